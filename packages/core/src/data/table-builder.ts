@@ -1,0 +1,104 @@
+/**
+ * Columns shared by every file of one read: the first file fixes the column names, their
+ * order and (with options.kinds) their kinds; each later file must have the same included
+ * columns, in any order, and appends to the same builders.
+ */
+import { InputError } from '../errors.js';
+import { ColumnBuilder } from './column-builder.js';
+import type { ColumnKind, ReadOptions, Table } from './table.js';
+
+export class TableBuilder {
+  readonly columns: ColumnBuilder[] = [];
+  private readonly byName = new Map<string, ColumnBuilder>();
+  private readonly includeMemo = new Map<string, boolean>();
+  rowCount = 0;
+  readonly files: string[] = [];
+  private firstFile: string | undefined;
+
+  constructor(private readonly options: ReadOptions = {}) {}
+
+  /** Whether a column is read; options.include is asked once per distinct name. */
+  included(name: string): boolean {
+    let v = this.includeMemo.get(name);
+    if (v === undefined) {
+      v = this.options.include ? this.options.include(name) : true;
+      this.includeMemo.set(name, v);
+    }
+    return v;
+  }
+
+  /** True while the first file is being read: only it may add columns. */
+  private firstFileOpen = false;
+
+  /** The kind a column must have before looking at any cell: forced, or from an earlier file. */
+  knownKind(name: string): ColumnKind | undefined {
+    const col = this.byName.get(name);
+    if (col) return col.decided ? col.kind : undefined;
+    return this.options.kinds?.get(name);
+  }
+
+  existing(name: string): ColumnBuilder | undefined {
+    return this.byName.get(name);
+  }
+
+  beginFile(file: string): void {
+    if (this.firstFile === undefined) {
+      this.firstFile = file;
+      this.firstFileOpen = true;
+    } else {
+      this.firstFileOpen = false;
+    }
+    this.files.push(file);
+  }
+
+  /**
+   * The builder for column `name` of `file`; the first file creates it (filled with
+   * `rowsSoFar` missing cells when it first appears mid-file, as in JSONL), a later file
+   * must already have it. `inferred` is the kind seen in the file's first cells, if any.
+   */
+  column(file: string, name: string, inferred: ColumnKind | undefined, rowsSoFar: number, capacity: number): ColumnBuilder {
+    const existing = this.byName.get(name);
+    if (existing) {
+      if (!existing.decided && inferred === 'categorical') existing.toCategorical();
+      else if (!existing.decided && inferred === 'numeric') existing.decided = true;
+      return existing;
+    }
+    if (!this.firstFileOpen) {
+      throw new InputError(
+        `${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
+        `files read together must have the same columns: remove it or add it to every file.`,
+        { file },
+      );
+    }
+    const forced = this.options.kinds?.get(name);
+    const kind: ColumnKind = forced ?? inferred ?? 'numeric';
+    const col = new ColumnBuilder(name, kind, forced !== undefined || inferred !== undefined, file, capacity);
+    col.pushMissingRun(this.rowCount + rowsSoFar);
+    this.columns.push(col);
+    this.byName.set(name, col);
+    return col;
+  }
+
+  /** Close a file that had `rows` data rows and these (included) column names. */
+  endFile(file: string, rows: number, names: Iterable<string>): void {
+    const seen = new Set(names);
+    for (const col of this.columns) {
+      if (!seen.has(col.name)) {
+        throw new InputError(
+          `${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
+          `files read together must have the same columns: add it (empty cells are fine) or read the files separately.`,
+          { file },
+        );
+      }
+    }
+    this.rowCount += rows;
+    for (const col of this.columns) {
+      if (col.length !== this.rowCount) throw new Error(`internal: column '${col.name}' has ${col.length} cells, expected ${this.rowCount}`);
+    }
+    this.firstFileOpen = false;
+  }
+
+  finish(): Table {
+    return { rowCount: this.rowCount, columns: this.columns.map((c) => c.finish()), files: [...this.files] };
+  }
+}

@@ -1,0 +1,64 @@
+import type { CategoricalColumn } from '../data/table.js';
+import { chi2Contingency } from '../stats/chi2.js';
+import { cramersV, jensenShannonDistance } from '../stats/divergence.js';
+import type { FeatureComparison } from './comparison.js';
+import { testMissingRate } from './missing-rate.js';
+import type { DriftOptions } from './options.js';
+import type { CategoricalReference } from './reference.js';
+import { categoryCounts } from './reference-from-table.js';
+
+/** How many unseen categories the report names; the rest are counted. */
+const NEW_CATEGORIES_SHOWN = 20;
+const OTHER = '(other)';
+
+/**
+ * Categorical feature: chi-square test of homogeneity on the 2xK table of reference and current
+ * counts (not goodness of fit against the reference, which ignores the reference's own noise);
+ * Jensen-Shannon distance and Cramer's V as effect sizes; unseen categories named.
+ */
+export function compareCategorical(ref: CategoricalReference, column: CategoricalColumn, rows: number, options: DriftOptions): FeatureComparison {
+  const curCounts = categoryCounts(column.codes, column.categories);
+  const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
+  const refTotal = total(ref.counts) + ref.otherCount;
+  const curTotal = total(curCounts);
+
+  // Align categories. When the profile folded rare categories into "other", an unseen current
+  // category may be one of them: it is counted there instead of being called new.
+  const names = [...ref.counts.keys()];
+  const refRow = names.map((n) => ref.counts.get(n) ?? 0);
+  const curRow = names.map((n) => curCounts.get(n) ?? 0);
+  const unseen = [...curCounts].filter(([n]) => !ref.counts.has(n)).sort((a, b) => b[1] - a[1]);
+  let otherCur = 0;
+  if (ref.otherCount > 0) {
+    otherCur = unseen.reduce((s, [, c]) => s + c, 0);
+  } else {
+    for (const [n, c] of unseen) { names.push(n); refRow.push(0); curRow.push(c); }
+  }
+  if (ref.otherCount > 0 || otherCur > 0) { names.push(OTHER); refRow.push(ref.otherCount); curRow.push(otherCur); }
+
+  const reference = { rows: ref.rows, count: refTotal, categories: ref.counts.size };
+  const current = { rows, count: curTotal, categories: curCounts.size };
+  const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
+  const base = { name: ref.name, kind: 'categorical' as const, missing, reference, current, newCategories, effects: {} };
+  if (refTotal === 0) return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
+  if (curTotal === 0) return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
+
+  const js = jensenShannonDistance(refRow, curRow);
+  const observed = [refRow, curRow];
+  const v = names.length > 1 ? cramersV(observed) : 0;
+  // One category on both sides: the two distributions are identical, nothing to test.
+  const chi2 = names.length > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
+  const effectName = options.categoricalEffect;
+  return {
+    ...base,
+    effects: { 'jensen-shannon': js, 'cramers-v': v },
+    effect: { name: effectName, value: effectName === 'jensen-shannon' ? js : v, threshold: options.minCategoricalEffect },
+    test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
+  };
+}
+
+function total(m: Map<string, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v;
+  return s;
+}

@@ -1,0 +1,20 @@
+import type { FeatureEffect, FeatureTest, SideSummary } from './report.js';
+import type { MissingRateTest } from './missing-rate.js';
+
+/** One feature compared, before the family-wide correction turns p-values into a verdict. */
+export interface FeatureComparison {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  test?: Omit<FeatureTest, 'pAdjusted'>;
+  /** The effect size that decides, with its threshold. */
+  effect?: FeatureEffect;
+  effects: Record<string, number>;
+  /** Why the deciding effect is not the configured one, when it is not. */
+  effectNote?: string;
+  missing: MissingRateTest;
+  reference: SideSummary;
+  current: SideSummary;
+  newCategories?: { name: string; count: number }[];
+  /** Why there is no distribution test, when there is none. */
+  untested?: string;
+}

@@ -1,0 +1,49 @@
+import type { Column, Table } from '../data/table.js';
+import { binCounts, quantileBinEdges } from '../stats/divergence.js';
+import { ecdfFromSample, ecdfMean, ecdfStd, type Ecdf } from '../stats/ecdf.js';
+import type { FeatureReference, NumericReference, Reference } from './reference.js';
+
+/** PSI uses ten reference-quantile bins (deciles), the usual choice in model monitoring. */
+export const PSI_BINS = 10;
+
+/** The exact reference of raw data: full ECDFs and category counts. */
+export function referenceFromTable(table: Table): Reference {
+  return {
+    origin: 'data',
+    files: table.files,
+    rows: table.rowCount,
+    features: table.columns.map((c) => featureReference(c, table.rowCount)),
+  };
+}
+
+export function featureReference(column: Column, rows: number): FeatureReference {
+  if (column.kind === 'categorical') {
+    return { kind: 'categorical', name: column.name, rows, missing: column.missing, counts: categoryCounts(column.codes, column.categories), otherCount: 0 };
+  }
+  // Text cells in a reference column are not values: they leave the distribution, like missing cells.
+  return numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
+}
+
+export function numericReference(name: string, rows: number, missing: number | null, ecdf: Ecdf, sketchSize?: number): NumericReference {
+  const psiEdges = quantileBinEdges(ecdf, PSI_BINS);
+  return {
+    kind: 'numeric', name, rows, missing, ecdf, sketchSize,
+    mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
+    std: ecdf.n > 0 ? ecdfStd(ecdf) : NaN,
+    min: ecdf.n > 0 ? ecdf.values[0] : NaN,
+    max: ecdf.n > 0 ? ecdf.values[ecdf.values.length - 1] : NaN,
+    psiEdges,
+    psiCounts: binCounts(ecdf, psiEdges),
+  };
+}
+
+export function categoryCounts(codes: Int32Array, categories: string[]): Map<string, number> {
+  const tally = new Float64Array(categories.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (c >= 0) tally[c]++;
+  }
+  const counts = new Map<string, number>();
+  categories.forEach((name, i) => { if (tally[i] > 0) counts.set(name, tally[i]); });
+  return counts;
+}

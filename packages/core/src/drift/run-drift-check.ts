@@ -1,0 +1,95 @@
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { InputError } from '../errors.js';
+import { renderDriftMarkdown } from '../report/drift-markdown.js';
+import { driftAnnotations, type Annotation } from './annotations.js';
+import { checkDrift, loadReference } from './check-drift.js';
+import { parseDriftOptions, type RawDriftOptions } from './options.js';
+import { profileFromReference } from './profile.js';
+import { referenceFromTable } from './reference-from-table.js';
+import type { DriftReport } from './report.js';
+import { readTable } from '../data/read-table.js';
+
+/** Inputs of the check-drift action and the `modelci drift` command, as typed by the user. */
+export interface DriftCheckRequest extends RawDriftOptions {
+  reference?: string;
+  current?: string;
+  schema?: string;
+  /** Where the DriftReport JSON goes. */
+  'report-path'?: string;
+  /** Where to write a profile (of the current data unless 'profile-of' says reference). */
+  'profile-path'?: string;
+  'profile-of'?: string;
+}
+
+export interface DriftCheckOutcome {
+  report: DriftReport;
+  reportPath: string;
+  profilePath?: string;
+  markdown: string;
+  annotations: Annotation[];
+  outputs: { drifted: string; 'drifted-features': string; 'drift-share': string; report: string; failed: string };
+}
+
+export const DEFAULT_REPORT_PATH = 'modelci-drift-report.json';
+
+/**
+ * The whole step: validate inputs, check, then write the report (and profile) only once all
+ * succeeded, each atomically, so a failed step leaves nothing half-written.
+ */
+export async function runDriftCheck(req: DriftCheckRequest, now = new Date()): Promise<DriftCheckOutcome> {
+  const reference = required(req.reference, 'reference', 'a profile (.json) or reference data (file, directory or glob)');
+  const current = required(req.current, 'current', 'the data to check (file, directory or glob)');
+  const options = parseDriftOptions(req);
+  const profileOf = (req['profile-of'] ?? '').trim() || 'current';
+  if (profileOf !== 'current' && profileOf !== 'reference') {
+    throw new InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
+  }
+  const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
+  const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options }, now);
+
+  const profilePath = req['profile-path']?.trim() || undefined;
+  const profile = profilePath
+    ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
+    : undefined;
+  const outputs = {
+    drifted: String(report.verdict.drifted),
+    'drifted-features': JSON.stringify(report.verdict.driftedFeatures),
+    'drift-share': String(Number(report.verdict.driftShare.toFixed(6))),
+    report: reportPath,
+    failed: String(report.verdict.failed),
+  };
+  await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
+  if (profilePath && profile) await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n');
+  return { report, reportPath, profilePath, markdown: renderDriftMarkdown(report), annotations: driftAnnotations(report), outputs };
+}
+
+/** Inputs of the `modelci profile` command. */
+export interface ProfileRequest {
+  data?: string;
+  out?: string;
+  'categorical-columns'?: string;
+  columns?: string;
+  'ignore-columns'?: string;
+}
+
+/** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
+export async function runProfile(req: ProfileRequest, now = new Date()): Promise<{ path: string; summary: string }> {
+  const data = required(req.data, 'data', 'the data to profile (file, directory or glob)');
+  const out = required(req.out, 'out', 'the path of the profile JSON to write');
+  const options = parseDriftOptions(req);
+  const ref = /\.json$/i.test(data) ? await loadReference(data, options) : referenceFromTable(await readTable(data, {
+    kinds: new Map(options.categorical.map((c) => [c, 'categorical' as const])),
+    include: (n) => (options.include.length === 0 || options.include.includes(n)) && !options.ignore.includes(n),
+  }));
+  const profile = profileFromReference(ref, now);
+  const text = JSON.stringify(profile) + '\n';
+  await writeFileAtomic(out, text);
+  const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
+  return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
+}
+
+function required(value: string | undefined, name: string, what: string): string {
+  const v = value?.trim();
+  if (!v) throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
+  return v;
+}

@@ -1,0 +1,15 @@
+export * from './errors.js';
+export * from './data/table.js';
+export { readTable } from './data/read-table.js';
+export * from './stats/index.js';
+export * from './drift/options.js';
+export * from './drift/report.js';
+export * from './drift/reference.js';
+export * from './drift/profile.js';
+export { referenceFromTable } from './drift/reference-from-table.js';
+export { checkDrift, loadReference, type DriftCheckInput, type DriftCheckResult } from './drift/check-drift.js';
+export * from './drift/annotations.js';
+export * from './drift/run-drift-check.js';
+export { renderDriftMarkdown } from './report/drift-markdown.js';
+export { renderDriftText } from './report/drift-text.js';
+export { writeFileAtomic } from './io/atomic-write.js';

