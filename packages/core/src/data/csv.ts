@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { isMissingBytes, parseNumberBytes, parseNumberText, isMissingText } from './cells.js';
 import { ChunkReader } from './chunks.js';
-import type { ColumnBuilder } from './column-builder.js';
+import { Dictionary, type ColumnBuilder } from './column-builder.js';
 import type { TableBuilder } from './table-builder.js';
 import type { ColumnKind } from './table.js';
 
@@ -43,6 +43,17 @@ class Tokenizer {
     this.end = reader.end;
     this.eof = reader.eof;
   }
+
+  /** The same bytes as a plain Uint8Array (element access on it is faster than on a Buffer). */
+  get bytes(): Uint8Array {
+    const b = this.buf;
+    if (this.plain === undefined || this.plain.buffer !== b.buffer || this.plain.byteOffset !== b.byteOffset || this.plain.length !== b.length) {
+      this.plain = new Uint8Array(b.buffer, b.byteOffset, b.length);
+    }
+    return this.plain;
+  }
+
+  private plain: Uint8Array | undefined;
 
   sync(): void {
     this.buf = this.reader.buf;
@@ -171,6 +182,215 @@ class Tokenizer {
   }
 }
 
+/** Offset just past the last line feed in b[0, end), or 0: plain records never cross it. */
+function lastLineEnd(b: Buffer, end: number): number {
+  if (end === 0) return 0;
+  return b.lastIndexOf(LF, end - 1) + 1;
+}
+
+const SKIP = 0, NUM = 1, CAT = 2;
+/**
+ * Records per FastPath.run call. Small batches mean the code after the loop runs (and gets
+ * type feedback) long before V8 optimizes the loop; one huge call per chunk would leave it
+ * without feedback and deoptimize the function at every exit.
+ */
+const FAST_BATCH = 4096;
+const NO_VALUES = new Float64Array(0);
+const NO_CODES = new Int32Array(0);
+const NO_DICT = new Dictionary();
+const MINUS = 45, PLUS = 43, DOT = 46;
+
+/** Exact powers of ten up to 10^22. */
+const POW10 = new Float64Array(23);
+for (let i = 0, x = 1; i < 23; i++, x *= 10) POW10[i] = x;
+
+/**
+ * The hot loop: parses plain records in place, fusing the scan for the delimiter with the
+ * number parse or the category hash, and writes each cell straight into its column. A record
+ * it cannot take whole (a quote, text in a numeric column, an infinity, a wrong field count,
+ * a blank line) it leaves, unwritten, for the tokenizer. Never reads past `safeEnd`, the end of
+ * a line, so it needs no bounds checks inside a record.
+ */
+class FastPath {
+  pos = 0;
+  private readonly kinds: Int8Array;
+  private readonly missing: Int32Array;
+  private readonly decode: (b: Uint8Array, s: number, e: number) => number;
+
+  constructor(private readonly cols: (ColumnBuilder | null)[], private readonly delim: number) {
+    this.kinds = new Int8Array(cols.length);
+    this.missing = new Int32Array(cols.length);
+    this.decode = (b, s, e) => {
+      // a cell that is not a plain decimal: missing (NaN), a finite number, or Infinity = leave it
+      const len = e - s;
+      if (len <= 4 && isMissingBytes(b, s, len)) return NaN;
+      const v = parseNumberText(Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8'));
+      return v - v === 0 ? v : Infinity;
+    };
+  }
+
+  private cap = 0;
+
+  /** Point the arrays at the columns' current storage; returns the row to write next. */
+  private refresh(vals: Float64Array[], codes: Int32Array[], dicts: Dictionary[]): number {
+    const cols = this.cols, kinds = this.kinds;
+    let row = 0;
+    let cap = 0x7fffffff;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i];
+      vals[i] = NO_VALUES;
+      codes[i] = NO_CODES;
+      dicts[i] = NO_DICT;
+      if (col === null) { kinds[i] = SKIP; continue; }
+      row = col.length;
+      if (col.kind === 'numeric') {
+        kinds[i] = NUM;
+        vals[i] = col.values;
+        cap = Math.min(cap, col.values.length);
+      } else {
+        kinds[i] = CAT;
+        codes[i] = col.codes;
+        dicts[i] = col.dict;
+        cap = Math.min(cap, col.codes.length);
+      }
+    }
+    this.cap = cap;
+    return row;
+  }
+
+  /** Parse records from p while they are plain; returns how many. Sets this.pos. */
+  run(b: Uint8Array, p: number, safeEnd: number): number {
+    const cols = this.cols, kinds = this.kinds, missing = this.missing, delim = this.delim;
+    const ncols = cols.length;
+    const last = ncols - 1;
+    const vals: Float64Array[] = new Array<Float64Array>(ncols);
+    const codes: Int32Array[] = new Array<Int32Array>(ncols);
+    const dicts: Dictionary[] = new Array<Dictionary>(ncols);
+    let row = this.refresh(vals, codes, dicts);
+    let cap = this.cap;
+    const start = row;
+    missing.fill(0);
+    let rows = 0;
+    let done = 0; // fields of the current record written so far
+    let ok = true;
+    while (p < safeEnd && rows < FAST_BATCH) {
+      if (row >= cap) {
+        for (const col of cols) if (col) { col.length = row; col.reserve(Math.max(1024, row)); }
+        row = this.refresh(vals, codes, dicts);
+        cap = this.cap;
+      }
+      const rs = p;
+      done = 0;
+      if (b[p] === LF || b[p] === CR) break; // a blank line: the tokenizer skips it
+      for (let i = 0; i < ncols; i++) {
+        let c = b[p];
+        const k = kinds[i];
+        if (k === NUM) {
+          const s = p;
+          let v: number;
+          if (c === delim || c === LF || c === CR) {
+            v = NaN;
+          } else {
+            let neg = false;
+            if (c === MINUS) { neg = true; c = b[++p]; } else if (c === PLUS) { c = b[++p]; }
+            let mant = 0, digits = 0, exp10 = 0;
+            let any = false, hard = false;
+            let dg = c - 48;
+            while (dg >= 0 && dg <= 9) {
+              any = true;
+              if (mant !== 0 || dg !== 0) { if (digits < 15) { mant = mant * 10 + dg; digits++; } else hard = true; }
+              c = b[++p]; dg = c - 48;
+            }
+            if (c === DOT) {
+              c = b[++p]; dg = c - 48;
+              while (dg >= 0 && dg <= 9) {
+                any = true;
+                if (mant !== 0 || dg !== 0) { if (digits < 15) { mant = mant * 10 + dg; digits++; exp10--; } else hard = true; } else exp10--;
+                c = b[++p]; dg = c - 48;
+              }
+            }
+            if ((c === 101 || c === 69) && any) {
+              c = b[++p];
+              let eneg = false;
+              if (c === MINUS || c === PLUS) { eneg = c === MINUS; c = b[++p]; }
+              let ev = 0;
+              let eany = false;
+              dg = c - 48;
+              while (dg >= 0 && dg <= 9) { eany = true; if (ev < 100000) ev = ev * 10 + dg; c = b[++p]; dg = c - 48; }
+              if (!eany) hard = true;
+              exp10 += eneg ? -ev : ev;
+            }
+            if (c !== delim && c !== LF && c !== CR) {
+              if (b[s] === QUOTE) { ok = false; break; }
+              while (c !== delim && c !== LF && c !== CR) c = b[++p];
+              v = this.decode(b, s, p);
+            } else if (!any || hard || exp10 > 22 || exp10 < -22) {
+              v = this.decode(b, s, p);
+            } else {
+              v = mant === 0 ? 0 : exp10 === 0 ? mant : exp10 > 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
+              if (neg) v = -v;
+            }
+            if (v === Infinity) { ok = false; break; }
+          }
+          if (v !== v) missing[i]++;
+          vals[i][row] = v;
+        } else if (k === CAT) {
+          if (c === QUOTE) { ok = false; break; }
+          const s = p;
+          while (c !== delim && c !== LF && c !== CR) c = b[++p];
+          const len = p - s;
+          if (len <= 4 && isMissingBytes(b, s, len)) {
+            codes[i][row] = -1;
+            missing[i]++;
+          } else {
+            const dict = dicts[i];
+            const same = dict.sameAsLast(b, s, p);
+            codes[i][row] = same >= 0 ? same : dict.codeOfBytes(b, s, p);
+          }
+        } else {
+          if (c === QUOTE) { ok = false; break; }
+          while (c !== delim && c !== LF && c !== CR) c = b[++p];
+        }
+        done = i + 1;
+        if (i < last) {
+          if (c !== delim) { ok = false; break; }
+          p++;
+        } else if (c === LF) {
+          p++;
+        } else if (c === CR) {
+          p++;
+          if (b[p] === LF) p++;
+        } else {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) {
+        // leave this record to the tokenizer: forget the cells written for it
+        for (let j = 0; j < done; j++) {
+          if (kinds[j] === NUM) { if (vals[j][row] !== vals[j][row]) missing[j]--; } else if (kinds[j] === CAT && codes[j][row] === -1) missing[j]--;
+        }
+        p = rs;
+        break;
+      }
+      row++;
+      rows++;
+    }
+    for (let i = 0; i < ncols; i++) {
+      const col = cols[i];
+      if (col === null) continue;
+      col.length = row;
+      col.missing += missing[i];
+      if (!col.decided && kinds[i] === NUM) {
+        const v = vals[i];
+        for (let r = start; r < row; r++) if (v[r] === v[r]) { col.decided = true; break; }
+      }
+    }
+    this.pos = p;
+    return rows;
+  }
+}
+
 function delimiterName(d: number): string {
   return d === 9 ? 'tab' : `'${String.fromCharCode(d)}'`;
 }
@@ -245,8 +465,19 @@ export async function readDelimited(file: string, table: TableBuilder, delimiter
     for (const col of slots) if (col && col.length === table.rowCount) col.reserve(capacity);
     const decode = (s: number, e: number): string => tok.buf.toString('utf8', s, e);
 
+    const fast = new FastPath(slots, d);
     let rows = 0;
     for (;;) {
+      // Plain records (no quotes, no text in numeric columns, the right field count) go
+      // through the fused fast path; anything else, one record at a time, through the tokenizer.
+      const safeEnd = lastLineEnd(tok.buf, tok.end);
+      while (tok.pos < safeEnd) {
+        const n = fast.run(tok.bytes, tok.pos, safeEnd);
+        rows += n;
+        tok.line += n;
+        tok.pos = fast.pos;
+        if (n < FAST_BATCH) break;
+      }
       st = tok.next();
       if (st !== RECORD) {
         if (st === DONE) break;

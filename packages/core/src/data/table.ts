@@ -13,6 +13,11 @@ export interface NumericColumn {
   textCells: number;
   /** The first such text cell, to point the user at it. */
   firstText?: { file: string; line: number; text: string };
+  /**
+   * Set when the values are instants: 'epoch-ms' = milliseconds since 1970-01-01T00:00:00
+   * (a Parquet DATE or TIMESTAMP column; one without a time zone reads as if it were UTC).
+   */
+  unit?: 'epoch-ms';
 }
 
 /** A categorical column, dictionary-encoded. */

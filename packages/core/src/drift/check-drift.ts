@@ -34,31 +34,40 @@ export interface DriftCheckResult {
 export async function checkDrift(input: DriftCheckInput, now = new Date()): Promise<DriftCheckResult> {
   const { options } = input;
   const schema = input.schema ? await readSchema(input.schema) : undefined;
-  const wanted = columnFilter(options);
   const reference = await loadReference(input.reference, options, schema);
   const features = selectFeatures(reference, options);
 
   const kinds = new Map<string, ColumnKind>(features.map((f) => [f.name, f.kind]));
-  const seen: string[] = [];
+  // Every column name of the current data, parsed or not, to report new columns.
+  const seen = new Set<string>();
   const current = await readTable(input.current, {
     kinds,
-    include: (name) => { seen.push(name); return kinds.has(name) || (schema?.has(name) ?? false); },
+    include: (name) => { seen.add(name); return kinds.has(name) || (schema?.has(name) ?? false); },
   }).catch(rethrowFor('current'));
 
-  const findings: SchemaFinding[] = schema ? validateSchema(current, schema) : [];
-  const comparisons: (FeatureComparison | FeatureResult)[] = features.map((f) => compareFeature(f, current, options, findings));
+  const report = compareToReference(reference, current, options, { schema, seenColumns: [...seen] }, now);
+  return { report, reference, current };
+}
+
+/**
+ * Compare a table with a reference: every selected feature tested, p-values corrected as one
+ * family, schema checked. `seenColumns` are the current data's column names (default: the table's).
+ */
+export function compareToReference(reference: Reference, current: Table, options: DriftOptions,
+  extra: { schema?: DataSchema; seenColumns?: string[] } = {}, now = new Date()): DriftReport {
+  const features = selectFeatures(reference, options);
+  const wanted = columnFilter(options);
+  const seen = extra.seenColumns ?? current.columns.map((c) => c.name);
+  const findings: SchemaFinding[] = extra.schema ? validateSchema(current, extra.schema) : [];
+  const comparisons = features.map((f) => compareFeature(f, current, options, findings));
   const refNames = new Set(reference.features.map((f) => f.name));
-  for (const name of seen) {
-    if (!refNames.has(name) && wanted(name)) {
-      findings.push({ severity: 'notice', column: name, message: `Column '${name}' is new: it is in the current data but not in the reference.` });
-    }
+  const added = seen.filter((name) => !refNames.has(name) && wanted(name));
+  for (const name of added) {
+    findings.push({ severity: 'notice', column: name, message: `Column '${name}' is new: it is in the current data but not in the reference.` });
   }
   const results = decide(comparisons, options);
-  for (const name of seen) {
-    if (!refNames.has(name) && wanted(name)) results.push(newColumnResult(name, current));
-  }
-  const report = buildReport(reference, current, options, results, findings, now);
-  return { report, reference, current };
+  for (const name of added) results.push(newColumnResult(name, current));
+  return buildReport(reference, current, options, results, findings, now);
 }
 
 /** A .json reference is a profile; anything else is data. */

@@ -24,7 +24,7 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
 
   // Align categories. When the profile folded rare categories into "other", an unseen current
   // category may be one of them: it is counted there instead of being called new.
-  const names = [...ref.counts.keys()];
+  const names = [...ref.counts.keys()].sort();
   const refRow = names.map((n) => ref.counts.get(n) ?? 0);
   const curRow = names.map((n) => curCounts.get(n) ?? 0);
   const unseen = [...curCounts].filter(([n]) => !ref.counts.has(n)).sort((a, b) => b[1] - a[1]);

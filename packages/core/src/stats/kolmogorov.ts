@@ -28,10 +28,7 @@ const PI_FOUR = Math.PI ** 4;
 const PI_SIX = Math.PI ** 6;
 
 /** Stirling-series coefficients B_2j / (2j (2j-1)), j = 8..1 (highest power first). */
-const STIRLING_COEFFS = [
-  -2.955065359477124183e-2, 6.4102564102564102564e-3, -1.9175269175269175269e-3, 8.4175084175084175084e-4,
-  -5.952380952380952381e-4, 7.9365079365079365079e-4, -2.7777777777777777778e-3, 8.3333333333333333333e-2,
-];
+const STIRLING_COEFFS = [-3617 / 122400, 1 / 156, -691 / 360360, 1 / 1188, -1 / 1680, 1 / 1260, -1 / 360, 1 / 12];
 
 /** P(D_n >= d): scipy.stats.kstwo.sf(d, n). n must be a positive integer. */
 export function kstwoSf(d: number, n: number): number {
@@ -100,7 +97,7 @@ function durbinMatrixCdf(n: number, d: number): number {
   const tt = Math.max(2 * h - 1.0, 0) ** m - 2 * h ** m;
   v[m - 1] = (1.0 + tt) * fac;
 
-  let H = new Float64Array(m * m);
+  let H: Float64Array = new Float64Array(m * m);
   for (let col = 1; col < m; col++) {
     for (let row = col - 1; row < m; row++) H[row * m + col] = w[row - col + 1];
   }
@@ -108,7 +105,7 @@ function durbinMatrixCdf(n: number, d: number): number {
   for (let col = 0; col < m; col++) H[(m - 1) * m + col] = v[m - 1 - col];
 
   // Binary powering with separate binary exponents for H and the accumulated power.
-  let power = new Float64Array(m * m);
+  let power: Float64Array = new Float64Array(m * m);
   for (let i = 0; i < m; i++) power[i * m + i] = 1;
   let nn = n;
   let expnt = 0;

@@ -16,7 +16,7 @@ import {
 } from './double-double.js';
 
 /** log(2^-1075): below this exp() is 0 (cephes MINLOG with denormals). */
-const MIN_LOG = -7.451332191019412076235e2;
+const MIN_LOG = -745.1332191019412;
 /** Above this n, SciPy switches to an asymptotic formula instead of the O(n) sum. */
 const SMIRNOV_MAX_COMPUTE_N = 1000000;
 /** Use the alternating upper sum only when it has at most this many terms (it loses ~1.6 bits a term). */

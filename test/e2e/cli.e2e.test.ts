@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { month, splitCsv } from '../helpers/datasets.js';
+import { ROOT, nodeVersion, testNodes } from '../helpers/run-bundle.js';
+
+const CLI = join(ROOT, 'dist/cli/index.js');
+const seasons = splitCsv('seattle-weather.csv', (l) => ([12, 1, 2].includes(month(l)) ? 'a' : [6, 7, 8].includes(month(l)) ? 'b' : null));
+
+describe.each(testNodes().map((node) => [nodeVersion(node), node]))('modelci CLI bundle on Node %s', (version, node) => {
+  const modelci = (...args: string[]) => spawnSync(node, [CLI, ...args], { cwd: seasons.dir, encoding: 'utf8' });
+
+  test('drift prints the report table and exits 1 on drift', () => {
+    const run = modelci('drift', '--reference', seasons.a, '--current', seasons.b, '--ignore-columns', 'date', '--report-path', `cli-${version}.json`);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^DRIFT {2}\d of 5 features drifted/);
+    expect(run.stdout).toMatch(/temp_max +DRIFT +KS exact/);
+    expect(JSON.parse(readFileSync(join(seasons.dir, `cli-${version}.json`), 'utf8')).verdict.drifted).toBe(true);
+  });
+
+  test('profile then drift from the profile', () => {
+    const profile = join(seasons.dir, `winter-${version}.profile.json`);
+    const made = modelci('profile', seasons.a, '--out', profile);
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/^Profiled 361 rows, 6 columns \(6 exact, 0 sketched\)/);
+    const run = modelci('drift', '--reference', profile, '--current', seasons.b, '--ignore-columns', 'date', '--format', 'json', '--report-path', `cli-p-${version}.json`);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).reference.origin).toBe('profile');
+  });
+
+  test.each([
+    [['drift', '--reference', 'x.csv'], "modelci: Input 'current' is required: give the data to check (file, directory or glob).\n"],
+    [['drift', '--bogus', '1'], "modelci: Unknown option '--bogus'; run 'modelci help' for the flags.\n"],
+    [['frobnicate'], "modelci: unknown command 'frobnicate'; the commands are drift and profile.\n"],
+    [['profile'], 'modelci: give exactly one data path to profile, e.g. modelci profile data/train.csv --out profile.json\n'],
+  ])('usage mistakes exit 2 with one line (%#)', (args, stderr) => {
+    const run = modelci(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(stderr);
+  });
+
+  test('a missing data file: exit 2, one sentence naming it, no report', () => {
+    const run = modelci('drift', '--reference', seasons.a, '--current', 'missing.csv', '--report-path', `never-${version}.json`);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toContain('missing.csv');
+    expect(existsSync(join(seasons.dir, `never-${version}.json`))).toBe(false);
+  });
+});
