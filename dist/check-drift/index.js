@@ -42805,8 +42805,7 @@ function renderDriftText(report, color = false) {
     const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
     const out = [`${head}  ${v.summary}`, describeRun(report).replace(/`/g, ''), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
     for (const f of orderForReading(report.features))
-        if (f.status === 'drift' || f.status === 'critical')
-            out.push(`${f.name}: ${f.reason}`);
+        out.push(`${f.name}: ${f.reason}`);
     for (const s of report.findings)
         if (s.severity === 'notice')
             out.push(s.message);

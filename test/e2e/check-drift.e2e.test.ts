@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { month, splitCsv, year } from '../helpers/datasets.js';
+import { day, month, splitCsv } from '../helpers/datasets.js';
 import { nodeVersion, runAction, testNodes } from '../helpers/run-bundle.js';
 
-// Seattle's weather, 2012-2015 (vega-datasets): winters against summers drift; 2012-13 against 2014-15 do not.
+// Seattle's weather, 2012-2015 (vega-datasets): winters against summers drift. Odd against even
+// days of the same four years do not (whole years do: the weather labels and wind vary year to year).
 const seasons = splitCsv('seattle-weather.csv', (l) => ([12, 1, 2].includes(month(l)) ? 'a' : [6, 7, 8].includes(month(l)) ? 'b' : null));
-const years = splitCsv('seattle-weather.csv', (l) => (year(l) <= 2013 ? 'a' : 'b'));
+const days = splitCsv('seattle-weather.csv', (l) => (day(l) % 2 === 1 ? 'a' : 'b'));
 
 describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift bundle on Node %s', (_version, node) => {
   test('winter against summer: drift found, step fails, summary explains it', () => {
@@ -28,9 +29,9 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift
     expect(run.stdout).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  test('two years against the next two: no drift, step passes', () => {
-    const report = join(years.dir, `report-${_version}.json`);
-    const run = runAction('check-drift', { reference: years.a, current: years.b, 'ignore-columns': 'date', 'report-path': report }, { node, cwd: years.dir });
+  test('odd days against even days: no drift, step passes', () => {
+    const report = join(days.dir, `report-${_version}.json`);
+    const run = runAction('check-drift', { reference: days.a, current: days.b, 'ignore-columns': 'date', 'report-path': report }, { node, cwd: days.dir });
     expect(run.stdout + run.stderr).not.toContain('::error');
     expect(run.status).toBe(0);
     expect(run.outputs.drifted).toBe('false');

@@ -30,6 +30,7 @@ export function month(line: string): number {
   return Number(line.slice(5, 7));
 }
 
-export function year(line: string): number {
-  return Number(line.slice(0, 4));
+/** Day of the month of a seattle-weather.csv line. */
+export function day(line: string): number {
+  return Number(line.slice(8, 10));
 }

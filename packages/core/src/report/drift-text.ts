@@ -22,7 +22,7 @@ export function renderDriftText(report: DriftReport, color = false): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
   const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
   const out = [`${head}  ${v.summary}`, describeRun(report).replace(/`/g, ''), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
-  for (const f of orderForReading(report.features)) if (f.status === 'drift' || f.status === 'critical') out.push(`${f.name}: ${f.reason}`);
+  for (const f of orderForReading(report.features)) out.push(`${f.name}: ${f.reason}`);
   for (const s of report.findings) if (s.severity === 'notice') out.push(s.message);
   return out.join('\n') + '\n';
 }
