@@ -1,7 +1,8 @@
 /**
  * Apache Parquet through hyparquet (+ hyparquet-compressors: Snappy, gzip, ZSTD, Brotli, LZ4).
- * Only included columns are read, one row group and one column at a time, so memory holds the
- * result columns plus one decoded column chunk.
+ * Only included columns are read, one row group and one column chunk at a time, page by page,
+ * so memory holds the result columns plus one column chunk. hyparquet's page decoders are used
+ * directly (its row assembly would box every value, 3x slower and 3x the memory on flights).
  *
  * Kinds come from the schema: integers, floats, decimals, dates and timestamps are numeric
  * (dates and timestamps as milliseconds since 1970-01-01, with `unit: 'epoch-ms'`); strings,
@@ -10,7 +11,13 @@
  * as one feature: leave them out with options.include. For messages, `line` is the 1-based row.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { parquetMetadataAsync, parquetSchema, parquetScan, type AsyncBuffer, type FileMetaData, type SchemaElement, type SchemaTree } from 'hyparquet';
+import { parquetMetadataAsync, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaElement, type SchemaTree } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
+import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { readPlain } from 'hyparquet/src/plain.js';
+import { getMaxDefinitionLevel, getSchemaPath } from 'hyparquet/src/schema.js';
+import type { ColumnDecoder, DataPage, ParquetParsers } from 'hyparquet/src/types.js';
 import { compressors } from 'hyparquet-compressors';
 import { InputError } from '../errors.js';
 import { fileError } from './chunks.js';
@@ -18,7 +25,9 @@ import type { ColumnBuilder } from './column-builder.js';
 import type { TableBuilder } from './table-builder.js';
 import type { ColumnKind } from './table.js';
 
-const parsers = {
+/** Dates and timestamps as epoch milliseconds (numbers), not Date objects. */
+const PARSERS: ParquetParsers = {
+  ...DEFAULT_PARSERS,
   timestampFromMilliseconds: (ms: bigint): number => Number(ms),
   timestampFromMicroseconds: (us: bigint): number => Number(us) / 1000,
   timestampFromNanoseconds: (ns: bigint): number => Number(ns) / 1e6,
@@ -121,35 +130,169 @@ export async function readParquet(file: string, table: TableBuilder): Promise<vo
       return col;
     });
 
-    if (cols.length > 0) {
-      let scan: Awaited<ReturnType<typeof parquetScan>>;
-      try {
-        scan = await parquetScan({ file: buffer, metadata, columns: cols.map((c) => c.name), compressors, parsers, utf8: true });
-      } catch (e) {
-        throw corrupt(file, e);
-      }
-      let covered = 0;
-      for (const range of scan.ranges) {
-        if (range.rowStart !== covered) throw corrupt(file, new Error(`row ${range.rowStart} follows row ${covered}`));
-        for (const col of cols) {
-          let data: ArrayLike<unknown>;
-          try {
-            data = await scan.readColumn({ column: col.name, rowStart: range.rowStart, rowEnd: range.rowEnd });
-          } catch (e) {
-            throw corrupt(file, e);
-          }
-          if (data.length !== range.rowEnd - range.rowStart) {
-            throw corrupt(file, new Error(`column '${col.name}' has ${data.length} values in rows ${range.rowStart + 1}-${range.rowEnd}`));
-          }
-          pushValues(col, data, file, range.rowStart);
+    // one row group at a time, one column chunk at a time
+    let groupStart = 0;
+    for (const group of metadata.row_groups) {
+      const groupRows = Number(group.num_rows);
+      for (let c = 0; c < cols.length; c++) {
+        const col = cols[c];
+        const chunk = group.columns.find((x) => x.meta_data?.path_in_schema.length === 1 && x.meta_data.path_in_schema[0] === col.name);
+        const meta = chunk?.meta_data;
+        if (!chunk || !meta || chunk.file_path) {
+          throw corrupt(file, new Error(`row group at row ${groupStart + 1} has no data for column '${col.name}'`));
         }
-        covered = range.rowEnd;
+        const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+        const end = start + Number(meta.total_compressed_size);
+        if (!(start >= 0 && end <= size && end > start)) {
+          throw corrupt(file, new Error(`column '${col.name}' points at bytes ${start}-${end} of a ${size}-byte file`));
+        }
+        const bytes = await buffer.slice(start, end);
+        const decoder: ColumnDecoder = {
+          pathInSchema: [col.name],
+          type: meta.type,
+          element: nodes[c].element,
+          schemaPath: getSchemaPath(metadata.schema, [col.name]),
+          codec: meta.codec,
+          parsers: PARSERS,
+          compressors,
+          utf8: true,
+        };
+        try {
+          readChunk(bytes, decoder, col, file, groupStart, groupRows);
+        } catch (e) {
+          if (e instanceof InputError) throw e;
+          throw corrupt(file, e);
+        }
       }
-      if (covered !== rows) throw corrupt(file, new Error(`the row groups hold ${covered} rows, the footer says ${rows}`));
+      groupStart += groupRows;
     }
+    if (groupStart !== rows) throw corrupt(file, new Error(`the row groups hold ${groupStart} rows, the footer says ${rows}`));
     table.endFile(file, rows, cols.map((c) => c.name));
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * Decode one flat column chunk page by page straight into the column: definition levels give
+ * the nulls; dictionary pages are converted once per chunk, and each dictionary entry is turned
+ * into a number or a category code the first time a cell uses it.
+ */
+function readChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, col: ColumnBuilder, file: string, groupStart: number, groupRows: number): void {
+  const reader = { view: new DataView(bytes), offset: 0 };
+  const maxDef = getMaxDefinitionLevel(decoder.schemaPath);
+  let dict: Entries | undefined;
+  let done = 0;
+  while (done < groupRows) {
+    if (reader.offset >= bytes.byteLength - 1) throw new Error(`column '${col.name}' ends after ${done} of ${groupRows} rows`);
+    const header = parquetHeader(reader);
+    const size = header.compressed_page_size;
+    if (!(size >= 0) || reader.offset + size > bytes.byteLength) throw new Error(`a page of column '${col.name}' runs past its column chunk`);
+    const compressed = new Uint8Array(bytes, reader.offset, size);
+    reader.offset += size;
+    if (header.type === 'DICTIONARY_PAGE') {
+      const diph = header.dictionary_page_header;
+      if (!diph) throw new Error('dictionary page header is missing');
+      const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
+      const plain = readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, decoder.type, diph.num_values, decoder.element.type_length);
+      dict = new Entries(convert(plain, decoder) as ArrayLike<unknown>, col);
+      continue;
+    }
+    let page: DataPage;
+    let encoding: string;
+    let n: number;
+    if (header.type === 'DATA_PAGE') {
+      const daph = header.data_page_header;
+      if (!daph) throw new Error('data page header is missing');
+      const raw = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
+      page = readDataPage(raw, daph, decoder);
+      encoding = daph.encoding;
+      n = daph.num_values;
+    } else if (header.type === 'DATA_PAGE_V2') {
+      const daph2 = header.data_page_header_v2;
+      if (!daph2) throw new Error('data page header is missing');
+      page = readDataPageV2(compressed, header, decoder);
+      encoding = daph2.encoding;
+      n = daph2.num_values;
+    } else {
+      continue; // index pages
+    }
+    if (n > groupRows - done) throw new Error(`column '${col.name}' has more values than its row group has rows`);
+    const defs: ArrayLike<number> = page.definitionLevels ?? [];
+    const hasNulls = maxDef > 0 && defs.length > 0;
+    const rowBase = groupStart + done + 1;
+    if (encoding.endsWith('_DICTIONARY')) {
+      if (!dict) throw new Error(`column '${col.name}' has a dictionary-encoded page but no dictionary`);
+      const idx = page.dataPage as ArrayLike<number>;
+      let k = 0;
+      for (let r = 0; r < n; r++) {
+        if (hasNulls && defs[r] < maxDef) col.pushMissing();
+        else dict.push(idx[k++], file, rowBase + r);
+      }
+      if (k !== idx.length) throw new Error(`column '${col.name}' has ${idx.length} values for ${k} non-null cells`);
+    } else {
+      const values = convert(page.dataPage, decoder) as ArrayLike<unknown>;
+      const nonNull = hasNulls ? countAtLevel(defs, n, maxDef) : n;
+      if (values.length !== nonNull) throw new Error(`column '${col.name}' has ${values.length} values for ${nonNull} non-null cells`);
+      if (!hasNulls) pushValues(col, values, file, rowBase - 1);
+      else {
+        let k = 0;
+        for (let r = 0; r < n; r++) {
+          if (defs[r] < maxDef) col.pushMissing();
+          else pushValue(col, values[k++], file, rowBase + r);
+        }
+      }
+    }
+    done += n;
+  }
+}
+
+function countAtLevel(defs: ArrayLike<number>, n: number, level: number): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (defs[i] === level) c++;
+  return c;
+}
+
+const ENTRY_PENDING = -2;
+
+/** A dictionary page's values, each turned into a number or a category code on first use. */
+class Entries {
+  private readonly nums: Float64Array;
+  private readonly codes: Int32Array;
+
+  constructor(private readonly values: ArrayLike<unknown>, private readonly col: ColumnBuilder) {
+    this.nums = new Float64Array(values.length);
+    this.codes = new Int32Array(values.length).fill(ENTRY_PENDING);
+    if (col.kind === 'numeric') {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        this.nums[i] = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.getTime() : NaN;
+        // a finite number is pushed as is; anything else (null, NaN, text, infinity) takes the slow path
+        if (this.nums[i] - this.nums[i] === 0) this.codes[i] = 0;
+      }
+    }
+  }
+
+  push(i: number, file: string, row: number): void {
+    const col = this.col;
+    if (!(i >= 0 && i < this.values.length)) throw new Error(`dictionary index ${i} is out of range`);
+    if (col.kind === 'numeric') {
+      if (this.codes[i] === 0) col.pushNumber(this.nums[i]);
+      else pushValue(col, this.values[i], file, row);
+      return;
+    }
+    let code = this.codes[i];
+    if (code === ENTRY_PENDING) {
+      // the first cell using this entry: let the column decide (and count) it
+      const before = col.missing;
+      pushValue(col, this.values[i], file, row);
+      code = col.codes[col.length - 1];
+      this.codes[i] = code;
+      if (code === -1) col.missing = before + 1;
+      return;
+    }
+    if (code === -1) col.pushMissing();
+    else col.pushCode(code);
   }
 }
 
@@ -168,16 +311,16 @@ function pushValues(col: ColumnBuilder, data: ArrayLike<unknown>, file: string, 
     for (let i = 0; i < n; i++) col.pushNumeric(Number(data[i]), file, rowStart + i + 1, 'row');
     return;
   }
-  for (let i = 0; i < n; i++) {
-    const v = data[i];
-    const row = rowStart + i + 1;
-    if (v === null || v === undefined) col.pushMissing();
-    else if (typeof v === 'number') col.pushNumeric(v, file, row, 'row');
-    else if (typeof v === 'string') col.pushString(v, file, row, 'row');
-    else if (typeof v === 'bigint') col.pushNumeric(Number(v), file, row, 'row');
-    else if (typeof v === 'boolean') col.pushString(v ? 'true' : 'false', file, row, 'row');
-    else if (v instanceof Date) col.pushNumeric(v.getTime(), file, row, 'row');
-    else if (v instanceof Uint8Array) col.pushString(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex'), file, row, 'row');
-    else col.pushString(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)), file, row, 'row');
-  }
+  for (let i = 0; i < n; i++) pushValue(col, data[i], file, rowStart + i + 1);
+}
+
+function pushValue(col: ColumnBuilder, v: unknown, file: string, row: number): void {
+  if (v === null || v === undefined) col.pushMissing();
+  else if (typeof v === 'number') col.pushNumeric(v, file, row, 'row');
+  else if (typeof v === 'string') col.pushString(v, file, row, 'row');
+  else if (typeof v === 'bigint') col.pushNumeric(Number(v), file, row, 'row');
+  else if (typeof v === 'boolean') col.pushString(v ? 'true' : 'false', file, row, 'row');
+  else if (v instanceof Date) col.pushNumeric(v.getTime(), file, row, 'row');
+  else if (v instanceof Uint8Array) col.pushString(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex'), file, row, 'row');
+  else col.pushString(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)), file, row, 'row');
 }

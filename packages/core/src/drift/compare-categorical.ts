@@ -40,6 +40,9 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
   const current = { rows, count: curTotal, categories: curCounts.size };
   const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
   const base = { name: ref.name, kind: 'categorical' as const, missing, reference, current, newCategories, effects: {} };
+  if (looksLikeIdentifier(ref.counts.size, refTotal)) {
+    return { ...base, newCategories: [], untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns` };
+  }
   if (refTotal === 0) return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
   if (curTotal === 0) return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
 
@@ -55,6 +58,14 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
     effect: { name: effectName, value: effectName === 'jensen-shannon' ? js : v, threshold: options.minCategoricalEffect },
     test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
   };
+}
+
+/**
+ * A column where most rows have their own value (ids, timestamps, free text) has no category
+ * distribution to compare: a chi-square test on it is meaningless, so it is skipped, saying why.
+ */
+export function looksLikeIdentifier(distinct: number, rows: number): boolean {
+  return distinct >= 20 && distinct >= 0.5 * rows;
 }
 
 function total(m: Map<string, number>): number {

@@ -24,7 +24,7 @@ export function renderDriftMarkdown(report: DriftReport): string {
   if (report.features.length > MAX_ROWS) out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
   const chart = effectChart(report.features);
   if (chart) out.push('', chart);
-  const notes = report.features.filter((f) => f.status === 'drift' || f.status === 'critical');
+  const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
   if (notes.length > 0 || report.findings.length > 0) {
     out.push('', '### Why', '');
     for (const f of notes.slice(0, MAX_ROWS)) out.push(`- **${cell(f.name)}** — ${cell(f.reason)}`);

@@ -124,3 +124,15 @@ describe('parseDriftOptions', () => {
     expect(parseDriftOptions({ 'ignore-columns': 'id, ts\n\nuser ' }).ignore).toEqual(['id', 'ts', 'user']);
   });
 });
+
+describe('identifier-like columns', () => {
+  test('a categorical column with a value per row is skipped, saying why', () => {
+    const ids = (from: number) => Array.from({ length: 100 }, (_, i) => `id-${from + i}`);
+    const report = compareToReference(referenceFromTable(table(categorical('id', ids(0)))), table(categorical('id', ids(1000))), DEFAULT_DRIFT_OPTIONS);
+    const f = report.features[0];
+    expect(f.status).toBe('skipped');
+    expect(f.test).toBeUndefined();
+    expect(f.reason).toBe('Not tested: it looks like an identifier or timestamp (100 distinct values in 100 reference rows), so category frequencies say nothing; list it in ignore-columns.');
+    expect(report.verdict.drifted).toBe(false);
+  });
+});
