@@ -29736,8 +29736,6 @@ class FastPath {
                 }
                 else if (c === csv_CR) {
                     p++;
-                    if (b[p] === csv_LF)
-                        p++;
                 }
                 else {
                     ok = false;
@@ -37198,7 +37196,8 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * - A directory: every data file under it, recursively, skipping entries whose names start
  *   with '.' or '_' (hidden files, Spark's _SUCCESS and _temporary) and .txt files (notes).
  * - A glob: '*' (any characters but '/'), '?' (one character), '[abc]', '[a-z]', '[!abc]' within
- *   a path segment, and '**' for any number of directories. Wildcards do not match a leading '.'.
+ *   a path segment, and '**' for any number of directories (not descending into directories
+ *   whose names start with '.' or '_'). Wildcards do not match a leading '.'.
  *   Only data files count; .txt ones only when the pattern itself ends in .txt (or .txt.gz).
  * Files are sorted by path (code-unit order), so a read is deterministic.
  */
@@ -37340,7 +37339,7 @@ async function matchFrom(dir, segs, out) {
         if (rest.length > 0)
             await matchFrom(dir, rest, out);
         for (const ent of await entries(here)) {
-            if (ent.name.startsWith('.'))
+            if (ent.name.startsWith('.') || ent.name.startsWith('_'))
                 continue;
             if ((await kindOf(here, ent)) === 'dir')
                 await matchFrom(path(ent.name), segs, out);
@@ -39686,13 +39685,17 @@ async function checkDrift(input, now = new Date()) {
     const { options } = input;
     const schema = input.schema ? await readSchema(input.schema) : undefined;
     const reference = await check_drift_loadReference(input.reference, options, schema);
+    const wanted = columnFilter(options);
     const features = selectFeatures(reference, options);
     const kinds = new Map(features.map((f) => [f.name, f.kind]));
     // Every column name of the current data, parsed or not, to report new columns.
     const seen = new Set();
     const current = await read_table_readTable(input.current, {
         kinds,
-        include: (name) => { seen.add(name); return kinds.has(name) || (schema?.has(name) ?? false); },
+        include: (name) => {
+            seen.add(name);
+            return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
+        },
     }).catch(rethrowFor('current'));
     const report = compareToReference(reference, current, options, { schema, seenColumns: [...seen] }, now);
     return { report, reference, current };
@@ -39736,8 +39739,11 @@ async function check_drift_loadReference(spec, options, schema) {
         if (rule.type)
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
-    const table = await read_table_readTable(spec, { kinds, include: wanted }).catch(rethrowFor('reference'));
-    return reference_from_table_referenceFromTable(table);
+    const columns = [];
+    const table = await read_table_readTable(spec, { kinds, include: (name) => { if (!columns.includes(name))
+            columns.push(name); return wanted(name); } })
+        .catch(rethrowFor('reference'));
+    return { ...reference_from_table_referenceFromTable(table), columns };
 }
 /** include/ignore lists as a predicate on column names. */
 function columnFilter(options) {
@@ -39746,7 +39752,7 @@ function columnFilter(options) {
     return (name) => (include.size === 0 || include.has(name)) && !ignore.has(name);
 }
 function selectFeatures(reference, options) {
-    const names = new Set(reference.features.map((f) => f.name));
+    const names = new Set(reference.columns ?? reference.features.map((f) => f.name));
     for (const name of options.include) {
         if (!names.has(name)) {
             throw new InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
@@ -40088,8 +40094,8 @@ async function runDriftCheck(req, now = new Date()) {
         throw new InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
     }
     const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
-    const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options }, now);
     const profilePath = req['profile-path']?.trim() || undefined;
+    const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
     const profile = profilePath
         ? profile_profileFromReference(profileOf === 'reference' ? ref : reference_from_table_referenceFromTable(table), now)
         : undefined;

@@ -5,7 +5,8 @@
  * - A directory: every data file under it, recursively, skipping entries whose names start
  *   with '.' or '_' (hidden files, Spark's _SUCCESS and _temporary) and .txt files (notes).
  * - A glob: '*' (any characters but '/'), '?' (one character), '[abc]', '[a-z]', '[!abc]' within
- *   a path segment, and '**' for any number of directories. Wildcards do not match a leading '.'.
+ *   a path segment, and '**' for any number of directories (not descending into directories
+ *   whose names start with '.' or '_'). Wildcards do not match a leading '.'.
  *   Only data files count; .txt ones only when the pattern itself ends in .txt (or .txt.gz).
  * Files are sorted by path (code-unit order), so a read is deterministic.
  */
@@ -135,7 +136,7 @@ async function matchFrom(dir: string, segs: string[], out: string[]): Promise<vo
     // zero directories, then one more directory at a time
     if (rest.length > 0) await matchFrom(dir, rest, out);
     for (const ent of await entries(here)) {
-      if (ent.name.startsWith('.')) continue;
+      if (ent.name.startsWith('.') || ent.name.startsWith('_')) continue;
       if ((await kindOf(here, ent)) === 'dir') await matchFrom(path(ent.name), segs, out);
     }
     return;

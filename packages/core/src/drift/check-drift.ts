@@ -22,6 +22,8 @@ export interface DriftCheckInput {
   /** Optional data contract (see schema.ts). */
   schema?: string;
   options: DriftOptions;
+  /** Also parse current columns the reference lacks (to profile the current data whole). */
+  readNewColumns?: boolean;
 }
 
 export interface DriftCheckResult {
@@ -35,6 +37,7 @@ export async function checkDrift(input: DriftCheckInput, now = new Date()): Prom
   const { options } = input;
   const schema = input.schema ? await readSchema(input.schema) : undefined;
   const reference = await loadReference(input.reference, options, schema);
+  const wanted = columnFilter(options);
   const features = selectFeatures(reference, options);
 
   const kinds = new Map<string, ColumnKind>(features.map((f) => [f.name, f.kind]));
@@ -42,7 +45,10 @@ export async function checkDrift(input: DriftCheckInput, now = new Date()): Prom
   const seen = new Set<string>();
   const current = await readTable(input.current, {
     kinds,
-    include: (name) => { seen.add(name); return kinds.has(name) || (schema?.has(name) ?? false); },
+    include: (name) => {
+      seen.add(name);
+      return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
+    },
   }).catch(rethrowFor('current'));
 
   const report = compareToReference(reference, current, options, { schema, seenColumns: [...seen] }, now);
@@ -85,8 +91,10 @@ export async function loadReference(spec: string, options: DriftOptions, schema?
   for (const name of options.categorical) kinds.set(name, 'categorical');
   for (const [name, rule] of schema ?? []) if (rule.type) kinds.set(name, rule.type);
   const wanted = columnFilter(options);
-  const table = await readTable(spec, { kinds, include: wanted }).catch(rethrowFor('reference'));
-  return referenceFromTable(table);
+  const columns: string[] = [];
+  const table = await readTable(spec, { kinds, include: (name) => { if (!columns.includes(name)) columns.push(name); return wanted(name); } })
+    .catch(rethrowFor('reference'));
+  return { ...referenceFromTable(table), columns };
 }
 
 /** include/ignore lists as a predicate on column names. */
@@ -97,7 +105,7 @@ export function columnFilter(options: DriftOptions): (name: string) => boolean {
 }
 
 function selectFeatures(reference: Reference, options: DriftOptions): FeatureReference[] {
-  const names = new Set(reference.features.map((f) => f.name));
+  const names = new Set(reference.columns ?? reference.features.map((f) => f.name));
   for (const name of options.include) {
     if (!names.has(name)) {
       throw new InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });

@@ -40,4 +40,6 @@ export interface Reference {
   files: string[];
   rows: number;
   features: FeatureReference[];
+  /** Every column of the source, read or not (for messages); default: the features' names. */
+  columns?: string[];
 }

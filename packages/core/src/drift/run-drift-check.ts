@@ -45,9 +45,9 @@ export async function runDriftCheck(req: DriftCheckRequest, now = new Date()): P
     throw new InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
   }
   const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
-  const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options }, now);
-
   const profilePath = req['profile-path']?.trim() || undefined;
+  const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
+
   const profile = profilePath
     ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
     : undefined;
