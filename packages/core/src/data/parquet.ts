@@ -14,10 +14,14 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { parquetMetadataAsync, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaElement, type SchemaTree } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
-import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
+import { alpDecode } from 'hyparquet/src/alp.js';
+import { decompressPage } from 'hyparquet/src/datapage.js';
+import { deltaBinaryUnpack, deltaByteArray, deltaLengthByteArray } from 'hyparquet/src/delta.js';
+import { byteStreamSplit } from 'hyparquet/src/encoding.js';
+import { readVarInt } from 'hyparquet/src/thrift.js';
 import { readPlain } from 'hyparquet/src/plain.js';
 import { getMaxDefinitionLevel, getSchemaPath } from 'hyparquet/src/schema.js';
-import type { ColumnDecoder, DataPage, ParquetParsers } from 'hyparquet/src/types.js';
+import type { ColumnDecoder, DecodedArray, ParquetParsers } from 'hyparquet/src/types.js';
 import { compressors } from 'hyparquet-compressors';
 import { InputError } from '../errors.js';
 import { fileError } from './chunks.js';
@@ -110,6 +114,10 @@ export async function readParquet(file: string, table: TableBuilder): Promise<vo
       throw corrupt(file, e);
     }
     const rows = Number(metadata.num_rows);
+    const groupTotal = metadata.row_groups.reduce((sum, g) => sum + Number(g.num_rows), 0);
+    if (!Number.isSafeInteger(rows) || rows < 0 || groupTotal !== rows) {
+      throw corrupt(file, new Error(`the footer says ${rows} rows but its row groups hold ${groupTotal}`));
+    }
     if (rows === 0) throw new InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
 
     const nodes = schema.children.filter((c) => table.included(c.element.name));
@@ -173,73 +181,109 @@ export async function readParquet(file: string, table: TableBuilder): Promise<vo
   }
 }
 
+/** The largest page we decompress: a header claiming more is corrupt (real pages are ~1 MB). */
+const MAX_PAGE_BYTES = 512 << 20;
+
 /**
  * Decode one flat column chunk page by page straight into the column: definition levels give
  * the nulls; dictionary pages are converted once per chunk, and each dictionary entry is turned
  * into a number or a category code the first time a cell uses it.
+ * Levels and dictionary indices are decoded here with every count checked against the page,
+ * so a corrupt file ends in an error, never in a loop that runs for billions of steps.
  */
 function readChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, col: ColumnBuilder, file: string, groupStart: number, groupRows: number): void {
   const reader = { view: new DataView(bytes), offset: 0 };
   const maxDef = getMaxDefinitionLevel(decoder.schemaPath);
+  if (maxDef > 1) throw new Error(`column '${col.name}' is nested`);
   let dict: Entries | undefined;
   let done = 0;
   while (done < groupRows) {
     if (reader.offset >= bytes.byteLength - 1) throw new Error(`column '${col.name}' ends after ${done} of ${groupRows} rows`);
     const header = parquetHeader(reader);
     const size = header.compressed_page_size;
+    const full = Number(header.uncompressed_page_size);
     if (!(size >= 0) || reader.offset + size > bytes.byteLength) throw new Error(`a page of column '${col.name}' runs past its column chunk`);
+    if (!(full >= 0 && full <= MAX_PAGE_BYTES)) throw new Error(`a page of column '${col.name}' claims ${full} bytes`);
     const compressed = new Uint8Array(bytes, reader.offset, size);
     reader.offset += size;
     if (header.type === 'DICTIONARY_PAGE') {
       const diph = header.dictionary_page_header;
-      if (!diph) throw new Error('dictionary page header is missing');
-      const page = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
+      if (!diph || !(diph.num_values >= 0 && diph.num_values <= full)) throw new Error('bad dictionary page header');
+      const page = decompressPage(compressed, full, decoder.codec, decoder.compressors);
       const plain = readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, decoder.type, diph.num_values, decoder.element.type_length);
       dict = new Entries(convert(plain, decoder) as ArrayLike<unknown>, col);
       continue;
     }
-    let page: DataPage;
-    let encoding: string;
     let n: number;
+    let encoding: string;
+    let defs: Uint8Array | undefined;
+    let values: DataView;
+    let offset: number;
     if (header.type === 'DATA_PAGE') {
       const daph = header.data_page_header;
       if (!daph) throw new Error('data page header is missing');
-      const raw = decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
-      page = readDataPage(raw, daph, decoder);
-      encoding = daph.encoding;
       n = daph.num_values;
+      checkCount(n, groupRows - done, col.name);
+      const raw = decompressPage(compressed, full, decoder.codec, decoder.compressors);
+      values = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+      offset = 0;
+      if (maxDef > 0) {
+        if (raw.byteLength < 4) throw new Error('page too short for its definition levels');
+        const len = values.getUint32(0, true);
+        if (4 + len > raw.byteLength) throw new Error('definition levels run past their page');
+        defs = new Uint8Array(n);
+        decodeHybrid(raw, 4, 4 + len, 1, defs, n);
+        offset = 4 + len;
+      }
+      encoding = daph.encoding;
     } else if (header.type === 'DATA_PAGE_V2') {
       const daph2 = header.data_page_header_v2;
       if (!daph2) throw new Error('data page header is missing');
-      page = readDataPageV2(compressed, header, decoder);
-      encoding = daph2.encoding;
       n = daph2.num_values;
+      checkCount(n, groupRows - done, col.name);
+      const repLen = daph2.repetition_levels_byte_length ?? 0;
+      const defLen = daph2.definition_levels_byte_length ?? 0;
+      if (!(repLen >= 0 && defLen >= 0 && repLen + defLen <= size)) throw new Error('levels run past their page');
+      if (maxDef > 0) {
+        defs = new Uint8Array(n);
+        decodeHybrid(compressed, repLen, repLen + defLen, 1, defs, n);
+      }
+      let page: Uint8Array = compressed.subarray(repLen + defLen);
+      const valuesSize = full - repLen - defLen;
+      if (daph2.is_compressed !== false && valuesSize > 0) page = decompressPage(page, valuesSize, decoder.codec, decoder.compressors);
+      values = new DataView(page.buffer, page.byteOffset, page.byteLength);
+      offset = 0;
+      encoding = daph2.encoding;
     } else {
       continue; // index pages
     }
-    if (n > groupRows - done) throw new Error(`column '${col.name}' has more values than its row group has rows`);
-    const defs: ArrayLike<number> = page.definitionLevels ?? [];
-    const hasNulls = maxDef > 0 && defs.length > 0;
+    const nonNull = defs ? countOnes(defs, n) : n;
     const rowBase = groupStart + done + 1;
     if (encoding.endsWith('_DICTIONARY')) {
       if (!dict) throw new Error(`column '${col.name}' has a dictionary-encoded page but no dictionary`);
-      const idx = page.dataPage as ArrayLike<number>;
+      const idx = new Int32Array(nonNull);
+      const bytesOfPage = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+      if (nonNull > 0) {
+        if (offset >= values.byteLength) throw new Error('dictionary indices are missing');
+        const width = bytesOfPage[offset];
+        if (width > 32) throw new Error(`dictionary index width ${width}`);
+        if (width > 0) decodeHybrid(bytesOfPage, offset + 1, values.byteLength, width, idx, nonNull);
+      }
       let k = 0;
       for (let r = 0; r < n; r++) {
-        if (hasNulls && defs[r] < maxDef) col.pushMissing();
+        if (defs && defs[r] === 0) col.pushMissing();
         else dict.push(idx[k++], file, rowBase + r);
       }
-      if (k !== idx.length) throw new Error(`column '${col.name}' has ${idx.length} values for ${k} non-null cells`);
     } else {
-      const values = convert(page.dataPage, decoder) as ArrayLike<unknown>;
-      const nonNull = hasNulls ? countAtLevel(defs, n, maxDef) : n;
-      if (values.length !== nonNull) throw new Error(`column '${col.name}' has ${values.length} values for ${nonNull} non-null cells`);
-      if (!hasNulls) pushValues(col, values, file, rowBase - 1);
+      const plain = decodeValues({ view: values, offset }, encoding, nonNull, decoder);
+      const converted = convert(plain, decoder) as ArrayLike<unknown>;
+      if (converted.length !== nonNull) throw new Error(`column '${col.name}' has ${converted.length} values for ${nonNull} non-null cells`);
+      if (!defs) pushValues(col, converted, file, rowBase - 1);
       else {
         let k = 0;
         for (let r = 0; r < n; r++) {
-          if (defs[r] < maxDef) col.pushMissing();
-          else pushValue(col, values[k++], file, rowBase + r);
+          if (defs[r] === 0) col.pushMissing();
+          else pushValue(col, converted[k++], file, rowBase + r);
         }
       }
     }
@@ -247,10 +291,116 @@ function readChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, col: ColumnBuilde
   }
 }
 
-function countAtLevel(defs: ArrayLike<number>, n: number, level: number): number {
+function checkCount(n: number, left: number, name: string): void {
+  if (!(Number.isSafeInteger(n) && n >= 0 && n <= left)) throw new Error(`a page of column '${name}' claims ${n} values where ${left} rows are left`);
+}
+
+function countOnes(defs: Uint8Array, n: number): number {
   let c = 0;
-  for (let i = 0; i < n; i++) if (defs[i] === level) c++;
+  for (let i = 0; i < n; i++) c += defs[i];
   return c;
+}
+
+/** Non-dictionary values of a data page, through hyparquet's decoders (each bounded by `count`). */
+function decodeValues(reader: { view: DataView; offset: number }, encoding: string, count: number, decoder: ColumnDecoder): DecodedArray {
+  const { type } = decoder;
+  switch (encoding) {
+    case 'PLAIN':
+      return readPlain(reader, type, count, decoder.element.type_length);
+    case 'RLE': {
+      // booleans: a 4-byte length, then the hybrid encoding at bit width 1
+      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset, reader.view.byteLength);
+      if (reader.offset + 4 > bytes.length) throw new Error('boolean values are missing');
+      const len = reader.view.getUint32(reader.offset, true);
+      const out = new Uint8Array(count);
+      decodeHybrid(bytes, reader.offset + 4, Math.min(bytes.length, reader.offset + 4 + len), 1, out, count);
+      return Array.from(out, (x) => x === 1);
+    }
+    case 'BYTE_STREAM_SPLIT':
+      return byteStreamSplit(reader, count, type, decoder.element.type_length);
+    case 'ALP':
+      return alpDecode(reader, count, type);
+    case 'DELTA_BINARY_PACKED': {
+      checkDeltaHeader(reader);
+      const out = type === 'INT32' ? new Int32Array(count) : new BigInt64Array(count);
+      deltaBinaryUnpack(reader, count, out);
+      return out;
+    }
+    case 'DELTA_LENGTH_BYTE_ARRAY': {
+      checkDeltaHeader(reader);
+      const out = new Array<Uint8Array>(count);
+      deltaLengthByteArray(reader, count, out);
+      return out;
+    }
+    case 'DELTA_BYTE_ARRAY': {
+      checkDeltaHeader(reader);
+      const out = new Array<Uint8Array>(count);
+      deltaByteArray(reader, count, out);
+      return out;
+    }
+    default:
+      throw new Error(`unsupported encoding ${encoding}`);
+  }
+}
+
+/** A delta-binary-packed header must have sane block sizes (else the decoder may not advance). */
+function checkDeltaHeader(reader: { view: DataView; offset: number }): void {
+  const r = { view: reader.view, offset: reader.offset };
+  const blockSize = readVarInt(r);
+  const miniblocks = readVarInt(r);
+  if (!(blockSize > 0 && blockSize <= 1 << 20 && blockSize % 128 === 0 && miniblocks > 0 && (blockSize / miniblocks) % 32 === 0)) {
+    throw new Error(`bad delta encoding header (block ${blockSize}, miniblocks ${miniblocks})`);
+  }
+}
+
+/**
+ * Parquet's RLE / bit-packing hybrid, bytes [p, end) -> out[0, n), values of `width` bits.
+ * Runs longer than what is left are cut to it; reading past `end` is an error.
+ */
+function decodeHybrid(b: Uint8Array, p: number, end: number, width: number, out: Uint8Array | Int32Array, n: number): void {
+  let seen = 0;
+  const mask = width === 32 ? -1 : (1 << width) - 1;
+  const valueBytes = (width + 7) >> 3;
+  while (seen < n) {
+    // header: a ULEB128 varint of at most 5 bytes
+    let header = 0;
+    let shift = 0;
+    for (;;) {
+      if (p >= end) throw new Error('encoded levels or indices end early');
+      const byte = b[p++];
+      header += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80)) break;
+      shift += 7;
+      if (shift > 28) throw new Error('bad run header');
+    }
+    if (header % 2 === 1) {
+      // bit-packed: groups of 8 values
+      const count = Math.floor(header / 2) * 8;
+      const take = Math.min(count, n - seen);
+      const bytes = (Math.floor(header / 2) * width);
+      if (p + Math.ceil((take * width) / 8) > end) throw new Error('bit-packed run past its end');
+      let bit = p * 8;
+      for (let i = 0; i < take; i++) {
+        const byte = bit >>> 3;
+        const sh = bit & 7;
+        let v = (b[byte] | (b[byte + 1] << 8) | (b[byte + 2] << 16) | (b[byte + 3] << 24)) >>> sh;
+        if (sh + width > 32) v |= b[byte + 4] << (32 - sh);
+        out[seen++] = v & mask;
+        bit += width;
+      }
+      p += bytes;
+    } else {
+      const count = header / 2;
+      if (p + valueBytes > end) throw new Error('run value past its end');
+      let v = 0;
+      for (let i = 0; i < valueBytes; i++) v |= b[p + i] << (8 * i);
+      p += valueBytes;
+      v &= mask;
+      const take = Math.min(count, n - seen);
+      out.fill(v, seen, seen + take);
+      seen += take;
+    }
+  }
 }
 
 const ENTRY_PENDING = -2;
@@ -281,14 +431,12 @@ class Entries {
       else pushValue(col, this.values[i], file, row);
       return;
     }
-    let code = this.codes[i];
+    const code = this.codes[i];
     if (code === ENTRY_PENDING) {
-      // the first cell using this entry: let the column decide (and count) it
-      const before = col.missing;
+      // the first cell using this entry: the column decides (and counts) it, so categories
+      // come in order of first use and entries no cell uses add none
       pushValue(col, this.values[i], file, row);
-      code = col.codes[col.length - 1];
-      this.codes[i] = code;
-      if (code === -1) col.missing = before + 1;
+      this.codes[i] = col.codes[col.length - 1];
       return;
     }
     if (code === -1) col.pushMissing();

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readTable } from '../data/read-table.js';
 import type { Column, ColumnKind, Table } from '../data/table.js';
 import { InputError } from '../errors.js';
-import { formatNumber, formatP, formatPercent } from '../report/format.js';
+import { formatNumber, formatPercent, pEquals } from '../report/format.js';
 import { adjustPValues } from '../stats/correction.js';
 import { compareCategorical } from './compare-categorical.js';
 import { compareNumeric } from './compare-numeric.js';
@@ -189,7 +189,7 @@ function verdictFor(c: FeatureComparison, pDist: number | undefined, pMiss: numb
 
   if (c.test && c.effect && pDist !== undefined) {
     const e = c.effect;
-    const testText = `${c.test.name === 'ks' ? 'KS D' : 'χ²'} = ${formatNumber(c.test.statistic)}, p = ${formatP(pDist)}${correction}`;
+    const testText = `${c.test.name === 'ks' ? 'KS D' : 'χ²'} = ${formatNumber(c.test.statistic)}, ${pEquals(pDist)}${correction}`;
     const effectText = `${effectLabel(e.name)} = ${formatNumber(e.value)}${e.name === 'wasserstein' ? ' σ' : ''}`;
     const significant = pDist < alpha;
     const large = e.value >= e.threshold;
@@ -210,7 +210,7 @@ function verdictFor(c: FeatureComparison, pDist: number | undefined, pMiss: numb
   if (pMiss !== undefined && m.change !== null) {
     missingDrifted = pMiss < alpha && Math.abs(m.change) >= options.minMissingChange;
     if (missingDrifted || pMiss < alpha) {
-      reasons.push(`missing rate ${formatPercent(m.reference)} → ${formatPercent(m.current)} (p = ${formatP(pMiss)}${correction}${missingDrifted ? `, change ≥ ${formatPercent(options.minMissingChange)}` : `, change < ${formatPercent(options.minMissingChange)}`})`);
+      reasons.push(`missing rate ${formatPercent(m.reference)} → ${formatPercent(m.current)} (${pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${formatPercent(options.minMissingChange)}` : `, change < ${formatPercent(options.minMissingChange)}`})`);
     }
   }
   if (c.newCategories && c.newCategories.length > 0) {

@@ -8,6 +8,11 @@ export function formatP(p: number | undefined): string {
   return p.toFixed(p < 0.001 ? 4 : 3);
 }
 
+/** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
+export function pEquals(p: number | undefined): string {
+  return p === 0 ? 'p < 1e-300' : `p = ${formatP(p)}`;
+}
+
 export function formatNumber(x: number | undefined, digits = 3): string {
   if (x === undefined || Number.isNaN(x)) return '–';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';

@@ -3,6 +3,12 @@
  * with the running count of observations at or below each. A reference profile stores
  * value -> count, so counts are weights and need not be 1 (nor, for sketches, integers).
  */
+
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const Math = globalThis.Math;
+const Number = globalThis.Number;
+
 export interface Ecdf {
   /** Distinct values, ascending. */
   values: Float64Array;
@@ -30,9 +36,9 @@ export function ecdfFromSorted(sorted: Float64Array): Ecdf {
 
 /** ECDF of an unsorted sample; NaN (a missing cell) is dropped. The input is not modified. */
 export function ecdfFromSample(sample: ArrayLike<number>): Ecdf {
-  let finiteOrInf = 0;
-  for (let i = 0; i < sample.length; i++) if (!Number.isNaN(sample[i])) finiteOrInf++;
-  const copy = new Float64Array(finiteOrInf);
+  let kept = 0;
+  for (let i = 0; i < sample.length; i++) if (!Number.isNaN(sample[i])) kept++;
+  const copy = new Float64Array(kept);
   let k = 0;
   for (let i = 0; i < sample.length; i++) {
     const x = sample[i];

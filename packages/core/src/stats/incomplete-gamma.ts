@@ -9,51 +9,16 @@
  * cancellation between a log x, x and log Gamma(a) that costs ~log10(a) digits otherwise.
  */
 
+import { log1pMinusX, logGamma, stirlingError } from './log-gamma.js';
+
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const Math = globalThis.Math;
+const Number = globalThis.Number;
+
 const EPS = 2 ** -53;
 const TINY = 1e-300;
 const MAX_ITERATIONS = 100000;
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-
-/**
- * Stirling's error term mu(z) = log Gamma(z) - [(z - 1/2) log z - z + log(2 pi)/2], from the
- * asymptotic series with Bernoulli numbers: 1/(12z) - 1/(360z^3) + 1/(1260z^5) - ...
- * Seven terms give full double precision for z >= 10.
- */
-function stirlingError(z: number): number {
-  const r = 1 / z;
-  const r2 = r * r;
-  return r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))));
-}
-
-/** log Gamma(a) for a > 0: Stirling's series after shifting the argument to at least 10. */
-export function logGamma(a: number): number {
-  if (!(a > 0)) return a === 0 ? Infinity : NaN;
-  if (a === Infinity) return Infinity;
-  let z = a;
-  let prod = 1;
-  while (z < 10) {
-    prod *= z; // Gamma(z) = Gamma(z + 1) / z
-    z += 1;
-  }
-  return (z - 0.5) * Math.log(z) - z + HALF_LOG_2PI + stirlingError(z) - Math.log(prod);
-}
-
-/** log(1 + s) - s without cancellation for small s. */
-export function log1pMinusX(s: number): number {
-  if (Math.abs(s) < 0.5) {
-    // -s^2/2 + s^3/3 - s^4/4 + ...
-    let power = s * s;
-    let sum = -power / 2;
-    for (let k = 3; k < 200; k++) {
-      power *= -s;
-      const term = -power / k;
-      sum += term;
-      if (Math.abs(term) <= EPS * Math.abs(sum)) break;
-    }
-    return sum;
-  }
-  return Math.log1p(s) - s;
-}
 
 /** x^a e^-x / Gamma(a), the factor in front of both the series and the continued fraction. */
 function gammaPrefactor(a: number, x: number): number {

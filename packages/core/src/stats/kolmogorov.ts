@@ -16,6 +16,11 @@
 import { ldexp } from './double-double.js';
 import { smirnovSf } from './smirnov.js';
 
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const Math = globalThis.Math;
+const Number = globalThis.Number;
+
 const E128 = 128;
 const EP128 = 2 ** 128;
 const EM128 = 2 ** -128;

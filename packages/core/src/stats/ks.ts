@@ -9,6 +9,10 @@
 import { type Ecdf, ecdfFromSample } from './ecdf.js';
 import { kstwoSf } from './kolmogorov.js';
 
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const Math = globalThis.Math;
+
 export interface KsResult {
   /** D as SciPy reports it: for exact p-values, rounded to the lattice h / lcm(n1, n2). */
   statistic: number;

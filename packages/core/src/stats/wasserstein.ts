@@ -10,6 +10,10 @@
  */
 import type { Ecdf } from './ecdf.js';
 
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const Math = globalThis.Math;
+
 export function wassersteinDistance(a: Ecdf, b: Ecdf): number {
   if (a.n === 0 || b.n === 0) throw new Error('wassersteinDistance: both distributions must be non-empty.');
   const va = a.values;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { readTable } from '../../src/data/read-table.js';
 import { MISSING_MARKERS } from '../../src/data/cells.js';
 import { InputError } from '../../src/errors.js';
@@ -112,6 +113,44 @@ describe('fuzz', () => {
     fc.array(tokens, { maxLength: 60 }).map((a) => new Uint8Array(Buffer.from(a.join('')))),
     fc.tuple(fc.array(tokens, { maxLength: 40 }), fc.uint8Array({ maxLength: 4 })).map(([a, b]) => new Uint8Array(Buffer.concat([Buffer.from(a.join('')), b]))),
   );
+
+  test('damaged or truncated Parquet files either read or throw an InputError', async () => {
+    const n = 3000;
+    const good = Buffer.from(parquetWriteBuffer({
+      columnData: [
+        { name: 'i', data: Array.from({ length: n }, (_, k) => (k % 7 ? k : null)), type: 'INT32' },
+        { name: 'd', data: Array.from({ length: n }, (_, k) => k / 3), type: 'DOUBLE', encoding: 'BYTE_STREAM_SPLIT' },
+        { name: 's', data: Array.from({ length: n }, (_, k) => `s${k % 13}`), type: 'STRING' },
+        { name: 'b', data: Array.from({ length: n }, (_, k) => BigInt(k * 1000)), type: 'INT64', encoding: 'DELTA_BINARY_PACKED' },
+      ],
+      rowGroupSize: 1000,
+      pageSize: 2048,
+    }));
+    let k = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.record({ cut: fc.integer({ min: 0, max: good.length - 1 }) }),
+          fc.record({ at: fc.integer({ min: 0, max: good.length - 1 }), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
+        ),
+        async (damage) => {
+          let buf: Buffer;
+          if ('cut' in damage) buf = good.subarray(0, damage.cut);
+          else {
+            buf = Buffer.from(good);
+            buf.set(damage.bytes.subarray(0, buf.length - damage.at), damage.at);
+          }
+          const file = await tmp.file(`p${k++}.parquet`, buf);
+          try {
+            await readTable(file);
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 
   test('random bytes either read or throw an InputError, never another error', async () => {
     let n = 0;

@@ -72,6 +72,35 @@ describe('readTable: Parquet', () => {
       });
     }
 
+    test('encodings (dictionary, delta, byte-stream-split, plain) over several row groups and pages, with nulls', async () => {
+      const n = 25_000;
+      const ints = Array.from({ length: n }, (_, i) => (i % 97 === 0 ? null : BigInt(i * 3 - 1000)));
+      const floats = Array.from({ length: n }, (_, i) => (i % 89 === 0 ? null : i / 8));
+      const cities = ['Lyon', 'Paris', 'NA', 'Nice', ''];
+      const strs = Array.from({ length: n }, (_, i) => (i % 83 === 0 ? null : cities[i % 5]));
+      const plain = Array.from({ length: n }, (_, i) => `id-${i}`);
+      const buf = parquetWriteBuffer({
+        columnData: [
+          { name: 'ints', data: ints, type: 'INT64', encoding: 'DELTA_BINARY_PACKED' },
+          { name: 'floats', data: floats, type: 'DOUBLE', encoding: 'BYTE_STREAM_SPLIT' },
+          { name: 'strs', data: strs, type: 'STRING' },
+          { name: 'plain', data: plain, type: 'STRING', encoding: 'PLAIN' },
+        ],
+        rowGroupSize: 7_000,
+        pageSize: 4096,
+      });
+      const f = await tmp.file('enc.parquet', new Uint8Array(buf));
+      const t = await readTable(f);
+      expect(t.rowCount).toBe(n);
+      expect(numbers(num(t, 'ints'))).toEqual(ints.map((v) => (v === null ? null : Number(v))));
+      expect(numbers(num(t, 'floats'))).toEqual(floats);
+      const s = cat(t, 'strs');
+      expect(labels(s)).toEqual(strs.map((v) => (v === null || v === 'NA' || v === '' ? null : v)));
+      expect(s.categories).toEqual(['Paris', 'Nice', 'Lyon']); // order of first appearance (row 1 is null)
+      expect(s.missing).toBe(strs.filter((v) => v === null || v === 'NA' || v === '').length);
+      expect(labels(cat(t, 'plain'))).toEqual(plain);
+    });
+
     test('forced kinds: numbers as categories, strings parsed as numbers with text counted', async () => {
       const buf = parquetWriteBuffer({ columnData: [
         { name: 'code', data: [75001, 69001], type: 'INT32' },
