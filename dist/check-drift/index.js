@@ -39696,6 +39696,9 @@ function compareNumeric(ref, column, rows, options) {
         ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
         : { rows, count: 0 };
     const base = { name: ref.name, kind: 'numeric', missing, reference, current, effects: {} };
+    // Dates and times move forward by nature: a later batch always "drifts" on them.
+    if (column.unit === 'epoch-ms')
+        return { ...base, untested: 'it is a date/time column, whose values move forward with time, so a shift says nothing; list it in ignore-columns' };
     if (ref.ecdf.n === 0)
         return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
     if (cur.n === 0)

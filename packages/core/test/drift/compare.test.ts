@@ -136,3 +136,14 @@ describe('identifier-like columns', () => {
     expect(report.verdict.drifted).toBe(false);
   });
 });
+
+describe('time columns', () => {
+  test('a Parquet date/time column is not tested, saying why', () => {
+    const day = 86_400_000;
+    const ref = referenceFromTable(table(numeric('t', Array.from({ length: 50 }, (_, i) => i * day))));
+    const cur = table({ ...numeric('t', Array.from({ length: 50 }, (_, i) => (i + 100) * day)), unit: 'epoch-ms' });
+    const f = compareToReference(ref, cur, DEFAULT_DRIFT_OPTIONS).features[0];
+    expect(f.status).toBe('skipped');
+    expect(f.reason).toMatch(/^Not tested: it is a date\/time column/);
+  });
+});
