@@ -28381,7 +28381,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const INPUTS = [
-    'reference', 'current', 'schema', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
+    'reference', 'current', 'schema', 'delimiter', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
     'categorical-effect', 'min-categorical-effect', 'min-missing-change', 'columns', 'ignore-columns',
     'categorical-columns', 'fail-on', 'report-path', 'profile-path', 'profile-of',
 ];
@@ -29926,7 +29926,7 @@ function checkHeader(file, line, names, d, explicit) {
         for (const c of [59, 9, 44, 124]) {
             if (c !== d && name.includes(String.fromCharCode(c))) {
                 throw new InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
-                    `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the delimiter to ${delimiterName(c)}.`, { file, line });
+                    `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`, { file, line });
             }
         }
     }
@@ -39865,7 +39865,7 @@ function allowedBreach(col, rule) {
 async function checkDrift(input, now = new Date()) {
     const { options } = input;
     const schema = input.schema ? await readSchema(input.schema) : undefined;
-    const reference = await check_drift_loadReference(input.reference, options, schema);
+    const reference = await check_drift_loadReference(input.reference, options, schema, input.delimiter);
     const wanted = columnFilter(options);
     const features = selectFeatures(reference, options);
     const kinds = new Map(features.map((f) => [f.name, f.kind]));
@@ -39873,6 +39873,7 @@ async function checkDrift(input, now = new Date()) {
     const seen = new Set();
     const current = await read_table_readTable(input.current, {
         kinds,
+        delimiter: input.delimiter,
         include: (name) => {
             seen.add(name);
             return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
@@ -39902,7 +39903,7 @@ function compareToReference(reference, current, options, extra = {}, now = new D
     return buildReport(reference, current, options, results, findings, now);
 }
 /** A .json reference is a profile; anything else is data. */
-async function check_drift_loadReference(spec, options, schema) {
+async function check_drift_loadReference(spec, options, schema, delimiter) {
     if (/\.json$/i.test(spec) && await isFile(spec)) {
         let json;
         try {
@@ -39921,7 +39922,7 @@ async function check_drift_loadReference(spec, options, schema) {
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
     const columns = [];
-    const table = await read_table_readTable(spec, { kinds, include: (name) => { if (!columns.includes(name))
+    const table = await read_table_readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
             columns.push(name); return wanted(name); } })
         .catch(rethrowFor('reference'));
     return { ...reference_from_table_referenceFromTable(table), columns };
@@ -40276,7 +40277,7 @@ async function runDriftCheck(req, now = new Date()) {
     }
     const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
     const profilePath = req['profile-path']?.trim() || undefined;
-    const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
+    const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
     const profile = profilePath
         ? profile_profileFromReference(profileOf === 'reference' ? ref : reference_from_table_referenceFromTable(table), now)
         : undefined;
@@ -40298,6 +40299,7 @@ async function runProfile(req, now = new Date()) {
     const out = required(req.out, 'out', 'the path of the profile JSON to write');
     const options = parseDriftOptions(req);
     const ref = /\.json$/i.test(data) ? await loadReference(data, options) : referenceFromTable(await readTable(data, {
+        delimiter: req.delimiter || undefined,
         kinds: new Map(options.categorical.map((c) => [c, 'categorical'])),
         include: (n) => (options.include.length === 0 || options.include.includes(n)) && !options.ignore.includes(n),
     }));

@@ -1447,7 +1447,7 @@ function checkHeader(file, line, names, d, explicit) {
         for (const c of [59, 9, 44, 124]) {
             if (c !== d && name.includes(String.fromCharCode(c))) {
                 throw new InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
-                    `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the delimiter to ${delimiterName(c)}.`, { file, line });
+                    `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`, { file, line });
             }
         }
     }
@@ -11386,7 +11386,7 @@ function allowedBreach(col, rule) {
 async function checkDrift(input, now = new Date()) {
     const { options } = input;
     const schema = input.schema ? await readSchema(input.schema) : undefined;
-    const reference = await loadReference(input.reference, options, schema);
+    const reference = await loadReference(input.reference, options, schema, input.delimiter);
     const wanted = columnFilter(options);
     const features = selectFeatures(reference, options);
     const kinds = new Map(features.map((f) => [f.name, f.kind]));
@@ -11394,6 +11394,7 @@ async function checkDrift(input, now = new Date()) {
     const seen = new Set();
     const current = await readTable(input.current, {
         kinds,
+        delimiter: input.delimiter,
         include: (name) => {
             seen.add(name);
             return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
@@ -11423,7 +11424,7 @@ function compareToReference(reference, current, options, extra = {}, now = new D
     return buildReport(reference, current, options, results, findings, now);
 }
 /** A .json reference is a profile; anything else is data. */
-async function loadReference(spec, options, schema) {
+async function loadReference(spec, options, schema, delimiter) {
     if (/\.json$/i.test(spec) && await isFile(spec)) {
         let json;
         try {
@@ -11442,7 +11443,7 @@ async function loadReference(spec, options, schema) {
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
     const columns = [];
-    const table = await readTable(spec, { kinds, include: (name) => { if (!columns.includes(name))
+    const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
             columns.push(name); return wanted(name); } })
         .catch(rethrowFor('reference'));
     return { ...referenceFromTable(table), columns };
@@ -11797,7 +11798,7 @@ async function runDriftCheck(req, now = new Date()) {
     }
     const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
     const profilePath = req['profile-path']?.trim() || undefined;
-    const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
+    const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
     const profile = profilePath
         ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
         : undefined;
@@ -11819,6 +11820,7 @@ async function runProfile(req, now = new Date()) {
     const out = required(req.out, 'out', 'the path of the profile JSON to write');
     const options = parseDriftOptions(req);
     const ref = /\.json$/i.test(data) ? await loadReference(data, options) : referenceFromTable(await readTable(data, {
+        delimiter: req.delimiter || undefined,
         kinds: new Map(options.categorical.map((c) => [c, 'categorical'])),
         include: (n) => (options.include.length === 0 || options.include.includes(n)) && !options.ignore.includes(n),
     }));
@@ -11897,6 +11899,7 @@ Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).
 
 drift options (the same names as the check-drift action's inputs):
   --schema <file>                 data contract JSON (required columns, types, ranges)
+  --delimiter <c>                 field delimiter of text files (default: ',' for .csv, tab for .tsv)
   --significance-level <p>        family-wise level (default 0.05)
   --correction <m>                holm | bonferroni | fdr_bh | none (default holm)
   --numeric-effect <e>            wasserstein | psi | ks (default wasserstein, in reference SDs)
@@ -11916,11 +11919,11 @@ drift options (the same names as the check-drift action's inputs):
 Exit status: 0 no failing drift, 1 drift (per --fail-on), 2 bad input.
 `;
 const DRIFT_FLAGS = [
-    'reference', 'current', 'schema', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
+    'reference', 'current', 'schema', 'delimiter', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
     'categorical-effect', 'min-categorical-effect', 'min-missing-change', 'columns', 'ignore-columns',
     'categorical-columns', 'fail-on', 'report-path', 'profile-path', 'profile-of', 'format',
 ];
-const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns'];
+const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns', 'delimiter'];
 async function main(argv) {
     const [command, ...rest] = argv;
     if (!command || command === 'help' || command === '--help' || command === '-h') {

@@ -83,6 +83,22 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift
     expect(existsSync(report)).toBe(false);
   });
 
+  test('a semicolon-separated file: the wrong-delimiter sentence, then the delimiter input reads it', () => {
+    const semi = join(seasons.dir, 'summer-semicolon.csv');
+    writeFileSync(semi, readFileSync(seasons.b, 'utf8').replace(/,/g, ';'));
+    const wrong = runAction('check-drift', { reference: seasons.b, current: semi, 'report-path': join(seasons.dir, `semi-${_version}.json`) }, { node, cwd: seasons.dir });
+    expect(wrong.status).toBe(1);
+    expect(wrong.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([
+      `${semi} line 1: the header is one column, 'date;precipitation;temp_max;temp_min;wind;weather', which contains ';'; the file looks ';'-separated, not ','-separated: save it with ',' separators or set the 'delimiter' input (--delimiter) to ';'.`,
+    ]);
+    // The same delimiter applies to both sides: the reference is a profile here, so only the current file is text.
+    const profile = join(seasons.dir, `summer-${_version}.profile.json`);
+    runAction('check-drift', { reference: seasons.b, current: seasons.b, 'profile-path': profile, 'report-path': join(seasons.dir, `semi-p-${_version}.json`) }, { node, cwd: seasons.dir });
+    const right = runAction('check-drift', { reference: profile, current: semi, delimiter: ';', 'ignore-columns': 'date', 'report-path': join(seasons.dir, `semi-ok-${_version}.json`) }, { node, cwd: seasons.dir });
+    expect(right.status).toBe(0);
+    expect(right.outputs.drifted).toBe('false');
+  });
+
   test('bad input value names the input and how to fix it', () => {
     const run = runAction('check-drift', { reference: seasons.a, current: seasons.b, 'significance-level': '5%' }, { node, cwd: seasons.dir });
     expect(run.status).toBe(1);

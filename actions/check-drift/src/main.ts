@@ -3,7 +3,7 @@ import { readInputs, annotateAll, runAction } from '@modelci/action-kit';
 import { runDriftCheck } from '@modelci/core';
 
 const INPUTS = [
-  'reference', 'current', 'schema', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
+  'reference', 'current', 'schema', 'delimiter', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
   'categorical-effect', 'min-categorical-effect', 'min-missing-change', 'columns', 'ignore-columns',
   'categorical-columns', 'fail-on', 'report-path', 'profile-path', 'profile-of',
 ] as const;

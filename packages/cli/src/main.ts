@@ -14,6 +14,7 @@ Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).
 
 drift options (the same names as the check-drift action's inputs):
   --schema <file>                 data contract JSON (required columns, types, ranges)
+  --delimiter <c>                 field delimiter of text files (default: ',' for .csv, tab for .tsv)
   --significance-level <p>        family-wise level (default 0.05)
   --correction <m>                holm | bonferroni | fdr_bh | none (default holm)
   --numeric-effect <e>            wasserstein | psi | ks (default wasserstein, in reference SDs)
@@ -34,11 +35,11 @@ Exit status: 0 no failing drift, 1 drift (per --fail-on), 2 bad input.
 `;
 
 const DRIFT_FLAGS = [
-  'reference', 'current', 'schema', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
+  'reference', 'current', 'schema', 'delimiter', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
   'categorical-effect', 'min-categorical-effect', 'min-missing-change', 'columns', 'ignore-columns',
   'categorical-columns', 'fail-on', 'report-path', 'profile-path', 'profile-of', 'format',
 ] as const;
-const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns'] as const;
+const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns', 'delimiter'] as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

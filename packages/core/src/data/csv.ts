@@ -530,7 +530,7 @@ function checkHeader(file: string, line: number, names: string[], d: number, exp
       if (c !== d && name.includes(String.fromCharCode(c))) {
         throw new InputError(
           `${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
-          `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the delimiter to ${delimiterName(c)}.`,
+          `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`,
           { file, line },
         );
       }

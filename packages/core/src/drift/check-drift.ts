@@ -22,6 +22,8 @@ export interface DriftCheckInput {
   /** Optional data contract (see schema.ts). */
   schema?: string;
   options: DriftOptions;
+  /** Field delimiter of delimited text files (both sides); default: by extension, sniffed for .txt. */
+  delimiter?: string;
   /** Also parse current columns the reference lacks (to profile the current data whole). */
   readNewColumns?: boolean;
 }
@@ -36,7 +38,7 @@ export interface DriftCheckResult {
 export async function checkDrift(input: DriftCheckInput, now = new Date()): Promise<DriftCheckResult> {
   const { options } = input;
   const schema = input.schema ? await readSchema(input.schema) : undefined;
-  const reference = await loadReference(input.reference, options, schema);
+  const reference = await loadReference(input.reference, options, schema, input.delimiter);
   const wanted = columnFilter(options);
   const features = selectFeatures(reference, options);
 
@@ -45,6 +47,7 @@ export async function checkDrift(input: DriftCheckInput, now = new Date()): Prom
   const seen = new Set<string>();
   const current = await readTable(input.current, {
     kinds,
+    delimiter: input.delimiter,
     include: (name) => {
       seen.add(name);
       return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
@@ -77,7 +80,7 @@ export function compareToReference(reference: Reference, current: Table, options
 }
 
 /** A .json reference is a profile; anything else is data. */
-export async function loadReference(spec: string, options: DriftOptions, schema?: DataSchema): Promise<Reference> {
+export async function loadReference(spec: string, options: DriftOptions, schema?: DataSchema, delimiter?: string): Promise<Reference> {
   if (/\.json$/i.test(spec) && await isFile(spec)) {
     let json: unknown;
     try {
@@ -92,7 +95,7 @@ export async function loadReference(spec: string, options: DriftOptions, schema?
   for (const [name, rule] of schema ?? []) if (rule.type) kinds.set(name, rule.type);
   const wanted = columnFilter(options);
   const columns: string[] = [];
-  const table = await readTable(spec, { kinds, include: (name) => { if (!columns.includes(name)) columns.push(name); return wanted(name); } })
+  const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name)) columns.push(name); return wanted(name); } })
     .catch(rethrowFor('reference'));
   return { ...referenceFromTable(table), columns };
 }

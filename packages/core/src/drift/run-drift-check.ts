@@ -14,6 +14,7 @@ export interface DriftCheckRequest extends RawDriftOptions {
   reference?: string;
   current?: string;
   schema?: string;
+  delimiter?: string;
   /** Where the DriftReport JSON goes. */
   'report-path'?: string;
   /** Where to write a profile (of the current data unless 'profile-of' says reference). */
@@ -46,7 +47,7 @@ export async function runDriftCheck(req: DriftCheckRequest, now = new Date()): P
   }
   const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
   const profilePath = req['profile-path']?.trim() || undefined;
-  const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
+  const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
 
   const profile = profilePath
     ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
@@ -70,6 +71,7 @@ export interface ProfileRequest {
   'categorical-columns'?: string;
   columns?: string;
   'ignore-columns'?: string;
+  delimiter?: string;
 }
 
 /** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
@@ -78,6 +80,7 @@ export async function runProfile(req: ProfileRequest, now = new Date()): Promise
   const out = required(req.out, 'out', 'the path of the profile JSON to write');
   const options = parseDriftOptions(req);
   const ref = /\.json$/i.test(data) ? await loadReference(data, options) : referenceFromTable(await readTable(data, {
+    delimiter: req.delimiter || undefined,
     kinds: new Map(options.categorical.map((c) => [c, 'categorical' as const])),
     include: (n) => (options.include.length === 0 || options.include.includes(n)) && !options.ignore.includes(n),
   }));

@@ -66,7 +66,7 @@ describe('readTable: bad input is an InputError naming file, line and column', (
   test('wrong delimiter: a .csv that is ;-separated or tab-separated', async () => {
     const f = await tmp.file('semi.csv', 'a;b;c\n1;2;3\n');
     const e = await inputError(readTable(f));
-    expect(e.message).toBe(`${f} line 1: the header is one column, 'a;b;c', which contains ';'; the file looks ';'-separated, not ','-separated: save it with ',' separators or set the delimiter to ';'.`);
+    expect(e.message).toBe(`${f} line 1: the header is one column, 'a;b;c', which contains ';'; the file looks ';'-separated, not ','-separated: save it with ',' separators or set the 'delimiter' input (--delimiter) to ';'.`);
     const g = await tmp.file('tabs.csv', 'a\tb\n1\t2\n');
     expect((await inputError(readTable(g))).message).toMatch(/looks tab-separated/);
     const h = await tmp.file('commas.tsv', 'a,b\n1,2\n');
