@@ -5,7 +5,7 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-class InputError extends Error {
+class errors_InputError extends Error {
     where;
     constructor(message, where = {}) {
         super(message);
@@ -14,7 +14,7 @@ class InputError extends Error {
     }
 }
 function isInputError(e) {
-    return e instanceof InputError;
+    return e instanceof errors_InputError;
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -247,7 +247,7 @@ class GzipSource {
                 catch (e) {
                     const err = e;
                     if (err.code && err.code.startsWith('Z_')) {
-                        throw new InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
                     }
                     throw err;
                 }
@@ -283,11 +283,11 @@ async function openSource(file) {
 function fileError(file, e) {
     const err = e;
     if (err.code === 'ENOENT')
-        return new InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
+        return new errors_InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
     if (err.code === 'EISDIR')
-        return new InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
+        return new errors_InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
     if (err.code === 'EACCES' || err.code === 'EPERM')
-        return new InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
+        return new errors_InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
     return err;
 }
 const LF = 10, CR = 13;
@@ -381,7 +381,7 @@ class ChunkReader {
             }
         }
         const col = bad - lineStart + 1;
-        return new InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
+        return new errors_InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
             `save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).`, { file: this.file, line, col });
     }
 }
@@ -773,7 +773,7 @@ function trim(a, n) {
 }
 function infinityError(text, column, file, line, where) {
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    return new InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
+    return new errors_InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
         `leave the cell empty (or write NA) to mark it missing, or remove the row.`, { file, line });
 }
 
@@ -904,7 +904,7 @@ class Tokenizer {
                     if (p >= end) {
                         if (!eof)
                             return NEED_MORE;
-                        throw new InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
+                        throw new errors_InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
                             `add the closing '"' (a '"' inside a quoted field is written '""').`, { file: this.file, line: quoteLine, col: this.charCol(quoteCol) });
                     }
                     if (p + 1 >= end && !eof)
@@ -936,7 +936,7 @@ class Tokenizer {
                     continue;
                 }
                 if (c !== csv_LF && c !== csv_CR) {
-                    throw new InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
+                    throw new errors_InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
                         `quote the whole field and write each '"' inside it as '""'.`, { file: this.file, line, col: this.charCol(p) });
                 }
             }
@@ -1331,7 +1331,7 @@ function sniffDelimiter(b, end) {
 function parseDelimiterOption(delimiter) {
     const code = delimiter === '\\t' ? 9 : delimiter.charCodeAt(0);
     if ((delimiter.length !== 1 && delimiter !== '\\t') || code >= 128 || code === QUOTE || code === csv_LF || code === csv_CR) {
-        throw new InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
+        throw new errors_InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
     }
     return code;
 }
@@ -1353,7 +1353,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             st = tok.next();
         }
         if (st === DONE) {
-            throw new InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
+            throw new errors_InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
         }
         const headerLine = tok.recLine;
         const ncols = tok.nf;
@@ -1402,7 +1402,7 @@ async function readDelimited(file, table, delimiter, explicit) {
                 continue;
             }
             if (tok.nf !== ncols) {
-                throw new InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
+                throw new errors_InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
                     `give every row one value per column (quote values that contain ${delimiterName(d)}).`, { file, line: tok.recLine });
             }
             const b = tok.buf, fs = tok.fs, fe = tok.fe, fl = tok.fl;
@@ -1433,7 +1433,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             rows++;
         }
         if (rows === 0) {
-            throw new InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
+            throw new errors_InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
         }
         table.endFile(file, rows, names.filter((n) => table.included(n)));
     }
@@ -1446,7 +1446,7 @@ function checkHeader(file, line, names, d, explicit) {
         const name = names[0];
         for (const c of [59, 9, 44, 124]) {
             if (c !== d && name.includes(String.fromCharCode(c))) {
-                throw new InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
+                throw new errors_InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
                     `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`, { file, line });
             }
         }
@@ -1455,11 +1455,11 @@ function checkHeader(file, line, names, d, explicit) {
     for (let i = 0; i < names.length; i++) {
         const name = names[i];
         if (name.trim() === '') {
-            throw new InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
+            throw new errors_InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
         }
         const prev = seen.get(name);
         if (prev !== undefined) {
-            throw new InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
         }
         seen.set(name, i);
     }
@@ -1611,11 +1611,11 @@ async function readJsonl(file, table) {
                     obj = JSON.parse(text);
                 }
                 catch (e) {
-                    throw new InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
+                    throw new errors_InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
                 }
                 if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
                     const what = Array.isArray(obj) ? 'an array' : obj === null ? 'null' : `a ${typeof obj}`;
-                    throw new InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
+                    throw new errors_InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
                 }
                 return { obj: obj, line: at };
             }
@@ -1637,7 +1637,7 @@ async function readJsonl(file, table) {
             }
         }
         if (sample.length === 0) {
-            throw new InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
+            throw new errors_InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
         }
         table.beginFile(file);
         const cols = new Map();
@@ -1678,7 +1678,7 @@ async function readJsonl(file, table) {
             addRow(next.obj, next.line);
         }
         if (table.columns.length === 0 && fileCols.length === 0) {
-            throw new InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
+            throw new errors_InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
         }
         table.endFile(file, rows, fileCols.map((c) => c.name));
     }
@@ -8409,7 +8409,7 @@ function fileBuffer(fh, size) {
 }
 function corrupt(file, e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return new InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
+    return new errors_InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
 }
 function isTemporal(el) {
     const lt = el.logical_type?.type;
@@ -8451,7 +8451,7 @@ async function readParquet(file, table) {
     try {
         const size = (await fh.stat()).size;
         if (size === 0)
-            throw new InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
+            throw new errors_InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
         const buffer = fileBuffer(fh, size);
         let metadata;
         let schema;
@@ -8468,11 +8468,11 @@ async function readParquet(file, table) {
             throw corrupt(file, new Error(`the footer says ${rows} rows but its row groups hold ${groupTotal}`));
         }
         if (rows === 0)
-            throw new InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
+            throw new errors_InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
         const nodes = schema.children.filter((c) => table.included(c.element.name));
         for (const node of nodes) {
             if (isNested(node)) {
-                throw new InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
+                throw new errors_InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
                     `leave it out of the columns to check, or flatten it into plain columns.`, { file });
             }
         }
@@ -8515,7 +8515,7 @@ async function readParquet(file, table) {
                     readChunk(bytes, decoder, col, file, groupStart, groupRows);
                 }
                 catch (e) {
-                    if (e instanceof InputError)
+                    if (e instanceof errors_InputError)
                         throw e;
                     throw corrupt(file, e);
                 }
@@ -8892,7 +8892,7 @@ function isGlob(spec) {
 }
 async function resolveFiles(spec) {
     if (spec.trim() === '') {
-        throw new InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
+        throw new errors_InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
     }
     const st = await (0,promises_namespaceObject.stat)(spec).catch(() => undefined);
     if (st?.isFile())
@@ -8900,12 +8900,12 @@ async function resolveFiles(spec) {
     if (st?.isDirectory()) {
         const files = (await walk(spec)).filter((f) => isDataFile(f, false));
         if (files.length === 0) {
-            throw new InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
+            throw new errors_InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
         }
         return sortPaths(files);
     }
     if (!isGlob(spec)) {
-        throw new InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
+        throw new errors_InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
     }
     const matched = await glob(spec);
     const wantTxt = /\.txt(\.gz)?$/i.test(spec);
@@ -8914,7 +8914,7 @@ async function resolveFiles(spec) {
         const why = matched.length === 0
             ? 'matches no files'
             : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-        throw new InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
     }
     return sortPaths(files);
 }
@@ -8934,7 +8934,7 @@ async function entries(dir) {
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return [];
         if (code === 'EACCES' || code === 'EPERM')
-            throw new InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
+            throw new errors_InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
         throw e;
     }
 }
@@ -9119,7 +9119,7 @@ class TableBuilder {
             return existing;
         }
         if (!this.firstFileOpen) {
-            throw new InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
+            throw new errors_InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
                 `files read together must have the same columns: remove it or add it to every file.`, { file });
         }
         const forced = this.options.kinds?.get(name);
@@ -9135,7 +9135,7 @@ class TableBuilder {
         const seen = new Set(names);
         for (const col of this.columns) {
             if (!seen.has(col.name)) {
-                throw new InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
+                throw new errors_InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
                     `files read together must have the same columns: add it (empty cells are fine) or read the files separately.`, { file });
             }
         }
@@ -9193,7 +9193,7 @@ async function readFile(file, table, delimiter) {
         case 'parquet':
             return readParquet(file, table);
         default:
-            throw new InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
+            throw new errors_InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
     }
 }
 
@@ -10754,7 +10754,7 @@ function parseNumberIn(raw, name, fallback, lo, hi, hint) {
     const value = Number(text);
     const inRange = name === 'significance-level' ? value > lo && value < hi : value >= lo && value <= hi;
     if (!Number.isFinite(value) || !inRange) {
-        throw new InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
+        throw new errors_InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
     }
     return value;
 }
@@ -10765,7 +10765,7 @@ function parseChoice(raw, name, fallback, choices) {
     const lower = text.toLowerCase();
     const found = choices.find((c) => c === lower);
     if (!found) {
-        throw new InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
+        throw new errors_InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
     }
     return found;
 }
@@ -10879,11 +10879,11 @@ function referenceFromProfile(json, file) {
     if (schema === undefined)
         return referenceFromSeedProfile(json, file);
     if (typeof schema !== 'string' || !schema.startsWith('modelci/profile@')) {
-        throw new InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
+        throw new errors_InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
     }
     const version = Number(schema.slice('modelci/profile@'.length));
     if (!Number.isInteger(version) || version > PROFILE_VERSION) {
-        throw new InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
+        throw new errors_InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
     }
     const source = isObject(json.source) ? json.source : {};
     const files = Array.isArray(source.files) ? source.files.filter((x) => typeof x === 'string') : [];
@@ -10968,7 +10968,7 @@ function categoricalFromJson(name, raw, file, where) {
 /** The seed article's reference_stats.json: numeric samples and categorical counts, no missing data. */
 function referenceFromSeedProfile(json, file) {
     if (!isObject(json.features)) {
-        throw new InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
+        throw new errors_InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
     }
     const features = [];
     let rows = 0;
@@ -11014,10 +11014,10 @@ function sum(m) {
     return s;
 }
 function bad(file, where, expected) {
-    return new InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
+    return new errors_InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
 }
 function badType(file, where, type) {
-    throw new InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
+    throw new errors_InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/format.ts
@@ -11268,33 +11268,33 @@ async function readSchema(path) {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch {
-        throw new InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
     }
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError(`Schema file ${path} is not valid JSON (${e.message}); fix the file.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} is not valid JSON (${e.message}); fix the file.`, { file: path, input: 'schema' });
     }
     const columns = json?.columns;
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-        throw new InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
     }
     const schema = new Map();
     for (const [name, raw] of Object.entries(columns)) {
         const r = (raw ?? {});
         const where = `${path}: columns.${JSON.stringify(name)}`;
         if (r.type !== undefined && r.type !== 'numeric' && r.type !== 'categorical') {
-            throw new InputError(`${where}.type is ${JSON.stringify(r.type)}; use "numeric" or "categorical".`, { file: path, input: 'schema' });
+            throw new errors_InputError(`${where}.type is ${JSON.stringify(r.type)}; use "numeric" or "categorical".`, { file: path, input: 'schema' });
         }
         for (const key of ['min', 'max']) {
             if (r[key] !== undefined && (typeof r[key] !== 'number' || !Number.isFinite(r[key]))) {
-                throw new InputError(`${where}.${key} must be a finite number.`, { file: path, input: 'schema' });
+                throw new errors_InputError(`${where}.${key} must be a finite number.`, { file: path, input: 'schema' });
             }
         }
         if (r.allowed !== undefined && (!Array.isArray(r.allowed) || !r.allowed.every((x) => typeof x === 'string'))) {
-            throw new InputError(`${where}.allowed must be an array of strings.`, { file: path, input: 'schema' });
+            throw new errors_InputError(`${where}.allowed must be an array of strings.`, { file: path, input: 'schema' });
         }
         schema.set(name, {
             type: r.type,
@@ -11431,7 +11431,7 @@ async function loadReference(spec, options, schema, delimiter) {
             json = JSON.parse(await (0,promises_namespaceObject.readFile)(spec, 'utf8'));
         }
         catch (e) {
-            throw new InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
+            throw new errors_InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
         }
         return referenceFromProfile(json, spec);
     }
@@ -11458,13 +11458,13 @@ function selectFeatures(reference, options) {
     const names = new Set(reference.columns ?? reference.features.map((f) => f.name));
     for (const name of options.include) {
         if (!names.has(name)) {
-            throw new InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
+            throw new errors_InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
         }
     }
     const wanted = columnFilter(options);
     const features = reference.features.filter((f) => wanted(f.name));
     if (features.length === 0) {
-        throw new InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
+        throw new errors_InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
     }
     return features;
 }
@@ -11622,7 +11622,7 @@ async function isFile(path) {
 /** Say which input a reader error came from when the message does not already name it. */
 function rethrowFor(input) {
     return (e) => {
-        if (e instanceof InputError && !e.where.input)
+        if (e instanceof errors_InputError && !e.where.input)
             e.where.input ??= input;
         throw e;
     };
@@ -11794,7 +11794,7 @@ async function runDriftCheck(req, now = new Date()) {
     const options = parseDriftOptions(req);
     const profileOf = (req['profile-of'] ?? '').trim() || 'current';
     if (profileOf !== 'current' && profileOf !== 'reference') {
-        throw new InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
+        throw new errors_InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
     }
     const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
     const profilePath = req['profile-path']?.trim() || undefined;
@@ -11833,7 +11833,7 @@ async function runProfile(req, now = new Date()) {
 function required(value, name, what) {
     const v = value?.trim();
     if (!v)
-        throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
+        throw new errors_InputError(`Input '${name}' is required: give ${what}.`, { input: name });
     return v;
 }
 
@@ -11868,7 +11868,177 @@ function renderDriftText(report, color = false) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gates/quantity.ts
+
+// Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
+const UNITS = {
+    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    b: { factor: 1, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    '%': { factor: 0.01, dimension: 'ratio' },
+};
+/** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
+function quantity_parseQuantity(text, where = {}) {
+    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
+    const unit = m?.[2].toLowerCase() ?? '';
+    if (!m || (unit !== '' && !(unit in UNITS))) {
+        const context = where.context ? ` in '${where.context}'` : '';
+        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+    }
+    const value = Number(m[1]);
+    if (unit === '')
+        return { value };
+    const u = UNITS[unit];
+    return { value: value * u.factor, dimension: u.dimension };
+}
+/** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
+function quantity_formatQuantity(value, dimension) {
+    if (dimension === 'bytes') {
+        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        for (const [f, u] of steps)
+            if (Math.abs(value) >= f)
+                return `${Number((value / f).toPrecision(4))} ${u}`;
+        return `${value} B`;
+    }
+    if (dimension === 'time')
+        return Math.abs(value) >= 1000 ? `${Number((value / 1000).toPrecision(4))} s` : `${Number(value.toPrecision(4))} ms`;
+    return `${Number(value.toPrecision(6))}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/gate.ts
+
+
+const METRIC = String.raw `[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*`;
+const GATE = new RegExp(String.raw `^(${METRIC})\s*(>=|<=|==|!=|>|<)\s*(.+)$`);
+const BASELINE = new RegExp(String.raw `^baseline\.(${METRIC})\s*(?:([+-])\s*(.+))?$`);
+/**
+ * The multi-line `gates` input: one `metric comparator threshold` per line, e.g.
+ * `macro_f1 >= 0.9`, `latency.p99 <= 100ms`, `size <= 500MB`, `accuracy >= baseline.accuracy - 0.01`.
+ * Blank lines and `#` comments are ignored.
+ */
+function parseGates(text, input = 'gates') {
+    const gates = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (line)
+            gates.push(parseGate(line, input, i + 1));
+    });
+    return gates;
+}
+function parseGate(text, input, line) {
+    const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
+    const m = GATE.exec(text);
+    if (!m) {
+        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+    }
+    const [, metric, comparator, rhs] = m;
+    const b = BASELINE.exec(rhs.trim());
+    let threshold;
+    if (b) {
+        const offset = b[3] ? parseQuantity(b[3], { input, context: text }) : { value: 0 };
+        threshold = { kind: 'baseline', metric: b[1], offset: b[2] === '-' ? { ...offset, value: -offset.value } : offset };
+    }
+    else {
+        threshold = { kind: 'constant', value: parseQuantity(rhs, { input, context: text }) };
+    }
+    return { text, metric, comparator: comparator, threshold, input, line };
+}
+/** The seed pipeline's three inputs, as gates. Empty inputs add nothing. */
+function legacyGates(inputs) {
+    const gates = [];
+    const add = (input, value, make) => {
+        if (value?.trim())
+            gates.push(parseGate(make(value.trim()), input));
+    };
+    add('min-accuracy', inputs['min-accuracy'], (v) => `accuracy >= ${v}`);
+    // The seed gives the p99 budget as a bare number of milliseconds.
+    add('max-latency-p99', inputs['max-latency-p99'], (v) => `latency.p99 <= ${/^[\d.]+$/.test(v) ? `${v}ms` : v}`);
+    add('max-model-size', inputs['max-model-size'], (v) => `size <= ${v}`);
+    return gates;
+}
+function gate_compare(actual, comparator, threshold) {
+    switch (comparator) {
+        case '>=': return actual >= threshold;
+        case '<=': return actual <= threshold;
+        case '>': return actual > threshold;
+        case '<': return actual < threshold;
+        case '==': return actual === threshold;
+        case '!=': return actual !== threshold;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/evaluate-gates.ts
+
+
+
+
+const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
+/**
+ * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
+ * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
+ * with the closest known name.
+ */
+function evaluateGates(gates, metrics, baseline, now = new Date()) {
+    const results = gates.map((g) => evaluateGate(g, metrics, baseline));
+    const failed = results.filter((r) => !r.passed);
+    const summary = failed.length === 0
+        ? `All ${results.length} gate${results.length === 1 ? '' : 's'} passed.`
+        : `${failed.length} of ${results.length} gates failed: ${failed.map((r) => r.gate).join('; ')}.`;
+    return { schema: GATE_VERDICT_SCHEMA, createdAt: now.toISOString(), passed: failed.length === 0 && results.length > 0, gates: results, summary };
+}
+function evaluateGate(gate, metrics, baseline) {
+    const metric = evaluate_gates_lookup(gate, gate.metric, metrics, 'metric');
+    let threshold;
+    let thresholdDimension;
+    if (gate.threshold.kind === 'constant') {
+        threshold = gate.threshold.value.value;
+        thresholdDimension = gate.threshold.value.dimension;
+    }
+    else {
+        if (!baseline) {
+            throw new InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
+        }
+        const base = evaluate_gates_lookup(gate, gate.threshold.metric, baseline, 'baseline metric');
+        threshold = base.value + gate.threshold.offset.value;
+        thresholdDimension = gate.threshold.offset.dimension ?? base.dimension;
+    }
+    if (thresholdDimension && thresholdDimension !== (metric.dimension ?? 'ratio')) {
+        throw new InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
+    }
+    const shown = (v) => formatQuantity(v, metric.dimension);
+    if (Number.isNaN(metric.value)) {
+        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
+            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
+    }
+    const passed = compare(metric.value, gate.comparator, threshold);
+    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
+    const reason = passed
+        ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
+        : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
+    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
+}
+function evaluate_gates_lookup(gate, name, metrics, what) {
+    const found = metrics.get(name);
+    if (found)
+        return found;
+    const suggestion = closestName(name, metrics.keys());
+    const hint = suggestion ? `did you mean '${suggestion}'?` : `known metrics: ${[...metrics.keys()].sort().join(', ')}.`;
+    throw new InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
+}
+function describe(d) {
+    return d === 'time' ? 'time (ms, s)' : d === 'bytes' ? 'bytes (MB, GiB, ...)' : 'plain numbers (or %)';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 

@@ -13,3 +13,4 @@ export * from './drift/run-drift-check.js';
 export { renderDriftMarkdown } from './report/drift-markdown.js';
 export { renderDriftText } from './report/drift-text.js';
 export { writeFileAtomic } from './io/atomic-write.js';
+export * from './gates/index.js';
