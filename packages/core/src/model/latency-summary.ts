@@ -1,0 +1,57 @@
+/**
+ * Latency samples (milliseconds, one per single-sample inference after warm-up) summarised as
+ * people gate on them. Percentiles use linear interpolation between order statistics, numpy's
+ * default ("linear", Hyndman-Fan type 7), so the numbers match `numpy.percentile`.
+ */
+export interface LatencySummary {
+  runs: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Set when there are too few runs for the p99 to rest on more than a handful of samples. */
+  warning?: string;
+}
+
+/** Below this many runs, fewer than 10 samples lie beyond the p99: say so. */
+export const MIN_RUNS_FOR_P99 = 1000;
+
+export function percentileSorted(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) throw new Error('percentile of no samples');
+  const h = (sorted.length - 1) * (q / 100);
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+export function summarizeLatencies(samplesMs: ArrayLike<number>): LatencySummary {
+  const sorted = Float64Array.from(samplesMs).sort();
+  if (sorted.length === 0) throw new Error('no latency samples');
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i];
+  const runs = sorted.length;
+  return {
+    runs,
+    mean: sum / runs,
+    p50: percentileSorted(sorted, 50),
+    p95: percentileSorted(sorted, 95),
+    p99: percentileSorted(sorted, 99),
+    max: sorted[runs - 1],
+    warning: runs < MIN_RUNS_FOR_P99
+      ? `Only ${runs} runs: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} runs for a p99 to mean something.`
+      : undefined,
+  };
+}
+
+/** Equal-width histogram of latencies for the summary chart: bucket upper edges and counts. */
+export function latencyHistogram(samplesMs: ArrayLike<number>, buckets = 20): { edges: number[]; counts: number[] } {
+  const sorted = Float64Array.from(samplesMs).sort();
+  if (sorted.length === 0) return { edges: [], counts: [] };
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  const width = hi > lo ? (hi - lo) / buckets : 1;
+  const counts = new Array<number>(buckets).fill(0);
+  for (let i = 0; i < sorted.length; i++) counts[Math.min(buckets - 1, Math.floor((sorted[i] - lo) / width))]++;
+  return { edges: counts.map((_, i) => lo + width * (i + 1)), counts };
+}
