@@ -37649,7 +37649,7 @@ class TableBuilder {
 
 
 
-async function read_table_readTable(spec, options = {}) {
+async function readTable(spec, options = {}) {
     const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
     const files = await resolveFiles(spec);
     const table = new TableBuilder(options);
@@ -39255,7 +39255,7 @@ function parseChoice(raw, name, fallback, choices) {
 /** PSI uses ten reference-quantile bins (deciles), the usual choice in model monitoring. */
 const PSI_BINS = 10;
 /** The exact reference of raw data: full ECDFs and category counts. */
-function reference_from_table_referenceFromTable(table) {
+function referenceFromTable(table) {
     return {
         origin: 'data',
         files: table.files,
@@ -39270,8 +39270,9 @@ function featureReference(column, rows) {
     // Text cells in a reference column are not values: they leave the distribution, like missing cells.
     return numericReference(column.name, rows, column.missing, ecdf_ecdfFromSample(column.values));
 }
-function numericReference(name, rows, missing, ecdf, sketchSize) {
-    const psiEdges = quantileBinEdges(ecdf, PSI_BINS);
+/** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */
+function numericReference(name, rows, missing, ecdf, sketchSize, psi) {
+    const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
     return {
         kind: 'numeric', name, rows, missing, ecdf, sketchSize,
         mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
@@ -39279,8 +39280,14 @@ function numericReference(name, rows, missing, ecdf, sketchSize) {
         min: ecdf.n > 0 ? ecdf.values[0] : NaN,
         max: ecdf.n > 0 ? ecdf.values[ecdf.values.length - 1] : NaN,
         psiEdges,
-        psiCounts: binCounts(ecdf, psiEdges),
+        psiCounts: psi?.counts ?? binCounts(ecdf, psiEdges),
     };
+}
+function sumCounts(m) {
+    let s = 0;
+    for (const v of m.values())
+        s += v;
+    return s;
 }
 function categoryCounts(codes, categories) {
     const tally = new Float64Array(categories.length);
@@ -39406,17 +39413,16 @@ function numericFromJson(name, raw, file, where) {
         sketchSize = q.length;
         ecdf = sketchEcdf(q, count);
     }
-    const ref = numericReference(name, rows, missing, ecdf, sketchSize);
     // Keep the profile's own PSI bins and counts: they were computed from the exact reference.
+    let psi;
     if (isObject(raw.psi)) {
         const edges = numbers(raw.psi.edges, file, `${where}.psi.edges`);
         const counts = numbers(raw.psi.counts, file, `${where}.psi.counts`);
         if (counts.length !== edges.length + 1)
             throw bad(file, `${where}.psi.counts`, `an array one longer than ${where}.psi.edges`);
-        ref.psiEdges = edges;
-        ref.psiCounts = counts;
+        psi = { edges, counts };
     }
-    return ref;
+    return numericReference(name, rows, missing, ecdf, sketchSize, psi);
 }
 /** The step CDF with mass n/k at each stored quantile. */
 function sketchEcdf(q, n) {
@@ -39439,7 +39445,7 @@ function categoricalFromJson(name, raw, file, where) {
     const counts = new Map();
     for (const [k, v] of Object.entries(raw.counts))
         counts.set(k, num(v, file, `${where}.counts.${JSON.stringify(k)}`));
-    const rows = raw.rows === undefined ? sum(counts) : num(raw.rows, file, `${where}.rows`);
+    const rows = raw.rows === undefined ? sumCounts(counts) : num(raw.rows, file, `${where}.rows`);
     const other = raw.other === undefined ? 0 : num(raw.other, file, `${where}.other`);
     const missing = raw.missing === undefined ? null : num(raw.missing, file, `${where}.missing`);
     return { kind: 'categorical', name, rows, missing, counts, otherCount: other };
@@ -39485,12 +39491,6 @@ function numbers(x, file, where) {
     if (!Array.isArray(x) || !x.every((v) => typeof v === 'number' && Number.isFinite(v)))
         throw bad(file, where, 'an array of finite numbers');
     return Float64Array.from(x);
-}
-function sum(m) {
-    let s = 0;
-    for (const v of m.values())
-        s += v;
-    return s;
 }
 function bad(file, where, expected) {
     return new errors_InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
@@ -39616,8 +39616,8 @@ const OTHER = '(other)';
 function compareCategorical(ref, column, rows, options) {
     const curCounts = categoryCounts(column.codes, column.categories);
     const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
-    const refTotal = compare_categorical_total(ref.counts) + ref.otherCount;
-    const curTotal = compare_categorical_total(curCounts);
+    const refTotal = sumCounts(ref.counts) + ref.otherCount;
+    const curTotal = sumCounts(curCounts);
     // Align categories. When the profile folded rare categories into "other", an unseen current
     // category may be one of them: it is counted there instead of being called new.
     const names = [...ref.counts.keys()].sort();
@@ -39670,12 +39670,6 @@ function compareCategorical(ref, column, rows, options) {
  */
 function looksLikeIdentifier(distinct, rows) {
     return distinct >= 20 && distinct >= 0.5 * rows;
-}
-function compare_categorical_total(m) {
-    let s = 0;
-    for (const v of m.values())
-        s += v;
-    return s;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/compare-numeric.ts
@@ -39871,7 +39865,7 @@ async function checkDrift(input, now = new Date()) {
     const kinds = new Map(features.map((f) => [f.name, f.kind]));
     // Every column name of the current data, parsed or not, to report new columns.
     const seen = new Set();
-    const current = await read_table_readTable(input.current, {
+    const current = await readTable(input.current, {
         kinds,
         delimiter: input.delimiter,
         include: (name) => {
@@ -39922,10 +39916,10 @@ async function check_drift_loadReference(spec, options, schema, delimiter) {
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
     const columns = [];
-    const table = await read_table_readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
+    const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
             columns.push(name); return wanted(name); } })
         .catch(rethrowFor('reference'));
-    return { ...reference_from_table_referenceFromTable(table), columns };
+    return { ...referenceFromTable(table), columns };
 }
 /** include/ignore lists as a predicate on column names. */
 function columnFilter(options) {
@@ -40261,7 +40255,6 @@ function cell(s) {
 
 
 
-
 const DEFAULT_REPORT_PATH = 'modelci-drift-report.json';
 /**
  * The whole step: validate inputs, check, then write the report (and profile) only once all
@@ -40279,7 +40272,7 @@ async function runDriftCheck(req, now = new Date()) {
     const profilePath = req['profile-path']?.trim() || undefined;
     const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
     const profile = profilePath
-        ? profile_profileFromReference(profileOf === 'reference' ? ref : reference_from_table_referenceFromTable(table), now)
+        ? profile_profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
         : undefined;
     const outputs = {
         drifted: String(report.verdict.drifted),
@@ -40298,11 +40291,7 @@ async function runProfile(req, now = new Date()) {
     const data = required(req.data, 'data', 'the data to profile (file, directory or glob)');
     const out = required(req.out, 'out', 'the path of the profile JSON to write');
     const options = parseDriftOptions(req);
-    const ref = /\.json$/i.test(data) ? await loadReference(data, options) : referenceFromTable(await readTable(data, {
-        delimiter: req.delimiter || undefined,
-        kinds: new Map(options.categorical.map((c) => [c, 'categorical'])),
-        include: (n) => (options.include.length === 0 || options.include.includes(n)) && !options.ignore.includes(n),
-    }));
+    const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
     const profile = profileFromReference(ref, now);
     const text = JSON.stringify(profile) + '\n';
     await writeFileAtomic(out, text);

@@ -5,7 +5,7 @@ import type { FeatureComparison } from './comparison.js';
 import { testMissingRate } from './missing-rate.js';
 import type { DriftOptions } from './options.js';
 import type { CategoricalReference } from './reference.js';
-import { categoryCounts } from './reference-from-table.js';
+import { categoryCounts, sumCounts } from './reference-from-table.js';
 
 /** How many unseen categories the report names; the rest are counted. */
 const NEW_CATEGORIES_SHOWN = 20;
@@ -19,8 +19,8 @@ const OTHER = '(other)';
 export function compareCategorical(ref: CategoricalReference, column: CategoricalColumn, rows: number, options: DriftOptions): FeatureComparison {
   const curCounts = categoryCounts(column.codes, column.categories);
   const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
-  const refTotal = total(ref.counts) + ref.otherCount;
-  const curTotal = total(curCounts);
+  const refTotal = sumCounts(ref.counts) + ref.otherCount;
+  const curTotal = sumCounts(curCounts);
 
   // Align categories. When the profile folded rare categories into "other", an unseen current
   // category may be one of them: it is counted there instead of being called new.
@@ -66,10 +66,4 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
  */
 export function looksLikeIdentifier(distinct: number, rows: number): boolean {
   return distinct >= 20 && distinct >= 0.5 * rows;
-}
-
-function total(m: Map<string, number>): number {
-  let s = 0;
-  for (const v of m.values()) s += v;
-  return s;
 }

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { ecdfFromCounts, ecdfFromSample, type Ecdf } from '../stats/ecdf.js';
 import type { CategoricalReference, FeatureReference, NumericReference, Reference } from './reference.js';
-import { numericReference } from './reference-from-table.js';
+import { numericReference, sumCounts } from './reference-from-table.js';
 
 export const PROFILE_SCHEMA = 'modelci/profile@1';
 const PROFILE_VERSION = 1;
@@ -136,16 +136,15 @@ function numericFromJson(name: string, raw: Record<string, unknown>, file: strin
     sketchSize = q.length;
     ecdf = sketchEcdf(q, count);
   }
-  const ref = numericReference(name, rows, missing, ecdf, sketchSize);
   // Keep the profile's own PSI bins and counts: they were computed from the exact reference.
+  let psi: { edges: Float64Array; counts: Float64Array } | undefined;
   if (isObject(raw.psi)) {
     const edges = numbers(raw.psi.edges, file, `${where}.psi.edges`);
     const counts = numbers(raw.psi.counts, file, `${where}.psi.counts`);
     if (counts.length !== edges.length + 1) throw bad(file, `${where}.psi.counts`, `an array one longer than ${where}.psi.edges`);
-    ref.psiEdges = edges;
-    ref.psiCounts = counts;
+    psi = { edges, counts };
   }
-  return ref;
+  return numericReference(name, rows, missing, ecdf, sketchSize, psi);
 }
 
 /** The step CDF with mass n/k at each stored quantile. */
@@ -164,7 +163,7 @@ function categoricalFromJson(name: string, raw: Record<string, unknown>, file: s
   if (!isObject(raw.counts)) throw bad(file, `${where}.counts`, 'an object of category to count');
   const counts = new Map<string, number>();
   for (const [k, v] of Object.entries(raw.counts)) counts.set(k, num(v, file, `${where}.counts.${JSON.stringify(k)}`));
-  const rows = raw.rows === undefined ? sum(counts) : num(raw.rows, file, `${where}.rows`);
+  const rows = raw.rows === undefined ? sumCounts(counts) : num(raw.rows, file, `${where}.rows`);
   const other = raw.other === undefined ? 0 : num(raw.other, file, `${where}.other`);
   const missing = raw.missing === undefined ? null : num(raw.missing, file, `${where}.missing`);
   return { kind: 'categorical', name, rows, missing, counts, otherCount: other };
@@ -210,11 +209,6 @@ function numbers(x: unknown, file: string, where: string): Float64Array {
   return Float64Array.from(x as number[]);
 }
 
-function sum(m: Map<string, number>): number {
-  let s = 0;
-  for (const v of m.values()) s += v;
-  return s;
-}
 
 function bad(file: string, where: string, expected: string): InputError {
   return new InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });

@@ -24,8 +24,10 @@ export function featureReference(column: Column, rows: number): FeatureReference
   return numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
 }
 
-export function numericReference(name: string, rows: number, missing: number | null, ecdf: Ecdf, sketchSize?: number): NumericReference {
-  const psiEdges = quantileBinEdges(ecdf, PSI_BINS);
+/** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */
+export function numericReference(name: string, rows: number, missing: number | null, ecdf: Ecdf, sketchSize?: number,
+  psi?: { edges: Float64Array; counts: Float64Array }): NumericReference {
+  const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
   return {
     kind: 'numeric', name, rows, missing, ecdf, sketchSize,
     mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
@@ -33,8 +35,14 @@ export function numericReference(name: string, rows: number, missing: number | n
     min: ecdf.n > 0 ? ecdf.values[0] : NaN,
     max: ecdf.n > 0 ? ecdf.values[ecdf.values.length - 1] : NaN,
     psiEdges,
-    psiCounts: binCounts(ecdf, psiEdges),
+    psiCounts: psi?.counts ?? binCounts(ecdf, psiEdges),
   };
+}
+
+export function sumCounts(m: ReadonlyMap<string, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v;
+  return s;
 }
 
 export function categoryCounts(codes: Int32Array, categories: string[]): Map<string, number> {

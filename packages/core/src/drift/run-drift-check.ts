@@ -7,7 +7,6 @@ import { parseDriftOptions, type RawDriftOptions } from './options.js';
 import { profileFromReference } from './profile.js';
 import { referenceFromTable } from './reference-from-table.js';
 import type { DriftReport } from './report.js';
-import { readTable } from '../data/read-table.js';
 
 /** Inputs of the check-drift action and the `modelci drift` command, as typed by the user. */
 export interface DriftCheckRequest extends RawDriftOptions {
@@ -79,11 +78,7 @@ export async function runProfile(req: ProfileRequest, now = new Date()): Promise
   const data = required(req.data, 'data', 'the data to profile (file, directory or glob)');
   const out = required(req.out, 'out', 'the path of the profile JSON to write');
   const options = parseDriftOptions(req);
-  const ref = /\.json$/i.test(data) ? await loadReference(data, options) : referenceFromTable(await readTable(data, {
-    delimiter: req.delimiter || undefined,
-    kinds: new Map(options.categorical.map((c) => [c, 'categorical' as const])),
-    include: (n) => (options.include.length === 0 || options.include.includes(n)) && !options.ignore.includes(n),
-  }));
+  const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
   const profile = profileFromReference(ref, now);
   const text = JSON.stringify(profile) + '\n';
   await writeFileAtomic(out, text);
