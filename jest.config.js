@@ -2,7 +2,7 @@
 // Type checking is `npm run typecheck`; ts-jest only transpiles, which keeps tests fast.
 /** @type {import('jest').Config} */
 export default {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/helpers/node-environment.cjs',
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/packages', '<rootDir>/actions', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],

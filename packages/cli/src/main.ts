@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { isInputError, renderDriftMarkdown, renderDriftText, runDriftCheck, runProfile } from '@modelci/core';
+import {
+  isInputError, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, runDriftCheck, runProfile, runQualityGates,
+} from '@modelci/core';
 
 const VERSION = '0.1.0';
 
@@ -9,6 +11,8 @@ const HELP = `modelci ${VERSION} — CI/CD for machine-learning models
 Usage:
   modelci drift --reference <profile.json|data> --current <data> [options]
   modelci profile <data> --out <profile.json> [--categorical-columns a,b] [--columns ...] [--ignore-columns ...]
+  modelci gates --model <model.onnx> --test-data <data> --label-column <name> --gates <gates> [options]
+  modelci gates --report <metrics.json> --gates <gates>
 
 Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).
 
@@ -31,13 +35,39 @@ drift options (the same names as the check-drift action's inputs):
   --profile-of <side>             current | reference (default current)
   --format <f>                    text | markdown | json (default text)
 
-Exit status: 0 no failing drift, 1 drift (per --fail-on), 2 bad input.
+gates options (the same names as the quality-gates action's inputs):
+  --gates <lines>                 one gate per line or ';'-separated: "accuracy >= 0.9; latency.p99 <= 100ms"
+  --min-accuracy <x>              shorthand for accuracy >= x
+  --max-latency-p99 <ms>          shorthand for latency.p99 <= ms
+  --max-model-size <size>         shorthand for size <= size (500MB, 1.5GiB)
+  --baseline <model.onnx|.json>   the production model, for baseline.<metric> gates and McNemar's test
+  --execution-provider <p>        cpu | cuda (default cpu)
+  --onnxruntime-cuda-dir <dir>    folder with onnxruntime's CUDA provider libraries
+  --task <t>                      auto | classification | regression (default auto)
+  --input-mapping <lines>         "input = col, col" per line (or ';'-separated)
+  --features <a,b>                columns of a single [N, F] model input, in order
+  --class-names <a,b>             classes in the model's probability-column order
+  --prediction-output <name>      output holding the predicted label or value
+  --probability-output <name>     output holding class probabilities
+  --latency-runs <n>              timed single-row runs (default 1000)
+  --warmup-runs <n>               untimed runs first (default 50)
+  --batch-size <n>                rows per call for throughput (default 32)
+  --delimiter <c>                 field delimiter of text test data
+  --verdict-path <file>           GateVerdict JSON (default modelci-gate-verdict.json)
+  --format <f>                    text | markdown | json (default text)
+
+Exit status: 0 passed (no failing drift), 1 failed (drift per --fail-on, or a gate), 2 bad input.
 `;
 
 const DRIFT_FLAGS = [
   'reference', 'current', 'schema', 'delimiter', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
   'categorical-effect', 'min-categorical-effect', 'min-missing-change', 'columns', 'ignore-columns',
   'categorical-columns', 'fail-on', 'report-path', 'profile-path', 'profile-of', 'format',
+] as const;
+const GATES_FLAGS = [
+  'model', 'test-data', 'label-column', 'report', 'baseline', 'gates', 'min-accuracy', 'max-latency-p99', 'max-model-size',
+  'execution-provider', 'onnxruntime-cuda-dir', 'task', 'input-mapping', 'features', 'class-names', 'prediction-output', 'probability-output',
+  'latency-runs', 'warmup-runs', 'batch-size', 'delimiter', 'verdict-path', 'format',
 ] as const;
 const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns', 'delimiter'] as const;
 
@@ -69,7 +99,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(summary + '\n');
     return 0;
   }
-  return usage(`unknown command '${command}'; the commands are drift and profile.`);
+  if (command === 'gates') {
+    const flags = parse(rest, GATES_FLAGS, false).values;
+    const format = flags.format ?? 'text';
+    if (!['text', 'markdown', 'json'].includes(format)) return usage(`--format is '${format}'; use text, markdown or json.`);
+    // A shell makes multi-line flags awkward: ';' separates lines too.
+    const lines = (v: string | undefined) => v?.split(';').join('\n');
+    const outcome = await runQualityGates({ ...flags, gates: lines(flags.gates), 'input-mapping': lines(flags['input-mapping']) });
+    const v = outcome.verdict;
+    process.stdout.write(format === 'json' ? JSON.stringify(v, null, 2) + '\n' : format === 'markdown' ? renderGatesMarkdown(v) : renderGatesText(v));
+    process.stderr.write(`verdict: ${outcome.verdictPath}\n`);
+    return v.passed ? 0 : 1;
+  }
+  return usage(`unknown command '${command}'; the commands are drift, profile and gates.`);
 }
 
 function parse<K extends string>(args: string[], names: readonly K[], allowPositionals: boolean) {

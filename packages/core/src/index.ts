@@ -14,3 +14,7 @@ export { renderDriftMarkdown } from './report/drift-markdown.js';
 export { renderDriftText } from './report/drift-text.js';
 export { writeFileAtomic } from './io/atomic-write.js';
 export * from './gates/index.js';
+export * from './model/index.js';
+export { probeGpus, type GpuInfo } from './gpu/probe-gpu.js';
+export { renderGatesMarkdown } from './report/gates-markdown.js';
+export { renderGatesText } from './report/gates-text.js';

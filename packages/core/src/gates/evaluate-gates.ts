@@ -26,26 +26,51 @@ export interface GateResult {
   reason: string;
 }
 
+/** A built-in check that is not a threshold on a metric: a collapsed class, NaN outputs, non-determinism. */
+export interface GateCheck {
+  name: string;
+  passed: boolean;
+  detail: string;
+}
+
 export interface GateVerdict {
   schema: typeof GATE_VERDICT_SCHEMA;
   createdAt: string;
   passed: boolean;
   gates: GateResult[];
+  /** Built-in checks; any failure fails the verdict like a gate. */
+  checks: GateCheck[];
   summary: string;
+}
+
+export interface EvaluateGatesOptions {
+  /** The production model's metrics, for `baseline.<metric>` thresholds. */
+  baseline?: Metrics;
+  checks?: GateCheck[];
+  now?: Date;
 }
 
 /**
  * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
  * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
- * with the closest known name.
+ * with the closest known name. No gate at all is not a pass: nothing was asked of the model.
  */
-export function evaluateGates(gates: Gate[], metrics: Metrics, baseline?: Metrics, now = new Date()): GateVerdict {
-  const results = gates.map((g) => evaluateGate(g, metrics, baseline));
-  const failed = results.filter((r) => !r.passed);
+export function evaluateGates(gates: Gate[], metrics: Metrics, options: EvaluateGatesOptions = {}): GateVerdict {
+  const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
+  const checks = options.checks ?? [];
+  const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
+  const total = results.length + checks.length;
   const summary = failed.length === 0
-    ? `All ${results.length} gate${results.length === 1 ? '' : 's'} passed.`
-    : `${failed.length} of ${results.length} gates failed: ${failed.map((r) => r.gate).join('; ')}.`;
-  return { schema: GATE_VERDICT_SCHEMA, createdAt: now.toISOString(), passed: failed.length === 0 && results.length > 0, gates: results, summary };
+    ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
+    : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+  return {
+    schema: GATE_VERDICT_SCHEMA,
+    createdAt: (options.now ?? new Date()).toISOString(),
+    passed: failed.length === 0 && results.length > 0,
+    gates: results,
+    checks,
+    summary,
+  };
 }
 
 function evaluateGate(gate: Gate, metrics: Metrics, baseline: Metrics | undefined): GateResult {

@@ -46,7 +46,7 @@ describe('gates', () => {
       size <= 500MB
       accuracy >= baseline.accuracy - 0.01
     `);
-    const v = evaluateGates(gates, metrics, baseline, new Date('2026-01-01T00:00:00Z'));
+    const v = evaluateGates(gates, metrics, { baseline, now: new Date('2026-01-01T00:00:00Z') });
     expect(v.passed).toBe(false);
     expect(v.gates.map((g) => [g.gate, g.passed])).toEqual([
       ['macro_f1 >= 0.9', false], ['accuracy.ci_low >= 90%', true], ['latency.p99 <= 100ms', true], ['size <= 500MB', false], ['accuracy >= baseline.accuracy - 0.01', true],

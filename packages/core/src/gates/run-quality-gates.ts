@@ -1,0 +1,234 @@
+/**
+ * The quality-gates step, shared by the action and `modelci gates`: parse the gates, measure the
+ * model (or read the team's report), apply the gates and built-in checks, and write the
+ * GateVerdict atomically, only once everything succeeded.
+ */
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { InputError } from '../errors.js';
+import type { Annotation } from '../drift/annotations.js';
+import { evaluateModel } from '../model/evaluate-model.js';
+import { EXECUTION_PROVIDERS, type ExecutionProvider } from '../model/model-session.js';
+import { parseInputMapping, parseNameList } from '../model/input-mapping.js';
+import { toMetrics, type EvaluationReport } from '../model/evaluation-report.js';
+import { renderGatesMarkdown } from '../report/gates-markdown.js';
+import { gateAnnotations } from './gate-annotations.js';
+import { closestName } from './closest-name.js';
+import { evaluateGates, type GateCheck, type GateVerdict } from './evaluate-gates.js';
+import { legacyGates, parseGates, type Gate } from './gate.js';
+import { readMetricsReport } from './read-metrics-report.js';
+
+/** Inputs of the quality-gates action and the `modelci gates` command, as typed by the user. */
+export interface QualityGatesRequest {
+  model?: string;
+  'test-data'?: string;
+  'label-column'?: string;
+  report?: string;
+  baseline?: string;
+  gates?: string;
+  'min-accuracy'?: string;
+  'max-latency-p99'?: string;
+  'max-model-size'?: string;
+  'execution-provider'?: string;
+  'onnxruntime-cuda-dir'?: string;
+  task?: string;
+  'input-mapping'?: string;
+  features?: string;
+  'class-names'?: string;
+  'prediction-output'?: string;
+  'probability-output'?: string;
+  'latency-runs'?: string;
+  'warmup-runs'?: string;
+  'batch-size'?: string;
+  delimiter?: string;
+  'verdict-path'?: string;
+}
+
+export interface QualityGatesVerdict extends GateVerdict {
+  /** The candidate's metrics the gates read (canonical units; null = not measured). */
+  metrics: Record<string, number | null>;
+  baselineMetrics?: Record<string, number | null>;
+  /** Mode 1: everything measured. Mode 2: the report's path. */
+  evaluation?: EvaluationReport;
+  source: { model?: string; report?: string; baseline?: string };
+}
+
+export interface QualityGatesOutcome {
+  verdict: QualityGatesVerdict;
+  verdictPath: string;
+  markdown: string;
+  annotations: Annotation[];
+  outputs: { passed: string; report: string; 'failed-gates': string; accuracy: string; 'latency-p99': string; size: string };
+}
+
+export const DEFAULT_VERDICT_PATH = 'modelci-gate-verdict.json';
+
+/** Metric names an evaluation produces (per-class ones are checked by prefix). */
+const KNOWN_METRICS = [
+  'accuracy', 'accuracy.ci_low', 'accuracy.ci_high', 'balanced_accuracy', 'macro_f1', 'log_loss', 'roc_auc',
+  'collapsed_classes', 'mae', 'rmse', 'r2', 'rows', 'size', 'nonfinite_outputs', 'throughput',
+  'latency.mean', 'latency.p50', 'latency.p95', 'latency.p99', 'latency.max',
+  'robustness.finite_outputs', 'robustness.deterministic', 'robustness.zero_input', 'robustness.extreme_input', 'robustness.nan_input',
+  'mcnemar.p_value',
+];
+const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
+
+export async function runQualityGates(req: QualityGatesRequest, now = new Date()): Promise<QualityGatesOutcome> {
+  const model = req.model?.trim() || undefined;
+  const reportPath = req.report?.trim() || undefined;
+  if (model && reportPath) {
+    throw new InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
+  }
+  if (!model && !reportPath) {
+    throw new InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
+  }
+  const gates = [...legacyGates(req), ...parseGates(req.gates ?? '')];
+  if (gates.length === 0) {
+    throw new InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
+  }
+  const verdictPath = req['verdict-path']?.trim() || DEFAULT_VERDICT_PATH;
+  const baseline = req.baseline?.trim() || undefined;
+
+  let metrics: Record<string, number | null>;
+  let baselineMetrics: Record<string, number | null> | undefined;
+  let evaluation: EvaluationReport | undefined;
+  if (model) {
+    checkMetricNames(gates);
+    const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
+    evaluation = await evaluateModel({
+      model,
+      testData: required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
+      labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
+      baseline: baselineIsReport ? undefined : baseline,
+      provider: executionProvider(req['execution-provider']),
+      cudaDir: req['onnxruntime-cuda-dir']?.trim() || undefined,
+      task: task(req.task),
+      mapping: req['input-mapping']?.trim() ? parseInputMapping(req['input-mapping']) : undefined,
+      features: req.features?.trim() ? parseNameList(req.features) : undefined,
+      classNames: req['class-names']?.trim() || undefined,
+      predictionOutput: req['prediction-output']?.trim() || undefined,
+      probabilityOutput: req['probability-output']?.trim() || undefined,
+      delimiter: req.delimiter || undefined,
+      latency: {
+        runs: count(req['latency-runs'], 'latency-runs', 1),
+        warmupRuns: count(req['warmup-runs'], 'warmup-runs', 0),
+        batchSize: count(req['batch-size'], 'batch-size', 1),
+      },
+      baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
+      now,
+    });
+    metrics = evaluation.metrics;
+    if (evaluation.baseline) {
+      baselineMetrics = evaluation.baseline.metrics;
+      if (evaluation.baseline.mcnemar) metrics['mcnemar.p_value'] = evaluation.baseline.mcnemar.pValue;
+    } else if (baseline) {
+      baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+    }
+  } else {
+    metrics = (await readMetricsReport(reportPath!, 'report')).metrics;
+    if (baseline) {
+      if (!baseline.toLowerCase().endsWith('.json')) {
+        throw new InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
+      }
+      baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+    }
+  }
+
+  const base = evaluateGates(gates, toMetrics(metrics), {
+    baseline: baselineMetrics ? toMetrics(baselineMetrics) : undefined,
+    checks: evaluation ? builtInChecks(evaluation) : [],
+    now,
+  });
+  const verdict: QualityGatesVerdict = {
+    ...base,
+    metrics,
+    baselineMetrics,
+    evaluation,
+    source: { model, report: reportPath, baseline },
+  };
+  await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
+  const failed = [...verdict.gates.filter((g) => !g.passed).map((g) => g.gate), ...verdict.checks.filter((c) => !c.passed).map((c) => c.name)];
+  const shown = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  return {
+    verdict,
+    verdictPath,
+    markdown: renderGatesMarkdown(verdict),
+    annotations: gateAnnotations(verdict),
+    outputs: {
+      passed: String(verdict.passed),
+      report: verdictPath,
+      'failed-gates': JSON.stringify(failed),
+      accuracy: shown(metrics.accuracy),
+      'latency-p99': shown(metrics['latency.p99']),
+      size: shown(metrics.size),
+    },
+  };
+}
+
+/**
+ * Checks every model must pass whatever the gates say: every class it was trained on is
+ * predicted, outputs are finite on clean rows, the same input gives the same output, and (with
+ * a baseline) it is not significantly worse than production.
+ */
+function builtInChecks(report: EvaluationReport): GateCheck[] {
+  const checks: GateCheck[] = [];
+  const c = report.classification;
+  if (c) {
+    checks.push(c.collapsed.length === 0
+      ? { name: 'no collapsed class', passed: true, detail: `Every class in the test labels is predicted at least once.` }
+      : { name: 'no collapsed class', passed: false, detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.` });
+  }
+  for (const r of report.robustness) {
+    if (r.severity !== 'fail' || r.passed === null) continue;
+    checks.push({ name: r.name === 'finite_outputs' ? 'finite outputs' : 'deterministic', passed: r.passed, detail: r.detail });
+  }
+  const m = report.baseline?.mcnemar;
+  if (m) {
+    const worse = m.candidateWrongBaselineRight > m.candidateRightBaselineWrong && m.pValue < 0.05;
+    checks.push({ name: 'not worse than baseline', passed: !worse, detail: m.conclusion });
+  }
+  return checks;
+}
+
+/** Catches a misspelt metric before minutes of evaluation, not after. */
+function checkMetricNames(gates: Gate[]): void {
+  for (const g of gates) {
+    const names = [g.metric, ...(g.threshold.kind === 'baseline' ? [g.threshold.metric] : [])];
+    for (const name of names) {
+      if (KNOWN_METRICS.includes(name) || PER_CLASS.test(name)) continue;
+      const near = closestName(name, KNOWN_METRICS);
+      throw new InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
+    }
+  }
+}
+
+function executionProvider(text: string | undefined): ExecutionProvider {
+  const v = (text ?? '').trim().toLowerCase() || 'cpu';
+  if (!(EXECUTION_PROVIDERS as readonly string[]).includes(v)) {
+    throw new InputError(`Input 'execution-provider' is '${text}'; use ${EXECUTION_PROVIDERS.join(' or ')}.`, { input: 'execution-provider' });
+  }
+  return v as ExecutionProvider;
+}
+
+function task(text: string | undefined): 'classification' | 'regression' | 'auto' {
+  const v = (text ?? '').trim().toLowerCase() || 'auto';
+  if (v !== 'auto' && v !== 'classification' && v !== 'regression') {
+    throw new InputError(`Input 'task' is '${text}'; use auto, classification or regression.`, { input: 'task' });
+  }
+  return v;
+}
+
+function count(text: string | undefined, name: string, min: number): number | undefined {
+  const v = text?.trim();
+  if (!v) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) {
+    throw new InputError(`Input '${name}' is '${v}'; give a whole number of at least ${min}.`, { input: name });
+  }
+  return n;
+}
+
+function required(value: string | undefined, name: string, what: string): string {
+  const v = value?.trim();
+  if (!v) throw new InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
+  return v;
+}

@@ -1,0 +1,10 @@
+export * from './metrics/index.js';
+export * from './latency-summary.js';
+export * from './evaluation-report.js';
+export { evaluateModel, type EvaluateModelInput } from './evaluate-model.js';
+export { openModel, onnxRuntimeBinaryDir, EXECUTION_PROVIDERS, type ExecutionProvider, type ModelSession, type TensorSpec } from './model-session.js';
+export { readOnnxModelInfo, type OnnxModelInfo } from './onnx-file.js';
+export { planFeeds, parseInputMapping, parseNameList, type FeedPlan } from './input-mapping.js';
+export { chooseOutputs, type Task } from './model-outputs.js';
+export { predictAll, EVALUATION_BATCH } from './predict.js';
+export { measureLatency, type LatencyResult } from './measure-latency.js';

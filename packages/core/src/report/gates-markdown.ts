@@ -1,0 +1,342 @@
+/**
+ * The quality-gates verdict as GitHub-flavoured Markdown for the job summary: which gates held
+ * and by how much, then what was measured (model, data, metrics, confusion matrix, latency,
+ * robustness, baseline) so a reviewer can judge the model without opening the JSON.
+ */
+import type { GateCheck, GateResult } from '../gates/evaluate-gates.js';
+import { formatQuantity } from '../gates/quantity.js';
+import type { QualityGatesVerdict } from '../gates/run-quality-gates.js';
+import { metricDimension, type EvaluationReport, type LatencyReport } from '../model/evaluation-report.js';
+import type { RobustnessCheck } from '../model/probe-robustness.js';
+import { formatCount, formatNumber, pEquals } from './format.js';
+
+/** GitHub refuses a step summary over 1 MiB; stay below it with room for other steps' text. */
+export const MAX_SUMMARY_BYTES = 1_000_000;
+/** Rows of the gate, metric and per-class tables. */
+export const MAX_TABLE_ROWS = 300;
+/** Classes in the confusion matrix: a wider table is unreadable on a summary page. */
+export const MAX_MATRIX_CLASSES = 20;
+/** Column names listed per model input (a matrix input may take hundreds). */
+const MAX_INPUT_COLUMNS = 20;
+const MAX_FILES = 5;
+/** Shown for a metric that was not measured. */
+export const NOT_MEASURED = '—';
+/** Baseline comparisons worth a row, in reading order. */
+export const BASELINE_METRICS = ['accuracy', 'macro_f1', 'log_loss', 'roc_auc', 'mae', 'rmse', 'r2', 'latency.p99', 'size'];
+
+export function renderGatesMarkdown(v: QualityGatesVerdict): string {
+  const e = v.evaluation;
+  const sections = [
+    `## ${v.passed ? '✅' : '❌'} Quality gates: ${verdictCount(v)}`,
+    oneLine(v.summary),
+    gateTable(v.gates),
+    checkTable(v.checks),
+    ...(e ? evaluationSections(e) : [reportSection(v)]),
+    baselineSection(v),
+    e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${oneLine(n)}`)].join('\n') : undefined,
+    `<sub>${v.schema}, ${v.createdAt}</sub>`,
+  ];
+  return capBytes(sections.filter((s): s is string => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
+}
+
+/** "2 of 7 failed" or "all 7 passed"; checks count like gates, as in the summary. */
+export function verdictCount(v: QualityGatesVerdict): string {
+  const total = v.gates.length + v.checks.length;
+  const failed = v.gates.filter((g) => !g.passed).length + v.checks.filter((c) => !c.passed).length;
+  if (v.gates.length === 0) return 'no gate was evaluated';
+  if (failed > 0) return `${failed} of ${total} failed`;
+  return total === 1 ? '1 of 1 passed' : `all ${total} passed`;
+}
+
+/** Actual, threshold and margin of a gate in the metric's own unit (ms, MB, plain number). */
+export function gateCells(r: GateResult): { actual: string; threshold: string; margin: string } {
+  return {
+    actual: r.actual === null ? 'not measured' : formatQuantity(r.actual, r.dimension),
+    threshold: `${r.comparator} ${formatQuantity(r.threshold, r.dimension)}`,
+    margin: r.margin === null ? NOT_MEASURED : signed(r.margin, (x) => formatQuantity(x, r.dimension)),
+  };
+}
+
+function gateTable(gates: GateResult[]): string | undefined {
+  if (gates.length === 0) return undefined;
+  // The user's order: it is the order they wrote the gates in, and the failures are marked.
+  const rows = gates.slice(0, MAX_TABLE_ROWS).map((g) => {
+    const c = gateCells(g);
+    return `| ${cell(code(g.gate))} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
+  });
+  return ['| Gate | Actual | Threshold | Margin | Result |', '|---|---:|---:|---:|---|', ...rows, ...more(gates.length, 'gates')].join('\n');
+}
+
+function checkTable(checks: GateCheck[]): string | undefined {
+  if (checks.length === 0) return undefined;
+  const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${cell(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${cell(c.detail)} |`);
+  return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
+}
+
+function evaluationSections(e: EvaluationReport): Array<string | undefined> {
+  return [
+    modelSection(e),
+    e.classification ? classificationSection(e) : regressionSection(e),
+    confusionSection(e),
+    perClassSection(e),
+    e.latency ? latencySection(e.latency) : undefined,
+    robustnessSection(e.robustness),
+  ];
+}
+
+function modelSection(e: EvaluationReport): string {
+  const m = e.model;
+  const d = e.data;
+  const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
+  const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
+  const outputs = [m.outputs.prediction && `prediction ${code(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${code(m.outputs.probabilities)}`].filter(Boolean);
+  const files = d.files.slice(0, MAX_FILES).map(code).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
+  return [
+    '### Model and data',
+    '',
+    `- **Model:** ${code(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${code(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${opsets}` : ''} (${e.task})`,
+    ...m.inputs.map((i) => `- **Input** ${code(i.input)} (${i.type}) ← ${columnList(i.columns)} _(${i.source})_`),
+    `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
+    `- **Data:** ${formatCount(d.rows)} rows from ${files || code(d.spec)}; label column ${code(d.labelColumn)}` +
+      (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
+  ].join('\n');
+}
+
+function columnList(columns: string[]): string {
+  const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(code).join(', ');
+  return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
+}
+
+function classificationSection(e: EvaluationReport): string {
+  const m = e.metrics;
+  const ci = e.classification!.accuracyInterval;
+  const accuracy = m.accuracy === null || m.accuracy === undefined
+    ? NOT_MEASURED
+    : `${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}–${metricValue('accuracy', ci.high)})`;
+  const collapsed = e.classification!.collapsed;
+  return [
+    '### Classification metrics',
+    '',
+    '| Metric | Value |',
+    '|---|---:|',
+    `| accuracy | ${accuracy} |`,
+    ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
+    ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => code(l)).join(', ')}.`] : []),
+  ].join('\n');
+}
+
+function regressionSection(e: EvaluationReport): string {
+  return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
+}
+
+function metricRows(m: Record<string, number | null>, names: Array<[label: string, key: string]>): string[] {
+  return names.map(([label, key]) => `| ${label} | ${metricValue(key, m[key])} |`);
+}
+
+/** Rows are the true class, columns the prediction; the diagonal (right answers) in bold. */
+function confusionSection(e: EvaluationReport): string | undefined {
+  const c = e.classification;
+  if (!c || c.labels.length === 0) return undefined;
+  const shown = matrixClasses(c.matrix, MAX_MATRIX_CLASSES);
+  const capped = shown.length < c.labels.length;
+  const header = ['true ↓ / predicted →', ...shown.map((i) => cell(c.labels[i])), ...(capped ? ['(other)'] : [])];
+  const rows = shown.map((i) => {
+    const cells = shown.map((j) => (i === j ? `**${c.matrix[i][j]}**` : String(c.matrix[i][j])));
+    if (capped) cells.push(String(c.matrix[i].reduce((s, n, j) => (shown.includes(j) ? s : s + n), 0)));
+    return `| **${cell(c.labels[i])}** | ${cells.join(' | ')} |`;
+  });
+  return [
+    '### Confusion matrix',
+    '',
+    `| ${header.join(' | ')} |`,
+    `|---|${header.slice(1).map(() => '---:').join('|')}|`,
+    ...rows,
+    ...(capped ? ['', `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`] : []),
+  ].join('\n');
+}
+
+/** The `limit` classes with most true rows (ties: first listed), in their original order. */
+export function matrixClasses(matrix: number[][], limit: number): number[] {
+  const support = matrix.map((row) => row.reduce((s, n) => s + n, 0));
+  const order = support.map((_, i) => i).sort((a, b) => support[b] - support[a] || a - b);
+  return order.slice(0, limit).sort((a, b) => a - b);
+}
+
+function perClassSection(e: EvaluationReport): string | undefined {
+  const c = e.classification;
+  if (!c || c.perClass.length === 0) return undefined;
+  const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) =>
+    `| ${cell(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+  return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
+}
+
+function latencySection(l: LatencyReport): string {
+  const out = [
+    '### Latency',
+    '',
+    '| p50 | p95 | p99 | max | mean | throughput |',
+    '|---:|---:|---:|---:|---:|---:|',
+    `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
+    '',
+    `${formatCount(l.runs)} timed runs after ${formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
+    '',
+    `**Hardware:** ${oneLine(hardwareLine(l))}`,
+  ];
+  if (l.warning) out.push('', `> ⚠️ ${oneLine(l.warning)}`);
+  const chart = latencyChart(l.histogram);
+  if (chart) out.push('', chart);
+  return out.join('\n');
+}
+
+/** Where the numbers were measured: a latency means nothing without the machine. */
+export function hardwareLine(l: LatencyReport): string {
+  const h = l.hardware;
+  const gpus = h.gpus.length > 0 ? `GPU ${h.gpus.map((g) => `${g.name} (${formatCount(g.memoryMiB)} MiB)`).join(', ')}` : 'no GPU';
+  return `${h.provider} provider · ${h.cpu}, ${h.cores} cores · ${gpus} · onnxruntime ${h.onnxruntime} · Node ${h.node} · ${h.platform}`;
+}
+
+export function ms(x: number): string {
+  return `${formatNumber(x, 3)} ms`;
+}
+
+export function rowsPerSecond(x: number): string {
+  return `${x >= 100 ? formatCount(x) : formatNumber(x, 3)} rows/s`;
+}
+
+/** A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms. */
+export function latencyChart(h: { edges: number[]; counts: number[] }): string | undefined {
+  if (h.counts.length === 0 || h.edges.length !== h.counts.length) return undefined;
+  const top = Math.max(...h.counts);
+  if (top <= 0) return undefined;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    '  title "Latency per run (ms, bucket upper edge)"',
+    `  x-axis "ms" [${edgeLabels(h.edges).map((s) => JSON.stringify(s)).join(', ')}]`,
+    `  y-axis "runs" 0 --> ${top}`,
+    `  bar [${h.counts.join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+/**
+ * Enough decimals that rounding moves an edge by at most a twentieth of a bucket: the labels
+ * stay distinct and close to the truth without printing float noise.
+ */
+export function edgeLabels(edges: number[]): string[] {
+  if (edges.length === 1) return [String(Number(edges[0].toPrecision(3)))];
+  const width = Math.abs(edges[1] - edges[0]);
+  const decimals = width > 0 ? Math.min(9, Math.max(0, Math.ceil(-Math.log10(width / 10)))) : 3;
+  return edges.map((x) => String(Number(x.toFixed(decimals))));
+}
+
+const ROBUSTNESS_LABEL: Record<RobustnessCheck['name'], string> = {
+  finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
+};
+
+export function robustnessResult(r: RobustnessCheck): { icon: string; word: string } {
+  if (r.passed === null) return { icon: 'ℹ️', word: 'not probed' };
+  if (r.passed) return { icon: '✅', word: 'pass' };
+  return r.severity === 'fail' ? { icon: '❌', word: 'fail' } : r.severity === 'warn' ? { icon: '⚠️', word: 'warning' } : { icon: 'ℹ️', word: 'info' };
+}
+
+function robustnessSection(checks: RobustnessCheck[]): string | undefined {
+  if (checks.length === 0) return undefined;
+  const rows = checks.map((r) => {
+    const { icon, word } = robustnessResult(r);
+    return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${code(`robustness.${r.name}`)}) | ${icon} ${word} | ${cell(r.detail)} |`;
+  });
+  return ['### Robustness', '', '| Check | Result | Detail |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** Candidate against production on the metrics both have, and McNemar's paired test. */
+function baselineSection(v: QualityGatesVerdict): string | undefined {
+  const base = v.baselineMetrics;
+  if (!base) return undefined;
+  const out = ['### Against the baseline', '', `Baseline: ${code(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
+  const rows = baselineRows(v.metrics, base);
+  if (rows.length > 0) {
+    out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
+    for (const r of rows) out.push(`| ${r.metric} | ${r.candidate} | ${r.baseline} | ${r.delta} |`);
+  }
+  const m = v.evaluation?.baseline?.mcnemar;
+  if (m) out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${oneLine(m.conclusion)}`);
+  return out.join('\n');
+}
+
+export function baselineRows(candidate: Record<string, number | null>, baseline: Record<string, number | null>): Array<{ metric: string; candidate: string; baseline: string; delta: string }> {
+  const rows = [];
+  for (const metric of BASELINE_METRICS) {
+    const a = candidate[metric];
+    const b = baseline[metric];
+    if (typeof a !== 'number' || typeof b !== 'number') continue;
+    rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: signed(a - b, (x) => metricValue(metric, x)) });
+  }
+  return rows;
+}
+
+/** Mode 2: the team's own report, shown as it was read. */
+function reportSection(v: QualityGatesVerdict): string {
+  const entries = Object.entries(v.metrics);
+  const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${cell(code(name))} | ${metricValue(name, value)} |`);
+  return [
+    '### Metrics',
+    '',
+    `From the report ${code(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
+    '',
+    '| Metric | Value |',
+    '|---|---:|',
+    ...rows,
+    ...more(entries.length, 'metrics'),
+  ].join('\n');
+}
+
+/** A metric in its unit: latency in ms/s, size in MB, anything else as a plain number. */
+export function metricValue(name: string, value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return NOT_MEASURED;
+  const dimension = metricDimension(name);
+  return dimension === 'ratio' ? formatNumber(value, 4) : formatQuantity(value, dimension);
+}
+
+function signed(x: number, format: (x: number) => string): string {
+  return x > 0 ? `+${format(x)}` : format(x);
+}
+
+function more(total: number, what: string): string[] {
+  return total > MAX_TABLE_ROWS ? ['', `_${total - MAX_TABLE_ROWS} more ${what} are in the verdict JSON._`] : [];
+}
+
+/**
+ * The last guard on GitHub's limit: cut whole lines, close an open code fence so the page still
+ * renders, and say where the rest is.
+ */
+export function capBytes(markdown: string, limit: number): string {
+  if (Buffer.byteLength(markdown, 'utf8') <= limit) return markdown;
+  const tail = '\n\n_The summary was cut at GitHub’s size limit; the full verdict is in the verdict JSON._\n';
+  const budget = limit - Buffer.byteLength(tail, 'utf8') - 8;
+  const kept: string[] = [];
+  let bytes = 0;
+  let fenceOpen = false;
+  for (const line of markdown.split('\n')) {
+    const n = Buffer.byteLength(line, 'utf8') + 1;
+    if (bytes + n > budget) break;
+    kept.push(line);
+    bytes += n;
+    if (line.startsWith('```')) fenceOpen = !fenceOpen;
+  }
+  if (fenceOpen) kept.push('```');
+  return kept.join('\n') + tail;
+}
+
+function code(s: string): string {
+  return `\`${s.replace(/`/g, "'")}\``;
+}
+
+/** Keep table cells on one row: pipes and newlines would break the table. */
+function cell(s: string): string {
+  return oneLine(s).replace(/\|/g, '\\|');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, ' ');
+}
