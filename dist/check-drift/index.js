@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6893);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5959);
 
 
 
@@ -28414,7 +28414,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export annotate */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6893);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5959);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28471,7 +28471,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 6893:
+/***/ 5959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28481,7 +28481,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V3: () => (/* reexport */ runDriftCheck)
 });
 
-// UNUSED EXPORTS: CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REPORT_PATH, DRIFT_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkDrift, chi2Contingency, chi2Sf, closestName, compare, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, formatQuantity, getColumn, jensenShannonDistance, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, legacyGates, loadReference, parseDriftOptions, parseGate, parseGates, parseList, parseQuantity, populationStabilityIndex, profileFromReference, quantileBinEdges, quantileSketch, readTable, referenceFromProfile, referenceFromTable, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, runProfile, smirnov, smirnovCdf, smirnovSf, wassersteinDistance, writeFileAtomic
+// UNUSED EXPORTS: CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkDrift, checkLabelIndex, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, rocAuc, runProfile, runQualityGates, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, toMetrics, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -37649,16 +37649,16 @@ class TableBuilder {
 
 
 
-async function readTable(spec, options = {}) {
+async function read_table_readTable(spec, options = {}) {
     const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
     const files = await resolveFiles(spec);
     const table = new TableBuilder(options);
     for (const file of files) {
-        await readFile(file, table, delimiter);
+        await read_table_readFile(file, table, delimiter);
     }
     return table.finish();
 }
-async function readFile(file, table, delimiter) {
+async function read_table_readFile(file, table, delimiter) {
     const format = formatOf(file);
     switch (format) {
         case 'csv':
@@ -38945,7 +38945,7 @@ function regularizedGammaQ(a, x) {
  */
 
 /** P(X >= x) for X ~ chi-square(dof) = Q(dof/2, x/2); relatively accurate far into the tail. */
-function chi2Sf(x, dof) {
+function chi2_chi2Sf(x, dof) {
     if (Number.isNaN(x) || Number.isNaN(dof) || !(dof > 0))
         return NaN;
     if (x <= 0)
@@ -39009,7 +39009,7 @@ function chi2Contingency(observed, correction = true) {
             statistic += dev * dev / e;
         }
     }
-    return { statistic, pValue: chi2Sf(statistic, dof), dof };
+    return { statistic, pValue: chi2_chi2Sf(statistic, dof), dof };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/binning.ts
@@ -39513,7 +39513,7 @@ function format_formatP(p) {
     return p.toFixed(p < 0.001 ? 4 : 3);
 }
 /** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
-function pEquals(p) {
+function format_pEquals(p) {
     return p === 0 ? 'p < 1e-300' : `p = ${format_formatP(p)}`;
 }
 function format_formatNumber(x, digits = 3) {
@@ -39533,7 +39533,7 @@ function format_formatPercent(x) {
         return '–';
     return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
 }
-function formatCount(n) {
+function format_formatCount(n) {
     return Math.round(n).toLocaleString('en-US');
 }
 
@@ -39865,7 +39865,7 @@ async function checkDrift(input, now = new Date()) {
     const kinds = new Map(features.map((f) => [f.name, f.kind]));
     // Every column name of the current data, parsed or not, to report new columns.
     const seen = new Set();
-    const current = await readTable(input.current, {
+    const current = await read_table_readTable(input.current, {
         kinds,
         delimiter: input.delimiter,
         include: (name) => {
@@ -39916,7 +39916,7 @@ async function check_drift_loadReference(spec, options, schema, delimiter) {
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
     const columns = [];
-    const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
+    const table = await read_table_readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
             columns.push(name); return wanted(name); } })
         .catch(rethrowFor('reference'));
     return { ...referenceFromTable(table), columns };
@@ -40008,7 +40008,7 @@ function verdictFor(c, pDist, pMiss, options) {
     let drifted = false;
     if (c.test && c.effect && pDist !== undefined) {
         const e = c.effect;
-        const testText = `${c.test.name === 'ks' ? 'KS D' : 'χ²'} = ${format_formatNumber(c.test.statistic)}, ${pEquals(pDist)}${correction}`;
+        const testText = `${c.test.name === 'ks' ? 'KS D' : 'χ²'} = ${format_formatNumber(c.test.statistic)}, ${format_pEquals(pDist)}${correction}`;
         const effectText = `${check_drift_effectLabel(e.name)} = ${format_formatNumber(e.value)}${e.name === 'wasserstein' ? ' σ' : ''}`;
         const significant = pDist < alpha;
         const large = e.value >= e.threshold;
@@ -40033,7 +40033,7 @@ function verdictFor(c, pDist, pMiss, options) {
     if (pMiss !== undefined && m.change !== null) {
         missingDrifted = pMiss < alpha && Math.abs(m.change) >= options.minMissingChange;
         if (missingDrifted || pMiss < alpha) {
-            reasons.push(`missing rate ${format_formatPercent(m.reference)} → ${format_formatPercent(m.current)} (${pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${format_formatPercent(options.minMissingChange)}` : `, change < ${format_formatPercent(options.minMissingChange)}`})`);
+            reasons.push(`missing rate ${format_formatPercent(m.reference)} → ${format_formatPercent(m.current)} (${format_pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${format_formatPercent(options.minMissingChange)}` : `, change < ${format_formatPercent(options.minMissingChange)}`})`);
         }
     }
     if (c.newCategories && c.newCategories.length > 0) {
@@ -40196,8 +40196,8 @@ function drift_markdown_describeRun(report) {
     const o = report.options;
     const ref = report.reference;
     const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return `Reference: ${ref.files.map(code).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
-        `Current: ${report.current.files.slice(0, 5).map(code).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
+    return `Reference: ${ref.files.map(code).join(', ') || '–'} (${origin}, ${format_formatCount(ref.rows)} rows) · ` +
+        `Current: ${report.current.files.slice(0, 5).map(code).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${format_formatCount(report.current.rows)} rows) · ` +
         `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
 }
 /** Drifted and critical first, then by effect relative to its threshold. */
@@ -40386,7 +40386,7 @@ const BASELINE = new RegExp(String.raw `^baseline\.(${METRIC})\s*(?:([+-])\s*(.+
  * `macro_f1 >= 0.9`, `latency.p99 <= 100ms`, `size <= 500MB`, `accuracy >= baseline.accuracy - 0.01`.
  * Blank lines and `#` comments are ignored.
  */
-function parseGates(text, input = 'gates') {
+function gate_parseGates(text, input = 'gates') {
     const gates = [];
     text.split(/\r?\n/).forEach((raw, i) => {
         const line = raw.replace(/#.*$/, '').trim();
@@ -40414,7 +40414,7 @@ function parseGate(text, input, line) {
     return { text, metric, comparator: comparator, threshold, input, line };
 }
 /** The seed pipeline's three inputs, as gates. Empty inputs add nothing. */
-function legacyGates(inputs) {
+function gate_legacyGates(inputs) {
     const gates = [];
     const add = (input, value, make) => {
         if (value?.trim())
@@ -40446,15 +40446,24 @@ const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 /**
  * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
  * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
- * with the closest known name.
+ * with the closest known name. No gate at all is not a pass: nothing was asked of the model.
  */
-function evaluateGates(gates, metrics, baseline, now = new Date()) {
-    const results = gates.map((g) => evaluateGate(g, metrics, baseline));
-    const failed = results.filter((r) => !r.passed);
+function evaluate_gates_evaluateGates(gates, metrics, options = {}) {
+    const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
+    const checks = options.checks ?? [];
+    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
+    const total = results.length + checks.length;
     const summary = failed.length === 0
-        ? `All ${results.length} gate${results.length === 1 ? '' : 's'} passed.`
-        : `${failed.length} of ${results.length} gates failed: ${failed.map((r) => r.gate).join('; ')}.`;
-    return { schema: GATE_VERDICT_SCHEMA, createdAt: now.toISOString(), passed: failed.length === 0 && results.length > 0, gates: results, summary };
+        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
+        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    return {
+        schema: GATE_VERDICT_SCHEMA,
+        createdAt: (options.now ?? new Date()).toISOString(),
+        passed: failed.length === 0 && results.length > 0,
+        gates: results,
+        checks,
+        summary,
+    };
 }
 function evaluateGate(gate, metrics, baseline) {
     const metric = evaluate_gates_lookup(gate, gate.metric, metrics, 'metric');
@@ -40499,13 +40508,2381 @@ function describe(d) {
     return d === 'time' ? 'time (ms, s)' : d === 'bytes' ? 'bytes (MB, GiB, ...)' : 'plain numbers (or %)';
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gates/read-metrics-report.ts
+/**
+ * Mode 2 of quality-gates: the team evaluated the model with its own script and wrote a report.
+ * Accepted: an EvaluationReport (modelci/evaluation-report@1) or any JSON object with a
+ * `metrics` object. Metric values are numbers, null (not measured), quantities with units
+ * ("12ms", "450MB"), or nested objects whose keys join with dots ({"latency": {"p99": 12}}).
+ */
+
+
+
+
+async function read_metrics_report_readMetricsReport(path, input = 'report') {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new InputError(code === 'ENOENT'
+            ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
+            : `The ${input} file ${path} cannot be read (${code ?? e.message}); check the path.`, { input, file: path });
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        const where = jsonErrorLine(text, e.message);
+        throw new InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        throw new InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
+    }
+    const record = doc;
+    const schema = record.schema;
+    if (schema !== undefined && schema !== EVALUATION_REPORT_SCHEMA) {
+        throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${EVALUATION_REPORT_SCHEMA} or a plain {"metrics": {...}} without a schema.`, { input, file: path });
+    }
+    const metrics = record.metrics;
+    if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
+        throw new InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
+    }
+    const flat = {};
+    flatten(metrics, '', flat, path, input);
+    if (Object.keys(flat).length === 0) {
+        throw new InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
+    }
+    return { path, metrics: flat, schema: schema, document: record };
+}
+function flatten(obj, prefix, out, path, input) {
+    for (const [key, value] of Object.entries(obj)) {
+        const name = prefix + key;
+        if (value === null)
+            out[name] = null;
+        else if (typeof value === 'number')
+            out[name] = value;
+        else if (typeof value === 'string') {
+            const q = parseQuantity(value, { input, context: `metrics.${name} in ${path}` });
+            const expected = metricDimension(name);
+            if (q.dimension && q.dimension !== expected) {
+                throw new InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
+            }
+            out[name] = q.value;
+        }
+        else if (typeof value === 'object' && !Array.isArray(value)) {
+            flatten(value, `${name}.`, out, path, input);
+        }
+        else {
+            throw new InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
+        }
+    }
+}
+/** Node reports "at position N" (older) or "(line L column C)" (newer): turn either into line/col. */
+function jsonErrorLine(text, message) {
+    const lc = /line (\d+) column (\d+)/.exec(message);
+    if (lc)
+        return { line: Number(lc[1]), col: Number(lc[2]) };
+    const pos = /position (\d+)/.exec(message);
+    if (!pos)
+        return undefined;
+    const before = text.slice(0, Number(pos[1]));
+    const lines = before.split('\n');
+    return { line: lines.length, col: lines[lines.length - 1].length + 1 };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./packages/core/src/model/onnx-runtime.ts
+
+let loaded;
+function onnx_runtime_loadOnnxRuntime() {
+    loaded ??= __nccwpck_require__.e(/* import() */ 701).then(__nccwpck_require__.t.bind(__nccwpck_require__, 701, 23)).then((mod) => {
+        // A CommonJS package: its exports arrive as the namespace or as its default, by loader.
+        const ort = (mod.default ?? mod);
+        ort.env.logLevel = 'error';
+        return ort;
+    }, (e) => {
+        loaded = undefined;
+        throw new InputError(`onnxruntime-node could not be loaded on ${process.platform}/${process.arch} (${onnx_runtime_firstLine(e)}); ` +
+            'modelci ships its native library for linux/x64 only: on other runners install onnxruntime-node 1.30 beside the action (see the quality-gates README).');
+    });
+    return loaded;
+}
+function onnx_runtime_firstLine(e) {
+    const text = e instanceof Error ? e.message : String(e);
+    return text.split('\n')[0].trim().replace(/\.$/, '');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/onnx-file.ts
+/**
+ * Reads what modelci needs from an ONNX file (protobuf wire format) without decoding tensor
+ * payloads: names, types, shapes, metadata and external-data files. A file that is not ONNX or
+ * is cut short gets one clear sentence here, before onnxruntime's own message.
+ */
+
+
+
+// TensorProto.DataType -> onnxruntime's type names.
+const ELEM_TYPES = {
+    1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
+    9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 16: 'bfloat16',
+};
+class Truncated extends (/* unused pure expression or super */ null && (Error)) {
+}
+class NotProtobuf extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** Positional reads through a file handle; skipped fields cost nothing. */
+class FileReader {
+    fd;
+    size;
+    buf = Buffer.alloc(0);
+    bufStart = 0;
+    constructor(fd, size) {
+        this.fd = fd;
+        this.size = size;
+    }
+    async bytes(offset, length) {
+        if (offset + length > this.size)
+            throw new Truncated(`byte ${this.size}`);
+        if (offset >= this.bufStart && offset + length <= this.bufStart + this.buf.length) {
+            return this.buf.subarray(offset - this.bufStart, offset - this.bufStart + length);
+        }
+        const want = Math.max(length, 64 * 1024);
+        const n = Math.min(want, this.size - offset);
+        const b = Buffer.alloc(n);
+        await this.fd.read(b, 0, n, offset);
+        this.buf = b;
+        this.bufStart = offset;
+        return b.subarray(0, length);
+    }
+    async varint(offset) {
+        let result = 0;
+        let scale = 1;
+        for (let i = 0; i < 10; i++) {
+            if (offset + i >= this.size)
+                throw new Truncated(`byte ${this.size}`);
+            const byte = (await this.bytes(offset + i, 1))[0];
+            result += (byte & 0x7f) * scale;
+            scale *= 128;
+            if ((byte & 0x80) === 0)
+                return [result, offset + i + 1];
+        }
+        throw new NotProtobuf('a varint longer than 10 bytes');
+    }
+}
+/** Iterates the fields of a message spanning [start, end). Length-delimited fields are not read. */
+async function* fields(r, start, end) {
+    let pos = start;
+    while (pos < end) {
+        const [key, afterKey] = await r.varint(pos);
+        const number = Math.floor(key / 8);
+        const wire = key % 8;
+        if (number === 0)
+            throw new NotProtobuf('field number 0');
+        let value = 0;
+        let fieldStart = afterKey;
+        let next;
+        if (wire === 0) {
+            [value, next] = await r.varint(afterKey);
+        }
+        else if (wire === 1) {
+            next = afterKey + 8;
+        }
+        else if (wire === 5) {
+            next = afterKey + 4;
+        }
+        else if (wire === 2) {
+            const [len, afterLen] = await r.varint(afterKey);
+            fieldStart = afterLen;
+            next = afterLen + len;
+            value = len;
+        }
+        else {
+            throw new NotProtobuf(`wire type ${wire}`);
+        }
+        if (next > end)
+            throw new Truncated(`byte ${Math.min(next, r.size)}`);
+        yield { number, wire, value, start: fieldStart, end: next };
+        pos = next;
+    }
+}
+async function onnx_file_text(r, f) {
+    if (f.wire !== 2)
+        throw new NotProtobuf('a string field with the wrong wire type');
+    return (await r.bytes(f.start, f.end - f.start)).toString('utf8');
+}
+async function stringPair(r, f) {
+    let key = '';
+    let value = '';
+    for await (const g of fields(r, f.start, f.end)) {
+        if (g.number === 1)
+            key = await onnx_file_text(r, g);
+        else if (g.number === 2)
+            value = await onnx_file_text(r, g);
+    }
+    return [key, value];
+}
+async function valueInfo(r, f) {
+    const info = { name: '', kind: 'other' };
+    for await (const g of fields(r, f.start, f.end)) {
+        if (g.number === 1)
+            info.name = await onnx_file_text(r, g);
+        else if (g.number === 2 && g.wire === 2)
+            await typeProto(r, g, info);
+    }
+    return info;
+}
+async function typeProto(r, f, info) {
+    for await (const g of fields(r, f.start, f.end)) {
+        if (g.number === 4)
+            info.kind = 'sequence';
+        else if (g.number === 5)
+            info.kind = 'map';
+        else if (g.number === 1 && g.wire === 2) {
+            info.kind = 'tensor';
+            for await (const t of fields(r, g.start, g.end)) {
+                if (t.number === 1 && t.wire === 0)
+                    info.elemType = ELEM_TYPES[t.value] ?? `type ${t.value}`;
+                else if (t.number === 2 && t.wire === 2)
+                    info.shape = await shape(r, t);
+            }
+        }
+    }
+}
+async function shape(r, f) {
+    const dims = [];
+    for await (const d of fields(r, f.start, f.end)) {
+        if (d.number !== 1 || d.wire !== 2)
+            continue;
+        let dim = '?';
+        for await (const v of fields(r, d.start, d.end)) {
+            if (v.number === 1 && v.wire === 0)
+                dim = v.value;
+            else if (v.number === 2)
+                dim = await onnx_file_text(r, v);
+        }
+        dims.push(dim);
+    }
+    return dims;
+}
+/** An initializer's name and, when stored outside the file, where. */
+async function initializer(r, f) {
+    let name = '';
+    let external = false;
+    const entries = {};
+    for await (const g of fields(r, f.start, f.end)) {
+        if (g.number === 8)
+            name = await onnx_file_text(r, g);
+        else if (g.number === 14 && g.wire === 0)
+            external = g.value === 1;
+        else if (g.number === 13 && g.wire === 2) {
+            const [k, v] = await stringPair(r, g);
+            entries[k] = v;
+        }
+    }
+    if (!external || !entries.location)
+        return { name };
+    return { name, external: { location: entries.location, offset: Number(entries.offset ?? 0), length: Number(entries.length ?? NaN) } };
+}
+async function onnx_file_readOnnxModelInfo(modelPath, input = 'model') {
+    const where = { file: modelPath, input };
+    let size;
+    try {
+        const s = await stat(modelPath);
+        if (s.isDirectory())
+            throw new InputError(`${input} ${modelPath} is a directory; give the .onnx file itself.`, where);
+        size = s.size;
+    }
+    catch (e) {
+        if (e instanceof InputError)
+            throw e;
+        throw new InputError(`The ${input} file ${modelPath} does not exist; check the path (relative paths start at the workspace).`, where);
+    }
+    if (size === 0)
+        throw new InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export the model again.`, where);
+    const fd = await open(modelPath, 'r');
+    try {
+        const r = new FileReader(fd, size);
+        const head = await r.bytes(0, Math.min(size, 16));
+        const kind = sniff(head);
+        if (kind)
+            throw new InputError(`${modelPath} is not an ONNX model: its first bytes look like ${kind}; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`, where);
+        return await parseModel(r, modelPath, size, where);
+    }
+    catch (e) {
+        if (e instanceof Truncated) {
+            throw new InputError(`${modelPath} is cut short: a field runs past the end of the file (${size} bytes); the file is probably truncated: download or export it again.`, where);
+        }
+        if (e instanceof NotProtobuf) {
+            throw new InputError(`${modelPath} is not an ONNX model (${e.message} is not valid protobuf); export the model to ONNX and give that file.`, where);
+        }
+        throw e;
+    }
+    finally {
+        await fd.close();
+    }
+}
+function sniff(head) {
+    if (head[0] === 0x50 && head[1] === 0x4b)
+        return 'a zip archive (a PyTorch checkpoint, .npz or .keras file)';
+    if (head[0] === 0x80 && head[1] >= 2 && head[1] <= 5)
+        return 'a Python pickle';
+    if (head.subarray(0, 4).toString('latin1') === '\x89HDF')
+        return 'an HDF5 file (a Keras .h5 model)';
+    const t = head.toString('utf8');
+    if (/^\s*[{[]/.test(t))
+        return 'JSON text';
+    const printable = (b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b <= 0x7e);
+    if (head.length >= 12 && head.every(printable))
+        return 'text';
+    return undefined;
+}
+async function parseModel(r, modelPath, size, where) {
+    let irVersion = 0;
+    let producerName = '';
+    let producerVersion = '';
+    const opsets = {};
+    const metadata = {};
+    let graph;
+    for await (const f of fields(r, 0, size)) {
+        if (f.number === 1 && f.wire === 0)
+            irVersion = f.value;
+        else if (f.number === 2 && f.wire === 2)
+            producerName = await onnx_file_text(r, f);
+        else if (f.number === 3 && f.wire === 2)
+            producerVersion = await onnx_file_text(r, f);
+        else if (f.number === 7 && f.wire === 2)
+            graph = f;
+        else if (f.number === 8 && f.wire === 2) {
+            let domain = '';
+            let version = 0;
+            for await (const g of fields(r, f.start, f.end)) {
+                if (g.number === 1)
+                    domain = await onnx_file_text(r, g);
+                else if (g.number === 2 && g.wire === 0)
+                    version = g.value;
+            }
+            opsets[domain] = version;
+        }
+        else if (f.number === 14 && f.wire === 2) {
+            const [k, v] = await stringPair(r, f);
+            metadata[k] = v;
+        }
+    }
+    if (!graph || irVersion === 0) {
+        throw new InputError(`${modelPath} is not an ONNX model: it has no ${!graph ? 'graph' : 'IR version'}; export the model to ONNX and give that file.`, where);
+    }
+    const inputs = [];
+    const outputs = [];
+    const initializers = new Set();
+    const external = new Map();
+    for await (const f of fields(r, graph.start, graph.end)) {
+        if (f.wire !== 2)
+            continue;
+        if (f.number === 11)
+            inputs.push(await valueInfo(r, f));
+        else if (f.number === 12)
+            outputs.push(await valueInfo(r, f));
+        else if (f.number === 5) {
+            const init = await initializer(r, f);
+            initializers.add(init.name);
+            if (init.external) {
+                const end = init.external.offset + (Number.isFinite(init.external.length) ? init.external.length : 0);
+                external.set(init.external.location, Math.max(external.get(init.external.location) ?? 0, end));
+            }
+        }
+    }
+    const externalData = await checkExternalData(modelPath, external, where);
+    const totalBytes = size + externalData.reduce((s, f) => s + f.bytes, 0);
+    return {
+        path: modelPath,
+        irVersion,
+        producer: `${producerName} ${producerVersion}`.trim(),
+        opsets,
+        // Old exporters (IR < 4) list initializers as graph inputs too; they are not fed.
+        inputs: inputs.filter((i) => !initializers.has(i.name)),
+        outputs,
+        metadata,
+        externalData,
+        fileBytes: size,
+        totalBytes,
+    };
+}
+async function checkExternalData(modelPath, external, where) {
+    const dir = path.dirname(path.resolve(modelPath));
+    const out = [];
+    for (const [location, needed] of [...external].sort(([a], [b]) => a.localeCompare(b))) {
+        const resolved = path.resolve(dir, location);
+        if (path.isAbsolute(location) || path.relative(dir, resolved).startsWith('..')) {
+            throw new InputError(`${modelPath} keeps weights in '${location}', outside the model's folder; onnxruntime only reads external data beside the model: re-export with a relative location.`, where);
+        }
+        let bytes;
+        try {
+            bytes = (await stat(resolved)).size;
+        }
+        catch {
+            throw new InputError(`${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`, where);
+        }
+        if (bytes < needed) {
+            throw new InputError(`The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${needed}; it is truncated: copy it again.`, where);
+        }
+        out.push({ location, path: resolved, bytes });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/model-session.ts
+
+
+
+
+
+
+
+const model_session_EXECUTION_PROVIDERS = (/* unused pure expression or super */ null && (['cpu', 'cuda']));
+/** The provider libraries onnxruntime-node loads for CUDA (from NuGet's Microsoft.ML.OnnxRuntime.Gpu.Linux). */
+const CUDA_PROVIDER_FILES = (/* unused pure expression or super */ null && (['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so']));
+async function model_session_openModel(modelPath, options = {}) {
+    const input = options.input ?? 'model';
+    const provider = options.provider ?? 'cpu';
+    const info = await readOnnxModelInfo(modelPath, input);
+    const ort = await loadOnnxRuntime();
+    if (provider === 'cuda') {
+        if (options.cudaDir)
+            installCudaProvider(options.cudaDir);
+        checkCudaProvider();
+    }
+    let session;
+    try {
+        session = await ort.InferenceSession.create(modelPath, {
+            executionProviders: [provider],
+            graphOptimizationLevel: 'all',
+        });
+    }
+    catch (e) {
+        const why = firstLine(e);
+        if (provider === 'cuda') {
+            throw new InputError(`execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`, { input: 'execution-provider' });
+        }
+        throw new InputError(`onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`, { file: modelPath, input });
+    }
+    return {
+        path: modelPath,
+        info,
+        provider,
+        inputs: session.inputMetadata.map(toSpec),
+        outputs: session.outputMetadata.map(toSpec),
+        ort,
+        run: (feeds, fetch) => (fetch ? session.run(feeds, [...fetch]) : session.run(feeds)),
+        release: () => session.release(),
+    };
+}
+function toSpec(m) {
+    return m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, shape: [] };
+}
+/**
+ * onnxruntime-node loads the CUDA provider from libonnxruntime_providers_cuda.so beside its
+ * native binding, and its npm package does not carry that file (see the action README for how a
+ * GPU runner gets it). Saying so here beats onnxruntime's dlopen message.
+ */
+function checkCudaProvider() {
+    if (process.platform !== 'linux' || process.arch !== 'x64') {
+        throw new InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
+    }
+    const dir = onnxRuntimeBinaryDir();
+    if (dir && !existsSync(path.join(dir, CUDA_PROVIDER_FILES[0]))) {
+        throw new InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
+    }
+}
+/** Copies the provider libraries next to libonnxruntime, where onnxruntime looks for them. */
+function installCudaProvider(from) {
+    const dir = onnxRuntimeBinaryDir();
+    if (!dir)
+        return;
+    for (const file of CUDA_PROVIDER_FILES) {
+        const source = path.join(from, file);
+        if (!existsSync(source)) {
+            throw new InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
+        }
+        const target = path.join(dir, file);
+        if (!existsSync(target))
+            copyFileSync(source, target);
+    }
+}
+/**
+ * The folder holding onnxruntime's native library, where provider libraries must sit: inside a
+ * bundle, onnxruntime-node loads it from ../bin/napi-v6/<platform>/<arch>/ next to the bundle;
+ * from source, from the installed package.
+ */
+function onnxRuntimeBinaryDir() {
+    const tail = path.join('bin', 'napi-v6', process.platform, process.arch);
+    const bundled = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', tail);
+    if (existsSync(path.join(bundled, 'onnxruntime_binding.node')))
+        return bundled;
+    try {
+        const pkg = createRequire(import.meta.url).resolve('onnxruntime-node/package.json');
+        return path.join(path.dirname(pkg), tail);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/input-mapping.ts
+/**
+ * Which table columns feed which model inputs. A model takes either one input per column (named
+ * after it) or one [N, F] matrix of F feature columns, as scikit-learn and PyTorch exports do.
+ * Each model input is bound to its columns once; batches are then views into prepared arrays, so
+ * evaluation costs little beyond onnxruntime's own time.
+ */
+
+
+const NUMERIC_TYPES = new Set(['float32', 'float64', 'float16', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool']);
+const SUPPORTED_TYPES = new Set(['float32', 'float64', 'int64', 'int32', 'bool', 'string']);
+/** Parses `input = col1, col2` lines (':' also accepted) of the input-mapping input. */
+function input_mapping_parseInputMapping(text, inputName = 'input-mapping') {
+    const mapping = new Map();
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (!line)
+            return;
+        const m = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
+        const columns = m?.[2].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
+        if (!m || columns.length === 0) {
+            throw new InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
+        }
+        if (mapping.has(m[1])) {
+            throw new InputError(`${inputName} maps model input '${m[1]}' twice (line ${i + 1}); give each input one line.`, { input: inputName, line: i + 1 });
+        }
+        mapping.set(m[1], columns);
+    });
+    return mapping;
+}
+/** Splits a comma list or parses a JSON array of names (the forms exporters store in metadata). */
+function input_mapping_parseNameList(text) {
+    const trimmed = text.trim();
+    if (trimmed.startsWith('[')) {
+        try {
+            const parsed = JSON.parse(trimmed);
+            if (Array.isArray(parsed))
+                return parsed.map((v) => String(v));
+        }
+        catch {
+            // not JSON after all: read it as a comma list
+        }
+    }
+    return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+}
+function input_mapping_planFeeds(table, inputs, ort, options) {
+    const byName = new Map(table.columns.map((c) => [c.name, c]));
+    const chosen = chooseColumns(table, inputs, options);
+    const bindings = [];
+    const prepared = [];
+    const rowHasMissing = new Uint8Array(table.rowCount);
+    let fixedBatch;
+    for (const spec of inputs) {
+        const { columns, source } = chosen.get(spec.name);
+        const binding = bindInput(spec, columns, source);
+        const batch = spec.shape[0];
+        if (typeof batch === 'number' && batch > 0) {
+            if (batch !== 1) {
+                throw new InputError(`Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`, { input: 'model' });
+            }
+            fixedBatch = 1;
+        }
+        bindings.push(binding);
+        prepared.push(prepareValues(binding, columns.map((c) => byName.get(c)), table.rowCount, rowHasMissing));
+    }
+    let missingRows = 0;
+    for (let r = 0; r < rowHasMissing.length; r++)
+        missingRows += rowHasMissing[r];
+    const tensor = (b, data, rows) => new ort.Tensor(b.type, data, b.dims.map((d) => (d === -1 ? rows : d)));
+    return {
+        bindings,
+        rowCount: table.rowCount,
+        rowHasMissing,
+        missingRows,
+        fixedBatch,
+        feeds(start, end) {
+            const feeds = {};
+            bindings.forEach((b, i) => {
+                const all = prepared[i];
+                const slice = Array.isArray(all) ? all.slice(start * b.width, end * b.width) : all.subarray(start * b.width, end * b.width);
+                feeds[b.input] = tensor(b, slice, end - start);
+            });
+            return feeds;
+        },
+        filledRow(fill) {
+            if (!bindings.some((b) => b.type !== 'string'))
+                return undefined;
+            const feeds = {};
+            for (const b of bindings)
+                feeds[b.input] = tensor(b, filled(b, fill), 1);
+            return feeds;
+        },
+    };
+}
+/** Decides each model input's columns: input-mapping, then same-name columns, then one matrix input. */
+function chooseColumns(table, inputs, options) {
+    const columnNames = table.columns.map((c) => c.name);
+    const known = new Set(columnNames);
+    const inputNames = inputs.map((s) => s.name);
+    const chosen = new Map();
+    const checkColumns = (columns, input, what) => {
+        for (const c of columns) {
+            if (!known.has(c)) {
+                const near = closestName(c, columnNames);
+                throw new InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${input_mapping_listNames(columnNames)}.`}`, { input });
+            }
+            if (c === options.labelColumn) {
+                throw new InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
+            }
+        }
+    };
+    for (const [input, columns] of options.mapping ?? []) {
+        if (!inputNames.includes(input)) {
+            const near = closestName(input, inputNames);
+            throw new InputError(`input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${input_mapping_listNames(inputNames)}.`}`, { input: 'input-mapping' });
+        }
+        checkColumns(columns, 'input-mapping', `input-mapping for '${input}'`);
+        chosen.set(input, { columns, source: 'input-mapping' });
+    }
+    for (const spec of inputs) {
+        if (!chosen.has(spec.name) && known.has(spec.name) && spec.name !== options.labelColumn) {
+            chosen.set(spec.name, { columns: [spec.name], source: 'same name' });
+        }
+    }
+    const unbound = inputs.filter((s) => !chosen.has(s.name));
+    if (unbound.length > 1) {
+        throw new InputError(`The test data has no columns named like the model inputs ${input_mapping_listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`, { input: 'input-mapping' });
+    }
+    if (unbound.length === 1) {
+        const spec = unbound[0];
+        const metadataNames = options.metadata?.feature_names;
+        if (options.features?.length) {
+            checkColumns(options.features, 'features', 'features');
+            chosen.set(spec.name, { columns: options.features, source: 'features' });
+        }
+        else if (metadataNames && input_mapping_parseNameList(metadataNames).length > 0) {
+            const columns = input_mapping_parseNameList(metadataNames);
+            checkColumns(columns, 'features', `The model's feature_names metadata`);
+            chosen.set(spec.name, { columns, source: 'model metadata' });
+        }
+        else {
+            // Every column not used elsewhere, not the label, and of a kind the input can take.
+            const used = new Set([...chosen.values()].flatMap((c) => c.columns));
+            const wantsText = spec.type === 'string';
+            const columns = table.columns
+                .filter((c) => c.name !== options.labelColumn && !used.has(c.name) && (wantsText || c.kind === 'numeric'))
+                .map((c) => c.name);
+            chosen.set(spec.name, { columns, source: 'remaining columns' });
+        }
+    }
+    return chosen;
+}
+function bindInput(spec, columns, source) {
+    const type = spec.type;
+    if (!type) {
+        throw new InputError(`Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`, { input: 'model' });
+    }
+    if (!SUPPORTED_TYPES.has(type)) {
+        throw new InputError(`Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`, { input: 'model' });
+    }
+    const shape = spec.shape;
+    if (shape.length > 2) {
+        throw new InputError(`Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`, { input: 'model' });
+    }
+    const last = shape.length === 2 ? shape[1] : 1;
+    const fixedWidth = typeof last === 'number' ? last : undefined;
+    const width = fixedWidth ?? columns.length;
+    const origin = source === 'remaining columns' ? 'the test data has' : `${source} gives`;
+    if (columns.length === 0) {
+        throw new InputError(`No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`, { input: 'features' });
+    }
+    if (fixedWidth !== undefined && columns.length !== fixedWidth) {
+        throw new InputError(`Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${input_mapping_listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`, { input: source === 'input-mapping' ? 'input-mapping' : 'features' });
+    }
+    if (shape.length < 2 && columns.length !== 1) {
+        throw new InputError(`Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${input_mapping_listNames(columns)}); map one column to it.`, { input: 'input-mapping' });
+    }
+    const dims = shape.length === 2 ? [-1, width] : [-1];
+    return { input: spec.name, type, columns, width, dims, source };
+}
+/** Copies the columns into one row-major array of the input's type, marking rows with missing values. */
+function prepareValues(b, columns, rows, rowHasMissing) {
+    const w = b.width;
+    if (b.type === 'string') {
+        const out = new Array(rows * w);
+        columns.forEach((col, j) => {
+            for (let r = 0; r < rows; r++) {
+                let text;
+                if (col.kind === 'categorical') {
+                    const code = col.codes[r];
+                    if (code < 0)
+                        rowHasMissing[r] = 1;
+                    text = code < 0 ? '' : col.categories[code];
+                }
+                else {
+                    const v = col.values[r];
+                    if (Number.isNaN(v))
+                        rowHasMissing[r] = 1;
+                    text = Number.isNaN(v) ? '' : String(v);
+                }
+                out[r * w + j] = text;
+            }
+        });
+        return out;
+    }
+    const out = allocate(b.type, rows * w);
+    const integer = b.type === 'int64' || b.type === 'int32' || b.type === 'bool';
+    columns.forEach((col, j) => {
+        if (col.kind === 'categorical') {
+            throw new InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
+        }
+        const values = col.values;
+        for (let r = 0; r < rows; r++) {
+            const v = values[r];
+            if (Number.isNaN(v)) {
+                if (integer) {
+                    throw new InputError(`Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`, { input: 'test-data' });
+                }
+                rowHasMissing[r] = 1;
+            }
+            else if (integer && !Number.isInteger(v)) {
+                throw new InputError(`Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`, { input: 'test-data' });
+            }
+            if (out instanceof BigInt64Array)
+                out[r * w + j] = BigInt(v);
+            else
+                out[r * w + j] = v;
+        }
+    });
+    return out;
+}
+function allocate(type, n) {
+    switch (type) {
+        case 'float32': return new Float32Array(n);
+        case 'float64': return new Float64Array(n);
+        case 'int64': return new BigInt64Array(n);
+        case 'int32': return new Int32Array(n);
+        default: return new Uint8Array(n); // bool
+    }
+}
+function filled(b, fill) {
+    if (b.type === 'string')
+        return new Array(b.width).fill('');
+    const out = allocate(b.type, b.width);
+    const integer = !b.type.startsWith('float');
+    // Integer inputs cannot hold NaN or 1e6 in every type: clamp to what the type holds, 0 for NaN.
+    const v = integer ? (Number.isNaN(fill) ? 0 : b.type === 'bool' ? (fill !== 0 ? 1 : 0) : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))) : fill;
+    if (out instanceof BigInt64Array)
+        out.fill(BigInt(v));
+    else
+        out.fill(v);
+    return out;
+}
+function isNumericType(type) {
+    return type !== undefined && NUMERIC_TYPES.has(type);
+}
+function input_mapping_listNames(names, max = 8) {
+    const shown = names.slice(0, max).map((n) => `'${n}'`).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown || '(none)';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/model-outputs.ts
+/**
+ * Which model outputs hold the prediction, and whether the model classifies or regresses.
+ * Exporters differ: scikit-learn gives a label tensor and a probability tensor, PyTorch a logit
+ * or probability matrix, regressors one number per row. The roles are read off the outputs'
+ * types and shapes; prediction-output / probability-output override the guess.
+ */
+
+
+
+const isFloat = (s) => s.type === 'float32' || s.type === 'float64' || s.type === 'float16';
+const isLabelType = (s) => s.type === 'int64' || s.type === 'int32' || s.type === 'string';
+/** One value per row: [N], [N, 1], or a shape onnxruntime does not know. */
+const perRow = (s) => s.shape.length <= 1 || (s.shape.length === 2 && s.shape[1] === 1);
+const matrix = (s) => s.shape.length === 2 && s.shape[1] !== 1;
+function model_outputs_chooseOutputs(outputs, label, options = {}) {
+    const named = (name, input) => {
+        if (!name)
+            return undefined;
+        const spec = outputs.find((o) => o.name === name);
+        if (!spec) {
+            const near = closestName(name, outputs.map((o) => o.name));
+            throw new InputError(`${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`, { input });
+        }
+        if (!spec.type) {
+            throw new InputError(`Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`, { input });
+        }
+        return spec;
+    };
+    const tensors = outputs.filter((o) => o.type);
+    const labelOut = named(options.predictionOutput, 'prediction-output');
+    const probOut = named(options.probabilityOutput, 'probability-output');
+    const labelCandidate = labelOut && isLabelType(labelOut) ? labelOut : tensors.find((o) => isLabelType(o) && perRow(o));
+    const probCandidate = probOut ?? tensors.find((o) => isFloat(o) && matrix(o));
+    const valueCandidate = labelOut && isFloat(labelOut) ? labelOut : tensors.find((o) => isFloat(o) && perRow(o));
+    let task = options.task && options.task !== 'auto' ? options.task : undefined;
+    if (!task) {
+        task = label.kind === 'categorical' || labelCandidate || (probCandidate && !valueCandidate) ? 'classification' : 'regression';
+    }
+    const described = listNames(outputs.map((o) => `${o.name}: ${o.type ?? 'non-tensor'} [${o.shape.join(', ')}]`));
+    if (task === 'classification') {
+        if (labelOut && !isLabelType(labelOut)) {
+            throw new InputError(`prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`, { input: 'prediction-output' });
+        }
+        if (!labelCandidate && !probCandidate) {
+            throw new InputError(`The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`, { input: 'label-column' });
+        }
+        if (probCandidate && (!isFloat(probCandidate) || !matrix(probCandidate))) {
+            throw new InputError(`probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`, { input: 'probability-output' });
+        }
+        return { task, prediction: labelCandidate, probabilities: probCandidate };
+    }
+    if (label.kind === 'categorical') {
+        throw new InputError(`task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`, { input: 'task' });
+    }
+    if (!valueCandidate) {
+        throw new InputError(`The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`, { input: 'prediction-output' });
+    }
+    return { task, prediction: valueCandidate };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/predict.ts
+/**
+ * Runs a model over every row of the test data in batches and keeps the outputs that score it.
+ */
+
+// Jest's VM context makes global lookups slow in per-row loops.
+const predict_Number = globalThis.Number;
+/** Rows per evaluation batch: large enough that per-call overhead vanishes, small enough for big models. */
+const EVALUATION_BATCH = 512;
+async function predict_predictAll(session, plan, roles, batchSize = EVALUATION_BATCH) {
+    const n = plan.rowCount;
+    const batch = plan.fixedBatch ?? batchSize;
+    const fetch = [roles.prediction?.name, roles.probabilities?.name].filter((x) => !!x);
+    const out = { rows: n, width: 0, nonFinite: new Uint8Array(n) };
+    if (roles.prediction) {
+        if (roles.prediction.type === 'string')
+            out.strings = new Array(n);
+        else
+            out.numbers = new Float64Array(n);
+    }
+    for (let start = 0; start < n; start += batch) {
+        const end = Math.min(n, start + batch);
+        const outputs = await runBatch(session, plan, start, end, fetch);
+        if (roles.prediction)
+            copyPrediction(outputs, roles.prediction.name, start, end, out);
+        if (roles.probabilities)
+            copyProbabilities(outputs, roles.probabilities.name, start, end, out);
+    }
+    return out;
+}
+async function runBatch(session, plan, start, end, fetch) {
+    try {
+        return await session.run(plan.feeds(start, end), fetch);
+    }
+    catch (e) {
+        const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+        throw new InputError(`onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`, { input: 'model' });
+    }
+}
+function checkRows(name, dims, rows, perRowValues) {
+    if (dims[0] !== rows && !(rows === 1 && dims.length === 0)) {
+        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
+    }
+    if (perRowValues !== 1 && rows > 0 && dims.length !== 2) {
+        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
+    }
+}
+function copyPrediction(outputs, name, start, end, out) {
+    const t = outputs[name];
+    const rows = end - start;
+    checkRows(name, t.dims, rows, 1);
+    if (t.size !== rows) {
+        throw new InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
+    }
+    const data = t.data;
+    if (out.strings) {
+        const strings = data;
+        for (let i = 0; i < rows; i++)
+            out.strings[start + i] = strings[i];
+        return;
+    }
+    const numbers = out.numbers;
+    for (let i = 0; i < rows; i++) {
+        const v = predict_Number(data[i]);
+        numbers[start + i] = v;
+        if (!predict_Number.isFinite(v))
+            out.nonFinite[start + i] = 1;
+    }
+}
+function copyProbabilities(outputs, name, start, end, out) {
+    const t = outputs[name];
+    const rows = end - start;
+    const width = rows > 0 ? t.size / rows : 0;
+    checkRows(name, t.dims, rows, width);
+    if (out.width === 0) {
+        out.width = width;
+        out.probabilities = new Float64Array(out.rows * width);
+    }
+    else if (out.width !== width) {
+        throw new InputError(`Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`, { input: 'probability-output' });
+    }
+    const data = t.data;
+    const p = out.probabilities;
+    const base = start * width;
+    for (let i = 0; i < rows * width; i++) {
+        const v = data[i];
+        p[base + i] = v;
+        if (!predict_Number.isFinite(v))
+            out.nonFinite[start + Math.floor(i / width)] = 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/metrics/roc-auc.ts
+/**
+ * Area under the ROC curve, as sklearn.metrics.roc_auc_score: for two classes, the AUC of the
+ * score of label 1; for more, the unweighted mean of one-vs-rest AUCs (multi_class='ovr',
+ * average='macro'). It is computed as the Mann-Whitney U statistic: the chance that a random
+ * positive outscores a random negative, ties counting one half (midranks), which equals the
+ * trapezoidal area under the ROC curve that scikit-learn integrates.
+ */
+
+
+// Jest's VM context makes global lookups slow in the sort comparator and loops.
+const roc_auc_Math = globalThis.Math;
+/** `probabilities` is row-major n x k, as for logLoss. */
+function roc_auc_rocAuc(truth, probabilities, k) {
+    const n = truth.length;
+    checkProbabilityShape('rocAuc', n, probabilities, k);
+    const labels = new Int32Array(n);
+    for (let r = 0; r < n; r++) {
+        checkLabelIndex('truth', r, truth[r], k);
+        labels[r] = truth[r];
+    }
+    for (let i = 0; i < probabilities.length; i++) {
+        if (!Number.isFinite(probabilities[i]))
+            throw new Error(`rocAuc: score [${roc_auc_Math.floor(i / k)}][${i % k}] is ${probabilities[i]}, not a finite number.`);
+    }
+    const scores = new Float64Array(n);
+    if (k === 2) {
+        for (let r = 0; r < n; r++)
+            scores[r] = probabilities[r * 2 + 1];
+        return binaryAuc(labels, 1, scores, 'label 1');
+    }
+    // scikit-learn refuses multiclass scores that are not probabilities (np.allclose(1, row sums)).
+    for (let r = 0; r < n; r++) {
+        let s = 0;
+        for (let j = 0; j < k; j++)
+            s += probabilities[r * k + j];
+        if (!(roc_auc_Math.abs(s - 1) <= 1e-8 + 1e-5)) {
+            throw new Error(`rocAuc: the scores of row ${r} sum to ${s}; multiclass AUC needs probabilities that sum to 1 over the classes.`);
+        }
+    }
+    let sum = 0;
+    for (let j = 0; j < k; j++) {
+        for (let r = 0; r < n; r++)
+            scores[r] = probabilities[r * k + j];
+        sum += binaryAuc(labels, j, scores, `label ${j}`);
+    }
+    return sum / k;
+}
+/** AUC of `scores` for "label == positive" against the rest. */
+function binaryAuc(labels, positive, scores, what) {
+    const n = labels.length;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++)
+        order[i] = i;
+    order.sort((a, b) => scores[a] - scores[b]);
+    // U = sum over tie groups of pos * (negatives scored lower) + pos * neg / 2: whole and half
+    // counts, so exact until the single division at the end.
+    let u = 0;
+    let negBelow = 0;
+    let pos = 0;
+    for (let i = 0; i < n;) {
+        let j = i;
+        let gPos = 0;
+        let gNeg = 0;
+        const s = scores[order[i]];
+        while (j < n && scores[order[j]] === s) {
+            if (labels[order[j]] === positive)
+                gPos++;
+            else
+                gNeg++;
+            j++;
+        }
+        u += gPos * negBelow + (gPos * gNeg) / 2;
+        negBelow += gNeg;
+        pos += gPos;
+        i = j;
+    }
+    const neg = negBelow;
+    if (pos === 0 || neg === 0) {
+        throw new Error(`rocAuc: the truth has ${pos === 0 ? 'no' : 'only'} rows with ${what}, so the AUC for it is undefined; it needs both classes.`);
+    }
+    return u / (pos * neg);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/metrics/classification.ts
+function classification_classificationMetrics(c) {
+    const k = c.labels.length;
+    if (c.matrix.length !== k)
+        throw new Error(`classificationMetrics: ${k} labels but ${c.matrix.length} matrix rows.`);
+    const rowSums = new Float64Array(k);
+    const colSums = new Float64Array(k);
+    let total = 0;
+    let correct = 0;
+    for (let i = 0; i < k; i++) {
+        if (c.matrix[i].length !== k)
+            throw new Error(`classificationMetrics: matrix row ${i} has ${c.matrix[i].length} cells, expected ${k}.`);
+        for (let j = 0; j < k; j++) {
+            const v = c.matrix[i][j];
+            rowSums[i] += v;
+            colSums[j] += v;
+            total += v;
+        }
+        correct += c.matrix[i][i];
+    }
+    if (total === 0)
+        throw new Error('classificationMetrics: the confusion matrix is empty (no predictions to score).');
+    const perClass = [];
+    const collapsed = [];
+    let recallSum = 0;
+    let classesInTruth = 0;
+    let f1Sum = 0;
+    for (let i = 0; i < k; i++) {
+        const support = rowSums[i];
+        const predictedAs = colSums[i];
+        if (support === 0 && predictedAs === 0)
+            continue; // absent label: not scored (see above)
+        const tp = c.matrix[i][i];
+        // zero_division=0: an undefined ratio (nothing predicted / nothing to find) counts as 0.
+        const precision = predictedAs > 0 ? tp / predictedAs : 0;
+        const recall = support > 0 ? tp / support : 0;
+        // 2PR/(P+R) written in counts, exact when P or R is 0.
+        const f1 = tp > 0 ? (2 * tp) / (support + predictedAs) : 0;
+        perClass.push({ label: c.labels[i], precision, recall, f1, support });
+        f1Sum += f1;
+        if (support > 0) {
+            // balanced accuracy averages recall over the classes that occur in the truth only.
+            recallSum += recall;
+            classesInTruth++;
+            if (predictedAs === 0)
+                collapsed.push(c.labels[i]);
+        }
+    }
+    return {
+        accuracy: correct / total,
+        balancedAccuracy: recallSum / classesInTruth,
+        macroF1: f1Sum / perClass.length,
+        perClass,
+        collapsed,
+    };
+}
+// The probabilistic scores live in their own files; re-exported so callers find every
+// classification metric here.
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/model/metrics/proportion-interval.ts
+/**
+ * Wilson score interval for a proportion (e.g. accuracy = correct / n), as statsmodels'
+ * proportion_confint(successes, n, alpha=1-confidence, method='wilson'). Unlike the normal
+ * approximation it stays inside [0, 1] and is sensible at 0 or n successes and small n.
+ */
+// Jest's VM context makes global lookups slow; bind Math once.
+const proportion_interval_Math = globalThis.Math;
+function proportion_interval_wilsonInterval(successes, n, confidence = 0.95) {
+    if (!Number.isInteger(n) || n <= 0)
+        throw new Error(`wilsonInterval: n must be a positive whole number (got ${n}).`);
+    if (!(successes >= 0 && successes <= n))
+        throw new Error(`wilsonInterval: successes must lie in 0..${n} (got ${successes}).`);
+    if (!(confidence > 0 && confidence < 1))
+        throw new Error(`wilsonInterval: confidence must lie strictly between 0 and 1 (got ${confidence}).`);
+    // From the lower tail, as statsmodels' norm.isf(alpha / 2): 1 - alpha/2 would lose alpha's digits.
+    const z = -normalQuantile((1 - confidence) / 2);
+    const z2 = z * z;
+    const p = successes / n;
+    const denom = 1 + z2 / n;
+    const center = (p + z2 / (2 * n)) / denom;
+    const half = (z * proportion_interval_Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+    // At 0 or n successes the bound is 0 or 1 exactly; rounding can stray by an ulp, so clamp.
+    return [proportion_interval_Math.max(0, center - half), proportion_interval_Math.min(1, center + half)];
+}
+/**
+ * Standard normal quantile by Wichura's algorithm AS 241 (PPND16, Applied Statistics 37, 1988),
+ * accurate to about 1e-16 relative: enough that the interval matches scipy.stats.norm.ppf's.
+ * Coefficients are the published ones written as the nearest doubles (same values, lint-clean).
+ */
+function normalQuantile(p) {
+    if (Number.isNaN(p) || p < 0 || p > 1)
+        return NaN;
+    if (p === 0)
+        return -Infinity;
+    if (p === 1)
+        return Infinity;
+    const q = p - 0.5;
+    if (proportion_interval_Math.abs(q) <= 0.425) {
+        const r = 0.180625 - q * q;
+        return ((q *
+            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r +
+                13731.69376550946) * r + 1971.5909503065513) * r + 133.14166789178438) * r + 3.3871328727963665)) /
+            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r +
+                5394.196021424751) * r + 687.1870074920579) * r + 42.31333070160091) * r + 1));
+    }
+    let r = proportion_interval_Math.sqrt(-proportion_interval_Math.log(q < 0 ? p : 1 - p));
+    let x;
+    if (r <= 5) {
+        r -= 1.6;
+        x =
+            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r +
+                3.6478483247632045) * r + 5.769497221460691) * r + 4.630337846156546) * r + 1.4234371107496835) /
+                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r +
+                    0.6897673349851) * r + 1.6763848301838038) * r + 2.053191626637759) * r + 1);
+    }
+    else {
+        r -= 5;
+        x =
+            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r +
+                0.29656057182850487) * r + 1.7848265399172913) * r + 5.463784911164114) * r + 6.657904643501103) /
+                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r +
+                    0.014875361290850615) * r + 0.1369298809227358) * r + 0.599832206555888) * r + 1);
+    }
+    return q < 0 ? -x : x;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/score-classification.ts
+/**
+ * Scores a classifier's predictions against the label column: the class list is settled first
+ * (class-names, the model's `classes` metadata, or the labels themselves), so that a label the
+ * model cannot produce is caught by name instead of silently counting as an error.
+ */
+
+
+
+
+
+
+
+const score_classification_Math = globalThis.Math;
+/** The confusion-matrix label of rows whose outputs were all NaN: no class can be read from them. */
+const NO_PREDICTION = '(no prediction)';
+function score_classification_scoreClassification(label, raw, options = {}) {
+    const n = raw.rows;
+    const notes = [];
+    const truthNames = truthLabels(label);
+    const declared = declaredClasses(label, raw, options);
+    const closed = declared !== undefined;
+    const labels = declared ? [...declared] : [];
+    const index = new Map(labels.map((l, i) => [l, i]));
+    const indexOf = (name) => {
+        let i = index.get(name);
+        if (i === undefined) {
+            i = labels.length;
+            labels.push(name);
+            index.set(name, i);
+        }
+        return i;
+    };
+    const truth = new Int32Array(n);
+    for (let r = 0; r < n; r++) {
+        const name = truthNames[r];
+        if (closed && !index.has(name)) {
+            throw new InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
+        }
+        truth[r] = indexOf(name);
+    }
+    const predicted = new Int32Array(n);
+    const indicesAreClasses = closed && label.kind === 'categorical' && raw.numbers !== undefined;
+    const extra = new Set();
+    if (raw.numbers) {
+        const numbers = raw.numbers;
+        for (let r = 0; r < n; r++) {
+            const v = numbers[r];
+            if (indicesAreClasses) {
+                if (!Number.isInteger(v) || v < 0 || v >= declared.length) {
+                    throw new InputError(`The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`, { input: 'class-names' });
+                }
+                predicted[r] = v;
+            }
+            else {
+                predicted[r] = predictionIndex(Number.isFinite(v) ? String(v) : NO_PREDICTION);
+            }
+        }
+    }
+    else if (raw.strings) {
+        for (let r = 0; r < n; r++)
+            predicted[r] = predictionIndex(raw.strings[r]);
+    }
+    else {
+        argmaxInto(raw, predicted, () => indexOf(NO_PREDICTION));
+    }
+    function predictionIndex(name) {
+        if (closed && !index.has(name) && name !== NO_PREDICTION)
+            extra.add(name);
+        return indexOf(name);
+    }
+    if (extra.size > 0)
+        notes.push(`The model predicted ${listNames([...extra])}, which are not among its declared classes; those predictions count as errors.`);
+    const confusion = confusionMatrix(truth, predicted, labels);
+    const metrics = classificationMetrics(confusion);
+    const correct = new Uint8Array(n);
+    let right = 0;
+    for (let r = 0; r < n; r++) {
+        if (truth[r] === predicted[r]) {
+            correct[r] = 1;
+            right++;
+        }
+    }
+    const score = { labels, confusion, metrics, accuracyInterval: wilsonInterval(right, n), correct, notes };
+    scoreProbabilities(score, truth, raw, declared, notes);
+    return score;
+}
+/** The true label of each row as text; a missing label is an error (a row we cannot score). */
+function truthLabels(label) {
+    const names = new Array(label.kind === 'categorical' ? label.codes.length : label.values.length);
+    let missing = 0;
+    let first = -1;
+    for (let r = 0; r < names.length; r++) {
+        if (label.kind === 'categorical') {
+            const code = label.codes[r];
+            if (code < 0) {
+                missing++;
+                if (first < 0)
+                    first = r;
+            }
+            else
+                names[r] = label.categories[code];
+        }
+        else {
+            const v = label.values[r];
+            if (Number.isNaN(v)) {
+                missing++;
+                if (first < 0)
+                    first = r;
+            }
+            else if (!Number.isInteger(v)) {
+                throw new InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
+            }
+            else
+                names[r] = String(v);
+        }
+    }
+    if (missing > 0) {
+        throw new InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
+    }
+    return names;
+}
+/** The classes in probability-column order, when they can be known; undefined = an open set. */
+function declaredClasses(label, raw, options) {
+    const given = options.classNames ? parseNameList(options.classNames) : undefined;
+    if (given && raw.width > 0 && given.length !== raw.width) {
+        throw new InputError(`The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`, { input: 'class-names' });
+    }
+    if (given)
+        return given;
+    if (label.kind === 'categorical' && !raw.strings) {
+        throw new InputError(`The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`, { input: 'class-names' });
+    }
+    // Whole-number labels with a probability matrix: column j is class j, as scikit-learn
+    // exports do when it was trained on 0..k-1.
+    if (label.kind === 'numeric' && raw.width > 0)
+        return Array.from({ length: raw.width }, (_, j) => String(j));
+    return undefined;
+}
+function argmaxInto(raw, predicted, noPrediction) {
+    const p = raw.probabilities;
+    const w = raw.width;
+    for (let r = 0; r < raw.rows; r++) {
+        let best = -1;
+        let bestValue = -Infinity;
+        for (let j = 0; j < w; j++) {
+            const v = p[r * w + j];
+            if (v > bestValue) {
+                best = j;
+                bestValue = v;
+            }
+        }
+        predicted[r] = best >= 0 ? best : noPrediction();
+    }
+}
+/** Log loss and ROC AUC when the matrix holds probabilities of the declared classes. */
+function scoreProbabilities(score, truth, raw, declared, notes) {
+    const p = raw.probabilities;
+    if (!p)
+        return;
+    if (!declared || declared.length !== raw.width || score.labels.length !== raw.width) {
+        notes.push('Log loss and ROC AUC were not computed: the probability columns cannot be matched to the classes the model predicted; set class-names.');
+        return;
+    }
+    const w = raw.width;
+    let probabilities = true;
+    for (let r = 0; r < raw.rows && probabilities; r++) {
+        let s = 0;
+        for (let j = 0; j < w; j++) {
+            const v = p[r * w + j];
+            if (!(v >= 0 && v <= 1))
+                probabilities = false;
+            s += v;
+        }
+        if (score_classification_Math.abs(s - 1) > 1e-3)
+            probabilities = false;
+    }
+    const nonFinite = raw.nonFinite.some((x) => x === 1);
+    if (nonFinite) {
+        notes.push('Log loss and ROC AUC were not computed: some rows have NaN or infinite outputs.');
+        return;
+    }
+    if (!probabilities) {
+        notes.push(`Log loss was not computed: the ${w}-column output holds scores, not probabilities (values outside [0, 1] or rows not summing to 1); add a Softmax to the export for log loss.`);
+    }
+    else {
+        score.logLoss = logLoss(truth, p, w);
+    }
+    try {
+        if (probabilities || w === 2)
+            score.rocAuc = rocAuc(truth, p, w);
+    }
+    catch (e) {
+        notes.push(`ROC AUC was not computed: ${e.message.replace(/^rocAuc: /, '')}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/metrics/regression.ts
+/**
+ * Regression metrics as scikit-learn 1.2: mean_absolute_error, the square root of
+ * mean_squared_error, and r2_score (with its force_finite default: a constant truth scores
+ * 1 when predicted exactly and 0 otherwise, instead of NaN or -Infinity).
+ */
+// Jest's VM context makes global lookups slow; bind Math once for the loops.
+const regression_Math = globalThis.Math;
+function regression_regressionMetrics(truth, predicted) {
+    const n = truth.length;
+    if (predicted.length !== n) {
+        throw new Error(`regressionMetrics: ${n} true values but ${predicted.length} predictions; they must be equally long.`);
+    }
+    if (n === 0)
+        throw new Error('regressionMetrics: there are no predictions to score.');
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+        const t = truth[i];
+        const p = predicted[i];
+        if (!Number.isFinite(t))
+            throw new Error(`regressionMetrics: truth[${i}] is ${t}, not a finite number.`);
+        if (!Number.isFinite(p))
+            throw new Error(`regressionMetrics: predicted[${i}] is ${p}, not a finite number.`);
+        mean += t;
+    }
+    mean /= n;
+    let absSum = 0;
+    let ssRes = 0;
+    let ssTot = 0;
+    for (let i = 0; i < n; i++) {
+        const e = truth[i] - predicted[i];
+        absSum += regression_Math.abs(e);
+        ssRes += e * e;
+        const d = truth[i] - mean;
+        ssTot += d * d;
+    }
+    let r2;
+    if (n < 2)
+        r2 = NaN;
+    else if (ssTot === 0)
+        r2 = ssRes === 0 ? 1 : 0;
+    else
+        r2 = 1 - ssRes / ssTot;
+    return { mae: absSum / n, rmse: regression_Math.sqrt(ssRes / n), r2 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/metrics/mcnemar.ts
+/**
+ * McNemar's test: do two models, scored on the same rows, have different error rates? Only the
+ * discordant rows carry evidence: b = A right and B wrong, c = A wrong and B right. Matches
+ * statsmodels.stats.contingency_tables.mcnemar: exact=True below 25 discordant rows (the
+ * chi-square approximation is poor there), else exact=False with correction=True.
+ */
+
+/** Below this many discordant rows the exact binomial test is used. */
+const MCNEMAR_EXACT_BELOW = 25;
+function mcnemar_mcnemarTest(aRightBWrong, aWrongBRight) {
+    const b = aRightBWrong;
+    const c = aWrongBRight;
+    if (!Number.isInteger(b) || b < 0 || !Number.isInteger(c) || c < 0) {
+        throw new Error(`mcnemarTest: the discordant counts must be whole numbers >= 0 (got ${b} and ${c}).`);
+    }
+    const n = b + c;
+    if (n < MCNEMAR_EXACT_BELOW) {
+        // Two-sided binomial(n, 1/2) test as statsmodels does it: min(1, 2 P(X <= min(b, c))).
+        // n < 25, so C(n, i) and 2^n are exact in doubles and the sum is exact until the division.
+        const m = Math.min(b, c);
+        let coef = 1;
+        let tail = 0;
+        for (let i = 0; i <= m; i++) {
+            tail += coef;
+            coef = (coef * (n - i)) / (i + 1);
+        }
+        return { statistic: m, pValue: Math.min(1, (2 * tail) / 2 ** n), exact: true };
+    }
+    // Continuity-corrected chi-square on 1 dof, without clamping |b - c| - 1 at 0, as statsmodels.
+    const statistic = (Math.abs(b - c) - 1) ** 2 / n;
+    return { statistic, pValue: chi2Sf(statistic, 1), exact: false };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/measure-latency.ts
+
+const DEFAULT_LATENCY_RUNS = 1000;
+const DEFAULT_WARMUP_RUNS = 50;
+const DEFAULT_THROUGHPUT_BATCH = 32;
+const hrtime = process.hrtime.bigint;
+async function measure_latency_measureLatency(session, plan, options = {}) {
+    const runs = Math.max(1, Math.floor(options.runs ?? DEFAULT_LATENCY_RUNS));
+    const warmupRuns = Math.max(0, Math.floor(options.warmupRuns ?? DEFAULT_WARMUP_RUNS));
+    const batchSize = Math.max(1, Math.min(plan.fixedBatch ?? Infinity, Math.floor(options.batchSize ?? DEFAULT_THROUGHPUT_BATCH)));
+    // Rows cycle through the test set, built before timing starts so only the model is timed.
+    const distinct = Math.min(plan.rowCount, runs + warmupRuns);
+    const rows = [];
+    for (let r = 0; r < distinct; r++)
+        rows.push(plan.feeds(r, r + 1));
+    for (let i = 0; i < warmupRuns; i++)
+        await session.run(rows[i % distinct]);
+    const samples = new Float64Array(runs);
+    for (let i = 0; i < runs; i++) {
+        const feeds = rows[(warmupRuns + i) % distinct];
+        const t0 = hrtime();
+        await session.run(feeds);
+        samples[i] = Number(hrtime() - t0) / 1e6;
+    }
+    const throughput = await measureThroughput(session, plan, batchSize, runs);
+    return { ...summarizeLatencies(samples), warmupRuns, batchSize, throughput, histogram: latencyHistogram(samples), samples };
+}
+/** Rows per second over at least `rows` rows and 10 calls of `batchSize` rows. */
+async function measureThroughput(session, plan, batchSize, rows) {
+    const size = Math.min(batchSize, plan.rowCount);
+    const batches = [];
+    for (let start = 0; start + size <= plan.rowCount && batches.length < 16; start += size)
+        batches.push(plan.feeds(start, start + size));
+    await session.run(batches[0]);
+    const calls = Math.max(10, Math.ceil(rows / size));
+    const t0 = hrtime();
+    for (let i = 0; i < calls; i++)
+        await session.run(batches[i % batches.length]);
+    const seconds = Number(hrtime() - t0) / 1e9;
+    return (calls * size) / seconds;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./packages/core/src/gpu/probe-gpu.ts
+/**
+ * What the runner's NVIDIA GPUs are, from nvidia-smi: recorded with every latency figure so a
+ * number measured on one card is never read as another's.
+ */
+
+/** The GPUs nvidia-smi lists; none when it is missing, fails, or hangs (5 s). */
+function probe_gpu_probeGpus(command = 'nvidia-smi') {
+    return new Promise((resolve) => {
+        execFile(command, ['--query-gpu=name,memory.total,driver_version', '--format=csv,noheader,nounits'], { timeout: 5000 }, (error, stdout) => {
+            if (error)
+                return resolve([]);
+            resolve(parseNvidiaSmi(stdout));
+        });
+    });
+}
+function parseNvidiaSmi(csv) {
+    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+        const [name, memory, driver] = line.split(',').map((s) => s.trim());
+        return { name, memoryMiB: Number(memory), driver: driver ?? '' };
+    }).filter((g) => g.name && Number.isFinite(g.memoryMiB));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/evaluate-model.ts
+/**
+ * Mode 1 of quality-gates: run the candidate ONNX model (and the production baseline, if given)
+ * over the test data and measure everything the gates may ask about.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const P_SIGNIFICANT = 0.05;
+async function evaluate_model_evaluateModel(input) {
+    const table = await readTestData(input);
+    const label = labelColumn(table, input.labelColumn);
+    const candidate = await scoreModel(input.model, 'model', table, label, input);
+    try {
+        const robustness = await probeRobustness(candidate.session, candidate.plan, fetchNames(candidate.roles), candidate.predictions);
+        const latency = input.latency === false ? undefined : await latencyReport(candidate, input.latency ?? {});
+        const report = evaluate_model_buildReport(input, table, candidate, robustness, latency);
+        if (input.baseline)
+            report.baseline = await baselineReport(input, table, label, candidate);
+        return report;
+    }
+    finally {
+        await candidate.session.release();
+    }
+}
+async function readTestData(input) {
+    const table = await readTable(input.testData, { delimiter: input.delimiter });
+    if (table.rowCount === 0) {
+        throw new InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
+    }
+    return table;
+}
+function labelColumn(table, name) {
+    const found = table.columns.find((c) => c.name === name);
+    if (found)
+        return found;
+    const names = table.columns.map((c) => c.name);
+    const near = closestName(name, names);
+    throw new InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
+}
+async function scoreModel(path, inputName, table, label, input) {
+    const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
+    try {
+        const plan = planFeeds(table, session.inputs, session.ort, {
+            labelColumn: label.name, mapping: input.mapping, features: input.features, metadata: session.info.metadata,
+        });
+        const roles = chooseOutputs(session.outputs, label, {
+            task: input.task, predictionOutput: input.predictionOutput, probabilityOutput: input.probabilityOutput,
+        });
+        const predictions = await predictAll(session, plan, roles);
+        const scored = { session, plan, roles, predictions };
+        if (roles.task === 'classification') {
+            const classNames = input.classNames ?? session.info.metadata.classes;
+            scored.classification = scoreClassification(label, predictions, {
+                classNames,
+                classNamesFrom: input.classNames ? 'class-names' : classNames ? `the 'classes' metadata of ${path}` : undefined,
+            });
+        }
+        else {
+            scored.regression = regressionMetrics(label.values, predictions.numbers);
+        }
+        return scored;
+    }
+    catch (e) {
+        await session.release();
+        throw e;
+    }
+}
+function fetchNames(roles) {
+    return [roles.prediction?.name, roles.probabilities?.name].filter((x) => !!x);
+}
+/** The flat metric map gates read. Every metric of the task is present; null = not measured. */
+function flatMetrics(m, sizeBytes) {
+    const out = { rows: m.predictions.rows, size: sizeBytes };
+    let nonFinite = 0;
+    for (let r = 0; r < m.predictions.rows; r++)
+        nonFinite += m.predictions.nonFinite[r];
+    out.nonfinite_outputs = nonFinite;
+    const c = m.classification;
+    if (c) {
+        out.accuracy = c.metrics.accuracy;
+        out['accuracy.ci_low'] = c.accuracyInterval[0];
+        out['accuracy.ci_high'] = c.accuracyInterval[1];
+        out.balanced_accuracy = c.metrics.balancedAccuracy;
+        out.macro_f1 = c.metrics.macroF1;
+        out.log_loss = jsonNumber(c.logLoss);
+        out.roc_auc = jsonNumber(c.rocAuc);
+        out.collapsed_classes = c.metrics.collapsed.length;
+        for (const k of c.metrics.perClass) {
+            out[`precision.${classKey(k.label)}`] = k.precision;
+            out[`recall.${classKey(k.label)}`] = k.recall;
+            out[`f1.${classKey(k.label)}`] = k.f1;
+        }
+    }
+    if (m.regression) {
+        out.mae = jsonNumber(m.regression.mae);
+        out.rmse = jsonNumber(m.regression.rmse);
+        out.r2 = jsonNumber(m.regression.r2);
+    }
+    return out;
+}
+function evaluate_model_buildReport(input, table, m, robustness, latency) {
+    const info = m.session.info;
+    const metrics = flatMetrics(m, info.totalBytes);
+    for (const check of robustness)
+        metrics[`robustness.${check.name}`] = check.passed === null ? null : check.passed ? 1 : 0;
+    if (latency) {
+        for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
+            metrics[`latency.${k}`] = latency[k];
+        metrics.throughput = latency.throughput;
+    }
+    else {
+        for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
+            metrics[`latency.${k}`] = null;
+        metrics.throughput = null;
+    }
+    const c = m.classification;
+    return {
+        schema: EVALUATION_REPORT_SCHEMA,
+        createdAt: (input.now ?? new Date()).toISOString(),
+        task: m.roles.task,
+        model: {
+            path: input.model,
+            sizeBytes: info.totalBytes,
+            externalData: info.externalData.map((f) => ({ location: f.location, bytes: f.bytes })),
+            producer: info.producer,
+            irVersion: info.irVersion,
+            opsets: info.opsets,
+            inputs: m.plan.bindings.map((b) => ({ input: b.input, type: b.type, columns: b.columns, source: b.source })),
+            outputs: { prediction: m.roles.prediction?.name, probabilities: m.roles.probabilities?.name },
+        },
+        data: { spec: input.testData, files: table.files, rows: table.rowCount, labelColumn: input.labelColumn, rowsWithMissingInputs: m.plan.missingRows },
+        metrics,
+        classification: c && {
+            labels: c.labels,
+            matrix: c.confusion.matrix,
+            perClass: c.metrics.perClass,
+            collapsed: c.metrics.collapsed,
+            accuracyInterval: { low: c.accuracyInterval[0], high: c.accuracyInterval[1], confidence: 0.95 },
+        },
+        regression: m.regression,
+        latency,
+        robustness,
+        notes: c ? [...c.notes] : [],
+    };
+}
+async function latencyReport(m, options) {
+    const result = await measureLatency(m.session, m.plan, options);
+    const { samples: _samples, ...summary } = result;
+    return { ...summary, hardware: await hardware(m.session) };
+}
+async function hardware(session) {
+    const cpus = os.cpus();
+    return {
+        provider: session.provider,
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        memoryBytes: os.totalmem(),
+        platform: `${process.platform}/${process.arch}`,
+        node: process.version,
+        onnxruntime: session.ort.env.versions.node ?? 'unknown',
+        gpus: session.provider === 'cuda' ? await probeGpus() : [],
+    };
+}
+async function baselineReport(input, table, label, candidate) {
+    const base = await scoreModel(input.baseline, 'baseline', table, label, input);
+    try {
+        if (base.roles.task !== candidate.roles.task) {
+            throw new InputError(`The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`, { input: 'baseline' });
+        }
+        const metrics = flatMetrics(base, base.session.info.totalBytes);
+        if (input.baselineLatency && input.latency !== false) {
+            const latency = await measureLatency(base.session, base.plan, input.latency ?? {});
+            for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
+                metrics[`latency.${k}`] = latency[k];
+            metrics.throughput = latency.throughput;
+        }
+        const report = { model: input.baseline, metrics };
+        if (candidate.classification && base.classification) {
+            report.mcnemar = compareErrors(candidate.classification.correct, base.classification.correct);
+        }
+        return report;
+    }
+    finally {
+        await base.session.release();
+    }
+}
+/** McNemar on the rows where exactly one of the two models is right. */
+function compareErrors(candidate, baseline) {
+    let b = 0;
+    let c = 0;
+    for (let r = 0; r < candidate.length; r++) {
+        if (candidate[r] && !baseline[r])
+            b++;
+        else if (!candidate[r] && baseline[r])
+            c++;
+    }
+    const test = mcnemarTest(b, c);
+    const p = test.pValue;
+    const conclusion = b === c
+        ? `Both models are wrong on the same number of rows where they disagree (${b} each): no difference.`
+        : p < P_SIGNIFICANT
+            ? `The candidate is ${b > c ? 'better' : 'worse'} than the baseline: right on ${b} rows the baseline gets wrong, wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)}).`
+            : `The difference is within noise: the candidate is right on ${b} rows the baseline gets wrong and wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)} ≥ ${P_SIGNIFICANT}).`;
+    return { ...test, candidateRightBaselineWrong: b, candidateWrongBaselineRight: c, conclusion };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/gates-markdown.ts
+
+
+
+/** GitHub refuses a step summary over 1 MiB; stay below it with room for other steps' text. */
+const MAX_SUMMARY_BYTES = 1_000_000;
+/** Rows of the gate, metric and per-class tables. */
+const MAX_TABLE_ROWS = 300;
+/** Classes in the confusion matrix: a wider table is unreadable on a summary page. */
+const MAX_MATRIX_CLASSES = 20;
+/** Column names listed per model input (a matrix input may take hundreds). */
+const MAX_INPUT_COLUMNS = 20;
+const MAX_FILES = 5;
+/** Shown for a metric that was not measured. */
+const NOT_MEASURED = '—';
+/** Baseline comparisons worth a row, in reading order. */
+const BASELINE_METRICS = (/* unused pure expression or super */ null && (['accuracy', 'macro_f1', 'log_loss', 'roc_auc', 'mae', 'rmse', 'r2', 'latency.p99', 'size']));
+function gates_markdown_renderGatesMarkdown(v) {
+    const e = v.evaluation;
+    const sections = [
+        `## ${v.passed ? '✅' : '❌'} Quality gates: ${gates_markdown_verdictCount(v)}`,
+        oneLine(v.summary),
+        gateTable(v.gates),
+        checkTable(v.checks),
+        ...(e ? evaluationSections(e) : [reportSection(v)]),
+        baselineSection(v),
+        e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${oneLine(n)}`)].join('\n') : undefined,
+        `<sub>${v.schema}, ${v.createdAt}</sub>`,
+    ];
+    return capBytes(sections.filter((s) => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
+}
+/** "2 of 7 failed" or "all 7 passed"; checks count like gates, as in the summary. */
+function gates_markdown_verdictCount(v) {
+    const total = v.gates.length + v.checks.length;
+    const failed = v.gates.filter((g) => !g.passed).length + v.checks.filter((c) => !c.passed).length;
+    if (v.gates.length === 0)
+        return 'no gate was evaluated';
+    if (failed > 0)
+        return `${failed} of ${total} failed`;
+    return total === 1 ? '1 of 1 passed' : `all ${total} passed`;
+}
+/** Actual, threshold and margin of a gate in the metric's own unit (ms, MB, plain number). */
+function gates_markdown_gateCells(r) {
+    return {
+        actual: r.actual === null ? 'not measured' : formatQuantity(r.actual, r.dimension),
+        threshold: `${r.comparator} ${formatQuantity(r.threshold, r.dimension)}`,
+        margin: r.margin === null ? NOT_MEASURED : signed(r.margin, (x) => formatQuantity(x, r.dimension)),
+    };
+}
+function gateTable(gates) {
+    if (gates.length === 0)
+        return undefined;
+    // The user's order: it is the order they wrote the gates in, and the failures are marked.
+    const rows = gates.slice(0, MAX_TABLE_ROWS).map((g) => {
+        const c = gates_markdown_gateCells(g);
+        return `| ${gates_markdown_cell(gates_markdown_code(g.gate))} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
+    });
+    return ['| Gate | Actual | Threshold | Margin | Result |', '|---|---:|---:|---:|---|', ...rows, ...more(gates.length, 'gates')].join('\n');
+}
+function checkTable(checks) {
+    if (checks.length === 0)
+        return undefined;
+    const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${gates_markdown_cell(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${gates_markdown_cell(c.detail)} |`);
+    return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
+}
+function evaluationSections(e) {
+    return [
+        modelSection(e),
+        e.classification ? classificationSection(e) : regressionSection(e),
+        confusionSection(e),
+        perClassSection(e),
+        e.latency ? latencySection(e.latency) : undefined,
+        robustnessSection(e.robustness),
+    ];
+}
+function modelSection(e) {
+    const m = e.model;
+    const d = e.data;
+    const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
+    const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
+    const outputs = [m.outputs.prediction && `prediction ${gates_markdown_code(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${gates_markdown_code(m.outputs.probabilities)}`].filter(Boolean);
+    const files = d.files.slice(0, MAX_FILES).map(gates_markdown_code).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
+    return [
+        '### Model and data',
+        '',
+        `- **Model:** ${gates_markdown_code(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${gates_markdown_code(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${opsets}` : ''} (${e.task})`,
+        ...m.inputs.map((i) => `- **Input** ${gates_markdown_code(i.input)} (${i.type}) ← ${columnList(i.columns)} _(${i.source})_`),
+        `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
+        `- **Data:** ${formatCount(d.rows)} rows from ${files || gates_markdown_code(d.spec)}; label column ${gates_markdown_code(d.labelColumn)}` +
+            (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
+    ].join('\n');
+}
+function columnList(columns) {
+    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(gates_markdown_code).join(', ');
+    return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
+}
+function classificationSection(e) {
+    const m = e.metrics;
+    const ci = e.classification.accuracyInterval;
+    const accuracy = m.accuracy === null || m.accuracy === undefined
+        ? NOT_MEASURED
+        : `${gates_markdown_metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${gates_markdown_metricValue('accuracy', ci.low)}–${gates_markdown_metricValue('accuracy', ci.high)})`;
+    const collapsed = e.classification.collapsed;
+    return [
+        '### Classification metrics',
+        '',
+        '| Metric | Value |',
+        '|---|---:|',
+        `| accuracy | ${accuracy} |`,
+        ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
+        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => gates_markdown_code(l)).join(', ')}.`] : []),
+    ].join('\n');
+}
+function regressionSection(e) {
+    return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
+}
+function metricRows(m, names) {
+    return names.map(([label, key]) => `| ${label} | ${gates_markdown_metricValue(key, m[key])} |`);
+}
+/** Rows are the true class, columns the prediction; the diagonal (right answers) in bold. */
+function confusionSection(e) {
+    const c = e.classification;
+    if (!c || c.labels.length === 0)
+        return undefined;
+    const shown = matrixClasses(c.matrix, MAX_MATRIX_CLASSES);
+    const capped = shown.length < c.labels.length;
+    const header = ['true ↓ / predicted →', ...shown.map((i) => gates_markdown_cell(c.labels[i])), ...(capped ? ['(other)'] : [])];
+    const rows = shown.map((i) => {
+        const cells = shown.map((j) => (i === j ? `**${c.matrix[i][j]}**` : String(c.matrix[i][j])));
+        if (capped)
+            cells.push(String(c.matrix[i].reduce((s, n, j) => (shown.includes(j) ? s : s + n), 0)));
+        return `| **${gates_markdown_cell(c.labels[i])}** | ${cells.join(' | ')} |`;
+    });
+    return [
+        '### Confusion matrix',
+        '',
+        `| ${header.join(' | ')} |`,
+        `|---|${header.slice(1).map(() => '---:').join('|')}|`,
+        ...rows,
+        ...(capped ? ['', `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`] : []),
+    ].join('\n');
+}
+/** The `limit` classes with most true rows (ties: first listed), in their original order. */
+function matrixClasses(matrix, limit) {
+    const support = matrix.map((row) => row.reduce((s, n) => s + n, 0));
+    const order = support.map((_, i) => i).sort((a, b) => support[b] - support[a] || a - b);
+    return order.slice(0, limit).sort((a, b) => a - b);
+}
+function perClassSection(e) {
+    const c = e.classification;
+    if (!c || c.perClass.length === 0)
+        return undefined;
+    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${gates_markdown_cell(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+    return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
+}
+function latencySection(l) {
+    const out = [
+        '### Latency',
+        '',
+        '| p50 | p95 | p99 | max | mean | throughput |',
+        '|---:|---:|---:|---:|---:|---:|',
+        `| ${gates_markdown_ms(l.p50)} | ${gates_markdown_ms(l.p95)} | ${gates_markdown_ms(l.p99)} | ${gates_markdown_ms(l.max)} | ${gates_markdown_ms(l.mean)} | ${gates_markdown_rowsPerSecond(l.throughput)} |`,
+        '',
+        `${formatCount(l.runs)} timed runs after ${formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
+        '',
+        `**Hardware:** ${oneLine(gates_markdown_hardwareLine(l))}`,
+    ];
+    if (l.warning)
+        out.push('', `> ⚠️ ${oneLine(l.warning)}`);
+    const chart = latencyChart(l.histogram);
+    if (chart)
+        out.push('', chart);
+    return out.join('\n');
+}
+/** Where the numbers were measured: a latency means nothing without the machine. */
+function gates_markdown_hardwareLine(l) {
+    const h = l.hardware;
+    const gpus = h.gpus.length > 0 ? `GPU ${h.gpus.map((g) => `${g.name} (${formatCount(g.memoryMiB)} MiB)`).join(', ')}` : 'no GPU';
+    return `${h.provider} provider · ${h.cpu}, ${h.cores} cores · ${gpus} · onnxruntime ${h.onnxruntime} · Node ${h.node} · ${h.platform}`;
+}
+function gates_markdown_ms(x) {
+    return `${formatNumber(x, 3)} ms`;
+}
+function gates_markdown_rowsPerSecond(x) {
+    return `${x >= 100 ? formatCount(x) : formatNumber(x, 3)} rows/s`;
+}
+/** A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms. */
+function latencyChart(h) {
+    if (h.counts.length === 0 || h.edges.length !== h.counts.length)
+        return undefined;
+    const top = Math.max(...h.counts);
+    if (top <= 0)
+        return undefined;
+    return [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Latency per run (ms, bucket upper edge)"',
+        `  x-axis "ms" [${edgeLabels(h.edges).map((s) => JSON.stringify(s)).join(', ')}]`,
+        `  y-axis "runs" 0 --> ${top}`,
+        `  bar [${h.counts.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/**
+ * Enough decimals that rounding moves an edge by at most a twentieth of a bucket: the labels
+ * stay distinct and close to the truth without printing float noise.
+ */
+function edgeLabels(edges) {
+    if (edges.length === 1)
+        return [String(Number(edges[0].toPrecision(3)))];
+    const width = Math.abs(edges[1] - edges[0]);
+    const decimals = width > 0 ? Math.min(9, Math.max(0, Math.ceil(-Math.log10(width / 10)))) : 3;
+    return edges.map((x) => String(Number(x.toFixed(decimals))));
+}
+const ROBUSTNESS_LABEL = {
+    finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
+};
+function gates_markdown_robustnessResult(r) {
+    if (r.passed === null)
+        return { icon: 'ℹ️', word: 'not probed' };
+    if (r.passed)
+        return { icon: '✅', word: 'pass' };
+    return r.severity === 'fail' ? { icon: '❌', word: 'fail' } : r.severity === 'warn' ? { icon: '⚠️', word: 'warning' } : { icon: 'ℹ️', word: 'info' };
+}
+function robustnessSection(checks) {
+    if (checks.length === 0)
+        return undefined;
+    const rows = checks.map((r) => {
+        const { icon, word } = gates_markdown_robustnessResult(r);
+        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${gates_markdown_code(`robustness.${r.name}`)}) | ${icon} ${word} | ${gates_markdown_cell(r.detail)} |`;
+    });
+    return ['### Robustness', '', '| Check | Result | Detail |', '|---|---|---|', ...rows].join('\n');
+}
+/** Candidate against production on the metrics both have, and McNemar's paired test. */
+function baselineSection(v) {
+    const base = v.baselineMetrics;
+    if (!base)
+        return undefined;
+    const out = ['### Against the baseline', '', `Baseline: ${gates_markdown_code(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
+    const rows = gates_markdown_baselineRows(v.metrics, base);
+    if (rows.length > 0) {
+        out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
+        for (const r of rows)
+            out.push(`| ${r.metric} | ${r.candidate} | ${r.baseline} | ${r.delta} |`);
+    }
+    const m = v.evaluation?.baseline?.mcnemar;
+    if (m)
+        out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${oneLine(m.conclusion)}`);
+    return out.join('\n');
+}
+function gates_markdown_baselineRows(candidate, baseline) {
+    const rows = [];
+    for (const metric of BASELINE_METRICS) {
+        const a = candidate[metric];
+        const b = baseline[metric];
+        if (typeof a !== 'number' || typeof b !== 'number')
+            continue;
+        rows.push({ metric, candidate: gates_markdown_metricValue(metric, a), baseline: gates_markdown_metricValue(metric, b), delta: signed(a - b, (x) => gates_markdown_metricValue(metric, x)) });
+    }
+    return rows;
+}
+/** Mode 2: the team's own report, shown as it was read. */
+function reportSection(v) {
+    const entries = Object.entries(v.metrics);
+    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${gates_markdown_cell(gates_markdown_code(name))} | ${gates_markdown_metricValue(name, value)} |`);
+    return [
+        '### Metrics',
+        '',
+        `From the report ${gates_markdown_code(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
+        '',
+        '| Metric | Value |',
+        '|---|---:|',
+        ...rows,
+        ...more(entries.length, 'metrics'),
+    ].join('\n');
+}
+/** A metric in its unit: latency in ms/s, size in MB, anything else as a plain number. */
+function gates_markdown_metricValue(name, value) {
+    if (value === null || value === undefined || Number.isNaN(value))
+        return NOT_MEASURED;
+    const dimension = metricDimension(name);
+    return dimension === 'ratio' ? formatNumber(value, 4) : formatQuantity(value, dimension);
+}
+function signed(x, format) {
+    return x > 0 ? `+${format(x)}` : format(x);
+}
+function more(total, what) {
+    return total > MAX_TABLE_ROWS ? ['', `_${total - MAX_TABLE_ROWS} more ${what} are in the verdict JSON._`] : [];
+}
+/**
+ * The last guard on GitHub's limit: cut whole lines, close an open code fence so the page still
+ * renders, and say where the rest is.
+ */
+function capBytes(markdown, limit) {
+    if (Buffer.byteLength(markdown, 'utf8') <= limit)
+        return markdown;
+    const tail = '\n\n_The summary was cut at GitHub’s size limit; the full verdict is in the verdict JSON._\n';
+    const budget = limit - Buffer.byteLength(tail, 'utf8') - 8;
+    const kept = [];
+    let bytes = 0;
+    let fenceOpen = false;
+    for (const line of markdown.split('\n')) {
+        const n = Buffer.byteLength(line, 'utf8') + 1;
+        if (bytes + n > budget)
+            break;
+        kept.push(line);
+        bytes += n;
+        if (line.startsWith('```'))
+            fenceOpen = !fenceOpen;
+    }
+    if (fenceOpen)
+        kept.push('```');
+    return kept.join('\n') + tail;
+}
+function gates_markdown_code(s) {
+    return `\`${s.replace(/`/g, "'")}\``;
+}
+/** Keep table cells on one row: pipes and newlines would break the table. */
+function gates_markdown_cell(s) {
+    return oneLine(s).replace(/\|/g, '\\|');
+}
+function oneLine(s) {
+    return s.replace(/\r?\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/run-quality-gates.ts
+/**
+ * The quality-gates step, shared by the action and `modelci gates`: parse the gates, measure the
+ * model (or read the team's report), apply the gates and built-in checks, and write the
+ * GateVerdict atomically, only once everything succeeded.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_VERDICT_PATH = 'modelci-gate-verdict.json';
+/** Metric names an evaluation produces (per-class ones are checked by prefix). */
+const KNOWN_METRICS = (/* unused pure expression or super */ null && ([
+    'accuracy', 'accuracy.ci_low', 'accuracy.ci_high', 'balanced_accuracy', 'macro_f1', 'log_loss', 'roc_auc',
+    'collapsed_classes', 'mae', 'rmse', 'r2', 'rows', 'size', 'nonfinite_outputs', 'throughput',
+    'latency.mean', 'latency.p50', 'latency.p95', 'latency.p99', 'latency.max',
+    'robustness.finite_outputs', 'robustness.deterministic', 'robustness.zero_input', 'robustness.extreme_input', 'robustness.nan_input',
+    'mcnemar.p_value',
+]));
+const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
+async function runQualityGates(req, now = new Date()) {
+    const model = req.model?.trim() || undefined;
+    const reportPath = req.report?.trim() || undefined;
+    if (model && reportPath) {
+        throw new InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
+    }
+    if (!model && !reportPath) {
+        throw new InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
+    }
+    const gates = [...legacyGates(req), ...parseGates(req.gates ?? '')];
+    if (gates.length === 0) {
+        throw new InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
+    }
+    const verdictPath = req['verdict-path']?.trim() || DEFAULT_VERDICT_PATH;
+    const baseline = req.baseline?.trim() || undefined;
+    let metrics;
+    let baselineMetrics;
+    let evaluation;
+    if (model) {
+        checkMetricNames(gates);
+        const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
+        evaluation = await evaluateModel({
+            model,
+            testData: run_quality_gates_required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
+            labelColumn: run_quality_gates_required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
+            baseline: baselineIsReport ? undefined : baseline,
+            provider: executionProvider(req['execution-provider']),
+            cudaDir: req['onnxruntime-cuda-dir']?.trim() || undefined,
+            task: task(req.task),
+            mapping: req['input-mapping']?.trim() ? parseInputMapping(req['input-mapping']) : undefined,
+            features: req.features?.trim() ? parseNameList(req.features) : undefined,
+            classNames: req['class-names']?.trim() || undefined,
+            predictionOutput: req['prediction-output']?.trim() || undefined,
+            probabilityOutput: req['probability-output']?.trim() || undefined,
+            delimiter: req.delimiter || undefined,
+            latency: {
+                runs: count(req['latency-runs'], 'latency-runs', 1),
+                warmupRuns: count(req['warmup-runs'], 'warmup-runs', 0),
+                batchSize: count(req['batch-size'], 'batch-size', 1),
+            },
+            baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
+            now,
+        });
+        metrics = evaluation.metrics;
+        if (evaluation.baseline) {
+            baselineMetrics = evaluation.baseline.metrics;
+            if (evaluation.baseline.mcnemar)
+                metrics['mcnemar.p_value'] = evaluation.baseline.mcnemar.pValue;
+        }
+        else if (baseline) {
+            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+        }
+    }
+    else {
+        metrics = (await readMetricsReport(reportPath, 'report')).metrics;
+        if (baseline) {
+            if (!baseline.toLowerCase().endsWith('.json')) {
+                throw new InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
+            }
+            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+        }
+    }
+    const base = evaluateGates(gates, toMetrics(metrics), {
+        baseline: baselineMetrics ? toMetrics(baselineMetrics) : undefined,
+        checks: evaluation ? builtInChecks(evaluation) : [],
+        now,
+    });
+    const verdict = {
+        ...base,
+        metrics,
+        baselineMetrics,
+        evaluation,
+        source: { model, report: reportPath, baseline },
+    };
+    await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
+    const failed = [...verdict.gates.filter((g) => !g.passed).map((g) => g.gate), ...verdict.checks.filter((c) => !c.passed).map((c) => c.name)];
+    const shown = (v) => (v === null || v === undefined ? '' : String(v));
+    return {
+        verdict,
+        verdictPath,
+        markdown: renderGatesMarkdown(verdict),
+        annotations: gateAnnotations(verdict),
+        outputs: {
+            passed: String(verdict.passed),
+            report: verdictPath,
+            'failed-gates': JSON.stringify(failed),
+            accuracy: shown(metrics.accuracy),
+            'latency-p99': shown(metrics['latency.p99']),
+            size: shown(metrics.size),
+        },
+    };
+}
+/**
+ * Checks every model must pass whatever the gates say: every class it was trained on is
+ * predicted, outputs are finite on clean rows, the same input gives the same output, and (with
+ * a baseline) it is not significantly worse than production.
+ */
+function builtInChecks(report) {
+    const checks = [];
+    const c = report.classification;
+    if (c) {
+        checks.push(c.collapsed.length === 0
+            ? { name: 'no collapsed class', passed: true, detail: `Every class in the test labels is predicted at least once.` }
+            : { name: 'no collapsed class', passed: false, detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.` });
+    }
+    for (const r of report.robustness) {
+        if (r.severity !== 'fail' || r.passed === null)
+            continue;
+        checks.push({ name: r.name === 'finite_outputs' ? 'finite outputs' : 'deterministic', passed: r.passed, detail: r.detail });
+    }
+    const m = report.baseline?.mcnemar;
+    if (m) {
+        const worse = m.candidateWrongBaselineRight > m.candidateRightBaselineWrong && m.pValue < 0.05;
+        checks.push({ name: 'not worse than baseline', passed: !worse, detail: m.conclusion });
+    }
+    return checks;
+}
+/** Catches a misspelt metric before minutes of evaluation, not after. */
+function checkMetricNames(gates) {
+    for (const g of gates) {
+        const names = [g.metric, ...(g.threshold.kind === 'baseline' ? [g.threshold.metric] : [])];
+        for (const name of names) {
+            if (KNOWN_METRICS.includes(name) || PER_CLASS.test(name))
+                continue;
+            const near = closestName(name, KNOWN_METRICS);
+            throw new InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
+        }
+    }
+}
+function executionProvider(text) {
+    const v = (text ?? '').trim().toLowerCase() || 'cpu';
+    if (!EXECUTION_PROVIDERS.includes(v)) {
+        throw new InputError(`Input 'execution-provider' is '${text}'; use ${EXECUTION_PROVIDERS.join(' or ')}.`, { input: 'execution-provider' });
+    }
+    return v;
+}
+function task(text) {
+    const v = (text ?? '').trim().toLowerCase() || 'auto';
+    if (v !== 'auto' && v !== 'classification' && v !== 'regression') {
+        throw new InputError(`Input 'task' is '${text}'; use auto, classification or regression.`, { input: 'task' });
+    }
+    return v;
+}
+function count(text, name, min) {
+    const v = text?.trim();
+    if (!v)
+        return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) {
+        throw new InputError(`Input '${name}' is '${v}'; give a whole number of at least ${min}.`, { input: name });
+    }
+    return n;
+}
+function run_quality_gates_required(value, name, what) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
+    return v;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
 
 
 
 
 
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/model/metrics/index.ts
+/** Model-quality metrics: pure functions, each matched against scikit-learn/statsmodels on recorded fixtures. */
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/model/index.ts
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/report/gates-text.ts
+
+
+
+/** Wider matrices do not fit a terminal line. */
+const MAX_TEXT_MATRIX_CLASSES = 10;
+function renderGatesText(v) {
+    const e = v.evaluation;
+    const blocks = [
+        [`${v.passed ? 'PASSED' : 'FAILED'}  quality gates: ${verdictCount(v)}`, v.summary, sourceLine(v)],
+        gateLines(v.gates),
+        v.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
+        e ? metricLines(e) : reportLines(v),
+        e?.latency ? latencyLines(e.latency) : [],
+        e ? confusionLines(e) : [],
+        e ? robustnessLines(e) : [],
+        baselineLines(v),
+        (e?.notes ?? []).map((n) => `note: ${n}`),
+    ];
+    return ascii(blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')) + '\n';
+}
+function sourceLine(v) {
+    const e = v.evaluation;
+    if (!e)
+        return `report: ${v.source.report ?? '-'}`;
+    return `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
+        (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '');
+}
+function gateLines(gates) {
+    if (gates.length === 0)
+        return [];
+    const rows = gates.map((g) => {
+        const c = gateCells(g);
+        return [g.gate, c.actual, c.threshold, c.margin, g.passed ? 'PASS' : 'FAIL'];
+    });
+    return alignTable(['gate', 'actual', 'threshold', 'margin', 'result'], rows, [false, true, true, true, false]);
+}
+function metricLines(e) {
+    const m = e.metrics;
+    const c = e.classification;
+    if (!c)
+        return [`metrics: MAE ${metricValue('mae', m.mae)}, RMSE ${metricValue('rmse', m.rmse)}, R^2 ${metricValue('r2', m.r2)}`];
+    const ci = c.accuracyInterval;
+    const lines = [
+        `metrics: accuracy ${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}-${metricValue('accuracy', ci.high)}), ` +
+            `balanced accuracy ${metricValue('balanced_accuracy', m.balanced_accuracy)}, macro F1 ${metricValue('macro_f1', m.macro_f1)}, ` +
+            `log loss ${metricValue('log_loss', m.log_loss)}, ROC AUC ${metricValue('roc_auc', m.roc_auc)}`,
+    ];
+    if (c.collapsed.length > 0)
+        lines.push(`collapsed: the model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}`);
+    return lines;
+}
+function reportLines(v) {
+    const rows = Object.entries(v.metrics).map(([name, value]) => [name, metricValue(name, value)]);
+    return rows.length === 0 ? [] : ['metrics (from the report):', ...alignTable(['metric', 'value'], rows, [false, true]).map((l) => `  ${l}`)];
+}
+function latencyLines(l) {
+    const lines = [
+        `latency: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, mean ${ms(l.mean)}; ${rowsPerSecond(l.throughput)} at batch size ${l.batchSize}; ` +
+            `${formatCount(l.runs)} runs after ${formatCount(l.warmupRuns)} warm-up`,
+        `hardware: ${hardwareLine(l)}`,
+    ];
+    if (l.warning)
+        lines.push(`warning: ${l.warning}`);
+    return lines;
+}
+/** Only for a few classes: beyond that the summary's table (or the JSON) is the place. */
+function confusionLines(e) {
+    const c = e.classification;
+    if (!c || c.labels.length === 0)
+        return [];
+    if (c.labels.length > MAX_TEXT_MATRIX_CLASSES)
+        return [`confusion matrix: ${c.labels.length} classes, too many for a terminal; see --format markdown or json.`];
+    const rows = c.labels.map((label, i) => [label, ...c.matrix[i].map(String)]);
+    const table = alignTable(['true \\ predicted', ...c.labels], rows, [false, ...c.labels.map(() => true)]);
+    return ['confusion matrix (rows = true class, columns = predicted):', ...table.map((l) => `  ${l}`)];
+}
+/** Probes that did not pass; the passing ones would only be noise here. */
+function robustnessLines(e) {
+    // An unprobed check's detail already starts with 'Not probed'.
+    return e.robustness.filter((r) => r.passed !== true).map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
+}
+function baselineLines(v) {
+    if (!v.baselineMetrics)
+        return [];
+    const lines = [`baseline: ${v.evaluation?.baseline?.model ?? v.source.baseline ?? '-'}`];
+    const rows = baselineRows(v.metrics, v.baselineMetrics).map((r) => [r.metric, r.candidate, r.baseline, r.delta]);
+    if (rows.length > 0)
+        lines.push(...alignTable(['metric', 'candidate', 'baseline', 'delta'], rows, [false, true, true, true]).map((l) => `  ${l}`));
+    const m = v.evaluation?.baseline?.mcnemar;
+    if (m)
+        lines.push(`McNemar: b = ${m.candidateRightBaselineWrong}, c = ${m.candidateWrongBaselineRight}, statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}: ${m.conclusion}`);
+    return lines;
+}
+/** Columns padded to their widest cell; numbers right-aligned so digits line up. */
+function alignTable(header, rows, right) {
+    const width = (s) => [...s].length;
+    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+    const pad = (s, i) => (right[i] ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));
+    const line = (r) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
+    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+/** The typographic symbols the shared formatters and messages use, in ASCII for any terminal. */
+const ASCII = (/* unused pure expression or super */ null && ([
+    [/≥/g, '>='], [/≤/g, '<='], [/[–—]/g, '-'], [/∞/g, 'inf'], [/×/g, 'x'], [/Δ/g, 'delta'], [/²/g, '^2'], [/µ/g, 'u'], [/[’‘]/g, "'"], [/[“”]/g, '"'], [/·/g, '-'], [/…/g, '...'],
+]));
+function ascii(s) {
+    return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
 
 
 
@@ -40719,6 +43096,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
 
 /***/ }),
 
@@ -43711,7 +46095,7 @@ function getIDToken(aud) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -43720,6 +46104,9 @@ function getIDToken(aud) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -43794,6 +46181,36 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -43806,9 +46223,105 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

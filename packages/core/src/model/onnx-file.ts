@@ -210,7 +210,8 @@ function sniff(head: Buffer): string | undefined {
   if (head.subarray(0, 4).toString('latin1') === '\x89HDF') return 'an HDF5 file (a Keras .h5 model)';
   const t = head.toString('utf8');
   if (/^\s*[{[]/.test(t)) return 'JSON text';
-  if (/^[\x09\x0a\x0d\x20-\x7e]{12,}$/.test(head.toString('latin1'))) return 'text';
+  const printable = (b: number) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b <= 0x7e);
+  if (head.length >= 12 && head.every(printable)) return 'text';
   return undefined;
 }
 
