@@ -5,78 +5,98 @@
 // Data: 3 million US flights from vega-datasets; reference January-March 2001 (1.5M rows),
 // current April 2001 (0.5M rows). Targets (issue 2): CSV pair at most 0.5x the peer's time and
 // 0.5x its peak memory; from a saved profile at most 0.25x the peer's time.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from '../scripts/flights-split.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift) runs one.
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
 const python = '/usr/bin/python3';
 const peer = join(root, '../shared/peers/seed_drift_check.py');
 const cli = join(root, 'dist/cli/index.js');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
-const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
-if (probe.status !== 0) {
-  console.error('The peer needs Debian\'s pandas and SciPy: apt-get update && apt-get install -y python3-pandas python3-scipy');
-  process.exit(2);
+if (wanted('drift')) await benchDrift();
+if (wanted('evaluation')) benchEvaluation();
+
+async function benchDrift() {
+  const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.error('The peer needs Debian\'s pandas and SciPy: apt-get update && apt-get install -y python3-pandas python3-scipy');
+    process.exit(2);
+  }
+  if (!existsSync(peer)) {
+    console.error(`The peer is not at ${peer}.`);
+    process.exit(2);
+  }
+
+  const dir = join(root, '.bench');
+  console.log('Preparing flights data (Q1 vs April 2001)...');
+  const f = await ensureFlightsSplit(dir);
+  const profile = join(dir, 'flights-2001-q1.profile.json');
+
+  function measure(cmd) {
+    const out = spawnSync(python, [join(root, 'bench/measure.py'), ...cmd], { encoding: 'utf8', cwd: dir });
+    if (out.status !== 0) throw new Error(`measure failed: ${out.stderr}`);
+    const m = JSON.parse(out.stdout);
+    if (m.status !== 0 && m.status !== 1) throw new Error(`${cmd.join(' ')} exited ${m.status}: ${m.stderr}`);
+    return m;
+  }
+
+  function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)];
+  }
+
+  function bench(name, cmd) {
+    measure(cmd); // warm the page cache
+    const ms = Array.from({ length: runs }, () => measure(cmd));
+    return { name, seconds: median(ms.map((m) => m.seconds)), peakMib: median(ms.map((m) => m.peak_mib)) };
+  }
+
+  const drift = (ref, cur) => [process.execPath, cli, 'drift', '--reference', ref, '--current', cur, '--ignore-columns', 'date', '--fail-on', 'never', '--report-path', join(dir, 'report.json'), '--format', 'json'];
+  spawnSync(process.execPath, [cli, 'profile', f.q1Csv, '--out', profile], { stdio: 'ignore' });
+
+  const peerCsv = bench('peer (pandas + SciPy), CSV', [python, peer, '--reference', f.q1Csv, '--current', f.aprilCsv, '--skip', 'date']);
+  const oursCsv = bench('modelci, CSV', drift(f.q1Csv, f.aprilCsv));
+  const oursParquet = bench('modelci, Parquet', drift(f.q1Parquet, f.aprilParquet));
+  const oursProfile = bench('modelci, saved profile + CSV', drift(profile, f.aprilCsv));
+  const profileBuild = bench('modelci profile (once per reference)', [process.execPath, cli, 'profile', f.q1Csv, '--out', join(dir, 'profile-bench.json')]);
+
+  const rows = [peerCsv, oursCsv, oursParquet, oursProfile, profileBuild];
+  console.log(`\nDrift check, flights Q1 (1.5M rows) vs April 2001 (0.5M rows); median of ${runs} runs, Node ${process.version}\n`);
+  console.log('| run | wall s | peak MiB | time vs peer | memory vs peer |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.seconds.toFixed(2)} | ${r.peakMib.toFixed(0)} | ${(r.seconds / peerCsv.seconds).toFixed(2)}x | ${(r.peakMib / peerCsv.peakMib).toFixed(2)}x |`);
+  }
+  // What each one concluded on the same files: the peer tests without a correction or effect sizes.
+  const peerOut = spawnSync(python, [peer, '--reference', f.q1Csv, '--current', f.aprilCsv, '--skip', 'date'], { encoding: 'utf8' });
+  const peerDrifted = Object.entries(JSON.parse(peerOut.stdout).features).filter(([, v]) => v.status !== 'OK').map(([k]) => k);
+  spawnSync(process.execPath, drift(f.q1Csv, f.aprilCsv), { stdio: 'ignore' });
+  const ours = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+  console.log(`\nVerdicts on the same files: peer flags ${peerDrifted.length} of ${Object.keys(JSON.parse(peerOut.stdout).features).length} features (${peerDrifted.join(', ') || 'none'}); ` +
+    `modelci flags ${ours.verdict.driftedFeatures.length} of ${ours.verdict.testedFeatures} (${ours.verdict.driftedFeatures.join(', ') || 'none'}).`);
+  for (const feature of ours.features) console.log(`  ${feature.name}: ${feature.reason}`);
+
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  console.log(`\nTargets: CSV time <= 0.5x: ${(oursCsv.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursCsv.seconds / peerCsv.seconds <= 0.5)}; ` +
+    `CSV memory <= 0.5x: ${(oursCsv.peakMib / peerCsv.peakMib).toFixed(2)}x ${verdict(oursCsv.peakMib / peerCsv.peakMib <= 0.5)}; ` +
+    `profile time <= 0.25x: ${(oursProfile.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursProfile.seconds / peerCsv.seconds <= 0.25)}`);
 }
-if (!existsSync(peer)) {
-  console.error(`The peer is not at ${peer}.`);
-  process.exit(2);
+
+// Issue 3: the evaluation bench is TypeScript (it trains its model with the test tooling); ncc
+// bundles it like an action, and the bundle loads onnxruntime's native library from ../bin/.
+function benchEvaluation() {
+  const dir = join(root, '.bench');
+  const out = join(dir, 'evaluation');
+  execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/evaluation.ts'), '-o', out, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  rmSync(join(dir, 'bin'), { recursive: true, force: true });
+  cpSync(join(root, 'dist/bin'), join(dir, 'bin'), { recursive: true });
+  const run = spawnSync(process.execPath, [join(out, 'index.js'), join(dir, 'evaluation-data')], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`the evaluation bench exited ${run.status}`);
 }
-
-const dir = join(root, '.bench');
-console.log('Preparing flights data (Q1 vs April 2001)...');
-const f = await ensureFlightsSplit(dir);
-const profile = join(dir, 'flights-2001-q1.profile.json');
-
-function measure(cmd) {
-  const out = spawnSync(python, [join(root, 'bench/measure.py'), ...cmd], { encoding: 'utf8', cwd: dir });
-  if (out.status !== 0) throw new Error(`measure failed: ${out.stderr}`);
-  const m = JSON.parse(out.stdout);
-  if (m.status !== 0 && m.status !== 1) throw new Error(`${cmd.join(' ')} exited ${m.status}: ${m.stderr}`);
-  return m;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function bench(name, cmd) {
-  measure(cmd); // warm the page cache
-  const ms = Array.from({ length: runs }, () => measure(cmd));
-  return { name, seconds: median(ms.map((m) => m.seconds)), peakMib: median(ms.map((m) => m.peak_mib)) };
-}
-
-const drift = (ref, cur) => [process.execPath, cli, 'drift', '--reference', ref, '--current', cur, '--ignore-columns', 'date', '--fail-on', 'never', '--report-path', join(dir, 'report.json'), '--format', 'json'];
-spawnSync(process.execPath, [cli, 'profile', f.q1Csv, '--out', profile], { stdio: 'ignore' });
-
-const peerCsv = bench('peer (pandas + SciPy), CSV', [python, peer, '--reference', f.q1Csv, '--current', f.aprilCsv, '--skip', 'date']);
-const oursCsv = bench('modelci, CSV', drift(f.q1Csv, f.aprilCsv));
-const oursParquet = bench('modelci, Parquet', drift(f.q1Parquet, f.aprilParquet));
-const oursProfile = bench('modelci, saved profile + CSV', drift(profile, f.aprilCsv));
-const profileBuild = bench('modelci profile (once per reference)', [process.execPath, cli, 'profile', f.q1Csv, '--out', join(dir, 'profile-bench.json')]);
-
-const rows = [peerCsv, oursCsv, oursParquet, oursProfile, profileBuild];
-console.log(`\nDrift check, flights Q1 (1.5M rows) vs April 2001 (0.5M rows); median of ${runs} runs, Node ${process.version}\n`);
-console.log('| run | wall s | peak MiB | time vs peer | memory vs peer |');
-console.log('|---|---:|---:|---:|---:|');
-for (const r of rows) {
-  console.log(`| ${r.name} | ${r.seconds.toFixed(2)} | ${r.peakMib.toFixed(0)} | ${(r.seconds / peerCsv.seconds).toFixed(2)}x | ${(r.peakMib / peerCsv.peakMib).toFixed(2)}x |`);
-}
-// What each one concluded on the same files: the peer tests without a correction or effect sizes.
-const peerOut = spawnSync(python, [peer, '--reference', f.q1Csv, '--current', f.aprilCsv, '--skip', 'date'], { encoding: 'utf8' });
-const peerDrifted = Object.entries(JSON.parse(peerOut.stdout).features).filter(([, v]) => v.status !== 'OK').map(([k]) => k);
-spawnSync(process.execPath, drift(f.q1Csv, f.aprilCsv), { stdio: 'ignore' });
-const ours = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
-console.log(`\nVerdicts on the same files: peer flags ${peerDrifted.length} of ${Object.keys(JSON.parse(peerOut.stdout).features).length} features (${peerDrifted.join(', ') || 'none'}); ` +
-  `modelci flags ${ours.verdict.driftedFeatures.length} of ${ours.verdict.testedFeatures} (${ours.verdict.driftedFeatures.join(', ') || 'none'}).`);
-for (const feature of ours.features) console.log(`  ${feature.name}: ${feature.reason}`);
-
-const verdict = (ok) => (ok ? 'met' : 'NOT met');
-console.log(`\nTargets: CSV time <= 0.5x: ${(oursCsv.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursCsv.seconds / peerCsv.seconds <= 0.5)}; ` +
-  `CSV memory <= 0.5x: ${(oursCsv.peakMib / peerCsv.peakMib).toFixed(2)}x ${verdict(oursCsv.peakMib / peerCsv.peakMib <= 0.5)}; ` +
-  `profile time <= 0.25x: ${(oursProfile.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursProfile.seconds / peerCsv.seconds <= 0.25)}`);

@@ -74,6 +74,10 @@ function copyPrediction(outputs: Outputs, name: string, start: number, end: numb
     return;
   }
   const numbers = out.numbers!;
+  if (data instanceof BigInt64Array) {
+    copyInt64(data, numbers, start, rows);
+    return;
+  }
   for (let i = 0; i < rows; i++) {
     const v = Number(data[i]);
     numbers[start + i] = v;
@@ -99,5 +103,18 @@ function copyProbabilities(outputs: Outputs, name: string, start: number, end: n
     const v = data[i];
     p[base + i] = v;
     if (!Number.isFinite(v)) out.nonFinite[start + Math.floor(i / width)] = 1;
+  }
+}
+
+/**
+ * int64 labels without a BigInt per row: read the two 32-bit halves (little-endian, as on every
+ * platform onnxruntime-node ships for) and convert through BigInt only values beyond 32 bits.
+ */
+function copyInt64(data: BigInt64Array, into: Float64Array, start: number, rows: number): void {
+  const words = new Int32Array(data.buffer, data.byteOffset, rows * 2);
+  for (let i = 0; i < rows; i++) {
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    into[start + i] = (hi === 0 && lo >= 0) || (hi === -1 && lo < 0) ? lo : Number(data[i]);
   }
 }

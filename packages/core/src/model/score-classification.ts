@@ -41,7 +41,7 @@ export interface ClassOptions {
 export function scoreClassification(label: Column, raw: RawPredictions, options: ClassOptions = {}): ClassificationScore {
   const n = raw.rows;
   const notes: string[] = [];
-  const truthNames = truthLabels(label);
+  const truthLabels = truthCodes(label);
   const declared = declaredClasses(label, raw, options);
   const closed = declared !== undefined;
   const labels = declared ? [...declared] : [];
@@ -56,14 +56,16 @@ export function scoreClassification(label: Column, raw: RawPredictions, options:
     return i;
   };
 
-  const truth = new Int32Array(n);
-  for (let r = 0; r < n; r++) {
-    const name = truthNames[r];
+  // Distinct labels are resolved once; rows then only translate codes.
+  const codeToClass = truthLabels.names.map((name, code) => {
     if (closed && !index.has(name)) {
+      const r = truthLabels.codes.indexOf(code);
       throw new InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
     }
-    truth[r] = indexOf(name);
-  }
+    return truthLabels.codes.includes(code) ? indexOf(name) : -1;
+  });
+  const truth = new Int32Array(n);
+  for (let r = 0; r < n; r++) truth[r] = codeToClass[truthLabels.codes[r]];
 
   const predicted = new Int32Array(n);
   const indicesAreClasses = closed && label.kind === 'categorical' && raw.numbers !== undefined;
@@ -107,32 +109,52 @@ export function scoreClassification(label: Column, raw: RawPredictions, options:
   return score;
 }
 
-/** The true label of each row as text; a missing label is an error (a row we cannot score). */
-function truthLabels(label: Column): string[] {
-  const names = new Array<string>(label.kind === 'categorical' ? label.codes.length : label.values.length);
+/**
+ * The true label of each row, as a code into the distinct label texts; a missing label is an
+ * error (a row we cannot score).
+ */
+function truthCodes(label: Column): { codes: Int32Array; names: string[] } {
+  const n = label.kind === 'categorical' ? label.codes.length : label.values.length;
   let missing = 0;
   let first = -1;
-  for (let r = 0; r < names.length; r++) {
-    if (label.kind === 'categorical') {
-      const code = label.codes[r];
-      if (code < 0) {
+  let codes: Int32Array;
+  let names: string[];
+  if (label.kind === 'categorical') {
+    codes = label.codes;
+    names = label.categories;
+    for (let r = 0; r < n; r++) {
+      if (codes[r] < 0) {
         missing++;
         if (first < 0) first = r;
-      } else names[r] = label.categories[code];
-    } else {
+      }
+    }
+  } else {
+    codes = new Int32Array(n);
+    names = [];
+    const seen = new Map<number, number>();
+    for (let r = 0; r < n; r++) {
       const v = label.values[r];
       if (Number.isNaN(v)) {
         missing++;
         if (first < 0) first = r;
-      } else if (!Number.isInteger(v)) {
+        continue;
+      }
+      if (!Number.isInteger(v)) {
         throw new InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
-      } else names[r] = String(v);
+      }
+      let code = seen.get(v);
+      if (code === undefined) {
+        code = names.length;
+        seen.set(v, code);
+        names.push(String(v));
+      }
+      codes[r] = code;
     }
   }
   if (missing > 0) {
     throw new InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
   }
-  return names;
+  return { codes, names };
 }
 
 /** The classes in probability-column order, when they can be known; undefined = an open set. */
