@@ -14683,6 +14683,10 @@ const KNOWN_METRICS = [
     'mcnemar.p_value',
 ];
 const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
+/** Whether an evaluation (mode 1) can produce a metric of this name. */
+function isKnownMetric(name) {
+    return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
+}
 async function runQualityGates(req, now = new Date()) {
     const model = req.model?.trim() || undefined;
     const reportPath = req.report?.trim() || undefined;
@@ -14805,7 +14809,7 @@ function checkMetricNames(gates) {
     for (const g of gates) {
         const names = [g.metric, ...(g.threshold.kind === 'baseline' ? [g.threshold.metric] : [])];
         for (const name of names) {
-            if (KNOWN_METRICS.includes(name) || PER_CLASS.test(name))
+            if (isKnownMetric(name))
                 continue;
             const near = closestName(name, KNOWN_METRICS);
             throw new InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });

@@ -28479,7 +28479,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   XN: () => (/* reexport */ runQualityGates)
 });
 
-// UNUSED EXPORTS: CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkDrift, checkLabelIndex, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, rocAuc, runDriftCheck, runProfile, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkDrift, checkLabelIndex, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, rocAuc, runDriftCheck, runProfile, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -42913,6 +42913,10 @@ const KNOWN_METRICS = [
     'mcnemar.p_value',
 ];
 const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
+/** Whether an evaluation (mode 1) can produce a metric of this name. */
+function isKnownMetric(name) {
+    return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
+}
 async function runQualityGates(req, now = new Date()) {
     const model = req.model?.trim() || undefined;
     const reportPath = req.report?.trim() || undefined;
@@ -43035,7 +43039,7 @@ function checkMetricNames(gates) {
     for (const g of gates) {
         const names = [g.metric, ...(g.threshold.kind === 'baseline' ? [g.threshold.metric] : [])];
         for (const name of names) {
-            if (KNOWN_METRICS.includes(name) || PER_CLASS.test(name))
+            if (isKnownMetric(name))
                 continue;
             const near = closestName(name, KNOWN_METRICS);
             throw new errors_InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });

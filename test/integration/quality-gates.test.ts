@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, runQualityGates, type QualityGatesRequest } from '../../packages/core/src/index.js';
+import { InputError, isKnownMetric, runQualityGates, type QualityGatesRequest } from '../../packages/core/src/index.js';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
 
 let dir: string;
@@ -58,6 +58,8 @@ describe('a good classifier', () => {
     expect(out.markdown).toContain('### Confusion matrix');
     expect(out.markdown).toContain('xychart-beta');
     expect(out.outputs.passed).toBe('true');
+    // Gates are checked against the known names before evaluating: the lists must agree.
+    expect(Object.keys(v.metrics).filter((name) => !isKnownMetric(name))).toEqual([]);
   });
 
   test('batches are views into one prepared array: any batch size gives the same predictions', async () => {
@@ -135,6 +137,7 @@ describe('bad models are caught', () => {
     expect(out.verdict.metrics.r2).toBeCloseTo(t.carsR2, 5);
     expect(out.verdict.passed).toBe(true);
     expect(out.verdict.metrics.rmse!).toBeGreaterThanOrEqual(out.verdict.metrics.mae!);
+    expect(Object.keys(out.verdict.metrics).filter((name) => !isKnownMetric(name))).toEqual([]);
   });
 });
 
