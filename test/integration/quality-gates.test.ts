@@ -179,6 +179,7 @@ describe('bad input: one sentence each, nothing written', () => {
     ['an output the model does not have', () => ({ 'probability-output': 'probs' }), /names output 'probs', which the model does not have/],
     ['class names that do not match', () => ({ 'class-names': 'Adelie, Gentoo' }), /gives 3 probabilities per row but class-names lists 2 classes/],
     ['cuda where there is none', () => ({ 'execution-provider': 'cuda' }), /execution-provider is cuda, but onnxruntime's CUDA provider \(libonnxruntime_providers_cuda.so\) is not installed/],
+    ['a CUDA folder without the provider', () => ({ 'execution-provider': 'cuda', 'onnxruntime-cuda-dir': dir }), /onnxruntime-cuda-dir is .*, which has no libonnxruntime_providers_cuda.so; point it at a folder holding/],
   ];
   test.each(cases)('%s', async (_what, req, message) => {
     const verdictPath = join(dir, 'must-not-exist.json');
