@@ -250,6 +250,15 @@ function prepareValues(b: InputBinding, columns: Column[], rows: number, rowHasM
       throw new InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
     }
     const values = col.values;
+    if (out instanceof Float32Array || out instanceof Float64Array) {
+      // The common case, kept to one copy and one comparison per value: NaN !== NaN.
+      for (let r = 0; r < rows; r++) {
+        const v = values[r];
+        out[r * w + j] = v;
+        if (v !== v) rowHasMissing[r] = 1;
+      }
+      return;
+    }
     for (let r = 0; r < rows; r++) {
       const v = values[r];
       if (Number.isNaN(v)) {

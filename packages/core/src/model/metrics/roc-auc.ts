@@ -47,28 +47,10 @@ export function rocAuc(truth: ArrayLike<number>, probabilities: Float64Array, k:
 /** AUC of `scores` for "label == positive" against the rest. */
 function binaryAuc(labels: Int32Array, positive: number, scores: Float64Array, what: string): number {
   const n = labels.length;
-  const order = ascendingOrder(scores);
-  // U = sum over tie groups of pos * (negatives scored lower) + pos * neg / 2: whole and half
-  // counts, so exact until the single division at the end.
-  let u = 0;
-  let negBelow = 0;
-  let pos = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    let gPos = 0;
-    let gNeg = 0;
-    const s = scores[order[i]];
-    while (j < n && scores[order[j]] === s) {
-      if (labels[order[j]] === positive) gPos++;
-      else gNeg++;
-      j++;
-    }
-    u += gPos * negBelow + (gPos * gNeg) / 2;
-    negBelow += gNeg;
-    pos += gPos;
-    i = j;
-  }
-  const neg = negBelow;
+  const f32 = Float32Array.from(scores);
+  let float32 = true;
+  for (let i = 0; i < n && float32; i++) float32 = f32[i] === scores[i];
+  const { u, pos, neg } = float32 ? uOfFloat32(labels, positive, f32) : uByComparison(labels, positive, scores);
   if (pos === 0 || neg === 0) {
     throw new Error(`rocAuc: the truth has ${pos === 0 ? 'no' : 'only'} rows with ${what}, so the AUC for it is undefined; it needs both classes.`);
   }
@@ -76,48 +58,74 @@ function binaryAuc(labels: Int32Array, positive: number, scores: Float64Array, w
 }
 
 /**
- * Row indices in ascending score order. Models output float32 probabilities, whose bit patterns
- * sort as unsigned integers once the sign is folded: a three-pass radix sort, linear in n and
- * 10x faster than a comparison sort, which stays the path for scores float32 cannot hold.
+ * U = sum over tie groups, in ascending score order, of positives x (negatives scored lower) +
+ * positives x negatives / 2: whole and half counts, so exact until the final division.
  */
-function ascendingOrder(scores: Float64Array): Uint32Array {
-  const n = scores.length;
-  const f32 = Float32Array.from(scores);
-  for (let i = 0; i < n; i++) {
-    if (f32[i] !== scores[i]) {
-      const order = new Uint32Array(n);
-      for (let r = 0; r < n; r++) order[r] = r;
-      return order.sort((a, b) => scores[a] - scores[b]);
-    }
+function uOfSorted(n: number, isPositive: (i: number) => boolean, sameAsNext: (i: number) => boolean): { u: number; pos: number; neg: number } {
+  let u = 0;
+  let negBelow = 0;
+  let pos = 0;
+  for (let i = 0; i < n; ) {
+    let gPos = 0;
+    let gNeg = 0;
+    let j = i;
+    do {
+      if (isPositive(j)) gPos++;
+      else gNeg++;
+      j++;
+    } while (j < n && sameAsNext(j - 1));
+    u += gPos * negBelow + (gPos * gNeg) / 2;
+    negBelow += gNeg;
+    pos += gPos;
+    i = j;
   }
+  return { u, pos, neg: negBelow };
+}
+
+/** Scores float64 cannot narrow to float32: a comparison sort of row indices. */
+function uByComparison(labels: Int32Array, positive: number, scores: Float64Array) {
+  const n = labels.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => scores[a] - scores[b]);
+  return uOfSorted(n, (i) => labels[order[i]] === positive, (i) => scores[order[i]] === scores[order[i + 1]]);
+}
+
+/**
+ * Models output float32 probabilities, whose bit patterns sort as unsigned integers once the sign
+ * is folded: a two-pass radix sort of (key, is-positive) pairs, linear in n and ten times faster
+ * than a comparison sort.
+ */
+function uOfFloat32(labels: Int32Array, positive: number, f32: Float32Array) {
+  const n = labels.length;
   const bits = new Uint32Array(f32.buffer);
   let keys = new Uint32Array(n);
+  let flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const b = bits[i];
+    const b = bits[i] === 0x80000000 ? 0 : bits[i]; // -0 ties with +0
     // Negative floats: flip every bit; positive: set the sign bit. Then unsigned order = float order.
     keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    flags[i] = labels[i] === positive ? 1 : 0;
   }
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   let nextKeys = new Uint32Array(n);
-  let nextOrder = new Uint32Array(n);
-  const counts = new Uint32Array(2048);
-  for (const shift of [0, 11, 22]) {
+  let nextFlags = new Uint8Array(n);
+  const counts = new Uint32Array(65536);
+  for (const shift of [0, 16]) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 2047]++;
+    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 0xffff]++;
     let sum = 0;
-    for (let d = 0; d < 2048; d++) {
+    for (let d = 0; d < 65536; d++) {
       const c = counts[d];
       counts[d] = sum;
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const at = counts[(keys[i] >>> shift) & 2047]++;
+      const at = counts[(keys[i] >>> shift) & 0xffff]++;
       nextKeys[at] = keys[i];
-      nextOrder[at] = order[i];
+      nextFlags[at] = flags[i];
     }
     [keys, nextKeys] = [nextKeys, keys];
-    [order, nextOrder] = [nextOrder, order];
+    [flags, nextFlags] = [nextFlags, flags];
   }
-  return order;
+  return uOfSorted(n, (i) => flags[i] === 1, (i) => keys[i] === keys[i + 1]);
 }
