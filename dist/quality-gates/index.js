@@ -40848,8 +40848,10 @@ async function parseModel(r, modelPath, size, where) {
             metadata[k] = v;
         }
     }
-    if (!graph || irVersion === 0) {
-        throw new errors_InputError(`${modelPath} is not an ONNX model: it has no ${!graph ? 'graph' : 'IR version'}; export the model to ONNX and give that file.`, where);
+    // ONNX requires all three; random or cut-short bytes rarely have them.
+    const missing = !graph ? 'graph' : irVersion === 0 ? 'IR version' : Object.keys(opsets).length === 0 ? 'opset import' : undefined;
+    if (missing || !graph) {
+        throw new errors_InputError(`${modelPath} is not an ONNX model (or is cut short): it has no ${missing}; export the model to ONNX and give that file.`, where);
     }
     const inputs = [];
     const outputs = [];
