@@ -209,7 +209,7 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-class InputError extends Error {
+class errors_InputError extends Error {
     where;
     constructor(message, where = {}) {
         super(message);
@@ -218,7 +218,7 @@ class InputError extends Error {
     }
 }
 function isInputError(e) {
-    return e instanceof InputError;
+    return e instanceof errors_InputError;
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -451,7 +451,7 @@ class GzipSource {
                 catch (e) {
                     const err = e;
                     if (err.code && err.code.startsWith('Z_')) {
-                        throw new InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
                     }
                     throw err;
                 }
@@ -487,11 +487,11 @@ async function openSource(file) {
 function fileError(file, e) {
     const err = e;
     if (err.code === 'ENOENT')
-        return new InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
+        return new errors_InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
     if (err.code === 'EISDIR')
-        return new InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
+        return new errors_InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
     if (err.code === 'EACCES' || err.code === 'EPERM')
-        return new InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
+        return new errors_InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
     return err;
 }
 const LF = 10, CR = 13;
@@ -585,7 +585,7 @@ class ChunkReader {
             }
         }
         const col = bad - lineStart + 1;
-        return new InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
+        return new errors_InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
             `save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).`, { file: this.file, line, col });
     }
 }
@@ -977,7 +977,7 @@ function trim(a, n) {
 }
 function infinityError(text, column, file, line, where) {
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    return new InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
+    return new errors_InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
         `leave the cell empty (or write NA) to mark it missing, or remove the row.`, { file, line });
 }
 
@@ -1108,7 +1108,7 @@ class Tokenizer {
                     if (p >= end) {
                         if (!eof)
                             return NEED_MORE;
-                        throw new InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
+                        throw new errors_InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
                             `add the closing '"' (a '"' inside a quoted field is written '""').`, { file: this.file, line: quoteLine, col: this.charCol(quoteCol) });
                     }
                     if (p + 1 >= end && !eof)
@@ -1140,7 +1140,7 @@ class Tokenizer {
                     continue;
                 }
                 if (c !== csv_LF && c !== csv_CR) {
-                    throw new InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
+                    throw new errors_InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
                         `quote the whole field and write each '"' inside it as '""'.`, { file: this.file, line, col: this.charCol(p) });
                 }
             }
@@ -1535,7 +1535,7 @@ function sniffDelimiter(b, end) {
 function parseDelimiterOption(delimiter) {
     const code = delimiter === '\\t' ? 9 : delimiter.charCodeAt(0);
     if ((delimiter.length !== 1 && delimiter !== '\\t') || code >= 128 || code === QUOTE || code === csv_LF || code === csv_CR) {
-        throw new InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
+        throw new errors_InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
     }
     return code;
 }
@@ -1557,7 +1557,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             st = tok.next();
         }
         if (st === DONE) {
-            throw new InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
+            throw new errors_InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
         }
         const headerLine = tok.recLine;
         const ncols = tok.nf;
@@ -1606,7 +1606,7 @@ async function readDelimited(file, table, delimiter, explicit) {
                 continue;
             }
             if (tok.nf !== ncols) {
-                throw new InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
+                throw new errors_InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
                     `give every row one value per column (quote values that contain ${delimiterName(d)}).`, { file, line: tok.recLine });
             }
             const b = tok.buf, fs = tok.fs, fe = tok.fe, fl = tok.fl;
@@ -1637,7 +1637,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             rows++;
         }
         if (rows === 0) {
-            throw new InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
+            throw new errors_InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
         }
         table.endFile(file, rows, names.filter((n) => table.included(n)));
     }
@@ -1650,7 +1650,7 @@ function checkHeader(file, line, names, d, explicit) {
         const name = names[0];
         for (const c of [59, 9, 44, 124]) {
             if (c !== d && name.includes(String.fromCharCode(c))) {
-                throw new InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
+                throw new errors_InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
                     `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`, { file, line });
             }
         }
@@ -1659,11 +1659,11 @@ function checkHeader(file, line, names, d, explicit) {
     for (let i = 0; i < names.length; i++) {
         const name = names[i];
         if (name.trim() === '') {
-            throw new InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
+            throw new errors_InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
         }
         const prev = seen.get(name);
         if (prev !== undefined) {
-            throw new InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
         }
         seen.set(name, i);
     }
@@ -1815,11 +1815,11 @@ async function readJsonl(file, table) {
                     obj = JSON.parse(text);
                 }
                 catch (e) {
-                    throw new InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
+                    throw new errors_InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
                 }
                 if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
                     const what = Array.isArray(obj) ? 'an array' : obj === null ? 'null' : `a ${typeof obj}`;
-                    throw new InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
+                    throw new errors_InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
                 }
                 return { obj: obj, line: at };
             }
@@ -1841,7 +1841,7 @@ async function readJsonl(file, table) {
             }
         }
         if (sample.length === 0) {
-            throw new InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
+            throw new errors_InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
         }
         table.beginFile(file);
         const cols = new Map();
@@ -1882,7 +1882,7 @@ async function readJsonl(file, table) {
             addRow(next.obj, next.line);
         }
         if (table.columns.length === 0 && fileCols.length === 0) {
-            throw new InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
+            throw new errors_InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
         }
         table.endFile(file, rows, fileCols.map((c) => c.name));
     }
@@ -8613,7 +8613,7 @@ function fileBuffer(fh, size) {
 }
 function corrupt(file, e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return new InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
+    return new errors_InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
 }
 function isTemporal(el) {
     const lt = el.logical_type?.type;
@@ -8655,7 +8655,7 @@ async function readParquet(file, table) {
     try {
         const size = (await fh.stat()).size;
         if (size === 0)
-            throw new InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
+            throw new errors_InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
         const buffer = fileBuffer(fh, size);
         let metadata;
         let schema;
@@ -8672,11 +8672,11 @@ async function readParquet(file, table) {
             throw corrupt(file, new Error(`the footer says ${rows} rows but its row groups hold ${groupTotal}`));
         }
         if (rows === 0)
-            throw new InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
+            throw new errors_InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
         const nodes = schema.children.filter((c) => table.included(c.element.name));
         for (const node of nodes) {
             if (isNested(node)) {
-                throw new InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
+                throw new errors_InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
                     `leave it out of the columns to check, or flatten it into plain columns.`, { file });
             }
         }
@@ -8719,7 +8719,7 @@ async function readParquet(file, table) {
                     readChunk(bytes, decoder, col, file, groupStart, groupRows);
                 }
                 catch (e) {
-                    if (e instanceof InputError)
+                    if (e instanceof errors_InputError)
                         throw e;
                     throw corrupt(file, e);
                 }
@@ -9097,7 +9097,7 @@ function isGlob(spec) {
 }
 async function resolveFiles(spec) {
     if (spec.trim() === '') {
-        throw new InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
+        throw new errors_InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
     }
     const st = await (0,promises_namespaceObject.stat)(spec).catch(() => undefined);
     if (st?.isFile())
@@ -9105,12 +9105,12 @@ async function resolveFiles(spec) {
     if (st?.isDirectory()) {
         const files = (await walk(spec)).filter((f) => isDataFile(f, false));
         if (files.length === 0) {
-            throw new InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
+            throw new errors_InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
         }
         return sortPaths(files);
     }
     if (!isGlob(spec)) {
-        throw new InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
+        throw new errors_InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
     }
     const matched = await glob(spec);
     const wantTxt = /\.txt(\.gz)?$/i.test(spec);
@@ -9119,7 +9119,7 @@ async function resolveFiles(spec) {
         const why = matched.length === 0
             ? 'matches no files'
             : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-        throw new InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
     }
     return sortPaths(files);
 }
@@ -9139,7 +9139,7 @@ async function entries(dir) {
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return [];
         if (code === 'EACCES' || code === 'EPERM')
-            throw new InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
+            throw new errors_InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
         throw e;
     }
 }
@@ -9324,7 +9324,7 @@ class TableBuilder {
             return existing;
         }
         if (!this.firstFileOpen) {
-            throw new InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
+            throw new errors_InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
                 `files read together must have the same columns: remove it or add it to every file.`, { file });
         }
         const forced = this.options.kinds?.get(name);
@@ -9340,7 +9340,7 @@ class TableBuilder {
         const seen = new Set(names);
         for (const col of this.columns) {
             if (!seen.has(col.name)) {
-                throw new InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
+                throw new errors_InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
                     `files read together must have the same columns: add it (empty cells are fine) or read the files separately.`, { file });
             }
         }
@@ -9380,11 +9380,11 @@ async function readTable(spec, options = {}) {
     const files = await resolveFiles(spec);
     const table = new TableBuilder(options);
     for (const file of files) {
-        await readFile(file, table, delimiter);
+        await read_table_readFile(file, table, delimiter);
     }
     return table.finish();
 }
-async function readFile(file, table, delimiter) {
+async function read_table_readFile(file, table, delimiter) {
     const format = formatOf(file);
     switch (format) {
         case 'csv':
@@ -9398,7 +9398,7 @@ async function readFile(file, table, delimiter) {
         case 'parquet':
             return readParquet(file, table);
         default:
-            throw new InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
+            throw new errors_InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
     }
 }
 
@@ -10959,7 +10959,7 @@ function parseNumberIn(raw, name, fallback, lo, hi, hint) {
     const value = Number(text);
     const inRange = name === 'significance-level' ? value > lo && value < hi : value >= lo && value <= hi;
     if (!Number.isFinite(value) || !inRange) {
-        throw new InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
+        throw new errors_InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
     }
     return value;
 }
@@ -10970,7 +10970,7 @@ function parseChoice(raw, name, fallback, choices) {
     const lower = text.toLowerCase();
     const found = choices.find((c) => c === lower);
     if (!found) {
-        throw new InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
+        throw new errors_InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
     }
     return found;
 }
@@ -11091,11 +11091,11 @@ function referenceFromProfile(json, file) {
     if (schema === undefined)
         return referenceFromSeedProfile(json, file);
     if (typeof schema !== 'string' || !schema.startsWith('modelci/profile@')) {
-        throw new InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
+        throw new errors_InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
     }
     const version = Number(schema.slice('modelci/profile@'.length));
     if (!Number.isInteger(version) || version > PROFILE_VERSION) {
-        throw new InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
+        throw new errors_InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
     }
     const source = isObject(json.source) ? json.source : {};
     const files = Array.isArray(source.files) ? source.files.filter((x) => typeof x === 'string') : [];
@@ -11179,7 +11179,7 @@ function categoricalFromJson(name, raw, file, where) {
 /** The seed article's reference_stats.json: numeric samples and categorical counts, no missing data. */
 function referenceFromSeedProfile(json, file) {
     if (!isObject(json.features)) {
-        throw new InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
+        throw new errors_InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
     }
     const features = [];
     let rows = 0;
@@ -11219,10 +11219,10 @@ function numbers(x, file, where) {
     return Float64Array.from(x);
 }
 function bad(file, where, expected) {
-    return new InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
+    return new errors_InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
 }
 function badType(file, where, type) {
-    throw new InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
+    throw new errors_InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/format.ts
@@ -11456,7 +11456,7 @@ function compareNumeric(ref, column, rows, options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/report.ts
-const DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
+const report_DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/schema.ts
 
@@ -11467,33 +11467,33 @@ async function readSchema(path) {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch {
-        throw new InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
     }
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError(`Schema file ${path} is not valid JSON (${e.message}); fix the file.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} is not valid JSON (${e.message}); fix the file.`, { file: path, input: 'schema' });
     }
     const columns = json?.columns;
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-        throw new InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
     }
     const schema = new Map();
     for (const [name, raw] of Object.entries(columns)) {
         const r = (raw ?? {});
         const where = `${path}: columns.${JSON.stringify(name)}`;
         if (r.type !== undefined && r.type !== 'numeric' && r.type !== 'categorical') {
-            throw new InputError(`${where}.type is ${JSON.stringify(r.type)}; use "numeric" or "categorical".`, { file: path, input: 'schema' });
+            throw new errors_InputError(`${where}.type is ${JSON.stringify(r.type)}; use "numeric" or "categorical".`, { file: path, input: 'schema' });
         }
         for (const key of ['min', 'max']) {
             if (r[key] !== undefined && (typeof r[key] !== 'number' || !Number.isFinite(r[key]))) {
-                throw new InputError(`${where}.${key} must be a finite number.`, { file: path, input: 'schema' });
+                throw new errors_InputError(`${where}.${key} must be a finite number.`, { file: path, input: 'schema' });
             }
         }
         if (r.allowed !== undefined && (!Array.isArray(r.allowed) || !r.allowed.every((x) => typeof x === 'string'))) {
-            throw new InputError(`${where}.allowed must be an array of strings.`, { file: path, input: 'schema' });
+            throw new errors_InputError(`${where}.allowed must be an array of strings.`, { file: path, input: 'schema' });
         }
         schema.set(name, {
             type: r.type,
@@ -11630,7 +11630,7 @@ async function loadReference(spec, options, schema, delimiter) {
             json = JSON.parse(await (0,promises_namespaceObject.readFile)(spec, 'utf8'));
         }
         catch (e) {
-            throw new InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
+            throw new errors_InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
         }
         return referenceFromProfile(json, spec);
     }
@@ -11657,13 +11657,13 @@ function selectFeatures(reference, options) {
     const names = new Set(reference.columns ?? reference.features.map((f) => f.name));
     for (const name of options.include) {
         if (!names.has(name)) {
-            throw new InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
+            throw new errors_InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
         }
     }
     const wanted = columnFilter(options);
     const features = reference.features.filter((f) => wanted(f.name));
     if (features.length === 0) {
-        throw new InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
+        throw new errors_InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
     }
     return features;
 }
@@ -11791,7 +11791,7 @@ function buildReport(reference, current, options, features, findings, now) {
         parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.join(', ')})`);
     const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
     return {
-        schema: DRIFT_REPORT_SCHEMA,
+        schema: report_DRIFT_REPORT_SCHEMA,
         createdAt: now.toISOString(),
         reference: { origin: reference.origin, files: reference.files, rows: reference.rows },
         current: { files: current.files, rows: current.rowCount },
@@ -11821,7 +11821,7 @@ async function isFile(path) {
 /** Say which input a reader error came from when the message does not already name it. */
 function rethrowFor(input) {
     return (e) => {
-        if (e instanceof InputError && !e.where.input)
+        if (e instanceof errors_InputError && !e.where.input)
             e.where.input ??= input;
         throw e;
     };
@@ -11992,7 +11992,7 @@ async function runDriftCheck(req, now = new Date()) {
     const options = parseDriftOptions(req);
     const profileOf = (req['profile-of'] ?? '').trim() || 'current';
     if (profileOf !== 'current' && profileOf !== 'reference') {
-        throw new InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
+        throw new errors_InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
     }
     const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
     const profilePath = req['profile-path']?.trim() || undefined;
@@ -12027,7 +12027,7 @@ async function runProfile(req, now = new Date()) {
 function required(value, name, what) {
     const v = value?.trim();
     if (!v)
-        throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
+        throw new errors_InputError(`Input '${name}' is required: give ${what}.`, { input: name });
     return v;
 }
 
@@ -12079,7 +12079,7 @@ function parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -12125,7 +12125,7 @@ function parseGate(text, input, line) {
     const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
     const m = GATE.exec(text);
     if (!m) {
-        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+        throw new errors_InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
     }
     const [, metric, comparator, rhs] = m;
     const b = BASELINE.exec(rhs.trim());
@@ -12195,7 +12195,7 @@ function closestName(name, known) {
 
 
 
-const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
+const evaluate_gates_GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 /**
  * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
  * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
@@ -12210,7 +12210,7 @@ function evaluateGates(gates, metrics, options = {}) {
         ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
         : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
-        schema: GATE_VERDICT_SCHEMA,
+        schema: evaluate_gates_GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
         passed: failed.length === 0 && results.length > 0,
         gates: results,
@@ -12228,14 +12228,14 @@ function evaluateGate(gate, metrics, baseline) {
     }
     else {
         if (!baseline) {
-            throw new InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
+            throw new errors_InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
         }
         const base = evaluate_gates_lookup(gate, gate.threshold.metric, baseline, 'baseline metric');
         threshold = base.value + gate.threshold.offset.value;
         thresholdDimension = gate.threshold.offset.dimension ?? base.dimension;
     }
     if (thresholdDimension && thresholdDimension !== (metric.dimension ?? 'ratio')) {
-        throw new InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
+        throw new errors_InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
     }
     const shown = (v) => formatQuantity(v, metric.dimension);
     if (Number.isNaN(metric.value)) {
@@ -12255,7 +12255,7 @@ function evaluate_gates_lookup(gate, name, metrics, what) {
         return found;
     const suggestion = closestName(name, metrics.keys());
     const hint = suggestion ? `did you mean '${suggestion}'?` : `known metrics: ${[...metrics.keys()].sort().join(', ')}.`;
-    throw new InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
+    throw new errors_InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
 }
 function describe(d) {
     return d === 'time' ? 'time (ms, s)' : d === 'bytes' ? 'bytes (MB, GiB, ...)' : 'plain numbers (or %)';
@@ -12290,22 +12290,26 @@ function jsonNumber(v) {
 ;// CONCATENATED MODULE: ./packages/core/src/gates/read-metrics-report.ts
 /**
  * Mode 2 of quality-gates: the team evaluated the model with its own script and wrote a report.
- * Accepted: an EvaluationReport (modelci/evaluation-report@1) or any JSON object with a
- * `metrics` object. Metric values are numbers, null (not measured), quantities with units
+ * Accepted: an EvaluationReport (modelci/evaluation-report@1), a GateVerdict, or any JSON object
+ * with a `metrics` object. Metric values are numbers, null (not measured), quantities with units
  * ("12ms", "450MB"), or nested objects whose keys join with dots ({"latency": {"p99": 12}}).
  */
 
 
 
 
-async function readMetricsReport(path, input = 'report') {
+
+
+/** Reports whose `metrics` object this reader understands. */
+const READABLE = [EVALUATION_REPORT_SCHEMA, evaluate_gates_GATE_VERDICT_SCHEMA];
+async function read_metrics_report_readMetricsReport(path, input = 'report') {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (e) {
         const code = e.code;
-        throw new InputError(code === 'ENOENT'
+        throw new errors_InputError(code === 'ENOENT'
             ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
             : `The ${input} file ${path} cannot be read (${code ?? e.message}); check the path.`, { input, file: path });
     }
@@ -12315,26 +12319,26 @@ async function readMetricsReport(path, input = 'report') {
     }
     catch (e) {
         const where = jsonErrorLine(text, e.message);
-        throw new InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
+        throw new errors_InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-        throw new InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
+        throw new errors_InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
     }
     const record = doc;
     const schema = record.schema;
-    if (schema !== undefined && schema !== EVALUATION_REPORT_SCHEMA) {
-        throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${EVALUATION_REPORT_SCHEMA} or a plain {"metrics": {...}} without a schema.`, { input, file: path });
+    if (schema !== undefined && !READABLE.includes(schema)) {
+        throw new errors_InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
     }
     const metrics = record.metrics;
     if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
-        throw new InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
+        throw new errors_InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
     }
     const flat = {};
     flatten(metrics, '', flat, path, input);
     if (Object.keys(flat).length === 0) {
-        throw new InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
+        throw new errors_InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
     }
-    return { path, metrics: flat, schema: schema, document: record };
+    return { path, digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex')}`, metrics: flat, schema: schema, document: record };
 }
 function flatten(obj, prefix, out, path, input) {
     for (const [key, value] of Object.entries(obj)) {
@@ -12347,7 +12351,7 @@ function flatten(obj, prefix, out, path, input) {
             const q = parseQuantity(value, { input, context: `metrics.${name} in ${path}` });
             const expected = metricDimension(name);
             if (q.dimension && q.dimension !== expected) {
-                throw new InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
+                throw new errors_InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
             }
             out[name] = q.value;
         }
@@ -12355,7 +12359,7 @@ function flatten(obj, prefix, out, path, input) {
             flatten(value, `${name}.`, out, path, input);
         }
         else {
-            throw new InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
+            throw new errors_InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
         }
     }
 }
@@ -12390,7 +12394,7 @@ function loadOnnxRuntime() {
         return ort;
     }, (e) => {
         loaded = undefined;
-        throw new InputError(`onnxruntime-node could not be loaded on ${process.platform}/${process.arch} (${firstLine(e)}); ` +
+        throw new errors_InputError(`onnxruntime-node could not be loaded on ${process.platform}/${process.arch} (${firstLine(e)}); ` +
             'modelci ships its native library for linux/x64 only: on other runners install onnxruntime-node 1.30 beside the action (see the quality-gates README).');
     });
     return loaded;
@@ -12577,31 +12581,31 @@ async function readOnnxModelInfo(modelPath, input = 'model') {
     try {
         const s = await (0,promises_namespaceObject.stat)(modelPath);
         if (s.isDirectory())
-            throw new InputError(`${input} ${modelPath} is a directory; give the .onnx file itself.`, where);
+            throw new errors_InputError(`${input} ${modelPath} is a directory; give the .onnx file itself.`, where);
         size = s.size;
     }
     catch (e) {
-        if (e instanceof InputError)
+        if (e instanceof errors_InputError)
             throw e;
-        throw new InputError(`The ${input} file ${modelPath} does not exist; check the path (relative paths start at the workspace).`, where);
+        throw new errors_InputError(`The ${input} file ${modelPath} does not exist; check the path (relative paths start at the workspace).`, where);
     }
     if (size === 0)
-        throw new InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export the model again.`, where);
+        throw new errors_InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export the model again.`, where);
     const fd = await (0,promises_namespaceObject.open)(modelPath, 'r');
     try {
         const r = new FileReader(fd, size);
         const head = await r.bytes(0, Math.min(size, 16));
         const kind = sniff(head);
         if (kind)
-            throw new InputError(`${modelPath} is not an ONNX model: its first bytes look like ${kind}; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`, where);
+            throw new errors_InputError(`${modelPath} is not an ONNX model: its first bytes look like ${kind}; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`, where);
         return await parseModel(r, modelPath, size, where);
     }
     catch (e) {
         if (e instanceof Truncated) {
-            throw new InputError(`${modelPath} is cut short: a field runs past the end of the file (${size} bytes); the file is probably truncated: download or export it again.`, where);
+            throw new errors_InputError(`${modelPath} is cut short: a field runs past the end of the file (${size} bytes); the file is probably truncated: download or export it again.`, where);
         }
         if (e instanceof NotProtobuf) {
-            throw new InputError(`${modelPath} is not an ONNX model (${e.message} is not valid protobuf); export the model to ONNX and give that file.`, where);
+            throw new errors_InputError(`${modelPath} is not an ONNX model (${e.message} is not valid protobuf); export the model to ONNX and give that file.`, where);
         }
         throw e;
     }
@@ -12659,7 +12663,7 @@ async function parseModel(r, modelPath, size, where) {
     // ONNX requires all three; random or cut-short bytes rarely have them.
     const missing = !graph ? 'graph' : irVersion === 0 ? 'IR version' : Object.keys(opsets).length === 0 ? 'opset import' : undefined;
     if (missing || !graph) {
-        throw new InputError(`${modelPath} is not an ONNX model (or is cut short): it has no ${missing}; export the model to ONNX and give that file.`, where);
+        throw new errors_InputError(`${modelPath} is not an ONNX model (or is cut short): it has no ${missing}; export the model to ONNX and give that file.`, where);
     }
     const inputs = [];
     const outputs = [];
@@ -12703,17 +12707,17 @@ async function checkExternalData(modelPath, external, where) {
     for (const [location, needed] of [...external].sort(([a], [b]) => a.localeCompare(b))) {
         const resolved = external_node_path_default().resolve(dir, location);
         if (external_node_path_default().isAbsolute(location) || external_node_path_default().relative(dir, resolved).startsWith('..')) {
-            throw new InputError(`${modelPath} keeps weights in '${location}', outside the model's folder; onnxruntime only reads external data beside the model: re-export with a relative location.`, where);
+            throw new errors_InputError(`${modelPath} keeps weights in '${location}', outside the model's folder; onnxruntime only reads external data beside the model: re-export with a relative location.`, where);
         }
         let bytes;
         try {
             bytes = (await (0,promises_namespaceObject.stat)(resolved)).size;
         }
         catch {
-            throw new InputError(`${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`, where);
+            throw new errors_InputError(`${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`, where);
         }
         if (bytes < needed) {
-            throw new InputError(`The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${needed}; it is truncated: copy it again.`, where);
+            throw new errors_InputError(`The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${needed}; it is truncated: copy it again.`, where);
         }
         out.push({ location, path: resolved, bytes });
     }
@@ -12751,9 +12755,9 @@ async function openModel(modelPath, options = {}) {
     catch (e) {
         const why = firstLine(e);
         if (provider === 'cuda') {
-            throw new InputError(`execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`, { input: 'execution-provider' });
+            throw new errors_InputError(`execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`, { input: 'execution-provider' });
         }
-        throw new InputError(`onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`, { file: modelPath, input });
+        throw new errors_InputError(`onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`, { file: modelPath, input });
     }
     return {
         path: modelPath,
@@ -12776,11 +12780,11 @@ function toSpec(m) {
  */
 function checkCudaProvider() {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
+        throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
     }
     const dir = onnxRuntimeBinaryDir();
     if (dir && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0]))) {
-        throw new InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
+        throw new errors_InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
     }
 }
 /** Copies the provider libraries next to libonnxruntime, where onnxruntime looks for them. */
@@ -12791,7 +12795,7 @@ function installCudaProvider(from) {
     for (const file of CUDA_PROVIDER_FILES) {
         const source = external_node_path_default().join(from, file);
         if (!(0,external_node_fs_namespaceObject.existsSync)(source)) {
-            throw new InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
+            throw new errors_InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
         }
         const target = external_node_path_default().join(dir, file);
         if (!(0,external_node_fs_namespaceObject.existsSync)(target))
@@ -12838,10 +12842,10 @@ function parseInputMapping(text, inputName = 'input-mapping') {
         const m = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
         const columns = m?.[2].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
         if (!m || columns.length === 0) {
-            throw new InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
+            throw new errors_InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
         }
         if (mapping.has(m[1])) {
-            throw new InputError(`${inputName} maps model input '${m[1]}' twice (line ${i + 1}); give each input one line.`, { input: inputName, line: i + 1 });
+            throw new errors_InputError(`${inputName} maps model input '${m[1]}' twice (line ${i + 1}); give each input one line.`, { input: inputName, line: i + 1 });
         }
         mapping.set(m[1], columns);
     });
@@ -12875,7 +12879,7 @@ function planFeeds(table, inputs, ort, options) {
         const batch = spec.shape[0];
         if (typeof batch === 'number' && batch > 0) {
             if (batch !== 1) {
-                throw new InputError(`Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`, { input: 'model' });
+                throw new errors_InputError(`Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`, { input: 'model' });
             }
             fixedBatch = 1;
         }
@@ -12921,17 +12925,17 @@ function chooseColumns(table, inputs, options) {
         for (const c of columns) {
             if (!known.has(c)) {
                 const near = closestName(c, columnNames);
-                throw new InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`, { input });
+                throw new errors_InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`, { input });
             }
             if (c === options.labelColumn) {
-                throw new InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
+                throw new errors_InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
             }
         }
     };
     for (const [input, columns] of options.mapping ?? []) {
         if (!inputNames.includes(input)) {
             const near = closestName(input, inputNames);
-            throw new InputError(`input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${listNames(inputNames)}.`}`, { input: 'input-mapping' });
+            throw new errors_InputError(`input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${listNames(inputNames)}.`}`, { input: 'input-mapping' });
         }
         checkColumns(columns, 'input-mapping', `input-mapping for '${input}'`);
         chosen.set(input, { columns, source: 'input-mapping' });
@@ -12943,7 +12947,7 @@ function chooseColumns(table, inputs, options) {
     }
     const unbound = inputs.filter((s) => !chosen.has(s.name));
     if (unbound.length > 1) {
-        throw new InputError(`The test data has no columns named like the model inputs ${listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`, { input: 'input-mapping' });
+        throw new errors_InputError(`The test data has no columns named like the model inputs ${listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`, { input: 'input-mapping' });
     }
     if (unbound.length === 1) {
         const spec = unbound[0];
@@ -12972,27 +12976,27 @@ function chooseColumns(table, inputs, options) {
 function bindInput(spec, columns, source) {
     const type = spec.type;
     if (!type) {
-        throw new InputError(`Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`, { input: 'model' });
+        throw new errors_InputError(`Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`, { input: 'model' });
     }
     if (!SUPPORTED_TYPES.has(type)) {
-        throw new InputError(`Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`, { input: 'model' });
+        throw new errors_InputError(`Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`, { input: 'model' });
     }
     const shape = spec.shape;
     if (shape.length > 2) {
-        throw new InputError(`Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`, { input: 'model' });
+        throw new errors_InputError(`Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`, { input: 'model' });
     }
     const last = shape.length === 2 ? shape[1] : 1;
     const fixedWidth = typeof last === 'number' ? last : undefined;
     const width = fixedWidth ?? columns.length;
     const origin = source === 'remaining columns' ? 'the test data has' : `${source} gives`;
     if (columns.length === 0) {
-        throw new InputError(`No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`, { input: 'features' });
+        throw new errors_InputError(`No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`, { input: 'features' });
     }
     if (fixedWidth !== undefined && columns.length !== fixedWidth) {
-        throw new InputError(`Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`, { input: source === 'input-mapping' ? 'input-mapping' : 'features' });
+        throw new errors_InputError(`Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`, { input: source === 'input-mapping' ? 'input-mapping' : 'features' });
     }
     if (shape.length < 2 && columns.length !== 1) {
-        throw new InputError(`Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${listNames(columns)}); map one column to it.`, { input: 'input-mapping' });
+        throw new errors_InputError(`Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${listNames(columns)}); map one column to it.`, { input: 'input-mapping' });
     }
     const dims = shape.length === 2 ? [-1, width] : [-1];
     return { input: spec.name, type, columns, width, dims, source };
@@ -13026,7 +13030,7 @@ function prepareValues(b, columns, rows, rowHasMissing) {
     const integer = b.type === 'int64' || b.type === 'int32' || b.type === 'bool';
     columns.forEach((col, j) => {
         if (col.kind === 'categorical') {
-            throw new InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
+            throw new errors_InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
         }
         const values = col.values;
         if (out instanceof Float32Array || out instanceof Float64Array) {
@@ -13043,12 +13047,12 @@ function prepareValues(b, columns, rows, rowHasMissing) {
             const v = values[r];
             if (Number.isNaN(v)) {
                 if (integer) {
-                    throw new InputError(`Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`, { input: 'test-data' });
+                    throw new errors_InputError(`Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`, { input: 'test-data' });
                 }
                 rowHasMissing[r] = 1;
             }
             else if (integer && !Number.isInteger(v)) {
-                throw new InputError(`Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`, { input: 'test-data' });
+                throw new errors_InputError(`Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`, { input: 'test-data' });
             }
             if (out instanceof BigInt64Array)
                 out[r * w + j] = BigInt(v);
@@ -13110,10 +13114,10 @@ function chooseOutputs(outputs, label, options = {}) {
         const spec = outputs.find((o) => o.name === name);
         if (!spec) {
             const near = closestName(name, outputs.map((o) => o.name));
-            throw new InputError(`${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`, { input });
+            throw new errors_InputError(`${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`, { input });
         }
         if (!spec.type) {
-            throw new InputError(`Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`, { input });
+            throw new errors_InputError(`Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`, { input });
         }
         return spec;
     };
@@ -13130,21 +13134,21 @@ function chooseOutputs(outputs, label, options = {}) {
     const described = listNames(outputs.map((o) => `${o.name}: ${o.type ?? 'non-tensor'} [${o.shape.join(', ')}]`));
     if (task === 'classification') {
         if (labelOut && !isLabelType(labelOut)) {
-            throw new InputError(`prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`, { input: 'prediction-output' });
+            throw new errors_InputError(`prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`, { input: 'prediction-output' });
         }
         if (!labelCandidate && !probCandidate) {
-            throw new InputError(`The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`, { input: 'label-column' });
+            throw new errors_InputError(`The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`, { input: 'label-column' });
         }
         if (probCandidate && (!isFloat(probCandidate) || !matrix(probCandidate))) {
-            throw new InputError(`probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`, { input: 'probability-output' });
+            throw new errors_InputError(`probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`, { input: 'probability-output' });
         }
         return { task, prediction: labelCandidate, probabilities: probCandidate };
     }
     if (label.kind === 'categorical') {
-        throw new InputError(`task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`, { input: 'task' });
+        throw new errors_InputError(`task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`, { input: 'task' });
     }
     if (!valueCandidate) {
-        throw new InputError(`The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`, { input: 'prediction-output' });
+        throw new errors_InputError(`The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`, { input: 'prediction-output' });
     }
     return { task, prediction: valueCandidate };
 }
@@ -13185,15 +13189,15 @@ async function runBatch(session, plan, start, end, fetch) {
     }
     catch (e) {
         const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-        throw new InputError(`onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`, { input: 'model' });
+        throw new errors_InputError(`onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`, { input: 'model' });
     }
 }
 function checkRows(name, dims, rows, perRowValues) {
     if (dims[0] !== rows && !(rows === 1 && dims.length === 0)) {
-        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
+        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
     }
     if (perRowValues !== 1 && rows > 0 && dims.length !== 2) {
-        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
+        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
     }
 }
 function copyPrediction(outputs, name, start, end, out) {
@@ -13201,7 +13205,7 @@ function copyPrediction(outputs, name, start, end, out) {
     const rows = end - start;
     checkRows(name, t.dims, rows, 1);
     if (t.size !== rows) {
-        throw new InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
+        throw new errors_InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
     }
     const data = t.data;
     if (out.strings) {
@@ -13232,7 +13236,7 @@ function copyProbabilities(outputs, name, start, end, out) {
         out.probabilities = new Float64Array(out.rows * width);
     }
     else if (out.width !== width) {
-        throw new InputError(`Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`, { input: 'probability-output' });
+        throw new errors_InputError(`Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`, { input: 'probability-output' });
     }
     const data = t.data;
     const p = out.probabilities;
@@ -13635,7 +13639,7 @@ function scoreClassification(label, raw, options = {}) {
     const codeToClass = truthLabels.names.map((name, code) => {
         if (closed && !index.has(name)) {
             const r = truthLabels.codes.indexOf(code);
-            throw new InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
+            throw new errors_InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
         }
         return truthLabels.codes.includes(code) ? indexOf(name) : -1;
     });
@@ -13651,7 +13655,7 @@ function scoreClassification(label, raw, options = {}) {
             const v = numbers[r];
             if (indicesAreClasses) {
                 if (!Number.isInteger(v) || v < 0 || v >= declared.length) {
-                    throw new InputError(`The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`, { input: 'class-names' });
+                    throw new errors_InputError(`The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`, { input: 'class-names' });
                 }
                 predicted[r] = v;
             }
@@ -13722,7 +13726,7 @@ function truthCodes(label) {
                 continue;
             }
             if (!Number.isInteger(v)) {
-                throw new InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
+                throw new errors_InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
             }
             let code = seen.get(v);
             if (code === undefined) {
@@ -13734,7 +13738,7 @@ function truthCodes(label) {
         }
     }
     if (missing > 0) {
-        throw new InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
+        throw new errors_InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
     }
     return { codes, names };
 }
@@ -13742,12 +13746,12 @@ function truthCodes(label) {
 function declaredClasses(label, raw, options) {
     const given = options.classNames ? parseNameList(options.classNames) : undefined;
     if (given && raw.width > 0 && given.length !== raw.width) {
-        throw new InputError(`The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`, { input: 'class-names' });
+        throw new errors_InputError(`The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`, { input: 'class-names' });
     }
     if (given)
         return given;
     if (label.kind === 'categorical' && !raw.strings) {
-        throw new InputError(`The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`, { input: 'class-names' });
+        throw new errors_InputError(`The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`, { input: 'class-names' });
     }
     // Whole-number labels with a probability matrix: column j is class j, as scikit-learn
     // exports do when it was trained on 0..k-1.
@@ -14137,7 +14141,7 @@ async function evaluateModel(input) {
 async function readTestData(input) {
     const table = await readTable(input.testData, { delimiter: input.delimiter });
     if (table.rowCount === 0) {
-        throw new InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
+        throw new errors_InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
     }
     return table;
 }
@@ -14147,7 +14151,7 @@ function labelColumn(table, name) {
         return found;
     const names = table.columns.map((c) => c.name);
     const near = closestName(name, names);
-    throw new InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
+    throw new errors_InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
 }
 async function scoreModel(path, inputName, table, label, input) {
     const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
@@ -14277,7 +14281,7 @@ async function baselineReport(input, table, label, candidate) {
     const base = await scoreModel(input.baseline, 'baseline', table, label, input);
     try {
         if (base.roles.task !== candidate.roles.task) {
-            throw new InputError(`The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`, { input: 'baseline' });
+            throw new errors_InputError(`The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`, { input: 'baseline' });
         }
         const metrics = flatMetrics(base, base.session.info.totalBytes);
         if (input.baselineLatency && input.latency !== false) {
@@ -14709,14 +14713,14 @@ async function runQualityGates(req, now = new Date()) {
     const model = req.model?.trim() || undefined;
     const reportPath = req.report?.trim() || undefined;
     if (model && reportPath) {
-        throw new InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
+        throw new errors_InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
     }
     if (!model && !reportPath) {
-        throw new InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
+        throw new errors_InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
     }
     const gates = [...legacyGates(req), ...parseGates(req.gates ?? '')];
     if (gates.length === 0) {
-        throw new InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
+        throw new errors_InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
     }
     const verdictPath = req['verdict-path']?.trim() || DEFAULT_VERDICT_PATH;
     const baseline = req.baseline?.trim() || undefined;
@@ -14755,16 +14759,16 @@ async function runQualityGates(req, now = new Date()) {
                 metrics['mcnemar.p_value'] = evaluation.baseline.mcnemar.pValue;
         }
         else if (baseline) {
-            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     else {
-        metrics = (await readMetricsReport(reportPath, 'report')).metrics;
+        metrics = (await read_metrics_report_readMetricsReport(reportPath, 'report')).metrics;
         if (baseline) {
             if (!baseline.toLowerCase().endsWith('.json')) {
-                throw new InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
+                throw new errors_InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
             }
-            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     const base = evaluateGates(gates, toMetrics(metrics), {
@@ -14830,21 +14834,21 @@ function checkMetricNames(gates) {
             if (isKnownMetric(name))
                 continue;
             const near = closestName(name, KNOWN_METRICS);
-            throw new InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
+            throw new errors_InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
         }
     }
 }
 function executionProvider(text) {
     const v = (text ?? '').trim().toLowerCase() || 'cpu';
     if (!EXECUTION_PROVIDERS.includes(v)) {
-        throw new InputError(`Input 'execution-provider' is '${text}'; use ${EXECUTION_PROVIDERS.join(' or ')}.`, { input: 'execution-provider' });
+        throw new errors_InputError(`Input 'execution-provider' is '${text}'; use ${EXECUTION_PROVIDERS.join(' or ')}.`, { input: 'execution-provider' });
     }
     return v;
 }
 function task(text) {
     const v = (text ?? '').trim().toLowerCase() || 'auto';
     if (v !== 'auto' && v !== 'classification' && v !== 'regression') {
-        throw new InputError(`Input 'task' is '${text}'; use auto, classification or regression.`, { input: 'task' });
+        throw new errors_InputError(`Input 'task' is '${text}'; use auto, classification or regression.`, { input: 'task' });
     }
     return v;
 }
@@ -14854,14 +14858,14 @@ function count(text, name, min) {
         return undefined;
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) {
-        throw new InputError(`Input '${name}' is '${v}'; give a whole number of at least ${min}.`, { input: name });
+        throw new errors_InputError(`Input '${name}' is '${v}'; give a whole number of at least ${min}.`, { input: name });
     }
     return n;
 }
 function run_quality_gates_required(value, name, what) {
     const v = value?.trim();
     if (!v)
-        throw new InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
+        throw new errors_InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
     return v;
 }
 
@@ -15007,7 +15011,677 @@ function ascii(s) {
     return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-version.ts
+/**
+ * ModelVersion (modelci/model-version@1): what the registry knows about one registered model
+ * version, whichever backend holds it. Versions are numbered per model name from 1; aliases
+ * (staging, production, ...) point at versions; every version records the commit that made it.
+ */
+const MODEL_VERSION_SCHEMA = 'modelci/model-version@1';
+/** OCI / CNCF ModelPack media types and annotation keys. */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const MODEL_ARTIFACT = 'application/vnd.cncf.model.manifest.v1+json';
+const MODEL_CONFIG = 'application/vnd.cncf.model.config.v1+json';
+const MODEL_WEIGHT_RAW = 'application/vnd.cncf.model.weight.v1.raw';
+const ANNOTATION = {
+    refName: 'org.opencontainers.image.ref.name',
+    revision: 'org.opencontainers.image.revision',
+    created: 'org.opencontainers.image.created',
+    version: 'org.opencontainers.image.version',
+    title: 'org.opencontainers.image.title',
+    filepath: 'org.cncf.model.filepath',
+    /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
+    record: 'io.modelci.record',
+    /** On an alias entry: the version that held the alias before, for rollback. */
+    previous: 'io.modelci.alias.previous',
+    forced: 'io.modelci.alias.forced',
+    updated: 'io.modelci.alias.updated',
+};
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-registry.ts
+/**
+ * The ModelRegistry port: what register-model needs from any backend. Each backend is one
+ * adapter file; `openRegistry` picks it from the registry URI.
+ */
+
+// OCI distribution's repository-name component rule, so a name moves unchanged to any registry.
+const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+// OCI tag rule; aliases must also not look like versions.
+const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+function model_registry_checkModelName(name, input = 'name') {
+    if (NAME.test(name) && name.length <= 255)
+        return;
+    const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
+    const why = bad.length > 0
+        ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
+        : name.length > 255 ? 'it is longer than 255 characters' : 'separators (. _ -) must sit between letters or digits';
+    throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
+}
+function model_registry_checkAlias(alias, input = 'alias') {
+    if (!ALIAS.test(alias)) {
+        throw new InputError(`Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`, { input });
+    }
+    if (/^v?\d+$/.test(alias) || alias === 'latest') {
+        throw new InputError(`Alias '${alias}' would read as a version; choose a name such as 'production' or 'staging'.`, { input });
+    }
+}
+/** `3` or `v3` -> 3; anything else is not a version number. */
+function versionNumber(ref) {
+    const m = /^v?(\d+)$/.exec(ref.trim());
+    return m ? Number(m[1]) : undefined;
+}
+/** Backends by URI scheme; a plain path is the local registry. Registered by each adapter module. */
+const FACTORIES = new Map();
+function registerBackend(scheme, factory) {
+    FACTORIES.set(scheme, factory);
+}
+function model_registry_openRegistry(uri, input = 'registry') {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
+    const factory = FACTORIES.get(scheme ?? 'file');
+    if (!factory) {
+        throw new InputError(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`, { input });
+    }
+    return factory(uri);
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./packages/core/src/io/file-lock.ts
+/**
+ * An advisory lock between processes on one machine (or one shared filesystem): a lock file
+ * created with O_EXCL holding the owner's pid. A lock whose owner died is taken over, so a
+ * crashed writer cannot block the registry forever.
+ */
+
+
+async function withFileLock(lockPath, work, options = {}) {
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    let wait = 5;
+    for (;;) {
+        try {
+            const handle = await (0,promises_namespaceObject.open)(lockPath, 'wx');
+            try {
+                await handle.writeFile(`${process.pid}\n`);
+            }
+            finally {
+                await handle.close();
+            }
+            break;
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+            if (await ownerIsGone(lockPath)) {
+                await (0,promises_namespaceObject.rm)(lockPath, { force: true });
+                continue;
+            }
+            if (Date.now() > deadline) {
+                throw new errors_InputError(`The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s; if no modelci is running, delete that file.`, { file: lockPath });
+            }
+            await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
+            wait = Math.min(wait * 2, 200);
+        }
+    }
+    try {
+        return await work();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(lockPath, { force: true });
+    }
+}
+/** True when the lock names a process on this machine that no longer exists. */
+async function ownerIsGone(lockPath) {
+    let pid;
+    try {
+        pid = Number((await (0,promises_namespaceObject.readFile)(lockPath, 'utf8')).trim());
+    }
+    catch {
+        return false; // just released, or being written: try again
+    }
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (e) {
+        return e.code === 'ESRCH';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/blob-store.ts
+/**
+ * Content-addressed blobs in an OCI layout (blobs/sha256/<hex>): a file is hashed while it is
+ * copied, in one streaming read, into a temporary file that is renamed to its digest. A blob that
+ * is already there is not written again.
+ */
+
+
+
+
+
+
+function blobPath(layout, digest) {
+    const [algorithm, hex] = digest.split(':');
+    return external_node_path_default().join(layout, 'blobs', algorithm, hex);
+}
+async function storeFile(layout, file) {
+    const dir = external_node_path_default().join(layout, 'blobs', 'sha256');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const tmp = external_node_path_default().join(dir, `.upload-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        },
+    });
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+        const digest = `sha256:${hash.digest('hex')}`;
+        const target = blobPath(layout, digest);
+        if (await exists(target)) {
+            await (0,promises_namespaceObject.rm)(tmp, { force: true });
+            return { digest, size, written: false };
+        }
+        await (0,promises_namespaceObject.rename)(tmp, target);
+        return { digest, size, written: true };
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+async function storeBytes(layout, bytes) {
+    const digest = `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex')}`;
+    const target = blobPath(layout, digest);
+    if (await exists(target))
+        return { digest, size: bytes.length, written: false };
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+    await (0,promises_namespaceObject.writeFile)(tmp, bytes);
+    await (0,promises_namespaceObject.rename)(tmp, target);
+    return { digest, size: bytes.length, written: true };
+}
+async function exists(p) {
+    try {
+        await (0,promises_namespaceObject.stat)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/modelpack.ts
+
+function modelPackConfig(input, version, files) {
+    const config = {
+        descriptor: {
+            createdAt: input.now.toISOString(),
+            name: input.name,
+            version: String(version),
+            ...(input.provenance.gitSha ? { revision: input.provenance.gitSha } : {}),
+            ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
+        },
+        config: { format: modelpack_formatOf(files) },
+        modelfs: { type: 'layers', diff_ids: files.map((f) => f.digest) },
+    };
+    return Buffer.from(JSON.stringify(config));
+}
+function modelPackManifest(input, version, files, config) {
+    const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+    const annotations = {
+        [ANNOTATION.created]: input.now.toISOString(),
+        [ANNOTATION.title]: input.name,
+        [ANNOTATION.version]: String(version),
+        [ANNOTATION.record]: JSON.stringify(record),
+    };
+    if (input.provenance.gitSha)
+        annotations[ANNOTATION.revision] = input.provenance.gitSha;
+    return {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: MODEL_ARTIFACT,
+        config: { mediaType: MODEL_CONFIG, digest: config.digest, size: config.size },
+        layers: files.map((f) => ({ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } })),
+        annotations,
+    };
+}
+function versionFromManifest(name, manifest, digest, uri, aliases) {
+    const a = manifest.annotations ?? {};
+    let record = { metrics: {}, provenance: {}, tags: {} };
+    try {
+        record = { ...record, ...JSON.parse(a[ANNOTATION.record] ?? '{}') };
+    }
+    catch {
+        // A manifest pushed by another tool: no modelci record, the OCI fields still describe it.
+    }
+    return {
+        schema: MODEL_VERSION_SCHEMA,
+        name,
+        version: Number(a[ANNOTATION.version] ?? 0),
+        digest,
+        uri,
+        createdAt: a[ANNOTATION.created] ?? '',
+        files: manifest.layers.map((l) => ({ path: l.annotations?.[ANNOTATION.filepath] ?? l.digest, digest: l.digest, size: l.size })),
+        metrics: record.metrics,
+        provenance: { ...record.provenance, gitSha: a[ANNOTATION.revision] ?? record.provenance.gitSha },
+        tags: record.tags,
+        aliases,
+    };
+}
+function modelpack_formatOf(files) {
+    const ext = files.map((f) => f.path.split('.').pop()?.toLowerCase());
+    if (ext.includes('onnx'))
+        return 'onnx';
+    if (ext.includes('safetensors'))
+        return 'safetensors';
+    if (ext.some((e) => e === 'pt' || e === 'pth'))
+        return 'pytorch';
+    if (ext.includes('gguf'))
+        return 'gguf';
+    return 'unknown';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/local-oci-registry.ts
+/**
+ * The embedded registry: a folder per model name, each an OCI image layout (oci-layout,
+ * index.json, blobs/sha256/...) holding CNCF ModelPack artifacts, so a version moves unchanged to
+ * a remote OCI registry. Versions are tags v1, v2, ...; aliases are more tags on the same
+ * manifest. Blobs are written before the lock is taken (content-addressed, renamed into place);
+ * numbering a version and rewriting index.json happen under a lock, atomically.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+class LocalOciRegistry {
+    uri;
+    root;
+    constructor(uri) {
+        this.uri = uri;
+        this.root = external_node_path_default().resolve(uri.replace(/^file:\/\//i, ''));
+    }
+    layout(name) {
+        model_registry_checkModelName(name);
+        return external_node_path_default().join(this.root, name);
+    }
+    async register(input) {
+        const layout = this.layout(input.name);
+        await (0,promises_namespaceObject.mkdir)(layout, { recursive: true });
+        let bytesWritten = 0;
+        const files = [];
+        for (const f of input.files) {
+            const blob = await storeFile(layout, f.source);
+            if (blob.written)
+                bytesWritten += blob.size;
+            files.push({ path: f.path, digest: blob.digest, size: blob.size });
+        }
+        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+            const index = await this.readIndex(layout);
+            const versions = await this.versions(input.name, layout, index);
+            const same = versions.find((v) => sameFiles(v.files, files));
+            if (same)
+                return { version: same, existing: true, bytesWritten };
+            const version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
+            const config = await storeBytes(layout, modelPackConfig(input, version, files));
+            const manifest = modelPackManifest(input, version, files, config);
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const stored = await storeBytes(layout, bytes);
+            index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+            await this.writeIndex(layout, index);
+            return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
+        });
+    }
+    async resolve(name, ref) {
+        const layout = this.layout(name);
+        const index = await this.readIndex(layout, true);
+        const n = versionNumber(ref);
+        const tag = ref === 'latest' ? latestTag(index) : n !== undefined ? `v${n}` : ref;
+        const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === tag);
+        if (!entry) {
+            const tags = index.manifests.map((m) => m.annotations?.[ANNOTATION.refName]).filter(Boolean);
+            throw new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
+        }
+        return this.versionOf(name, layout, index, entry.digest);
+    }
+    async list(name) {
+        const layout = this.layout(name);
+        const index = await this.readIndex(layout, true);
+        return (await this.versions(name, layout, index)).sort((a, b) => a.version - b.version);
+    }
+    async moveAlias(name, alias, version, options) {
+        const layout = this.layout(name);
+        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+            const index = await this.readIndex(layout, true);
+            const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
+            if (!target || target.digest !== version.digest) {
+                throw new errors_InputError(`Version ${version.version} of '${name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
+            }
+            const old = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === alias);
+            const previousVersion = old ? this.tagOf(index, old.digest) : undefined;
+            index.manifests = index.manifests.filter((m) => m !== old);
+            const annotations = { [ANNOTATION.refName]: alias, [ANNOTATION.updated]: options.now.toISOString() };
+            if (previousVersion !== undefined)
+                annotations[ANNOTATION.previous] = `v${previousVersion}`;
+            if (options.forced)
+                annotations[ANNOTATION.forced] = 'true';
+            index.manifests.push({ ...target, annotations });
+            await this.writeIndex(layout, index);
+            return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
+        });
+    }
+    async download(version, into) {
+        const layout = this.layout(version.name);
+        const written = [];
+        for (const f of version.files) {
+            const target = external_node_path_default().resolve(into, f.path);
+            if (external_node_path_default().relative(external_node_path_default().resolve(into), target).startsWith('..')) {
+                throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
+            }
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+            written.push(target);
+        }
+        return written;
+    }
+    versionUri(name, version) {
+        return `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`;
+    }
+    tagOf(index, digest) {
+        for (const m of index.manifests) {
+            const n = versionNumber(m.annotations?.[ANNOTATION.refName] ?? '');
+            if (m.digest === digest && n !== undefined)
+                return n;
+        }
+        return undefined;
+    }
+    async versions(name, layout, index) {
+        const out = [];
+        for (const m of index.manifests) {
+            if (versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') !== undefined)
+                out.push(await this.versionOf(name, layout, index, m.digest));
+        }
+        return out;
+    }
+    async versionOf(name, layout, index, digest) {
+        const manifest = JSON.parse((await readVerified(blobPath(layout, digest), digest, `the manifest of '${name}'`)).toString('utf8'));
+        const aliases = index.manifests
+            .filter((m) => m.digest === digest)
+            .map((m) => m.annotations?.[ANNOTATION.refName])
+            .filter((t) => !!t && versionNumber(t) === undefined);
+        const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
+        return versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort());
+    }
+    async readIndex(layout, mustExist = false) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(layout, 'index.json'), 'utf8');
+        }
+        catch (e) {
+            if (e.code !== 'ENOENT')
+                throw e;
+            if (mustExist) {
+                throw new errors_InputError(`Model '${external_node_path_default().basename(layout)}' is not in the registry ${this.uri}; register it first (or check the name).`, { input: 'name' });
+            }
+            return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
+        }
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, { file: external_node_path_default().join(layout, 'index.json') });
+        }
+    }
+    async writeIndex(layout, index) {
+        await writeFileAtomic(external_node_path_default().join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }) + '\n');
+        await writeFileAtomic(external_node_path_default().join(layout, 'index.json'), JSON.stringify(index, null, 2) + '\n');
+    }
+}
+function latestTag(index) {
+    let best = 0;
+    for (const m of index.manifests)
+        best = Math.max(best, versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') ?? 0);
+    return best > 0 ? `v${best}` : undefined;
+}
+function sameFiles(a, b) {
+    const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    return key(a) === key(b);
+}
+async function readVerified(file, digest, what) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch {
+        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file });
+    }
+    if (`sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex')}` !== digest) {
+        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was changed or damaged; refusing to use it.`, { file });
+    }
+    return bytes;
+}
+/** Copies a blob while hashing it; a truncated or tampered blob is refused and the copy removed. */
+async function copyVerified(from, to, digest, size, what) {
+    try {
+        const s = await (0,promises_namespaceObject.stat)(from);
+        if (s.size !== size)
+            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, { file: from });
+    }
+    catch (e) {
+        if (e instanceof errors_InputError)
+            throw e;
+        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file: from });
+    }
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const tap = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            done(null, chunk);
+        },
+    });
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(to));
+    if (`sha256:${hash.digest('hex')}` !== digest) {
+        await (0,promises_namespaceObject.rm)(to, { force: true });
+        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+    }
+}
+registerBackend('file', (uri) => new LocalOciRegistry(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/run-registry.ts
+/**
+ * register-model's operations, shared by the action and `modelci register | promote | resolve |
+ * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
+ */
+
+
+
+
+
+
+
+
+
+/** The embedded default: a folder in the workspace. */
+const DEFAULT_REGISTRY = 'file://./model-registry';
+async function runRegister(req, env = process.env, now = new Date()) {
+    const registry = run_registry_open(req.registry);
+    const name = run_registry_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
+    checkModelName(name);
+    const files = await modelFiles(run_registry_required(req.model, 'model', 'the model file or folder to register'));
+    const provenance = {
+        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+        runUrl: req['run-url']?.trim() || runUrl(env),
+        creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
+    };
+    let metrics = {};
+    const metricsSpec = req.metrics?.trim();
+    if (metricsSpec) {
+        if (/\.json$/i.test(metricsSpec)) {
+            const report = await readMetricsReport(metricsSpec, 'metrics');
+            metrics = report.metrics;
+            if (report.schema === GATE_VERDICT_SCHEMA)
+                provenance.gateVerdict = { digest: report.digest, passed: report.document.passed === true };
+        }
+        else {
+            metrics = inlineMetrics(metricsSpec);
+        }
+    }
+    if (req['gate-verdict']?.trim()) {
+        const verdict = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
+        provenance.gateVerdict = { digest: verdict.digest, passed: verdict.document.passed === true };
+    }
+    if (req['drift-report']?.trim()) {
+        provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
+    }
+    const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
+    return { ...result, outputs: outputs(result.version) };
+}
+async function runPromote(req, now = new Date()) {
+    const registry = run_registry_open(req.registry);
+    const name = run_registry_required(req.name, 'name', 'the model name');
+    const alias = req.alias?.trim() || 'production';
+    checkAlias(alias);
+    const version = await registry.resolve(name, run_registry_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
+    const force = parseBoolean(req.force, 'force');
+    const gate = version.provenance.gateVerdict;
+    let warning;
+    if (alias === 'production' && !gate?.passed) {
+        const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
+        if (!force) {
+            throw new InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
+        }
+        warning = `Version ${version.version} was promoted to production with force: ${why}.`;
+    }
+    const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
+    return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
+}
+async function runResolve(req) {
+    const registry = run_registry_open(req.registry);
+    const name = run_registry_required(req.name, 'name', 'the model name');
+    const version = await registry.resolve(name, req.version?.trim() || 'production');
+    const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
+    return { version, files, outputs: outputs(version) };
+}
+async function runList(req) {
+    return run_registry_open(req.registry).list(run_registry_required(req.name, 'name', 'the model name'));
+}
+function run_registry_open(uri) {
+    return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
+}
+function outputs(v) {
+    return { version: String(v.version), digest: v.digest, uri: v.uri, 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
+}
+/** A file registers as itself; a folder as every file under it, by relative path. */
+async function modelFiles(spec) {
+    let s;
+    try {
+        s = await stat(spec);
+    }
+    catch {
+        throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
+    }
+    if (s.isFile())
+        return [{ source: spec, path: path.basename(spec) }];
+    const files = [];
+    const walk = async (dir) => {
+        for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory())
+                await walk(full);
+            else if (entry.isFile())
+                files.push({ source: full, path: path.relative(spec, full).split(path.sep).join('/') });
+        }
+    };
+    await walk(spec);
+    if (files.length === 0)
+        throw new InputError(`The model folder ${spec} is empty; point model at the folder the training step wrote.`, { input: 'model' });
+    return files;
+}
+async function readReport(file, input, schema) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        throw new InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote.`, { input, file });
+    }
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
+    }
+    if (document?.schema !== schema) {
+        throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
+    }
+    return { digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, document };
+}
+function inlineMetrics(text) {
+    const out = {};
+    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+        const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
+        if (!m || !Number.isFinite(Number(m[2]))) {
+            throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
+        }
+        out[m[1]] = Number(m[2]);
+    }
+    return out;
+}
+function parseTags(text) {
+    const out = {};
+    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+        const i = part.indexOf('=');
+        if (i <= 0)
+            throw new InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
+        out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+    }
+    return out;
+}
+function parseBoolean(text, input) {
+    const v = (text ?? '').trim().toLowerCase();
+    if (v === '' || v === 'false')
+        return false;
+    if (v === 'true')
+        return true;
+    throw new InputError(`Input '${input}' is '${text}'; use true or false.`, { input });
+}
+function runUrl(env) {
+    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+}
+function run_registry_required(value, name, what) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
+    return v;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 

@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9572);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5288);
 
 
 
@@ -28412,7 +28412,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export annotate */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9572);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5288);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28469,7 +28469,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 9572:
+/***/ 5288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28479,7 +28479,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   XN: () => (/* reexport */ runQualityGates)
 });
 
-// UNUSED EXPORTS: CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkDrift, checkLabelIndex, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, rocAuc, runDriftCheck, runProfile, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, OCI_INDEX, OCI_MANIFEST, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, rocAuc, runDriftCheck, runList, runProfile, runPromote, runRegister, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -40387,7 +40387,7 @@ function closestName(name, known) {
 
 
 
-const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
+const evaluate_gates_GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 /**
  * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
  * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
@@ -40402,7 +40402,7 @@ function evaluateGates(gates, metrics, options = {}) {
         ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
         : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
-        schema: GATE_VERDICT_SCHEMA,
+        schema: evaluate_gates_GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
         passed: failed.length === 0 && results.length > 0,
         gates: results,
@@ -40482,15 +40482,19 @@ function jsonNumber(v) {
 ;// CONCATENATED MODULE: ./packages/core/src/gates/read-metrics-report.ts
 /**
  * Mode 2 of quality-gates: the team evaluated the model with its own script and wrote a report.
- * Accepted: an EvaluationReport (modelci/evaluation-report@1) or any JSON object with a
- * `metrics` object. Metric values are numbers, null (not measured), quantities with units
+ * Accepted: an EvaluationReport (modelci/evaluation-report@1), a GateVerdict, or any JSON object
+ * with a `metrics` object. Metric values are numbers, null (not measured), quantities with units
  * ("12ms", "450MB"), or nested objects whose keys join with dots ({"latency": {"p99": 12}}).
  */
 
 
 
 
-async function readMetricsReport(path, input = 'report') {
+
+
+/** Reports whose `metrics` object this reader understands. */
+const READABLE = [EVALUATION_REPORT_SCHEMA, evaluate_gates_GATE_VERDICT_SCHEMA];
+async function read_metrics_report_readMetricsReport(path, input = 'report') {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
@@ -40514,8 +40518,8 @@ async function readMetricsReport(path, input = 'report') {
     }
     const record = doc;
     const schema = record.schema;
-    if (schema !== undefined && schema !== EVALUATION_REPORT_SCHEMA) {
-        throw new errors_InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${EVALUATION_REPORT_SCHEMA} or a plain {"metrics": {...}} without a schema.`, { input, file: path });
+    if (schema !== undefined && !READABLE.includes(schema)) {
+        throw new errors_InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
     }
     const metrics = record.metrics;
     if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
@@ -40526,7 +40530,7 @@ async function readMetricsReport(path, input = 'report') {
     if (Object.keys(flat).length === 0) {
         throw new errors_InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
     }
-    return { path, metrics: flat, schema: schema, document: record };
+    return { path, digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`, metrics: flat, schema: schema, document: record };
 }
 function flatten(obj, prefix, out, path, input) {
     for (const [key, value] of Object.entries(obj)) {
@@ -42985,16 +42989,16 @@ async function runQualityGates(req, now = new Date()) {
                 metrics['mcnemar.p_value'] = evaluation.baseline.mcnemar.pValue;
         }
         else if (baseline) {
-            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     else {
-        metrics = (await readMetricsReport(reportPath, 'report')).metrics;
+        metrics = (await read_metrics_report_readMetricsReport(reportPath, 'report')).metrics;
         if (baseline) {
             if (!baseline.toLowerCase().endsWith('.json')) {
                 throw new errors_InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
             }
-            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     const base = evaluateGates(gates, toMetrics(metrics), {
@@ -43237,7 +43241,677 @@ function ascii(s) {
     return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-version.ts
+/**
+ * ModelVersion (modelci/model-version@1): what the registry knows about one registered model
+ * version, whichever backend holds it. Versions are numbered per model name from 1; aliases
+ * (staging, production, ...) point at versions; every version records the commit that made it.
+ */
+const MODEL_VERSION_SCHEMA = 'modelci/model-version@1';
+/** OCI / CNCF ModelPack media types and annotation keys. */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const MODEL_ARTIFACT = 'application/vnd.cncf.model.manifest.v1+json';
+const MODEL_CONFIG = 'application/vnd.cncf.model.config.v1+json';
+const MODEL_WEIGHT_RAW = 'application/vnd.cncf.model.weight.v1.raw';
+const ANNOTATION = {
+    refName: 'org.opencontainers.image.ref.name',
+    revision: 'org.opencontainers.image.revision',
+    created: 'org.opencontainers.image.created',
+    version: 'org.opencontainers.image.version',
+    title: 'org.opencontainers.image.title',
+    filepath: 'org.cncf.model.filepath',
+    /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
+    record: 'io.modelci.record',
+    /** On an alias entry: the version that held the alias before, for rollback. */
+    previous: 'io.modelci.alias.previous',
+    forced: 'io.modelci.alias.forced',
+    updated: 'io.modelci.alias.updated',
+};
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-registry.ts
+/**
+ * The ModelRegistry port: what register-model needs from any backend. Each backend is one
+ * adapter file; `openRegistry` picks it from the registry URI.
+ */
+
+// OCI distribution's repository-name component rule, so a name moves unchanged to any registry.
+const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+// OCI tag rule; aliases must also not look like versions.
+const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+function model_registry_checkModelName(name, input = 'name') {
+    if (NAME.test(name) && name.length <= 255)
+        return;
+    const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
+    const why = bad.length > 0
+        ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
+        : name.length > 255 ? 'it is longer than 255 characters' : 'separators (. _ -) must sit between letters or digits';
+    throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
+}
+function model_registry_checkAlias(alias, input = 'alias') {
+    if (!ALIAS.test(alias)) {
+        throw new InputError(`Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`, { input });
+    }
+    if (/^v?\d+$/.test(alias) || alias === 'latest') {
+        throw new InputError(`Alias '${alias}' would read as a version; choose a name such as 'production' or 'staging'.`, { input });
+    }
+}
+/** `3` or `v3` -> 3; anything else is not a version number. */
+function versionNumber(ref) {
+    const m = /^v?(\d+)$/.exec(ref.trim());
+    return m ? Number(m[1]) : undefined;
+}
+/** Backends by URI scheme; a plain path is the local registry. Registered by each adapter module. */
+const FACTORIES = new Map();
+function registerBackend(scheme, factory) {
+    FACTORIES.set(scheme, factory);
+}
+function model_registry_openRegistry(uri, input = 'registry') {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
+    const factory = FACTORIES.get(scheme ?? 'file');
+    if (!factory) {
+        throw new InputError(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`, { input });
+    }
+    return factory(uri);
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./packages/core/src/io/file-lock.ts
+/**
+ * An advisory lock between processes on one machine (or one shared filesystem): a lock file
+ * created with O_EXCL holding the owner's pid. A lock whose owner died is taken over, so a
+ * crashed writer cannot block the registry forever.
+ */
+
+
+async function withFileLock(lockPath, work, options = {}) {
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    let wait = 5;
+    for (;;) {
+        try {
+            const handle = await (0,promises_namespaceObject.open)(lockPath, 'wx');
+            try {
+                await handle.writeFile(`${process.pid}\n`);
+            }
+            finally {
+                await handle.close();
+            }
+            break;
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+            if (await ownerIsGone(lockPath)) {
+                await (0,promises_namespaceObject.rm)(lockPath, { force: true });
+                continue;
+            }
+            if (Date.now() > deadline) {
+                throw new errors_InputError(`The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s; if no modelci is running, delete that file.`, { file: lockPath });
+            }
+            await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
+            wait = Math.min(wait * 2, 200);
+        }
+    }
+    try {
+        return await work();
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(lockPath, { force: true });
+    }
+}
+/** True when the lock names a process on this machine that no longer exists. */
+async function ownerIsGone(lockPath) {
+    let pid;
+    try {
+        pid = Number((await (0,promises_namespaceObject.readFile)(lockPath, 'utf8')).trim());
+    }
+    catch {
+        return false; // just released, or being written: try again
+    }
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (e) {
+        return e.code === 'ESRCH';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/blob-store.ts
+/**
+ * Content-addressed blobs in an OCI layout (blobs/sha256/<hex>): a file is hashed while it is
+ * copied, in one streaming read, into a temporary file that is renamed to its digest. A blob that
+ * is already there is not written again.
+ */
+
+
+
+
+
+
+function blobPath(layout, digest) {
+    const [algorithm, hex] = digest.split(':');
+    return external_node_path_default().join(layout, 'blobs', algorithm, hex);
+}
+async function storeFile(layout, file) {
+    const dir = external_node_path_default().join(layout, 'blobs', 'sha256');
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const tmp = external_node_path_default().join(dir, `.upload-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        },
+    });
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+        const digest = `sha256:${hash.digest('hex')}`;
+        const target = blobPath(layout, digest);
+        if (await exists(target)) {
+            await (0,promises_namespaceObject.rm)(tmp, { force: true });
+            return { digest, size, written: false };
+        }
+        await (0,promises_namespaceObject.rename)(tmp, target);
+        return { digest, size, written: true };
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+async function storeBytes(layout, bytes) {
+    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+    const target = blobPath(layout, digest);
+    if (await exists(target))
+        return { digest, size: bytes.length, written: false };
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    await (0,promises_namespaceObject.writeFile)(tmp, bytes);
+    await (0,promises_namespaceObject.rename)(tmp, target);
+    return { digest, size: bytes.length, written: true };
+}
+async function exists(p) {
+    try {
+        await (0,promises_namespaceObject.stat)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/modelpack.ts
+
+function modelPackConfig(input, version, files) {
+    const config = {
+        descriptor: {
+            createdAt: input.now.toISOString(),
+            name: input.name,
+            version: String(version),
+            ...(input.provenance.gitSha ? { revision: input.provenance.gitSha } : {}),
+            ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
+        },
+        config: { format: modelpack_formatOf(files) },
+        modelfs: { type: 'layers', diff_ids: files.map((f) => f.digest) },
+    };
+    return Buffer.from(JSON.stringify(config));
+}
+function modelPackManifest(input, version, files, config) {
+    const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+    const annotations = {
+        [ANNOTATION.created]: input.now.toISOString(),
+        [ANNOTATION.title]: input.name,
+        [ANNOTATION.version]: String(version),
+        [ANNOTATION.record]: JSON.stringify(record),
+    };
+    if (input.provenance.gitSha)
+        annotations[ANNOTATION.revision] = input.provenance.gitSha;
+    return {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: MODEL_ARTIFACT,
+        config: { mediaType: MODEL_CONFIG, digest: config.digest, size: config.size },
+        layers: files.map((f) => ({ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } })),
+        annotations,
+    };
+}
+function versionFromManifest(name, manifest, digest, uri, aliases) {
+    const a = manifest.annotations ?? {};
+    let record = { metrics: {}, provenance: {}, tags: {} };
+    try {
+        record = { ...record, ...JSON.parse(a[ANNOTATION.record] ?? '{}') };
+    }
+    catch {
+        // A manifest pushed by another tool: no modelci record, the OCI fields still describe it.
+    }
+    return {
+        schema: MODEL_VERSION_SCHEMA,
+        name,
+        version: Number(a[ANNOTATION.version] ?? 0),
+        digest,
+        uri,
+        createdAt: a[ANNOTATION.created] ?? '',
+        files: manifest.layers.map((l) => ({ path: l.annotations?.[ANNOTATION.filepath] ?? l.digest, digest: l.digest, size: l.size })),
+        metrics: record.metrics,
+        provenance: { ...record.provenance, gitSha: a[ANNOTATION.revision] ?? record.provenance.gitSha },
+        tags: record.tags,
+        aliases,
+    };
+}
+function modelpack_formatOf(files) {
+    const ext = files.map((f) => f.path.split('.').pop()?.toLowerCase());
+    if (ext.includes('onnx'))
+        return 'onnx';
+    if (ext.includes('safetensors'))
+        return 'safetensors';
+    if (ext.some((e) => e === 'pt' || e === 'pth'))
+        return 'pytorch';
+    if (ext.includes('gguf'))
+        return 'gguf';
+    return 'unknown';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/local-oci-registry.ts
+/**
+ * The embedded registry: a folder per model name, each an OCI image layout (oci-layout,
+ * index.json, blobs/sha256/...) holding CNCF ModelPack artifacts, so a version moves unchanged to
+ * a remote OCI registry. Versions are tags v1, v2, ...; aliases are more tags on the same
+ * manifest. Blobs are written before the lock is taken (content-addressed, renamed into place);
+ * numbering a version and rewriting index.json happen under a lock, atomically.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+class LocalOciRegistry {
+    uri;
+    root;
+    constructor(uri) {
+        this.uri = uri;
+        this.root = external_node_path_default().resolve(uri.replace(/^file:\/\//i, ''));
+    }
+    layout(name) {
+        model_registry_checkModelName(name);
+        return external_node_path_default().join(this.root, name);
+    }
+    async register(input) {
+        const layout = this.layout(input.name);
+        await (0,promises_namespaceObject.mkdir)(layout, { recursive: true });
+        let bytesWritten = 0;
+        const files = [];
+        for (const f of input.files) {
+            const blob = await storeFile(layout, f.source);
+            if (blob.written)
+                bytesWritten += blob.size;
+            files.push({ path: f.path, digest: blob.digest, size: blob.size });
+        }
+        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+            const index = await this.readIndex(layout);
+            const versions = await this.versions(input.name, layout, index);
+            const same = versions.find((v) => sameFiles(v.files, files));
+            if (same)
+                return { version: same, existing: true, bytesWritten };
+            const version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
+            const config = await storeBytes(layout, modelPackConfig(input, version, files));
+            const manifest = modelPackManifest(input, version, files, config);
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const stored = await storeBytes(layout, bytes);
+            index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+            await this.writeIndex(layout, index);
+            return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
+        });
+    }
+    async resolve(name, ref) {
+        const layout = this.layout(name);
+        const index = await this.readIndex(layout, true);
+        const n = versionNumber(ref);
+        const tag = ref === 'latest' ? latestTag(index) : n !== undefined ? `v${n}` : ref;
+        const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === tag);
+        if (!entry) {
+            const tags = index.manifests.map((m) => m.annotations?.[ANNOTATION.refName]).filter(Boolean);
+            throw new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
+        }
+        return this.versionOf(name, layout, index, entry.digest);
+    }
+    async list(name) {
+        const layout = this.layout(name);
+        const index = await this.readIndex(layout, true);
+        return (await this.versions(name, layout, index)).sort((a, b) => a.version - b.version);
+    }
+    async moveAlias(name, alias, version, options) {
+        const layout = this.layout(name);
+        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+            const index = await this.readIndex(layout, true);
+            const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
+            if (!target || target.digest !== version.digest) {
+                throw new errors_InputError(`Version ${version.version} of '${name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
+            }
+            const old = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === alias);
+            const previousVersion = old ? this.tagOf(index, old.digest) : undefined;
+            index.manifests = index.manifests.filter((m) => m !== old);
+            const annotations = { [ANNOTATION.refName]: alias, [ANNOTATION.updated]: options.now.toISOString() };
+            if (previousVersion !== undefined)
+                annotations[ANNOTATION.previous] = `v${previousVersion}`;
+            if (options.forced)
+                annotations[ANNOTATION.forced] = 'true';
+            index.manifests.push({ ...target, annotations });
+            await this.writeIndex(layout, index);
+            return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
+        });
+    }
+    async download(version, into) {
+        const layout = this.layout(version.name);
+        const written = [];
+        for (const f of version.files) {
+            const target = external_node_path_default().resolve(into, f.path);
+            if (external_node_path_default().relative(external_node_path_default().resolve(into), target).startsWith('..')) {
+                throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
+            }
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+            written.push(target);
+        }
+        return written;
+    }
+    versionUri(name, version) {
+        return `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`;
+    }
+    tagOf(index, digest) {
+        for (const m of index.manifests) {
+            const n = versionNumber(m.annotations?.[ANNOTATION.refName] ?? '');
+            if (m.digest === digest && n !== undefined)
+                return n;
+        }
+        return undefined;
+    }
+    async versions(name, layout, index) {
+        const out = [];
+        for (const m of index.manifests) {
+            if (versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') !== undefined)
+                out.push(await this.versionOf(name, layout, index, m.digest));
+        }
+        return out;
+    }
+    async versionOf(name, layout, index, digest) {
+        const manifest = JSON.parse((await readVerified(blobPath(layout, digest), digest, `the manifest of '${name}'`)).toString('utf8'));
+        const aliases = index.manifests
+            .filter((m) => m.digest === digest)
+            .map((m) => m.annotations?.[ANNOTATION.refName])
+            .filter((t) => !!t && versionNumber(t) === undefined);
+        const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
+        return versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort());
+    }
+    async readIndex(layout, mustExist = false) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(layout, 'index.json'), 'utf8');
+        }
+        catch (e) {
+            if (e.code !== 'ENOENT')
+                throw e;
+            if (mustExist) {
+                throw new errors_InputError(`Model '${external_node_path_default().basename(layout)}' is not in the registry ${this.uri}; register it first (or check the name).`, { input: 'name' });
+            }
+            return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
+        }
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, { file: external_node_path_default().join(layout, 'index.json') });
+        }
+    }
+    async writeIndex(layout, index) {
+        await atomic_write_writeFileAtomic(external_node_path_default().join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }) + '\n');
+        await atomic_write_writeFileAtomic(external_node_path_default().join(layout, 'index.json'), JSON.stringify(index, null, 2) + '\n');
+    }
+}
+function latestTag(index) {
+    let best = 0;
+    for (const m of index.manifests)
+        best = Math.max(best, versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') ?? 0);
+    return best > 0 ? `v${best}` : undefined;
+}
+function sameFiles(a, b) {
+    const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    return key(a) === key(b);
+}
+async function readVerified(file, digest, what) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch {
+        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file });
+    }
+    if (`sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}` !== digest) {
+        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was changed or damaged; refusing to use it.`, { file });
+    }
+    return bytes;
+}
+/** Copies a blob while hashing it; a truncated or tampered blob is refused and the copy removed. */
+async function copyVerified(from, to, digest, size, what) {
+    try {
+        const s = await (0,promises_namespaceObject.stat)(from);
+        if (s.size !== size)
+            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, { file: from });
+    }
+    catch (e) {
+        if (e instanceof errors_InputError)
+            throw e;
+        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file: from });
+    }
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            done(null, chunk);
+        },
+    });
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(to));
+    if (`sha256:${hash.digest('hex')}` !== digest) {
+        await (0,promises_namespaceObject.rm)(to, { force: true });
+        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+    }
+}
+registerBackend('file', (uri) => new LocalOciRegistry(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/run-registry.ts
+/**
+ * register-model's operations, shared by the action and `modelci register | promote | resolve |
+ * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
+ */
+
+
+
+
+
+
+
+
+
+/** The embedded default: a folder in the workspace. */
+const DEFAULT_REGISTRY = 'file://./model-registry';
+async function runRegister(req, env = process.env, now = new Date()) {
+    const registry = run_registry_open(req.registry);
+    const name = run_registry_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
+    checkModelName(name);
+    const files = await modelFiles(run_registry_required(req.model, 'model', 'the model file or folder to register'));
+    const provenance = {
+        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+        runUrl: req['run-url']?.trim() || runUrl(env),
+        creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
+    };
+    let metrics = {};
+    const metricsSpec = req.metrics?.trim();
+    if (metricsSpec) {
+        if (/\.json$/i.test(metricsSpec)) {
+            const report = await readMetricsReport(metricsSpec, 'metrics');
+            metrics = report.metrics;
+            if (report.schema === GATE_VERDICT_SCHEMA)
+                provenance.gateVerdict = { digest: report.digest, passed: report.document.passed === true };
+        }
+        else {
+            metrics = inlineMetrics(metricsSpec);
+        }
+    }
+    if (req['gate-verdict']?.trim()) {
+        const verdict = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
+        provenance.gateVerdict = { digest: verdict.digest, passed: verdict.document.passed === true };
+    }
+    if (req['drift-report']?.trim()) {
+        provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
+    }
+    const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
+    return { ...result, outputs: outputs(result.version) };
+}
+async function runPromote(req, now = new Date()) {
+    const registry = run_registry_open(req.registry);
+    const name = run_registry_required(req.name, 'name', 'the model name');
+    const alias = req.alias?.trim() || 'production';
+    checkAlias(alias);
+    const version = await registry.resolve(name, run_registry_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
+    const force = parseBoolean(req.force, 'force');
+    const gate = version.provenance.gateVerdict;
+    let warning;
+    if (alias === 'production' && !gate?.passed) {
+        const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
+        if (!force) {
+            throw new InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
+        }
+        warning = `Version ${version.version} was promoted to production with force: ${why}.`;
+    }
+    const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
+    return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
+}
+async function runResolve(req) {
+    const registry = run_registry_open(req.registry);
+    const name = run_registry_required(req.name, 'name', 'the model name');
+    const version = await registry.resolve(name, req.version?.trim() || 'production');
+    const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
+    return { version, files, outputs: outputs(version) };
+}
+async function runList(req) {
+    return run_registry_open(req.registry).list(run_registry_required(req.name, 'name', 'the model name'));
+}
+function run_registry_open(uri) {
+    return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
+}
+function outputs(v) {
+    return { version: String(v.version), digest: v.digest, uri: v.uri, 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
+}
+/** A file registers as itself; a folder as every file under it, by relative path. */
+async function modelFiles(spec) {
+    let s;
+    try {
+        s = await stat(spec);
+    }
+    catch {
+        throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
+    }
+    if (s.isFile())
+        return [{ source: spec, path: path.basename(spec) }];
+    const files = [];
+    const walk = async (dir) => {
+        for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory())
+                await walk(full);
+            else if (entry.isFile())
+                files.push({ source: full, path: path.relative(spec, full).split(path.sep).join('/') });
+        }
+    };
+    await walk(spec);
+    if (files.length === 0)
+        throw new InputError(`The model folder ${spec} is empty; point model at the folder the training step wrote.`, { input: 'model' });
+    return files;
+}
+async function readReport(file, input, schema) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch {
+        throw new InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote.`, { input, file });
+    }
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
+    }
+    if (document?.schema !== schema) {
+        throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
+    }
+    return { digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, document };
+}
+function inlineMetrics(text) {
+    const out = {};
+    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+        const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
+        if (!m || !Number.isFinite(Number(m[2]))) {
+            throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
+        }
+        out[m[1]] = Number(m[2]);
+    }
+    return out;
+}
+function parseTags(text) {
+    const out = {};
+    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+        const i = part.indexOf('=');
+        if (i <= 0)
+            throw new InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
+        out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+    }
+    return out;
+}
+function parseBoolean(text, input) {
+    const v = (text ?? '').trim().toLowerCase();
+    if (v === '' || v === 'false')
+        return false;
+    if (v === 'true')
+        return true;
+    throw new InputError(`Input '${input}' is '${text}'; use true or false.`, { input });
+}
+function runUrl(env) {
+    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+}
+function run_registry_required(value, name, what) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
+    return v;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 

@@ -18,3 +18,4 @@ export * from './model/index.js';
 export { probeGpus, type GpuInfo } from './gpu/probe-gpu.js';
 export { renderGatesMarkdown } from './report/gates-markdown.js';
 export { renderGatesText } from './report/gates-text.js';
+export * from './registry/index.js';

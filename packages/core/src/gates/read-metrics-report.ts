@@ -1,16 +1,23 @@
 /**
  * Mode 2 of quality-gates: the team evaluated the model with its own script and wrote a report.
- * Accepted: an EvaluationReport (modelci/evaluation-report@1) or any JSON object with a
- * `metrics` object. Metric values are numbers, null (not measured), quantities with units
+ * Accepted: an EvaluationReport (modelci/evaluation-report@1), a GateVerdict, or any JSON object
+ * with a `metrics` object. Metric values are numbers, null (not measured), quantities with units
  * ("12ms", "450MB"), or nested objects whose keys join with dots ({"latency": {"p99": 12}}).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { EVALUATION_REPORT_SCHEMA, metricDimension } from '../model/evaluation-report.js';
 import { parseQuantity } from './quantity.js';
+import { GATE_VERDICT_SCHEMA } from './evaluate-gates.js';
+
+/** Reports whose `metrics` object this reader understands. */
+const READABLE = [EVALUATION_REPORT_SCHEMA, GATE_VERDICT_SCHEMA];
 
 export interface MetricsReport {
   path: string;
+  /** sha256 of the file's bytes, for provenance. */
+  digest: string;
   /** Flat metrics in canonical units (ms, bytes); null = not measured. */
   metrics: Record<string, number | null>;
   /** The whole document, when it is an EvaluationReport. */
@@ -40,8 +47,8 @@ export async function readMetricsReport(path: string, input = 'report'): Promise
   }
   const record = doc as Record<string, unknown>;
   const schema = record.schema;
-  if (schema !== undefined && schema !== EVALUATION_REPORT_SCHEMA) {
-    throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${EVALUATION_REPORT_SCHEMA} or a plain {"metrics": {...}} without a schema.`, { input, file: path });
+  if (schema !== undefined && !READABLE.includes(schema as string)) {
+    throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
   }
   const metrics = record.metrics;
   if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
@@ -52,7 +59,7 @@ export async function readMetricsReport(path: string, input = 'report'): Promise
   if (Object.keys(flat).length === 0) {
     throw new InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
   }
-  return { path, metrics: flat, schema: schema as string | undefined, document: record };
+  return { path, digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, metrics: flat, schema: schema as string | undefined, document: record };
 }
 
 function flatten(obj: Record<string, unknown>, prefix: string, out: Record<string, number | null>, path: string, input: string): void {

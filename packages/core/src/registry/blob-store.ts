@@ -1,0 +1,72 @@
+/**
+ * Content-addressed blobs in an OCI layout (blobs/sha256/<hex>): a file is hashed while it is
+ * copied, in one streaming read, into a temporary file that is renamed to its digest. A blob that
+ * is already there is not written again.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+
+export interface StoredBlob {
+  digest: string;
+  size: number;
+  /** False when the store already had it. */
+  written: boolean;
+}
+
+export function blobPath(layout: string, digest: string): string {
+  const [algorithm, hex] = digest.split(':');
+  return path.join(layout, 'blobs', algorithm, hex);
+}
+
+export async function storeFile(layout: string, file: string): Promise<StoredBlob> {
+  const dir = path.join(layout, 'blobs', 'sha256');
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.upload-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), tap, createWriteStream(tmp));
+    const digest = `sha256:${hash.digest('hex')}`;
+    const target = blobPath(layout, digest);
+    if (await exists(target)) {
+      await rm(tmp, { force: true });
+      return { digest, size, written: false };
+    }
+    await rename(tmp, target);
+    return { digest, size, written: true };
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function storeBytes(layout: string, bytes: Uint8Array): Promise<StoredBlob> {
+  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  const target = blobPath(layout, digest);
+  if (await exists(target)) return { digest, size: bytes.length, written: false };
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, target);
+  return { digest, size: bytes.length, written: true };
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

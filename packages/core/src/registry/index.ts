@@ -1,0 +1,4 @@
+export * from './model-version.js';
+export * from './model-registry.js';
+export { LocalOciRegistry } from './local-oci-registry.js';
+export * from './run-registry.js';

@@ -1,0 +1,209 @@
+/**
+ * register-model's operations, shared by the action and `modelci register | promote | resolve |
+ * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { readMetricsReport } from '../gates/read-metrics-report.js';
+import { GATE_VERDICT_SCHEMA } from '../gates/evaluate-gates.js';
+import { DRIFT_REPORT_SCHEMA } from '../drift/report.js';
+import { checkAlias, checkModelName, openRegistry, type ModelRegistry } from './model-registry.js';
+import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
+import './local-oci-registry.js';
+
+/** The embedded default: a folder in the workspace. */
+export const DEFAULT_REGISTRY = 'file://./model-registry';
+
+export interface RegisterRequest {
+  registry?: string;
+  name?: string;
+  model?: string;
+  /** A JSON file with "metrics" (GateVerdict, EvaluationReport, plain), or inline "accuracy=0.93, f1=0.9". */
+  metrics?: string;
+  'git-sha'?: string;
+  'run-url'?: string;
+  /** "key=value" per line or comma-separated. */
+  tags?: string;
+  'gate-verdict'?: string;
+  'drift-report'?: string;
+  creator?: string;
+}
+
+export interface PromoteRequest {
+  registry?: string;
+  name?: string;
+  version?: string;
+  alias?: string;
+  force?: string;
+}
+
+export interface ResolveRequest {
+  registry?: string;
+  name?: string;
+  version?: string;
+  download?: string;
+}
+
+export interface RegistryOutputs {
+  version: string;
+  digest: string;
+  uri: string;
+  'git-sha': string;
+  'previous-version': string;
+}
+
+export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv = process.env, now = new Date()) {
+  const registry = open(req.registry);
+  const name = required(req.name, 'name', 'the model name, e.g. penguin-classifier');
+  checkModelName(name);
+  const files = await modelFiles(required(req.model, 'model', 'the model file or folder to register'));
+  const provenance: Provenance = {
+    gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+    runUrl: req['run-url']?.trim() || runUrl(env),
+    creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
+  };
+  let metrics: Record<string, number | null> = {};
+  const metricsSpec = req.metrics?.trim();
+  if (metricsSpec) {
+    if (/\.json$/i.test(metricsSpec)) {
+      const report = await readMetricsReport(metricsSpec, 'metrics');
+      metrics = report.metrics;
+      if (report.schema === GATE_VERDICT_SCHEMA) provenance.gateVerdict = { digest: report.digest, passed: report.document.passed === true };
+    } else {
+      metrics = inlineMetrics(metricsSpec);
+    }
+  }
+  if (req['gate-verdict']?.trim()) {
+    const verdict = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
+    provenance.gateVerdict = { digest: verdict.digest, passed: verdict.document.passed === true };
+  }
+  if (req['drift-report']?.trim()) {
+    provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
+  }
+  const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
+  return { ...result, outputs: outputs(result.version) };
+}
+
+export async function runPromote(req: PromoteRequest, now = new Date()): Promise<{ version: ModelVersion; move: AliasMove; outputs: RegistryOutputs; warning?: string }> {
+  const registry = open(req.registry);
+  const name = required(req.name, 'name', 'the model name');
+  const alias = req.alias?.trim() || 'production';
+  checkAlias(alias);
+  const version = await registry.resolve(name, required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
+  const force = parseBoolean(req.force, 'force');
+  const gate = version.provenance.gateVerdict;
+  let warning: string | undefined;
+  if (alias === 'production' && !gate?.passed) {
+    const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
+    if (!force) {
+      throw new InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
+    }
+    warning = `Version ${version.version} was promoted to production with force: ${why}.`;
+  }
+  const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
+  return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
+}
+
+export async function runResolve(req: ResolveRequest): Promise<{ version: ModelVersion; files: string[]; outputs: RegistryOutputs }> {
+  const registry = open(req.registry);
+  const name = required(req.name, 'name', 'the model name');
+  const version = await registry.resolve(name, req.version?.trim() || 'production');
+  const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
+  return { version, files, outputs: outputs(version) };
+}
+
+export async function runList(req: { registry?: string; name?: string }): Promise<ModelVersion[]> {
+  return open(req.registry).list(required(req.name, 'name', 'the model name'));
+}
+
+function open(uri: string | undefined): ModelRegistry {
+  return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
+}
+
+function outputs(v: ModelVersion): RegistryOutputs {
+  return { version: String(v.version), digest: v.digest, uri: v.uri, 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
+}
+
+/** A file registers as itself; a folder as every file under it, by relative path. */
+async function modelFiles(spec: string): Promise<Array<{ source: string; path: string }>> {
+  let s;
+  try {
+    s = await stat(spec);
+  } catch {
+    throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
+  }
+  if (s.isFile()) return [{ source: spec, path: path.basename(spec) }];
+  const files: Array<{ source: string; path: string }> = [];
+  const walk = async (dir: string) => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) files.push({ source: full, path: path.relative(spec, full).split(path.sep).join('/') });
+    }
+  };
+  await walk(spec);
+  if (files.length === 0) throw new InputError(`The model folder ${spec} is empty; point model at the folder the training step wrote.`, { input: 'model' });
+  return files;
+}
+
+async function readReport(file: string, input: string, schema: string): Promise<{ digest: string; document: Record<string, unknown> }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote.`, { input, file });
+  }
+  let document: Record<string, unknown>;
+  try {
+    document = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
+  }
+  if (document?.schema !== schema) {
+    throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
+  }
+  return { digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, document };
+}
+
+function inlineMetrics(text: string): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
+    if (!m || !Number.isFinite(Number(m[2]))) {
+      throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
+    }
+    out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+function parseTags(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const i = part.indexOf('=');
+    if (i <= 0) throw new InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
+    out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function parseBoolean(text: string | undefined, input: string): boolean {
+  const v = (text ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  throw new InputError(`Input '${input}' is '${text}'; use true or false.`, { input });
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+    ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+    : undefined;
+}
+
+function required(value: string | undefined, name: string, what: string): string {
+  const v = value?.trim();
+  if (!v) throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
+  return v;
+}
