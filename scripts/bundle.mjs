@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLES = {
   'check-drift': 'actions/check-drift/src/main.ts',
   'quality-gates': 'actions/quality-gates/src/main.ts',
+  'register-model': 'actions/register-model/src/main.ts',
   cli: 'packages/cli/src/main.ts',
 };
 

@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3128);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(839);
 
 
 
@@ -28414,7 +28414,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export annotate */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3128);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(839);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28471,7 +28471,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 3128:
+/***/ 839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28481,7 +28481,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V3: () => (/* reexport */ runDriftCheck)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, OCI_INDEX, OCI_MANIFEST, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, rocAuc, runList, runProfile, runPromote, runQualityGates, runRegister, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, OCI_INDEX, OCI_MANIFEST, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -43512,11 +43512,63 @@ async function copyVerified(from, to, digest, size, what) {
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/report/registry-markdown.ts
+
+const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+function provenanceRows(v) {
+    const p = v.provenance;
+    const rows = [
+        ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
+        ['digest', v.digest],
+        ['uri', v.uri],
+        ['git SHA', p.gitSha ?? '(not recorded)'],
+    ];
+    if (p.runUrl)
+        rows.push(['run', p.runUrl]);
+    if (p.creator)
+        rows.push(['creator', p.creator]);
+    rows.push(['created', v.createdAt]);
+    rows.push(['gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? 'passed' : 'FAILED'} (${registry_markdown_short(p.gateVerdict.digest)})` : '(none recorded)']);
+    if (p.driftReport)
+        rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
+    rows.push(['files', v.files.map((f) => `${f.path} (${formatQuantity(f.size, 'bytes')})`).join(', ')]);
+    const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 12);
+    if (metrics.length > 0)
+        rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
+    return rows;
+}
+function renderVersionText(v, headline) {
+    const rows = provenanceRows(v);
+    const width = Math.max(...rows.map(([k]) => k.length));
+    return [headline, ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${x}`)].join('\n') + '\n';
+}
+function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
+    const esc = (s) => s.replace(/\|/g, '\\|');
+    const lines = [`## ${headline}`, ''];
+    if (warning)
+        lines.push(`> ⚠️ ${warning}`, '');
+    if (move) {
+        lines.push(`\`${move.alias}\` → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
+    }
+    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${esc(x)} |`));
+    return lines.join('\n') + '\n';
+}
+function registry_markdown_renderVersionListMarkdown(name, versions) {
+    const lines = [`## ${name}: ${versions.length} version${versions.length === 1 ? '' : 's'}`, '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
+    for (const v of [...versions].reverse().slice(0, 100)) {
+        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ');
+        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
+        lines.push(`| ${v.version} | ${v.aliases.join(', ')} | ${v.createdAt} | ${(v.provenance.gitSha ?? '').slice(0, 12)} | ${gate} | ${metrics} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/run-registry.ts
 /**
  * register-model's operations, shared by the action and `modelci register | promote | resolve |
  * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
  */
+
 
 
 
@@ -43682,6 +43734,26 @@ function run_registry_required(value, name, what) {
         throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
     return v;
 }
+/** The register-model action's one step: which operation, its outputs, and the summary to show. */
+async function runRegistryOperation(req) {
+    const operation = req.operation?.trim() || 'register';
+    if (operation === 'register') {
+        const r = await runRegister(req);
+        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+    }
+    if (operation === 'promote') {
+        const r = await runPromote(req);
+        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
+    }
+    if (operation === 'resolve') {
+        const r = await runResolve(req);
+        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
+    }
+    if (operation === 'list') {
+        return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
+    }
+    throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
 
@@ -43690,6 +43762,7 @@ function run_registry_required(value, name, what) {
 
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 

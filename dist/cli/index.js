@@ -9380,11 +9380,11 @@ async function readTable(spec, options = {}) {
     const files = await resolveFiles(spec);
     const table = new TableBuilder(options);
     for (const file of files) {
-        await read_table_readFile(file, table, delimiter);
+        await readFile(file, table, delimiter);
     }
     return table.finish();
 }
-async function read_table_readFile(file, table, delimiter) {
+async function readFile(file, table, delimiter) {
     const format = formatOf(file);
     switch (format) {
         case 'csv':
@@ -11456,7 +11456,7 @@ function compareNumeric(ref, column, rows, options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/report.ts
-const report_DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
+const DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/schema.ts
 
@@ -11791,7 +11791,7 @@ function buildReport(reference, current, options, features, findings, now) {
         parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.join(', ')})`);
     const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
     return {
-        schema: report_DRIFT_REPORT_SCHEMA,
+        schema: DRIFT_REPORT_SCHEMA,
         createdAt: now.toISOString(),
         reference: { origin: reference.origin, files: reference.files, rows: reference.rows },
         current: { files: current.files, rows: current.rowCount },
@@ -12195,7 +12195,7 @@ function closestName(name, known) {
 
 
 
-const evaluate_gates_GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
+const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 /**
  * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
  * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
@@ -12210,7 +12210,7 @@ function evaluateGates(gates, metrics, options = {}) {
         ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
         : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
-        schema: evaluate_gates_GATE_VERDICT_SCHEMA,
+        schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
         passed: failed.length === 0 && results.length > 0,
         gates: results,
@@ -12301,8 +12301,8 @@ function jsonNumber(v) {
 
 
 /** Reports whose `metrics` object this reader understands. */
-const READABLE = [EVALUATION_REPORT_SCHEMA, evaluate_gates_GATE_VERDICT_SCHEMA];
-async function read_metrics_report_readMetricsReport(path, input = 'report') {
+const READABLE = [EVALUATION_REPORT_SCHEMA, GATE_VERDICT_SCHEMA];
+async function readMetricsReport(path, input = 'report') {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
@@ -14759,16 +14759,16 @@ async function runQualityGates(req, now = new Date()) {
                 metrics['mcnemar.p_value'] = evaluation.baseline.mcnemar.pValue;
         }
         else if (baseline) {
-            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     else {
-        metrics = (await read_metrics_report_readMetricsReport(reportPath, 'report')).metrics;
+        metrics = (await readMetricsReport(reportPath, 'report')).metrics;
         if (baseline) {
             if (!baseline.toLowerCase().endsWith('.json')) {
                 throw new errors_InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
             }
-            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     const base = evaluateGates(gates, toMetrics(metrics), {
@@ -15049,7 +15049,7 @@ const ANNOTATION = {
 const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 // OCI tag rule; aliases must also not look like versions.
 const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-function model_registry_checkModelName(name, input = 'name') {
+function checkModelName(name, input = 'name') {
     if (NAME.test(name) && name.length <= 255)
         return;
     const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
@@ -15058,12 +15058,12 @@ function model_registry_checkModelName(name, input = 'name') {
         : name.length > 255 ? 'it is longer than 255 characters' : 'separators (. _ -) must sit between letters or digits';
     throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
 }
-function model_registry_checkAlias(alias, input = 'alias') {
+function checkAlias(alias, input = 'alias') {
     if (!ALIAS.test(alias)) {
-        throw new InputError(`Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`, { input });
+        throw new errors_InputError(`Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`, { input });
     }
     if (/^v?\d+$/.test(alias) || alias === 'latest') {
-        throw new InputError(`Alias '${alias}' would read as a version; choose a name such as 'production' or 'staging'.`, { input });
+        throw new errors_InputError(`Alias '${alias}' would read as a version; choose a name such as 'production' or 'staging'.`, { input });
     }
 }
 /** `3` or `v3` -> 3; anything else is not a version number. */
@@ -15076,11 +15076,11 @@ const FACTORIES = new Map();
 function registerBackend(scheme, factory) {
     FACTORIES.set(scheme, factory);
 }
-function model_registry_openRegistry(uri, input = 'registry') {
+function openRegistry(uri, input = 'registry') {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
     const factory = FACTORIES.get(scheme ?? 'file');
     if (!factory) {
-        throw new InputError(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`, { input });
+        throw new errors_InputError(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`, { input });
     }
     return factory(uri);
 }
@@ -15318,7 +15318,7 @@ class LocalOciRegistry {
         this.root = external_node_path_default().resolve(uri.replace(/^file:\/\//i, ''));
     }
     layout(name) {
-        model_registry_checkModelName(name);
+        checkModelName(name);
         return external_node_path_default().join(this.root, name);
     }
     async register(input) {
@@ -15503,11 +15503,63 @@ async function copyVerified(from, to, digest, size, what) {
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/report/registry-markdown.ts
+
+const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+function provenanceRows(v) {
+    const p = v.provenance;
+    const rows = [
+        ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
+        ['digest', v.digest],
+        ['uri', v.uri],
+        ['git SHA', p.gitSha ?? '(not recorded)'],
+    ];
+    if (p.runUrl)
+        rows.push(['run', p.runUrl]);
+    if (p.creator)
+        rows.push(['creator', p.creator]);
+    rows.push(['created', v.createdAt]);
+    rows.push(['gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? 'passed' : 'FAILED'} (${registry_markdown_short(p.gateVerdict.digest)})` : '(none recorded)']);
+    if (p.driftReport)
+        rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
+    rows.push(['files', v.files.map((f) => `${f.path} (${formatQuantity(f.size, 'bytes')})`).join(', ')]);
+    const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 12);
+    if (metrics.length > 0)
+        rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
+    return rows;
+}
+function renderVersionText(v, headline) {
+    const rows = provenanceRows(v);
+    const width = Math.max(...rows.map(([k]) => k.length));
+    return [headline, ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${x}`)].join('\n') + '\n';
+}
+function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
+    const esc = (s) => s.replace(/\|/g, '\\|');
+    const lines = [`## ${headline}`, ''];
+    if (warning)
+        lines.push(`> ⚠️ ${warning}`, '');
+    if (move) {
+        lines.push(`\`${move.alias}\` → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
+    }
+    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${esc(x)} |`));
+    return lines.join('\n') + '\n';
+}
+function registry_markdown_renderVersionListMarkdown(name, versions) {
+    const lines = [`## ${name}: ${versions.length} version${versions.length === 1 ? '' : 's'}`, '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
+    for (const v of [...versions].reverse().slice(0, 100)) {
+        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ');
+        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
+        lines.push(`| ${v.version} | ${v.aliases.join(', ')} | ${v.createdAt} | ${(v.provenance.gitSha ?? '').slice(0, 12)} | ${gate} | ${metrics} |`);
+    }
+    return lines.join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/run-registry.ts
 /**
  * register-model's operations, shared by the action and `modelci register | promote | resolve |
  * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
  */
+
 
 
 
@@ -15564,7 +15616,7 @@ async function runPromote(req, now = new Date()) {
     if (alias === 'production' && !gate?.passed) {
         const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
         if (!force) {
-            throw new InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
+            throw new errors_InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
         }
         warning = `Version ${version.version} was promoted to production with force: ${why}.`;
     }
@@ -15591,54 +15643,54 @@ function outputs(v) {
 async function modelFiles(spec) {
     let s;
     try {
-        s = await stat(spec);
+        s = await (0,promises_namespaceObject.stat)(spec);
     }
     catch {
-        throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
+        throw new errors_InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
     }
     if (s.isFile())
-        return [{ source: spec, path: path.basename(spec) }];
+        return [{ source: spec, path: external_node_path_default().basename(spec) }];
     const files = [];
     const walk = async (dir) => {
-        for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, entry.name);
+        for (const entry of (await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = external_node_path_default().join(dir, entry.name);
             if (entry.isDirectory())
                 await walk(full);
             else if (entry.isFile())
-                files.push({ source: full, path: path.relative(spec, full).split(path.sep).join('/') });
+                files.push({ source: full, path: external_node_path_default().relative(spec, full).split((external_node_path_default()).sep).join('/') });
         }
     };
     await walk(spec);
     if (files.length === 0)
-        throw new InputError(`The model folder ${spec} is empty; point model at the folder the training step wrote.`, { input: 'model' });
+        throw new errors_InputError(`The model folder ${spec} is empty; point model at the folder the training step wrote.`, { input: 'model' });
     return files;
 }
 async function readReport(file, input, schema) {
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch {
-        throw new InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote.`, { input, file });
+        throw new errors_InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote.`, { input, file });
     }
     let document;
     try {
         document = JSON.parse(text);
     }
     catch {
-        throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
+        throw new errors_InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
     }
     if (document?.schema !== schema) {
-        throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
+        throw new errors_InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
     }
-    return { digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, document };
+    return { digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex')}`, document };
 }
 function inlineMetrics(text) {
     const out = {};
     for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
         const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
         if (!m || !Number.isFinite(Number(m[2]))) {
-            throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
+            throw new errors_InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
         }
         out[m[1]] = Number(m[2]);
     }
@@ -15649,7 +15701,7 @@ function parseTags(text) {
     for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
         const i = part.indexOf('=');
         if (i <= 0)
-            throw new InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
+            throw new errors_InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
         out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
     }
     return out;
@@ -15660,7 +15712,7 @@ function parseBoolean(text, input) {
         return false;
     if (v === 'true')
         return true;
-    throw new InputError(`Input '${input}' is '${text}'; use true or false.`, { input });
+    throw new errors_InputError(`Input '${input}' is '${text}'; use true or false.`, { input });
 }
 function runUrl(env) {
     return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
@@ -15670,8 +15722,28 @@ function runUrl(env) {
 function run_registry_required(value, name, what) {
     const v = value?.trim();
     if (!v)
-        throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
+        throw new errors_InputError(`Input '${name}' is required: give ${what}.`, { input: name });
     return v;
+}
+/** The register-model action's one step: which operation, its outputs, and the summary to show. */
+async function runRegistryOperation(req) {
+    const operation = req.operation?.trim() || 'register';
+    if (operation === 'register') {
+        const r = await runRegister(req);
+        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+    }
+    if (operation === 'promote') {
+        const r = await runPromote(req);
+        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
+    }
+    if (operation === 'resolve') {
+        const r = await runResolve(req);
+        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
+    }
+    if (operation === 'list') {
+        return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
+    }
+    throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
@@ -15681,6 +15753,7 @@ function run_registry_required(value, name, what) {
 
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -15714,6 +15787,10 @@ Usage:
   modelci profile <data> --out <profile.json> [--categorical-columns a,b] [--columns ...] [--ignore-columns ...]
   modelci gates --model <model.onnx> --test-data <data> --label-column <name> --gates <gates> [options]
   modelci gates --report <metrics.json> --gates <gates>
+  modelci register --name <name> --model <file|dir> [--metrics <verdict.json>] [--registry <uri>]
+  modelci promote --name <name> --version <n|alias> [--alias production] [--force true]
+  modelci resolve --name <name> [--version production] [--download <dir>]
+  modelci list --name <name>
 
 Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).
 
@@ -15757,6 +15834,16 @@ gates options (the same names as the quality-gates action's inputs):
   --verdict-path <file>           GateVerdict JSON (default modelci-gate-verdict.json)
   --format <f>                    text | markdown | json (default text)
 
+registry options (the same names as the register-model action's inputs):
+  --registry <uri>                file://./model-registry (default) or a folder
+  --metrics <file|list>           GateVerdict / evaluation report JSON, or "accuracy=0.93, f1=0.9"
+  --git-sha <sha>                 default: $GITHUB_SHA
+  --run-url <url>                 default: this GitHub run
+  --tags <k=v,...>                free-form tags
+  --gate-verdict <file>           the GateVerdict this version passed (if not given as --metrics)
+  --drift-report <file>           the DriftReport of its training data
+  --format <f>                    text | json (default text)
+
 Exit status: 0 passed (no failing drift), 1 failed (drift per --fail-on, or a gate), 2 bad input.
 `;
 const DRIFT_FLAGS = [
@@ -15769,6 +15856,12 @@ const GATES_FLAGS = [
     'execution-provider', 'onnxruntime-cuda-dir', 'task', 'input-mapping', 'features', 'class-names', 'prediction-output', 'probability-output',
     'latency-runs', 'warmup-runs', 'batch-size', 'delimiter', 'verdict-path', 'format',
 ];
+const REGISTRY_FLAGS = {
+    register: ['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report', 'creator', 'format'],
+    promote: ['registry', 'name', 'version', 'alias', 'force', 'format'],
+    resolve: ['registry', 'name', 'version', 'download', 'format'],
+    list: ['registry', 'name', 'format'],
+};
 const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns', 'delimiter'];
 async function main(argv) {
     const [command, ...rest] = argv;
@@ -15813,7 +15906,35 @@ async function main(argv) {
         process.stderr.write(`verdict: ${outcome.verdictPath}\n`);
         return v.passed ? 0 : 1;
     }
-    return usage(`unknown command '${command}'; the commands are drift, profile and gates.`);
+    if (command in REGISTRY_FLAGS)
+        return registryCommand(command, rest);
+    return usage(`unknown command '${command}'; the commands are drift, profile, gates, register, promote, resolve and list.`);
+}
+async function registryCommand(command, args) {
+    const flags = parse(args, REGISTRY_FLAGS[command], false).values;
+    const json = flags.format === 'json';
+    if (flags.format && !['text', 'json'].includes(flags.format))
+        return usage(`--format is '${flags.format}'; use text or json.`);
+    const print = (value, text) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
+    if (command === 'register') {
+        const r = await runRegister(flags);
+        print(r.version, renderVersionText(r.version, r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`));
+    }
+    else if (command === 'promote') {
+        const r = await runPromote(flags);
+        if (r.warning)
+            process.stderr.write(`modelci: warning: ${r.warning}\n`);
+        print(r.move, renderVersionText(r.version, `${r.move.alias} -> ${r.version.name} v${r.move.version}${r.move.previousVersion !== undefined ? ` (was v${r.move.previousVersion})` : ''}.`));
+    }
+    else if (command === 'resolve') {
+        const r = await runResolve(flags);
+        print({ ...r.version, downloaded: r.files }, renderVersionText(r.version, `${r.version.name} ${flags.version ?? 'production'} is v${r.version.version}${r.files.length > 0 ? `; ${r.files.length} file(s) downloaded and verified` : ''}.`));
+    }
+    else {
+        const versions = await runList(flags);
+        print(versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
+    }
+    return 0;
 }
 function parse(args, names, allowPositionals) {
     const options = Object.fromEntries(names.map((n) => [n, { type: 'string' }]));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import {
-  isInputError, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, runDriftCheck, runProfile, runQualityGates,
+  isInputError, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionText, runDriftCheck, runList,
+  runProfile, runPromote, runQualityGates, runRegister, runResolve,
 } from '@modelci/core';
 
 const VERSION = '0.1.0';
@@ -13,6 +14,10 @@ Usage:
   modelci profile <data> --out <profile.json> [--categorical-columns a,b] [--columns ...] [--ignore-columns ...]
   modelci gates --model <model.onnx> --test-data <data> --label-column <name> --gates <gates> [options]
   modelci gates --report <metrics.json> --gates <gates>
+  modelci register --name <name> --model <file|dir> [--metrics <verdict.json>] [--registry <uri>]
+  modelci promote --name <name> --version <n|alias> [--alias production] [--force true]
+  modelci resolve --name <name> [--version production] [--download <dir>]
+  modelci list --name <name>
 
 Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).
 
@@ -56,6 +61,16 @@ gates options (the same names as the quality-gates action's inputs):
   --verdict-path <file>           GateVerdict JSON (default modelci-gate-verdict.json)
   --format <f>                    text | markdown | json (default text)
 
+registry options (the same names as the register-model action's inputs):
+  --registry <uri>                file://./model-registry (default) or a folder
+  --metrics <file|list>           GateVerdict / evaluation report JSON, or "accuracy=0.93, f1=0.9"
+  --git-sha <sha>                 default: $GITHUB_SHA
+  --run-url <url>                 default: this GitHub run
+  --tags <k=v,...>                free-form tags
+  --gate-verdict <file>           the GateVerdict this version passed (if not given as --metrics)
+  --drift-report <file>           the DriftReport of its training data
+  --format <f>                    text | json (default text)
+
 Exit status: 0 passed (no failing drift), 1 failed (drift per --fail-on, or a gate), 2 bad input.
 `;
 
@@ -69,6 +84,12 @@ const GATES_FLAGS = [
   'execution-provider', 'onnxruntime-cuda-dir', 'task', 'input-mapping', 'features', 'class-names', 'prediction-output', 'probability-output',
   'latency-runs', 'warmup-runs', 'batch-size', 'delimiter', 'verdict-path', 'format',
 ] as const;
+const REGISTRY_FLAGS = {
+  register: ['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report', 'creator', 'format'],
+  promote: ['registry', 'name', 'version', 'alias', 'force', 'format'],
+  resolve: ['registry', 'name', 'version', 'download', 'format'],
+  list: ['registry', 'name', 'format'],
+} as const;
 const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns', 'delimiter'] as const;
 
 async function main(argv: string[]): Promise<number> {
@@ -111,7 +132,30 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`verdict: ${outcome.verdictPath}\n`);
     return v.passed ? 0 : 1;
   }
-  return usage(`unknown command '${command}'; the commands are drift, profile and gates.`);
+  if (command in REGISTRY_FLAGS) return registryCommand(command as keyof typeof REGISTRY_FLAGS, rest);
+  return usage(`unknown command '${command}'; the commands are drift, profile, gates, register, promote, resolve and list.`);
+}
+
+async function registryCommand(command: keyof typeof REGISTRY_FLAGS, args: string[]): Promise<number> {
+  const flags: Record<string, string | undefined> = parse(args, REGISTRY_FLAGS[command] as readonly string[], false).values;
+  const json = flags.format === 'json';
+  if (flags.format && !['text', 'json'].includes(flags.format)) return usage(`--format is '${flags.format}'; use text or json.`);
+  const print = (value: unknown, text: string) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
+  if (command === 'register') {
+    const r = await runRegister(flags);
+    print(r.version, renderVersionText(r.version, r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`));
+  } else if (command === 'promote') {
+    const r = await runPromote(flags);
+    if (r.warning) process.stderr.write(`modelci: warning: ${r.warning}\n`);
+    print(r.move, renderVersionText(r.version, `${r.move.alias} -> ${r.version.name} v${r.move.version}${r.move.previousVersion !== undefined ? ` (was v${r.move.previousVersion})` : ''}.`));
+  } else if (command === 'resolve') {
+    const r = await runResolve(flags);
+    print({ ...r.version, downloaded: r.files }, renderVersionText(r.version, `${r.version.name} ${flags.version ?? 'production'} is v${r.version.version}${r.files.length > 0 ? `; ${r.files.length} file(s) downloaded and verified` : ''}.`));
+  } else {
+    const versions = await runList(flags);
+    print(versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
+  }
+  return 0;
 }
 
 function parse<K extends string>(args: string[], names: readonly K[], allowPositionals: boolean) {

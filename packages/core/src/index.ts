@@ -19,3 +19,4 @@ export { probeGpus, type GpuInfo } from './gpu/probe-gpu.js';
 export { renderGatesMarkdown } from './report/gates-markdown.js';
 export { renderGatesText } from './report/gates-text.js';
 export * from './registry/index.js';
+export { renderVersionText, renderVersionMarkdown, renderVersionListMarkdown } from './report/registry-markdown.js';

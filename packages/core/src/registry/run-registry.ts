@@ -12,6 +12,7 @@ import { DRIFT_REPORT_SCHEMA } from '../drift/report.js';
 import { checkAlias, checkModelName, openRegistry, type ModelRegistry } from './model-registry.js';
 import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
 import './local-oci-registry.js';
+import { renderVersionListMarkdown, renderVersionMarkdown } from '../report/registry-markdown.js';
 
 /** The embedded default: a folder in the workspace. */
 export const DEFAULT_REGISTRY = 'file://./model-registry';
@@ -206,4 +207,27 @@ function required(value: string | undefined, name: string, what: string): string
   const v = value?.trim();
   if (!v) throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
   return v;
+}
+
+export type RegistryRequest = RegisterRequest & PromoteRequest & ResolveRequest & { operation?: string };
+
+/** The register-model action's one step: which operation, its outputs, and the summary to show. */
+export async function runRegistryOperation(req: RegistryRequest): Promise<{ outputs?: RegistryOutputs; markdown: string; warning?: string }> {
+  const operation = req.operation?.trim() || 'register';
+  if (operation === 'register') {
+    const r = await runRegister(req);
+    return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+  }
+  if (operation === 'promote') {
+    const r = await runPromote(req);
+    return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
+  }
+  if (operation === 'resolve') {
+    const r = await runResolve(req);
+    return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
+  }
+  if (operation === 'list') {
+    return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
+  }
+  throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
 }
