@@ -143,7 +143,7 @@ async function registryCommand(command: keyof typeof REGISTRY_FLAGS, args: strin
   const print = (value: unknown, text: string) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
   if (command === 'register') {
     const r = await runRegister(flags);
-    print(r.version, renderVersionText(r.version, r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`));
+    print({ ...r.version, existing: r.existing, bytesWritten: r.bytesWritten }, renderVersionText(r.version, r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`));
   } else if (command === 'promote') {
     const r = await runPromote(flags);
     if (r.warning) process.stderr.write(`modelci: warning: ${r.warning}\n`);

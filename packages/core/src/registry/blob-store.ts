@@ -70,3 +70,18 @@ async function exists(p: string): Promise<boolean> {
     return false;
   }
 }
+
+/** sha256 of a file in one streaming read, writing nothing. */
+export async function hashFile(file: string): Promise<{ digest: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { digest: `sha256:${hash.digest('hex')}`, size };
+}
+
+export async function hasBlob(layout: string, digest: string): Promise<boolean> {
+  return exists(blobPath(layout, digest));
+}

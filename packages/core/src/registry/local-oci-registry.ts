@@ -14,7 +14,7 @@ import { Transform } from 'node:stream';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { withFileLock } from '../io/file-lock.js';
-import { blobPath, storeBytes, storeFile } from './blob-store.js';
+import { blobPath, hasBlob, hashFile, storeBytes, storeFile } from './blob-store.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { ANNOTATION, OCI_INDEX, OCI_MANIFEST, MODEL_ARTIFACT, type AliasMove, type ModelVersion } from './model-version.js';
@@ -49,7 +49,17 @@ export class LocalOciRegistry implements ModelRegistry {
     await mkdir(layout, { recursive: true });
     let bytesWritten = 0;
     const files: ModelVersion['files'] = [];
+    // A file the size of a stored layer may be stored already: hash it first (one read, no
+    // write), so re-registering a 1 GiB model writes nothing at all.
+    const knownSizes = new Set((await this.versions(input.name, layout, await this.readIndex(layout))).flatMap((v) => v.files.map((f) => f.size)));
     for (const f of input.files) {
+      if (knownSizes.has((await stat(f.source)).size)) {
+        const hashed = await hashFile(f.source);
+        if (await hasBlob(layout, hashed.digest)) {
+          files.push({ path: f.path, ...hashed });
+          continue;
+        }
+      }
       const blob = await storeFile(layout, f.source);
       if (blob.written) bytesWritten += blob.size;
       files.push({ path: f.path, digest: blob.digest, size: blob.size });
