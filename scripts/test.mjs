@@ -21,6 +21,20 @@ function systemNode() {
   }
   return process.execPath;
 }
+// Real services the integration tests start on 127.0.0.1 (Debian packages). On a fresh machine
+// where we are root, install the missing ones; otherwise say what to install.
+const SERVICES = { 'docker-registry': 'docker-registry' };
+const missing = Object.entries(SERVICES).filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0).map(([, pkg]) => pkg);
+if (missing.length > 0) {
+  if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+    console.log(`installing ${missing.join(', ')} for the integration tests (apt-get)...`);
+    const apt = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`], { stdio: 'inherit' });
+    if (apt.status !== 0) process.exit(2);
+  } else {
+    console.error(`The integration tests need Debian's ${missing.join(', ')}: sudo apt-get install -y ${missing.join(' ')}`);
+    process.exit(2);
+  }
+}
 const nodes = [...new Set([systemNode(), node24])];
 console.log(`end-to-end tests run on: ${nodes.map((n) => spawnSync(n, ['--version'], { encoding: 'utf8' }).stdout.trim()).join(', ')}`);
 const results = `${root}.jest-results.json`;

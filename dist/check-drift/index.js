@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(839);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5964);
 
 
 
@@ -28414,7 +28414,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export annotate */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(839);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5964);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28471,7 +28471,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 839:
+/***/ 5964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28481,7 +28481,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V3: () => (/* reexport */ runDriftCheck)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, OCI_INDEX, OCI_MANIFEST, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -43777,6 +43777,342 @@ async function copyVerified(from, to, digest, size, what) {
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/oci-registry.ts
+/**
+ * An OCI distribution registry (GHCR, Docker Hub, Harbor, ECR, distribution itself) as a model
+ * registry: `oci://host[:port]/namespace`. A version is the immutable tag v<N> plus its manifest
+ * digest; an alias is a mutable tag. Blobs the registry already has are not uploaded; large files
+ * go up in chunks, hashed on the way. Auth follows the registry's challenge: anonymous, Basic, or
+ * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
+ */
+
+
+
+
+
+
+
+
+/** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
+const oci_registry_CHUNK_BYTES = 64 * 1024 * 1024;
+class OciRegistry {
+    uri;
+    env;
+    base;
+    host;
+    namespace;
+    tokens = new Map();
+    constructor(uri, env = process.env) {
+        this.uri = uri;
+        this.env = env;
+        const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
+        if (!m)
+            throw new errors_InputError(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`, { input: 'registry' });
+        this.host = m[2];
+        const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
+        const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
+        this.base = `${scheme}://${this.host}`;
+        this.namespace = (m[3] ?? '').replace(/^\/+|\/+$/g, '');
+    }
+    repo(name) {
+        model_registry_checkModelName(name);
+        return this.namespace ? `${this.namespace}/${name}` : name;
+    }
+    async register(input) {
+        const repo = this.repo(input.name);
+        let bytesWritten = 0;
+        const files = [];
+        for (const f of input.files) {
+            const uploaded = await this.pushFile(repo, f.source);
+            bytesWritten += uploaded.uploaded;
+            files.push({ path: f.path, digest: uploaded.digest, size: uploaded.size });
+        }
+        const versions = await this.list(input.name);
+        const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+        const same = versions.find((v) => key(v.files) === key(files));
+        if (same)
+            return { version: same, existing: true, bytesWritten };
+        // No server-side lock exists: take the next number, and if another writer took it first
+        // (the tag appears before ours), move on to the next.
+        let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
+        for (let attempt = 0; attempt < 20; attempt++, version++) {
+            if (await this.manifestDigest(repo, `v${version}`))
+                continue;
+            const config = Buffer.from(modelPackConfig(input, version, files));
+            const configDigest = await this.pushBytes(repo, config);
+            const manifest = modelPackManifest(input, version, files, { digest: configDigest, size: config.length, written: true });
+            const body = Buffer.from(JSON.stringify(manifest));
+            const digest = await this.putManifest(repo, `v${version}`, body);
+            return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
+        }
+        throw new errors_InputError(`Could not find a free version tag for '${input.name}' after 20 tries; other writers keep registering: try again.`, { input: 'name' });
+    }
+    async resolve(name, ref) {
+        const repo = this.repo(name);
+        const n = versionNumber(ref);
+        let tag = n !== undefined ? `v${n}` : ref;
+        if (ref === 'latest') {
+            const tags = (await this.tags(repo)).filter((t) => versionNumber(t) !== undefined);
+            if (tags.length === 0)
+                throw new errors_InputError(`Model '${name}' has no versions in ${this.uri}; register it first.`, { input: 'name' });
+            tag = `v${Math.max(...tags.map((t) => versionNumber(t)))}`;
+        }
+        const got = await this.getManifest(repo, tag);
+        if (!got) {
+            const tags = await this.tags(repo);
+            throw new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
+        }
+        return this.toVersion(name, repo, got.manifest, got.digest);
+    }
+    async list(name) {
+        const repo = this.repo(name);
+        const tags = await this.tags(repo);
+        const digests = new Map();
+        const versions = [];
+        for (const tag of tags) {
+            const got = await this.getManifest(repo, tag);
+            if (!got)
+                continue;
+            if (versionNumber(tag) !== undefined)
+                versions.push(versionFromManifest(name, got.manifest, got.digest, `${this.uri.replace(/\/+$/, '')}/${name}:${tag}`, []));
+            else
+                digests.set(got.digest, [...(digests.get(got.digest) ?? []), tag]);
+        }
+        for (const v of versions)
+            v.aliases = (digests.get(v.digest) ?? []).sort();
+        return versions.sort((a, b) => a.version - b.version);
+    }
+    async moveAlias(name, alias, version, options) {
+        const repo = this.repo(name);
+        const before = await this.getManifest(repo, alias);
+        const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
+        const current = await this.getManifest(repo, `v${version.version}`);
+        if (!current || current.digest !== version.digest) {
+            throw new errors_InputError(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`, { input: 'version' });
+        }
+        await this.putManifest(repo, alias, current.body);
+        return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
+    }
+    async download(version, into) {
+        const repo = this.repo(version.name);
+        const written = [];
+        for (const f of version.files) {
+            const target = external_node_path_default().resolve(into, f.path);
+            if (external_node_path_default().relative(external_node_path_default().resolve(into), target).startsWith('..')) {
+                throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
+            }
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            const res = await this.request('GET', `/v2/${repo}/blobs/${f.digest}`, repo, 'pull');
+            if (res.status !== 200 || !res.body)
+                throw this.failure(res, `download ${f.path}`);
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
+            let size = 0;
+            for await (const chunk of res.body) {
+                hash.update(chunk);
+                size += chunk.length;
+                if (!out.write(chunk))
+                    await new Promise((r) => out.once('drain', () => r()));
+            }
+            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
+            if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
+                await (0,promises_namespaceObject.rm)(target, { force: true });
+                throw new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest} (${size} of ${f.size} bytes): it was tampered with or cut short; refusing to use it.`, { input: 'version' });
+            }
+            written.push(target);
+        }
+        return written;
+    }
+    async toVersion(name, repo, manifest, digest) {
+        const version = versionNumber(manifest.annotations?.['org.opencontainers.image.version'] ?? '') ?? 0;
+        const aliases = [];
+        for (const tag of await this.tags(repo)) {
+            if (versionNumber(tag) !== undefined)
+                continue;
+            if ((await this.manifestDigest(repo, tag)) === digest)
+                aliases.push(tag);
+        }
+        return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
+    }
+    /** Uploads a file unless the registry has its blob; returns its digest and the bytes sent. */
+    async pushFile(repo, file) {
+        const size = (await (0,promises_namespaceObject.stat)(file)).size;
+        // Hash first: one read, and a blob the registry has costs no upload at all.
+        const handle = await (0,promises_namespaceObject.open)(file, 'r');
+        try {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const buf = Buffer.alloc(Math.min(oci_registry_CHUNK_BYTES, Math.max(size, 1)));
+            for (let pos = 0; pos < size;) {
+                const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
+                hash.update(buf.subarray(0, bytesRead));
+                pos += bytesRead;
+            }
+            const digest = `sha256:${hash.digest('hex')}`;
+            if (await this.hasBlob(repo, digest))
+                return { digest, size, uploaded: 0 };
+            let location = await this.startUpload(repo);
+            for (let pos = 0; pos < size || pos === 0;) {
+                const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
+                const chunk = buf.subarray(0, bytesRead);
+                const res = await this.request('PATCH', location, repo, 'push,pull', {
+                    body: chunk,
+                    headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${pos}-${pos + bytesRead - 1}`, 'Content-Length': String(bytesRead) },
+                });
+                if (res.status !== 202)
+                    throw this.failure(res, `upload ${external_node_path_default().basename(file)}`);
+                location = res.headers.get('location') ?? location;
+                pos += bytesRead;
+                if (size === 0)
+                    break;
+            }
+            const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
+            if (done.status !== 201)
+                throw this.failure(done, `finish the upload of ${external_node_path_default().basename(file)}`);
+            return { digest, size, uploaded: size };
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    async pushBytes(repo, bytes) {
+        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+        if (await this.hasBlob(repo, digest))
+            return digest;
+        const location = await this.startUpload(repo);
+        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
+        if (res.status !== 201)
+            throw this.failure(res, 'upload the model config');
+        return digest;
+    }
+    async startUpload(repo) {
+        const res = await this.request('POST', `/v2/${repo}/blobs/uploads/`, repo, 'push,pull');
+        const location = res.headers.get('location');
+        if (res.status !== 202 || !location)
+            throw this.failure(res, 'start an upload');
+        return location;
+    }
+    async hasBlob(repo, digest) {
+        const res = await this.request('HEAD', `/v2/${repo}/blobs/${digest}`, repo, 'pull');
+        return res.status === 200;
+    }
+    async putManifest(repo, tag, body) {
+        const res = await this.request('PUT', `/v2/${repo}/manifests/${tag}`, repo, 'push,pull', { body, headers: { 'Content-Type': OCI_MANIFEST } });
+        if (res.status !== 201)
+            throw this.failure(res, `tag ${tag}`);
+        return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+    }
+    async manifestDigest(repo, tag) {
+        const got = await this.getManifest(repo, tag);
+        return got?.digest;
+    }
+    async getManifest(repo, tag) {
+        const res = await this.request('GET', `/v2/${repo}/manifests/${tag}`, repo, 'pull', { headers: { Accept: OCI_MANIFEST } });
+        if (res.status === 404)
+            return undefined;
+        if (res.status !== 200)
+            throw this.failure(res, `read ${tag}`);
+        const body = Buffer.from(await res.arrayBuffer());
+        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+        try {
+            return { manifest: JSON.parse(body.toString('utf8')), digest, body };
+        }
+        catch {
+            throw new errors_InputError(`The registry returned a manifest for ${repo}:${tag} that is not JSON; it is not a model pushed by modelci.`, { input: 'registry' });
+        }
+    }
+    /** Every tag, following Link: <...>; rel="next" pages (registries that ignore `n` send all at once). */
+    async tags(repo) {
+        const out = [];
+        let next = `/v2/${repo}/tags/list?n=1000`;
+        while (next) {
+            const res = await this.request('GET', next, repo, 'pull');
+            if (res.status === 404)
+                return out;
+            if (res.status !== 200)
+                throw this.failure(res, 'list tags');
+            const body = (await res.json());
+            out.push(...(body.tags ?? []));
+            next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get('link') ?? '')?.[1];
+        }
+        return out;
+    }
+    credentials() {
+        const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
+        const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
+        return username && password ? { username, password } : undefined;
+    }
+    /** One request, answering the registry's auth challenge once. Never logs credentials. */
+    async request(method, target, repo, actions, init = {}) {
+        const url = target.startsWith('http') ? target : `${this.base}${target}`;
+        const send = (auth) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) } });
+        const scope = `repository:${repo}:${actions}`;
+        const cached = this.tokens.get(scope);
+        let res = await send(cached);
+        if (res.status !== 401)
+            return res;
+        const challenge = res.headers.get('www-authenticate') ?? '';
+        const creds = this.credentials();
+        if (/^basic/i.test(challenge)) {
+            if (!creds)
+                throw this.authError(401);
+            res = await send(`Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`);
+        }
+        else if (/^bearer/i.test(challenge)) {
+            const token = await this.token(challenge, scope, creds);
+            this.tokens.set(scope, `Bearer ${token}`);
+            res = await send(`Bearer ${token}`);
+        }
+        if (res.status === 401 || res.status === 403)
+            throw this.authError(res.status);
+        return res;
+    }
+    async token(challenge, scope, creds) {
+        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+        if (!params.realm)
+            throw this.authError(401);
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', scope);
+        const res = await this.fetch(url.toString(), { method: 'GET', headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {} });
+        if (res.status === 401 || res.status === 403)
+            throw this.authError(res.status);
+        if (res.status !== 200)
+            throw this.failure(res, 'get a token');
+        const body = (await res.json());
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw this.authError(401);
+        return token;
+    }
+    async fetch(url, init) {
+        try {
+            return await fetch(url, init);
+        }
+        catch (e) {
+            // undici wraps the socket error; with several addresses tried it is an AggregateError.
+            const c = e.cause;
+            const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? e.message;
+            throw new errors_InputError(`Cannot reach the registry ${this.base} (${cause}); check the registry URI and that the registry is up.`, { input: 'registry' });
+        }
+    }
+    authError(status) {
+        const ghcr = this.host === 'ghcr.io';
+        return new errors_InputError(status === 403
+            ? `The registry ${this.host} refused access (403); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
+            : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
+    }
+    failure(res, what) {
+        return new errors_InputError(`The registry ${this.host} failed to ${what} (HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}); nothing was tagged, so no version points at partial content: try again.`, { input: 'registry' });
+    }
+}
+function withDigest(location, digest) {
+    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+}
+registerBackend('oci', (uri) => new OciRegistry(uri));
+registerBackend('oci+http', (uri) => new OciRegistry(uri));
+registerBackend('oci+https', (uri) => new OciRegistry(uri));
+
 ;// CONCATENATED MODULE: ./packages/core/src/report/registry-markdown.ts
 
 const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
@@ -43833,6 +44169,7 @@ function registry_markdown_renderVersionListMarkdown(name, versions) {
  * register-model's operations, shared by the action and `modelci register | promote | resolve |
  * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
  */
+
 
 
 
@@ -44021,6 +44358,7 @@ async function runRegistryOperation(req) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
 
 
 

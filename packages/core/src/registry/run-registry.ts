@@ -12,6 +12,7 @@ import { DRIFT_REPORT_SCHEMA } from '../drift/report.js';
 import { checkAlias, checkModelName, openRegistry, type ModelRegistry } from './model-registry.js';
 import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
 import './local-oci-registry.js';
+import './oci-registry.js';
 import { renderVersionListMarkdown, renderVersionMarkdown } from '../report/registry-markdown.js';
 
 /** The embedded default: a folder in the workspace. */

@@ -1,0 +1,80 @@
+// register-model against a real OCI registry: Debian's docker-registry on 127.0.0.1.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
+import { freePort, startDockerRegistry, type RunningRegistry } from '../helpers/docker-registry.js';
+
+let server: RunningRegistry;
+let dir: string;
+let registry: string;
+beforeAll(async () => {
+  server = await startDockerRegistry();
+  dir = mkdtempSync(join(tmpdir(), 'modelci-oci-'));
+  registry = `oci://127.0.0.1:${server.port}/acme/models`;
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+async function inputError(p: Promise<unknown>): Promise<InputError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+test('register pushes a ModelPack artifact; identical content uploads 0 bytes; promote, resolve, list', async () => {
+  const model = file('model.onnx', Buffer.alloc(3_000_000, 7));
+  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));
+  const env = { GITHUB_SHA: 'abcdefabcdefabcdefabcdefabcdefabcdefabcd' };
+  const first = await runRegister({ registry, name: 'penguins', model, metrics: verdict }, env);
+  expect(first.existing).toBe(false);
+  expect(first.version.version).toBe(1);
+  expect(first.bytesWritten).toBe(3_000_000);
+  expect(first.outputs.uri).toBe(`${registry}/penguins:v1`);
+
+  // What the registry holds, read with the distribution API directly.
+  const manifest = (await (await fetch(`${server.url}/v2/acme/models/penguins/manifests/v1`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } })).json()) as { artifactType: string; config: { mediaType: string }; layers: { annotations: Record<string, string> }[]; annotations: Record<string, string> };
+  expect(manifest.artifactType).toBe('application/vnd.cncf.model.manifest.v1+json');
+  expect(manifest.config.mediaType).toBe('application/vnd.cncf.model.config.v1+json');
+  expect(manifest.layers[0].annotations['org.cncf.model.filepath']).toBe('model.onnx');
+  expect(manifest.annotations['org.opencontainers.image.revision']).toBe(env.GITHUB_SHA);
+
+  const again = await runRegister({ registry, name: 'penguins', model }, env);
+  expect(again).toMatchObject({ existing: true, bytesWritten: 0 });
+  expect(again.version.version).toBe(1);
+
+  const second = await runRegister({ registry, name: 'penguins', model: file('model2.onnx', 'other weights') }, env);
+  expect(second.version.version).toBe(2);
+  expect(second.bytesWritten).toBe('other weights'.length);
+
+  const promoted = await runPromote({ registry, name: 'penguins', version: '1' });
+  expect(promoted.move.previousVersion).toBeUndefined();
+  await expect(runPromote({ registry, name: 'penguins', version: '2' })).rejects.toThrow(/no GateVerdict was recorded with it/);
+  const forced = await runPromote({ registry, name: 'penguins', version: '2', force: 'true' });
+  expect(forced.move.previousVersion).toBe(1);
+
+  const resolved = await runResolve({ registry, name: 'penguins', download: join(dir, 'out') });
+  expect(resolved.version.version).toBe(2);
+  expect(resolved.version.aliases).toEqual(['production']);
+  expect(readFileSync(join(dir, 'out', 'model2.onnx'), 'utf8')).toBe('other weights');
+  expect((await runList({ registry, name: 'penguins' })).map((v) => [v.version, v.aliases])).toEqual([[1, []], [2, ['production']]]);
+});
+
+test('an unreachable registry and a missing alias: one sentence each', async () => {
+  const port = await freePort();
+  const down = `oci://127.0.0.1:${port}/acme/models`;
+  expect((await inputError(runList({ registry: down, name: 'penguins' }))).message).toMatch(new RegExp(`^Cannot reach the registry http://127.0.0.1:${port} \\(ECONNREFUSED\\); check the registry URI`));
+  expect((await inputError(runResolve({ registry, name: 'penguins', version: 'canary' }))).message).toMatch(/has no alias 'canary' in .*; it has /);
+});
