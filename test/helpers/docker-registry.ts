@@ -24,7 +24,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startDockerRegistry(): Promise<RunningRegistry> {
+/** A test-only account: bcrypt (cost 4) of 'modelci-test-password', as htpasswd stores it. */
+export const TEST_USER = { username: 'tester', password: 'modelci-test-password', bcrypt: '$2b$04$ghlAFxR8LicMr2W9igDZ4u7aiXB4c2p5AP92AOEGv4lu520eOrcTS' };
+
+export async function startDockerRegistry(options: { htpasswd?: boolean } = {}): Promise<RunningRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'docker-registry-'));
   const port = await freePort();
   const config = join(dir, 'config.yml');
@@ -37,7 +40,9 @@ export async function startDockerRegistry(): Promise<RunningRegistry> {
     `    rootdirectory: ${join(dir, 'data')}`,
     'http:',
     `  addr: 127.0.0.1:${port}`,
+    ...(options.htpasswd ? ['auth:', '  htpasswd:', '    realm: modelci-test', `    path: ${join(dir, 'htpasswd')}`] : []),
   ].join('\n') + '\n');
+  if (options.htpasswd) writeFileSync(join(dir, 'htpasswd'), `${TEST_USER.username}:${TEST_USER.bcrypt}\n`);
   const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
@@ -45,7 +50,7 @@ export async function startDockerRegistry(): Promise<RunningRegistry> {
     if (child.exitCode !== null) throw new Error(`docker-registry exited with ${child.exitCode}; is Debian's docker-registry installed?`);
     try {
       const res = await fetch(`${url}/v2/`);
-      if (res.status === 200) break;
+      if (res.status === 200 || (options.htpasswd && res.status === 401)) break;
     } catch {
       // not listening yet
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
-import { freePort, startDockerRegistry, type RunningRegistry } from '../helpers/docker-registry.js';
+import { TEST_USER, freePort, startDockerRegistry, type RunningRegistry } from '../helpers/docker-registry.js';
 
 let server: RunningRegistry;
 let dir: string;
@@ -77,4 +77,34 @@ test('an unreachable registry and a missing alias: one sentence each', async () 
   const down = `oci://127.0.0.1:${port}/acme/models`;
   expect((await inputError(runList({ registry: down, name: 'penguins' }))).message).toMatch(new RegExp(`^Cannot reach the registry http://127.0.0.1:${port} \\(ECONNREFUSED\\); check the registry URI`));
   expect((await inputError(runResolve({ registry, name: 'penguins', version: 'canary' }))).message).toMatch(/has no alias 'canary' in .*; it has /);
+});
+
+describe('a registry that asks for credentials (htpasswd, Basic challenge)', () => {
+  let secured: RunningRegistry;
+  beforeAll(async () => {
+    secured = await startDockerRegistry({ htpasswd: true });
+  });
+  afterAll(async () => secured?.stop());
+  const uri = () => `oci://127.0.0.1:${secured.port}/team`;
+
+  test('without credentials: 401, and the sentence names the variables to set, never a secret', async () => {
+    const error = await inputError(runRegister({ registry: uri(), name: 'penguins', model: file('a.onnx', 'weights') }, {}));
+    expect(error.message).toBe(`The registry 127.0.0.1:${secured.port} asked for credentials (401); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env.`);
+  });
+
+  test('a wrong password: 401 again, the password is not printed', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const reg = new OciRegistry(uri(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: 'wrong-secret-123' });
+    const error = await inputError(reg.list('penguins'));
+    expect(error.message).toMatch(/asked for credentials \(401\)/);
+    expect(error.message).not.toContain('wrong-secret-123');
+  });
+
+  test('with the right credentials, register and resolve work', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const reg = new OciRegistry(uri(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
+    const r = await reg.register({ name: 'penguins', files: [{ source: file('b.onnx', 'secured weights'), path: 'b.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    expect(r.version.version).toBe(1);
+    expect((await reg.resolve('penguins', 'v1')).files[0].path).toBe('b.onnx');
+  });
 });
