@@ -15793,9 +15793,11 @@ class OciRegistry {
     host;
     namespace;
     tokens = new Map();
-    constructor(uri, env = process.env) {
+    chunkBytes;
+    constructor(uri, env = process.env, options = {}) {
         this.uri = uri;
         this.env = env;
+        this.chunkBytes = options.chunkBytes ?? oci_registry_CHUNK_BYTES;
         const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`, { input: 'registry' });
@@ -15932,7 +15934,7 @@ class OciRegistry {
         const handle = await (0,promises_namespaceObject.open)(file, 'r');
         try {
             const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-            const buf = Buffer.alloc(Math.min(oci_registry_CHUNK_BYTES, Math.max(size, 1)));
+            const buf = Buffer.alloc(Math.min(this.chunkBytes, Math.max(size, 1)));
             for (let pos = 0; pos < size;) {
                 const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
                 hash.update(buf.subarray(0, bytesRead));

@@ -1,5 +1,6 @@
 // register-model against a real OCI registry: Debian's docker-registry on 127.0.0.1.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
@@ -107,4 +108,38 @@ describe('a registry that asks for credentials (htpasswd, Basic challenge)', () 
     expect(r.version.version).toBe(1);
     expect((await reg.resolve('penguins', 'v1')).files[0].path).toBe('b.onnx');
   });
+});
+
+test('a registry that dies mid-upload: one sentence, and no tag points at the partial version', async () => {
+  // A proxy in front of the real registry that goes away during the third chunk.
+  let patches = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  const proxy: Server = createServer((req, res) => {
+    if (req.method === 'PATCH' && ++patches === 3) {
+      for (const s of sockets) s.destroy();
+      proxy.close();
+      return;
+    }
+    const upstream = httpRequest({ host: '127.0.0.1', port: server.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      const headers = { ...up.headers };
+      // Upload locations point at the registry itself: keep the client talking to the proxy.
+      if (headers.location) headers.location = headers.location.replace(`127.0.0.1:${server.port}`, `127.0.0.1:${proxyPort}`);
+      res.writeHead(up.statusCode ?? 502, headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  proxy.on('connection', (s) => sockets.add(s));
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  const proxyPort = (proxy.address() as { port: number }).port;
+  const { OciRegistry } = await import('../../packages/core/src/index.js');
+  const reg = new OciRegistry(`oci://127.0.0.1:${proxyPort}/acme/dying`, {}, { chunkBytes: 256 * 1024 });
+  const big = file('big.onnx', Buffer.alloc(2 * 1024 * 1024, 3));
+  const error = await inputError(reg.register({ name: 'halfway', files: [{ source: big, path: 'big.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
+  expect(error.message).toMatch(/^Cannot reach the registry http:\/\/127.0.0.1:\d+ \(.+\); check the registry URI and that the registry is up\.$/);
+  expect(error.message).not.toMatch(/\n/);
+  expect(patches).toBe(3);
+  // Straight to the registry: the repository has no tag at all.
+  const tags = await fetch(`${server.url}/v2/acme/dying/halfway/tags/list`);
+  expect(tags.status === 404 || ((await tags.json()) as { tags: string[] | null }).tags === null).toBe(true);
 });

@@ -25,7 +25,10 @@ export class OciRegistry implements ModelRegistry {
   private readonly namespace: string;
   private readonly tokens = new Map<string, string>();
 
-  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env) {
+  private readonly chunkBytes: number;
+
+  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: { chunkBytes?: number } = {}) {
+    this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
     if (!m) throw new InputError(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`, { input: 'registry' });
     this.host = m[2];
@@ -158,7 +161,7 @@ export class OciRegistry implements ModelRegistry {
     const handle = await open(file, 'r');
     try {
       const hash = createHash('sha256');
-      const buf = Buffer.alloc(Math.min(CHUNK_BYTES, Math.max(size, 1)));
+      const buf = Buffer.alloc(Math.min(this.chunkBytes, Math.max(size, 1)));
       for (let pos = 0; pos < size; ) {
         const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
         hash.update(buf.subarray(0, bytesRead));
