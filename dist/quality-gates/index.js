@@ -43503,6 +43503,9 @@ const ANNOTATION = {
     version: 'org.opencontainers.image.version',
     title: 'org.opencontainers.image.title',
     filepath: 'org.cncf.model.filepath',
+    /** On a layer that is one part of a split file: "<index>/<count>" and the whole file's digest. */
+    part: 'io.modelci.part',
+    fileDigest: 'io.modelci.file.digest',
     /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
     record: 'io.modelci.record',
     /** On an alias entry: the version that held the alias before, for rollback. */
@@ -43715,7 +43718,7 @@ function modelPackConfig(input, version, files) {
             ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
         },
         config: { format: modelpack_formatOf(files) },
-        modelfs: { type: 'layers', diff_ids: files.map((f) => f.digest) },
+        modelfs: { type: 'layers', diff_ids: layersOf(files).map((l) => l.digest) },
     };
     return Buffer.from(JSON.stringify(config));
 }
@@ -43734,7 +43737,7 @@ function modelPackManifest(input, version, files, config) {
         mediaType: OCI_MANIFEST,
         artifactType: MODEL_ARTIFACT,
         config: { mediaType: MODEL_CONFIG, digest: config.digest, size: config.size },
-        layers: files.map((f) => ({ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } })),
+        layers: layersOf(files),
         annotations,
     };
 }
@@ -43754,12 +43757,38 @@ function versionFromManifest(name, manifest, digest, uri, aliases) {
         digest,
         uri,
         createdAt: a[ANNOTATION.created] ?? '',
-        files: manifest.layers.map((l) => ({ path: l.annotations?.[ANNOTATION.filepath] ?? l.digest, digest: l.digest, size: l.size })),
+        files: filesOf(manifest.layers),
         metrics: record.metrics,
         provenance: { ...record.provenance, gitSha: a[ANNOTATION.revision] ?? record.provenance.gitSha },
         tags: record.tags,
         aliases,
     };
+}
+/** One raw layer per file, or one per part of a split file (each annotated with its part). */
+function layersOf(files) {
+    return files.flatMap((f) => (f.parts
+        ? f.parts.map((p, i) => ({ mediaType: MODEL_WEIGHT_RAW, digest: p.digest, size: p.size, annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts.length}`, [ANNOTATION.fileDigest]: f.digest } }))
+        : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]));
+}
+/** The files back from the layers: parts of one file, in order, make one file again. */
+function filesOf(layers) {
+    const files = [];
+    for (const l of layers) {
+        const path = l.annotations?.[ANNOTATION.filepath] ?? l.digest;
+        const part = l.annotations?.[ANNOTATION.part];
+        const last = files[files.length - 1];
+        if (part && !part.startsWith('1/') && last?.path === path && last.parts) {
+            last.parts.push({ digest: l.digest, size: l.size });
+            last.size += l.size;
+        }
+        else if (part) {
+            files.push({ path, digest: l.annotations?.[ANNOTATION.fileDigest] ?? l.digest, size: l.size, parts: [{ digest: l.digest, size: l.size }] });
+        }
+        else {
+            files.push({ path, digest: l.digest, size: l.size });
+        }
+    }
+    return files;
 }
 function modelpack_formatOf(files) {
     const ext = files.map((f) => f.path.split('.').pop()?.toLowerCase());
@@ -44016,6 +44045,8 @@ registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
 /** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
 const oci_registry_CHUNK_BYTES = 64 * 1024 * 1024;
+/** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
+const MAX_LAYER_BYTES = 9_500_000_000;
 class OciRegistry {
     uri;
     env;
@@ -44024,10 +44055,12 @@ class OciRegistry {
     namespace;
     tokens = new Map();
     chunkBytes;
+    maxLayerBytes;
     constructor(uri, env = process.env, options = {}) {
         this.uri = uri;
         this.env = env;
         this.chunkBytes = options.chunkBytes ?? oci_registry_CHUNK_BYTES;
+        this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
         const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`, { input: 'registry' });
@@ -44046,9 +44079,9 @@ class OciRegistry {
         let bytesWritten = 0;
         const files = [];
         for (const f of input.files) {
-            const uploaded = await this.pushFile(repo, f.source);
-            bytesWritten += uploaded.uploaded;
-            files.push({ path: f.path, digest: uploaded.digest, size: uploaded.size });
+            const pushed = await this.pushFile(repo, f.source);
+            bytesWritten += pushed.uploaded;
+            files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
         }
         const versions = await this.list(input.name);
         const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
@@ -44125,22 +44158,28 @@ class OciRegistry {
                 throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
             }
             await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-            const res = await this.request('GET', `/v2/${repo}/blobs/${f.digest}`, repo, 'pull');
-            if (res.status !== 200 || !res.body)
-                throw this.failure(res, `download ${f.path}`);
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
             let size = 0;
-            for await (const chunk of res.body) {
-                hash.update(chunk);
-                size += chunk.length;
-                if (!out.write(chunk))
-                    await new Promise((r) => out.once('drain', () => r()));
+            for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
+                const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull');
+                if (res.status !== 200 || !res.body)
+                    throw this.failure(res, `download ${f.path}`);
+                const partHash = (0,external_node_crypto_.createHash)('sha256');
+                for await (const chunk of res.body) {
+                    hash.update(chunk);
+                    partHash.update(chunk);
+                    size += chunk.length;
+                    if (!out.write(chunk))
+                        await new Promise((r) => out.once('drain', () => r()));
+                }
+                if (`sha256:${partHash.digest('hex')}` !== part.digest)
+                    size = NaN; // caught below, after closing
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
             if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
                 await (0,promises_namespaceObject.rm)(target, { force: true });
-                throw new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest} (${size} of ${f.size} bytes): it was tampered with or cut short; refusing to use it.`, { input: 'version' });
+                throw new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
             }
             written.push(target);
         }
@@ -44157,45 +44196,61 @@ class OciRegistry {
         }
         return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
     }
-    /** Uploads a file unless the registry has its blob; returns its digest and the bytes sent. */
+    /**
+     * Uploads a file, as one layer or as parts of at most maxLayerBytes, skipping every part the
+     * registry already has; returns the whole file's digest, the parts and the bytes sent.
+     */
     async pushFile(repo, file) {
         const size = (await (0,promises_namespaceObject.stat)(file)).size;
-        // Hash first: one read, and a blob the registry has costs no upload at all.
         const handle = await (0,promises_namespaceObject.open)(file, 'r');
         try {
-            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const whole = (0,external_node_crypto_.createHash)('sha256');
             const buf = Buffer.alloc(Math.min(this.chunkBytes, Math.max(size, 1)));
-            for (let pos = 0; pos < size;) {
-                const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
-                hash.update(buf.subarray(0, bytesRead));
-                pos += bytesRead;
-            }
-            const digest = `sha256:${hash.digest('hex')}`;
-            if (await this.hasBlob(repo, digest))
-                return { digest, size, uploaded: 0 };
-            let location = await this.startUpload(repo);
-            for (let pos = 0; pos < size || pos === 0;) {
-                const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
-                const chunk = buf.subarray(0, bytesRead);
-                const res = await this.request('PATCH', location, repo, 'push,pull', {
-                    body: chunk,
-                    headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${pos}-${pos + bytesRead - 1}`, 'Content-Length': String(bytesRead) },
-                });
-                if (res.status !== 202)
-                    throw this.failure(res, `upload ${external_node_path_default().basename(file)}`);
-                location = res.headers.get('location') ?? location;
-                pos += bytesRead;
+            const parts = [];
+            // Hash first: one read, and a blob the registry has costs no upload at all.
+            for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
+                const partSize = Math.min(this.maxLayerBytes, size - start);
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                for (let pos = start; pos < start + partSize;) {
+                    const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, start + partSize - pos), pos);
+                    hash.update(buf.subarray(0, bytesRead));
+                    whole.update(buf.subarray(0, bytesRead));
+                    pos += bytesRead;
+                }
+                parts.push({ start, size: partSize, digest: `sha256:${hash.digest('hex')}` });
                 if (size === 0)
                     break;
             }
-            const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
-            if (done.status !== 201)
-                throw this.failure(done, `finish the upload of ${external_node_path_default().basename(file)}`);
-            return { digest, size, uploaded: size };
+            let uploaded = 0;
+            for (const part of parts) {
+                if (await this.hasBlob(repo, part.digest))
+                    continue;
+                await this.uploadRange(repo, handle, buf, part.start, part.size, part.digest, external_node_path_default().basename(file));
+                uploaded += part.size;
+            }
+            return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts: parts.map((p) => ({ digest: p.digest, size: p.size })) };
         }
         finally {
             await handle.close();
         }
+    }
+    /** A chunked upload (POST, PATCH per chunk, PUT with the digest) of bytes [start, start + size). */
+    async uploadRange(repo, handle, buf, start, size, digest, what) {
+        let location = await this.startUpload(repo);
+        for (let offset = 0; offset < size;) {
+            const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - offset), start + offset);
+            const res = await this.request('PATCH', location, repo, 'push,pull', {
+                body: buf.subarray(0, bytesRead),
+                headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + bytesRead - 1}`, 'Content-Length': String(bytesRead) },
+            });
+            if (res.status !== 202)
+                throw this.failure(res, `upload ${what}`);
+            location = res.headers.get('location') ?? location;
+            offset += bytesRead;
+        }
+        const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
+        if (done.status !== 201)
+            throw this.failure(done, `finish the upload of ${what}`);
     }
     async pushBytes(repo, bytes) {
         const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;

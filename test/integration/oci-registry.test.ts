@@ -1,4 +1,5 @@
 // register-model against a real OCI registry: Debian's docker-registry on 127.0.0.1.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -142,4 +143,24 @@ test('a registry that dies mid-upload: one sentence, and no tag points at the pa
   // Straight to the registry: the repository has no tag at all.
   const tags = await fetch(`${server.url}/v2/acme/dying/halfway/tags/list`);
   expect(tags.status === 404 || ((await tags.json()) as { tags: string[] | null }).tags === null).toBe(true);
+});
+
+test('a file above the layer limit (GHCR: 10 GB) goes up in parts and comes back whole', async () => {
+  const { OciRegistry } = await import('../../packages/core/src/index.js');
+  const reg = new OciRegistry(registry, {}, { chunkBytes: 256 * 1024, maxLayerBytes: 1024 * 1024 });
+  const bytes = Buffer.alloc(2.5 * 1024 * 1024);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24;
+  const big = file('split.onnx', bytes);
+  const r = await reg.register({ name: 'split', files: [{ source: big, path: 'split.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+  expect(r.bytesWritten).toBe(bytes.length);
+  const manifest = (await (await fetch(`${server.url}/v2/acme/models/split/manifests/v1`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } })).json()) as { layers: { size: number; annotations: Record<string, string> }[] };
+  expect(manifest.layers.map((l) => [l.size, l.annotations['io.modelci.part']])).toEqual([[1048576, '1/3'], [1048576, '2/3'], [524288, '3/3']]);
+  const v = await reg.resolve('split', 'latest');
+  expect(v.files).toHaveLength(1);
+  expect(v.files[0]).toMatchObject({ path: 'split.onnx', size: bytes.length, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` });
+  const out = join(dir, 'split-out');
+  await reg.download(v, out);
+  expect(readFileSync(join(out, 'split.onnx')).equals(bytes)).toBe(true);
+  const again = await reg.register({ name: 'split', files: [{ source: big, path: 'split.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+  expect(again).toMatchObject({ existing: true, bytesWritten: 0 });
 });

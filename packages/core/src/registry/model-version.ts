@@ -18,6 +18,9 @@ export const ANNOTATION = {
   version: 'org.opencontainers.image.version',
   title: 'org.opencontainers.image.title',
   filepath: 'org.cncf.model.filepath',
+  /** On a layer that is one part of a split file: "<index>/<count>" and the whole file's digest. */
+  part: 'io.modelci.part',
+  fileDigest: 'io.modelci.file.digest',
   /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
   record: 'io.modelci.record',
   /** On an alias entry: the version that held the alias before, for rollback. */
@@ -29,8 +32,11 @@ export const ANNOTATION = {
 export interface ModelFile {
   /** Path inside the model (relative, '/'-separated). */
   path: string;
+  /** sha256 of the whole file. */
   digest: string;
   size: number;
+  /** Set when the file is stored as several layers (registries cap layer sizes: GHCR at 10 GB). */
+  parts?: Array<{ digest: string; size: number }>;
 }
 
 export interface Provenance {

@@ -45,7 +45,7 @@ export function modelPackConfig(input: RegisterInput, version: number, files: Mo
       ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
     },
     config: { format: formatOf(files) },
-    modelfs: { type: 'layers', diff_ids: files.map((f) => f.digest) },
+    modelfs: { type: 'layers', diff_ids: layersOf(files).map((l) => l.digest) },
   };
   return Buffer.from(JSON.stringify(config));
 }
@@ -64,7 +64,7 @@ export function modelPackManifest(input: RegisterInput, version: number, files: 
     mediaType: OCI_MANIFEST,
     artifactType: MODEL_ARTIFACT,
     config: { mediaType: MODEL_CONFIG, digest: config.digest, size: config.size },
-    layers: files.map((f) => ({ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } })),
+    layers: layersOf(files),
     annotations,
   };
 }
@@ -84,12 +84,38 @@ export function versionFromManifest(name: string, manifest: Manifest, digest: st
     digest,
     uri,
     createdAt: a[ANNOTATION.created] ?? '',
-    files: manifest.layers.map((l) => ({ path: l.annotations?.[ANNOTATION.filepath] ?? l.digest, digest: l.digest, size: l.size })),
+    files: filesOf(manifest.layers),
     metrics: record.metrics,
     provenance: { ...record.provenance, gitSha: a[ANNOTATION.revision] ?? record.provenance.gitSha },
     tags: record.tags,
     aliases,
   };
+}
+
+/** One raw layer per file, or one per part of a split file (each annotated with its part). */
+function layersOf(files: ModelFile[]): Descriptor[] {
+  return files.flatMap((f) => (f.parts
+    ? f.parts.map((p, i) => ({ mediaType: MODEL_WEIGHT_RAW, digest: p.digest, size: p.size, annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts!.length}`, [ANNOTATION.fileDigest]: f.digest } }))
+    : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]));
+}
+
+/** The files back from the layers: parts of one file, in order, make one file again. */
+function filesOf(layers: Descriptor[]): ModelFile[] {
+  const files: ModelFile[] = [];
+  for (const l of layers) {
+    const path = l.annotations?.[ANNOTATION.filepath] ?? l.digest;
+    const part = l.annotations?.[ANNOTATION.part];
+    const last = files[files.length - 1];
+    if (part && !part.startsWith('1/') && last?.path === path && last.parts) {
+      last.parts.push({ digest: l.digest, size: l.size });
+      last.size += l.size;
+    } else if (part) {
+      files.push({ path, digest: l.annotations?.[ANNOTATION.fileDigest] ?? l.digest, size: l.size, parts: [{ digest: l.digest, size: l.size }] });
+    } else {
+      files.push({ path, digest: l.digest, size: l.size });
+    }
+  }
+  return files;
 }
 
 function formatOf(files: ModelFile[]): string {

@@ -17,6 +17,9 @@ import { OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version
 /** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
 export const CHUNK_BYTES = 64 * 1024 * 1024;
 
+/** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
+export const MAX_LAYER_BYTES = 9_500_000_000;
+
 interface Credentials { username: string; password: string }
 
 export class OciRegistry implements ModelRegistry {
@@ -26,9 +29,11 @@ export class OciRegistry implements ModelRegistry {
   private readonly tokens = new Map<string, string>();
 
   private readonly chunkBytes: number;
+  private readonly maxLayerBytes: number;
 
-  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: { chunkBytes?: number } = {}) {
+  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: { chunkBytes?: number; maxLayerBytes?: number } = {}) {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+    this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
     if (!m) throw new InputError(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`, { input: 'registry' });
     this.host = m[2];
@@ -48,9 +53,9 @@ export class OciRegistry implements ModelRegistry {
     let bytesWritten = 0;
     const files: ModelVersion['files'] = [];
     for (const f of input.files) {
-      const uploaded = await this.pushFile(repo, f.source);
-      bytesWritten += uploaded.uploaded;
-      files.push({ path: f.path, digest: uploaded.digest, size: uploaded.size });
+      const pushed = await this.pushFile(repo, f.source);
+      bytesWritten += pushed.uploaded;
+      files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
     }
     const versions = await this.list(input.name);
     const key = (fs: ModelVersion['files']) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
@@ -124,20 +129,25 @@ export class OciRegistry implements ModelRegistry {
         throw new InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
       }
       await mkdir(path.dirname(target), { recursive: true });
-      const res = await this.request('GET', `/v2/${repo}/blobs/${f.digest}`, repo, 'pull');
-      if (res.status !== 200 || !res.body) throw this.failure(res, `download ${f.path}`);
       const hash = createHash('sha256');
       const out = createWriteStream(target);
       let size = 0;
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        hash.update(chunk);
-        size += chunk.length;
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
+        const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull');
+        if (res.status !== 200 || !res.body) throw this.failure(res, `download ${f.path}`);
+        const partHash = createHash('sha256');
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          hash.update(chunk);
+          partHash.update(chunk);
+          size += chunk.length;
+          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        }
+        if (`sha256:${partHash.digest('hex')}` !== part.digest) size = NaN; // caught below, after closing
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
         await rm(target, { force: true });
-        throw new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest} (${size} of ${f.size} bytes): it was tampered with or cut short; refusing to use it.`, { input: 'version' });
+        throw new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
       }
       written.push(target);
     }
@@ -154,40 +164,57 @@ export class OciRegistry implements ModelRegistry {
     return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
   }
 
-  /** Uploads a file unless the registry has its blob; returns its digest and the bytes sent. */
-  private async pushFile(repo: string, file: string): Promise<{ digest: string; size: number; uploaded: number }> {
+  /**
+   * Uploads a file, as one layer or as parts of at most maxLayerBytes, skipping every part the
+   * registry already has; returns the whole file's digest, the parts and the bytes sent.
+   */
+  private async pushFile(repo: string, file: string): Promise<{ digest: string; size: number; uploaded: number; parts: Array<{ digest: string; size: number }> }> {
     const size = (await stat(file)).size;
-    // Hash first: one read, and a blob the registry has costs no upload at all.
     const handle = await open(file, 'r');
     try {
-      const hash = createHash('sha256');
+      const whole = createHash('sha256');
       const buf = Buffer.alloc(Math.min(this.chunkBytes, Math.max(size, 1)));
-      for (let pos = 0; pos < size; ) {
-        const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
-        hash.update(buf.subarray(0, bytesRead));
-        pos += bytesRead;
-      }
-      const digest = `sha256:${hash.digest('hex')}`;
-      if (await this.hasBlob(repo, digest)) return { digest, size, uploaded: 0 };
-      let location = await this.startUpload(repo);
-      for (let pos = 0; pos < size || pos === 0; ) {
-        const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos);
-        const chunk = buf.subarray(0, bytesRead);
-        const res = await this.request('PATCH', location, repo, 'push,pull', {
-          body: chunk,
-          headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${pos}-${pos + bytesRead - 1}`, 'Content-Length': String(bytesRead) },
-        });
-        if (res.status !== 202) throw this.failure(res, `upload ${path.basename(file)}`);
-        location = res.headers.get('location') ?? location;
-        pos += bytesRead;
+      const parts: Array<{ start: number; size: number; digest: string }> = [];
+      // Hash first: one read, and a blob the registry has costs no upload at all.
+      for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
+        const partSize = Math.min(this.maxLayerBytes, size - start);
+        const hash = createHash('sha256');
+        for (let pos = start; pos < start + partSize; ) {
+          const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, start + partSize - pos), pos);
+          hash.update(buf.subarray(0, bytesRead));
+          whole.update(buf.subarray(0, bytesRead));
+          pos += bytesRead;
+        }
+        parts.push({ start, size: partSize, digest: `sha256:${hash.digest('hex')}` });
         if (size === 0) break;
       }
-      const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
-      if (done.status !== 201) throw this.failure(done, `finish the upload of ${path.basename(file)}`);
-      return { digest, size, uploaded: size };
+      let uploaded = 0;
+      for (const part of parts) {
+        if (await this.hasBlob(repo, part.digest)) continue;
+        await this.uploadRange(repo, handle, buf, part.start, part.size, part.digest, path.basename(file));
+        uploaded += part.size;
+      }
+      return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts: parts.map((p) => ({ digest: p.digest, size: p.size })) };
     } finally {
       await handle.close();
     }
+  }
+
+  /** A chunked upload (POST, PATCH per chunk, PUT with the digest) of bytes [start, start + size). */
+  private async uploadRange(repo: string, handle: import('node:fs/promises').FileHandle, buf: Buffer, start: number, size: number, digest: string, what: string): Promise<void> {
+    let location = await this.startUpload(repo);
+    for (let offset = 0; offset < size; ) {
+      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - offset), start + offset);
+      const res = await this.request('PATCH', location, repo, 'push,pull', {
+        body: buf.subarray(0, bytesRead),
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + bytesRead - 1}`, 'Content-Length': String(bytesRead) },
+      });
+      if (res.status !== 202) throw this.failure(res, `upload ${what}`);
+      location = res.headers.get('location') ?? location;
+      offset += bytesRead;
+    }
+    const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
+    if (done.status !== 201) throw this.failure(done, `finish the upload of ${what}`);
   }
 
   private async pushBytes(repo: string, bytes: Buffer): Promise<string> {
