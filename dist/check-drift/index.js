@@ -43822,6 +43822,7 @@ registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
 
 
+
 /** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
 const oci_registry_CHUNK_BYTES = 64 * 1024 * 1024;
 /** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
@@ -44004,7 +44005,7 @@ class OciRegistry {
             for (const part of parts) {
                 if (await this.hasBlob(repo, part.digest))
                     continue;
-                await this.uploadRange(repo, handle, buf, part.start, part.size, part.digest, external_node_path_default().basename(file));
+                await this.uploadRange(repo, file, part.start, part.size, part.digest, external_node_path_default().basename(file));
                 uploaded += part.size;
             }
             return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts: parts.map((p) => ({ digest: p.digest, size: p.size })) };
@@ -44013,19 +44014,22 @@ class OciRegistry {
             await handle.close();
         }
     }
-    /** A chunked upload (POST, PATCH per chunk, PUT with the digest) of bytes [start, start + size). */
-    async uploadRange(repo, handle, buf, start, size, digest, what) {
+    /**
+     * A chunked upload (POST, a PATCH per chunk, PUT with the digest) of bytes [start, start + size).
+     * Each chunk streams from the file: no chunk-sized copy in memory.
+     */
+    async uploadRange(repo, file, start, size, digest, what) {
         let location = await this.startUpload(repo);
-        for (let offset = 0; offset < size;) {
-            const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - offset), start + offset);
+        for (let offset = 0; offset < size; offset += this.chunkBytes) {
+            const length = Math.min(this.chunkBytes, size - offset);
+            const body = external_node_stream_.Readable.toWeb((0,external_node_fs_namespaceObject.createReadStream)(file, { start: start + offset, end: start + offset + length - 1, highWaterMark: 1 << 20 }));
             const res = await this.request('PATCH', location, repo, 'push,pull', {
-                body: buf.subarray(0, bytesRead),
-                headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + bytesRead - 1}`, 'Content-Length': String(bytesRead) },
+                body,
+                headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length) },
             });
             if (res.status !== 202)
                 throw this.failure(res, `upload ${what}`);
             location = res.headers.get('location') ?? location;
-            offset += bytesRead;
         }
         const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
         if (done.status !== 201)
@@ -44101,7 +44105,10 @@ class OciRegistry {
     /** One request, answering the registry's auth challenge once. Never logs credentials. */
     async request(method, target, repo, actions, init = {}) {
         const url = target.startsWith('http') ? target : `${this.base}${target}`;
-        const send = (auth) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) } });
+        // A streamed body can be sent once; uploads start with a POST of the same scope, whose
+        // challenge is answered first, so the PATCH goes out with credentials already.
+        const streamed = init.body !== undefined && !(init.body instanceof Buffer);
+        const send = (auth) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) }, ...(streamed ? { duplex: 'half' } : {}) });
         const scope = `repository:${repo}:${actions}`;
         const cached = this.tokens.get(scope);
         let res = await send(cached);
@@ -44112,7 +44119,9 @@ class OciRegistry {
         if (/^basic/i.test(challenge)) {
             if (!creds)
                 throw this.authError(401);
-            res = await send(`Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`);
+            const basic = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+            this.tokens.set(scope, basic);
+            res = await send(basic);
         }
         else if (/^bearer/i.test(challenge)) {
             const token = await this.token(challenge, scope, creds);

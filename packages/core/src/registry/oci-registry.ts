@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { open, stat, mkdir, rm } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
@@ -191,7 +192,7 @@ export class OciRegistry implements ModelRegistry {
       let uploaded = 0;
       for (const part of parts) {
         if (await this.hasBlob(repo, part.digest)) continue;
-        await this.uploadRange(repo, handle, buf, part.start, part.size, part.digest, path.basename(file));
+        await this.uploadRange(repo, file, part.start, part.size, part.digest, path.basename(file));
         uploaded += part.size;
       }
       return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts: parts.map((p) => ({ digest: p.digest, size: p.size })) };
@@ -200,18 +201,21 @@ export class OciRegistry implements ModelRegistry {
     }
   }
 
-  /** A chunked upload (POST, PATCH per chunk, PUT with the digest) of bytes [start, start + size). */
-  private async uploadRange(repo: string, handle: import('node:fs/promises').FileHandle, buf: Buffer, start: number, size: number, digest: string, what: string): Promise<void> {
+  /**
+   * A chunked upload (POST, a PATCH per chunk, PUT with the digest) of bytes [start, start + size).
+   * Each chunk streams from the file: no chunk-sized copy in memory.
+   */
+  private async uploadRange(repo: string, file: string, start: number, size: number, digest: string, what: string): Promise<void> {
     let location = await this.startUpload(repo);
-    for (let offset = 0; offset < size; ) {
-      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - offset), start + offset);
+    for (let offset = 0; offset < size; offset += this.chunkBytes) {
+      const length = Math.min(this.chunkBytes, size - offset);
+      const body = Readable.toWeb(createReadStream(file, { start: start + offset, end: start + offset + length - 1, highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
       const res = await this.request('PATCH', location, repo, 'push,pull', {
-        body: buf.subarray(0, bytesRead),
-        headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + bytesRead - 1}`, 'Content-Length': String(bytesRead) },
+        body,
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length) },
       });
       if (res.status !== 202) throw this.failure(res, `upload ${what}`);
       location = res.headers.get('location') ?? location;
-      offset += bytesRead;
     }
     const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
     if (done.status !== 201) throw this.failure(done, `finish the upload of ${what}`);
@@ -284,9 +288,12 @@ export class OciRegistry implements ModelRegistry {
   }
 
   /** One request, answering the registry's auth challenge once. Never logs credentials. */
-  private async request(method: string, target: string, repo: string, actions: string, init: { body?: Buffer; headers?: Record<string, string> } = {}): Promise<Response> {
+  private async request(method: string, target: string, repo: string, actions: string, init: { body?: Buffer | ReadableStream<Uint8Array>; headers?: Record<string, string> } = {}): Promise<Response> {
     const url = target.startsWith('http') ? target : `${this.base}${target}`;
-    const send = (auth?: string) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) } });
+    // A streamed body can be sent once; uploads start with a POST of the same scope, whose
+    // challenge is answered first, so the PATCH goes out with credentials already.
+    const streamed = init.body !== undefined && !(init.body instanceof Buffer);
+    const send = (auth?: string) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) }, ...(streamed ? { duplex: 'half' } : {}) } as RequestInit);
     const scope = `repository:${repo}:${actions}`;
     const cached = this.tokens.get(scope);
     let res = await send(cached);
@@ -295,7 +302,9 @@ export class OciRegistry implements ModelRegistry {
     const creds = this.credentials();
     if (/^basic/i.test(challenge)) {
       if (!creds) throw this.authError(401);
-      res = await send(`Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`);
+      const basic = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+      this.tokens.set(scope, basic);
+      res = await send(basic);
     } else if (/^bearer/i.test(challenge)) {
       const token = await this.token(challenge, scope, creds);
       this.tokens.set(scope, `Bearer ${token}`);
