@@ -27,7 +27,16 @@ export async function freePort(): Promise<number> {
 /** A test-only account: bcrypt (cost 4) of 'modelci-test-password', as htpasswd stores it. */
 export const TEST_USER = { username: 'tester', password: 'modelci-test-password', bcrypt: '$2b$04$ghlAFxR8LicMr2W9igDZ4u7aiXB4c2p5AP92AOEGv4lu520eOrcTS' };
 
-export async function startDockerRegistry(options: { htpasswd?: boolean } = {}): Promise<RunningRegistry> {
+export interface TokenAuth {
+  /** The token endpoint the registry's challenge names (a test server, as GHCR's is a real one). */
+  realm: string;
+  service: string;
+  issuer: string;
+  /** PEM of the certificate whose key signs the tokens. */
+  certificatePath: string;
+}
+
+export async function startDockerRegistry(options: { htpasswd?: boolean; token?: TokenAuth } = {}): Promise<RunningRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'docker-registry-'));
   const port = await freePort();
   const config = join(dir, 'config.yml');
@@ -41,6 +50,7 @@ export async function startDockerRegistry(options: { htpasswd?: boolean } = {}):
     'http:',
     `  addr: 127.0.0.1:${port}`,
     ...(options.htpasswd ? ['auth:', '  htpasswd:', '    realm: modelci-test', `    path: ${join(dir, 'htpasswd')}`] : []),
+    ...(options.token ? ['auth:', '  token:', `    realm: ${options.token.realm}`, `    service: ${options.token.service}`, `    issuer: ${options.token.issuer}`, `    rootcertbundle: ${options.token.certificatePath}`] : []),
   ].join('\n') + '\n');
   if (options.htpasswd) writeFileSync(join(dir, 'htpasswd'), `${TEST_USER.username}:${TEST_USER.bcrypt}\n`);
   const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
@@ -50,7 +60,7 @@ export async function startDockerRegistry(options: { htpasswd?: boolean } = {}):
     if (child.exitCode !== null) throw new Error(`docker-registry exited with ${child.exitCode}; is Debian's docker-registry installed?`);
     try {
       const res = await fetch(`${url}/v2/`);
-      if (res.status === 200 || (options.htpasswd && res.status === 401)) break;
+      if (res.status === 200 || ((options.htpasswd || options.token) && res.status === 401)) break;
     } catch {
       // not listening yet
     }

@@ -164,3 +164,34 @@ test('a file above the layer limit (GHCR: 10 GB) goes up in parts and comes back
   const again = await reg.register({ name: 'split', files: [{ source: big, path: 'split.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
   expect(again).toMatchObject({ existing: true, bytesWritten: 0 });
 });
+
+describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () => {
+  let tokens: Awaited<ReturnType<typeof import('../helpers/token-server.js').startTokenServer>>;
+  let secured: RunningRegistry;
+  beforeAll(async () => {
+    const { startTokenServer } = await import('../helpers/token-server.js');
+    tokens = await startTokenServer(TEST_USER);
+    secured = await startDockerRegistry({ token: tokens });
+  });
+  afterAll(async () => {
+    await secured?.stop();
+    await tokens?.stop();
+  });
+
+  test('credentials buy a scoped token from the realm the challenge names; push and pull work', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const reg = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
+    const r = await reg.register({ name: 'penguins', files: [{ source: file('t.onnx', 'token weights'), path: 't.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    expect(r.version.version).toBe(1);
+    const out = join(dir, 'token-out');
+    await reg.download(await reg.resolve('penguins', '1'), out);
+    expect(readFileSync(join(out, 't.onnx'), 'utf8')).toBe('token weights');
+    expect(tokens.requests.some((q) => q.authenticated && q.scope === 'repository:org/penguins:push,pull')).toBe(true);
+  });
+
+  test('no credentials: the token server says 401 and the sentence says what to set', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const reg = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, {});
+    expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
+  });
+});

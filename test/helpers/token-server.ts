@@ -1,0 +1,65 @@
+// A registry token server (the Docker/OCI token auth flow GHCR uses), for docker-registry's
+// `auth: token`: Basic credentials in, a signed JWT granting the requested scope out. The
+// registry verifies the signature against the certificate (x5c header + rootcertbundle).
+import { execFileSync } from 'node:child_process';
+import { createSign, randomBytes, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TokenServer {
+  realm: string;
+  service: string;
+  issuer: string;
+  certificatePath: string;
+  /** Requests seen, for assertions: which scope was asked for, with or without credentials. */
+  requests: Array<{ scope: string | null; authenticated: boolean }>;
+  stop(): Promise<void>;
+}
+
+const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+
+export async function startTokenServer(user: { username: string; password: string }): Promise<TokenServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'token-server-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=modelci-test-token-issuer'], { stdio: 'ignore' });
+  const privateKey = readFileSync(key);
+  const der = new X509Certificate(readFileSync(cert)).raw;
+  const service = 'modelci-test-registry';
+  const issuer = 'modelci-test-issuer';
+  const requests: TokenServer['requests'] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const expected = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
+    const authenticated = req.headers.authorization === expected;
+    requests.push({ scope: url.searchParams.get('scope'), authenticated });
+    if (!authenticated) {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }));
+      return;
+    }
+    const access = (url.searchParams.getAll('scope')).map((scope) => {
+      const [type, name, actions] = scope.split(':');
+      return { type, name, actions: actions.split(',') };
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const header = { typ: 'JWT', alg: 'RS256', x5c: [der.toString('base64')] };
+    const claims = { iss: issuer, sub: user.username, aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access };
+    const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
+    const signature = createSign('RSA-SHA256').update(signingInput).sign(privateKey);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ token: `${signingInput}.${b64url(signature)}`, expires_in: 300 }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  return {
+    realm: `http://127.0.0.1:${port}/token`,
+    service,
+    issuer,
+    certificatePath: cert,
+    requests,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
