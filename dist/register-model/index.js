@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5555);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8129);
 
 
 
@@ -28408,7 +28408,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports annotate, annotateAll */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5555);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8129);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28465,7 +28465,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 5555:
+/***/ 8129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28475,7 +28475,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   O1: () => (/* reexport */ runRegistryOperation)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, summarizeLatencies, timeRuns, toMetrics, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -41868,6 +41868,243 @@ registerBackend('oci', (uri) => new OciRegistry(uri));
 registerBackend('oci+http', (uri) => new OciRegistry(uri));
 registerBackend('oci+https', (uri) => new OciRegistry(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/mlflow-registry.ts
+/**
+ * MLflow's Model Registry as a model registry: `mlflow+http://host:5000` or `mlflow+https://…`,
+ * through the documented REST API of MLflow 2.x and 3.x. register = create the registered model
+ * if needed, a run (metrics, git SHA as mlflow.source.git.commit), the files through the
+ * mlflow-artifacts proxy, then a model version. Aliases are MLflow aliases (stages were
+ * deprecated in 2.9). MLflow keeps no content digest, so modelci stores the files' sha256 as
+ * version tags and checks them on download.
+ */
+
+
+
+
+
+
+
+
+
+const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' };
+const MLFLOW_EXPERIMENT = 'modelci-registrations';
+class MlflowRegistry {
+    uri;
+    env;
+    base;
+    constructor(uri, env = process.env) {
+        this.uri = uri;
+        this.env = env;
+        const m = /^mlflow\+(https?):\/\/(.+?)\/*$/i.exec(uri);
+        if (!m)
+            throw new errors_InputError(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`, { input: 'registry' });
+        this.base = `${m[1].toLowerCase()}://${m[2]}`;
+    }
+    async register(input) {
+        checkModelName(input.name);
+        const files = [];
+        for (const f of input.files)
+            files.push({ path: f.path, ...(await hashFile(f.source)) });
+        const digest = contentDigest(files);
+        await this.call('POST', 'registered-models/create', { name: input.name }, ['RESOURCE_ALREADY_EXISTS']);
+        const same = (await this.list(input.name)).find((v) => v.digest === digest);
+        if (same)
+            return { version: same, existing: true, bytesWritten: 0 };
+        const experimentId = await this.experiment();
+        const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
+        if (input.provenance.gitSha)
+            tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
+        if (input.provenance.runUrl)
+            tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
+        const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags }));
+        const runId = run.run.info.run_id;
+        const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+        for (let i = 0; i < metrics.length; i += 1000)
+            await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
+        const artifactRoot = artifactPath(run.run.info.artifact_uri);
+        let bytesWritten = 0;
+        for (const f of input.files) {
+            await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
+            bytesWritten += (await (0,promises_namespaceObject.stat)(f.source)).size;
+        }
+        await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
+        const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+        const created = (await this.call('POST', 'model-versions/create', {
+            name: input.name,
+            source: `${run.run.info.artifact_uri}/model`,
+            run_id: runId,
+            tags: [
+                { key: TAG.files, value: JSON.stringify(files) },
+                { key: TAG.digest, value: digest },
+                { key: TAG.record, value: JSON.stringify(record) },
+                ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
+            ],
+        }));
+        return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
+    }
+    async resolve(name, ref) {
+        checkModelName(name);
+        const n = versionNumber(ref);
+        if (ref === 'latest') {
+            const all = await this.list(name);
+            if (all.length === 0)
+                throw new errors_InputError(`Model '${name}' has no versions in ${this.uri}; register it first.`, { input: 'name' });
+            return all[all.length - 1];
+        }
+        const missing = () => new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`, { input: 'version' });
+        const got = n !== undefined
+            ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
+            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
+        const mv = got?.model_version;
+        if (!mv)
+            throw missing();
+        return this.toVersion(mv);
+    }
+    async list(name) {
+        checkModelName(name);
+        const out = [];
+        let token;
+        do {
+            const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
+            const page = (await this.call('GET', query));
+            out.push(...(page.model_versions ?? []).map((mv) => this.toVersion(mv)));
+            token = page.next_page_token || undefined;
+        } while (token);
+        return out.sort((a, b) => a.version - b.version);
+    }
+    async moveAlias(name, alias, version, options) {
+        const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
+        await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
+        const previous = before?.model_version ? Number(before.model_version.version) : undefined;
+        return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
+    }
+    async download(version, into) {
+        const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`));
+        const root = artifactPath(mv.model_version.source ?? '');
+        const written = [];
+        for (const f of version.files) {
+            const target = external_node_path_default().resolve(into, f.path);
+            if (external_node_path_default().relative(external_node_path_default().resolve(into), target).startsWith('..')) {
+                throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
+            }
+            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { method: 'GET' });
+            if (res.status !== 200 || !res.body)
+                throw await this.failure(res, `download ${f.path}`, undefined, false);
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
+            for await (const chunk of res.body) {
+                hash.update(chunk);
+                if (!out.write(chunk))
+                    await new Promise((r) => out.once('drain', () => r()));
+            }
+            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
+            if (`sha256:${hash.digest('hex')}` !== f.digest) {
+                await (0,promises_namespaceObject.rm)(target, { force: true });
+                throw new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
+            }
+            written.push(target);
+        }
+        return written;
+    }
+    toVersion(mv) {
+        const tags = Object.fromEntries((mv.tags ?? []).map((t) => [t.key, t.value]));
+        let record = { metrics: {}, provenance: {}, tags: {} };
+        let files = [];
+        try {
+            record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
+            files = JSON.parse(tags[TAG.files] ?? '[]');
+        }
+        catch {
+            // A version registered by another tool: no modelci record.
+        }
+        return {
+            schema: MODEL_VERSION_SCHEMA,
+            name: mv.name,
+            version: Number(mv.version),
+            digest: tags[TAG.digest] ?? '',
+            uri: `${this.uri.replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
+            createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
+            files,
+            metrics: record.metrics,
+            provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
+            tags: record.tags,
+            aliases: [...(mv.aliases ?? [])].sort(),
+        };
+    }
+    async experiment() {
+        const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
+        if (found?.experiment)
+            return found.experiment.experiment_id;
+        const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS']));
+        if (created?.experiment_id)
+            return created.experiment_id;
+        return this.experiment(); // created by a concurrent writer: read it back
+    }
+    async upload(artifact, file) {
+        const size = (await (0,promises_namespaceObject.stat)(file)).size;
+        const body = external_node_stream_.Readable.toWeb((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }));
+        const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { method: 'PUT', body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) }, duplex: 'half' });
+        if (res.status !== 200)
+            throw await this.failure(res, `upload ${external_node_path_default().basename(file)} (is the server started with --serve-artifacts?)`);
+    }
+    /** A REST call; error codes in `tolerate` return undefined instead of failing. */
+    async call(method, endpoint, body, tolerate = []) {
+        const res = await this.fetch(`${this.base}/api/2.0/mlflow/${endpoint}`, {
+            method,
+            ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
+        });
+        if (res.status === 200)
+            return res.json();
+        const error = (await res.json().catch(() => ({})));
+        if (error.error_code && tolerate.includes(error.error_code))
+            return undefined;
+        throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
+    }
+    auth() {
+        const token = this.env.MLFLOW_TRACKING_TOKEN;
+        if (token)
+            return { Authorization: `Bearer ${token}` };
+        const user = this.env.MLFLOW_TRACKING_USERNAME;
+        const password = this.env.MLFLOW_TRACKING_PASSWORD;
+        return user && password ? { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } : {};
+    }
+    async fetch(url, init) {
+        try {
+            return await fetch(url, { ...init, headers: { ...init.headers, ...this.auth() } });
+        }
+        catch (e) {
+            const c = e.cause;
+            throw new errors_InputError(`Cannot reach the MLflow server ${this.base} (${c?.code ?? c?.message ?? e.message}); check the registry URI and that the server is up.`, { input: 'registry' });
+        }
+    }
+    async failure(res, what, error, writing = true) {
+        if (res.status === 401 || res.status === 403) {
+            return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
+        }
+        const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}`;
+        return new errors_InputError(`The MLflow server ${this.base} failed to ${what} (${detail}); ${writing ? 'no model version was created for content it did not finish storing' : "try again, or check the server's log"}.`, { input: 'registry' });
+    }
+}
+/** The identity of a version's content: sha256 over its files' paths and digests. */
+function contentDigest(files) {
+    const canonical = files.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+/** mlflow-artifacts:/1/abc/artifacts -> 1/abc/artifacts (the proxy's path). */
+function artifactPath(uri) {
+    const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
+    if (!m) {
+        throw new errors_InputError(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`, { input: 'registry' });
+    }
+    return m[1].replace(/\/+$/, '');
+}
+function encodePath(p) {
+    return p.split('/').map(encodeURIComponent).join('/');
+}
+registerBackend('mlflow+http', (uri) => new MlflowRegistry(uri));
+registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));
+
 ;// CONCATENATED MODULE: ./packages/core/src/drift/report.ts
 const report_DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
 
@@ -41927,6 +42164,7 @@ function renderVersionListMarkdown(name, versions) {
  * register-model's operations, shared by the action and `modelci register | promote | resolve |
  * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
  */
+
 
 
 
@@ -42116,6 +42354,7 @@ async function runRegistryOperation(req) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
 
 
 

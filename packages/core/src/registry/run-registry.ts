@@ -13,6 +13,7 @@ import { checkAlias, checkModelName, openRegistry, type ModelRegistry } from './
 import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
 import './local-oci-registry.js';
 import './oci-registry.js';
+import './mlflow-registry.js';
 import { renderVersionListMarkdown, renderVersionMarkdown } from '../report/registry-markdown.js';
 
 /** The embedded default: a folder in the workspace. */

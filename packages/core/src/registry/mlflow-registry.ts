@@ -1,0 +1,244 @@
+/**
+ * MLflow's Model Registry as a model registry: `mlflow+http://host:5000` or `mlflow+https://…`,
+ * through the documented REST API of MLflow 2.x and 3.x. register = create the registered model
+ * if needed, a run (metrics, git SHA as mlflow.source.git.commit), the files through the
+ * mlflow-artifacts proxy, then a model version. Aliases are MLflow aliases (stages were
+ * deprecated in 2.9). MLflow keeps no content digest, so modelci stores the files' sha256 as
+ * version tags and checks them on download.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { hashFile } from './blob-store.js';
+import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
+
+const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' } as const;
+export const MLFLOW_EXPERIMENT = 'modelci-registrations';
+
+interface MlflowModelVersion {
+  name: string;
+  version: string;
+  creation_timestamp?: number | string;
+  run_id?: string;
+  source?: string;
+  tags?: Array<{ key: string; value: string }>;
+  aliases?: string[];
+}
+
+export class MlflowRegistry implements ModelRegistry {
+  private readonly base: string;
+
+  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env) {
+    const m = /^mlflow\+(https?):\/\/(.+?)\/*$/i.exec(uri);
+    if (!m) throw new InputError(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`, { input: 'registry' });
+    this.base = `${m[1].toLowerCase()}://${m[2]}`;
+  }
+
+  async register(input: RegisterInput): Promise<RegisterResult> {
+    checkModelName(input.name);
+    const files: ModelFile[] = [];
+    for (const f of input.files) files.push({ path: f.path, ...(await hashFile(f.source)) });
+    const digest = contentDigest(files);
+    await this.call('POST', 'registered-models/create', { name: input.name }, ['RESOURCE_ALREADY_EXISTS']);
+    const same = (await this.list(input.name)).find((v) => v.digest === digest);
+    if (same) return { version: same, existing: true, bytesWritten: 0 };
+
+    const experimentId = await this.experiment();
+    const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
+    if (input.provenance.gitSha) tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
+    if (input.provenance.runUrl) tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
+    const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as { run: { info: { run_id: string; artifact_uri: string } } };
+    const runId = run.run.info.run_id;
+    const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+    for (let i = 0; i < metrics.length; i += 1000) await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
+
+    const artifactRoot = artifactPath(run.run.info.artifact_uri);
+    let bytesWritten = 0;
+    for (const f of input.files) {
+      await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
+      bytesWritten += (await stat(f.source)).size;
+    }
+    await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
+    const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+    const created = (await this.call('POST', 'model-versions/create', {
+      name: input.name,
+      source: `${run.run.info.artifact_uri}/model`,
+      run_id: runId,
+      tags: [
+        { key: TAG.files, value: JSON.stringify(files) },
+        { key: TAG.digest, value: digest },
+        { key: TAG.record, value: JSON.stringify(record) },
+        ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
+      ],
+    })) as { model_version: MlflowModelVersion };
+    return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
+  }
+
+  async resolve(name: string, ref: string): Promise<ModelVersion> {
+    checkModelName(name);
+    const n = versionNumber(ref);
+    if (ref === 'latest') {
+      const all = await this.list(name);
+      if (all.length === 0) throw new InputError(`Model '${name}' has no versions in ${this.uri}; register it first.`, { input: 'name' });
+      return all[all.length - 1];
+    }
+    const missing = () => new InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`, { input: 'version' });
+    const got = n !== undefined
+      ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
+      : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
+    const mv = (got as { model_version?: MlflowModelVersion } | undefined)?.model_version;
+    if (!mv) throw missing();
+    return this.toVersion(mv);
+  }
+
+  async list(name: string): Promise<ModelVersion[]> {
+    checkModelName(name);
+    const out: ModelVersion[] = [];
+    let token: string | undefined;
+    do {
+      const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
+      const page = (await this.call('GET', query)) as { model_versions?: MlflowModelVersion[]; next_page_token?: string };
+      out.push(...(page.model_versions ?? []).map((mv) => this.toVersion(mv)));
+      token = page.next_page_token || undefined;
+    } while (token);
+    return out.sort((a, b) => a.version - b.version);
+  }
+
+  async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
+    const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']) as { model_version?: MlflowModelVersion } | undefined;
+    await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
+    const previous = before?.model_version ? Number(before.model_version.version) : undefined;
+    return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
+  }
+
+  async download(version: ModelVersion, into: string): Promise<string[]> {
+    const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`)) as { model_version: MlflowModelVersion };
+    const root = artifactPath(mv.model_version.source ?? '');
+    const written: string[] = [];
+    for (const f of version.files) {
+      const target = path.resolve(into, f.path);
+      if (path.relative(path.resolve(into), target).startsWith('..')) {
+        throw new InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
+      }
+      await mkdir(path.dirname(target), { recursive: true });
+      const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { method: 'GET' });
+      if (res.status !== 200 || !res.body) throw await this.failure(res, `download ${f.path}`, undefined, false);
+      const hash = createHash('sha256');
+      const out = createWriteStream(target);
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      if (`sha256:${hash.digest('hex')}` !== f.digest) {
+        await rm(target, { force: true });
+        throw new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
+      }
+      written.push(target);
+    }
+    return written;
+  }
+
+  private toVersion(mv: MlflowModelVersion): ModelVersion {
+    const tags = Object.fromEntries((mv.tags ?? []).map((t) => [t.key, t.value]));
+    let record: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } = { metrics: {}, provenance: {}, tags: {} };
+    let files: ModelFile[] = [];
+    try {
+      record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
+      files = JSON.parse(tags[TAG.files] ?? '[]') as ModelFile[];
+    } catch {
+      // A version registered by another tool: no modelci record.
+    }
+    return {
+      schema: MODEL_VERSION_SCHEMA,
+      name: mv.name,
+      version: Number(mv.version),
+      digest: tags[TAG.digest] ?? '',
+      uri: `${this.uri.replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
+      createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
+      files,
+      metrics: record.metrics,
+      provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
+      tags: record.tags,
+      aliases: [...(mv.aliases ?? [])].sort(),
+    };
+  }
+
+  private async experiment(): Promise<string> {
+    const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { experiment?: { experiment_id: string } } | undefined;
+    if (found?.experiment) return found.experiment.experiment_id;
+    const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS'])) as { experiment_id?: string } | undefined;
+    if (created?.experiment_id) return created.experiment_id;
+    return this.experiment(); // created by a concurrent writer: read it back
+  }
+
+  private async upload(artifact: string, file: string): Promise<void> {
+    const size = (await stat(file)).size;
+    const body = Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
+    const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { method: 'PUT', body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) }, duplex: 'half' } as RequestInit);
+    if (res.status !== 200) throw await this.failure(res, `upload ${path.basename(file)} (is the server started with --serve-artifacts?)`);
+  }
+
+  /** A REST call; error codes in `tolerate` return undefined instead of failing. */
+  private async call(method: 'GET' | 'POST', endpoint: string, body?: unknown, tolerate: string[] = []): Promise<unknown> {
+    const res = await this.fetch(`${this.base}/api/2.0/mlflow/${endpoint}`, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
+    });
+    if (res.status === 200) return res.json();
+    const error = (await res.json().catch(() => ({}))) as { error_code?: string; message?: string };
+    if (error.error_code && tolerate.includes(error.error_code)) return undefined;
+    throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
+  }
+
+  private auth(): Record<string, string> {
+    const token = this.env.MLFLOW_TRACKING_TOKEN;
+    if (token) return { Authorization: `Bearer ${token}` };
+    const user = this.env.MLFLOW_TRACKING_USERNAME;
+    const password = this.env.MLFLOW_TRACKING_PASSWORD;
+    return user && password ? { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } : {};
+  }
+
+  private async fetch(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...this.auth() } });
+    } catch (e) {
+      const c = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new InputError(`Cannot reach the MLflow server ${this.base} (${c?.code ?? c?.message ?? (e as Error).message}); check the registry URI and that the server is up.`, { input: 'registry' });
+    }
+  }
+
+  private async failure(res: Response, what: string, error?: { error_code?: string; message?: string }, writing = true): Promise<InputError> {
+    if (res.status === 401 || res.status === 403) {
+      return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
+    }
+    const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}`;
+    return new InputError(`The MLflow server ${this.base} failed to ${what} (${detail}); ${writing ? 'no model version was created for content it did not finish storing' : "try again, or check the server's log"}.`, { input: 'registry' });
+  }
+}
+
+/** The identity of a version's content: sha256 over its files' paths and digests. */
+function contentDigest(files: ModelFile[]): string {
+  const canonical = files.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+  return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
+}
+
+/** mlflow-artifacts:/1/abc/artifacts -> 1/abc/artifacts (the proxy's path). */
+function artifactPath(uri: string): string {
+  const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
+  if (!m) {
+    throw new InputError(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`, { input: 'registry' });
+  }
+  return m[1].replace(/\/+$/, '');
+}
+
+function encodePath(p: string): string {
+  return p.split('/').map(encodeURIComponent).join('/');
+}
+
+registerBackend('mlflow+http', (uri) => new MlflowRegistry(uri));
+registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));

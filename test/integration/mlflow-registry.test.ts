@@ -1,0 +1,89 @@
+// register-model against MLflow's REST API, on a stand-in that answers as MLflow 2.x does
+// (MLflow itself cannot run here: see test/helpers/mlflow-fake.ts).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError, MlflowRegistry, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
+import { startFakeMlflow, type FakeMlflow } from '../helpers/mlflow-fake.js';
+
+let mlflow: FakeMlflow;
+let dir: string;
+let registry: string;
+beforeAll(async () => {
+  mlflow = await startFakeMlflow();
+  dir = mkdtempSync(join(tmpdir(), 'modelci-mlflow-'));
+  registry = `mlflow+${mlflow.url}`;
+});
+afterAll(async () => {
+  await mlflow?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+const file = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+async function inputError(p: Promise<unknown>): Promise<InputError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+test('register: model, run with metrics and git SHA, artifacts through the proxy, version; identical content is not registered twice', async () => {
+  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));
+  const env = { GITHUB_SHA: '1111111111111111111111111111111111111111' };
+  const r = await runRegister({ registry, name: 'penguins', model: file('model.onnx', 'mlflow weights'), metrics: verdict }, env);
+  expect(r.version).toMatchObject({ version: 1, metrics: { accuracy: 0.97 }, provenance: { gitSha: env.GITHUB_SHA, gateVerdict: { passed: true } } });
+  expect(r.outputs.uri).toBe(`${registry}/penguins/1`);
+  expect([...mlflow.artifacts.keys()]).toEqual([expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/model\/model.onnx$/)]);
+  expect(mlflow.calls).toEqual(expect.arrayContaining(['POST /api/2.0/mlflow/registered-models/create', 'POST /api/2.0/mlflow/runs/create', 'POST /api/2.0/mlflow/runs/log-batch', 'POST /api/2.0/mlflow/model-versions/create']));
+  const again = await runRegister({ registry, name: 'penguins', model: join(dir, 'model.onnx') }, env);
+  expect(again).toMatchObject({ existing: true, bytesWritten: 0 });
+  expect(again.version.version).toBe(1);
+});
+
+test('aliases (not stages), previous holder, resolve with a verified download, paginated list', async () => {
+  for (const i of [2, 3, 4]) await runRegister({ registry, name: 'penguins', model: file(`m${i}.onnx`, `weights ${i}`), metrics: `accuracy=0.9${i}` }, {});
+  await runPromote({ registry, name: 'penguins', version: '1' });
+  const moved = await runPromote({ registry, name: 'penguins', version: '3', force: 'true' });
+  expect(moved.move.previousVersion).toBe(1);
+  const r = await runResolve({ registry, name: 'penguins', download: join(dir, 'out') });
+  expect(r.version.version).toBe(3);
+  expect(readFileSync(join(dir, 'out', 'm3.onnx'), 'utf8')).toBe('weights 3');
+  const all = await runList({ registry, name: 'penguins' });
+  expect(all.map((v) => [v.version, v.aliases])).toEqual([[1, []], [2, []], [3, ['production']], [4, []]]);
+});
+
+test('a tampered artifact is refused on download', async () => {
+  const { version: v } = await runResolve({ registry, name: 'penguins', version: '2' });
+  const key = [...mlflow.artifacts.keys()].find((k) => k.endsWith('/m2.onnx'))!;
+  mlflow.artifacts.set(key, Buffer.from('weights 2 but changed'));
+  expect((await inputError(new MlflowRegistry(registry).download(v, join(dir, 'tampered')))).message).toMatch(/m2.onnx of penguins v2 from .* does not match the sha256 recorded at registration/);
+});
+
+test.each([
+  ['an alias that does not exist', () => runResolve({ registry, name: 'penguins', version: 'canary' }), /Model 'penguins' has no alias 'canary'/],
+  ['a version that does not exist', () => runResolve({ registry, name: 'penguins', version: '99' }), /Model 'penguins' has no version '99'/],
+])('%s: one sentence', async (_what, call, message) => {
+  expect((await inputError(call())).message).toMatch(message);
+});
+
+test('a server that wants credentials: 401 names the variables, never the secret; with them it works', async () => {
+  const secured = await startFakeMlflow({ basicAuth: { username: 'ml', password: 's3cret-value' } });
+  try {
+    const uri = `mlflow+${secured.url}`;
+    const error = await inputError(new MlflowRegistry(uri, {}).list('penguins'));
+    expect(error.message).toMatch(/refused the request \(401\); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD/);
+    const wrong = await inputError(new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 'nope-nope' }).list('penguins'));
+    expect(wrong.message).not.toContain('nope-nope');
+    const reg = new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 's3cret-value' });
+    const r = await reg.register({ name: 'secured', files: [{ source: file('s.onnx', 'secured'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    expect(r.version.version).toBe(1);
+  } finally {
+    await secured.stop();
+  }
+});
