@@ -44424,13 +44424,16 @@ class MlflowRegistry {
     uri;
     env;
     base;
+    /** `?stages=true`: also move the deprecated stages (Staging, Production), for servers before aliases (2.3). */
+    stages;
     constructor(uri, env = process.env) {
         this.uri = uri;
         this.env = env;
-        const m = /^mlflow\+(https?):\/\/(.+?)\/*$/i.exec(uri);
+        const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`, { input: 'registry' });
         this.base = `${m[1].toLowerCase()}://${m[2]}`;
+        this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
     }
     async register(input) {
         model_registry_checkModelName(input.name);
@@ -44507,6 +44510,10 @@ class MlflowRegistry {
     async moveAlias(name, alias, version, options) {
         const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
         await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
+        const stage = { production: 'Production', staging: 'Staging' }[alias];
+        if (this.stages && stage) {
+            await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
+        }
         const previous = before?.model_version ? Number(before.model_version.version) : undefined;
         return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
     }

@@ -22,6 +22,8 @@ interface Version {
 
 export interface FakeMlflow {
   url: string;
+  /** The stage of each version, by model name. */
+  stages(name: string): Record<string, string>;
   artifacts: Map<string, Buffer>;
   calls: string[];
   stop(): Promise<void>;
@@ -128,6 +130,14 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         m.aliases.set(String(body.alias), String(body.version));
         return ok(res, {});
       }
+      case 'POST model-versions/transition-stage': {
+        const m = model(String(body.name));
+        const v = m?.versions.find((x) => x.version === String(body.version));
+        if (!m || !v) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${String(body.name)}, version=${String(body.version)}) not found`);
+        if (body.archive_existing_versions) for (const other of m.versions) if (other.current_stage === body.stage) other.current_stage = 'Archived';
+        v.current_stage = String(body.stage);
+        return ok(res, { model_version: withAliases(v.name, v) });
+      }
       case 'GET registered-models/alias': {
         const m = model(q('name'));
         const version = m?.aliases.get(q('alias'));
@@ -140,5 +150,6 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}`, artifacts, calls, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  const stages = (name: string) => Object.fromEntries((models.get(name)?.versions ?? []).map((v) => [v.version, v.current_stage]));
+  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -87,3 +87,15 @@ test('a server that wants credentials: 401 names the variables, never the secret
     await secured.stop();
   }
 });
+
+test('old servers: with ?stages=true, promotion also moves the deprecated stage and archives the previous holder', async () => {
+  const uri = `${registry}?stages=true`;
+  await runRegister({ registry: uri, name: 'staged', model: file('st1.onnx', 'stage 1'), metrics: 'accuracy=0.9' }, {});
+  await runRegister({ registry: uri, name: 'staged', model: file('st2.onnx', 'stage 2'), metrics: 'accuracy=0.91' }, {});
+  await runPromote({ registry: uri, name: 'staged', version: '1', force: 'true' });
+  await runPromote({ registry: uri, name: 'staged', version: '2', force: 'true' });
+  expect(mlflow.stages('staged')).toEqual({ 1: 'Archived', 2: 'Production' });
+  // Without the option, stages are left alone (MLflow deprecated them in 2.9).
+  await runPromote({ registry, name: 'penguins', version: '2', force: 'true' });
+  expect(Object.values(mlflow.stages('penguins')).every((s) => s === 'None')).toBe(true);
+});

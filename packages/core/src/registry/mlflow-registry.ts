@@ -31,11 +31,14 @@ interface MlflowModelVersion {
 
 export class MlflowRegistry implements ModelRegistry {
   private readonly base: string;
+  /** `?stages=true`: also move the deprecated stages (Staging, Production), for servers before aliases (2.3). */
+  private readonly stages: boolean;
 
   constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env) {
-    const m = /^mlflow\+(https?):\/\/(.+?)\/*$/i.exec(uri);
+    const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
     if (!m) throw new InputError(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`, { input: 'registry' });
     this.base = `${m[1].toLowerCase()}://${m[2]}`;
+    this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
   }
 
   async register(input: RegisterInput): Promise<RegisterResult> {
@@ -111,6 +114,10 @@ export class MlflowRegistry implements ModelRegistry {
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
     const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']) as { model_version?: MlflowModelVersion } | undefined;
     await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
+    const stage = { production: 'Production', staging: 'Staging' }[alias];
+    if (this.stages && stage) {
+      await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
+    }
     const previous = before?.model_version ? Number(before.model_version.version) : undefined;
     return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
   }
