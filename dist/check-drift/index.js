@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4970);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6200);
 
 
 
@@ -28414,7 +28414,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export annotate */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4970);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6200);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28471,7 +28471,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 4970:
+/***/ 6200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43806,6 +43806,10 @@ async function copyVerified(from, to, digest, size, what) {
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./packages/core/src/registry/oci-registry.ts
 /**
  * An OCI distribution registry (GHCR, Docker Hub, Harbor, ECR, distribution itself) as a model
@@ -43814,6 +43818,7 @@ registerBackend('file', (uri) => new LocalOciRegistry(uri));
  * go up in chunks, hashed on the way. Auth follows the registry's challenge: anonymous, Basic, or
  * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
  */
+
 
 
 
@@ -43858,12 +43863,14 @@ class OciRegistry {
         const repo = this.repo(input.name);
         let bytesWritten = 0;
         const files = [];
+        const versions = await this.list(input.name);
+        // Layers of these sizes may be stored already: such files are hashed before uploading.
+        const knownSizes = new Set(versions.flatMap((v) => v.files.flatMap((f) => (f.parts ?? [f]).map((p) => p.size))));
         for (const f of input.files) {
-            const pushed = await this.pushFile(repo, f.source);
+            const pushed = await this.pushFile(repo, f.source, knownSizes);
             bytesWritten += pushed.uploaded;
             files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
         }
-        const versions = await this.list(input.name);
         const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
         const same = versions.find((v) => key(v.files) === key(files));
         if (same)
@@ -43977,63 +43984,81 @@ class OciRegistry {
         return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
     }
     /**
-     * Uploads a file, as one layer or as parts of at most maxLayerBytes, skipping every part the
-     * registry already has; returns the whole file's digest, the parts and the bytes sent.
+     * Uploads a file, as one layer or as parts of at most maxLayerBytes. A part the size of a stored
+     * layer is hashed first and skipped if the registry has it (re-registering uploads 0 bytes);
+     * any other part is hashed while it uploads, so a new file is read once.
      */
-    async pushFile(repo, file) {
+    async pushFile(repo, file, knownSizes) {
         const size = (await (0,promises_namespaceObject.stat)(file)).size;
-        const handle = await (0,promises_namespaceObject.open)(file, 'r');
-        try {
-            const whole = (0,external_node_crypto_.createHash)('sha256');
-            const buf = Buffer.alloc(Math.min(this.chunkBytes, Math.max(size, 1)));
-            const parts = [];
-            // Hash first: one read, and a blob the registry has costs no upload at all.
-            for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
-                const partSize = Math.min(this.maxLayerBytes, size - start);
-                const hash = (0,external_node_crypto_.createHash)('sha256');
-                for (let pos = start; pos < start + partSize;) {
-                    const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, start + partSize - pos), pos);
-                    hash.update(buf.subarray(0, bytesRead));
-                    whole.update(buf.subarray(0, bytesRead));
-                    pos += bytesRead;
+        const whole = (0,external_node_crypto_.createHash)('sha256');
+        const parts = [];
+        let uploaded = 0;
+        for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
+            const partSize = Math.min(this.maxLayerBytes, size - start);
+            if (knownSizes.has(partSize)) {
+                const digest = await hashRange(file, start, partSize, whole);
+                if (!(await this.hasBlob(repo, digest))) {
+                    await this.uploadRange(repo, file, start, partSize, external_node_path_default().basename(file));
+                    uploaded += partSize;
                 }
-                parts.push({ start, size: partSize, digest: `sha256:${hash.digest('hex')}` });
-                if (size === 0)
-                    break;
+                parts.push({ digest, size: partSize });
             }
-            let uploaded = 0;
-            for (const part of parts) {
-                if (await this.hasBlob(repo, part.digest))
-                    continue;
-                await this.uploadRange(repo, file, part.start, part.size, part.digest, external_node_path_default().basename(file));
-                uploaded += part.size;
+            else {
+                parts.push({ digest: await this.uploadRange(repo, file, start, partSize, external_node_path_default().basename(file), whole), size: partSize });
+                uploaded += partSize;
             }
-            return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts: parts.map((p) => ({ digest: p.digest, size: p.size })) };
+            if (size === 0)
+                break;
         }
-        finally {
-            await handle.close();
-        }
+        return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts };
     }
     /**
-     * A chunked upload (POST, a PATCH per chunk, PUT with the digest) of bytes [start, start + size).
-     * Each chunk streams from the file: no chunk-sized copy in memory.
+     * A chunked upload (POST, a PATCH per chunk, PUT with the digest) of bytes [start, start + size),
+     * each chunk piped from the file by node:http and hashed on the way; returns the digest.
+     * `alsoHash` receives the same bytes (the whole file's digest of a split file).
      */
-    async uploadRange(repo, file, start, size, digest, what) {
+    async uploadRange(repo, file, start, size, what, alsoHash) {
         let location = await this.startUpload(repo);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
         for (let offset = 0; offset < size; offset += this.chunkBytes) {
             const length = Math.min(this.chunkBytes, size - offset);
-            const body = external_node_stream_.Readable.toWeb((0,external_node_fs_namespaceObject.createReadStream)(file, { start: start + offset, end: start + offset + length - 1, highWaterMark: 1 << 20 }));
-            const res = await this.request('PATCH', location, repo, 'push,pull', {
-                body,
-                headers: { 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length) },
+            const source = (0,external_node_fs_namespaceObject.createReadStream)(file, { start: start + offset, end: start + offset + length - 1, highWaterMark: 1 << 20 });
+            source.on('data', (chunk) => {
+                hash.update(chunk);
+                alsoHash?.update(chunk);
+            });
+            const res = await this.pipeRequest('PATCH', location, repo, source, {
+                'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
             });
             if (res.status !== 202)
                 throw this.failure(res, `upload ${what}`);
-            location = res.headers.get('location') ?? location;
+            location = res.location ?? location;
         }
+        const digest = `sha256:${hash.digest('hex')}`;
         const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
         if (done.status !== 201)
             throw this.failure(done, `finish the upload of ${what}`);
+        return digest;
+    }
+    /**
+     * Streams a file range as a request body with node:http (web streams through fetch cost twice
+     * the time on a 1 GiB upload). Uploads start with a POST of the same scope, whose auth
+     * challenge has been answered, so the credentials are known here.
+     */
+    pipeRequest(method, target, repo, body, headers) {
+        const url = new URL(target.startsWith('http') ? target : `${this.base}${target}`);
+        const auth = this.tokens.get(`repository:${repo}:push,pull`);
+        const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, { method, headers: { ...headers, ...(auth ? { Authorization: auth } : {}) } }, (res) => {
+                res.resume();
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', location: res.headers.location ? new URL(res.headers.location, url).toString() : undefined }));
+            });
+            const fail = (e) => reject(new errors_InputError(`Cannot reach the registry ${this.base} (${e.code ?? e.message}); check the registry URI and that the registry is up.`, { input: 'registry' }));
+            req.on('error', fail);
+            body.on('error', (e) => req.destroy(e));
+            body.pipe(req);
+        });
     }
     async pushBytes(repo, bytes) {
         const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
@@ -44178,6 +44203,17 @@ function withDigest(location, digest) {
 registerBackend('oci', (uri) => new OciRegistry(uri));
 registerBackend('oci+http', (uri) => new OciRegistry(uri));
 registerBackend('oci+https', (uri) => new OciRegistry(uri));
+/** sha256 of bytes [start, start + size) of a file; `alsoHash` receives the same bytes. */
+async function hashRange(file, start, size, alsoHash) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (size > 0) {
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { start, end: start + size - 1, highWaterMark: 1 << 20 })) {
+            hash.update(chunk);
+            alsoHash.update(chunk);
+        }
+    }
+    return `sha256:${hash.digest('hex')}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/mlflow-registry.ts
 /**
