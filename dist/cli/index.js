@@ -15334,6 +15334,24 @@ function openRegistry(uri, input = 'registry') {
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./packages/core/src/registry/download-target.ts
+/**
+ * Where a version's file lands on download: inside the download folder, whatever path the
+ * registry claims (a manifest is remote content, and '../' in it must not write elsewhere).
+ */
+
+
+
+async function downloadTarget(into, version, file) {
+    const root = external_node_path_default().resolve(into);
+    const target = external_node_path_default().resolve(root, file.path);
+    if (external_node_path_default().relative(root, target).startsWith('..') || external_node_path_default().isAbsolute(external_node_path_default().relative(root, target))) {
+        throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${file.path}'); the registry content is not trustworthy.`, { input: 'version' });
+    }
+    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/io/file-lock.ts
 /**
  * An advisory lock between processes on one machine (or one shared filesystem): a lock file
@@ -15594,6 +15612,7 @@ function modelpack_formatOf(files) {
 
 
 
+
 class LocalOciRegistry {
     uri;
     root;
@@ -15684,11 +15703,7 @@ class LocalOciRegistry {
         const layout = this.layout(version.name);
         const written = [];
         for (const f of version.files) {
-            const target = external_node_path_default().resolve(into, f.path);
-            if (external_node_path_default().relative(external_node_path_default().resolve(into), target).startsWith('..')) {
-                throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
-            }
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            const target = await downloadTarget(into, version, f);
             await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
             written.push(target);
         }
@@ -15819,6 +15834,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 
 
 
+
 /** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
 const oci_registry_CHUNK_BYTES = 64 * 1024 * 1024;
 /** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
@@ -15931,11 +15947,7 @@ class OciRegistry {
         const repo = this.repo(version.name);
         const written = [];
         for (const f of version.files) {
-            const target = external_node_path_default().resolve(into, f.path);
-            if (external_node_path_default().relative(external_node_path_default().resolve(into), target).startsWith('..')) {
-                throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
-            }
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            const target = await downloadTarget(into, version, f);
             const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
             const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
             let size = 0;
@@ -16224,6 +16236,7 @@ async function hashRange(file, start, size, alsoHash) {
 
 
 
+
 const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' };
 const MLFLOW_EXPERIMENT = 'modelci-registrations';
 class MlflowRegistry {
@@ -16328,11 +16341,7 @@ class MlflowRegistry {
         const root = artifactPath(mv.model_version.source ?? '');
         const written = [];
         for (const f of version.files) {
-            const target = external_node_path_default().resolve(into, f.path);
-            if (external_node_path_default().relative(external_node_path_default().resolve(into), target).startsWith('..')) {
-                throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
-            }
-            await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            const target = await downloadTarget(into, version, f);
             const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { method: 'GET' });
             if (res.status !== 200 || !res.body)
                 throw await this.failure(res, `download ${f.path}`, undefined, false);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { InputError } from '../errors.js';
+import { downloadTarget } from './download-target.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { withFileLock } from '../io/file-lock.js';
 import { blobPath, hasBlob, hashFile, storeBytes, storeFile } from './blob-store.js';
@@ -123,11 +124,7 @@ export class LocalOciRegistry implements ModelRegistry {
     const layout = this.layout(version.name);
     const written: string[] = [];
     for (const f of version.files) {
-      const target = path.resolve(into, f.path);
-      if (path.relative(path.resolve(into), target).startsWith('..')) {
-        throw new InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
-      }
-      await mkdir(path.dirname(target), { recursive: true });
+      const target = await downloadTarget(into, version, f);
       await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
       written.push(target);
     }

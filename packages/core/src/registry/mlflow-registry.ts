@@ -8,10 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { downloadTarget } from './download-target.js';
 import { hashFile } from './blob-store.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
@@ -127,11 +128,7 @@ export class MlflowRegistry implements ModelRegistry {
     const root = artifactPath(mv.model_version.source ?? '');
     const written: string[] = [];
     for (const f of version.files) {
-      const target = path.resolve(into, f.path);
-      if (path.relative(path.resolve(into), target).startsWith('..')) {
-        throw new InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
-      }
-      await mkdir(path.dirname(target), { recursive: true });
+      const target = await downloadTarget(into, version, f);
       const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { method: 'GET' });
       if (res.status !== 200 || !res.body) throw await this.failure(res, `download ${f.path}`, undefined, false);
       const hash = createHash('sha256');

@@ -8,10 +8,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { stat, mkdir, rm } from 'node:fs/promises';
+import { stat, rm } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { downloadTarget } from './download-target.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
@@ -128,11 +129,7 @@ export class OciRegistry implements ModelRegistry {
     const repo = this.repo(version.name);
     const written: string[] = [];
     for (const f of version.files) {
-      const target = path.resolve(into, f.path);
-      if (path.relative(path.resolve(into), target).startsWith('..')) {
-        throw new InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${f.path}'); the registry content is not trustworthy.`, { input: 'version' });
-      }
-      await mkdir(path.dirname(target), { recursive: true });
+      const target = await downloadTarget(into, version, f);
       const hash = createHash('sha256');
       const out = createWriteStream(target);
       let size = 0;

@@ -145,3 +145,11 @@ describe('local OCI-layout registry', () => {
     expect((await inputError(runPromote({ registry, name: 'penguins', version: '1', ...req }))).message).toMatch(message);
   });
 });
+
+test('a file path that climbs out of the download folder is refused (registry content is remote input)', async () => {
+  const { downloadTarget } = await import('../../src/registry/download-target.js');
+  const version = { name: 'penguins', version: 3 } as Parameters<typeof downloadTarget>[1];
+  const into = join(dir, 'safe');
+  await expect(downloadTarget(into, version, { path: '../../etc/passwd', digest: 'sha256:0', size: 0 })).rejects.toThrow("Version 3 of 'penguins' names a file outside the download folder ('../../etc/passwd')");
+  expect(await downloadTarget(into, version, { path: 'sub/model.onnx', digest: 'sha256:0', size: 0 })).toBe(join(into, 'sub', 'model.onnx'));
+});
