@@ -195,3 +195,42 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
     expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
   });
 });
+
+test('tag lists are followed across pages (Link: rel="next"), as GHCR and Harbor paginate', async () => {
+  // distribution 2.8 answers every tag at once, so the paging path needs a registry that pages:
+  // this one forwards to the real registry and splits its tag list two at a time.
+  const reg = `oci://127.0.0.1:${server.port}/acme/models`;
+  for (const i of [1, 2, 3, 4, 5]) await runRegister({ registry: reg, name: 'paged', model: file(`p${i}.onnx`, `paged ${i}`) }, {});
+  let pages = 0;
+  const paging: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.endsWith('/tags/list')) {
+      pages++;
+      fetch(`${server.url}${url.pathname}`).then((r) => r.json() as Promise<{ name: string; tags: string[] }>).then((body) => {
+        const sorted = [...body.tags].sort();
+        const after = url.searchParams.get('last');
+        const rest = after ? sorted.filter((t) => t > after) : sorted;
+        const page = rest.slice(0, 2);
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (rest.length > 2) headers.Link = `<${url.pathname}?n=2&last=${page[page.length - 1]}>; rel="next"`;
+        res.writeHead(200, headers);
+        res.end(JSON.stringify({ name: body.name, tags: page }));
+      }, () => res.destroy());
+      return;
+    }
+    const upstream = httpRequest({ host: '127.0.0.1', port: server.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => paging.listen(0, '127.0.0.1', () => r()));
+  try {
+    const port = (paging.address() as { port: number }).port;
+    const versions = await runList({ registry: `oci://127.0.0.1:${port}/acme/models`, name: 'paged' });
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(pages).toBe(3);
+  } finally {
+    await new Promise<void>((r) => paging.close(() => r()));
+  }
+});
