@@ -28481,7 +28481,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 class errors_InputError extends Error {
     where;
     constructor(message, where = {}) {
-        super(message);
+        // One line, always: user text quoted into a message (a header cell, a file name) may hold
+        // line breaks, which would split the annotation; show them escaped instead.
+        super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
         this.name = 'InputError';
         this.where = where;
     }

@@ -17,7 +17,9 @@ export interface ErrorLocation {
 export class InputError extends Error {
   readonly where: ErrorLocation;
   constructor(message: string, where: ErrorLocation = {}) {
-    super(message);
+    // One line, always: user text quoted into a message (a header cell, a file name) may hold
+    // line breaks, which would split the annotation; show them escaped instead.
+    super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
     this.name = 'InputError';
     this.where = where;
   }

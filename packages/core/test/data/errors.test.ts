@@ -189,3 +189,8 @@ describe('readTable: bad input is an InputError naming file, line and column', (
     expect((await inputError(readTable(d, { include: (n) => n === 'date' }))).message).toMatch(/is not a readable Parquet file/);
   });
 });
+
+test('an InputError is one line even when it quotes text with line breaks', async () => {
+  const { InputError: E } = await import('../../src/errors.js');
+  expect(new E("the header is one column, '\r\n;', which contains ';'").message).toBe("the header is one column, '\\r\\n;', which contains ';'");
+});
