@@ -99,3 +99,10 @@ test('old servers: with ?stages=true, promotion also moves the deprecated stage 
   await runPromote({ registry, name: 'penguins', version: '2', force: 'true' });
   expect(Object.values(mlflow.stages('penguins')).every((s) => s === 'None')).toBe(true);
 });
+
+test('an unreachable MLflow server: one sentence', async () => {
+  const { freePort } = await import('../helpers/docker-registry.js');
+  const port = await freePort();
+  const error = await inputError(runList({ registry: `mlflow+http://127.0.0.1:${port}`, name: 'penguins' }));
+  expect(error.message).toBe(`Cannot reach the MLflow server http://127.0.0.1:${port} (ECONNREFUSED); check the registry URI and that the server is up.`);
+});
