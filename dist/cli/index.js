@@ -16738,6 +16738,7 @@ async function runRegistryOperation(req) {
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
 
 
