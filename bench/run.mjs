@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from '../scripts/flights-split.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry) runs one.
+// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary) runs one.
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 const python = '/usr/bin/python3';
@@ -23,6 +23,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 if (wanted('drift')) await benchDrift();
 if (wanted('evaluation')) benchEvaluation();
 if (wanted('registry')) benchRegistry();
+if (wanted('canary')) benchCanary();
 
 async function benchDrift() {
   const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
@@ -174,4 +175,13 @@ function startDockerRegistry(dir) {
   }
   child.kill('SIGTERM');
   throw new Error('docker-registry did not start: apt-get install -y docker-registry');
+}
+
+// Issue 5: failed requests a bad canary serves before rollback, sequential test against a fixed
+// window, in a seeded simulation (TypeScript, bundled with ncc like the evaluation bench).
+function benchCanary() {
+  const out = join(root, '.bench', 'canary');
+  execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/canary.ts'), '-o', out, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [join(out, 'index.js')], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`the canary bench exited ${run.status}`);
 }

@@ -17,8 +17,13 @@
 export interface SequentialTestOptions {
   /** Chance of rolling back a healthy canary (the false-rollback rate), e.g. 0.01. */
   alpha: number;
-  /** Chance of passing a canary whose error rate is riskRatio times stable's, e.g. 0.05. */
-  beta: number;
+  /**
+   * Chance of passing a canary whose error rate is riskRatio times stable's, e.g. 0.05. Leave it
+   * out for an open-ended test that never declares a canary healthy and watches the whole
+   * rollout: under H0 the likelihood ratio is a martingale, so by Ville's inequality it ever
+   * reaches 1/alpha with probability at most alpha, however long it is watched.
+   */
+  beta?: number;
   /** How many times stable's error rate counts as bad, e.g. 3. */
   riskRatio: number;
 }
@@ -35,7 +40,7 @@ export type SequentialDecision = 'continue' | 'healthy' | 'bad';
 export interface SequentialState {
   /** Log-likelihood ratio of H1 (bad) against H0 (healthy) so far. */
   llr: number;
-  /** ln((1 − beta) / alpha): at or above it, the canary is bad. */
+  /** ln((1 − beta) / alpha) (ln(1 / alpha) when open-ended): at or above it, the canary is bad. */
   upper: number;
   /** ln(beta / (1 − alpha)): at or below it, the canary is as good as stable. */
   lower: number;
@@ -47,9 +52,11 @@ export interface SequentialState {
 
 export function startSequentialTest(options: SequentialTestOptions): SequentialState {
   const { alpha, beta, riskRatio } = options;
-  if (!(alpha > 0 && alpha < 0.5) || !(beta > 0 && beta < 0.5)) throw new RangeError(`alpha and beta must lie in (0, 0.5); got ${alpha} and ${beta}.`);
+  if (!(alpha > 0 && alpha < 0.5) || (beta !== undefined && !(beta > 0 && beta < 0.5))) throw new RangeError(`alpha and beta must lie in (0, 0.5); got ${alpha} and ${beta}.`);
   if (!(riskRatio > 1)) throw new RangeError(`riskRatio must exceed 1; got ${riskRatio}.`);
-  return { llr: 0, upper: Math.log((1 - beta) / alpha), lower: Math.log(beta / (1 - alpha)), decision: 'continue', windows: 0, canaryErrors: 0, stableErrors: 0 };
+  return beta === undefined
+    ? { llr: 0, upper: Math.log(1 / alpha), lower: -Infinity, decision: 'continue', windows: 0, canaryErrors: 0, stableErrors: 0 }
+    : { llr: 0, upper: Math.log((1 - beta) / alpha), lower: Math.log(beta / (1 - alpha)), decision: 'continue', windows: 0, canaryErrors: 0, stableErrors: 0 };
 }
 
 /**

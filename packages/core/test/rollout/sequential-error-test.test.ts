@@ -87,3 +87,16 @@ describe('sequential test of canary against stable error rates', () => {
     expect(failures[100]).toBeLessThan(7.5);
   });
 });
+
+describe('open-ended test (no beta): never declares healthy, alarms at 1/alpha', () => {
+  const open: SequentialTestOptions = { alpha: 0.01, riskRatio: 20 };
+  test('bounds and stickiness', () => {
+    const s0 = startSequentialTest(open);
+    expect(s0.upper).toBeCloseTo(Math.log(100), 14);
+    expect(s0.lower).toBe(-Infinity);
+    let s = s0;
+    for (let i = 0; i < 50; i++) s = updateSequentialTest(s, { canaryRequests: 100, canaryErrors: 0, stableRequests: 900, stableErrors: 2 }, open);
+    expect(s.decision).toBe('continue');
+    expect(s.llr).toBeLessThan(0);
+  });
+});
