@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5957);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1150);
 
 
 
@@ -28414,7 +28414,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export annotate */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5957);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1150);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28471,7 +28471,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 5957:
+/***/ 1150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28481,7 +28481,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V3: () => (/* reexport */ runDriftCheck)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarizeLatencies, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, openRouter, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarizeLatencies, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -44719,6 +44719,121 @@ async function runRegistryOperation(req) {
 
 
 
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
+/**
+ * The TrafficRouter port: how canary-deploy moves live traffic between the stable and the canary
+ * version, and reads back what the router actually holds. One adapter per file, picked from the
+ * router URI (`haproxy://…`, `http://…`, `command:…`).
+ */
+
+const traffic_router_FACTORIES = new Map();
+function registerRouter(scheme, factory) {
+    traffic_router_FACTORIES.set(scheme, factory);
+}
+function openRouter(uri, input = 'router') {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
+    const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
+    if (!factory) {
+        throw new InputError(`Router '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+    }
+    return factory(uri);
+}
+function checkCanaryWeight(canary, input = 'weight') {
+    if (!(Number.isFinite(canary) && canary >= 0 && canary <= 1)) {
+        throw new errors_InputError(`A canary weight of ${canary} is outside 0..1; give the share of traffic, e.g. 0.05 for 5%.`, { input });
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./packages/core/src/rollout/haproxy-router.ts
+/**
+ * HAProxy as the traffic router, through its Runtime API (the stats socket at level admin):
+ * `haproxy://127.0.0.1:9999/<backend>?stable=<server>&canary=<server>` for a TCP socket, or
+ * `haproxy:///run/haproxy/admin.sock?backend=…&stable=…&canary=…` for a unix one. Weights are set
+ * with `set server <backend>/<server> weight <n>` on HAProxy's 0..256 scale and read back with
+ * `get weight`. Runtime weights are lost on reload unless the config keeps server state
+ * (server-state-file + load-server-state-from-file): see the canary-deploy README.
+ */
+
+
+
+/** HAProxy's largest server weight. */
+const HAPROXY_MAX_WEIGHT = 256;
+class HaproxyRouter {
+    uri;
+    target;
+    backend;
+    stable;
+    canary;
+    constructor(uri) {
+        this.uri = uri;
+        const url = new URL(uri);
+        const q = url.searchParams;
+        if (url.hostname) {
+            this.target = { host: url.hostname, port: Number(url.port || 9999) };
+            this.backend = decodeURIComponent(url.pathname.replace(/^\//, '')) || q.get('backend') || '';
+        }
+        else {
+            this.target = { path: decodeURIComponent(url.pathname) };
+            this.backend = q.get('backend') ?? '';
+        }
+        this.stable = q.get('stable') ?? 'stable';
+        this.canary = q.get('canary') ?? 'canary';
+        if (!this.backend) {
+            throw new errors_InputError(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`, { input: 'router' });
+        }
+    }
+    async setWeights(canary) {
+        checkCanaryWeight(canary);
+        const c = Math.round(canary * HAPROXY_MAX_WEIGHT);
+        // Stable first when the canary grows, canary first when it shrinks: in between, the canary
+        // never gets more than either end asks for.
+        const commands = [`set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`, `set server ${this.backend}/${this.canary} weight ${c}`];
+        for (const command of canary > 0.5 ? commands : commands.reverse()) {
+            const reply = (await this.send(command)).trim();
+            if (reply)
+                this.refuse(command, reply);
+        }
+    }
+    async getWeights() {
+        const read = async (server) => {
+            const command = `get weight ${this.backend}/${server}`;
+            const reply = (await this.send(command)).trim();
+            const m = /^(\d+)\s+\(initial\s+\d+\)$/.exec(reply);
+            if (!m)
+                this.refuse(command, reply);
+            return Number(m[1]);
+        };
+        const c = await read(this.canary);
+        const s = await read(this.stable);
+        if (c + s === 0)
+            return { canary: 0, stable: 0 };
+        return { canary: c / (c + s), stable: s / (c + s) };
+    }
+    refuse(command, reply) {
+        throw new errors_InputError(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`, { input: 'router' });
+    }
+    /** One command per connection, as HAProxy's non-interactive mode expects; returns the reply. */
+    send(command) {
+        return new Promise((resolve, reject) => {
+            const socket = (0,external_node_net_.createConnection)(this.target);
+            let reply = '';
+            socket.setTimeout(5000, () => socket.destroy(new Error('timed out after 5 s')));
+            socket.on('connect', () => socket.write(`${command}\n`));
+            socket.on('data', (d) => { reply += d.toString('utf8'); });
+            socket.on('end', () => resolve(reply));
+            socket.on('error', (e) => reject(new errors_InputError(`Cannot reach HAProxy's runtime API at ${this.uri} (${e.code ?? e.message}); check the stats socket address and that HAProxy is running.`, { input: 'router' })));
+        });
+    }
+}
+registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
 
 
 

@@ -20,4 +20,4 @@ export { renderGatesMarkdown } from './report/gates-markdown.js';
 export { renderGatesText } from './report/gates-text.js';
 export * from './registry/index.js';
 export { renderVersionText, renderVersionMarkdown, renderVersionListMarkdown } from './report/registry-markdown.js';
-export * from './rollout/sequential-error-test.js';
+export * from './rollout/index.js';

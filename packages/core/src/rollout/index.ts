@@ -1,0 +1,3 @@
+export * from './sequential-error-test.js';
+export * from './traffic-router.js';
+export { HaproxyRouter, HAPROXY_MAX_WEIGHT } from './haproxy-router.js';
