@@ -50,7 +50,7 @@ test('rollback: all traffic back to stable', async () => {
 });
 
 test.each([
-  ['a backend HAProxy does not have', () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/nope`).setWeights(0.1), /HAProxy refused 'set server nope\/(stable|canary) weight \d+' .*: No such backend\./],
+  ['a backend HAProxy does not have', () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/nope`).setWeights(0.1), /HAProxy refused 'set server nope\/canary weight \d+' .*: No such backend\./],
   ['a server HAProxy does not have', () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/model?canary=green`).getWeights(), /HAProxy refused 'get weight model\/green' .*: No such server\./],
   ['a weight outside 0..1', () => router().setWeights(1.5), /A canary weight of 1.5 is outside 0..1/],
 ])('%s: one sentence', async (_what, call, message) => {

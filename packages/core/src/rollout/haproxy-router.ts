@@ -39,10 +39,11 @@ export class HaproxyRouter implements TrafficRouter {
   async setWeights(canary: number): Promise<void> {
     checkCanaryWeight(canary);
     const c = Math.round(canary * HAPROXY_MAX_WEIGHT);
-    // Stable first when the canary grows, canary first when it shrinks: in between, the canary
-    // never gets more than either end asks for.
-    const commands = [`set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`, `set server ${this.backend}/${this.canary} weight ${c}`];
-    for (const command of canary > 0.5 ? commands : commands.reverse()) {
+    // Canary first: the two weights move in opposite directions, so between the commands the
+    // canary's share lies between the old and the new one, and a rollback stops canary traffic
+    // with its first command.
+    const commands = [`set server ${this.backend}/${this.canary} weight ${c}`, `set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`];
+    for (const command of commands) {
       const reply = (await this.send(command)).trim();
       if (reply) this.refuse(command, reply);
     }
