@@ -24,7 +24,7 @@ function systemNode() {
 // Real services the integration tests start on 127.0.0.1 (Debian packages). On a fresh machine
 // where we are root, install the missing ones; otherwise say what to install.
 const SERVICES = { 'docker-registry': 'docker-registry', haproxy: 'haproxy' };
-const missing = Object.entries(SERVICES).filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0).map(([, pkg]) => pkg);
+const missing = Object.entries(SERVICES).filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0).map(([, pkg]) => pkg);
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
     console.log(`installing ${missing.join(', ')} for the integration tests (apt-get)...`);

@@ -1,7 +1,7 @@
 // Debian's haproxy in front of two tiny HTTP servers ("stable" and "canary"), with its runtime
 // API on a TCP stats socket at level admin. Installed by .ci/run and npm test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,7 +51,9 @@ export async function startHaproxy(): Promise<RunningHaproxy> {
     `  server stable 127.0.0.1:${stable.port} weight 256`,
     `  server canary 127.0.0.1:${canary.port} weight 0`,
   ].join('\n') + '\n');
-  const child: ChildProcess = spawn('haproxy', ['-db', '-f', config], { stdio: 'ignore' });
+  // Debian installs it in /usr/sbin, which a non-login PATH may lack.
+  const binary = existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy';
+  const child: ChildProcess = spawn(binary, ['-db', '-f', config], { stdio: 'ignore' });
   const send = (command: string) => new Promise<string>((resolve, reject) => {
     const s = connect(statsPort, '127.0.0.1', () => s.write(`${command}\n`));
     let out = '';
