@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3304);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8333);
 
 
 
@@ -28408,7 +28408,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports annotate, annotateAll */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3304);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8333);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28465,7 +28465,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 3304:
+/***/ 8333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28475,7 +28475,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   O1: () => (/* reexport */ runRegistryOperation)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, openRouter, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarizeLatencies, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, WEIGHTS_PATH, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, openRouter, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarizeLatencies, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -42526,7 +42526,67 @@ class HaproxyRouter {
 }
 registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/http-router.ts
+/**
+ * The seed pipeline's router contract, for a team's own load balancer: `http(s)://lb:8080`,
+ * `PUT {url}/routes/model/weights` with {"canary": w, "stable": 1 - w}, and a GET of the same
+ * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
+ * to the canary. Here a rollback is setWeights(0).)
+ */
+
+
+const WEIGHTS_PATH = '/routes/model/weights';
+class HttpRouter {
+    uri;
+    endpoint;
+    constructor(uri) {
+        this.uri = uri;
+        this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
+    }
+    async setWeights(canary) {
+        checkCanaryWeight(canary);
+        const res = await this.fetch('PUT', JSON.stringify({ canary, stable: 1 - canary }));
+        if (!res.ok)
+            throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
+    }
+    async getWeights() {
+        const res = await this.fetch('GET');
+        if (!res.ok)
+            throw await this.failure(res, `GET ${WEIGHTS_PATH}`);
+        const text = await res.text();
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw new errors_InputError(`The router at ${this.endpoint} answered GET with something that is not JSON ('${text.slice(0, 60)}'); it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
+        }
+        const canary = Number(body?.canary);
+        const stable = Number(body?.stable);
+        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
+            throw new errors_InputError(`The router at ${this.endpoint} holds weights ${JSON.stringify(body)}; it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
+        }
+        return { canary, stable };
+    }
+    async fetch(method, body) {
+        try {
+            return await fetch(this.endpoint, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
+        }
+        catch (e) {
+            const c = e.cause;
+            throw new errors_InputError(`Cannot reach the router at ${this.endpoint} (${c?.code ?? c?.message ?? e.message}); check the router URI and that the load balancer is up.`, { input: 'router' });
+        }
+    }
+    async failure(res, what) {
+        const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
+        return new errors_InputError(`The router at ${this.uri} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); check that it implements ${WEIGHTS_PATH}.`, { input: 'router' });
+    }
+}
+registerRouter('http', (uri) => new HttpRouter(uri));
+registerRouter('https', (uri) => new HttpRouter(uri));
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
+
 
 
 
