@@ -5,6 +5,7 @@
 // at most 1% of them are rolled back; then both watch the same 200 bad canaries.
 // Bundled with ncc by bench/run.mjs; prints a table, asserts nothing.
 import { startSequentialTest, updateSequentialTest, type SequentialTestOptions } from '../packages/core/src/index.js';
+import { poissonSampler, rng } from '../packages/core/test/helpers/tables.js';
 
 const RATE = 50;
 const STABLE_ERRORS = 0.001;
@@ -15,30 +16,6 @@ const RUNS = 200;
 /** The canary error rate, as a multiple of stable's, the test is built to catch. */
 const RISK_RATIO = 20;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function poissonSampler(random: () => number): (lambda: number) => number {
-  return (lambda) => {
-    if (lambda > 50) {
-      const z = Math.sqrt(-2 * Math.log(random() || 1e-300)) * Math.cos(2 * Math.PI * random());
-      return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * z));
-    }
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    for (let p = random(); p > limit; p *= random()) k++;
-    return k;
-  };
-}
-
 const weightAt = (t: number) => Math.min(1, 0.05 + 0.1 * Math.floor(t / STEP_S));
 const promotedAt = STEP_S * 10; // 5% + 10 steps of 10% reaches 100%
 
@@ -46,7 +23,7 @@ interface Window { canaryRequests: number; canaryErrors: number; stableRequests:
 
 /** The same traffic for both analyses: per-10 s windows of one seeded run. */
 function traffic(canaryErrorRate: number, seed: number): Window[] {
-  const poisson = poissonSampler(mulberry32(seed));
+  const poisson = poissonSampler(rng(seed));
   const windows: Window[] = [];
   for (let t = 0; t < promotedAt; t += SCRAPE_S) {
     const w = weightAt(t);

@@ -1,8 +1,9 @@
 // The HAProxy router against Debian's haproxy: weights set through the runtime API, read back,
 // and checked on what HAProxy actually routed (its counters, and the model servers' own counts).
-import { InputError, openRouter } from '../../packages/core/src/index.js';
+import { openRouter } from '../../packages/core/src/index.js';
 import { freePort } from '../helpers/docker-registry.js';
 import { startHaproxy, type RunningHaproxy } from '../helpers/haproxy.js';
+import { inputError } from '../../packages/core/test/data/helpers.js';
 
 let haproxy: RunningHaproxy;
 beforeAll(async () => {
@@ -11,16 +12,6 @@ beforeAll(async () => {
 afterAll(async () => haproxy?.stop());
 
 const router = () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/model?stable=stable&canary=canary`);
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 test('a quarter of the traffic to the canary: held by HAProxy and routed so', async () => {
   const r = router();

@@ -1,8 +1,9 @@
 // The seed's router contract (PUT/GET /routes/model/weights), against a load balancer stub that
 // implements exactly that contract, as a team's own router would.
 import { createServer, type Server } from 'node:http';
-import { InputError, openRouter } from '../../packages/core/src/index.js';
+import { openRouter } from '../../packages/core/src/index.js';
 import { freePort } from '../helpers/docker-registry.js';
+import { inputError } from '../../packages/core/test/data/helpers.js';
 
 let server: Server;
 let url: string;
@@ -35,16 +36,6 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 afterEach(() => { answer = undefined; });
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 test('weights go out as {"canary": w, "stable": 1 - w} and are read back; a rollback is canary 0', async () => {
   const router = openRouter(`${url}/`);

@@ -3,8 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, MlflowRegistry, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
+import { MlflowRegistry, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
 import { startFakeMlflow, type FakeMlflow } from '../helpers/mlflow-fake.js';
+import { inputError } from '../../packages/core/test/data/helpers.js';
 
 let mlflow: FakeMlflow;
 let dir: string;
@@ -23,15 +24,6 @@ const file = (name: string, content: string) => {
   writeFileSync(p, content);
   return p;
 };
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 test('register: model, run with metrics and git SHA, artifacts through the proxy, version; identical content is not registered twice', async () => {
   const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));

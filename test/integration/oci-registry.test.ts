@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
+import { runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
 import { TEST_USER, freePort, startDockerRegistry, type RunningRegistry } from '../helpers/docker-registry.js';
+import { inputError } from '../../packages/core/test/data/helpers.js';
 
 let server: RunningRegistry;
 let dir: string;
@@ -25,16 +26,6 @@ const file = (name: string, content: string | Buffer) => {
   writeFileSync(p, content);
   return p;
 };
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 test('register pushes a ModelPack artifact; identical content uploads 0 bytes; promote, resolve, list', async () => {
   const model = file('model.onnx', Buffer.alloc(3_000_000, 7));

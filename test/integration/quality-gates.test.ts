@@ -3,8 +3,9 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, isKnownMetric, runQualityGates, type QualityGatesRequest } from '../../packages/core/src/index.js';
+import { isKnownMetric, runQualityGates, type QualityGatesRequest } from '../../packages/core/src/index.js';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
+import { inputError } from '../../packages/core/test/data/helpers.js';
 
 let dir: string;
 let t: TestModels;
@@ -20,16 +21,6 @@ const penguins = (model: string, extra: QualityGatesRequest = {}) => runQualityG
   model, 'test-data': t.data.penguinsTest, 'label-column': 'species', gates: 'accuracy >= 0.9', ...fast,
   'verdict-path': join(dir, `verdict-${Math.random().toString(36).slice(2)}.json`), ...extra,
 });
-
-async function inputError(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('a good classifier', () => {
   test('passes, with metrics that agree with the trainer, a confusion matrix and latency', async () => {

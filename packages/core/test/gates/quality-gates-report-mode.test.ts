@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, readMetricsReport, runQualityGates } from '../../src/index.js';
+import { readMetricsReport, runQualityGates } from '../../src/index.js';
+import { inputError } from '../data/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelci-gates-report-'));
 const write = (name: string, text: string) => {
@@ -9,16 +10,6 @@ const write = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-
-async function inputError(promise: Promise<unknown>): Promise<InputError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('report mode (the team evaluated the model itself)', () => {
   test('plain {"metrics"} with nested objects and units: gates apply in canonical units', async () => {

@@ -60,3 +60,20 @@ export function shuffled(n: number, random: () => number): Int32Array {
   }
   return idx;
 }
+
+/**
+ * Poisson counts from a seeded PRNG: Knuth's product method for small means, a normal
+ * approximation above 50 (for request counts), for traffic simulations.
+ */
+export function poissonSampler(random: () => number): (lambda: number) => number {
+  return (lambda) => {
+    if (lambda > 50) {
+      const z = Math.sqrt(-2 * Math.log(random() || 1e-300)) * Math.cos(2 * Math.PI * random());
+      return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * z));
+    }
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    for (let p = random(); p > limit; p *= random()) k++;
+    return k;
+  };
+}

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ANNOTATION, InputError, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_WEIGHT_RAW, runList, runPromote, runRegister, runResolve,
+  ANNOTATION, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_WEIGHT_RAW, runList, runPromote, runRegister, runResolve,
 } from '../../src/index.js';
+import { inputError } from '../data/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelci-registry-'));
 const file = (name: string, content: string | Buffer) => {
@@ -14,16 +15,6 @@ const file = (name: string, content: string | Buffer) => {
 };
 const env = { GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/models', GITHUB_RUN_ID: '42', GITHUB_ACTOR: 'ci-bot' };
 const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('local OCI-layout registry', () => {
   const registry = `file://${join(dir, 'reg')}`;

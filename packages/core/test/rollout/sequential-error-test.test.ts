@@ -1,5 +1,5 @@
 import { startSequentialTest, updateSequentialTest, type SequentialTestOptions } from '../../src/rollout/sequential-error-test.js';
-import { rng } from '../helpers/tables.js';
+import { poissonSampler, rng } from '../helpers/tables.js';
 
 const options: SequentialTestOptions = { alpha: 0.01, beta: 0.05, riskRatio: 3 };
 
@@ -45,18 +45,7 @@ describe('sequential test of canary against stable error rates', () => {
 
   // Seeded simulation: 50 requests/s, 5% to the canary, a scrape every 10 s, stable failing 0.1%.
   function simulate(canaryErrorRate: number, seed: number): { decision: string; canaryFailures: number; seconds: number } {
-    const random = rng(seed);
-    // Knuth's method for small means; a normal approximation for the large request counts.
-    const poisson = (lambda: number) => {
-      if (lambda > 50) {
-        const z = Math.sqrt(-2 * Math.log(random() || 1e-300)) * Math.cos(2 * Math.PI * random());
-        return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * z));
-      }
-      const limit = Math.exp(-lambda);
-      let k = 0;
-      for (let p = random(); p > limit; p *= random()) k++;
-      return k;
-    };
+    const poisson = poissonSampler(rng(seed));
     let s = startSequentialTest(options);
     let failures = 0;
     for (let t = 10; t <= 3600; t += 10) {
