@@ -41833,10 +41833,7 @@ class OciRegistry {
     /** One request, answering the registry's auth challenge once. Never logs credentials. */
     async request(method, target, repo, actions, init = {}) {
         const url = target.startsWith('http') ? target : `${this.base}${target}`;
-        // A streamed body can be sent once; uploads start with a POST of the same scope, whose
-        // challenge is answered first, so the PATCH goes out with credentials already.
-        const streamed = init.body !== undefined && !(init.body instanceof Buffer);
-        const send = (auth) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) }, ...(streamed ? { duplex: 'half' } : {}) });
+        const send = (auth) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) } });
         const scope = `repository:${repo}:${actions}`;
         const cached = this.tokens.get(scope);
         let res = await send(cached);

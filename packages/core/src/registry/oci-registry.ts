@@ -211,7 +211,7 @@ export class OciRegistry implements ModelRegistry {
       const res = await this.pipeRequest('PATCH', location, repo, source, {
         'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
       });
-      if (res.status !== 202) throw this.failure(res as Response, `upload ${what}`);
+      if (res.status !== 202) throw this.failure(res, `upload ${what}`);
       location = res.location ?? location;
     }
     const digest = `sha256:${hash.digest('hex')}`;
@@ -308,12 +308,9 @@ export class OciRegistry implements ModelRegistry {
   }
 
   /** One request, answering the registry's auth challenge once. Never logs credentials. */
-  private async request(method: string, target: string, repo: string, actions: string, init: { body?: Buffer | ReadableStream<Uint8Array>; headers?: Record<string, string> } = {}): Promise<Response> {
+  private async request(method: string, target: string, repo: string, actions: string, init: { body?: Buffer; headers?: Record<string, string> } = {}): Promise<Response> {
     const url = target.startsWith('http') ? target : `${this.base}${target}`;
-    // A streamed body can be sent once; uploads start with a POST of the same scope, whose
-    // challenge is answered first, so the PATCH goes out with credentials already.
-    const streamed = init.body !== undefined && !(init.body instanceof Buffer);
-    const send = (auth?: string) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) }, ...(streamed ? { duplex: 'half' } : {}) } as RequestInit);
+    const send = (auth?: string) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) } });
     const scope = `repository:${repo}:${actions}`;
     const cached = this.tokens.get(scope);
     let res = await send(cached);
@@ -367,7 +364,7 @@ export class OciRegistry implements ModelRegistry {
       : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
   }
 
-  private failure(res: Response, what: string): InputError {
+  private failure(res: { status: number; statusText: string }, what: string): InputError {
     return new InputError(`The registry ${this.host} failed to ${what} (HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}); nothing was tagged, so no version points at partial content: try again.`, { input: 'registry' });
   }
 }
