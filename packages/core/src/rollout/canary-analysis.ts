@@ -1,0 +1,259 @@
+/**
+ * The canary rollout loop: one analysis loop whose every decision moves the rollout to a named
+ * state (Flagger's controller is the model). Each step sets the canary's share, reads it back,
+ * then checks the metrics every check interval until the step has lasted its interval and its
+ * last check passed. A bad canary (sequential test) is rolled back at the check that shows it;
+ * failed checks, a router that stops holding its weight, a metrics source that keeps failing,
+ * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
+ * version serving all traffic unless the canary was promoted.
+ */
+import { isInputError } from '../errors.js';
+import { pct, type CanaryPolicy } from './canary-policy.js';
+import { redactUri, DEPLOYMENT_RECORD_SCHEMA, type CheckRecord, type DeploymentRecord, type RolloutState, type StepRecord } from './deployment-record.js';
+import { judgeCheck } from './judge-check.js';
+import type { MetricsReading, MetricsSource } from './metrics-source.js';
+import { startSequentialTest, type SequentialState } from './sequential-error-test.js';
+import type { TrafficRouter } from './traffic-router.js';
+
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or rejects when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
+    const onAbort = () => { clearTimeout(timer); reject(signal!.reason); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  }),
+};
+
+export interface RolloutDeps {
+  router: TrafficRouter;
+  metrics: MetricsSource;
+  clock?: Clock;
+  /** Aborts on cancellation (SIGINT/SIGTERM): the loop rolls back and returns. */
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  /** Called whenever the record changes, so that a killed run leaves it up to date. */
+  onRecord?: (record: DeploymentRecord) => Promise<void>;
+  /** Router call attempts before giving up (backoff 0.5 s, 1 s, 2 s, …). */
+  routerAttempts?: number;
+}
+
+export interface RolloutModel {
+  name?: string;
+  version?: string;
+  gitSha?: string;
+  runUrl?: string;
+}
+
+/** HAProxy keeps weights in 1/256 steps: a held weight within this of the asked one is the same. */
+export const WEIGHT_TOLERANCE = 1 / 256;
+
+class RollBack extends Error {}
+
+/** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
+export async function preflight(deps: RolloutDeps): Promise<number> {
+  const weights = await deps.router.getWeights();
+  await deps.metrics.check();
+  return weights.canary;
+}
+
+export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model: RolloutModel = {}): Promise<DeploymentRecord> {
+  const clock = deps.clock ?? systemClock;
+  const log = deps.log ?? (() => {});
+  const attempts = deps.routerAttempts ?? 4;
+  const iso = (t = clock.now()) => new Date(t).toISOString();
+  const startedAt = clock.now();
+  const record: DeploymentRecord = {
+    schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
+    startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
+  };
+  let weight = await preflight(deps);
+  const save = () => deps.onRecord?.(record) ?? Promise.resolve();
+  const event = async (state: RolloutState, message: string) => {
+    record.state = state;
+    record.events.push({ at: iso(), state, weight, message });
+    log(`${state}: ${message}`);
+    await save();
+  };
+
+  /** Retries with exponential backoff; the last error is thrown. */
+  const retry = async <T>(what: () => Promise<T>, tries: number, signal?: AbortSignal): Promise<T> => {
+    for (let i = 1; ; i++) {
+      try {
+        return await what();
+      } catch (e) {
+        if (i >= tries || signal?.aborted) throw e;
+        log(`retrying after: ${(e as Error).message}`);
+        await clock.sleep(500 * 2 ** (i - 1), signal);
+      }
+    }
+  };
+  const setAndVerify = async (w: number, signal?: AbortSignal) => {
+    await retry(async () => {
+      await deps.router.setWeights(w);
+      const held = await deps.router.getWeights();
+      if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
+      weight = held.canary;
+    }, attempts, signal);
+  };
+
+  const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
+  await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${seconds(policy.intervalMs)} per step, a check every ${seconds(policy.checkIntervalMs)}`);
+
+  if (policy.dryRun) {
+    const now = clock.now();
+    const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e: Error) => e);
+    if (reading instanceof Error) record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
+    else {
+      const verdict = judgeCheck(reading, -Infinity, policy, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
+      record.steps.push({ weight, startedAt: iso(now), endedAt: iso(now), checks: [checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`])] });
+      record.reason = `Dry run: the router and the metrics source answer; nothing was changed (the canary keeps ${pct(weight)}).`;
+    }
+    record.finalWeight = weight;
+    record.finishedAt = iso();
+    await event('dry-run', record.reason);
+    return record;
+  }
+
+  let first = 0;
+  if (policy.resume && weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
+    const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
+    first = Math.max(0, at);
+    await event('initializing', `an earlier run left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`);
+  }
+
+  let sequential: SequentialState = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
+  let failedChecks = 0;
+  let lastRead = clock.now();
+  try {
+    for (let i = first; i < policy.steps.length; i++) {
+      const w = policy.steps[i];
+      await guard(() => setAndVerify(w, deps.signal), 'the router did not take');
+      const changedAt = clock.now();
+      const step: StepRecord = { weight: w, startedAt: iso(changedAt), checks: [] };
+      record.steps.push(step);
+      await event('progressing', `step ${i + 1} of ${policy.steps.length}: the canary gets ${pct(w)}`);
+      // A read at the boundary lets counter-diffing sources start the new window here; it is not judged.
+      await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }).catch(() => undefined);
+      lastRead = changedAt;
+      let passes = 0;
+      let metricsFailures = 0;
+      for (;;) {
+        await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
+        const now = clock.now();
+        if (now - startedAt > policy.timeoutMs) throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+        const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), 'could not read the router');
+        if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
+          throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
+        }
+        let reading: MetricsReading;
+        try {
+          reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }), 2, deps.signal);
+        } catch (e) {
+          if (deps.signal?.aborted) throw e;
+          metricsFailures++;
+          await event('progressing', `metrics read failed (${metricsFailures} of ${policy.metricsFailures} in a row): ${(e as Error).message}`);
+          if (metricsFailures >= policy.metricsFailures) throw new RollBack(`The metrics source failed ${metricsFailures} reads in a row (last: ${(e as Error).message}); without metrics the canary cannot be judged.`);
+          continue;
+        }
+        metricsFailures = 0;
+        lastRead = now;
+        const verdict = judgeCheck(reading, changedAt, policy, sequential);
+        sequential = verdict.sequential;
+        step.checks.push(checkRecord(reading, w, verdict, iso(now)));
+        log(`check at ${pct(w)}: ${verdict.decision} (${verdict.reasons.join('; ')})`);
+        await save();
+        if (verdict.decision === 'bad canary') throw new RollBack(`The canary fails more often than stable: ${verdict.reasons[0]}.`);
+        if (verdict.decision === 'fail') {
+          failedChecks++;
+          if (failedChecks >= policy.failedChecks) throw new RollBack(`${failedChecks} failed check${failedChecks > 1 ? 's' : ''} (failed-checks is ${policy.failedChecks}); the last at ${pct(w)}: ${verdict.reasons.filter((r) => / above /.test(r)).join('; ')}.`);
+        }
+        if (verdict.decision === 'pass') passes++;
+        if (now - changedAt >= policy.intervalMs && verdict.decision === 'pass') break;
+      }
+      step.endedAt = iso();
+    }
+    await event('promoting', `every step passed: the canary gets 100%`);
+    await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
+    record.reason = `Promoted: every step from ${pct(policy.steps[first])} to ${pct(policy.steps[policy.steps.length - 1])} passed its checks; the canary serves 100%.`;
+    record.finalWeight = weight;
+    record.finishedAt = iso();
+    await event('promoted', record.reason);
+    return record;
+  } catch (e) {
+    const reason = e instanceof RollBack ? e.message
+      : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
+        : `modelci stopped on an error at ${pct(weight)}: ${(e as Error).message}.`;
+    return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+  }
+
+  /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
+  async function guard<T>(what: () => Promise<T>, doing: string): Promise<T> {
+    try {
+      return await what();
+    } catch (e) {
+      if (deps.signal?.aborted) throw e;
+      throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${(e as Error).message}`);
+    }
+  }
+}
+
+interface RollBackContext {
+  deps: RolloutDeps;
+  clock: Clock;
+  attempts: number;
+  event: (state: RolloutState, message: string) => Promise<void>;
+  setWeight: (w: number) => void;
+}
+
+/** Sends all traffic to stable and reads it back; idempotent, and retried harder than a step. */
+async function rollBack(record: DeploymentRecord, reason: string, ctx: RollBackContext, expected: boolean): Promise<DeploymentRecord> {
+  record.reason = reason;
+  await ctx.event('rolling-back', reason);
+  try {
+    const held = await rollBackRouter(ctx.deps.router, ctx.clock, ctx.attempts + 2);
+    ctx.setWeight(held);
+    record.finalWeight = held;
+    record.finishedAt = new Date(ctx.clock.now()).toISOString();
+    await ctx.event('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
+  } catch (e) {
+    record.reason = `${reason} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`;
+    record.finishedAt = new Date(ctx.clock.now()).toISOString();
+    await ctx.event('failed', record.reason);
+  }
+  return record;
+}
+
+/** Canary weight 0, read back; retried with backoff. Returns the canary share the router holds. */
+export async function rollBackRouter(router: TrafficRouter, clock: Clock = systemClock, attempts = 6): Promise<number> {
+  for (let i = 1; ; i++) {
+    try {
+      await router.setWeights(0);
+      const held = await router.getWeights();
+      if (held.canary > WEIGHT_TOLERANCE) throw new Error(`the router still holds ${pct(held.canary)} for the canary`);
+      return held.canary;
+    } catch (e) {
+      if (i >= attempts) throw e;
+      await clock.sleep(500 * 2 ** (i - 1));
+    }
+  }
+}
+
+function checkRecord(reading: MetricsReading, weight: number, verdict: ReturnType<typeof judgeCheck>, at: string, decision = verdict.decision, reasons = verdict.reasons): CheckRecord {
+  const s = verdict.sequential;
+  return {
+    at, weight, from: reading.from.toISOString(), to: reading.to.toISOString(), canary: verdict.canary, stable: verdict.stable,
+    sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
+    decision, reasons, queries: reading.queries,
+  };
+}
+
+function seconds(ms: number): string {
+  return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
+}

@@ -1,0 +1,127 @@
+/**
+ * canary-deploy's use case, shared by the action and `modelci canary`: inputs as typed, a
+ * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
+ * action's post step runs when the main step did not finish.
+ */
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { renderDeploymentMarkdown } from '../report/canary-markdown.js';
+import { parseCanaryPolicy, type CanaryPolicyRequest } from './canary-policy.js';
+import { rollBackRouter, runRollout, type Clock, type RolloutModel } from './canary-analysis.js';
+import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from './deployment-record.js';
+import { openMetricsSource, type MetricsSourceOptions } from './metrics-source.js';
+import { openRouter } from './traffic-router.js';
+import './haproxy-router.js';
+import './http-router.js';
+import './command-router.js';
+
+export const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
+
+export interface CanaryRequest extends CanaryPolicyRequest {
+  router?: string;
+  metrics?: string;
+  /** `requests = <PromQL>` per line (also `errors`, `p99`). */
+  'metrics-queries'?: string;
+  'canary-selector'?: string;
+  'stable-selector'?: string;
+  'model-name'?: string;
+  'model-version'?: string;
+  'git-sha'?: string;
+  'record-path'?: string;
+}
+
+export interface CanaryOutcome {
+  record: DeploymentRecord;
+  recordPath: string;
+  markdown: string;
+  outputs: { outcome: string; record: string; 'final-weight': string; reason: string };
+  /** The step passes only when the canary was promoted (or a dry run found everything answering). */
+  passed: boolean;
+}
+
+export interface CanaryRuntime {
+  clock?: Clock;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime = {}): Promise<CanaryOutcome> {
+  const env = runtime.env ?? process.env;
+  const policy = parseCanaryPolicy(req);
+  const router = openRouter(required(req.router, 'router', 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary'));
+  const metrics = openMetricsSource(required(req.metrics, 'metrics', 'the metrics source, e.g. prometheus+http://127.0.0.1:9090'), metricsOptions(req));
+  const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+  const model: RolloutModel = {
+    name: req['model-name']?.trim() || undefined,
+    version: req['model-version']?.trim() || undefined,
+    gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+    runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+  };
+  const record = await runRollout(policy, {
+    router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log,
+    onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
+  }, model);
+  return outcome(record, recordPath);
+}
+
+/**
+ * The post step: the main step did not finish (cancelled, timed out, crashed), so send all traffic
+ * to stable. Idempotent: a router already at 0 is read back and left there.
+ */
+export async function rollBackUnfinished(req: CanaryRequest, why: string, clock?: Clock): Promise<CanaryOutcome> {
+  const router = openRouter(required(req.router, 'router', 'the traffic router'));
+  const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+  const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
+  let record: DeploymentRecord | undefined;
+  try {
+    const parsed = JSON.parse(await readFile(recordPath, 'utf8')) as DeploymentRecord;
+    if (parsed.schema === DEPLOYMENT_RECORD_SCHEMA) record = parsed;
+  } catch { /* no record yet: the main step stopped before its first write */ }
+  record ??= {
+    schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
+    startedAt: now(), state: 'initializing', steps: [], events: [],
+  };
+  const reason = `${why} The post step rolled back to stable.`;
+  record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
+  try {
+    const held = await rollBackRouter(router, clock);
+    Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
+    record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${why})` });
+  } catch (e) {
+    Object.assign(record, { state: 'failed', reason: `${why} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+    record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason! });
+  }
+  await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+  return outcome(record, recordPath);
+}
+
+function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
+  return {
+    record, recordPath, markdown: renderDeploymentMarkdown(record),
+    outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
+    passed: record.state === 'promoted' || record.state === 'dry-run',
+  };
+}
+
+function metricsOptions(req: CanaryRequest): MetricsSourceOptions {
+  const queries: NonNullable<MetricsSourceOptions['queries']> = {};
+  const lines = (req['metrics-queries'] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const [i, line] of lines.entries()) {
+    const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
+    if (!m) throw new InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });
+    queries[m[1] as 'requests' | 'errors' | 'p99'] = m[2];
+  }
+  const selectors: NonNullable<MetricsSourceOptions['selectors']> = {};
+  if (req['canary-selector']?.trim()) selectors.canary = req['canary-selector'].trim();
+  if (req['stable-selector']?.trim()) selectors.stable = req['stable-selector'].trim();
+  return { queries, selectors };
+}
+
+function required(value: string | undefined, input: string, what: string): string {
+  const v = value?.trim();
+  if (!v) throw new InputError(`Input '${input}' is required: ${what}.`, { input });
+  return v;
+}
+
