@@ -1,0 +1,249 @@
+// The rollout loop's decisions, on a simulated clock and simulated traffic: what the real router
+// and metrics adapters answer is tested against HAProxy and Prometheus themselves
+// (test/integration, test/e2e); here the questions are when the loop steps, promotes and rolls back.
+import {
+  parseCanaryPolicy, runRollout, type CanaryPolicyRequest, type Clock, type DeploymentRecord, type MetricsReading, type MetricsSource,
+  type MetricsWindow, type TrafficRouter, type VariantMetrics, type Weights,
+} from '../../src/index.js';
+import { poissonSampler, rng } from '../helpers/tables.js';
+
+class SimClock implements Clock {
+  t = Date.parse('2026-11-27T00:00:00Z');
+  now = () => this.t;
+  sleep = async (ms: number, signal?: AbortSignal) => {
+    if (signal?.aborted) throw signal.reason;
+    this.t += Math.max(0, ms);
+    await Promise.resolve();
+    if (signal?.aborted) throw signal.reason;
+  };
+}
+
+/** A router that holds what it is told, remembers every weight, and can be made to misbehave. */
+class MemoryRouter implements TrafficRouter {
+  readonly uri = 'memory://router';
+  weights: Weights = { canary: 0, stable: 1 };
+  history: number[] = [];
+  refuse = false;
+  async setWeights(canary: number) {
+    if (this.refuse) throw new Error('connection refused');
+    this.weights = { canary, stable: 1 - canary };
+    this.history.push(canary);
+  }
+  async getWeights() {
+    if (this.refuse) throw new Error('connection refused');
+    return this.weights;
+  }
+}
+
+interface Behaviour { canaryErrorRate: number; stableErrorRate: number; canaryP99: number; stableP99: number }
+
+/** Poisson traffic at `rate` requests/s split by what the router holds, read back per window. */
+class SimMetrics implements MetricsSource {
+  readonly uri = 'sim://metrics';
+  reads: MetricsWindow[] = [];
+  fail = false;
+  noData = false;
+  private readonly poisson = poissonSampler(rng(7));
+  constructor(private readonly router: MemoryRouter, public b: Behaviour, private readonly rate = 50) {}
+  async check() {}
+  async read(w: MetricsWindow): Promise<MetricsReading> {
+    this.reads.push(w);
+    if (this.fail) throw new Error('ECONNREFUSED');
+    const secs = (w.end.getTime() - w.start.getTime()) / 1000;
+    const side = (share: number, errorRate: number, p99: number): VariantMetrics => {
+      if (this.noData) return { requests: null, errors: null, p99Ms: null };
+      const requests = this.poisson(this.rate * share * secs);
+      let errors = 0;
+      for (let i = 0; i < requests; i++) if (this.poisson(errorRate) > 0) errors++;
+      return { requests, errors, p99Ms: requests > 0 ? p99 : null };
+    };
+    const c = this.router.weights.canary;
+    return { from: w.start, to: w.end, canary: side(c, this.b.canaryErrorRate, this.b.canaryP99), stable: side(1 - c, this.b.stableErrorRate, this.b.stableP99), queries: [] };
+  }
+}
+
+const HEALTHY: Behaviour = { canaryErrorRate: 0.001, stableErrorRate: 0.001, canaryP99: 40, stableP99: 40 };
+const FAST: CanaryPolicyRequest = { interval: '60s', 'check-interval': '10s', 'min-requests': '20' };
+
+function setup(b: Behaviour, policy: CanaryPolicyRequest = FAST) {
+  const clock = new SimClock();
+  const router = new MemoryRouter();
+  const metrics = new SimMetrics(router, b);
+  const records: DeploymentRecord[] = [];
+  const run = (signal?: AbortSignal) => runRollout(parseCanaryPolicy({ ...FAST, ...policy }), {
+    router, metrics, clock, signal, onRecord: async (r) => { records.push(structuredClone(r)); },
+  }, { name: 'penguins', version: '7', gitSha: 'abc123' });
+  return { clock, router, metrics, records, run };
+}
+
+test('a healthy canary steps 5% → 95% a minute each, then is promoted to 100%', async () => {
+  const { router, run, clock } = setup(HEALTHY);
+  const start = clock.now();
+  const r = await run();
+  expect(r.state).toBe('promoted');
+  expect(router.history).toEqual([0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95, 1]);
+  expect(r.finalWeight).toBe(1);
+  expect(r.steps.map((s) => s.weight)).toEqual(router.history.slice(0, -1));
+  for (const s of r.steps) {
+    // Each step lasts its interval at least, and ends on a passing check.
+    expect(Date.parse(s.endedAt!) - Date.parse(s.startedAt)).toBeGreaterThanOrEqual(60_000);
+    expect(s.checks.at(-1)!.decision).toBe('pass');
+  }
+  expect(clock.now() - start).toBeGreaterThanOrEqual(10 * 60_000);
+  expect(r.reason).toMatch(/^Promoted: every step from 5% to 95% passed its checks/);
+  expect(r.events.map((e) => e.state)).toEqual(['initializing', ...Array(10).fill('progressing'), 'promoting', 'promoted']);
+});
+
+test('a canary failing 5% of requests against stable\'s 0.1% is rolled back by the sequential test at 5%, within a minute', async () => {
+  const { router, run } = setup({ ...HEALTHY, canaryErrorRate: 0.05 });
+  const r = await run();
+  expect(r.state).toBe('rolled-back');
+  expect(router.weights.canary).toBe(0);
+  expect(router.history).toEqual([0.05, 0]);
+  const checks = r.steps[0].checks;
+  expect(checks.at(-1)!.decision).toBe('bad canary');
+  expect(checks.length).toBeLessThanOrEqual(6);
+  expect(r.reason).toMatch(/^The canary fails more often than stable: sequential test: \d+ canary errors against \d+ stable errors/);
+  expect(r.finalWeight).toBe(0);
+});
+
+test('a slow canary fails two checks on p99 and is rolled back', async () => {
+  const { router, run } = setup({ ...HEALTHY, canaryP99: 300 });
+  const r = await run();
+  expect(r.state).toBe('rolled-back');
+  expect(router.weights.canary).toBe(0);
+  const failed = r.steps.flatMap((s) => s.checks).filter((c) => c.decision === 'fail');
+  expect(failed).toHaveLength(2);
+  expect(failed[0].reasons).toContain('p99 300 ms is above 150 ms');
+  expect(r.reason).toMatch(/^2 failed checks \(failed-checks is 2\); the last at 5%: p99 300 ms is above 150 ms\.$/);
+});
+
+test('no data is never a pass: the canary stays at its first step until the timeout, then is rolled back', async () => {
+  const { router, metrics, run } = setup(HEALTHY, { timeout: '5m' });
+  metrics.noData = true;
+  const r = await run();
+  expect(r.state).toBe('rolled-back');
+  expect(router.history).toEqual([0.05, 0]);
+  const checks = r.steps[0].checks;
+  expect(checks.length).toBeGreaterThan(20);
+  expect(checks.every((c) => c.decision === 'inconclusive' && c.reasons.includes('no data for canary requests'))).toBe(true);
+  expect(r.reason).toBe('The rollout ran past its timeout of 5 min at 5% without finishing the step (0 passing checks in it).');
+});
+
+test('too little canary traffic is inconclusive, even with no errors', async () => {
+  const { run } = setup(HEALTHY, { 'min-requests': '1000', timeout: '3m' });
+  const r = await run();
+  expect(r.state).toBe('rolled-back');
+  const c = r.steps[0].checks[0];
+  expect(c.decision).toBe('inconclusive');
+  expect(c.reasons[0]).toMatch(/^\d+ canary requests, fewer than min-requests 1000$/);
+});
+
+test('a metrics source that keeps failing rolls back after metrics-failures reads in a row', async () => {
+  const { router, metrics, run, records } = setup(HEALTHY);
+  metrics.fail = true;
+  const r = await run();
+  expect(r.state).toBe('rolled-back');
+  expect(router.weights.canary).toBe(0);
+  expect(r.reason).toBe('The metrics source failed 3 reads in a row (last: ECONNREFUSED); without metrics the canary cannot be judged.');
+  // The record was saved at every event: the last saved one is the final one.
+  expect(records.at(-1)!.state).toBe('rolled-back');
+});
+
+test('a router that stops holding the canary\'s weight (a reload without server state) ends the rollout in rollback', async () => {
+  const { router, run, clock } = setup(HEALTHY);
+  const started = clock.now();
+  // After 2.5 minutes the router "reloads" and forgets its runtime weights: config weight 0.
+  const realGet = router.getWeights.bind(router);
+  router.getWeights = async () => {
+    if (clock.now() - started > 150_000 && router.weights.canary > 0 && router.weights.canary < 1) router.weights = { canary: 0.5, stable: 0.5 };
+    return realGet();
+  };
+  const r = await run();
+  expect(r.state).toBe('rolled-back');
+  expect(r.reason).toMatch(/^The router no longer holds 25% for the canary but 50% \(was it reloaded without its server-state file/);
+  expect(router.weights.canary).toBe(0);
+});
+
+test('cancelled mid-rollout: rolled back, and the record says so', async () => {
+  const { router, run, clock } = setup(HEALTHY);
+  const controller = new AbortController();
+  const started = clock.now();
+  const realSleep = clock.sleep;
+  clock.sleep = async (ms, signal) => {
+    if (clock.now() - started > 200_000) controller.abort(new Error('SIGTERM'));
+    return realSleep(ms, signal);
+  };
+  const r = await run(controller.signal);
+  expect(r.state).toBe('rolled-back');
+  expect(router.weights.canary).toBe(0);
+  expect(r.reason).toBe('The rollout was cancelled at 35%.');
+});
+
+test('a router that cannot be rolled back ends "failed", telling the user to do it by hand', async () => {
+  const { router, run } = setup({ ...HEALTHY, canaryErrorRate: 0.2 });
+  const realSet = router.setWeights.bind(router);
+  router.setWeights = async (w) => {
+    if (w === 0) throw new Error('HAProxy went away');
+    return realSet(w);
+  };
+  const r = await run();
+  expect(r.state).toBe('failed');
+  expect(r.reason).toMatch(/Rolling back FAILED: HAProxy went away; set the canary's weight to 0 by hand\.$/);
+});
+
+test('a second run finds the canary at 30% and resumes at the 25% step instead of starting over', async () => {
+  const { router, run } = setup(HEALTHY);
+  router.weights = { canary: 0.3, stable: 0.7 };
+  const r = await run();
+  expect(r.state).toBe('promoted');
+  expect(router.history[0]).toBe(0.25);
+  expect(r.events[1].message).toMatch(/^an earlier run left the canary at 30%: resuming at step 3 of 10 \(25%\)/);
+});
+
+test('resume: false starts over at the first step', async () => {
+  const { router, run } = setup(HEALTHY, { resume: 'false' });
+  router.weights = { canary: 0.3, stable: 0.7 };
+  await run();
+  expect(router.history[0]).toBe(0.05);
+});
+
+test('a dry run checks that router and metrics answer, reads one window, and moves nothing', async () => {
+  const { router, run, metrics } = setup(HEALTHY, { 'dry-run': 'true' });
+  router.weights = { canary: 0.1, stable: 0.9 };
+  const r = await run();
+  expect(r.state).toBe('dry-run');
+  expect(router.history).toEqual([]);
+  expect(metrics.reads).toHaveLength(1);
+  expect(r.reason).toBe('Dry run: the router and the metrics source answer; nothing was changed (the canary keeps 10%).');
+  expect(r.steps[0].checks[0].decision).toBe('not judged');
+});
+
+test('a stable version with no traffic cannot make a bad canary look good: the absolute threshold still fails it', async () => {
+  const { router, metrics, run } = setup({ ...HEALTHY, canaryErrorRate: 0.2 }, { steps: '100%', 'failed-checks': '1' });
+  const r = await run();
+  expect(router.history).toEqual([1, 0]);
+  expect(r.state).toBe('rolled-back');
+  const c = r.steps[0].checks[0];
+  expect(c.stable.requests).toBe(0);
+  expect(c.decision).toBe('fail');
+  expect(c.reasons[0]).toMatch(/^error rate .*% \(\d+ of \d+\) is above 1% \(95% lower bound .*%\)$/);
+  expect(c.reasons).toContain('sequential test: stable served nothing, window skipped');
+  expect(metrics.reads.length).toBeGreaterThan(1);
+});
+
+test('a window reaching back before the weight change is not judged', async () => {
+  const { metrics, run } = setup(HEALTHY, { steps: '5%', interval: '20s' });
+  const realRead = metrics.read.bind(metrics);
+  let n = 0;
+  metrics.read = async (w) => {
+    const r = await realRead(w);
+    // The first judged read claims to cover a minute before the change.
+    return ++n === 2 ? { ...r, from: new Date(w.start.getTime() - 60_000) } : r;
+  };
+  const r = await run();
+  const first = r.steps[0].checks[0];
+  expect(first.decision).toBe('not judged');
+  expect(first.reasons[0]).toMatch(/^the window starts at .*, before the weight changed at /);
+  expect(r.state).toBe('promoted');
+});
