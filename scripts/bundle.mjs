@@ -10,6 +10,7 @@ export const BUNDLES = {
   'check-drift': 'actions/check-drift/src/main.ts',
   'quality-gates': 'actions/quality-gates/src/main.ts',
   'register-model': 'actions/register-model/src/main.ts',
+  'canary-deploy': 'actions/canary-deploy/src/main.ts',
   cli: 'packages/cli/src/main.ts',
 };
 

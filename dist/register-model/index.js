@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8333);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1972);
 
 
 
@@ -28408,7 +28408,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports annotate, annotateAll */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8333);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1972);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28465,17 +28465,17 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 8333:
+/***/ 1972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  BT: () => (/* reexport */ isInputError),
+  BT: () => (/* reexport */ errors_isInputError),
   O1: () => (/* reexport */ runRegistryOperation)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CATEGORY_LIMIT, CHUNK_BYTES, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, WEIGHTS_PATH, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openModel, openRegistry, openRouter, parseDriftOptions, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, percentileSorted, planFeeds, populationStabilityIndex, predictAll, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, referenceFromProfile, referenceFromTable, registerBackend, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runResolve, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarizeLatencies, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CANARY_DEFAULTS, CATEGORY_LIMIT, CHUNK_BYTES, CommandRouter, DEFAULT_DRIFT_OPTIONS, DEFAULT_RECORD_PATH, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DEPLOYMENT_RECORD_SCHEMA, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, WEIGHTS_PATH, WEIGHT_TOLERANCE, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, judgeCheck, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openMetricsSource, openModel, openRegistry, openRouter, parseCanaryPolicy, parseDriftOptions, parseDuration, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, parseWeight, pct, percentileSorted, planFeeds, populationStabilityIndex, predictAll, preflight, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, redactUri, referenceFromProfile, referenceFromTable, registerBackend, registerMetricsSource, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDeploymentMarkdown, renderDeploymentText, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, rollBackRouter, rollBackUnfinished, runCanaryDeploy, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runResolve, runRollout, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarize, summarizeLatencies, systemClock, timeRuns, toMetrics, unfinishedRollout, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -28488,7 +28488,7 @@ class errors_InputError extends Error {
         this.where = where;
     }
 }
-function isInputError(e) {
+function errors_isInputError(e) {
     return e instanceof errors_InputError;
 }
 
@@ -42423,11 +42423,11 @@ const traffic_router_FACTORIES = new Map();
 function registerRouter(scheme, factory) {
     traffic_router_FACTORIES.set(scheme, factory);
 }
-function openRouter(uri, input = 'router') {
+function traffic_router_openRouter(uri, input = 'router') {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new InputError(`Router '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+        throw new InputError(`Router '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
     }
     return factory(uri);
 }
@@ -42582,13 +42582,777 @@ class HttpRouter {
 registerRouter('http', (uri) => new HttpRouter(uri));
 registerRouter('https', (uri) => new HttpRouter(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
+/**
+ * The MetricsSource port: where canary-deploy reads how each version is doing. One adapter per
+ * file, picked from the metrics URI (`prometheus+http://…`, `http-json+https://…`).
+ *
+ * A reading covers one window of time and gives, per variant, the requests served, the failed
+ * ones and the p99 latency in that window. A value the source could not give (an empty result,
+ * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
+ * for zero and never takes for a pass.
+ */
+
+const metrics_source_FACTORIES = new Map();
+function registerMetricsSource(scheme, factory) {
+    metrics_source_FACTORIES.set(scheme, factory);
+}
+function metrics_source_openMetricsSource(uri, options = {}, input = 'metrics') {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
+    const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
+    if (!factory) {
+        throw new InputError(`Metrics source '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+    }
+    return factory(uri, options);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-policy.ts
+/**
+ * The canary policy: how traffic steps up and what counts as healthy, read from the action's
+ * inputs (or the CLI's flags) with the seed pipeline's numbers as defaults: start at 5%, +10%
+ * every 5 minutes, roll back above 1% errors or 150 ms p99.
+ */
+
+/** The documented defaults, as the user would type them. */
+const CANARY_DEFAULTS = {
+    'initial-weight': '5%',
+    'step-weight': '10%',
+    'max-weight': '100%',
+    interval: '5m',
+    'check-interval': '30s',
+    'max-error-rate': '1%',
+    'max-latency-p99': '150ms',
+    'error-rate-ratio': '10',
+    'false-rollback-rate': '1%',
+    'min-requests': '50',
+    'failed-checks': '2',
+    'metrics-failures': '3',
+    'dry-run': 'false',
+    resume: 'true',
+};
+function canary_policy_parseCanaryPolicy(req) {
+    const get = (name) => req[name]?.trim() || CANARY_DEFAULTS[name];
+    const maxWeight = parseWeight(get('max-weight'), 'max-weight');
+    if (maxWeight === 0)
+        throw new InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, { input: 'max-weight' });
+    const steps = req.steps?.trim() ? parseSteps(req.steps) : stepSchedule(parseWeight(get('initial-weight'), 'initial-weight'), parseWeight(get('step-weight'), 'step-weight'), maxWeight);
+    if (req.steps?.trim() && steps[steps.length - 1] > maxWeight) {
+        throw new InputError(`Input 'steps' goes up to ${canary_policy_pct(steps[steps.length - 1])}, above max-weight ${canary_policy_pct(maxWeight)}; drop the larger steps or raise max-weight.`, { input: 'steps' });
+    }
+    const intervalMs = parseDuration(get('interval'), 'interval');
+    const checkIntervalMs = parseDuration(get('check-interval'), 'check-interval');
+    if (checkIntervalMs > intervalMs) {
+        throw new InputError(`Input 'check-interval' (${req['check-interval']}) is longer than 'interval' (${get('interval')}): a step would end before its first check; make check-interval at most the step interval.`, { input: 'check-interval' });
+    }
+    const latency = req['max-latency-p99']?.trim();
+    const ratio = req['max-latency-ratio']?.trim();
+    const timeout = req.timeout?.trim();
+    // Twice the planned rollout: room for steps that wait for enough traffic, yet bounded.
+    const plannedMs = steps.length * intervalMs;
+    return {
+        steps,
+        intervalMs,
+        checkIntervalMs,
+        maxErrorRate: parseRate(get('max-error-rate'), 'max-error-rate'),
+        maxLatencyP99Ms: latency === 'none' ? null : parseDuration(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
+        maxLatencyRatio: ratio ? parseFactor(ratio, 'max-latency-ratio', 1) : null,
+        errorRateRatio: parseFactor(get('error-rate-ratio'), 'error-rate-ratio', 1),
+        falseRollbackRate: parseFalseRollbackRate(get('false-rollback-rate')),
+        minRequests: parseCount(get('min-requests'), 'min-requests', 1),
+        failedChecks: parseCount(get('failed-checks'), 'failed-checks', 1),
+        metricsFailures: parseCount(get('metrics-failures'), 'metrics-failures', 1),
+        timeoutMs: timeout ? parseDuration(timeout, 'timeout') : 2 * plannedMs,
+        dryRun: canary_policy_parseBoolean(get('dry-run'), 'dry-run'),
+        resume: canary_policy_parseBoolean(get('resume'), 'resume'),
+    };
+}
+/** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
+function stepSchedule(initial, step, max) {
+    if (initial === 0)
+        throw new InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, { input: 'initial-weight' });
+    if (initial > max)
+        throw new InputError(`Input 'initial-weight' (${canary_policy_pct(initial)}) is above max-weight (${canary_policy_pct(max)}); lower it or raise max-weight.`, { input: 'initial-weight' });
+    if (step === 0)
+        throw new InputError(`Input 'step-weight' is 0: the canary would never move past ${canary_policy_pct(initial)}; give a step such as 10%, or list the shares in 'steps'.`, { input: 'step-weight' });
+    const steps = [];
+    // Integer arithmetic in 1e-6 units keeps 5% + 9 × 10% at exactly 95%.
+    const unit = 1e6;
+    for (let w = Math.round(initial * unit); w < Math.round(max * unit) || steps.length === 0; w += Math.round(step * unit))
+        steps.push(w / unit);
+    if (max < 1 && steps[steps.length - 1] < max)
+        steps.push(max);
+    return steps;
+}
+function parseSteps(text) {
+    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => parseWeight(s, 'steps'));
+    for (let i = 0; i < steps.length; i++) {
+        if (steps[i] === 0)
+            throw new InputError(`Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%).`, { input: 'steps' });
+        if (i > 0 && steps[i] <= steps[i - 1]) {
+            throw new InputError(`Input 'steps' does not increase: ${canary_policy_pct(steps[i])} comes after ${canary_policy_pct(steps[i - 1])}; list the canary's shares in rising order, e.g. 5%, 25%, 50%.`, { input: 'steps' });
+        }
+    }
+    return steps;
+}
+/** A share of traffic: `5%` or `0.05`. */
+function parseWeight(text, input) {
+    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*(%?)\s*$/.exec(text);
+    if (!m)
+        throw new InputError(`Input '${input}' has '${text.trim()}', not a share of traffic; write e.g. 5% or 0.05.`, { input });
+    const value = Number(m[1]) / (m[2] ? 100 : 1);
+    if (!(value >= 0 && value <= 1)) {
+        const hint = !m[2] && value > 1 && value <= 100 ? `; for ${value}% write ${value}% or ${value / 100}` : '; give a share between 0 and 1, e.g. 5% or 0.05';
+        throw new InputError(`Input '${input}' has the weight ${text.trim()}, outside 0..1${hint}.`, { input });
+    }
+    return value;
+}
+function parseRate(text, input) {
+    const v = parseWeight(text, input);
+    if (v === 0)
+        throw new InputError(`Input '${input}' is 0: every error would fail the canary; give a rate such as 1%.`, { input });
+    return v;
+}
+/** `30s`, `5m`, `1h`, `250ms`, or a bare number of seconds. */
+function parseDuration(text, input) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/i.exec(text);
+    const factor = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[(m?.[2] ?? 's').toLowerCase()];
+    const ms = m ? Number(m[1]) * factor : NaN;
+    if (!(ms > 0))
+        throw new InputError(`Input '${input}' is '${text.trim()}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
+    return ms;
+}
+function parseFactor(text, input, above) {
+    const v = Number(text.replace(/x$/i, ''));
+    if (!(Number.isFinite(v) && v > above))
+        throw new InputError(`Input '${input}' is '${text}'; give a factor above ${above}, e.g. 1.5 or 2x.`, { input });
+    return v;
+}
+function parseFalseRollbackRate(text) {
+    const v = parseWeight(text, 'false-rollback-rate');
+    if (!(v > 0 && v < 0.5))
+        throw new InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
+    return v;
+}
+function parseCount(text, input, min) {
+    const v = Number(text);
+    if (!(Number.isInteger(v) && v >= min))
+        throw new InputError(`Input '${input}' is '${text}'; give a whole number of at least ${min}.`, { input });
+    return v;
+}
+function canary_policy_parseBoolean(text, input) {
+    const t = text.toLowerCase();
+    if (t === 'true')
+        return true;
+    if (t === 'false')
+        return false;
+    throw new InputError(`Input '${input}' is '${text}'; write true or false.`, { input });
+}
+function canary_policy_pct(w) {
+    return `${Number((w * 100).toPrecision(4))}%`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/judge-check.ts
+/**
+ * One check of a canary: the metrics of one window against the policy's thresholds. Absolute
+ * thresholds (error rate, p99) fail a check; anything missing or too thin to judge makes it
+ * "inconclusive", which never counts as a pass. The sequential test (relative to stable) runs
+ * on every window with data, however thin: thin windows are what it is built for.
+ */
+
+
+
+function summarize(m) {
+    const errorRate = m.requests !== null && m.errors !== null && m.requests > 0 ? Math.min(1, m.errors / m.requests) : null;
+    return { ...m, errorRate };
+}
+/**
+ * Judges a reading taken while the router held `weight` since `weightSince` (ms). A reading that
+ * reaches back before the last weight change mixes two traffic splits and is not judged.
+ */
+function judge_check_judgeCheck(reading, weightSince, policy, sequential) {
+    const canary = summarize(reading.canary);
+    const stable = summarize(reading.stable);
+    if (reading.from.getTime() < weightSince) {
+        return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, canary, stable };
+    }
+    const seq = sequentialUpdate(sequential, reading, policy);
+    const reasons = [];
+    if (seq.state.decision === 'bad') {
+        const st = seq.state;
+        reasons.push(`sequential test: ${fmt(st.canaryErrors)} canary errors against ${fmt(st.stableErrors)} stable errors make "the canary fails ${policy.errorRateRatio}x as often" ${Number(Math.exp(st.llr).toPrecision(3))} times likelier than "as often as stable", past the rollback bound ${Number(Math.exp(st.upper).toPrecision(3))} (false-rollback rate ${pct(policy.falseRollbackRate)})`);
+        return { decision: 'bad canary', reasons, sequential: seq.state, canary, stable };
+    }
+    if (seq.note)
+        reasons.push(seq.note);
+    const failed = [];
+    const missing = [];
+    if (canary.requests === null)
+        missing.push('no data for canary requests');
+    else if (canary.requests < policy.minRequests)
+        missing.push(`${fmt(canary.requests)} canary requests, fewer than min-requests ${policy.minRequests}`);
+    else {
+        if (canary.errors === null)
+            missing.push('no data for canary errors');
+        else {
+            const n = Math.max(1, Math.round(canary.requests));
+            const e = Math.min(n, Math.max(0, Math.round(canary.errors)));
+            const [low] = wilsonInterval(e, n);
+            const rate = canary.errorRate;
+            if (rate > policy.maxErrorRate && low > policy.maxErrorRate)
+                failed.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} (95% lower bound ${pct(low)})`);
+            else if (rate > policy.maxErrorRate)
+                missing.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} but could be chance (95% lower bound ${pct(low)})`);
+            else
+                reasons.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) <= ${pct(policy.maxErrorRate)}`);
+        }
+        if (policy.maxLatencyP99Ms !== null) {
+            if (canary.p99Ms === null)
+                missing.push('no data for canary p99');
+            else if (canary.p99Ms > policy.maxLatencyP99Ms)
+                failed.push(`p99 ${judge_check_ms(canary.p99Ms)} is above ${judge_check_ms(policy.maxLatencyP99Ms)}`);
+            else
+                reasons.push(`p99 ${judge_check_ms(canary.p99Ms)} <= ${judge_check_ms(policy.maxLatencyP99Ms)}`);
+        }
+        if (policy.maxLatencyRatio !== null && canary.p99Ms !== null) {
+            // A stable version without traffic or data cannot vouch for the canary: not judged, not passed.
+            if (stable.p99Ms === null || stable.requests === null || stable.requests < policy.minRequests)
+                missing.push(`no stable p99 to compare with (${stable.requests === null ? 'no data' : `${fmt(stable.requests)} stable requests`})`);
+            else if (canary.p99Ms > policy.maxLatencyRatio * stable.p99Ms)
+                failed.push(`p99 ${judge_check_ms(canary.p99Ms)} is above ${policy.maxLatencyRatio}x stable's ${judge_check_ms(stable.p99Ms)}`);
+            else
+                reasons.push(`p99 ${judge_check_ms(canary.p99Ms)} <= ${policy.maxLatencyRatio}x stable's ${judge_check_ms(stable.p99Ms)}`);
+        }
+    }
+    const decision = failed.length > 0 ? 'fail' : missing.length > 0 ? 'inconclusive' : 'pass';
+    return { decision, reasons: [...failed, ...missing, ...reasons], sequential: seq.state, canary, stable };
+}
+function sequentialUpdate(state, r, policy) {
+    const { canary: c, stable: s } = r;
+    if (c.requests === null || c.errors === null || s.requests === null || s.errors === null) {
+        return { state, note: 'sequential test: no data on one side, window skipped' };
+    }
+    // Prometheus's increase() extrapolates, which can put errors a hair above requests.
+    const counts = { canaryRequests: c.requests, canaryErrors: Math.min(c.errors, c.requests), stableRequests: s.requests, stableErrors: Math.min(s.errors, s.requests) };
+    const next = updateSequentialTest(state, counts, { alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
+    if (s.requests === 0)
+        return { state: next, note: 'sequential test: stable served nothing, window skipped' };
+    return { state: next };
+}
+function fmt(n) {
+    return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+function judge_check_ms(v) {
+    return `${Number(v.toPrecision(4))} ms`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
+/**
+ * The canary rollout loop: one analysis loop whose every decision moves the rollout to a named
+ * state (Flagger's controller is the model). Each step sets the canary's share, reads it back,
+ * then checks the metrics every check interval until the step has lasted its interval and its
+ * last check passed. A bad canary (sequential test) is rolled back at the check that shows it;
+ * failed checks, a router that stops holding its weight, a metrics source that keeps failing,
+ * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
+ * version serving all traffic unless the canary was promoted.
+ */
+
+
+
+
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
+        const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** HAProxy keeps weights in 1/256 steps: a held weight within this of the asked one is the same. */
+const WEIGHT_TOLERANCE = (/* unused pure expression or super */ null && (1 / 256));
+class RollBack extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
+async function preflight(deps) {
+    const weights = await deps.router.getWeights();
+    await deps.metrics.check();
+    return weights.canary;
+}
+async function canary_analysis_runRollout(policy, deps, model = {}) {
+    const clock = deps.clock ?? systemClock;
+    const log = deps.log ?? (() => { });
+    const attempts = deps.routerAttempts ?? 4;
+    const iso = (t = clock.now()) => new Date(t).toISOString();
+    const startedAt = clock.now();
+    const record = {
+        schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
+        startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
+    };
+    let weight = await preflight(deps);
+    const save = () => deps.onRecord?.(record) ?? Promise.resolve();
+    const event = async (state, message) => {
+        record.state = state;
+        record.events.push({ at: iso(), state, weight, message });
+        log(`${state}: ${message}`);
+        await save();
+    };
+    /** Retries with exponential backoff; the last error is thrown. */
+    const retry = async (what, tries, signal) => {
+        for (let i = 1;; i++) {
+            try {
+                return await what();
+            }
+            catch (e) {
+                if (i >= tries || signal?.aborted)
+                    throw e;
+                log(`retrying after: ${e.message}`);
+                await clock.sleep(500 * 2 ** (i - 1), signal);
+            }
+        }
+    };
+    const setAndVerify = async (w, signal) => {
+        await retry(async () => {
+            await deps.router.setWeights(w);
+            const held = await deps.router.getWeights();
+            if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE)
+                throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
+            weight = held.canary;
+        }, attempts, signal);
+    };
+    const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
+    await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${seconds(policy.intervalMs)} per step, a check every ${seconds(policy.checkIntervalMs)}`);
+    if (policy.dryRun) {
+        const now = clock.now();
+        const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e) => e);
+        if (reading instanceof Error)
+            record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
+        else {
+            const verdict = judgeCheck(reading, -Infinity, policy, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
+            record.steps.push({ weight, startedAt: iso(now), endedAt: iso(now), checks: [checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`])] });
+            record.reason = `Dry run: the router and the metrics source answer; nothing was changed (the canary keeps ${pct(weight)}).`;
+        }
+        record.finalWeight = weight;
+        record.finishedAt = iso();
+        await event('dry-run', record.reason);
+        return record;
+    }
+    let first = 0;
+    if (policy.resume && weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
+        const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
+        first = Math.max(0, at);
+        await event('initializing', `an earlier run left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`);
+    }
+    let sequential = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
+    let failedChecks = 0;
+    let lastRead = clock.now();
+    try {
+        for (let i = first; i < policy.steps.length; i++) {
+            const w = policy.steps[i];
+            await guard(() => setAndVerify(w, deps.signal), 'the router did not take');
+            const changedAt = clock.now();
+            const step = { weight: w, startedAt: iso(changedAt), checks: [] };
+            record.steps.push(step);
+            await event('progressing', `step ${i + 1} of ${policy.steps.length}: the canary gets ${pct(w)}`);
+            // A read at the boundary lets counter-diffing sources start the new window here; it is not judged.
+            await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }).catch(() => undefined);
+            lastRead = changedAt;
+            let passes = 0;
+            let metricsFailures = 0;
+            for (;;) {
+                await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
+                const now = clock.now();
+                if (now - startedAt > policy.timeoutMs)
+                    throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+                const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), 'could not read the router');
+                if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
+                    throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
+                }
+                let reading;
+                try {
+                    reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }), 2, deps.signal);
+                }
+                catch (e) {
+                    if (deps.signal?.aborted)
+                        throw e;
+                    metricsFailures++;
+                    await event('progressing', `metrics read failed (${metricsFailures} of ${policy.metricsFailures} in a row): ${e.message}`);
+                    if (metricsFailures >= policy.metricsFailures)
+                        throw new RollBack(`The metrics source failed ${metricsFailures} reads in a row (last: ${e.message}); without metrics the canary cannot be judged.`);
+                    continue;
+                }
+                metricsFailures = 0;
+                lastRead = now;
+                const verdict = judgeCheck(reading, changedAt, policy, sequential);
+                sequential = verdict.sequential;
+                step.checks.push(checkRecord(reading, w, verdict, iso(now)));
+                log(`check at ${pct(w)}: ${verdict.decision} (${verdict.reasons.join('; ')})`);
+                await save();
+                if (verdict.decision === 'bad canary')
+                    throw new RollBack(`The canary fails more often than stable: ${verdict.reasons[0]}.`);
+                if (verdict.decision === 'fail') {
+                    failedChecks++;
+                    if (failedChecks >= policy.failedChecks)
+                        throw new RollBack(`${failedChecks} failed check${failedChecks > 1 ? 's' : ''} (failed-checks is ${policy.failedChecks}); the last at ${pct(w)}: ${verdict.reasons.filter((r) => / above /.test(r)).join('; ')}.`);
+                }
+                if (verdict.decision === 'pass')
+                    passes++;
+                if (now - changedAt >= policy.intervalMs && verdict.decision === 'pass')
+                    break;
+            }
+            step.endedAt = iso();
+        }
+        await event('promoting', `every step passed: the canary gets 100%`);
+        await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
+        record.reason = `Promoted: every step from ${pct(policy.steps[first])} to ${pct(policy.steps[policy.steps.length - 1])} passed its checks; the canary serves 100%.`;
+        record.finalWeight = weight;
+        record.finishedAt = iso();
+        await event('promoted', record.reason);
+        return record;
+    }
+    catch (e) {
+        const reason = e instanceof RollBack ? e.message
+            : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
+                : `modelci stopped on an error at ${pct(weight)}: ${e.message}.`;
+        return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+    }
+    /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
+    async function guard(what, doing) {
+        try {
+            return await what();
+        }
+        catch (e) {
+            if (deps.signal?.aborted)
+                throw e;
+            throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${e.message}`);
+        }
+    }
+}
+/** Sends all traffic to stable and reads it back; idempotent, and retried harder than a step. */
+async function rollBack(record, reason, ctx, expected) {
+    record.reason = reason;
+    await ctx.event('rolling-back', reason);
+    try {
+        const held = await canary_analysis_rollBackRouter(ctx.deps.router, ctx.clock, ctx.attempts + 2);
+        ctx.setWeight(held);
+        record.finalWeight = held;
+        record.finishedAt = new Date(ctx.clock.now()).toISOString();
+        await ctx.event('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
+    }
+    catch (e) {
+        record.reason = `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`;
+        record.finishedAt = new Date(ctx.clock.now()).toISOString();
+        await ctx.event('failed', record.reason);
+    }
+    return record;
+}
+/** Canary weight 0, read back; retried with backoff. Returns the canary share the router holds. */
+async function canary_analysis_rollBackRouter(router, clock = systemClock, attempts = 6) {
+    for (let i = 1;; i++) {
+        try {
+            await router.setWeights(0);
+            const held = await router.getWeights();
+            if (held.canary > WEIGHT_TOLERANCE)
+                throw new Error(`the router still holds ${pct(held.canary)} for the canary`);
+            return held.canary;
+        }
+        catch (e) {
+            if (i >= attempts)
+                throw e;
+            await clock.sleep(500 * 2 ** (i - 1));
+        }
+    }
+}
+function checkRecord(reading, weight, verdict, at, decision = verdict.decision, reasons = verdict.reasons) {
+    const s = verdict.sequential;
+    return {
+        at, weight, from: reading.from.toISOString(), to: reading.to.toISOString(), canary: verdict.canary, stable: verdict.stable,
+        sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
+        decision, reasons, queries: reading.queries,
+    };
+}
+function seconds(ms) {
+    return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
+/**
+ * The team's own script as the router: `command:./deploy/weights.sh` (words after the path are
+ * passed first, e.g. `command:kubectl-weights --namespace prod`). It is run without a shell:
+ *   <script> [args] set <canary> <stable>   moves traffic (weights 0..1; also in MODELCI_CANARY_WEIGHT
+ *                                            and MODELCI_STABLE_WEIGHT); exit 0 when done
+ *   <script> [args] get                      prints what the router holds, as {"canary": w, "stable": 1 - w}
+ *                                            or as two numbers "canary stable"
+ * A non-zero exit is a refusal; its last line of stderr is shown.
+ */
+
+
+
+/** A script that hangs must not hang the rollout. */
+const COMMAND_TIMEOUT_MS = 60_000;
+class CommandRouter {
+    uri;
+    file;
+    args;
+    constructor(uri) {
+        this.uri = uri;
+        const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
+        if (words.length === 0)
+            throw new errors_InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
+        [this.file, ...this.args] = words;
+    }
+    async setWeights(canary) {
+        checkCanaryWeight(canary);
+        const stable = 1 - canary;
+        await this.run(['set', String(canary), String(stable)], { MODELCI_CANARY_WEIGHT: String(canary), MODELCI_STABLE_WEIGHT: String(stable) });
+    }
+    async getWeights() {
+        const out = (await this.run(['get'], {})).trim();
+        let canary;
+        let stable;
+        if (out.startsWith('{')) {
+            let body;
+            try {
+                body = JSON.parse(out);
+            }
+            catch { /* shown below */ }
+            canary = Number(body?.canary);
+            stable = Number(body?.stable);
+        }
+        else {
+            [canary, stable] = out.split(/\s+/).map(Number);
+        }
+        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
+            throw new errors_InputError(`'${this.file} get' printed '${out.slice(0, 80)}'; it must print {"canary": <0..1>, "stable": <0..1>} or two numbers, canary then stable.`, { input: 'router' });
+        }
+        return { canary, stable };
+    }
+    run(args, env) {
+        return new Promise((resolve, reject) => {
+            (0,external_node_child_process_namespaceObject.execFile)(this.file, [...this.args, ...args], { env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                const e = error;
+                if (e.code === 'ENOENT' || e.code === 'EACCES') {
+                    return reject(new errors_InputError(`The router command '${this.file}' cannot be run (${e.code}); check the path in the router input and that the file is executable (chmod +x).`, { input: 'router' }));
+                }
+                const why = e.killed ? `was stopped after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${e.code}`;
+                const last = stderr.trim().split('\n').pop()?.slice(0, 200);
+                reject(new errors_InputError(`The router command '${this.file} ${args[0]}' ${why}${last ? `: ${last}` : ''}.`, { input: 'router' }));
+            });
+        });
+    }
+}
+registerRouter('command', (uri) => new CommandRouter(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/report/canary-markdown.ts
+
+const HEADLINES = {
+    promoted: '✅ Canary promoted',
+    'rolled-back': '↩️ Canary rolled back',
+    failed: '❌ Rollback FAILED',
+    'dry-run': '🧪 Dry run',
+    initializing: '⏳ Canary starting',
+    progressing: '⏳ Canary in progress',
+    promoting: '⏳ Canary being promoted',
+    'rolling-back': '⏳ Canary rolling back',
+};
+/** GitHub caps a step's summary at 1 MiB: the checks table keeps the last rows. */
+const MAX_CHECK_ROWS = 200;
+function canary_markdown_renderDeploymentMarkdown(r) {
+    const esc = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const m = r.model;
+    const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
+    const lines = [`## ${HEADLINES[r.state]}${what ? `: ${what}` : ''}`, ''];
+    if (r.reason)
+        lines.push(`> ${esc(r.reason)}`, '');
+    const checks = r.steps.flatMap((s) => s.checks);
+    const p = r.policy;
+    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${canary_markdown_seconds(p.intervalMs)}, a check every ${canary_markdown_seconds(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
+    if (checks.length > 0)
+        lines.push(...charts(r, checks), '');
+    if (checks.length > 0) {
+        lines.push('### Checks', '');
+        if (checks.length > MAX_CHECK_ROWS)
+            lines.push(`The last ${MAX_CHECK_ROWS} of ${checks.length} checks; all are in the JSON record.`, '');
+        lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+        for (const c of checks.slice(-MAX_CHECK_ROWS)) {
+            const lr = Math.exp(c.sequential.llr);
+            lines.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${esc(c.reasons.join('; '))} |`);
+        }
+        lines.push('');
+    }
+    lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
+    for (const e of r.events)
+        lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : formatPercent(e.weight)} | ${esc(e.message)} |`);
+    return lines.join('\n') + '\n';
+}
+function charts(r, checks) {
+    const start = Date.parse(r.startedAt);
+    const shown = checks.slice(-60);
+    const x = shown.map((c) => String(Math.round((Date.parse(c.at) - start) / 1000)));
+    const rate = (v) => (v === null ? 0 : Number((v * 100).toFixed(3)));
+    const canary = shown.map((c) => rate(c.canary.errorRate));
+    const stable = shown.map((c) => rate(c.stable.errorRate));
+    const top = Math.max(1, ...canary, ...stable);
+    return [
+        '### Canary share and error rates', '',
+        '```mermaid', 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
+        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
+        '```mermaid', 'xychart-beta', '  title "Error rate per check (%): canary (first line), stable (second)"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
+        `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
+        `Checks without an error rate (no data or no traffic) are drawn at 0; the table says which.${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
+    ];
+}
+function canary_markdown_count(checks, d) {
+    return checks.filter((c) => c.decision === d).length;
+}
+function canary_markdown_n(v) {
+    return v === null ? 'no data' : formatNumber(v);
+}
+function canary_markdown_ms(v) {
+    return v === null ? '–' : `${formatNumber(v)} ms`;
+}
+function canary_markdown_seconds(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/run-canary-deploy.ts
+/**
+ * canary-deploy's use case, shared by the action and `modelci canary`: inputs as typed, a
+ * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
+ * action's post step runs when the main step did not finish.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
+async function runCanaryDeploy(req, runtime = {}) {
+    const env = runtime.env ?? process.env;
+    const policy = parseCanaryPolicy(req);
+    const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary'));
+    const metrics = openMetricsSource(run_canary_deploy_required(req.metrics, 'metrics', 'the metrics source, e.g. prometheus+http://127.0.0.1:9090'), metricsOptions(req));
+    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+    const model = {
+        name: req['model-name']?.trim() || undefined,
+        version: req['model-version']?.trim() || undefined,
+        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    };
+    const record = await runRollout(policy, {
+        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log,
+        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
+    }, model);
+    return outcome(record, recordPath);
+}
+const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
+/**
+ * Did a rollout stop half-way? The record is written before any traffic moves and after every
+ * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
+ * sentence that says where it stopped.
+ */
+async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
+    let record;
+    try {
+        record = JSON.parse(await readFile(recordPath, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (record.schema !== DEPLOYMENT_RECORD_SCHEMA || FINISHED.has(record.state))
+        return undefined;
+    const last = record.events.at(-1);
+    return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
+}
+/**
+ * The post step: the main step did not finish (cancelled, timed out, crashed), so send all traffic
+ * to stable. Idempotent: a router already at 0 is read back and left there.
+ */
+async function rollBackUnfinished(req, why, clock) {
+    const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router'));
+    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+    const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
+    let record;
+    try {
+        const parsed = JSON.parse(await readFile(recordPath, 'utf8'));
+        if (parsed.schema === DEPLOYMENT_RECORD_SCHEMA)
+            record = parsed;
+    }
+    catch { /* no record yet: the main step stopped before its first write */ }
+    record ??= {
+        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
+        startedAt: now(), state: 'initializing', steps: [], events: [],
+    };
+    const reason = `${why} The post step rolled back to stable.`;
+    record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
+    try {
+        const held = await rollBackRouter(router, clock);
+        Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
+        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${why})` });
+    }
+    catch (e) {
+        Object.assign(record, { state: 'failed', reason: `${why} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+        record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
+    }
+    await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+    return outcome(record, recordPath);
+}
+function outcome(record, recordPath) {
+    return {
+        record, recordPath, markdown: renderDeploymentMarkdown(record),
+        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
+        passed: record.state === 'promoted' || record.state === 'dry-run',
+    };
+}
+function metricsOptions(req) {
+    const queries = {};
+    const lines = (req['metrics-queries'] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    for (const [i, line] of lines.entries()) {
+        const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
+        if (!m)
+            throw new InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });
+        queries[m[1]] = m[2];
+    }
+    const selectors = {};
+    if (req['canary-selector']?.trim())
+        selectors.canary = req['canary-selector'].trim();
+    if (req['stable-selector']?.trim())
+        selectors.stable = req['stable-selector'].trim();
+    return { queries, selectors };
+}
+function run_canary_deploy_required(value, input, what) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${input}' is required: ${what}.`, { input });
+    return v;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
 
 
 
 
 
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
 
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import {
-  isInputError, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionText, runDriftCheck, runList,
+  isInputError, renderDeploymentMarkdown, renderDeploymentText, rollBackUnfinished, runCanaryDeploy, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionText, runDriftCheck, runList,
   runProfile, runPromote, runQualityGates, runRegister, runResolve,
 } from '@modelci/core';
 
@@ -18,6 +18,8 @@ Usage:
   modelci promote --name <name> --version <n|alias> [--alias production] [--force true]
   modelci resolve --name <name> [--version production] [--download <dir>]
   modelci list --name <name>
+  modelci canary --router <uri> --metrics <uri> [policy options]
+  modelci rollback --router <uri> [--record-path <file>]
 
 Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).
 
@@ -71,7 +73,35 @@ registry options (the same names as the register-model action's inputs):
   --drift-report <file>           the DriftReport of its training data
   --format <f>                    text | json (default text)
 
-Exit status: 0 passed (no failing drift), 1 failed (drift per --fail-on, or a gate), 2 bad input.
+canary options (the same names as the canary-deploy action's inputs; defaults as in its README):
+  --router <uri>                  haproxy://host:port/<backend>?stable=<s>&canary=<c> | http(s)://lb | command:<script>
+  --metrics <uri>                 prometheus+http(s)://host:9090 | http-json+http(s)://host/path
+  --metrics-queries <lines>       "requests = …; errors = …; p99 = …" ({{selector}}, {{window}})
+  --canary-selector <sel>         default variant="canary"
+  --stable-selector <sel>         default variant="stable"
+  --initial-weight <w>            default 5%
+  --step-weight <w>               default 10%
+  --steps <list>                  e.g. "1%, 5%, 25%, 50%" (replaces initial/step weight)
+  --max-weight <w>                default 100%
+  --interval <d>                  per step, default 5m
+  --check-interval <d>            default 30s
+  --max-error-rate <r>            default 1%
+  --max-latency-p99 <d>           default 150ms ("none" to not check)
+  --max-latency-ratio <x>         canary p99 <= x times stable's
+  --error-rate-ratio <x>          sequential test: "bad" is x times stable's error rate (default 10)
+  --false-rollback-rate <r>       sequential test's false-rollback rate (default 1%)
+  --min-requests <n>              default 50
+  --failed-checks <n>             default 2
+  --metrics-failures <n>          default 3
+  --timeout <d>                   default: twice the planned rollout
+  --dry-run true                  check router and metrics, move nothing
+  --resume <bool>                 default true
+  --model-name, --model-version, --git-sha   for the record
+  --record-path <file>            DeploymentRecord JSON (default modelci-deployment-record.json)
+  --format <f>                    text | markdown | json (default text)
+
+Exit status: 0 passed (no failing drift, gates passed, canary promoted), 1 failed (drift per --fail-on, a gate,
+a canary rolled back), 2 bad input.
 `;
 
 const DRIFT_FLAGS = [
@@ -90,6 +120,11 @@ const REGISTRY_FLAGS = {
   resolve: ['registry', 'name', 'version', 'download', 'format'],
   list: ['registry', 'name', 'format'],
 } as const;
+const CANARY_FLAGS = [
+  'router', 'metrics', 'metrics-queries', 'canary-selector', 'stable-selector', 'initial-weight', 'step-weight', 'steps', 'max-weight',
+  'interval', 'check-interval', 'max-error-rate', 'max-latency-p99', 'max-latency-ratio', 'error-rate-ratio', 'false-rollback-rate',
+  'min-requests', 'failed-checks', 'metrics-failures', 'timeout', 'dry-run', 'resume', 'model-name', 'model-version', 'git-sha', 'record-path', 'format',
+] as const;
 const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns', 'delimiter'] as const;
 
 async function main(argv: string[]): Promise<number> {
@@ -132,8 +167,27 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`verdict: ${outcome.verdictPath}\n`);
     return v.passed ? 0 : 1;
   }
+  if (command === 'canary' || command === 'rollback') {
+    const flags = parse(rest, command === 'canary' ? CANARY_FLAGS : (['router', 'record-path', 'format'] as const), false).values as Partial<Record<(typeof CANARY_FLAGS)[number], string>>;
+    const format = flags.format ?? 'text';
+    if (!['text', 'markdown', 'json'].includes(format)) return usage(`--format is '${format}'; use text, markdown or json.`);
+    let outcome;
+    if (command === 'canary') {
+      const controller = new AbortController();
+      // Ctrl-C or a CI cancel: roll back, then exit.
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort(new Error(signal)));
+      const lines = (v: string | undefined) => v?.split(';').join('\n');
+      outcome = await runCanaryDeploy({ ...flags, 'metrics-queries': lines(flags['metrics-queries']) }, { signal: controller.signal, log: (line) => process.stderr.write(`${line}\n`) });
+    } else {
+      outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).');
+    }
+    const r = outcome.record;
+    process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'markdown' ? renderDeploymentMarkdown(r) : renderDeploymentText(r));
+    process.stderr.write(`record: ${outcome.recordPath}\n`);
+    return outcome.passed || (command === 'rollback' && r.state === 'rolled-back') ? 0 : 1;
+  }
   if (command in REGISTRY_FLAGS) return registryCommand(command as keyof typeof REGISTRY_FLAGS, rest);
-  return usage(`unknown command '${command}'; the commands are drift, profile, gates, register, promote, resolve and list.`);
+  return usage(`unknown command '${command}'; the commands are drift, profile, gates, register, promote, resolve, list, canary and rollback.`);
 }
 
 async function registryCommand(command: keyof typeof REGISTRY_FLAGS, args: string[]): Promise<number> {

@@ -21,3 +21,5 @@ export { renderGatesText } from './report/gates-text.js';
 export * from './registry/index.js';
 export { renderVersionText, renderVersionMarkdown, renderVersionListMarkdown } from './report/registry-markdown.js';
 export * from './rollout/index.js';
+export { renderDeploymentMarkdown } from './report/canary-markdown.js';
+export { renderDeploymentText } from './report/canary-text.js';

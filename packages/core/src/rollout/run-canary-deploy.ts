@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderDeploymentMarkdown } from '../report/canary-markdown.js';
-import { parseCanaryPolicy, type CanaryPolicyRequest } from './canary-policy.js';
+import { parseCanaryPolicy, pct, type CanaryPolicyRequest } from './canary-policy.js';
 import { rollBackRouter, runRollout, type Clock, type RolloutModel } from './canary-analysis.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from './deployment-record.js';
 import { openMetricsSource, type MetricsSourceOptions } from './metrics-source.js';
@@ -64,6 +64,25 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
     onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
   }, model);
   return outcome(record, recordPath);
+}
+
+const FINISHED: ReadonlySet<DeploymentRecord['state']> = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
+
+/**
+ * Did a rollout stop half-way? The record is written before any traffic moves and after every
+ * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
+ * sentence that says where it stopped.
+ */
+export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promise<string | undefined> {
+  let record: DeploymentRecord;
+  try {
+    record = JSON.parse(await readFile(recordPath, 'utf8')) as DeploymentRecord;
+  } catch {
+    return undefined;
+  }
+  if (record.schema !== DEPLOYMENT_RECORD_SCHEMA || FINISHED.has(record.state)) return undefined;
+  const last = record.events.at(-1);
+  return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
 
 /**
