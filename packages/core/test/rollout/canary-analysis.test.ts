@@ -1,68 +1,9 @@
 // The rollout loop's decisions, on a simulated clock and simulated traffic: what the real router
 // and metrics adapters answer is tested against HAProxy and Prometheus themselves
 // (test/integration, test/e2e); here the questions are when the loop steps, promotes and rolls back.
-import {
-  parseCanaryPolicy, runRollout, type CanaryPolicyRequest, type Clock, type DeploymentRecord, type MetricsReading, type MetricsSource,
-  type MetricsWindow, type TrafficRouter, type VariantMetrics, type Weights,
-} from '../../src/index.js';
-import { poissonSampler, rng } from '../helpers/tables.js';
+import { parseCanaryPolicy, runRollout, type CanaryPolicyRequest, type DeploymentRecord } from '../../src/index.js';
+import { HEALTHY, MemoryRouter, SimClock, SimMetrics, type Behaviour } from '../helpers/rollout-sim.js';
 
-class SimClock implements Clock {
-  t = Date.parse('2026-11-27T00:00:00Z');
-  now = () => this.t;
-  sleep = async (ms: number, signal?: AbortSignal) => {
-    if (signal?.aborted) throw signal.reason;
-    this.t += Math.max(0, ms);
-    await Promise.resolve();
-    if (signal?.aborted) throw signal.reason;
-  };
-}
-
-/** A router that holds what it is told, remembers every weight, and can be made to misbehave. */
-class MemoryRouter implements TrafficRouter {
-  readonly uri = 'memory://router';
-  weights: Weights = { canary: 0, stable: 1 };
-  history: number[] = [];
-  refuse = false;
-  async setWeights(canary: number) {
-    if (this.refuse) throw new Error('connection refused');
-    this.weights = { canary, stable: 1 - canary };
-    this.history.push(canary);
-  }
-  async getWeights() {
-    if (this.refuse) throw new Error('connection refused');
-    return this.weights;
-  }
-}
-
-interface Behaviour { canaryErrorRate: number; stableErrorRate: number; canaryP99: number; stableP99: number }
-
-/** Poisson traffic at `rate` requests/s split by what the router holds, read back per window. */
-class SimMetrics implements MetricsSource {
-  readonly uri = 'sim://metrics';
-  reads: MetricsWindow[] = [];
-  fail = false;
-  noData = false;
-  private readonly poisson = poissonSampler(rng(7));
-  constructor(private readonly router: MemoryRouter, public b: Behaviour, private readonly rate = 50) {}
-  async check() {}
-  async read(w: MetricsWindow): Promise<MetricsReading> {
-    this.reads.push(w);
-    if (this.fail) throw new Error('ECONNREFUSED');
-    const secs = (w.end.getTime() - w.start.getTime()) / 1000;
-    const side = (share: number, errorRate: number, p99: number): VariantMetrics => {
-      if (this.noData) return { requests: null, errors: null, p99Ms: null };
-      const requests = this.poisson(this.rate * share * secs);
-      let errors = 0;
-      for (let i = 0; i < requests; i++) if (this.poisson(errorRate) > 0) errors++;
-      return { requests, errors, p99Ms: requests > 0 ? p99 : null };
-    };
-    const c = this.router.weights.canary;
-    return { from: w.start, to: w.end, canary: side(c, this.b.canaryErrorRate, this.b.canaryP99), stable: side(1 - c, this.b.stableErrorRate, this.b.stableP99), queries: [] };
-  }
-}
-
-const HEALTHY: Behaviour = { canaryErrorRate: 0.001, stableErrorRate: 0.001, canaryP99: 40, stableP99: 40 };
 const FAST: CanaryPolicyRequest = { interval: '60s', 'check-interval': '10s', 'min-requests': '20' };
 
 function setup(b: Behaviour, policy: CanaryPolicyRequest = FAST) {

@@ -1,0 +1,39 @@
+import { parseCanaryPolicy, renderDeploymentMarkdown, renderDeploymentText, runRollout } from '../../src/index.js';
+import { HEALTHY, MemoryRouter, SimClock, SimMetrics } from '../helpers/rollout-sim.js';
+
+async function rollout(canaryErrorRate: number) {
+  const clock = new SimClock();
+  const router = new MemoryRouter();
+  const metrics = new SimMetrics(router, { ...HEALTHY, canaryErrorRate });
+  return runRollout(parseCanaryPolicy({ steps: '10%, 50%', interval: '30s', 'check-interval': '10s', 'min-requests': '20' }), { router, metrics, clock }, { name: 'penguins', version: '4', gitSha: '0123456789abcdef' });
+}
+
+test('a promoted rollout: headline, policy, charts of share and error rates, every check and event', async () => {
+  const r = await rollout(0.001);
+  const md = renderDeploymentMarkdown(r);
+  expect(md.split('\n')[0]).toBe('## ✅ Canary promoted: penguins v4 (0123456789ab)');
+  expect(md).toContain('> Promoted: every step from 10% to 50% passed its checks; the canary serves 100%.');
+  expect(md).toContain('| steps | 10.0% → 50.0% → 100% |');
+  expect(md).toContain('| sequential test | canary errors 10x stable\'s, false-rollback rate 1.0% |');
+  expect(md).toContain('| final canary share | 100.0% |');
+  const charts = md.match(/```mermaid\nxychart-beta/g) ?? [];
+  expect(charts).toHaveLength(2);
+  const checks = r.steps.flatMap((s) => s.checks);
+  // One table row per check, one per event.
+  const rows = md.split('\n').filter((l) => /^\| \d\d:\d\d:\d\d \| \d/.test(l));
+  expect(rows).toHaveLength(checks.length);
+  const shares = /line \[([^\]]*)\]/.exec(md)![1].split(', ').map(Number);
+  expect(shares).toEqual(checks.map((c) => c.weight * 100));
+  expect(md).toContain('| promoted | 100.0% |');
+});
+
+test('a rolled-back rollout says why, in the headline, the quote and the terminal text', async () => {
+  const r = await rollout(0.2);
+  const md = renderDeploymentMarkdown(r);
+  expect(md.split('\n')[0]).toBe('## ↩️ Canary rolled back: penguins v4 (0123456789ab)');
+  expect(md).toMatch(/^> The canary fails more often than stable: sequential test: /m);
+  expect(md).toContain('| bad canary |');
+  const text = renderDeploymentText(r);
+  expect(text.split('\n')[0]).toMatch(/^ROLLED-BACK: The canary fails more often than stable/);
+  expect(text).toMatch(/rolled-back\s+0.0%\s+stable serves 100%/);
+});
