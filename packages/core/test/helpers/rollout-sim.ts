@@ -39,8 +39,12 @@ export class SimMetrics implements MetricsSource {
   reads: MetricsWindow[] = [];
   fail = false;
   noData = false;
-  private readonly poisson = poissonSampler(rng(7));
-  constructor(private readonly router: MemoryRouter, public b: Behaviour, private readonly rate = 50) {}
+  /** Canary errors served so far: what a bad canary cost before it was rolled back. */
+  canaryErrorsServed = 0;
+  private readonly poisson: (lambda: number) => number;
+  constructor(private readonly router: MemoryRouter, public b: Behaviour, private readonly rate = 50, seed = 7) {
+    this.poisson = poissonSampler(rng(seed));
+  }
   async check() {}
   async read(w: MetricsWindow): Promise<MetricsReading> {
     this.reads.push(w);
@@ -49,12 +53,14 @@ export class SimMetrics implements MetricsSource {
     const side = (share: number, errorRate: number, p99: number): VariantMetrics => {
       if (this.noData) return { requests: null, errors: null, p99Ms: null };
       const requests = this.poisson(this.rate * share * secs);
-      let errors = 0;
-      for (let i = 0; i < requests; i++) if (this.poisson(errorRate) > 0) errors++;
+      // Poisson thinning: errors among Poisson requests are Poisson themselves.
+      const errors = Math.min(requests, this.poisson(requests * errorRate));
       return { requests, errors, p99Ms: requests > 0 ? p99 : null };
     };
     const c = this.router.weights.canary;
-    return { from: w.start, to: w.end, canary: side(c, this.b.canaryErrorRate, this.b.canaryP99), stable: side(1 - c, this.b.stableErrorRate, this.b.stableP99), queries: [] };
+    const canary = side(c, this.b.canaryErrorRate, this.b.canaryP99);
+    this.canaryErrorsServed += canary.errors ?? 0;
+    return { from: w.start, to: w.end, canary, stable: side(1 - c, this.b.stableErrorRate, this.b.stableP99), queries: [] };
   }
 }
 
