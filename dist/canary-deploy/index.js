@@ -28378,7 +28378,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3425);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8148);
 // canary-deploy's main and post steps in one bundle (the runner runs it twice; saved state tells
 // which). Main: the rollout. Post (post-if: always()): when the main step did not finish (cancelled,
 // timed out, crashed), roll back to stable, so that the job never leaves the canary half-way.
@@ -28445,7 +28445,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports annotate, annotateAll */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3425);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8148);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28502,7 +28502,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 3425:
+/***/ 8148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28514,7 +28514,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hA: () => (/* reexport */ unfinishedRollout)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CANARY_DEFAULTS, CATEGORY_LIMIT, CHUNK_BYTES, CommandRouter, DEFAULT_DRIFT_OPTIONS, DEFAULT_RECORD_PATH, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DEPLOYMENT_RECORD_SCHEMA, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, SKETCH_SIZE, WEIGHTS_PATH, WEIGHT_TOLERANCE, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, judgeCheck, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openMetricsSource, openModel, openRegistry, openRouter, parseCanaryPolicy, parseDriftOptions, parseDuration, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, parseWeight, pct, percentileSorted, planFeeds, populationStabilityIndex, predictAll, preflight, probeGpus, profileFromReference, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, redactUri, referenceFromProfile, referenceFromTable, registerBackend, registerMetricsSource, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDeploymentMarkdown, renderDeploymentText, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, rollBackRouter, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, runRollout, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarize, summarizeLatencies, systemClock, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CANARY_DEFAULTS, CATEGORY_LIMIT, CHUNK_BYTES, CommandRouter, DEFAULT_DRIFT_OPTIONS, DEFAULT_RECORD_PATH, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DEPLOYMENT_RECORD_SCHEMA, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpJsonMetrics, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, PROMETHEUS_DEFAULT_QUERIES, PROMETHEUS_DEFAULT_SELECTORS, PrometheusMetrics, SKETCH_SIZE, WEIGHTS_PATH, WEIGHT_TOLERANCE, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, judgeCheck, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openMetricsSource, openModel, openRegistry, openRouter, parseCanaryPolicy, parseDriftOptions, parseDuration, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, parseWeight, pct, percentileSorted, planFeeds, populationStabilityIndex, predictAll, preflight, probeGpus, profileFromReference, promDuration, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, redactUri, referenceFromProfile, referenceFromTable, registerBackend, registerMetricsSource, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDeploymentMarkdown, renderDeploymentText, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, rollBackRouter, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, runRollout, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarize, summarizeLatencies, systemClock, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -41892,6 +41892,10 @@ class OciRegistry {
             this.tokens.set(scope, `Bearer ${token}`);
             res = await send(`Bearer ${token}`);
         }
+        // Distribution answers a valid token that lacks the action with 401 insufficient_scope: a
+        // permission problem, not a missing credential.
+        if (res.status === 401 && /error="insufficient_scope"/.test(res.headers.get('www-authenticate') ?? ''))
+            throw this.authError(403, '401 insufficient_scope');
         if (res.status === 401 || res.status === 403)
             throw this.authError(res.status);
         return res;
@@ -41926,10 +41930,10 @@ class OciRegistry {
             throw new errors_InputError(`Cannot reach the registry ${this.base} (${cause}); check the registry URI and that the registry is up.`, { input: 'registry' });
         }
     }
-    authError(status) {
+    authError(status, said = String(status)) {
         const ghcr = this.host === 'ghcr.io';
         return new errors_InputError(status === 403
-            ? `The registry ${this.host} refused access (403); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
+            ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
             : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
     }
     failure(res, what) {
@@ -43467,7 +43471,395 @@ function run_canary_deploy_required(value, input, what) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/prometheus-metrics.ts
+/**
+ * Prometheus as the metrics source, through its HTTP API: `prometheus+http://host:9090`, or
+ * `prometheus+https://host/prom` for one behind a proxy (or started with --web.route-prefix).
+ * Each metric of each variant is one instant query (`GET /api/v1/query`) evaluated at the
+ * window's end over the window's length. Queries are templates: `{{selector}}` is the variant's
+ * label selector (`variant="canary"`, `variant="stable"` unless options.selectors says otherwise)
+ * and `{{window}}` the window as a Prometheus duration (`30s`).
+ *
+ * Credentials: user:password in the URI, else PROMETHEUS_TOKEN (Authorization: Bearer), else
+ * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
+ */
+
+
+/**
+ * The default queries, for the usual `http_requests_total{code}` counter and
+ * `http_request_duration_seconds` histogram.
+ *
+ * errors: `sum()` over no series is an empty result, not 0, and a service that has not failed yet
+ * has no 5xx series at all; the `or (0 * requests)` arm makes that 0, but only where the request
+ * series exist, so a selector that matches nothing stays "no data" instead of a flawless canary.
+ *
+ * p99: an override must also answer in seconds (it is converted to milliseconds), as
+ * histogram_quantile over a `_seconds` histogram does.
+ */
+const PROMETHEUS_DEFAULT_QUERIES = {
+    requests: 'sum(increase(http_requests_total{{{selector}}}[{{window}}]))',
+    errors: 'sum(increase(http_requests_total{{{selector}},code=~"5.."}[{{window}}])) or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))',
+    p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}])))',
+};
+const PROMETHEUS_DEFAULT_SELECTORS = { canary: 'variant="canary"', stable: 'variant="stable"' };
+/** canary-deploy's inputs, named in messages: the queries, and a selector per variant. */
+const QUERIES_INPUT = 'metrics-queries';
+const selectorInput = (variant) => `${variant}-selector`;
+const NAMES = ['requests', 'errors', 'p99'];
+const VARIANTS = ['canary', 'stable'];
+const prometheus_metrics_METRIC = { requests: 'requests', errors: 'errors', p99: 'p99Ms' };
+/** The window length as a whole-second Prometheus duration, at least 1s. */
+function promDuration(window) {
+    // Rounded down: a window that reaches before window.start could start before the last weight
+    // change, and the analysis would then refuse to judge it.
+    return `${Math.max(1, Math.floor((window.end.getTime() - window.start.getTime()) / 1000))}s`;
+}
+/** Prometheus did not answer at all (refused, timed out, reset). */
+class Unreachable extends Error {
+}
+class PrometheusMetrics {
+    uri;
+    options;
+    base;
+    shown;
+    authorization;
+    /** Which setting the credentials came from, for a refusal's message. */
+    credentials;
+    templates;
+    selectors;
+    timeoutMs;
+    constructor(uri, options = {}, context = {}) {
+        this.uri = uri;
+        this.options = options;
+        const env = context.env ?? process.env;
+        this.timeoutMs = context.timeoutMs ?? 10_000;
+        let url;
+        try {
+            url = new URL(uri.replace(/^prometheus\+/i, ''));
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
+            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
+        }
+        this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+        this.shown = `prometheus+${this.base}`;
+        const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+        if (url.username || url.password) {
+            this.authorization = basic(decodeURIComponent(url.username), decodeURIComponent(url.password));
+            this.credentials = 'uri';
+        }
+        else if (env.PROMETHEUS_TOKEN) {
+            this.authorization = `Bearer ${env.PROMETHEUS_TOKEN}`;
+            this.credentials = 'token';
+        }
+        else if (env.PROMETHEUS_USERNAME) {
+            this.authorization = basic(env.PROMETHEUS_USERNAME, env.PROMETHEUS_PASSWORD ?? '');
+            this.credentials = 'basic';
+        }
+        this.templates = { ...PROMETHEUS_DEFAULT_QUERIES };
+        for (const name of NAMES) {
+            const q = options.queries?.[name];
+            if (q === undefined)
+                continue;
+            const unknown = [...q.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]).find((p) => p !== 'selector' && p !== 'window');
+            if (!q.trim() || unknown !== undefined) {
+                throw new errors_InputError(`The ${name} query in the input '${QUERIES_INPUT}' ${q.trim() ? `has the placeholder {{${unknown}}}, which modelci does not fill` : 'is empty'}; use {{selector}} and {{window}}, e.g. ${PROMETHEUS_DEFAULT_QUERIES.requests}.`, { input: QUERIES_INPUT });
+            }
+            this.templates[name] = q;
+        }
+        this.selectors = { canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary, stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable };
+    }
+    /** The query as sent for a variant and a window length. */
+    query(name, variant, window) {
+        return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
+    }
+    async check() {
+        const info = await this.get('/api/v1/status/buildinfo').catch((e) => this.unreachable(e));
+        this.refusesCredentials(info);
+        // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
+        // queries below are the real test, and a wrong path shows up there.
+        const time = Date.now() / 1000;
+        for (const variant of VARIANTS) {
+            for (const name of NAMES) {
+                const query = this.query(name, variant, '1m');
+                const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }).catch((e) => this.unreachable(e));
+                const data = this.data(answer, name, variant, query, true);
+                const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
+                if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
+                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns a ${data.resultType === 'matrix' ? 'range vector' : data.resultType}, not one number; make it an instant vector or a scalar in the input '${input}'.`, { input });
+                }
+                const rows = data.resultType === 'vector' && Array.isArray(data.result) ? data.result : [];
+                if (rows.length > 1) {
+                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
+                }
+            }
+        }
+    }
+    async read(window) {
+        const duration = promDuration(window);
+        const time = (window.end.getTime() / 1000).toFixed(3);
+        const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
+        const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
+            let answer;
+            try {
+                answer = await this.get('/api/v1/query', { query, time });
+            }
+            catch (e) {
+                throw new Error(`Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${reason(e, this.timeoutMs)})`);
+            }
+            const v = value(this.data(answer, name, variant, query, false));
+            return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
+        }));
+        const reading = {
+            from: new Date(window.end.getTime() - Number(duration.slice(0, -1)) * 1000),
+            to: window.end,
+            canary: { requests: null, errors: null, p99Ms: null },
+            stable: { requests: null, errors: null, p99Ms: null },
+            queries: [],
+        };
+        asks.forEach(({ variant, name, query }, i) => {
+            const { value: v, note } = answers[i];
+            reading[variant][prometheus_metrics_METRIC[name]] = v;
+            reading.queries.push({ variant, metric: prometheus_metrics_METRIC[name], query, value: v, ...(note ? { note } : {}) });
+        });
+        return reading;
+    }
+    /**
+     * The `data` of a successful answer; anything else throws, in one sentence: an InputError for
+     * what the user must fix (a rejected query, credentials, and in check() anything at all), a plain
+     * Error for what may pass by itself mid-rollout (an overloaded Prometheus, a proxy's 502).
+     */
+    data(answer, name, variant, query, checking) {
+        this.refusesCredentials(answer);
+        const body = answer.body;
+        if (body?.status === 'success' && body.data)
+            return body.data;
+        if (body?.status === 'error' && (body.errorType === 'bad_data' || body.errorType === 'execution')) {
+            const own = this.options.queries?.[name] !== undefined;
+            const input = own ? QUERIES_INPUT : selectorInput(variant);
+            // Prometheus prefixes parse errors with `invalid parameter "query": `; the column it gives is in the query shown.
+            const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
+            throw new errors_InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
+        }
+        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new Error(message));
+        if (body?.status === 'error') {
+            throw fail(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); check that Prometheus is healthy, or make the query cheaper.`);
+        }
+        const text = answer.text.trim().split('\n')[0].slice(0, 80);
+        throw fail(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`);
+    }
+    refusesCredentials(answer) {
+        if (answer.status !== 401 && answer.status !== 403)
+            return;
+        const from = { uri: 'the user and password in the metrics URI', token: 'PROMETHEUS_TOKEN', basic: 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD' };
+        throw new errors_InputError(this.credentials
+            ? `Prometheus at ${this.shown} refused the credentials from ${from[this.credentials]} (HTTP ${answer.status}); set ${this.credentials === 'uri' ? 'them' : from[this.credentials]} to ones it accepts.`
+            : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`, { input: 'metrics' });
+    }
+    unreachable(e) {
+        throw new errors_InputError(`Cannot reach Prometheus at ${this.shown} (${reason(e, this.timeoutMs)}); check the metrics URI and that Prometheus is running.`, { input: 'metrics' });
+    }
+    async get(path, params) {
+        const url = `${this.base}${path}${params ? `?${new URLSearchParams(params)}` : ''}`;
+        try {
+            const res = await fetch(url, { headers: this.authorization ? { Authorization: this.authorization } : {}, signal: AbortSignal.timeout(this.timeoutMs) });
+            const text = await res.text();
+            let body;
+            try {
+                body = JSON.parse(text);
+            }
+            catch {
+                body = undefined;
+            }
+            return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
+        }
+        catch (e) {
+            throw new Unreachable(e.message, { cause: e });
+        }
+    }
+}
+/** One number from a vector or scalar result, or null and why. */
+function value(data) {
+    if (data.resultType === 'scalar')
+        return sample(data.result[1]);
+    if (data.resultType !== 'vector')
+        return { value: null, note: `a ${data.resultType} result, not one number` };
+    const rows = data.result;
+    if (rows.length === 0)
+        return { value: null, note: 'no series matched (empty result)' };
+    if (rows.length > 1)
+        return { value: null, note: `${rows.length} series (${seriesList(rows)}), not one: aggregate them` };
+    return sample(rows[0].value[1]);
+}
+function sample(text) {
+    // Prometheus writes NaN and the infinities as NaN, +Inf and -Inf.
+    if (text === 'NaN')
+        return { value: null, note: 'NaN (nothing observed in the window)' };
+    if (text === '+Inf' || text === '-Inf')
+        return { value: null, note: `${text} (the value lies beyond the highest bucket, or a division by zero)` };
+    const v = Number(text);
+    return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
+}
+function seriesList(rows) {
+    const one = (m = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
+    return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
+}
+function reason(e, timeoutMs) {
+    const err = (e instanceof Unreachable ? e.cause : e);
+    if (err?.name === 'TimeoutError')
+        return `no answer within ${timeoutMs / 1000} s`;
+    return err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);
+}
+registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
+registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/http-json-metrics.ts
+/**
+ * A team's own metrics endpoint: `http-json+https://svc.example/metrics/model` (or
+ * `http-json+http://…`). A GET of the URL (without the prefix) must answer, per variant, the
+ * counters since the service started and its current p99 latency:
+ *
+ *   {"canary": {"requests": 1234, "errors": 5, "latency_p99_ms": 84.2},
+ *    "stable": {"requests": 98765, "errors": 40, "latency_p99_ms": 80.1}}
+ *
+ * `requests` and `errors` (failed requests) only grow, until the service restarts; `p99_ms` is
+ * accepted for `latency_p99_ms`, and the p99 may be missing or null. A variant not (yet) in the
+ * answer is no data. user:password in the URI goes out as Basic auth.
+ *
+ * Counters say nothing about a window by themselves, so a reading is the difference between this
+ * fetch and the previous one, and says so: `from` is when the previous snapshot was taken (by
+ * check() or the previous read()); the very first snapshot is only a baseline. A counter that
+ * went down (a restart) makes that window's counts no data.
+ */
+
+
+const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
+const http_json_metrics_VARIANTS = ['canary', 'stable'];
+class HttpJsonMetrics {
+    uri;
+    url;
+    shown;
+    authorization;
+    timeoutMs;
+    last;
+    constructor(uri, context = {}) {
+        this.uri = uri;
+        this.timeoutMs = context.timeoutMs ?? 10_000;
+        let url;
+        try {
+            url = new URL(uri.replace(/^http-json\+/i, ''));
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
+            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
+        }
+        if (url.username || url.password) {
+            this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+            // fetch refuses URLs with credentials; they travel in the header.
+            url.username = '';
+            url.password = '';
+        }
+        this.url = url.href;
+        this.shown = `http-json+${this.url}`;
+    }
+    /** Takes the first snapshot, which the first read() subtracts. */
+    async check() {
+        this.last = await this.snapshot(true);
+    }
+    async read(_window) {
+        const current = await this.snapshot(false);
+        const previous = this.last;
+        this.last = current;
+        const reading = {
+            from: previous?.at ?? current.at,
+            to: current.at,
+            canary: { requests: null, errors: null, p99Ms: null },
+            stable: { requests: null, errors: null, p99Ms: null },
+            queries: [],
+        };
+        const put = (variant, metric, query, value, note) => {
+            reading[variant][metric] = value;
+            reading.queries.push({ variant, metric, query: `GET ${this.shown}: ${variant}.${query}`, value, ...(note ? { note } : {}) });
+        };
+        for (const variant of http_json_metrics_VARIANTS) {
+            const now = current.variants[variant];
+            const then = previous?.variants[variant];
+            if (!now) {
+                const note = `no "${variant}" in the answer`;
+                for (const [metric, key] of [['requests', 'requests'], ['errors', 'errors'], ['p99Ms', 'latency_p99_ms']])
+                    put(variant, metric, key, null, note);
+                continue;
+            }
+            const counts = !previous ? 'the first snapshot, a baseline for the next reading'
+                : !then ? `no "${variant}" in the previous snapshot`
+                    : now.requests < then.requests || now.errors < then.errors ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
+                        : undefined;
+            put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then.requests, counts);
+            put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then.errors, counts);
+            put(variant, 'p99Ms', now.p99Key, now.p99Ms, now.p99Ms === null ? `no ${now.p99Key} in the answer` : undefined);
+        }
+        return reading;
+    }
+    /** One fetch, parsed; failures are InputErrors in check() and plain Errors (retried) in read(). */
+    async snapshot(checking) {
+        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new Error(message));
+        const at = new Date();
+        let status;
+        let text;
+        try {
+            const res = await fetch(this.url, { headers: this.authorization ? { Authorization: this.authorization } : {}, signal: AbortSignal.timeout(this.timeoutMs) });
+            status = res.status;
+            text = await res.text();
+        }
+        catch (e) {
+            const err = e;
+            const why = err.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : err.cause?.code ?? err.cause?.message ?? err.message;
+            throw fail(checking
+                ? `Cannot reach the metrics endpoint at ${this.shown} (${why}); check the metrics URI and that the service is up.`
+                : `the metrics endpoint at ${this.shown} did not answer (${why})`);
+        }
+        const snippet = text.trim().split('\n')[0].slice(0, 60);
+        if (status < 200 || status > 299) {
+            throw fail(`The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
+        }
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw fail(`The metrics endpoint at ${this.shown} answered with something that is not JSON ('${snippet}'); it must return ${CONTRACT}.`);
+        }
+        const object = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+        if (!object(body) || (body.canary === undefined && body.stable === undefined)) {
+            throw fail(`The metrics endpoint at ${this.shown} answered ${JSON.stringify(body).slice(0, 60)}, with neither "canary" nor "stable"; it must return ${CONTRACT}.`);
+        }
+        const variants = {};
+        for (const variant of http_json_metrics_VARIANTS) {
+            const entry = body[variant];
+            if (entry === undefined || entry === null)
+                continue;
+            const count = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+            const bad = !object(entry) ? 'is not an object' : !count(entry.requests) ? 'has no "requests" count' : !count(entry.errors) ? 'has no "errors" count' : undefined;
+            if (bad || !object(entry)) {
+                throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
+            }
+            const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
+            const p99 = entry[p99Key];
+            variants[variant] = { requests: entry.requests, errors: entry.errors, p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null, p99Key };
+        }
+        return { at, variants };
+    }
+}
+registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
+registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
+
+
 
 
 

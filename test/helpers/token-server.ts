@@ -20,7 +20,11 @@ export interface TokenServer {
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
-export async function startTokenServer(user: { username: string; password: string }): Promise<TokenServer> {
+/**
+ * `user` may push and pull; `reader`, if given, may only pull: like GHCR and Harbor, the server
+ * then grants the requested actions it allows (a token for pull alone), and the registry refuses the push.
+ */
+export async function startTokenServer(user: { username: string; password: string }, reader?: { username: string; password: string }): Promise<TokenServer> {
   const dir = mkdtempSync(join(tmpdir(), 'token-server-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -32,8 +36,9 @@ export async function startTokenServer(user: { username: string; password: strin
   const requests: TokenServer['requests'] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const expected = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
-    const authenticated = req.headers.authorization === expected;
+    const basic = (u: { username: string; password: string }) => `Basic ${Buffer.from(`${u.username}:${u.password}`).toString('base64')}`;
+    const isReader = reader !== undefined && req.headers.authorization === basic(reader);
+    const authenticated = req.headers.authorization === basic(user) || isReader;
     requests.push({ scope: url.searchParams.get('scope'), authenticated });
     if (!authenticated) {
       res.writeHead(401, { 'Content-Type': 'application/json' });
@@ -42,11 +47,11 @@ export async function startTokenServer(user: { username: string; password: strin
     }
     const access = (url.searchParams.getAll('scope')).map((scope) => {
       const [type, name, actions] = scope.split(':');
-      return { type, name, actions: actions.split(',') };
+      return { type, name, actions: actions.split(',').filter((a) => !isReader || a === 'pull') };
     });
     const now = Math.floor(Date.now() / 1000);
     const header = { typ: 'JWT', alg: 'RS256', x5c: [der.toString('base64')] };
-    const claims = { iss: issuer, sub: user.username, aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access };
+    const claims = { iss: issuer, sub: isReader ? reader.username : user.username, aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access };
     const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = createSign('RSA-SHA256').update(signingInput).sign(privateKey);
     res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -157,11 +157,12 @@ test('a file above the layer limit (GHCR: 10 GB) goes up in parts and comes back
 });
 
 describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () => {
+  const READER = { username: 'reader', password: 'read-only-secret' };
   let tokens: Awaited<ReturnType<typeof import('../helpers/token-server.js').startTokenServer>>;
   let secured: RunningRegistry;
   beforeAll(async () => {
     const { startTokenServer } = await import('../helpers/token-server.js');
-    tokens = await startTokenServer(TEST_USER);
+    tokens = await startTokenServer(TEST_USER, READER);
     secured = await startDockerRegistry({ token: tokens });
   });
   afterAll(async () => {
@@ -178,6 +179,18 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
     await reg.download(await reg.resolve('penguins', '1'), out);
     expect(readFileSync(join(out, 't.onnx'), 'utf8')).toBe('token weights');
     expect(tokens.requests.some((q) => q.authenticated && q.scope === 'repository:org/penguins:push,pull')).toBe(true);
+  });
+
+  test('credentials that may pull but not push: the registry refuses the scope, and the sentence says it is a permission, not a missing credential', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const writer = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
+    await writer.register({ name: 'shared', files: [{ source: file('s.onnx', 'shared weights'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    const reader = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: READER.username, MODELCI_REGISTRY_PASSWORD: READER.password });
+    expect((await reader.resolve('shared', '1')).version).toBe(1);
+    const e = await inputError(reader.register({ name: 'shared', files: [{ source: file('s2.onnx', 'other weights'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
+    expect(e.message).toBe(`The registry 127.0.0.1:${secured.port} refused access (401 insufficient_scope); the credentials are valid but lack permission: grant push and pull on the repository.`);
+    expect(e.message).not.toContain(READER.password);
+    expect((await writer.list('shared')).map((v) => v.version)).toEqual([1]);
   });
 
   test('no credentials: the token server says 401 and the sentence says what to set', async () => {

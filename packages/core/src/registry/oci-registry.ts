@@ -327,6 +327,9 @@ export class OciRegistry implements ModelRegistry {
       this.tokens.set(scope, `Bearer ${token}`);
       res = await send(`Bearer ${token}`);
     }
+    // Distribution answers a valid token that lacks the action with 401 insufficient_scope: a
+    // permission problem, not a missing credential.
+    if (res.status === 401 && /error="insufficient_scope"/.test(res.headers.get('www-authenticate') ?? '')) throw this.authError(403, '401 insufficient_scope');
     if (res.status === 401 || res.status === 403) throw this.authError(res.status);
     return res;
   }
@@ -357,10 +360,10 @@ export class OciRegistry implements ModelRegistry {
     }
   }
 
-  private authError(status: number): InputError {
+  private authError(status: number, said = String(status)): InputError {
     const ghcr = this.host === 'ghcr.io';
     return new InputError(status === 403
-      ? `The registry ${this.host} refused access (403); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
+      ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
       : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
   }
 
