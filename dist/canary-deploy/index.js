@@ -28378,7 +28378,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8148);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4187);
 // canary-deploy's main and post steps in one bundle (the runner runs it twice; saved state tells
 // which). Main: the rollout. Post (post-if: always()): when the main step did not finish (cancelled,
 // timed out, crashed), roll back to stable, so that the job never leaves the canary half-way.
@@ -28445,7 +28445,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports annotate, annotateAll */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8148);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4187);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28502,7 +28502,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 8148:
+/***/ 4187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42452,12 +42452,19 @@ async function runRegistryOperation(req) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/redact-uri.ts
+/** Credentials never go into a message or a record: user:password in a URI is dropped. */
+function redactUri(uri) {
+    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
 /**
  * The TrafficRouter port: how canary-deploy moves live traffic between the stable and the canary
  * version, and reads back what the router actually holds. One adapter per file, picked from the
  * router URI (`haproxy://…`, `http://…`, `command:…`).
  */
+
 
 const traffic_router_FACTORIES = new Map();
 function registerRouter(scheme, factory) {
@@ -42467,7 +42474,7 @@ function openRouter(uri, input = 'router') {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new errors_InputError(`Router '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
+        throw new errors_InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
     }
     return factory(uri);
 }
@@ -42633,6 +42640,7 @@ registerRouter('https', (uri) => new HttpRouter(uri));
  * for zero and never takes for a pass.
  */
 
+
 const metrics_source_FACTORIES = new Map();
 function registerMetricsSource(scheme, factory) {
     metrics_source_FACTORIES.set(scheme, factory);
@@ -42641,7 +42649,7 @@ function openMetricsSource(uri, options = {}, input = 'metrics') {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new errors_InputError(`Metrics source '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+        throw new errors_InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
     }
     return factory(uri, options);
 }
@@ -42935,11 +42943,12 @@ function judge_check_ms(v) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/deployment-record.ts
+/**
+ * DeploymentRecord (`modelci/deployment-record@1`): what a canary rollout did and why, written
+ * after every check so that a killed run leaves an up-to-date record for the post step.
+ */
+
 const DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
-/** Credentials never go into a record: user:password in a URI is dropped. */
-function redactUri(uri) {
-    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
 /**
@@ -43485,6 +43494,7 @@ function run_canary_deploy_required(value, input, what) {
  */
 
 
+
 /**
  * The default queries, for the usual `http_requests_total{code}` counter and
  * `http_request_duration_seconds` histogram.
@@ -43541,7 +43551,7 @@ class PrometheusMetrics {
             url = undefined;
         }
         if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
+            throw new errors_InputError(`Metrics source '${redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
         }
         this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
         this.shown = `prometheus+${this.base}`;
@@ -43698,7 +43708,7 @@ function sample(text) {
     if (text === 'NaN')
         return { value: null, note: 'NaN (nothing observed in the window)' };
     if (text === '+Inf' || text === '-Inf')
-        return { value: null, note: `${text} (the value lies beyond the highest bucket, or a division by zero)` };
+        return { value: null, note: `${text} (a quantile in the +Inf bucket, or a division by zero)` };
     const v = Number(text);
     return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
 }
@@ -43735,6 +43745,7 @@ registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetric
  */
 
 
+
 const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
 const http_json_metrics_VARIANTS = ['canary', 'stable'];
 class HttpJsonMetrics {
@@ -43755,7 +43766,7 @@ class HttpJsonMetrics {
             url = undefined;
         }
         if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
+            throw new errors_InputError(`Metrics source '${redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
         }
         if (url.username || url.password) {
             this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;

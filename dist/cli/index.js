@@ -16715,12 +16715,19 @@ async function runRegistryOperation(req) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/redact-uri.ts
+/** Credentials never go into a message or a record: user:password in a URI is dropped. */
+function redactUri(uri) {
+    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
 /**
  * The TrafficRouter port: how canary-deploy moves live traffic between the stable and the canary
  * version, and reads back what the router actually holds. One adapter per file, picked from the
  * router URI (`haproxy://…`, `http://…`, `command:…`).
  */
+
 
 const traffic_router_FACTORIES = new Map();
 function registerRouter(scheme, factory) {
@@ -16730,7 +16737,7 @@ function openRouter(uri, input = 'router') {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new errors_InputError(`Router '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
+        throw new errors_InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
     }
     return factory(uri);
 }
@@ -16896,6 +16903,7 @@ registerRouter('https', (uri) => new HttpRouter(uri));
  * for zero and never takes for a pass.
  */
 
+
 const metrics_source_FACTORIES = new Map();
 function registerMetricsSource(scheme, factory) {
     metrics_source_FACTORIES.set(scheme, factory);
@@ -16904,7 +16912,7 @@ function openMetricsSource(uri, options = {}, input = 'metrics') {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new errors_InputError(`Metrics source '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+        throw new errors_InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
     }
     return factory(uri, options);
 }
@@ -17198,11 +17206,12 @@ function judge_check_ms(v) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/deployment-record.ts
+/**
+ * DeploymentRecord (`modelci/deployment-record@1`): what a canary rollout did and why, written
+ * after every check so that a killed run leaves an up-to-date record for the post step.
+ */
+
 const deployment_record_DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
-/** Credentials never go into a record: user:password in a URI is dropped. */
-function redactUri(uri) {
-    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
 /**
@@ -17710,6 +17719,7 @@ function run_canary_deploy_required(value, input, what) {
  */
 
 
+
 /**
  * The default queries, for the usual `http_requests_total{code}` counter and
  * `http_request_duration_seconds` histogram.
@@ -17766,7 +17776,7 @@ class PrometheusMetrics {
             url = undefined;
         }
         if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
+            throw new errors_InputError(`Metrics source '${redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
         }
         this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
         this.shown = `prometheus+${this.base}`;
@@ -17923,7 +17933,7 @@ function sample(text) {
     if (text === 'NaN')
         return { value: null, note: 'NaN (nothing observed in the window)' };
     if (text === '+Inf' || text === '-Inf')
-        return { value: null, note: `${text} (the value lies beyond the highest bucket, or a division by zero)` };
+        return { value: null, note: `${text} (a quantile in the +Inf bucket, or a division by zero)` };
     const v = Number(text);
     return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
 }
@@ -17960,6 +17970,7 @@ registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetric
  */
 
 
+
 const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
 const http_json_metrics_VARIANTS = ['canary', 'stable'];
 class HttpJsonMetrics {
@@ -17980,7 +17991,7 @@ class HttpJsonMetrics {
             url = undefined;
         }
         if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
+            throw new errors_InputError(`Metrics source '${redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
         }
         if (url.username || url.password) {
             this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;

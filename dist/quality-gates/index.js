@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8066);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4708);
 
 
 
@@ -28412,7 +28412,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export annotate */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8066);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28469,7 +28469,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 8066:
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44952,6 +44952,7 @@ async function runRegistryOperation(req) {
  * router URI (`haproxy://…`, `http://…`, `command:…`).
  */
 
+
 const traffic_router_FACTORIES = new Map();
 function registerRouter(scheme, factory) {
     traffic_router_FACTORIES.set(scheme, factory);
@@ -44960,7 +44961,7 @@ function traffic_router_openRouter(uri, input = 'router') {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new InputError(`Router '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
+        throw new InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
     }
     return factory(uri);
 }
@@ -45126,6 +45127,7 @@ registerRouter('https', (uri) => new HttpRouter(uri));
  * for zero and never takes for a pass.
  */
 
+
 const metrics_source_FACTORIES = new Map();
 function registerMetricsSource(scheme, factory) {
     metrics_source_FACTORIES.set(scheme, factory);
@@ -45134,7 +45136,7 @@ function metrics_source_openMetricsSource(uri, options = {}, input = 'metrics') 
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new InputError(`Metrics source '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+        throw new InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
     }
     return factory(uri, options);
 }
@@ -45870,6 +45872,12 @@ function run_canary_deploy_required(value, input, what) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/redact-uri.ts
+/** Credentials never go into a message or a record: user:password in a URI is dropped. */
+function redact_uri_redactUri(uri) {
+    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/prometheus-metrics.ts
 /**
  * Prometheus as the metrics source, through its HTTP API: `prometheus+http://host:9090`, or
@@ -45882,6 +45890,7 @@ function run_canary_deploy_required(value, input, what) {
  * Credentials: user:password in the URI, else PROMETHEUS_TOKEN (Authorization: Bearer), else
  * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
  */
+
 
 
 /**
@@ -45940,7 +45949,7 @@ class PrometheusMetrics {
             url = undefined;
         }
         if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
+            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
         }
         this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
         this.shown = `prometheus+${this.base}`;
@@ -46097,7 +46106,7 @@ function sample(text) {
     if (text === 'NaN')
         return { value: null, note: 'NaN (nothing observed in the window)' };
     if (text === '+Inf' || text === '-Inf')
-        return { value: null, note: `${text} (the value lies beyond the highest bucket, or a division by zero)` };
+        return { value: null, note: `${text} (a quantile in the +Inf bucket, or a division by zero)` };
     const v = Number(text);
     return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
 }
@@ -46134,6 +46143,7 @@ registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetric
  */
 
 
+
 const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
 const http_json_metrics_VARIANTS = ['canary', 'stable'];
 class HttpJsonMetrics {
@@ -46154,7 +46164,7 @@ class HttpJsonMetrics {
             url = undefined;
         }
         if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${uri.replace(/\/\/[^@/]*@/, '//')}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
+            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
         }
         if (url.username || url.password) {
             this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;

@@ -2,6 +2,7 @@
  * DeploymentRecord (`modelci/deployment-record@1`): what a canary rollout did and why, written
  * after every check so that a killed run leaves an up-to-date record for the post step.
  */
+export { redactUri } from './redact-uri.js';
 import type { CanaryPolicy } from './canary-policy.js';
 import type { MetricsReading, VariantMetrics } from './metrics-source.js';
 
@@ -65,7 +66,3 @@ export interface DeploymentRecord {
   events: RolloutEvent[];
 }
 
-/** Credentials never go into a record: user:password in a URI is dropped. */
-export function redactUri(uri: string): string {
-  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
-}

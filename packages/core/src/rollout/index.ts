@@ -9,3 +9,5 @@ export { judgeCheck, summarize, type CheckVerdict } from './judge-check.js';
 export * from './canary-analysis.js';
 export { CommandRouter } from './command-router.js';
 export * from './run-canary-deploy.js';
+export { PrometheusMetrics, PROMETHEUS_DEFAULT_QUERIES, PROMETHEUS_DEFAULT_SELECTORS, promDuration, type PrometheusContext, type PrometheusQueryName } from './prometheus-metrics.js';
+export { HttpJsonMetrics, type HttpJsonContext } from './http-json-metrics.js';

@@ -7,6 +7,7 @@
  * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
  * for zero and never takes for a pass.
  */
+import { redactUri } from './redact-uri.js';
 import { InputError } from '../errors.js';
 
 export type Variant = 'canary' | 'stable';
@@ -69,7 +70,7 @@ export function openMetricsSource(uri: string, options: MetricsSourceOptions = {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
   const factory = scheme ? FACTORIES.get(scheme) : undefined;
   if (!factory) {
-    throw new InputError(`Metrics source '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+    throw new InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
   }
   return factory(uri, options);
 }

@@ -3,6 +3,7 @@
  * version, and reads back what the router actually holds. One adapter per file, picked from the
  * router URI (`haproxy://…`, `http://…`, `command:…`).
  */
+import { redactUri } from './redact-uri.js';
 import { InputError } from '../errors.js';
 
 export interface Weights {
@@ -30,7 +31,7 @@ export function openRouter(uri: string, input = 'router'): TrafficRouter {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
   const factory = scheme ? FACTORIES.get(scheme) : undefined;
   if (!factory) {
-    throw new InputError(`Router '${uri}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
+    throw new InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
   }
   return factory(uri);
 }
