@@ -45232,7 +45232,8 @@ async function canary_analysis_runRollout(policy, deps, model = {}) {
             const held = await deps.router.getWeights();
             if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE)
                 throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
-            weight = held.canary;
+            // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
+            weight = w;
         }, attempts, signal);
     };
     const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';

@@ -17286,7 +17286,8 @@ async function runRollout(policy, deps, model = {}) {
             const held = await deps.router.getWeights();
             if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE)
                 throw new Error(`the router holds ${canary_policy_pct(held.canary)} for the canary after being set to ${canary_policy_pct(w)}`);
-            weight = held.canary;
+            // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
+            weight = w;
         }, attempts, signal);
     };
     const plan = policy.steps.map(canary_policy_pct).join(' → ') + ' → promote (100%)';

@@ -1,45 +1,124 @@
-// Debian's haproxy in front of two tiny HTTP servers ("stable" and "canary"), with its runtime
-// API on a TCP stats socket at level admin. Installed by .ci/run and npm test.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Debian's haproxy 2.6 in front of two servers, "stable" and "canary", in backend `model`, with
+// its runtime API on a TCP stats socket at level admin. By default the servers are tiny HTTP
+// servers that answer their name; with `models`, they are ONNX model servers (model-server.ts).
+// Installed by .ci/run and npm test.
+//
+// HAProxy runs as Debian's systemd unit runs it: master-worker (-W), reloaded with SIGUSR2 to the
+// master, which re-executes itself, starts a new worker on the same config and soft-stops the old
+// one. The new worker binds the frontend and stats ports again (SO_REUSEPORT), so the addresses stay.
+// Runtime weights live in the worker and die with it unless saved: the config has
+// `server-state-file` + `load-server-state-from-file global`, and reload() first writes
+// `show servers state` to that file, as an operator does with socat before `systemctl reload`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './docker-registry.js';
+import { spawnModelServer, startModelServer, VARIANT_HEADER, type Faults, type ModelServer, type InProcessModelServer } from './model-server.js';
+
+export type Side = 'stable' | 'canary';
+
+export interface HaproxyOptions {
+  /** ONNX model servers instead of the trivial ones: stable serves `stable` (the tests use models.penguins), canary `canary`. */
+  models?: {
+    stable: string;
+    canary: string;
+    faults?: Partial<Record<Side, Faults>>;
+    /** Run them as child processes (see spawnModelServer); default in this process. */
+    separateProcesses?: boolean;
+  };
+  /** Weights in the config, 0..256; default stable 256, canary 0. */
+  weights?: Record<Side, number>;
+}
 
 export interface RunningHaproxy {
   frontend: string;
   statsPort: number;
-  /** Requests each model server answered (what actually happened, not what HAProxy says). */
-  served: { stable: number; canary: number };
-  /** HAProxy's own counters: total sessions per server (`show stat`, column stot). */
-  counters(): Promise<{ stable: number; canary: number }>;
+  /** The file `show servers state` is saved to and loaded from. */
+  stateFile: string;
+  /** The model servers (with `models`), for faults and their own counts. */
+  servers?: Record<Side, ModelServer>;
+  /**
+   * Requests each server answered (what actually happened, not what HAProxy says), live. Not
+   * available for model servers in separate processes: use servedCounts().
+   */
+  served: Record<Side, number>;
+  /** The same as `served`, in every mode. */
+  servedCounts(): Promise<Record<Side, number>>;
+  /**
+   * HAProxy's own counters: sessions per server (`show stat`, column stot), added up across
+   * reloads. A new worker starts from zero, so each reload adds the old worker's last reading,
+   * taken just before the reload; requests the old worker still answers after that (in flight
+   * during a reload) are not counted. Assert exact numbers on servedCounts().
+   */
+  counters(): Promise<Record<Side, number>>;
+  /** One runtime API command, its reply. */
+  command(command: string): Promise<string>;
+  /** The current worker's pid (`show info`). */
+  workerPid(): Promise<number>;
+  /** Saves server state to stateFile, reloads, and returns once the new worker alone serves. */
+  reload(): Promise<void>;
+  /** Reloads with an empty state file (none saved, none stale): runtime weights go back to the config's. */
+  reloadWithoutState(): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function modelServer(name: 'stable' | 'canary', served: RunningHaproxy['served']): Promise<{ server: Server; port: number }> {
-  const server = createServer((_req, res) => {
-    served[name]++;
+// Debian installs it in /usr/sbin, which a non-login PATH may lack.
+const BINARY = existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy';
+const SIDES: Side[] = ['stable', 'canary'];
+const WAIT_MS = 10_000;
+
+interface Backend {
+  port: number;
+  served(): number | undefined;
+  server?: ModelServer;
+  close(): Promise<void>;
+}
+
+async function trivialServer(name: Side): Promise<Backend> {
+  let served = 0;
+  const server: Server = createServer((_req, res) => {
+    served++;
+    res.setHeader(VARIANT_HEADER, name);
     res.end(name);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { server, port: (server.address() as { port: number }).port };
+  return {
+    port: (server.address() as { port: number }).port,
+    served: () => served,
+    close: () => new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    }),
+  };
 }
 
-export async function startHaproxy(): Promise<RunningHaproxy> {
+async function modelBackend(name: Side, models: NonNullable<HaproxyOptions['models']>): Promise<Backend> {
+  const options = { model: models[name], variant: name, faults: models.faults?.[name] };
+  const server = models.separateProcesses ? await spawnModelServer(options) : await startModelServer(options);
+  const inProcess = 'countsNow' in server ? (server as InProcessModelServer) : undefined;
+  return { port: server.port, server, served: () => inProcess?.countsNow().requests, close: () => server.close() };
+}
+
+export async function startHaproxy(options: HaproxyOptions = {}): Promise<RunningHaproxy> {
   const dir = mkdtempSync(join(tmpdir(), 'haproxy-'));
-  const served = { stable: 0, canary: 0 };
-  const stable = await modelServer('stable', served);
-  const canary = await modelServer('canary', served);
+  const backends = {} as Record<Side, Backend>;
+  for (const side of SIDES) backends[side] = options.models ? await modelBackend(side, options.models) : await trivialServer(side);
+  const weights = options.weights ?? { stable: 256, canary: 0 };
   const frontendPort = await freePort();
   const statsPort = await freePort();
   const config = join(dir, 'haproxy.cfg');
+  const stateFile = join(dir, 'state');
+  writeFileSync(stateFile, '');
   writeFileSync(config, [
     'global',
     `  stats socket ipv4@127.0.0.1:${statsPort} level admin`,
+    `  server-state-file ${stateFile}`,
     'defaults',
     '  mode http',
+    '  load-server-state-from-file global',
     '  timeout connect 2s',
     '  timeout client 10s',
     '  timeout server 10s',
@@ -48,48 +127,117 @@ export async function startHaproxy(): Promise<RunningHaproxy> {
     '  default_backend model',
     'backend model',
     '  balance roundrobin',
-    `  server stable 127.0.0.1:${stable.port} weight 256`,
-    `  server canary 127.0.0.1:${canary.port} weight 0`,
+    ...SIDES.map((side) => `  server ${side} 127.0.0.1:${backends[side].port} weight ${weights[side]}`),
   ].join('\n') + '\n');
-  // Debian installs it in /usr/sbin, which a non-login PATH may lack.
-  const binary = existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy';
-  const child: ChildProcess = spawn(binary, ['-db', '-f', config], { stdio: 'ignore' });
+  const master: ChildProcess = spawn(BINARY, ['-W', '-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // -db keeps the master in the foreground and its log on stderr: kept for error messages.
+  let logText = '';
+  master.stderr!.on('data', (d) => { logText += d; });
+  const exited = new Promise<void>((r) => master.once('exit', () => r()));
+  const failure = (what: string) => new Error(`${what}; is Debian's haproxy installed? Its log:\n${logText.trim()}`);
+
   const send = (command: string) => new Promise<string>((resolve, reject) => {
     const s = connect(statsPort, '127.0.0.1', () => s.write(`${command}\n`));
     let out = '';
+    s.setTimeout(5000, () => s.destroy(new Error(`no answer to '${command}' within 5 s`)));
     s.on('data', (d) => { out += d; });
     s.on('end', () => resolve(out));
     s.on('error', reject);
   });
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`haproxy exited with ${child.exitCode}; is Debian's haproxy installed?`);
-    try {
-      await send('show info');
-      break;
-    } catch {
-      if (Date.now() - started > 10_000) throw new Error('haproxy did not open its stats socket within 10 s');
-      await new Promise((r) => setTimeout(r, 50));
+  const workerPid = async () => {
+    const m = /^Pid: (\d+)$/m.exec(await send('show info'));
+    if (!m) throw new Error('show info gave no Pid');
+    return Number(m[1]);
+  };
+  const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+    const started = Date.now();
+    for (;;) {
+      if (master.exitCode !== null) throw failure(`haproxy exited with ${master.exitCode} while waiting until ${what}`);
+      const value = await probe().catch(() => undefined);
+      if (value !== undefined) return value;
+      if (Date.now() - started > WAIT_MS) throw failure(`haproxy did not get to ${what} within ${WAIT_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, 25));
     }
+  };
+  await until('open its stats socket', workerPid);
+
+  const readCounters = async (): Promise<Record<Side, number>> => {
+    const csv = (await send('show stat')).split('\n');
+    const header = csv[0].replace(/^# /, '').split(',');
+    const rows = csv.slice(1).map((l) => l.split(',')).filter((r) => r[0] === 'model');
+    const stot = (side: Side) => Number(rows.find((r) => r[1] === side)![header.indexOf('stot')]);
+    return { stable: stot('stable'), canary: stot('canary') };
+  };
+  const before = { stable: 0, canary: 0 };
+
+  const reloadWith = async (state: string) => {
+    const check = spawnSync(BINARY, ['-c', '-q', '-f', config], { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`haproxy -c rejects the config: ${check.stderr}`);
+    const old = await workerPid();
+    const last = await readCounters();
+    // Atomic, so the new worker never reads half a file.
+    writeFileSync(`${stateFile}.tmp`, state);
+    renameSync(`${stateFile}.tmp`, stateFile);
+    master.kill('SIGUSR2');
+    await until('start a new worker', async () => ((await workerPid()) !== old ? true : undefined));
+    // Until the old worker has exited it may still take connections on the shared ports.
+    await until(`let the old worker ${old} exit`, async () => (isRunning(old) ? undefined : true));
+    for (const side of SIDES) before[side] += last[side];
+  };
+
+  const served = {} as Record<Side, number>;
+  for (const side of SIDES) {
+    Object.defineProperty(served, side, {
+      enumerable: true,
+      get: () => {
+        const n = backends[side].served();
+        if (n === undefined) throw new Error('the model servers run in separate processes: use servedCounts()');
+        return n;
+      },
+    });
   }
+  const servers = options.models ? { stable: backends.stable.server!, canary: backends.canary.server! } : undefined;
+
   return {
     frontend: `http://127.0.0.1:${frontendPort}`,
     statsPort,
+    stateFile,
+    servers,
     served,
-    counters: async () => {
-      const csv = (await send('show stat')).split('\n');
-      const header = csv[0].replace(/^# /, '').split(',');
-      const col = (row: string[], name: string) => Number(row[header.indexOf(name)]);
-      const rows = csv.slice(1).map((l) => l.split(',')).filter((r) => r[0] === 'model');
-      const stot = (sv: string) => col(rows.find((r) => r[1] === sv)!, 'stot');
-      return { stable: stot('stable'), canary: stot('canary') };
+    servedCounts: async () => {
+      if (!servers) return { stable: served.stable, canary: served.canary };
+      const [stable, canary] = await Promise.all([servers.stable.counts(), servers.canary.counts()]);
+      return { stable: stable.requests, canary: canary.requests };
     },
+    counters: async () => {
+      const now = await readCounters();
+      return { stable: before.stable + now.stable, canary: before.canary + now.canary };
+    },
+    command: send,
+    workerPid,
+    reload: async () => reloadWith(await send('show servers state')),
+    reloadWithoutState: () => reloadWith(''),
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await new Promise<void>((r) => stable.server.close(() => r()));
-      await new Promise<void>((r) => canary.server.close(() => r()));
+      if (master.exitCode === null && master.signalCode === null) {
+        master.kill('SIGTERM');
+        await exited;
+      }
+      for (const side of SIDES) await backends[side].close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether a process exists and is not a zombie (the master reaps its old workers). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }

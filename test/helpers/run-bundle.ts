@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ export interface ActionRun {
   summary: string;
   /** Workflow commands the action printed (::error ..., ::warning ...). */
   commands: { command: string; properties: Record<string, string>; message: string }[];
+  /** What the step saved for its post step (GITHUB_STATE). */
+  state: Record<string, string>;
 }
 
 /**
@@ -32,6 +34,36 @@ export interface ActionRun {
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files created empty.
  */
 export function runAction(action: string, inputs: Record<string, string>, opts: { node?: string; cwd?: string } = {}): ActionRun {
+  const { env, files, main, cwd } = prepareAction(action, inputs, opts);
+  const run = spawnSync(opts.node ?? process.execPath, [main], { cwd, env, encoding: 'utf8', timeout: 600_000 });
+  return collect(run.status, run.stdout, run.stderr, files);
+}
+
+export interface StartedAction {
+  child: ChildProcess;
+  /** Resolves when the process exits (however it was stopped). */
+  result: Promise<ActionRun>;
+}
+
+/**
+ * Start an action's bundle without waiting, so a test can kill it as a cancelled job would be.
+ * `state` is what an earlier run saved (GITHUB_STATE), passed as STATE_<name>: how the runner
+ * tells a post step it is the post step.
+ */
+export function startAction(action: string, inputs: Record<string, string>, opts: { node?: string; cwd?: string; state?: Record<string, string>; env?: Record<string, string> } = {}): StartedAction {
+  const { env, files, main, cwd } = prepareAction(action, inputs, opts);
+  for (const [name, value] of Object.entries(opts.state ?? {})) env[`STATE_${name}`] = value;
+  Object.assign(env, opts.env ?? {});
+  const child = spawn(opts.node ?? process.execPath, [main], { cwd, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => { stdout += d; });
+  child.stderr!.on('data', (d) => { stderr += d; });
+  const result = new Promise<ActionRun>((resolve) => child.once('close', (status) => resolve(collect(status, stdout, stderr, files))));
+  return { child, result };
+}
+
+function prepareAction(action: string, inputs: Record<string, string>, opts: { cwd?: string }) {
   const meta = parse(readFileSync(join(ROOT, 'actions', action, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
     runs: { using: string; main: string };
@@ -54,15 +86,18 @@ export function runAction(action: string, inputs: Record<string, string>, opts: 
     if (!(name in (meta.inputs ?? {}))) throw new Error(`test bug: action ${action} has no input '${name}'`);
     env[inputEnvName(name)] = value;
   }
-  const main = join(ROOT, 'actions', action, meta.runs.main);
-  const run = spawnSync(opts.node ?? process.execPath, [main], { cwd: opts.cwd ?? dir, env, encoding: 'utf8', timeout: 600_000 });
+  return { env, files, main: join(ROOT, 'actions', action, meta.runs.main), cwd: opts.cwd ?? dir };
+}
+
+function collect(status: number | null, stdout: string, stderr: string, files: { GITHUB_OUTPUT: string; GITHUB_STEP_SUMMARY: string; GITHUB_STATE: string }): ActionRun {
   return {
-    status: run.status,
-    stdout: run.stdout,
-    stderr: run.stderr,
+    status,
+    stdout,
+    stderr,
     outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    commands: parseCommands(run.stdout),
+    commands: parseCommands(stdout),
+    state: parseOutputFile(readFileSync(files.GITHUB_STATE, 'utf8')),
   };
 }
 

@@ -99,7 +99,8 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
       await deps.router.setWeights(w);
       const held = await deps.router.getWeights();
       if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
-      weight = held.canary;
+      // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
+      weight = w;
     }, attempts, signal);
   };
 

@@ -1,0 +1,188 @@
+// canary-deploy end to end, through the committed bundle, on the real stack: Debian's HAProxy in
+// front of two ONNX model servers, Debian's Prometheus scraping them every second, and 50
+// requests/s of penguins through HAProxy. Intervals are seconds instead of minutes. Every scenario
+// is judged on what HAProxy routed (the weights it holds, the requests each model server answered),
+// not only on what the action printed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../helpers/docker-registry.js';
+import { penguinRows, startCanaryStack, type CanaryStack } from '../helpers/canary-stack.js';
+import { startPrometheus } from '../helpers/prometheus.js';
+import { startAction, type ActionRun } from '../helpers/run-bundle.js';
+import { buildTestModels, type TestModels } from '../models/test-models.js';
+
+const RATE = 50;
+let dir: string;
+let t: TestModels;
+let stack: CanaryStack;
+let prometheusUrl: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'modelci-canary-e2e-'));
+  t = await buildTestModels(dir, { slowLayers: 4 });
+  const rows = penguinRows(t.data.penguinsTest, t.penguins.featureNames);
+  stack = await startCanaryStack({ stable: t.models.penguins, canary: t.models.penguins }, rows, RATE);
+  prometheusUrl = `prometheus+${stack.prometheus.url}`;
+});
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  // Each scenario starts from a stable version serving everything and a healthy canary.
+  await stack.haproxy.send('set server model/canary weight 0');
+  await stack.haproxy.send('set server model/stable weight 256');
+  stack.canary.setFaults({});
+});
+
+/** Seconds, not minutes: three steps of 4 s, a check every 2 s (two Prometheus scrapes). */
+const FAST = { steps: '10%, 30%, 60%', interval: '4s', 'check-interval': '2s', 'min-requests': '5', timeout: '2m' };
+let runs = 0;
+const inputs = (extra: Record<string, string> = {}) => ({
+  router: stack.haproxy.router, metrics: prometheusUrl, ...FAST, 'model-name': 'penguins', 'model-version': '2',
+  'record-path': join(dir, `record-${++runs}.json`), ...extra,
+});
+const canaryAnswers = () => Object.values(stack.canary.counts()).reduce((a, b) => a + b, 0);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** After the action: a second of load, of which the canary must answer `expected` (none or all). */
+async function routedOverASecond(): Promise<{ canary: number; stable: number }> {
+  // Requests already at a server when the weights changed (a slow one takes 300 ms) finish first.
+  await sleep(500);
+  const c0 = canaryAnswers();
+  const s0 = Object.values(stack.stable.counts()).reduce((a, b) => a + b, 0);
+  await sleep(1200);
+  return { canary: canaryAnswers() - c0, stable: Object.values(stack.stable.counts()).reduce((a, b) => a + b, 0) - s0 };
+}
+
+function errorLines(run: ActionRun): string[] {
+  return run.commands.filter((c) => c.command === 'error').map((c) => c.message);
+}
+
+test('a healthy canary is promoted to 100%, step by step', async () => {
+  const before = canaryAnswers();
+  const run = await startAction('canary-deploy', inputs()).result;
+  expect(run.outputs.outcome).toBe('promoted');
+  expect(run.status).toBe(0);
+  expect(await stack.haproxy.weights()).toEqual({ stable: 0, canary: 256 });
+  expect(run.outputs['final-weight']).toBe('1');
+  // The canary really served traffic during the steps, and serves all of it now.
+  expect(canaryAnswers() - before).toBeGreaterThan(0.1 * RATE * 4);
+  const after = await routedOverASecond();
+  expect(after.stable).toBe(0);
+  expect(after.canary).toBeGreaterThan(0);
+  expect(run.summary).toContain('## ✅ Canary promoted: penguins v2');
+  expect(run.summary).toContain('xychart-beta');
+  const record = JSON.parse((await import('node:fs')).readFileSync(run.outputs.record, 'utf8'));
+  expect(record.steps.map((s: { weight: number }) => s.weight)).toEqual([0.1, 0.3, 0.6]);
+  // Every step's checks read real traffic from Prometheus.
+  expect(record.steps.every((s: { checks: { decision: string; canary: { requests: number } }[] }) => s.checks.some((c) => c.decision === 'pass' && c.canary.requests > 0))).toBe(true);
+});
+
+test('a canary failing 5% of requests is rolled back, with stable serving 100%', async () => {
+  stack.canary.setFaults({ failRate: 0.05 });
+  const run = await startAction('canary-deploy', inputs()).result;
+  expect(run.outputs.outcome).toBe('rolled-back');
+  expect(run.status).not.toBe(0);
+  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect((await routedOverASecond()).canary).toBe(0);
+  expect(stack.canary.counts()[500]).toBeGreaterThan(0);
+  expect(run.outputs.reason).toMatch(/^(The canary fails more often than stable: sequential test|\d failed checks? .*error rate)/);
+  expect(errorLines(run).join('\n')).toContain(run.outputs.reason);
+});
+
+test('a slow canary (300 ms a request) is rolled back on p99', async () => {
+  stack.canary.setFaults({ delayMs: 300 });
+  const run = await startAction('canary-deploy', inputs()).result;
+  expect(run.outputs.outcome).toBe('rolled-back');
+  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect(run.outputs.reason).toMatch(/^2 failed checks \(failed-checks is 2\); the last at 10%: p99 .* ms is above 150 ms\.$/);
+  expect((await routedOverASecond()).canary).toBe(0);
+});
+
+test('killed mid-rollout (SIGKILL: no chance to clean up): the post step rolls back to stable', async () => {
+  const main = startAction('canary-deploy', inputs({ interval: '60s' }));
+  // Wait until the canary really gets traffic, then kill the step as a runner losing it would.
+  for (let i = 0; i < 200 && (await stack.haproxy.weights()).canary === 0; i++) await sleep(50);
+  expect((await stack.haproxy.weights()).canary).toBe(26);
+  await sleep(2500);
+  main.child.kill('SIGKILL');
+  const killed = await main.result;
+  expect(killed.state.started).toBe('true');
+  expect(killed.state.finished).toBeUndefined();
+  // Still at 10% until the post step runs: the canary keeps answering.
+  const during = await routedOverASecond();
+  expect(during.canary).toBeGreaterThan(0);
+
+  const post = await startAction('canary-deploy', inputs({ 'record-path': killed.state['record-path'] }), { state: killed.state }).result;
+  expect(post.outputs.outcome).toBe('rolled-back');
+  expect(post.outputs.reason).toMatch(/^The rollout stopped while progressing with the canary at 10% \(the main step was cancelled, timed out or crashed\)\. The post step rolled back to stable\.$/);
+  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect((await routedOverASecond()).canary).toBe(0);
+  expect(post.summary).toContain('## ↩️ Canary rolled back');
+
+  // Idempotent: a second post step (or a re-run) finds the rollout finished and leaves it alone.
+  const again = await startAction('canary-deploy', inputs({ 'record-path': killed.state['record-path'] }), { state: killed.state }).result;
+  expect(again.status).toBe(0);
+  expect(again.stdout).toContain('nothing to roll back');
+});
+
+test('cancelled (SIGTERM, as the runner cancels): the main step rolls back itself and the post step has nothing to do', async () => {
+  const main = startAction('canary-deploy', inputs({ interval: '60s' }));
+  for (let i = 0; i < 200 && (await stack.haproxy.weights()).canary === 0; i++) await sleep(50);
+  await sleep(1000);
+  main.child.kill('SIGTERM');
+  const run = await main.result;
+  expect(run.outputs.outcome).toBe('rolled-back');
+  expect(run.outputs.reason).toBe('The rollout was cancelled at 10%.');
+  expect(run.state.finished).toBe('true');
+  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  const post = await startAction('canary-deploy', inputs({ 'record-path': run.state['record-path'] }), { state: run.state }).result;
+  expect(post.status).toBe(0);
+  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+});
+
+describe('bad input: one sentence, a failed step, and no traffic moved', () => {
+  test.each([
+    ['a weight outside 0..1', { 'initial-weight': '150%', steps: '' }, /^Input 'initial-weight' has the weight 150%, outside 0\.\.1/],
+    ['steps that do not increase', { steps: '10%, 50%, 30%' }, /^Input 'steps' does not increase: 30% comes after 50%/],
+    ['an unknown router type', { router: 'nginx://127.0.0.1:80' }, /^Router 'nginx:\/\/127.0.0.1:80' has the type 'nginx', which modelci does not know/],
+    ['a PromQL syntax error', { 'metrics-queries': 'errors = sum(rate(http_requests_total{{{selector}},code=~"5.."}[{{window}}])' }, /parse error: unclosed left parenthesis; fix the errors query in the input 'metrics-queries'\.$/],
+  ])('%s', async (_what, extra, message) => {
+    const run = await startAction('canary-deploy', inputs(extra)).result;
+    expect(run.status).not.toBe(0);
+    const errors = errorLines(run);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  });
+
+  test('a Prometheus that does not answer at start', async () => {
+    const port = await freePort();
+    const run = await startAction('canary-deploy', inputs({ metrics: `prometheus+http://127.0.0.1:${port}` })).result;
+    expect(errorLines(run)).toEqual([expect.stringMatching(new RegExp(`^Cannot reach Prometheus at prometheus\\+http://127.0.0.1:${port} \\(ECONNREFUSED\\)`))]);
+    expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  });
+
+  test('a router that does not answer at start', async () => {
+    const port = await freePort();
+    const run = await startAction('canary-deploy', inputs({ router: `haproxy://127.0.0.1:${port}/model` })).result;
+    expect(errorLines(run)).toEqual([expect.stringMatching(/^Cannot reach HAProxy's runtime API at haproxy:\/\/127.0.0.1:\d+\/model \(ECONNREFUSED\)/)]);
+  });
+});
+
+// Last: it takes Prometheus away from the shared stack.
+test('Prometheus stopped mid-rollout: the metrics reads fail and the canary is rolled back', async () => {
+  const own = await startPrometheus({ targets: [{ address: stack.stable.address }, { address: stack.canary.address }] });
+  await own.waitForScrapes(2);
+  const main = startAction('canary-deploy', inputs({ metrics: `prometheus+${own.url}`, interval: '60s', 'metrics-failures': '2' }));
+  for (let i = 0; i < 200 && (await stack.haproxy.weights()).canary === 0; i++) await sleep(50);
+  await sleep(2500);
+  await own.kill();
+  const run = await main.result;
+  expect(run.outputs.outcome).toBe('rolled-back');
+  expect(run.outputs.reason).toMatch(/^The metrics source failed 2 reads in a row \(last: .*\); without metrics the canary cannot be judged\.$/);
+  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect((await routedOverASecond()).canary).toBe(0);
+});
