@@ -184,4 +184,12 @@ function benchCanary() {
   execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/canary.ts'), '-o', out, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
   const run = spawnSync(process.execPath, [join(out, 'index.js')], { stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`the canary bench exited ${run.status}`);
+  // And once on the real stack (HAProxy, ONNX model servers, Prometheus): about two minutes.
+  const dir = join(root, '.bench');
+  const stackOut = join(dir, 'canary-stack');
+  execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/canary-stack.ts'), '-o', stackOut, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  rmSync(join(dir, 'bin'), { recursive: true, force: true });
+  cpSync(join(root, 'dist/bin'), join(dir, 'bin'), { recursive: true });
+  const stack = spawnSync(process.execPath, [join(stackOut, 'index.js')], { stdio: 'inherit' });
+  if (stack.status !== 0) throw new Error(`the real-stack canary bench exited ${stack.status}`);
 }
