@@ -28424,7 +28424,7 @@ async function post() {
         return;
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${why} Rolling back to stable.`, { title: 'canary-deploy post step' });
-    await report(await (0,_modelci_core__WEBPACK_IMPORTED_MODULE_3__/* .rollBackUnfinished */ .cp)(inputs, why));
+    await report(await (0,_modelci_core__WEBPACK_IMPORTED_MODULE_3__/* .rollBackUnfinished */ .cp)(inputs, `${why} The post step rolled back to stable.`));
 }
 await (0,_modelci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('started') === 'true' ? post : async () => {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('started', 'true');
@@ -43419,8 +43419,9 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
     return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
 /**
- * The post step: the main step did not finish (cancelled, timed out, crashed), so send all traffic
- * to stable. Idempotent: a router already at 0 is read back and left there.
+ * Send all traffic to stable and record why (`reason`, one sentence): the post step does this when
+ * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
+ * is read back and left there.
  */
 async function rollBackUnfinished(req, why, clock) {
     const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router'));
@@ -43437,7 +43438,7 @@ async function rollBackUnfinished(req, why, clock) {
         schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
         startedAt: now(), state: 'initializing', steps: [], events: [],
     };
-    const reason = `${why} The post step rolled back to stable.`;
+    const reason = why;
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
         const held = await rollBackRouter(router, clock);

@@ -17644,8 +17644,9 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
     return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
 /**
- * The post step: the main step did not finish (cancelled, timed out, crashed), so send all traffic
- * to stable. Idempotent: a router already at 0 is read back and left there.
+ * Send all traffic to stable and record why (`reason`, one sentence): the post step does this when
+ * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
+ * is read back and left there.
  */
 async function rollBackUnfinished(req, why, clock) {
     const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router'));
@@ -17662,7 +17663,7 @@ async function rollBackUnfinished(req, why, clock) {
         schema: deployment_record_DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
         startedAt: now(), state: 'initializing', steps: [], events: [],
     };
-    const reason = `${why} The post step rolled back to stable.`;
+    const reason = why;
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
         const held = await rollBackRouter(router, clock);

@@ -31,7 +31,7 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('modelci CLI
   test.each([
     [['drift', '--reference', 'x.csv'], "modelci: Input 'current' is required: give the data to check (file, directory or glob).\n"],
     [['drift', '--bogus', '1'], "modelci: Unknown option '--bogus'; run 'modelci help' for the flags.\n"],
-    [['frobnicate'], "modelci: unknown command 'frobnicate'; the commands are drift, profile, gates, register, promote, resolve and list.\n"],
+    [['frobnicate'], "modelci: unknown command 'frobnicate'; the commands are drift, profile, gates, register, promote, resolve, list, canary and rollback.\n"],
     [['profile'], 'modelci: give exactly one data path to profile, e.g. modelci profile data/train.csv --out profile.json\n'],
   ])('usage mistakes exit 2 with one line (%#)', (args, stderr) => {
     const run = modelci(...args);

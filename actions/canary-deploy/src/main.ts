@@ -42,7 +42,7 @@ async function post(): Promise<void> {
     return;
   }
   core.warning(`${why} Rolling back to stable.`, { title: 'canary-deploy post step' });
-  await report(await rollBackUnfinished(inputs, why));
+  await report(await rollBackUnfinished(inputs, `${why} The post step rolled back to stable.`));
 }
 
 await runAction(core.getState('started') === 'true' ? post : async () => {

@@ -86,8 +86,9 @@ export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promi
 }
 
 /**
- * The post step: the main step did not finish (cancelled, timed out, crashed), so send all traffic
- * to stable. Idempotent: a router already at 0 is read back and left there.
+ * Send all traffic to stable and record why (`reason`, one sentence): the post step does this when
+ * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
+ * is read back and left there.
  */
 export async function rollBackUnfinished(req: CanaryRequest, why: string, clock?: Clock): Promise<CanaryOutcome> {
   const router = openRouter(required(req.router, 'router', 'the traffic router'));
@@ -102,7 +103,7 @@ export async function rollBackUnfinished(req: CanaryRequest, why: string, clock?
     schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
     startedAt: now(), state: 'initializing', steps: [], events: [],
   };
-  const reason = `${why} The post step rolled back to stable.`;
+  const reason = why;
   record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
   try {
     const held = await rollBackRouter(router, clock);
