@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMetricsSource, openRouter, parseCanaryPolicy, rollBackRouter, runRollout } from '../packages/core/src/index.js';
-import { penguinRows, startCanaryStack } from '../test/helpers/canary-stack.js';
+import { startCanaryStack } from '../test/helpers/canary-stack.js';
 import { buildTestModels } from '../test/models/test-models.js';
 
 const RATE = 50;
@@ -18,24 +18,24 @@ const FIXED_WINDOW_S = 60;
 
 const dir = mkdtempSync(join(tmpdir(), 'modelci-canary-bench-'));
 const t = await buildTestModels(dir, { slowLayers: 4 });
-const stack = await startCanaryStack({ stable: t.models.penguins, canary: t.models.penguins }, penguinRows(t.data.penguinsTest, t.penguins.featureNames), RATE);
-const router = openRouter(stack.haproxy.router);
+const stack = await startCanaryStack({ stable: t.models.penguins, canary: t.models.penguins }, t.data.penguinsTest, RATE);
+const router = openRouter(stack.router);
 const metricsUri = `prometheus+${stack.prometheus.url}`;
-const canaryFailures = () => stack.canary.counts()[500] ?? 0;
+const canaryFailures = async () => (await stack.canary.counts()).errors;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function measure(run: () => Promise<void>): Promise<{ failed: number; seconds: number }> {
   await rollBackRouter(router);
-  stack.stable.setFaults({ failRate: 0.001 });
-  stack.canary.setFaults({ failRate: 0.05 });
+  await stack.stable.setFaults({ failRate: 0.001 });
+  await stack.canary.setFaults({ failRate: 0.05 });
   await sleep(2000);
-  const before = canaryFailures();
+  const before = await canaryFailures();
   const t0 = Date.now();
   await run();
   const seconds = (Date.now() - t0) / 1000;
   // Requests in flight at the rollback finish before counting.
   await sleep(500);
-  return { failed: canaryFailures() - before, seconds };
+  return { failed: (await canaryFailures()) - before, seconds };
 }
 
 try {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../helpers/docker-registry.js';
-import { penguinRows, startCanaryStack, type CanaryStack } from '../helpers/canary-stack.js';
+import { startCanaryStack, type CanaryStack } from '../helpers/canary-stack.js';
 import { startPrometheus } from '../helpers/prometheus.js';
 import { startAction, type ActionRun } from '../helpers/run-bundle.js';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
@@ -20,8 +20,7 @@ let prometheusUrl: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'modelci-canary-e2e-'));
   t = await buildTestModels(dir, { slowLayers: 4 });
-  const rows = penguinRows(t.data.penguinsTest, t.penguins.featureNames);
-  stack = await startCanaryStack({ stable: t.models.penguins, canary: t.models.penguins }, rows, RATE);
+  stack = await startCanaryStack({ stable: t.models.penguins, canary: t.models.penguins }, t.data.penguinsTest, RATE);
   prometheusUrl = `prometheus+${stack.prometheus.url}`;
 });
 afterAll(async () => {
@@ -30,29 +29,29 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // Each scenario starts from a stable version serving everything and a healthy canary.
-  await stack.haproxy.send('set server model/canary weight 0');
-  await stack.haproxy.send('set server model/stable weight 256');
-  stack.canary.setFaults({});
+  await stack.haproxy.command('set server model/canary weight 0');
+  await stack.haproxy.command('set server model/stable weight 256');
+  await stack.canary.setFaults({ failRate: 0, delayMs: 0 });
 });
 
 /** Seconds, not minutes: three steps of 4 s, a check every 2 s (two Prometheus scrapes). */
 const FAST = { steps: '10%, 30%, 60%', interval: '4s', 'check-interval': '2s', 'min-requests': '5', timeout: '2m' };
 let runs = 0;
 const inputs = (extra: Record<string, string> = {}) => ({
-  router: stack.haproxy.router, metrics: prometheusUrl, ...FAST, 'model-name': 'penguins', 'model-version': '2',
+  router: stack.router, metrics: prometheusUrl, ...FAST, 'model-name': 'penguins', 'model-version': '2',
   'record-path': join(dir, `record-${++runs}.json`), ...extra,
 });
-const canaryAnswers = () => Object.values(stack.canary.counts()).reduce((a, b) => a + b, 0);
+const canaryAnswers = async () => (await stack.canary.counts()).requests;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** After the action: a second of load, of which the canary must answer `expected` (none or all). */
 async function routedOverASecond(): Promise<{ canary: number; stable: number }> {
   // Requests already at a server when the weights changed (a slow one takes 300 ms) finish first.
   await sleep(500);
-  const c0 = canaryAnswers();
-  const s0 = Object.values(stack.stable.counts()).reduce((a, b) => a + b, 0);
+  const c0 = await canaryAnswers();
+  const s0 = (await stack.stable.counts()).requests;
   await sleep(1200);
-  return { canary: canaryAnswers() - c0, stable: Object.values(stack.stable.counts()).reduce((a, b) => a + b, 0) - s0 };
+  return { canary: (await canaryAnswers()) - c0, stable: (await stack.stable.counts()).requests - s0 };
 }
 
 function errorLines(run: ActionRun): string[] {
@@ -60,14 +59,14 @@ function errorLines(run: ActionRun): string[] {
 }
 
 test('a healthy canary is promoted to 100%, step by step', async () => {
-  const before = canaryAnswers();
+  const before = await canaryAnswers();
   const run = await startAction('canary-deploy', inputs()).result;
   expect(run.outputs.outcome).toBe('promoted');
   expect(run.status).toBe(0);
-  expect(await stack.haproxy.weights()).toEqual({ stable: 0, canary: 256 });
+  expect(await stack.weights()).toEqual({ stable: 0, canary: 256 });
   expect(run.outputs['final-weight']).toBe('1');
   // The canary really served traffic during the steps, and serves all of it now.
-  expect(canaryAnswers() - before).toBeGreaterThan(0.1 * RATE * 4);
+  expect((await canaryAnswers()) - before).toBeGreaterThan(0.1 * RATE * 4);
   const after = await routedOverASecond();
   expect(after.stable).toBe(0);
   expect(after.canary).toBeGreaterThan(0);
@@ -80,22 +79,22 @@ test('a healthy canary is promoted to 100%, step by step', async () => {
 });
 
 test('a canary failing 5% of requests is rolled back, with stable serving 100%', async () => {
-  stack.canary.setFaults({ failRate: 0.05 });
+  await stack.canary.setFaults({ failRate: 0.05 });
   const run = await startAction('canary-deploy', inputs()).result;
   expect(run.outputs.outcome).toBe('rolled-back');
   expect(run.status).not.toBe(0);
-  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   expect((await routedOverASecond()).canary).toBe(0);
-  expect(stack.canary.counts()[500]).toBeGreaterThan(0);
+  expect((await stack.canary.counts()).errors).toBeGreaterThan(0);
   expect(run.outputs.reason).toMatch(/^(The canary fails more often than stable: sequential test|\d failed checks? .*error rate)/);
   expect(errorLines(run).join('\n')).toContain(run.outputs.reason);
 });
 
 test('a slow canary (300 ms a request) is rolled back on p99', async () => {
-  stack.canary.setFaults({ delayMs: 300 });
+  await stack.canary.setFaults({ delayMs: 300 });
   const run = await startAction('canary-deploy', inputs()).result;
   expect(run.outputs.outcome).toBe('rolled-back');
-  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   expect(run.outputs.reason).toMatch(/^2 failed checks \(failed-checks is 2\); the last at 10%: p99 .* ms is above 150 ms\.$/);
   expect((await routedOverASecond()).canary).toBe(0);
 });
@@ -103,8 +102,8 @@ test('a slow canary (300 ms a request) is rolled back on p99', async () => {
 test('killed mid-rollout (SIGKILL: no chance to clean up): the post step rolls back to stable', async () => {
   const main = startAction('canary-deploy', inputs({ interval: '60s' }));
   // Wait until the canary really gets traffic, then kill the step as a runner losing it would.
-  for (let i = 0; i < 200 && (await stack.haproxy.weights()).canary === 0; i++) await sleep(50);
-  expect((await stack.haproxy.weights()).canary).toBe(26);
+  for (let i = 0; i < 200 && (await stack.weights()).canary === 0; i++) await sleep(50);
+  expect((await stack.weights()).canary).toBe(26);
   await sleep(2500);
   main.child.kill('SIGKILL');
   const killed = await main.result;
@@ -117,7 +116,7 @@ test('killed mid-rollout (SIGKILL: no chance to clean up): the post step rolls b
   const post = await startAction('canary-deploy', inputs({ 'record-path': killed.state['record-path'] }), { state: killed.state }).result;
   expect(post.outputs.outcome).toBe('rolled-back');
   expect(post.outputs.reason).toMatch(/^The rollout stopped while progressing with the canary at 10% \(the main step was cancelled, timed out or crashed\)\. The post step rolled back to stable\.$/);
-  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   expect((await routedOverASecond()).canary).toBe(0);
   expect(post.summary).toContain('## ↩️ Canary rolled back');
 
@@ -129,17 +128,17 @@ test('killed mid-rollout (SIGKILL: no chance to clean up): the post step rolls b
 
 test('cancelled (SIGTERM, as the runner cancels): the main step rolls back itself and the post step has nothing to do', async () => {
   const main = startAction('canary-deploy', inputs({ interval: '60s' }));
-  for (let i = 0; i < 200 && (await stack.haproxy.weights()).canary === 0; i++) await sleep(50);
+  for (let i = 0; i < 200 && (await stack.weights()).canary === 0; i++) await sleep(50);
   await sleep(1000);
   main.child.kill('SIGTERM');
   const run = await main.result;
   expect(run.outputs.outcome).toBe('rolled-back');
   expect(run.outputs.reason).toBe('The rollout was cancelled at 10%.');
   expect(run.state.finished).toBe('true');
-  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   const post = await startAction('canary-deploy', inputs({ 'record-path': run.state['record-path'] }), { state: run.state }).result;
   expect(post.status).toBe(0);
-  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
 });
 
 describe('bad input: one sentence, a failed step, and no traffic moved', () => {
@@ -155,14 +154,14 @@ describe('bad input: one sentence, a failed step, and no traffic moved', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
-    expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+    expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   });
 
   test('a Prometheus that does not answer at start', async () => {
     const port = await freePort();
     const run = await startAction('canary-deploy', inputs({ metrics: `prometheus+http://127.0.0.1:${port}` })).result;
     expect(errorLines(run)).toEqual([expect.stringMatching(new RegExp(`^Cannot reach Prometheus at prometheus\\+http://127.0.0.1:${port} \\(ECONNREFUSED\\)`))]);
-    expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+    expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   });
 
   test('a router that does not answer at start', async () => {
@@ -174,15 +173,15 @@ describe('bad input: one sentence, a failed step, and no traffic moved', () => {
 
 // Last: it takes Prometheus away from the shared stack.
 test('Prometheus stopped mid-rollout: the metrics reads fail and the canary is rolled back', async () => {
-  const own = await startPrometheus({ targets: [{ address: stack.stable.address }, { address: stack.canary.address }] });
+  const own = await startPrometheus({ targets: [{ address: `127.0.0.1:${stack.stable.port}` }, { address: `127.0.0.1:${stack.canary.port}` }] });
   await own.waitForScrapes(2);
   const main = startAction('canary-deploy', inputs({ metrics: `prometheus+${own.url}`, interval: '60s', 'metrics-failures': '2' }));
-  for (let i = 0; i < 200 && (await stack.haproxy.weights()).canary === 0; i++) await sleep(50);
+  for (let i = 0; i < 200 && (await stack.weights()).canary === 0; i++) await sleep(50);
   await sleep(2500);
   await own.kill();
   const run = await main.result;
   expect(run.outputs.outcome).toBe('rolled-back');
   expect(run.outputs.reason).toMatch(/^The metrics source failed 2 reads in a row \(last: .*\); without metrics the canary cannot be judged\.$/);
-  expect(await stack.haproxy.weights()).toEqual({ stable: 256, canary: 0 });
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   expect((await routedOverASecond()).canary).toBe(0);
 });

@@ -4,8 +4,10 @@
 // Installed by .ci/run and npm test.
 //
 // HAProxy runs as Debian's systemd unit runs it: master-worker (-W), reloaded with SIGUSR2 to the
-// master, which re-executes itself, starts a new worker on the same config and soft-stops the old
-// one. The new worker binds the frontend and stats ports again (SO_REUSEPORT), so the addresses stay.
+// master (after `haproxy -c`, as the unit's ExecReload does). The master re-executes itself as
+// `haproxy -sf <old worker> -x sockpair@<fd>`: the new worker takes the listening sockets (frontend
+// and stats port) from the old one, which then finishes its requests and exits. The ports never
+// close, so no request is refused during a reload.
 // Runtime weights live in the worker and die with it unless saved: the config has
 // `server-state-file` + `load-server-state-from-file global`, and reload() first writes
 // `show servers state` to that file, as an operator does with socat before `systemctl reload`.
@@ -58,7 +60,10 @@ export interface RunningHaproxy {
   command(command: string): Promise<string>;
   /** The current worker's pid (`show info`). */
   workerPid(): Promise<number>;
-  /** Saves server state to stateFile, reloads, and returns once the new worker alone serves. */
+  /**
+   * Saves server state to stateFile, reloads, and returns once the new worker alone serves: the
+   * old one has exited, after its requests in flight (it waits up to 10 s).
+   */
   reload(): Promise<void>;
   /** Reloads with an empty state file (none saved, none stale): runtime weights go back to the config's. */
   reloadWithoutState(): Promise<void>;
@@ -107,33 +112,13 @@ export async function startHaproxy(options: HaproxyOptions = {}): Promise<Runnin
   const backends = {} as Record<Side, Backend>;
   for (const side of SIDES) backends[side] = options.models ? await modelBackend(side, options.models) : await trivialServer(side);
   const weights = options.weights ?? { stable: 256, canary: 0 };
-  const frontendPort = await freePort();
-  const statsPort = await freePort();
   const config = join(dir, 'haproxy.cfg');
   const stateFile = join(dir, 'state');
   writeFileSync(stateFile, '');
-  writeFileSync(config, [
-    'global',
-    `  stats socket ipv4@127.0.0.1:${statsPort} level admin`,
-    `  server-state-file ${stateFile}`,
-    'defaults',
-    '  mode http',
-    '  load-server-state-from-file global',
-    '  timeout connect 2s',
-    '  timeout client 10s',
-    '  timeout server 10s',
-    'frontend models',
-    `  bind 127.0.0.1:${frontendPort}`,
-    '  default_backend model',
-    'backend model',
-    '  balance roundrobin',
-    ...SIDES.map((side) => `  server ${side} 127.0.0.1:${backends[side].port} weight ${weights[side]}`),
-  ].join('\n') + '\n');
-  const master: ChildProcess = spawn(BINARY, ['-W', '-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // -db keeps the master in the foreground and its log on stderr: kept for error messages.
+  let frontendPort = 0;
+  let statsPort = 0;
+  let master!: ChildProcess;
   let logText = '';
-  master.stderr!.on('data', (d) => { logText += d; });
-  const exited = new Promise<void>((r) => master.once('exit', () => r()));
   const failure = (what: string) => new Error(`${what}; is Debian's haproxy installed? Its log:\n${logText.trim()}`);
 
   const send = (command: string) => new Promise<string>((resolve, reject) => {
@@ -152,14 +137,56 @@ export async function startHaproxy(options: HaproxyOptions = {}): Promise<Runnin
   const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
     const started = Date.now();
     for (;;) {
-      if (master.exitCode !== null) throw failure(`haproxy exited with ${master.exitCode} while waiting until ${what}`);
+      if (master.exitCode !== null || master.signalCode !== null) throw failure(`haproxy exited (${master.exitCode ?? master.signalCode}) while waiting until ${what}`);
       const value = await probe().catch(() => undefined);
       if (value !== undefined) return value;
       if (Date.now() - started > WAIT_MS) throw failure(`haproxy did not get to ${what} within ${WAIT_MS / 1000} s`);
       await new Promise((r) => setTimeout(r, 25));
     }
   };
-  await until('open its stats socket', workerPid);
+
+  // A port freePort found may be taken before haproxy binds it (tests run in parallel): new ports, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    frontendPort = await freePort();
+    statsPort = await freePort();
+    writeFileSync(config, [
+      'global',
+      `  stats socket ipv4@127.0.0.1:${statsPort} level admin`,
+      `  server-state-file ${stateFile}`,
+      'defaults',
+      '  mode http',
+      '  load-server-state-from-file global',
+      '  timeout connect 2s',
+      '  timeout client 10s',
+      '  timeout server 10s',
+      'frontend models',
+      `  bind 127.0.0.1:${frontendPort}`,
+      '  default_backend model',
+      'backend model',
+      '  balance roundrobin',
+      ...SIDES.map((side) => `  server ${side} 127.0.0.1:${backends[side].port} weight ${weights[side]}`),
+    ].join('\n') + '\n');
+    // -db keeps the master in the foreground and its log on stderr: kept for error messages.
+    logText = '';
+    master = spawn(BINARY, ['-W', '-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    master.stderr!.on('data', (d) => { logText += d; });
+    try {
+      // Our worker, not whatever else may listen there: its parent is our master.
+      await until('open its stats socket', async () => (parentOf(await workerPid()) === master.pid ? true : undefined));
+      break;
+    } catch (e) {
+      if (master.exitCode === null && master.signalCode === null) {
+        master.kill('SIGTERM');
+        await new Promise((r) => master.once('exit', r));
+      }
+      if (attempt === 3 || !/cannot bind/i.test(logText)) {
+        for (const side of SIDES) await backends[side].close();
+        rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
+    }
+  }
+  const exited = new Promise<void>((r) => (master.exitCode !== null || master.signalCode !== null ? r() : master.once('exit', () => r())));
 
   const readCounters = async (): Promise<Record<Side, number>> => {
     const csv = (await send('show stat')).split('\n');
@@ -236,8 +263,18 @@ function isRunning(pid: number): boolean {
     return false;
   }
   try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] !== 'Z';
   } catch {
     return false;
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // The command name may hold spaces and parentheses: fields after the last ')'.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return Number(fields[1]);
+  } catch {
+    return undefined;
   }
 }

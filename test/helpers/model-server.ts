@@ -10,6 +10,7 @@
  *   GET  /stats    {"requests", "errors", "latency_p99_ms"}: cumulative counts (errors = 5xx) and
  *                  the p99 (nearest rank) of the last 1000 requests, null before the first
  *   GET|POST /admin  read or set faults: {"failRate": 0.05, "delayMs": 200}
+ *   GET  /admin/counts  {"requests", "errors", "byCode"}: what counts() returns
  *
  * Every response carries `x-model-variant: <variant>`, so a client behind a load balancer knows
  * which server answered.
@@ -100,8 +101,6 @@ export async function startModelServer(options: ModelServerOptions): Promise<InP
       if (!res.headersSent) reply(res, 500, { error: `model server bug: ${e instanceof Error ? e.message : String(e)}` });
     });
   });
-  // Load generators open many connections at once.
-  server.maxConnections = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -132,6 +131,7 @@ export async function spawnModelServer(options: ModelServerOptions): Promise<Spa
     const fail = (e: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
       reject(new Error(`model server '${options.variant}' (${options.model}): ${e.message}\n${stderr}`));
     };
     child.once('exit', (code) => fail(new Error(`exited with ${code} before listening`)));

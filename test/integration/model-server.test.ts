@@ -77,6 +77,8 @@ describe('an in-process model server', () => {
     server = await startModelServer({ model: t.models.penguins, variant: 'stable' });
   });
   afterAll(() => server?.close());
+  // A failed test must not leave its faults to the next.
+  afterEach(() => server.setFaults({ failRate: 0, delayMs: 0 }));
 
   test('predicts what the model predicts when run directly', async () => {
     const res = await post(`${server.url}/predict`, { rows });
@@ -156,7 +158,6 @@ describe('an in-process model server', () => {
     expect(after.requests('200') - before.requests('200')).toBe(380);
     const stats = (await (await fetch(`${server.url}/stats`)).json()) as { errors: number };
     expect(stats.errors).toBe(20);
-    await server.setFaults({ failRate: 0 });
   });
 
   test('a 200 ms delay, set at run time, lands above the 0.15 s bucket', async () => {
@@ -227,10 +228,13 @@ test('the load generator is open-loop: a 200 ms server does not slow the rate', 
   }
 });
 
-describe('HAProxy in front of two model servers', () => {
+describe.each([
+  ['in this process', false],
+  ['in their own processes', true],
+])('HAProxy in front of two model servers %s', (_where, separateProcesses) => {
   let haproxy: RunningHaproxy;
   beforeAll(async () => {
-    haproxy = await startHaproxy({ models: { stable: t.models.penguins, canary: t.models.penguinsSlow } });
+    haproxy = await startHaproxy({ models: { stable: t.models.penguins, canary: t.models.penguinsSlow, separateProcesses } });
   });
   afterAll(() => haproxy?.stop());
   const ask = async (command: string) => (await haproxy.command(command)).trim();
@@ -244,6 +248,8 @@ describe('HAProxy in front of two model servers', () => {
       await res.arrayBuffer();
     }
     const after = await haproxy.servedCounts();
+    if (!separateProcesses) expect({ ...haproxy.served }).toEqual(after);
+    else expect(() => haproxy.served.stable).toThrow(/use servedCounts\(\)/);
     return { stable: after.stable - before.stable, canary: after.canary - before.canary };
   }
 
