@@ -141,6 +141,18 @@ test('cancelled (SIGTERM, as the runner cancels): the main step rolls back itsel
   expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
 });
 
+test('HAProxy reloaded mid-rollout without its server state: the canary-deploy sees the lost weight and rolls back', async () => {
+  const main = startAction('canary-deploy', inputs({ interval: '60s' }));
+  for (let i = 0; i < 200 && (await stack.weights()).canary === 0; i++) await sleep(50);
+  await sleep(1000);
+  // An operator's plain reload: HAProxy goes back to its config (canary weight 0).
+  await stack.haproxy.reloadWithoutState();
+  const run = await main.result;
+  expect(run.outputs.outcome).toBe('rolled-back');
+  expect(run.outputs.reason).toBe('The router no longer holds 10% for the canary but 0% (was it reloaded without its server-state file, or changed by hand?).');
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
+});
+
 describe('bad input: one sentence, a failed step, and no traffic moved', () => {
   test.each([
     ['a weight outside 0..1', { 'initial-weight': '150%', steps: '' }, /^Input 'initial-weight' has the weight 150%, outside 0\.\.1/],
