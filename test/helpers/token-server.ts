@@ -3,7 +3,7 @@
 // registry verifies the signature against the certificate (x5c header + rootcertbundle).
 import { execFileSync } from 'node:child_process';
 import { createSign, randomBytes, X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,6 @@ export async function startTokenServer(user: { username: string; password: strin
     issuer,
     certificatePath: cert,
     requests,
-    stop: () => new Promise<void>((r) => server.close(() => r())),
+    stop: () => new Promise<void>((r) => server.close(() => r())).then(() => rmSync(dir, { recursive: true, force: true })),
   };
 }
