@@ -17319,7 +17319,7 @@ async function runRollout(policy, deps, model = {}) {
     try {
         for (let i = first; i < policy.steps.length; i++) {
             const w = policy.steps[i];
-            await guard(() => setAndVerify(w, deps.signal), 'the router did not take');
+            await guard(() => setAndVerify(w, deps.signal), `the router did not take ${canary_policy_pct(w)} for the canary`);
             const changedAt = clock.now();
             const step = { weight: w, startedAt: iso(changedAt), checks: [] };
             record.steps.push(step);
@@ -17334,7 +17334,7 @@ async function runRollout(policy, deps, model = {}) {
                 const now = clock.now();
                 if (now - startedAt > policy.timeoutMs)
                     throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${canary_policy_pct(w)} without finishing the step (${passes} passing checks in it).`);
-                const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), 'could not read the router');
+                const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
                 if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
                     throw new RollBack(`The router no longer holds ${canary_policy_pct(w)} for the canary but ${canary_policy_pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
                 }
@@ -17394,7 +17394,7 @@ async function runRollout(policy, deps, model = {}) {
         catch (e) {
             if (deps.signal?.aborted)
                 throw e;
-            throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${e.message}`);
+            throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${e.message.replace(/\.$/, '')}.`);
         }
     }
 }

@@ -45486,7 +45486,7 @@ async function canary_analysis_runRollout(policy, deps, model = {}) {
     try {
         for (let i = first; i < policy.steps.length; i++) {
             const w = policy.steps[i];
-            await guard(() => setAndVerify(w, deps.signal), 'the router did not take');
+            await guard(() => setAndVerify(w, deps.signal), `the router did not take ${pct(w)} for the canary`);
             const changedAt = clock.now();
             const step = { weight: w, startedAt: iso(changedAt), checks: [] };
             record.steps.push(step);
@@ -45501,7 +45501,7 @@ async function canary_analysis_runRollout(policy, deps, model = {}) {
                 const now = clock.now();
                 if (now - startedAt > policy.timeoutMs)
                     throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
-                const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), 'could not read the router');
+                const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
                 if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
                     throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
                 }
@@ -45561,7 +45561,7 @@ async function canary_analysis_runRollout(policy, deps, model = {}) {
         catch (e) {
             if (deps.signal?.aborted)
                 throw e;
-            throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${e.message}`);
+            throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${e.message.replace(/\.$/, '')}.`);
         }
     }
 }

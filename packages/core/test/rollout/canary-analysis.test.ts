@@ -188,3 +188,21 @@ test('a window reaching back before the weight change is not judged', async () =
   expect(first.reasons[0]).toMatch(/^the window starts at .*, before the weight changed at /);
   expect(r.state).toBe('promoted');
 });
+
+test('a router that does not take a step (it keeps the old share after retries) ends in rollback', async () => {
+  const { router, run } = setup(HEALTHY);
+  const realSet = router.setWeights.bind(router);
+  let refused = 0;
+  router.setWeights = async (w) => {
+    if (w === 0.15) {
+      refused++;
+      return;
+    }
+    return realSet(w);
+  };
+  const r = await run();
+  expect(refused).toBe(4);
+  expect(r.state).toBe('rolled-back');
+  expect(r.reason).toBe('The router did not take 15% for the canary after 4 attempts: the router holds 5% for the canary after being set to 15%.');
+  expect(router.weights.canary).toBe(0);
+});
