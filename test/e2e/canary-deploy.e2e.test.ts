@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { freePort } from '../helpers/docker-registry.js';
 import { startCanaryStack, type CanaryStack } from '../helpers/canary-stack.js';
 import { startPrometheus } from '../helpers/prometheus.js';
-import { startAction, type ActionRun } from '../helpers/run-bundle.js';
+import { nodeVersion, startAction, testNodes, type ActionRun } from '../helpers/run-bundle.js';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
 
 const RATE = 50;
@@ -150,6 +150,17 @@ test('HAProxy reloaded mid-rollout without its server state: the canary-deploy s
   const run = await main.result;
   expect(run.outputs.outcome).toBe('rolled-back');
   expect(run.outputs.reason).toBe('The router no longer holds 10% for the canary but 0% (was it reloaded without its server-state file, or changed by hand?).');
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
+});
+
+// The long scenarios run on the Jest process's Node (24); the bundle also starts on every Node the
+// other bundles are tested on (20 and 24 in npm test), here as a dry run against the real stack.
+test.each(testNodes().map((node) => [nodeVersion(node), node]))('a dry run on Node %s: router and Prometheus answer, one window read, nothing moved', async (_version, node) => {
+  const run = await startAction('canary-deploy', inputs({ 'dry-run': 'true' }), { node }).result;
+  expect(run.status).toBe(0);
+  expect(run.outputs.outcome).toBe('dry-run');
+  expect(run.outputs.reason).toBe('Dry run: the router and the metrics source answer; nothing was changed (the canary keeps 0%).');
+  expect(run.summary).toContain('## 🧪 Dry run: penguins v2');
   expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
 });
 
