@@ -42980,9 +42980,9 @@ const WEIGHT_TOLERANCE = 1 / 256;
 class RollBack extends Error {
 }
 /** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
-async function preflight(deps) {
+async function preflight(deps, checkWindowMs) {
     const weights = await deps.router.getWeights();
-    await deps.metrics.check();
+    await deps.metrics.check(checkWindowMs);
     return weights.canary;
 }
 async function runRollout(policy, deps, model = {}) {
@@ -42995,7 +42995,7 @@ async function runRollout(policy, deps, model = {}) {
         schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
         startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
     };
-    let weight = await preflight(deps);
+    let weight = await preflight(deps, policy.checkIntervalMs);
     const save = () => deps.onRecord?.(record) ?? Promise.resolve();
     const event = async (state, message) => {
         record.state = state;
@@ -43587,12 +43587,13 @@ class PrometheusMetrics {
     query(name, variant, window) {
         return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
     }
-    async check() {
+    async check(checkWindowMs) {
         const info = await this.get('/api/v1/status/buildinfo').catch((e) => this.unreachable(e));
         this.refusesCredentials(info);
         // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
         // queries below are the real test, and a wrong path shows up there.
         const time = Date.now() / 1000;
+        let stableRequests = null;
         for (const variant of VARIANTS) {
             for (const name of NAMES) {
                 const query = this.query(name, variant, '1m');
@@ -43606,7 +43607,25 @@ class PrometheusMetrics {
                 if (rows.length > 1) {
                     throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
                 }
+                if (variant === 'stable' && name === 'requests')
+                    stableRequests = value(data).value;
             }
+        }
+        if (checkWindowMs !== undefined && stableRequests !== null)
+            await this.checkWindow(checkWindowMs, time);
+    }
+    /**
+     * increase() needs two samples inside its range: a check interval shorter than two scrapes
+     * gives "no data" at every check, and the rollout would wait for its timeout. Stable serves
+     * traffic before the rollout starts, so if its requests show over 1m but not over one check
+     * window, the window is too short for this Prometheus.
+     */
+    async checkWindow(checkWindowMs, time) {
+        const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
+        const query = this.query('requests', 'stable', duration);
+        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }).catch((e) => this.unreachable(e));
+        if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
+            throw new errors_InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
         }
     }
     async read(window) {

@@ -17,6 +17,8 @@ export interface PrometheusOptions {
   targets: ScrapeTarget[];
   /** Require Basic auth on every endpoint (--web.config.file); the helper's own calls send it. */
   basicAuth?: { username: string; password: string; bcrypt: string };
+  /** Seconds between scrapes; default 1. */
+  scrapeIntervalS?: number;
 }
 
 export interface RunningPrometheus {
@@ -38,10 +40,10 @@ export interface RunningPrometheus {
 
 const JOB = 'modelci-test';
 
-function config(targets: ScrapeTarget[]): string {
+function config(targets: ScrapeTarget[], intervalS = 1): string {
   // JSON is YAML: no quoting rules to get wrong.
   return JSON.stringify({
-    global: { scrape_interval: '1s', scrape_timeout: '1s', evaluation_interval: '1s' },
+    global: { scrape_interval: `${intervalS}s`, scrape_timeout: '1s', evaluation_interval: '1s' },
     scrape_configs: [{
       job_name: JOB,
       honor_labels: true,
@@ -55,7 +57,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const configFile = join(dir, 'prometheus.yml');
-  writeFileSync(configFile, config(options.targets));
+  writeFileSync(configFile, config(options.targets, options.scrapeIntervalS));
   const args = [
     `--config.file=${configFile}`,
     `--storage.tsdb.path=${join(dir, 'data')}`,
@@ -126,7 +128,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
     },
     async reload(next) {
       targets = next;
-      writeFileSync(configFile, config(next));
+      writeFileSync(configFile, config(next, options.scrapeIntervalS));
       const res = await fetch(`${url}/-/reload`, { method: 'POST', headers });
       if (!res.ok) throw new Error(`prometheus refused the reload: HTTP ${res.status} ${await res.text()}`);
       // The reload returns before the new targets are in use (service discovery hands them over

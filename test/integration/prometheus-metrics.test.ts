@@ -159,6 +159,22 @@ test('a scalar result is accepted, and an override p99 answers in seconds', asyn
   expect(r.canary.p99Ms).toBeCloseTo(450, 6);
 });
 
+test('a check interval shorter than two scrapes: check() says so before anything moves; a long enough one passes', async () => {
+  // A Prometheus scraping every 3 s: a 2 s window holds at most one sample, a minute many.
+  const stableServer = servers[1];
+  const slow = await startPrometheus({ targets: [{ address: `127.0.0.1:${(stableServer.address() as { port: number }).port}` }], scrapeIntervalS: 3 });
+  try {
+    await slow.waitForScrapes(2);
+    const metrics = new PrometheusMetrics(`prometheus+${slow.url}`, {}, { env: {} });
+    const e = await inputError(metrics.check(2000));
+    expect(e.message).toBe("The stable version's requests show in Prometheus over 1m but not over one check interval (2s): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.");
+    expect(e.where.input).toBe('check-interval');
+    await metrics.check(30_000);
+  } finally {
+    await slow.stop();
+  }
+});
+
 test('a PromQL syntax error in an override: check() says which query, where, and what Prometheus said', async () => {
   const e = await inputError(source({ queries: { errors: 'sum(increase(http_requests_total{{{selector}},code=~"5.."}[{{window}}])' } }).check());
   expect(e.message).toBe(`Prometheus rejected the errors query for the canary, sum(increase(http_requests_total{variant="canary",code=~"5.."}[1m]): 1:68: parse error: unclosed left parenthesis; fix the errors query in the input 'metrics-queries'.`);

@@ -57,9 +57,9 @@ export const WEIGHT_TOLERANCE = 1 / 256;
 class RollBack extends Error {}
 
 /** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
-export async function preflight(deps: RolloutDeps): Promise<number> {
+export async function preflight(deps: RolloutDeps, checkWindowMs?: number): Promise<number> {
   const weights = await deps.router.getWeights();
-  await deps.metrics.check();
+  await deps.metrics.check(checkWindowMs);
   return weights.canary;
 }
 
@@ -73,7 +73,7 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
     startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
   };
-  let weight = await preflight(deps);
+  let weight = await preflight(deps, policy.checkIntervalMs);
   const save = () => deps.onRecord?.(record) ?? Promise.resolve();
   const event = async (state: RolloutState, message: string) => {
     record.state = state;

@@ -41,8 +41,10 @@ export interface MetricsSource {
   /**
    * Called once before any traffic moves: the source answers and its queries are valid.
    * Throws an InputError in one sentence (e.g. Prometheus's own parse error) otherwise.
+   * `checkWindowMs`, the check interval, lets a source say up front that windows that short
+   * will never hold data (Prometheus: fewer than two scrapes in a window).
    */
-  check(): Promise<void>;
+  check(checkWindowMs?: number): Promise<void>;
   /**
    * The metrics for a window. Called at every window boundary, in time order (including right
    * after each weight change), so a source that only sees cumulative counters can answer with

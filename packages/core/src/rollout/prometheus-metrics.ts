@@ -115,12 +115,13 @@ export class PrometheusMetrics implements MetricsSource {
     return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
   }
 
-  async check(): Promise<void> {
+  async check(checkWindowMs?: number): Promise<void> {
     const info = await this.get('/api/v1/status/buildinfo').catch((e: unknown) => this.unreachable(e));
     this.refusesCredentials(info);
     // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
     // queries below are the real test, and a wrong path shows up there.
     const time = Date.now() / 1000;
+    let stableRequests: number | null = null;
     for (const variant of VARIANTS) {
       for (const name of NAMES) {
         const query = this.query(name, variant, '1m');
@@ -134,7 +135,24 @@ export class PrometheusMetrics implements MetricsSource {
         if (rows.length > 1) {
           throw new InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
         }
+        if (variant === 'stable' && name === 'requests') stableRequests = value(data).value;
       }
+    }
+    if (checkWindowMs !== undefined && stableRequests !== null) await this.checkWindow(checkWindowMs, time);
+  }
+
+  /**
+   * increase() needs two samples inside its range: a check interval shorter than two scrapes
+   * gives "no data" at every check, and the rollout would wait for its timeout. Stable serves
+   * traffic before the rollout starts, so if its requests show over 1m but not over one check
+   * window, the window is too short for this Prometheus.
+   */
+  private async checkWindow(checkWindowMs: number, time: number): Promise<void> {
+    const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
+    const query = this.query('requests', 'stable', duration);
+    const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }).catch((e: unknown) => this.unreachable(e));
+    if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
+      throw new InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
     }
   }
 
