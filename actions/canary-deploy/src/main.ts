@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { readInputs, runAction } from '@modelci/action-kit';
-import { rollBackUnfinished, runCanaryDeploy, unfinishedRollout, type CanaryOutcome } from '@modelci/core';
+import { DEFAULT_RECORD_PATH, rollBackUnfinished, runCanaryDeploy, unfinishedRollout, type CanaryOutcome } from '@modelci/core';
 
 const INPUTS = [
   'router', 'metrics', 'metrics-queries', 'canary-selector', 'stable-selector', 'initial-weight', 'step-weight', 'steps', 'max-weight',
@@ -23,7 +23,7 @@ async function report(outcome: CanaryOutcome): Promise<void> {
 async function main(): Promise<void> {
   const inputs = readInputs(INPUTS);
   // The post step must find the record wherever the working directory is by then.
-  const recordPath = resolve(inputs['record-path'] ?? 'modelci-deployment-record.json');
+  const recordPath = resolve(inputs['record-path'] ?? DEFAULT_RECORD_PATH);
   core.saveState('record-path', recordPath);
   const controller = new AbortController();
   // The runner cancels with SIGINT, then SIGTERM: roll back at once, then let the process end.
