@@ -28378,7 +28378,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4187);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5740);
 // canary-deploy's main and post steps in one bundle (the runner runs it twice; saved state tells
 // which). Main: the rollout. Post (post-if: always()): when the main step did not finish (cancelled,
 // timed out, crashed), roll back to stable, so that the job never leaves the canary half-way.
@@ -28406,11 +28406,7 @@ async function main() {
     // The post step must find the record wherever the working directory is by then.
     const recordPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(inputs['record-path'] ?? _modelci_core__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_RECORD_PATH */ .Qb);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('record-path', recordPath);
-    const controller = new AbortController();
-    // The runner cancels with SIGINT, then SIGTERM: roll back at once, then let the process end.
-    for (const signal of ['SIGINT', 'SIGTERM'])
-        process.once(signal, () => controller.abort(new Error(signal)));
-    const outcome = await (0,_modelci_core__WEBPACK_IMPORTED_MODULE_3__/* .runCanaryDeploy */ .t2)({ ...inputs, 'record-path': recordPath }, { signal: controller.signal, log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
+    const outcome = await (0,_modelci_core__WEBPACK_IMPORTED_MODULE_3__/* .runCanaryDeploy */ .t2)({ ...inputs, 'record-path': recordPath }, { signal: (0,_modelci_core__WEBPACK_IMPORTED_MODULE_3__/* .abortOnSignals */ .PB)(), log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('finished', 'true');
     await report(outcome);
 }
@@ -28445,7 +28441,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports annotate, annotateAll */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4187);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5740);
 
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
@@ -28502,13 +28498,14 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 4187:
+/***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qb: () => (/* reexport */ DEFAULT_RECORD_PATH),
+  PB: () => (/* reexport */ abortOnSignals),
   BT: () => (/* reexport */ isInputError),
   cp: () => (/* reexport */ rollBackUnfinished),
   t2: () => (/* reexport */ runCanaryDeploy),
@@ -42944,12 +42941,49 @@ function judge_check_ms(v) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/deployment-record.ts
-/**
- * DeploymentRecord (`modelci/deployment-record@1`): what a canary rollout did and why, written
- * after every check so that a killed run leaves an up-to-date record for the post step.
- */
-
 const DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
+
+;// CONCATENATED MODULE: ./packages/core/src/report/format.ts
+/** Number formats shared by every rendered report, so the summary and the terminal agree. */
+function format_formatP(p) {
+    if (p === undefined || Number.isNaN(p))
+        return '–';
+    if (p === 0)
+        return '< 1e-300';
+    if (p < 1e-4)
+        return p.toExponential(1);
+    if (p >= 0.9995)
+        return '1';
+    return p.toFixed(p < 0.001 ? 4 : 3);
+}
+/** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
+function format_pEquals(p) {
+    return p === 0 ? 'p < 1e-300' : `p = ${format_formatP(p)}`;
+}
+function format_formatNumber(x, digits = 3) {
+    if (x === undefined || Number.isNaN(x))
+        return '–';
+    if (!Number.isFinite(x))
+        return x > 0 ? '∞' : '-∞';
+    if (x === 0)
+        return '0';
+    const a = Math.abs(x);
+    if (a >= 1e6 || a < 1e-3)
+        return x.toExponential(2);
+    return Number(x.toPrecision(digits + (a >= 100 ? 2 : 0))).toString();
+}
+function format_formatPercent(x) {
+    if (x === undefined || x === null || Number.isNaN(x))
+        return '–';
+    return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
+}
+/** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
+function formatDuration(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
+}
+function format_formatCount(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
 /**
@@ -42961,6 +42995,8 @@ const DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
  * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
  * version serving all traffic unless the canary was promoted.
  */
+
+
 
 
 
@@ -43029,7 +43065,7 @@ async function runRollout(policy, deps, model = {}) {
         }, attempts, signal);
     };
     const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
-    await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${seconds(policy.intervalMs)} per step, a check every ${seconds(policy.checkIntervalMs)}`);
+    await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`);
     if (policy.dryRun) {
         const now = clock.now();
         const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e) => e);
@@ -43071,7 +43107,7 @@ async function runRollout(policy, deps, model = {}) {
                 await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
                 const now = clock.now();
                 if (now - startedAt > policy.timeoutMs)
-                    throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+                    throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
                 const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
                 if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
                     throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
@@ -43179,9 +43215,6 @@ function checkRecord(reading, weight, verdict, at, decision = verdict.decision, 
         decision, reasons, queries: reading.queries,
     };
 }
-function seconds(ms) {
-    return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
 /**
@@ -43253,44 +43286,6 @@ class CommandRouter {
 }
 registerRouter('command', (uri) => new CommandRouter(uri));
 
-;// CONCATENATED MODULE: ./packages/core/src/report/format.ts
-/** Number formats shared by every rendered report, so the summary and the terminal agree. */
-function format_formatP(p) {
-    if (p === undefined || Number.isNaN(p))
-        return '–';
-    if (p === 0)
-        return '< 1e-300';
-    if (p < 1e-4)
-        return p.toExponential(1);
-    if (p >= 0.9995)
-        return '1';
-    return p.toFixed(p < 0.001 ? 4 : 3);
-}
-/** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
-function format_pEquals(p) {
-    return p === 0 ? 'p < 1e-300' : `p = ${format_formatP(p)}`;
-}
-function format_formatNumber(x, digits = 3) {
-    if (x === undefined || Number.isNaN(x))
-        return '–';
-    if (!Number.isFinite(x))
-        return x > 0 ? '∞' : '-∞';
-    if (x === 0)
-        return '0';
-    const a = Math.abs(x);
-    if (a >= 1e6 || a < 1e-3)
-        return x.toExponential(2);
-    return Number(x.toPrecision(digits + (a >= 100 ? 2 : 0))).toString();
-}
-function format_formatPercent(x) {
-    if (x === undefined || x === null || Number.isNaN(x))
-        return '–';
-    return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
-}
-function format_formatCount(n) {
-    return Math.round(n).toLocaleString('en-US');
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/report/canary-markdown.ts
 
 const HEADLINES = {
@@ -43314,7 +43309,7 @@ function renderDeploymentMarkdown(r) {
         lines.push(`> ${esc(r.reason)}`, '');
     const checks = r.steps.flatMap((s) => s.checks);
     const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => format_formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${canary_markdown_seconds(p.intervalMs)}, a check every ${canary_markdown_seconds(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${format_formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${format_formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${format_formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : format_formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
+    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => format_formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${format_formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${format_formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${format_formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : format_formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
     if (checks.length > 0)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
@@ -43359,9 +43354,6 @@ function canary_markdown_n(v) {
 function canary_markdown_ms(v) {
     return v === null ? '–' : `${format_formatNumber(v)} ms`;
 }
-function canary_markdown_seconds(ms) {
-    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/run-canary-deploy.ts
 /**
@@ -43369,6 +43361,7 @@ function canary_markdown_seconds(ms) {
  * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
  * action's post step runs when the main step did not finish.
  */
+
 
 
 
@@ -43407,14 +43400,8 @@ const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
  * sentence that says where it stopped.
  */
 async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
-    let record;
-    try {
-        record = JSON.parse(await (0,promises_namespaceObject.readFile)(recordPath, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    if (record.schema !== DEPLOYMENT_RECORD_SCHEMA || FINISHED.has(record.state))
+    const record = await readRecord(recordPath);
+    if (!record || FINISHED.has(record.state))
         return undefined;
     const last = record.events.at(-1);
     return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
@@ -43424,34 +43411,37 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
  * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
  * is read back and left there.
  */
-async function rollBackUnfinished(req, why, clock) {
+async function rollBackUnfinished(req, reason, clock) {
     const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router'));
     const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
     const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
-    let record;
-    try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(recordPath, 'utf8'));
-        if (parsed.schema === DEPLOYMENT_RECORD_SCHEMA)
-            record = parsed;
-    }
-    catch { /* no record yet: the main step stopped before its first write */ }
-    record ??= {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
+    // No record yet: the main step stopped before its first write.
+    const record = await readRecord(recordPath) ?? {
+        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
         startedAt: now(), state: 'initializing', steps: [], events: [],
     };
-    const reason = why;
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
         const held = await rollBackRouter(router, clock);
         Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
-        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${why})` });
+        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
     }
     catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${why} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
     await atomic_write_writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
     return outcome(record, recordPath);
+}
+/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
+async function readRecord(path) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function outcome(record, recordPath) {
     return {
@@ -43890,7 +43880,21 @@ class HttpJsonMetrics {
 registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
 registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/abort-on-signals.ts
+/**
+ * An AbortSignal that fires on SIGINT or SIGTERM: Ctrl-C, and how the GitHub runner cancels a
+ * step (SIGINT, then SIGTERM). The rollout loop hears it, rolls back, and returns.
+ */
+function abortOnSignals() {
+    const controller = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM'])
+        process.once(signal, () => controller.abort(new Error(signal)));
+    return controller.signal;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
+
+
 
 
 

@@ -28481,7 +28481,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V3: () => (/* reexport */ runDriftCheck)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CANARY_DEFAULTS, CATEGORY_LIMIT, CHUNK_BYTES, CommandRouter, DEFAULT_DRIFT_OPTIONS, DEFAULT_RECORD_PATH, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DEPLOYMENT_RECORD_SCHEMA, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpJsonMetrics, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, PROMETHEUS_DEFAULT_QUERIES, PROMETHEUS_DEFAULT_SELECTORS, PrometheusMetrics, SKETCH_SIZE, WEIGHTS_PATH, WEIGHT_TOLERANCE, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, judgeCheck, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openMetricsSource, openModel, openRegistry, openRouter, parseCanaryPolicy, parseDriftOptions, parseDuration, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, parseWeight, pct, percentileSorted, planFeeds, populationStabilityIndex, predictAll, preflight, probeGpus, profileFromReference, promDuration, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, redactUri, referenceFromProfile, referenceFromTable, registerBackend, registerMetricsSource, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDeploymentMarkdown, renderDeploymentText, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, rollBackRouter, rollBackUnfinished, runCanaryDeploy, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, runRollout, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarize, summarizeLatencies, systemClock, timeRuns, toMetrics, unfinishedRollout, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, CANARY_DEFAULTS, CATEGORY_LIMIT, CHUNK_BYTES, CommandRouter, DEFAULT_DRIFT_OPTIONS, DEFAULT_RECORD_PATH, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DEPLOYMENT_RECORD_SCHEMA, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpJsonMetrics, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, PROMETHEUS_DEFAULT_QUERIES, PROMETHEUS_DEFAULT_SELECTORS, PrometheusMetrics, SKETCH_SIZE, WEIGHTS_PATH, WEIGHT_TOLERANCE, abortOnSignals, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, judgeCheck, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openMetricsSource, openModel, openRegistry, openRouter, parseCanaryPolicy, parseDriftOptions, parseDuration, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, parseWeight, pct, percentileSorted, planFeeds, populationStabilityIndex, predictAll, preflight, probeGpus, profileFromReference, promDuration, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, redactUri, referenceFromProfile, referenceFromTable, registerBackend, registerMetricsSource, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDeploymentMarkdown, renderDeploymentText, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, rollBackRouter, rollBackUnfinished, runCanaryDeploy, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, runRollout, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarize, summarizeLatencies, systemClock, timeRuns, toMetrics, unfinishedRollout, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 class errors_InputError extends Error {
@@ -39536,6 +39536,10 @@ function format_formatPercent(x) {
         return '–';
     return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
 }
+/** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
+function format_formatDuration(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
+}
 function format_formatCount(n) {
     return Math.round(n).toLocaleString('en-US');
 }
@@ -45174,6 +45178,8 @@ function judge_check_ms(v) {
 
 
 
+
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
@@ -45237,7 +45243,7 @@ async function canary_analysis_runRollout(policy, deps, model = {}) {
         }, attempts, signal);
     };
     const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
-    await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${seconds(policy.intervalMs)} per step, a check every ${seconds(policy.checkIntervalMs)}`);
+    await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`);
     if (policy.dryRun) {
         const now = clock.now();
         const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e) => e);
@@ -45279,7 +45285,7 @@ async function canary_analysis_runRollout(policy, deps, model = {}) {
                 await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
                 const now = clock.now();
                 if (now - startedAt > policy.timeoutMs)
-                    throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+                    throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
                 const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
                 if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
                     throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
@@ -45387,9 +45393,6 @@ function checkRecord(reading, weight, verdict, at, decision = verdict.decision, 
         decision, reasons, queries: reading.queries,
     };
 }
-function seconds(ms) {
-    return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
 /**
@@ -45484,7 +45487,7 @@ function canary_markdown_renderDeploymentMarkdown(r) {
         lines.push(`> ${esc(r.reason)}`, '');
     const checks = r.steps.flatMap((s) => s.checks);
     const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${canary_markdown_seconds(p.intervalMs)}, a check every ${canary_markdown_seconds(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
+    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
     if (checks.length > 0)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
@@ -45529,9 +45532,6 @@ function canary_markdown_n(v) {
 function canary_markdown_ms(v) {
     return v === null ? '–' : `${formatNumber(v)} ms`;
 }
-function canary_markdown_seconds(ms) {
-    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/run-canary-deploy.ts
 /**
@@ -45539,6 +45539,7 @@ function canary_markdown_seconds(ms) {
  * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
  * action's post step runs when the main step did not finish.
  */
+
 
 
 
@@ -45577,14 +45578,8 @@ const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
  * sentence that says where it stopped.
  */
 async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
-    let record;
-    try {
-        record = JSON.parse(await readFile(recordPath, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    if (record.schema !== DEPLOYMENT_RECORD_SCHEMA || FINISHED.has(record.state))
+    const record = await readRecord(recordPath);
+    if (!record || FINISHED.has(record.state))
         return undefined;
     const last = record.events.at(-1);
     return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
@@ -45594,34 +45589,37 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
  * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
  * is read back and left there.
  */
-async function rollBackUnfinished(req, why, clock) {
+async function rollBackUnfinished(req, reason, clock) {
     const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router'));
     const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
     const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
-    let record;
-    try {
-        const parsed = JSON.parse(await readFile(recordPath, 'utf8'));
-        if (parsed.schema === DEPLOYMENT_RECORD_SCHEMA)
-            record = parsed;
-    }
-    catch { /* no record yet: the main step stopped before its first write */ }
-    record ??= {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
+    // No record yet: the main step stopped before its first write.
+    const record = await readRecord(recordPath) ?? {
+        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
         startedAt: now(), state: 'initializing', steps: [], events: [],
     };
-    const reason = why;
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
         const held = await rollBackRouter(router, clock);
         Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
-        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${why})` });
+        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
     }
     catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${why} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
     await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
     return outcome(record, recordPath);
+}
+/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
+async function readRecord(path) {
+    try {
+        const parsed = JSON.parse(await readFile(path, 'utf8'));
+        return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function outcome(record, recordPath) {
     return {
@@ -46067,6 +46065,8 @@ registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
 registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
+
+
 
 
 

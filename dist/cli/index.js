@@ -9382,11 +9382,11 @@ async function readTable(spec, options = {}) {
     const files = await resolveFiles(spec);
     const table = new TableBuilder(options);
     for (const file of files) {
-        await read_table_readFile(file, table, delimiter);
+        await readFile(file, table, delimiter);
     }
     return table.finish();
 }
-async function read_table_readFile(file, table, delimiter) {
+async function readFile(file, table, delimiter) {
     const format = formatOf(file);
     switch (format) {
         case 'csv':
@@ -11260,6 +11260,10 @@ function formatPercent(x) {
     if (x === undefined || x === null || Number.isNaN(x))
         return '–';
     return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
+}
+/** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
+function formatDuration(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
 }
 function formatCount(n) {
     return Math.round(n).toLocaleString('en-US');
@@ -17206,12 +17210,7 @@ function judge_check_ms(v) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/deployment-record.ts
-/**
- * DeploymentRecord (`modelci/deployment-record@1`): what a canary rollout did and why, written
- * after every check so that a killed run leaves an up-to-date record for the post step.
- */
-
-const deployment_record_DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
+const DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
 /**
@@ -17223,6 +17222,8 @@ const deployment_record_DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1'
  * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
  * version serving all traffic unless the canary was promoted.
  */
+
+
 
 
 
@@ -17255,7 +17256,7 @@ async function runRollout(policy, deps, model = {}) {
     const iso = (t = clock.now()) => new Date(t).toISOString();
     const startedAt = clock.now();
     const record = {
-        schema: deployment_record_DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
+        schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
         startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
     };
     let weight = await preflight(deps, policy.checkIntervalMs);
@@ -17291,7 +17292,7 @@ async function runRollout(policy, deps, model = {}) {
         }, attempts, signal);
     };
     const plan = policy.steps.map(canary_policy_pct).join(' → ') + ' → promote (100%)';
-    await event('initializing', `router holds ${canary_policy_pct(weight)} for the canary; plan: ${plan}, ${seconds(policy.intervalMs)} per step, a check every ${seconds(policy.checkIntervalMs)}`);
+    await event('initializing', `router holds ${canary_policy_pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`);
     if (policy.dryRun) {
         const now = clock.now();
         const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e) => e);
@@ -17333,7 +17334,7 @@ async function runRollout(policy, deps, model = {}) {
                 await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
                 const now = clock.now();
                 if (now - startedAt > policy.timeoutMs)
-                    throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${canary_policy_pct(w)} without finishing the step (${passes} passing checks in it).`);
+                    throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${canary_policy_pct(w)} without finishing the step (${passes} passing checks in it).`);
                 const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
                 if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
                     throw new RollBack(`The router no longer holds ${canary_policy_pct(w)} for the canary but ${canary_policy_pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
@@ -17441,9 +17442,6 @@ function checkRecord(reading, weight, verdict, at, decision = verdict.decision, 
         decision, reasons, queries: reading.queries,
     };
 }
-function seconds(ms) {
-    return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
 /**
@@ -17538,7 +17536,7 @@ function renderDeploymentMarkdown(r) {
         lines.push(`> ${esc(r.reason)}`, '');
     const checks = r.steps.flatMap((s) => s.checks);
     const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${canary_markdown_seconds(p.intervalMs)}, a check every ${canary_markdown_seconds(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
+    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
     if (checks.length > 0)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
@@ -17583,9 +17581,6 @@ function canary_markdown_n(v) {
 function canary_markdown_ms(v) {
     return v === null ? '–' : `${formatNumber(v)} ms`;
 }
-function canary_markdown_seconds(ms) {
-    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/run-canary-deploy.ts
 /**
@@ -17593,6 +17588,7 @@ function canary_markdown_seconds(ms) {
  * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
  * action's post step runs when the main step did not finish.
  */
+
 
 
 
@@ -17631,14 +17627,8 @@ const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
  * sentence that says where it stopped.
  */
 async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
-    let record;
-    try {
-        record = JSON.parse(await readFile(recordPath, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    if (record.schema !== DEPLOYMENT_RECORD_SCHEMA || FINISHED.has(record.state))
+    const record = await readRecord(recordPath);
+    if (!record || FINISHED.has(record.state))
         return undefined;
     const last = record.events.at(-1);
     return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
@@ -17648,34 +17638,37 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
  * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
  * is read back and left there.
  */
-async function rollBackUnfinished(req, why, clock) {
+async function rollBackUnfinished(req, reason, clock) {
     const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router'));
     const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
     const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
-    let record;
-    try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(recordPath, 'utf8'));
-        if (parsed.schema === deployment_record_DEPLOYMENT_RECORD_SCHEMA)
-            record = parsed;
-    }
-    catch { /* no record yet: the main step stopped before its first write */ }
-    record ??= {
-        schema: deployment_record_DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
+    // No record yet: the main step stopped before its first write.
+    const record = await readRecord(recordPath) ?? {
+        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
         startedAt: now(), state: 'initializing', steps: [], events: [],
     };
-    const reason = why;
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
         const held = await rollBackRouter(router, clock);
         Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
-        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${why})` });
+        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
     }
     catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${why} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
     await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
     return outcome(record, recordPath);
+}
+/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
+async function readRecord(path) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function outcome(record, recordPath) {
     return {
@@ -18114,7 +18107,21 @@ class HttpJsonMetrics {
 registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
 registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/abort-on-signals.ts
+/**
+ * An AbortSignal that fires on SIGINT or SIGTERM: Ctrl-C, and how the GitHub runner cancels a
+ * step (SIGINT, then SIGTERM). The rollout loop hears it, rolls back, and returns.
+ */
+function abortOnSignals() {
+    const controller = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM'])
+        process.once(signal, () => controller.abort(new Error(signal)));
+    return controller.signal;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
+
+
 
 
 
@@ -18326,8 +18333,6 @@ async function main(argv) {
         const format = flags.format ?? 'text';
         if (!['text', 'markdown', 'json'].includes(format))
             return usage(`--format is '${format}'; use text, markdown or json.`);
-        // A shell makes multi-line flags awkward: ';' separates lines too.
-        const lines = (v) => v?.split(';').join('\n');
         const outcome = await runQualityGates({ ...flags, gates: lines(flags.gates), 'input-mapping': lines(flags['input-mapping']) });
         const v = outcome.verdict;
         process.stdout.write(format === 'json' ? JSON.stringify(v, null, 2) + '\n' : format === 'markdown' ? renderGatesMarkdown(v) : renderGatesText(v));
@@ -18341,12 +18346,7 @@ async function main(argv) {
             return usage(`--format is '${format}'; use text, markdown or json.`);
         let outcome;
         if (command === 'canary') {
-            const controller = new AbortController();
-            // Ctrl-C or a CI cancel: roll back, then exit.
-            for (const signal of ['SIGINT', 'SIGTERM'])
-                process.once(signal, () => controller.abort(new Error(signal)));
-            const lines = (v) => v?.split(';').join('\n');
-            outcome = await runCanaryDeploy({ ...flags, 'metrics-queries': lines(flags['metrics-queries']) }, { signal: controller.signal, log: (line) => process.stderr.write(`${line}\n`) });
+            outcome = await runCanaryDeploy({ ...flags, 'metrics-queries': lines(flags['metrics-queries']) }, { signal: abortOnSignals(), log: (line) => process.stderr.write(`${line}\n`) });
         }
         else {
             outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).');
@@ -18385,6 +18385,10 @@ async function registryCommand(command, args) {
         print(versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
     }
     return 0;
+}
+/** A shell makes multi-line flags awkward: ';' separates lines too. */
+function lines(v) {
+    return v?.split(';').join('\n');
 }
 function parse(args, names, allowPositionals) {
     const options = Object.fromEntries(names.map((n) => [n, { type: 'string' }]));

@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { readInputs, runAction } from '@modelci/action-kit';
-import { DEFAULT_RECORD_PATH, rollBackUnfinished, runCanaryDeploy, unfinishedRollout, type CanaryOutcome } from '@modelci/core';
+import { abortOnSignals, DEFAULT_RECORD_PATH, rollBackUnfinished, runCanaryDeploy, unfinishedRollout, type CanaryOutcome } from '@modelci/core';
 
 const INPUTS = [
   'router', 'metrics', 'metrics-queries', 'canary-selector', 'stable-selector', 'initial-weight', 'step-weight', 'steps', 'max-weight',
@@ -25,10 +25,7 @@ async function main(): Promise<void> {
   // The post step must find the record wherever the working directory is by then.
   const recordPath = resolve(inputs['record-path'] ?? DEFAULT_RECORD_PATH);
   core.saveState('record-path', recordPath);
-  const controller = new AbortController();
-  // The runner cancels with SIGINT, then SIGTERM: roll back at once, then let the process end.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort(new Error(signal)));
-  const outcome = await runCanaryDeploy({ ...inputs, 'record-path': recordPath }, { signal: controller.signal, log: (line) => core.info(line) });
+  const outcome = await runCanaryDeploy({ ...inputs, 'record-path': recordPath }, { signal: abortOnSignals(), log: (line) => core.info(line) });
   core.saveState('finished', 'true');
   await report(outcome);
 }

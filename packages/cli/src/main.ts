@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import {
-  isInputError, renderDeploymentMarkdown, renderDeploymentText, rollBackUnfinished, runCanaryDeploy, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionText, runDriftCheck, runList,
+  abortOnSignals, isInputError, renderDeploymentMarkdown, renderDeploymentText, rollBackUnfinished, runCanaryDeploy, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionText, runDriftCheck, runList,
   runProfile, runPromote, runQualityGates, runRegister, runResolve,
 } from '@modelci/core';
 
@@ -159,8 +159,6 @@ async function main(argv: string[]): Promise<number> {
     const flags = parse(rest, GATES_FLAGS, false).values;
     const format = flags.format ?? 'text';
     if (!['text', 'markdown', 'json'].includes(format)) return usage(`--format is '${format}'; use text, markdown or json.`);
-    // A shell makes multi-line flags awkward: ';' separates lines too.
-    const lines = (v: string | undefined) => v?.split(';').join('\n');
     const outcome = await runQualityGates({ ...flags, gates: lines(flags.gates), 'input-mapping': lines(flags['input-mapping']) });
     const v = outcome.verdict;
     process.stdout.write(format === 'json' ? JSON.stringify(v, null, 2) + '\n' : format === 'markdown' ? renderGatesMarkdown(v) : renderGatesText(v));
@@ -173,11 +171,7 @@ async function main(argv: string[]): Promise<number> {
     if (!['text', 'markdown', 'json'].includes(format)) return usage(`--format is '${format}'; use text, markdown or json.`);
     let outcome;
     if (command === 'canary') {
-      const controller = new AbortController();
-      // Ctrl-C or a CI cancel: roll back, then exit.
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort(new Error(signal)));
-      const lines = (v: string | undefined) => v?.split(';').join('\n');
-      outcome = await runCanaryDeploy({ ...flags, 'metrics-queries': lines(flags['metrics-queries']) }, { signal: controller.signal, log: (line) => process.stderr.write(`${line}\n`) });
+      outcome = await runCanaryDeploy({ ...flags, 'metrics-queries': lines(flags['metrics-queries']) }, { signal: abortOnSignals(), log: (line) => process.stderr.write(`${line}\n`) });
     } else {
       outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).');
     }
@@ -210,6 +204,11 @@ async function registryCommand(command: keyof typeof REGISTRY_FLAGS, args: strin
     print(versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
   }
   return 0;
+}
+
+/** A shell makes multi-line flags awkward: ';' separates lines too. */
+function lines(v: string | undefined): string | undefined {
+  return v?.split(';').join('\n');
 }
 
 function parse<K extends string>(args: string[], names: readonly K[], allowPositionals: boolean) {

@@ -4,7 +4,7 @@
  * time (mermaid), then every check with the numbers it was judged on.
  */
 import type { CheckRecord, DeploymentRecord } from '../rollout/deployment-record.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatDuration, formatNumber, formatPercent } from './format.js';
 
 const HEADLINES: Record<DeploymentRecord['state'], string> = {
   promoted: '✅ Canary promoted',
@@ -33,7 +33,7 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
     `| router | \`${esc(r.router)}\` |`,
     `| metrics | \`${esc(r.metrics)}\` |`,
     `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`,
-    `| per step | ${seconds(p.intervalMs)}, a check every ${seconds(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`,
+    `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`,
     `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`,
     `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`,
     `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`,
@@ -84,8 +84,4 @@ function n(v: number | null): string {
 
 function ms(v: number | null): string {
   return v === null ? '–' : `${formatNumber(v)} ms`;
-}
-
-function seconds(ms: number): string {
-  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
 }

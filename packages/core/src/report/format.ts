@@ -27,6 +27,11 @@ export function formatPercent(x: number | undefined | null): string {
   return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
 }
 
+/** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
+export function formatDuration(ms: number): string {
+  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
+}
+
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }

@@ -9,8 +9,10 @@
  */
 import { isInputError } from '../errors.js';
 import { pct, type CanaryPolicy } from './canary-policy.js';
-import { redactUri, DEPLOYMENT_RECORD_SCHEMA, type CheckRecord, type DeploymentRecord, type RolloutState, type StepRecord } from './deployment-record.js';
+import { DEPLOYMENT_RECORD_SCHEMA, type CheckRecord, type DeploymentRecord, type RolloutState, type StepRecord } from './deployment-record.js';
 import { judgeCheck } from './judge-check.js';
+import { redactUri } from './redact-uri.js';
+import { formatDuration } from '../report/format.js';
 import type { MetricsReading, MetricsSource } from './metrics-source.js';
 import { startSequentialTest, type SequentialState } from './sequential-error-test.js';
 import type { TrafficRouter } from './traffic-router.js';
@@ -105,7 +107,7 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
   };
 
   const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
-  await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${seconds(policy.intervalMs)} per step, a check every ${seconds(policy.checkIntervalMs)}`);
+  await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`);
 
   if (policy.dryRun) {
     const now = clock.now();
@@ -148,7 +150,7 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
       for (;;) {
         await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
         const now = clock.now();
-        if (now - startedAt > policy.timeoutMs) throw new RollBack(`The rollout ran past its timeout of ${seconds(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+        if (now - startedAt > policy.timeoutMs) throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
         const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
         if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
           throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
@@ -253,8 +255,4 @@ function checkRecord(reading: MetricsReading, weight: number, verdict: ReturnTyp
     sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
     decision, reasons, queries: reading.queries,
   };
-}
-
-function seconds(ms: number): string {
-  return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
 }

@@ -2,7 +2,6 @@
  * DeploymentRecord (`modelci/deployment-record@1`): what a canary rollout did and why, written
  * after every check so that a killed run leaves an up-to-date record for the post step.
  */
-export { redactUri } from './redact-uri.js';
 import type { CanaryPolicy } from './canary-policy.js';
 import type { MetricsReading, VariantMetrics } from './metrics-source.js';
 

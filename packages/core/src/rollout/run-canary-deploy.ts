@@ -12,6 +12,7 @@ import { rollBackRouter, runRollout, type Clock, type RolloutModel } from './can
 import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from './deployment-record.js';
 import { openMetricsSource, type MetricsSourceOptions } from './metrics-source.js';
 import { openRouter } from './traffic-router.js';
+import { redactUri } from './redact-uri.js';
 import './haproxy-router.js';
 import './http-router.js';
 import './command-router.js';
@@ -74,13 +75,8 @@ const FINISHED: ReadonlySet<DeploymentRecord['state']> = new Set(['promoted', 'r
  * sentence that says where it stopped.
  */
 export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promise<string | undefined> {
-  let record: DeploymentRecord;
-  try {
-    record = JSON.parse(await readFile(recordPath, 'utf8')) as DeploymentRecord;
-  } catch {
-    return undefined;
-  }
-  if (record.schema !== DEPLOYMENT_RECORD_SCHEMA || FINISHED.has(record.state)) return undefined;
+  const record = await readRecord(recordPath);
+  if (!record || FINISHED.has(record.state)) return undefined;
   const last = record.events.at(-1);
   return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
@@ -90,31 +86,36 @@ export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promi
  * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
  * is read back and left there.
  */
-export async function rollBackUnfinished(req: CanaryRequest, why: string, clock?: Clock): Promise<CanaryOutcome> {
+export async function rollBackUnfinished(req: CanaryRequest, reason: string, clock?: Clock): Promise<CanaryOutcome> {
   const router = openRouter(required(req.router, 'router', 'the traffic router'));
   const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
   const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
-  let record: DeploymentRecord | undefined;
-  try {
-    const parsed = JSON.parse(await readFile(recordPath, 'utf8')) as DeploymentRecord;
-    if (parsed.schema === DEPLOYMENT_RECORD_SCHEMA) record = parsed;
-  } catch { /* no record yet: the main step stopped before its first write */ }
-  record ??= {
-    schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: router.uri, metrics: req.metrics ?? '', policy: parseCanaryPolicy(req),
+  // No record yet: the main step stopped before its first write.
+  const record: DeploymentRecord = await readRecord(recordPath) ?? {
+    schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
     startedAt: now(), state: 'initializing', steps: [], events: [],
   };
-  const reason = why;
   record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
   try {
     const held = await rollBackRouter(router, clock);
     Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
-    record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${why})` });
+    record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
   } catch (e) {
-    Object.assign(record, { state: 'failed', reason: `${why} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+    Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
     record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason! });
   }
   await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
   return outcome(record, recordPath);
+}
+
+/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
+async function readRecord(path: string): Promise<DeploymentRecord | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as DeploymentRecord;
+    return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
