@@ -28377,8 +28377,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6673);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5740);
+/* harmony import */ var _modelci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2281);
+/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5333);
 // canary-deploy's main and post steps in one bundle (the runner runs it twice; saved state tells
 // which). Main: the rollout. Post (post-if: always()): when the main step did not finish (cancelled,
 // timed out, crashed), roll back to stable, so that the job never leaves the canary half-way.
@@ -28432,28 +28432,35 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6673:
+/***/ 2281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cs: () => (/* binding */ runAction),
-/* harmony export */   Ko: () => (/* binding */ readInputs)
-/* harmony export */ });
-/* unused harmony exports annotate, annotateAll */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _modelci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5740);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ko: () => (/* reexport */ readInputs),
+  Cs: () => (/* reexport */ runAction)
+});
+
+// UNUSED EXPORTS: annotate, annotateAll
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var lib_core = __nccwpck_require__(3218);
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
 
 /** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
 function readInputs(names) {
     const out = {};
     for (const name of names) {
-        const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+        const value = lib_core/* getInput */.V4(name);
         if (value !== '')
             out[name] = value;
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/annotations.ts
+
 function annotate(a) {
     const props = { title: a.title, file: a.file, startLine: a.line };
     if (a.level === 'error')
@@ -28474,6 +28481,12 @@ function annotateAll(list, limit = 10) {
             annotate({ level, title: `${more} more`, message: `${more} more ${level} findings are in the job summary and the JSON report.` });
     }
 }
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 115 modules
+var src = __nccwpck_require__(5333);
+;// CONCATENATED MODULE: ./packages/action-kit/src/run-action.ts
+
+
 /**
  * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
  * file, line or input, and a failed step, with no stack trace; anything else is a bug, reported
@@ -28484,21 +28497,27 @@ async function runAction(body) {
         await body();
     }
     catch (e) {
-        if ((0,_modelci_core__WEBPACK_IMPORTED_MODULE_1__/* .isInputError */ .BT)(e)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+        if ((0,src/* isInputError */.BT)(e)) {
+            lib_core/* error */.z3(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
             process.exitCode = 1;
             return;
         }
         const err = e instanceof Error ? e : new Error(String(e));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err.stack ?? String(err));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`modelci failed unexpectedly: ${err.message}. This is a bug in modelci; please report it with the debug log (re-run with debug logging).`);
+        lib_core/* debug */.Yz(err.stack ?? String(err));
+        lib_core/* setFailed */.C1(`modelci failed unexpectedly: ${err.message}. This is a bug in modelci; please report it with the debug log (re-run with debug logging).`);
     }
 }
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
+/** What every modelci JavaScript action does around its use case. */
+
+
+
 
 
 /***/ }),
 
-/***/ 5740:
+/***/ 5333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28512,9 +28531,37 @@ __nccwpck_require__.d(__webpack_exports__, {
   hA: () => (/* reexport */ unfinishedRollout)
 });
 
-// UNUSED EXPORTS: ANNOTATION, CANARY_DEFAULTS, CATEGORY_LIMIT, CHUNK_BYTES, CommandRouter, DEFAULT_DRIFT_OPTIONS, DEFAULT_REGISTRY, DEFAULT_REPORT_PATH, DEFAULT_VERDICT_PATH, DEPLOYMENT_RECORD_SCHEMA, DRIFT_REPORT_SCHEMA, EVALUATION_BATCH, EVALUATION_REPORT_SCHEMA, EXACT_DISTINCT_LIMIT, EXECUTION_PROVIDERS, GATE_VERDICT_SCHEMA, HAPROXY_MAX_WEIGHT, HaproxyRouter, HttpJsonMetrics, HttpRouter, InputError, KS_MAX_EXACT_N, LOG_LOSS_EPS, LocalOciRegistry, MCNEMAR_EXACT_BELOW, MIN_RUNS_FOR_P99, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, MlflowRegistry, OCI_INDEX, OCI_MANIFEST, OciRegistry, PROFILE_SCHEMA, PROMETHEUS_DEFAULT_QUERIES, PROMETHEUS_DEFAULT_SELECTORS, PrometheusMetrics, SKETCH_SIZE, WEIGHTS_PATH, WEIGHT_TOLERANCE, adjustPValues, binCounts, checkAlias, checkCanaryWeight, checkDrift, checkLabelIndex, checkModelName, checkProbabilityShape, chi2Contingency, chi2Sf, chooseOutputs, classKey, classificationMetrics, closestName, compare, confusionMatrix, countDistinctAtOrBelow, cramersV, driftAnnotations, ecdfAt, ecdfCountAt, ecdfFromCounts, ecdfFromSample, ecdfFromSorted, ecdfMean, ecdfQuantile, ecdfStd, editDistance, evaluateGates, evaluateModel, formatQuantity, gateAnnotations, getColumn, isKnownMetric, jensenShannonDistance, jsonNumber, judgeCheck, ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue, kstwoCdf, kstwoSf, latencyHistogram, legacyGates, loadReference, logLoss, mcnemarTest, measureLatency, metricDimension, normalQuantile, onnxRuntimeBinaryDir, openMetricsSource, openModel, openRegistry, openRouter, parseCanaryPolicy, parseDriftOptions, parseDuration, parseGate, parseGates, parseInputMapping, parseList, parseNameList, parseQuantity, parseWeight, pct, percentileSorted, planFeeds, populationStabilityIndex, predictAll, preflight, probeGpus, profileFromReference, promDuration, quantileBinEdges, quantileSketch, readMetricsReport, readOnnxModelInfo, readTable, redactUri, referenceFromProfile, referenceFromTable, registerBackend, registerMetricsSource, registerRouter, regressionMetrics, regularizedGammaP, regularizedGammaQ, renderDeploymentMarkdown, renderDeploymentText, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionListMarkdown, renderVersionMarkdown, renderVersionText, rocAuc, rollBackRouter, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, runRollout, scoreClassification, smirnov, smirnovCdf, smirnovSf, startSequentialTest, summarize, summarizeLatencies, systemClock, timeRuns, toMetrics, updateSequentialTest, versionNumber, wassersteinDistance, wilsonInterval, writeFileAtomic
+// UNUSED EXPORTS: ANNOTATION, EVALUATION_BATCH, HttpJsonMetrics, InputError, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_WEIGHT_RAW, MlflowRegistry, OciRegistry, PrometheusMetrics, ServiceError, chooseOutputs, isKnownMetric, isServiceError, openMetricsSource, openModel, openRouter, parseCanaryPolicy, parseDuration, parseInputMapping, parseNameList, parseWeight, planFeeds, predictAll, readMetricsReport, readTable, renderDeploymentMarkdown, renderDeploymentText, renderDriftMarkdown, renderDriftText, renderGatesMarkdown, renderGatesText, renderVersionText, rocAuc, rollBackRouter, runDriftCheck, runList, runProfile, runPromote, runQualityGates, runRegister, runRegistryOperation, runResolve, runRollout, scoreClassification, startSequentialTest, timeRuns, updateSequentialTest
 
-;// CONCATENATED MODULE: ./packages/core/src/errors.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
+
+
+
+/**
+ * Write a file so that readers see the old content or the new, never half of it:
+ * write a temporary file beside the target, then rename over it (atomic on POSIX).
+ */
+async function atomic_write_writeFileAtomic(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, content);
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/errors.ts
 class errors_InputError extends Error {
     where;
     constructor(message, where = {}) {
@@ -28528,9 +28575,27 @@ class errors_InputError extends Error {
 function isInputError(e) {
     return e instanceof errors_InputError;
 }
+/**
+ * An outside service (registry, router, metrics source, MLflow, the GitHub API) failed or answered
+ * nonsense. Not the user's mistake: shells give it its own annotation title and exit code (CLI 3).
+ * `retryable` says whether running the step again can help (a timeout, a 503) or not (a 403,
+ * a body that is not what the protocol says); only then does the message say "try again".
+ */
+class ServiceError extends Error {
+    /** Which service, as people name it, with its redacted address: "the OCI registry ghcr.io". */
+    service;
+    retryable;
+    constructor(service, message, options = {}) {
+        super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'), options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'ServiceError';
+        this.service = service;
+        this.retryable = options.retryable ?? false;
+    }
+}
+function isServiceError(e) {
+    return e instanceof ServiceError;
+}
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./packages/core/src/data/cells.ts
 /**
  * What a single cell holds: missing, a finite number, an infinity, or text.
@@ -35155,9 +35220,6 @@ function pushValue(col, v, file, row) {
         col.pushString(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)), file, row, 'row');
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./packages/core/src/data/resolve-files.ts
 /**
  * A data spec names one file, a directory, or a glob; this turns it into a sorted list of files.
@@ -35486,6 +35548,223 @@ async function read_table_readFile(file, table, delimiter) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stats/log-gamma.ts
+/**
+ * Log-gamma and its companions, written so that no digits are lost to cancellation:
+ * Stirling's error term, log Gamma, and log(1 + t) - t. The incomplete gamma function (chi-square
+ * p-values) and the Smirnov sum (large-sample KS p-values) are built on them.
+ */
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const log_gamma_Math = globalThis.Math;
+const HALF_LOG_2PI = 0.5 * log_gamma_Math.log(2 * log_gamma_Math.PI);
+const EPS = (/* unused pure expression or super */ null && (2 ** -53));
+/**
+ * Stirling's error mu(z) = log Gamma(z) - [(z - 1/2) log z - z + log(2 pi)/2]
+ * (equivalently log z! - log(sqrt(2 pi z) (z/e)^z), Loader's "stirlerr"). For z >= 10 the
+ * asymptotic series 1/(12z) - 1/(360z^3) + ... (Bernoulli numbers B_2k / (2k(2k-1) z^(2k-1)))
+ * is exact to double precision with seven terms; below that we step up with
+ * mu(z) = mu(z + 1) + (z + 1/2) log1p(1/z) - 1, which loses nothing (no large terms cancel).
+ */
+function log_gamma_stirlingError(z) {
+    let shift = 0;
+    let w = z;
+    while (w < 10) {
+        shift += (w + 0.5) * log_gamma_Math.log1p(1 / w) - 1;
+        w += 1;
+    }
+    const r = 1 / w;
+    const r2 = r * r;
+    const series = r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))));
+    return series + shift;
+}
+/** log Gamma(a) for a > 0. */
+function log_gamma_logGamma(a) {
+    if (Number.isNaN(a) || a < 0)
+        return NaN;
+    if (a === 0 || a === Infinity)
+        return Infinity;
+    return (a - 0.5) * log_gamma_Math.log(a) - a + HALF_LOG_2PI + log_gamma_stirlingError(a);
+}
+/**
+ * log(1 + t) - t for t > -1. For |t| < 0.1 the power series -t^2/2 + t^3/3 - ... (at most ~16
+ * terms); elsewhere log1p(t) - t, where the cancellation costs at most a digit and a half.
+ */
+function log_gamma_log1pMinusX(t) {
+    if (log_gamma_Math.abs(t) < 0.1) {
+        let power = t * t;
+        let sum = -power / 2;
+        for (let k = 3; k < 40; k++) {
+            power *= -t;
+            const term = -power / k;
+            sum += term;
+            if (log_gamma_Math.abs(term) <= EPS * log_gamma_Math.abs(sum))
+                break;
+        }
+        return sum;
+    }
+    return log_gamma_Math.log1p(t) - t;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/incomplete-gamma.ts
+/**
+ * Regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 - P(a, x) (scipy.special.gammainc
+ * and gammaincc). Q is what chi-square p-values need, with *relative* accuracy deep in the tail
+ * (p = 1e-200 must not come out as 0 or 1e-190), so it is never formed as 1 - P where P is near 1:
+ *   - x < a + 1: power series for P (DLMF 8.11.4); there Q >= ~0.08, so Q = 1 - P is safe;
+ *   - x >= a + 1: Lentz's continued fraction for Q (DLMF 8.9.2), which converges fast there.
+ * Both are multiplied by x^a e^-x / Gamma(a); for a >= 10 that factor is computed as
+ * sqrt(a / 2 pi) exp(a (log1p(s) - s) - stirlingError(a)) with s = (x - a)/a, which avoids the
+ * cancellation between a log x, x and log Gamma(a) that costs ~log10(a) digits otherwise.
+ */
+
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const incomplete_gamma_Math = globalThis.Math;
+const incomplete_gamma_Number = globalThis.Number;
+const incomplete_gamma_EPS = (/* unused pure expression or super */ null && (2 ** -53));
+const TINY = 1e-300;
+const MAX_ITERATIONS = 100000;
+/** x^a e^-x / Gamma(a), the factor in front of both the series and the continued fraction. */
+function gammaPrefactor(a, x) {
+    if (a < 10)
+        return incomplete_gamma_Math.exp(a * incomplete_gamma_Math.log(x) - x - logGamma(a));
+    return incomplete_gamma_Math.sqrt(a / (2 * incomplete_gamma_Math.PI)) * incomplete_gamma_Math.exp(a * log1pMinusX((x - a) / a) - stirlingError(a));
+}
+/** Sum of the series for P(a, x) without the prefactor: sum_k x^k / (a (a+1) ... (a+k)). */
+function lowerSeries(a, x) {
+    let term = 1 / a;
+    let sum = term;
+    for (let k = 1; k < MAX_ITERATIONS; k++) {
+        term *= x / (a + k);
+        sum += term;
+        if (term < sum * incomplete_gamma_EPS)
+            break;
+    }
+    return sum;
+}
+/** Continued fraction for Q(a, x) without the prefactor (modified Lentz). */
+function upperContinuedFraction(a, x) {
+    let b = x + 1 - a;
+    let c = 1 / TINY;
+    let d = 1 / b;
+    let h = d;
+    for (let i = 1; i < MAX_ITERATIONS; i++) {
+        const an = -i * (i - a);
+        b += 2;
+        d = an * d + b;
+        if (incomplete_gamma_Math.abs(d) < TINY)
+            d = TINY;
+        c = b + an / c;
+        if (incomplete_gamma_Math.abs(c) < TINY)
+            c = TINY;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (incomplete_gamma_Math.abs(delta - 1) <= incomplete_gamma_EPS)
+            break;
+    }
+    return h;
+}
+/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
+function regularizedGammaP(a, x) {
+    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
+        return NaN;
+    if (x === 0)
+        return 0;
+    if (x === Infinity)
+        return 1;
+    if (x < a + 1)
+        return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
+    return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
+}
+/** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
+function incomplete_gamma_regularizedGammaQ(a, x) {
+    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
+        return NaN;
+    if (x === 0)
+        return 1;
+    if (x === Infinity)
+        return 0;
+    if (x < a + 1)
+        return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * lowerSeries(a, x));
+    return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * upperContinuedFraction(a, x));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/chi2.ts
+/**
+ * Chi-square distribution tail and Pearson's test of independence on a contingency table,
+ * as scipy.stats.chi2.sf and scipy.stats.chi2_contingency (SciPy 1.10 defaults).
+ */
+
+/** P(X >= x) for X ~ chi-square(dof) = Q(dof/2, x/2); relatively accurate far into the tail. */
+function chi2_chi2Sf(x, dof) {
+    if (Number.isNaN(x) || Number.isNaN(dof) || !(dof > 0))
+        return NaN;
+    if (x <= 0)
+        return 1;
+    return regularizedGammaQ(dof / 2, x / 2);
+}
+/**
+ * Pearson chi-square test of independence of the rows and columns of `observed` (rows of counts),
+ * as scipy.stats.chi2_contingency(observed, correction):
+ *   expected[i][j] = rowSum[i] * colSum[j] / total,  dof = (rows - 1)(cols - 1),
+ *   statistic = sum (observed - expected)^2 / expected,  p = chi2Sf(statistic, dof).
+ * With dof == 1 and `correction` (the default), Yates' continuity correction moves each observed
+ * count up to 0.5 towards its expected count first. dof == 0 (a single row or column) gives
+ * statistic 0 and p 1. Throws if an expected frequency is 0 (an all-zero row or column).
+ */
+function chi2_chi2Contingency(observed, correction = true) {
+    const rows = observed.length;
+    const cols = rows > 0 ? observed[0].length : 0;
+    if (rows === 0 || cols === 0)
+        throw new Error('chi2Contingency: the table is empty.');
+    const rowSums = new Float64Array(rows);
+    const colSums = new Float64Array(cols);
+    let total = 0;
+    for (let i = 0; i < rows; i++) {
+        if (observed[i].length !== cols) {
+            throw new Error(`chi2Contingency: row ${i} has ${observed[i].length} cells, row 0 has ${cols}; rows must be equally long.`);
+        }
+        for (let j = 0; j < cols; j++) {
+            const o = observed[i][j];
+            if (!(o >= 0) || !Number.isFinite(o))
+                throw new Error(`chi2Contingency: cell [${i}][${j}] is ${o}; counts must be finite and >= 0.`);
+            rowSums[i] += o;
+            colSums[j] += o;
+        }
+    }
+    for (let i = 0; i < rows; i++)
+        total += rowSums[i];
+    const expected = (i, j) => rowSums[i] * colSums[j] / total;
+    for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+            if (expected(i, j) === 0) {
+                throw new Error(`chi2Contingency: the expected frequency at [${i}][${j}] is 0 (an all-zero row or column); drop it before testing.`);
+            }
+        }
+    }
+    const dof = rows * cols - (rows + cols) + 1;
+    if (dof === 0)
+        return { statistic: 0, pValue: 1, dof: 0 };
+    const yates = dof === 1 && correction;
+    let statistic = 0;
+    for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+            const e = expected(i, j);
+            let o = observed[i][j];
+            if (yates) {
+                // Never move an observed count past its expected count (SciPy gh-13875).
+                const diff = e - o;
+                o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
+            }
+            const dev = o - e;
+            statistic += dev * dev / e;
+        }
+    }
+    return { statistic, pValue: chi2_chi2Sf(statistic, dof), dof };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stats/ecdf.ts
 /**
  * Empirical cumulative distribution function, stored as the sorted distinct values of a sample
@@ -35619,6 +35898,318 @@ function ecdf_ecdfStd(e) {
         sum = t;
     }
     return ecdf_Math.sqrt((sum + comp) / e.n);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/binning.ts
+/**
+ * Quantile binning of a numeric feature for the population stability index: edges at the
+ * reference's deciles (or any `bins`-quantiles), then counts of a sample in the same bins.
+ */
+
+/** The value of rank r (0-based) in the sorted, count-expanded sample. */
+function valueAtRank(e, r) {
+    // First distinct value whose cumulative count exceeds r.
+    let lo = 0;
+    let hi = e.values.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (e.cumulative[mid] > r)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return e.values[lo];
+}
+/**
+ * numpy.quantile(sample, q) with the default 'linear' method on the count-expanded sample:
+ * virtual index (n - 1) q, linear interpolation between its neighbours computed as numpy's _lerp
+ * does (from the upper neighbour when the weight is >= 0.5), so edges are bit-identical.
+ */
+function ecdfQuantile(e, q) {
+    if (e.n === 0)
+        return NaN;
+    const virtual = (e.n - 1) * q;
+    if (virtual >= e.n - 1)
+        return e.values[e.values.length - 1];
+    if (virtual < 0)
+        return e.values[0];
+    const prev = Math.floor(virtual);
+    const gamma = virtual - prev;
+    const a = valueAtRank(e, prev);
+    const b = valueAtRank(e, prev + 1);
+    const diff = b - a;
+    return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+}
+/**
+ * Interior bin edges at the quantiles i/bins (i = 1..bins-1) of the reference, ascending and
+ * distinct: integer or heavily tied data repeat quantiles, and a repeated edge would only make an
+ * empty bin. Fewer than bins - 1 edges come back then.
+ */
+function binning_quantileBinEdges(ref, bins) {
+    if (!Number.isInteger(bins) || bins < 1)
+        throw new Error(`quantileBinEdges: bins must be a positive integer (got ${bins}).`);
+    if (ref.n === 0)
+        return new Float64Array(0);
+    const raw = new Float64Array(bins - 1);
+    for (let i = 1; i < bins; i++)
+        raw[i - 1] = ecdfQuantile(ref, i / bins);
+    raw.sort();
+    let distinct = 0;
+    for (let i = 0; i < raw.length; i++)
+        if (i === 0 || raw[i] !== raw[i - 1])
+            raw[distinct++] = raw[i];
+    return raw.slice(0, distinct);
+}
+/**
+ * Counts of e's observations in (-inf, edges[0]], (edges[0], edges[1]], ..., (edges[last], +inf):
+ * edges.length + 1 bins. Edges must be ascending.
+ */
+function binning_binCounts(e, edges) {
+    const counts = new Float64Array(edges.length + 1);
+    let below = 0; // observations <= the previous edge
+    for (let k = 0; k < edges.length; k++) {
+        if (k > 0 && !(edges[k] >= edges[k - 1]))
+            throw new Error('binCounts: edges must be ascending.');
+        const idx = countDistinctAtOrBelow(e, edges[k]);
+        const atOrBelow = idx === 0 ? 0 : e.cumulative[idx - 1];
+        counts[k] = atOrBelow - below;
+        below = atOrBelow;
+    }
+    counts[edges.length] = e.n - below;
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/divergence.ts
+/**
+ * Distances and effect sizes between two distributions given as counts over the same categories
+ * (or bins): Jensen-Shannon distance, Cramer's V and the population stability index.
+ * Effect sizes complement p-values: with a million rows every tiny shift is "significant".
+ */
+
+
+function total(xs) {
+    let s = 0;
+    for (let i = 0; i < xs.length; i++)
+        s += xs[i];
+    return s;
+}
+/** x log(x / y) with the conventions of scipy.special.rel_entr (0 log 0 = 0). */
+function relativeEntropyTerm(x, y) {
+    if (x > 0 && y > 0)
+        return x * Math.log(x / y);
+    if (x === 0 && y >= 0)
+        return 0;
+    return Number.isNaN(x) || Number.isNaN(y) ? NaN : Infinity;
+}
+/**
+ * Jensen-Shannon distance with base-2 logarithms, in [0, 1]:
+ * sqrt((KL(p || m) + KL(q || m)) / 2) with m = (p + q) / 2, after normalising p and q to sum to 1
+ * (counts are fine), as scipy.spatial.distance.jensenshannon(p, q, base=2).
+ * Rounding can make the divergence a hair below 0 for identical inputs; that is returned as 0
+ * (SciPy would return NaN).
+ */
+function divergence_jensenShannonDistance(p, q) {
+    if (p.length !== q.length)
+        throw new Error(`jensenShannonDistance: p has ${p.length} entries, q has ${q.length}; they must match.`);
+    const sp = total(p);
+    const sq = total(q);
+    let left = 0;
+    let right = 0;
+    for (let i = 0; i < p.length; i++) {
+        const pi = p[i] / sp;
+        const qi = q[i] / sq;
+        const mi = (pi + qi) / 2.0;
+        left += relativeEntropyTerm(pi, mi);
+        right += relativeEntropyTerm(qi, mi);
+    }
+    const js = (left + right) / Math.LN2;
+    return Math.sqrt(Math.max(0, js / 2.0));
+}
+/**
+ * Cramer's V of a contingency table (rows = samples, columns = categories), in [0, 1]:
+ * sqrt(chi2 / (N * min(rows - 1, cols - 1))) with the chi-square statistic computed *without*
+ * Yates' correction, as scipy.stats.contingency.association(observed, method='cramer').
+ * NaN for a table with a single row or column (as SciPy). Throws if an expected frequency is 0.
+ */
+function divergence_cramersV(observed) {
+    const { statistic } = chi2Contingency(observed, false);
+    let n = 0;
+    for (const row of observed)
+        n += total(row);
+    const rows = observed.length;
+    const cols = observed[0].length;
+    return Math.sqrt(statistic / n / Math.min(cols - 1, rows - 1));
+}
+/**
+ * Population stability index between binned reference and current counts:
+ *   PSI = sum_i (c_i - r_i) ln(c_i / r_i)
+ * on proportions r_i = ref_i / sum(ref), c_i = cur_i / sum(cur), each proportion first raised to
+ * at least `floor` (default 1e-4) so that an empty bin gives a large but finite term.
+ * Rules of thumb: < 0.1 stable, 0.1-0.25 moderate shift, > 0.25 major shift.
+ */
+function divergence_populationStabilityIndex(refCounts, curCounts, floor = 1e-4) {
+    if (refCounts.length !== curCounts.length) {
+        throw new Error(`populationStabilityIndex: ${refCounts.length} reference bins but ${curCounts.length} current bins; they must match.`);
+    }
+    const sr = total(refCounts);
+    const sc = total(curCounts);
+    if (!(sr > 0) || !(sc > 0))
+        return NaN;
+    let psi = 0;
+    for (let i = 0; i < refCounts.length; i++) {
+        const r = Math.max(refCounts[i] / sr, floor);
+        const c = Math.max(curCounts[i] / sc, floor);
+        psi += (c - r) * Math.log(c / r);
+    }
+    return psi;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/missing-rate.ts
+
+/**
+ * Compare the share of missing cells: a chi-square test of homogeneity on the 2x2 table
+ * (missing, present) x (reference, current), as scipy.stats.chi2_contingency does it (Yates).
+ */
+function missing_rate_testMissingRate(refMissing, refRows, curMissing, curRows) {
+    const current = curRows > 0 ? curMissing / curRows : 0;
+    if (refMissing === null || refRows === 0)
+        return { reference: null, current, change: null };
+    const reference = refMissing / refRows;
+    const change = current - reference;
+    const anyMissing = refMissing + curMissing > 0;
+    const anyPresent = refRows - refMissing + (curRows - curMissing) > 0;
+    if (!anyMissing || !anyPresent || curRows === 0)
+        return { reference, current, change };
+    const { pValue } = chi2Contingency([
+        [refMissing, refRows - refMissing],
+        [curMissing, curRows - curMissing],
+    ]);
+    return { reference, current, change, pValue };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/reference-from-table.ts
+
+
+/** PSI uses ten reference-quantile bins (deciles), the usual choice in model monitoring. */
+const PSI_BINS = 10;
+/** The exact reference of raw data: full ECDFs and category counts. */
+function reference_from_table_referenceFromTable(table) {
+    return {
+        origin: 'data',
+        files: table.files,
+        rows: table.rowCount,
+        features: table.columns.map((c) => featureReference(c, table.rowCount)),
+    };
+}
+function featureReference(column, rows) {
+    if (column.kind === 'categorical') {
+        return { kind: 'categorical', name: column.name, rows, missing: column.missing, counts: reference_from_table_categoryCounts(column.codes, column.categories), otherCount: 0 };
+    }
+    // Text cells in a reference column are not values: they leave the distribution, like missing cells.
+    return reference_from_table_numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
+}
+/** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */
+function reference_from_table_numericReference(name, rows, missing, ecdf, sketchSize, psi) {
+    const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
+    return {
+        kind: 'numeric', name, rows, missing, ecdf, sketchSize,
+        mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
+        std: ecdf.n > 0 ? ecdfStd(ecdf) : NaN,
+        min: ecdf.n > 0 ? ecdf.values[0] : NaN,
+        max: ecdf.n > 0 ? ecdf.values[ecdf.values.length - 1] : NaN,
+        psiEdges,
+        psiCounts: psi?.counts ?? binCounts(ecdf, psiEdges),
+    };
+}
+function reference_from_table_sumCounts(m) {
+    let s = 0;
+    for (const v of m.values())
+        s += v;
+    return s;
+}
+function reference_from_table_categoryCounts(codes, categories) {
+    const tally = new Float64Array(categories.length);
+    for (let i = 0; i < codes.length; i++) {
+        const c = codes[i];
+        if (c >= 0)
+            tally[c]++;
+    }
+    const counts = new Map();
+    categories.forEach((name, i) => { if (tally[i] > 0)
+        counts.set(name, tally[i]); });
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/compare-categorical.ts
+
+
+
+
+/** How many unseen categories the report names; the rest are counted. */
+const NEW_CATEGORIES_SHOWN = 20;
+const OTHER = '(other)';
+/**
+ * Categorical feature: chi-square test of homogeneity on the 2xK table of reference and current
+ * counts (not goodness of fit against the reference, which ignores the reference's own noise);
+ * Jensen-Shannon distance and Cramer's V as effect sizes; unseen categories named.
+ */
+function compare_categorical_compareCategorical(ref, column, rows, options) {
+    const curCounts = categoryCounts(column.codes, column.categories);
+    const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
+    const refTotal = sumCounts(ref.counts) + ref.otherCount;
+    const curTotal = sumCounts(curCounts);
+    // Align categories. When the profile folded rare categories into "other", an unseen current
+    // category may be one of them: it is counted there instead of being called new.
+    const names = [...ref.counts.keys()].sort();
+    const refRow = names.map((n) => ref.counts.get(n) ?? 0);
+    const curRow = names.map((n) => curCounts.get(n) ?? 0);
+    const unseen = [...curCounts].filter(([n]) => !ref.counts.has(n)).sort((a, b) => b[1] - a[1]);
+    let otherCur = 0;
+    if (ref.otherCount > 0) {
+        otherCur = unseen.reduce((s, [, c]) => s + c, 0);
+    }
+    else {
+        for (const [n, c] of unseen) {
+            names.push(n);
+            refRow.push(0);
+            curRow.push(c);
+        }
+    }
+    if (ref.otherCount > 0 || otherCur > 0) {
+        names.push(OTHER);
+        refRow.push(ref.otherCount);
+        curRow.push(otherCur);
+    }
+    const reference = { rows: ref.rows, count: refTotal, categories: ref.counts.size };
+    const current = { rows, count: curTotal, categories: curCounts.size };
+    const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
+    const base = { name: ref.name, kind: 'categorical', missing, reference, current, newCategories, effects: {} };
+    if (looksLikeIdentifier(ref.counts.size, refTotal)) {
+        return { ...base, newCategories: [], untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns` };
+    }
+    if (refTotal === 0)
+        return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
+    if (curTotal === 0)
+        return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
+    const js = jensenShannonDistance(refRow, curRow);
+    const observed = [refRow, curRow];
+    const v = names.length > 1 ? cramersV(observed) : 0;
+    // One category on both sides: the two distributions are identical, nothing to test.
+    const chi2 = names.length > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
+    const effectName = options.categoricalEffect;
+    return {
+        ...base,
+        effects: { 'jensen-shannon': js, 'cramers-v': v },
+        effect: { name: effectName, value: effectName === 'jensen-shannon' ? js : v, threshold: options.minCategoricalEffect },
+        test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
+    };
+}
+/**
+ * A column where most rows have their own value (ids, timestamps, free text) has no category
+ * distribution to compare: a chi-square test on it is meaningless, so it is skipped, saying why.
+ */
+function looksLikeIdentifier(distinct, rows) {
+    return distinct >= 20 && distinct >= 0.5 * rows;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/double-double.ts
@@ -35818,64 +36409,6 @@ function frexpDD(a) {
 }
 function ldexpDD(a, e) {
     return { hi: double_double_ldexp(a.hi, e), lo: double_double_ldexp(a.lo, e) };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/log-gamma.ts
-/**
- * Log-gamma and its companions, written so that no digits are lost to cancellation:
- * Stirling's error term, log Gamma, and log(1 + t) - t. The incomplete gamma function (chi-square
- * p-values) and the Smirnov sum (large-sample KS p-values) are built on them.
- */
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const log_gamma_Math = globalThis.Math;
-const HALF_LOG_2PI = 0.5 * log_gamma_Math.log(2 * log_gamma_Math.PI);
-const EPS = (/* unused pure expression or super */ null && (2 ** -53));
-/**
- * Stirling's error mu(z) = log Gamma(z) - [(z - 1/2) log z - z + log(2 pi)/2]
- * (equivalently log z! - log(sqrt(2 pi z) (z/e)^z), Loader's "stirlerr"). For z >= 10 the
- * asymptotic series 1/(12z) - 1/(360z^3) + ... (Bernoulli numbers B_2k / (2k(2k-1) z^(2k-1)))
- * is exact to double precision with seven terms; below that we step up with
- * mu(z) = mu(z + 1) + (z + 1/2) log1p(1/z) - 1, which loses nothing (no large terms cancel).
- */
-function log_gamma_stirlingError(z) {
-    let shift = 0;
-    let w = z;
-    while (w < 10) {
-        shift += (w + 0.5) * log_gamma_Math.log1p(1 / w) - 1;
-        w += 1;
-    }
-    const r = 1 / w;
-    const r2 = r * r;
-    const series = r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))));
-    return series + shift;
-}
-/** log Gamma(a) for a > 0. */
-function log_gamma_logGamma(a) {
-    if (Number.isNaN(a) || a < 0)
-        return NaN;
-    if (a === 0 || a === Infinity)
-        return Infinity;
-    return (a - 0.5) * log_gamma_Math.log(a) - a + HALF_LOG_2PI + log_gamma_stirlingError(a);
-}
-/**
- * log(1 + t) - t for t > -1. For |t| < 0.1 the power series -t^2/2 + t^3/3 - ... (at most ~16
- * terms); elsewhere log1p(t) - t, where the cancellation costs at most a digit and a half.
- */
-function log_gamma_log1pMinusX(t) {
-    if (log_gamma_Math.abs(t) < 0.1) {
-        let power = t * t;
-        let sum = -power / 2;
-        for (let k = 3; k < 40; k++) {
-            power *= -t;
-            const term = -power / k;
-            sum += term;
-            if (log_gamma_Math.abs(term) <= EPS * log_gamma_Math.abs(sum))
-                break;
-        }
-        return sum;
-    }
-    return log_gamma_Math.log1p(t) - t;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/smirnov.ts
@@ -36663,453 +37196,61 @@ function wasserstein_wassersteinDistance(a, b) {
     return sum + comp;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/stats/incomplete-gamma.ts
-/**
- * Regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 - P(a, x) (scipy.special.gammainc
- * and gammaincc). Q is what chi-square p-values need, with *relative* accuracy deep in the tail
- * (p = 1e-200 must not come out as 0 or 1e-190), so it is never formed as 1 - P where P is near 1:
- *   - x < a + 1: power series for P (DLMF 8.11.4); there Q >= ~0.08, so Q = 1 - P is safe;
- *   - x >= a + 1: Lentz's continued fraction for Q (DLMF 8.9.2), which converges fast there.
- * Both are multiplied by x^a e^-x / Gamma(a); for a >= 10 that factor is computed as
- * sqrt(a / 2 pi) exp(a (log1p(s) - s) - stirlingError(a)) with s = (x - a)/a, which avoids the
- * cancellation between a log x, x and log Gamma(a) that costs ~log10(a) digits otherwise.
- */
+;// CONCATENATED MODULE: ./packages/core/src/drift/compare-numeric.ts
 
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const incomplete_gamma_Math = globalThis.Math;
-const incomplete_gamma_Number = globalThis.Number;
-const incomplete_gamma_EPS = (/* unused pure expression or super */ null && (2 ** -53));
-const TINY = 1e-300;
-const MAX_ITERATIONS = 100000;
-/** x^a e^-x / Gamma(a), the factor in front of both the series and the continued fraction. */
-function gammaPrefactor(a, x) {
-    if (a < 10)
-        return incomplete_gamma_Math.exp(a * incomplete_gamma_Math.log(x) - x - logGamma(a));
-    return incomplete_gamma_Math.sqrt(a / (2 * incomplete_gamma_Math.PI)) * incomplete_gamma_Math.exp(a * log1pMinusX((x - a) / a) - stirlingError(a));
-}
-/** Sum of the series for P(a, x) without the prefactor: sum_k x^k / (a (a+1) ... (a+k)). */
-function lowerSeries(a, x) {
-    let term = 1 / a;
-    let sum = term;
-    for (let k = 1; k < MAX_ITERATIONS; k++) {
-        term *= x / (a + k);
-        sum += term;
-        if (term < sum * incomplete_gamma_EPS)
-            break;
+
+
+
+
+/**
+ * Numeric feature: two-sample KS for the p-value; KS D, Wasserstein distance in reference
+ * standard deviations and PSI on reference deciles as effect sizes.
+ */
+function compare_numeric_compareNumeric(ref, column, rows, options) {
+    const cur = ecdfFromSample(column.values);
+    const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
+    const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
+    const current = cur.n > 0
+        ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
+        : { rows, count: 0 };
+    const base = { name: ref.name, kind: 'numeric', missing, reference, current, effects: {} };
+    // Dates and times move forward by nature: a later batch always "drifts" on them.
+    if (column.unit === 'epoch-ms')
+        return { ...base, untested: 'it is a date/time column, whose values move forward with time, so a shift says nothing; list it in ignore-columns' };
+    if (ref.ecdf.n === 0)
+        return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
+    if (cur.n === 0)
+        return { ...base, untested: 'every current cell is missing, so there is no distribution to compare' };
+    const ks = ks2sampEcdf(ref.ecdf, cur);
+    const sketch = ref.sketchSize;
+    // From a quantile sketch, the reference CDF is known to within 1/k: D and the p-value are bracketed.
+    const dBound = sketch ? 1 / sketch : 0;
+    const pValueRange = sketch
+        ? [ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue, ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue]
+        : undefined;
+    const psi = populationStabilityIndex(ref.psiCounts, binCounts(cur, ref.psiEdges));
+    const effects = { ks: ks.statistic, psi };
+    const w = wassersteinDistance(ref.ecdf, cur);
+    if (ref.std > 0)
+        effects.wasserstein = w / ref.std;
+    let effect;
+    let effectNote;
+    if (options.numericEffect === 'wasserstein' && ref.std > 0) {
+        effect = { name: 'wasserstein', value: w / ref.std, threshold: options.minNumericEffect,
+            errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined };
     }
-    return sum;
-}
-/** Continued fraction for Q(a, x) without the prefactor (modified Lentz). */
-function upperContinuedFraction(a, x) {
-    let b = x + 1 - a;
-    let c = 1 / TINY;
-    let d = 1 / b;
-    let h = d;
-    for (let i = 1; i < MAX_ITERATIONS; i++) {
-        const an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        if (incomplete_gamma_Math.abs(d) < TINY)
-            d = TINY;
-        c = b + an / c;
-        if (incomplete_gamma_Math.abs(c) < TINY)
-            c = TINY;
-        d = 1 / d;
-        const delta = d * c;
-        h *= delta;
-        if (incomplete_gamma_Math.abs(delta - 1) <= incomplete_gamma_EPS)
-            break;
+    else if (options.numericEffect === 'psi') {
+        effect = { name: 'psi', value: psi, threshold: options.minNumericEffect };
     }
-    return h;
-}
-/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
-function regularizedGammaP(a, x) {
-    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
-        return NaN;
-    if (x === 0)
-        return 0;
-    if (x === Infinity)
-        return 1;
-    if (x < a + 1)
-        return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
-    return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
-/** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
-function incomplete_gamma_regularizedGammaQ(a, x) {
-    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
-        return NaN;
-    if (x === 0)
-        return 1;
-    if (x === Infinity)
-        return 0;
-    if (x < a + 1)
-        return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * lowerSeries(a, x));
-    return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/chi2.ts
-/**
- * Chi-square distribution tail and Pearson's test of independence on a contingency table,
- * as scipy.stats.chi2.sf and scipy.stats.chi2_contingency (SciPy 1.10 defaults).
- */
-
-/** P(X >= x) for X ~ chi-square(dof) = Q(dof/2, x/2); relatively accurate far into the tail. */
-function chi2_chi2Sf(x, dof) {
-    if (Number.isNaN(x) || Number.isNaN(dof) || !(dof > 0))
-        return NaN;
-    if (x <= 0)
-        return 1;
-    return regularizedGammaQ(dof / 2, x / 2);
-}
-/**
- * Pearson chi-square test of independence of the rows and columns of `observed` (rows of counts),
- * as scipy.stats.chi2_contingency(observed, correction):
- *   expected[i][j] = rowSum[i] * colSum[j] / total,  dof = (rows - 1)(cols - 1),
- *   statistic = sum (observed - expected)^2 / expected,  p = chi2Sf(statistic, dof).
- * With dof == 1 and `correction` (the default), Yates' continuity correction moves each observed
- * count up to 0.5 towards its expected count first. dof == 0 (a single row or column) gives
- * statistic 0 and p 1. Throws if an expected frequency is 0 (an all-zero row or column).
- */
-function chi2_chi2Contingency(observed, correction = true) {
-    const rows = observed.length;
-    const cols = rows > 0 ? observed[0].length : 0;
-    if (rows === 0 || cols === 0)
-        throw new Error('chi2Contingency: the table is empty.');
-    const rowSums = new Float64Array(rows);
-    const colSums = new Float64Array(cols);
-    let total = 0;
-    for (let i = 0; i < rows; i++) {
-        if (observed[i].length !== cols) {
-            throw new Error(`chi2Contingency: row ${i} has ${observed[i].length} cells, row 0 has ${cols}; rows must be equally long.`);
-        }
-        for (let j = 0; j < cols; j++) {
-            const o = observed[i][j];
-            if (!(o >= 0) || !Number.isFinite(o))
-                throw new Error(`chi2Contingency: cell [${i}][${j}] is ${o}; counts must be finite and >= 0.`);
-            rowSums[i] += o;
-            colSums[j] += o;
-        }
+    else {
+        if (options.numericEffect === 'wasserstein')
+            effectNote = 'the reference is constant, so the Wasserstein distance has no scale; KS D decides instead';
+        effect = { name: 'ks', value: ks.statistic, threshold: options.minNumericEffect, errorBound: sketch ? dBound : undefined };
     }
-    for (let i = 0; i < rows; i++)
-        total += rowSums[i];
-    const expected = (i, j) => rowSums[i] * colSums[j] / total;
-    for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-            if (expected(i, j) === 0) {
-                throw new Error(`chi2Contingency: the expected frequency at [${i}][${j}] is 0 (an all-zero row or column); drop it before testing.`);
-            }
-        }
-    }
-    const dof = rows * cols - (rows + cols) + 1;
-    if (dof === 0)
-        return { statistic: 0, pValue: 1, dof: 0 };
-    const yates = dof === 1 && correction;
-    let statistic = 0;
-    for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-            const e = expected(i, j);
-            let o = observed[i][j];
-            if (yates) {
-                // Never move an observed count past its expected count (SciPy gh-13875).
-                const diff = e - o;
-                o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
-            }
-            const dev = o - e;
-            statistic += dev * dev / e;
-        }
-    }
-    return { statistic, pValue: chi2_chi2Sf(statistic, dof), dof };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/binning.ts
-/**
- * Quantile binning of a numeric feature for the population stability index: edges at the
- * reference's deciles (or any `bins`-quantiles), then counts of a sample in the same bins.
- */
-
-/** The value of rank r (0-based) in the sorted, count-expanded sample. */
-function valueAtRank(e, r) {
-    // First distinct value whose cumulative count exceeds r.
-    let lo = 0;
-    let hi = e.values.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (e.cumulative[mid] > r)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return e.values[lo];
-}
-/**
- * numpy.quantile(sample, q) with the default 'linear' method on the count-expanded sample:
- * virtual index (n - 1) q, linear interpolation between its neighbours computed as numpy's _lerp
- * does (from the upper neighbour when the weight is >= 0.5), so edges are bit-identical.
- */
-function ecdfQuantile(e, q) {
-    if (e.n === 0)
-        return NaN;
-    const virtual = (e.n - 1) * q;
-    if (virtual >= e.n - 1)
-        return e.values[e.values.length - 1];
-    if (virtual < 0)
-        return e.values[0];
-    const prev = Math.floor(virtual);
-    const gamma = virtual - prev;
-    const a = valueAtRank(e, prev);
-    const b = valueAtRank(e, prev + 1);
-    const diff = b - a;
-    return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-}
-/**
- * Interior bin edges at the quantiles i/bins (i = 1..bins-1) of the reference, ascending and
- * distinct: integer or heavily tied data repeat quantiles, and a repeated edge would only make an
- * empty bin. Fewer than bins - 1 edges come back then.
- */
-function binning_quantileBinEdges(ref, bins) {
-    if (!Number.isInteger(bins) || bins < 1)
-        throw new Error(`quantileBinEdges: bins must be a positive integer (got ${bins}).`);
-    if (ref.n === 0)
-        return new Float64Array(0);
-    const raw = new Float64Array(bins - 1);
-    for (let i = 1; i < bins; i++)
-        raw[i - 1] = ecdfQuantile(ref, i / bins);
-    raw.sort();
-    let distinct = 0;
-    for (let i = 0; i < raw.length; i++)
-        if (i === 0 || raw[i] !== raw[i - 1])
-            raw[distinct++] = raw[i];
-    return raw.slice(0, distinct);
-}
-/**
- * Counts of e's observations in (-inf, edges[0]], (edges[0], edges[1]], ..., (edges[last], +inf):
- * edges.length + 1 bins. Edges must be ascending.
- */
-function binning_binCounts(e, edges) {
-    const counts = new Float64Array(edges.length + 1);
-    let below = 0; // observations <= the previous edge
-    for (let k = 0; k < edges.length; k++) {
-        if (k > 0 && !(edges[k] >= edges[k - 1]))
-            throw new Error('binCounts: edges must be ascending.');
-        const idx = countDistinctAtOrBelow(e, edges[k]);
-        const atOrBelow = idx === 0 ? 0 : e.cumulative[idx - 1];
-        counts[k] = atOrBelow - below;
-        below = atOrBelow;
-    }
-    counts[edges.length] = e.n - below;
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/divergence.ts
-/**
- * Distances and effect sizes between two distributions given as counts over the same categories
- * (or bins): Jensen-Shannon distance, Cramer's V and the population stability index.
- * Effect sizes complement p-values: with a million rows every tiny shift is "significant".
- */
-
-
-function total(xs) {
-    let s = 0;
-    for (let i = 0; i < xs.length; i++)
-        s += xs[i];
-    return s;
-}
-/** x log(x / y) with the conventions of scipy.special.rel_entr (0 log 0 = 0). */
-function relativeEntropyTerm(x, y) {
-    if (x > 0 && y > 0)
-        return x * Math.log(x / y);
-    if (x === 0 && y >= 0)
-        return 0;
-    return Number.isNaN(x) || Number.isNaN(y) ? NaN : Infinity;
-}
-/**
- * Jensen-Shannon distance with base-2 logarithms, in [0, 1]:
- * sqrt((KL(p || m) + KL(q || m)) / 2) with m = (p + q) / 2, after normalising p and q to sum to 1
- * (counts are fine), as scipy.spatial.distance.jensenshannon(p, q, base=2).
- * Rounding can make the divergence a hair below 0 for identical inputs; that is returned as 0
- * (SciPy would return NaN).
- */
-function divergence_jensenShannonDistance(p, q) {
-    if (p.length !== q.length)
-        throw new Error(`jensenShannonDistance: p has ${p.length} entries, q has ${q.length}; they must match.`);
-    const sp = total(p);
-    const sq = total(q);
-    let left = 0;
-    let right = 0;
-    for (let i = 0; i < p.length; i++) {
-        const pi = p[i] / sp;
-        const qi = q[i] / sq;
-        const mi = (pi + qi) / 2.0;
-        left += relativeEntropyTerm(pi, mi);
-        right += relativeEntropyTerm(qi, mi);
-    }
-    const js = (left + right) / Math.LN2;
-    return Math.sqrt(Math.max(0, js / 2.0));
-}
-/**
- * Cramer's V of a contingency table (rows = samples, columns = categories), in [0, 1]:
- * sqrt(chi2 / (N * min(rows - 1, cols - 1))) with the chi-square statistic computed *without*
- * Yates' correction, as scipy.stats.contingency.association(observed, method='cramer').
- * NaN for a table with a single row or column (as SciPy). Throws if an expected frequency is 0.
- */
-function divergence_cramersV(observed) {
-    const { statistic } = chi2Contingency(observed, false);
-    let n = 0;
-    for (const row of observed)
-        n += total(row);
-    const rows = observed.length;
-    const cols = observed[0].length;
-    return Math.sqrt(statistic / n / Math.min(cols - 1, rows - 1));
-}
-/**
- * Population stability index between binned reference and current counts:
- *   PSI = sum_i (c_i - r_i) ln(c_i / r_i)
- * on proportions r_i = ref_i / sum(ref), c_i = cur_i / sum(cur), each proportion first raised to
- * at least `floor` (default 1e-4) so that an empty bin gives a large but finite term.
- * Rules of thumb: < 0.1 stable, 0.1-0.25 moderate shift, > 0.25 major shift.
- */
-function divergence_populationStabilityIndex(refCounts, curCounts, floor = 1e-4) {
-    if (refCounts.length !== curCounts.length) {
-        throw new Error(`populationStabilityIndex: ${refCounts.length} reference bins but ${curCounts.length} current bins; they must match.`);
-    }
-    const sr = total(refCounts);
-    const sc = total(curCounts);
-    if (!(sr > 0) || !(sc > 0))
-        return NaN;
-    let psi = 0;
-    for (let i = 0; i < refCounts.length; i++) {
-        const r = Math.max(refCounts[i] / sr, floor);
-        const c = Math.max(curCounts[i] / sc, floor);
-        psi += (c - r) * Math.log(c / r);
-    }
-    return psi;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/index.ts
-/** Statistics for drift detection: pure functions, each matched against SciPy on recorded fixtures. */
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts
-
-const DEFAULT_DRIFT_OPTIONS = {
-    alpha: 0.05,
-    correction: 'holm',
-    numericEffect: 'wasserstein',
-    minNumericEffect: 0.1,
-    categoricalEffect: 'jensen-shannon',
-    minCategoricalEffect: 0.1,
-    minMissingChange: 0.02,
-    include: [],
-    ignore: [],
-    categorical: [],
-    failOn: 'drift',
-};
-function options_parseDriftOptions(raw) {
-    const d = DEFAULT_DRIFT_OPTIONS;
     return {
-        alpha: parseNumberIn(raw, 'significance-level', d.alpha, 0, 1, 'a probability such as 0.05'),
-        correction: parseChoice(raw, 'correction', d.correction, ['holm', 'bonferroni', 'fdr_bh', 'none']),
-        numericEffect: parseChoice(raw, 'numeric-effect', d.numericEffect, ['wasserstein', 'psi', 'ks']),
-        minNumericEffect: parseNumberIn(raw, 'min-numeric-effect', d.minNumericEffect, 0, Infinity, 'a non-negative number such as 0.1'),
-        categoricalEffect: parseChoice(raw, 'categorical-effect', d.categoricalEffect, ['jensen-shannon', 'cramers-v']),
-        minCategoricalEffect: parseNumberIn(raw, 'min-categorical-effect', d.minCategoricalEffect, 0, 1, 'a number between 0 and 1 such as 0.1'),
-        minMissingChange: parseNumberIn(raw, 'min-missing-change', d.minMissingChange, 0, 1, 'a rate between 0 and 1 such as 0.02'),
-        include: parseList(raw.columns),
-        ignore: parseList(raw['ignore-columns']),
-        categorical: parseList(raw['categorical-columns']),
-        failOn: parseChoice(raw, 'fail-on', d.failOn, ['drift', 'critical', 'never']),
+        ...base, effects, effect, effectNote,
+        test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
     };
-}
-/** Column lists: comma- or newline-separated, blanks ignored. */
-function parseList(value) {
-    if (!value)
-        return [];
-    return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-function parseNumberIn(raw, name, fallback, lo, hi, hint) {
-    const text = raw[name]?.trim();
-    if (!text)
-        return fallback;
-    const value = Number(text);
-    const inRange = name === 'significance-level' ? value > lo && value < hi : value >= lo && value <= hi;
-    if (!Number.isFinite(value) || !inRange) {
-        throw new InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
-    }
-    return value;
-}
-function parseChoice(raw, name, fallback, choices) {
-    const text = raw[name]?.trim();
-    if (!text)
-        return fallback;
-    const lower = text.toLowerCase();
-    const found = choices.find((c) => c === lower);
-    if (!found) {
-        throw new InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/reference-from-table.ts
-
-
-/** PSI uses ten reference-quantile bins (deciles), the usual choice in model monitoring. */
-const PSI_BINS = 10;
-/** The exact reference of raw data: full ECDFs and category counts. */
-function reference_from_table_referenceFromTable(table) {
-    return {
-        origin: 'data',
-        files: table.files,
-        rows: table.rowCount,
-        features: table.columns.map((c) => featureReference(c, table.rowCount)),
-    };
-}
-function featureReference(column, rows) {
-    if (column.kind === 'categorical') {
-        return { kind: 'categorical', name: column.name, rows, missing: column.missing, counts: reference_from_table_categoryCounts(column.codes, column.categories), otherCount: 0 };
-    }
-    // Text cells in a reference column are not values: they leave the distribution, like missing cells.
-    return reference_from_table_numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
-}
-/** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */
-function reference_from_table_numericReference(name, rows, missing, ecdf, sketchSize, psi) {
-    const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
-    return {
-        kind: 'numeric', name, rows, missing, ecdf, sketchSize,
-        mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
-        std: ecdf.n > 0 ? ecdfStd(ecdf) : NaN,
-        min: ecdf.n > 0 ? ecdf.values[0] : NaN,
-        max: ecdf.n > 0 ? ecdf.values[ecdf.values.length - 1] : NaN,
-        psiEdges,
-        psiCounts: psi?.counts ?? binCounts(ecdf, psiEdges),
-    };
-}
-function reference_from_table_sumCounts(m) {
-    let s = 0;
-    for (const v of m.values())
-        s += v;
-    return s;
-}
-function reference_from_table_categoryCounts(codes, categories) {
-    const tally = new Float64Array(categories.length);
-    for (let i = 0; i < codes.length; i++) {
-        const c = codes[i];
-        if (c >= 0)
-            tally[c]++;
-    }
-    const counts = new Map();
-    categories.forEach((name, i) => { if (tally[i] > 0)
-        counts.set(name, tally[i]); });
-    return counts;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/profile.ts
@@ -37307,158 +37448,6 @@ function bad(file, where, expected) {
 }
 function badType(file, where, type) {
     throw new InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/missing-rate.ts
-
-/**
- * Compare the share of missing cells: a chi-square test of homogeneity on the 2x2 table
- * (missing, present) x (reference, current), as scipy.stats.chi2_contingency does it (Yates).
- */
-function missing_rate_testMissingRate(refMissing, refRows, curMissing, curRows) {
-    const current = curRows > 0 ? curMissing / curRows : 0;
-    if (refMissing === null || refRows === 0)
-        return { reference: null, current, change: null };
-    const reference = refMissing / refRows;
-    const change = current - reference;
-    const anyMissing = refMissing + curMissing > 0;
-    const anyPresent = refRows - refMissing + (curRows - curMissing) > 0;
-    if (!anyMissing || !anyPresent || curRows === 0)
-        return { reference, current, change };
-    const { pValue } = chi2Contingency([
-        [refMissing, refRows - refMissing],
-        [curMissing, curRows - curMissing],
-    ]);
-    return { reference, current, change, pValue };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/compare-categorical.ts
-
-
-
-
-/** How many unseen categories the report names; the rest are counted. */
-const NEW_CATEGORIES_SHOWN = 20;
-const OTHER = '(other)';
-/**
- * Categorical feature: chi-square test of homogeneity on the 2xK table of reference and current
- * counts (not goodness of fit against the reference, which ignores the reference's own noise);
- * Jensen-Shannon distance and Cramer's V as effect sizes; unseen categories named.
- */
-function compare_categorical_compareCategorical(ref, column, rows, options) {
-    const curCounts = categoryCounts(column.codes, column.categories);
-    const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
-    const refTotal = sumCounts(ref.counts) + ref.otherCount;
-    const curTotal = sumCounts(curCounts);
-    // Align categories. When the profile folded rare categories into "other", an unseen current
-    // category may be one of them: it is counted there instead of being called new.
-    const names = [...ref.counts.keys()].sort();
-    const refRow = names.map((n) => ref.counts.get(n) ?? 0);
-    const curRow = names.map((n) => curCounts.get(n) ?? 0);
-    const unseen = [...curCounts].filter(([n]) => !ref.counts.has(n)).sort((a, b) => b[1] - a[1]);
-    let otherCur = 0;
-    if (ref.otherCount > 0) {
-        otherCur = unseen.reduce((s, [, c]) => s + c, 0);
-    }
-    else {
-        for (const [n, c] of unseen) {
-            names.push(n);
-            refRow.push(0);
-            curRow.push(c);
-        }
-    }
-    if (ref.otherCount > 0 || otherCur > 0) {
-        names.push(OTHER);
-        refRow.push(ref.otherCount);
-        curRow.push(otherCur);
-    }
-    const reference = { rows: ref.rows, count: refTotal, categories: ref.counts.size };
-    const current = { rows, count: curTotal, categories: curCounts.size };
-    const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
-    const base = { name: ref.name, kind: 'categorical', missing, reference, current, newCategories, effects: {} };
-    if (looksLikeIdentifier(ref.counts.size, refTotal)) {
-        return { ...base, newCategories: [], untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns` };
-    }
-    if (refTotal === 0)
-        return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
-    if (curTotal === 0)
-        return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
-    const js = jensenShannonDistance(refRow, curRow);
-    const observed = [refRow, curRow];
-    const v = names.length > 1 ? cramersV(observed) : 0;
-    // One category on both sides: the two distributions are identical, nothing to test.
-    const chi2 = names.length > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
-    const effectName = options.categoricalEffect;
-    return {
-        ...base,
-        effects: { 'jensen-shannon': js, 'cramers-v': v },
-        effect: { name: effectName, value: effectName === 'jensen-shannon' ? js : v, threshold: options.minCategoricalEffect },
-        test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
-    };
-}
-/**
- * A column where most rows have their own value (ids, timestamps, free text) has no category
- * distribution to compare: a chi-square test on it is meaningless, so it is skipped, saying why.
- */
-function looksLikeIdentifier(distinct, rows) {
-    return distinct >= 20 && distinct >= 0.5 * rows;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/compare-numeric.ts
-
-
-
-
-
-/**
- * Numeric feature: two-sample KS for the p-value; KS D, Wasserstein distance in reference
- * standard deviations and PSI on reference deciles as effect sizes.
- */
-function compare_numeric_compareNumeric(ref, column, rows, options) {
-    const cur = ecdfFromSample(column.values);
-    const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
-    const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
-    const current = cur.n > 0
-        ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
-        : { rows, count: 0 };
-    const base = { name: ref.name, kind: 'numeric', missing, reference, current, effects: {} };
-    // Dates and times move forward by nature: a later batch always "drifts" on them.
-    if (column.unit === 'epoch-ms')
-        return { ...base, untested: 'it is a date/time column, whose values move forward with time, so a shift says nothing; list it in ignore-columns' };
-    if (ref.ecdf.n === 0)
-        return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
-    if (cur.n === 0)
-        return { ...base, untested: 'every current cell is missing, so there is no distribution to compare' };
-    const ks = ks2sampEcdf(ref.ecdf, cur);
-    const sketch = ref.sketchSize;
-    // From a quantile sketch, the reference CDF is known to within 1/k: D and the p-value are bracketed.
-    const dBound = sketch ? 1 / sketch : 0;
-    const pValueRange = sketch
-        ? [ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue, ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue]
-        : undefined;
-    const psi = populationStabilityIndex(ref.psiCounts, binCounts(cur, ref.psiEdges));
-    const effects = { ks: ks.statistic, psi };
-    const w = wassersteinDistance(ref.ecdf, cur);
-    if (ref.std > 0)
-        effects.wasserstein = w / ref.std;
-    let effect;
-    let effectNote;
-    if (options.numericEffect === 'wasserstein' && ref.std > 0) {
-        effect = { name: 'wasserstein', value: w / ref.std, threshold: options.minNumericEffect,
-            errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined };
-    }
-    else if (options.numericEffect === 'psi') {
-        effect = { name: 'psi', value: psi, threshold: options.minNumericEffect };
-    }
-    else {
-        if (options.numericEffect === 'wasserstein')
-            effectNote = 'the reference is constant, so the Wasserstein distance has no scale; KS D decides instead';
-        effect = { name: 'ks', value: ks.statistic, threshold: options.minNumericEffect, errorBound: sketch ? dBound : undefined };
-    }
-    return {
-        ...base, effects, effect, effectNote,
-        test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
-    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/schema.ts
@@ -37830,58 +37819,7 @@ function rethrowFor(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/drift/annotations.ts
-
-
-/**
- * Critical schema problems are errors; drifted features are errors when they fail the step and
- * warnings when they do not (fail-on: critical or never), so the page tells the same story as the exit code.
- */
-function annotations_driftAnnotations(report) {
-    const out = [];
-    const file = report.current.files.length === 1 ? report.current.files[0] : undefined;
-    for (const f of report.findings) {
-        if (f.severity === 'critical')
-            out.push({ level: 'error', title: `Schema: ${f.column}`, message: f.message, file: f.file, line: f.line });
-    }
-    const driftLevel = report.options.failOn === 'drift' ? 'error' : 'warning';
-    for (const f of report.features) {
-        if (f.status !== 'drift')
-            continue;
-        const effect = f.effect ? ` (${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)})` : '';
-        out.push({ level: driftLevel, title: `Drift: ${f.name}${effect}`, message: f.reason, file });
-    }
-    for (const f of report.findings) {
-        if (f.severity === 'notice')
-            out.push({ level: 'notice', title: `New column: ${f.column}`, message: f.message, file });
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./packages/core/src/io/atomic-write.ts
-
-
-
-/**
- * Write a file so that readers see the old content or the new, never half of it:
- * write a temporary file beside the target, then rename over it (atomic on POSIX).
- */
-async function atomic_write_writeFileAtomic(path, content) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(tmp, content);
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/report/drift-markdown.ts
+;// CONCATENATED MODULE: ./packages/core/src/render/drift-markdown.ts
 
 
 /** Rows shown in the summary table; GitHub caps a step summary at 1 MiB. */
@@ -37975,7 +37913,95 @@ function cell(s) {
     return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/drift/run-drift-check.ts
+;// CONCATENATED MODULE: ./packages/core/src/drift/annotations.ts
+
+
+/**
+ * Critical schema problems are errors; drifted features are errors when they fail the step and
+ * warnings when they do not (fail-on: critical or never), so the page tells the same story as the exit code.
+ */
+function annotations_driftAnnotations(report) {
+    const out = [];
+    const file = report.current.files.length === 1 ? report.current.files[0] : undefined;
+    for (const f of report.findings) {
+        if (f.severity === 'critical')
+            out.push({ level: 'error', title: `Schema: ${f.column}`, message: f.message, file: f.file, line: f.line });
+    }
+    const driftLevel = report.options.failOn === 'drift' ? 'error' : 'warning';
+    for (const f of report.features) {
+        if (f.status !== 'drift')
+            continue;
+        const effect = f.effect ? ` (${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)})` : '';
+        out.push({ level: driftLevel, title: `Drift: ${f.name}${effect}`, message: f.reason, file });
+    }
+    for (const f of report.findings) {
+        if (f.severity === 'notice')
+            out.push({ level: 'notice', title: `New column: ${f.column}`, message: f.message, file });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts
+
+const DEFAULT_DRIFT_OPTIONS = {
+    alpha: 0.05,
+    correction: 'holm',
+    numericEffect: 'wasserstein',
+    minNumericEffect: 0.1,
+    categoricalEffect: 'jensen-shannon',
+    minCategoricalEffect: 0.1,
+    minMissingChange: 0.02,
+    include: [],
+    ignore: [],
+    categorical: [],
+    failOn: 'drift',
+};
+function options_parseDriftOptions(raw) {
+    const d = DEFAULT_DRIFT_OPTIONS;
+    return {
+        alpha: parseNumberIn(raw, 'significance-level', d.alpha, 0, 1, 'a probability such as 0.05'),
+        correction: parseChoice(raw, 'correction', d.correction, ['holm', 'bonferroni', 'fdr_bh', 'none']),
+        numericEffect: parseChoice(raw, 'numeric-effect', d.numericEffect, ['wasserstein', 'psi', 'ks']),
+        minNumericEffect: parseNumberIn(raw, 'min-numeric-effect', d.minNumericEffect, 0, Infinity, 'a non-negative number such as 0.1'),
+        categoricalEffect: parseChoice(raw, 'categorical-effect', d.categoricalEffect, ['jensen-shannon', 'cramers-v']),
+        minCategoricalEffect: parseNumberIn(raw, 'min-categorical-effect', d.minCategoricalEffect, 0, 1, 'a number between 0 and 1 such as 0.1'),
+        minMissingChange: parseNumberIn(raw, 'min-missing-change', d.minMissingChange, 0, 1, 'a rate between 0 and 1 such as 0.02'),
+        include: parseList(raw.columns),
+        ignore: parseList(raw['ignore-columns']),
+        categorical: parseList(raw['categorical-columns']),
+        failOn: parseChoice(raw, 'fail-on', d.failOn, ['drift', 'critical', 'never']),
+    };
+}
+/** Column lists: comma- or newline-separated, blanks ignored. */
+function parseList(value) {
+    if (!value)
+        return [];
+    return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function parseNumberIn(raw, name, fallback, lo, hi, hint) {
+    const text = raw[name]?.trim();
+    if (!text)
+        return fallback;
+    const value = Number(text);
+    const inRange = name === 'significance-level' ? value > lo && value < hi : value >= lo && value <= hi;
+    if (!Number.isFinite(value) || !inRange) {
+        throw new InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
+    }
+    return value;
+}
+function parseChoice(raw, name, fallback, choices) {
+    const text = raw[name]?.trim();
+    if (!text)
+        return fallback;
+    const lower = text.toLowerCase();
+    const found = choices.find((c) => c === lower);
+    if (!found) {
+        throw new InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift.ts
 
 
 
@@ -38032,324 +38058,6 @@ function required(value, name, what) {
     if (!v)
         throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
     return v;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/report/drift-text.ts
-
-
-
-/** The DriftReport for a terminal: an aligned table and the reasons. */
-function renderDriftText(report, color = false) {
-    const paint = (code, s) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-    const v = report.verdict;
-    const head = v.critical ? paint(31, 'CRITICAL') : v.drifted ? paint(33, 'DRIFT') : paint(32, 'OK');
-    const rows = orderForReading(report.features).map((f) => [
-        f.name,
-        f.status.toUpperCase(),
-        f.test ? (f.test.name === 'ks' ? `KS ${f.test.method ?? ''}` : `chi2 dof ${f.test.dof}`) : '-',
-        f.test ? formatNumber(f.test.statistic) : '-',
-        f.test ? formatP(f.test.pAdjusted) : '-',
-        f.effect ? `${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)}` : '-',
-        f.effect ? formatNumber(f.effect.threshold) : '-',
-        f.missing ? `${formatPercent(f.missing.reference)} -> ${formatPercent(f.missing.current)}` : '-',
-    ]);
-    const header = ['feature', 'status', 'test', 'statistic', 'p (corr.)', 'effect', 'threshold', 'missing'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-    const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
-    const out = [`${head}  ${v.summary}`, describeRun(report).replace(/`/g, ''), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
-    for (const f of orderForReading(report.features))
-        out.push(`${f.name}: ${f.reason}`);
-    for (const s of report.findings)
-        if (s.severity === 'notice')
-            out.push(s.message);
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/quantity.ts
-
-// Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
-const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
-    b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
-    '%': { factor: 0.01, dimension: 'ratio' },
-};
-/** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
-function quantity_parseQuantity(text, where = {}) {
-    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
-    const unit = m?.[2].toLowerCase() ?? '';
-    if (!m || (unit !== '' && !(unit in UNITS))) {
-        const context = where.context ? ` in '${where.context}'` : '';
-        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
-    }
-    const value = Number(m[1]);
-    if (unit === '')
-        return { value };
-    const u = UNITS[unit];
-    return { value: value * u.factor, dimension: u.dimension };
-}
-/** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
-function quantity_formatQuantity(value, dimension) {
-    if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
-        for (const [f, u] of steps)
-            if (Math.abs(value) >= f)
-                return `${Number((value / f).toPrecision(4))} ${u}`;
-        return `${value} B`;
-    }
-    if (dimension === 'time')
-        return Math.abs(value) >= 1000 ? `${Number((value / 1000).toPrecision(4))} s` : `${Number(value.toPrecision(4))} ms`;
-    return `${Number(value.toPrecision(6))}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/gate.ts
-
-
-const METRIC = String.raw `[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*`;
-const GATE = new RegExp(String.raw `^(${METRIC})\s*(>=|<=|==|!=|>|<)\s*(.+)$`);
-const BASELINE = new RegExp(String.raw `^baseline\.(${METRIC})\s*(?:([+-])\s*(.+))?$`);
-/**
- * The multi-line `gates` input: one `metric comparator threshold` per line, e.g.
- * `macro_f1 >= 0.9`, `latency.p99 <= 100ms`, `size <= 500MB`, `accuracy >= baseline.accuracy - 0.01`.
- * Blank lines and `#` comments are ignored.
- */
-function gate_parseGates(text, input = 'gates') {
-    const gates = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (line)
-            gates.push(parseGate(line, input, i + 1));
-    });
-    return gates;
-}
-function parseGate(text, input, line) {
-    const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
-    const m = GATE.exec(text);
-    if (!m) {
-        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
-    }
-    const [, metric, comparator, rhs] = m;
-    const b = BASELINE.exec(rhs.trim());
-    let threshold;
-    if (b) {
-        const offset = b[3] ? parseQuantity(b[3], { input, context: text }) : { value: 0 };
-        threshold = { kind: 'baseline', metric: b[1], offset: b[2] === '-' ? { ...offset, value: -offset.value } : offset };
-    }
-    else {
-        threshold = { kind: 'constant', value: parseQuantity(rhs, { input, context: text }) };
-    }
-    return { text, metric, comparator: comparator, threshold, input, line };
-}
-/** The seed pipeline's three inputs, as gates. Empty inputs add nothing. */
-function gate_legacyGates(inputs) {
-    const gates = [];
-    const add = (input, value, make) => {
-        if (value?.trim())
-            gates.push(parseGate(make(value.trim()), input));
-    };
-    add('min-accuracy', inputs['min-accuracy'], (v) => `accuracy >= ${v}`);
-    // The seed gives the p99 budget as a bare number of milliseconds.
-    add('max-latency-p99', inputs['max-latency-p99'], (v) => `latency.p99 <= ${/^[\d.]+$/.test(v) ? `${v}ms` : v}`);
-    add('max-model-size', inputs['max-model-size'], (v) => `size <= ${v}`);
-    return gates;
-}
-function gate_compare(actual, comparator, threshold) {
-    switch (comparator) {
-        case '>=': return actual >= threshold;
-        case '<=': return actual <= threshold;
-        case '>': return actual > threshold;
-        case '<': return actual < threshold;
-        case '==': return actual === threshold;
-        case '!=': return actual !== threshold;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/evaluate-gates.ts
-
-
-
-
-const evaluate_gates_GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
-/**
- * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
- * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
- * with the closest known name. No gate at all is not a pass: nothing was asked of the model.
- */
-function evaluate_gates_evaluateGates(gates, metrics, options = {}) {
-    const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
-    const checks = options.checks ?? [];
-    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
-    const total = results.length + checks.length;
-    const summary = failed.length === 0
-        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
-        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
-    return {
-        schema: evaluate_gates_GATE_VERDICT_SCHEMA,
-        createdAt: (options.now ?? new Date()).toISOString(),
-        passed: failed.length === 0 && results.length > 0,
-        gates: results,
-        checks,
-        summary,
-    };
-}
-function evaluateGate(gate, metrics, baseline) {
-    const metric = evaluate_gates_lookup(gate, gate.metric, metrics, 'metric');
-    let threshold;
-    let thresholdDimension;
-    if (gate.threshold.kind === 'constant') {
-        threshold = gate.threshold.value.value;
-        thresholdDimension = gate.threshold.value.dimension;
-    }
-    else {
-        if (!baseline) {
-            throw new InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
-        }
-        const base = evaluate_gates_lookup(gate, gate.threshold.metric, baseline, 'baseline metric');
-        threshold = base.value + gate.threshold.offset.value;
-        thresholdDimension = gate.threshold.offset.dimension ?? base.dimension;
-    }
-    if (thresholdDimension && thresholdDimension !== (metric.dimension ?? 'ratio')) {
-        throw new InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
-    }
-    const shown = (v) => formatQuantity(v, metric.dimension);
-    if (Number.isNaN(metric.value)) {
-        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
-            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
-    }
-    const passed = compare(metric.value, gate.comparator, threshold);
-    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
-    const reason = passed
-        ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
-        : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
-    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
-}
-function evaluate_gates_lookup(gate, name, metrics, what) {
-    const found = metrics.get(name);
-    if (found)
-        return found;
-    const suggestion = closestName(name, metrics.keys());
-    const hint = suggestion ? `did you mean '${suggestion}'?` : `known metrics: ${[...metrics.keys()].sort().join(', ')}.`;
-    throw new InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
-}
-function describe(d) {
-    return d === 'time' ? 'time (ms, s)' : d === 'bytes' ? 'bytes (MB, GiB, ...)' : 'plain numbers (or %)';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/evaluation-report.ts
-const evaluation_report_EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
-/** The unit a metric is measured in, from its name: latency.* in ms, size in bytes. */
-function evaluation_report_metricDimension(name) {
-    if (name.startsWith('latency.'))
-        return 'time';
-    if (name === 'size' || name.startsWith('size.'))
-        return 'bytes';
-    return 'ratio';
-}
-/** A metric key for a class label: gate names allow letters, digits and '_' after the dot. */
-function evaluation_report_classKey(label) {
-    return label.replace(/[^A-Za-z0-9_]/g, '_');
-}
-function evaluation_report_toMetrics(flat) {
-    const map = new Map();
-    for (const [name, value] of Object.entries(flat)) {
-        map.set(name, { value: value ?? NaN, dimension: evaluation_report_metricDimension(name) });
-    }
-    return map;
-}
-/** NaN and infinities are not JSON: they are written as null ("not measured"). */
-function evaluation_report_jsonNumber(v) {
-    return v === undefined || !Number.isFinite(v) ? null : v;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/read-metrics-report.ts
-/**
- * Mode 2 of quality-gates: the team evaluated the model with its own script and wrote a report.
- * Accepted: an EvaluationReport (modelci/evaluation-report@1), a GateVerdict, or any JSON object
- * with a `metrics` object. Metric values are numbers, null (not measured), quantities with units
- * ("12ms", "450MB"), or nested objects whose keys join with dots ({"latency": {"p99": 12}}).
- */
-
-
-
-
-
-
-/** Reports whose `metrics` object this reader understands. */
-const READABLE = [evaluation_report_EVALUATION_REPORT_SCHEMA, evaluate_gates_GATE_VERDICT_SCHEMA];
-async function read_metrics_report_readMetricsReport(path, input = 'report') {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        throw new InputError(code === 'ENOENT'
-            ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
-            : `The ${input} file ${path} cannot be read (${code ?? e.message}); check the path.`, { input, file: path });
-    }
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (e) {
-        const where = jsonErrorLine(text, e.message);
-        throw new InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-        throw new InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
-    }
-    const record = doc;
-    const schema = record.schema;
-    if (schema !== undefined && !READABLE.includes(schema)) {
-        throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
-    }
-    const metrics = record.metrics;
-    if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
-        throw new InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
-    }
-    const flat = {};
-    flatten(metrics, '', flat, path, input);
-    if (Object.keys(flat).length === 0) {
-        throw new InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
-    }
-    return { path, digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, metrics: flat, schema: schema, document: record };
-}
-function flatten(obj, prefix, out, path, input) {
-    for (const [key, value] of Object.entries(obj)) {
-        const name = prefix + key;
-        if (value === null)
-            out[name] = null;
-        else if (typeof value === 'number')
-            out[name] = value;
-        else if (typeof value === 'string') {
-            const q = parseQuantity(value, { input, context: `metrics.${name} in ${path}` });
-            const expected = metricDimension(name);
-            if (q.dimension && q.dimension !== expected) {
-                throw new InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
-            }
-            out[name] = q.value;
-        }
-        else if (typeof value === 'object' && !Array.isArray(value)) {
-            flatten(value, `${name}.`, out, path, input);
-        }
-        else {
-            throw new InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
-        }
-    }
-}
-/** Node reports "at position N" (older) or "(line L column C)" (newer): turn either into line/col. */
-function jsonErrorLine(text, message) {
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    if (lc)
-        return { line: Number(lc[1]), col: Number(lc[2]) };
-    const pos = /position (\d+)/.exec(message);
-    if (!pos)
-        return undefined;
-    const before = text.slice(0, Number(pos[1]));
-    const lines = before.split('\n');
-    return { line: lines.length, col: lines[lines.length - 1].length + 1 };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -39675,7 +39383,7 @@ function classification_classificationMetrics(c) {
 
 
 
-;// CONCATENATED MODULE: ./packages/core/src/model/metrics/proportion-interval.ts
+;// CONCATENATED MODULE: ./packages/core/src/stats/proportion-interval.ts
 /**
  * Wilson score interval for a proportion (e.g. accuracy = correct / n), as statsmodels'
  * proportion_confint(successes, n, alpha=1-confidence, method='wilson'). Unlike the normal
@@ -40331,7 +40039,46 @@ function compareErrors(candidate, baseline) {
     return { ...test, candidateRightBaselineWrong: b, candidateWrongBaselineRight: c, conclusion };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/report/gates-markdown.ts
+;// CONCATENATED MODULE: ./packages/core/src/shared/quantity.ts
+
+// Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
+const UNITS = {
+    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    b: { factor: 1, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    '%': { factor: 0.01, dimension: 'ratio' },
+};
+/** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
+function quantity_parseQuantity(text, where = {}) {
+    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
+    const unit = m?.[2].toLowerCase() ?? '';
+    if (!m || (unit !== '' && !(unit in UNITS))) {
+        const context = where.context ? ` in '${where.context}'` : '';
+        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+    }
+    const value = Number(m[1]);
+    if (unit === '')
+        return { value };
+    const u = UNITS[unit];
+    return { value: value * u.factor, dimension: u.dimension };
+}
+/** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
+function quantity_formatQuantity(value, dimension) {
+    if (dimension === 'bytes') {
+        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        for (const [f, u] of steps)
+            if (Math.abs(value) >= f)
+                return `${Number((value / f).toPrecision(4))} ${u}`;
+        return `${value} B`;
+    }
+    if (dimension === 'time')
+        return Math.abs(value) >= 1000 ? `${Number((value / 1000).toPrecision(4))} s` : `${Number(value.toPrecision(4))} ms`;
+    return `${Number(value.toPrecision(6))}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/gates-markdown.ts
 
 
 
@@ -40656,7 +40403,255 @@ function oneLine(s) {
     return s.replace(/\r?\n/g, ' ');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/gates/run-quality-gates.ts
+;// CONCATENATED MODULE: ./packages/core/src/gates/gate.ts
+
+
+const METRIC = String.raw `[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*`;
+const GATE = new RegExp(String.raw `^(${METRIC})\s*(>=|<=|==|!=|>|<)\s*(.+)$`);
+const BASELINE = new RegExp(String.raw `^baseline\.(${METRIC})\s*(?:([+-])\s*(.+))?$`);
+/**
+ * The multi-line `gates` input: one `metric comparator threshold` per line, e.g.
+ * `macro_f1 >= 0.9`, `latency.p99 <= 100ms`, `size <= 500MB`, `accuracy >= baseline.accuracy - 0.01`.
+ * Blank lines and `#` comments are ignored.
+ */
+function gate_parseGates(text, input = 'gates') {
+    const gates = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (line)
+            gates.push(parseGate(line, input, i + 1));
+    });
+    return gates;
+}
+function parseGate(text, input, line) {
+    const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
+    const m = GATE.exec(text);
+    if (!m) {
+        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+    }
+    const [, metric, comparator, rhs] = m;
+    const b = BASELINE.exec(rhs.trim());
+    let threshold;
+    if (b) {
+        const offset = b[3] ? parseQuantity(b[3], { input, context: text }) : { value: 0 };
+        threshold = { kind: 'baseline', metric: b[1], offset: b[2] === '-' ? { ...offset, value: -offset.value } : offset };
+    }
+    else {
+        threshold = { kind: 'constant', value: parseQuantity(rhs, { input, context: text }) };
+    }
+    return { text, metric, comparator: comparator, threshold, input, line };
+}
+/** The seed pipeline's three inputs, as gates. Empty inputs add nothing. */
+function gate_legacyGates(inputs) {
+    const gates = [];
+    const add = (input, value, make) => {
+        if (value?.trim())
+            gates.push(parseGate(make(value.trim()), input));
+    };
+    add('min-accuracy', inputs['min-accuracy'], (v) => `accuracy >= ${v}`);
+    // The seed gives the p99 budget as a bare number of milliseconds.
+    add('max-latency-p99', inputs['max-latency-p99'], (v) => `latency.p99 <= ${/^[\d.]+$/.test(v) ? `${v}ms` : v}`);
+    add('max-model-size', inputs['max-model-size'], (v) => `size <= ${v}`);
+    return gates;
+}
+function gate_compare(actual, comparator, threshold) {
+    switch (comparator) {
+        case '>=': return actual >= threshold;
+        case '<=': return actual <= threshold;
+        case '>': return actual > threshold;
+        case '<': return actual < threshold;
+        case '==': return actual === threshold;
+        case '!=': return actual !== threshold;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/evaluate-gates.ts
+
+
+
+
+const evaluate_gates_GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
+/**
+ * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
+ * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
+ * with the closest known name. No gate at all is not a pass: nothing was asked of the model.
+ */
+function evaluate_gates_evaluateGates(gates, metrics, options = {}) {
+    const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
+    const checks = options.checks ?? [];
+    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
+    const total = results.length + checks.length;
+    const summary = failed.length === 0
+        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
+        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    return {
+        schema: evaluate_gates_GATE_VERDICT_SCHEMA,
+        createdAt: (options.now ?? new Date()).toISOString(),
+        passed: failed.length === 0 && results.length > 0,
+        gates: results,
+        checks,
+        summary,
+    };
+}
+function evaluateGate(gate, metrics, baseline) {
+    const metric = evaluate_gates_lookup(gate, gate.metric, metrics, 'metric');
+    let threshold;
+    let thresholdDimension;
+    if (gate.threshold.kind === 'constant') {
+        threshold = gate.threshold.value.value;
+        thresholdDimension = gate.threshold.value.dimension;
+    }
+    else {
+        if (!baseline) {
+            throw new InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
+        }
+        const base = evaluate_gates_lookup(gate, gate.threshold.metric, baseline, 'baseline metric');
+        threshold = base.value + gate.threshold.offset.value;
+        thresholdDimension = gate.threshold.offset.dimension ?? base.dimension;
+    }
+    if (thresholdDimension && thresholdDimension !== (metric.dimension ?? 'ratio')) {
+        throw new InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
+    }
+    const shown = (v) => formatQuantity(v, metric.dimension);
+    if (Number.isNaN(metric.value)) {
+        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
+            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
+    }
+    const passed = compare(metric.value, gate.comparator, threshold);
+    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
+    const reason = passed
+        ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
+        : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
+    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
+}
+function evaluate_gates_lookup(gate, name, metrics, what) {
+    const found = metrics.get(name);
+    if (found)
+        return found;
+    const suggestion = closestName(name, metrics.keys());
+    const hint = suggestion ? `did you mean '${suggestion}'?` : `known metrics: ${[...metrics.keys()].sort().join(', ')}.`;
+    throw new InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
+}
+function describe(d) {
+    return d === 'time' ? 'time (ms, s)' : d === 'bytes' ? 'bytes (MB, GiB, ...)' : 'plain numbers (or %)';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/evaluation-report.ts
+const evaluation_report_EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
+/** The unit a metric is measured in, from its name: latency.* in ms, size in bytes. */
+function evaluation_report_metricDimension(name) {
+    if (name.startsWith('latency.'))
+        return 'time';
+    if (name === 'size' || name.startsWith('size.'))
+        return 'bytes';
+    return 'ratio';
+}
+/** A metric key for a class label: gate names allow letters, digits and '_' after the dot. */
+function evaluation_report_classKey(label) {
+    return label.replace(/[^A-Za-z0-9_]/g, '_');
+}
+function evaluation_report_toMetrics(flat) {
+    const map = new Map();
+    for (const [name, value] of Object.entries(flat)) {
+        map.set(name, { value: value ?? NaN, dimension: evaluation_report_metricDimension(name) });
+    }
+    return map;
+}
+/** NaN and infinities are not JSON: they are written as null ("not measured"). */
+function evaluation_report_jsonNumber(v) {
+    return v === undefined || !Number.isFinite(v) ? null : v;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/read-metrics-report.ts
+/**
+ * Mode 2 of quality-gates: the team evaluated the model with its own script and wrote a report.
+ * Accepted: an EvaluationReport (modelci/evaluation-report@1), a GateVerdict, or any JSON object
+ * with a `metrics` object. Metric values are numbers, null (not measured), quantities with units
+ * ("12ms", "450MB"), or nested objects whose keys join with dots ({"latency": {"p99": 12}}).
+ */
+
+
+
+
+
+
+/** Reports whose `metrics` object this reader understands. */
+const READABLE = [evaluation_report_EVALUATION_REPORT_SCHEMA, evaluate_gates_GATE_VERDICT_SCHEMA];
+async function read_metrics_report_readMetricsReport(path, input = 'report') {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new InputError(code === 'ENOENT'
+            ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
+            : `The ${input} file ${path} cannot be read (${code ?? e.message}); check the path.`, { input, file: path });
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        const where = jsonErrorLine(text, e.message);
+        throw new InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        throw new InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
+    }
+    const record = doc;
+    const schema = record.schema;
+    if (schema !== undefined && !READABLE.includes(schema)) {
+        throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
+    }
+    const metrics = record.metrics;
+    if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
+        throw new InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
+    }
+    const flat = {};
+    flatten(metrics, '', flat, path, input);
+    if (Object.keys(flat).length === 0) {
+        throw new InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
+    }
+    return { path, digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, metrics: flat, schema: schema, document: record };
+}
+function flatten(obj, prefix, out, path, input) {
+    for (const [key, value] of Object.entries(obj)) {
+        const name = prefix + key;
+        if (value === null)
+            out[name] = null;
+        else if (typeof value === 'number')
+            out[name] = value;
+        else if (typeof value === 'string') {
+            const q = parseQuantity(value, { input, context: `metrics.${name} in ${path}` });
+            const expected = metricDimension(name);
+            if (q.dimension && q.dimension !== expected) {
+                throw new InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
+            }
+            out[name] = q.value;
+        }
+        else if (typeof value === 'object' && !Array.isArray(value)) {
+            flatten(value, `${name}.`, out, path, input);
+        }
+        else {
+            throw new InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
+        }
+    }
+}
+/** Node reports "at position N" (older) or "(line L column C)" (newer): turn either into line/col. */
+function jsonErrorLine(text, message) {
+    const lc = /line (\d+) column (\d+)/.exec(message);
+    if (lc)
+        return { line: Number(lc[1]), col: Number(lc[2]) };
+    const pos = /position (\d+)/.exec(message);
+    if (!pos)
+        return undefined;
+    const before = text.slice(0, Number(pos[1]));
+    const lines = before.split('\n');
+    return { line: lines.length, col: lines[lines.length - 1].length + 1 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates.ts
 /**
  * The quality-gates step, shared by the action and `modelci gates`: parse the gates, measure the
  * model (or read the team's report), apply the gates and built-in checks, and write the
@@ -40711,8 +40706,8 @@ async function runQualityGates(req, now = new Date()) {
         const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
         evaluation = await evaluateModel({
             model,
-            testData: run_quality_gates_required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
-            labelColumn: run_quality_gates_required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
+            testData: quality_gates_required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
+            labelColumn: quality_gates_required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
             baseline: baselineIsReport ? undefined : baseline,
             provider: executionProvider(req['execution-provider']),
             cudaDir: req['onnxruntime-cuda-dir']?.trim() || undefined,
@@ -40841,185 +40836,12 @@ function count(text, name, min) {
     }
     return n;
 }
-function run_quality_gates_required(value, name, what) {
+function quality_gates_required(value, name, what) {
     const v = value?.trim();
     if (!v)
         throw new InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
     return v;
 }
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/model/metrics/index.ts
-/** Model-quality metrics: pure functions, each matched against scikit-learn/statsmodels on recorded fixtures. */
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/model/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/report/gates-text.ts
-
-
-
-/** Wider matrices do not fit a terminal line. */
-const MAX_TEXT_MATRIX_CLASSES = 10;
-function renderGatesText(v) {
-    const e = v.evaluation;
-    const blocks = [
-        [`${v.passed ? 'PASSED' : 'FAILED'}  quality gates: ${verdictCount(v)}`, v.summary, sourceLine(v)],
-        gateLines(v.gates),
-        v.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
-        e ? metricLines(e) : reportLines(v),
-        e?.latency ? latencyLines(e.latency) : [],
-        e ? confusionLines(e) : [],
-        e ? robustnessLines(e) : [],
-        baselineLines(v),
-        (e?.notes ?? []).map((n) => `note: ${n}`),
-    ];
-    return ascii(blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')) + '\n';
-}
-function sourceLine(v) {
-    const e = v.evaluation;
-    if (!e)
-        return `report: ${v.source.report ?? '-'}`;
-    return `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
-        (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '');
-}
-function gateLines(gates) {
-    if (gates.length === 0)
-        return [];
-    const rows = gates.map((g) => {
-        const c = gateCells(g);
-        return [g.gate, c.actual, c.threshold, c.margin, g.passed ? 'PASS' : 'FAIL'];
-    });
-    return alignTable(['gate', 'actual', 'threshold', 'margin', 'result'], rows, [false, true, true, true, false]);
-}
-function metricLines(e) {
-    const m = e.metrics;
-    const c = e.classification;
-    if (!c)
-        return [`metrics: MAE ${metricValue('mae', m.mae)}, RMSE ${metricValue('rmse', m.rmse)}, R^2 ${metricValue('r2', m.r2)}`];
-    const ci = c.accuracyInterval;
-    const lines = [
-        `metrics: accuracy ${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}-${metricValue('accuracy', ci.high)}), ` +
-            `balanced accuracy ${metricValue('balanced_accuracy', m.balanced_accuracy)}, macro F1 ${metricValue('macro_f1', m.macro_f1)}, ` +
-            `log loss ${metricValue('log_loss', m.log_loss)}, ROC AUC ${metricValue('roc_auc', m.roc_auc)}`,
-    ];
-    if (c.collapsed.length > 0)
-        lines.push(`collapsed: the model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}`);
-    return lines;
-}
-function reportLines(v) {
-    const rows = Object.entries(v.metrics).map(([name, value]) => [name, metricValue(name, value)]);
-    return rows.length === 0 ? [] : ['metrics (from the report):', ...alignTable(['metric', 'value'], rows, [false, true]).map((l) => `  ${l}`)];
-}
-function latencyLines(l) {
-    const lines = [
-        `latency: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, mean ${ms(l.mean)}; ${rowsPerSecond(l.throughput)} at batch size ${l.batchSize}; ` +
-            `${formatCount(l.runs)} runs after ${formatCount(l.warmupRuns)} warm-up`,
-        `hardware: ${hardwareLine(l)}`,
-    ];
-    if (l.warning)
-        lines.push(`warning: ${l.warning}`);
-    return lines;
-}
-/** Only for a few classes: beyond that the summary's table (or the JSON) is the place. */
-function confusionLines(e) {
-    const c = e.classification;
-    if (!c || c.labels.length === 0)
-        return [];
-    if (c.labels.length > MAX_TEXT_MATRIX_CLASSES)
-        return [`confusion matrix: ${c.labels.length} classes, too many for a terminal; see --format markdown or json.`];
-    const rows = c.labels.map((label, i) => [label, ...c.matrix[i].map(String)]);
-    const table = alignTable(['true \\ predicted', ...c.labels], rows, [false, ...c.labels.map(() => true)]);
-    return ['confusion matrix (rows = true class, columns = predicted):', ...table.map((l) => `  ${l}`)];
-}
-/** Probes that did not pass; the passing ones would only be noise here. */
-function robustnessLines(e) {
-    // An unprobed check's detail already starts with 'Not probed'.
-    return e.robustness.filter((r) => r.passed !== true).map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
-}
-function baselineLines(v) {
-    if (!v.baselineMetrics)
-        return [];
-    const lines = [`baseline: ${v.evaluation?.baseline?.model ?? v.source.baseline ?? '-'}`];
-    const rows = baselineRows(v.metrics, v.baselineMetrics).map((r) => [r.metric, r.candidate, r.baseline, r.delta]);
-    if (rows.length > 0)
-        lines.push(...alignTable(['metric', 'candidate', 'baseline', 'delta'], rows, [false, true, true, true]).map((l) => `  ${l}`));
-    const m = v.evaluation?.baseline?.mcnemar;
-    if (m)
-        lines.push(`McNemar: b = ${m.candidateRightBaselineWrong}, c = ${m.candidateWrongBaselineRight}, statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}: ${m.conclusion}`);
-    return lines;
-}
-/** Columns padded to their widest cell; numbers right-aligned so digits line up. */
-function alignTable(header, rows, right) {
-    const width = (s) => [...s].length;
-    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-    const pad = (s, i) => (right[i] ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));
-    const line = (r) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
-    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-}
-/** The typographic symbols the shared formatters and messages use, in ASCII for any terminal. */
-const ASCII = (/* unused pure expression or super */ null && ([
-    [/≥/g, '>='], [/≤/g, '<='], [/[–—]/g, '-'], [/∞/g, 'inf'], [/×/g, 'x'], [/Δ/g, 'delta'], [/²/g, '^2'], [/µ/g, 'u'], [/[’‘]/g, "'"], [/[“”]/g, '"'], [/·/g, '-'], [/…/g, '...'],
-]));
-function ascii(s) {
-    return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/model-version.ts
-/**
- * ModelVersion (modelci/model-version@1): what the registry knows about one registered model
- * version, whichever backend holds it. Versions are numbered per model name from 1; aliases
- * (staging, production, ...) point at versions; every version records the commit that made it.
- */
-const MODEL_VERSION_SCHEMA = 'modelci/model-version@1';
-/** OCI / CNCF ModelPack media types and annotation keys. */
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const MODEL_ARTIFACT = 'application/vnd.cncf.model.manifest.v1+json';
-const MODEL_CONFIG = 'application/vnd.cncf.model.config.v1+json';
-const MODEL_WEIGHT_RAW = 'application/vnd.cncf.model.weight.v1.raw';
-const ANNOTATION = {
-    refName: 'org.opencontainers.image.ref.name',
-    revision: 'org.opencontainers.image.revision',
-    created: 'org.opencontainers.image.created',
-    version: 'org.opencontainers.image.version',
-    title: 'org.opencontainers.image.title',
-    filepath: 'org.cncf.model.filepath',
-    /** On a layer that is one part of a split file: "<index>/<count>" and the whole file's digest. */
-    part: 'io.modelci.part',
-    fileDigest: 'io.modelci.file.digest',
-    /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
-    record: 'io.modelci.record',
-    /** On an alias entry: the version that held the alias before, for rollback. */
-    previous: 'io.modelci.alias.previous',
-    forced: 'io.modelci.alias.forced',
-    updated: 'io.modelci.alias.updated',
-};
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/model-registry.ts
 /**
@@ -41089,7 +40911,7 @@ async function downloadTarget(into, version, file) {
     return target;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/io/file-lock.ts
+;// CONCATENATED MODULE: ./packages/core/src/registry/file-lock.ts
 /**
  * An advisory lock between processes on one machine (or one shared filesystem): a lock file
  * created with O_EXCL holding the owner's pid. A lock whose owner died is taken over, so a
@@ -41230,6 +41052,37 @@ async function hashFile(file) {
 async function hasBlob(layout, digest) {
     return exists(blobPath(layout, digest));
 }
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-version.ts
+/**
+ * ModelVersion (modelci/model-version@1): what the registry knows about one registered model
+ * version, whichever backend holds it. Versions are numbered per model name from 1; aliases
+ * (staging, production, ...) point at versions; every version records the commit that made it.
+ */
+const MODEL_VERSION_SCHEMA = 'modelci/model-version@1';
+/** OCI / CNCF ModelPack media types and annotation keys. */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const MODEL_ARTIFACT = 'application/vnd.cncf.model.manifest.v1+json';
+const MODEL_CONFIG = 'application/vnd.cncf.model.config.v1+json';
+const MODEL_WEIGHT_RAW = 'application/vnd.cncf.model.weight.v1.raw';
+const ANNOTATION = {
+    refName: 'org.opencontainers.image.ref.name',
+    revision: 'org.opencontainers.image.revision',
+    created: 'org.opencontainers.image.created',
+    version: 'org.opencontainers.image.version',
+    title: 'org.opencontainers.image.title',
+    filepath: 'org.cncf.model.filepath',
+    /** On a layer that is one part of a split file: "<index>/<count>" and the whole file's digest. */
+    part: 'io.modelci.part',
+    fileDigest: 'io.modelci.file.digest',
+    /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
+    record: 'io.modelci.record',
+    /** On an alias entry: the version that held the alias before, for rollback. */
+    previous: 'io.modelci.alias.previous',
+    forced: 'io.modelci.alias.forced',
+    updated: 'io.modelci.alias.updated',
+};
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/modelpack.ts
 
@@ -42197,7 +42050,17 @@ function encodePath(p) {
 registerBackend('mlflow+http', (uri) => new MlflowRegistry(uri));
 registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));
 
-;// CONCATENATED MODULE: ./packages/core/src/report/registry-markdown.ts
+;// CONCATENATED MODULE: ./packages/core/src/registry/backends.ts
+/**
+ * Every registry backend, chosen by the URI's scheme. Importing this file is what makes each
+ * adapter known to openRegistry, so a step (and its bundle) gets all of them or none.
+ */
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
 
 const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
 function provenanceRows(v) {
@@ -42248,7 +42111,7 @@ function registry_markdown_renderVersionListMarkdown(name, versions) {
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/registry/run-registry.ts
+;// CONCATENATED MODULE: ./packages/core/src/steps/register-model.ts
 /**
  * register-model's operations, shared by the action and `modelci register | promote | resolve |
  * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
@@ -42265,13 +42128,14 @@ function registry_markdown_renderVersionListMarkdown(name, versions) {
 
 
 
+
 /** The embedded default: a folder in the workspace. */
 const DEFAULT_REGISTRY = 'file://./model-registry';
 async function runRegister(req, env = process.env, now = new Date()) {
-    const registry = run_registry_open(req.registry);
-    const name = run_registry_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
+    const registry = register_model_open(req.registry);
+    const name = register_model_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
     checkModelName(name);
-    const files = await modelFiles(run_registry_required(req.model, 'model', 'the model file or folder to register'));
+    const files = await modelFiles(register_model_required(req.model, 'model', 'the model file or folder to register'));
     const provenance = {
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
         runUrl: req['run-url']?.trim() || runUrl(env),
@@ -42301,11 +42165,11 @@ async function runRegister(req, env = process.env, now = new Date()) {
     return { ...result, outputs: outputs(result.version) };
 }
 async function runPromote(req, now = new Date()) {
-    const registry = run_registry_open(req.registry);
-    const name = run_registry_required(req.name, 'name', 'the model name');
+    const registry = register_model_open(req.registry);
+    const name = register_model_required(req.name, 'name', 'the model name');
     const alias = req.alias?.trim() || 'production';
     checkAlias(alias);
-    const version = await registry.resolve(name, run_registry_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
+    const version = await registry.resolve(name, register_model_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
     const force = parseBoolean(req.force, 'force');
     const gate = version.provenance.gateVerdict;
     let warning;
@@ -42320,16 +42184,16 @@ async function runPromote(req, now = new Date()) {
     return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
 }
 async function runResolve(req) {
-    const registry = run_registry_open(req.registry);
-    const name = run_registry_required(req.name, 'name', 'the model name');
+    const registry = register_model_open(req.registry);
+    const name = register_model_required(req.name, 'name', 'the model name');
     const version = await registry.resolve(name, req.version?.trim() || 'production');
     const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
     return { version, files, outputs: outputs(version) };
 }
 async function runList(req) {
-    return run_registry_open(req.registry).list(run_registry_required(req.name, 'name', 'the model name'));
+    return register_model_open(req.registry).list(register_model_required(req.name, 'name', 'the model name'));
 }
-function run_registry_open(uri) {
+function register_model_open(uri) {
     return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
 }
 function outputs(v) {
@@ -42415,7 +42279,7 @@ function runUrl(env) {
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
 }
-function run_registry_required(value, name, what) {
+function register_model_required(value, name, what) {
     const v = value?.trim();
     if (!v)
         throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
@@ -42442,214 +42306,115 @@ async function runRegistryOperation(req) {
     throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/redact-uri.ts
-/** Credentials never go into a message or a record: user:password in a URI is dropped. */
-function redactUri(uri) {
-    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+;// CONCATENATED MODULE: ./packages/core/src/shared/format.ts
+/** Number formats shared by every rendered report, so the summary and the terminal agree. */
+function format_formatP(p) {
+    if (p === undefined || Number.isNaN(p))
+        return '–';
+    if (p === 0)
+        return '< 1e-300';
+    if (p < 1e-4)
+        return p.toExponential(1);
+    if (p >= 0.9995)
+        return '1';
+    return p.toFixed(p < 0.001 ? 4 : 3);
+}
+/** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
+function format_pEquals(p) {
+    return p === 0 ? 'p < 1e-300' : `p = ${format_formatP(p)}`;
+}
+function format_formatNumber(x, digits = 3) {
+    if (x === undefined || Number.isNaN(x))
+        return '–';
+    if (!Number.isFinite(x))
+        return x > 0 ? '∞' : '-∞';
+    if (x === 0)
+        return '0';
+    const a = Math.abs(x);
+    if (a >= 1e6 || a < 1e-3)
+        return x.toExponential(2);
+    return Number(x.toPrecision(digits + (a >= 100 ? 2 : 0))).toString();
+}
+function format_formatPercent(x) {
+    if (x === undefined || x === null || Number.isNaN(x))
+        return '–';
+    return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
+}
+/** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
+function formatDuration(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
+}
+function format_formatCount(n) {
+    return Math.round(n).toLocaleString('en-US');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
-/**
- * The TrafficRouter port: how canary-deploy moves live traffic between the stable and the canary
- * version, and reads back what the router actually holds. One adapter per file, picked from the
- * router URI (`haproxy://…`, `http://…`, `command:…`).
- */
+;// CONCATENATED MODULE: ./packages/core/src/render/canary-markdown.ts
 
-
-const traffic_router_FACTORIES = new Map();
-function registerRouter(scheme, factory) {
-    traffic_router_FACTORIES.set(scheme, factory);
+const HEADLINES = {
+    promoted: '✅ Canary promoted',
+    'rolled-back': '↩️ Canary rolled back',
+    failed: '❌ Rollback FAILED',
+    'dry-run': '🧪 Dry run',
+    initializing: '⏳ Canary starting',
+    progressing: '⏳ Canary in progress',
+    promoting: '⏳ Canary being promoted',
+    'rolling-back': '⏳ Canary rolling back',
+};
+/** GitHub caps a step's summary at 1 MiB: the checks table keeps the last rows. */
+const MAX_CHECK_ROWS = 200;
+function renderDeploymentMarkdown(r) {
+    const esc = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const m = r.model;
+    const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
+    const lines = [`## ${HEADLINES[r.state]}${what ? `: ${what}` : ''}`, ''];
+    if (r.reason)
+        lines.push(`> ${esc(r.reason)}`, '');
+    const checks = r.steps.flatMap((s) => s.checks);
+    const p = r.policy;
+    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => format_formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${format_formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${format_formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${format_formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : format_formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
+    if (checks.length > 0)
+        lines.push(...charts(r, checks), '');
+    if (checks.length > 0) {
+        lines.push('### Checks', '');
+        if (checks.length > MAX_CHECK_ROWS)
+            lines.push(`The last ${MAX_CHECK_ROWS} of ${checks.length} checks; all are in the JSON record.`, '');
+        lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+        for (const c of checks.slice(-MAX_CHECK_ROWS)) {
+            const lr = Math.exp(c.sequential.llr);
+            lines.push(`| ${c.at.slice(11, 19)} | ${format_formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${format_formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${format_formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${format_formatNumber(lr)} / ${format_formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${esc(c.reasons.join('; '))} |`);
+        }
+        lines.push('');
+    }
+    lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
+    for (const e of r.events)
+        lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : format_formatPercent(e.weight)} | ${esc(e.message)} |`);
+    return lines.join('\n') + '\n';
 }
-function openRouter(uri, input = 'router') {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
-    const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
-    if (!factory) {
-        throw new errors_InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
-    }
-    return factory(uri);
+function charts(r, checks) {
+    const start = Date.parse(r.startedAt);
+    const shown = checks.slice(-60);
+    const x = shown.map((c) => String(Math.round((Date.parse(c.at) - start) / 1000)));
+    const rate = (v) => (v === null ? 0 : Number((v * 100).toFixed(3)));
+    const canary = shown.map((c) => rate(c.canary.errorRate));
+    const stable = shown.map((c) => rate(c.stable.errorRate));
+    const top = Math.max(1, ...canary, ...stable);
+    return [
+        '### Canary share and error rates', '',
+        '```mermaid', 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
+        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
+        '```mermaid', 'xychart-beta', '  title "Error rate per check (%): canary (first line), stable (second)"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
+        `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
+        `Checks without an error rate (no data or no traffic) are drawn at 0; the table says which.${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
+    ];
 }
-function checkCanaryWeight(canary, input = 'weight') {
-    if (!(Number.isFinite(canary) && canary >= 0 && canary <= 1)) {
-        throw new errors_InputError(`A canary weight of ${canary} is outside 0..1; give the share of traffic, e.g. 0.05 for 5%.`, { input });
-    }
+function canary_markdown_count(checks, d) {
+    return checks.filter((c) => c.decision === d).length;
 }
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./packages/core/src/rollout/haproxy-router.ts
-/**
- * HAProxy as the traffic router, through its Runtime API (the stats socket at level admin):
- * `haproxy://127.0.0.1:9999/<backend>?stable=<server>&canary=<server>` for a TCP socket, or
- * `haproxy:///run/haproxy/admin.sock?backend=…&stable=…&canary=…` for a unix one. Weights are set
- * with `set server <backend>/<server> weight <n>` on HAProxy's 0..256 scale and read back with
- * `get weight`. Runtime weights are lost on reload unless the config keeps server state
- * (server-state-file + load-server-state-from-file): see the canary-deploy README.
- */
-
-
-
-/** HAProxy's largest server weight. */
-const HAPROXY_MAX_WEIGHT = 256;
-class HaproxyRouter {
-    uri;
-    target;
-    backend;
-    stable;
-    canary;
-    constructor(uri) {
-        this.uri = uri;
-        const url = new URL(uri);
-        const q = url.searchParams;
-        if (url.hostname) {
-            this.target = { host: url.hostname, port: Number(url.port || 9999) };
-            this.backend = decodeURIComponent(url.pathname.replace(/^\//, '')) || q.get('backend') || '';
-        }
-        else {
-            this.target = { path: decodeURIComponent(url.pathname) };
-            this.backend = q.get('backend') ?? '';
-        }
-        this.stable = q.get('stable') ?? 'stable';
-        this.canary = q.get('canary') ?? 'canary';
-        if (!this.backend) {
-            throw new errors_InputError(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`, { input: 'router' });
-        }
-    }
-    async setWeights(canary) {
-        checkCanaryWeight(canary);
-        const c = Math.round(canary * HAPROXY_MAX_WEIGHT);
-        // Canary first: the two weights move in opposite directions, so between the commands the
-        // canary's share lies between the old and the new one, and a rollback stops canary traffic
-        // with its first command.
-        const commands = [`set server ${this.backend}/${this.canary} weight ${c}`, `set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`];
-        for (const command of commands) {
-            const reply = (await this.send(command)).trim();
-            if (reply)
-                this.refuse(command, reply);
-        }
-    }
-    async getWeights() {
-        const read = async (server) => {
-            const command = `get weight ${this.backend}/${server}`;
-            const reply = (await this.send(command)).trim();
-            const m = /^(\d+)\s+\(initial\s+\d+\)$/.exec(reply);
-            if (!m)
-                this.refuse(command, reply);
-            return Number(m[1]);
-        };
-        const c = await read(this.canary);
-        const s = await read(this.stable);
-        if (c + s === 0)
-            return { canary: 0, stable: 0 };
-        return { canary: c / (c + s), stable: s / (c + s) };
-    }
-    refuse(command, reply) {
-        throw new errors_InputError(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`, { input: 'router' });
-    }
-    /** One command per connection, as HAProxy's non-interactive mode expects; returns the reply. */
-    send(command) {
-        return new Promise((resolve, reject) => {
-            const socket = (0,external_node_net_.createConnection)(this.target);
-            let reply = '';
-            socket.setTimeout(5000, () => socket.destroy(new Error('timed out after 5 s')));
-            socket.on('connect', () => socket.write(`${command}\n`));
-            socket.on('data', (d) => { reply += d.toString('utf8'); });
-            socket.on('end', () => resolve(reply));
-            socket.on('error', (e) => reject(new errors_InputError(`Cannot reach HAProxy's runtime API at ${this.uri} (${e.code ?? e.message}); check the stats socket address and that HAProxy is running.`, { input: 'router' })));
-        });
-    }
+function canary_markdown_n(v) {
+    return v === null ? 'no data' : format_formatNumber(v);
 }
-registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/http-router.ts
-/**
- * The seed pipeline's router contract, for a team's own load balancer: `http(s)://lb:8080`,
- * `PUT {url}/routes/model/weights` with {"canary": w, "stable": 1 - w}, and a GET of the same
- * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
- * to the canary. Here a rollback is setWeights(0).)
- */
-
-
-const WEIGHTS_PATH = '/routes/model/weights';
-class HttpRouter {
-    uri;
-    endpoint;
-    constructor(uri) {
-        this.uri = uri;
-        this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
-    }
-    async setWeights(canary) {
-        checkCanaryWeight(canary);
-        const res = await this.fetch('PUT', JSON.stringify({ canary, stable: 1 - canary }));
-        if (!res.ok)
-            throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
-    }
-    async getWeights() {
-        const res = await this.fetch('GET');
-        if (!res.ok)
-            throw await this.failure(res, `GET ${WEIGHTS_PATH}`);
-        const text = await res.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw new errors_InputError(`The router at ${this.endpoint} answered GET with something that is not JSON ('${text.slice(0, 60)}'); it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
-        }
-        const canary = Number(body?.canary);
-        const stable = Number(body?.stable);
-        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
-            throw new errors_InputError(`The router at ${this.endpoint} holds weights ${JSON.stringify(body)}; it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
-        }
-        return { canary, stable };
-    }
-    async fetch(method, body) {
-        try {
-            return await fetch(this.endpoint, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
-        }
-        catch (e) {
-            const c = e.cause;
-            throw new errors_InputError(`Cannot reach the router at ${this.endpoint} (${c?.code ?? c?.message ?? e.message}); check the router URI and that the load balancer is up.`, { input: 'router' });
-        }
-    }
-    async failure(res, what) {
-        const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-        return new errors_InputError(`The router at ${this.uri} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); check that it implements ${WEIGHTS_PATH}.`, { input: 'router' });
-    }
-}
-registerRouter('http', (uri) => new HttpRouter(uri));
-registerRouter('https', (uri) => new HttpRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
-/**
- * The MetricsSource port: where canary-deploy reads how each version is doing. One adapter per
- * file, picked from the metrics URI (`prometheus+http://…`, `http-json+https://…`).
- *
- * A reading covers one window of time and gives, per variant, the requests served, the failed
- * ones and the p99 latency in that window. A value the source could not give (an empty result,
- * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
- * for zero and never takes for a pass.
- */
-
-
-const metrics_source_FACTORIES = new Map();
-function registerMetricsSource(scheme, factory) {
-    metrics_source_FACTORIES.set(scheme, factory);
-}
-function openMetricsSource(uri, options = {}, input = 'metrics') {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
-    const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
-    if (!factory) {
-        throw new errors_InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
-    }
-    return factory(uri, options);
+function canary_markdown_ms(v) {
+    return v === null ? '–' : `${format_formatNumber(v)} ms`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-policy.ts
@@ -42797,6 +42562,9 @@ function pct(w) {
     return `${Number((w * 100).toPrecision(4))}%`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/deployment-record.ts
+const DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/sequential-error-test.ts
 /**
  * Is the canary failing more often than the stable version? A sequential probability ratio test
@@ -42940,49 +42708,10 @@ function judge_check_ms(v) {
     return `${Number(v.toPrecision(4))} ms`;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/rollout/deployment-record.ts
-const DEPLOYMENT_RECORD_SCHEMA = 'modelci/deployment-record@1';
-
-;// CONCATENATED MODULE: ./packages/core/src/report/format.ts
-/** Number formats shared by every rendered report, so the summary and the terminal agree. */
-function format_formatP(p) {
-    if (p === undefined || Number.isNaN(p))
-        return '–';
-    if (p === 0)
-        return '< 1e-300';
-    if (p < 1e-4)
-        return p.toExponential(1);
-    if (p >= 0.9995)
-        return '1';
-    return p.toFixed(p < 0.001 ? 4 : 3);
-}
-/** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
-function format_pEquals(p) {
-    return p === 0 ? 'p < 1e-300' : `p = ${format_formatP(p)}`;
-}
-function format_formatNumber(x, digits = 3) {
-    if (x === undefined || Number.isNaN(x))
-        return '–';
-    if (!Number.isFinite(x))
-        return x > 0 ? '∞' : '-∞';
-    if (x === 0)
-        return '0';
-    const a = Math.abs(x);
-    if (a >= 1e6 || a < 1e-3)
-        return x.toExponential(2);
-    return Number(x.toPrecision(digits + (a >= 100 ? 2 : 0))).toString();
-}
-function format_formatPercent(x) {
-    if (x === undefined || x === null || Number.isNaN(x))
-        return '–';
-    return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
-}
-/** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
-function formatDuration(ms) {
-    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
-}
-function format_formatCount(n) {
-    return Math.round(n).toLocaleString('en-US');
+;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
+/** Credentials never go into a message or a record: user:password in a URI is dropped. */
+function redactUri(uri) {
+    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
@@ -43216,261 +42945,29 @@ function checkRecord(reading, weight, verdict, at, decision = verdict.decision, 
     };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
+;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
 /**
- * The team's own script as the router: `command:./deploy/weights.sh` (words after the path are
- * passed first, e.g. `command:kubectl-weights --namespace prod`). It is run without a shell:
- *   <script> [args] set <canary> <stable>   moves traffic (weights 0..1; also in MODELCI_CANARY_WEIGHT
- *                                            and MODELCI_STABLE_WEIGHT); exit 0 when done
- *   <script> [args] get                      prints what the router holds, as {"canary": w, "stable": 1 - w}
- *                                            or as two numbers "canary stable"
- * A non-zero exit is a refusal; its last line of stderr is shown.
+ * The MetricsSource port: where canary-deploy reads how each version is doing. One adapter per
+ * file, picked from the metrics URI (`prometheus+http://…`, `http-json+https://…`).
+ *
+ * A reading covers one window of time and gives, per variant, the requests served, the failed
+ * ones and the p99 latency in that window. A value the source could not give (an empty result,
+ * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
+ * for zero and never takes for a pass.
  */
 
 
-
-/** A script that hangs must not hang the rollout. */
-const COMMAND_TIMEOUT_MS = 60_000;
-class CommandRouter {
-    uri;
-    file;
-    args;
-    constructor(uri) {
-        this.uri = uri;
-        const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
-        if (words.length === 0)
-            throw new errors_InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
-        [this.file, ...this.args] = words;
+const metrics_source_FACTORIES = new Map();
+function registerMetricsSource(scheme, factory) {
+    metrics_source_FACTORIES.set(scheme, factory);
+}
+function openMetricsSource(uri, options = {}, input = 'metrics') {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
+    const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
+    if (!factory) {
+        throw new errors_InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
     }
-    async setWeights(canary) {
-        checkCanaryWeight(canary);
-        const stable = 1 - canary;
-        await this.run(['set', String(canary), String(stable)], { MODELCI_CANARY_WEIGHT: String(canary), MODELCI_STABLE_WEIGHT: String(stable) });
-    }
-    async getWeights() {
-        const out = (await this.run(['get'], {})).trim();
-        let canary;
-        let stable;
-        if (out.startsWith('{')) {
-            let body;
-            try {
-                body = JSON.parse(out);
-            }
-            catch { /* shown below */ }
-            canary = Number(body?.canary);
-            stable = Number(body?.stable);
-        }
-        else {
-            [canary, stable] = out.split(/\s+/).map(Number);
-        }
-        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
-            throw new errors_InputError(`'${this.file} get' printed '${out.slice(0, 80)}'; it must print {"canary": <0..1>, "stable": <0..1>} or two numbers, canary then stable.`, { input: 'router' });
-        }
-        return { canary, stable };
-    }
-    run(args, env) {
-        return new Promise((resolve, reject) => {
-            (0,external_node_child_process_namespaceObject.execFile)(this.file, [...this.args, ...args], { env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-                if (!error)
-                    return resolve(stdout);
-                const e = error;
-                if (e.code === 'ENOENT' || e.code === 'EACCES') {
-                    return reject(new errors_InputError(`The router command '${this.file}' cannot be run (${e.code}); check the path in the router input and that the file is executable (chmod +x).`, { input: 'router' }));
-                }
-                const why = e.killed ? `was stopped after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${e.code}`;
-                const last = stderr.trim().split('\n').pop()?.slice(0, 200);
-                reject(new errors_InputError(`The router command '${this.file} ${args[0]}' ${why}${last ? `: ${last}` : ''}.`, { input: 'router' }));
-            });
-        });
-    }
-}
-registerRouter('command', (uri) => new CommandRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/report/canary-markdown.ts
-
-const HEADLINES = {
-    promoted: '✅ Canary promoted',
-    'rolled-back': '↩️ Canary rolled back',
-    failed: '❌ Rollback FAILED',
-    'dry-run': '🧪 Dry run',
-    initializing: '⏳ Canary starting',
-    progressing: '⏳ Canary in progress',
-    promoting: '⏳ Canary being promoted',
-    'rolling-back': '⏳ Canary rolling back',
-};
-/** GitHub caps a step's summary at 1 MiB: the checks table keeps the last rows. */
-const MAX_CHECK_ROWS = 200;
-function renderDeploymentMarkdown(r) {
-    const esc = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    const m = r.model;
-    const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
-    const lines = [`## ${HEADLINES[r.state]}${what ? `: ${what}` : ''}`, ''];
-    if (r.reason)
-        lines.push(`> ${esc(r.reason)}`, '');
-    const checks = r.steps.flatMap((s) => s.checks);
-    const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => format_formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${format_formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${format_formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${format_formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : format_formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
-    if (checks.length > 0)
-        lines.push(...charts(r, checks), '');
-    if (checks.length > 0) {
-        lines.push('### Checks', '');
-        if (checks.length > MAX_CHECK_ROWS)
-            lines.push(`The last ${MAX_CHECK_ROWS} of ${checks.length} checks; all are in the JSON record.`, '');
-        lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
-        for (const c of checks.slice(-MAX_CHECK_ROWS)) {
-            const lr = Math.exp(c.sequential.llr);
-            lines.push(`| ${c.at.slice(11, 19)} | ${format_formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${format_formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${format_formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${format_formatNumber(lr)} / ${format_formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${esc(c.reasons.join('; '))} |`);
-        }
-        lines.push('');
-    }
-    lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
-    for (const e of r.events)
-        lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : format_formatPercent(e.weight)} | ${esc(e.message)} |`);
-    return lines.join('\n') + '\n';
-}
-function charts(r, checks) {
-    const start = Date.parse(r.startedAt);
-    const shown = checks.slice(-60);
-    const x = shown.map((c) => String(Math.round((Date.parse(c.at) - start) / 1000)));
-    const rate = (v) => (v === null ? 0 : Number((v * 100).toFixed(3)));
-    const canary = shown.map((c) => rate(c.canary.errorRate));
-    const stable = shown.map((c) => rate(c.stable.errorRate));
-    const top = Math.max(1, ...canary, ...stable);
-    return [
-        '### Canary share and error rates', '',
-        '```mermaid', 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
-        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
-        '```mermaid', 'xychart-beta', '  title "Error rate per check (%): canary (first line), stable (second)"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
-        `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
-        `Checks without an error rate (no data or no traffic) are drawn at 0; the table says which.${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
-    ];
-}
-function canary_markdown_count(checks, d) {
-    return checks.filter((c) => c.decision === d).length;
-}
-function canary_markdown_n(v) {
-    return v === null ? 'no data' : format_formatNumber(v);
-}
-function canary_markdown_ms(v) {
-    return v === null ? '–' : `${format_formatNumber(v)} ms`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/run-canary-deploy.ts
-/**
- * canary-deploy's use case, shared by the action and `modelci canary`: inputs as typed, a
- * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
- * action's post step runs when the main step did not finish.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
-async function runCanaryDeploy(req, runtime = {}) {
-    const env = runtime.env ?? process.env;
-    const policy = parseCanaryPolicy(req);
-    const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary'));
-    const metrics = openMetricsSource(run_canary_deploy_required(req.metrics, 'metrics', 'the metrics source, e.g. prometheus+http://127.0.0.1:9090'), metricsOptions(req));
-    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
-    const model = {
-        name: req['model-name']?.trim() || undefined,
-        version: req['model-version']?.trim() || undefined,
-        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-    };
-    const record = await runRollout(policy, {
-        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log,
-        onRecord: (r) => atomic_write_writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
-    }, model);
-    return outcome(record, recordPath);
-}
-const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
-/**
- * Did a rollout stop half-way? The record is written before any traffic moves and after every
- * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
- * sentence that says where it stopped.
- */
-async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
-    const record = await readRecord(recordPath);
-    if (!record || FINISHED.has(record.state))
-        return undefined;
-    const last = record.events.at(-1);
-    return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
-}
-/**
- * Send all traffic to stable and record why (`reason`, one sentence): the post step does this when
- * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
- * is read back and left there.
- */
-async function rollBackUnfinished(req, reason, clock) {
-    const router = openRouter(run_canary_deploy_required(req.router, 'router', 'the traffic router'));
-    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
-    const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
-    // No record yet: the main step stopped before its first write.
-    const record = await readRecord(recordPath) ?? {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
-        startedAt: now(), state: 'initializing', steps: [], events: [],
-    };
-    record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
-    try {
-        const held = await rollBackRouter(router, clock);
-        Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
-        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
-    }
-    catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
-        record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
-    }
-    await atomic_write_writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
-    return outcome(record, recordPath);
-}
-/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
-async function readRecord(path) {
-    try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
-        return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function outcome(record, recordPath) {
-    return {
-        record, recordPath, markdown: renderDeploymentMarkdown(record),
-        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
-        passed: record.state === 'promoted' || record.state === 'dry-run',
-    };
-}
-function metricsOptions(req) {
-    const queries = {};
-    const lines = (req['metrics-queries'] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const [i, line] of lines.entries()) {
-        const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
-        if (!m)
-            throw new errors_InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });
-        queries[m[1]] = m[2];
-    }
-    const selectors = {};
-    if (req['canary-selector']?.trim())
-        selectors.canary = req['canary-selector'].trim();
-    if (req['stable-selector']?.trim())
-        selectors.stable = req['stable-selector'].trim();
-    return { queries, selectors };
-}
-function run_canary_deploy_required(value, input, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new errors_InputError(`Input '${input}' is required: ${what}.`, { input });
-    return v;
+    return factory(uri, options);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/prometheus-metrics.ts
@@ -43880,7 +43377,526 @@ class HttpJsonMetrics {
 registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
 registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
 
-;// CONCATENATED MODULE: ./packages/core/src/rollout/abort-on-signals.ts
+;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-sources.ts
+/**
+ * Every metrics source, chosen by the URI's scheme. Importing this file is what makes each
+ * adapter known to openMetricsSource, so a step (and its bundle) gets all of them or none.
+ */
+
+
+
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
+/**
+ * The TrafficRouter port: how canary-deploy moves live traffic between the stable and the canary
+ * version, and reads back what the router actually holds. One adapter per file, picked from the
+ * router URI (`haproxy://…`, `http://…`, `command:…`).
+ */
+
+
+const traffic_router_FACTORIES = new Map();
+function registerRouter(scheme, factory) {
+    traffic_router_FACTORIES.set(scheme, factory);
+}
+function openRouter(uri, input = 'router') {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
+    const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
+    if (!factory) {
+        throw new errors_InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
+    }
+    return factory(uri);
+}
+function checkCanaryWeight(canary, input = 'weight') {
+    if (!(Number.isFinite(canary) && canary >= 0 && canary <= 1)) {
+        throw new errors_InputError(`A canary weight of ${canary} is outside 0..1; give the share of traffic, e.g. 0.05 for 5%.`, { input });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/haproxy-router.ts
+/**
+ * HAProxy as the traffic router, through its Runtime API (the stats socket at level admin):
+ * `haproxy://127.0.0.1:9999/<backend>?stable=<server>&canary=<server>` for a TCP socket, or
+ * `haproxy:///run/haproxy/admin.sock?backend=…&stable=…&canary=…` for a unix one. Weights are set
+ * with `set server <backend>/<server> weight <n>` on HAProxy's 0..256 scale and read back with
+ * `get weight`. Runtime weights are lost on reload unless the config keeps server state
+ * (server-state-file + load-server-state-from-file): see the canary-deploy README.
+ */
+
+
+
+/** HAProxy's largest server weight. */
+const HAPROXY_MAX_WEIGHT = 256;
+class HaproxyRouter {
+    uri;
+    target;
+    backend;
+    stable;
+    canary;
+    constructor(uri) {
+        this.uri = uri;
+        const url = new URL(uri);
+        const q = url.searchParams;
+        if (url.hostname) {
+            this.target = { host: url.hostname, port: Number(url.port || 9999) };
+            this.backend = decodeURIComponent(url.pathname.replace(/^\//, '')) || q.get('backend') || '';
+        }
+        else {
+            this.target = { path: decodeURIComponent(url.pathname) };
+            this.backend = q.get('backend') ?? '';
+        }
+        this.stable = q.get('stable') ?? 'stable';
+        this.canary = q.get('canary') ?? 'canary';
+        if (!this.backend) {
+            throw new errors_InputError(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`, { input: 'router' });
+        }
+    }
+    async setWeights(canary) {
+        checkCanaryWeight(canary);
+        const c = Math.round(canary * HAPROXY_MAX_WEIGHT);
+        // Canary first: the two weights move in opposite directions, so between the commands the
+        // canary's share lies between the old and the new one, and a rollback stops canary traffic
+        // with its first command.
+        const commands = [`set server ${this.backend}/${this.canary} weight ${c}`, `set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`];
+        for (const command of commands) {
+            const reply = (await this.send(command)).trim();
+            if (reply)
+                this.refuse(command, reply);
+        }
+    }
+    async getWeights() {
+        const read = async (server) => {
+            const command = `get weight ${this.backend}/${server}`;
+            const reply = (await this.send(command)).trim();
+            const m = /^(\d+)\s+\(initial\s+\d+\)$/.exec(reply);
+            if (!m)
+                this.refuse(command, reply);
+            return Number(m[1]);
+        };
+        const c = await read(this.canary);
+        const s = await read(this.stable);
+        if (c + s === 0)
+            return { canary: 0, stable: 0 };
+        return { canary: c / (c + s), stable: s / (c + s) };
+    }
+    refuse(command, reply) {
+        throw new errors_InputError(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`, { input: 'router' });
+    }
+    /** One command per connection, as HAProxy's non-interactive mode expects; returns the reply. */
+    send(command) {
+        return new Promise((resolve, reject) => {
+            const socket = (0,external_node_net_.createConnection)(this.target);
+            let reply = '';
+            socket.setTimeout(5000, () => socket.destroy(new Error('timed out after 5 s')));
+            socket.on('connect', () => socket.write(`${command}\n`));
+            socket.on('data', (d) => { reply += d.toString('utf8'); });
+            socket.on('end', () => resolve(reply));
+            socket.on('error', (e) => reject(new errors_InputError(`Cannot reach HAProxy's runtime API at ${this.uri} (${e.code ?? e.message}); check the stats socket address and that HAProxy is running.`, { input: 'router' })));
+        });
+    }
+}
+registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/http-router.ts
+/**
+ * The seed pipeline's router contract, for a team's own load balancer: `http(s)://lb:8080`,
+ * `PUT {url}/routes/model/weights` with {"canary": w, "stable": 1 - w}, and a GET of the same
+ * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
+ * to the canary. Here a rollback is setWeights(0).)
+ */
+
+
+const WEIGHTS_PATH = '/routes/model/weights';
+class HttpRouter {
+    uri;
+    endpoint;
+    constructor(uri) {
+        this.uri = uri;
+        this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
+    }
+    async setWeights(canary) {
+        checkCanaryWeight(canary);
+        const res = await this.fetch('PUT', JSON.stringify({ canary, stable: 1 - canary }));
+        if (!res.ok)
+            throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
+    }
+    async getWeights() {
+        const res = await this.fetch('GET');
+        if (!res.ok)
+            throw await this.failure(res, `GET ${WEIGHTS_PATH}`);
+        const text = await res.text();
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw new errors_InputError(`The router at ${this.endpoint} answered GET with something that is not JSON ('${text.slice(0, 60)}'); it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
+        }
+        const canary = Number(body?.canary);
+        const stable = Number(body?.stable);
+        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
+            throw new errors_InputError(`The router at ${this.endpoint} holds weights ${JSON.stringify(body)}; it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
+        }
+        return { canary, stable };
+    }
+    async fetch(method, body) {
+        try {
+            return await fetch(this.endpoint, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
+        }
+        catch (e) {
+            const c = e.cause;
+            throw new errors_InputError(`Cannot reach the router at ${this.endpoint} (${c?.code ?? c?.message ?? e.message}); check the router URI and that the load balancer is up.`, { input: 'router' });
+        }
+    }
+    async failure(res, what) {
+        const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
+        return new errors_InputError(`The router at ${this.uri} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); check that it implements ${WEIGHTS_PATH}.`, { input: 'router' });
+    }
+}
+registerRouter('http', (uri) => new HttpRouter(uri));
+registerRouter('https', (uri) => new HttpRouter(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
+/**
+ * The team's own script as the router: `command:./deploy/weights.sh` (words after the path are
+ * passed first, e.g. `command:kubectl-weights --namespace prod`). It is run without a shell:
+ *   <script> [args] set <canary> <stable>   moves traffic (weights 0..1; also in MODELCI_CANARY_WEIGHT
+ *                                            and MODELCI_STABLE_WEIGHT); exit 0 when done
+ *   <script> [args] get                      prints what the router holds, as {"canary": w, "stable": 1 - w}
+ *                                            or as two numbers "canary stable"
+ * A non-zero exit is a refusal; its last line of stderr is shown.
+ */
+
+
+
+/** A script that hangs must not hang the rollout. */
+const COMMAND_TIMEOUT_MS = 60_000;
+class CommandRouter {
+    uri;
+    file;
+    args;
+    constructor(uri) {
+        this.uri = uri;
+        const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
+        if (words.length === 0)
+            throw new errors_InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
+        [this.file, ...this.args] = words;
+    }
+    async setWeights(canary) {
+        checkCanaryWeight(canary);
+        const stable = 1 - canary;
+        await this.run(['set', String(canary), String(stable)], { MODELCI_CANARY_WEIGHT: String(canary), MODELCI_STABLE_WEIGHT: String(stable) });
+    }
+    async getWeights() {
+        const out = (await this.run(['get'], {})).trim();
+        let canary;
+        let stable;
+        if (out.startsWith('{')) {
+            let body;
+            try {
+                body = JSON.parse(out);
+            }
+            catch { /* shown below */ }
+            canary = Number(body?.canary);
+            stable = Number(body?.stable);
+        }
+        else {
+            [canary, stable] = out.split(/\s+/).map(Number);
+        }
+        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
+            throw new errors_InputError(`'${this.file} get' printed '${out.slice(0, 80)}'; it must print {"canary": <0..1>, "stable": <0..1>} or two numbers, canary then stable.`, { input: 'router' });
+        }
+        return { canary, stable };
+    }
+    run(args, env) {
+        return new Promise((resolve, reject) => {
+            (0,external_node_child_process_namespaceObject.execFile)(this.file, [...this.args, ...args], { env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                const e = error;
+                if (e.code === 'ENOENT' || e.code === 'EACCES') {
+                    return reject(new errors_InputError(`The router command '${this.file}' cannot be run (${e.code}); check the path in the router input and that the file is executable (chmod +x).`, { input: 'router' }));
+                }
+                const why = e.killed ? `was stopped after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${e.code}`;
+                const last = stderr.trim().split('\n').pop()?.slice(0, 200);
+                reject(new errors_InputError(`The router command '${this.file} ${args[0]}' ${why}${last ? `: ${last}` : ''}.`, { input: 'router' }));
+            });
+        });
+    }
+}
+registerRouter('command', (uri) => new CommandRouter(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/routers.ts
+/**
+ * Every traffic router, chosen by the URI's scheme. Importing this file is what makes each
+ * adapter known to openRouter, so a step (and its bundle) gets all of them or none.
+ */
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy.ts
+/**
+ * canary-deploy's use case, shared by the action and `modelci canary`: inputs as typed, a
+ * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
+ * action's post step runs when the main step did not finish.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
+async function runCanaryDeploy(req, runtime = {}) {
+    const env = runtime.env ?? process.env;
+    const policy = parseCanaryPolicy(req);
+    const router = openRouter(canary_deploy_required(req.router, 'router', 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary'));
+    const metrics = openMetricsSource(canary_deploy_required(req.metrics, 'metrics', 'the metrics source, e.g. prometheus+http://127.0.0.1:9090'), metricsOptions(req));
+    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+    const model = {
+        name: req['model-name']?.trim() || undefined,
+        version: req['model-version']?.trim() || undefined,
+        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    };
+    const record = await runRollout(policy, {
+        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log,
+        onRecord: (r) => atomic_write_writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
+    }, model);
+    return outcome(record, recordPath);
+}
+const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
+/**
+ * Did a rollout stop half-way? The record is written before any traffic moves and after every
+ * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
+ * sentence that says where it stopped.
+ */
+async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
+    const record = await readRecord(recordPath);
+    if (!record || FINISHED.has(record.state))
+        return undefined;
+    const last = record.events.at(-1);
+    return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
+}
+/**
+ * Send all traffic to stable and record why (`reason`, one sentence): the post step does this when
+ * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
+ * is read back and left there.
+ */
+async function rollBackUnfinished(req, reason, clock) {
+    const router = openRouter(canary_deploy_required(req.router, 'router', 'the traffic router'));
+    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+    const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
+    // No record yet: the main step stopped before its first write.
+    const record = await readRecord(recordPath) ?? {
+        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
+        startedAt: now(), state: 'initializing', steps: [], events: [],
+    };
+    record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
+    try {
+        const held = await rollBackRouter(router, clock);
+        Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
+        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
+    }
+    catch (e) {
+        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+        record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
+    }
+    await atomic_write_writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+    return outcome(record, recordPath);
+}
+/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
+async function readRecord(path) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function outcome(record, recordPath) {
+    return {
+        record, recordPath, markdown: renderDeploymentMarkdown(record),
+        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
+        passed: record.state === 'promoted' || record.state === 'dry-run',
+    };
+}
+function metricsOptions(req) {
+    const queries = {};
+    const lines = (req['metrics-queries'] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    for (const [i, line] of lines.entries()) {
+        const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
+        if (!m)
+            throw new errors_InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });
+        queries[m[1]] = m[2];
+    }
+    const selectors = {};
+    if (req['canary-selector']?.trim())
+        selectors.canary = req['canary-selector'].trim();
+    if (req['stable-selector']?.trim())
+        selectors.stable = req['stable-selector'].trim();
+    return { queries, selectors };
+}
+function canary_deploy_required(value, input, what) {
+    const v = value?.trim();
+    if (!v)
+        throw new errors_InputError(`Input '${input}' is required: ${what}.`, { input });
+    return v;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/drift-text.ts
+
+
+
+/** The DriftReport for a terminal: an aligned table and the reasons. */
+function renderDriftText(report, color = false) {
+    const paint = (code, s) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+    const v = report.verdict;
+    const head = v.critical ? paint(31, 'CRITICAL') : v.drifted ? paint(33, 'DRIFT') : paint(32, 'OK');
+    const rows = orderForReading(report.features).map((f) => [
+        f.name,
+        f.status.toUpperCase(),
+        f.test ? (f.test.name === 'ks' ? `KS ${f.test.method ?? ''}` : `chi2 dof ${f.test.dof}`) : '-',
+        f.test ? formatNumber(f.test.statistic) : '-',
+        f.test ? formatP(f.test.pAdjusted) : '-',
+        f.effect ? `${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)}` : '-',
+        f.effect ? formatNumber(f.effect.threshold) : '-',
+        f.missing ? `${formatPercent(f.missing.reference)} -> ${formatPercent(f.missing.current)}` : '-',
+    ]);
+    const header = ['feature', 'status', 'test', 'statistic', 'p (corr.)', 'effect', 'threshold', 'missing'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
+    const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
+    const out = [`${head}  ${v.summary}`, describeRun(report).replace(/`/g, ''), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
+    for (const f of orderForReading(report.features))
+        out.push(`${f.name}: ${f.reason}`);
+    for (const s of report.findings)
+        if (s.severity === 'notice')
+            out.push(s.message);
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/gates-text.ts
+
+
+
+/** Wider matrices do not fit a terminal line. */
+const MAX_TEXT_MATRIX_CLASSES = 10;
+function renderGatesText(v) {
+    const e = v.evaluation;
+    const blocks = [
+        [`${v.passed ? 'PASSED' : 'FAILED'}  quality gates: ${verdictCount(v)}`, v.summary, sourceLine(v)],
+        gateLines(v.gates),
+        v.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
+        e ? metricLines(e) : reportLines(v),
+        e?.latency ? latencyLines(e.latency) : [],
+        e ? confusionLines(e) : [],
+        e ? robustnessLines(e) : [],
+        baselineLines(v),
+        (e?.notes ?? []).map((n) => `note: ${n}`),
+    ];
+    return ascii(blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')) + '\n';
+}
+function sourceLine(v) {
+    const e = v.evaluation;
+    if (!e)
+        return `report: ${v.source.report ?? '-'}`;
+    return `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
+        (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '');
+}
+function gateLines(gates) {
+    if (gates.length === 0)
+        return [];
+    const rows = gates.map((g) => {
+        const c = gateCells(g);
+        return [g.gate, c.actual, c.threshold, c.margin, g.passed ? 'PASS' : 'FAIL'];
+    });
+    return alignTable(['gate', 'actual', 'threshold', 'margin', 'result'], rows, [false, true, true, true, false]);
+}
+function metricLines(e) {
+    const m = e.metrics;
+    const c = e.classification;
+    if (!c)
+        return [`metrics: MAE ${metricValue('mae', m.mae)}, RMSE ${metricValue('rmse', m.rmse)}, R^2 ${metricValue('r2', m.r2)}`];
+    const ci = c.accuracyInterval;
+    const lines = [
+        `metrics: accuracy ${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}-${metricValue('accuracy', ci.high)}), ` +
+            `balanced accuracy ${metricValue('balanced_accuracy', m.balanced_accuracy)}, macro F1 ${metricValue('macro_f1', m.macro_f1)}, ` +
+            `log loss ${metricValue('log_loss', m.log_loss)}, ROC AUC ${metricValue('roc_auc', m.roc_auc)}`,
+    ];
+    if (c.collapsed.length > 0)
+        lines.push(`collapsed: the model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}`);
+    return lines;
+}
+function reportLines(v) {
+    const rows = Object.entries(v.metrics).map(([name, value]) => [name, metricValue(name, value)]);
+    return rows.length === 0 ? [] : ['metrics (from the report):', ...alignTable(['metric', 'value'], rows, [false, true]).map((l) => `  ${l}`)];
+}
+function latencyLines(l) {
+    const lines = [
+        `latency: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, mean ${ms(l.mean)}; ${rowsPerSecond(l.throughput)} at batch size ${l.batchSize}; ` +
+            `${formatCount(l.runs)} runs after ${formatCount(l.warmupRuns)} warm-up`,
+        `hardware: ${hardwareLine(l)}`,
+    ];
+    if (l.warning)
+        lines.push(`warning: ${l.warning}`);
+    return lines;
+}
+/** Only for a few classes: beyond that the summary's table (or the JSON) is the place. */
+function confusionLines(e) {
+    const c = e.classification;
+    if (!c || c.labels.length === 0)
+        return [];
+    if (c.labels.length > MAX_TEXT_MATRIX_CLASSES)
+        return [`confusion matrix: ${c.labels.length} classes, too many for a terminal; see --format markdown or json.`];
+    const rows = c.labels.map((label, i) => [label, ...c.matrix[i].map(String)]);
+    const table = alignTable(['true \\ predicted', ...c.labels], rows, [false, ...c.labels.map(() => true)]);
+    return ['confusion matrix (rows = true class, columns = predicted):', ...table.map((l) => `  ${l}`)];
+}
+/** Probes that did not pass; the passing ones would only be noise here. */
+function robustnessLines(e) {
+    // An unprobed check's detail already starts with 'Not probed'.
+    return e.robustness.filter((r) => r.passed !== true).map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
+}
+function baselineLines(v) {
+    if (!v.baselineMetrics)
+        return [];
+    const lines = [`baseline: ${v.evaluation?.baseline?.model ?? v.source.baseline ?? '-'}`];
+    const rows = baselineRows(v.metrics, v.baselineMetrics).map((r) => [r.metric, r.candidate, r.baseline, r.delta]);
+    if (rows.length > 0)
+        lines.push(...alignTable(['metric', 'candidate', 'baseline', 'delta'], rows, [false, true, true, true]).map((l) => `  ${l}`));
+    const m = v.evaluation?.baseline?.mcnemar;
+    if (m)
+        lines.push(`McNemar: b = ${m.candidateRightBaselineWrong}, c = ${m.candidateWrongBaselineRight}, statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}: ${m.conclusion}`);
+    return lines;
+}
+/** Columns padded to their widest cell; numbers right-aligned so digits line up. */
+function alignTable(header, rows, right) {
+    const width = (s) => [...s].length;
+    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+    const pad = (s, i) => (right[i] ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));
+    const line = (r) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
+    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+/** The typographic symbols the shared formatters and messages use, in ASCII for any terminal. */
+const ASCII = (/* unused pure expression or super */ null && ([
+    [/≥/g, '>='], [/≤/g, '<='], [/[–—]/g, '-'], [/∞/g, 'inf'], [/×/g, 'x'], [/Δ/g, 'delta'], [/²/g, '^2'], [/µ/g, 'u'], [/[’‘]/g, "'"], [/[“”]/g, '"'], [/·/g, '-'], [/…/g, '...'],
+]));
+function ascii(s) {
+    return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/cancellation.ts
 /**
  * An AbortSignal that fires on SIGINT or SIGTERM: Ctrl-C, and how the GitHub runner cancels a
  * step (SIGINT, then SIGTERM). The rollout loop hears it, rolls back, and returns.
@@ -43892,30 +43908,29 @@ function abortOnSignals() {
     return controller.signal;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/rollout/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+/**
+ * The public surface of @modelci/core. The shells (actions, CLI) use the steps and renderers;
+ * the rest is here for the repository's own integration tests and benches. Everything else is
+ * internal: import it by path from inside this package only.
+ */
+// Steps: one use case per action, with its inputs as the user typed them.
+
+
+
+
+// Renderers: the Markdown and terminal views of every report.
 
 
 
 
 
 
+
+// The shared vocabulary the shells need.
+
+
+// Building blocks the integration tests and benches drive directly.
 
 
 

@@ -1,25 +1,50 @@
-export * from './errors.js';
-export * from './data/table.js';
+/**
+ * The public surface of @modelci/core. The shells (actions, CLI) use the steps and renderers;
+ * the rest is here for the repository's own integration tests and benches. Everything else is
+ * internal: import it by path from inside this package only.
+ */
+
+// Steps: one use case per action, with its inputs as the user typed them.
+export { runDriftCheck, runProfile } from './steps/check-drift.js';
+export { runQualityGates, isKnownMetric, type QualityGatesRequest } from './steps/quality-gates.js';
+export { runList, runPromote, runRegister, runRegistryOperation, runResolve } from './steps/register-model.js';
+export { runCanaryDeploy, rollBackUnfinished, unfinishedRollout, DEFAULT_RECORD_PATH, type CanaryOutcome } from './steps/canary-deploy.js';
+
+// Renderers: the Markdown and terminal views of every report.
+export { renderDriftMarkdown } from './render/drift-markdown.js';
+export { renderDriftText } from './render/drift-text.js';
+export { renderGatesMarkdown } from './render/gates-markdown.js';
+export { renderGatesText } from './render/gates-text.js';
+export { renderVersionText } from './render/registry-markdown.js';
+export { renderDeploymentMarkdown } from './render/canary-markdown.js';
+export { renderDeploymentText } from './render/canary-text.js';
+
+// The shared vocabulary the shells need.
+export { InputError, isInputError, ServiceError, isServiceError } from './shared/errors.js';
+export type { Annotation } from './shared/annotation.js';
+export { abortOnSignals } from './shared/cancellation.js';
+
+// Building blocks the integration tests and benches drive directly.
 export { readTable } from './data/read-table.js';
-export * from './stats/index.js';
-export * from './drift/options.js';
-export * from './drift/report.js';
-export * from './drift/reference.js';
-export * from './drift/profile.js';
-export { referenceFromTable } from './drift/reference-from-table.js';
-export { checkDrift, loadReference, type DriftCheckInput, type DriftCheckResult } from './drift/check-drift.js';
-export * from './drift/annotations.js';
-export * from './drift/run-drift-check.js';
-export { renderDriftMarkdown } from './report/drift-markdown.js';
-export { renderDriftText } from './report/drift-text.js';
-export { writeFileAtomic } from './io/atomic-write.js';
-export * from './gates/index.js';
-export * from './model/index.js';
-export { probeGpus, type GpuInfo } from './gpu/probe-gpu.js';
-export { renderGatesMarkdown } from './report/gates-markdown.js';
-export { renderGatesText } from './report/gates-text.js';
-export * from './registry/index.js';
-export { renderVersionText, renderVersionMarkdown, renderVersionListMarkdown } from './report/registry-markdown.js';
-export * from './rollout/index.js';
-export { renderDeploymentMarkdown } from './report/canary-markdown.js';
-export { renderDeploymentText } from './report/canary-text.js';
+export type { Table } from './data/table.js';
+export { readMetricsReport } from './gates/read-metrics-report.js';
+export { parseInputMapping, parseNameList, planFeeds } from './model/input-mapping.js';
+export { timeRuns } from './model/measure-latency.js';
+export { rocAuc } from './model/metrics/roc-auc.js';
+export { chooseOutputs } from './model/model-outputs.js';
+export { openModel, type Feeds, type ModelSession } from './model/model-session.js';
+export { EVALUATION_BATCH, predictAll } from './model/predict.js';
+export { scoreClassification } from './model/score-classification.js';
+export { MlflowRegistry } from './registry/mlflow-registry.js';
+export { OciRegistry } from './registry/oci-registry.js';
+export { ANNOTATION, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_WEIGHT_RAW } from './registry/model-version.js';
+export { rollBackRouter, runRollout, type Clock } from './rollout/canary-analysis.js';
+export { parseCanaryPolicy, parseDuration, parseWeight, type CanaryPolicyRequest } from './rollout/canary-policy.js';
+export type { DeploymentRecord } from './rollout/deployment-record.js';
+export { HttpJsonMetrics } from './rollout/http-json-metrics.js';
+export { PrometheusMetrics } from './rollout/prometheus-metrics.js';
+export { openMetricsSource } from './rollout/metrics-sources.js';
+export type { MetricsReading, MetricsSource, MetricsWindow, VariantMetrics } from './rollout/metrics-source.js';
+export { openRouter } from './rollout/routers.js';
+export type { TrafficRouter, Weights } from './rollout/traffic-router.js';
+export { startSequentialTest, updateSequentialTest, type SequentialTestOptions } from './rollout/sequential-error-test.js';

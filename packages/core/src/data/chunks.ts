@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 
 export const CHUNK_BYTES = 4 << 20;
 

@@ -4,7 +4,7 @@
  * One ColumnBuilder serves every file of a concatenated read, so later files append to it.
  */
 import { isAscii } from 'node:buffer';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { Column, ColumnKind } from './table.js';
 import { isMissingText, isInfiniteText, parseNumberText } from './cells.js';
 

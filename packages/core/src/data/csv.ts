@@ -5,7 +5,7 @@
  * straight into a Float64Array, categories into dictionary codes, no string or object per row.
  */
 import { stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { isMissingBytes, parseNumberBytes, parseNumberText, isMissingText } from './cells.js';
 import { ChunkReader } from './chunks.js';
 import { Dictionary, type ColumnBuilder } from './column-builder.js';

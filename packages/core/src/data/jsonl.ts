@@ -6,7 +6,7 @@
  * numbers written as text); true/false -> the text 'true'/'false'; arrays and objects -> their JSON text.
  * Each line is parsed with JSON.parse and dropped at once: only the columns are kept.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { isMissingText, parseNumberText } from './cells.js';
 import { ChunkReader } from './chunks.js';
 import type { ColumnBuilder } from './column-builder.js';

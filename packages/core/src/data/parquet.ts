@@ -23,7 +23,7 @@ import { readPlain } from 'hyparquet/src/plain.js';
 import { getMaxDefinitionLevel, getSchemaPath } from 'hyparquet/src/schema.js';
 import type { ColumnDecoder, DecodedArray, ParquetParsers } from 'hyparquet/src/types.js';
 import { compressors } from 'hyparquet-compressors';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { fileError } from './chunks.js';
 import type { ColumnBuilder } from './column-builder.js';
 import type { TableBuilder } from './table-builder.js';

@@ -6,7 +6,7 @@
  * the following ones, so a column parses the same way in every file.
  * Readers only return or throw: on any error nothing is returned and nothing is left open.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { parseDelimiterOption, readDelimited } from './csv.js';
 import { formatOf, DATA_EXTENSIONS } from './formats.js';
 import { readJsonl } from './jsonl.js';

@@ -13,7 +13,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { DATA_EXTENSIONS, formatOf } from './formats.js';
 
 const MAGIC = /[*?[]/;

@@ -3,7 +3,7 @@
  * order and (with options.kinds) their kinds; each later file must have the same included
  * columns, in any order, and appends to the same builders.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { ColumnBuilder } from './column-builder.js';
 import type { ColumnKind, ReadOptions, Table } from './table.js';
 

@@ -1,15 +1,8 @@
-import { formatNumber } from '../report/format.js';
+import { formatNumber } from '../shared/format.js';
 import { effectLabel } from './check-drift.js';
 import type { DriftReport } from './report.js';
+import type { Annotation } from '../shared/annotation.js';
 
-/** A finding to show on the run page (GitHub annotation) or on stderr (CLI). */
-export interface Annotation {
-  level: 'error' | 'warning' | 'notice';
-  title: string;
-  message: string;
-  file?: string;
-  line?: number;
-}
 
 /**
  * Critical schema problems are errors; drifted features are errors when they fail the step and

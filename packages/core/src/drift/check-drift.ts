@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { readTable } from '../data/read-table.js';
 import type { Column, ColumnKind, Table } from '../data/table.js';
-import { InputError } from '../errors.js';
-import { formatNumber, formatPercent, pEquals } from '../report/format.js';
+import { InputError } from '../shared/errors.js';
+import { formatNumber, formatPercent, pEquals } from '../shared/format.js';
 import { adjustPValues } from '../stats/correction.js';
 import { compareCategorical } from './compare-categorical.js';
 import { compareNumeric } from './compare-numeric.js';

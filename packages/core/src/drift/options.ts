@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { Correction } from '../stats/correction.js';
 
 export type NumericEffect = 'wasserstein' | 'psi' | 'ks';

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { ecdfFromCounts, ecdfFromSample, type Ecdf } from '../stats/ecdf.js';
 import type { CategoricalReference, FeatureReference, NumericReference, Reference } from './reference.js';
 import { numericReference, sumCounts } from './reference-from-table.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Column, ColumnKind, Table } from '../data/table.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { SchemaFinding } from './report.js';
 
 /**

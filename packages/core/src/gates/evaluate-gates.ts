@@ -1,17 +1,13 @@
-import { InputError } from '../errors.js';
-import { closestName } from './closest-name.js';
+import { InputError } from '../shared/errors.js';
+import { closestName } from '../shared/closest-name.js';
 import { compare, type Gate } from './gate.js';
-import { formatQuantity, type Dimension } from './quantity.js';
+import { formatQuantity, type Dimension } from '../shared/quantity.js';
+import type { MetricValue, Metrics } from '../shared/metrics.js';
+
+export type { MetricValue, Metrics } from '../shared/metrics.js';
 
 export const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 
-export interface MetricValue {
-  /** Canonical unit of its dimension: milliseconds, bytes, or a plain number. NaN = not measured. */
-  value: number;
-  dimension?: Dimension;
-}
-
-export type Metrics = ReadonlyMap<string, MetricValue>;
 
 export interface GateResult {
   gate: string;

@@ -1,5 +1,5 @@
-import type { Annotation } from '../drift/annotations.js';
-import type { QualityGatesVerdict } from './run-quality-gates.js';
+import type { Annotation } from '../shared/annotation.js';
+import type { QualityGatesVerdict } from './quality-gates-verdict.js';
 
 /**
  * What blocks the model is an error (failed gates and built-in checks), what a reviewer should

@@ -1,5 +1,5 @@
-import { InputError } from '../errors.js';
-import { parseQuantity, type Quantity } from './quantity.js';
+import { InputError } from '../shared/errors.js';
+import { parseQuantity, type Quantity } from '../shared/quantity.js';
 
 export type Comparator = '>=' | '<=' | '>' | '<' | '==' | '!=';
 

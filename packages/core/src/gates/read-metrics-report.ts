@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { EVALUATION_REPORT_SCHEMA, metricDimension } from '../model/evaluation-report.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity } from '../shared/quantity.js';
 import { GATE_VERDICT_SCHEMA } from './evaluate-gates.js';
 
 /** Reports whose `metrics` object this reader understands. */

@@ -3,10 +3,10 @@
  * over the test data and measure everything the gates may ask about.
  */
 import os from 'node:os';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { readTable } from '../data/read-table.js';
 import type { Column, Table } from '../data/table.js';
-import { closestName } from '../gates/closest-name.js';
+import { closestName } from '../shared/closest-name.js';
 import { openModel, type ExecutionProvider, type ModelSession } from './model-session.js';
 import { planFeeds, listNames, type FeedPlan } from './input-mapping.js';
 import { chooseOutputs, type OutputRoles, type Task } from './model-outputs.js';

@@ -3,8 +3,8 @@
  * the flat metric map gates are written against. Teams with their own evaluation script write
  * the same `metrics` map (or a plain {"metrics": {...}}) and pass it as `report`.
  */
-import type { Dimension } from '../gates/quantity.js';
-import type { MetricValue, Metrics } from '../gates/evaluate-gates.js';
+import type { Dimension } from '../shared/quantity.js';
+import type { MetricValue, Metrics } from '../shared/metrics.js';
 import type { RegressionMetrics } from './metrics/regression.js';
 import type { ClassMetrics } from './metrics/classification.js';
 import type { McNemarResult } from './metrics/mcnemar.js';

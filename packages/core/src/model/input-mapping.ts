@@ -4,9 +4,9 @@
  * Each model input is bound to its columns once; batches are then views into prepared arrays, so
  * evaluation costs little beyond onnxruntime's own time.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { Column, Table } from '../data/table.js';
-import { closestName } from '../gates/closest-name.js';
+import { closestName } from '../shared/closest-name.js';
 import type { Feeds, TensorSpec } from './model-session.js';
 import type { OrtModule } from './onnx-runtime.js';
 

@@ -4,8 +4,8 @@
  * or probability matrix, regressors one number per row. The roles are read off the outputs'
  * types and shapes; prediction-output / probability-output override the guess.
  */
-import { InputError } from '../errors.js';
-import { closestName } from '../gates/closest-name.js';
+import { InputError } from '../shared/errors.js';
+import { closestName } from '../shared/closest-name.js';
 import type { Column } from '../data/table.js';
 import type { TensorSpec } from './model-session.js';
 import { listNames } from './input-mapping.js';

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { loadOnnxRuntime, firstLine, type OrtModule } from './onnx-runtime.js';
 import { readOnnxModelInfo, type OnnxModelInfo } from './onnx-file.js';
 

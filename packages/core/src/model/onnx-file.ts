@@ -8,7 +8,7 @@
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, type ErrorLocation } from '../errors.js';
+import { InputError, type ErrorLocation } from '../shared/errors.js';
 
 export interface OnnxValueInfo {
   name: string;

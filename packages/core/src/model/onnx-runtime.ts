@@ -3,7 +3,7 @@
  * run a model (drift checks, reports) do not load the 45 MB native library.
  */
 import type * as Ort from 'onnxruntime-node';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 
 export type OrtModule = typeof Ort;
 let loaded: Promise<OrtModule> | undefined;

@@ -1,7 +1,7 @@
 /**
  * Runs a model over every row of the test data in batches and keeps the outputs that score it.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { FeedPlan } from './input-mapping.js';
 import type { ModelSession, Outputs } from './model-session.js';
 import type { OutputRoles } from './model-outputs.js';

@@ -3,13 +3,13 @@
  * (class-names, the model's `classes` metadata, or the labels themselves), so that a label the
  * model cannot produce is caught by name instead of silently counting as an error.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { Column } from '../data/table.js';
 import { confusionMatrix, type Confusion } from './metrics/confusion.js';
 import { classificationMetrics, type ClassificationMetrics } from './metrics/classification.js';
 import { logLoss } from './metrics/log-loss.js';
 import { rocAuc } from './metrics/roc-auc.js';
-import { wilsonInterval } from './metrics/proportion-interval.js';
+import { wilsonInterval } from '../stats/proportion-interval.js';
 import { listNames, parseNameList } from './input-mapping.js';
 import type { RawPredictions } from './predict.js';
 

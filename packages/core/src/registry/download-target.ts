@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { ModelFile, ModelVersion } from './model-version.js';
 
 export async function downloadTarget(into: string, version: ModelVersion, file: ModelFile): Promise<string> {

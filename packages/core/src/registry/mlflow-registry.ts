@@ -11,7 +11,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { downloadTarget } from './download-target.js';
 import { hashFile } from './blob-store.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';

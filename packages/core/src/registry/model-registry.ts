@@ -2,7 +2,7 @@
  * The ModelRegistry port: what register-model needs from any backend. Each backend is one
  * adapter file; `openRegistry` picks it from the registry URI.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
 
 export interface RegisterInput {

@@ -11,7 +11,7 @@ import { request as httpsRequest } from 'node:https';
 import { stat, rm } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { downloadTarget } from './download-target.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';

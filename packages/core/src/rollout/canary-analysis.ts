@@ -7,12 +7,12 @@
  * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
  * version serving all traffic unless the canary was promoted.
  */
-import { isInputError } from '../errors.js';
+import { isInputError } from '../shared/errors.js';
 import { pct, type CanaryPolicy } from './canary-policy.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type CheckRecord, type DeploymentRecord, type RolloutState, type StepRecord } from './deployment-record.js';
 import { judgeCheck } from './judge-check.js';
-import { redactUri } from './redact-uri.js';
-import { formatDuration } from '../report/format.js';
+import { redactUri } from '../shared/redact-uri.js';
+import { formatDuration } from '../shared/format.js';
 import type { MetricsReading, MetricsSource } from './metrics-source.js';
 import { startSequentialTest, type SequentialState } from './sequential-error-test.js';
 import type { TrafficRouter } from './traffic-router.js';

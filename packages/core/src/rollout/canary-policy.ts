@@ -3,7 +3,7 @@
  * inputs (or the CLI's flags) with the seed pipeline's numbers as defaults: start at 5%, +10%
  * every 5 minutes, roll back above 1% errors or 150 ms p99.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 
 export interface CanaryPolicy {
   /** Canary shares, strictly increasing, each in (0, 1]; after the last one passes, the canary gets 100%. */

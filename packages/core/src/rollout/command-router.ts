@@ -8,7 +8,7 @@
  * A non-zero exit is a refusal; its last line of stderr is shown.
  */
 import { execFile } from 'node:child_process';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { checkCanaryWeight, registerRouter, type TrafficRouter, type Weights } from './traffic-router.js';
 
 /** A script that hangs must not hang the rollout. */

@@ -7,7 +7,7 @@
  * (server-state-file + load-server-state-from-file): see the canary-deploy README.
  */
 import { createConnection } from 'node:net';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { checkCanaryWeight, registerRouter, type TrafficRouter, type Weights } from './traffic-router.js';
 
 /** HAProxy's largest server weight. */

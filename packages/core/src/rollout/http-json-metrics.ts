@@ -15,8 +15,8 @@
  * check() or the previous read()); the very first snapshot is only a baseline. A counter that
  * went down (a restart) makes that window's counts no data.
  */
-import { redactUri } from './redact-uri.js';
-import { InputError } from '../errors.js';
+import { redactUri } from '../shared/redact-uri.js';
+import { InputError } from '../shared/errors.js';
 import { registerMetricsSource, type MetricsReading, type MetricsSource, type MetricsWindow, type Variant, type VariantMetrics } from './metrics-source.js';
 
 const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';

@@ -4,7 +4,7 @@
  * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
  * to the canary. Here a rollback is setWeights(0).)
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { checkCanaryWeight, registerRouter, type TrafficRouter, type Weights } from './traffic-router.js';
 
 export const WEIGHTS_PATH = '/routes/model/weights';

@@ -4,7 +4,7 @@
  * "inconclusive", which never counts as a pass. The sequential test (relative to stable) runs
  * on every window with data, however thin: thin windows are what it is built for.
  */
-import { wilsonInterval } from '../model/metrics/proportion-interval.js';
+import { wilsonInterval } from '../stats/proportion-interval.js';
 import type { CanaryPolicy } from './canary-policy.js';
 import { pct } from './canary-policy.js';
 import type { CheckDecision, VariantSummary } from './deployment-record.js';

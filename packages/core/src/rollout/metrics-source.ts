@@ -7,8 +7,8 @@
  * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
  * for zero and never takes for a pass.
  */
-import { redactUri } from './redact-uri.js';
-import { InputError } from '../errors.js';
+import { redactUri } from '../shared/redact-uri.js';
+import { InputError } from '../shared/errors.js';
 
 export type Variant = 'canary' | 'stable';
 

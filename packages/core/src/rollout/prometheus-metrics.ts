@@ -9,8 +9,8 @@
  * Credentials: user:password in the URI, else PROMETHEUS_TOKEN (Authorization: Bearer), else
  * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
  */
-import { redactUri } from './redact-uri.js';
-import { InputError } from '../errors.js';
+import { redactUri } from '../shared/redact-uri.js';
+import { InputError } from '../shared/errors.js';
 import { registerMetricsSource, type MetricsReading, type MetricsSource, type MetricsSourceOptions, type MetricsWindow, type Variant, type VariantMetrics } from './metrics-source.js';
 
 export type PrometheusQueryName = 'requests' | 'errors' | 'p99';

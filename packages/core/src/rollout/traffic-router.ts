@@ -3,8 +3,8 @@
  * version, and reads back what the router actually holds. One adapter per file, picked from the
  * router URI (`haproxy://…`, `http://…`, `command:…`).
  */
-import { redactUri } from './redact-uri.js';
-import { InputError } from '../errors.js';
+import { redactUri } from '../shared/redact-uri.js';
+import { InputError } from '../shared/errors.js';
 
 export interface Weights {
   /** Share of requests to the canary, 0..1; stable gets the rest. */

@@ -191,6 +191,6 @@ describe('readTable: bad input is an InputError naming file, line and column', (
 });
 
 test('an InputError is one line even when it quotes text with line breaks', async () => {
-  const { InputError: E } = await import('../../src/errors.js');
+  const { InputError: E } = await import('../../src/shared/errors.js');
   expect(new E("the header is one column, '\r\n;', which contains ';'").message).toBe("the header is one column, '\\r\\n;', which contains ';'");
 });

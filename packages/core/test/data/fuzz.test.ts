@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { readTable } from '../../src/data/read-table.js';
 import { MISSING_MARKERS } from '../../src/data/cells.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/shared/errors.js';
 import type { ColumnKind } from '../../src/data/table.js';
 import { labels, numbers, tempDir } from './helpers.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDrift } from '../../src/drift/check-drift.js';
 import { DEFAULT_DRIFT_OPTIONS, parseDriftOptions } from '../../src/drift/options.js';
-import { runDriftCheck, runProfile } from '../../src/drift/run-drift-check.js';
-import { InputError } from '../../src/errors.js';
+import { runDriftCheck, runProfile } from '../../src/steps/check-drift.js';
+import { InputError } from '../../src/shared/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelci-check-'));
 const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };

@@ -3,7 +3,7 @@ import { compareToReference } from '../../src/drift/check-drift.js';
 import { DEFAULT_DRIFT_OPTIONS } from '../../src/drift/options.js';
 import { CATEGORY_LIMIT, SKETCH_SIZE, profileFromReference, referenceFromProfile } from '../../src/drift/profile.js';
 import { referenceFromTable } from '../../src/drift/reference-from-table.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/shared/errors.js';
 import { categorical, numeric, rng, table } from '../helpers/tables.js';
 
 const opts = DEFAULT_DRIFT_OPTIONS;

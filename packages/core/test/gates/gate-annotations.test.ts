@@ -1,5 +1,5 @@
 import { gateAnnotations } from '../../src/gates/gate-annotations.js';
-import type { QualityGatesVerdict } from '../../src/gates/run-quality-gates.js';
+import type { QualityGatesVerdict } from '../../src/gates/quality-gates-verdict.js';
 import type { EvaluationReport } from '../../src/model/evaluation-report.js';
 
 const CREATED = '2026-03-01T12:00:00.000Z';

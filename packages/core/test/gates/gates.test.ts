@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { InputError } from '../../src/errors.js';
-import { closestName } from '../../src/gates/closest-name.js';
+import { InputError } from '../../src/shared/errors.js';
+import { closestName } from '../../src/shared/closest-name.js';
 import { evaluateGates, type MetricValue } from '../../src/gates/evaluate-gates.js';
 import { legacyGates, parseGates } from '../../src/gates/gate.js';
-import { formatQuantity, parseQuantity } from '../../src/gates/quantity.js';
+import { formatQuantity, parseQuantity } from '../../src/shared/quantity.js';
 
 const metrics = new Map<string, MetricValue>([
   ['accuracy', { value: 0.931 }],

@@ -6,7 +6,7 @@ import ort from 'onnxruntime-node';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/shared/errors.js';
 import { readOnnxModelInfo, type OnnxModelInfo } from '../../src/model/onnx-file.js';
 
 const { onnx } = onnxProto;

@@ -3,6 +3,6 @@ export * from './confusion.js';
 export * from './classification.js';
 export * from './log-loss.js';
 export * from './roc-auc.js';
-export * from './proportion-interval.js';
+export * from '../../stats/proportion-interval.js';
 export * from './mcnemar.js';
 export * from './regression.js';

@@ -1,6 +1,6 @@
-import type { QualityGatesVerdict } from '../../src/gates/run-quality-gates.js';
+import type { QualityGatesVerdict } from '../../src/gates/quality-gates-verdict.js';
 import type { EvaluationReport } from '../../src/model/evaluation-report.js';
-import { alignTable, ascii, renderGatesText } from '../../src/report/gates-text.js';
+import { alignTable, ascii, renderGatesText } from '../../src/render/gates-text.js';
 
 const CREATED = '2026-03-01T12:00:00.000Z';
 

@@ -1,6 +1,6 @@
 import { effectLabel } from '../drift/check-drift.js';
 import type { DriftReport, FeatureResult } from '../drift/report.js';
-import { formatCount, formatNumber, formatP, formatPercent } from './format.js';
+import { formatCount, formatNumber, formatP, formatPercent } from '../shared/format.js';
 
 /** Rows shown in the summary table; GitHub caps a step summary at 1 MiB. */
 const MAX_ROWS = 300;

@@ -3,19 +3,22 @@
  * model (or read the team's report), apply the gates and built-in checks, and write the
  * GateVerdict atomically, only once everything succeeded.
  */
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { InputError } from '../errors.js';
-import type { Annotation } from '../drift/annotations.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
+import { InputError } from '../shared/errors.js';
+import type { Annotation } from '../shared/annotation.js';
 import { evaluateModel } from '../model/evaluate-model.js';
 import { EXECUTION_PROVIDERS, type ExecutionProvider } from '../model/model-session.js';
 import { parseInputMapping, parseNameList } from '../model/input-mapping.js';
 import { toMetrics, type EvaluationReport } from '../model/evaluation-report.js';
-import { renderGatesMarkdown } from '../report/gates-markdown.js';
-import { gateAnnotations } from './gate-annotations.js';
-import { closestName } from './closest-name.js';
-import { evaluateGates, type GateCheck, type GateVerdict } from './evaluate-gates.js';
-import { legacyGates, parseGates, type Gate } from './gate.js';
-import { readMetricsReport } from './read-metrics-report.js';
+import { renderGatesMarkdown } from '../render/gates-markdown.js';
+import { gateAnnotations } from '../gates/gate-annotations.js';
+import { closestName } from '../shared/closest-name.js';
+import { evaluateGates, type GateCheck } from '../gates/evaluate-gates.js';
+import { legacyGates, parseGates, type Gate } from '../gates/gate.js';
+import { readMetricsReport } from '../gates/read-metrics-report.js';
+import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
+
+export type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 
 /** Inputs of the quality-gates action and the `modelci gates` command, as typed by the user. */
 export interface QualityGatesRequest {
@@ -43,14 +46,6 @@ export interface QualityGatesRequest {
   'verdict-path'?: string;
 }
 
-export interface QualityGatesVerdict extends GateVerdict {
-  /** The candidate's metrics the gates read (canonical units; null = not measured). */
-  metrics: Record<string, number | null>;
-  baselineMetrics?: Record<string, number | null>;
-  /** Mode 1: everything measured. Mode 2: the report's path. */
-  evaluation?: EvaluationReport;
-  source: { model?: string; report?: string; baseline?: string };
-}
 
 export interface QualityGatesOutcome {
   verdict: QualityGatesVerdict;

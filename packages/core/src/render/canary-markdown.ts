@@ -4,7 +4,7 @@
  * time (mermaid), then every check with the numbers it was judged on.
  */
 import type { CheckRecord, DeploymentRecord } from '../rollout/deployment-record.js';
-import { formatDuration, formatNumber, formatPercent } from './format.js';
+import { formatDuration, formatNumber, formatPercent } from '../shared/format.js';
 
 const HEADLINES: Record<DeploymentRecord['state'], string> = {
   promoted: '✅ Canary promoted',

@@ -1,7 +1,7 @@
 import { effectLabel } from '../drift/check-drift.js';
 import type { DriftReport } from '../drift/report.js';
 import { describeRun, orderForReading } from './drift-markdown.js';
-import { formatNumber, formatP, formatPercent } from './format.js';
+import { formatNumber, formatP, formatPercent } from '../shared/format.js';
 
 /** The DriftReport for a terminal: an aligned table and the reasons. */
 export function renderDriftText(report: DriftReport, color = false): string {

@@ -4,11 +4,11 @@
  * robustness, baseline) so a reviewer can judge the model without opening the JSON.
  */
 import type { GateCheck, GateResult } from '../gates/evaluate-gates.js';
-import { formatQuantity } from '../gates/quantity.js';
-import type { QualityGatesVerdict } from '../gates/run-quality-gates.js';
+import { formatQuantity } from '../shared/quantity.js';
+import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 import { metricDimension, type EvaluationReport, type LatencyReport } from '../model/evaluation-report.js';
 import type { RobustnessCheck } from '../model/probe-robustness.js';
-import { formatCount, formatNumber, pEquals } from './format.js';
+import { formatCount, formatNumber, pEquals } from '../shared/format.js';
 
 /** GitHub refuses a step summary over 1 MiB; stay below it with room for other steps' text. */
 export const MAX_SUMMARY_BYTES = 1_000_000;

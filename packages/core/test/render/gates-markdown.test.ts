@@ -1,7 +1,7 @@
 import type { GateResult } from '../../src/gates/evaluate-gates.js';
-import type { QualityGatesVerdict } from '../../src/gates/run-quality-gates.js';
+import type { QualityGatesVerdict } from '../../src/gates/quality-gates-verdict.js';
 import type { EvaluationReport } from '../../src/model/evaluation-report.js';
-import { capBytes, edgeLabels, MAX_SUMMARY_BYTES, renderGatesMarkdown } from '../../src/report/gates-markdown.js';
+import { capBytes, edgeLabels, MAX_SUMMARY_BYTES, renderGatesMarkdown } from '../../src/render/gates-markdown.js';
 
 const CREATED = '2026-03-01T12:00:00.000Z';
 

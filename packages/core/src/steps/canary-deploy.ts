@@ -4,18 +4,19 @@
  * action's post step runs when the main step did not finish.
  */
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { renderDeploymentMarkdown } from '../report/canary-markdown.js';
-import { parseCanaryPolicy, pct, type CanaryPolicyRequest } from './canary-policy.js';
-import { rollBackRouter, runRollout, type Clock, type RolloutModel } from './canary-analysis.js';
-import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from './deployment-record.js';
-import { openMetricsSource, type MetricsSourceOptions } from './metrics-source.js';
-import { openRouter } from './traffic-router.js';
-import { redactUri } from './redact-uri.js';
-import './haproxy-router.js';
-import './http-router.js';
-import './command-router.js';
+import { InputError } from '../shared/errors.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
+import { renderDeploymentMarkdown } from '../render/canary-markdown.js';
+import { parseCanaryPolicy, pct, type CanaryPolicyRequest } from '../rollout/canary-policy.js';
+import { rollBackRouter, runRollout, type Clock, type RolloutModel } from '../rollout/canary-analysis.js';
+import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from '../rollout/deployment-record.js';
+import type { MetricsSourceOptions } from '../rollout/metrics-source.js';
+import { openMetricsSource } from '../rollout/metrics-sources.js';
+import { openRouter } from '../rollout/routers.js';
+import { redactUri } from '../shared/redact-uri.js';
+import '../rollout/haproxy-router.js';
+import '../rollout/http-router.js';
+import '../rollout/command-router.js';
 
 export const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
 

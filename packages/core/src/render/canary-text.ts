@@ -1,6 +1,6 @@
 /** A DeploymentRecord for a terminal: `modelci canary` prints it when the rollout ends. */
 import type { DeploymentRecord } from '../rollout/deployment-record.js';
-import { formatPercent } from './format.js';
+import { formatPercent } from '../shared/format.js';
 
 export function renderDeploymentText(r: DeploymentRecord): string {
   const checks = r.steps.flatMap((s) => s.checks);

@@ -28,3 +28,25 @@ export class InputError extends Error {
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
 }
+
+/**
+ * An outside service (registry, router, metrics source, MLflow, the GitHub API) failed or answered
+ * nonsense. Not the user's mistake: shells give it its own annotation title and exit code (CLI 3).
+ * `retryable` says whether running the step again can help (a timeout, a 503) or not (a 403,
+ * a body that is not what the protocol says); only then does the message say "try again".
+ */
+export class ServiceError extends Error {
+  /** Which service, as people name it, with its redacted address: "the OCI registry ghcr.io". */
+  readonly service: string;
+  readonly retryable: boolean;
+  constructor(service: string, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ServiceError';
+    this.service = service;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+export function isServiceError(e: unknown): e is ServiceError {
+  return e instanceof ServiceError;
+}

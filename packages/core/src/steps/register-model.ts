@@ -5,16 +5,17 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { readMetricsReport } from '../gates/read-metrics-report.js';
 import { GATE_VERDICT_SCHEMA } from '../gates/evaluate-gates.js';
 import { DRIFT_REPORT_SCHEMA } from '../drift/report.js';
-import { checkAlias, checkModelName, openRegistry, type ModelRegistry } from './model-registry.js';
-import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
-import './local-oci-registry.js';
-import './oci-registry.js';
-import './mlflow-registry.js';
-import { renderVersionListMarkdown, renderVersionMarkdown } from '../report/registry-markdown.js';
+import { checkAlias, checkModelName, type ModelRegistry } from '../registry/model-registry.js';
+import { openRegistry } from '../registry/backends.js';
+import type { AliasMove, ModelVersion, Provenance } from '../registry/model-version.js';
+import '../registry/local-oci-registry.js';
+import '../registry/oci-registry.js';
+import '../registry/mlflow-registry.js';
+import { renderVersionListMarkdown, renderVersionMarkdown } from '../render/registry-markdown.js';
 
 /** The embedded default: a folder in the workspace. */
 export const DEFAULT_REGISTRY = 'file://./model-registry';

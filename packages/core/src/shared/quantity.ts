@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 
 /** What a number measures, so that `size <= 100ms` is caught instead of compared. */
 export type Dimension = 'time' | 'bytes' | 'ratio';

@@ -1,12 +1,13 @@
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { InputError } from '../errors.js';
-import { renderDriftMarkdown } from '../report/drift-markdown.js';
-import { driftAnnotations, type Annotation } from './annotations.js';
-import { checkDrift, loadReference } from './check-drift.js';
-import { parseDriftOptions, type RawDriftOptions } from './options.js';
-import { profileFromReference } from './profile.js';
-import { referenceFromTable } from './reference-from-table.js';
-import type { DriftReport } from './report.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
+import { InputError } from '../shared/errors.js';
+import { renderDriftMarkdown } from '../render/drift-markdown.js';
+import { driftAnnotations } from '../drift/annotations.js';
+import type { Annotation } from '../shared/annotation.js';
+import { checkDrift, loadReference } from '../drift/check-drift.js';
+import { parseDriftOptions, type RawDriftOptions } from '../drift/options.js';
+import { profileFromReference } from '../drift/profile.js';
+import { referenceFromTable } from '../drift/reference-from-table.js';
+import type { DriftReport } from '../drift/report.js';
 
 /** Inputs of the check-drift action and the `modelci drift` command, as typed by the user. */
 export interface DriftCheckRequest extends RawDriftOptions {

@@ -4,10 +4,10 @@
  * so it reads the same in a CI log, a pager or a file.
  */
 import type { GateResult } from '../gates/evaluate-gates.js';
-import { formatQuantity } from '../gates/quantity.js';
-import type { QualityGatesVerdict } from '../gates/run-quality-gates.js';
+import { formatQuantity } from '../shared/quantity.js';
+import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 import type { EvaluationReport, LatencyReport } from '../model/evaluation-report.js';
-import { formatCount, formatNumber, pEquals } from './format.js';
+import { formatCount, formatNumber, pEquals } from '../shared/format.js';
 import { baselineRows, gateCells, hardwareLine, metricValue, ms, robustnessResult, rowsPerSecond, verdictCount } from './gates-markdown.js';
 
 /** Wider matrices do not fit a terminal line. */

@@ -4,7 +4,7 @@
  * crashed writer cannot block the registry forever.
  */
 import { open, readFile, rm } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 
 export interface LockOptions {
   /** Give up after this long (ms). */

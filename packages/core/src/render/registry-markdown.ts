@@ -3,7 +3,7 @@
  * | promote | resolve | list` prints. Provenance first: which commit, which run, which gates.
  */
 import type { AliasMove, ModelVersion } from '../registry/model-version.js';
-import { formatQuantity } from '../gates/quantity.js';
+import { formatQuantity } from '../shared/quantity.js';
 
 const short = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
 

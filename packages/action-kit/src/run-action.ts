@@ -1,0 +1,22 @@
+import * as core from '@actions/core';
+import { isInputError } from '@modelci/core';
+
+/**
+ * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
+ * file, line or input, and a failed step, with no stack trace; anything else is a bug, reported
+ * as such with its stack in the debug log.
+ */
+export async function runAction(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (e) {
+    if (isInputError(e)) {
+      core.error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+      process.exitCode = 1;
+      return;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    core.debug(err.stack ?? String(err));
+    core.setFailed(`modelci failed unexpectedly: ${err.message}. This is a bug in modelci; please report it with the debug log (re-run with debug logging).`);
+  }
+}
