@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLES = {
-  'check-drift': 'actions/check-drift/src/main.ts',
-  'quality-gates': 'actions/quality-gates/src/main.ts',
-  'register-model': 'actions/register-model/src/main.ts',
-  'canary-deploy': 'actions/canary-deploy/src/main.ts',
+  'check-drift': 'actions/check-drift/src/index.ts',
+  'quality-gates': 'actions/quality-gates/src/index.ts',
+  'register-model': 'actions/register-model/src/index.ts',
+  'canary-deploy': 'actions/canary-deploy/src/index.ts',
+  // After its main bundle: that one's folder is cleared first.
+  'canary-deploy/post': 'actions/canary-deploy/src/post-index.ts',
   cli: 'packages/cli/src/main.ts',
 };
 

@@ -2,212 +2,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 167:
-/***/ ((module) => {
+/***/ 383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
 
-/***/ })
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -11925,128 +11728,6 @@ function driftAnnotations(report) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts
-
-const DEFAULT_DRIFT_OPTIONS = {
-    alpha: 0.05,
-    correction: 'holm',
-    numericEffect: 'wasserstein',
-    minNumericEffect: 0.1,
-    categoricalEffect: 'jensen-shannon',
-    minCategoricalEffect: 0.1,
-    minMissingChange: 0.02,
-    include: [],
-    ignore: [],
-    categorical: [],
-    failOn: 'drift',
-};
-function parseDriftOptions(raw) {
-    const d = DEFAULT_DRIFT_OPTIONS;
-    return {
-        alpha: parseNumberIn(raw, 'significance-level', d.alpha, 0, 1, 'a probability such as 0.05'),
-        correction: parseChoice(raw, 'correction', d.correction, ['holm', 'bonferroni', 'fdr_bh', 'none']),
-        numericEffect: parseChoice(raw, 'numeric-effect', d.numericEffect, ['wasserstein', 'psi', 'ks']),
-        minNumericEffect: parseNumberIn(raw, 'min-numeric-effect', d.minNumericEffect, 0, Infinity, 'a non-negative number such as 0.1'),
-        categoricalEffect: parseChoice(raw, 'categorical-effect', d.categoricalEffect, ['jensen-shannon', 'cramers-v']),
-        minCategoricalEffect: parseNumberIn(raw, 'min-categorical-effect', d.minCategoricalEffect, 0, 1, 'a number between 0 and 1 such as 0.1'),
-        minMissingChange: parseNumberIn(raw, 'min-missing-change', d.minMissingChange, 0, 1, 'a rate between 0 and 1 such as 0.02'),
-        include: parseList(raw.columns),
-        ignore: parseList(raw['ignore-columns']),
-        categorical: parseList(raw['categorical-columns']),
-        failOn: parseChoice(raw, 'fail-on', d.failOn, ['drift', 'critical', 'never']),
-    };
-}
-/** Column lists: comma- or newline-separated, blanks ignored. */
-function parseList(value) {
-    if (!value)
-        return [];
-    return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-function parseNumberIn(raw, name, fallback, lo, hi, hint) {
-    const text = raw[name]?.trim();
-    if (!text)
-        return fallback;
-    const value = Number(text);
-    const inRange = name === 'significance-level' ? value > lo && value < hi : value >= lo && value <= hi;
-    if (!Number.isFinite(value) || !inRange) {
-        throw new errors_InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
-    }
-    return value;
-}
-function parseChoice(raw, name, fallback, choices) {
-    const text = raw[name]?.trim();
-    if (!text)
-        return fallback;
-    const lower = text.toLowerCase();
-    const found = choices.find((c) => c === lower);
-    if (!found) {
-        throw new errors_InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift.ts
-
-
-
-
-
-
-
-
-const DEFAULT_REPORT_PATH = 'modelci-drift-report.json';
-/**
- * The whole step: validate inputs, check, then write the report (and profile) only once all
- * succeeded, each atomically, so a failed step leaves nothing half-written.
- */
-async function runDriftCheck(req, now = new Date()) {
-    const reference = required(req.reference, 'reference', 'a profile (.json) or reference data (file, directory or glob)');
-    const current = required(req.current, 'current', 'the data to check (file, directory or glob)');
-    const options = parseDriftOptions(req);
-    const profileOf = (req['profile-of'] ?? '').trim() || 'current';
-    if (profileOf !== 'current' && profileOf !== 'reference') {
-        throw new errors_InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
-    }
-    const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
-    const profilePath = req['profile-path']?.trim() || undefined;
-    const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
-    const profile = profilePath
-        ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
-        : undefined;
-    const outputs = {
-        drifted: String(report.verdict.drifted),
-        'drifted-features': JSON.stringify(report.verdict.driftedFeatures),
-        'drift-share': String(Number(report.verdict.driftShare.toFixed(6))),
-        report: reportPath,
-        failed: String(report.verdict.failed),
-    };
-    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
-    if (profilePath && profile)
-        await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n');
-    return { report, reportPath, profilePath, markdown: renderDriftMarkdown(report), annotations: driftAnnotations(report), outputs };
-}
-/** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
-async function runProfile(req, now = new Date()) {
-    const data = required(req.data, 'data', 'the data to profile (file, directory or glob)');
-    const out = required(req.out, 'out', 'the path of the profile JSON to write');
-    const options = parseDriftOptions(req);
-    const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
-    const profile = profileFromReference(ref, now);
-    const text = JSON.stringify(profile) + '\n';
-    await writeFileAtomic(out, text);
-    const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
-    return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
-}
-function required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new errors_InputError(`Input '${name}' is required: give ${what}.`, { input: name });
-    return v;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./packages/core/src/shared/closest-name.ts
 /** Edit distance (insertions, deletions, substitutions), for "did you mean" suggestions. */
 function editDistance(a, b) {
@@ -12074,6 +11755,340 @@ function closestName(name, known) {
     return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/shared/quantity.ts
+
+// Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
+const UNITS = {
+    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    b: { factor: 1, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    '%': { factor: 0.01, dimension: 'ratio' },
+};
+/** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
+function parseQuantity(text, where = {}) {
+    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
+    const unit = m?.[2].toLowerCase() ?? '';
+    if (!m || (unit !== '' && !(unit in UNITS))) {
+        const context = where.context ? ` in '${where.context}'` : '';
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+    }
+    const value = Number(m[1]);
+    if (unit === '')
+        return { value };
+    const u = UNITS[unit];
+    return { value: value * u.factor, dimension: u.dimension };
+}
+/** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
+function formatQuantity(value, dimension) {
+    if (dimension === 'bytes') {
+        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        for (const [f, u] of steps)
+            if (Math.abs(value) >= f)
+                return `${Number((value / f).toPrecision(4))} ${u}`;
+        return `${value} B`;
+    }
+    if (dimension === 'time')
+        return Math.abs(value) >= 1000 ? `${Number((value / 1000).toPrecision(4))} s` : `${Number(value.toPrecision(4))} ms`;
+    return `${Number(value.toPrecision(6))}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/parse-input.ts
+/**
+ * The one reader of input text, for every step and both shells. Each type has one rule, so
+ * `max-latency-p99: 150` means 150 ms wherever it appears, a bare size is refused rather than
+ * read as bytes, and a share above 1 is refused rather than read as a fraction.
+ */
+
+
+
+/** Read every input of a catalogue: defaults filled in, required ones checked, each read by its type. */
+function parse_input_parseInputs(catalogue, raw) {
+    const out = {};
+    for (const spec of catalogue) {
+        const given = raw[spec.name]?.trim();
+        const text = given || spec.default;
+        if (!text) {
+            if (spec.required)
+                throw new errors_InputError(`Input '${spec.name}' is required: ${spec.what ? `give ${spec.what}.` : firstSentence(spec.description)}`, { input: spec.name });
+            out[spec.name] = spec.type === 'list' || spec.type === 'lines' ? [] : undefined;
+            continue;
+        }
+        out[spec.name] = parseInputValue(spec, text);
+    }
+    return out;
+}
+/** One value, read by its spec's type. */
+function parseInputValue(spec, text) {
+    const t = text.trim();
+    const name = spec.name;
+    const keyword = spec.keywords?.find((k) => k === t.toLowerCase());
+    if (keyword)
+        return keyword;
+    switch (spec.type) {
+        case 'string':
+        case 'path':
+        case 'uri': return t;
+        case 'boolean': return parseBooleanText(t, name);
+        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number': return parse_input_parseNumberText(t, name, spec.min, spec.max);
+        case 'probability': return parseProbabilityText(t, name);
+        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list': return parseListText(t);
+        case 'lines': return parseLinesText(t);
+        case 'duration': return parseDurationText(t, name);
+        case 'latency': return parseLatencyText(t, name);
+        case 'size': return parseSizeText(t, name);
+        case 'share': return parseShareText(t, name);
+        case 'rate': return parseRateText(t, name);
+    }
+}
+function firstSentence(description) {
+    const m = /^.*?[.!?](\s|$)/.exec(description);
+    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+}
+/** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
+function parseBooleanText(text, input) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true')
+        return true;
+    if (t === 'false')
+        return false;
+    throw new errors_InputError(`Input '${input}' is '${text.trim()}'; write true or false.`, { input });
+}
+/** A whole number in [min, max], refused before anything is allocated for it. */
+function parseCountText(text, input, min, max) {
+    const v = Number(text.trim());
+    if (!Number.isInteger(v) || v < min)
+        throw new errors_InputError(`Input '${input}' is '${text.trim()}'; give a whole number of at least ${min}.`, { input });
+    if (v > max)
+        throw new errors_InputError(`Input '${input}' is ${text.trim()}, above the most modelci accepts (${max.toLocaleString('en-US')}); give a whole number from ${min} to ${max.toLocaleString('en-US')}.`, { input });
+    return v;
+}
+function parse_input_parseNumberText(text, input, min, max) {
+    const v = Number(text.trim().replace(/x$/i, ''));
+    const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : '';
+    if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) {
+        throw new errors_InputError(`Input '${input}' is '${text.trim()}'; give a number${range ? ` ${range}` : ''}.`, { input });
+    }
+    return v;
+}
+function parseProbabilityText(text, input) {
+    const t = text.trim();
+    const percent = t.endsWith('%');
+    const v = Number(percent ? t.slice(0, -1) : t) / (percent ? 100 : 1);
+    if (!(v > 0 && v < 1))
+        throw new errors_InputError(`Input '${input}' is '${t}'; give a probability strictly between 0 and 1, such as 0.05 or 5%.`, { input });
+    return v;
+}
+function parseChoiceText(text, input, choices) {
+    const t = text.trim().toLowerCase();
+    const found = choices.find((c) => c.toLowerCase() === t);
+    if (found)
+        return found;
+    const near = closestName(t, choices);
+    const quoted = choices.map((c) => `'${c}'`);
+    const list = quoted.length === 2 ? `${quoted[0]} or ${quoted[1]}` : `one of ${quoted.join(', ')}`;
+    throw new errors_InputError(`Input '${input}' is '${text.trim()}'; use ${list}${near ? ` (did you mean '${near}'?)` : ''}.`, { input });
+}
+/** Names separated by commas or new lines; blanks dropped. */
+function parseListText(text) {
+    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+/** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
+function parseLinesText(text) {
+    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+function splitUnit(text) {
+    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
+    return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
+}
+/** A span of time with its unit, in ms. A bare number is refused: seconds or milliseconds cannot be told apart. */
+function parseDurationText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (q && q.unit === '' && Number.isFinite(q.value))
+        throw new errors_InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}s, ${t}m or ${t}ms.`, { input });
+    const factor = q ? TIME_UNITS[q.unit] : undefined;
+    const ms = q && factor !== undefined ? q.value * factor : NaN;
+    if (!(ms > 0) || !Number.isFinite(ms))
+        throw new errors_InputError(`Input '${input}' is '${t}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
+    return ms;
+}
+/** A latency in ms: a bare number is milliseconds (the unit latencies are quoted in), or give a unit. */
+function parseLatencyText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    const factor = q ? (q.unit === '' ? 1 : TIME_UNITS[q.unit]) : undefined;
+    const ms = q && factor !== undefined && !['m', 'min', 'h'].includes(q.unit) ? q.value * factor : NaN;
+    if (!(ms > 0) || !Number.isFinite(ms))
+        throw new errors_InputError(`Input '${input}' is '${t}', not a latency; write e.g. 150 (milliseconds), 150ms or 0.2s.`, { input });
+    return ms;
+}
+/** A size in bytes. A bare number is refused: 500 could be bytes, MB or MiB. */
+function parseSizeText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (q && q.unit === '' && Number.isFinite(q.value))
+        throw new errors_InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}MB or ${t}MiB.`, { input });
+    let bytes = NaN;
+    try {
+        const parsed = parseQuantity(t, { input });
+        if (parsed.dimension === 'bytes')
+            bytes = parsed.value;
+    }
+    catch {
+        // fall through to the sentence below
+    }
+    if (!(bytes > 0) || !Number.isFinite(bytes))
+        throw new errors_InputError(`Input '${input}' is '${t}', not a size; write e.g. 500MB, 1.5GiB or 200kB.`, { input });
+    return bytes;
+}
+/** A share between 0 and 1: `5%` or `0.05`. A bare number above 1 is refused with the two spellings. */
+function parseShareText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (!q || (q.unit !== '' && q.unit !== '%') || !Number.isFinite(q.value))
+        throw new errors_InputError(`Input '${input}' is '${t}', not a share; write e.g. 5% or 0.05.`, { input });
+    if (q.unit === '' && q.value > 1)
+        throw new errors_InputError(`Input '${input}' is '${t}', above 1; for ${t}% write ${t}% or ${q.value / 100}.`, { input });
+    const v = q.unit === '%' ? q.value / 100 : q.value;
+    if (!(v >= 0 && v <= 1))
+        throw new errors_InputError(`Input '${input}' is '${t}', outside 0..1; give a share such as 5% or 0.05.`, { input });
+    return v;
+}
+/** A rate limit: a share, where a bare 1 (which would be 100%) is refused as well. */
+function parseRateText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (q && q.unit === '' && q.value >= 1)
+        throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
+    return parseShareText(t, input);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts
+
+const DEFAULT_DRIFT_OPTIONS = {
+    alpha: 0.05,
+    correction: 'holm',
+    numericEffect: 'wasserstein',
+    minNumericEffect: 0.1,
+    categoricalEffect: 'jensen-shannon',
+    minCategoricalEffect: 0.1,
+    minMissingChange: 0.02,
+    include: [],
+    ignore: [],
+    categorical: [],
+    failOn: 'drift',
+};
+function parseDriftOptions(raw) {
+    const d = DEFAULT_DRIFT_OPTIONS;
+    const text = (name) => raw[name]?.trim() || undefined;
+    const number = (name, fallback, max) => {
+        const t = text(name);
+        return t === undefined ? fallback : parse_input_parseNumberText(t, name, 0, max);
+    };
+    const choice = (name, fallback, choices) => {
+        const t = text(name);
+        return t === undefined ? fallback : parseChoiceText(t, name, choices);
+    };
+    const level = text('significance-level');
+    return {
+        alpha: level === undefined ? d.alpha : parseProbabilityText(level, 'significance-level'),
+        correction: choice('correction', d.correction, ['holm', 'bonferroni', 'fdr_bh', 'none']),
+        numericEffect: choice('numeric-effect', d.numericEffect, ['wasserstein', 'psi', 'ks']),
+        minNumericEffect: number('min-numeric-effect', d.minNumericEffect),
+        categoricalEffect: choice('categorical-effect', d.categoricalEffect, ['jensen-shannon', 'cramers-v']),
+        minCategoricalEffect: number('min-categorical-effect', d.minCategoricalEffect, 1),
+        minMissingChange: number('min-missing-change', d.minMissingChange, 1),
+        include: parseListText(raw.columns ?? ''),
+        ignore: parseListText(raw['ignore-columns'] ?? ''),
+        categorical: parseListText(raw['categorical-columns'] ?? ''),
+        failOn: choice('fail-on', d.failOn, ['drift', 'critical', 'never']),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift-inputs.ts
+const CHECK_DRIFT_INPUTS = [
+    { name: 'reference', type: 'path', required: true, what: 'a profile (.json) or reference data (file, directory or glob)', description: "Reference: a profile JSON made by `modelci profile` or this action (the seed format {\"features\": ...} works too), or reference data: a CSV/TSV/JSONL/Parquet file, a directory or a glob." },
+    { name: 'current', type: 'path', required: true, what: 'the data to check (file, directory or glob)', description: "The data to check: a CSV/TSV/JSONL/Parquet file, a directory or a glob (all matching files are read as one table)." },
+    { name: 'schema', type: 'path', description: "Optional data contract JSON: {\"columns\": {\"name\": {\"type\": \"numeric|categorical\", \"required\", \"nullable\", \"min\", \"max\", \"allowed\"}}}. Breaches are critical." },
+    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text files, one character (e.g. \";\" or \"|\"; \"\\t\" for a tab). Default: \",\" for .csv, tab for .tsv/.tab, sniffed for .txt." },
+    { name: 'significance-level', type: 'probability', default: "0.05", description: "Family-wise significance level: with no drift, the whole check raises a false alarm at most this often." },
+    { name: 'correction', type: 'choice', choices: ['holm', 'bonferroni', 'fdr_bh', 'none'], default: "holm", description: "Multiple-testing correction across all features: holm, bonferroni, fdr_bh or none." },
+    { name: 'numeric-effect', type: 'choice', choices: ['wasserstein', 'psi', 'ks'], default: "wasserstein", description: "Effect size that decides for numeric features: wasserstein (in reference standard deviations), psi (on reference deciles) or ks (the KS statistic D)." },
+    { name: 'min-numeric-effect', type: 'number', default: "0.1", description: "Smallest numeric effect size that counts as drift (with a significant test)." },
+    { name: 'categorical-effect', type: 'choice', choices: ['jensen-shannon', 'cramers-v'], default: "jensen-shannon", description: "Effect size that decides for categorical features: jensen-shannon (distance, base 2) or cramers-v." },
+    { name: 'min-categorical-effect', type: 'number', default: "0.1", description: "Smallest categorical effect size that counts as drift (with a significant test)." },
+    { name: 'min-missing-change', type: 'number', default: "0.02", description: "Smallest absolute change in a column's missing rate that counts as drift (with a significant test)." },
+    { name: 'columns', type: 'list', description: "Only check these columns (comma- or newline-separated). Default: all reference columns." },
+    { name: 'ignore-columns', type: 'list', description: "Columns to skip (comma- or newline-separated), e.g. ids and timestamps." },
+    { name: 'categorical-columns', type: 'list', description: "Columns to read as categorical even though they hold numbers (codes, zip codes)." },
+    { name: 'fail-on', type: 'choice', choices: ['drift', 'critical', 'never'], default: "drift", description: "What fails the step: drift (any drifted feature or critical schema problem), critical (schema problems only) or never." },
+    { name: 'report-path', type: 'path', default: "modelci-drift-report.json", description: "Where to write the DriftReport JSON (modelci/drift-report@1)." },
+    { name: 'profile-path', type: 'path', description: "If set, also write a profile JSON here, to use as the next reference." },
+    { name: 'profile-of', type: 'choice', choices: ['current', 'reference'], default: "current", description: "Which data the profile describes: current or reference." },
+];
+/** `modelci profile`: a CLI command only (the action writes a profile with profile-path). */
+const PROFILE_INPUTS = [
+    { name: 'data', type: 'path', required: true, what: 'the data to profile (file, directory or glob)', description: 'The data to profile: a CSV/TSV/JSONL/Parquet file, a directory or a glob.' },
+    { name: 'out', type: 'path', required: true, what: 'the path of the profile JSON to write', description: 'Where to write the profile JSON.' },
+    ...CHECK_DRIFT_INPUTS.filter((s) => ['columns', 'ignore-columns', 'categorical-columns', 'delimiter'].includes(s.name)),
+];
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The whole step: validate inputs, check, then write the report (and profile) only once all
+ * succeeded, each atomically, so a failed step leaves nothing half-written.
+ */
+async function runDriftCheck(req, now = new Date()) {
+    const v = parse_input_parseInputs(CHECK_DRIFT_INPUTS, req);
+    const options = parseDriftOptions(req);
+    const profileOf = v['profile-of'];
+    const reportPath = v['report-path'];
+    const profilePath = v['profile-path'];
+    const { report, reference: ref, current: table } = await checkDrift({ reference: v.reference, current: v.current, schema: v.schema, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
+    const profile = profilePath
+        ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
+        : undefined;
+    const outputs = {
+        drifted: String(report.verdict.drifted),
+        'drifted-features': JSON.stringify(report.verdict.driftedFeatures),
+        'drift-share': String(Number(report.verdict.driftShare.toFixed(6))),
+        report: reportPath,
+        failed: String(report.verdict.failed),
+    };
+    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
+    if (profilePath && profile)
+        await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n');
+    return { report, reportPath, profilePath, markdown: renderDriftMarkdown(report), annotations: driftAnnotations(report), outputs };
+}
+/** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
+async function runProfile(req, now = new Date()) {
+    const { data, out } = parse_input_parseInputs(PROFILE_INPUTS, req);
+    const options = parseDriftOptions(req);
+    const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
+    const profile = profileFromReference(ref, now);
+    const text = JSON.stringify(profile) + '\n';
+    await writeFileAtomic(out, text);
+    const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
+    return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:url"
@@ -12669,7 +12684,7 @@ async function readOnnxModelInfo(modelPath, input = 'model') {
 
 
 
-const EXECUTION_PROVIDERS = ['cpu', 'cuda'];
+const EXECUTION_PROVIDERS = (/* unused pure expression or super */ null && (['cpu', 'cuda']));
 /** The provider libraries onnxruntime-node loads for CUDA (from NuGet's Microsoft.ML.OnnxRuntime.Gpu.Linux). */
 const CUDA_PROVIDER_FILES = ['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so'];
 async function openModel(modelPath, options = {}) {
@@ -14283,45 +14298,6 @@ function compareErrors(candidate, baseline) {
     return { ...test, candidateRightBaselineWrong: b, candidateWrongBaselineRight: c, conclusion };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/shared/quantity.ts
-
-// Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
-const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
-    b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
-    '%': { factor: 0.01, dimension: 'ratio' },
-};
-/** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
-function parseQuantity(text, where = {}) {
-    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
-    const unit = m?.[2].toLowerCase() ?? '';
-    if (!m || (unit !== '' && !(unit in UNITS))) {
-        const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
-    }
-    const value = Number(m[1]);
-    if (unit === '')
-        return { value };
-    const u = UNITS[unit];
-    return { value: value * u.factor, dimension: u.dimension };
-}
-/** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
-function formatQuantity(value, dimension) {
-    if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
-        for (const [f, u] of steps)
-            if (Math.abs(value) >= f)
-                return `${Number((value / f).toPrecision(4))} ${u}`;
-        return `${value} B`;
-    }
-    if (dimension === 'time')
-        return Math.abs(value) >= 1000 ? `${Number((value / 1000).toPrecision(4))} s` : `${Number(value.toPrecision(4))} ms`;
-    return `${Number(value.toPrecision(6))}`;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/render/gates-markdown.ts
 
 
@@ -14901,6 +14877,32 @@ function jsonErrorLine(text, message) {
     return { line: lines.length, col: lines[lines.length - 1].length + 1 };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-inputs.ts
+const QUALITY_GATES_INPUTS = [
+    { name: 'model', type: 'path', description: "The candidate model: an .onnx file (external-data files beside it). modelci runs it with onnxruntime on this runner. Give this or report." },
+    { name: 'test-data', type: 'path', description: "Held-out data to score the model on: a CSV/TSV/JSONL/Parquet file, a directory or a glob. Required with model." },
+    { name: 'label-column', type: 'string', description: "The column of test-data holding the true label (a class name or number, or the value a regression predicts). Required with model." },
+    { name: 'report', type: 'path', description: "Instead of model: a JSON report written by your own evaluation, {\"metrics\": {\"accuracy\": 0.93, \"latency\": {\"p99\": 12}}} or a modelci/evaluation-report@1. Values are numbers, null, or quantities such as \"12ms\" and \"450MB\"." },
+    { name: 'baseline', type: 'path', description: "The model in production, for gates such as \"accuracy >= baseline.accuracy - 0.01\": an .onnx file (run on the same rows, with a McNemar test of the paired predictions) or a report JSON." },
+    { name: 'gates', type: 'lines', description: "One gate per line, \"metric comparator threshold\": macro_f1 >= 0.9, latency.p99 <= 100ms, size <= 500MB, accuracy.ci_low >= 0.9, accuracy >= baseline.accuracy - 0.01. \"#\" starts a comment. See the README for the metric names." },
+    { name: 'min-accuracy', type: 'share', description: "Shorthand for the gate \"accuracy >= <value>\" (as in the seed pipeline): 0.92 or 92%." },
+    { name: 'max-latency-p99', type: 'latency', description: "Shorthand for \"latency.p99 <= <value>\"; a bare number is milliseconds." },
+    { name: 'max-model-size', type: 'size', description: "Shorthand for \"size <= <value>\", with its unit: 500MB or 1.5GiB (a bare number is refused); the size is the .onnx file plus its external data." },
+    { name: 'execution-provider', type: 'choice', choices: ['cpu', 'cuda'], default: "cpu", description: "Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead." },
+    { name: 'onnxruntime-cuda-dir', type: 'path', description: "With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there." },
+    { name: 'task', type: 'choice', choices: ['auto', 'classification', 'regression'], default: "auto", description: "auto, classification or regression. auto: classification when the label column holds names or the model outputs labels or class probabilities." },
+    { name: 'input-mapping', type: 'lines', description: "Which columns feed which model input, one \"input = column, column, ...\" per line. Default: inputs named after columns take them; a single [N, F] input takes features, the model's feature_names metadata, or the remaining numeric columns in file order." },
+    { name: 'features', type: 'list', description: "Comma-separated columns, in order, for a model with a single [N, F] input." },
+    { name: 'class-names', type: 'string', description: "The classes in the order of the model's probability columns (comma-separated or a JSON array). Default: the model's \"classes\" metadata." },
+    { name: 'prediction-output', type: 'string', description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes." },
+    { name: 'probability-output', type: 'string', description: "The model output holding class probabilities, [N, classes]. Default: the first float matrix output." },
+    { name: 'latency-runs', type: 'count', min: 1, max: 10000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
+    { name: 'warmup-runs', type: 'count', min: 0, max: 10000000, default: "50", description: "Untimed inferences before timing starts." },
+    { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: "32", description: "Rows per inference for the throughput figure." },
+    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text test data, one character. Default: \",\" for .csv, tab for .tsv, sniffed for .txt." },
+    { name: 'verdict-path', type: 'path', default: "modelci-gate-verdict.json", description: "Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation)." },
+];
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates.ts
 /**
  * The quality-gates step, shared by the action and `modelci gates`: parse the gates, measure the
@@ -14919,7 +14921,7 @@ function jsonErrorLine(text, message) {
 
 
 
-const DEFAULT_VERDICT_PATH = 'modelci-gate-verdict.json';
+
 /** Metric names an evaluation produces (per-class ones are checked by prefix). */
 const KNOWN_METRICS = [
     'accuracy', 'accuracy.ci_low', 'accuracy.ci_high', 'balanced_accuracy', 'macro_f1', 'log_loss', 'roc_auc',
@@ -14934,20 +14936,21 @@ function isKnownMetric(name) {
     return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
 }
 async function runQualityGates(req, now = new Date()) {
-    const model = req.model?.trim() || undefined;
-    const reportPath = req.report?.trim() || undefined;
+    const v = parse_input_parseInputs(QUALITY_GATES_INPUTS, req);
+    const model = v.model;
+    const reportPath = v.report;
     if (model && reportPath) {
         throw new errors_InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
     }
     if (!model && !reportPath) {
         throw new errors_InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
     }
-    const gates = [...legacyGates(req), ...parseGates(req.gates ?? '')];
+    const gates = [...legacyGates(req), ...parseGates(v.gates.join('\n'))];
     if (gates.length === 0) {
         throw new errors_InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
     }
-    const verdictPath = req['verdict-path']?.trim() || DEFAULT_VERDICT_PATH;
-    const baseline = req.baseline?.trim() || undefined;
+    const verdictPath = v['verdict-path'];
+    const baseline = v.baseline;
     let metrics;
     let baselineMetrics;
     let evaluation;
@@ -14956,23 +14959,19 @@ async function runQualityGates(req, now = new Date()) {
         const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
         evaluation = await evaluateModel({
             model,
-            testData: quality_gates_required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
-            labelColumn: quality_gates_required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
+            testData: required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
+            labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
             baseline: baselineIsReport ? undefined : baseline,
-            provider: executionProvider(req['execution-provider']),
-            cudaDir: req['onnxruntime-cuda-dir']?.trim() || undefined,
-            task: task(req.task),
-            mapping: req['input-mapping']?.trim() ? parseInputMapping(req['input-mapping']) : undefined,
+            provider: v['execution-provider'],
+            cudaDir: v['onnxruntime-cuda-dir'],
+            task: v.task,
+            mapping: v['input-mapping'].length > 0 ? parseInputMapping(v['input-mapping'].join('\n')) : undefined,
             features: req.features?.trim() ? parseNameList(req.features) : undefined,
-            classNames: req['class-names']?.trim() || undefined,
-            predictionOutput: req['prediction-output']?.trim() || undefined,
-            probabilityOutput: req['probability-output']?.trim() || undefined,
+            classNames: v['class-names'],
+            predictionOutput: v['prediction-output'],
+            probabilityOutput: v['probability-output'],
             delimiter: req.delimiter || undefined,
-            latency: {
-                runs: count(req['latency-runs'], 'latency-runs', 1),
-                warmupRuns: count(req['warmup-runs'], 'warmup-runs', 0),
-                batchSize: count(req['batch-size'], 'batch-size', 1),
-            },
+            latency: { runs: v['latency-runs'], warmupRuns: v['warmup-runs'], batchSize: v['batch-size'] },
             baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
             now,
         });
@@ -15062,31 +15061,7 @@ function checkMetricNames(gates) {
         }
     }
 }
-function executionProvider(text) {
-    const v = (text ?? '').trim().toLowerCase() || 'cpu';
-    if (!EXECUTION_PROVIDERS.includes(v)) {
-        throw new errors_InputError(`Input 'execution-provider' is '${text}'; use ${EXECUTION_PROVIDERS.join(' or ')}.`, { input: 'execution-provider' });
-    }
-    return v;
-}
-function task(text) {
-    const v = (text ?? '').trim().toLowerCase() || 'auto';
-    if (v !== 'auto' && v !== 'classification' && v !== 'regression') {
-        throw new errors_InputError(`Input 'task' is '${text}'; use auto, classification or regression.`, { input: 'task' });
-    }
-    return v;
-}
-function count(text, name, min) {
-    const v = text?.trim();
-    if (!v)
-        return undefined;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) {
-        throw new errors_InputError(`Input '${name}' is '${v}'; give a whole number of at least ${min}.`, { input: name });
-    }
-    return n;
-}
-function quality_gates_required(value, name, what) {
+function required(value, name, what) {
     const v = value?.trim();
     if (!v)
         throw new errors_InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
@@ -16310,6 +16285,33 @@ registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-inputs.ts
+const register_model_inputs_REGISTER_MODEL_INPUTS = [
+    { name: 'operation', type: 'choice', choices: ['register', 'promote', 'resolve', 'list'], default: "register", description: "register (default), promote, resolve or list." },
+    { name: 'registry', type: 'uri', default: "file://./model-registry", description: "Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env)." },
+    { name: 'name', type: 'string', required: true, what: 'the model name, e.g. penguin-classifier', description: "The model name: lowercase letters and digits, with \".\", \"_\" or \"-\" between them (an OCI repository name)." },
+    { name: 'model', type: 'path', description: "register: the model file or folder (every file under it is stored, by relative path)." },
+    { name: 'metrics', type: 'string', description: "register: a JSON file with \"metrics\" (the quality-gates GateVerdict, an evaluation report, or plain {\"metrics\": {...}}), or inline \"accuracy=0.93, f1=0.91\". A GateVerdict is also recorded as the verdict this version passed." },
+    { name: 'git-sha', type: 'string', description: "register: the commit that produced the model. Default: the workflow's GITHUB_SHA." },
+    { name: 'run-url', type: 'string', description: "register: the run that produced it. Default: this workflow run." },
+    { name: 'tags', type: 'list', description: "register: free-form \"key=value\" tags, comma- or line-separated." },
+    { name: 'gate-verdict', type: 'path', description: "register: the GateVerdict JSON this version passed, when metrics come from elsewhere." },
+    { name: 'drift-report', type: 'path', description: "register: the DriftReport of the data it was trained on; its digest is recorded." },
+    { name: 'version', type: 'string', description: "promote / resolve: a version number (3 or v3), latest, or an alias. resolve defaults to production." },
+    { name: 'alias', type: 'string', default: "production", description: "promote: the alias to move. Promotion to production requires a passing GateVerdict recorded with the version, unless force is true." },
+    { name: 'force', type: 'boolean', default: "false", description: "promote: true to promote to production without a passing GateVerdict (the summary and a warning say so)." },
+    { name: 'download', type: 'path', description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused." },
+];
+const register_model_inputs_pick = (names) => register_model_inputs_REGISTER_MODEL_INPUTS.filter((s) => names.includes(s.name));
+/** Each operation's inputs, for its CLI command (`modelci register | promote | resolve | list`). */
+const REGISTER_INPUTS = [
+    ...register_model_inputs_pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report']),
+    { name: 'creator', type: 'string', description: 'Who registered it. Default: the workflow\'s GITHUB_ACTOR.' },
+];
+const PROMOTE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'alias', 'force']);
+const RESOLVE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'download']);
+const LIST_INPUTS = register_model_inputs_pick(['registry', 'name']);
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
 
 const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
@@ -16378,10 +16380,10 @@ function registry_markdown_renderVersionListMarkdown(name, versions) {
 
 
 
-
 /** The embedded default: a folder in the workspace. */
 const DEFAULT_REGISTRY = 'file://./model-registry';
 async function runRegister(req, env = process.env, now = new Date()) {
+    parse_input_parseInputs(REGISTER_INPUTS, req);
     const registry = register_model_open(req.registry);
     const name = register_model_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
     checkModelName(name);
@@ -16415,12 +16417,13 @@ async function runRegister(req, env = process.env, now = new Date()) {
     return { ...result, outputs: outputs(result.version) };
 }
 async function runPromote(req, now = new Date()) {
+    parse_input_parseInputs(PROMOTE_INPUTS, req);
     const registry = register_model_open(req.registry);
     const name = register_model_required(req.name, 'name', 'the model name');
     const alias = req.alias?.trim() || 'production';
     checkAlias(alias);
     const version = await registry.resolve(name, register_model_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
-    const force = parseBoolean(req.force, 'force');
+    const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
     const gate = version.provenance.gateVerdict;
     let warning;
     if (alias === 'production' && !gate?.passed) {
@@ -16434,6 +16437,7 @@ async function runPromote(req, now = new Date()) {
     return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
 }
 async function runResolve(req) {
+    parse_input_parseInputs(RESOLVE_INPUTS, req);
     const registry = register_model_open(req.registry);
     const name = register_model_required(req.name, 'name', 'the model name');
     const version = await registry.resolve(name, req.version?.trim() || 'production');
@@ -16441,6 +16445,7 @@ async function runResolve(req) {
     return { version, files, outputs: outputs(version) };
 }
 async function runList(req) {
+    parse_input_parseInputs(LIST_INPUTS, req);
     return register_model_open(req.registry).list(register_model_required(req.name, 'name', 'the model name'));
 }
 function register_model_open(uri) {
@@ -16516,14 +16521,6 @@ function parseTags(text) {
     }
     return out;
 }
-function parseBoolean(text, input) {
-    const v = (text ?? '').trim().toLowerCase();
-    if (v === '' || v === 'false')
-        return false;
-    if (v === 'true')
-        return true;
-    throw new errors_InputError(`Input '${input}' is '${text}'; use true or false.`, { input });
-}
 function runUrl(env) {
     return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
@@ -16537,7 +16534,7 @@ function register_model_required(value, name, what) {
 }
 /** The register-model action's one step: which operation, its outputs, and the summary to show. */
 async function runRegistryOperation(req) {
-    const operation = req.operation?.trim() || 'register';
+    const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
     if (operation === 'register') {
         const r = await runRegister(req);
         return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
@@ -16579,7 +16576,7 @@ function renderDeploymentMarkdown(r) {
         lines.push(`> ${esc(r.reason)}`, '');
     const checks = r.steps.flatMap((s) => s.checks);
     const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${canary_markdown_count(checks, 'pass')} passed, ${canary_markdown_count(checks, 'fail')} failed, ${canary_markdown_count(checks, 'inconclusive')} inconclusive) |`, '');
+    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail')} failed, ${count(checks, 'inconclusive')} inconclusive) |`, '');
     if (checks.length > 0)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
@@ -16615,7 +16612,7 @@ function charts(r, checks) {
         `Checks without an error rate (no data or no traffic) are drawn at 0; the table says which.${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
     ];
 }
-function canary_markdown_count(checks, d) {
+function count(checks, d) {
     return checks.filter((c) => c.decision === d).length;
 }
 function canary_markdown_n(v) {
@@ -16631,6 +16628,7 @@ function canary_markdown_ms(v) {
  * inputs (or the CLI's flags) with the seed pipeline's numbers as defaults: start at 5%, +10%
  * every 5 minutes, roll back above 1% errors or 150 ms p99.
  */
+
 
 /** The documented defaults, as the user would type them. */
 const CANARY_DEFAULTS = {
@@ -16673,7 +16671,8 @@ function parseCanaryPolicy(req) {
         intervalMs,
         checkIntervalMs,
         maxErrorRate: parseRate(get('max-error-rate'), 'max-error-rate'),
-        maxLatencyP99Ms: latency === 'none' ? null : parseDuration(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
+        // A bare number is milliseconds, as in quality-gates (the seed's `150`).
+        maxLatencyP99Ms: latency?.toLowerCase() === 'none' ? null : parseLatencyText(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
         maxLatencyRatio: ratio ? parseFactor(ratio, 'max-latency-ratio', 1) : null,
         errorRateRatio: parseFactor(get('error-rate-ratio'), 'error-rate-ratio', 1),
         falseRollbackRate: parseFalseRollbackRate(get('false-rollback-rate')),
@@ -16681,8 +16680,8 @@ function parseCanaryPolicy(req) {
         failedChecks: parseCount(get('failed-checks'), 'failed-checks', 1),
         metricsFailures: parseCount(get('metrics-failures'), 'metrics-failures', 1),
         timeoutMs: timeout ? parseDuration(timeout, 'timeout') : 2 * plannedMs,
-        dryRun: canary_policy_parseBoolean(get('dry-run'), 'dry-run'),
-        resume: canary_policy_parseBoolean(get('resume'), 'resume'),
+        dryRun: parseBoolean(get('dry-run'), 'dry-run'),
+        resume: parseBoolean(get('resume'), 'resume'),
     };
 }
 /** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
@@ -16713,32 +16712,19 @@ function parseSteps(text) {
     }
     return steps;
 }
-/** A share of traffic: `5%` or `0.05`. */
+/** A share of traffic: `5%` or `0.05` (the shared rule). */
 function parseWeight(text, input) {
-    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*(%?)\s*$/.exec(text);
-    if (!m)
-        throw new errors_InputError(`Input '${input}' has '${text.trim()}', not a share of traffic; write e.g. 5% or 0.05.`, { input });
-    const value = Number(m[1]) / (m[2] ? 100 : 1);
-    if (!(value >= 0 && value <= 1)) {
-        const hint = !m[2] && value > 1 && value <= 100 ? `; for ${value}% write ${value}% or ${value / 100}` : '; give a share between 0 and 1, e.g. 5% or 0.05';
-        throw new errors_InputError(`Input '${input}' has the weight ${text.trim()}, outside 0..1${hint}.`, { input });
-    }
-    return value;
+    return parseShareText(text, input);
 }
 function parseRate(text, input) {
-    const v = parseWeight(text, input);
+    const v = parseRateText(text, input);
     if (v === 0)
         throw new errors_InputError(`Input '${input}' is 0: every error would fail the canary; give a rate such as 1%.`, { input });
     return v;
 }
-/** `30s`, `5m`, `1h`, `250ms`, or a bare number of seconds. */
+/** `30s`, `5m`, `1h`, `250ms`; a bare number is refused (the shared rule). */
 function parseDuration(text, input) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/i.exec(text);
-    const factor = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[(m?.[2] ?? 's').toLowerCase()];
-    const ms = m ? Number(m[1]) * factor : NaN;
-    if (!(ms > 0))
-        throw new errors_InputError(`Input '${input}' is '${text.trim()}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
-    return ms;
+    return parseDurationText(text, input);
 }
 function parseFactor(text, input, above) {
     const v = Number(text.replace(/x$/i, ''));
@@ -16747,24 +16733,16 @@ function parseFactor(text, input, above) {
     return v;
 }
 function parseFalseRollbackRate(text) {
-    const v = parseWeight(text, 'false-rollback-rate');
+    const v = parseRateText(text, 'false-rollback-rate');
     if (!(v > 0 && v < 0.5))
         throw new errors_InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
     return v;
 }
 function parseCount(text, input, min) {
-    const v = Number(text);
-    if (!(Number.isInteger(v) && v >= min))
-        throw new errors_InputError(`Input '${input}' is '${text}'; give a whole number of at least ${min}.`, { input });
-    return v;
+    return parseCountText(text, input, min, 1e9);
 }
-function canary_policy_parseBoolean(text, input) {
-    const t = text.toLowerCase();
-    if (t === 'true')
-        return true;
-    if (t === 'false')
-        return false;
-    throw new errors_InputError(`Input '${input}' is '${text}'; write true or false.`, { input });
+function parseBoolean(text, input) {
+    return parseBooleanText(text, input);
 }
 function canary_policy_pct(w) {
     return `${Number((w * 100).toPrecision(4))}%`;
@@ -17845,6 +17823,38 @@ registerRouter('command', (uri) => new CommandRouter(uri));
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy-inputs.ts
+const CANARY_DEPLOY_INPUTS = [
+    { name: 'router', type: 'uri', required: true, what: 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary', description: "The traffic router. haproxy://host:port/<backend>?stable=<server>&canary=<server> (HAProxy Runtime API, stats socket at level admin; haproxy:///path/admin.sock?backend=… for a unix socket), http(s)://lb:8080 (PUT/GET /routes/model/weights with {\"canary\": w, \"stable\": 1 - w}), or command:<script> (your script, called \"<script> set <canary> <stable>\" and \"<script> get\")." },
+    { name: 'metrics', type: 'uri', required: true, what: 'the metrics source, e.g. prometheus+http://127.0.0.1:9090', description: "The metrics source. prometheus+http(s)://host:9090 (PromQL over the HTTP API; PROMETHEUS_TOKEN, or PROMETHEUS_USERNAME/PASSWORD, in env), or http-json+http(s)://host/path (an endpoint returning cumulative {\"canary\": {\"requests\", \"errors\", \"latency_p99_ms\"}, \"stable\": {...}})." },
+    { name: 'metrics-queries', type: 'lines', description: "Prometheus queries replacing the defaults, one per line: \"requests = …\", \"errors = …\", \"p99 = …\" (p99 in seconds). {{selector}} becomes the variant's label selector and {{window}} the check window (e.g. 30s). Defaults read http_requests_total{code} and the http_request_duration_seconds histogram." },
+    { name: 'canary-selector', type: 'string', default: "variant=\"canary\"", description: "PromQL label selector of the canary's series." },
+    { name: 'stable-selector', type: 'string', default: "variant=\"stable\"", description: "PromQL label selector of the stable version's series." },
+    { name: 'initial-weight', type: 'share', default: "5%", description: "The canary's first share of traffic (5% or 0.05)." },
+    { name: 'step-weight', type: 'share', default: "10%", description: "How much the share grows at each step." },
+    { name: 'steps', type: 'string', description: "An explicit list of shares, rising (e.g. \"1%, 5%, 25%, 50%\"); replaces initial-weight and step-weight." },
+    { name: 'max-weight', type: 'share', default: "100%", description: "The largest share before promotion; after the step at or below it passes, the canary gets 100%." },
+    { name: 'interval', type: 'duration', default: "5m", description: "How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this." },
+    { name: 'check-interval', type: 'duration', default: "30s", description: "How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves)." },
+    { name: 'max-error-rate', type: 'rate', default: "1%", description: "A check fails when the canary's error rate is above this with 95% confidence (Wilson lower bound): 1% or 0.01 (a bare 1 is refused, as it would mean 100%)." },
+    { name: 'max-latency-p99', type: 'latency', keywords: ['none'], default: "150ms", description: "A check fails when the canary's p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; \"none\" to not check." },
+    { name: 'max-latency-ratio', type: 'number', description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked." },
+    { name: 'error-rate-ratio', type: 'number', default: "10", description: "The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in." },
+    { name: 'false-rollback-rate', type: 'rate', default: "1%", description: "The sequential test's chance of rolling back a canary that fails no more often than stable, however long it is watched." },
+    { name: 'min-requests', type: 'count', min: 1, max: 1000000000, default: "50", description: "Canary requests a check needs to count; fewer is inconclusive, never a pass." },
+    { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: "2", description: "How many failed checks roll back." },
+    { name: 'metrics-failures', type: 'count', min: 1, max: 1000, default: "3", description: "How many metrics reads in a row may fail (after a retry each) before rolling back." },
+    { name: 'timeout', type: 'duration', description: "The whole rollout; past it, roll back. Default: twice the planned steps times interval." },
+    { name: 'dry-run', type: 'boolean', default: "false", description: "true: check that router and metrics answer, read one window, print the plan, move nothing." },
+    { name: 'resume', type: 'boolean', default: "true", description: "true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over." },
+    { name: 'model-name', type: 'string', description: "The model being deployed, for the record and the summary." },
+    { name: 'model-version', type: 'string', description: "Its version (e.g. the register-model version output)." },
+    { name: 'git-sha', type: 'string', description: "The commit that produced it. Default: the workflow's GITHUB_SHA." },
+    { name: 'record-path', type: 'path', default: "modelci-deployment-record.json", description: "Where the DeploymentRecord JSON is written (after every check)." },
+];
+/** `modelci rollback`: what the post step does, by hand. */
+const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path');
+
 ;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy.ts
 /**
  * canary-deploy's use case, shared by the action and `modelci canary`: inputs as typed, a
@@ -17863,14 +17873,14 @@ registerRouter('command', (uri) => new CommandRouter(uri));
 
 
 
-
 const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
 async function runCanaryDeploy(req, runtime = {}) {
     const env = runtime.env ?? process.env;
+    const v = parse_input_parseInputs(CANARY_DEPLOY_INPUTS, req);
     const policy = parseCanaryPolicy(req);
-    const router = openRouter(canary_deploy_required(req.router, 'router', 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary'));
-    const metrics = openMetricsSource(canary_deploy_required(req.metrics, 'metrics', 'the metrics source, e.g. prometheus+http://127.0.0.1:9090'), metricsOptions(req));
-    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+    const router = openRouter(v.router);
+    const metrics = openMetricsSource(v.metrics, metricsOptions(req));
+    const recordPath = v['record-path'];
     const model = {
         name: req['model-name']?.trim() || undefined,
         version: req['model-version']?.trim() || undefined,
@@ -17942,7 +17952,7 @@ function outcome(record, recordPath) {
 }
 function metricsOptions(req) {
     const queries = {};
-    const lines = (req['metrics-queries'] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = (req['metrics-queries'] ?? '').split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
     for (const [i, line] of lines.entries()) {
         const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
         if (!m)
@@ -18140,6 +18150,11 @@ function abortOnSignals() {
 
 
 
+// Input catalogues: each step's inputs, once (action.yml, CLI flags and help agree with them).
+
+
+
+
 // Renderers: the Markdown and terminal views of every report.
 
 
@@ -18149,6 +18164,7 @@ function abortOnSignals() {
 
 
 // The shared vocabulary the shells need.
+
 
 
 // Building blocks the integration tests and benches drive directly.
@@ -18172,241 +18188,714 @@ function abortOnSignals() {
 
 
 
-;// CONCATENATED MODULE: ./packages/cli/src/main.ts
-
-
-const VERSION = '0.1.0';
-const HELP = `modelci ${VERSION} — CI/CD for machine-learning models
-
-Usage:
-  modelci drift --reference <profile.json|data> --current <data> [options]
-  modelci profile <data> --out <profile.json> [--categorical-columns a,b] [--columns ...] [--ignore-columns ...]
-  modelci gates --model <model.onnx> --test-data <data> --label-column <name> --gates <gates> [options]
-  modelci gates --report <metrics.json> --gates <gates>
-  modelci register --name <name> --model <file|dir> [--metrics <verdict.json>] [--registry <uri>]
-  modelci promote --name <name> --version <n|alias> [--alias production] [--force true]
-  modelci resolve --name <name> [--version production] [--download <dir>]
-  modelci list --name <name>
-  modelci canary --router <uri> --metrics <uri> [policy options]
-  modelci rollback --router <uri> [--record-path <file>]
-
-Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).
-
-drift options (the same names as the check-drift action's inputs):
-  --schema <file>                 data contract JSON (required columns, types, ranges)
-  --delimiter <c>                 field delimiter of text files (default: ',' for .csv, tab for .tsv)
-  --significance-level <p>        family-wise level (default 0.05)
-  --correction <m>                holm | bonferroni | fdr_bh | none (default holm)
-  --numeric-effect <e>            wasserstein | psi | ks (default wasserstein, in reference SDs)
-  --min-numeric-effect <x>        minimum numeric effect size (default 0.1)
-  --categorical-effect <e>        jensen-shannon | cramers-v (default jensen-shannon)
-  --min-categorical-effect <x>    minimum categorical effect size (default 0.1)
-  --min-missing-change <x>        minimum change in a missing rate (default 0.02)
-  --columns <a,b>                 check only these columns
-  --ignore-columns <a,b>          skip these columns
-  --categorical-columns <a,b>     read these columns as categorical
-  --fail-on <what>                drift | critical | never (default drift)
-  --report-path <file>            DriftReport JSON (default modelci-drift-report.json)
-  --profile-path <file>           also write a profile (of the current data, or see --profile-of)
-  --profile-of <side>             current | reference (default current)
-  --format <f>                    text | markdown | json (default text)
-
-gates options (the same names as the quality-gates action's inputs):
-  --gates <lines>                 one gate per line or ';'-separated: "accuracy >= 0.9; latency.p99 <= 100ms"
-  --min-accuracy <x>              shorthand for accuracy >= x
-  --max-latency-p99 <ms>          shorthand for latency.p99 <= ms
-  --max-model-size <size>         shorthand for size <= size (500MB, 1.5GiB)
-  --baseline <model.onnx|.json>   the production model, for baseline.<metric> gates and McNemar's test
-  --execution-provider <p>        cpu | cuda (default cpu)
-  --onnxruntime-cuda-dir <dir>    folder with onnxruntime's CUDA provider libraries
-  --task <t>                      auto | classification | regression (default auto)
-  --input-mapping <lines>         "input = col, col" per line (or ';'-separated)
-  --features <a,b>                columns of a single [N, F] model input, in order
-  --class-names <a,b>             classes in the model's probability-column order
-  --prediction-output <name>      output holding the predicted label or value
-  --probability-output <name>     output holding class probabilities
-  --latency-runs <n>              timed single-row runs (default 1000)
-  --warmup-runs <n>               untimed runs first (default 50)
-  --batch-size <n>                rows per call for throughput (default 32)
-  --delimiter <c>                 field delimiter of text test data
-  --verdict-path <file>           GateVerdict JSON (default modelci-gate-verdict.json)
-  --format <f>                    text | markdown | json (default text)
-
-registry options (the same names as the register-model action's inputs):
-  --registry <uri>                file://./model-registry (default) or a folder
-  --metrics <file|list>           GateVerdict / evaluation report JSON, or "accuracy=0.93, f1=0.9"
-  --git-sha <sha>                 default: $GITHUB_SHA
-  --run-url <url>                 default: this GitHub run
-  --tags <k=v,...>                free-form tags
-  --gate-verdict <file>           the GateVerdict this version passed (if not given as --metrics)
-  --drift-report <file>           the DriftReport of its training data
-  --format <f>                    text | json (default text)
-
-canary options (the same names as the canary-deploy action's inputs; defaults as in its README):
-  --router <uri>                  haproxy://host:port/<backend>?stable=<s>&canary=<c> | http(s)://lb | command:<script>
-  --metrics <uri>                 prometheus+http(s)://host:9090 | http-json+http(s)://host/path
-  --metrics-queries <lines>       "requests = …; errors = …; p99 = …" ({{selector}}, {{window}})
-  --canary-selector <sel>         default variant="canary"
-  --stable-selector <sel>         default variant="stable"
-  --initial-weight <w>            default 5%
-  --step-weight <w>               default 10%
-  --steps <list>                  e.g. "1%, 5%, 25%, 50%" (replaces initial/step weight)
-  --max-weight <w>                default 100%
-  --interval <d>                  per step, default 5m
-  --check-interval <d>            default 30s
-  --max-error-rate <r>            default 1%
-  --max-latency-p99 <d>           default 150ms ("none" to not check)
-  --max-latency-ratio <x>         canary p99 <= x times stable's
-  --error-rate-ratio <x>          sequential test: "bad" is x times stable's error rate (default 10)
-  --false-rollback-rate <r>       sequential test's false-rollback rate (default 1%)
-  --min-requests <n>              default 50
-  --failed-checks <n>             default 2
-  --metrics-failures <n>          default 3
-  --timeout <d>                   default: twice the planned rollout
-  --dry-run true                  check router and metrics, move nothing
-  --resume <bool>                 default true
-  --model-name, --model-version, --git-sha   for the record
-  --record-path <file>            DeploymentRecord JSON (default modelci-deployment-record.json)
-  --format <f>                    text | markdown | json (default text)
-
-Exit status: 0 passed (no failing drift, gates passed, canary promoted), 1 failed (drift per --fail-on, a gate,
-a canary rolled back), 2 bad input.
-`;
-const DRIFT_FLAGS = [
-    'reference', 'current', 'schema', 'delimiter', 'significance-level', 'correction', 'numeric-effect', 'min-numeric-effect',
-    'categorical-effect', 'min-categorical-effect', 'min-missing-change', 'columns', 'ignore-columns',
-    'categorical-columns', 'fail-on', 'report-path', 'profile-path', 'profile-of', 'format',
-];
-const GATES_FLAGS = [
-    'model', 'test-data', 'label-column', 'report', 'baseline', 'gates', 'min-accuracy', 'max-latency-p99', 'max-model-size',
-    'execution-provider', 'onnxruntime-cuda-dir', 'task', 'input-mapping', 'features', 'class-names', 'prediction-output', 'probability-output',
-    'latency-runs', 'warmup-runs', 'batch-size', 'delimiter', 'verdict-path', 'format',
-];
-const REGISTRY_FLAGS = {
-    register: ['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report', 'creator', 'format'],
-    promote: ['registry', 'name', 'version', 'alias', 'force', 'format'],
-    resolve: ['registry', 'name', 'version', 'download', 'format'],
-    list: ['registry', 'name', 'format'],
-};
-const CANARY_FLAGS = [
-    'router', 'metrics', 'metrics-queries', 'canary-selector', 'stable-selector', 'initial-weight', 'step-weight', 'steps', 'max-weight',
-    'interval', 'check-interval', 'max-error-rate', 'max-latency-p99', 'max-latency-ratio', 'error-rate-ratio', 'false-rollback-rate',
-    'min-requests', 'failed-checks', 'metrics-failures', 'timeout', 'dry-run', 'resume', 'model-name', 'model-version', 'git-sha', 'record-path', 'format',
-];
-const PROFILE_FLAGS = ['out', 'columns', 'ignore-columns', 'categorical-columns', 'delimiter'];
-async function main(argv) {
-    const [command, ...rest] = argv;
-    if (!command || command === 'help' || command === '--help' || command === '-h') {
-        process.stdout.write(HELP);
-        return command ? 0 : 2;
-    }
-    if (command === '--version' || command === 'version') {
-        process.stdout.write(`${VERSION}\n`);
-        return 0;
-    }
-    if (command === 'drift') {
-        const flags = parse(rest, DRIFT_FLAGS, false).values;
-        const format = flags.format ?? 'text';
-        if (!['text', 'markdown', 'json'].includes(format))
-            return usage(`--format is '${format}'; use text, markdown or json.`);
-        const outcome = await runDriftCheck(flags);
-        const r = outcome.report;
-        process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n'
-            : format === 'markdown' ? renderDriftMarkdown(r) : renderDriftText(r, process.stdout.isTTY === true));
-        process.stderr.write(`report: ${outcome.reportPath}${outcome.profilePath ? `, profile: ${outcome.profilePath}` : ''}\n`);
-        return r.verdict.failed ? 1 : 0;
-    }
-    if (command === 'profile') {
-        const { values, positionals } = parse(rest, PROFILE_FLAGS, true);
-        if (positionals.length !== 1)
-            return usage('give exactly one data path to profile, e.g. modelci profile data/train.csv --out profile.json');
-        const { summary } = await runProfile({ ...values, data: positionals[0] });
-        process.stdout.write(summary + '\n');
-        return 0;
-    }
-    if (command === 'gates') {
-        const flags = parse(rest, GATES_FLAGS, false).values;
-        const format = flags.format ?? 'text';
-        if (!['text', 'markdown', 'json'].includes(format))
-            return usage(`--format is '${format}'; use text, markdown or json.`);
-        const outcome = await runQualityGates({ ...flags, gates: lines(flags.gates), 'input-mapping': lines(flags['input-mapping']) });
-        const v = outcome.verdict;
-        process.stdout.write(format === 'json' ? JSON.stringify(v, null, 2) + '\n' : format === 'markdown' ? renderGatesMarkdown(v) : renderGatesText(v));
-        process.stderr.write(`verdict: ${outcome.verdictPath}\n`);
-        return v.passed ? 0 : 1;
-    }
-    if (command === 'canary' || command === 'rollback') {
-        const flags = parse(rest, command === 'canary' ? CANARY_FLAGS : ['router', 'record-path', 'format'], false).values;
-        const format = flags.format ?? 'text';
-        if (!['text', 'markdown', 'json'].includes(format))
-            return usage(`--format is '${format}'; use text, markdown or json.`);
-        let outcome;
-        if (command === 'canary') {
-            outcome = await runCanaryDeploy({ ...flags, 'metrics-queries': lines(flags['metrics-queries']) }, { signal: abortOnSignals(), log: (line) => process.stderr.write(`${line}\n`) });
-        }
-        else {
-            outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).');
-        }
-        const r = outcome.record;
-        process.stdout.write(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'markdown' ? renderDeploymentMarkdown(r) : renderDeploymentText(r));
-        process.stderr.write(`record: ${outcome.recordPath}\n`);
-        return outcome.passed || (command === 'rollback' && r.state === 'rolled-back') ? 0 : 1;
-    }
-    if (command in REGISTRY_FLAGS)
-        return registryCommand(command, rest);
-    return usage(`unknown command '${command}'; the commands are drift, profile, gates, register, promote, resolve, list, canary and rollback.`);
-}
-async function registryCommand(command, args) {
-    const flags = parse(args, REGISTRY_FLAGS[command], false).values;
-    const json = flags.format === 'json';
-    if (flags.format && !['text', 'json'].includes(flags.format))
-        return usage(`--format is '${flags.format}'; use text or json.`);
-    const print = (value, text) => process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
-    if (command === 'register') {
-        const r = await runRegister(flags);
-        print({ ...r.version, existing: r.existing, bytesWritten: r.bytesWritten }, renderVersionText(r.version, r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`));
-    }
-    else if (command === 'promote') {
-        const r = await runPromote(flags);
-        if (r.warning)
-            process.stderr.write(`modelci: warning: ${r.warning}\n`);
-        print(r.move, renderVersionText(r.version, `${r.move.alias} -> ${r.version.name} v${r.move.version}${r.move.previousVersion !== undefined ? ` (was v${r.move.previousVersion})` : ''}.`));
-    }
-    else if (command === 'resolve') {
-        const r = await runResolve(flags);
-        print({ ...r.version, downloaded: r.files }, renderVersionText(r.version, `${r.version.name} ${flags.version ?? 'production'} is v${r.version.version}${r.files.length > 0 ? `; ${r.files.length} file(s) downloaded and verified` : ''}.`));
-    }
-    else {
-        const versions = await runList(flags);
-        print(versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
-    }
-    return 0;
-}
-/** A shell makes multi-line flags awkward: ';' separates lines too. */
-function lines(v) {
-    return v?.split(';').join('\n');
-}
-function parse(args, names, allowPositionals) {
-    const options = Object.fromEntries(names.map((n) => [n, { type: 'string' }]));
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, allowPositionals, strict: true });
-    }
-    catch (e) {
-        throw new UsageError(`${e.message.replace(/\. To specify.*$/s, '')}; run 'modelci help' for the flags.`);
-    }
-}
+;// CONCATENATED MODULE: ./packages/cli/src/command.ts
 class UsageError extends Error {
 }
-function usage(message) {
-    process.stderr.write(`modelci: ${message}\n`);
-    return 2;
-}
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
-    if (isInputError(e) || e instanceof UsageError) {
-        process.exitCode = usage(e.message);
-        return;
-    }
-    process.stderr.write(`modelci: unexpected error, a bug in modelci: ${e?.stack ?? String(e)}\n`);
-    process.exitCode = 3;
-});
 
+;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
+/** The CLI's exit statuses, one meaning each; `modelci --help` and the README list them. */
+const EXIT = {
+    /** The check passed: no failing drift, gates passed, canary promoted, the operation done. */
+    passed: 0,
+    /** The verdict failed or a policy refused: drift per --fail-on, a failed gate, a rolled-back canary. */
+    failed: 1,
+    /** Bad input: a flag, a file or a value the user can fix; nothing was changed. */
+    badInput: 2,
+    /** An outside service failed (registry, router, metrics source, MLflow): the message says whether retrying helps. */
+    service: 3,
+    /** A bug in modelci: please report it. */
+    bug: 4,
+};
+const EXIT_HELP = `Exit status:
+  0  passed (no failing drift, gates passed, canary promoted, operation done)
+  1  failed verdict or policy refusal (drift per --fail-on, a failed gate, a rolled-back canary)
+  2  bad input (a flag, file or value to fix; nothing was changed)
+  3  an outside service failed (registry, router, metrics source, MLflow); the message says whether to retry
+  4  a bug in modelci (please report it)`;
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/canary.ts
+
+
+const canary = {
+    name: 'canary',
+    summary: 'shift traffic to a canary step by step; roll back by itself (Ctrl-C rolls back)',
+    usage: '--router <uri> --metrics <uri> [policy flags]',
+    inputs: CANARY_DEPLOY_INPUTS,
+    formats: ['text', 'markdown', 'json'],
+    async run(flags, io) {
+        const outcome = await runCanaryDeploy(flags, { signal: abortOnSignals(), log: (line) => io.stderr(`${line}\n`) });
+        printDeployment(io, flags.format, outcome);
+        return outcome.passed ? EXIT.passed : EXIT.failed;
+    },
+};
+function printDeployment(io, format, outcome) {
+    const r = outcome.record;
+    io.stdout(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'markdown' ? renderDeploymentMarkdown(r) : renderDeploymentText(r));
+    io.stderr(`record: ${outcome.recordPath}\n`);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/drift.ts
+
+
+const drift = {
+    name: 'drift',
+    summary: 'check data against a reference (data or profile); fail on real drift',
+    usage: '--reference <profile.json|data> --current <data> [flags]',
+    inputs: CHECK_DRIFT_INPUTS,
+    formats: ['text', 'markdown', 'json'],
+    aliases: { threshold: 'significance-level' },
+    async run(flags, io) {
+        const outcome = await runDriftCheck(flags);
+        const r = outcome.report;
+        io.stdout(flags.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : flags.format === 'markdown' ? renderDriftMarkdown(r) : renderDriftText(r, io.isTTY));
+        io.stderr(`report: ${outcome.reportPath}${outcome.profilePath ? `, profile: ${outcome.profilePath}` : ''}\n`);
+        return r.verdict.failed ? EXIT.failed : EXIT.passed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/gates.ts
+
+
+const gates = {
+    name: 'gates',
+    summary: 'evaluate a model (or read your report) and apply quality gates',
+    usage: "--model <model.onnx> --test-data <data> --label-column <name> --gates '<a; b>' [flags]   or   --report <metrics.json> --gates '<a; b>'",
+    inputs: QUALITY_GATES_INPUTS,
+    formats: ['text', 'markdown', 'json'],
+    aliases: { output: 'verdict-path' },
+    async run(flags, io) {
+        const outcome = await runQualityGates(flags);
+        const v = outcome.verdict;
+        io.stdout(flags.format === 'json' ? JSON.stringify(v, null, 2) + '\n' : flags.format === 'markdown' ? renderGatesMarkdown(v) : renderGatesText(v));
+        io.stderr(`verdict: ${outcome.verdictPath}\n`);
+        return v.passed ? EXIT.passed : EXIT.failed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/print-result.ts
+/** JSON for machines, the rendered text for people. */
+function printResult(io, format, value, text) {
+    io.stdout(format === 'json' ? JSON.stringify(value, null, 2) + '\n' : text);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/list.ts
+
+
+
+const list = {
+    name: 'list',
+    summary: "list a model's versions",
+    usage: '--name <name> [--registry <uri>] [flags]',
+    inputs: LIST_INPUTS,
+    formats: ['text', 'json'],
+    async run(flags, io) {
+        const versions = await runList(flags);
+        printResult(io, flags.format, versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
+        return EXIT.passed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/profile.ts
+
+
+const profile = {
+    name: 'profile',
+    summary: 'profile a dataset into a reference JSON for later drift checks',
+    usage: '<data> --out <profile.json> [flags]',
+    inputs: PROFILE_INPUTS,
+    formats: ['text'],
+    positional: 'data',
+    async run(flags, io) {
+        const { summary } = await runProfile(flags);
+        io.stdout(summary + '\n');
+        return EXIT.passed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/promote.ts
+
+
+
+const promote = {
+    name: 'promote',
+    summary: 'point an alias (production, staging, ...) at a version',
+    usage: '--name <name> --version <n|alias> [--alias production] [--force true] [flags]',
+    inputs: PROMOTE_INPUTS,
+    formats: ['text', 'json'],
+    async run(flags, io) {
+        const r = await runPromote(flags);
+        if (r.warning)
+            io.stderr(`modelci: warning: ${r.warning}\n`);
+        const was = r.move.previousVersion !== undefined ? ` (was v${r.move.previousVersion})` : '';
+        printResult(io, flags.format, r.move, renderVersionText(r.version, `${r.move.alias} -> ${r.version.name} v${r.move.version}${was}.`));
+        return EXIT.passed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/register.ts
+
+
+
+const register = {
+    name: 'register',
+    summary: 'store a model version with its metrics and provenance',
+    usage: '--name <name> --model <file|dir> [--metrics <verdict.json>] [--registry <uri>] [flags]',
+    inputs: REGISTER_INPUTS,
+    formats: ['text', 'json'],
+    async run(flags, io) {
+        const r = await runRegister(flags);
+        const line = r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`;
+        printResult(io, flags.format, { ...r.version, existing: r.existing, bytesWritten: r.bytesWritten }, renderVersionText(r.version, line));
+        return EXIT.passed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/resolve.ts
+
+
+
+const resolve = {
+    name: 'resolve',
+    summary: 'find a version (by number or alias) and optionally download its files, verified',
+    usage: '--name <name> [--version production] [--download <dir>] [flags]',
+    inputs: RESOLVE_INPUTS,
+    formats: ['text', 'json'],
+    async run(flags, io) {
+        const r = await runResolve(flags);
+        const files = r.files.length > 0 ? `; ${r.files.length} file(s) downloaded and verified` : '';
+        printResult(io, flags.format, { ...r.version, downloaded: r.files }, renderVersionText(r.version, `${r.version.name} ${flags.version ?? 'production'} is v${r.version.version}${files}.`));
+        return EXIT.passed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/rollback.ts
+
+
+
+const rollback = {
+    name: 'rollback',
+    summary: 'give the stable version all traffic again (what the action\'s post step does)',
+    usage: '--router <uri> [--record-path <file>] [flags]',
+    inputs: ROLLBACK_INPUTS,
+    formats: ['text', 'markdown', 'json'],
+    async run(flags, io) {
+        const outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).');
+        printDeployment(io, flags.format, outcome);
+        return outcome.passed || outcome.record.state === 'rolled-back' ? EXIT.passed : EXIT.failed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
+
+
+
+
+
+
+
+
+
+const COMMANDS = [drift, profile, gates, register, promote, resolve, list, canary, rollback];
+
+;// CONCATENATED MODULE: ./packages/cli/src/flag-syntax.ts
+/**
+ * Core's sentences name inputs as an action user writes them (`Input 'report-path'`,
+ * `set force: true`). The CLI shows the same sentences in flag syntax (`--report-path`,
+ * `--force true`), so a fix can be typed as read.
+ */
+function toFlagSyntax(message) {
+    return message
+        .replace(/\bInputs '([a-z0-9-]+)' and '([a-z0-9-]+)'/g, '--$1 and --$2')
+        .replace(/\b[Ii]nput '([a-z0-9-]+)'/g, '--$1')
+        .replace(/\bset ([a-z0-9-]+): ([^\s,;.)]+)/g, 'add --$1 $2');
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parse-flags.ts
+
+
+/**
+ * `--name value`, `--name=value`, and a bare `--name` for true/false flags. Unknown flags get the
+ * nearest known one, and a flag from the seed's scripts gets the modelci flag that means the same.
+ */
+function parseFlags(command, args) {
+    const specs = new Map(command.inputs.map((s) => [s.name, s]));
+    const names = [...specs.keys(), 'format'];
+    const flags = {};
+    const positionals = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (!arg.startsWith('--') || arg === '--') {
+            positionals.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const name = arg.slice(2, eq < 0 ? undefined : eq);
+        if (!names.includes(name))
+            throw new UsageError(unknownFlag(command, name, names));
+        let value = eq < 0 ? undefined : arg.slice(eq + 1);
+        if (value === undefined) {
+            const next = args[i + 1];
+            if (next !== undefined && !next.startsWith('--')) {
+                value = next;
+                i++;
+            }
+            else if (specs.get(name)?.type === 'boolean') {
+                value = 'true';
+            }
+            else {
+                throw new UsageError(`--${name} needs a value, e.g. --${name} ${placeholder(name, command)}; run 'modelci ${command.name} --help' for the flags.`);
+            }
+        }
+        if (name in flags)
+            throw new UsageError(`--${name} was given twice; give it once.`);
+        flags[name] = value;
+    }
+    if (command.positional) {
+        if (positionals.length !== 1)
+            throw new UsageError(`give exactly one ${command.positional} path, e.g. modelci ${command.name} ${command.usage}`);
+        flags[command.positional] = positionals[0];
+    }
+    else if (positionals.length > 0) {
+        throw new UsageError(`modelci ${command.name} takes no argument '${positionals[0]}'; give values as flags, e.g. --${command.inputs[0].name} ${placeholder(command.inputs[0].name, command)}.`);
+    }
+    const format = flags.format ?? command.formats[0];
+    if (!command.formats.includes(format))
+        throw new UsageError(`--format is '${format}'; use ${command.formats.join(', ')}.`);
+    flags.format = format;
+    return flags;
+}
+function unknownFlag(command, name, names) {
+    const alias = command.aliases?.[name];
+    if (alias)
+        return `modelci ${command.name} has no --${name} (a seed script's flag); the flag that means the same here is --${alias}.`;
+    const near = closestName(name, names);
+    return `unknown flag --${name} for modelci ${command.name}; ${near ? `did you mean --${near}? ` : ''}run 'modelci ${command.name} --help' for the flags.`;
+}
+function placeholder(name, command) {
+    const spec = command.inputs.find((s) => s.name === name);
+    if (!spec)
+        return '<text>';
+    if (spec.type === 'choice' && spec.choices)
+        return spec.choices.join('|');
+    return { path: '<path>', uri: '<uri>', boolean: 'true|false', count: '<n>', number: '<x>', probability: '<p>', list: '<a,b>', lines: "'<a; b>'", duration: '<30s|5m>', latency: '<ms|150ms>', size: '<500MB>', share: '<5%>', rate: '<1%>', string: '<text>', choice: '<choice>' }[spec.type];
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/help.ts
+
+
+const WIDTH = 100;
+function commandHelp(c, version) {
+    const lines = [`modelci ${version} — ${c.name}: ${c.summary}`, '', `Usage: modelci ${c.name} ${c.usage}`, '', 'Flags:'];
+    const flag = (name, extra, description) => {
+        const head = `  --${name} ${extra}`;
+        lines.push(head);
+        for (const l of wrap(description, WIDTH - 6))
+            lines.push(`      ${l}`);
+    };
+    for (const s of c.inputs) {
+        if (s.name === c.positional)
+            continue;
+        const notes = [s.required ? 'required' : '', s.default !== undefined ? `default ${s.default}` : ''].filter(Boolean).join(', ');
+        flag(s.name, `${placeholder(s.name, c)}${notes ? `  (${notes})` : ''}`, s.description);
+    }
+    flag('format', `${c.formats.join('|')}  (default ${c.formats[0]})`, 'What to print on stdout; the report file is written either way.');
+    flag('help', '', 'This text.');
+    if (c.aliases) {
+        lines.push('', 'From the seed scripts: ' + Object.entries(c.aliases).map(([from, to]) => `--${from} is --${to}`).join(', ') + '.');
+    }
+    lines.push('', EXIT_HELP, '');
+    return lines.join('\n');
+}
+function overviewHelp(commands, version) {
+    const width = Math.max(...commands.map((c) => c.name.length));
+    return [
+        `modelci ${version} — CI/CD for machine-learning models`,
+        '',
+        'Usage: modelci <command> [flags]      modelci <command> --help for its flags',
+        '',
+        'Commands:',
+        ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+        '',
+        'Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).',
+        'Flags have the names, types and defaults of the matching action\'s inputs.',
+        '',
+        EXIT_HELP,
+        '',
+    ].join('\n');
+}
+function wrap(text, width) {
+    const out = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line && line.length + 1 + word.length > width) {
+            out.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    if (line)
+        out.push(line);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/cli.ts
+/**
+ * `modelci <command> [flags]`: find the command (or the nearest one), read its flags, run it,
+ * and map what went wrong to one line on stderr and one exit status.
+ */
+
+
+
+
+
+
+
+const HELP = new Set(['--help', '-h', 'help']);
+async function runCli(argv, io, version) {
+    const [name, ...rest] = argv;
+    if (name === undefined) {
+        io.stderr(overviewHelp(COMMANDS, version));
+        return EXIT.badInput;
+    }
+    if (HELP.has(name)) {
+        const about = rest[0] && COMMANDS.find((c) => c.name === rest[0]);
+        io.stdout(about ? commandHelp(about, version) : overviewHelp(COMMANDS, version));
+        return EXIT.passed;
+    }
+    if (name === '--version' || name === 'version') {
+        io.stdout(`${version}\n`);
+        return EXIT.passed;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+        const near = closestName(name, COMMANDS.map((c) => c.name));
+        return fail(io, EXIT.badInput, `unknown command '${name}'; ${near ? `did you mean '${near}'? The` : 'the'} commands are ${COMMANDS.map((c) => c.name).join(', ')} (modelci --help).`);
+    }
+    if (rest.some((a) => a === '--help' || a === '-h')) {
+        io.stdout(commandHelp(command, version));
+        return EXIT.passed;
+    }
+    try {
+        return await command.run(parseFlags(command, rest), io);
+    }
+    catch (e) {
+        if (e instanceof UsageError || isInputError(e))
+            return fail(io, EXIT.badInput, toFlagSyntax(e.message));
+        if (isServiceError(e))
+            return fail(io, EXIT.service, toFlagSyntax(e.message));
+        const err = e instanceof Error ? e : new Error(String(e));
+        io.stderr(`modelci: unexpected error, a bug in modelci (please report it with this text): ${err.stack ?? err.message}\n`);
+        return EXIT.bug;
+    }
+}
+function fail(io, code, message) {
+    io.stderr(`modelci: ${message}\n`);
+    return code;
+}
+
+
+/***/ }),
+
+/***/ 49:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(383);
+// The `modelci` command's entry: everything it does is in cli.ts and the command table.
+
+
+const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTTY: process.stdout.isTTY === true };
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), io, _package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 330:
+/***/ ((module) => {
+
+module.exports = {"rE":"0.1.0"};
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(49);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -87,8 +87,8 @@ test('dry run: nothing set; rollback by hand: canary 0, exit 0', async () => {
 });
 
 test.each([
-  [['canary', '--router', 'x', '--metrics', 'y', '--steps', '50%, 20%'], "modelci: Input 'steps' does not increase: 20% comes after 50%; list the canary's shares in rising order, e.g. 5%, 25%, 50%.\n"],
-  [['canary', '--metrics', 'y'], "modelci: Input 'router' is required: the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary.\n"],
+  [['canary', '--router', 'x', '--metrics', 'y', '--steps', '50%, 20%'], "modelci: --steps does not increase: 20% comes after 50%; list the canary's shares in rising order, e.g. 5%, 25%, 50%.\n"],
+  [['canary', '--metrics', 'y'], "modelci: --router is required: give the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary.\n"],
   [['canary', '--router', 'command:/bin/true', '--metrics', 'statsd://x'], "modelci: Metrics source 'statsd://x' has the type 'statsd', which modelci does not know; use prometheus+http://…, prometheus+https://…, http-json+http://…, http-json+https://….\n"],
 ])('bad input: exit 2, one line (%#)', async (args, stderr) => {
   const run = await modelci(...args);

@@ -100,10 +100,10 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift
   });
 
   test('bad input value names the input and how to fix it', () => {
-    const run = runAction('check-drift', { reference: seasons.a, current: seasons.b, 'significance-level': '5%' }, { node, cwd: seasons.dir });
+    const run = runAction('check-drift', { reference: seasons.a, current: seasons.b, 'significance-level': '1.5' }, { node, cwd: seasons.dir });
     expect(run.status).toBe(1);
     const errors = run.commands.filter((c) => c.command === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0].message).toBe("Input 'significance-level' is '5%', which is not a probability such as 0.05; set it to a probability such as 0.05 or leave it empty for the default 0.05.");
+    expect(errors[0].message).toBe("Input 'significance-level' is '1.5'; give a probability strictly between 0 and 1, such as 0.05 or 5%.");
   });
 });

@@ -29,14 +29,42 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('modelci CLI
   });
 
   test.each([
-    [['drift', '--reference', 'x.csv'], "modelci: Input 'current' is required: give the data to check (file, directory or glob).\n"],
-    [['drift', '--bogus', '1'], "modelci: Unknown option '--bogus'; run 'modelci help' for the flags.\n"],
-    [['frobnicate'], "modelci: unknown command 'frobnicate'; the commands are drift, profile, gates, register, promote, resolve, list, canary and rollback.\n"],
-    [['profile'], 'modelci: give exactly one data path to profile, e.g. modelci profile data/train.csv --out profile.json\n'],
-  ])('usage mistakes exit 2 with one line (%#)', (args, stderr) => {
+    [['drift', '--reference', 'x.csv'], "modelci: --current is required: give the data to check (file, directory or glob).\n"],
+    [['drift', '--bogus', '1'], "modelci: unknown flag --bogus for modelci drift; run 'modelci drift --help' for the flags.\n"],
+    [['drift', '--refrence', 'x.csv'], "modelci: unknown flag --refrence for modelci drift; did you mean --reference? run 'modelci drift --help' for the flags.\n"],
+    [['drift', '--threshold', '0.05'], "modelci: modelci drift has no --threshold (a seed script's flag); the flag that means the same here is --significance-level.\n"],
+    [['drfit'], "modelci: unknown command 'drfit'; did you mean 'drift'? The commands are drift, profile, gates, register, promote, resolve, list, canary, rollback (modelci --help).\n"],
+    [['frobnicate'], "modelci: unknown command 'frobnicate'; the commands are drift, profile, gates, register, promote, resolve, list, canary, rollback (modelci --help).\n"],
+    [['profile'], 'modelci: give exactly one data path, e.g. modelci profile <data> --out <profile.json> [flags]\n'],
+    [['gates', '--report', 'r.json', '--gates', 'size <= 1MB', '--max-model-size', '500'], "modelci: --max-model-size is '500': 500 what? Write 500MB or 500MiB.\n"],
+    [['gates', '--report', 'r.json', '--gates', 'size <= 1MB', '--latency-runs', '1e12'], "modelci: --latency-runs is 1e12, above the most modelci accepts (10,000,000); give a whole number from 1 to 10,000,000.\n"],
+    [['canary', '--router', 'command:./r.sh', '--metrics', 'http-json+http://127.0.0.1:9/m', '--interval', '300'], "modelci: --interval is '300': 300 what? Write 300s, 300m or 300ms.\n"],
+    [['canary', '--router', 'command:./r.sh', '--metrics', 'http-json+http://127.0.0.1:9/m', '--max-error-rate', '1'], "modelci: --max-error-rate is '1', which would mean 100%; write 1% or 0.01.\n"],
+    [['promote', '--name', 'm', '--version', '1', '--force', 'yes'], "modelci: --force is 'yes'; write true or false.\n"],
+  ])('usage mistakes exit 2 with one line in flag syntax (%#)', (args, stderr) => {
     const run = modelci(...args);
-    expect(run.status).toBe(2);
     expect(run.stderr).toBe(stderr);
+    expect(run.status).toBe(2);
+  });
+
+  test.each(['drift', 'profile', 'gates', 'register', 'promote', 'resolve', 'list', 'canary', 'rollback'])('modelci %s --help lists its flags and the exit codes', (command) => {
+    const run = modelci(command, '--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^modelci \\d+\\.\\d+\\.\\d+ — ${command}: `));
+    expect(run.stdout).toContain('--format ');
+    expect(run.stdout).toContain('3  an outside service failed');
+  });
+
+  test('--version is the package version', () => {
+    const run = modelci('--version');
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  test('a service that is not there: exit 3, one line, no stack trace', () => {
+    const run = modelci('list', '--name', 'penguins', '--registry', 'oci+http://127.0.0.1:9/models');
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect([2, 3]).toContain(run.status);
   });
 
   test('a missing data file: exit 2, one sentence naming it, no report', () => {

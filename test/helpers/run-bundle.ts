@@ -47,14 +47,15 @@ export interface StartedAction {
 
 /**
  * Start an action's bundle without waiting, so a test can kill it as a cancelled job would be.
- * `state` is what an earlier run saved (GITHUB_STATE), passed as STATE_<name>: how the runner
- * tells a post step it is the post step.
+ * `state` is what an earlier run saved (GITHUB_STATE), passed as STATE_<name> as the runner
+ * does; `post` runs the action's post entry (runs.post) instead of its main one.
  */
-export function startAction(action: string, inputs: Record<string, string>, opts: { node?: string; cwd?: string; state?: Record<string, string>; env?: Record<string, string> } = {}): StartedAction {
-  const { env, files, main, cwd } = prepareAction(action, inputs, opts);
+export function startAction(action: string, inputs: Record<string, string>, opts: { node?: string; cwd?: string; state?: Record<string, string>; env?: Record<string, string>; post?: boolean } = {}): StartedAction {
+  const { env, files, main, post, cwd } = prepareAction(action, inputs, opts);
+  if (opts.post && !post) throw new Error(`test bug: action ${action} has no post step`);
   for (const [name, value] of Object.entries(opts.state ?? {})) env[`STATE_${name}`] = value;
   Object.assign(env, opts.env ?? {});
-  const child = spawn(opts.node ?? process.execPath, [main], { cwd, env });
+  const child = spawn(opts.node ?? process.execPath, [opts.post ? post! : main], { cwd, env });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => { stdout += d; });
@@ -66,7 +67,7 @@ export function startAction(action: string, inputs: Record<string, string>, opts
 function prepareAction(action: string, inputs: Record<string, string>, opts: { cwd?: string }) {
   const meta = parse(readFileSync(join(ROOT, 'actions', action, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
-    runs: { using: string; main: string };
+    runs: { using: string; main: string; post?: string };
   };
   const dir = mkdtempSync(join(tmpdir(), `modelci-${action}-`));
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_ENV: join(dir, 'env'), GITHUB_STATE: join(dir, 'state'), GITHUB_PATH: join(dir, 'path') };
@@ -86,7 +87,7 @@ function prepareAction(action: string, inputs: Record<string, string>, opts: { c
     if (!(name in (meta.inputs ?? {}))) throw new Error(`test bug: action ${action} has no input '${name}'`);
     env[inputEnvName(name)] = value;
   }
-  return { env, files, main: join(ROOT, 'actions', action, meta.runs.main), cwd: opts.cwd ?? dir };
+  return { env, files, main: join(ROOT, 'actions', action, meta.runs.main), post: meta.runs.post ? join(ROOT, 'actions', action, meta.runs.post) : undefined, cwd: opts.cwd ?? dir };
 }
 
 function collect(status: number | null, stdout: string, stderr: string, files: { GITHUB_OUTPUT: string; GITHUB_STEP_SUMMARY: string; GITHUB_STATE: string }): ActionRun {

@@ -1,20 +1,17 @@
 import * as core from '@actions/core';
 import { readInputs, annotateAll, runAction } from '@modelci/action-kit';
-import { runQualityGates } from '@modelci/core';
+import { QUALITY_GATES_INPUTS, runQualityGates } from '@modelci/core';
 
-const INPUTS = [
-  'model', 'test-data', 'label-column', 'report', 'baseline', 'gates', 'min-accuracy', 'max-latency-p99', 'max-model-size',
-  'execution-provider', 'onnxruntime-cuda-dir', 'task', 'input-mapping', 'features', 'class-names', 'prediction-output', 'probability-output',
-  'latency-runs', 'warmup-runs', 'batch-size', 'delimiter', 'verdict-path',
-] as const;
-
-await runAction(async () => {
-  const outcome = await runQualityGates(readInputs(INPUTS));
-  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
-  annotateAll(outcome.annotations);
-  await core.summary.addRaw(outcome.markdown, true).write();
-  core.info(outcome.verdict.summary);
-  if (!outcome.verdict.passed) {
-    core.setFailed(`${outcome.verdict.summary} See the job summary and ${outcome.verdictPath}.`);
-  }
-});
+/** quality-gates: the step, then its outputs, annotations, summary and verdict. */
+export async function run(): Promise<void> {
+  await runAction(async () => {
+    const outcome = await runQualityGates(readInputs(QUALITY_GATES_INPUTS));
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+    annotateAll(outcome.annotations);
+    await core.summary.addRaw(outcome.markdown, true).write();
+    core.info(outcome.verdict.summary);
+    if (!outcome.verdict.passed) {
+      core.setFailed(`${outcome.verdict.summary} See the job summary and ${outcome.verdictPath}.`);
+    }
+  });
+}

@@ -1,9 +1,13 @@
 import * as core from '@actions/core';
+import type { InputSpec } from '@modelci/core';
 
-/** Read the named inputs as the runner passes them (INPUT_<NAME> with spaces as '_', upper-cased). */
-export function readInputs<K extends string>(names: readonly K[]): Partial<Record<K, string>> {
-  const out: Partial<Record<K, string>> = {};
-  for (const name of names) {
+/**
+ * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
+ * '_', upper-cased); empty ones are left out so the catalogue's defaults apply.
+ */
+export function readInputs(catalogue: readonly InputSpec[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { name } of catalogue) {
     const value = core.getInput(name);
     if (value !== '') out[name] = value;
   }

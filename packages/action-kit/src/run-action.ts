@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
-import { isInputError } from '@modelci/core';
+import { isInputError, isServiceError } from '@modelci/core';
 
 /**
  * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
- * file, line or input, and a failed step, with no stack trace; anything else is a bug, reported
- * as such with its stack in the debug log.
+ * file, line or input; a failed outside service (ServiceError) one annotation titled with the
+ * service; both fail the step with no stack trace. Anything else is a bug, reported as such with
+ * its stack in the debug log.
  */
 export async function runAction(body: () => Promise<void>): Promise<void> {
   try {
@@ -12,6 +13,11 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
   } catch (e) {
     if (isInputError(e)) {
       core.error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+      process.exitCode = 1;
+      return;
+    }
+    if (isServiceError(e)) {
+      core.error(e.message, { title: `Service failed: ${e.service}` });
       process.exitCode = 1;
       return;
     }

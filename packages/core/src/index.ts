@@ -10,6 +10,13 @@ export { runQualityGates, isKnownMetric, type QualityGatesRequest } from './step
 export { runList, runPromote, runRegister, runRegistryOperation, runResolve } from './steps/register-model.js';
 export { runCanaryDeploy, rollBackUnfinished, unfinishedRollout, DEFAULT_RECORD_PATH, type CanaryOutcome } from './steps/canary-deploy.js';
 
+// Input catalogues: each step's inputs, once (action.yml, CLI flags and help agree with them).
+export { CHECK_DRIFT_INPUTS, PROFILE_INPUTS } from './steps/check-drift-inputs.js';
+export { QUALITY_GATES_INPUTS } from './steps/quality-gates-inputs.js';
+export { REGISTER_MODEL_INPUTS, REGISTER_INPUTS, PROMOTE_INPUTS, RESOLVE_INPUTS, LIST_INPUTS } from './steps/register-model-inputs.js';
+export { CANARY_DEPLOY_INPUTS, ROLLBACK_INPUTS } from './steps/canary-deploy-inputs.js';
+export type { InputSpec, InputType, RawInputs } from './shared/input-spec.js';
+
 // Renderers: the Markdown and terminal views of every report.
 export { renderDriftMarkdown } from './render/drift-markdown.js';
 export { renderDriftText } from './render/drift-text.js';
@@ -23,6 +30,7 @@ export { renderDeploymentText } from './render/canary-text.js';
 export { InputError, isInputError, ServiceError, isServiceError } from './shared/errors.js';
 export type { Annotation } from './shared/annotation.js';
 export { abortOnSignals } from './shared/cancellation.js';
+export { closestName } from './shared/closest-name.js';
 
 // Building blocks the integration tests and benches drive directly.
 export { readTable } from './data/read-table.js';

@@ -1,4 +1,4 @@
-import { InputError } from '../shared/errors.js';
+import { parseChoiceText, parseListText, parseNumberText, parseProbabilityText } from '../shared/parse-input.js';
 import type { Correction } from '../stats/correction.js';
 
 export type NumericEffect = 'wasserstein' | 'psi' | 'ks';
@@ -47,46 +47,27 @@ export type RawDriftOptions = Partial<Record<
 
 export function parseDriftOptions(raw: RawDriftOptions): DriftOptions {
   const d = DEFAULT_DRIFT_OPTIONS;
-  return {
-    alpha: parseNumberIn(raw, 'significance-level', d.alpha, 0, 1, 'a probability such as 0.05'),
-    correction: parseChoice(raw, 'correction', d.correction, ['holm', 'bonferroni', 'fdr_bh', 'none']),
-    numericEffect: parseChoice(raw, 'numeric-effect', d.numericEffect, ['wasserstein', 'psi', 'ks']),
-    minNumericEffect: parseNumberIn(raw, 'min-numeric-effect', d.minNumericEffect, 0, Infinity, 'a non-negative number such as 0.1'),
-    categoricalEffect: parseChoice(raw, 'categorical-effect', d.categoricalEffect, ['jensen-shannon', 'cramers-v']),
-    minCategoricalEffect: parseNumberIn(raw, 'min-categorical-effect', d.minCategoricalEffect, 0, 1, 'a number between 0 and 1 such as 0.1'),
-    minMissingChange: parseNumberIn(raw, 'min-missing-change', d.minMissingChange, 0, 1, 'a rate between 0 and 1 such as 0.02'),
-    include: parseList(raw.columns),
-    ignore: parseList(raw['ignore-columns']),
-    categorical: parseList(raw['categorical-columns']),
-    failOn: parseChoice(raw, 'fail-on', d.failOn, ['drift', 'critical', 'never']),
+  const text = (name: keyof RawDriftOptions) => raw[name]?.trim() || undefined;
+  const number = (name: keyof RawDriftOptions, fallback: number, max?: number) => {
+    const t = text(name);
+    return t === undefined ? fallback : parseNumberText(t, name, 0, max);
   };
-}
-
-/** Column lists: comma- or newline-separated, blanks ignored. */
-export function parseList(value: string | undefined): string[] {
-  if (!value) return [];
-  return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
-function parseNumberIn(raw: RawDriftOptions, name: keyof RawDriftOptions, fallback: number,
-  lo: number, hi: number, hint: string): number {
-  const text = raw[name]?.trim();
-  if (!text) return fallback;
-  const value = Number(text);
-  const inRange = name === 'significance-level' ? value > lo && value < hi : value >= lo && value <= hi;
-  if (!Number.isFinite(value) || !inRange) {
-    throw new InputError(`Input '${name}' is '${text}', which is not ${hint}; set it to ${hint} or leave it empty for the default ${fallback}.`, { input: name });
-  }
-  return value;
-}
-
-function parseChoice<T extends string>(raw: RawDriftOptions, name: keyof RawDriftOptions, fallback: T, choices: readonly T[]): T {
-  const text = raw[name]?.trim();
-  if (!text) return fallback;
-  const lower = text.toLowerCase();
-  const found = choices.find((c) => c === lower);
-  if (!found) {
-    throw new InputError(`Input '${name}' is '${text}'; use one of ${choices.map((c) => `'${c}'`).join(', ')} (default '${fallback}').`, { input: name });
-  }
-  return found;
+  const choice = <T extends string>(name: keyof RawDriftOptions, fallback: T, choices: readonly T[]) => {
+    const t = text(name);
+    return t === undefined ? fallback : (parseChoiceText(t, name, choices) as T);
+  };
+  const level = text('significance-level');
+  return {
+    alpha: level === undefined ? d.alpha : parseProbabilityText(level, 'significance-level'),
+    correction: choice('correction', d.correction, ['holm', 'bonferroni', 'fdr_bh', 'none']),
+    numericEffect: choice('numeric-effect', d.numericEffect, ['wasserstein', 'psi', 'ks']),
+    minNumericEffect: number('min-numeric-effect', d.minNumericEffect),
+    categoricalEffect: choice('categorical-effect', d.categoricalEffect, ['jensen-shannon', 'cramers-v']),
+    minCategoricalEffect: number('min-categorical-effect', d.minCategoricalEffect, 1),
+    minMissingChange: number('min-missing-change', d.minMissingChange, 1),
+    include: parseListText(raw.columns ?? ''),
+    ignore: parseListText(raw['ignore-columns'] ?? ''),
+    categorical: parseListText(raw['categorical-columns'] ?? ''),
+    failOn: choice('fail-on', d.failOn, ['drift', 'critical', 'never']),
+  };
 }

@@ -4,6 +4,7 @@
  * every 5 minutes, roll back above 1% errors or 150 ms p99.
  */
 import { InputError } from '../shared/errors.js';
+import { parseBooleanText, parseCountText, parseDurationText, parseLatencyText, parseRateText, parseShareText } from '../shared/parse-input.js';
 
 export interface CanaryPolicy {
   /** Canary shares, strictly increasing, each in (0, 1]; after the last one passes, the canary gets 100%. */
@@ -96,7 +97,8 @@ export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
     intervalMs,
     checkIntervalMs,
     maxErrorRate: parseRate(get('max-error-rate')!, 'max-error-rate'),
-    maxLatencyP99Ms: latency === 'none' ? null : parseDuration(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
+    // A bare number is milliseconds, as in quality-gates (the seed's `150`).
+    maxLatencyP99Ms: latency?.toLowerCase() === 'none' ? null : parseLatencyText(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
     maxLatencyRatio: ratio ? parseFactor(ratio, 'max-latency-ratio', 1) : null,
     errorRateRatio: parseFactor(get('error-rate-ratio')!, 'error-rate-ratio', 1),
     falseRollbackRate: parseFalseRollbackRate(get('false-rollback-rate')!),
@@ -133,31 +135,20 @@ function parseSteps(text: string): number[] {
   return steps;
 }
 
-/** A share of traffic: `5%` or `0.05`. */
+/** A share of traffic: `5%` or `0.05` (the shared rule). */
 export function parseWeight(text: string, input: string): number {
-  const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*(%?)\s*$/.exec(text);
-  if (!m) throw new InputError(`Input '${input}' has '${text.trim()}', not a share of traffic; write e.g. 5% or 0.05.`, { input });
-  const value = Number(m[1]) / (m[2] ? 100 : 1);
-  if (!(value >= 0 && value <= 1)) {
-    const hint = !m[2] && value > 1 && value <= 100 ? `; for ${value}% write ${value}% or ${value / 100}` : '; give a share between 0 and 1, e.g. 5% or 0.05';
-    throw new InputError(`Input '${input}' has the weight ${text.trim()}, outside 0..1${hint}.`, { input });
-  }
-  return value;
+  return parseShareText(text, input);
 }
 
 function parseRate(text: string, input: string): number {
-  const v = parseWeight(text, input);
+  const v = parseRateText(text, input);
   if (v === 0) throw new InputError(`Input '${input}' is 0: every error would fail the canary; give a rate such as 1%.`, { input });
   return v;
 }
 
-/** `30s`, `5m`, `1h`, `250ms`, or a bare number of seconds. */
+/** `30s`, `5m`, `1h`, `250ms`; a bare number is refused (the shared rule). */
 export function parseDuration(text: string, input: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/i.exec(text);
-  const factor = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[(m?.[2] ?? 's').toLowerCase()];
-  const ms = m ? Number(m[1]) * factor! : NaN;
-  if (!(ms > 0)) throw new InputError(`Input '${input}' is '${text.trim()}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
-  return ms;
+  return parseDurationText(text, input);
 }
 
 function parseFactor(text: string, input: string, above: number): number {
@@ -167,22 +158,17 @@ function parseFactor(text: string, input: string, above: number): number {
 }
 
 function parseFalseRollbackRate(text: string): number {
-  const v = parseWeight(text, 'false-rollback-rate');
+  const v = parseRateText(text, 'false-rollback-rate');
   if (!(v > 0 && v < 0.5)) throw new InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
   return v;
 }
 
 function parseCount(text: string, input: string, min: number): number {
-  const v = Number(text);
-  if (!(Number.isInteger(v) && v >= min)) throw new InputError(`Input '${input}' is '${text}'; give a whole number of at least ${min}.`, { input });
-  return v;
+  return parseCountText(text, input, min, 1e9);
 }
 
 function parseBoolean(text: string, input: string): boolean {
-  const t = text.toLowerCase();
-  if (t === 'true') return true;
-  if (t === 'false') return false;
-  throw new InputError(`Input '${input}' is '${text}'; write true or false.`, { input });
+  return parseBooleanText(text, input);
 }
 
 export function pct(w: number): string {

@@ -14,24 +14,14 @@ import type { MetricsSourceOptions } from '../rollout/metrics-source.js';
 import { openMetricsSource } from '../rollout/metrics-sources.js';
 import { openRouter } from '../rollout/routers.js';
 import { redactUri } from '../shared/redact-uri.js';
-import '../rollout/haproxy-router.js';
-import '../rollout/http-router.js';
-import '../rollout/command-router.js';
+import { parseInputs } from '../shared/parse-input.js';
+import type { RawInputs } from '../shared/input-spec.js';
+import { CANARY_DEPLOY_INPUTS } from './canary-deploy-inputs.js';
 
 export const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
 
-export interface CanaryRequest extends CanaryPolicyRequest {
-  router?: string;
-  metrics?: string;
-  /** `requests = <PromQL>` per line (also `errors`, `p99`). */
-  'metrics-queries'?: string;
-  'canary-selector'?: string;
-  'stable-selector'?: string;
-  'model-name'?: string;
-  'model-version'?: string;
-  'git-sha'?: string;
-  'record-path'?: string;
-}
+/** Inputs of the canary-deploy action and `modelci canary`, as typed by the user. */
+export type CanaryRequest = RawInputs<typeof CANARY_DEPLOY_INPUTS> & CanaryPolicyRequest;
 
 export interface CanaryOutcome {
   record: DeploymentRecord;
@@ -51,10 +41,11 @@ export interface CanaryRuntime {
 
 export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime = {}): Promise<CanaryOutcome> {
   const env = runtime.env ?? process.env;
+  const v = parseInputs(CANARY_DEPLOY_INPUTS, req);
   const policy = parseCanaryPolicy(req);
-  const router = openRouter(required(req.router, 'router', 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary'));
-  const metrics = openMetricsSource(required(req.metrics, 'metrics', 'the metrics source, e.g. prometheus+http://127.0.0.1:9090'), metricsOptions(req));
-  const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
+  const router = openRouter(v.router);
+  const metrics = openMetricsSource(v.metrics, metricsOptions(req));
+  const recordPath = v['record-path'];
   const model: RolloutModel = {
     name: req['model-name']?.trim() || undefined,
     version: req['model-version']?.trim() || undefined,
@@ -129,7 +120,7 @@ function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
 
 function metricsOptions(req: CanaryRequest): MetricsSourceOptions {
   const queries: NonNullable<MetricsSourceOptions['queries']> = {};
-  const lines = (req['metrics-queries'] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (req['metrics-queries'] ?? '').split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
   for (const [i, line] of lines.entries()) {
     const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
     if (!m) throw new InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });

@@ -1,26 +1,18 @@
 import { writeFileAtomic } from '../shared/atomic-write.js';
-import { InputError } from '../shared/errors.js';
 import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { driftAnnotations } from '../drift/annotations.js';
 import type { Annotation } from '../shared/annotation.js';
 import { checkDrift, loadReference } from '../drift/check-drift.js';
-import { parseDriftOptions, type RawDriftOptions } from '../drift/options.js';
+import { parseDriftOptions } from '../drift/options.js';
+import { parseInputs } from '../shared/parse-input.js';
+import type { RawInputs } from '../shared/input-spec.js';
+import { CHECK_DRIFT_INPUTS, PROFILE_INPUTS } from './check-drift-inputs.js';
 import { profileFromReference } from '../drift/profile.js';
 import { referenceFromTable } from '../drift/reference-from-table.js';
 import type { DriftReport } from '../drift/report.js';
 
 /** Inputs of the check-drift action and the `modelci drift` command, as typed by the user. */
-export interface DriftCheckRequest extends RawDriftOptions {
-  reference?: string;
-  current?: string;
-  schema?: string;
-  delimiter?: string;
-  /** Where the DriftReport JSON goes. */
-  'report-path'?: string;
-  /** Where to write a profile (of the current data unless 'profile-of' says reference). */
-  'profile-path'?: string;
-  'profile-of'?: string;
-}
+export type DriftCheckRequest = RawInputs<typeof CHECK_DRIFT_INPUTS>;
 
 export interface DriftCheckOutcome {
   report: DriftReport;
@@ -31,23 +23,17 @@ export interface DriftCheckOutcome {
   outputs: { drifted: string; 'drifted-features': string; 'drift-share': string; report: string; failed: string };
 }
 
-export const DEFAULT_REPORT_PATH = 'modelci-drift-report.json';
-
 /**
  * The whole step: validate inputs, check, then write the report (and profile) only once all
  * succeeded, each atomically, so a failed step leaves nothing half-written.
  */
 export async function runDriftCheck(req: DriftCheckRequest, now = new Date()): Promise<DriftCheckOutcome> {
-  const reference = required(req.reference, 'reference', 'a profile (.json) or reference data (file, directory or glob)');
-  const current = required(req.current, 'current', 'the data to check (file, directory or glob)');
+  const v = parseInputs(CHECK_DRIFT_INPUTS, req);
   const options = parseDriftOptions(req);
-  const profileOf = (req['profile-of'] ?? '').trim() || 'current';
-  if (profileOf !== 'current' && profileOf !== 'reference') {
-    throw new InputError(`Input 'profile-of' is '${profileOf}'; use 'current' or 'reference'.`, { input: 'profile-of' });
-  }
-  const reportPath = req['report-path']?.trim() || DEFAULT_REPORT_PATH;
-  const profilePath = req['profile-path']?.trim() || undefined;
-  const { report, reference: ref, current: table } = await checkDrift({ reference, current, schema: req.schema?.trim() || undefined, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
+  const profileOf = v['profile-of'];
+  const reportPath = v['report-path'];
+  const profilePath = v['profile-path'];
+  const { report, reference: ref, current: table } = await checkDrift({ reference: v.reference, current: v.current, schema: v.schema, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
 
   const profile = profilePath
     ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
@@ -65,19 +51,11 @@ export async function runDriftCheck(req: DriftCheckRequest, now = new Date()): P
 }
 
 /** Inputs of the `modelci profile` command. */
-export interface ProfileRequest {
-  data?: string;
-  out?: string;
-  'categorical-columns'?: string;
-  columns?: string;
-  'ignore-columns'?: string;
-  delimiter?: string;
-}
+export type ProfileRequest = RawInputs<typeof PROFILE_INPUTS>;
 
 /** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
 export async function runProfile(req: ProfileRequest, now = new Date()): Promise<{ path: string; summary: string }> {
-  const data = required(req.data, 'data', 'the data to profile (file, directory or glob)');
-  const out = required(req.out, 'out', 'the path of the profile JSON to write');
+  const { data, out } = parseInputs(PROFILE_INPUTS, req);
   const options = parseDriftOptions(req);
   const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
   const profile = profileFromReference(ref, now);
@@ -87,8 +65,3 @@ export async function runProfile(req: ProfileRequest, now = new Date()): Promise
   return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
 }
 
-function required(value: string | undefined, name: string, what: string): string {
-  const v = value?.trim();
-  if (!v) throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
-  return v;
-}

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../shared/atomic-write.js';
 import { InputError } from '../shared/errors.js';
 import type { Annotation } from '../shared/annotation.js';
 import { evaluateModel } from '../model/evaluate-model.js';
-import { EXECUTION_PROVIDERS, type ExecutionProvider } from '../model/model-session.js';
+import type { ExecutionProvider } from '../model/model-session.js';
 import { parseInputMapping, parseNameList } from '../model/input-mapping.js';
 import { toMetrics, type EvaluationReport } from '../model/evaluation-report.js';
 import { renderGatesMarkdown } from '../render/gates-markdown.js';
@@ -16,35 +16,15 @@ import { closestName } from '../shared/closest-name.js';
 import { evaluateGates, type GateCheck } from '../gates/evaluate-gates.js';
 import { legacyGates, parseGates, type Gate } from '../gates/gate.js';
 import { readMetricsReport } from '../gates/read-metrics-report.js';
+import { parseInputs } from '../shared/parse-input.js';
+import type { RawInputs } from '../shared/input-spec.js';
+import { QUALITY_GATES_INPUTS } from './quality-gates-inputs.js';
 import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 
 export type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 
 /** Inputs of the quality-gates action and the `modelci gates` command, as typed by the user. */
-export interface QualityGatesRequest {
-  model?: string;
-  'test-data'?: string;
-  'label-column'?: string;
-  report?: string;
-  baseline?: string;
-  gates?: string;
-  'min-accuracy'?: string;
-  'max-latency-p99'?: string;
-  'max-model-size'?: string;
-  'execution-provider'?: string;
-  'onnxruntime-cuda-dir'?: string;
-  task?: string;
-  'input-mapping'?: string;
-  features?: string;
-  'class-names'?: string;
-  'prediction-output'?: string;
-  'probability-output'?: string;
-  'latency-runs'?: string;
-  'warmup-runs'?: string;
-  'batch-size'?: string;
-  delimiter?: string;
-  'verdict-path'?: string;
-}
+export type QualityGatesRequest = RawInputs<typeof QUALITY_GATES_INPUTS>;
 
 
 export interface QualityGatesOutcome {
@@ -55,7 +35,6 @@ export interface QualityGatesOutcome {
   outputs: { passed: string; report: string; 'failed-gates': string; accuracy: string; 'latency-p99': string; size: string };
 }
 
-export const DEFAULT_VERDICT_PATH = 'modelci-gate-verdict.json';
 
 /** Metric names an evaluation produces (per-class ones are checked by prefix). */
 const KNOWN_METRICS = [
@@ -73,20 +52,21 @@ export function isKnownMetric(name: string): boolean {
 }
 
 export async function runQualityGates(req: QualityGatesRequest, now = new Date()): Promise<QualityGatesOutcome> {
-  const model = req.model?.trim() || undefined;
-  const reportPath = req.report?.trim() || undefined;
+  const v = parseInputs(QUALITY_GATES_INPUTS, req);
+  const model = v.model;
+  const reportPath = v.report;
   if (model && reportPath) {
     throw new InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
   }
   if (!model && !reportPath) {
     throw new InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
   }
-  const gates = [...legacyGates(req), ...parseGates(req.gates ?? '')];
+  const gates = [...legacyGates(req), ...parseGates(v.gates.join('\n'))];
   if (gates.length === 0) {
     throw new InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
   }
-  const verdictPath = req['verdict-path']?.trim() || DEFAULT_VERDICT_PATH;
-  const baseline = req.baseline?.trim() || undefined;
+  const verdictPath = v['verdict-path'];
+  const baseline = v.baseline;
 
   let metrics: Record<string, number | null>;
   let baselineMetrics: Record<string, number | null> | undefined;
@@ -99,20 +79,16 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
       testData: required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
       labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
       baseline: baselineIsReport ? undefined : baseline,
-      provider: executionProvider(req['execution-provider']),
-      cudaDir: req['onnxruntime-cuda-dir']?.trim() || undefined,
-      task: task(req.task),
-      mapping: req['input-mapping']?.trim() ? parseInputMapping(req['input-mapping']) : undefined,
+      provider: v['execution-provider'] as ExecutionProvider,
+      cudaDir: v['onnxruntime-cuda-dir'],
+      task: v.task as 'classification' | 'regression' | 'auto',
+      mapping: v['input-mapping'].length > 0 ? parseInputMapping(v['input-mapping'].join('\n')) : undefined,
       features: req.features?.trim() ? parseNameList(req.features) : undefined,
-      classNames: req['class-names']?.trim() || undefined,
-      predictionOutput: req['prediction-output']?.trim() || undefined,
-      probabilityOutput: req['probability-output']?.trim() || undefined,
+      classNames: v['class-names'],
+      predictionOutput: v['prediction-output'],
+      probabilityOutput: v['probability-output'],
       delimiter: req.delimiter || undefined,
-      latency: {
-        runs: count(req['latency-runs'], 'latency-runs', 1),
-        warmupRuns: count(req['warmup-runs'], 'warmup-runs', 0),
-        batchSize: count(req['batch-size'], 'batch-size', 1),
-      },
+      latency: { runs: v['latency-runs'], warmupRuns: v['warmup-runs'], batchSize: v['batch-size'] },
       baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
       now,
     });
@@ -201,31 +177,8 @@ function checkMetricNames(gates: Gate[]): void {
   }
 }
 
-function executionProvider(text: string | undefined): ExecutionProvider {
-  const v = (text ?? '').trim().toLowerCase() || 'cpu';
-  if (!(EXECUTION_PROVIDERS as readonly string[]).includes(v)) {
-    throw new InputError(`Input 'execution-provider' is '${text}'; use ${EXECUTION_PROVIDERS.join(' or ')}.`, { input: 'execution-provider' });
-  }
-  return v as ExecutionProvider;
-}
 
-function task(text: string | undefined): 'classification' | 'regression' | 'auto' {
-  const v = (text ?? '').trim().toLowerCase() || 'auto';
-  if (v !== 'auto' && v !== 'classification' && v !== 'regression') {
-    throw new InputError(`Input 'task' is '${text}'; use auto, classification or regression.`, { input: 'task' });
-  }
-  return v;
-}
 
-function count(text: string | undefined, name: string, min: number): number | undefined {
-  const v = text?.trim();
-  if (!v) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) {
-    throw new InputError(`Input '${name}' is '${v}'; give a whole number of at least ${min}.`, { input: name });
-  }
-  return n;
-}
 
 function required(value: string | undefined, name: string, what: string): string {
   const v = value?.trim();

@@ -12,9 +12,8 @@ import { DRIFT_REPORT_SCHEMA } from '../drift/report.js';
 import { checkAlias, checkModelName, type ModelRegistry } from '../registry/model-registry.js';
 import { openRegistry } from '../registry/backends.js';
 import type { AliasMove, ModelVersion, Provenance } from '../registry/model-version.js';
-import '../registry/local-oci-registry.js';
-import '../registry/oci-registry.js';
-import '../registry/mlflow-registry.js';
+import { parseInputs, parseBooleanText } from '../shared/parse-input.js';
+import { LIST_INPUTS, PROMOTE_INPUTS, REGISTER_INPUTS, REGISTER_MODEL_INPUTS, RESOLVE_INPUTS } from './register-model-inputs.js';
 import { renderVersionListMarkdown, renderVersionMarkdown } from '../render/registry-markdown.js';
 
 /** The embedded default: a folder in the workspace. */
@@ -59,6 +58,7 @@ export interface RegistryOutputs {
 }
 
 export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv = process.env, now = new Date()) {
+  parseInputs(REGISTER_INPUTS, req);
   const registry = open(req.registry);
   const name = required(req.name, 'name', 'the model name, e.g. penguin-classifier');
   checkModelName(name);
@@ -91,12 +91,13 @@ export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv =
 }
 
 export async function runPromote(req: PromoteRequest, now = new Date()): Promise<{ version: ModelVersion; move: AliasMove; outputs: RegistryOutputs; warning?: string }> {
+  parseInputs(PROMOTE_INPUTS, req);
   const registry = open(req.registry);
   const name = required(req.name, 'name', 'the model name');
   const alias = req.alias?.trim() || 'production';
   checkAlias(alias);
   const version = await registry.resolve(name, required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
-  const force = parseBoolean(req.force, 'force');
+  const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
   const gate = version.provenance.gateVerdict;
   let warning: string | undefined;
   if (alias === 'production' && !gate?.passed) {
@@ -111,6 +112,7 @@ export async function runPromote(req: PromoteRequest, now = new Date()): Promise
 }
 
 export async function runResolve(req: ResolveRequest): Promise<{ version: ModelVersion; files: string[]; outputs: RegistryOutputs }> {
+  parseInputs(RESOLVE_INPUTS, req);
   const registry = open(req.registry);
   const name = required(req.name, 'name', 'the model name');
   const version = await registry.resolve(name, req.version?.trim() || 'production');
@@ -119,6 +121,7 @@ export async function runResolve(req: ResolveRequest): Promise<{ version: ModelV
 }
 
 export async function runList(req: { registry?: string; name?: string }): Promise<ModelVersion[]> {
+  parseInputs(LIST_INPUTS, req);
   return open(req.registry).list(required(req.name, 'name', 'the model name'));
 }
 
@@ -193,12 +196,6 @@ function parseTags(text: string): Record<string, string> {
   return out;
 }
 
-function parseBoolean(text: string | undefined, input: string): boolean {
-  const v = (text ?? '').trim().toLowerCase();
-  if (v === '' || v === 'false') return false;
-  if (v === 'true') return true;
-  throw new InputError(`Input '${input}' is '${text}'; use true or false.`, { input });
-}
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
@@ -216,7 +213,7 @@ export type RegistryRequest = RegisterRequest & PromoteRequest & ResolveRequest 
 
 /** The register-model action's one step: which operation, its outputs, and the summary to show. */
 export async function runRegistryOperation(req: RegistryRequest): Promise<{ outputs?: RegistryOutputs; markdown: string; warning?: string }> {
-  const operation = req.operation?.trim() || 'register';
+  const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
   if (operation === 'register') {
     const r = await runRegister(req);
     return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };

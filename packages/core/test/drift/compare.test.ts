@@ -111,10 +111,10 @@ describe('parseDriftOptions', () => {
     expect(parseDriftOptions({})).toEqual(DEFAULT_DRIFT_OPTIONS);
   });
   test.each([
-    ['significance-level', '0', "Input 'significance-level' is '0', which is not a probability such as 0.05"],
+    ['significance-level', '0', "Input 'significance-level' is '0'; give a probability strictly between 0 and 1, such as 0.05 or 5%."],
     ['significance-level', 'abc', "Input 'significance-level' is 'abc'"],
-    ['correction', 'sidak', "Input 'correction' is 'sidak'; use one of 'holm', 'bonferroni', 'fdr_bh', 'none' (default 'holm')."],
-    ['fail-on', 'always', "Input 'fail-on' is 'always'; use one of 'drift', 'critical', 'never' (default 'drift')."],
+    ['correction', 'sidak', "Input 'correction' is 'sidak'; use one of 'holm', 'bonferroni', 'fdr_bh', 'none'."],
+    ['fail-on', 'always', "Input 'fail-on' is 'always'; use one of 'drift', 'critical', 'never'."],
     ['min-categorical-effect', '2', "Input 'min-categorical-effect' is '2'"],
     ['numeric-effect', 'kl', "Input 'numeric-effect' is 'kl'"],
   ])('%s = %s is refused with one sentence', (name, value, message) => {

@@ -131,7 +131,7 @@ describe('local OCI-layout registry', () => {
   test.each([
     [{ alias: 'v3' }, /Alias 'v3' would read as a version/],
     [{ alias: '-prod' }, /Alias '-prod' is not a valid tag/],
-    [{ force: 'yes' }, /Input 'force' is 'yes'; use true or false/],
+    [{ force: 'yes' }, /Input 'force' is 'yes'; write true or false/],
   ])('promote %j: one sentence', async (req, message) => {
     expect((await inputError(runPromote({ registry, name: 'penguins', version: '1', ...req }))).message).toMatch(message);
   });

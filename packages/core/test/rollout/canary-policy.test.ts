@@ -34,15 +34,17 @@ test('weights as percentages or fractions; a max-weight below 100% is the last s
   expect(parseCanaryPolicy({ 'max-latency-p99': 'none' }).maxLatencyP99Ms).toBeNull();
   expect(parseCanaryPolicy({ 'max-latency-p99': '0.2s', 'max-latency-ratio': '1.5x', timeout: '1h' })).toMatchObject({ maxLatencyP99Ms: 200, maxLatencyRatio: 1.5, timeoutMs: 3_600_000 });
   expect(parseWeight('100%', 'w')).toBe(1);
-  expect(parseDuration('90', 'd')).toBe(90_000);
+  // The seed's bare 150 is milliseconds here as in quality-gates, not seconds.
+  expect(parseCanaryPolicy({ 'max-latency-p99': '150' }).maxLatencyP99Ms).toBe(150);
+  expect(() => parseDuration('90', 'd')).toThrow("Input 'd' is '90': 90 what? Write 90s, 90m or 90ms.");
   expect(parseDuration('250ms', 'd')).toBe(250);
 });
 
 test.each([
-  [{ 'initial-weight': '5' }, 'initial-weight', "Input 'initial-weight' has the weight 5, outside 0..1; for 5% write 5% or 0.05."],
-  [{ 'step-weight': '150%' }, 'step-weight', "Input 'step-weight' has the weight 150%, outside 0..1; give a share between 0 and 1, e.g. 5% or 0.05."],
-  [{ 'initial-weight': '-0.1' }, 'initial-weight', "Input 'initial-weight' has the weight -0.1, outside 0..1; give a share between 0 and 1, e.g. 5% or 0.05."],
-  [{ 'initial-weight': 'five' }, 'initial-weight', "Input 'initial-weight' has 'five', not a share of traffic; write e.g. 5% or 0.05."],
+  [{ 'initial-weight': '5' }, 'initial-weight', "Input 'initial-weight' is '5', above 1; for 5% write 5% or 0.05."],
+  [{ 'step-weight': '150%' }, 'step-weight', "Input 'step-weight' is '150%', outside 0..1; give a share such as 5% or 0.05."],
+  [{ 'initial-weight': '-0.1' }, 'initial-weight', "Input 'initial-weight' is '-0.1', outside 0..1; give a share such as 5% or 0.05."],
+  [{ 'initial-weight': 'five' }, 'initial-weight', "Input 'initial-weight' is 'five', not a share; write e.g. 5% or 0.05."],
   [{ steps: '5%, 25%, 20%' }, 'steps', "Input 'steps' does not increase: 20% comes after 25%; list the canary's shares in rising order, e.g. 5%, 25%, 50%."],
   [{ steps: '5%, 5%' }, 'steps', "Input 'steps' does not increase: 5% comes after 5%; list the canary's shares in rising order, e.g. 5%, 25%, 50%."],
   [{ steps: '0, 50%' }, 'steps', "Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%)."],
@@ -55,6 +57,8 @@ test.each([
   [{ 'false-rollback-rate': '60%' }, 'false-rollback-rate', "Input 'false-rollback-rate' is '60%'; give a small chance strictly between 0 and 50%, e.g. 1%."],
   [{ 'error-rate-ratio': '1' }, 'error-rate-ratio', "Input 'error-rate-ratio' is '1'; give a factor above 1, e.g. 1.5 or 2x."],
   [{ 'min-requests': '2.5' }, 'min-requests', "Input 'min-requests' is '2.5'; give a whole number of at least 1."],
+  [{ 'max-error-rate': '1' }, 'max-error-rate', "Input 'max-error-rate' is '1', which would mean 100%; write 1% or 0.01."],
+  [{ interval: '300' }, 'interval', "Input 'interval' is '300': 300 what? Write 300s, 300m or 300ms."],
   [{ 'dry-run': 'yes' }, 'dry-run', "Input 'dry-run' is 'yes'; write true or false."],
 ])('bad policy %j: one sentence naming the input', (req, input, message) => {
   const e = bad(() => parseCanaryPolicy(req));

@@ -1,0 +1,20 @@
+// canary-deploy's post step (post-if: always()): when the main step did not finish, roll back
+// to stable, so that the job never leaves the canary half-way.
+import * as core from '@actions/core';
+import { readInputs, runAction } from '@modelci/action-kit';
+import { CANARY_DEPLOY_INPUTS, rollBackUnfinished, unfinishedRollout } from '@modelci/core';
+import { reportDeployment } from './report.js';
+
+export async function post(): Promise<void> {
+  await runAction(async () => {
+    if (core.getState('finished') === 'true') return;
+    const inputs = { ...readInputs(CANARY_DEPLOY_INPUTS), 'record-path': core.getState('record-path') || undefined };
+    const why = await unfinishedRollout(inputs['record-path']);
+    if (!why) {
+      core.info('canary-deploy: nothing to roll back (the main step finished, or moved no traffic).');
+      return;
+    }
+    core.warning(`${why} Rolling back to stable.`, { title: 'canary-deploy post step' });
+    await reportDeployment(await rollBackUnfinished(inputs, `${why} The post step rolled back to stable.`));
+  });
+}

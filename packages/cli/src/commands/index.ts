@@ -1,0 +1,13 @@
+/** The command table, in the order the pipeline runs. */
+import type { Command } from '../command.js';
+import { canary } from './canary.js';
+import { drift } from './drift.js';
+import { gates } from './gates.js';
+import { list } from './list.js';
+import { profile } from './profile.js';
+import { promote } from './promote.js';
+import { register } from './register.js';
+import { resolve } from './resolve.js';
+import { rollback } from './rollback.js';
+
+export const COMMANDS: readonly Command[] = [drift, profile, gates, register, promote, resolve, list, canary, rollback];
