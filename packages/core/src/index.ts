@@ -23,6 +23,9 @@ export { renderDeploymentText } from './render/canary-text.js';
 export { InputError, isInputError, ServiceError, isServiceError } from './shared/errors.js';
 export type { Annotation } from './shared/annotation.js';
 export { abortOnSignals } from './shared/cancellation.js';
+export { collectSecrets } from './shared/secrets.js';
+export { logText, withoutCommands } from './shared/log-text.js';
+export { redactUri } from './shared/redact-uri.js';
 
 // Building blocks the integration tests and benches drive directly.
 export { readTable } from './data/read-table.js';
