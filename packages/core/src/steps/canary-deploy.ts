@@ -14,6 +14,7 @@ import type { MetricsSourceOptions } from '../rollout/metrics-source.js';
 import { openMetricsSource } from '../rollout/metrics-sources.js';
 import { openRouter } from '../rollout/routers.js';
 import { redactUri } from '../shared/redact-uri.js';
+import { logText } from '../shared/log-text.js';
 import '../rollout/haproxy-router.js';
 import '../rollout/http-router.js';
 import '../rollout/command-router.js';
@@ -62,7 +63,7 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
     runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
   };
   const record = await runRollout(policy, {
-    router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log,
+    router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log!(logText(line))),
     onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
   }, model);
   return outcome(record, recordPath);

@@ -15,6 +15,7 @@ import type { AliasMove, ModelVersion, Provenance } from '../registry/model-vers
 import '../registry/local-oci-registry.js';
 import '../registry/oci-registry.js';
 import '../registry/mlflow-registry.js';
+import { redactUri } from '../shared/redact-uri.js';
 import { renderVersionListMarkdown, renderVersionMarkdown } from '../render/registry-markdown.js';
 
 /** The embedded default: a folder in the workspace. */
@@ -127,7 +128,7 @@ function open(uri: string | undefined): ModelRegistry {
 }
 
 function outputs(v: ModelVersion): RegistryOutputs {
-  return { version: String(v.version), digest: v.digest, uri: v.uri, 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
+  return { version: String(v.version), digest: v.digest, uri: redactUri(v.uri), 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
 }
 
 /** A file registers as itself; a folder as every file under it, by relative path. */
