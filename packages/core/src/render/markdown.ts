@@ -7,10 +7,11 @@
  */
 
 /**
- * Characters that start emphasis, code, links and images, HTML, entities, tables, headings,
- * math; `_` only where it can (inside a word, as in temp_max, it never emphasises).
+ * Characters that start emphasis, code, links and images, entities, tables, headings, math;
+ * `_` only where it can (inside a word, as in temp_max, it never emphasises), and `<` only
+ * where it can open HTML or an autolink (before a letter, `/`, `!` or `?`; `<= 5` stays).
  */
-const INLINE_SPECIAL = /[\\`*~[\]<>&|#$@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+const INLINE_SPECIAL = /[\\`*~[\]&|#$@]|<(?=[A-Za-z/!?])|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 
 /** Line breaks, shown as `\n` (a table row, list item or heading is one line). */
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;

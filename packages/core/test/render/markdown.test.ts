@@ -5,7 +5,10 @@ const HOSTILE = ['![x](http://evil/x.png)', '<img src=x onerror=alert(1)>', '# h
 describe('mdText', () => {
   test.each([
     ['![x](http://evil/x.png)', '!\\[x\\](http\\://evil/x.png)'],
-    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)>'],
+    ['</details><!-- x --><?php', '\\</details>\\<!-- x -->\\<?php'],
+    ['size <= 1kB, accuracy >= 0.9', 'size <= 1kB, accuracy >= 0.9'],
+    ['> quote', '\\> quote'],
     ['# heading', '\\# heading'],
     ['a|b', 'a\\|b'],
     ['`tick`', '\\`tick\\`'],
@@ -25,7 +28,7 @@ describe('mdText', () => {
   test.each(HOSTILE)('%j: one line, no raw HTML, link, image or heading', (input) => {
     const md = mdText(input);
     expect(md).not.toMatch(/[\r\n]/);
-    expect(md).not.toMatch(/(^|[^\\])[<>]/); // every angle bracket escaped
+    expect(md).not.toMatch(/(^|[^\\])<[A-Za-z/!?]/); // no HTML tag, comment or autolink can open
     expect(md).not.toMatch(/(^|[^\\])(!?\[)/); // no unescaped [ to open a link or image
     expect(md).not.toMatch(/(^|[^\\])\|/); // no unescaped pipe to split a table cell
     expect(md).not.toMatch(/^\s*(#|[-+>]\s|\d+[.)])/); // no heading, list or quote
