@@ -2,3 +2,5 @@
 export { readInputs } from './inputs.js';
 export { annotate, annotateAll } from './annotations.js';
 export { runAction } from './run-action.js';
+export { maskSecrets } from './secrets.js';
+export { infoBlock, infoLine } from './log.js';

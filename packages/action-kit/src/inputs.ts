@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { InputSpec } from '@modelci/core';
+import { maskSecrets } from './secrets.js';
 
 /**
  * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
@@ -11,5 +12,6 @@ export function readInputs(catalogue: readonly InputSpec[]): Record<string, stri
     const value = core.getInput(name);
     if (value !== '') out[name] = value;
   }
+  maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
   return out;
 }

@@ -31,6 +31,9 @@ export { InputError, isInputError, ServiceError, isServiceError } from './shared
 export type { Annotation } from './shared/annotation.js';
 export { abortOnSignals } from './shared/cancellation.js';
 export { closestName } from './shared/closest-name.js';
+export { collectSecrets } from './shared/secrets.js';
+export { logText, withoutCommands } from './shared/log-text.js';
+export { redactUri } from './shared/redact-uri.js';
 
 // Building blocks the integration tests and benches drive directly.
 export { readTable } from './data/read-table.js';

@@ -3,6 +3,7 @@ import { readTable } from '../data/read-table.js';
 import type { Column, ColumnKind, Table } from '../data/table.js';
 import { InputError } from '../shared/errors.js';
 import { formatNumber, formatPercent, pEquals } from '../shared/format.js';
+import { logText } from '../shared/log-text.js';
 import { adjustPValues } from '../stats/correction.js';
 import { compareCategorical } from './compare-categorical.js';
 import { compareNumeric } from './compare-numeric.js';
@@ -241,8 +242,8 @@ function buildReport(reference: Reference, current: Table, options: DriftOptions
   const failed = options.failOn === 'drift' ? drifted || critical : options.failOn === 'critical' ? critical : false;
   const driftShare = tested > 0 ? driftedFeatures.length / tested : 0;
   const parts: string[] = [];
-  if (critical) parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.join(', ')})`);
-  if (drifted) parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.join(', ')})`);
+  if (critical) parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.map(logText).join(', ')})`);
+  if (drifted) parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.map(logText).join(', ')})`);
   const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
   return {
     schema: DRIFT_REPORT_SCHEMA,

@@ -11,6 +11,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { redactUri } from '../shared/redact-uri.js';
 import { InputError } from '../shared/errors.js';
 import { downloadTarget } from './download-target.js';
 import { hashFile } from './blob-store.js';
@@ -37,7 +38,7 @@ export class MlflowRegistry implements ModelRegistry {
 
   constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env) {
     const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
-    if (!m) throw new InputError(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`, { input: 'registry' });
+    if (!m) throw new InputError(redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
     this.base = `${m[1].toLowerCase()}://${m[2]}`;
     this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
   }
@@ -87,10 +88,10 @@ export class MlflowRegistry implements ModelRegistry {
     const n = versionNumber(ref);
     if (ref === 'latest') {
       const all = await this.list(name);
-      if (all.length === 0) throw new InputError(`Model '${name}' has no versions in ${this.uri}; register it first.`, { input: 'name' });
+      if (all.length === 0) throw new InputError(redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
       return all[all.length - 1];
     }
-    const missing = () => new InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`, { input: 'version' });
+    const missing = () => new InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
     const got = n !== undefined
       ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
       : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
@@ -140,7 +141,7 @@ export class MlflowRegistry implements ModelRegistry {
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest) {
         await rm(target, { force: true });
-        throw new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
+        throw new InputError(redactUri(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`), { input: 'version' });
       }
       written.push(target);
     }
@@ -212,16 +213,16 @@ export class MlflowRegistry implements ModelRegistry {
       return await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...this.auth() } });
     } catch (e) {
       const c = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new InputError(`Cannot reach the MLflow server ${this.base} (${c?.code ?? c?.message ?? (e as Error).message}); check the registry URI and that the server is up.`, { input: 'registry' });
+      throw new InputError(redactUri(`Cannot reach the MLflow server ${this.base} (${c?.code ?? c?.message ?? (e as Error).message}); check the registry URI and that the server is up.`), { input: 'registry' });
     }
   }
 
   private async failure(res: Response, what: string, error?: { error_code?: string; message?: string }, writing = true): Promise<InputError> {
     if (res.status === 401 || res.status === 403) {
-      return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
+      return new InputError(redactUri(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`), { input: 'registry' });
     }
     const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}`;
-    return new InputError(`The MLflow server ${this.base} failed to ${what} (${detail}); ${writing ? 'no model version was created for content it did not finish storing' : "try again, or check the server's log"}.`, { input: 'registry' });
+    return new InputError(redactUri(`The MLflow server ${this.base} failed to ${what} (${detail}); ${writing ? 'no model version was created for content it did not finish storing' : "try again, or check the server's log"}.`), { input: 'registry' });
   }
 }
 
@@ -235,7 +236,7 @@ function contentDigest(files: ModelFile[]): string {
 function artifactPath(uri: string): string {
   const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
   if (!m) {
-    throw new InputError(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`, { input: 'registry' });
+    throw new InputError(redactUri(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`), { input: 'registry' });
   }
   return m[1].replace(/\/+$/, '');
 }

@@ -2,6 +2,7 @@
  * The ModelRegistry port: what register-model needs from any backend. Each backend is one
  * adapter file; `openRegistry` picks it from the registry URI.
  */
+import { redactUri } from '../shared/redact-uri.js';
 import { InputError } from '../shared/errors.js';
 import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
 
@@ -77,7 +78,7 @@ export function openRegistry(uri: string, input = 'registry'): ModelRegistry {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
   const factory = FACTORIES.get(scheme ?? 'file');
   if (!factory) {
-    throw new InputError(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`, { input });
+    throw new InputError(redactUri(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`), { input });
   }
   return factory(uri);
 }

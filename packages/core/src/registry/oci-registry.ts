@@ -11,6 +11,7 @@ import { request as httpsRequest } from 'node:https';
 import { stat, rm } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { redactUri } from '../shared/redact-uri.js';
 import { InputError } from '../shared/errors.js';
 import { downloadTarget } from './download-target.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
@@ -38,7 +39,7 @@ export class OciRegistry implements ModelRegistry {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
     this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
-    if (!m) throw new InputError(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`, { input: 'registry' });
+    if (!m) throw new InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
     this.host = m[2];
     const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
     const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
@@ -87,13 +88,13 @@ export class OciRegistry implements ModelRegistry {
     let tag = n !== undefined ? `v${n}` : ref;
     if (ref === 'latest') {
       const tags = (await this.tags(repo)).filter((t) => versionNumber(t) !== undefined);
-      if (tags.length === 0) throw new InputError(`Model '${name}' has no versions in ${this.uri}; register it first.`, { input: 'name' });
+      if (tags.length === 0) throw new InputError(redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
       tag = `v${Math.max(...tags.map((t) => versionNumber(t)!))}`;
     }
     const got = await this.getManifest(repo, tag);
     if (!got) {
       const tags = await this.tags(repo);
-      throw new InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
+      throw new InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`), { input: 'version' });
     }
     return this.toVersion(name, repo, got.manifest, got.digest);
   }
@@ -119,7 +120,7 @@ export class OciRegistry implements ModelRegistry {
     const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
     const current = await this.getManifest(repo, `v${version.version}`);
     if (!current || current.digest !== version.digest) {
-      throw new InputError(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`, { input: 'version' });
+      throw new InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
     }
     await this.putManifest(repo, alias, current.body);
     return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
@@ -148,7 +149,7 @@ export class OciRegistry implements ModelRegistry {
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
         await rm(target, { force: true });
-        throw new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
+        throw new InputError(redactUri(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`), { input: 'version' });
       }
       written.push(target);
     }
@@ -234,7 +235,7 @@ export class OciRegistry implements ModelRegistry {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', location: res.headers.location ? new URL(res.headers.location, url).toString() : undefined }));
       });
-      const fail = (e: Error & { code?: string }) => reject(new InputError(`Cannot reach the registry ${this.base} (${e.code ?? e.message}); check the registry URI and that the registry is up.`, { input: 'registry' }));
+      const fail = (e: Error & { code?: string }) => reject(new InputError(redactUri(`Cannot reach the registry ${this.base} (${e.code ?? e.message}); check the registry URI and that the registry is up.`), { input: 'registry' }));
       req.on('error', fail);
       body.on('error', (e) => req.destroy(e as Error));
       body.pipe(req);
@@ -356,7 +357,7 @@ export class OciRegistry implements ModelRegistry {
       // undici wraps the socket error; with several addresses tried it is an AggregateError.
       const c = (e as { cause?: { code?: string; errors?: Array<{ code?: string }> } }).cause;
       const cause = c?.code ?? c?.errors?.[0]?.code ?? (c as Error | undefined)?.message ?? (e as Error).message;
-      throw new InputError(`Cannot reach the registry ${this.base} (${cause}); check the registry URI and that the registry is up.`, { input: 'registry' });
+      throw new InputError(redactUri(`Cannot reach the registry ${this.base} (${cause}); check the registry URI and that the registry is up.`), { input: 'registry' });
     }
   }
 

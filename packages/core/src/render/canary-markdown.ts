@@ -5,6 +5,8 @@
  */
 import type { CheckRecord, DeploymentRecord } from '../rollout/deployment-record.js';
 import { formatDuration, formatNumber, formatPercent } from '../shared/format.js';
+import { redactUri } from '../shared/redact-uri.js';
+import { mdCodeCell, mdHeading, mdText } from './markdown.js';
 
 const HEADLINES: Record<DeploymentRecord['state'], string> = {
   promoted: '✅ Canary promoted',
@@ -21,17 +23,16 @@ const HEADLINES: Record<DeploymentRecord['state'], string> = {
 const MAX_CHECK_ROWS = 200;
 
 export function renderDeploymentMarkdown(r: DeploymentRecord): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const m = r.model;
   const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
-  const lines = [`## ${HEADLINES[r.state]}${what ? `: ${what}` : ''}`, ''];
-  if (r.reason) lines.push(`> ${esc(r.reason)}`, '');
+  const lines = [mdHeading(2, `${HEADLINES[r.state]}${what ? `: ${mdText(what)}` : ''}`), ''];
+  if (r.reason) lines.push(`> ${mdText(r.reason)}`, '');
   const checks = r.steps.flatMap((s) => s.checks);
   const p = r.policy;
   lines.push(
     '| | |', '|---|---|',
-    `| router | \`${esc(r.router)}\` |`,
-    `| metrics | \`${esc(r.metrics)}\` |`,
+    `| router | ${mdCodeCell(redactUri(r.router))} |`,
+    `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`,
     `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`,
     `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`,
     `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`,
@@ -47,12 +48,12 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
     lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
     for (const c of checks.slice(-MAX_CHECK_ROWS)) {
       const lr = Math.exp(c.sequential.llr);
-      lines.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${n(c.canary.requests)} | ${n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${ms(c.canary.p99Ms)} | ${n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${esc(c.reasons.join('; '))} |`);
+      lines.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${n(c.canary.requests)} | ${n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${ms(c.canary.p99Ms)} | ${n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${mdText(c.reasons.join('; '))} |`);
     }
     lines.push('');
   }
   lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
-  for (const e of r.events) lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : formatPercent(e.weight)} | ${esc(e.message)} |`);
+  for (const e of r.events) lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : formatPercent(e.weight)} | ${mdText(e.message)} |`);
   return lines.join('\n') + '\n';
 }
 

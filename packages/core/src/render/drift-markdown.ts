@@ -1,6 +1,7 @@
 import { effectLabel } from '../drift/check-drift.js';
 import type { DriftReport, FeatureResult } from '../drift/report.js';
 import { formatCount, formatNumber, formatP, formatPercent } from '../shared/format.js';
+import { mdCode, mdHeading, mdText, mermaidLabel } from './markdown.js';
 
 /** Rows shown in the summary table; GitHub caps a step summary at 1 MiB. */
 const MAX_ROWS = 300;
@@ -11,7 +12,7 @@ export function renderDriftMarkdown(report: DriftReport): string {
   const v = report.verdict;
   const icon = v.critical ? '❌' : v.drifted ? '⚠️' : '✅';
   const out: string[] = [];
-  out.push(`## ${icon} Data drift check: ${v.summary}`, '');
+  out.push(mdHeading(2, `${icon} Data drift check: ${mdText(v.summary)}`), '');
   out.push(describeRun(report), '');
   const rows = orderForReading(report.features).slice(0, MAX_ROWS);
   out.push('| Feature | Status | Test | Statistic | p (corrected) | Effect size | Threshold | Missing ref → cur |');
@@ -19,7 +20,7 @@ export function renderDriftMarkdown(report: DriftReport): string {
   for (const f of rows) {
     const t = f.test;
     const e = f.effect;
-    out.push(`| ${cell(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
+    out.push(`| ${mdText(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
   }
   if (report.features.length > MAX_ROWS) out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
   const chart = effectChart(report.features);
@@ -27,11 +28,11 @@ export function renderDriftMarkdown(report: DriftReport): string {
   const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
   if (notes.length > 0 || report.findings.length > 0) {
     out.push('', '### Why', '');
-    for (const f of notes.slice(0, MAX_ROWS)) out.push(`- **${cell(f.name)}** — ${cell(f.reason)}`);
-    for (const s of report.findings.filter((x) => x.severity === 'notice')) out.push(`- ${cell(s.message)}`);
+    for (const f of notes.slice(0, MAX_ROWS)) out.push(`- **${mdText(f.name)}** — ${mdText(f.reason)}`);
+    for (const s of report.findings.filter((x) => x.severity === 'notice')) out.push(`- ${mdText(s.message)}`);
   }
   out.push('', `<details><summary>Every feature</summary>`, '');
-  for (const f of rows) out.push(`- **${cell(f.name)}** (${f.status}): ${cell(f.reason)}`);
+  for (const f of rows) out.push(`- **${mdText(f.name)}** (${f.status}): ${mdText(f.reason)}`);
   out.push('', '</details>', '');
   return out.join('\n');
 }
@@ -40,8 +41,8 @@ export function describeRun(report: DriftReport): string {
   const o = report.options;
   const ref = report.reference;
   const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-  return `Reference: ${ref.files.map(code).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
-    `Current: ${report.current.files.slice(0, 5).map(code).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
+  return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+    `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
     `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
 }
 
@@ -64,7 +65,7 @@ function effectChart(features: FeatureResult[]): string | undefined {
     '```mermaid',
     'xychart-beta',
     '  title "Effect size ÷ threshold (bars at or above the line are large enough to count)"',
-    `  x-axis [${shown.map((f) => JSON.stringify(f.name.replace(/["\\]/g, ''))).join(', ')}]`,
+    `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
     `  y-axis "effect ÷ threshold" 0 --> ${top}`,
     `  bar [${ratios.join(', ')}]`,
     `  line [${shown.map(() => 1).join(', ')}]`,
@@ -85,11 +86,3 @@ function missingCell(f: FeatureResult): string {
   return m.drifted ? `**${text}**` : text;
 }
 
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'")}\``;
-}
-
-/** Keep table cells on one row: pipes and newlines would break the table. */
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}

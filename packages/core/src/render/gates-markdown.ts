@@ -9,6 +9,7 @@ import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 import { metricDimension, type EvaluationReport, type LatencyReport } from '../model/evaluation-report.js';
 import type { RobustnessCheck } from '../model/probe-robustness.js';
 import { formatCount, formatNumber, pEquals } from '../shared/format.js';
+import { mdCode, mdCodeCell, mdHeading, mdText } from './markdown.js';
 
 /** GitHub refuses a step summary over 1 MiB; stay below it with room for other steps' text. */
 export const MAX_SUMMARY_BYTES = 1_000_000;
@@ -27,13 +28,13 @@ export const BASELINE_METRICS = ['accuracy', 'macro_f1', 'log_loss', 'roc_auc', 
 export function renderGatesMarkdown(v: QualityGatesVerdict): string {
   const e = v.evaluation;
   const sections = [
-    `## ${v.passed ? '✅' : '❌'} Quality gates: ${verdictCount(v)}`,
-    oneLine(v.summary),
+    mdHeading(2, `${v.passed ? '✅' : '❌'} Quality gates: ${verdictCount(v)}`),
+    mdText(v.summary),
     gateTable(v.gates),
     checkTable(v.checks),
     ...(e ? evaluationSections(e) : [reportSection(v)]),
     baselineSection(v),
-    e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${oneLine(n)}`)].join('\n') : undefined,
+    e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${mdText(n)}`)].join('\n') : undefined,
     `<sub>${v.schema}, ${v.createdAt}</sub>`,
   ];
   return capBytes(sections.filter((s): s is string => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
@@ -62,14 +63,14 @@ function gateTable(gates: GateResult[]): string | undefined {
   // The user's order: it is the order they wrote the gates in, and the failures are marked.
   const rows = gates.slice(0, MAX_TABLE_ROWS).map((g) => {
     const c = gateCells(g);
-    return `| ${cell(code(g.gate))} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
+    return `| ${mdCodeCell(g.gate)} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
   });
   return ['| Gate | Actual | Threshold | Margin | Result |', '|---|---:|---:|---:|---|', ...rows, ...more(gates.length, 'gates')].join('\n');
 }
 
 function checkTable(checks: GateCheck[]): string | undefined {
   if (checks.length === 0) return undefined;
-  const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${cell(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${cell(c.detail)} |`);
+  const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${mdText(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${mdText(c.detail)} |`);
   return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
 }
 
@@ -89,21 +90,21 @@ function modelSection(e: EvaluationReport): string {
   const d = e.data;
   const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
   const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-  const outputs = [m.outputs.prediction && `prediction ${code(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${code(m.outputs.probabilities)}`].filter(Boolean);
-  const files = d.files.slice(0, MAX_FILES).map(code).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
+  const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+  const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
   return [
     '### Model and data',
     '',
-    `- **Model:** ${code(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${code(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${opsets}` : ''} (${e.task})`,
-    ...m.inputs.map((i) => `- **Input** ${code(i.input)} (${i.type}) ← ${columnList(i.columns)} _(${i.source})_`),
+    `- **Model:** ${mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${mdText(opsets)}` : ''} (${e.task})`,
+    ...m.inputs.map((i) => `- **Input** ${mdCode(i.input)} (${mdText(i.type)}) ← ${columnList(i.columns)} _(${mdText(i.source)})_`),
     `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
-    `- **Data:** ${formatCount(d.rows)} rows from ${files || code(d.spec)}; label column ${code(d.labelColumn)}` +
+    `- **Data:** ${formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
       (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
   ].join('\n');
 }
 
 function columnList(columns: string[]): string {
-  const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(code).join(', ');
+  const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(mdCode).join(', ');
   return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
 }
 
@@ -121,7 +122,7 @@ function classificationSection(e: EvaluationReport): string {
     '|---|---:|',
     `| accuracy | ${accuracy} |`,
     ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
-    ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => code(l)).join(', ')}.`] : []),
+    ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
   ].join('\n');
 }
 
@@ -139,11 +140,11 @@ function confusionSection(e: EvaluationReport): string | undefined {
   if (!c || c.labels.length === 0) return undefined;
   const shown = matrixClasses(c.matrix, MAX_MATRIX_CLASSES);
   const capped = shown.length < c.labels.length;
-  const header = ['true ↓ / predicted →', ...shown.map((i) => cell(c.labels[i])), ...(capped ? ['(other)'] : [])];
+  const header = ['true ↓ / predicted →', ...shown.map((i) => mdText(c.labels[i])), ...(capped ? ['(other)'] : [])];
   const rows = shown.map((i) => {
     const cells = shown.map((j) => (i === j ? `**${c.matrix[i][j]}**` : String(c.matrix[i][j])));
     if (capped) cells.push(String(c.matrix[i].reduce((s, n, j) => (shown.includes(j) ? s : s + n), 0)));
-    return `| **${cell(c.labels[i])}** | ${cells.join(' | ')} |`;
+    return `| **${mdText(c.labels[i])}** | ${cells.join(' | ')} |`;
   });
   return [
     '### Confusion matrix',
@@ -166,7 +167,7 @@ function perClassSection(e: EvaluationReport): string | undefined {
   const c = e.classification;
   if (!c || c.perClass.length === 0) return undefined;
   const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) =>
-    `| ${cell(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+    `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
   return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
 }
 
@@ -180,9 +181,9 @@ function latencySection(l: LatencyReport): string {
     '',
     `${formatCount(l.runs)} timed runs after ${formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
     '',
-    `**Hardware:** ${oneLine(hardwareLine(l))}`,
+    `**Hardware:** ${mdText(hardwareLine(l))}`,
   ];
-  if (l.warning) out.push('', `> ⚠️ ${oneLine(l.warning)}`);
+  if (l.warning) out.push('', `> ⚠️ ${mdText(l.warning)}`);
   const chart = latencyChart(l.histogram);
   if (chart) out.push('', chart);
   return out.join('\n');
@@ -244,7 +245,7 @@ function robustnessSection(checks: RobustnessCheck[]): string | undefined {
   if (checks.length === 0) return undefined;
   const rows = checks.map((r) => {
     const { icon, word } = robustnessResult(r);
-    return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${code(`robustness.${r.name}`)}) | ${icon} ${word} | ${cell(r.detail)} |`;
+    return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${mdCodeCell(`robustness.${r.name}`)}) | ${icon} ${word} | ${mdText(r.detail)} |`;
   });
   return ['### Robustness', '', '| Check | Result | Detail |', '|---|---|---|', ...rows].join('\n');
 }
@@ -253,14 +254,14 @@ function robustnessSection(checks: RobustnessCheck[]): string | undefined {
 function baselineSection(v: QualityGatesVerdict): string | undefined {
   const base = v.baselineMetrics;
   if (!base) return undefined;
-  const out = ['### Against the baseline', '', `Baseline: ${code(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
+  const out = ['### Against the baseline', '', `Baseline: ${mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
   const rows = baselineRows(v.metrics, base);
   if (rows.length > 0) {
     out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
     for (const r of rows) out.push(`| ${r.metric} | ${r.candidate} | ${r.baseline} | ${r.delta} |`);
   }
   const m = v.evaluation?.baseline?.mcnemar;
-  if (m) out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${oneLine(m.conclusion)}`);
+  if (m) out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${mdText(m.conclusion)}`);
   return out.join('\n');
 }
 
@@ -278,11 +279,11 @@ export function baselineRows(candidate: Record<string, number | null>, baseline:
 /** Mode 2: the team's own report, shown as it was read. */
 function reportSection(v: QualityGatesVerdict): string {
   const entries = Object.entries(v.metrics);
-  const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${cell(code(name))} | ${metricValue(name, value)} |`);
+  const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${mdCodeCell(name)} | ${metricValue(name, value)} |`);
   return [
     '### Metrics',
     '',
-    `From the report ${code(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
+    `From the report ${mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
     '',
     '| Metric | Value |',
     '|---|---:|',
@@ -326,17 +327,4 @@ export function capBytes(markdown: string, limit: number): string {
   }
   if (fenceOpen) kept.push('```');
   return kept.join('\n') + tail;
-}
-
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'")}\``;
-}
-
-/** Keep table cells on one row: pipes and newlines would break the table. */
-function cell(s: string): string {
-  return oneLine(s).replace(/\|/g, '\\|');
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, ' ');
 }

@@ -8,12 +8,16 @@ import { formatQuantity } from '../shared/quantity.js';
 import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 import type { EvaluationReport, LatencyReport } from '../model/evaluation-report.js';
 import { formatCount, formatNumber, pEquals } from '../shared/format.js';
+import { logText } from '../shared/log-text.js';
 import { baselineRows, gateCells, hardwareLine, metricValue, ms, robustnessResult, rowsPerSecond, verdictCount } from './gates-markdown.js';
 
 /** Wider matrices do not fit a terminal line. */
 export const MAX_TEXT_MATRIX_CLASSES = 10;
 
-export function renderGatesText(v: QualityGatesVerdict): string {
+export function renderGatesText(verdict: QualityGatesVerdict): string {
+  // Names, paths, labels and model metadata are the user's and the model's text: escape every
+  // string once, so none can break a line or start a workflow command in a CI log.
+  const v = everyString(verdict, logText);
   const e = v.evaluation;
   const blocks = [
     [`${v.passed ? 'PASSED' : 'FAILED'}  quality gates: ${verdictCount(v)}`, v.summary, sourceLine(v)],
@@ -116,4 +120,14 @@ const ASCII: Array<[RegExp, string]> = [
 
 export function ascii(s: string): string {
   return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
+}
+
+/** A copy of a JSON-like value with every string (keys too) passed through f. */
+function everyString<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((x) => everyString(x, f)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [f(k), everyString(x, f)])) as T;
+  }
+  return value;
 }

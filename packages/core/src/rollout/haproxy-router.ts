@@ -7,6 +7,7 @@
  * (server-state-file + load-server-state-from-file): see the canary-deploy README.
  */
 import { createConnection } from 'node:net';
+import { redactUri } from '../shared/redact-uri.js';
 import { InputError } from '../shared/errors.js';
 import { checkCanaryWeight, registerRouter, type TrafficRouter, type Weights } from './traffic-router.js';
 
@@ -32,7 +33,7 @@ export class HaproxyRouter implements TrafficRouter {
     this.stable = q.get('stable') ?? 'stable';
     this.canary = q.get('canary') ?? 'canary';
     if (!this.backend) {
-      throw new InputError(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`, { input: 'router' });
+      throw new InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
     }
   }
 
@@ -64,7 +65,7 @@ export class HaproxyRouter implements TrafficRouter {
   }
 
   private refuse(command: string, reply: string): never {
-    throw new InputError(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`, { input: 'router' });
+    throw new InputError(redactUri(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`), { input: 'router' });
   }
 
   /** One command per connection, as HAProxy's non-interactive mode expects; returns the reply. */
@@ -76,7 +77,7 @@ export class HaproxyRouter implements TrafficRouter {
       socket.on('connect', () => socket.write(`${command}\n`));
       socket.on('data', (d) => { reply += d.toString('utf8'); });
       socket.on('end', () => resolve(reply));
-      socket.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`Cannot reach HAProxy's runtime API at ${this.uri} (${e.code ?? e.message}); check the stats socket address and that HAProxy is running.`, { input: 'router' })));
+      socket.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(redactUri(`Cannot reach HAProxy's runtime API at ${this.uri} (${e.code ?? e.message}); check the stats socket address and that HAProxy is running.`), { input: 'router' })));
     });
   }
 }

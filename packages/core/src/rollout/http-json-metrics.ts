@@ -55,7 +55,7 @@ export class HttpJsonMetrics implements MetricsSource {
       url.password = '';
     }
     this.url = url.href;
-    this.shown = `http-json+${this.url}`;
+    this.shown = redactUri(`http-json+${this.url}`);
   }
 
   /** Takes the first snapshot, which the first read() subtracts. */
@@ -110,9 +110,9 @@ export class HttpJsonMetrics implements MetricsSource {
     } catch (e) {
       const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
       const why = err.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : err.cause?.code ?? err.cause?.message ?? err.message;
-      throw fail(checking
+      throw fail(redactUri(checking
         ? `Cannot reach the metrics endpoint at ${this.shown} (${why}); check the metrics URI and that the service is up.`
-        : `the metrics endpoint at ${this.shown} did not answer (${why})`);
+        : `the metrics endpoint at ${this.shown} did not answer (${why})`));
     }
     const snippet = text.trim().split('\n')[0].slice(0, 60);
     if (status < 200 || status > 299) {

@@ -4,6 +4,7 @@
  * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
  * to the canary. Here a rollback is setWeights(0).)
  */
+import { redactUri } from '../shared/redact-uri.js';
 import { InputError } from '../shared/errors.js';
 import { checkCanaryWeight, registerRouter, type TrafficRouter, type Weights } from './traffic-router.js';
 
@@ -30,12 +31,12 @@ export class HttpRouter implements TrafficRouter {
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
-      throw new InputError(`The router at ${this.endpoint} answered GET with something that is not JSON ('${text.slice(0, 60)}'); it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
+      throw new InputError(redactUri(`The router at ${this.endpoint} answered GET with something that is not JSON ('${text.slice(0, 60)}'); it must return {"canary": <0..1>, "stable": <0..1>}.`), { input: 'router' });
     }
     const canary = Number(body?.canary);
     const stable = Number(body?.stable);
     if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
-      throw new InputError(`The router at ${this.endpoint} holds weights ${JSON.stringify(body)}; it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
+      throw new InputError(redactUri(`The router at ${this.endpoint} holds weights ${JSON.stringify(body)}; it must return {"canary": <0..1>, "stable": <0..1>}.`), { input: 'router' });
     }
     return { canary, stable };
   }
@@ -45,13 +46,13 @@ export class HttpRouter implements TrafficRouter {
       return await fetch(this.endpoint, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
     } catch (e) {
       const c = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new InputError(`Cannot reach the router at ${this.endpoint} (${c?.code ?? c?.message ?? (e as Error).message}); check the router URI and that the load balancer is up.`, { input: 'router' });
+      throw new InputError(redactUri(`Cannot reach the router at ${this.endpoint} (${c?.code ?? c?.message ?? (e as Error).message}); check the router URI and that the load balancer is up.`), { input: 'router' });
     }
   }
 
   private async failure(res: Response, what: string): Promise<InputError> {
     const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-    return new InputError(`The router at ${this.uri} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); check that it implements ${WEIGHTS_PATH}.`, { input: 'router' });
+    return new InputError(redactUri(`The router at ${this.uri} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); check that it implements ${WEIGHTS_PATH}.`), { input: 'router' });
   }
 }
 

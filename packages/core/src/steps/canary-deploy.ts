@@ -17,6 +17,7 @@ import { redactUri } from '../shared/redact-uri.js';
 import { parseInputs } from '../shared/parse-input.js';
 import type { RawInputs } from '../shared/input-spec.js';
 import { CANARY_DEPLOY_INPUTS } from './canary-deploy-inputs.js';
+import { logText } from '../shared/log-text.js';
 
 export const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
 
@@ -53,7 +54,7 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
     runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
   };
   const record = await runRollout(policy, {
-    router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log,
+    router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log!(logText(line))),
     onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
   }, model);
   return outcome(record, recordPath);

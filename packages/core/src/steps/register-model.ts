@@ -14,6 +14,7 @@ import { openRegistry } from '../registry/backends.js';
 import type { AliasMove, ModelVersion, Provenance } from '../registry/model-version.js';
 import { parseInputs, parseBooleanText } from '../shared/parse-input.js';
 import { LIST_INPUTS, PROMOTE_INPUTS, REGISTER_INPUTS, REGISTER_MODEL_INPUTS, RESOLVE_INPUTS } from './register-model-inputs.js';
+import { redactUri } from '../shared/redact-uri.js';
 import { renderVersionListMarkdown, renderVersionMarkdown } from '../render/registry-markdown.js';
 
 /** The embedded default: a folder in the workspace. */
@@ -130,7 +131,7 @@ function open(uri: string | undefined): ModelRegistry {
 }
 
 function outputs(v: ModelVersion): RegistryOutputs {
-  return { version: String(v.version), digest: v.digest, uri: v.uri, 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
+  return { version: String(v.version), digest: v.digest, uri: redactUri(v.uri), 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
 }
 
 /** A file registers as itself; a folder as every file under it, by relative path. */

@@ -37,3 +37,18 @@ test('a rolled-back rollout says why, in the headline, the quote and the termina
   expect(text.split('\n')[0]).toMatch(/^ROLLED-BACK: The canary fails more often than stable/);
   expect(text).toMatch(/rolled-back\s+0.0%\s+stable serves 100%/);
 });
+
+test("a server's hostile answer and a URI's credentials: escaped and dropped in the summary and the terminal text", async () => {
+  const r = await rollout(0.001);
+  const hostile = 'Prometheus said: <img src=x onerror=alert(1)>\n::set-output name=drifted::false | ![x](http://evil/x.png)';
+  const record = { ...r, router: 'http://u:Rt@Pass@lb:8080', metrics: 'prometheus+http://p:Pw@h:9090?api_key=K1', reason: hostile, events: [...r.events, { ...r.events[0], message: hostile }] };
+  const md = renderDeploymentMarkdown(record);
+  expect(md).not.toMatch(/Rt@Pass|Pw@h|K1/);
+  expect(md).toContain('| router | `http://lb:8080` |');
+  expect(md).toContain('| metrics | `prometheus+http://h:9090?api_key=***` |');
+  expect(md).not.toMatch(/(^|[^\\])<img|^::|(^|[^\\])!?\[x/m);
+  expect(md).toContain('> Prometheus said: \\<img src=x onerror=alert(1)>\\\\n::set-output name=drifted::false \\| !\\[x\\](http\\://evil/x.png)');
+  const text = renderDeploymentText(record);
+  expect(text.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
+  expect(text).toContain('Prometheus said: <img src=x onerror=alert(1)>\\n::set-output name=drifted::false');
+});
