@@ -11,7 +11,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { InputError, ServiceError } from '../shared/errors.js';
 import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
-import { isRetryableStatus } from '../shared/http-failure.js';
+import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { originOf, sameOrigin } from '../shared/http-origin.js';
 import { downloadTarget } from './download-target.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
@@ -142,6 +142,7 @@ export class OciRegistry implements ModelRegistry {
     const written: string[] = [];
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
+      const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
       const hash = createHash('sha256');
       const out = createWriteStream(target);
       let size = 0;
@@ -163,12 +164,14 @@ export class OciRegistry implements ModelRegistry {
         // What a failed download leaves is what was there before.
         out.destroy();
         await rm(target, { force: true });
+        // Longer than the recorded size: it cannot match its digest.
+        if (isHttpFailure(e) && e.kind === 'too-large') throw mismatch();
         throw e;
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
         await rm(target, { force: true });
-        throw new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
+        throw mismatch();
       }
       written.push(target);
     }
