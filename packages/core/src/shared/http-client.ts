@@ -12,7 +12,7 @@ import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import { BoundedBody, bytes } from './http-body.js';
 import { HttpFailure, isHttpFailure, isRetryableStatus, seconds, type HttpFailureKind } from './http-failure.js';
-import { originOf, sameOrigin } from './http-origin.js';
+import { originOf } from './http-origin.js';
 
 export interface HttpTimeouts {
   /** Until the TCP connection is up. */
@@ -99,7 +99,7 @@ export class HttpClient {
     const started = Date.now();
     let url = new URL(call.url);
     let redirects = 0;
-    let verb = method;
+    const verb = method;
     for (let attempt = 0; ; attempt++) {
       let res: HttpResponse;
       try {
