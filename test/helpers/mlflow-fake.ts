@@ -26,6 +26,11 @@ export interface FakeMlflow {
   stages(name: string): Record<string, string>;
   artifacts: Map<string, Buffer>;
   calls: string[];
+  /**
+   * The next `times` calls to `path` answer `status` as MLflow's server does when its backend
+   * store is down (a JSON error with INTERNAL_ERROR, or TEMPORARILY_UNAVAILABLE for a 503).
+   */
+  failNext(path: string, status: number, times: number): void;
   stop(): Promise<void>;
 }
 
@@ -34,6 +39,7 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   const experiments = new Map<string, string>();
   const artifacts = new Map<string, Buffer>();
   const calls: string[] = [];
+  const failing = new Map<string, { status: number; times: number }>();
 
   const error = (res: ServerResponse, status: number, error_code: string, message: string) => {
     res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -51,6 +57,11 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://x');
     calls.push(`${req.method} ${url.pathname}`);
+    const failure = failing.get(url.pathname);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      return error(res, failure.status, failure.status === 503 ? 'TEMPORARILY_UNAVAILABLE' : 'INTERNAL_ERROR', 'the backend store is unavailable');
+    }
     if (options.basicAuth) {
       const expected = `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`;
       if (req.headers.authorization !== expected) {
@@ -151,5 +162,8 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   const stages = (name: string) => Object.fromEntries((models.get(name)?.versions ?? []).map((v) => [v.version, v.current_stage]));
-  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  const failNext = (path: string, status: number, times: number) => {
+    failing.set(path, { status, times });
+  };
+  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }

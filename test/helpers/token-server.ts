@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { createSign, randomBytes, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,8 +13,15 @@ export interface TokenServer {
   service: string;
   issuer: string;
   certificatePath: string;
-  /** Requests seen, for assertions: which scope was asked for, with or without credentials. */
-  requests: Array<{ scope: string | null; authenticated: boolean }>;
+  /** Its own origin, http://127.0.0.1:<port>. */
+  url: string;
+  /** Requests seen, for assertions: which scope was asked for, with or without credentials (and whether any Authorization came at all). */
+  requests: Array<{ scope: string | null; authenticated: boolean; authorization: boolean }>;
+  /**
+   * Serve the registry too: every path but /token is passed to `upstream`, so the realm is on the
+   * registry's own origin, as GHCR's (ghcr.io/token) is.
+   */
+  front(upstream: string): void;
   stop(): Promise<void>;
 }
 
@@ -34,12 +41,25 @@ export async function startTokenServer(user: { username: string; password: strin
   const service = 'modelci-test-registry';
   const issuer = 'modelci-test-issuer';
   const requests: TokenServer['requests'] = [];
+  let upstream: URL | undefined;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (upstream && url.pathname !== '/token') {
+      const to = upstream;
+      const forward = httpRequest({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        const headers = { ...up.headers };
+        if (headers.location) headers.location = headers.location.replace(to.host, `127.0.0.1:${port}`);
+        res.writeHead(up.statusCode ?? 502, headers);
+        up.pipe(res);
+      });
+      forward.on('error', () => res.destroy());
+      req.pipe(forward);
+      return;
+    }
     const basic = (u: { username: string; password: string }) => `Basic ${Buffer.from(`${u.username}:${u.password}`).toString('base64')}`;
     const isReader = reader !== undefined && req.headers.authorization === basic(reader);
     const authenticated = req.headers.authorization === basic(user) || isReader;
-    requests.push({ scope: url.searchParams.get('scope'), authenticated });
+    requests.push({ scope: url.searchParams.get('scope'), authenticated, authorization: req.headers.authorization !== undefined });
     if (!authenticated) {
       res.writeHead(401, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }));
@@ -60,7 +80,11 @@ export async function startTokenServer(user: { username: string; password: strin
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   return {
+    url: `http://127.0.0.1:${port}`,
     realm: `http://127.0.0.1:${port}/token`,
+    front: (to) => {
+      upstream = new URL(to);
+    },
     service,
     issuer,
     certificatePath: cert,

@@ -4,6 +4,7 @@ import { openRouter } from '../../packages/core/src/index.js';
 import { freePort } from '../helpers/docker-registry.js';
 import { startHaproxy, type RunningHaproxy } from '../helpers/haproxy.js';
 import { inputError } from '../../packages/core/test/data/helpers.js';
+import { serviceError } from '../helpers/service-error.js';
 
 let haproxy: RunningHaproxy;
 beforeAll(async () => {
@@ -50,6 +51,41 @@ test.each([
 
 test('an unreachable runtime API and an unknown router type: one sentence each', async () => {
   const port = await freePort();
-  expect((await inputError(openRouter(`haproxy://127.0.0.1:${port}/model`).getWeights())).message).toMatch(new RegExp(`^Cannot reach HAProxy's runtime API at haproxy://127.0.0.1:${port}/model \\(ECONNREFUSED\\)`));
+  const e = await serviceError(openRouter(`haproxy://127.0.0.1:${port}/model`).getWeights());
+  expect(e.message).toBe(`Cannot reach HAProxy's runtime API at haproxy://127.0.0.1:${port}/model (ECONNREFUSED); check the stats socket address and that HAProxy is running, then try again.`);
+  expect(e.retryable).toBe(true);
   expect(() => openRouter('nginx://127.0.0.1/x')).toThrow(/Router 'nginx:\/\/127.0.0.1\/x' has the type 'nginx', which modelci does not know; use haproxy:\/\//);
+});
+
+test('a runtime API that accepts and never answers, or trickles: bounded by the idle and total timeouts; the abort signal ends it at once', async () => {
+  const { HaproxyRouter } = await import('../../packages/core/src/rollout/haproxy-router.js');
+  const { createServer } = await import('node:net');
+  let trickle = false;
+  const sockets = new Set<import('node:net').Socket>();
+  const silent = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined); // the client hangs up first
+    if (trickle) {
+      const t = setInterval(() => socket.write('1'), 20);
+      socket.on('close', () => clearInterval(t));
+    }
+  });
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+  const uri = `haproxy://127.0.0.1:${(silent.address() as { port: number }).port}/model`;
+  try {
+    const quiet = await serviceError(new HaproxyRouter(uri, { timeouts: { idleMs: 100 } }).getWeights());
+    expect(quiet.message).toBe(`HAProxy's runtime API at ${uri} did not finish answering 'get weight model/canary' (nothing received for 0.1 s); try again, or check HAProxy.`);
+    expect(quiet.retryable).toBe(true);
+    trickle = true;
+    const slow = await serviceError(new HaproxyRouter(uri, { timeouts: { idleMs: 100, totalMs: 300 } }).setWeights(0.1));
+    expect(slow.message).toMatch(/did not finish answering 'set server model\/canary weight 26' \(no full reply within 0.3 s\)/);
+    trickle = false;
+    const controller = new AbortController();
+    const call = new HaproxyRouter(uri).getWeights(controller.signal).catch((x: Error) => x);
+    setTimeout(() => controller.abort(), 50);
+    expect(((await call) as Error).name).toBe('AbortError');
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((r) => silent.close(() => r()));
+  }
 });

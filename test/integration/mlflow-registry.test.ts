@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { MlflowRegistry, runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
 import { startFakeMlflow, type FakeMlflow } from '../helpers/mlflow-fake.js';
 import { inputError } from '../../packages/core/test/data/helpers.js';
+import { serviceError } from '../helpers/service-error.js';
 
 let mlflow: FakeMlflow;
 let dir: string;
@@ -95,6 +96,27 @@ test('old servers: with ?stages=true, promotion also moves the deprecated stage 
 test('an unreachable MLflow server: one sentence', async () => {
   const { freePort } = await import('../helpers/docker-registry.js');
   const port = await freePort();
-  const error = await inputError(runList({ registry: `mlflow+http://127.0.0.1:${port}`, name: 'penguins' }));
-  expect(error.message).toBe(`Cannot reach the MLflow server http://127.0.0.1:${port} (ECONNREFUSED); check the registry URI and that the server is up.`);
+  const error = await serviceError(runList({ registry: `mlflow+http://127.0.0.1:${port}`, name: 'penguins' }));
+  expect(error.message).toBe(`Cannot reach the MLflow server at http://127.0.0.1:${port}/api/2.0/mlflow/model-versions/search (ECONNREFUSED); check the registry URI and that the server is up, then try again.`);
+  expect(error.retryable).toBe(true);
+});
+
+test('a failing server is a ServiceError: a GET is retried through a passing 503; a POST that creates things is sent once, and says try again', async () => {
+  const calls = (what: string) => mlflow.calls.filter((c) => c === what).length;
+  const searches = async () => {
+    const before = calls('GET /api/2.0/mlflow/model-versions/search');
+    expect((await runList({ registry, name: 'penguins' })).length).toBeGreaterThan(0);
+    return calls('GET /api/2.0/mlflow/model-versions/search') - before;
+  };
+  const plain = await searches();
+  mlflow.failNext('/api/2.0/mlflow/model-versions/search', 503, 1);
+  expect(await searches()).toBe(plain + 1);
+
+  mlflow.failNext('/api/2.0/mlflow/registered-models/create', 500, 3);
+  const posts = calls('POST /api/2.0/mlflow/registered-models/create');
+  const e = await serviceError(runRegister({ registry, name: 'penguins', model: file('f.onnx', 'weights f') }));
+  expect(e.message).toBe(`The MLflow server ${mlflow.url} failed to registered-models/create (INTERNAL_ERROR: the backend store is unavailable); no model version was created for content it did not finish storing: try again.`);
+  expect(e.retryable).toBe(true);
+  expect(calls('POST /api/2.0/mlflow/registered-models/create') - posts).toBe(1);
+  mlflow.failNext('/api/2.0/mlflow/registered-models/create', 500, 0);
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runList, runPromote, runRegister, runResolve } from '../../packages/core/src/index.js';
 import { TEST_USER, freePort, startDockerRegistry, type RunningRegistry } from '../helpers/docker-registry.js';
 import { inputError } from '../../packages/core/test/data/helpers.js';
+import { serviceError } from '../helpers/service-error.js';
 
 let server: RunningRegistry;
 let dir: string;
@@ -65,10 +66,12 @@ test('register pushes a ModelPack artifact; identical content uploads 0 bytes; p
   expect((await runList({ registry, name: 'penguins' })).map((v) => [v.version, v.aliases])).toEqual([[1, []], [2, ['production']]]);
 });
 
-test('an unreachable registry and a missing alias: one sentence each', async () => {
+test('an unreachable registry and a missing alias: one sentence each (the registry\'s failure, the user\'s mistake)', async () => {
   const port = await freePort();
   const down = `oci://127.0.0.1:${port}/acme/models`;
-  expect((await inputError(runList({ registry: down, name: 'penguins' }))).message).toMatch(new RegExp(`^Cannot reach the registry http://127.0.0.1:${port} \\(ECONNREFUSED\\); check the registry URI`));
+  const unreachable = await serviceError(runList({ registry: down, name: 'penguins' }));
+  expect(unreachable.message).toBe(`Cannot reach the registry at http://127.0.0.1:${port}/v2/acme/models/penguins/tags/list (ECONNREFUSED); check the registry URI and that the registry is up, then try again.`);
+  expect(unreachable.retryable).toBe(true);
   expect((await inputError(runResolve({ registry, name: 'penguins', version: 'canary' }))).message).toMatch(/has no alias 'canary' in .*; it has /);
 });
 
@@ -127,8 +130,9 @@ test('a registry that dies mid-upload: one sentence, and no tag points at the pa
   const { OciRegistry } = await import('../../packages/core/src/index.js');
   const reg = new OciRegistry(`oci://127.0.0.1:${proxyPort}/acme/dying`, {}, { chunkBytes: 256 * 1024 });
   const big = file('big.onnx', Buffer.alloc(2 * 1024 * 1024, 3));
-  const error = await inputError(reg.register({ name: 'halfway', files: [{ source: big, path: 'big.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
-  expect(error.message).toMatch(/^Cannot reach the registry http:\/\/127.0.0.1:\d+ \(.+\); check the registry URI and that the registry is up\.$/);
+  const error = await serviceError(reg.register({ name: 'halfway', files: [{ source: big, path: 'big.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
+  expect(error.message).toMatch(/^Cannot reach the registry at http:\/\/127.0.0.1:\d+\/v2\/acme\/dying\/halfway\/blobs\/uploads\/[^ ?]+ \(.+\); check the registry URI and that the registry is up, then try again\.$/);
+  expect(error.retryable).toBe(true);
   expect(error.message).not.toMatch(/\n/);
   expect(patches).toBe(3);
   // Straight to the registry: the repository has no tag at all.
@@ -164,7 +168,11 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
     const { startTokenServer } = await import('../helpers/token-server.js');
     tokens = await startTokenServer(TEST_USER, READER);
     secured = await startDockerRegistry({ token: tokens });
+    // The client talks to the token server's origin, which passes the registry through: the
+    // realm is then on the registry's own origin, as ghcr.io/token is for ghcr.io.
+    tokens.front(secured.url);
   });
+  const front = () => `oci://${tokens.url.replace('http://', '')}/org`;
   afterAll(async () => {
     await secured?.stop();
     await tokens?.stop();
@@ -172,7 +180,7 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
 
   test('credentials buy a scoped token from the realm the challenge names; push and pull work', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
-    const reg = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
+    const reg = new OciRegistry(front(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
     const r = await reg.register({ name: 'penguins', files: [{ source: file('t.onnx', 'token weights'), path: 't.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
     expect(r.version.version).toBe(1);
     const out = join(dir, 'token-out');
@@ -183,20 +191,31 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
 
   test('credentials that may pull but not push: the registry refuses the scope, and the sentence says it is a permission, not a missing credential', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
-    const writer = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
+    const writer = new OciRegistry(front(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
     await writer.register({ name: 'shared', files: [{ source: file('s.onnx', 'shared weights'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
-    const reader = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: READER.username, MODELCI_REGISTRY_PASSWORD: READER.password });
+    const reader = new OciRegistry(front(), { MODELCI_REGISTRY_USERNAME: READER.username, MODELCI_REGISTRY_PASSWORD: READER.password });
     expect((await reader.resolve('shared', '1')).version).toBe(1);
     const e = await inputError(reader.register({ name: 'shared', files: [{ source: file('s2.onnx', 'other weights'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
-    expect(e.message).toBe(`The registry 127.0.0.1:${secured.port} refused access (401 insufficient_scope); the credentials are valid but lack permission: grant push and pull on the repository.`);
+    expect(e.message).toBe(`The registry ${tokens.url.replace('http://', '')} refused access (401 insufficient_scope); the credentials are valid but lack permission: grant push and pull on the repository.`);
     expect(e.message).not.toContain(READER.password);
     expect((await writer.list('shared')).map((v) => v.version)).toEqual([1]);
   });
 
   test('no credentials: the token server says 401 and the sentence says what to set', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
-    const reg = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, {});
+    const reg = new OciRegistry(front(), {});
     expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
+  });
+
+  test('a realm on plain http at another origin (the registry\'s own port, the realm another) gets no password', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const before = tokens.requests.length;
+    const reg = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
+    const e = await inputError(reg.list('penguins'));
+    expect(e.message).toBe(`The registry 127.0.0.1:${secured.port} sends its clients to the token realm ${tokens.url}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`);
+    const asked = tokens.requests.slice(before);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((q) => !q.authorization)).toBe(true);
   });
 });
 
@@ -236,5 +255,94 @@ test('tag lists are followed across pages (Link: rel="next"), as GHCR and Harbor
     expect(pages).toBe(3);
   } finally {
     await new Promise<void>((r) => paging.close(() => r()));
+  }
+});
+
+/**
+ * A pass-through to the registry at `to` that records the Authorization of every request, keeps
+ * upload Locations on itself, and lets `edit` change an answer's headers.
+ */
+async function forwarder(to: number, edit?: (req: import('node:http').IncomingMessage, headers: Record<string, string | string[] | undefined>) => void) {
+  const seen: Array<{ method: string; url: string; authorization?: string }> = [];
+  const proxy: Server = createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+    const upstream = httpRequest({ host: '127.0.0.1', port: to, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      const headers: Record<string, string | string[] | undefined> = { ...up.headers };
+      if (typeof headers.location === 'string') headers.location = headers.location.replace(`127.0.0.1:${to}`, `127.0.0.1:${port}`);
+      edit?.(req, headers);
+      res.writeHead(up.statusCode ?? 502, headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  const port = (proxy.address() as { port: number }).port;
+  return { port, seen, close: () => new Promise<void>((r) => proxy.close(() => r())) };
+}
+
+describe('credentials stay with the registry\'s origin (htpasswd registry behind a proxy)', () => {
+  let secured: RunningRegistry;
+  beforeAll(async () => {
+    secured = await startDockerRegistry({ htpasswd: true });
+  });
+  afterAll(async () => secured?.stop());
+  const env = { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password };
+
+  test('an upload Location on another origin gets no Authorization: the upload fails in one sentence instead', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const elsewhere = await forwarder(secured.port);
+    const front = await forwarder(secured.port, (req, headers) => {
+      if (req.method === 'POST' && typeof headers.location === 'string') headers.location = headers.location.replace(/^http:\/\/127\.0\.0\.1:\d+/, `http://localhost:${elsewhere.port}`).replace(/^\//, `http://localhost:${elsewhere.port}/`);
+    });
+    try {
+      const reg = new OciRegistry(`oci://127.0.0.1:${front.port}/team`, env);
+      const e = await serviceError(reg.register({ name: 'moved', files: [{ source: file('m.onnx', 'moved weights'), path: 'm.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
+      expect(e.message).toMatch(new RegExp(`^The registry 127.0.0.1:${front.port} failed to upload m.onnx \\(HTTP 401 Unauthorized.*\\); nothing was tagged`));
+      expect(e.retryable).toBe(false);
+      expect(front.seen.some((q) => q.authorization?.startsWith('Basic '))).toBe(true);
+      expect(elsewhere.seen.length).toBeGreaterThan(0);
+      expect(elsewhere.seen.map((q) => q.authorization)).toEqual(elsewhere.seen.map(() => undefined));
+    } finally {
+      await front.close();
+      await elsewhere.close();
+    }
+  });
+
+  test('a Link: next page on another origin is asked without Authorization', async () => {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const direct = new OciRegistry(`oci://127.0.0.1:${secured.port}/team`, env);
+    await direct.register({ name: 'linked', files: [{ source: file('l.onnx', 'linked weights'), path: 'l.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    const elsewhere = await forwarder(secured.port);
+    const front = await forwarder(secured.port, (req, headers) => {
+      if (req.url?.includes('/tags/list') && !req.url.includes('last=')) headers.link = `<http://localhost:${elsewhere.port}/v2/team/linked/tags/list?n=1000&last=v1>; rel="next"`;
+    });
+    try {
+      const e = await inputError(new OciRegistry(`oci://127.0.0.1:${front.port}/team`, env).list('linked'));
+      expect(e.message).toMatch(/asked for credentials \(401\)/);
+      expect(front.seen.some((q) => q.authorization?.startsWith('Basic '))).toBe(true);
+      expect(elsewhere.seen.length).toBeGreaterThan(0);
+      expect(elsewhere.seen.map((q) => q.authorization)).toEqual(elsewhere.seen.map(() => undefined));
+    } finally {
+      await front.close();
+      await elsewhere.close();
+    }
+  });
+});
+
+test('a registry that accepts connections and never answers: a retryable ServiceError after the headers timeout', async () => {
+  const silent: Server = createServer(() => undefined);
+  const sockets = new Set<import('node:net').Socket>();
+  silent.on('connection', (s) => sockets.add(s));
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+  const port = (silent.address() as { port: number }).port;
+  try {
+    const { OciRegistry } = await import('../../packages/core/src/index.js');
+    const e = await serviceError(new OciRegistry(`oci://127.0.0.1:${port}/acme`, {}, { timeouts: { headersMs: 100 } }).list('penguins'));
+    expect(e.message).toBe(`The registry at http://127.0.0.1:${port}/v2/acme/penguins/tags/list did not finish answering GET (no answer within 0.1 s); try again, or check that the service is healthy.`);
+    expect(e.retryable).toBe(true);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((r) => silent.close(() => r()));
   }
 });

@@ -11,7 +11,8 @@
 // timestamps and so their extrapolation factor, which cancels in errors/requests and in
 // histogram_quantile (it only uses ratios of bucket rates); those are checked to 1e-9.
 import { createServer, type Server } from 'node:http';
-import { InputError, openMetricsSource, PrometheusMetrics, type MetricsReading, type MetricsWindow } from '../../packages/core/src/index.js';
+import { InputError, ServiceError, openMetricsSource, PrometheusMetrics, type MetricsReading, type MetricsWindow } from '../../packages/core/src/index.js';
+import { serviceError } from '../helpers/service-error.js';
 import { freePort, TEST_USER } from '../helpers/docker-registry.js';
 import { startPrometheus, type RunningPrometheus } from '../helpers/prometheus.js';
 import { inputError } from '../../packages/core/test/data/helpers.js';
@@ -192,12 +193,14 @@ test('an unknown placeholder is refused before anything is asked', () => {
   expect(() => source({ queries: { p99: 'histogram_quantile(0.99, rate(x{{{selector}}}[{{interval}}]))' } })).toThrow(/^The p99 query in the input 'metrics-queries' has the placeholder \{\{interval\}\}, which modelci does not fill; use \{\{selector\}\} and \{\{window\}\}/);
 });
 
-test('unreachable Prometheus: one sentence from check(), a plain (retried) error from read()', async () => {
+test('unreachable Prometheus: one sentence from check(), a (retried) ServiceError from read()', async () => {
   const port = await freePort();
   const metrics = new PrometheusMetrics(`prometheus+http://127.0.0.1:${port}`, {}, { env: {} });
-  expect((await inputError(metrics.check())).message).toBe(`Cannot reach Prometheus at prometheus+http://127.0.0.1:${port} (ECONNREFUSED); check the metrics URI and that Prometheus is running.`);
+  const unreachable = await serviceError(metrics.check());
+  expect(unreachable.message).toBe(`Cannot reach Prometheus at prometheus+http://127.0.0.1:${port} (ECONNREFUSED); check the metrics URI and that Prometheus is running, then try again.`);
+  expect(unreachable.retryable).toBe(true);
   const e = await metrics.read(window).catch((x: Error) => x);
-  expect(e).toBeInstanceOf(Error);
+  expect(e).toBeInstanceOf(ServiceError);
   expect(e).not.toBeInstanceOf(InputError);
   expect((e as Error).message).toMatch(new RegExp(`^Prometheus at prometheus\\+http://127.0.0.1:${port} did not answer the \\w+ query for the \\w+ \\(ECONNREFUSED\\)$`));
 });
@@ -289,4 +292,20 @@ test('the canary\'s target gone (Prometheus reloaded without it): no data for th
   expect(r.canary).toEqual({ requests: null, errors: null, p99Ms: null });
   expect(r.stable.requests).toBeGreaterThan(0);
   expect(r.stable.p99Ms).toBeCloseTo(220, 6);
+});
+
+test('a proxy in front of Prometheus that fails (HTTP 503): a retryable ServiceError, not bad input', async () => {
+  const failing: Server = createServer((_req, res) => {
+    res.writeHead(503);
+    res.end('upstream unavailable');
+  });
+  await new Promise<void>((r) => failing.listen(0, '127.0.0.1', () => r()));
+  const at = `prometheus+http://127.0.0.1:${(failing.address() as { port: number }).port}`;
+  try {
+    const e = await serviceError(new PrometheusMetrics(at, {}, { env: {} }).check());
+    expect(e.message).toBe(`Prometheus at ${at} answered the query API with HTTP 503 (upstream unavailable); try again, or check Prometheus and any proxy in front of it.`);
+    expect(e.retryable).toBe(true);
+  } finally {
+    await new Promise<void>((r) => failing.close(() => r()));
+  }
 });

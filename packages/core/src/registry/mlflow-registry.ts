@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { redactUri } from '../shared/redact-uri.js';
-import { InputError } from '../shared/errors.js';
+import { InputError, ServiceError } from '../shared/errors.js';
+import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
+import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { downloadTarget } from './download-target.js';
 import { hashFile } from './blob-store.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
@@ -31,12 +32,21 @@ interface MlflowModelVersion {
   aliases?: string[];
 }
 
+export interface MlflowRegistryOptions {
+  /** Per-phase limits of every call (defaults: shared/http-client's). */
+  timeouts?: Partial<HttpTimeouts>;
+  /** Stops every call (the step's cancellation). */
+  signal?: AbortSignal;
+}
+
 export class MlflowRegistry implements ModelRegistry {
   private readonly base: string;
+  private readonly http: HttpClient;
   /** `?stages=true`: also move the deprecated stages (Staging, Production), for servers before aliases (2.3). */
   private readonly stages: boolean;
 
-  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: MlflowRegistryOptions = {}) {
+    this.http = new HttpClient({ service: 'the MLflow server', hint: 'check the registry URI and that the server is up', timeouts: options.timeouts, signal: options.signal });
     const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
     if (!m) throw new InputError(redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
     this.base = `${m[1].toLowerCase()}://${m[2]}`;
@@ -130,18 +140,29 @@ export class MlflowRegistry implements ModelRegistry {
     const written: string[] = [];
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
-      const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { method: 'GET' });
-      if (res.status !== 200 || !res.body) throw await this.failure(res, `download ${f.path}`, undefined, false);
+      const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
+      // Verified by sha256 as it streams; no cap but the recorded size, which a longer answer cannot pass.
+      const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
+      if (res.status !== 200) throw await this.failure(res, `download ${f.path}`, undefined, false);
       const hash = createHash('sha256');
       const out = createWriteStream(target);
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        hash.update(chunk);
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      try {
+        for await (const chunk of res.body as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        }
+      } catch (e) {
+        // What a failed download leaves is what was there before.
+        out.destroy();
+        await rm(target, { force: true });
+        // Longer than the recorded size: it cannot match its digest.
+        if (isHttpFailure(e) && e.kind === 'too-large') throw mismatch();
+        throw e;
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest) {
         await rm(target, { force: true });
-        throw new InputError(redactUri(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`), { input: 'version' });
+        throw mismatch();
       }
       written.push(target);
     }
@@ -183,46 +204,62 @@ export class MlflowRegistry implements ModelRegistry {
 
   private async upload(artifact: string, file: string): Promise<void> {
     const size = (await stat(file)).size;
-    const body = Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 20 })) as ReadableStream<Uint8Array>;
-    const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { method: 'PUT', body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) }, duplex: 'half' } as RequestInit);
+    const body = createReadStream(file, { highWaterMark: 1 << 20 });
+    const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) } });
     if (res.status !== 200) throw await this.failure(res, `upload ${path.basename(file)} (is the server started with --serve-artifacts?)`);
+    res.discard();
   }
 
   /** A REST call; error codes in `tolerate` return undefined instead of failing. */
   private async call(method: 'GET' | 'POST', endpoint: string, body?: unknown, tolerate: string[] = []): Promise<unknown> {
-    const res = await this.fetch(`${this.base}/api/2.0/mlflow/${endpoint}`, {
-      method,
-      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
-    });
-    if (res.status === 200) return res.json();
-    const error = (await res.json().catch(() => ({}))) as { error_code?: string; message?: string };
+    // GETs are retried by the client; a POST creates things and is sent once.
+    const res = await this.fetch(method, `${this.base}/api/2.0/mlflow/${endpoint}`, body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {});
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (res.status === 200) {
+      if (parsed === undefined) throw new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} answered ${endpoint.split('?')[0]} with something that is not JSON ('${text.trim().slice(0, 60)}'); check the registry URI points at MLflow.`);
+      return parsed;
+    }
+    const error = (parsed ?? {}) as { error_code?: string; message?: string };
     if (error.error_code && tolerate.includes(error.error_code)) return undefined;
     throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
   }
 
-  private auth(): Record<string, string> {
+  private auth(): string | undefined {
     const token = this.env.MLFLOW_TRACKING_TOKEN;
-    if (token) return { Authorization: `Bearer ${token}` };
+    if (token) return `Bearer ${token}`;
     const user = this.env.MLFLOW_TRACKING_USERNAME;
     const password = this.env.MLFLOW_TRACKING_PASSWORD;
-    return user && password ? { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } : {};
+    return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
   }
 
-  private async fetch(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...this.auth() } });
-    } catch (e) {
-      const c = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new InputError(redactUri(`Cannot reach the MLflow server ${this.base} (${c?.code ?? c?.message ?? (e as Error).message}); check the registry URI and that the server is up.`), { input: 'registry' });
-    }
+  /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
+  private fetch(method: string, url: string, init: { body?: string | NodeJS.ReadableStream; headers?: Record<string, string>; maxBytes?: number } = {}): Promise<HttpResponse> {
+    return this.http.request({ method, url, body: init.body as string | import('node:stream').Readable | undefined, headers: init.headers, maxBytes: init.maxBytes, authorization: this.auth(), credentialsOrigin: new URL(this.base).origin });
   }
 
-  private async failure(res: Response, what: string, error?: { error_code?: string; message?: string }, writing = true): Promise<InputError> {
+  /**
+   * Credentials refused: the user's to fix (InputError). A 5xx or 429 may pass: try again. Any
+   * other refusal is how this server treats the request, and trying again will not change it.
+   */
+  private async failure(res: HttpResponse, what: string, error?: { error_code?: string; message?: string }, writing = true): Promise<InputError | ServiceError> {
     if (res.status === 401 || res.status === 403) {
-      return new InputError(redactUri(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`), { input: 'registry' });
+      res.discard();
+      return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
     }
-    const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}`;
-    return new InputError(redactUri(`The MLflow server ${this.base} failed to ${what} (${detail}); ${writing ? 'no model version was created for content it did not finish storing' : "try again, or check the server's log"}.`), { input: 'registry' });
+    if (!error) {
+      const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
+      error = text ? { message: text } : undefined;
+    }
+    const retryable = isRetryableStatus(res.status);
+    const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
+    const after = writing ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}` : retryable ? "try again, or check the server's log" : "check the server's log";
+    return new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} failed to ${what} (${detail}); ${after}.`, { retryable });
   }
 }
 

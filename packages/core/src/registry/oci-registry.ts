@@ -6,13 +6,14 @@
  * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { stat, rm } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { redactUri } from '../shared/redact-uri.js';
-import { InputError } from '../shared/errors.js';
+import { InputError, ServiceError } from '../shared/errors.js';
+import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
+import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
+import { originOf, sameOrigin } from '../shared/http-origin.js';
 import { downloadTarget } from './download-target.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
@@ -26,6 +27,15 @@ export const MAX_LAYER_BYTES = 9_500_000_000;
 
 interface Credentials { username: string; password: string }
 
+export interface OciRegistryOptions {
+  chunkBytes?: number;
+  maxLayerBytes?: number;
+  /** Per-phase limits of every call (defaults: shared/http-client's). */
+  timeouts?: Partial<HttpTimeouts>;
+  /** Stops every call (the step's cancellation). */
+  signal?: AbortSignal;
+}
+
 export class OciRegistry implements ModelRegistry {
   private readonly base: string;
   private readonly host: string;
@@ -34,10 +44,12 @@ export class OciRegistry implements ModelRegistry {
 
   private readonly chunkBytes: number;
   private readonly maxLayerBytes: number;
+  private readonly http: HttpClient;
 
-  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: { chunkBytes?: number; maxLayerBytes?: number } = {}) {
+  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: OciRegistryOptions = {}) {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
     this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
+    this.http = new HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
     if (!m) throw new InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
     this.host = m[2];
@@ -79,7 +91,7 @@ export class OciRegistry implements ModelRegistry {
       const digest = await this.putManifest(repo, `v${version}`, body);
       return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
     }
-    throw new InputError(`Could not find a free version tag for '${input.name}' after 20 tries; other writers keep registering: try again.`, { input: 'name' });
+    throw new ServiceError(`the registry ${this.host}`, `Could not find a free version tag for '${input.name}' in ${this.uri} after 20 tries; other writers keep registering: try again.`, { retryable: true });
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
@@ -131,25 +143,36 @@ export class OciRegistry implements ModelRegistry {
     const written: string[] = [];
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
+      const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
       const hash = createHash('sha256');
       const out = createWriteStream(target);
       let size = 0;
-      for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
-        const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull');
-        if (res.status !== 200 || !res.body) throw this.failure(res, `download ${f.path}`);
-        const partHash = createHash('sha256');
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-          hash.update(chunk);
-          partHash.update(chunk);
-          size += chunk.length;
-          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      try {
+        for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
+          // Verified by digest as it streams: no size cap but the part's own size, which a longer answer cannot pass.
+          const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull', { maxBytes: part.size });
+          if (res.status !== 200) throw await this.failure(res, `download ${f.path}`);
+          const partHash = createHash('sha256');
+          for await (const chunk of res.body as AsyncIterable<Buffer>) {
+            hash.update(chunk);
+            partHash.update(chunk);
+            size += chunk.length;
+            if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+          }
+          if (`sha256:${partHash.digest('hex')}` !== part.digest) size = NaN; // caught below, after closing
         }
-        if (`sha256:${partHash.digest('hex')}` !== part.digest) size = NaN; // caught below, after closing
+      } catch (e) {
+        // What a failed download leaves is what was there before.
+        out.destroy();
+        await rm(target, { force: true });
+        // Longer than the recorded size: it cannot match its digest.
+        if (isHttpFailure(e) && e.kind === 'too-large') throw mismatch();
+        throw e;
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
         await rm(target, { force: true });
-        throw new InputError(redactUri(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`), { input: 'version' });
+        throw mismatch();
       }
       written.push(target);
     }
@@ -209,36 +232,32 @@ export class OciRegistry implements ModelRegistry {
         hash.update(chunk as Buffer);
         alsoHash?.update(chunk as Buffer);
       });
-      const res = await this.pipeRequest('PATCH', location, repo, source, {
+      const res = await this.pipeRequest(location, repo, source, {
         'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
       });
-      if (res.status !== 202) throw this.failure(res, `upload ${what}`);
-      location = res.location ?? location;
+      if (res.status !== 202) throw await this.failure(res, `upload ${what}`);
+      const next = res.header('location');
+      location = next ? new URL(next, location).href : location;
+      res.discard();
     }
     const digest = `sha256:${hash.digest('hex')}`;
-    const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
-    if (done.status !== 201) throw this.failure(done, `finish the upload of ${what}`);
+    // Naming the content by its digest makes the PUT safe to repeat.
+    const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' }, idempotent: true });
+    if (done.status !== 201) throw await this.failure(done, `finish the upload of ${what}`);
+    done.discard();
     return digest;
   }
 
   /**
-   * Streams a file range as a request body with node:http (web streams through fetch cost twice
-   * the time on a 1 GiB upload). Uploads start with a POST of the same scope, whose auth
-   * challenge has been answered, so the credentials are known here.
+   * Streams a file range as a PATCH body (node:http under the client: web streams through fetch
+   * cost twice the time on a 1 GiB upload). Uploads start with a POST of the same scope, whose
+   * auth challenge has been answered, so the credentials are known here; they go only to the
+   * registry's own origin, never to an upload Location elsewhere.
    */
-  private pipeRequest(method: string, target: string, repo: string, body: NodeJS.ReadableStream, headers: Record<string, string>): Promise<{ status: number; statusText: string; location?: string }> {
-    const url = new URL(target.startsWith('http') ? target : `${this.base}${target}`);
-    const auth = this.tokens.get(`repository:${repo}:push,pull`);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise((resolve, reject) => {
-      const req = send(url, { method, headers: { ...headers, ...(auth ? { Authorization: auth } : {}) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', location: res.headers.location ? new URL(res.headers.location, url).toString() : undefined }));
-      });
-      const fail = (e: Error & { code?: string }) => reject(new InputError(redactUri(`Cannot reach the registry ${this.base} (${e.code ?? e.message}); check the registry URI and that the registry is up.`), { input: 'registry' }));
-      req.on('error', fail);
-      body.on('error', (e) => req.destroy(e as Error));
-      body.pipe(req);
+  private pipeRequest(target: string, repo: string, body: NodeJS.ReadableStream, headers: Record<string, string>): Promise<HttpResponse> {
+    return this.http.request({
+      method: 'PATCH', url: new URL(target, this.base), body: body as unknown as import('node:stream').Readable, headers,
+      authorization: this.tokens.get(`repository:${repo}:push,pull`), credentialsOrigin: originOf(this.base),
     });
   }
 
@@ -246,26 +265,31 @@ export class OciRegistry implements ModelRegistry {
     const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
     if (await this.hasBlob(repo, digest)) return digest;
     const location = await this.startUpload(repo);
-    const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
-    if (res.status !== 201) throw this.failure(res, 'upload the model config');
+    const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, idempotent: true, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
+    if (res.status !== 201) throw await this.failure(res, 'upload the model config');
+    res.discard();
     return digest;
   }
 
   private async startUpload(repo: string): Promise<string> {
     const res = await this.request('POST', `/v2/${repo}/blobs/uploads/`, repo, 'push,pull');
-    const location = res.headers.get('location');
-    if (res.status !== 202 || !location) throw this.failure(res, 'start an upload');
-    return location;
+    const location = res.header('location');
+    if (res.status !== 202 || !location) throw await this.failure(res, 'start an upload');
+    res.discard();
+    return new URL(location, res.url).href;
   }
 
   private async hasBlob(repo: string, digest: string): Promise<boolean> {
     const res = await this.request('HEAD', `/v2/${repo}/blobs/${digest}`, repo, 'pull');
+    res.discard();
+    if (res.status !== 200 && res.status !== 404) throw await this.failure(res, `look up a blob`);
     return res.status === 200;
   }
 
   private async putManifest(repo: string, tag: string, body: Buffer): Promise<string> {
     const res = await this.request('PUT', `/v2/${repo}/manifests/${tag}`, repo, 'push,pull', { body, headers: { 'Content-Type': OCI_MANIFEST } });
-    if (res.status !== 201) throw this.failure(res, `tag ${tag}`);
+    if (res.status !== 201) throw await this.failure(res, `tag ${tag}`);
+    res.discard();
     return `sha256:${createHash('sha256').update(body).digest('hex')}`;
   }
 
@@ -276,9 +300,12 @@ export class OciRegistry implements ModelRegistry {
 
   private async getManifest(repo: string, tag: string): Promise<{ manifest: Manifest; digest: string; body: Buffer } | undefined> {
     const res = await this.request('GET', `/v2/${repo}/manifests/${tag}`, repo, 'pull', { headers: { Accept: OCI_MANIFEST } });
-    if (res.status === 404) return undefined;
-    if (res.status !== 200) throw this.failure(res, `read ${tag}`);
-    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status === 404) {
+      res.discard();
+      return undefined;
+    }
+    if (res.status !== 200) throw await this.failure(res, `read ${tag}`);
+    const body = await res.buffer();
     const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
     try {
       return { manifest: JSON.parse(body.toString('utf8')) as Manifest, digest, body };
@@ -293,11 +320,17 @@ export class OciRegistry implements ModelRegistry {
     let next: string | undefined = `/v2/${repo}/tags/list?n=1000`;
     while (next) {
       const res = await this.request('GET', next, repo, 'pull');
-      if (res.status === 404) return out;
-      if (res.status !== 200) throw this.failure(res, 'list tags');
-      const body = (await res.json()) as { tags?: string[] | null };
+      if (res.status === 404) {
+        res.discard();
+        return out;
+      }
+      if (res.status !== 200) throw await this.failure(res, 'list tags');
+      const body = await res.json<{ tags?: string[] | null }>();
+      if (!body) throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} answered the tag list of ${repo} with something that is not JSON; check the registry URI.`);
       out.push(...(body.tags ?? []));
-      next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get('link') ?? '')?.[1];
+      // The next page may be on another host: it is read, but credentials stay with the registry.
+      const link = /<([^>]+)>;\s*rel="?next"?/.exec(res.header('link') ?? '')?.[1];
+      next = link ? new URL(link, res.url).href : undefined;
     }
     return out;
   }
@@ -308,15 +341,19 @@ export class OciRegistry implements ModelRegistry {
     return username && password ? { username, password } : undefined;
   }
 
-  /** One request, answering the registry's auth challenge once. Never logs credentials. */
-  private async request(method: string, target: string, repo: string, actions: string, init: { body?: Buffer; headers?: Record<string, string> } = {}): Promise<Response> {
-    const url = target.startsWith('http') ? target : `${this.base}${target}`;
-    const send = (auth?: string) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) } });
+  /**
+   * One request, answering the registry's auth challenge once. Never logs credentials, and sends
+   * them only to the registry's own origin (a Location or Link elsewhere gets none).
+   */
+  private async request(method: string, target: string, repo: string, actions: string, init: { body?: Buffer; headers?: Record<string, string>; idempotent?: boolean; maxBytes?: number } = {}): Promise<HttpResponse> {
+    const url = new URL(target, this.base);
+    const send = (auth?: string) => this.http.request({ method, url, body: init.body, headers: init.headers, idempotent: init.idempotent, maxBytes: init.maxBytes, authorization: auth, credentialsOrigin: originOf(this.base) });
     const scope = `repository:${repo}:${actions}`;
     const cached = this.tokens.get(scope);
     let res = await send(cached);
     if (res.status !== 401) return res;
-    const challenge = res.headers.get('www-authenticate') ?? '';
+    res.discard();
+    const challenge = res.header('www-authenticate') ?? '';
     const creds = this.credentials();
     if (/^basic/i.test(challenge)) {
       if (!creds) throw this.authError(401);
@@ -330,35 +367,45 @@ export class OciRegistry implements ModelRegistry {
     }
     // Distribution answers a valid token that lacks the action with 401 insufficient_scope: a
     // permission problem, not a missing credential.
-    if (res.status === 401 && /error="insufficient_scope"/.test(res.headers.get('www-authenticate') ?? '')) throw this.authError(403, '401 insufficient_scope');
+    if (res.status === 401 || res.status === 403) res.discard();
+    if (res.status === 401 && /error="insufficient_scope"/.test(res.header('www-authenticate') ?? '')) throw this.authError(403, '401 insufficient_scope');
     if (res.status === 401 || res.status === 403) throw this.authError(res.status);
     return res;
   }
 
+  /**
+   * A Bearer token from the realm the challenge names. The password goes there only when the realm
+   * is the registry's own origin or is https: a plain-http realm elsewhere could be anyone's, and
+   * is asked for an anonymous token.
+   */
   private async token(challenge: string, scope: string, creds: Credentials | undefined): Promise<string> {
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     if (!params.realm) throw this.authError(401);
-    const url = new URL(params.realm);
+    let url: URL;
+    try {
+      url = new URL(params.realm);
+    } catch {
+      throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} names a token realm '${params.realm}' that is not a URL; it is misconfigured.`);
+    }
     if (params.service) url.searchParams.set('service', params.service);
     url.searchParams.set('scope', scope);
-    const res = await this.fetch(url.toString(), { method: 'GET', headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {} });
-    if (res.status === 401 || res.status === 403) throw this.authError(res.status);
-    if (res.status !== 200) throw this.failure(res, 'get a token');
-    const body = (await res.json()) as { token?: string; access_token?: string };
-    const token = body.token ?? body.access_token;
+    const trusted = sameOrigin(url, this.base) || url.protocol === 'https:';
+    const basic = creds && trusted ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
+    const res = await this.http.request({ method: 'GET', url, authorization: basic, credentialsOrigin: url.origin });
+    if (res.status === 401 || res.status === 403) {
+      res.discard();
+      if (creds && !trusted) throw this.untrustedRealm(url);
+      throw this.authError(res.status);
+    }
+    if (res.status !== 200) throw await this.failure(res, 'get a token');
+    const body = await res.json<{ token?: string; access_token?: string }>();
+    const token = body?.token ?? body?.access_token;
     if (!token) throw this.authError(401);
     return token;
   }
 
-  private async fetch(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(url, init);
-    } catch (e) {
-      // undici wraps the socket error; with several addresses tried it is an AggregateError.
-      const c = (e as { cause?: { code?: string; errors?: Array<{ code?: string }> } }).cause;
-      const cause = c?.code ?? c?.errors?.[0]?.code ?? (c as Error | undefined)?.message ?? (e as Error).message;
-      throw new InputError(redactUri(`Cannot reach the registry ${this.base} (${cause}); check the registry URI and that the registry is up.`), { input: 'registry' });
-    }
+  private untrustedRealm(realm: URL): InputError {
+    return new InputError(`The registry ${this.host} sends its clients to the token realm ${realm.origin}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`, { input: 'registry' });
   }
 
   private authError(status: number, said = String(status)): InputError {
@@ -368,8 +415,15 @@ export class OciRegistry implements ModelRegistry {
       : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
   }
 
-  private failure(res: { status: number; statusText: string }, what: string): InputError {
-    return new InputError(`The registry ${this.host} failed to ${what} (HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}); nothing was tagged, so no version points at partial content: try again.`, { input: 'registry' });
+  /**
+   * A refusal in the protocol: a 5xx or 429 may pass (try again); any other answer will not,
+   * because it is how this registry treats the request.
+   */
+  private async failure(res: HttpResponse, what: string): Promise<ServiceError> {
+    const said = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
+    const retryable = isRetryableStatus(res.status);
+    const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
+    return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
   }
 }
 

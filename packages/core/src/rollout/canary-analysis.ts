@@ -60,8 +60,8 @@ class RollBack extends Error {}
 
 /** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
 export async function preflight(deps: RolloutDeps, checkWindowMs?: number): Promise<number> {
-  const weights = await deps.router.getWeights();
-  await deps.metrics.check(checkWindowMs);
+  const weights = await deps.router.getWeights(deps.signal);
+  await deps.metrics.check(checkWindowMs, deps.signal);
   return weights.canary;
 }
 
@@ -98,8 +98,8 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
   };
   const setAndVerify = async (w: number, signal?: AbortSignal) => {
     await retry(async () => {
-      await deps.router.setWeights(w);
-      const held = await deps.router.getWeights();
+      await deps.router.setWeights(w, signal);
+      const held = await deps.router.getWeights(signal);
       if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
       // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
       weight = w;
@@ -143,7 +143,7 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
       record.steps.push(step);
       await event('progressing', `step ${i + 1} of ${policy.steps.length}: the canary gets ${pct(w)}`);
       // A read at the boundary lets counter-diffing sources start the new window here; it is not judged.
-      await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }).catch(() => undefined);
+      await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }, deps.signal).catch(() => undefined);
       lastRead = changedAt;
       let passes = 0;
       let metricsFailures = 0;
@@ -151,13 +151,13 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
         await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
         const now = clock.now();
         if (now - startedAt > policy.timeoutMs) throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
-        const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
+        const held = await guard(() => retry(() => deps.router.getWeights(deps.signal), attempts, deps.signal), "could not read the router's weights");
         if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
           throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
         }
         let reading: MetricsReading;
         try {
-          reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }), 2, deps.signal);
+          reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }, deps.signal), 2, deps.signal);
         } catch (e) {
           if (deps.signal?.aborted) throw e;
           metricsFailures++;

@@ -16,7 +16,9 @@
  * went down (a restart) makes that window's counts no data.
  */
 import { redactUri } from '../shared/redact-uri.js';
-import { InputError } from '../shared/errors.js';
+import { InputError, ServiceError } from '../shared/errors.js';
+import { HttpClient, type HttpResponse } from '../shared/http-client.js';
+import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { registerMetricsSource, type MetricsReading, type MetricsSource, type MetricsWindow, type Variant, type VariantMetrics } from './metrics-source.js';
 
 const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
@@ -26,8 +28,10 @@ interface Counters { requests: number; errors: number; p99Ms: number | null; p99
 interface Snapshot { at: Date; variants: Partial<Record<Variant, Counters>> }
 
 export interface HttpJsonContext {
-  /** A request that takes longer is aborted (default 10 s). */
+  /** Connect, answer and idle timeout of each request (default 10 s); an answer read whole ends within three times it. */
   timeoutMs?: number;
+  /** Stops every call (the step's cancellation). */
+  signal?: AbortSignal;
 }
 
 export class HttpJsonMetrics implements MetricsSource {
@@ -35,10 +39,13 @@ export class HttpJsonMetrics implements MetricsSource {
   private readonly shown: string;
   private readonly authorization?: string;
   private readonly timeoutMs: number;
+  private readonly http: HttpClient;
   private last?: Snapshot;
 
   constructor(readonly uri: string, context: HttpJsonContext = {}) {
     this.timeoutMs = context.timeoutMs ?? 10_000;
+    const t = this.timeoutMs;
+    this.http = new HttpClient({ service: 'the metrics endpoint', hint: 'check the metrics URI and that the service is up', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
     let url: URL | undefined;
     try {
       url = new URL(uri.replace(/^http-json\+/i, ''));
@@ -50,7 +57,7 @@ export class HttpJsonMetrics implements MetricsSource {
     }
     if (url.username || url.password) {
       this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-      // fetch refuses URLs with credentials; they travel in the header.
+      // They travel in the header, to this origin only; messages show the URL without them.
       url.username = '';
       url.password = '';
     }
@@ -59,12 +66,12 @@ export class HttpJsonMetrics implements MetricsSource {
   }
 
   /** Takes the first snapshot, which the first read() subtracts. */
-  async check(): Promise<void> {
-    this.last = await this.snapshot(true);
+  async check(_checkWindowMs?: number, signal?: AbortSignal): Promise<void> {
+    this.last = await this.snapshot(true, signal);
   }
 
-  async read(_window: MetricsWindow): Promise<MetricsReading> {
-    const current = await this.snapshot(false);
+  async read(_window: MetricsWindow, signal?: AbortSignal): Promise<MetricsReading> {
+    const current = await this.snapshot(false, signal);
     const previous = this.last;
     this.last = current;
     const reading: MetricsReading = {
@@ -97,26 +104,32 @@ export class HttpJsonMetrics implements MetricsSource {
     return reading;
   }
 
-  /** One fetch, parsed; failures are InputErrors in check() and plain Errors (retried) in read(). */
-  private async snapshot(checking: boolean): Promise<Snapshot> {
-    const fail = (message: string) => (checking ? new InputError(message, { input: 'metrics' }) : new Error(message));
+  /**
+   * One GET, parsed. In check() what the user must fix (the URI, its credentials, an endpoint that
+   * does not answer the contract) is an InputError; in read() every failure is a ServiceError,
+   * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
+   */
+  private async snapshot(checking: boolean, signal?: AbortSignal): Promise<Snapshot> {
+    const fail = (message: string) => (checking ? new InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true }));
     const at = new Date();
     let status: number;
     let text: string;
     try {
-      const res = await fetch(this.url, { headers: this.authorization ? { Authorization: this.authorization } : {}, signal: AbortSignal.timeout(this.timeoutMs) });
+      // read() is retried by the rollout loop; check() runs once, so the client retries it.
+      const res: HttpResponse = await this.http.request({ method: 'GET', url: this.url, authorization: this.authorization, signal, retries: checking ? undefined : 0 });
       status = res.status;
       text = await res.text();
     } catch (e) {
-      const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-      const why = err.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : err.cause?.code ?? err.cause?.message ?? err.message;
-      throw fail(redactUri(checking
-        ? `Cannot reach the metrics endpoint at ${this.shown} (${why}); check the metrics URI and that the service is up.`
-        : `the metrics endpoint at ${this.shown} did not answer (${why})`));
+      if (!isHttpFailure(e) || e.kind === 'too-large') throw e;
+      throw new ServiceError(`the metrics endpoint ${this.shown}`, checking
+        ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
+        : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`, { retryable: e.retryable, cause: e });
     }
     const snippet = text.trim().split('\n')[0].slice(0, 60);
     if (status < 200 || status > 299) {
-      throw fail(`The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
+      const message = `The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}`;
+      if (isRetryableStatus(status)) throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
+      throw fail(`${message}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
     }
     let body: unknown;
     try {

@@ -44,14 +44,15 @@ export interface MetricsSource {
    * `checkWindowMs`, the check interval, lets a source say up front that windows that short
    * will never hold data (Prometheus: fewer than two scrapes in a window).
    */
-  check(checkWindowMs?: number): Promise<void>;
+  check(checkWindowMs?: number, signal?: AbortSignal): Promise<void>;
   /**
    * The metrics for a window. Called at every window boundary, in time order (including right
    * after each weight change), so a source that only sees cumulative counters can answer with
    * the difference since its previous read and say so in `from`.
    * Transport failures throw (the loop retries, then rolls back); missing data is `null`.
+   * `signal` (the step's cancellation) stops the call.
    */
-  read(window: MetricsWindow): Promise<MetricsReading>;
+  read(window: MetricsWindow, signal?: AbortSignal): Promise<MetricsReading>;
 }
 
 export interface MetricsSourceOptions {

@@ -10,7 +10,9 @@
  * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
  */
 import { redactUri } from '../shared/redact-uri.js';
-import { InputError } from '../shared/errors.js';
+import { InputError, ServiceError } from '../shared/errors.js';
+import { HttpClient } from '../shared/http-client.js';
+import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { registerMetricsSource, type MetricsReading, type MetricsSource, type MetricsSourceOptions, type MetricsWindow, type Variant, type VariantMetrics } from './metrics-source.js';
 
 export type PrometheusQueryName = 'requests' | 'errors' | 'p99';
@@ -45,8 +47,10 @@ const METRIC: Record<PrometheusQueryName, keyof VariantMetrics> = { requests: 'r
 export interface PrometheusContext {
   /** Where PROMETHEUS_TOKEN / PROMETHEUS_USERNAME / PROMETHEUS_PASSWORD are read (default process.env). */
   env?: Record<string, string | undefined>;
-  /** A request that takes longer is aborted (default 10 s). */
+  /** Connect, answer and idle timeout of each request (default 10 s); an answer read whole ends within three times it. */
   timeoutMs?: number;
+  /** Stops every call (the step's cancellation). */
+  signal?: AbortSignal;
 }
 
 /** The window length as a whole-second Prometheus duration, at least 1s. */
@@ -59,9 +63,6 @@ export function promDuration(window: MetricsWindow): string {
 interface Answer { status: number; text: string; body?: { status?: string; errorType?: string; error?: string; data?: { resultType?: string; result?: unknown } } }
 interface Value { value: number | null; note?: string }
 
-/** Prometheus did not answer at all (refused, timed out, reset). */
-class Unreachable extends Error {}
-
 export class PrometheusMetrics implements MetricsSource {
   private readonly base: string;
   private readonly shown: string;
@@ -71,10 +72,13 @@ export class PrometheusMetrics implements MetricsSource {
   private readonly templates: Record<PrometheusQueryName, string>;
   private readonly selectors: Record<Variant, string>;
   private readonly timeoutMs: number;
+  private readonly http: HttpClient;
 
   constructor(readonly uri: string, private readonly options: MetricsSourceOptions = {}, context: PrometheusContext = {}) {
     const env = context.env ?? process.env;
     this.timeoutMs = context.timeoutMs ?? 10_000;
+    const t = this.timeoutMs;
+    this.http = new HttpClient({ service: 'Prometheus', hint: 'check the metrics URI and that Prometheus is running', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
     let url: URL | undefined;
     try {
       url = new URL(uri.replace(/^prometheus\+/i, ''));
@@ -115,8 +119,8 @@ export class PrometheusMetrics implements MetricsSource {
     return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
   }
 
-  async check(checkWindowMs?: number): Promise<void> {
-    const info = await this.get('/api/v1/status/buildinfo').catch((e: unknown) => this.unreachable(e));
+  async check(checkWindowMs?: number, signal?: AbortSignal): Promise<void> {
+    const info = await this.get('/api/v1/status/buildinfo', undefined, signal).catch((e: unknown) => this.unreachable(e));
     this.refusesCredentials(info);
     // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
     // queries below are the real test, and a wrong path shows up there.
@@ -125,7 +129,7 @@ export class PrometheusMetrics implements MetricsSource {
     for (const variant of VARIANTS) {
       for (const name of NAMES) {
         const query = this.query(name, variant, '1m');
-        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }).catch((e: unknown) => this.unreachable(e));
+        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e: unknown) => this.unreachable(e));
         const data = this.data(answer, name, variant, query, true);
         const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
         if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
@@ -138,7 +142,7 @@ export class PrometheusMetrics implements MetricsSource {
         if (variant === 'stable' && name === 'requests') stableRequests = value(data).value;
       }
     }
-    if (checkWindowMs !== undefined && stableRequests !== null) await this.checkWindow(checkWindowMs, time);
+    if (checkWindowMs !== undefined && stableRequests !== null) await this.checkWindow(checkWindowMs, time, signal);
   }
 
   /**
@@ -147,25 +151,27 @@ export class PrometheusMetrics implements MetricsSource {
    * traffic before the rollout starts, so if its requests show over 1m but not over one check
    * window, the window is too short for this Prometheus.
    */
-  private async checkWindow(checkWindowMs: number, time: number): Promise<void> {
+  private async checkWindow(checkWindowMs: number, time: number, signal?: AbortSignal): Promise<void> {
     const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
     const query = this.query('requests', 'stable', duration);
-    const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }).catch((e: unknown) => this.unreachable(e));
+    const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e: unknown) => this.unreachable(e));
     if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
       throw new InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
     }
   }
 
-  async read(window: MetricsWindow): Promise<MetricsReading> {
+  async read(window: MetricsWindow, signal?: AbortSignal): Promise<MetricsReading> {
     const duration = promDuration(window);
     const time = (window.end.getTime() / 1000).toFixed(3);
     const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
     const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
       let answer: Answer;
       try {
-        answer = await this.get('/api/v1/query', { query, time });
+        // The rollout loop retries a failed read: one try each here.
+        answer = await this.get('/api/v1/query', { query, time }, signal, 0);
       } catch (e) {
-        throw new Error(`Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${reason(e, this.timeoutMs)})`);
+        if (!isHttpFailure(e)) throw e;
+        throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, { retryable: e.retryable, cause: e });
       }
       const v = value(this.data(answer, name, variant, query, false));
       return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
@@ -187,8 +193,9 @@ export class PrometheusMetrics implements MetricsSource {
 
   /**
    * The `data` of a successful answer; anything else throws, in one sentence: an InputError for
-   * what the user must fix (a rejected query, credentials, and in check() anything at all), a plain
-   * Error for what may pass by itself mid-rollout (an overloaded Prometheus, a proxy's 502).
+   * what the user must fix (a rejected query, credentials, and in check() a URI that does not lead
+   * to Prometheus's API), a ServiceError for Prometheus failing (an overload, a proxy's 502, and
+   * mid-rollout anything else), which may pass by itself.
    */
   private data(answer: Answer, name: PrometheusQueryName, variant: Variant, query: string, checking: boolean): { resultType?: string; result?: unknown } {
     this.refusesCredentials(answer);
@@ -201,12 +208,16 @@ export class PrometheusMetrics implements MetricsSource {
       const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
       throw new InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
     }
-    const fail = (message: string) => (checking ? new InputError(message, { input: 'metrics' }) : new Error(message));
+    const failing = (message: string) => new ServiceError(`Prometheus ${this.shown}`, message, { retryable: true });
     if (body?.status === 'error') {
-      throw fail(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); check that Prometheus is healthy, or make the query cheaper.`);
+      throw failing(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`);
     }
     const text = answer.text.trim().split('\n')[0].slice(0, 80);
-    throw fail(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`);
+    if (isRetryableStatus(answer.status)) {
+      throw failing(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`);
+    }
+    const message = `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`;
+    throw checking ? new InputError(message, { input: 'metrics' }) : new ServiceError(`Prometheus ${this.shown}`, message);
   }
 
   private refusesCredentials(answer: Answer): void {
@@ -218,24 +229,22 @@ export class PrometheusMetrics implements MetricsSource {
   }
 
   private unreachable(e: unknown): never {
-    throw new InputError(`Cannot reach Prometheus at ${this.shown} (${reason(e, this.timeoutMs)}); check the metrics URI and that Prometheus is running.`, { input: 'metrics' });
+    if (!isHttpFailure(e) || e.kind === 'too-large') throw e;
+    throw new ServiceError(`Prometheus ${this.shown}`, `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`, { retryable: e.retryable, cause: e });
   }
 
-  private async get(path: string, params?: Record<string, string>): Promise<Answer> {
+  /** One GET of the API; transport failures throw HttpFailures (ServiceErrors). Credentials go to this origin only. */
+  private async get(path: string, params: Record<string, string> | undefined, signal: AbortSignal | undefined, retries?: number): Promise<Answer> {
     const url = `${this.base}${path}${params ? `?${new URLSearchParams(params)}` : ''}`;
+    const res = await this.http.request({ method: 'GET', url, authorization: this.authorization, signal, retries });
+    const text = await res.text();
+    let body: Answer['body'];
     try {
-      const res = await fetch(url, { headers: this.authorization ? { Authorization: this.authorization } : {}, signal: AbortSignal.timeout(this.timeoutMs) });
-      const text = await res.text();
-      let body: Answer['body'];
-      try {
-        body = JSON.parse(text) as Answer['body'];
-      } catch {
-        body = undefined;
-      }
-      return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
-    } catch (e) {
-      throw new Unreachable((e as Error).message, { cause: e });
+      body = JSON.parse(text) as Answer['body'];
+    } catch {
+      body = undefined;
     }
+    return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
   }
 }
 
@@ -260,12 +269,6 @@ function sample(text: string): Value {
 function seriesList(rows: { metric?: Record<string, string> }[]): string {
   const one = (m: Record<string, string> = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
   return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
-}
-
-function reason(e: unknown, timeoutMs: number): string {
-  const err = (e instanceof Unreachable ? e.cause : e) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err?.name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
-  return err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);
 }
 
 registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));

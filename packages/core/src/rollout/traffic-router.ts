@@ -14,10 +14,10 @@ export interface Weights {
 
 export interface TrafficRouter {
   readonly uri: string;
-  /** Sends `canary` of the traffic to the canary and the rest to stable. */
-  setWeights(canary: number): Promise<void>;
+  /** Sends `canary` of the traffic to the canary and the rest to stable; `signal` (the step's cancellation) stops the call. */
+  setWeights(canary: number, signal?: AbortSignal): Promise<void>;
   /** What the router holds now (after a reload it may differ from what was set). */
-  getWeights(): Promise<Weights>;
+  getWeights(signal?: AbortSignal): Promise<Weights>;
 }
 
 export type RouterFactory = (uri: string) => TrafficRouter;

@@ -1,7 +1,8 @@
 // The http-json metrics source against a node http server in the test: this adapter's "real
 // thing" is the user's own endpoint, which answers cumulative counters per variant.
+import { serviceError } from '../../../../test/helpers/service-error.js';
 import { createServer, type Server } from 'node:http';
-import { HttpJsonMetrics, InputError, openMetricsSource, type MetricsReading, type MetricsWindow } from '../../src/index.js';
+import { HttpJsonMetrics, InputError, ServiceError, openMetricsSource, type MetricsReading, type MetricsWindow } from '../../src/index.js';
 import { inputError } from '../data/helpers.js';
 
 let server: Server;
@@ -102,7 +103,7 @@ test.each([
   ['neither variant', { status: 200, body: '{"requests": 5}' }, /answered \{"requests":5\}, with neither "canary" nor "stable"; it must return/],
   ['a count that is a string', { status: 200, body: '{"canary": {"requests": "12", "errors": 0}}' }, /answered "canary": \{"requests":"12","errors":0\}, which has no "requests" count; it must return .*, counts being numbers ≥ 0\.$/],
   ['a negative count', { status: 200, body: '{"stable": {"requests": 12, "errors": -1}}' }, /answered "stable": \{"requests":12,"errors":-1\}, which has no "errors" count;/],
-  ['an HTTP error', { status: 500, body: 'database down\nstack…' }, /^The metrics endpoint at http-json\+http:\/\/127.0.0.1:\d+\/m answered HTTP 500 \(database down\); check the metrics URI\.$/],
+  ['a path it does not serve', { status: 404, body: 'no such path' }, /^The metrics endpoint at http-json\+http:\/\/127.0.0.1:\d+\/m answered HTTP 404 \(no such path\); check the metrics URI\.$/],
 ] as const)('%s: one sentence from check(), a plain error from read()', async (_what, reply, message) => {
   raw = reply;
   const metrics = new HttpJsonMetrics(`http-json+http://${base}/m`);
@@ -121,9 +122,11 @@ test('unreachable: one sentence from check(); read() throws for the loop to retr
   const port = (gone.address() as { port: number }).port;
   await new Promise<void>((r) => gone.close(() => r()));
   const metrics = new HttpJsonMetrics(`http-json+http://127.0.0.1:${port}/metrics`);
-  expect((await inputError(metrics.check())).message).toBe(`Cannot reach the metrics endpoint at http-json+http://127.0.0.1:${port}/metrics (ECONNREFUSED); check the metrics URI and that the service is up.`);
+  const unreachable = await serviceError(metrics.check());
+  expect(unreachable.message).toBe(`Cannot reach the metrics endpoint at http-json+http://127.0.0.1:${port}/metrics (ECONNREFUSED); check the metrics URI and that the service is up, then try again.`);
+  expect(unreachable.retryable).toBe(true);
   const e = await metrics.read(window).catch((x: Error) => x);
-  expect(e).not.toBeInstanceOf(InputError);
+  expect(e).toBeInstanceOf(ServiceError);
   expect((e as Error).message).toBe(`the metrics endpoint at http-json+http://127.0.0.1:${port}/metrics did not answer (ECONNREFUSED)`);
 
   // A failed read leaves the previous snapshot as the baseline: the next reading spans both windows.
@@ -135,6 +138,23 @@ test('unreachable: one sentence from check(); read() throws for the loop to retr
   hang = false;
   answer = counters({ requests: 30, errors: 1 }, { requests: 40, errors: 0 });
   expect((await flaky.read(window)).canary.requests).toBe(20);
+});
+
+test('a failing endpoint (HTTP 500) is the service\'s failure, not the user\'s: a retryable ServiceError from check() and read()', async () => {
+  raw = { status: 500, body: 'database down\nstack…' };
+  const metrics = new HttpJsonMetrics(`http-json+http://${base}/m`);
+  const e = await serviceError(metrics.check());
+  expect(e.message).toBe(`The metrics endpoint at http-json+http://${base}/m answered HTTP 500 (database down); try again, or check the service.`);
+  expect(e.retryable).toBe(true);
+  const r = await serviceError(metrics.read(window));
+  expect(r.message).toBe(`The metrics endpoint at http-json+http://${base}/m answered HTTP 500 (database down)`);
+});
+
+test('an answer bigger than any metrics document is refused at the cap, in one sentence', async () => {
+  raw = { status: 200, body: `{"canary": ${' '.repeat(17 * 1024 * 1024)}}` };
+  const e = await serviceError(new HttpJsonMetrics(`http-json+http://${base}/m`).check());
+  expect(e.message).toMatch(/^The metrics endpoint at http:\/\/127.0.0.1:\d+\/m answered GET with (17 MiB \(Content-Length\)|more than 16 MiB), more than modelci reads;/);
+  expect(e.retryable).toBe(false);
 });
 
 test('user:password in the URI goes out as Basic auth and never shows in messages', async () => {
