@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1996);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6354);
 // The main step's entry, as the runner starts it.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1996:
+/***/ 6354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31098,7 +31098,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31341,45 +31341,6 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
-
-/**
- * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
- * '_', upper-cased); empty ones are left out so the catalogue's defaults apply.
- */
-function readInputs(catalogue) {
-    const out = {};
-    for (const { name } of catalogue) {
-        const value = getInput(name);
-        if (value !== '')
-            out[name] = value;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/annotations.ts
-
-function annotate(a) {
-    const props = { title: a.title, file: a.file, startLine: a.line };
-    if (a.level === 'error')
-        core.error(a.message, props);
-    else if (a.level === 'warning')
-        core.warning(a.message, props);
-    else
-        core.notice(a.message, props);
-}
-/** GitHub shows at most 10 errors and 10 warnings per step: past that, the last slot says how many more. */
-function annotateAll(list, limit = 10) {
-    for (const level of ['error', 'warning', 'notice']) {
-        const same = list.filter((a) => a.level === level);
-        const shown = same.length <= limit ? same : same.slice(0, limit - 1);
-        shown.forEach(annotate);
-        const more = same.length - shown.length;
-        if (more > 0)
-            annotate({ level, title: `${more} more`, message: `${more} more ${level} findings are in the job summary and the JSON report.` });
-    }
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -38392,6 +38353,44 @@ async function read_table_readFile(file, table, delimiter) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/shared/log-text.ts
+/**
+ * Untrusted text in a log line (column and category names, file names, server bodies, model
+ * names) must never become a workflow command. The runner reads stdout line by line (\n, \r or
+ * \r\n ends one), takes a line whose first non-blank characters are `::` as a command, and also
+ * takes a legacy `##[command]` anywhere in a line. So: line breaks and other control characters
+ * are shown as escapes (`\n`, `\x1b`), a leading `::` as `\::`, and `##[` as `##\[`.
+ * Applying it twice changes nothing.
+ */
+function log_text_logText(text) {
+    return text
+        .replace(LINE_BREAK_OR_CONTROL, controlEscape)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::');
+}
+// Control characters are what this matches, on purpose.
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK_OR_CONTROL = /\r\n|[\r\n\u0085\u2028\u2029]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
+function controlEscape(c) {
+    if (NAMED[c])
+        return NAMED[c];
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+}
+/**
+ * A block printed as it is (a report, a server's answer) between `::stop-commands::<token>` and
+ * `::<token>::`: the runner runs no command inside it. The token must be unguessable (random per
+ * block), or the block could end the pause itself.
+ */
+function log_text_withoutCommands(block, token) {
+    if (!/^[A-Za-z0-9_-]{16,}$/.test(token))
+        throw new Error('withoutCommands needs a random token of at least 16 letters, digits, - or _');
+    if (block.includes(token))
+        throw new Error('withoutCommands: the block contains its own token');
+    return `::stop-commands::${token}\n${block.replace(/\n$/, '')}\n::${token}::\n`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stats/log-gamma.ts
 /**
  * Log-gamma and its companions, written so that no digits are lost to cancellation:
@@ -40417,6 +40416,7 @@ function allowedBreach(col, rule) {
 
 
 
+
 /** The check-drift use case: load both sides, compare every feature, correct, decide. */
 async function check_drift_checkDrift(input, now = new Date()) {
     const { options } = input;
@@ -40622,9 +40622,9 @@ function buildReport(reference, current, options, features, findings, now) {
     const driftShare = tested > 0 ? driftedFeatures.length / tested : 0;
     const parts = [];
     if (critical)
-        parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.join(', ')})`);
+        parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.map(logText).join(', ')})`);
     if (drifted)
-        parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.join(', ')})`);
+        parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.map(logText).join(', ')})`);
     const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
     return {
         schema: DRIFT_REPORT_SCHEMA,
@@ -40666,6 +40666,7 @@ function rethrowFor(input) {
 ;// CONCATENATED MODULE: ./packages/core/src/render/drift-markdown.ts
 
 
+
 /** Rows shown in the summary table; GitHub caps a step summary at 1 MiB. */
 const MAX_ROWS = 300;
 const STATUS_ICON = { ok: '✅ ok', drift: '⚠️ drift', critical: '❌ critical', skipped: '➖ skipped', new: '🆕 new' };
@@ -40674,7 +40675,7 @@ function drift_markdown_renderDriftMarkdown(report) {
     const v = report.verdict;
     const icon = v.critical ? '❌' : v.drifted ? '⚠️' : '✅';
     const out = [];
-    out.push(`## ${icon} Data drift check: ${v.summary}`, '');
+    out.push(mdHeading(2, `${icon} Data drift check: ${mdText(v.summary)}`), '');
     out.push(drift_markdown_describeRun(report), '');
     const rows = drift_markdown_orderForReading(report.features).slice(0, MAX_ROWS);
     out.push('| Feature | Status | Test | Statistic | p (corrected) | Effect size | Threshold | Missing ref → cur |');
@@ -40682,7 +40683,7 @@ function drift_markdown_renderDriftMarkdown(report) {
     for (const f of rows) {
         const t = f.test;
         const e = f.effect;
-        out.push(`| ${cell(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
+        out.push(`| ${mdText(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
     }
     if (report.features.length > MAX_ROWS)
         out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
@@ -40693,13 +40694,13 @@ function drift_markdown_renderDriftMarkdown(report) {
     if (notes.length > 0 || report.findings.length > 0) {
         out.push('', '### Why', '');
         for (const f of notes.slice(0, MAX_ROWS))
-            out.push(`- **${cell(f.name)}** — ${cell(f.reason)}`);
+            out.push(`- **${mdText(f.name)}** — ${mdText(f.reason)}`);
         for (const s of report.findings.filter((x) => x.severity === 'notice'))
-            out.push(`- ${cell(s.message)}`);
+            out.push(`- ${mdText(s.message)}`);
     }
     out.push('', `<details><summary>Every feature</summary>`, '');
     for (const f of rows)
-        out.push(`- **${cell(f.name)}** (${f.status}): ${cell(f.reason)}`);
+        out.push(`- **${mdText(f.name)}** (${f.status}): ${mdText(f.reason)}`);
     out.push('', '</details>', '');
     return out.join('\n');
 }
@@ -40707,8 +40708,8 @@ function drift_markdown_describeRun(report) {
     const o = report.options;
     const ref = report.reference;
     const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return `Reference: ${ref.files.map(code).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
-        `Current: ${report.current.files.slice(0, 5).map(code).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
+    return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+        `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
         `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
 }
 /** Drifted and critical first, then by effect relative to its threshold. */
@@ -40729,7 +40730,7 @@ function effectChart(features) {
         '```mermaid',
         'xychart-beta',
         '  title "Effect size ÷ threshold (bars at or above the line are large enough to count)"',
-        `  x-axis [${shown.map((f) => JSON.stringify(f.name.replace(/["\\]/g, ''))).join(', ')}]`,
+        `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
         `  y-axis "effect ÷ threshold" 0 --> ${top}`,
         `  bar [${ratios.join(', ')}]`,
         `  line [${shown.map(() => 1).join(', ')}]`,
@@ -40748,13 +40749,6 @@ function missingCell(f) {
         return '–';
     const text = `${formatPercent(m.reference)} → ${formatPercent(m.current)}`;
     return m.drifted ? `**${text}**` : text;
-}
-function code(s) {
-    return `\`${s.replace(/`/g, "'")}\``;
-}
-/** Keep table cells on one row: pipes and newlines would break the table. */
-function cell(s) {
-    return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/annotations.ts
@@ -43126,6 +43120,7 @@ function compareErrors(candidate, baseline) {
 
 
 
+
 /** GitHub refuses a step summary over 1 MiB; stay below it with room for other steps' text. */
 const MAX_SUMMARY_BYTES = 1_000_000;
 /** Rows of the gate, metric and per-class tables. */
@@ -43142,13 +43137,13 @@ const BASELINE_METRICS = (/* unused pure expression or super */ null && (['accur
 function gates_markdown_renderGatesMarkdown(v) {
     const e = v.evaluation;
     const sections = [
-        `## ${v.passed ? '✅' : '❌'} Quality gates: ${gates_markdown_verdictCount(v)}`,
-        oneLine(v.summary),
+        mdHeading(2, `${v.passed ? '✅' : '❌'} Quality gates: ${gates_markdown_verdictCount(v)}`),
+        mdText(v.summary),
         gateTable(v.gates),
         checkTable(v.checks),
         ...(e ? evaluationSections(e) : [reportSection(v)]),
         baselineSection(v),
-        e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${oneLine(n)}`)].join('\n') : undefined,
+        e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${mdText(n)}`)].join('\n') : undefined,
         `<sub>${v.schema}, ${v.createdAt}</sub>`,
     ];
     return capBytes(sections.filter((s) => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
@@ -43177,14 +43172,14 @@ function gateTable(gates) {
     // The user's order: it is the order they wrote the gates in, and the failures are marked.
     const rows = gates.slice(0, MAX_TABLE_ROWS).map((g) => {
         const c = gates_markdown_gateCells(g);
-        return `| ${gates_markdown_cell(gates_markdown_code(g.gate))} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
+        return `| ${mdCodeCell(g.gate)} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
     });
     return ['| Gate | Actual | Threshold | Margin | Result |', '|---|---:|---:|---:|---|', ...rows, ...more(gates.length, 'gates')].join('\n');
 }
 function checkTable(checks) {
     if (checks.length === 0)
         return undefined;
-    const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${gates_markdown_cell(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${gates_markdown_cell(c.detail)} |`);
+    const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${mdText(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${mdText(c.detail)} |`);
     return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
 }
 function evaluationSections(e) {
@@ -43202,20 +43197,20 @@ function modelSection(e) {
     const d = e.data;
     const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
     const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-    const outputs = [m.outputs.prediction && `prediction ${gates_markdown_code(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${gates_markdown_code(m.outputs.probabilities)}`].filter(Boolean);
-    const files = d.files.slice(0, MAX_FILES).map(gates_markdown_code).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
+    const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+    const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
     return [
         '### Model and data',
         '',
-        `- **Model:** ${gates_markdown_code(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${gates_markdown_code(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${opsets}` : ''} (${e.task})`,
-        ...m.inputs.map((i) => `- **Input** ${gates_markdown_code(i.input)} (${i.type}) ← ${columnList(i.columns)} _(${i.source})_`),
+        `- **Model:** ${mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${mdText(opsets)}` : ''} (${e.task})`,
+        ...m.inputs.map((i) => `- **Input** ${mdCode(i.input)} (${mdText(i.type)}) ← ${columnList(i.columns)} _(${mdText(i.source)})_`),
         `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
-        `- **Data:** ${formatCount(d.rows)} rows from ${files || gates_markdown_code(d.spec)}; label column ${gates_markdown_code(d.labelColumn)}` +
+        `- **Data:** ${formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
             (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
     ].join('\n');
 }
 function columnList(columns) {
-    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(gates_markdown_code).join(', ');
+    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(mdCode).join(', ');
     return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
 }
 function classificationSection(e) {
@@ -43232,7 +43227,7 @@ function classificationSection(e) {
         '|---|---:|',
         `| accuracy | ${accuracy} |`,
         ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
-        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => gates_markdown_code(l)).join(', ')}.`] : []),
+        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
     ].join('\n');
 }
 function regressionSection(e) {
@@ -43248,12 +43243,12 @@ function confusionSection(e) {
         return undefined;
     const shown = matrixClasses(c.matrix, MAX_MATRIX_CLASSES);
     const capped = shown.length < c.labels.length;
-    const header = ['true ↓ / predicted →', ...shown.map((i) => gates_markdown_cell(c.labels[i])), ...(capped ? ['(other)'] : [])];
+    const header = ['true ↓ / predicted →', ...shown.map((i) => mdText(c.labels[i])), ...(capped ? ['(other)'] : [])];
     const rows = shown.map((i) => {
         const cells = shown.map((j) => (i === j ? `**${c.matrix[i][j]}**` : String(c.matrix[i][j])));
         if (capped)
             cells.push(String(c.matrix[i].reduce((s, n, j) => (shown.includes(j) ? s : s + n), 0)));
-        return `| **${gates_markdown_cell(c.labels[i])}** | ${cells.join(' | ')} |`;
+        return `| **${mdText(c.labels[i])}** | ${cells.join(' | ')} |`;
     });
     return [
         '### Confusion matrix',
@@ -43274,7 +43269,7 @@ function perClassSection(e) {
     const c = e.classification;
     if (!c || c.perClass.length === 0)
         return undefined;
-    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${gates_markdown_cell(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
     return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
 }
 function latencySection(l) {
@@ -43287,10 +43282,10 @@ function latencySection(l) {
         '',
         `${formatCount(l.runs)} timed runs after ${formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
         '',
-        `**Hardware:** ${oneLine(gates_markdown_hardwareLine(l))}`,
+        `**Hardware:** ${mdText(gates_markdown_hardwareLine(l))}`,
     ];
     if (l.warning)
-        out.push('', `> ⚠️ ${oneLine(l.warning)}`);
+        out.push('', `> ⚠️ ${mdText(l.warning)}`);
     const chart = latencyChart(l.histogram);
     if (chart)
         out.push('', chart);
@@ -43351,7 +43346,7 @@ function robustnessSection(checks) {
         return undefined;
     const rows = checks.map((r) => {
         const { icon, word } = gates_markdown_robustnessResult(r);
-        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${gates_markdown_code(`robustness.${r.name}`)}) | ${icon} ${word} | ${gates_markdown_cell(r.detail)} |`;
+        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${mdCodeCell(`robustness.${r.name}`)}) | ${icon} ${word} | ${mdText(r.detail)} |`;
     });
     return ['### Robustness', '', '| Check | Result | Detail |', '|---|---|---|', ...rows].join('\n');
 }
@@ -43360,7 +43355,7 @@ function baselineSection(v) {
     const base = v.baselineMetrics;
     if (!base)
         return undefined;
-    const out = ['### Against the baseline', '', `Baseline: ${gates_markdown_code(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
+    const out = ['### Against the baseline', '', `Baseline: ${mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
     const rows = gates_markdown_baselineRows(v.metrics, base);
     if (rows.length > 0) {
         out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
@@ -43369,7 +43364,7 @@ function baselineSection(v) {
     }
     const m = v.evaluation?.baseline?.mcnemar;
     if (m)
-        out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${oneLine(m.conclusion)}`);
+        out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${mdText(m.conclusion)}`);
     return out.join('\n');
 }
 function gates_markdown_baselineRows(candidate, baseline) {
@@ -43386,11 +43381,11 @@ function gates_markdown_baselineRows(candidate, baseline) {
 /** Mode 2: the team's own report, shown as it was read. */
 function reportSection(v) {
     const entries = Object.entries(v.metrics);
-    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${gates_markdown_cell(gates_markdown_code(name))} | ${gates_markdown_metricValue(name, value)} |`);
+    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${mdCodeCell(name)} | ${gates_markdown_metricValue(name, value)} |`);
     return [
         '### Metrics',
         '',
-        `From the report ${gates_markdown_code(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
+        `From the report ${mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
         '',
         '| Metric | Value |',
         '|---|---:|',
@@ -43435,16 +43430,6 @@ function capBytes(markdown, limit) {
     if (fenceOpen)
         kept.push('```');
     return kept.join('\n') + tail;
-}
-function gates_markdown_code(s) {
-    return `\`${s.replace(/`/g, "'")}\``;
-}
-/** Keep table cells on one row: pipes and newlines would break the table. */
-function gates_markdown_cell(s) {
-    return oneLine(s).replace(/\|/g, '\\|');
-}
-function oneLine(s) {
-    return s.replace(/\r?\n/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/gates/gate.ts
@@ -43892,6 +43877,7 @@ function required(value, name, what) {
  * adapter file; `openRegistry` picks it from the registry URI.
  */
 
+
 // OCI distribution's repository-name component rule, so a name moves unchanged to any registry.
 const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 // OCI tag rule; aliases must also not look like versions.
@@ -43927,7 +43913,7 @@ function model_registry_openRegistry(uri, input = 'registry') {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
     const factory = FACTORIES.get(scheme ?? 'file');
     if (!factory) {
-        throw new InputError(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`, { input });
+        throw new InputError(redactUri(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`), { input });
     }
     return factory(uri);
 }
@@ -44445,10 +44431,469 @@ async function copyVerified(from, to, digest, size, what) {
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
+;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
+/**
+ * Credentials never go into a message or a record. In any text (a bare URI, or a message that
+ * quotes one), every `scheme://` URI loses its userinfo and the values of query or fragment
+ * parameters whose names look like credentials become `***`.
+ *
+ * The userinfo ends at the LAST `@` of the authority, as a URL parser reads it: passwords hold
+ * `@` and `:` more often than people percent-encode them. The authority ends where RFC 3986
+ * says it must (`/`, `?`, `#`) or at a character no URI holds unencoded (space, `"`, `<`, `>`,
+ * backtick, `\`), so an IPv6 host (`[::1]`) and an `@` in the path are left alone.
+ */
+/** scheme:// authority path ?query #fragment, each part as a URI can hold it in running text. */
+const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
+/** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
+const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
+const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
+const REDACTED = '***';
+function redact_uri_redactUri(text) {
+    return text.replace(URI_IN_TEXT, (_all, scheme, authority, path, query, fragment) => scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
+}
+/** Whether a query or fragment parameter of this name holds a credential. */
+function isCredentialName(name) {
+    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const joined = words.join('_');
+    return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
+}
+/**
+ * The credentials the URIs in a text carry, as written and percent-decoded: each password, a
+ * userinfo without a password (a token as the user name), and every credential parameter's value.
+ */
+function uriCredentials(text) {
+    const found = [];
+    for (const m of text.matchAll(URI_IN_TEXT)) {
+        const authority = m[2];
+        const at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            const userinfo = authority.slice(0, at);
+            const colon = userinfo.indexOf(':');
+            found.push(colon >= 0 ? userinfo.slice(colon + 1) : userinfo);
+        }
+        for (const part of [m[4], m[5]]) {
+            if (!part)
+                continue;
+            for (const { name, value } of params(part.slice(1)))
+                if (isCredentialName(name))
+                    found.push(value);
+        }
+    }
+    return [...new Set(found.flatMap((s) => [s, decodeLoosely(s), decodeLoosely(s.replace(/\+/g, ' '))]).filter((s) => s !== '' && s !== REDACTED))];
+}
+function hostOf(authority) {
+    const at = authority.lastIndexOf('@');
+    return at >= 0 ? authority.slice(at + 1) : authority;
+}
+/** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
+function redactParams(part) {
+    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+}
+/**
+ * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
+ * closing quote belongs to the message, and no token holds one).
+ */
+function params(body) {
+    const out = [];
+    for (const m of body.matchAll(/([^&;=']*)(?:=([^&;']*))?([^&;]*[&;]?)/g)) {
+        if (m[0] === '')
+            continue;
+        out.push({ raw: m[0], name: m[1], value: m[2] ?? '', rest: m[3] });
+    }
+    return out;
+}
+function decodeLoosely(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-body.ts
+
+class BoundedBody extends external_node_stream_.Transform {
+    source;
+    limits;
+    fail;
+    received = 0;
+    timer;
+    constructor(source, limits, fail) {
+        super();
+        this.source = source;
+        this.limits = limits;
+        this.fail = fail;
+        // A body dropped unread may still fail (its idle timer): that must not crash the process.
+        // Readers still see the error (async iteration and pipeline listen for it themselves).
+        this.on('error', () => undefined);
+        const declared = Number(source.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limits.maxBytes) {
+            // Refused before reading a byte of it.
+            queueMicrotask(() => this.destroy(fail('too-large', `${bytes(declared)} (Content-Length)`)));
+            return;
+        }
+        source.on('error', (e) => this.destroy(fail('broken', e.code ?? e.message, e)));
+        source.on('aborted', () => this.destroy(fail('broken', 'connection closed mid-answer')));
+        this.arm();
+        source.pipe(this);
+    }
+    _transform(chunk, _encoding, done) {
+        this.received += chunk.length;
+        if (this.received > this.limits.maxBytes)
+            return done(this.fail('too-large', `more than ${bytes(this.limits.maxBytes)}`));
+        this.arm();
+        done(null, chunk);
+    }
+    _flush(done) {
+        this.disarm();
+        done();
+    }
+    _destroy(error, done) {
+        this.disarm();
+        this.source.unpipe(this);
+        this.source.destroy();
+        done(error);
+    }
+    arm() {
+        this.disarm();
+        if (!Number.isFinite(this.limits.idleMs))
+            return;
+        this.timer = setTimeout(() => this.destroy(this.fail('idle-timeout', `nothing received for ${this.limits.idleMs / 1000} s`)), this.limits.idleMs).unref();
+    }
+    disarm() {
+        if (this.timer)
+            clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+}
+/** 16777216 -> "16 MiB". */
+function bytes(n) {
+    if (n >= 1 << 30)
+        return `${+(n / (1 << 30)).toFixed(1)} GiB`;
+    if (n >= 1 << 20)
+        return `${+(n / (1 << 20)).toFixed(1)} MiB`;
+    if (n >= 1 << 10)
+        return `${+(n / (1 << 10)).toFixed(1)} KiB`;
+    return `${n} bytes`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-origin.ts
+/**
+ * Where credentials may go: an origin is scheme + host + port (URL.origin, default ports made
+ * implicit, so http://a:80 and http://a are one origin; 127.0.0.1 and localhost are two).
+ */
+
+function originOf(url) {
+    return (typeof url === 'string' ? new URL(url) : url).origin;
+}
+function sameOrigin(a, b) {
+    return originOf(a) === originOf(b);
+}
+/**
+ * The URL as a message may show it: no user:password, and no query or fragment, which may hold a
+ * signature (a presigned storage URL) or an upload's state.
+ */
+function shownUrl(url) {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return redact_uri_redactUri(`${u.protocol}//${u.username || u.password ? `${u.username}:${u.password}@` : ''}${u.host}${u.pathname === '/' ? '' : u.pathname}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-failure.ts
+/**
+ * How an HTTP call failed, as a ServiceError that names the service and its (redacted) URL, says
+ * whether trying again can help, and keeps a short `reason` ("ECONNREFUSED", "no answer within
+ * 30 s") for adapters that fold it into a sentence of their own.
+ */
+
+
+/** Kinds a second try can cure; a body over the cap will be over it again. */
+const RETRYABLE = new Set(['unreachable', 'connect-timeout', 'headers-timeout', 'send-timeout', 'idle-timeout', 'deadline', 'broken']);
+class HttpFailure extends ServiceError {
+    kind;
+    url;
+    method;
+    reason;
+    constructor(service, kind, url, method, 
+    /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
+    reason, options = {}) {
+        super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+        this.kind = kind;
+        this.url = url;
+        this.method = method;
+        this.reason = reason;
+        this.name = 'ServiceError';
+    }
+}
+function isHttpFailure(e) {
+    return e instanceof HttpFailure;
+}
+/** HTTP statuses a later try may not get: overload, a proxy between restarts, rate limits. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+function seconds(ms) {
+    return `${ms / 1000} s`;
+}
+function sentence(service, kind, url, method, reason, hint) {
+    const Service = service[0].toUpperCase() + service.slice(1);
+    switch (kind) {
+        case 'unreachable':
+        case 'connect-timeout':
+            return `Cannot reach ${service} at ${url} (${reason}); ${hint ? `${hint}, then try again` : 'check the address and that the service is up, then try again'}.`;
+        case 'too-large':
+            return `${Service} at ${url} answered ${method} with ${reason}, more than modelci reads; check the URI points at the right service.`;
+        default:
+            return `${Service} at ${url} did not finish answering ${method} (${reason}); try again, or check that the service is healthy.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-client.ts
+/**
+ * The one HTTP client every adapter uses (registries, routers, metrics sources). Every call is
+ * bounded: a connect timeout, a timeout for the answer's headers, an idle timeout while the body
+ * streams (and while a request body goes up), a deadline for bodies read whole, and a size cap;
+ * an AbortSignal stops it at any point. Credentials go only to the origin they were given for:
+ * a redirect to another origin is followed without them. Only idempotent calls are retried.
+ * Built on node:http (not fetch): a request body streams from a file at disk speed, and each
+ * phase of a call can have its own timer.
+ */
+
+
+
+
+
+
+const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, idleMs: 30_000, totalMs: 120_000 };
+/** Default cap on an answer: JSON APIs answer kilobytes; 16 MiB is a broken or wrong server. */
+const JSON_MAX_BYTES = 16 * 1024 * 1024;
+/** Tries after the first, for idempotent calls (GET, HEAD, and what the caller marks). */
+const DEFAULT_RETRIES = 2;
+const BACKOFF_MS = 250;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+class http_client_HttpClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async request(call) {
+        const method = call.method.toUpperCase();
+        const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...call.timeouts };
+        const maxBytes = call.maxBytes ?? this.options.maxBytes ?? JSON_MAX_BYTES;
+        const signal = anySignal(this.options.signal, call.signal);
+        const replayable = !(call.body instanceof external_node_stream_.Readable);
+        const idempotent = method === 'GET' || method === 'HEAD' || call.idempotent === true;
+        const retries = idempotent && replayable ? (call.retries ?? this.options.retries ?? DEFAULT_RETRIES) : 0;
+        const credentialsOrigin = call.authorization ? (call.credentialsOrigin ?? originOf(call.url)) : undefined;
+        const started = Date.now();
+        let url = new URL(call.url);
+        let redirects = 0;
+        const verb = method;
+        for (let attempt = 0;; attempt++) {
+            let res;
+            try {
+                res = await this.once(verb, url, call, credentialsOrigin, timeouts, maxBytes, started, signal);
+            }
+            catch (e) {
+                if (attempt < retries && isHttpFailure(e) && e.retryable && !signal?.aborted) {
+                    await sleep(BACKOFF_MS * 2 ** attempt, signal);
+                    continue;
+                }
+                throw e;
+            }
+            if (REDIRECTS.has(res.status) && res.header('location') && (verb === 'GET' || verb === 'HEAD') && call.followRedirects !== false) {
+                res.discard();
+                if (++redirects > MAX_REDIRECTS)
+                    throw this.failure('unreachable', url, verb, `more than ${MAX_REDIRECTS} redirects`);
+                url = new URL(res.header('location'), url);
+                attempt--;
+                continue;
+            }
+            if (attempt < retries && isRetryableStatus(res.status) && !signal?.aborted) {
+                res.discard();
+                await sleep(retryAfterMs(res.header('retry-after')) ?? BACKOFF_MS * 2 ** attempt, signal);
+                continue;
+            }
+            return res;
+        }
+    }
+    /** One exchange: no retry, no redirect. */
+    once(method, url, call, credentialsOrigin, timeouts, maxBytes, started, signal) {
+        if (signal?.aborted)
+            return Promise.reject(abortReason(signal));
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            return Promise.reject(this.failure('unreachable', url, method, `${url.protocol} is not HTTP`));
+        const headers = { ...call.headers };
+        // Credentials are for their own origin; a redirect or a Location elsewhere gets none.
+        if (call.authorization && credentialsOrigin === url.origin)
+            headers.Authorization = call.authorization;
+        if (url.username || url.password) {
+            headers.Authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+        }
+        const target = new URL(url);
+        target.username = '';
+        target.password = '';
+        return new Promise((resolve, reject) => {
+            const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
+            const req = send(target, { method, headers });
+            let settled = false;
+            let timer;
+            const arm = (ms, kind, reason) => {
+                if (timer)
+                    clearTimeout(timer);
+                timer = Number.isFinite(ms) ? setTimeout(() => fail(this.failure(kind, url, method, reason)), ms).unref() : undefined;
+            };
+            const done = () => {
+                settled = true;
+                if (timer)
+                    clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+            };
+            const fail = (e) => {
+                if (settled)
+                    return;
+                done();
+                req.destroy();
+                reject(e);
+            };
+            const onAbort = () => fail(abortReason(signal));
+            signal?.addEventListener('abort', onAbort, { once: true });
+            // Headers are awaited once the connection is up and the whole request has gone out.
+            let connected = false;
+            let sent = false;
+            const awaitHeaders = () => {
+                if (connected && sent)
+                    arm(timeouts.headersMs, 'headers-timeout', `no answer within ${seconds(timeouts.headersMs)}`);
+            };
+            arm(timeouts.connectMs, 'connect-timeout', `no connection within ${seconds(timeouts.connectMs)}`);
+            req.on('socket', (socket) => {
+                const up = () => {
+                    connected = true;
+                    if (!sent)
+                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
+                    awaitHeaders();
+                };
+                if (socket.connecting)
+                    socket.once('connect', up);
+                else
+                    up();
+            });
+            req.on('finish', () => {
+                sent = true;
+                awaitHeaders();
+            });
+            req.on('error', (e) => fail(isHttpFailure(e) ? e : this.failure('unreachable', url, method, e.code ?? e.message, e)));
+            req.on('response', (res) => {
+                if (settled)
+                    return res.destroy();
+                done();
+                resolve(this.response(res, url, method, timeouts, maxBytes, started, signal));
+            });
+            const body = call.body;
+            if (body instanceof external_node_stream_.Readable) {
+                // Bytes leaving the file are progress: a server that stops reading stalls them.
+                body.on('data', () => {
+                    if (connected && !sent)
+                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
+                });
+                body.on('error', (e) => fail(e));
+                body.pipe(req);
+            }
+            else {
+                req.end(body);
+            }
+        });
+    }
+    response(res, url, method, timeouts, maxBytes, started, signal) {
+        const body = new BoundedBody(res, { idleMs: timeouts.idleMs, maxBytes }, (kind, reason, cause) => this.failure(kind, url, method, reason, cause));
+        if (signal) {
+            const onAbort = () => body.destroy(abortReason(signal));
+            signal.addEventListener('abort', onAbort, { once: true });
+            body.once('close', () => signal.removeEventListener('abort', onAbort));
+        }
+        const buffer = async () => {
+            const left = timeouts.totalMs - (Date.now() - started);
+            const deadline = Number.isFinite(left)
+                ? setTimeout(() => body.destroy(this.failure('deadline', url, method, `the answer took over ${seconds(timeouts.totalMs)}`)), Math.max(0, left)).unref()
+                : undefined;
+            try {
+                const chunks = [];
+                for await (const chunk of body)
+                    chunks.push(chunk);
+                return Buffer.concat(chunks);
+            }
+            finally {
+                if (deadline)
+                    clearTimeout(deadline);
+            }
+        };
+        const text = async () => (await buffer()).toString('utf8');
+        return {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            url: url.href,
+            headers: res.headers,
+            header: (name) => {
+                const v = res.headers[name.toLowerCase()];
+                return Array.isArray(v) ? v.join(', ') : v;
+            },
+            body,
+            buffer,
+            text,
+            json: async () => {
+                const t = await text();
+                try {
+                    return JSON.parse(t);
+                }
+                catch {
+                    return undefined;
+                }
+            },
+            discard: () => {
+                body.destroy();
+            },
+        };
+    }
+    failure(kind, url, method, reason, cause) {
+        return new HttpFailure(this.options.service, kind, url.href, method, reason, { hint: this.options.hint, cause });
+    }
+}
+/** The reason a signal was aborted with, as an Error (AbortController.abort() gives an AbortError). */
+function abortReason(signal) {
+    const r = signal.reason;
+    return r instanceof Error ? r : Object.assign(new Error(`The operation was cancelled${r === undefined ? '' : ` (${String(r)})`}.`), { name: 'AbortError' });
+}
+function anySignal(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(abortReason(signal));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Retry-After in seconds (capped at 30 s: a step should not sleep for an hour). */
+function retryAfterMs(header) {
+    const s = Number(header);
+    return header && Number.isFinite(s) && s >= 0 ? Math.min(s, 30) * 1000 : undefined;
+}
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/oci-registry.ts
 /**
  * An OCI distribution registry (GHCR, Docker Hub, Harbor, ECR, distribution itself) as a model
@@ -44457,6 +44902,8 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
  * go up in chunks, hashed on the way. Auth follows the registry's challenge: anonymous, Basic, or
  * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
  */
+
+
 
 
 
@@ -44481,14 +44928,16 @@ class OciRegistry {
     tokens = new Map();
     chunkBytes;
     maxLayerBytes;
+    http;
     constructor(uri, env = process.env, options = {}) {
         this.uri = uri;
         this.env = env;
         this.chunkBytes = options.chunkBytes ?? oci_registry_CHUNK_BYTES;
         this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
+        this.http = new http_client_HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
         const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
         if (!m)
-            throw new errors_InputError(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`, { input: 'registry' });
+            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
         this.host = m[2];
         const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
         const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
@@ -44528,7 +44977,7 @@ class OciRegistry {
             const digest = await this.putManifest(repo, `v${version}`, body);
             return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
         }
-        throw new errors_InputError(`Could not find a free version tag for '${input.name}' after 20 tries; other writers keep registering: try again.`, { input: 'name' });
+        throw new ServiceError(`the registry ${this.host}`, `Could not find a free version tag for '${input.name}' in ${this.uri} after 20 tries; other writers keep registering: try again.`, { retryable: true });
     }
     async resolve(name, ref) {
         const repo = this.repo(name);
@@ -44537,13 +44986,13 @@ class OciRegistry {
         if (ref === 'latest') {
             const tags = (await this.tags(repo)).filter((t) => versionNumber(t) !== undefined);
             if (tags.length === 0)
-                throw new errors_InputError(`Model '${name}' has no versions in ${this.uri}; register it first.`, { input: 'name' });
+                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
             tag = `v${Math.max(...tags.map((t) => versionNumber(t)))}`;
         }
         const got = await this.getManifest(repo, tag);
         if (!got) {
             const tags = await this.tags(repo);
-            throw new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
+            throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`), { input: 'version' });
         }
         return this.toVersion(name, repo, got.manifest, got.digest);
     }
@@ -44571,7 +45020,7 @@ class OciRegistry {
         const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
         const current = await this.getManifest(repo, `v${version.version}`);
         if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`, { input: 'version' });
+            throw new errors_InputError(redact_uri_redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
         }
         await this.putManifest(repo, alias, current.body);
         return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
@@ -44581,28 +45030,41 @@ class OciRegistry {
         const written = [];
         for (const f of version.files) {
             const target = await downloadTarget(into, version, f);
+            const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
             let size = 0;
-            for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
-                const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull');
-                if (res.status !== 200 || !res.body)
-                    throw this.failure(res, `download ${f.path}`);
-                const partHash = (0,external_node_crypto_.createHash)('sha256');
-                for await (const chunk of res.body) {
-                    hash.update(chunk);
-                    partHash.update(chunk);
-                    size += chunk.length;
-                    if (!out.write(chunk))
-                        await new Promise((r) => out.once('drain', () => r()));
+            try {
+                for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
+                    // Verified by digest as it streams: no size cap but the part's own size, which a longer answer cannot pass.
+                    const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull', { maxBytes: part.size });
+                    if (res.status !== 200)
+                        throw await this.failure(res, `download ${f.path}`);
+                    const partHash = (0,external_node_crypto_.createHash)('sha256');
+                    for await (const chunk of res.body) {
+                        hash.update(chunk);
+                        partHash.update(chunk);
+                        size += chunk.length;
+                        if (!out.write(chunk))
+                            await new Promise((r) => out.once('drain', () => r()));
+                    }
+                    if (`sha256:${partHash.digest('hex')}` !== part.digest)
+                        size = NaN; // caught below, after closing
                 }
-                if (`sha256:${partHash.digest('hex')}` !== part.digest)
-                    size = NaN; // caught below, after closing
+            }
+            catch (e) {
+                // What a failed download leaves is what was there before.
+                out.destroy();
+                await (0,promises_namespaceObject.rm)(target, { force: true });
+                // Longer than the recorded size: it cannot match its digest.
+                if (isHttpFailure(e) && e.kind === 'too-large')
+                    throw mismatch();
+                throw e;
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
             if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
                 await (0,promises_namespaceObject.rm)(target, { force: true });
-                throw new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
+                throw mismatch();
             }
             written.push(target);
         }
@@ -44663,37 +45125,33 @@ class OciRegistry {
                 hash.update(chunk);
                 alsoHash?.update(chunk);
             });
-            const res = await this.pipeRequest('PATCH', location, repo, source, {
+            const res = await this.pipeRequest(location, repo, source, {
                 'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
             });
             if (res.status !== 202)
-                throw this.failure(res, `upload ${what}`);
-            location = res.location ?? location;
+                throw await this.failure(res, `upload ${what}`);
+            const next = res.header('location');
+            location = next ? new URL(next, location).href : location;
+            res.discard();
         }
         const digest = `sha256:${hash.digest('hex')}`;
-        const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' } });
+        // Naming the content by its digest makes the PUT safe to repeat.
+        const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' }, idempotent: true });
         if (done.status !== 201)
-            throw this.failure(done, `finish the upload of ${what}`);
+            throw await this.failure(done, `finish the upload of ${what}`);
+        done.discard();
         return digest;
     }
     /**
-     * Streams a file range as a request body with node:http (web streams through fetch cost twice
-     * the time on a 1 GiB upload). Uploads start with a POST of the same scope, whose auth
-     * challenge has been answered, so the credentials are known here.
+     * Streams a file range as a PATCH body (node:http under the client: web streams through fetch
+     * cost twice the time on a 1 GiB upload). Uploads start with a POST of the same scope, whose
+     * auth challenge has been answered, so the credentials are known here; they go only to the
+     * registry's own origin, never to an upload Location elsewhere.
      */
-    pipeRequest(method, target, repo, body, headers) {
-        const url = new URL(target.startsWith('http') ? target : `${this.base}${target}`);
-        const auth = this.tokens.get(`repository:${repo}:push,pull`);
-        const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
-        return new Promise((resolve, reject) => {
-            const req = send(url, { method, headers: { ...headers, ...(auth ? { Authorization: auth } : {}) } }, (res) => {
-                res.resume();
-                res.on('end', () => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', location: res.headers.location ? new URL(res.headers.location, url).toString() : undefined }));
-            });
-            const fail = (e) => reject(new errors_InputError(`Cannot reach the registry ${this.base} (${e.code ?? e.message}); check the registry URI and that the registry is up.`, { input: 'registry' }));
-            req.on('error', fail);
-            body.on('error', (e) => req.destroy(e));
-            body.pipe(req);
+    pipeRequest(target, repo, body, headers) {
+        return this.http.request({
+            method: 'PATCH', url: new URL(target, this.base), body: body, headers,
+            authorization: this.tokens.get(`repository:${repo}:push,pull`), credentialsOrigin: originOf(this.base),
         });
     }
     async pushBytes(repo, bytes) {
@@ -44701,26 +45159,32 @@ class OciRegistry {
         if (await this.hasBlob(repo, digest))
             return digest;
         const location = await this.startUpload(repo);
-        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
+        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, idempotent: true, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
         if (res.status !== 201)
-            throw this.failure(res, 'upload the model config');
+            throw await this.failure(res, 'upload the model config');
+        res.discard();
         return digest;
     }
     async startUpload(repo) {
         const res = await this.request('POST', `/v2/${repo}/blobs/uploads/`, repo, 'push,pull');
-        const location = res.headers.get('location');
+        const location = res.header('location');
         if (res.status !== 202 || !location)
-            throw this.failure(res, 'start an upload');
-        return location;
+            throw await this.failure(res, 'start an upload');
+        res.discard();
+        return new URL(location, res.url).href;
     }
     async hasBlob(repo, digest) {
         const res = await this.request('HEAD', `/v2/${repo}/blobs/${digest}`, repo, 'pull');
+        res.discard();
+        if (res.status !== 200 && res.status !== 404)
+            throw await this.failure(res, `look up a blob`);
         return res.status === 200;
     }
     async putManifest(repo, tag, body) {
         const res = await this.request('PUT', `/v2/${repo}/manifests/${tag}`, repo, 'push,pull', { body, headers: { 'Content-Type': OCI_MANIFEST } });
         if (res.status !== 201)
-            throw this.failure(res, `tag ${tag}`);
+            throw await this.failure(res, `tag ${tag}`);
+        res.discard();
         return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
     }
     async manifestDigest(repo, tag) {
@@ -44729,11 +45193,13 @@ class OciRegistry {
     }
     async getManifest(repo, tag) {
         const res = await this.request('GET', `/v2/${repo}/manifests/${tag}`, repo, 'pull', { headers: { Accept: OCI_MANIFEST } });
-        if (res.status === 404)
+        if (res.status === 404) {
+            res.discard();
             return undefined;
+        }
         if (res.status !== 200)
-            throw this.failure(res, `read ${tag}`);
-        const body = Buffer.from(await res.arrayBuffer());
+            throw await this.failure(res, `read ${tag}`);
+        const body = await res.buffer();
         const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
         try {
             return { manifest: JSON.parse(body.toString('utf8')), digest, body };
@@ -44748,13 +45214,19 @@ class OciRegistry {
         let next = `/v2/${repo}/tags/list?n=1000`;
         while (next) {
             const res = await this.request('GET', next, repo, 'pull');
-            if (res.status === 404)
+            if (res.status === 404) {
+                res.discard();
                 return out;
+            }
             if (res.status !== 200)
-                throw this.failure(res, 'list tags');
-            const body = (await res.json());
+                throw await this.failure(res, 'list tags');
+            const body = await res.json();
+            if (!body)
+                throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} answered the tag list of ${repo} with something that is not JSON; check the registry URI.`);
             out.push(...(body.tags ?? []));
-            next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get('link') ?? '')?.[1];
+            // The next page may be on another host: it is read, but credentials stay with the registry.
+            const link = /<([^>]+)>;\s*rel="?next"?/.exec(res.header('link') ?? '')?.[1];
+            next = link ? new URL(link, res.url).href : undefined;
         }
         return out;
     }
@@ -44763,16 +45235,20 @@ class OciRegistry {
         const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
         return username && password ? { username, password } : undefined;
     }
-    /** One request, answering the registry's auth challenge once. Never logs credentials. */
+    /**
+     * One request, answering the registry's auth challenge once. Never logs credentials, and sends
+     * them only to the registry's own origin (a Location or Link elsewhere gets none).
+     */
     async request(method, target, repo, actions, init = {}) {
-        const url = target.startsWith('http') ? target : `${this.base}${target}`;
-        const send = (auth) => this.fetch(url, { method, body: init.body, headers: { ...init.headers, ...(auth ? { Authorization: auth } : {}) } });
+        const url = new URL(target, this.base);
+        const send = (auth) => this.http.request({ method, url, body: init.body, headers: init.headers, idempotent: init.idempotent, maxBytes: init.maxBytes, authorization: auth, credentialsOrigin: originOf(this.base) });
         const scope = `repository:${repo}:${actions}`;
         const cached = this.tokens.get(scope);
         let res = await send(cached);
         if (res.status !== 401)
             return res;
-        const challenge = res.headers.get('www-authenticate') ?? '';
+        res.discard();
+        const challenge = res.header('www-authenticate') ?? '';
         const creds = this.credentials();
         if (/^basic/i.test(challenge)) {
             if (!creds)
@@ -44788,41 +45264,52 @@ class OciRegistry {
         }
         // Distribution answers a valid token that lacks the action with 401 insufficient_scope: a
         // permission problem, not a missing credential.
-        if (res.status === 401 && /error="insufficient_scope"/.test(res.headers.get('www-authenticate') ?? ''))
+        if (res.status === 401 || res.status === 403)
+            res.discard();
+        if (res.status === 401 && /error="insufficient_scope"/.test(res.header('www-authenticate') ?? ''))
             throw this.authError(403, '401 insufficient_scope');
         if (res.status === 401 || res.status === 403)
             throw this.authError(res.status);
         return res;
     }
+    /**
+     * A Bearer token from the realm the challenge names. The password goes there only when the realm
+     * is the registry's own origin or is https: a plain-http realm elsewhere could be anyone's, and
+     * is asked for an anonymous token.
+     */
     async token(challenge, scope, creds) {
         const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
         if (!params.realm)
             throw this.authError(401);
-        const url = new URL(params.realm);
+        let url;
+        try {
+            url = new URL(params.realm);
+        }
+        catch {
+            throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} names a token realm '${params.realm}' that is not a URL; it is misconfigured.`);
+        }
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', scope);
-        const res = await this.fetch(url.toString(), { method: 'GET', headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {} });
-        if (res.status === 401 || res.status === 403)
+        const trusted = sameOrigin(url, this.base) || url.protocol === 'https:';
+        const basic = creds && trusted ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
+        const res = await this.http.request({ method: 'GET', url, authorization: basic, credentialsOrigin: url.origin });
+        if (res.status === 401 || res.status === 403) {
+            res.discard();
+            if (creds && !trusted)
+                throw this.untrustedRealm(url);
             throw this.authError(res.status);
+        }
         if (res.status !== 200)
-            throw this.failure(res, 'get a token');
-        const body = (await res.json());
-        const token = body.token ?? body.access_token;
+            throw await this.failure(res, 'get a token');
+        const body = await res.json();
+        const token = body?.token ?? body?.access_token;
         if (!token)
             throw this.authError(401);
         return token;
     }
-    async fetch(url, init) {
-        try {
-            return await fetch(url, init);
-        }
-        catch (e) {
-            // undici wraps the socket error; with several addresses tried it is an AggregateError.
-            const c = e.cause;
-            const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? e.message;
-            throw new errors_InputError(`Cannot reach the registry ${this.base} (${cause}); check the registry URI and that the registry is up.`, { input: 'registry' });
-        }
+    untrustedRealm(realm) {
+        return new errors_InputError(`The registry ${this.host} sends its clients to the token realm ${realm.origin}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`, { input: 'registry' });
     }
     authError(status, said = String(status)) {
         const ghcr = this.host === 'ghcr.io';
@@ -44830,8 +45317,15 @@ class OciRegistry {
             ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
             : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
     }
-    failure(res, what) {
-        return new errors_InputError(`The registry ${this.host} failed to ${what} (HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}); nothing was tagged, so no version points at partial content: try again.`, { input: 'registry' });
+    /**
+     * A refusal in the protocol: a 5xx or 429 may pass (try again); any other answer will not,
+     * because it is how this registry treats the request.
+     */
+    async failure(res, what) {
+        const said = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
+        const retryable = isRetryableStatus(res.status);
+        const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
+        return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
     }
 }
 function withDigest(location, digest) {
@@ -44871,20 +45365,24 @@ async function hashRange(file, start, size, alsoHash) {
 
 
 
+
+
 const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' };
 const MLFLOW_EXPERIMENT = 'modelci-registrations';
 class MlflowRegistry {
     uri;
     env;
     base;
+    http;
     /** `?stages=true`: also move the deprecated stages (Staging, Production), for servers before aliases (2.3). */
     stages;
-    constructor(uri, env = process.env) {
+    constructor(uri, env = process.env, options = {}) {
         this.uri = uri;
         this.env = env;
+        this.http = new http_client_HttpClient({ service: 'the MLflow server', hint: 'check the registry URI and that the server is up', timeouts: options.timeouts, signal: options.signal });
         const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
         if (!m)
-            throw new errors_InputError(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`, { input: 'registry' });
+            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
         this.base = `${m[1].toLowerCase()}://${m[2]}`;
         this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
     }
@@ -44936,10 +45434,10 @@ class MlflowRegistry {
         if (ref === 'latest') {
             const all = await this.list(name);
             if (all.length === 0)
-                throw new errors_InputError(`Model '${name}' has no versions in ${this.uri}; register it first.`, { input: 'name' });
+                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
             return all[all.length - 1];
         }
-        const missing = () => new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`, { input: 'version' });
+        const missing = () => new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
         const got = n !== undefined
             ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
             : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
@@ -44976,20 +45474,33 @@ class MlflowRegistry {
         const written = [];
         for (const f of version.files) {
             const target = await downloadTarget(into, version, f);
-            const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { method: 'GET' });
-            if (res.status !== 200 || !res.body)
+            const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
+            // Verified by sha256 as it streams; no cap but the recorded size, which a longer answer cannot pass.
+            const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
+            if (res.status !== 200)
                 throw await this.failure(res, `download ${f.path}`, undefined, false);
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
-            for await (const chunk of res.body) {
-                hash.update(chunk);
-                if (!out.write(chunk))
-                    await new Promise((r) => out.once('drain', () => r()));
+            try {
+                for await (const chunk of res.body) {
+                    hash.update(chunk);
+                    if (!out.write(chunk))
+                        await new Promise((r) => out.once('drain', () => r()));
+                }
+            }
+            catch (e) {
+                // What a failed download leaves is what was there before.
+                out.destroy();
+                await (0,promises_namespaceObject.rm)(target, { force: true });
+                // Longer than the recorded size: it cannot match its digest.
+                if (isHttpFailure(e) && e.kind === 'too-large')
+                    throw mismatch();
+                throw e;
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
             if (`sha256:${hash.digest('hex')}` !== f.digest) {
                 await (0,promises_namespaceObject.rm)(target, { force: true });
-                throw new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
+                throw mismatch();
             }
             written.push(target);
         }
@@ -45031,20 +45542,30 @@ class MlflowRegistry {
     }
     async upload(artifact, file) {
         const size = (await (0,promises_namespaceObject.stat)(file)).size;
-        const body = external_node_stream_.Readable.toWeb((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }));
-        const res = await this.fetch(`${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { method: 'PUT', body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) }, duplex: 'half' });
+        const body = (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 });
+        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) } });
         if (res.status !== 200)
             throw await this.failure(res, `upload ${external_node_path_default().basename(file)} (is the server started with --serve-artifacts?)`);
+        res.discard();
     }
     /** A REST call; error codes in `tolerate` return undefined instead of failing. */
     async call(method, endpoint, body, tolerate = []) {
-        const res = await this.fetch(`${this.base}/api/2.0/mlflow/${endpoint}`, {
-            method,
-            ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
-        });
-        if (res.status === 200)
-            return res.json();
-        const error = (await res.json().catch(() => ({})));
+        // GETs are retried by the client; a POST creates things and is sent once.
+        const res = await this.fetch(method, `${this.base}/api/2.0/mlflow/${endpoint}`, body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {});
+        const text = await res.text();
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (res.status === 200) {
+            if (parsed === undefined)
+                throw new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} answered ${endpoint.split('?')[0]} with something that is not JSON ('${text.trim().slice(0, 60)}'); check the registry URI points at MLflow.`);
+            return parsed;
+        }
+        const error = (parsed ?? {});
         if (error.error_code && tolerate.includes(error.error_code))
             return undefined;
         throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
@@ -45052,26 +45573,32 @@ class MlflowRegistry {
     auth() {
         const token = this.env.MLFLOW_TRACKING_TOKEN;
         if (token)
-            return { Authorization: `Bearer ${token}` };
+            return `Bearer ${token}`;
         const user = this.env.MLFLOW_TRACKING_USERNAME;
         const password = this.env.MLFLOW_TRACKING_PASSWORD;
-        return user && password ? { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } : {};
+        return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
     }
-    async fetch(url, init) {
-        try {
-            return await fetch(url, { ...init, headers: { ...init.headers, ...this.auth() } });
-        }
-        catch (e) {
-            const c = e.cause;
-            throw new errors_InputError(`Cannot reach the MLflow server ${this.base} (${c?.code ?? c?.message ?? e.message}); check the registry URI and that the server is up.`, { input: 'registry' });
-        }
+    /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
+    fetch(method, url, init = {}) {
+        return this.http.request({ method, url, body: init.body, headers: init.headers, maxBytes: init.maxBytes, authorization: this.auth(), credentialsOrigin: new URL(this.base).origin });
     }
+    /**
+     * Credentials refused: the user's to fix (InputError). A 5xx or 429 may pass: try again. Any
+     * other refusal is how this server treats the request, and trying again will not change it.
+     */
     async failure(res, what, error, writing = true) {
         if (res.status === 401 || res.status === 403) {
+            res.discard();
             return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
         }
-        const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}`;
-        return new errors_InputError(`The MLflow server ${this.base} failed to ${what} (${detail}); ${writing ? 'no model version was created for content it did not finish storing' : "try again, or check the server's log"}.`, { input: 'registry' });
+        if (!error) {
+            const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
+            error = text ? { message: text } : undefined;
+        }
+        const retryable = isRetryableStatus(res.status);
+        const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
+        const after = writing ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}` : retryable ? "try again, or check the server's log" : "check the server's log";
+        return new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} failed to ${what} (${detail}); ${after}.`, { retryable });
     }
 }
 /** The identity of a version's content: sha256 over its files' paths and digests. */
@@ -45083,7 +45610,7 @@ function contentDigest(files) {
 function artifactPath(uri) {
     const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
     if (!m) {
-        throw new errors_InputError(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`, { input: 'registry' });
+        throw new errors_InputError(redact_uri_redactUri(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`), { input: 'registry' });
     }
     return m[1].replace(/\/+$/, '');
 }
@@ -45132,13 +45659,16 @@ const register_model_inputs_LIST_INPUTS = register_model_inputs_pick(['registry'
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
 
+
+
+
 const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
 function provenanceRows(v) {
     const p = v.provenance;
     const rows = [
         ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
         ['digest', v.digest],
-        ['uri', v.uri],
+        ['uri', redactUri(v.uri)],
         ['git SHA', p.gitSha ?? '(not recorded)'],
     ];
     if (p.runUrl)
@@ -45158,25 +45688,24 @@ function provenanceRows(v) {
 function renderVersionText(v, headline) {
     const rows = provenanceRows(v);
     const width = Math.max(...rows.map(([k]) => k.length));
-    return [headline, ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${x}`)].join('\n') + '\n';
+    return [logText(headline), ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${logText(x)}`)].join('\n') + '\n';
 }
 function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
-    const esc = (s) => s.replace(/\|/g, '\\|');
-    const lines = [`## ${headline}`, ''];
+    const lines = [mdHeading(2, mdText(headline)), ''];
     if (warning)
-        lines.push(`> ⚠️ ${warning}`, '');
+        lines.push(`> ⚠️ ${mdText(warning)}`, '');
     if (move) {
-        lines.push(`\`${move.alias}\` → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
+        lines.push(`${mdCode(move.alias)} → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
     }
-    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${esc(x)} |`));
+    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${mdText(x)} |`));
     return lines.join('\n') + '\n';
 }
 function registry_markdown_renderVersionListMarkdown(name, versions) {
-    const lines = [`## ${name}: ${versions.length} version${versions.length === 1 ? '' : 's'}`, '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
+    const lines = [mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`), '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
     for (const v of [...versions].reverse().slice(0, 100)) {
-        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ');
+        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`).join(', ');
         const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
-        lines.push(`| ${v.version} | ${v.aliases.join(', ')} | ${v.createdAt} | ${(v.provenance.gitSha ?? '').slice(0, 12)} | ${gate} | ${metrics} |`);
+        lines.push(`| ${v.version} | ${mdText(v.aliases.join(', '))} | ${mdText(v.createdAt)} | ${mdText((v.provenance.gitSha ?? '').slice(0, 12))} | ${gate} | ${metrics} |`);
     }
     return lines.join('\n') + '\n';
 }
@@ -45186,6 +45715,7 @@ function registry_markdown_renderVersionListMarkdown(name, versions) {
  * register-model's operations, shared by the action and `modelci register | promote | resolve |
  * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
  */
+
 
 
 
@@ -45270,7 +45800,7 @@ function register_model_open(uri) {
     return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
 }
 function outputs(v) {
-    return { version: String(v.version), digest: v.digest, uri: v.uri, 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
+    return { version: String(v.version), digest: v.digest, uri: redactUri(v.uri), 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
 }
 /** A file registers as itself; a folder as every file under it, by relative path. */
 async function modelFiles(spec) {
@@ -45413,7 +45943,67 @@ function format_formatCount(n) {
     return Math.round(n).toLocaleString('en-US');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
+/**
+ * The Markdown every renderer writes, built from text it does not control (column, category,
+ * class and file names, server answers, model metadata). Such text shows as written: never as
+ * an image, a link, HTML, a heading, a list, math or a broken table. GitHub renders job summaries
+ * as GitHub-flavoured Markdown and sanitises HTML afterwards; the escaping here keeps the
+ * structure of the page ours.
+ */
+/**
+ * Characters that start emphasis, code, links and images, entities, tables, headings, math;
+ * `_` only where it can (inside a word, as in temp_max, it never emphasises), and `<` only
+ * where it can open HTML or an autolink (before a letter, `/`, `!` or `?`; `<= 5` stays).
+ */
+const INLINE_SPECIAL = /[\\`*~[\]&|#$@]|<(?=[A-Za-z/!?])|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+/** Line breaks, shown as `\n` (a table row, list item or heading is one line). */
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
+/** Inline text that reads exactly as written; safe in a paragraph, a list item, a heading or a table cell. */
+function markdown_mdText(text) {
+    return text
+        .replace(INLINE_SPECIAL, '\\$&')
+        .replace(LINE_BREAK, '\\\\n')
+        .replace(/(^|[^a-z0-9])(https?|ftp)(:\/\/)/gi, '$1$2\\$3') // no bare-URL autolink
+        .replace(/\bwww\./gi, 'www\\.')
+        .replace(/^(\s*)([-+=>])/, '$1\\$2') // no list, setext underline or quote at the start of a line
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+/** A code span holding any text: the fence is longer than any backtick run inside. */
+function markdown_mdCode(text) {
+    const body = text.replace(LINE_BREAK, '\\n');
+    if (body === '')
+        return '` `';
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || /^ .* $/.test(body) ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A code span inside a table cell: GitHub splits a row at every unescaped pipe, code spans included. */
+function markdown_mdCodeCell(text) {
+    return markdown_mdCode(text).replace(/\|/g, '\\|');
+}
+/** A heading of Markdown that is already inline-safe (mdText, mdCode, our own words). */
+function markdown_mdHeading(level, inline) {
+    return `${'#'.repeat(level)} ${inline.replace(LINE_BREAK, ' ')}`;
+}
+/** A table of cells that are already inline-safe Markdown; a cell can never add a row. */
+function mdTable(header, align, rows) {
+    const line = (cells) => `| ${cells.map((c) => c.replace(LINE_BREAK, ' ')).join(' | ')} |`;
+    const rule = `|${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join('|')}|`;
+    return [line(header), rule, ...rows.map(line)].join('\n');
+}
+/**
+ * A quoted label in a mermaid chart inside a ```mermaid fence: no quote or backslash to end the
+ * string, no line break to end the statement or close the fence, no angle brackets for HTML.
+ */
+function markdown_mermaidLabel(text) {
+    return JSON.stringify(text.replace(LINE_BREAK, ' ').replace(/["\\`<>]/g, ''));
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/canary-markdown.ts
+
+
 
 const HEADLINES = {
     promoted: '✅ Canary promoted',
@@ -45428,15 +46018,14 @@ const HEADLINES = {
 /** GitHub caps a step's summary at 1 MiB: the checks table keeps the last rows. */
 const MAX_CHECK_ROWS = 200;
 function renderDeploymentMarkdown(r) {
-    const esc = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     const m = r.model;
     const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
-    const lines = [`## ${HEADLINES[r.state]}${what ? `: ${what}` : ''}`, ''];
+    const lines = [markdown_mdHeading(2, `${HEADLINES[r.state]}${what ? `: ${markdown_mdText(what)}` : ''}`), ''];
     if (r.reason)
-        lines.push(`> ${esc(r.reason)}`, '');
+        lines.push(`> ${markdown_mdText(r.reason)}`, '');
     const checks = r.steps.flatMap((s) => s.checks);
     const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | \`${esc(r.router)}\` |`, `| metrics | \`${esc(r.metrics)}\` |`, `| steps | ${p.steps.map((w) => format_formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${format_formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${format_formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${format_formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : format_formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail')} failed, ${count(checks, 'inconclusive')} inconclusive) |`, '');
+    lines.push('| | |', '|---|---|', `| router | ${markdown_mdCodeCell(redact_uri_redactUri(r.router))} |`, `| metrics | ${markdown_mdCodeCell(redact_uri_redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => format_formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${format_formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${format_formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${format_formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : format_formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail')} failed, ${count(checks, 'inconclusive')} inconclusive) |`, '');
     if (checks.length > 0)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
@@ -45446,13 +46035,13 @@ function renderDeploymentMarkdown(r) {
         lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
         for (const c of checks.slice(-MAX_CHECK_ROWS)) {
             const lr = Math.exp(c.sequential.llr);
-            lines.push(`| ${c.at.slice(11, 19)} | ${format_formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${format_formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${format_formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${format_formatNumber(lr)} / ${format_formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${esc(c.reasons.join('; '))} |`);
+            lines.push(`| ${c.at.slice(11, 19)} | ${format_formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${format_formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${format_formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${format_formatNumber(lr)} / ${format_formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${markdown_mdText(c.reasons.join('; '))} |`);
         }
         lines.push('');
     }
     lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
     for (const e of r.events)
-        lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : format_formatPercent(e.weight)} | ${esc(e.message)} |`);
+        lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : format_formatPercent(e.weight)} | ${markdown_mdText(e.message)} |`);
     return lines.join('\n') + '\n';
 }
 function charts(r, checks) {
@@ -45754,12 +46343,6 @@ function judge_check_ms(v) {
     return `${Number(v.toPrecision(4))} ms`;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
-/** Credentials never go into a message or a record: user:password in a URI is dropped. */
-function redact_uri_redactUri(uri) {
-    return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
 /**
  * The canary rollout loop: one analysis loop whose every decision moves the rollout to a named
@@ -45793,8 +46376,8 @@ class RollBack extends Error {
 }
 /** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
 async function preflight(deps, checkWindowMs) {
-    const weights = await deps.router.getWeights();
-    await deps.metrics.check(checkWindowMs);
+    const weights = await deps.router.getWeights(deps.signal);
+    await deps.metrics.check(checkWindowMs, deps.signal);
     return weights.canary;
 }
 async function runRollout(policy, deps, model = {}) {
@@ -45831,8 +46414,8 @@ async function runRollout(policy, deps, model = {}) {
     };
     const setAndVerify = async (w, signal) => {
         await retry(async () => {
-            await deps.router.setWeights(w);
-            const held = await deps.router.getWeights();
+            await deps.router.setWeights(w, signal);
+            const held = await deps.router.getWeights(signal);
             if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE)
                 throw new Error(`the router holds ${canary_policy_pct(held.canary)} for the canary after being set to ${canary_policy_pct(w)}`);
             // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
@@ -45874,7 +46457,7 @@ async function runRollout(policy, deps, model = {}) {
             record.steps.push(step);
             await event('progressing', `step ${i + 1} of ${policy.steps.length}: the canary gets ${canary_policy_pct(w)}`);
             // A read at the boundary lets counter-diffing sources start the new window here; it is not judged.
-            await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }).catch(() => undefined);
+            await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }, deps.signal).catch(() => undefined);
             lastRead = changedAt;
             let passes = 0;
             let metricsFailures = 0;
@@ -45883,13 +46466,13 @@ async function runRollout(policy, deps, model = {}) {
                 const now = clock.now();
                 if (now - startedAt > policy.timeoutMs)
                     throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${canary_policy_pct(w)} without finishing the step (${passes} passing checks in it).`);
-                const held = await guard(() => retry(() => deps.router.getWeights(), attempts, deps.signal), "could not read the router's weights");
+                const held = await guard(() => retry(() => deps.router.getWeights(deps.signal), attempts, deps.signal), "could not read the router's weights");
                 if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
                     throw new RollBack(`The router no longer holds ${canary_policy_pct(w)} for the canary but ${canary_policy_pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
                 }
                 let reading;
                 try {
-                    reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }), 2, deps.signal);
+                    reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }, deps.signal), 2, deps.signal);
                 }
                 catch (e) {
                     if (deps.signal?.aborted)
@@ -45933,7 +46516,7 @@ async function runRollout(policy, deps, model = {}) {
         const reason = e instanceof RollBack ? e.message
             : deps.signal?.aborted ? `The rollout was cancelled at ${canary_policy_pct(weight)}.`
                 : `modelci stopped on an error at ${canary_policy_pct(weight)}: ${e.message}.`;
-        return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+        return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
     }
     /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
     async function guard(what, doing) {
@@ -46031,6 +46614,8 @@ function openMetricsSource(uri, options = {}, input = 'metrics') {
 
 
 
+
+
 /**
  * The default queries, for the usual `http_requests_total{code}` counter and
  * `http_request_duration_seconds` histogram.
@@ -46060,9 +46645,6 @@ function promDuration(window) {
     // change, and the analysis would then refuse to judge it.
     return `${Math.max(1, Math.floor((window.end.getTime() - window.start.getTime()) / 1000))}s`;
 }
-/** Prometheus did not answer at all (refused, timed out, reset). */
-class Unreachable extends Error {
-}
 class PrometheusMetrics {
     uri;
     options;
@@ -46074,11 +46656,14 @@ class PrometheusMetrics {
     templates;
     selectors;
     timeoutMs;
+    http;
     constructor(uri, options = {}, context = {}) {
         this.uri = uri;
         this.options = options;
         const env = context.env ?? process.env;
         this.timeoutMs = context.timeoutMs ?? 10_000;
+        const t = this.timeoutMs;
+        this.http = new http_client_HttpClient({ service: 'Prometheus', hint: 'check the metrics URI and that Prometheus is running', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
         let url;
         try {
             url = new URL(uri.replace(/^prometheus\+/i, ''));
@@ -46121,8 +46706,8 @@ class PrometheusMetrics {
     query(name, variant, window) {
         return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
     }
-    async check(checkWindowMs) {
-        const info = await this.get('/api/v1/status/buildinfo').catch((e) => this.unreachable(e));
+    async check(checkWindowMs, signal) {
+        const info = await this.get('/api/v1/status/buildinfo', undefined, signal).catch((e) => this.unreachable(e));
         this.refusesCredentials(info);
         // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
         // queries below are the real test, and a wrong path shows up there.
@@ -46131,7 +46716,7 @@ class PrometheusMetrics {
         for (const variant of VARIANTS) {
             for (const name of NAMES) {
                 const query = this.query(name, variant, '1m');
-                const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }).catch((e) => this.unreachable(e));
+                const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
                 const data = this.data(answer, name, variant, query, true);
                 const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
                 if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
@@ -46146,7 +46731,7 @@ class PrometheusMetrics {
             }
         }
         if (checkWindowMs !== undefined && stableRequests !== null)
-            await this.checkWindow(checkWindowMs, time);
+            await this.checkWindow(checkWindowMs, time, signal);
     }
     /**
      * increase() needs two samples inside its range: a check interval shorter than two scrapes
@@ -46154,25 +46739,28 @@ class PrometheusMetrics {
      * traffic before the rollout starts, so if its requests show over 1m but not over one check
      * window, the window is too short for this Prometheus.
      */
-    async checkWindow(checkWindowMs, time) {
+    async checkWindow(checkWindowMs, time, signal) {
         const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
         const query = this.query('requests', 'stable', duration);
-        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }).catch((e) => this.unreachable(e));
+        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
         if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
             throw new errors_InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
         }
     }
-    async read(window) {
+    async read(window, signal) {
         const duration = promDuration(window);
         const time = (window.end.getTime() / 1000).toFixed(3);
         const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
         const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
             let answer;
             try {
-                answer = await this.get('/api/v1/query', { query, time });
+                // The rollout loop retries a failed read: one try each here.
+                answer = await this.get('/api/v1/query', { query, time }, signal, 0);
             }
             catch (e) {
-                throw new Error(`Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${reason(e, this.timeoutMs)})`);
+                if (!isHttpFailure(e))
+                    throw e;
+                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, { retryable: e.retryable, cause: e });
             }
             const v = value(this.data(answer, name, variant, query, false));
             return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
@@ -46193,8 +46781,9 @@ class PrometheusMetrics {
     }
     /**
      * The `data` of a successful answer; anything else throws, in one sentence: an InputError for
-     * what the user must fix (a rejected query, credentials, and in check() anything at all), a plain
-     * Error for what may pass by itself mid-rollout (an overloaded Prometheus, a proxy's 502).
+     * what the user must fix (a rejected query, credentials, and in check() a URI that does not lead
+     * to Prometheus's API), a ServiceError for Prometheus failing (an overload, a proxy's 502, and
+     * mid-rollout anything else), which may pass by itself.
      */
     data(answer, name, variant, query, checking) {
         this.refusesCredentials(answer);
@@ -46208,12 +46797,16 @@ class PrometheusMetrics {
             const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
             throw new errors_InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
         }
-        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new Error(message));
+        const failing = (message) => new ServiceError(`Prometheus ${this.shown}`, message, { retryable: true });
         if (body?.status === 'error') {
-            throw fail(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); check that Prometheus is healthy, or make the query cheaper.`);
+            throw failing(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`);
         }
         const text = answer.text.trim().split('\n')[0].slice(0, 80);
-        throw fail(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`);
+        if (isRetryableStatus(answer.status)) {
+            throw failing(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`);
+        }
+        const message = `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`;
+        throw checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`Prometheus ${this.shown}`, message);
     }
     refusesCredentials(answer) {
         if (answer.status !== 401 && answer.status !== 403)
@@ -46224,25 +46817,23 @@ class PrometheusMetrics {
             : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`, { input: 'metrics' });
     }
     unreachable(e) {
-        throw new errors_InputError(`Cannot reach Prometheus at ${this.shown} (${reason(e, this.timeoutMs)}); check the metrics URI and that Prometheus is running.`, { input: 'metrics' });
+        if (!isHttpFailure(e) || e.kind === 'too-large')
+            throw e;
+        throw new ServiceError(`Prometheus ${this.shown}`, `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`, { retryable: e.retryable, cause: e });
     }
-    async get(path, params) {
+    /** One GET of the API; transport failures throw HttpFailures (ServiceErrors). Credentials go to this origin only. */
+    async get(path, params, signal, retries) {
         const url = `${this.base}${path}${params ? `?${new URLSearchParams(params)}` : ''}`;
+        const res = await this.http.request({ method: 'GET', url, authorization: this.authorization, signal, retries });
+        const text = await res.text();
+        let body;
         try {
-            const res = await fetch(url, { headers: this.authorization ? { Authorization: this.authorization } : {}, signal: AbortSignal.timeout(this.timeoutMs) });
-            const text = await res.text();
-            let body;
-            try {
-                body = JSON.parse(text);
-            }
-            catch {
-                body = undefined;
-            }
-            return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
+            body = JSON.parse(text);
         }
-        catch (e) {
-            throw new Unreachable(e.message, { cause: e });
+        catch {
+            body = undefined;
         }
+        return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
     }
 }
 /** One number from a vector or scalar result, or null and why. */
@@ -46271,12 +46862,6 @@ function seriesList(rows) {
     const one = (m = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
     return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
 }
-function reason(e, timeoutMs) {
-    const err = (e instanceof Unreachable ? e.cause : e);
-    if (err?.name === 'TimeoutError')
-        return `no answer within ${timeoutMs / 1000} s`;
-    return err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);
-}
 registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
 registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
 
@@ -46301,6 +46886,8 @@ registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetric
 
 
 
+
+
 const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
 const http_json_metrics_VARIANTS = ['canary', 'stable'];
 class HttpJsonMetrics {
@@ -46309,10 +46896,13 @@ class HttpJsonMetrics {
     shown;
     authorization;
     timeoutMs;
+    http;
     last;
     constructor(uri, context = {}) {
         this.uri = uri;
         this.timeoutMs = context.timeoutMs ?? 10_000;
+        const t = this.timeoutMs;
+        this.http = new http_client_HttpClient({ service: 'the metrics endpoint', hint: 'check the metrics URI and that the service is up', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
         let url;
         try {
             url = new URL(uri.replace(/^http-json\+/i, ''));
@@ -46325,19 +46915,19 @@ class HttpJsonMetrics {
         }
         if (url.username || url.password) {
             this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-            // fetch refuses URLs with credentials; they travel in the header.
+            // They travel in the header, to this origin only; messages show the URL without them.
             url.username = '';
             url.password = '';
         }
         this.url = url.href;
-        this.shown = `http-json+${this.url}`;
+        this.shown = redact_uri_redactUri(`http-json+${this.url}`);
     }
     /** Takes the first snapshot, which the first read() subtracts. */
-    async check() {
-        this.last = await this.snapshot(true);
+    async check(_checkWindowMs, signal) {
+        this.last = await this.snapshot(true, signal);
     }
-    async read(_window) {
-        const current = await this.snapshot(false);
+    async read(_window, signal) {
+        const current = await this.snapshot(false, signal);
         const previous = this.last;
         this.last = current;
         const reading = {
@@ -46370,27 +46960,35 @@ class HttpJsonMetrics {
         }
         return reading;
     }
-    /** One fetch, parsed; failures are InputErrors in check() and plain Errors (retried) in read(). */
-    async snapshot(checking) {
-        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new Error(message));
+    /**
+     * One GET, parsed. In check() what the user must fix (the URI, its credentials, an endpoint that
+     * does not answer the contract) is an InputError; in read() every failure is a ServiceError,
+     * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
+     */
+    async snapshot(checking, signal) {
+        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true }));
         const at = new Date();
         let status;
         let text;
         try {
-            const res = await fetch(this.url, { headers: this.authorization ? { Authorization: this.authorization } : {}, signal: AbortSignal.timeout(this.timeoutMs) });
+            // read() is retried by the rollout loop; check() runs once, so the client retries it.
+            const res = await this.http.request({ method: 'GET', url: this.url, authorization: this.authorization, signal, retries: checking ? undefined : 0 });
             status = res.status;
             text = await res.text();
         }
         catch (e) {
-            const err = e;
-            const why = err.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : err.cause?.code ?? err.cause?.message ?? err.message;
-            throw fail(checking
-                ? `Cannot reach the metrics endpoint at ${this.shown} (${why}); check the metrics URI and that the service is up.`
-                : `the metrics endpoint at ${this.shown} did not answer (${why})`);
+            if (!isHttpFailure(e) || e.kind === 'too-large')
+                throw e;
+            throw new ServiceError(`the metrics endpoint ${this.shown}`, checking
+                ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
+                : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`, { retryable: e.retryable, cause: e });
         }
         const snippet = text.trim().split('\n')[0].slice(0, 60);
         if (status < 200 || status > 299) {
-            throw fail(`The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
+            const message = `The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}`;
+            if (isRetryableStatus(status))
+                throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
+            throw fail(`${message}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
         }
         let body;
         try {
@@ -46472,16 +47070,22 @@ function checkCanaryWeight(canary, input = 'weight') {
 
 
 
+
 /** HAProxy's largest server weight. */
 const HAPROXY_MAX_WEIGHT = 256;
+const HAPROXY_TIMEOUTS = { connectMs: 5_000, idleMs: 5_000, totalMs: 15_000 };
+/** A reply to `set server`/`get weight` is a line; anything near this is not HAProxy. */
+const MAX_REPLY_BYTES = 64 * 1024;
 class HaproxyRouter {
     uri;
+    timeouts;
     target;
     backend;
     stable;
     canary;
-    constructor(uri) {
+    constructor(uri, options = {}) {
         this.uri = uri;
+        this.timeouts = { ...HAPROXY_TIMEOUTS, ...options.timeouts };
         const url = new URL(uri);
         const q = url.searchParams;
         if (url.hostname) {
@@ -46495,10 +47099,10 @@ class HaproxyRouter {
         this.stable = q.get('stable') ?? 'stable';
         this.canary = q.get('canary') ?? 'canary';
         if (!this.backend) {
-            throw new errors_InputError(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`, { input: 'router' });
+            throw new errors_InputError(redact_uri_redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
         }
     }
-    async setWeights(canary) {
+    async setWeights(canary, signal) {
         checkCanaryWeight(canary);
         const c = Math.round(canary * HAPROXY_MAX_WEIGHT);
         // Canary first: the two weights move in opposite directions, so between the commands the
@@ -46506,15 +47110,15 @@ class HaproxyRouter {
         // with its first command.
         const commands = [`set server ${this.backend}/${this.canary} weight ${c}`, `set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`];
         for (const command of commands) {
-            const reply = (await this.send(command)).trim();
+            const reply = (await this.send(command, signal)).trim();
             if (reply)
                 this.refuse(command, reply);
         }
     }
-    async getWeights() {
+    async getWeights(signal) {
         const read = async (server) => {
             const command = `get weight ${this.backend}/${server}`;
-            const reply = (await this.send(command)).trim();
+            const reply = (await this.send(command, signal)).trim();
             const m = /^(\d+)\s+\(initial\s+\d+\)$/.exec(reply);
             if (!m)
                 this.refuse(command, reply);
@@ -46527,18 +47131,54 @@ class HaproxyRouter {
         return { canary: c / (c + s), stable: s / (c + s) };
     }
     refuse(command, reply) {
-        throw new errors_InputError(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`, { input: 'router' });
+        throw new errors_InputError(redact_uri_redactUri(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`), { input: 'router' });
     }
-    /** One command per connection, as HAProxy's non-interactive mode expects; returns the reply. */
-    send(command) {
+    /**
+     * One command per connection, as HAProxy's non-interactive mode expects; returns the reply.
+     * Bounded like every outside call: connect, idle and total timeouts, a reply cap, and the
+     * step's signal. A command that was sent may have been applied: the rollout reads weights back.
+     */
+    send(command, signal) {
+        const shown = redact_uri_redactUri(this.uri);
+        const service = `HAProxy's runtime API ${shown}`;
         return new Promise((resolve, reject) => {
+            if (signal?.aborted)
+                return reject(signal.reason);
             const socket = (0,external_node_net_.createConnection)(this.target);
             let reply = '';
-            socket.setTimeout(5000, () => socket.destroy(new Error('timed out after 5 s')));
-            socket.on('connect', () => socket.write(`${command}\n`));
-            socket.on('data', (d) => { reply += d.toString('utf8'); });
-            socket.on('end', () => resolve(reply));
-            socket.on('error', (e) => reject(new errors_InputError(`Cannot reach HAProxy's runtime API at ${this.uri} (${e.code ?? e.message}); check the stats socket address and that HAProxy is running.`, { input: 'router' })));
+            let settled = false;
+            const timers = [];
+            const finish = (e) => {
+                if (settled)
+                    return;
+                settled = true;
+                for (const t of timers)
+                    clearTimeout(t);
+                signal?.removeEventListener('abort', onAbort);
+                socket.destroy();
+                if (e)
+                    reject(e);
+                else
+                    resolve(reply);
+            };
+            const unreachable = (why) => new ServiceError(service, `Cannot reach HAProxy's runtime API at ${shown} (${why}); check the stats socket address and that HAProxy is running, then try again.`, { retryable: true });
+            const stalled = (why) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, { retryable: true });
+            const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }));
+            signal?.addEventListener('abort', onAbort, { once: true });
+            timers.push(setTimeout(() => finish(socket.connecting ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`) : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
+            socket.on('connect', () => {
+                clearTimeout(timers[0]);
+                timers.push(setTimeout(() => finish(stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), this.timeouts.totalMs));
+                socket.setTimeout(this.timeouts.idleMs, () => finish(stalled(`nothing received for ${this.timeouts.idleMs / 1000} s`)));
+                socket.write(`${command}\n`);
+            });
+            socket.on('data', (d) => {
+                reply += d.toString('utf8');
+                if (reply.length > MAX_REPLY_BYTES)
+                    finish(new ServiceError(service, `HAProxy's runtime API at ${shown} answered '${command}' with more than ${MAX_REPLY_BYTES / 1024} KiB; check that the address is HAProxy's stats socket.`));
+            });
+            socket.on('end', () => finish());
+            socket.on('error', (e) => finish(unreachable(e.code ?? e.message)));
         });
     }
 }
@@ -46549,27 +47189,38 @@ registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
  * The seed pipeline's router contract, for a team's own load balancer: `http(s)://lb:8080`,
  * `PUT {url}/routes/model/weights` with {"canary": w, "stable": 1 - w}, and a GET of the same
  * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
- * to the canary. Here a rollback is setWeights(0).)
+ * to the canary. Here a rollback is setWeights(0).) user:password in the URI goes out as Basic
+ * auth, to that origin only.
  */
+
+
+
 
 
 const WEIGHTS_PATH = '/routes/model/weights';
 class HttpRouter {
     uri;
     endpoint;
-    constructor(uri) {
+    shown;
+    http;
+    constructor(uri, options = {}) {
         this.uri = uri;
         this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
+        this.shown = shownUrl(this.endpoint);
+        // The rollout retries router calls itself (and rolls back when they keep failing): one try here.
+        this.http = new http_client_HttpClient({ service: 'the router', hint: 'check the router URI and that the load balancer is up', timeouts: options.timeouts, signal: options.signal, retries: 0 });
     }
-    async setWeights(canary) {
+    async setWeights(canary, signal) {
         checkCanaryWeight(canary);
-        const res = await this.fetch('PUT', JSON.stringify({ canary, stable: 1 - canary }));
-        if (!res.ok)
+        // Absolute weights: sending them twice is the same as once.
+        const res = await this.http.request({ method: 'PUT', url: this.endpoint, body: JSON.stringify({ canary, stable: 1 - canary }), headers: { 'Content-Type': 'application/json' }, idempotent: true, signal });
+        if (res.status < 200 || res.status > 299)
             throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
+        res.discard();
     }
-    async getWeights() {
-        const res = await this.fetch('GET');
-        if (!res.ok)
+    async getWeights(signal) {
+        const res = await this.http.request({ method: 'GET', url: this.endpoint, signal });
+        if (res.status < 200 || res.status > 299)
             throw await this.failure(res, `GET ${WEIGHTS_PATH}`);
         const text = await res.text();
         let body;
@@ -46577,27 +47228,21 @@ class HttpRouter {
             body = JSON.parse(text);
         }
         catch {
-            throw new errors_InputError(`The router at ${this.endpoint} answered GET with something that is not JSON ('${text.slice(0, 60)}'); it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
+            throw this.nonsense(`answered GET with something that is not JSON ('${text.slice(0, 60)}')`);
         }
         const canary = Number(body?.canary);
         const stable = Number(body?.stable);
-        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
-            throw new errors_InputError(`The router at ${this.endpoint} holds weights ${JSON.stringify(body)}; it must return {"canary": <0..1>, "stable": <0..1>}.`, { input: 'router' });
-        }
+        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1))
+            throw this.nonsense(`holds weights ${JSON.stringify(body)}`);
         return { canary, stable };
     }
-    async fetch(method, body) {
-        try {
-            return await fetch(this.endpoint, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
-        }
-        catch (e) {
-            const c = e.cause;
-            throw new errors_InputError(`Cannot reach the router at ${this.endpoint} (${c?.code ?? c?.message ?? e.message}); check the router URI and that the load balancer is up.`, { input: 'router' });
-        }
+    nonsense(what) {
+        return new ServiceError(`the router ${this.shown}`, `The router at ${this.shown} ${what}; it must return {"canary": <0..1>, "stable": <0..1>}.`);
     }
     async failure(res, what) {
         const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-        return new errors_InputError(`The router at ${this.uri} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); check that it implements ${WEIGHTS_PATH}.`, { input: 'router' });
+        const retryable = isRetryableStatus(res.status);
+        return new ServiceError(`the router ${this.shown}`, `The router at ${shownUrl(this.uri)} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); ${retryable ? 'try again, or check the load balancer' : `check that it implements ${WEIGHTS_PATH}`}.`, { retryable });
     }
 }
 registerRouter('http', (uri) => new HttpRouter(uri));
@@ -46733,6 +47378,7 @@ const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' |
 
 
 
+
 const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
 async function runCanaryDeploy(req, runtime = {}) {
     const env = runtime.env ?? process.env;
@@ -46748,7 +47394,7 @@ async function runCanaryDeploy(req, runtime = {}) {
         runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     };
     const record = await runRollout(policy, {
-        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log,
+        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(log_text_logText(line))),
         onRecord: (r) => atomic_write_writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
     }, model);
     return outcome(record, recordPath);
@@ -46837,13 +47483,14 @@ function canary_deploy_required(value, input, what) {
 
 
 
-/** The DriftReport for a terminal: an aligned table and the reasons. */
+
+/** The DriftReport for a terminal: an aligned table and the reasons; the data's own text (names, categories) escaped, as a CI log reads it. */
 function renderDriftText(report, color = false) {
     const paint = (code, s) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const v = report.verdict;
     const head = v.critical ? paint(31, 'CRITICAL') : v.drifted ? paint(33, 'DRIFT') : paint(32, 'OK');
     const rows = orderForReading(report.features).map((f) => [
-        f.name,
+        logText(f.name),
         f.status.toUpperCase(),
         f.test ? (f.test.name === 'ks' ? `KS ${f.test.method ?? ''}` : `chi2 dof ${f.test.dof}`) : '-',
         f.test ? formatNumber(f.test.statistic) : '-',
@@ -46855,12 +47502,12 @@ function renderDriftText(report, color = false) {
     const header = ['feature', 'status', 'test', 'statistic', 'p (corr.)', 'effect', 'threshold', 'missing'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
     const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
-    const out = [`${head}  ${v.summary}`, describeRun(report).replace(/`/g, ''), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
+    const out = [`${head}  ${logText(v.summary)}`, logText(describeRun(report).replace(/`/g, '')), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
     for (const f of orderForReading(report.features))
-        out.push(`${f.name}: ${f.reason}`);
+        out.push(logText(`${f.name}: ${f.reason}`));
     for (const s of report.findings)
         if (s.severity === 'notice')
-            out.push(s.message);
+            out.push(logText(s.message));
     return out.join('\n') + '\n';
 }
 
@@ -46868,9 +47515,13 @@ function renderDriftText(report, color = false) {
 
 
 
+
 /** Wider matrices do not fit a terminal line. */
 const MAX_TEXT_MATRIX_CLASSES = 10;
-function renderGatesText(v) {
+function renderGatesText(verdict) {
+    // Names, paths, labels and model metadata are the user's and the model's text: escape every
+    // string once, so none can break a line or start a workflow command in a CI log.
+    const v = everyString(verdict, logText);
     const e = v.evaluation;
     const blocks = [
         [`${v.passed ? 'PASSED' : 'FAILED'}  quality gates: ${verdictCount(v)}`, v.summary, sourceLine(v)],
@@ -46973,6 +47624,31 @@ const ASCII = (/* unused pure expression or super */ null && ([
 function ascii(s) {
     return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
 }
+/** A copy of a JSON-like value with every string (keys too) passed through f. */
+function everyString(value, f) {
+    if (typeof value === 'string')
+        return f(value);
+    if (Array.isArray(value))
+        return value.map((x) => everyString(x, f));
+    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+        return Object.fromEntries(Object.entries(value).map(([k, x]) => [f(k), everyString(x, f)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/canary-text.ts
+
+
+function renderDeploymentText(r) {
+    const checks = r.steps.flatMap((s) => s.checks);
+    const lines = [
+        `${r.state.toUpperCase()}: ${logText(r.reason ?? '')}`,
+        `  final canary share ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}; ${r.steps.length} step(s), ${checks.length} check(s) (${checks.filter((c) => c.decision === 'pass').length} passed, ${checks.filter((c) => c.decision === 'fail').length} failed)`,
+    ];
+    for (const e of r.events)
+        lines.push(`  ${e.at.slice(11, 19)}  ${e.state.padEnd(12)} ${e.weight === null ? '   –' : formatPercent(e.weight).padStart(6)}  ${logText(e.message)}`);
+    return lines.join('\n') + '\n';
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/shared/cancellation.ts
 /**
@@ -46984,6 +47660,44 @@ function abortOnSignals() {
     for (const signal of ['SIGINT', 'SIGTERM'])
         process.once(signal, () => controller.abort(new Error(signal)));
     return controller.signal;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/secrets.ts
+/**
+ * What must be masked in a job's log before anything is printed: the credentials modelci's
+ * adapters read from the environment, and those written into URIs (user:password@, ?api_key=).
+ * Pure: the action kit hands each string to core.setSecret.
+ */
+
+/** The variables the registry, MLflow and metrics adapters read credentials from. */
+const CREDENTIAL_ENV = [
+    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'GITHUB_TOKEN',
+];
+/** Any other MODELCI_* variable named like a credential (one an adapter may read later). */
+const CREDENTIAL_ENV_NAME = /^MODELCI_\w*(TOKEN|PASSWORD|SECRET|KEY)$/;
+/**
+ * The secret strings in these input values and this environment: each credential variable's
+ * value, and every credential in a URI of an input or a variable (a proxy URL, MLFLOW_TRACKING_URI).
+ * A multi-line value is also masked line by line, as the runner matches lines.
+ */
+function collectSecrets(values, env = {}) {
+    const found = [];
+    for (const value of values)
+        if (value)
+            found.push(...uriCredentials(value));
+    for (const [name, value] of Object.entries(env)) {
+        if (!value)
+            continue;
+        if (CREDENTIAL_ENV.includes(name) || CREDENTIAL_ENV_NAME.test(name))
+            found.push(value);
+        else
+            found.push(...uriCredentials(value));
+    }
+    const lines = found.flatMap((s) => [s, ...(/[\r\n]/.test(s) ? s.split(/\r?\n|\r/) : [])]);
+    return [...new Set(lines.map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
@@ -47014,6 +47728,9 @@ function abortOnSignals() {
 
 
 
+
+
+
 // Building blocks the integration tests and benches drive directly.
 
 
@@ -47034,6 +47751,66 @@ function abortOnSignals() {
 
 
 
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/secrets.ts
+
+
+/**
+ * Mask every credential in these inputs and the step's environment (core.setSecret), so that
+ * the runner hides it wherever it is printed later. Called once, as the inputs are read, before
+ * anything is logged. Returns what it masked, for tests.
+ */
+function maskSecrets(inputs, env = process.env) {
+    const secrets = collectSecrets(Object.values(inputs), env);
+    for (const secret of secrets)
+        core_setSecret(secret);
+    return secrets;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
+/**
+ * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
+ * '_', upper-cased); empty ones are left out so the catalogue's defaults apply.
+ */
+function readInputs(catalogue) {
+    const out = {};
+    for (const { name } of catalogue) {
+        const value = getInput(name);
+        if (value !== '')
+            out[name] = value;
+    }
+    maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/annotations.ts
+
+function annotate(a) {
+    const props = { title: a.title, file: a.file, startLine: a.line };
+    if (a.level === 'error')
+        core.error(a.message, props);
+    else if (a.level === 'warning')
+        core.warning(a.message, props);
+    else
+        core.notice(a.message, props);
+}
+/** GitHub shows this many annotations of each level per step, and drops the rest. */
+const SHOWN_PER_LEVEL = 10;
+/** Every annotation that fits the level's budget; past it, the last slot says how many more there are. */
+function annotateAll(list, options = {}) {
+    const reserve = { error: 1, ...options.reserve };
+    for (const level of ['error', 'warning', 'notice']) {
+        const budget = Math.max(1, (options.limit ?? SHOWN_PER_LEVEL) - (reserve[level] ?? 0));
+        const same = list.filter((a) => a.level === level);
+        const shown = same.length <= budget ? same : same.slice(0, budget - 1);
+        shown.forEach(annotate);
+        const more = same.length - shown.length;
+        if (more > 0)
+            annotate({ level, title: `${more} more`, message: `${more} more ${level} findings are in the job summary and the JSON report.` });
+    }
+}
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/run-action.ts
 
@@ -47065,8 +47842,23 @@ async function runAction(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/action-kit/src/log.ts
+
+
+
+/** One log line holding untrusted text (a column name, a server's answer): it cannot be a workflow command. */
+function infoLine(line) {
+    core.info(logText(line));
+}
+/** A block printed as it is (line breaks kept), with the runner's command processing paused around it. */
+function infoBlock(block) {
+    process.stdout.write(withoutCommands(block, randomBytes(16).toString('hex')));
+}
+
 ;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
 /** What every modelci JavaScript action does around its use case. */
+
+
 
 
 

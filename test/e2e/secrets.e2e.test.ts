@@ -72,7 +72,7 @@ function expectKeptSecret(r: { run: ActionRun; files: Array<{ path: string; text
 test('register-model: a password with @ and : in an OCI registry URI, and every credential variable', async () => {
   const r = await run('register-model', { registry: `oci://reg-user:Reg@Pass:w0rd@127.0.0.1:${closed}/models`, name: 'penguins', model: join(dir, 'model.onnx') }, 'oci');
   expect(r.run.status).toBe(1);
-  expect(r.run.commands.filter((c) => c.command === 'error')[0].message).toMatch(new RegExp(`Cannot reach the registry https?://127\\.0\\.0\\.1:${closed}\\b`));
+  expect(r.run.commands.filter((c) => c.command === 'error')[0].message).toMatch(new RegExp(`Cannot reach the registry at https?://127\\.0\\.0\\.1:${closed}\\b`));
   expectKeptSecret(r, ['Reg@Pass:w0rd', ...Object.values(ENV_SECRETS)]);
 });
 

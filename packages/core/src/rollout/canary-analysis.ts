@@ -7,7 +7,7 @@
  * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
  * version serving all traffic unless the canary was promoted.
  */
-import { isInputError } from '../shared/errors.js';
+import { isInputError, isServiceError } from '../shared/errors.js';
 import { pct, type CanaryPolicy } from './canary-policy.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type CheckRecord, type DeploymentRecord, type RolloutState, type StepRecord } from './deployment-record.js';
 import { judgeCheck } from './judge-check.js';
@@ -193,7 +193,7 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     const reason = e instanceof RollBack ? e.message
       : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
         : `modelci stopped on an error at ${pct(weight)}: ${(e as Error).message}.`;
-    return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+    return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
   }
 
   /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
