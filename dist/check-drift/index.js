@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4550);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9646);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4550:
+/***/ 9646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29845,7 +29845,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29876,7 +29876,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -29889,7 +29889,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -29919,7 +29919,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -29947,7 +29947,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -29961,7 +29961,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield io_util_readdir(directory)) {
+                        for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -31338,13 +31338,324 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./packages/core/src/shared/errors.ts
+class InputError extends Error {
+    where;
+    constructor(message, where = {}) {
+        // One line, always: user text quoted into a message (a header cell, a file name) may hold
+        // line breaks, which would split the annotation; show them escaped instead.
+        super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+        this.name = 'InputError';
+        this.where = where;
+    }
+}
+function isInputError(e) {
+    return e instanceof InputError;
+}
+/**
+ * An outside service (registry, router, metrics source, MLflow, the GitHub API) failed or answered
+ * nonsense. Not the user's mistake: shells give it its own annotation title and exit code (CLI 3).
+ * `retryable` says whether running the step again can help (a timeout, a 503) or not (a 403,
+ * a body that is not what the protocol says); only then does the message say "try again".
+ */
+class ServiceError extends Error {
+    /** Which service, as people name it, with its redacted address: "the OCI registry ghcr.io". */
+    service;
+    retryable;
+    constructor(service, message, options = {}) {
+        super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'), options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'ServiceError';
+        this.service = service;
+        this.retryable = options.retryable ?? false;
+    }
+}
+function isServiceError(e) {
+    return e instanceof ServiceError;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
+/**
+ * Credentials never go into a message or a record. In any text (a bare URI, or a message that
+ * quotes one), every `scheme://` URI loses its userinfo and the values of query or fragment
+ * parameters whose names look like credentials become `***`.
+ *
+ * The userinfo ends at the LAST `@` of the authority, as a URL parser reads it: passwords hold
+ * `@` and `:` more often than people percent-encode them. The authority ends where RFC 3986
+ * says it must (`/`, `?`, `#`) or at a character no URI holds unencoded (space, `"`, `<`, `>`,
+ * backtick, `\`), so an IPv6 host (`[::1]`) and an `@` in the path are left alone.
+ */
+/** scheme:// authority path ?query #fragment, each part as a URI can hold it in running text. */
+const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
+/** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
+const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
+const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
+const REDACTED = '***';
+function redactUri(text) {
+    return text.replace(URI_IN_TEXT, (_all, scheme, authority, path, query, fragment) => scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
+}
+/** Whether a query or fragment parameter of this name holds a credential. */
+function isCredentialName(name) {
+    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const joined = words.join('_');
+    return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
+}
+/**
+ * The credentials the URIs in a text carry, as written and percent-decoded: each password, a
+ * userinfo without a password (a token as the user name), and every credential parameter's value.
+ */
+function uriCredentials(text) {
+    const found = [];
+    for (const m of text.matchAll(URI_IN_TEXT)) {
+        const authority = m[2];
+        const at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            const userinfo = authority.slice(0, at);
+            const colon = userinfo.indexOf(':');
+            found.push(colon >= 0 ? userinfo.slice(colon + 1) : userinfo);
+        }
+        for (const part of [m[4], m[5]]) {
+            if (!part)
+                continue;
+            for (const { name, value } of params(part.slice(1)))
+                if (isCredentialName(name))
+                    found.push(value);
+        }
+    }
+    return [...new Set(found.flatMap((s) => [s, decodeLoosely(s), decodeLoosely(s.replace(/\+/g, ' '))]).filter((s) => s !== '' && s !== REDACTED))];
+}
+function hostOf(authority) {
+    const at = authority.lastIndexOf('@');
+    return at >= 0 ? authority.slice(at + 1) : authority;
+}
+/** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
+function redactParams(part) {
+    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+}
+/**
+ * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
+ * closing quote belongs to the message, and no token holds one).
+ */
+function params(body) {
+    const out = [];
+    for (const m of body.matchAll(/([^&;=']*)(?:=([^&;']*))?([^&;]*[&;]?)/g)) {
+        if (m[0] === '')
+            continue;
+        out.push({ raw: m[0], name: m[1], value: m[2] ?? '', rest: m[3] });
+    }
+    return out;
+}
+function decodeLoosely(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/secrets.ts
+/**
+ * What must be masked in a job's log before anything is printed: the credentials modelci's
+ * adapters read from the environment, and those written into URIs (user:password@, ?api_key=).
+ * Pure: the action kit hands each string to core.setSecret.
+ */
+
+/** The variables the registry, MLflow and metrics adapters read credentials from. */
+const CREDENTIAL_ENV = [
+    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'GITHUB_TOKEN',
+];
+/** Any other MODELCI_* variable named like a credential (one an adapter may read later). */
+const CREDENTIAL_ENV_NAME = /^MODELCI_\w*(TOKEN|PASSWORD|SECRET|KEY)$/;
+/**
+ * The secret strings in these input values and this environment: each credential variable's
+ * value, and every credential in a URI of an input or a variable (a proxy URL, MLFLOW_TRACKING_URI).
+ * A multi-line value is also masked line by line, as the runner matches lines.
+ */
+function collectSecrets(values, env = {}) {
+    const found = [];
+    for (const value of values)
+        if (value)
+            found.push(...uriCredentials(value));
+    for (const [name, value] of Object.entries(env)) {
+        if (!value)
+            continue;
+        if (CREDENTIAL_ENV.includes(name) || CREDENTIAL_ENV_NAME.test(name))
+            found.push(value);
+        else
+            found.push(...uriCredentials(value));
+    }
+    const lines = found.flatMap((s) => [s, ...(/[\r\n]/.test(s) ? s.split(/\r?\n|\r/) : [])]);
+    return [...new Set(lines.map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/log-text.ts
+/**
+ * Untrusted text in a log line (column and category names, file names, server bodies, model
+ * names) must never become a workflow command. The runner reads stdout line by line (\n, \r or
+ * \r\n ends one), takes a line whose first non-blank characters are `::` as a command, and also
+ * takes a legacy `##[command]` anywhere in a line. So: line breaks and other control characters
+ * are shown as escapes (`\n`, `\x1b`), a leading `::` as `\::`, and `##[` as `##\[`.
+ * Applying it twice changes nothing.
+ */
+function log_text_logText(text) {
+    return text
+        .replace(LINE_BREAK_OR_CONTROL, controlEscape)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::');
+}
+// Control characters are what this matches, on purpose.
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK_OR_CONTROL = /\r\n|[\r\n\u0085\u2028\u2029]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
+function controlEscape(c) {
+    if (NAMED[c])
+        return NAMED[c];
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+}
+/**
+ * A block printed as it is (a report, a server's answer) between `::stop-commands::<token>` and
+ * `::<token>::`: the runner runs no command inside it. The token must be unguessable (random per
+ * block), or the block could end the pause itself.
+ */
+function log_text_withoutCommands(block, token) {
+    if (!/^[A-Za-z0-9_-]{16,}$/.test(token))
+        throw new Error('withoutCommands needs a random token of at least 16 letters, digits, - or _');
+    if (block.includes(token))
+        throw new Error('withoutCommands: the block contains its own token');
+    return `::stop-commands::${token}\n${block.replace(/\n$/, '')}\n::${token}::\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/index.ts
+/**
+ * The shared vocabulary the shells (action-kit) use, importable without the domain, so an
+ * action's bundle carries only its own step: `@modelci/core/shared`.
+ */
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/secrets.ts
+
+
+/**
+ * Mask every credential in these inputs and the step's environment (core.setSecret), so that
+ * the runner hides it wherever it is printed later. Called once, as the inputs are read, before
+ * anything is logged. Returns what it masked, for tests.
+ */
+function maskSecrets(inputs, env = process.env) {
+    const secrets = collectSecrets(Object.values(inputs), env);
+    for (const secret of secrets)
+        core_setSecret(secret);
+    return secrets;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
+/**
+ * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
+ * '_', upper-cased); empty ones are left out so the catalogue's defaults apply.
+ */
+function readInputs(catalogue) {
+    const out = {};
+    for (const { name } of catalogue) {
+        const value = getInput(name);
+        if (value !== '')
+            out[name] = value;
+    }
+    maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/annotations.ts
+
+function annotate(a) {
+    const props = { title: a.title, file: a.file, startLine: a.line };
+    if (a.level === 'error')
+        error(a.message, props);
+    else if (a.level === 'warning')
+        warning(a.message, props);
+    else
+        notice(a.message, props);
+}
+/** GitHub shows this many annotations of each level per step, and drops the rest. */
+const SHOWN_PER_LEVEL = 10;
+/** Every annotation that fits the level's budget; past it, the last slot says how many more there are. */
+function annotateAll(list, options = {}) {
+    const reserve = { error: 1, ...options.reserve };
+    for (const level of ['error', 'warning', 'notice']) {
+        const budget = Math.max(1, (options.limit ?? SHOWN_PER_LEVEL) - (reserve[level] ?? 0));
+        const same = list.filter((a) => a.level === level);
+        const shown = same.length <= budget ? same : same.slice(0, budget - 1);
+        shown.forEach(annotate);
+        const more = same.length - shown.length;
+        if (more > 0)
+            annotate({ level, title: `${more} more`, message: `${more} more ${level} findings are in the job summary and the JSON report.` });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/run-action.ts
+
+
+/**
+ * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
+ * file, line or input; a failed outside service (ServiceError) one annotation titled with the
+ * service; both fail the step with no stack trace. Anything else is a bug, reported as such with
+ * its stack in the debug log.
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (e) {
+        if (isInputError(e)) {
+            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            process.exitCode = 1;
+            return;
+        }
+        if (isServiceError(e)) {
+            error(e.message, { title: `Service failed: ${e.service}` });
+            process.exitCode = 1;
+            return;
+        }
+        const err = e instanceof Error ? e : new Error(String(e));
+        core_debug(err.stack ?? String(err));
+        setFailed(`modelci failed unexpectedly: ${err.message}. This is a bug in modelci; please report it with the debug log (re-run with debug logging).`);
+    }
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/action-kit/src/log.ts
+
+
+
+/** One log line holding untrusted text (a column name, a server's answer): it cannot be a workflow command. */
+function infoLine(line) {
+    core.info(logText(line));
+}
+/** A block printed as it is (line breaks kept), with the runner's command processing paused around it. */
+function infoBlock(block) {
+    process.stdout.write(withoutCommands(block, randomBytes(16).toString('hex')));
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
+/** What every modelci JavaScript action does around its use case. */
+
+
+
+
+
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
 
 
@@ -31364,41 +31675,6 @@ async function atomic_write_writeFileAtomic(path, content) {
         await (0,promises_namespaceObject.rm)(tmp, { force: true });
         throw e;
     }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/errors.ts
-class errors_InputError extends Error {
-    where;
-    constructor(message, where = {}) {
-        // One line, always: user text quoted into a message (a header cell, a file name) may hold
-        // line breaks, which would split the annotation; show them escaped instead.
-        super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
-        this.name = 'InputError';
-        this.where = where;
-    }
-}
-function errors_isInputError(e) {
-    return e instanceof errors_InputError;
-}
-/**
- * An outside service (registry, router, metrics source, MLflow, the GitHub API) failed or answered
- * nonsense. Not the user's mistake: shells give it its own annotation title and exit code (CLI 3).
- * `retryable` says whether running the step again can help (a timeout, a 503) or not (a 403,
- * a body that is not what the protocol says); only then does the message say "try again".
- */
-class ServiceError extends Error {
-    /** Which service, as people name it, with its redacted address: "the OCI registry ghcr.io". */
-    service;
-    retryable;
-    constructor(service, message, options = {}) {
-        super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'), options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'ServiceError';
-        this.service = service;
-        this.retryable = options.retryable ?? false;
-    }
-}
-function errors_isServiceError(e) {
-    return e instanceof ServiceError;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/cells.ts
@@ -31629,7 +31905,7 @@ class GzipSource {
                 catch (e) {
                     const err = e;
                     if (err.code && err.code.startsWith('Z_')) {
-                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+                        throw new InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
                     }
                     throw err;
                 }
@@ -31665,11 +31941,11 @@ async function openSource(file) {
 function fileError(file, e) {
     const err = e;
     if (err.code === 'ENOENT')
-        return new errors_InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
+        return new InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
     if (err.code === 'EISDIR')
-        return new errors_InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
+        return new InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
     if (err.code === 'EACCES' || err.code === 'EPERM')
-        return new errors_InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
+        return new InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
     return err;
 }
 const LF = 10, CR = 13;
@@ -31763,7 +32039,7 @@ class ChunkReader {
             }
         }
         const col = bad - lineStart + 1;
-        return new errors_InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
+        return new InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
             `save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).`, { file: this.file, line, col });
     }
 }
@@ -32155,7 +32431,7 @@ function trim(a, n) {
 }
 function infinityError(text, column, file, line, where) {
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    return new errors_InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
+    return new InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
         `leave the cell empty (or write NA) to mark it missing, or remove the row.`, { file, line });
 }
 
@@ -32286,7 +32562,7 @@ class Tokenizer {
                     if (p >= end) {
                         if (!eof)
                             return NEED_MORE;
-                        throw new errors_InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
+                        throw new InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
                             `add the closing '"' (a '"' inside a quoted field is written '""').`, { file: this.file, line: quoteLine, col: this.charCol(quoteCol) });
                     }
                     if (p + 1 >= end && !eof)
@@ -32318,7 +32594,7 @@ class Tokenizer {
                     continue;
                 }
                 if (c !== csv_LF && c !== csv_CR) {
-                    throw new errors_InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
+                    throw new InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
                         `quote the whole field and write each '"' inside it as '""'.`, { file: this.file, line, col: this.charCol(p) });
                 }
             }
@@ -32713,7 +32989,7 @@ function sniffDelimiter(b, end) {
 function parseDelimiterOption(delimiter) {
     const code = delimiter === '\\t' ? 9 : delimiter.charCodeAt(0);
     if ((delimiter.length !== 1 && delimiter !== '\\t') || code >= 128 || code === QUOTE || code === csv_LF || code === csv_CR) {
-        throw new errors_InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
+        throw new InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
     }
     return code;
 }
@@ -32735,7 +33011,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             st = tok.next();
         }
         if (st === DONE) {
-            throw new errors_InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
+            throw new InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
         }
         const headerLine = tok.recLine;
         const ncols = tok.nf;
@@ -32784,7 +33060,7 @@ async function readDelimited(file, table, delimiter, explicit) {
                 continue;
             }
             if (tok.nf !== ncols) {
-                throw new errors_InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
+                throw new InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
                     `give every row one value per column (quote values that contain ${delimiterName(d)}).`, { file, line: tok.recLine });
             }
             const b = tok.buf, fs = tok.fs, fe = tok.fe, fl = tok.fl;
@@ -32815,7 +33091,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             rows++;
         }
         if (rows === 0) {
-            throw new errors_InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
+            throw new InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
         }
         table.endFile(file, rows, names.filter((n) => table.included(n)));
     }
@@ -32828,7 +33104,7 @@ function checkHeader(file, line, names, d, explicit) {
         const name = names[0];
         for (const c of [59, 9, 44, 124]) {
             if (c !== d && name.includes(String.fromCharCode(c))) {
-                throw new errors_InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
+                throw new InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
                     `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`, { file, line });
             }
         }
@@ -32837,11 +33113,11 @@ function checkHeader(file, line, names, d, explicit) {
     for (let i = 0; i < names.length; i++) {
         const name = names[i];
         if (name.trim() === '') {
-            throw new errors_InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
+            throw new InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
         }
         const prev = seen.get(name);
         if (prev !== undefined) {
-            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+            throw new InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
         }
         seen.set(name, i);
     }
@@ -32993,11 +33269,11 @@ async function readJsonl(file, table) {
                     obj = JSON.parse(text);
                 }
                 catch (e) {
-                    throw new errors_InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
+                    throw new InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
                 }
                 if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
                     const what = Array.isArray(obj) ? 'an array' : obj === null ? 'null' : `a ${typeof obj}`;
-                    throw new errors_InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
+                    throw new InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
                 }
                 return { obj: obj, line: at };
             }
@@ -33019,7 +33295,7 @@ async function readJsonl(file, table) {
             }
         }
         if (sample.length === 0) {
-            throw new errors_InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
+            throw new InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
         }
         table.beginFile(file);
         const cols = new Map();
@@ -33060,7 +33336,7 @@ async function readJsonl(file, table) {
             addRow(next.obj, next.line);
         }
         if (table.columns.length === 0 && fileCols.length === 0) {
-            throw new errors_InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
+            throw new InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
         }
         table.endFile(file, rows, fileCols.map((c) => c.name));
     }
@@ -39791,7 +40067,7 @@ function fileBuffer(fh, size) {
 }
 function corrupt(file, e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return new errors_InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
+    return new InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
 }
 function isTemporal(el) {
     const lt = el.logical_type?.type;
@@ -39833,7 +40109,7 @@ async function readParquet(file, table) {
     try {
         const size = (await fh.stat()).size;
         if (size === 0)
-            throw new errors_InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
+            throw new InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
         const buffer = fileBuffer(fh, size);
         let metadata;
         let schema;
@@ -39850,11 +40126,11 @@ async function readParquet(file, table) {
             throw corrupt(file, new Error(`the footer says ${rows} rows but its row groups hold ${groupTotal}`));
         }
         if (rows === 0)
-            throw new errors_InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
+            throw new InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
         const nodes = schema.children.filter((c) => table.included(c.element.name));
         for (const node of nodes) {
             if (isNested(node)) {
-                throw new errors_InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
+                throw new InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
                     `leave it out of the columns to check, or flatten it into plain columns.`, { file });
             }
         }
@@ -39897,7 +40173,7 @@ async function readParquet(file, table) {
                     readChunk(bytes, decoder, col, file, groupStart, groupRows);
                 }
                 catch (e) {
-                    if (e instanceof errors_InputError)
+                    if (e instanceof InputError)
                         throw e;
                     throw corrupt(file, e);
                 }
@@ -40272,7 +40548,7 @@ function isGlob(spec) {
 }
 async function resolveFiles(spec) {
     if (spec.trim() === '') {
-        throw new errors_InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
+        throw new InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
     }
     const st = await (0,promises_namespaceObject.stat)(spec).catch(() => undefined);
     if (st?.isFile())
@@ -40280,12 +40556,12 @@ async function resolveFiles(spec) {
     if (st?.isDirectory()) {
         const files = (await walk(spec)).filter((f) => isDataFile(f, false));
         if (files.length === 0) {
-            throw new errors_InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
+            throw new InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
         }
         return sortPaths(files);
     }
     if (!isGlob(spec)) {
-        throw new errors_InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
+        throw new InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
     }
     const matched = await glob(spec);
     const wantTxt = /\.txt(\.gz)?$/i.test(spec);
@@ -40294,7 +40570,7 @@ async function resolveFiles(spec) {
         const why = matched.length === 0
             ? 'matches no files'
             : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+        throw new InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
     }
     return sortPaths(files);
 }
@@ -40314,7 +40590,7 @@ async function entries(dir) {
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return [];
         if (code === 'EACCES' || code === 'EPERM')
-            throw new errors_InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
+            throw new InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
         throw e;
     }
 }
@@ -40499,7 +40775,7 @@ class TableBuilder {
             return existing;
         }
         if (!this.firstFileOpen) {
-            throw new errors_InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
+            throw new InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
                 `files read together must have the same columns: remove it or add it to every file.`, { file });
         }
         const forced = this.options.kinds?.get(name);
@@ -40515,7 +40791,7 @@ class TableBuilder {
         const seen = new Set(names);
         for (const col of this.columns) {
             if (!seen.has(col.name)) {
-                throw new errors_InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
+                throw new InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
                     `files read together must have the same columns: add it (empty cells are fine) or read the files separately.`, { file });
             }
         }
@@ -40550,16 +40826,16 @@ class TableBuilder {
 
 
 
-async function read_table_readTable(spec, options = {}) {
+async function readTable(spec, options = {}) {
     const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
     const files = await resolveFiles(spec);
     const table = new TableBuilder(options);
     for (const file of files) {
-        await read_table_readFile(file, table, delimiter);
+        await readFile(file, table, delimiter);
     }
     return table.finish();
 }
-async function read_table_readFile(file, table, delimiter) {
+async function readFile(file, table, delimiter) {
     const format = formatOf(file);
     switch (format) {
         case 'csv':
@@ -40573,13 +40849,13 @@ async function read_table_readFile(file, table, delimiter) {
         case 'parquet':
             return readParquet(file, table);
         default:
-            throw new errors_InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
+            throw new InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/shared/format.ts
 /** Number formats shared by every rendered report, so the summary and the terminal agree. */
-function format_formatP(p) {
+function formatP(p) {
     if (p === undefined || Number.isNaN(p))
         return '–';
     if (p === 0)
@@ -40591,10 +40867,10 @@ function format_formatP(p) {
     return p.toFixed(p < 0.001 ? 4 : 3);
 }
 /** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
-function format_pEquals(p) {
-    return p === 0 ? 'p < 1e-300' : `p = ${format_formatP(p)}`;
+function pEquals(p) {
+    return p === 0 ? 'p < 1e-300' : `p = ${formatP(p)}`;
 }
-function format_formatNumber(x, digits = 3) {
+function formatNumber(x, digits = 3) {
     if (x === undefined || Number.isNaN(x))
         return '–';
     if (!Number.isFinite(x))
@@ -40606,55 +40882,17 @@ function format_formatNumber(x, digits = 3) {
         return x.toExponential(2);
     return Number(x.toPrecision(digits + (a >= 100 ? 2 : 0))).toString();
 }
-function format_formatPercent(x) {
+function formatPercent(x) {
     if (x === undefined || x === null || Number.isNaN(x))
         return '–';
     return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
 }
 /** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
-function format_formatDuration(ms) {
+function formatDuration(ms) {
     return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
 }
-function format_formatCount(n) {
+function formatCount(n) {
     return Math.round(n).toLocaleString('en-US');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/log-text.ts
-/**
- * Untrusted text in a log line (column and category names, file names, server bodies, model
- * names) must never become a workflow command. The runner reads stdout line by line (\n, \r or
- * \r\n ends one), takes a line whose first non-blank characters are `::` as a command, and also
- * takes a legacy `##[command]` anywhere in a line. So: line breaks and other control characters
- * are shown as escapes (`\n`, `\x1b`), a leading `::` as `\::`, and `##[` as `##\[`.
- * Applying it twice changes nothing.
- */
-function log_text_logText(text) {
-    return text
-        .replace(LINE_BREAK_OR_CONTROL, controlEscape)
-        .replace(/##\[/g, '##\\[')
-        .replace(/^(\s*)::/, '$1\\::');
-}
-// Control characters are what this matches, on purpose.
-// eslint-disable-next-line no-control-regex
-const LINE_BREAK_OR_CONTROL = /\r\n|[\r\n\u0085\u2028\u2029]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
-function controlEscape(c) {
-    if (NAMED[c])
-        return NAMED[c];
-    const code = c.charCodeAt(0);
-    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
-}
-/**
- * A block printed as it is (a report, a server's answer) between `::stop-commands::<token>` and
- * `::<token>::`: the runner runs no command inside it. The token must be unguessable (random per
- * block), or the block could end the pause itself.
- */
-function log_text_withoutCommands(block, token) {
-    if (!/^[A-Za-z0-9_-]{16,}$/.test(token))
-        throw new Error('withoutCommands needs a random token of at least 16 letters, digits, - or _');
-    if (block.includes(token))
-        throw new Error('withoutCommands: the block contains its own token');
-    return `::stop-commands::${token}\n${block.replace(/\n$/, '')}\n::${token}::\n`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/correction.ts
@@ -40847,7 +41085,7 @@ function regularizedGammaQ(a, x) {
  */
 
 /** P(X >= x) for X ~ chi-square(dof) = Q(dof/2, x/2); relatively accurate far into the tail. */
-function chi2_chi2Sf(x, dof) {
+function chi2Sf(x, dof) {
     if (Number.isNaN(x) || Number.isNaN(dof) || !(dof > 0))
         return NaN;
     if (x <= 0)
@@ -40911,7 +41149,7 @@ function chi2Contingency(observed, correction = true) {
             statistic += dev * dev / e;
         }
     }
-    return { statistic, pValue: chi2_chi2Sf(statistic, dof), dof };
+    return { statistic, pValue: chi2Sf(statistic, dof), dof };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/ecdf.ts
@@ -42465,11 +42703,11 @@ function referenceFromProfile(json, file) {
     if (schema === undefined)
         return referenceFromSeedProfile(json, file);
     if (typeof schema !== 'string' || !schema.startsWith('modelci/profile@')) {
-        throw new errors_InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
+        throw new InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
     }
     const version = Number(schema.slice('modelci/profile@'.length));
     if (!Number.isInteger(version) || version > PROFILE_VERSION) {
-        throw new errors_InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
+        throw new InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
     }
     const source = isObject(json.source) ? json.source : {};
     const files = Array.isArray(source.files) ? source.files.filter((x) => typeof x === 'string') : [];
@@ -42553,7 +42791,7 @@ function categoricalFromJson(name, raw, file, where) {
 /** The seed article's reference_stats.json: numeric samples and categorical counts, no missing data. */
 function referenceFromSeedProfile(json, file) {
     if (!isObject(json.features)) {
-        throw new errors_InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
+        throw new InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
     }
     const features = [];
     let rows = 0;
@@ -42593,14 +42831,14 @@ function numbers(x, file, where) {
     return Float64Array.from(x);
 }
 function bad(file, where, expected) {
-    return new errors_InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
+    return new InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
 }
 function badType(file, where, type) {
-    throw new errors_InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
+    throw new InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/report.ts
-const report_DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
+const DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/schema.ts
 
@@ -42611,33 +42849,33 @@ async function readSchema(path) {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch {
-        throw new errors_InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
+        throw new InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
     }
     let json;
     try {
         json = JSON.parse(text);
     }
     catch (e) {
-        throw new errors_InputError(`Schema file ${path} is not valid JSON (${e.message}); fix the file.`, { file: path, input: 'schema' });
+        throw new InputError(`Schema file ${path} is not valid JSON (${e.message}); fix the file.`, { file: path, input: 'schema' });
     }
     const columns = json?.columns;
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-        throw new errors_InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
+        throw new InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
     }
     const schema = new Map();
     for (const [name, raw] of Object.entries(columns)) {
         const r = (raw ?? {});
         const where = `${path}: columns.${JSON.stringify(name)}`;
         if (r.type !== undefined && r.type !== 'numeric' && r.type !== 'categorical') {
-            throw new errors_InputError(`${where}.type is ${JSON.stringify(r.type)}; use "numeric" or "categorical".`, { file: path, input: 'schema' });
+            throw new InputError(`${where}.type is ${JSON.stringify(r.type)}; use "numeric" or "categorical".`, { file: path, input: 'schema' });
         }
         for (const key of ['min', 'max']) {
             if (r[key] !== undefined && (typeof r[key] !== 'number' || !Number.isFinite(r[key]))) {
-                throw new errors_InputError(`${where}.${key} must be a finite number.`, { file: path, input: 'schema' });
+                throw new InputError(`${where}.${key} must be a finite number.`, { file: path, input: 'schema' });
             }
         }
         if (r.allowed !== undefined && (!Array.isArray(r.allowed) || !r.allowed.every((x) => typeof x === 'string'))) {
-            throw new errors_InputError(`${where}.allowed must be an array of strings.`, { file: path, input: 'schema' });
+            throw new InputError(`${where}.allowed must be an array of strings.`, { file: path, input: 'schema' });
         }
         schema.set(name, {
             type: r.type,
@@ -42736,7 +42974,7 @@ async function checkDrift(input, now = new Date()) {
     const kinds = new Map(features.map((f) => [f.name, f.kind]));
     // Every column name of the current data, parsed or not, to report new columns.
     const seen = new Set();
-    const current = await read_table_readTable(input.current, {
+    const current = await readTable(input.current, {
         kinds,
         delimiter: input.delimiter,
         include: (name) => {
@@ -42775,7 +43013,7 @@ async function check_drift_loadReference(spec, options, schema, delimiter) {
             json = JSON.parse(await (0,promises_namespaceObject.readFile)(spec, 'utf8'));
         }
         catch (e) {
-            throw new errors_InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
+            throw new InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
         }
         return referenceFromProfile(json, spec);
     }
@@ -42787,7 +43025,7 @@ async function check_drift_loadReference(spec, options, schema, delimiter) {
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
     const columns = [];
-    const table = await read_table_readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
+    const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
             columns.push(name); return wanted(name); } })
         .catch(rethrowFor('reference'));
     return { ...referenceFromTable(table), columns };
@@ -42802,13 +43040,13 @@ function selectFeatures(reference, options) {
     const names = new Set(reference.columns ?? reference.features.map((f) => f.name));
     for (const name of options.include) {
         if (!names.has(name)) {
-            throw new errors_InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
+            throw new InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
         }
     }
     const wanted = columnFilter(options);
     const features = reference.features.filter((f) => wanted(f.name));
     if (features.length === 0) {
-        throw new errors_InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
+        throw new InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
     }
     return features;
 }
@@ -42879,8 +43117,8 @@ function verdictFor(c, pDist, pMiss, options) {
     let drifted = false;
     if (c.test && c.effect && pDist !== undefined) {
         const e = c.effect;
-        const testText = `${c.test.name === 'ks' ? 'KS D' : 'χ²'} = ${format_formatNumber(c.test.statistic)}, ${format_pEquals(pDist)}${correction}`;
-        const effectText = `${check_drift_effectLabel(e.name)} = ${format_formatNumber(e.value)}${e.name === 'wasserstein' ? ' σ' : ''}`;
+        const testText = `${c.test.name === 'ks' ? 'KS D' : 'χ²'} = ${formatNumber(c.test.statistic)}, ${pEquals(pDist)}${correction}`;
+        const effectText = `${effectLabel(e.name)} = ${formatNumber(e.value)}${e.name === 'wasserstein' ? ' σ' : ''}`;
         const significant = pDist < alpha;
         const large = e.value >= e.threshold;
         if (significant && large) {
@@ -42904,7 +43142,7 @@ function verdictFor(c, pDist, pMiss, options) {
     if (pMiss !== undefined && m.change !== null) {
         missingDrifted = pMiss < alpha && Math.abs(m.change) >= options.minMissingChange;
         if (missingDrifted || pMiss < alpha) {
-            reasons.push(`missing rate ${format_formatPercent(m.reference)} → ${format_formatPercent(m.current)} (${format_pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${format_formatPercent(options.minMissingChange)}` : `, change < ${format_formatPercent(options.minMissingChange)}`})`);
+            reasons.push(`missing rate ${formatPercent(m.reference)} → ${formatPercent(m.current)} (${pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${formatPercent(options.minMissingChange)}` : `, change < ${formatPercent(options.minMissingChange)}`})`);
         }
     }
     if (c.newCategories && c.newCategories.length > 0) {
@@ -42936,7 +43174,7 @@ function buildReport(reference, current, options, features, findings, now) {
         parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.map(log_text_logText).join(', ')})`);
     const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
     return {
-        schema: report_DRIFT_REPORT_SCHEMA,
+        schema: DRIFT_REPORT_SCHEMA,
         createdAt: now.toISOString(),
         reference: { origin: reference.origin, files: reference.files, rows: reference.rows },
         current: { files: current.files, rows: current.rowCount },
@@ -42949,7 +43187,7 @@ function buildReport(reference, current, options, features, findings, now) {
 function correctionName(c) {
     return c === 'holm' ? 'Holm' : c === 'bonferroni' ? 'Bonferroni' : c === 'fdr_bh' ? 'Benjamini-Hochberg' : 'no correction';
 }
-function check_drift_effectLabel(name) {
+function effectLabel(name) {
     return { wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" }[name] ?? name;
 }
 function capitalize(s) {
@@ -42966,7 +43204,7 @@ async function isFile(path) {
 /** Say which input a reader error came from when the message does not already name it. */
 function rethrowFor(input) {
     return (e) => {
-        if (e instanceof errors_InputError && !e.where.input)
+        if (e instanceof InputError && !e.where.input)
             e.where.input ??= input;
         throw e;
     };
@@ -42989,7 +43227,7 @@ const INLINE_SPECIAL = /[\\`*~[\]&|#$@]|<(?=[A-Za-z/!?])|(?<![\p{L}\p{N}])_|_(?!
 /** Line breaks, shown as `\n` (a table row, list item or heading is one line). */
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
 /** Inline text that reads exactly as written; safe in a paragraph, a list item, a heading or a table cell. */
-function markdown_mdText(text) {
+function mdText(text) {
     return text
         .replace(INLINE_SPECIAL, '\\$&')
         .replace(LINE_BREAK, '\\\\n')
@@ -42999,7 +43237,7 @@ function markdown_mdText(text) {
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 /** A code span holding any text: the fence is longer than any backtick run inside. */
-function markdown_mdCode(text) {
+function mdCode(text) {
     const body = text.replace(LINE_BREAK, '\\n');
     if (body === '')
         return '` `';
@@ -43009,11 +43247,11 @@ function markdown_mdCode(text) {
     return `${fence}${pad}${body}${pad}${fence}`;
 }
 /** A code span inside a table cell: GitHub splits a row at every unescaped pipe, code spans included. */
-function markdown_mdCodeCell(text) {
-    return markdown_mdCode(text).replace(/\|/g, '\\|');
+function mdCodeCell(text) {
+    return mdCode(text).replace(/\|/g, '\\|');
 }
 /** A heading of Markdown that is already inline-safe (mdText, mdCode, our own words). */
-function markdown_mdHeading(level, inline) {
+function mdHeading(level, inline) {
     return `${'#'.repeat(level)} ${inline.replace(LINE_BREAK, ' ')}`;
 }
 /** A table of cells that are already inline-safe Markdown; a cell can never add a row. */
@@ -43042,45 +43280,45 @@ function renderDriftMarkdown(report) {
     const v = report.verdict;
     const icon = v.critical ? '❌' : v.drifted ? '⚠️' : '✅';
     const out = [];
-    out.push(markdown_mdHeading(2, `${icon} Data drift check: ${markdown_mdText(v.summary)}`), '');
-    out.push(drift_markdown_describeRun(report), '');
-    const rows = drift_markdown_orderForReading(report.features).slice(0, MAX_ROWS);
+    out.push(mdHeading(2, `${icon} Data drift check: ${mdText(v.summary)}`), '');
+    out.push(describeRun(report), '');
+    const rows = orderForReading(report.features).slice(0, MAX_ROWS);
     out.push('| Feature | Status | Test | Statistic | p (corrected) | Effect size | Threshold | Missing ref → cur |');
     out.push('|---|---|---|---:|---:|---:|---:|---|');
     for (const f of rows) {
         const t = f.test;
         const e = f.effect;
-        out.push(`| ${markdown_mdText(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? format_formatNumber(t.statistic) : '–'} | ${t ? format_formatP(t.pAdjusted) : '–'} | ${e ? `${check_drift_effectLabel(e.name)} ${format_formatNumber(e.value)}${e.errorBound ? ` ± ${format_formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? format_formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
+        out.push(`| ${mdText(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
     }
     if (report.features.length > MAX_ROWS)
         out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
     const chart = effectChart(report.features);
     if (chart)
         out.push('', chart);
-    const notes = drift_markdown_orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
+    const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
     if (notes.length > 0 || report.findings.length > 0) {
         out.push('', '### Why', '');
         for (const f of notes.slice(0, MAX_ROWS))
-            out.push(`- **${markdown_mdText(f.name)}** — ${markdown_mdText(f.reason)}`);
+            out.push(`- **${mdText(f.name)}** — ${mdText(f.reason)}`);
         for (const s of report.findings.filter((x) => x.severity === 'notice'))
-            out.push(`- ${markdown_mdText(s.message)}`);
+            out.push(`- ${mdText(s.message)}`);
     }
     out.push('', `<details><summary>Every feature</summary>`, '');
     for (const f of rows)
-        out.push(`- **${markdown_mdText(f.name)}** (${f.status}): ${markdown_mdText(f.reason)}`);
+        out.push(`- **${mdText(f.name)}** (${f.status}): ${mdText(f.reason)}`);
     out.push('', '</details>', '');
     return out.join('\n');
 }
-function drift_markdown_describeRun(report) {
+function describeRun(report) {
     const o = report.options;
     const ref = report.reference;
     const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return `Reference: ${ref.files.map(markdown_mdCode).join(', ') || '–'} (${origin}, ${format_formatCount(ref.rows)} rows) · ` +
-        `Current: ${report.current.files.slice(0, 5).map(markdown_mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${format_formatCount(report.current.rows)} rows) · ` +
+    return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+        `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
         `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
 }
 /** Drifted and critical first, then by effect relative to its threshold. */
-function drift_markdown_orderForReading(features) {
+function orderForReading(features) {
     const rank = { critical: 0, drift: 1, ok: 2, new: 3, skipped: 4 };
     return [...features].sort((a, b) => rank[a.status] - rank[b.status] || ratio(b) - ratio(a));
 }
@@ -43088,7 +43326,7 @@ function ratio(f) {
     return f.effect && f.effect.threshold > 0 ? f.effect.value / f.effect.threshold : 0;
 }
 function effectChart(features) {
-    const shown = drift_markdown_orderForReading(features).filter((f) => f.effect && f.effect.threshold > 0).slice(0, 40);
+    const shown = orderForReading(features).filter((f) => f.effect && f.effect.threshold > 0).slice(0, 40);
     if (shown.length === 0)
         return undefined;
     const ratios = shown.map((f) => Number(Math.min(ratio(f), 99).toFixed(3)));
@@ -43114,7 +43352,7 @@ function missingCell(f) {
     const m = f.missing;
     if (!m)
         return '–';
-    const text = `${format_formatPercent(m.reference)} → ${format_formatPercent(m.current)}`;
+    const text = `${formatPercent(m.reference)} → ${formatPercent(m.current)}`;
     return m.drifted ? `**${text}**` : text;
 }
 
@@ -43136,7 +43374,7 @@ function driftAnnotations(report) {
     for (const f of report.features) {
         if (f.status !== 'drift')
             continue;
-        const effect = f.effect ? ` (${check_drift_effectLabel(f.effect.name)} ${format_formatNumber(f.effect.value)})` : '';
+        const effect = f.effect ? ` (${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)})` : '';
         out.push({ level: driftLevel, title: `Drift: ${f.name}${effect}`, message: f.reason, file });
     }
     for (const f of report.findings) {
@@ -43160,7 +43398,7 @@ function editDistance(a, b) {
     return prev[b.length];
 }
 /** The known name closest to `name` (case-insensitive), or undefined when nothing is close. */
-function closest_name_closestName(name, known) {
+function closestName(name, known) {
     let best;
     let bestDistance = Infinity;
     for (const k of known) {
@@ -43185,12 +43423,12 @@ const UNITS = {
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
-function quantity_parseQuantity(text, where = {}) {
+function parseQuantity(text, where = {}) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -43199,7 +43437,7 @@ function quantity_parseQuantity(text, where = {}) {
     return { value: value * u.factor, dimension: u.dimension };
 }
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
-function quantity_formatQuantity(value, dimension) {
+function formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
         const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
         for (const [f, u] of steps)
@@ -43229,7 +43467,7 @@ function parse_input_parseInputs(catalogue, raw) {
         const text = given || spec.default;
         if (!text) {
             if (spec.required)
-                throw new errors_InputError(`Input '${spec.name}' is required: ${spec.what ? `give ${spec.what}.` : firstSentence(spec.description)}`, { input: spec.name });
+                throw new InputError(`Input '${spec.name}' is required: ${spec.what ? `give ${spec.what}.` : firstSentence(spec.description)}`, { input: spec.name });
             out[spec.name] = spec.type === 'list' || spec.type === 'lines' ? [] : undefined;
             continue;
         }
@@ -43248,18 +43486,18 @@ function parseInputValue(spec, text) {
         case 'string':
         case 'path':
         case 'uri': return t;
-        case 'boolean': return parse_input_parseBooleanText(t, name);
-        case 'count': return parse_input_parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'boolean': return parseBooleanText(t, name);
+        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
         case 'number': return parse_input_parseNumberText(t, name, spec.min, spec.max);
         case 'probability': return parseProbabilityText(t, name);
         case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
         case 'list': return parseListText(t);
         case 'lines': return parseLinesText(t);
-        case 'duration': return parse_input_parseDurationText(t, name);
-        case 'latency': return parse_input_parseLatencyText(t, name);
+        case 'duration': return parseDurationText(t, name);
+        case 'latency': return parseLatencyText(t, name);
         case 'size': return parseSizeText(t, name);
-        case 'share': return parse_input_parseShareText(t, name);
-        case 'rate': return parse_input_parseRateText(t, name);
+        case 'share': return parseShareText(t, name);
+        case 'rate': return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
@@ -43267,28 +43505,28 @@ function firstSentence(description) {
     return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
-function parse_input_parseBooleanText(text, input) {
+function parseBooleanText(text, input) {
     const t = text.trim().toLowerCase();
     if (t === 'true')
         return true;
     if (t === 'false')
         return false;
-    throw new errors_InputError(`Input '${input}' is '${text.trim()}'; write true or false.`, { input });
+    throw new InputError(`Input '${input}' is '${text.trim()}'; write true or false.`, { input });
 }
 /** A whole number in [min, max], refused before anything is allocated for it. */
-function parse_input_parseCountText(text, input, min, max) {
+function parseCountText(text, input, min, max) {
     const v = Number(text.trim());
     if (!Number.isInteger(v) || v < min)
-        throw new errors_InputError(`Input '${input}' is '${text.trim()}'; give a whole number of at least ${min}.`, { input });
+        throw new InputError(`Input '${input}' is '${text.trim()}'; give a whole number of at least ${min}.`, { input });
     if (v > max)
-        throw new errors_InputError(`Input '${input}' is ${text.trim()}, above the most modelci accepts (${max.toLocaleString('en-US')}); give a whole number from ${min} to ${max.toLocaleString('en-US')}.`, { input });
+        throw new InputError(`Input '${input}' is ${text.trim()}, above the most modelci accepts (${max.toLocaleString('en-US')}); give a whole number from ${min} to ${max.toLocaleString('en-US')}.`, { input });
     return v;
 }
 function parse_input_parseNumberText(text, input, min, max) {
     const v = Number(text.trim().replace(/x$/i, ''));
     const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : '';
     if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) {
-        throw new errors_InputError(`Input '${input}' is '${text.trim()}'; give a number${range ? ` ${range}` : ''}.`, { input });
+        throw new InputError(`Input '${input}' is '${text.trim()}'; give a number${range ? ` ${range}` : ''}.`, { input });
     }
     return v;
 }
@@ -43297,7 +43535,7 @@ function parseProbabilityText(text, input) {
     const percent = t.endsWith('%');
     const v = Number(percent ? t.slice(0, -1) : t) / (percent ? 100 : 1);
     if (!(v > 0 && v < 1))
-        throw new errors_InputError(`Input '${input}' is '${t}'; give a probability strictly between 0 and 1, such as 0.05 or 5%.`, { input });
+        throw new InputError(`Input '${input}' is '${t}'; give a probability strictly between 0 and 1, such as 0.05 or 5%.`, { input });
     return v;
 }
 function parseChoiceText(text, input, choices) {
@@ -43305,10 +43543,10 @@ function parseChoiceText(text, input, choices) {
     const found = choices.find((c) => c.toLowerCase() === t);
     if (found)
         return found;
-    const near = closest_name_closestName(t, choices);
+    const near = closestName(t, choices);
     const quoted = choices.map((c) => `'${c}'`);
     const list = quoted.length === 2 ? `${quoted[0]} or ${quoted[1]}` : `one of ${quoted.join(', ')}`;
-    throw new errors_InputError(`Input '${input}' is '${text.trim()}'; use ${list}${near ? ` (did you mean '${near}'?)` : ''}.`, { input });
+    throw new InputError(`Input '${input}' is '${text.trim()}'; use ${list}${near ? ` (did you mean '${near}'?)` : ''}.`, { input });
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
@@ -43324,25 +43562,25 @@ function splitUnit(text) {
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
 }
 /** A span of time with its unit, in ms. A bare number is refused: seconds or milliseconds cannot be told apart. */
-function parse_input_parseDurationText(text, input) {
+function parseDurationText(text, input) {
     const t = text.trim();
     const q = splitUnit(t);
     if (q && q.unit === '' && Number.isFinite(q.value))
-        throw new errors_InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}s, ${t}m or ${t}ms.`, { input });
+        throw new InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}s, ${t}m or ${t}ms.`, { input });
     const factor = q ? TIME_UNITS[q.unit] : undefined;
     const ms = q && factor !== undefined ? q.value * factor : NaN;
     if (!(ms > 0) || !Number.isFinite(ms))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
+        throw new InputError(`Input '${input}' is '${t}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
     return ms;
 }
 /** A latency in ms: a bare number is milliseconds (the unit latencies are quoted in), or give a unit. */
-function parse_input_parseLatencyText(text, input) {
+function parseLatencyText(text, input) {
     const t = text.trim();
     const q = splitUnit(t);
     const factor = q ? (q.unit === '' ? 1 : TIME_UNITS[q.unit]) : undefined;
     const ms = q && factor !== undefined && !['m', 'min', 'h'].includes(q.unit) ? q.value * factor : NaN;
     if (!(ms > 0) || !Number.isFinite(ms))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a latency; write e.g. 150 (milliseconds), 150ms or 0.2s.`, { input });
+        throw new InputError(`Input '${input}' is '${t}', not a latency; write e.g. 150 (milliseconds), 150ms or 0.2s.`, { input });
     return ms;
 }
 /** A size in bytes. A bare number is refused: 500 could be bytes, MB or MiB. */
@@ -43350,10 +43588,10 @@ function parseSizeText(text, input) {
     const t = text.trim();
     const q = splitUnit(t);
     if (q && q.unit === '' && Number.isFinite(q.value))
-        throw new errors_InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}MB or ${t}MiB.`, { input });
+        throw new InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}MB or ${t}MiB.`, { input });
     let bytes = NaN;
     try {
-        const parsed = quantity_parseQuantity(t, { input });
+        const parsed = parseQuantity(t, { input });
         if (parsed.dimension === 'bytes')
             bytes = parsed.value;
     }
@@ -43361,29 +43599,29 @@ function parseSizeText(text, input) {
         // fall through to the sentence below
     }
     if (!(bytes > 0) || !Number.isFinite(bytes))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a size; write e.g. 500MB, 1.5GiB or 200kB.`, { input });
+        throw new InputError(`Input '${input}' is '${t}', not a size; write e.g. 500MB, 1.5GiB or 200kB.`, { input });
     return bytes;
 }
 /** A share between 0 and 1: `5%` or `0.05`. A bare number above 1 is refused with the two spellings. */
-function parse_input_parseShareText(text, input) {
+function parseShareText(text, input) {
     const t = text.trim();
     const q = splitUnit(t);
     if (!q || (q.unit !== '' && q.unit !== '%') || !Number.isFinite(q.value))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a share; write e.g. 5% or 0.05.`, { input });
+        throw new InputError(`Input '${input}' is '${t}', not a share; write e.g. 5% or 0.05.`, { input });
     if (q.unit === '' && q.value > 1)
-        throw new errors_InputError(`Input '${input}' is '${t}', above 1; for ${t}% write ${t}% or ${q.value / 100}.`, { input });
+        throw new InputError(`Input '${input}' is '${t}', above 1; for ${t}% write ${t}% or ${q.value / 100}.`, { input });
     const v = q.unit === '%' ? q.value / 100 : q.value;
     if (!(v >= 0 && v <= 1))
-        throw new errors_InputError(`Input '${input}' is '${t}', outside 0..1; give a share such as 5% or 0.05.`, { input });
+        throw new InputError(`Input '${input}' is '${t}', outside 0..1; give a share such as 5% or 0.05.`, { input });
     return v;
 }
 /** A rate limit: a share, where a bare 1 (which would be 100%) is refused as well. */
-function parse_input_parseRateText(text, input) {
+function parseRateText(text, input) {
     const t = text.trim();
     const q = splitUnit(t);
     if (q && q.unit === '' && q.value >= 1)
-        throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
-    return parse_input_parseShareText(t, input);
+        throw new InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
+    return parseShareText(t, input);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts
@@ -43504,6569 +43742,8 @@ async function runProfile(req, now = new Date()) {
     return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./packages/core/src/model/onnx-runtime.ts
-
-let loaded;
-function onnx_runtime_loadOnnxRuntime() {
-    loaded ??= __nccwpck_require__.e(/* import() */ 701).then(__nccwpck_require__.t.bind(__nccwpck_require__, 701, 23)).then((mod) => {
-        // A CommonJS package: its exports arrive as the namespace or as its default, by loader.
-        const ort = (mod.default ?? mod);
-        ort.env.logLevel = 'error';
-        return ort;
-    }, (e) => {
-        loaded = undefined;
-        throw new InputError(`onnxruntime-node could not be loaded on ${process.platform}/${process.arch} (${onnx_runtime_firstLine(e)}); ` +
-            'modelci ships its native library for linux/x64 only: on other runners install onnxruntime-node 1.30 beside the action (see the quality-gates README).');
-    });
-    return loaded;
-}
-function onnx_runtime_firstLine(e) {
-    const text = e instanceof Error ? e.message : String(e);
-    return text.split('\n')[0].trim().replace(/\.$/, '');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/onnx-file.ts
-/**
- * Reads what modelci needs from an ONNX file (protobuf wire format, decoded by hand) without
- * touching tensor payloads: names, types, shapes, metadata and external-data files. Models reach
- * 2 GB, so the file is read through a handle in small windows and payloads are skipped by offset.
- * A file that is not ONNX, or is cut short, gets one clear sentence here, before onnxruntime's.
- *
- * Field numbers are onnx.proto's (checked against onnx-proto's generated encoder).
- */
-
-
-
-// Enough for every header between two tensor payloads in one read.
-const WINDOW_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-// A name or metadata value longer than this is a mis-parse of random bytes, not a model.
-const MAX_TEXT_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
-const MAX_FIELD_NUMBER = (/* unused pure expression or super */ null && (2 ** 29 - 1));
-const WIRE_VARINT = 0;
-const WIRE_LEN = 2;
-// Payload sizes of the fixed-width wire types; 3 and 4 (groups) and 6, 7 do not occur in ONNX.
-const FIXED_BYTES = { 1: 8, 5: 4 };
-// TensorProto.DataType -> onnxruntime's names (onnxruntime-common Tensor.Type where it has one).
-const ELEM_TYPES = {
-    1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
-    9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 14: 'complex64', 15: 'complex128',
-    16: 'bfloat16', 17: 'float8e4m3fn', 18: 'float8e4m3fnuz', 19: 'float8e5m2', 20: 'float8e5m2fnuz',
-    21: 'uint4', 22: 'int4', 23: 'float4e2m1',
-};
-// Bytes per element, to size external data that gives no length (onnxruntime does the same).
-const ELEM_BYTES = {
-    1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 9: 1, 10: 2, 11: 8, 12: 4, 13: 8, 14: 8, 15: 16, 16: 2,
-    17: 1, 18: 1, 19: 1, 20: 1, 21: 0.5, 22: 0.5, 23: 0.5,
-};
-const TENSOR_DATA_LOCATION_EXTERNAL = 1;
-// ---------------------------------------------------------------------------------------------
-// Why bytes are not a readable model; phrased once the file's name and size are known.
-class BadBytes extends Error {
-}
-/** Bytes that protobuf (as ONNX uses it) cannot parse. */
-class NotProtobuf extends BadBytes {
-    at;
-    what;
-    constructor(at, what) {
-        super(what);
-        this.at = at;
-        this.what = what;
-    }
-    sentence(file) {
-        return `${file} is not an ONNX model: byte ${this.at} holds ${this.what}, which is not valid ONNX protobuf; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`;
-    }
-}
-/** A field that needs bytes past the end of the file. */
-class CutShort extends BadBytes {
-    at;
-    end;
-    constructor(at, end) {
-        super(`cut short at ${at}`);
-        this.at = at;
-        this.end = end;
-    }
-    sentence(file, size) {
-        const needs = this.end === undefined ? '' : ` needs bytes up to ${this.end}`;
-        return `${file} is cut short: a field runs past the end of the file (the field at byte ${this.at}${needs}, but the file ends at byte ${size}); the file is probably truncated: download or export it again.`;
-    }
-}
-/** Parsed as protobuf, but without what every ONNX model has. */
-class MissingPart extends BadBytes {
-    part;
-    constructor(part) {
-        super(`no ${part}`);
-        this.part = part;
-    }
-    sentence(file) {
-        return `${file} is not an ONNX model (or is cut short): it has no ${this.part}; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Reading: one reusable window over the file, refilled by positional reads.
-class FileWindow {
-    handle;
-    size;
-    buf = Buffer.allocUnsafe(WINDOW_BYTES);
-    start = 0;
-    filled = 0;
-    constructor(handle, size) {
-        this.handle = handle;
-        this.size = size;
-    }
-    /** Whether byte() can read [offset, offset + length) without a read. */
-    holds(offset, length) {
-        return offset >= this.start && offset + length <= this.start + this.filled;
-    }
-    /** Moves the window to start at `offset`: byte() then reads up to WINDOW_BYTES from there. */
-    async load(offset) {
-        const n = Math.min(WINDOW_BYTES, this.size - offset);
-        await readFully(this.handle, this.buf, n, offset);
-        this.start = offset;
-        this.filled = n;
-    }
-    byte(offset) {
-        return this.buf[offset - this.start];
-    }
-    async text(offset, length) {
-        if (length <= WINDOW_BYTES) {
-            if (!this.holds(offset, length))
-                await this.load(offset);
-            return this.buf.toString('utf8', offset - this.start, offset - this.start + length);
-        }
-        const own = Buffer.allocUnsafe(length);
-        await readFully(this.handle, own, length, offset);
-        return own.toString('utf8');
-    }
-    async head(length) {
-        const n = Math.min(length, this.size);
-        await this.load(0);
-        return Buffer.from(this.buf.subarray(0, n));
-    }
-}
-async function readFully(handle, buf, length, position) {
-    for (let done = 0; done < length;) {
-        const { bytesRead } = await handle.read(buf, done, length - done, position + done);
-        // Only when the file shrank after we took its size.
-        if (bytesRead === 0)
-            throw new CutShort(position + done);
-        done += bytesRead;
-    }
-}
-// A tag and a length (or value) are two varints of at most 10 bytes each.
-const MAX_VARINT_BYTES = 10;
-const MAX_FIELD_HEAD_BYTES = 2 * MAX_VARINT_BYTES;
-/**
- * Makes the next `length` bytes of a message ending at `limit` readable by byte(). Reads only
- * when the window lacks them, so walking many small fields (a graph's nodes) stays synchronous.
- */
-async function reach(w, offset, length, limit) {
-    if (!w.holds(offset, Math.min(length, limit - offset)))
-        await w.load(offset);
-}
-/** A varint starting at `offset` inside a message ending at `limit` (in the window): its value and the next offset. */
-function readVarint(w, offset, limit) {
-    let value = 0;
-    for (let i = 0; i < MAX_VARINT_BYTES; i++) {
-        if (offset + i >= limit) {
-            throw offset + i >= w.size ? new CutShort(offset) : new NotProtobuf(offset, 'a number running past the end of its message');
-        }
-        const b = w.byte(offset + i);
-        value += (b & 0x7f) * 2 ** (7 * i);
-        if (b < 0x80)
-            return [i >= 7 ? varintAsInt64(w, offset, i + 1) : value, offset + i + 1];
-    }
-    throw new NotProtobuf(offset, 'a number longer than 10 bytes');
-}
-// Past 2^53 a double loses bits; negative int64s (10 bytes) need two's complement.
-function varintAsInt64(w, offset, count) {
-    let v = 0n;
-    for (let i = count - 1; i >= 0; i--)
-        v = (v << 7n) | BigInt(w.byte(offset + i) & 0x7f);
-    return Number(BigInt.asIntN(64, v));
-}
-/** The field whose tag is at `at`, its head already in the window. */
-function readField(w, at, limit) {
-    const [key, afterKey] = readVarint(w, at, limit);
-    const number = Math.floor(key / 8);
-    const wire = key % 8;
-    if (number < 1 || number > MAX_FIELD_NUMBER)
-        throw new NotProtobuf(at, `a field numbered ${number}`);
-    if (wire === WIRE_VARINT) {
-        const [value, end] = readVarint(w, afterKey, limit);
-        return { number, wire, value, at, start: afterKey, end };
-    }
-    let start = afterKey;
-    let length = FIXED_BYTES[wire];
-    if (wire === WIRE_LEN)
-        [length, start] = readVarint(w, afterKey, limit);
-    if (length === undefined)
-        throw new NotProtobuf(at, `a field of wire type ${wire}${wire === 3 || wire === 4 ? ' (a group)' : ''}`);
-    const end = start + length;
-    if (end > w.size)
-        throw new CutShort(at, end);
-    if (end > limit)
-        throw new NotProtobuf(at, `a field running to byte ${end}, past the end of its message at byte ${limit}`);
-    return { number, wire, value: length, at, start, end };
-}
-/**
- * The fields of the message spanning [start, end), only those numbered in `wanted` when given;
- * payloads are not read. Unwanted fields are skipped without a yield, which is what keeps a
- * graph of 100,000 nodes cheap.
- */
-async function* fields(w, start, end, wanted) {
-    for (let at = start; at < end;) {
-        await reach(w, at, MAX_FIELD_HEAD_BYTES, end);
-        const field = readField(w, at, end);
-        at = field.end;
-        if (!wanted || wanted.includes(field.number))
-            yield field;
-    }
-}
-// Protobuf parsers treat a known field with an unexpected wire type as unknown: so do we.
-const isVarint = (f, number) => f.number === number && f.wire === WIRE_VARINT;
-const isLen = (f, number) => f.number === number && f.wire === WIRE_LEN;
-async function readText(w, f) {
-    if (f.value > MAX_TEXT_BYTES)
-        throw new NotProtobuf(f.at, `a ${f.value}-byte name or text value`);
-    return w.text(f.start, f.value);
-}
-/** A repeated int64 field, packed (one length-delimited run) or not (one varint each). */
-async function readInt64s(w, f, into) {
-    if (f.wire === WIRE_VARINT) {
-        into.push(f.value);
-        return;
-    }
-    for (let at = f.start; at < f.end;) {
-        await reach(w, at, MAX_VARINT_BYTES, f.end);
-        const [value, next] = readVarint(w, at, f.end);
-        into.push(value);
-        at = next;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// ONNX messages.
-/** StringStringEntryProto { key = 1, value = 2 }. */
-async function readEntry(w, f) {
-    let key = '';
-    let value = '';
-    for await (const g of fields(w, f.start, f.end)) {
-        if (isLen(g, 1))
-            key = await readText(w, g);
-        else if (isLen(g, 2))
-            value = await readText(w, g);
-    }
-    return [key, value];
-}
-/** OperatorSetIdProto { domain = 1, version = 2 }. */
-async function readOpset(w, f) {
-    let domain = '';
-    let version = 0;
-    for await (const g of fields(w, f.start, f.end)) {
-        if (isLen(g, 1))
-            domain = await readText(w, g);
-        else if (isVarint(g, 2))
-            version = g.value;
-    }
-    return [domain, version];
-}
-/** ValueInfoProto { name = 1, type = 2 }. */
-async function readValueInfo(w, f) {
-    const info = { name: '', kind: 'other' };
-    for await (const g of fields(w, f.start, f.end)) {
-        if (isLen(g, 1))
-            info.name = await readText(w, g);
-        else if (isLen(g, 2))
-            await readType(w, g, info);
-    }
-    return info;
-}
-/** TypeProto { tensor_type = 1, sequence_type = 4, map_type = 5 }; sparse and optional types are 'other'. */
-async function readType(w, f, info) {
-    for await (const g of fields(w, f.start, f.end)) {
-        if (isLen(g, 1)) {
-            info.kind = 'tensor';
-            await readTensorType(w, g, info);
-        }
-        else if (isLen(g, 4))
-            info.kind = 'sequence';
-        else if (isLen(g, 5))
-            info.kind = 'map';
-    }
-}
-/** TypeProto.Tensor { elem_type = 1, shape = 2 }. */
-async function readTensorType(w, f, info) {
-    for await (const g of fields(w, f.start, f.end)) {
-        if (isVarint(g, 1))
-            info.elemType = ELEM_TYPES[g.value] ?? `unknown(${g.value})`;
-        else if (isLen(g, 2))
-            info.shape = await readShape(w, g);
-    }
-}
-/** TensorShapeProto { dim = 1 { dim_value = 1, dim_param = 2 } }. */
-async function readShape(w, f) {
-    const dims = [];
-    for await (const d of fields(w, f.start, f.end)) {
-        if (!isLen(d, 1))
-            continue;
-        let dim = '?';
-        for await (const g of fields(w, d.start, d.end)) {
-            if (isVarint(g, 1))
-                dim = g.value;
-            else if (isLen(g, 2))
-                dim = await readText(w, g);
-        }
-        dims.push(dim);
-    }
-    return dims;
-}
-/** TensorProto { dims = 1, data_type = 2, name = 8, external_data = 13, data_location = 14 }; payloads skipped. */
-async function readInitializer(w, f) {
-    const init = { name: '', dims: [], dataType: 0, external: false, entries: new Map() };
-    for await (const g of fields(w, f.start, f.end)) {
-        if (g.number === 1 && (g.wire === WIRE_VARINT || g.wire === WIRE_LEN))
-            await readInt64s(w, g, init.dims);
-        else if (isVarint(g, 2))
-            init.dataType = g.value;
-        else if (isLen(g, 8))
-            init.name = await readText(w, g);
-        else if (isLen(g, 13)) {
-            init.entries.set(...(await readEntry(w, g)));
-        }
-        else if (isVarint(g, 14))
-            init.external = g.value === TENSOR_DATA_LOCATION_EXTERNAL;
-    }
-    return init;
-}
-/** SparseTensorProto { values = 1, indices = 2 }: the values tensor carries the name; either may be external. */
-async function readSparseInitializer(w, f) {
-    const parts = [];
-    for await (const g of fields(w, f.start, f.end)) {
-        if (isLen(g, 1) || isLen(g, 2))
-            parts.push(await readInitializer(w, g));
-    }
-    return parts;
-}
-/** GraphProto { node = 1 (skipped), initializer = 5, input = 11, output = 12, sparse_initializer = 15 }. */
-async function readGraph(w, f) {
-    const graph = { inputs: [], outputs: [], initializers: [] };
-    for await (const g of fields(w, f.start, f.end, [5, 11, 12, 15])) {
-        if (isLen(g, 5))
-            graph.initializers.push(await readInitializer(w, g));
-        else if (isLen(g, 11))
-            graph.inputs.push(await readValueInfo(w, g));
-        else if (isLen(g, 12))
-            graph.outputs.push(await readValueInfo(w, g));
-        else if (isLen(g, 15))
-            graph.initializers.push(...(await readSparseInitializer(w, g)));
-    }
-    return graph;
-}
-/**
- * ModelProto { ir_version = 1, producer_name = 2, producer_version = 3, graph = 7, opset_import = 8,
- * metadata_props = 14 }. The top level is scanned before any text is read, so random bytes
- * without the parts every model has are refused before they can ask for large reads.
- */
-async function readModel(w) {
-    let irVersion = 0;
-    const graphs = [];
-    let producerName;
-    let producerVersion;
-    const opsets = [];
-    const metadata = [];
-    for await (const f of fields(w, 0, w.size, [1, 2, 3, 7, 8, 14])) {
-        if (isVarint(f, 1))
-            irVersion = f.value;
-        else if (isLen(f, 2))
-            producerName = f;
-        else if (isLen(f, 3))
-            producerVersion = f;
-        else if (isLen(f, 7))
-            graphs.push(f);
-        else if (isLen(f, 8))
-            opsets.push(f);
-        else if (isLen(f, 14))
-            metadata.push(f);
-    }
-    // ONNX requires all three (onnxruntime refuses a model without an opset import).
-    if (graphs.length === 0)
-        throw new MissingPart('graph');
-    if (irVersion < 1)
-        throw new MissingPart('IR version');
-    if (opsets.length === 0)
-        throw new MissingPart('opset import');
-    const name = producerName ? await readText(w, producerName) : '';
-    const version = producerVersion ? await readText(w, producerVersion) : '';
-    return {
-        irVersion,
-        producer: `${name} ${version}`.trim(),
-        opsets: Object.fromEntries(await mapInOrder(opsets, (f) => readOpset(w, f))),
-        metadata: Object.fromEntries(await mapInOrder(metadata, (f) => readEntry(w, f))),
-        graph: mergeGraphs(await mapInOrder(graphs, (f) => readGraph(w, f))),
-    };
-}
-// Protobuf merges a message field given twice; no exporter does, but onnxruntime would read both.
-function mergeGraphs(parts) {
-    return {
-        inputs: parts.flatMap((g) => g.inputs),
-        outputs: parts.flatMap((g) => g.outputs),
-        initializers: parts.flatMap((g) => g.initializers),
-    };
-}
-// One at a time: the reads share one window.
-async function mapInOrder(items, fn) {
-    const out = [];
-    for (const item of items)
-        out.push(await fn(item));
-    return out;
-}
-const EXPORT_TO_ONNX = 'export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file';
-function sniff(head) {
-    const ascii = head.toString('latin1');
-    if (ascii.startsWith('PK\x03\x04') || ascii.startsWith('PK\x05\x06')) {
-        return { looksLike: 'a zip archive (a PyTorch checkpoint, .npz or .keras file)', fix: 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file' };
-    }
-    if (head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) {
-        return { looksLike: 'a Python pickle (a pickled scikit-learn or PyTorch model)', fix: 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file' };
-    }
-    if (ascii.startsWith('\x89HDF'))
-        return { looksLike: 'an HDF5 file (a Keras .h5 model)', fix: 'convert it with tf2onnx and give the .onnx file' };
-    if (ascii.startsWith('\x1f\x8b'))
-        return { looksLike: 'a gzip archive', fix: 'unpack it and give the .onnx file inside' };
-    if (head.length > 8 && head[8] === 0x7b && head.readBigUInt64LE(0) < 2n ** 32n) {
-        return { looksLike: 'a safetensors weights file', fix: 'it holds weights only: export the whole model with torch.onnx.export and give the .onnx file' };
-    }
-    if (!head.every(isPrintable))
-        return undefined;
-    if (ascii.startsWith('version https://git-lfs')) {
-        return { looksLike: 'a Git LFS pointer', fix: 'check the repository out with LFS files (actions/checkout with lfs: true, or git lfs pull)' };
-    }
-    if (/^\s*<(!doctype|html)/i.test(ascii))
-        return { looksLike: 'an HTML page', fix: 'the download returned a web page: check the URL and its credentials' };
-    if (/^\s*[{[]/.test(ascii))
-        return { looksLike: 'JSON text', fix: EXPORT_TO_ONNX };
-    return { looksLike: 'text', fix: EXPORT_TO_ONNX };
-}
-const isPrintable = (b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b <= 0x7e);
-function externalRefs(initializers, file, where) {
-    const ends = new Map();
-    for (const init of initializers) {
-        if (!init.external)
-            continue;
-        const location = init.entries.get('location');
-        if (!location)
-            throw new InputError(`${file} marks initializer '${init.name}' as external data but gives no location; export the model again with its external data.`, where);
-        const offset = byteCount(init, 'offset', file, where) ?? 0;
-        const length = byteCount(init, 'length', file, where) ?? payloadBytes(init);
-        ends.set(location, Math.max(ends.get(location) ?? 0, offset + length));
-    }
-    return [...ends].map(([location, end]) => ({ location, end }));
-}
-function byteCount(init, key, file, where) {
-    const text = init.entries.get(key);
-    if (text === undefined)
-        return undefined;
-    if (!/^\d+$/.test(text))
-        throw new InputError(`${file} gives initializer '${init.name}' an external-data ${key} of '${text}', which is not a byte count; export the model again with its external data.`, where);
-    return Number(text);
-}
-// Without a length, onnxruntime reads the tensor's own size; 0 when that is unknown.
-function payloadBytes(init) {
-    const elements = init.dims.reduce((n, d) => n * Math.max(d, 0), 1);
-    return Math.ceil(elements * (ELEM_BYTES[init.dataType] ?? 0));
-}
-async function checkExternalFiles(modelPath, refs, where) {
-    const dir = path.dirname(path.resolve(modelPath));
-    const files = [];
-    for (const { location, end } of refs) {
-        const resolved = path.resolve(dir, location);
-        const outside = path.isAbsolute(location) ? 'an absolute path' : escapes(dir, resolved) ? 'it climbs out with ..' : undefined;
-        if (outside) {
-            throw new InputError(`${modelPath} keeps weights in '${location}', outside the model's folder (${outside}), and onnxruntime only reads external data from the model's folder: export the model again with a location relative to it.`, where);
-        }
-        const bytes = await regularFileSize(resolved);
-        if (bytes === undefined) {
-            throw new InputError(`${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`, where);
-        }
-        if (bytes < end) {
-            throw new InputError(`The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${end}; it is truncated: copy it again.`, where);
-        }
-        files.push({ location, path: resolved, bytes });
-    }
-    return files;
-}
-function escapes(dir, resolved) {
-    const rel = path.relative(dir, resolved);
-    return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
-}
-async function regularFileSize(file) {
-    try {
-        const s = await stat(file);
-        return s.isFile() ? s.size : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-async function openModelFile(modelPath, input, where) {
-    let handle;
-    try {
-        handle = await open(modelPath, 'r');
-    }
-    catch (e) {
-        throw openError(e, modelPath, input, where);
-    }
-    try {
-        const s = await handle.stat();
-        if (s.isDirectory())
-            throw new InputError(`The ${input} path ${modelPath} is a directory; give the path of the .onnx file itself.`, where);
-        if (s.size === 0)
-            throw new InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export or download it again.`, where);
-        return { handle, size: s.size };
-    }
-    catch (e) {
-        await handle.close();
-        throw e;
-    }
-}
-function openError(e, modelPath, input, where) {
-    const code = e.code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-        return new InputError(`The ${input} file ${modelPath} does not exist; check the path (relative paths start at ${process.cwd()}).`, where);
-    }
-    if (code === 'EISDIR')
-        return new InputError(`The ${input} path ${modelPath} is a directory; give the path of the .onnx file itself.`, where);
-    if (code === 'EACCES' || code === 'EPERM')
-        return new InputError(`The ${input} file ${modelPath} cannot be read (${code}); check its permissions.`, where);
-    return e;
-}
-/** Parses the model; when that fails, says what the file looks like instead. */
-async function readModelOrExplain(w, modelPath, where) {
-    try {
-        return await readModel(w);
-    }
-    catch (e) {
-        if (!(e instanceof BadBytes))
-            throw e;
-        const seen = sniff(await w.head(64));
-        if (seen)
-            throw new InputError(`${modelPath} is not an ONNX model: its first bytes look like ${seen.looksLike}; ${seen.fix}.`, where);
-        throw new InputError(e.sentence(modelPath, w.size), where);
-    }
-}
-/**
- * The header of the ONNX model at `modelPath`, checked: an InputError (one sentence) when the file
- * is missing, not ONNX, cut short, or refers to external data that is missing or outside its folder.
- * `input` names the action input or CLI flag that gave the path, for the error.
- */
-async function onnx_file_readOnnxModelInfo(modelPath, input = 'model') {
-    const where = { file: modelPath, input };
-    const { handle, size } = await openModelFile(modelPath, input, where);
-    let model;
-    try {
-        model = await readModelOrExplain(new FileWindow(handle, size), modelPath, where);
-    }
-    finally {
-        await handle.close();
-    }
-    const { graph } = model;
-    const externalData = await checkExternalFiles(modelPath, externalRefs(graph.initializers, modelPath, where), where);
-    const initializerNames = new Set(graph.initializers.map((i) => i.name));
-    return {
-        path: modelPath,
-        irVersion: model.irVersion,
-        producer: model.producer,
-        opsets: model.opsets,
-        // Exporters before IR 4 list initializers as graph inputs too; nobody feeds those.
-        inputs: graph.inputs.filter((i) => !initializerNames.has(i.name)),
-        outputs: graph.outputs,
-        metadata: model.metadata,
-        externalData,
-        fileBytes: size,
-        totalBytes: size + externalData.reduce((sum, f) => sum + f.bytes, 0),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/model-session.ts
-
-
-
-
-
-
-
-const EXECUTION_PROVIDERS = (/* unused pure expression or super */ null && (['cpu', 'cuda']));
-/** The provider libraries onnxruntime-node loads for CUDA (from NuGet's Microsoft.ML.OnnxRuntime.Gpu.Linux). */
-const CUDA_PROVIDER_FILES = (/* unused pure expression or super */ null && (['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so']));
-async function model_session_openModel(modelPath, options = {}) {
-    const input = options.input ?? 'model';
-    const provider = options.provider ?? 'cpu';
-    const info = await readOnnxModelInfo(modelPath, input);
-    const ort = await loadOnnxRuntime();
-    if (provider === 'cuda') {
-        if (options.cudaDir)
-            installCudaProvider(options.cudaDir);
-        checkCudaProvider();
-    }
-    let session;
-    try {
-        session = await ort.InferenceSession.create(modelPath, {
-            executionProviders: [provider],
-            graphOptimizationLevel: 'all',
-        });
-    }
-    catch (e) {
-        const why = firstLine(e);
-        if (provider === 'cuda') {
-            throw new InputError(`execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`, { input: 'execution-provider' });
-        }
-        throw new InputError(`onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`, { file: modelPath, input });
-    }
-    return {
-        path: modelPath,
-        info,
-        provider,
-        inputs: session.inputMetadata.map(toSpec),
-        outputs: session.outputMetadata.map(toSpec),
-        ort,
-        run: (feeds, fetch) => (fetch ? session.run(feeds, [...fetch]) : session.run(feeds)),
-        release: () => session.release(),
-    };
-}
-function toSpec(m) {
-    return m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, shape: [] };
-}
-/**
- * onnxruntime-node loads the CUDA provider from libonnxruntime_providers_cuda.so beside its
- * native binding, and its npm package does not carry that file (see the action README for how a
- * GPU runner gets it). Saying so here beats onnxruntime's dlopen message.
- */
-function checkCudaProvider() {
-    if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
-    }
-    const dir = onnxRuntimeBinaryDir();
-    if (dir && !existsSync(path.join(dir, CUDA_PROVIDER_FILES[0]))) {
-        throw new InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
-    }
-}
-/** Copies the provider libraries next to libonnxruntime, where onnxruntime looks for them. */
-function installCudaProvider(from) {
-    const dir = onnxRuntimeBinaryDir();
-    if (!dir)
-        return;
-    for (const file of CUDA_PROVIDER_FILES) {
-        const source = path.join(from, file);
-        if (!existsSync(source)) {
-            throw new InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
-        }
-        const target = path.join(dir, file);
-        if (!existsSync(target))
-            copyFileSync(source, target);
-    }
-}
-/**
- * The folder holding onnxruntime's native library, where provider libraries must sit: inside a
- * bundle, onnxruntime-node loads it from ../bin/napi-v6/<platform>/<arch>/ next to the bundle;
- * from source, from the installed package.
- */
-function onnxRuntimeBinaryDir() {
-    const tail = path.join('bin', 'napi-v6', process.platform, process.arch);
-    const bundled = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', tail);
-    if (existsSync(path.join(bundled, 'onnxruntime_binding.node')))
-        return bundled;
-    try {
-        const pkg = createRequire(import.meta.url).resolve('onnxruntime-node/package.json');
-        return path.join(path.dirname(pkg), tail);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/input-mapping.ts
-/**
- * Which table columns feed which model inputs. A model takes either one input per column (named
- * after it) or one [N, F] matrix of F feature columns, as scikit-learn and PyTorch exports do.
- * Each model input is bound to its columns once; batches are then views into prepared arrays, so
- * evaluation costs little beyond onnxruntime's own time.
- */
-
-
-const NUMERIC_TYPES = new Set(['float32', 'float64', 'float16', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool']);
-const SUPPORTED_TYPES = new Set(['float32', 'float64', 'int64', 'int32', 'bool', 'string']);
-/** Parses `input = col1, col2` lines (':' also accepted) of the input-mapping input. */
-function input_mapping_parseInputMapping(text, inputName = 'input-mapping') {
-    const mapping = new Map();
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (!line)
-            return;
-        const m = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
-        const columns = m?.[2].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
-        if (!m || columns.length === 0) {
-            throw new InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
-        }
-        if (mapping.has(m[1])) {
-            throw new InputError(`${inputName} maps model input '${m[1]}' twice (line ${i + 1}); give each input one line.`, { input: inputName, line: i + 1 });
-        }
-        mapping.set(m[1], columns);
-    });
-    return mapping;
-}
-/** Splits a comma list or parses a JSON array of names (the forms exporters store in metadata). */
-function input_mapping_parseNameList(text) {
-    const trimmed = text.trim();
-    if (trimmed.startsWith('[')) {
-        try {
-            const parsed = JSON.parse(trimmed);
-            if (Array.isArray(parsed))
-                return parsed.map((v) => String(v));
-        }
-        catch {
-            // not JSON after all: read it as a comma list
-        }
-    }
-    return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
-}
-function input_mapping_planFeeds(table, inputs, ort, options) {
-    const byName = new Map(table.columns.map((c) => [c.name, c]));
-    const chosen = chooseColumns(table, inputs, options);
-    const bindings = [];
-    const prepared = [];
-    const rowHasMissing = new Uint8Array(table.rowCount);
-    let fixedBatch;
-    for (const spec of inputs) {
-        const { columns, source } = chosen.get(spec.name);
-        const binding = bindInput(spec, columns, source);
-        const batch = spec.shape[0];
-        if (typeof batch === 'number' && batch > 0) {
-            if (batch !== 1) {
-                throw new InputError(`Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`, { input: 'model' });
-            }
-            fixedBatch = 1;
-        }
-        bindings.push(binding);
-        prepared.push(prepareValues(binding, columns.map((c) => byName.get(c)), table.rowCount, rowHasMissing));
-    }
-    let missingRows = 0;
-    for (let r = 0; r < rowHasMissing.length; r++)
-        missingRows += rowHasMissing[r];
-    const tensor = (b, data, rows) => new ort.Tensor(b.type, data, b.dims.map((d) => (d === -1 ? rows : d)));
-    return {
-        bindings,
-        rowCount: table.rowCount,
-        rowHasMissing,
-        missingRows,
-        fixedBatch,
-        feeds(start, end) {
-            const feeds = {};
-            bindings.forEach((b, i) => {
-                const all = prepared[i];
-                const slice = Array.isArray(all) ? all.slice(start * b.width, end * b.width) : all.subarray(start * b.width, end * b.width);
-                feeds[b.input] = tensor(b, slice, end - start);
-            });
-            return feeds;
-        },
-        filledRow(fill) {
-            if (!bindings.some((b) => b.type !== 'string'))
-                return undefined;
-            const feeds = {};
-            for (const b of bindings)
-                feeds[b.input] = tensor(b, filled(b, fill), 1);
-            return feeds;
-        },
-    };
-}
-/** Decides each model input's columns: input-mapping, then same-name columns, then one matrix input. */
-function chooseColumns(table, inputs, options) {
-    const columnNames = table.columns.map((c) => c.name);
-    const known = new Set(columnNames);
-    const inputNames = inputs.map((s) => s.name);
-    const chosen = new Map();
-    const checkColumns = (columns, input, what) => {
-        for (const c of columns) {
-            if (!known.has(c)) {
-                const near = closestName(c, columnNames);
-                throw new InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${input_mapping_listNames(columnNames)}.`}`, { input });
-            }
-            if (c === options.labelColumn) {
-                throw new InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
-            }
-        }
-    };
-    for (const [input, columns] of options.mapping ?? []) {
-        if (!inputNames.includes(input)) {
-            const near = closestName(input, inputNames);
-            throw new InputError(`input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${input_mapping_listNames(inputNames)}.`}`, { input: 'input-mapping' });
-        }
-        checkColumns(columns, 'input-mapping', `input-mapping for '${input}'`);
-        chosen.set(input, { columns, source: 'input-mapping' });
-    }
-    for (const spec of inputs) {
-        if (!chosen.has(spec.name) && known.has(spec.name) && spec.name !== options.labelColumn) {
-            chosen.set(spec.name, { columns: [spec.name], source: 'same name' });
-        }
-    }
-    const unbound = inputs.filter((s) => !chosen.has(s.name));
-    if (unbound.length > 1) {
-        throw new InputError(`The test data has no columns named like the model inputs ${input_mapping_listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`, { input: 'input-mapping' });
-    }
-    if (unbound.length === 1) {
-        const spec = unbound[0];
-        const metadataNames = options.metadata?.feature_names;
-        if (options.features?.length) {
-            checkColumns(options.features, 'features', 'features');
-            chosen.set(spec.name, { columns: options.features, source: 'features' });
-        }
-        else if (metadataNames && input_mapping_parseNameList(metadataNames).length > 0) {
-            const columns = input_mapping_parseNameList(metadataNames);
-            checkColumns(columns, 'features', `The model's feature_names metadata`);
-            chosen.set(spec.name, { columns, source: 'model metadata' });
-        }
-        else {
-            // Every column not used elsewhere, not the label, and of a kind the input can take.
-            const used = new Set([...chosen.values()].flatMap((c) => c.columns));
-            const wantsText = spec.type === 'string';
-            const columns = table.columns
-                .filter((c) => c.name !== options.labelColumn && !used.has(c.name) && (wantsText || c.kind === 'numeric'))
-                .map((c) => c.name);
-            chosen.set(spec.name, { columns, source: 'remaining columns' });
-        }
-    }
-    return chosen;
-}
-function bindInput(spec, columns, source) {
-    const type = spec.type;
-    if (!type) {
-        throw new InputError(`Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`, { input: 'model' });
-    }
-    if (!SUPPORTED_TYPES.has(type)) {
-        throw new InputError(`Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`, { input: 'model' });
-    }
-    const shape = spec.shape;
-    if (shape.length > 2) {
-        throw new InputError(`Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`, { input: 'model' });
-    }
-    const last = shape.length === 2 ? shape[1] : 1;
-    const fixedWidth = typeof last === 'number' ? last : undefined;
-    const width = fixedWidth ?? columns.length;
-    const origin = source === 'remaining columns' ? 'the test data has' : `${source} gives`;
-    if (columns.length === 0) {
-        throw new InputError(`No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`, { input: 'features' });
-    }
-    if (fixedWidth !== undefined && columns.length !== fixedWidth) {
-        throw new InputError(`Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${input_mapping_listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`, { input: source === 'input-mapping' ? 'input-mapping' : 'features' });
-    }
-    if (shape.length < 2 && columns.length !== 1) {
-        throw new InputError(`Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${input_mapping_listNames(columns)}); map one column to it.`, { input: 'input-mapping' });
-    }
-    const dims = shape.length === 2 ? [-1, width] : [-1];
-    return { input: spec.name, type, columns, width, dims, source };
-}
-/** Copies the columns into one row-major array of the input's type, marking rows with missing values. */
-function prepareValues(b, columns, rows, rowHasMissing) {
-    const w = b.width;
-    if (b.type === 'string') {
-        const out = new Array(rows * w);
-        columns.forEach((col, j) => {
-            for (let r = 0; r < rows; r++) {
-                let text;
-                if (col.kind === 'categorical') {
-                    const code = col.codes[r];
-                    if (code < 0)
-                        rowHasMissing[r] = 1;
-                    text = code < 0 ? '' : col.categories[code];
-                }
-                else {
-                    const v = col.values[r];
-                    if (Number.isNaN(v))
-                        rowHasMissing[r] = 1;
-                    text = Number.isNaN(v) ? '' : String(v);
-                }
-                out[r * w + j] = text;
-            }
-        });
-        return out;
-    }
-    const out = allocate(b.type, rows * w);
-    const integer = b.type === 'int64' || b.type === 'int32' || b.type === 'bool';
-    columns.forEach((col, j) => {
-        if (col.kind === 'categorical') {
-            throw new InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
-        }
-        const values = col.values;
-        if (out instanceof Float32Array || out instanceof Float64Array) {
-            // The common case, kept to one copy and one comparison per value: NaN !== NaN.
-            for (let r = 0; r < rows; r++) {
-                const v = values[r];
-                out[r * w + j] = v;
-                if (v !== v)
-                    rowHasMissing[r] = 1;
-            }
-            return;
-        }
-        for (let r = 0; r < rows; r++) {
-            const v = values[r];
-            if (Number.isNaN(v)) {
-                if (integer) {
-                    throw new InputError(`Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`, { input: 'test-data' });
-                }
-                rowHasMissing[r] = 1;
-            }
-            else if (integer && !Number.isInteger(v)) {
-                throw new InputError(`Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`, { input: 'test-data' });
-            }
-            if (out instanceof BigInt64Array)
-                out[r * w + j] = BigInt(v);
-            else
-                out[r * w + j] = v;
-        }
-    });
-    return out;
-}
-function allocate(type, n) {
-    switch (type) {
-        case 'float32': return new Float32Array(n);
-        case 'float64': return new Float64Array(n);
-        case 'int64': return new BigInt64Array(n);
-        case 'int32': return new Int32Array(n);
-        default: return new Uint8Array(n); // bool
-    }
-}
-function filled(b, fill) {
-    if (b.type === 'string')
-        return new Array(b.width).fill('');
-    const out = allocate(b.type, b.width);
-    const integer = !b.type.startsWith('float');
-    // Integer inputs cannot hold NaN or 1e6 in every type: clamp to what the type holds, 0 for NaN.
-    const v = integer ? (Number.isNaN(fill) ? 0 : b.type === 'bool' ? (fill !== 0 ? 1 : 0) : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))) : fill;
-    if (out instanceof BigInt64Array)
-        out.fill(BigInt(v));
-    else
-        out.fill(v);
-    return out;
-}
-function isNumericType(type) {
-    return type !== undefined && NUMERIC_TYPES.has(type);
-}
-function input_mapping_listNames(names, max = 8) {
-    const shown = names.slice(0, max).map((n) => `'${n}'`).join(', ');
-    return names.length > max ? `${shown} and ${names.length - max} more` : shown || '(none)';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/model-outputs.ts
-/**
- * Which model outputs hold the prediction, and whether the model classifies or regresses.
- * Exporters differ: scikit-learn gives a label tensor and a probability tensor, PyTorch a logit
- * or probability matrix, regressors one number per row. The roles are read off the outputs'
- * types and shapes; prediction-output / probability-output override the guess.
- */
-
-
-
-const isFloat = (s) => s.type === 'float32' || s.type === 'float64' || s.type === 'float16';
-const isLabelType = (s) => s.type === 'int64' || s.type === 'int32' || s.type === 'string';
-/** One value per row: [N], [N, 1], or a shape onnxruntime does not know. */
-const perRow = (s) => s.shape.length <= 1 || (s.shape.length === 2 && s.shape[1] === 1);
-const matrix = (s) => s.shape.length === 2 && s.shape[1] !== 1;
-function model_outputs_chooseOutputs(outputs, label, options = {}) {
-    const named = (name, input) => {
-        if (!name)
-            return undefined;
-        const spec = outputs.find((o) => o.name === name);
-        if (!spec) {
-            const near = closestName(name, outputs.map((o) => o.name));
-            throw new InputError(`${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`, { input });
-        }
-        if (!spec.type) {
-            throw new InputError(`Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`, { input });
-        }
-        return spec;
-    };
-    const tensors = outputs.filter((o) => o.type);
-    const labelOut = named(options.predictionOutput, 'prediction-output');
-    const probOut = named(options.probabilityOutput, 'probability-output');
-    const labelCandidate = labelOut && isLabelType(labelOut) ? labelOut : tensors.find((o) => isLabelType(o) && perRow(o));
-    const probCandidate = probOut ?? tensors.find((o) => isFloat(o) && matrix(o));
-    const valueCandidate = labelOut && isFloat(labelOut) ? labelOut : tensors.find((o) => isFloat(o) && perRow(o));
-    let task = options.task && options.task !== 'auto' ? options.task : undefined;
-    if (!task) {
-        task = label.kind === 'categorical' || labelCandidate || (probCandidate && !valueCandidate) ? 'classification' : 'regression';
-    }
-    const described = listNames(outputs.map((o) => `${o.name}: ${o.type ?? 'non-tensor'} [${o.shape.join(', ')}]`));
-    if (task === 'classification') {
-        if (labelOut && !isLabelType(labelOut)) {
-            throw new InputError(`prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`, { input: 'prediction-output' });
-        }
-        if (!labelCandidate && !probCandidate) {
-            throw new InputError(`The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`, { input: 'label-column' });
-        }
-        if (probCandidate && (!isFloat(probCandidate) || !matrix(probCandidate))) {
-            throw new InputError(`probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`, { input: 'probability-output' });
-        }
-        return { task, prediction: labelCandidate, probabilities: probCandidate };
-    }
-    if (label.kind === 'categorical') {
-        throw new InputError(`task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`, { input: 'task' });
-    }
-    if (!valueCandidate) {
-        throw new InputError(`The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`, { input: 'prediction-output' });
-    }
-    return { task, prediction: valueCandidate };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/predict.ts
-/**
- * Runs a model over every row of the test data in batches and keeps the outputs that score it.
- */
-
-// Jest's VM context makes global lookups slow in per-row loops.
-const predict_Number = globalThis.Number;
-/** Rows per evaluation batch: large enough that per-call overhead vanishes, small enough for big models. */
-const EVALUATION_BATCH = 512;
-async function predict_predictAll(session, plan, roles, batchSize = EVALUATION_BATCH) {
-    const n = plan.rowCount;
-    const batch = plan.fixedBatch ?? batchSize;
-    const fetch = [roles.prediction?.name, roles.probabilities?.name].filter((x) => !!x);
-    const out = { rows: n, width: 0, nonFinite: new Uint8Array(n) };
-    if (roles.prediction) {
-        if (roles.prediction.type === 'string')
-            out.strings = new Array(n);
-        else
-            out.numbers = new Float64Array(n);
-    }
-    for (let start = 0; start < n; start += batch) {
-        const end = Math.min(n, start + batch);
-        const outputs = await runBatch(session, plan, start, end, fetch);
-        if (roles.prediction)
-            copyPrediction(outputs, roles.prediction.name, start, end, out);
-        if (roles.probabilities)
-            copyProbabilities(outputs, roles.probabilities.name, start, end, out);
-    }
-    return out;
-}
-async function runBatch(session, plan, start, end, fetch) {
-    try {
-        return await session.run(plan.feeds(start, end), fetch);
-    }
-    catch (e) {
-        const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-        throw new InputError(`onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`, { input: 'model' });
-    }
-}
-function checkRows(name, dims, rows, perRowValues) {
-    if (dims[0] !== rows && !(rows === 1 && dims.length === 0)) {
-        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
-    }
-    if (perRowValues !== 1 && rows > 0 && dims.length !== 2) {
-        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
-    }
-}
-function copyPrediction(outputs, name, start, end, out) {
-    const t = outputs[name];
-    const rows = end - start;
-    checkRows(name, t.dims, rows, 1);
-    if (t.size !== rows) {
-        throw new InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
-    }
-    const data = t.data;
-    if (out.strings) {
-        const strings = data;
-        for (let i = 0; i < rows; i++)
-            out.strings[start + i] = strings[i];
-        return;
-    }
-    const numbers = out.numbers;
-    if (data instanceof BigInt64Array) {
-        copyInt64(data, numbers, start, rows);
-        return;
-    }
-    for (let i = 0; i < rows; i++) {
-        const v = predict_Number(data[i]);
-        numbers[start + i] = v;
-        if (!predict_Number.isFinite(v))
-            out.nonFinite[start + i] = 1;
-    }
-}
-function copyProbabilities(outputs, name, start, end, out) {
-    const t = outputs[name];
-    const rows = end - start;
-    const width = rows > 0 ? t.size / rows : 0;
-    checkRows(name, t.dims, rows, width);
-    if (out.width === 0) {
-        out.width = width;
-        out.probabilities = new Float64Array(out.rows * width);
-    }
-    else if (out.width !== width) {
-        throw new InputError(`Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`, { input: 'probability-output' });
-    }
-    const data = t.data;
-    const p = out.probabilities;
-    const base = start * width;
-    for (let i = 0; i < rows * width; i++) {
-        const v = data[i];
-        p[base + i] = v;
-        if (!predict_Number.isFinite(v))
-            out.nonFinite[start + Math.floor(i / width)] = 1;
-    }
-}
-/**
- * int64 labels without a BigInt per row: read the two 32-bit halves (little-endian, as on every
- * platform onnxruntime-node ships for) and convert through BigInt only values beyond 32 bits.
- */
-function copyInt64(data, into, start, rows) {
-    const words = new Int32Array(data.buffer, data.byteOffset, rows * 2);
-    for (let i = 0; i < rows; i++) {
-        const lo = words[2 * i];
-        const hi = words[2 * i + 1];
-        into[start + i] = (hi === 0 && lo >= 0) || (hi === -1 && lo < 0) ? lo : predict_Number(data[i]);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/metrics/roc-auc.ts
-/**
- * Area under the ROC curve, as sklearn.metrics.roc_auc_score: for two classes, the AUC of the
- * score of label 1; for more, the unweighted mean of one-vs-rest AUCs (multi_class='ovr',
- * average='macro'). It is computed as the Mann-Whitney U statistic: the chance that a random
- * positive outscores a random negative, ties counting one half (midranks), which equals the
- * trapezoidal area under the ROC curve that scikit-learn integrates.
- */
-
-
-// Jest's VM context makes global lookups slow in the sort comparator and loops.
-const roc_auc_Math = globalThis.Math;
-/** `probabilities` is row-major n x k, as for logLoss. */
-function roc_auc_rocAuc(truth, probabilities, k) {
-    const n = truth.length;
-    checkProbabilityShape('rocAuc', n, probabilities, k);
-    const labels = new Int32Array(n);
-    for (let r = 0; r < n; r++) {
-        checkLabelIndex('truth', r, truth[r], k);
-        labels[r] = truth[r];
-    }
-    for (let i = 0; i < probabilities.length; i++) {
-        if (!Number.isFinite(probabilities[i]))
-            throw new Error(`rocAuc: score [${roc_auc_Math.floor(i / k)}][${i % k}] is ${probabilities[i]}, not a finite number.`);
-    }
-    const scores = new Float64Array(n);
-    if (k === 2) {
-        for (let r = 0; r < n; r++)
-            scores[r] = probabilities[r * 2 + 1];
-        return binaryAuc(labels, 1, scores, 'label 1');
-    }
-    // scikit-learn refuses multiclass scores that are not probabilities (np.allclose(1, row sums)).
-    for (let r = 0; r < n; r++) {
-        let s = 0;
-        for (let j = 0; j < k; j++)
-            s += probabilities[r * k + j];
-        if (!(roc_auc_Math.abs(s - 1) <= 1e-8 + 1e-5)) {
-            throw new Error(`rocAuc: the scores of row ${r} sum to ${s}; multiclass AUC needs probabilities that sum to 1 over the classes.`);
-        }
-    }
-    let sum = 0;
-    for (let j = 0; j < k; j++) {
-        for (let r = 0; r < n; r++)
-            scores[r] = probabilities[r * k + j];
-        sum += binaryAuc(labels, j, scores, `label ${j}`);
-    }
-    return sum / k;
-}
-/** AUC of `scores` for "label == positive" against the rest. */
-function binaryAuc(labels, positive, scores, what) {
-    const n = labels.length;
-    const f32 = Float32Array.from(scores);
-    let float32 = true;
-    for (let i = 0; i < n && float32; i++)
-        float32 = f32[i] === scores[i];
-    const { u, pos, neg } = float32 ? uOfFloat32(labels, positive, f32) : uByComparison(labels, positive, scores);
-    if (pos === 0 || neg === 0) {
-        throw new Error(`rocAuc: the truth has ${pos === 0 ? 'no' : 'only'} rows with ${what}, so the AUC for it is undefined; it needs both classes.`);
-    }
-    return u / (pos * neg);
-}
-/**
- * U = sum over tie groups, in ascending score order, of positives x (negatives scored lower) +
- * positives x negatives / 2: whole and half counts, so exact until the final division.
- */
-function uOfSorted(n, isPositive, sameAsNext) {
-    let u = 0;
-    let negBelow = 0;
-    let pos = 0;
-    for (let i = 0; i < n;) {
-        let gPos = 0;
-        let gNeg = 0;
-        let j = i;
-        do {
-            if (isPositive(j))
-                gPos++;
-            else
-                gNeg++;
-            j++;
-        } while (j < n && sameAsNext(j - 1));
-        u += gPos * negBelow + (gPos * gNeg) / 2;
-        negBelow += gNeg;
-        pos += gPos;
-        i = j;
-    }
-    return { u, pos, neg: negBelow };
-}
-/** Scores float64 cannot narrow to float32: a comparison sort of row indices. */
-function uByComparison(labels, positive, scores) {
-    const n = labels.length;
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++)
-        order[i] = i;
-    order.sort((a, b) => scores[a] - scores[b]);
-    return uOfSorted(n, (i) => labels[order[i]] === positive, (i) => scores[order[i]] === scores[order[i + 1]]);
-}
-/**
- * Models output float32 probabilities, whose bit patterns sort as unsigned integers once the sign
- * is folded: a two-pass radix sort of (key, is-positive) pairs, linear in n and ten times faster
- * than a comparison sort.
- */
-function uOfFloat32(labels, positive, f32) {
-    const n = labels.length;
-    const bits = new Uint32Array(f32.buffer);
-    let keys = new Uint32Array(n);
-    let flags = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-        const b = bits[i] === 0x80000000 ? 0 : bits[i]; // -0 ties with +0
-        // Negative floats: flip every bit; positive: set the sign bit. Then unsigned order = float order.
-        keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-        flags[i] = labels[i] === positive ? 1 : 0;
-    }
-    let nextKeys = new Uint32Array(n);
-    let nextFlags = new Uint8Array(n);
-    const counts = new Uint32Array(65536);
-    for (const shift of [0, 16]) {
-        counts.fill(0);
-        for (let i = 0; i < n; i++)
-            counts[(keys[i] >>> shift) & 0xffff]++;
-        let sum = 0;
-        for (let d = 0; d < 65536; d++) {
-            const c = counts[d];
-            counts[d] = sum;
-            sum += c;
-        }
-        for (let i = 0; i < n; i++) {
-            const at = counts[(keys[i] >>> shift) & 0xffff]++;
-            nextKeys[at] = keys[i];
-            nextFlags[at] = flags[i];
-        }
-        [keys, nextKeys] = [nextKeys, keys];
-        [flags, nextFlags] = [nextFlags, flags];
-    }
-    return uOfSorted(n, (i) => flags[i] === 1, (i) => keys[i] === keys[i + 1]);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/metrics/classification.ts
-function classification_classificationMetrics(c) {
-    const k = c.labels.length;
-    if (c.matrix.length !== k)
-        throw new Error(`classificationMetrics: ${k} labels but ${c.matrix.length} matrix rows.`);
-    const rowSums = new Float64Array(k);
-    const colSums = new Float64Array(k);
-    let total = 0;
-    let correct = 0;
-    for (let i = 0; i < k; i++) {
-        if (c.matrix[i].length !== k)
-            throw new Error(`classificationMetrics: matrix row ${i} has ${c.matrix[i].length} cells, expected ${k}.`);
-        for (let j = 0; j < k; j++) {
-            const v = c.matrix[i][j];
-            rowSums[i] += v;
-            colSums[j] += v;
-            total += v;
-        }
-        correct += c.matrix[i][i];
-    }
-    if (total === 0)
-        throw new Error('classificationMetrics: the confusion matrix is empty (no predictions to score).');
-    const perClass = [];
-    const collapsed = [];
-    let recallSum = 0;
-    let classesInTruth = 0;
-    let f1Sum = 0;
-    for (let i = 0; i < k; i++) {
-        const support = rowSums[i];
-        const predictedAs = colSums[i];
-        if (support === 0 && predictedAs === 0)
-            continue; // absent label: not scored (see above)
-        const tp = c.matrix[i][i];
-        // zero_division=0: an undefined ratio (nothing predicted / nothing to find) counts as 0.
-        const precision = predictedAs > 0 ? tp / predictedAs : 0;
-        const recall = support > 0 ? tp / support : 0;
-        // 2PR/(P+R) written in counts, exact when P or R is 0.
-        const f1 = tp > 0 ? (2 * tp) / (support + predictedAs) : 0;
-        perClass.push({ label: c.labels[i], precision, recall, f1, support });
-        f1Sum += f1;
-        if (support > 0) {
-            // balanced accuracy averages recall over the classes that occur in the truth only.
-            recallSum += recall;
-            classesInTruth++;
-            if (predictedAs === 0)
-                collapsed.push(c.labels[i]);
-        }
-    }
-    return {
-        accuracy: correct / total,
-        balancedAccuracy: recallSum / classesInTruth,
-        macroF1: f1Sum / perClass.length,
-        perClass,
-        collapsed,
-    };
-}
-// The probabilistic scores live in their own files; re-exported so callers find every
-// classification metric here.
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/proportion-interval.ts
-/**
- * Wilson score interval for a proportion (e.g. accuracy = correct / n), as statsmodels'
- * proportion_confint(successes, n, alpha=1-confidence, method='wilson'). Unlike the normal
- * approximation it stays inside [0, 1] and is sensible at 0 or n successes and small n.
- */
-// Jest's VM context makes global lookups slow; bind Math once.
-const proportion_interval_Math = globalThis.Math;
-function proportion_interval_wilsonInterval(successes, n, confidence = 0.95) {
-    if (!Number.isInteger(n) || n <= 0)
-        throw new Error(`wilsonInterval: n must be a positive whole number (got ${n}).`);
-    if (!(successes >= 0 && successes <= n))
-        throw new Error(`wilsonInterval: successes must lie in 0..${n} (got ${successes}).`);
-    if (!(confidence > 0 && confidence < 1))
-        throw new Error(`wilsonInterval: confidence must lie strictly between 0 and 1 (got ${confidence}).`);
-    // From the lower tail, as statsmodels' norm.isf(alpha / 2): 1 - alpha/2 would lose alpha's digits.
-    const z = -normalQuantile((1 - confidence) / 2);
-    const z2 = z * z;
-    const p = successes / n;
-    const denom = 1 + z2 / n;
-    const center = (p + z2 / (2 * n)) / denom;
-    const half = (z * proportion_interval_Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-    // At 0 or n successes the bound is 0 or 1 exactly; rounding can stray by an ulp, so clamp.
-    return [proportion_interval_Math.max(0, center - half), proportion_interval_Math.min(1, center + half)];
-}
-/**
- * Standard normal quantile by Wichura's algorithm AS 241 (PPND16, Applied Statistics 37, 1988),
- * accurate to about 1e-16 relative: enough that the interval matches scipy.stats.norm.ppf's.
- * Coefficients are the published ones written as the nearest doubles (same values, lint-clean).
- */
-function normalQuantile(p) {
-    if (Number.isNaN(p) || p < 0 || p > 1)
-        return NaN;
-    if (p === 0)
-        return -Infinity;
-    if (p === 1)
-        return Infinity;
-    const q = p - 0.5;
-    if (proportion_interval_Math.abs(q) <= 0.425) {
-        const r = 0.180625 - q * q;
-        return ((q *
-            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r +
-                13731.69376550946) * r + 1971.5909503065513) * r + 133.14166789178438) * r + 3.3871328727963665)) /
-            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r +
-                5394.196021424751) * r + 687.1870074920579) * r + 42.31333070160091) * r + 1));
-    }
-    let r = proportion_interval_Math.sqrt(-proportion_interval_Math.log(q < 0 ? p : 1 - p));
-    let x;
-    if (r <= 5) {
-        r -= 1.6;
-        x =
-            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r +
-                3.6478483247632045) * r + 5.769497221460691) * r + 4.630337846156546) * r + 1.4234371107496835) /
-                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r +
-                    0.6897673349851) * r + 1.6763848301838038) * r + 2.053191626637759) * r + 1);
-    }
-    else {
-        r -= 5;
-        x =
-            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r +
-                0.29656057182850487) * r + 1.7848265399172913) * r + 5.463784911164114) * r + 6.657904643501103) /
-                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r +
-                    0.014875361290850615) * r + 0.1369298809227358) * r + 0.599832206555888) * r + 1);
-    }
-    return q < 0 ? -x : x;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/score-classification.ts
-/**
- * Scores a classifier's predictions against the label column: the class list is settled first
- * (class-names, the model's `classes` metadata, or the labels themselves), so that a label the
- * model cannot produce is caught by name instead of silently counting as an error.
- */
-
-
-
-
-
-
-
-const score_classification_Math = globalThis.Math;
-/** The confusion-matrix label of rows whose outputs were all NaN: no class can be read from them. */
-const NO_PREDICTION = '(no prediction)';
-function score_classification_scoreClassification(label, raw, options = {}) {
-    const n = raw.rows;
-    const notes = [];
-    const truthLabels = truthCodes(label);
-    const declared = declaredClasses(label, raw, options);
-    const closed = declared !== undefined;
-    const labels = declared ? [...declared] : [];
-    const index = new Map(labels.map((l, i) => [l, i]));
-    const indexOf = (name) => {
-        let i = index.get(name);
-        if (i === undefined) {
-            i = labels.length;
-            labels.push(name);
-            index.set(name, i);
-        }
-        return i;
-    };
-    // Distinct labels are resolved once; rows then only translate codes.
-    const codeToClass = truthLabels.names.map((name, code) => {
-        if (closed && !index.has(name)) {
-            const r = truthLabels.codes.indexOf(code);
-            throw new InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
-        }
-        return truthLabels.codes.includes(code) ? indexOf(name) : -1;
-    });
-    const truth = new Int32Array(n);
-    for (let r = 0; r < n; r++)
-        truth[r] = codeToClass[truthLabels.codes[r]];
-    const predicted = new Int32Array(n);
-    const indicesAreClasses = closed && label.kind === 'categorical' && raw.numbers !== undefined;
-    const extra = new Set();
-    if (raw.numbers) {
-        const numbers = raw.numbers;
-        for (let r = 0; r < n; r++) {
-            const v = numbers[r];
-            if (indicesAreClasses) {
-                if (!Number.isInteger(v) || v < 0 || v >= declared.length) {
-                    throw new InputError(`The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`, { input: 'class-names' });
-                }
-                predicted[r] = v;
-            }
-            else {
-                predicted[r] = predictionIndex(Number.isFinite(v) ? String(v) : NO_PREDICTION);
-            }
-        }
-    }
-    else if (raw.strings) {
-        for (let r = 0; r < n; r++)
-            predicted[r] = predictionIndex(raw.strings[r]);
-    }
-    else {
-        argmaxInto(raw, predicted, () => indexOf(NO_PREDICTION));
-    }
-    function predictionIndex(name) {
-        if (closed && !index.has(name) && name !== NO_PREDICTION)
-            extra.add(name);
-        return indexOf(name);
-    }
-    if (extra.size > 0)
-        notes.push(`The model predicted ${listNames([...extra])}, which are not among its declared classes; those predictions count as errors.`);
-    const confusion = confusionMatrix(truth, predicted, labels);
-    const metrics = classificationMetrics(confusion);
-    const correct = new Uint8Array(n);
-    let right = 0;
-    for (let r = 0; r < n; r++) {
-        if (truth[r] === predicted[r]) {
-            correct[r] = 1;
-            right++;
-        }
-    }
-    const score = { labels, confusion, metrics, accuracyInterval: wilsonInterval(right, n), correct, notes };
-    scoreProbabilities(score, truth, raw, declared, notes);
-    return score;
-}
-/**
- * The true label of each row, as a code into the distinct label texts; a missing label is an
- * error (a row we cannot score).
- */
-function truthCodes(label) {
-    const n = label.kind === 'categorical' ? label.codes.length : label.values.length;
-    let missing = 0;
-    let first = -1;
-    let codes;
-    let names;
-    if (label.kind === 'categorical') {
-        codes = label.codes;
-        names = label.categories;
-        for (let r = 0; r < n; r++) {
-            if (codes[r] < 0) {
-                missing++;
-                if (first < 0)
-                    first = r;
-            }
-        }
-    }
-    else {
-        codes = new Int32Array(n);
-        names = [];
-        const seen = new Map();
-        for (let r = 0; r < n; r++) {
-            const v = label.values[r];
-            if (Number.isNaN(v)) {
-                missing++;
-                if (first < 0)
-                    first = r;
-                continue;
-            }
-            if (!Number.isInteger(v)) {
-                throw new InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
-            }
-            let code = seen.get(v);
-            if (code === undefined) {
-                code = names.length;
-                seen.set(v, code);
-                names.push(String(v));
-            }
-            codes[r] = code;
-        }
-    }
-    if (missing > 0) {
-        throw new InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
-    }
-    return { codes, names };
-}
-/** The classes in probability-column order, when they can be known; undefined = an open set. */
-function declaredClasses(label, raw, options) {
-    const given = options.classNames ? parseNameList(options.classNames) : undefined;
-    if (given && raw.width > 0 && given.length !== raw.width) {
-        throw new InputError(`The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`, { input: 'class-names' });
-    }
-    if (given)
-        return given;
-    if (label.kind === 'categorical' && !raw.strings) {
-        throw new InputError(`The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`, { input: 'class-names' });
-    }
-    // Whole-number labels with a probability matrix: column j is class j, as scikit-learn
-    // exports do when it was trained on 0..k-1.
-    if (label.kind === 'numeric' && raw.width > 0)
-        return Array.from({ length: raw.width }, (_, j) => String(j));
-    return undefined;
-}
-function argmaxInto(raw, predicted, noPrediction) {
-    const p = raw.probabilities;
-    const w = raw.width;
-    for (let r = 0; r < raw.rows; r++) {
-        let best = -1;
-        let bestValue = -Infinity;
-        for (let j = 0; j < w; j++) {
-            const v = p[r * w + j];
-            if (v > bestValue) {
-                best = j;
-                bestValue = v;
-            }
-        }
-        predicted[r] = best >= 0 ? best : noPrediction();
-    }
-}
-/** Log loss and ROC AUC when the matrix holds probabilities of the declared classes. */
-function scoreProbabilities(score, truth, raw, declared, notes) {
-    const p = raw.probabilities;
-    if (!p)
-        return;
-    if (!declared || declared.length !== raw.width || score.labels.length !== raw.width) {
-        notes.push('Log loss and ROC AUC were not computed: the probability columns cannot be matched to the classes the model predicted; set class-names.');
-        return;
-    }
-    const w = raw.width;
-    let probabilities = true;
-    for (let r = 0; r < raw.rows && probabilities; r++) {
-        let s = 0;
-        for (let j = 0; j < w; j++) {
-            const v = p[r * w + j];
-            if (!(v >= 0 && v <= 1))
-                probabilities = false;
-            s += v;
-        }
-        if (score_classification_Math.abs(s - 1) > 1e-3)
-            probabilities = false;
-    }
-    const nonFinite = raw.nonFinite.some((x) => x === 1);
-    if (nonFinite) {
-        notes.push('Log loss and ROC AUC were not computed: some rows have NaN or infinite outputs.');
-        return;
-    }
-    if (!probabilities) {
-        notes.push(`Log loss was not computed: the ${w}-column output holds scores, not probabilities (values outside [0, 1] or rows not summing to 1); add a Softmax to the export for log loss.`);
-    }
-    else {
-        score.logLoss = logLoss(truth, p, w);
-    }
-    try {
-        if (probabilities || w === 2)
-            score.rocAuc = rocAuc(truth, p, w);
-    }
-    catch (e) {
-        notes.push(`ROC AUC was not computed: ${e.message.replace(/^rocAuc: /, '')}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/metrics/regression.ts
-/**
- * Regression metrics as scikit-learn 1.2: mean_absolute_error, the square root of
- * mean_squared_error, and r2_score (with its force_finite default: a constant truth scores
- * 1 when predicted exactly and 0 otherwise, instead of NaN or -Infinity).
- */
-// Jest's VM context makes global lookups slow; bind Math once for the loops.
-const regression_Math = globalThis.Math;
-function regression_regressionMetrics(truth, predicted) {
-    const n = truth.length;
-    if (predicted.length !== n) {
-        throw new Error(`regressionMetrics: ${n} true values but ${predicted.length} predictions; they must be equally long.`);
-    }
-    if (n === 0)
-        throw new Error('regressionMetrics: there are no predictions to score.');
-    let mean = 0;
-    for (let i = 0; i < n; i++) {
-        const t = truth[i];
-        const p = predicted[i];
-        if (!Number.isFinite(t))
-            throw new Error(`regressionMetrics: truth[${i}] is ${t}, not a finite number.`);
-        if (!Number.isFinite(p))
-            throw new Error(`regressionMetrics: predicted[${i}] is ${p}, not a finite number.`);
-        mean += t;
-    }
-    mean /= n;
-    let absSum = 0;
-    let ssRes = 0;
-    let ssTot = 0;
-    for (let i = 0; i < n; i++) {
-        const e = truth[i] - predicted[i];
-        absSum += regression_Math.abs(e);
-        ssRes += e * e;
-        const d = truth[i] - mean;
-        ssTot += d * d;
-    }
-    let r2;
-    if (n < 2)
-        r2 = NaN;
-    else if (ssTot === 0)
-        r2 = ssRes === 0 ? 1 : 0;
-    else
-        r2 = 1 - ssRes / ssTot;
-    return { mae: absSum / n, rmse: regression_Math.sqrt(ssRes / n), r2 };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/metrics/mcnemar.ts
-/**
- * McNemar's test: do two models, scored on the same rows, have different error rates? Only the
- * discordant rows carry evidence: b = A right and B wrong, c = A wrong and B right. Matches
- * statsmodels.stats.contingency_tables.mcnemar: exact=True below 25 discordant rows (the
- * chi-square approximation is poor there), else exact=False with correction=True.
- */
-
-/** Below this many discordant rows the exact binomial test is used. */
-const MCNEMAR_EXACT_BELOW = 25;
-function mcnemar_mcnemarTest(aRightBWrong, aWrongBRight) {
-    const b = aRightBWrong;
-    const c = aWrongBRight;
-    if (!Number.isInteger(b) || b < 0 || !Number.isInteger(c) || c < 0) {
-        throw new Error(`mcnemarTest: the discordant counts must be whole numbers >= 0 (got ${b} and ${c}).`);
-    }
-    const n = b + c;
-    if (n < MCNEMAR_EXACT_BELOW) {
-        // Two-sided binomial(n, 1/2) test as statsmodels does it: min(1, 2 P(X <= min(b, c))).
-        // n < 25, so C(n, i) and 2^n are exact in doubles and the sum is exact until the division.
-        const m = Math.min(b, c);
-        let coef = 1;
-        let tail = 0;
-        for (let i = 0; i <= m; i++) {
-            tail += coef;
-            coef = (coef * (n - i)) / (i + 1);
-        }
-        return { statistic: m, pValue: Math.min(1, (2 * tail) / 2 ** n), exact: true };
-    }
-    // Continuity-corrected chi-square on 1 dof, without clamping |b - c| - 1 at 0, as statsmodels.
-    const statistic = (Math.abs(b - c) - 1) ** 2 / n;
-    return { statistic, pValue: chi2Sf(statistic, 1), exact: false };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/measure-latency.ts
-
-const DEFAULT_LATENCY_RUNS = 1000;
-const DEFAULT_WARMUP_RUNS = 50;
-const DEFAULT_THROUGHPUT_BATCH = 32;
-const hrtime = process.hrtime.bigint;
-async function measure_latency_measureLatency(session, plan, options = {}) {
-    const runs = Math.max(1, Math.floor(options.runs ?? DEFAULT_LATENCY_RUNS));
-    const warmupRuns = Math.max(0, Math.floor(options.warmupRuns ?? DEFAULT_WARMUP_RUNS));
-    const batchSize = Math.max(1, Math.min(plan.fixedBatch ?? Infinity, Math.floor(options.batchSize ?? DEFAULT_THROUGHPUT_BATCH)));
-    // Rows cycle through the test set, built before timing starts so only the model is timed.
-    const distinct = Math.min(plan.rowCount, runs + warmupRuns);
-    const rows = [];
-    for (let r = 0; r < distinct; r++)
-        rows.push(plan.feeds(r, r + 1));
-    for (let i = 0; i < warmupRuns; i++)
-        await session.run(rows[i % distinct]);
-    const samples = await timeRuns(session, rows, runs, warmupRuns);
-    const throughput = await measureThroughput(session, plan, batchSize, runs);
-    return { ...summarizeLatencies(samples), warmupRuns, batchSize, throughput, histogram: latencyHistogram(samples), samples };
-}
-/**
- * The timed loop: `runs` calls cycling through `rows` from `offset`, each timed alone (ms). Only
- * two clock reads per call are added to what is measured (`npm run bench` measures that cost).
- */
-async function timeRuns(session, rows, runs, offset = 0) {
-    const samples = new Float64Array(runs);
-    for (let i = 0; i < runs; i++) {
-        const feeds = rows[(offset + i) % rows.length];
-        const t0 = hrtime();
-        await session.run(feeds);
-        samples[i] = Number(hrtime() - t0) / 1e6;
-    }
-    return samples;
-}
-/** Rows per second over at least `rows` rows and 10 calls of `batchSize` rows. */
-async function measureThroughput(session, plan, batchSize, rows) {
-    const size = Math.min(batchSize, plan.rowCount);
-    const batches = [];
-    for (let start = 0; start + size <= plan.rowCount && batches.length < 16; start += size)
-        batches.push(plan.feeds(start, start + size));
-    await session.run(batches[0]);
-    const calls = Math.max(10, Math.ceil(rows / size));
-    const t0 = hrtime();
-    for (let i = 0; i < calls; i++)
-        await session.run(batches[i % batches.length]);
-    const seconds = Number(hrtime() - t0) / 1e9;
-    return (calls * size) / seconds;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./packages/core/src/gpu/probe-gpu.ts
-/**
- * What the runner's NVIDIA GPUs are, from nvidia-smi: recorded with every latency figure so a
- * number measured on one card is never read as another's.
- */
-
-/** The GPUs nvidia-smi lists; none when it is missing, fails, or hangs (5 s). */
-function probe_gpu_probeGpus(command = 'nvidia-smi') {
-    return new Promise((resolve) => {
-        execFile(command, ['--query-gpu=name,memory.total,driver_version', '--format=csv,noheader,nounits'], { timeout: 5000 }, (error, stdout) => {
-            if (error)
-                return resolve([]);
-            resolve(parseNvidiaSmi(stdout));
-        });
-    });
-}
-function parseNvidiaSmi(csv) {
-    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
-        const [name, memory, driver] = line.split(',').map((s) => s.trim());
-        return { name, memoryMiB: Number(memory), driver: driver ?? '' };
-    }).filter((g) => g.name && Number.isFinite(g.memoryMiB));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/evaluate-model.ts
-/**
- * Mode 1 of quality-gates: run the candidate ONNX model (and the production baseline, if given)
- * over the test data and measure everything the gates may ask about.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const P_SIGNIFICANT = 0.05;
-async function evaluate_model_evaluateModel(input) {
-    const table = await readTestData(input);
-    const label = labelColumn(table, input.labelColumn);
-    const candidate = await scoreModel(input.model, 'model', table, label, input);
-    try {
-        const robustness = await probeRobustness(candidate.session, candidate.plan, fetchNames(candidate.roles), candidate.predictions);
-        const latency = input.latency === false ? undefined : await latencyReport(candidate, input.latency ?? {});
-        const report = evaluate_model_buildReport(input, table, candidate, robustness, latency);
-        if (input.baseline)
-            report.baseline = await baselineReport(input, table, label, candidate);
-        return report;
-    }
-    finally {
-        await candidate.session.release();
-    }
-}
-async function readTestData(input) {
-    const table = await readTable(input.testData, { delimiter: input.delimiter });
-    if (table.rowCount === 0) {
-        throw new InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
-    }
-    return table;
-}
-function labelColumn(table, name) {
-    const found = table.columns.find((c) => c.name === name);
-    if (found)
-        return found;
-    const names = table.columns.map((c) => c.name);
-    const near = closestName(name, names);
-    throw new InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
-}
-async function scoreModel(path, inputName, table, label, input) {
-    const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
-    try {
-        const plan = planFeeds(table, session.inputs, session.ort, {
-            labelColumn: label.name, mapping: input.mapping, features: input.features, metadata: session.info.metadata,
-        });
-        const roles = chooseOutputs(session.outputs, label, {
-            task: input.task, predictionOutput: input.predictionOutput, probabilityOutput: input.probabilityOutput,
-        });
-        const predictions = await predictAll(session, plan, roles);
-        const scored = { session, plan, roles, predictions };
-        if (roles.task === 'classification') {
-            const classNames = input.classNames ?? session.info.metadata.classes;
-            scored.classification = scoreClassification(label, predictions, {
-                classNames,
-                classNamesFrom: input.classNames ? 'class-names' : classNames ? `the 'classes' metadata of ${path}` : undefined,
-            });
-        }
-        else {
-            scored.regression = regressionMetrics(label.values, predictions.numbers);
-        }
-        return scored;
-    }
-    catch (e) {
-        await session.release();
-        throw e;
-    }
-}
-function fetchNames(roles) {
-    return [roles.prediction?.name, roles.probabilities?.name].filter((x) => !!x);
-}
-/** The flat metric map gates read. Every metric of the task is present; null = not measured. */
-function flatMetrics(m, sizeBytes) {
-    const out = { rows: m.predictions.rows, size: sizeBytes };
-    let nonFinite = 0;
-    for (let r = 0; r < m.predictions.rows; r++)
-        nonFinite += m.predictions.nonFinite[r];
-    out.nonfinite_outputs = nonFinite;
-    const c = m.classification;
-    if (c) {
-        out.accuracy = c.metrics.accuracy;
-        out['accuracy.ci_low'] = c.accuracyInterval[0];
-        out['accuracy.ci_high'] = c.accuracyInterval[1];
-        out.balanced_accuracy = c.metrics.balancedAccuracy;
-        out.macro_f1 = c.metrics.macroF1;
-        out.log_loss = jsonNumber(c.logLoss);
-        out.roc_auc = jsonNumber(c.rocAuc);
-        out.collapsed_classes = c.metrics.collapsed.length;
-        for (const k of c.metrics.perClass) {
-            out[`precision.${classKey(k.label)}`] = k.precision;
-            out[`recall.${classKey(k.label)}`] = k.recall;
-            out[`f1.${classKey(k.label)}`] = k.f1;
-        }
-    }
-    if (m.regression) {
-        out.mae = jsonNumber(m.regression.mae);
-        out.rmse = jsonNumber(m.regression.rmse);
-        out.r2 = jsonNumber(m.regression.r2);
-    }
-    return out;
-}
-function evaluate_model_buildReport(input, table, m, robustness, latency) {
-    const info = m.session.info;
-    const metrics = flatMetrics(m, info.totalBytes);
-    for (const check of robustness)
-        metrics[`robustness.${check.name}`] = check.passed === null ? null : check.passed ? 1 : 0;
-    if (latency) {
-        for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
-            metrics[`latency.${k}`] = latency[k];
-        metrics.throughput = latency.throughput;
-    }
-    else {
-        for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
-            metrics[`latency.${k}`] = null;
-        metrics.throughput = null;
-    }
-    const c = m.classification;
-    return {
-        schema: EVALUATION_REPORT_SCHEMA,
-        createdAt: (input.now ?? new Date()).toISOString(),
-        task: m.roles.task,
-        model: {
-            path: input.model,
-            sizeBytes: info.totalBytes,
-            externalData: info.externalData.map((f) => ({ location: f.location, bytes: f.bytes })),
-            producer: info.producer,
-            irVersion: info.irVersion,
-            opsets: info.opsets,
-            inputs: m.plan.bindings.map((b) => ({ input: b.input, type: b.type, columns: b.columns, source: b.source })),
-            outputs: { prediction: m.roles.prediction?.name, probabilities: m.roles.probabilities?.name },
-        },
-        data: { spec: input.testData, files: table.files, rows: table.rowCount, labelColumn: input.labelColumn, rowsWithMissingInputs: m.plan.missingRows },
-        metrics,
-        classification: c && {
-            labels: c.labels,
-            matrix: c.confusion.matrix,
-            perClass: c.metrics.perClass,
-            collapsed: c.metrics.collapsed,
-            accuracyInterval: { low: c.accuracyInterval[0], high: c.accuracyInterval[1], confidence: 0.95 },
-        },
-        regression: m.regression,
-        latency,
-        robustness,
-        notes: c ? [...c.notes] : [],
-    };
-}
-async function latencyReport(m, options) {
-    const result = await measureLatency(m.session, m.plan, options);
-    const { samples: _samples, ...summary } = result;
-    return { ...summary, hardware: await hardware(m.session) };
-}
-async function hardware(session) {
-    const cpus = os.cpus();
-    return {
-        provider: session.provider,
-        cpu: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        memoryBytes: os.totalmem(),
-        platform: `${process.platform}/${process.arch}`,
-        node: process.version,
-        onnxruntime: session.ort.env.versions.node ?? 'unknown',
-        gpus: session.provider === 'cuda' ? await probeGpus() : [],
-    };
-}
-async function baselineReport(input, table, label, candidate) {
-    const base = await scoreModel(input.baseline, 'baseline', table, label, input);
-    try {
-        if (base.roles.task !== candidate.roles.task) {
-            throw new InputError(`The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`, { input: 'baseline' });
-        }
-        const metrics = flatMetrics(base, base.session.info.totalBytes);
-        if (input.baselineLatency && input.latency !== false) {
-            const latency = await measureLatency(base.session, base.plan, input.latency ?? {});
-            for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
-                metrics[`latency.${k}`] = latency[k];
-            metrics.throughput = latency.throughput;
-        }
-        const report = { model: input.baseline, metrics };
-        if (candidate.classification && base.classification) {
-            report.mcnemar = compareErrors(candidate.classification.correct, base.classification.correct);
-        }
-        return report;
-    }
-    finally {
-        await base.session.release();
-    }
-}
-/** McNemar on the rows where exactly one of the two models is right. */
-function compareErrors(candidate, baseline) {
-    let b = 0;
-    let c = 0;
-    for (let r = 0; r < candidate.length; r++) {
-        if (candidate[r] && !baseline[r])
-            b++;
-        else if (!candidate[r] && baseline[r])
-            c++;
-    }
-    const test = mcnemarTest(b, c);
-    const p = test.pValue;
-    const conclusion = b === c
-        ? `Both models are wrong on the same number of rows where they disagree (${b} each): no difference.`
-        : p < P_SIGNIFICANT
-            ? `The candidate is ${b > c ? 'better' : 'worse'} than the baseline: right on ${b} rows the baseline gets wrong, wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)}).`
-            : `The difference is within noise: the candidate is right on ${b} rows the baseline gets wrong and wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)} ≥ ${P_SIGNIFICANT}).`;
-    return { ...test, candidateRightBaselineWrong: b, candidateWrongBaselineRight: c, conclusion };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/gates-markdown.ts
-
-
-
-
-/** GitHub refuses a step summary over 1 MiB; stay below it with room for other steps' text. */
-const MAX_SUMMARY_BYTES = 1_000_000;
-/** Rows of the gate, metric and per-class tables. */
-const MAX_TABLE_ROWS = 300;
-/** Classes in the confusion matrix: a wider table is unreadable on a summary page. */
-const MAX_MATRIX_CLASSES = 20;
-/** Column names listed per model input (a matrix input may take hundreds). */
-const MAX_INPUT_COLUMNS = 20;
-const MAX_FILES = 5;
-/** Shown for a metric that was not measured. */
-const NOT_MEASURED = '—';
-/** Baseline comparisons worth a row, in reading order. */
-const BASELINE_METRICS = (/* unused pure expression or super */ null && (['accuracy', 'macro_f1', 'log_loss', 'roc_auc', 'mae', 'rmse', 'r2', 'latency.p99', 'size']));
-function gates_markdown_renderGatesMarkdown(v) {
-    const e = v.evaluation;
-    const sections = [
-        mdHeading(2, `${v.passed ? '✅' : '❌'} Quality gates: ${gates_markdown_verdictCount(v)}`),
-        mdText(v.summary),
-        gateTable(v.gates),
-        checkTable(v.checks),
-        ...(e ? evaluationSections(e) : [reportSection(v)]),
-        baselineSection(v),
-        e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${mdText(n)}`)].join('\n') : undefined,
-        `<sub>${v.schema}, ${v.createdAt}</sub>`,
-    ];
-    return capBytes(sections.filter((s) => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
-}
-/** "2 of 7 failed" or "all 7 passed"; checks count like gates, as in the summary. */
-function gates_markdown_verdictCount(v) {
-    const total = v.gates.length + v.checks.length;
-    const failed = v.gates.filter((g) => !g.passed).length + v.checks.filter((c) => !c.passed).length;
-    if (v.gates.length === 0)
-        return 'no gate was evaluated';
-    if (failed > 0)
-        return `${failed} of ${total} failed`;
-    return total === 1 ? '1 of 1 passed' : `all ${total} passed`;
-}
-/** Actual, threshold and margin of a gate in the metric's own unit (ms, MB, plain number). */
-function gates_markdown_gateCells(r) {
-    return {
-        actual: r.actual === null ? 'not measured' : formatQuantity(r.actual, r.dimension),
-        threshold: `${r.comparator} ${formatQuantity(r.threshold, r.dimension)}`,
-        margin: r.margin === null ? NOT_MEASURED : signed(r.margin, (x) => formatQuantity(x, r.dimension)),
-    };
-}
-function gateTable(gates) {
-    if (gates.length === 0)
-        return undefined;
-    // The user's order: it is the order they wrote the gates in, and the failures are marked.
-    const rows = gates.slice(0, MAX_TABLE_ROWS).map((g) => {
-        const c = gates_markdown_gateCells(g);
-        return `| ${mdCodeCell(g.gate)} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
-    });
-    return ['| Gate | Actual | Threshold | Margin | Result |', '|---|---:|---:|---:|---|', ...rows, ...more(gates.length, 'gates')].join('\n');
-}
-function checkTable(checks) {
-    if (checks.length === 0)
-        return undefined;
-    const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${mdText(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${mdText(c.detail)} |`);
-    return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
-}
-function evaluationSections(e) {
-    return [
-        modelSection(e),
-        e.classification ? classificationSection(e) : regressionSection(e),
-        confusionSection(e),
-        perClassSection(e),
-        e.latency ? latencySection(e.latency) : undefined,
-        robustnessSection(e.robustness),
-    ];
-}
-function modelSection(e) {
-    const m = e.model;
-    const d = e.data;
-    const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
-    const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-    const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
-    const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
-    return [
-        '### Model and data',
-        '',
-        `- **Model:** ${mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${mdText(opsets)}` : ''} (${e.task})`,
-        ...m.inputs.map((i) => `- **Input** ${mdCode(i.input)} (${mdText(i.type)}) ← ${columnList(i.columns)} _(${mdText(i.source)})_`),
-        `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
-        `- **Data:** ${formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
-            (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
-    ].join('\n');
-}
-function columnList(columns) {
-    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(mdCode).join(', ');
-    return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
-}
-function classificationSection(e) {
-    const m = e.metrics;
-    const ci = e.classification.accuracyInterval;
-    const accuracy = m.accuracy === null || m.accuracy === undefined
-        ? NOT_MEASURED
-        : `${gates_markdown_metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${gates_markdown_metricValue('accuracy', ci.low)}–${gates_markdown_metricValue('accuracy', ci.high)})`;
-    const collapsed = e.classification.collapsed;
-    return [
-        '### Classification metrics',
-        '',
-        '| Metric | Value |',
-        '|---|---:|',
-        `| accuracy | ${accuracy} |`,
-        ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
-        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
-    ].join('\n');
-}
-function regressionSection(e) {
-    return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
-}
-function metricRows(m, names) {
-    return names.map(([label, key]) => `| ${label} | ${gates_markdown_metricValue(key, m[key])} |`);
-}
-/** Rows are the true class, columns the prediction; the diagonal (right answers) in bold. */
-function confusionSection(e) {
-    const c = e.classification;
-    if (!c || c.labels.length === 0)
-        return undefined;
-    const shown = matrixClasses(c.matrix, MAX_MATRIX_CLASSES);
-    const capped = shown.length < c.labels.length;
-    const header = ['true ↓ / predicted →', ...shown.map((i) => mdText(c.labels[i])), ...(capped ? ['(other)'] : [])];
-    const rows = shown.map((i) => {
-        const cells = shown.map((j) => (i === j ? `**${c.matrix[i][j]}**` : String(c.matrix[i][j])));
-        if (capped)
-            cells.push(String(c.matrix[i].reduce((s, n, j) => (shown.includes(j) ? s : s + n), 0)));
-        return `| **${mdText(c.labels[i])}** | ${cells.join(' | ')} |`;
-    });
-    return [
-        '### Confusion matrix',
-        '',
-        `| ${header.join(' | ')} |`,
-        `|---|${header.slice(1).map(() => '---:').join('|')}|`,
-        ...rows,
-        ...(capped ? ['', `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`] : []),
-    ].join('\n');
-}
-/** The `limit` classes with most true rows (ties: first listed), in their original order. */
-function matrixClasses(matrix, limit) {
-    const support = matrix.map((row) => row.reduce((s, n) => s + n, 0));
-    const order = support.map((_, i) => i).sort((a, b) => support[b] - support[a] || a - b);
-    return order.slice(0, limit).sort((a, b) => a - b);
-}
-function perClassSection(e) {
-    const c = e.classification;
-    if (!c || c.perClass.length === 0)
-        return undefined;
-    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
-    return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
-}
-function latencySection(l) {
-    const out = [
-        '### Latency',
-        '',
-        '| p50 | p95 | p99 | max | mean | throughput |',
-        '|---:|---:|---:|---:|---:|---:|',
-        `| ${gates_markdown_ms(l.p50)} | ${gates_markdown_ms(l.p95)} | ${gates_markdown_ms(l.p99)} | ${gates_markdown_ms(l.max)} | ${gates_markdown_ms(l.mean)} | ${gates_markdown_rowsPerSecond(l.throughput)} |`,
-        '',
-        `${formatCount(l.runs)} timed runs after ${formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
-        '',
-        `**Hardware:** ${mdText(gates_markdown_hardwareLine(l))}`,
-    ];
-    if (l.warning)
-        out.push('', `> ⚠️ ${mdText(l.warning)}`);
-    const chart = latencyChart(l.histogram);
-    if (chart)
-        out.push('', chart);
-    return out.join('\n');
-}
-/** Where the numbers were measured: a latency means nothing without the machine. */
-function gates_markdown_hardwareLine(l) {
-    const h = l.hardware;
-    const gpus = h.gpus.length > 0 ? `GPU ${h.gpus.map((g) => `${g.name} (${formatCount(g.memoryMiB)} MiB)`).join(', ')}` : 'no GPU';
-    return `${h.provider} provider · ${h.cpu}, ${h.cores} cores · ${gpus} · onnxruntime ${h.onnxruntime} · Node ${h.node} · ${h.platform}`;
-}
-function gates_markdown_ms(x) {
-    return `${formatNumber(x, 3)} ms`;
-}
-function gates_markdown_rowsPerSecond(x) {
-    return `${x >= 100 ? formatCount(x) : formatNumber(x, 3)} rows/s`;
-}
-/** A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms. */
-function latencyChart(h) {
-    if (h.counts.length === 0 || h.edges.length !== h.counts.length)
-        return undefined;
-    const top = Math.max(...h.counts);
-    if (top <= 0)
-        return undefined;
-    return [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Latency per run (ms, bucket upper edge)"',
-        `  x-axis "ms" [${edgeLabels(h.edges).map((s) => JSON.stringify(s)).join(', ')}]`,
-        `  y-axis "runs" 0 --> ${top}`,
-        `  bar [${h.counts.join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-/**
- * Enough decimals that rounding moves an edge by at most a twentieth of a bucket: the labels
- * stay distinct and close to the truth without printing float noise.
- */
-function edgeLabels(edges) {
-    if (edges.length === 1)
-        return [String(Number(edges[0].toPrecision(3)))];
-    const width = Math.abs(edges[1] - edges[0]);
-    const decimals = width > 0 ? Math.min(9, Math.max(0, Math.ceil(-Math.log10(width / 10)))) : 3;
-    return edges.map((x) => String(Number(x.toFixed(decimals))));
-}
-const ROBUSTNESS_LABEL = {
-    finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
-};
-function gates_markdown_robustnessResult(r) {
-    if (r.passed === null)
-        return { icon: 'ℹ️', word: 'not probed' };
-    if (r.passed)
-        return { icon: '✅', word: 'pass' };
-    return r.severity === 'fail' ? { icon: '❌', word: 'fail' } : r.severity === 'warn' ? { icon: '⚠️', word: 'warning' } : { icon: 'ℹ️', word: 'info' };
-}
-function robustnessSection(checks) {
-    if (checks.length === 0)
-        return undefined;
-    const rows = checks.map((r) => {
-        const { icon, word } = gates_markdown_robustnessResult(r);
-        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${mdCodeCell(`robustness.${r.name}`)}) | ${icon} ${word} | ${mdText(r.detail)} |`;
-    });
-    return ['### Robustness', '', '| Check | Result | Detail |', '|---|---|---|', ...rows].join('\n');
-}
-/** Candidate against production on the metrics both have, and McNemar's paired test. */
-function baselineSection(v) {
-    const base = v.baselineMetrics;
-    if (!base)
-        return undefined;
-    const out = ['### Against the baseline', '', `Baseline: ${mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
-    const rows = gates_markdown_baselineRows(v.metrics, base);
-    if (rows.length > 0) {
-        out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
-        for (const r of rows)
-            out.push(`| ${r.metric} | ${r.candidate} | ${r.baseline} | ${r.delta} |`);
-    }
-    const m = v.evaluation?.baseline?.mcnemar;
-    if (m)
-        out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${mdText(m.conclusion)}`);
-    return out.join('\n');
-}
-function gates_markdown_baselineRows(candidate, baseline) {
-    const rows = [];
-    for (const metric of BASELINE_METRICS) {
-        const a = candidate[metric];
-        const b = baseline[metric];
-        if (typeof a !== 'number' || typeof b !== 'number')
-            continue;
-        rows.push({ metric, candidate: gates_markdown_metricValue(metric, a), baseline: gates_markdown_metricValue(metric, b), delta: signed(a - b, (x) => gates_markdown_metricValue(metric, x)) });
-    }
-    return rows;
-}
-/** Mode 2: the team's own report, shown as it was read. */
-function reportSection(v) {
-    const entries = Object.entries(v.metrics);
-    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${mdCodeCell(name)} | ${gates_markdown_metricValue(name, value)} |`);
-    return [
-        '### Metrics',
-        '',
-        `From the report ${mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
-        '',
-        '| Metric | Value |',
-        '|---|---:|',
-        ...rows,
-        ...more(entries.length, 'metrics'),
-    ].join('\n');
-}
-/** A metric in its unit: latency in ms/s, size in MB, anything else as a plain number. */
-function gates_markdown_metricValue(name, value) {
-    if (value === null || value === undefined || Number.isNaN(value))
-        return NOT_MEASURED;
-    const dimension = metricDimension(name);
-    return dimension === 'ratio' ? formatNumber(value, 4) : formatQuantity(value, dimension);
-}
-function signed(x, format) {
-    return x > 0 ? `+${format(x)}` : format(x);
-}
-function more(total, what) {
-    return total > MAX_TABLE_ROWS ? ['', `_${total - MAX_TABLE_ROWS} more ${what} are in the verdict JSON._`] : [];
-}
-/**
- * The last guard on GitHub's limit: cut whole lines, close an open code fence so the page still
- * renders, and say where the rest is.
- */
-function capBytes(markdown, limit) {
-    if (Buffer.byteLength(markdown, 'utf8') <= limit)
-        return markdown;
-    const tail = '\n\n_The summary was cut at GitHub’s size limit; the full verdict is in the verdict JSON._\n';
-    const budget = limit - Buffer.byteLength(tail, 'utf8') - 8;
-    const kept = [];
-    let bytes = 0;
-    let fenceOpen = false;
-    for (const line of markdown.split('\n')) {
-        const n = Buffer.byteLength(line, 'utf8') + 1;
-        if (bytes + n > budget)
-            break;
-        kept.push(line);
-        bytes += n;
-        if (line.startsWith('```'))
-            fenceOpen = !fenceOpen;
-    }
-    if (fenceOpen)
-        kept.push('```');
-    return kept.join('\n') + tail;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/gate.ts
-
-
-const METRIC = String.raw `[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*`;
-const GATE = new RegExp(String.raw `^(${METRIC})\s*(>=|<=|==|!=|>|<)\s*(.+)$`);
-const BASELINE = new RegExp(String.raw `^baseline\.(${METRIC})\s*(?:([+-])\s*(.+))?$`);
-/**
- * The multi-line `gates` input: one `metric comparator threshold` per line, e.g.
- * `macro_f1 >= 0.9`, `latency.p99 <= 100ms`, `size <= 500MB`, `accuracy >= baseline.accuracy - 0.01`.
- * Blank lines and `#` comments are ignored.
- */
-function gate_parseGates(text, input = 'gates') {
-    const gates = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (line)
-            gates.push(parseGate(line, input, i + 1));
-    });
-    return gates;
-}
-function parseGate(text, input, line) {
-    const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
-    const m = GATE.exec(text);
-    if (!m) {
-        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
-    }
-    const [, metric, comparator, rhs] = m;
-    const b = BASELINE.exec(rhs.trim());
-    let threshold;
-    if (b) {
-        const offset = b[3] ? parseQuantity(b[3], { input, context: text }) : { value: 0 };
-        threshold = { kind: 'baseline', metric: b[1], offset: b[2] === '-' ? { ...offset, value: -offset.value } : offset };
-    }
-    else {
-        threshold = { kind: 'constant', value: parseQuantity(rhs, { input, context: text }) };
-    }
-    return { text, metric, comparator: comparator, threshold, input, line };
-}
-/** The seed pipeline's three inputs, as gates. Empty inputs add nothing. */
-function gate_legacyGates(inputs) {
-    const gates = [];
-    const add = (input, value, make) => {
-        if (value?.trim())
-            gates.push(parseGate(make(value.trim()), input));
-    };
-    add('min-accuracy', inputs['min-accuracy'], (v) => `accuracy >= ${v}`);
-    // The seed gives the p99 budget as a bare number of milliseconds.
-    add('max-latency-p99', inputs['max-latency-p99'], (v) => `latency.p99 <= ${/^[\d.]+$/.test(v) ? `${v}ms` : v}`);
-    add('max-model-size', inputs['max-model-size'], (v) => `size <= ${v}`);
-    return gates;
-}
-function gate_compare(actual, comparator, threshold) {
-    switch (comparator) {
-        case '>=': return actual >= threshold;
-        case '<=': return actual <= threshold;
-        case '>': return actual > threshold;
-        case '<': return actual < threshold;
-        case '==': return actual === threshold;
-        case '!=': return actual !== threshold;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/evaluate-gates.ts
-
-
-
-
-const evaluate_gates_GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
-/**
- * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
- * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
- * with the closest known name. No gate at all is not a pass: nothing was asked of the model.
- */
-function evaluate_gates_evaluateGates(gates, metrics, options = {}) {
-    const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
-    const checks = options.checks ?? [];
-    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
-    const total = results.length + checks.length;
-    const summary = failed.length === 0
-        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
-        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
-    return {
-        schema: evaluate_gates_GATE_VERDICT_SCHEMA,
-        createdAt: (options.now ?? new Date()).toISOString(),
-        passed: failed.length === 0 && results.length > 0,
-        gates: results,
-        checks,
-        summary,
-    };
-}
-function evaluateGate(gate, metrics, baseline) {
-    const metric = evaluate_gates_lookup(gate, gate.metric, metrics, 'metric');
-    let threshold;
-    let thresholdDimension;
-    if (gate.threshold.kind === 'constant') {
-        threshold = gate.threshold.value.value;
-        thresholdDimension = gate.threshold.value.dimension;
-    }
-    else {
-        if (!baseline) {
-            throw new InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
-        }
-        const base = evaluate_gates_lookup(gate, gate.threshold.metric, baseline, 'baseline metric');
-        threshold = base.value + gate.threshold.offset.value;
-        thresholdDimension = gate.threshold.offset.dimension ?? base.dimension;
-    }
-    if (thresholdDimension && thresholdDimension !== (metric.dimension ?? 'ratio')) {
-        throw new InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
-    }
-    const shown = (v) => formatQuantity(v, metric.dimension);
-    if (Number.isNaN(metric.value)) {
-        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
-            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
-    }
-    const passed = compare(metric.value, gate.comparator, threshold);
-    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
-    const reason = passed
-        ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
-        : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
-    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
-}
-function evaluate_gates_lookup(gate, name, metrics, what) {
-    const found = metrics.get(name);
-    if (found)
-        return found;
-    const suggestion = closestName(name, metrics.keys());
-    const hint = suggestion ? `did you mean '${suggestion}'?` : `known metrics: ${[...metrics.keys()].sort().join(', ')}.`;
-    throw new InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
-}
-function describe(d) {
-    return d === 'time' ? 'time (ms, s)' : d === 'bytes' ? 'bytes (MB, GiB, ...)' : 'plain numbers (or %)';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/model/evaluation-report.ts
-const evaluation_report_EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
-/** The unit a metric is measured in, from its name: latency.* in ms, size in bytes. */
-function evaluation_report_metricDimension(name) {
-    if (name.startsWith('latency.'))
-        return 'time';
-    if (name === 'size' || name.startsWith('size.'))
-        return 'bytes';
-    return 'ratio';
-}
-/** A metric key for a class label: gate names allow letters, digits and '_' after the dot. */
-function evaluation_report_classKey(label) {
-    return label.replace(/[^A-Za-z0-9_]/g, '_');
-}
-function evaluation_report_toMetrics(flat) {
-    const map = new Map();
-    for (const [name, value] of Object.entries(flat)) {
-        map.set(name, { value: value ?? NaN, dimension: evaluation_report_metricDimension(name) });
-    }
-    return map;
-}
-/** NaN and infinities are not JSON: they are written as null ("not measured"). */
-function evaluation_report_jsonNumber(v) {
-    return v === undefined || !Number.isFinite(v) ? null : v;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/gates/read-metrics-report.ts
-/**
- * Mode 2 of quality-gates: the team evaluated the model with its own script and wrote a report.
- * Accepted: an EvaluationReport (modelci/evaluation-report@1), a GateVerdict, or any JSON object
- * with a `metrics` object. Metric values are numbers, null (not measured), quantities with units
- * ("12ms", "450MB"), or nested objects whose keys join with dots ({"latency": {"p99": 12}}).
- */
-
-
-
-
-
-
-/** Reports whose `metrics` object this reader understands. */
-const READABLE = [evaluation_report_EVALUATION_REPORT_SCHEMA, evaluate_gates_GATE_VERDICT_SCHEMA];
-async function read_metrics_report_readMetricsReport(path, input = 'report') {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        throw new InputError(code === 'ENOENT'
-            ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
-            : `The ${input} file ${path} cannot be read (${code ?? e.message}); check the path.`, { input, file: path });
-    }
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (e) {
-        const where = jsonErrorLine(text, e.message);
-        throw new InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-        throw new InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
-    }
-    const record = doc;
-    const schema = record.schema;
-    if (schema !== undefined && !READABLE.includes(schema)) {
-        throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
-    }
-    const metrics = record.metrics;
-    if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
-        throw new InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
-    }
-    const flat = {};
-    flatten(metrics, '', flat, path, input);
-    if (Object.keys(flat).length === 0) {
-        throw new InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
-    }
-    return { path, digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, metrics: flat, schema: schema, document: record };
-}
-function flatten(obj, prefix, out, path, input) {
-    for (const [key, value] of Object.entries(obj)) {
-        const name = prefix + key;
-        if (value === null)
-            out[name] = null;
-        else if (typeof value === 'number')
-            out[name] = value;
-        else if (typeof value === 'string') {
-            const q = parseQuantity(value, { input, context: `metrics.${name} in ${path}` });
-            const expected = metricDimension(name);
-            if (q.dimension && q.dimension !== expected) {
-                throw new InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
-            }
-            out[name] = q.value;
-        }
-        else if (typeof value === 'object' && !Array.isArray(value)) {
-            flatten(value, `${name}.`, out, path, input);
-        }
-        else {
-            throw new InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
-        }
-    }
-}
-/** Node reports "at position N" (older) or "(line L column C)" (newer): turn either into line/col. */
-function jsonErrorLine(text, message) {
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    if (lc)
-        return { line: Number(lc[1]), col: Number(lc[2]) };
-    const pos = /position (\d+)/.exec(message);
-    if (!pos)
-        return undefined;
-    const before = text.slice(0, Number(pos[1]));
-    const lines = before.split('\n');
-    return { line: lines.length, col: lines[lines.length - 1].length + 1 };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-inputs.ts
-const quality_gates_inputs_QUALITY_GATES_INPUTS = [
-    { name: 'model', type: 'path', description: "The candidate model: an .onnx file (external-data files beside it). modelci runs it with onnxruntime on this runner. Give this or report." },
-    { name: 'test-data', type: 'path', description: "Held-out data to score the model on: a CSV/TSV/JSONL/Parquet file, a directory or a glob. Required with model." },
-    { name: 'label-column', type: 'string', description: "The column of test-data holding the true label (a class name or number, or the value a regression predicts). Required with model." },
-    { name: 'report', type: 'path', description: "Instead of model: a JSON report written by your own evaluation, {\"metrics\": {\"accuracy\": 0.93, \"latency\": {\"p99\": 12}}} or a modelci/evaluation-report@1. Values are numbers, null, or quantities such as \"12ms\" and \"450MB\"." },
-    { name: 'baseline', type: 'path', description: "The model in production, for gates such as \"accuracy >= baseline.accuracy - 0.01\": an .onnx file (run on the same rows, with a McNemar test of the paired predictions) or a report JSON." },
-    { name: 'gates', type: 'lines', description: "One gate per line, \"metric comparator threshold\": macro_f1 >= 0.9, latency.p99 <= 100ms, size <= 500MB, accuracy.ci_low >= 0.9, accuracy >= baseline.accuracy - 0.01. \"#\" starts a comment. See the README for the metric names." },
-    { name: 'min-accuracy', type: 'share', description: "Shorthand for the gate \"accuracy >= <value>\" (as in the seed pipeline): 0.92 or 92%." },
-    { name: 'max-latency-p99', type: 'latency', description: "Shorthand for \"latency.p99 <= <value>\"; a bare number is milliseconds." },
-    { name: 'max-model-size', type: 'size', description: "Shorthand for \"size <= <value>\", with its unit: 500MB or 1.5GiB (a bare number is refused); the size is the .onnx file plus its external data." },
-    { name: 'execution-provider', type: 'choice', choices: ['cpu', 'cuda'], default: "cpu", description: "Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead." },
-    { name: 'onnxruntime-cuda-dir', type: 'path', description: "With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there." },
-    { name: 'task', type: 'choice', choices: ['auto', 'classification', 'regression'], default: "auto", description: "auto, classification or regression. auto: classification when the label column holds names or the model outputs labels or class probabilities." },
-    { name: 'input-mapping', type: 'lines', description: "Which columns feed which model input, one \"input = column, column, ...\" per line. Default: inputs named after columns take them; a single [N, F] input takes features, the model's feature_names metadata, or the remaining numeric columns in file order." },
-    { name: 'features', type: 'list', description: "Comma-separated columns, in order, for a model with a single [N, F] input." },
-    { name: 'class-names', type: 'string', description: "The classes in the order of the model's probability columns (comma-separated or a JSON array). Default: the model's \"classes\" metadata." },
-    { name: 'prediction-output', type: 'string', description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes." },
-    { name: 'probability-output', type: 'string', description: "The model output holding class probabilities, [N, classes]. Default: the first float matrix output." },
-    { name: 'latency-runs', type: 'count', min: 1, max: 10000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
-    { name: 'warmup-runs', type: 'count', min: 0, max: 10000000, default: "50", description: "Untimed inferences before timing starts." },
-    { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: "32", description: "Rows per inference for the throughput figure." },
-    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text test data, one character. Default: \",\" for .csv, tab for .tsv, sniffed for .txt." },
-    { name: 'verdict-path', type: 'path', default: "modelci-gate-verdict.json", description: "Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation)." },
-];
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates.ts
-/**
- * The quality-gates step, shared by the action and `modelci gates`: parse the gates, measure the
- * model (or read the team's report), apply the gates and built-in checks, and write the
- * GateVerdict atomically, only once everything succeeded.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Metric names an evaluation produces (per-class ones are checked by prefix). */
-const KNOWN_METRICS = (/* unused pure expression or super */ null && ([
-    'accuracy', 'accuracy.ci_low', 'accuracy.ci_high', 'balanced_accuracy', 'macro_f1', 'log_loss', 'roc_auc',
-    'collapsed_classes', 'mae', 'rmse', 'r2', 'rows', 'size', 'nonfinite_outputs', 'throughput',
-    'latency.mean', 'latency.p50', 'latency.p95', 'latency.p99', 'latency.max',
-    'robustness.finite_outputs', 'robustness.deterministic', 'robustness.zero_input', 'robustness.extreme_input', 'robustness.nan_input',
-    'mcnemar.p_value',
-]));
-const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
-/** Whether an evaluation (mode 1) can produce a metric of this name. */
-function isKnownMetric(name) {
-    return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
-}
-async function runQualityGates(req, now = new Date()) {
-    const v = parseInputs(QUALITY_GATES_INPUTS, req);
-    const model = v.model;
-    const reportPath = v.report;
-    if (model && reportPath) {
-        throw new InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
-    }
-    if (!model && !reportPath) {
-        throw new InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
-    }
-    const gates = [...legacyGates(req), ...parseGates(v.gates.join('\n'))];
-    if (gates.length === 0) {
-        throw new InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
-    }
-    const verdictPath = v['verdict-path'];
-    const baseline = v.baseline;
-    let metrics;
-    let baselineMetrics;
-    let evaluation;
-    if (model) {
-        checkMetricNames(gates);
-        const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
-        evaluation = await evaluateModel({
-            model,
-            testData: required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
-            labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
-            baseline: baselineIsReport ? undefined : baseline,
-            provider: v['execution-provider'],
-            cudaDir: v['onnxruntime-cuda-dir'],
-            task: v.task,
-            mapping: v['input-mapping'].length > 0 ? parseInputMapping(v['input-mapping'].join('\n')) : undefined,
-            features: req.features?.trim() ? parseNameList(req.features) : undefined,
-            classNames: v['class-names'],
-            predictionOutput: v['prediction-output'],
-            probabilityOutput: v['probability-output'],
-            delimiter: req.delimiter || undefined,
-            latency: { runs: v['latency-runs'], warmupRuns: v['warmup-runs'], batchSize: v['batch-size'] },
-            baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
-            now,
-        });
-        metrics = evaluation.metrics;
-        if (evaluation.baseline) {
-            baselineMetrics = evaluation.baseline.metrics;
-            if (evaluation.baseline.mcnemar)
-                metrics['mcnemar.p_value'] = evaluation.baseline.mcnemar.pValue;
-        }
-        else if (baseline) {
-            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
-        }
-    }
-    else {
-        metrics = (await readMetricsReport(reportPath, 'report')).metrics;
-        if (baseline) {
-            if (!baseline.toLowerCase().endsWith('.json')) {
-                throw new InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
-            }
-            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
-        }
-    }
-    const base = evaluateGates(gates, toMetrics(metrics), {
-        baseline: baselineMetrics ? toMetrics(baselineMetrics) : undefined,
-        checks: evaluation ? builtInChecks(evaluation) : [],
-        now,
-    });
-    const verdict = {
-        ...base,
-        metrics,
-        baselineMetrics,
-        evaluation,
-        source: { model, report: reportPath, baseline },
-    };
-    await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
-    const failed = [...verdict.gates.filter((g) => !g.passed).map((g) => g.gate), ...verdict.checks.filter((c) => !c.passed).map((c) => c.name)];
-    const shown = (v) => (v === null || v === undefined ? '' : String(v));
-    return {
-        verdict,
-        verdictPath,
-        markdown: renderGatesMarkdown(verdict),
-        annotations: gateAnnotations(verdict),
-        outputs: {
-            passed: String(verdict.passed),
-            report: verdictPath,
-            'failed-gates': JSON.stringify(failed),
-            accuracy: shown(metrics.accuracy),
-            'latency-p99': shown(metrics['latency.p99']),
-            size: shown(metrics.size),
-        },
-    };
-}
-/**
- * Checks every model must pass whatever the gates say: every class it was trained on is
- * predicted, outputs are finite on clean rows, the same input gives the same output, and (with
- * a baseline) it is not significantly worse than production.
- */
-function builtInChecks(report) {
-    const checks = [];
-    const c = report.classification;
-    if (c) {
-        checks.push(c.collapsed.length === 0
-            ? { name: 'no collapsed class', passed: true, detail: `Every class in the test labels is predicted at least once.` }
-            : { name: 'no collapsed class', passed: false, detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.` });
-    }
-    for (const r of report.robustness) {
-        if (r.severity !== 'fail' || r.passed === null)
-            continue;
-        checks.push({ name: r.name === 'finite_outputs' ? 'finite outputs' : 'deterministic', passed: r.passed, detail: r.detail });
-    }
-    const m = report.baseline?.mcnemar;
-    if (m) {
-        const worse = m.candidateWrongBaselineRight > m.candidateRightBaselineWrong && m.pValue < 0.05;
-        checks.push({ name: 'not worse than baseline', passed: !worse, detail: m.conclusion });
-    }
-    return checks;
-}
-/** Catches a misspelt metric before minutes of evaluation, not after. */
-function checkMetricNames(gates) {
-    for (const g of gates) {
-        const names = [g.metric, ...(g.threshold.kind === 'baseline' ? [g.threshold.metric] : [])];
-        for (const name of names) {
-            if (isKnownMetric(name))
-                continue;
-            const near = closestName(name, KNOWN_METRICS);
-            throw new InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
-        }
-    }
-}
-function required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
-    return v;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/model-registry.ts
-/**
- * The ModelRegistry port: what register-model needs from any backend. Each backend is one
- * adapter file; `openRegistry` picks it from the registry URI.
- */
-
-
-// OCI distribution's repository-name component rule, so a name moves unchanged to any registry.
-const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-// OCI tag rule; aliases must also not look like versions.
-const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-function model_registry_checkModelName(name, input = 'name') {
-    if (NAME.test(name) && name.length <= 255)
-        return;
-    const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
-    const why = bad.length > 0
-        ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-        : name.length > 255 ? 'it is longer than 255 characters' : 'separators (. _ -) must sit between letters or digits';
-    throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
-}
-function model_registry_checkAlias(alias, input = 'alias') {
-    if (!ALIAS.test(alias)) {
-        throw new InputError(`Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`, { input });
-    }
-    if (/^v?\d+$/.test(alias) || alias === 'latest') {
-        throw new InputError(`Alias '${alias}' would read as a version; choose a name such as 'production' or 'staging'.`, { input });
-    }
-}
-/** `3` or `v3` -> 3; anything else is not a version number. */
-function versionNumber(ref) {
-    const m = /^v?(\d+)$/.exec(ref.trim());
-    return m ? Number(m[1]) : undefined;
-}
-/** Backends by URI scheme; a plain path is the local registry. Registered by each adapter module. */
-const FACTORIES = new Map();
-function registerBackend(scheme, factory) {
-    FACTORIES.set(scheme, factory);
-}
-function model_registry_openRegistry(uri, input = 'registry') {
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
-    const factory = FACTORIES.get(scheme ?? 'file');
-    if (!factory) {
-        throw new InputError(redactUri(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`), { input });
-    }
-    return factory(uri);
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./packages/core/src/registry/download-target.ts
-/**
- * Where a version's file lands on download: inside the download folder, whatever path the
- * registry claims (a manifest is remote content, and '../' in it must not write elsewhere).
- */
-
-
-
-async function downloadTarget(into, version, file) {
-    const root = external_node_path_default().resolve(into);
-    const target = external_node_path_default().resolve(root, file.path);
-    if (external_node_path_default().relative(root, target).startsWith('..') || external_node_path_default().isAbsolute(external_node_path_default().relative(root, target))) {
-        throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${file.path}'); the registry content is not trustworthy.`, { input: 'version' });
-    }
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    return target;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/file-lock.ts
-/**
- * An advisory lock between processes on one machine (or one shared filesystem): a lock file
- * created with O_EXCL holding the owner's pid. A lock whose owner died is taken over, so a
- * crashed writer cannot block the registry forever.
- */
-
-
-async function withFileLock(lockPath, work, options = {}) {
-    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-    let wait = 5;
-    for (;;) {
-        try {
-            const handle = await (0,promises_namespaceObject.open)(lockPath, 'wx');
-            try {
-                await handle.writeFile(`${process.pid}\n`);
-            }
-            finally {
-                await handle.close();
-            }
-            break;
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-            if (await ownerIsGone(lockPath)) {
-                await (0,promises_namespaceObject.rm)(lockPath, { force: true });
-                continue;
-            }
-            if (Date.now() > deadline) {
-                throw new errors_InputError(`The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s; if no modelci is running, delete that file.`, { file: lockPath });
-            }
-            await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
-            wait = Math.min(wait * 2, 200);
-        }
-    }
-    try {
-        return await work();
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(lockPath, { force: true });
-    }
-}
-/** True when the lock names a process on this machine that no longer exists. */
-async function ownerIsGone(lockPath) {
-    let pid;
-    try {
-        pid = Number((await (0,promises_namespaceObject.readFile)(lockPath, 'utf8')).trim());
-    }
-    catch {
-        return false; // just released, or being written: try again
-    }
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (e) {
-        return e.code === 'ESRCH';
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/blob-store.ts
-/**
- * Content-addressed blobs in an OCI layout (blobs/sha256/<hex>): a file is hashed while it is
- * copied, in one streaming read, into a temporary file that is renamed to its digest. A blob that
- * is already there is not written again.
- */
-
-
-
-
-
-
-function blobPath(layout, digest) {
-    const [algorithm, hex] = digest.split(':');
-    return external_node_path_default().join(layout, 'blobs', algorithm, hex);
-}
-async function storeFile(layout, file) {
-    const dir = external_node_path_default().join(layout, 'blobs', 'sha256');
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const tmp = external_node_path_default().join(dir, `.upload-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        },
-    });
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
-        const digest = `sha256:${hash.digest('hex')}`;
-        const target = blobPath(layout, digest);
-        if (await blob_store_exists(target)) {
-            await (0,promises_namespaceObject.rm)(tmp, { force: true });
-            return { digest, size, written: false };
-        }
-        await (0,promises_namespaceObject.rename)(tmp, target);
-        return { digest, size, written: true };
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-async function storeBytes(layout, bytes) {
-    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-    const target = blobPath(layout, digest);
-    if (await blob_store_exists(target))
-        return { digest, size: bytes.length, written: false };
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(tmp, bytes);
-    await (0,promises_namespaceObject.rename)(tmp, target);
-    return { digest, size: bytes.length, written: true };
-}
-async function blob_store_exists(p) {
-    try {
-        await (0,promises_namespaceObject.stat)(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** sha256 of a file in one streaming read, writing nothing. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { digest: `sha256:${hash.digest('hex')}`, size };
-}
-async function hasBlob(layout, digest) {
-    return blob_store_exists(blobPath(layout, digest));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/model-version.ts
-/**
- * ModelVersion (modelci/model-version@1): what the registry knows about one registered model
- * version, whichever backend holds it. Versions are numbered per model name from 1; aliases
- * (staging, production, ...) point at versions; every version records the commit that made it.
- */
-const MODEL_VERSION_SCHEMA = 'modelci/model-version@1';
-/** OCI / CNCF ModelPack media types and annotation keys. */
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const MODEL_ARTIFACT = 'application/vnd.cncf.model.manifest.v1+json';
-const MODEL_CONFIG = 'application/vnd.cncf.model.config.v1+json';
-const MODEL_WEIGHT_RAW = 'application/vnd.cncf.model.weight.v1.raw';
-const ANNOTATION = {
-    refName: 'org.opencontainers.image.ref.name',
-    revision: 'org.opencontainers.image.revision',
-    created: 'org.opencontainers.image.created',
-    version: 'org.opencontainers.image.version',
-    title: 'org.opencontainers.image.title',
-    filepath: 'org.cncf.model.filepath',
-    /** On a layer that is one part of a split file: "<index>/<count>" and the whole file's digest. */
-    part: 'io.modelci.part',
-    fileDigest: 'io.modelci.file.digest',
-    /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
-    record: 'io.modelci.record',
-    /** On an alias entry: the version that held the alias before, for rollback. */
-    previous: 'io.modelci.alias.previous',
-    forced: 'io.modelci.alias.forced',
-    updated: 'io.modelci.alias.updated',
-};
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/modelpack.ts
-
-function modelPackConfig(input, version, files) {
-    const config = {
-        descriptor: {
-            createdAt: input.now.toISOString(),
-            name: input.name,
-            version: String(version),
-            ...(input.provenance.gitSha ? { revision: input.provenance.gitSha } : {}),
-            ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
-        },
-        config: { format: modelpack_formatOf(files) },
-        modelfs: { type: 'layers', diff_ids: layersOf(files).map((l) => l.digest) },
-    };
-    return Buffer.from(JSON.stringify(config));
-}
-function modelPackManifest(input, version, files, config) {
-    const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
-    const annotations = {
-        [ANNOTATION.created]: input.now.toISOString(),
-        [ANNOTATION.title]: input.name,
-        [ANNOTATION.version]: String(version),
-        [ANNOTATION.record]: JSON.stringify(record),
-    };
-    if (input.provenance.gitSha)
-        annotations[ANNOTATION.revision] = input.provenance.gitSha;
-    return {
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        artifactType: MODEL_ARTIFACT,
-        config: { mediaType: MODEL_CONFIG, digest: config.digest, size: config.size },
-        layers: layersOf(files),
-        annotations,
-    };
-}
-function versionFromManifest(name, manifest, digest, uri, aliases) {
-    const a = manifest.annotations ?? {};
-    let record = { metrics: {}, provenance: {}, tags: {} };
-    try {
-        record = { ...record, ...JSON.parse(a[ANNOTATION.record] ?? '{}') };
-    }
-    catch {
-        // A manifest pushed by another tool: no modelci record, the OCI fields still describe it.
-    }
-    return {
-        schema: MODEL_VERSION_SCHEMA,
-        name,
-        version: Number(a[ANNOTATION.version] ?? 0),
-        digest,
-        uri,
-        createdAt: a[ANNOTATION.created] ?? '',
-        files: filesOf(manifest.layers),
-        metrics: record.metrics,
-        provenance: { ...record.provenance, gitSha: a[ANNOTATION.revision] ?? record.provenance.gitSha },
-        tags: record.tags,
-        aliases,
-    };
-}
-/** One raw layer per file, or one per part of a split file (each annotated with its part). */
-function layersOf(files) {
-    return files.flatMap((f) => (f.parts
-        ? f.parts.map((p, i) => ({ mediaType: MODEL_WEIGHT_RAW, digest: p.digest, size: p.size, annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts.length}`, [ANNOTATION.fileDigest]: f.digest } }))
-        : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]));
-}
-/** The files back from the layers: parts of one file, in order, make one file again. */
-function filesOf(layers) {
-    const files = [];
-    for (const l of layers) {
-        const path = l.annotations?.[ANNOTATION.filepath] ?? l.digest;
-        const part = l.annotations?.[ANNOTATION.part];
-        const last = files[files.length - 1];
-        if (part && !part.startsWith('1/') && last?.path === path && last.parts) {
-            last.parts.push({ digest: l.digest, size: l.size });
-            last.size += l.size;
-        }
-        else if (part) {
-            files.push({ path, digest: l.annotations?.[ANNOTATION.fileDigest] ?? l.digest, size: l.size, parts: [{ digest: l.digest, size: l.size }] });
-        }
-        else {
-            files.push({ path, digest: l.digest, size: l.size });
-        }
-    }
-    return files;
-}
-function modelpack_formatOf(files) {
-    const ext = files.map((f) => f.path.split('.').pop()?.toLowerCase());
-    if (ext.includes('onnx'))
-        return 'onnx';
-    if (ext.includes('safetensors'))
-        return 'safetensors';
-    if (ext.some((e) => e === 'pt' || e === 'pth'))
-        return 'pytorch';
-    if (ext.includes('gguf'))
-        return 'gguf';
-    return 'unknown';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/local-oci-registry.ts
-/**
- * The embedded registry: a folder per model name, each an OCI image layout (oci-layout,
- * index.json, blobs/sha256/...) holding CNCF ModelPack artifacts, so a version moves unchanged to
- * a remote OCI registry. Versions are tags v1, v2, ...; aliases are more tags on the same
- * manifest. Blobs are written before the lock is taken (content-addressed, renamed into place);
- * numbering a version and rewriting index.json happen under a lock, atomically.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class LocalOciRegistry {
-    uri;
-    root;
-    constructor(uri) {
-        this.uri = uri;
-        this.root = external_node_path_default().resolve(uri.replace(/^file:\/\//i, ''));
-    }
-    layout(name) {
-        model_registry_checkModelName(name);
-        return external_node_path_default().join(this.root, name);
-    }
-    async register(input) {
-        const layout = this.layout(input.name);
-        await (0,promises_namespaceObject.mkdir)(layout, { recursive: true });
-        let bytesWritten = 0;
-        const files = [];
-        // A file the size of a stored layer may be stored already: hash it first (one read, no
-        // write), so re-registering a 1 GiB model writes nothing at all.
-        const knownSizes = new Set((await this.versions(input.name, layout, await this.readIndex(layout))).flatMap((v) => v.files.map((f) => f.size)));
-        for (const f of input.files) {
-            if (knownSizes.has((await (0,promises_namespaceObject.stat)(f.source)).size)) {
-                const hashed = await hashFile(f.source);
-                if (await hasBlob(layout, hashed.digest)) {
-                    files.push({ path: f.path, ...hashed });
-                    continue;
-                }
-            }
-            const blob = await storeFile(layout, f.source);
-            if (blob.written)
-                bytesWritten += blob.size;
-            files.push({ path: f.path, digest: blob.digest, size: blob.size });
-        }
-        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
-            const index = await this.readIndex(layout);
-            const versions = await this.versions(input.name, layout, index);
-            const same = versions.find((v) => sameFiles(v.files, files));
-            if (same)
-                return { version: same, existing: true, bytesWritten };
-            const version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-            const config = await storeBytes(layout, modelPackConfig(input, version, files));
-            const manifest = modelPackManifest(input, version, files, config);
-            const bytes = Buffer.from(JSON.stringify(manifest));
-            const stored = await storeBytes(layout, bytes);
-            index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
-            await this.writeIndex(layout, index);
-            return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
-        });
-    }
-    async resolve(name, ref) {
-        const layout = this.layout(name);
-        const index = await this.readIndex(layout, true);
-        const n = versionNumber(ref);
-        const tag = ref === 'latest' ? latestTag(index) : n !== undefined ? `v${n}` : ref;
-        const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === tag);
-        if (!entry) {
-            const tags = index.manifests.map((m) => m.annotations?.[ANNOTATION.refName]).filter(Boolean);
-            throw new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
-        }
-        return this.versionOf(name, layout, index, entry.digest);
-    }
-    async list(name) {
-        const layout = this.layout(name);
-        const index = await this.readIndex(layout, true);
-        return (await this.versions(name, layout, index)).sort((a, b) => a.version - b.version);
-    }
-    async moveAlias(name, alias, version, options) {
-        const layout = this.layout(name);
-        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
-            const index = await this.readIndex(layout, true);
-            const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
-            if (!target || target.digest !== version.digest) {
-                throw new errors_InputError(`Version ${version.version} of '${name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
-            }
-            const old = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === alias);
-            const previousVersion = old ? this.tagOf(index, old.digest) : undefined;
-            index.manifests = index.manifests.filter((m) => m !== old);
-            const annotations = { [ANNOTATION.refName]: alias, [ANNOTATION.updated]: options.now.toISOString() };
-            if (previousVersion !== undefined)
-                annotations[ANNOTATION.previous] = `v${previousVersion}`;
-            if (options.forced)
-                annotations[ANNOTATION.forced] = 'true';
-            index.manifests.push({ ...target, annotations });
-            await this.writeIndex(layout, index);
-            return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-        });
-    }
-    async download(version, into) {
-        const layout = this.layout(version.name);
-        const written = [];
-        for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
-            written.push(target);
-        }
-        return written;
-    }
-    versionUri(name, version) {
-        return `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`;
-    }
-    tagOf(index, digest) {
-        for (const m of index.manifests) {
-            const n = versionNumber(m.annotations?.[ANNOTATION.refName] ?? '');
-            if (m.digest === digest && n !== undefined)
-                return n;
-        }
-        return undefined;
-    }
-    async versions(name, layout, index) {
-        const out = [];
-        for (const m of index.manifests) {
-            if (versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') !== undefined)
-                out.push(await this.versionOf(name, layout, index, m.digest));
-        }
-        return out;
-    }
-    async versionOf(name, layout, index, digest) {
-        const manifest = JSON.parse((await readVerified(blobPath(layout, digest), digest, `the manifest of '${name}'`)).toString('utf8'));
-        const aliases = index.manifests
-            .filter((m) => m.digest === digest)
-            .map((m) => m.annotations?.[ANNOTATION.refName])
-            .filter((t) => !!t && versionNumber(t) === undefined);
-        const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
-        return versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort());
-    }
-    async readIndex(layout, mustExist = false) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(layout, 'index.json'), 'utf8');
-        }
-        catch (e) {
-            if (e.code !== 'ENOENT')
-                throw e;
-            if (mustExist) {
-                throw new errors_InputError(`Model '${external_node_path_default().basename(layout)}' is not in the registry ${this.uri}; register it first (or check the name).`, { input: 'name' });
-            }
-            return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
-        }
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, { file: external_node_path_default().join(layout, 'index.json') });
-        }
-    }
-    async writeIndex(layout, index) {
-        await atomic_write_writeFileAtomic(external_node_path_default().join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }) + '\n');
-        await atomic_write_writeFileAtomic(external_node_path_default().join(layout, 'index.json'), JSON.stringify(index, null, 2) + '\n');
-    }
-}
-function latestTag(index) {
-    let best = 0;
-    for (const m of index.manifests)
-        best = Math.max(best, versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') ?? 0);
-    return best > 0 ? `v${best}` : undefined;
-}
-function sameFiles(a, b) {
-    const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
-    return key(a) === key(b);
-}
-async function readVerified(file, digest, what) {
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(file);
-    }
-    catch {
-        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file });
-    }
-    if (`sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}` !== digest) {
-        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was changed or damaged; refusing to use it.`, { file });
-    }
-    return bytes;
-}
-/** Copies a blob while hashing it; a truncated or tampered blob is refused and the copy removed. */
-async function copyVerified(from, to, digest, size, what) {
-    try {
-        const s = await (0,promises_namespaceObject.stat)(from);
-        if (s.size !== size)
-            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, { file: from });
-    }
-    catch (e) {
-        if (e instanceof errors_InputError)
-            throw e;
-        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file: from });
-    }
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            hash.update(chunk);
-            done(null, chunk);
-        },
-    });
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(to));
-    if (`sha256:${hash.digest('hex')}` !== digest) {
-        await (0,promises_namespaceObject.rm)(to, { force: true });
-        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
-    }
-}
-registerBackend('file', (uri) => new LocalOciRegistry(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
-/**
- * Credentials never go into a message or a record. In any text (a bare URI, or a message that
- * quotes one), every `scheme://` URI loses its userinfo and the values of query or fragment
- * parameters whose names look like credentials become `***`.
- *
- * The userinfo ends at the LAST `@` of the authority, as a URL parser reads it: passwords hold
- * `@` and `:` more often than people percent-encode them. The authority ends where RFC 3986
- * says it must (`/`, `?`, `#`) or at a character no URI holds unencoded (space, `"`, `<`, `>`,
- * backtick, `\`), so an IPv6 host (`[::1]`) and an `@` in the path are left alone.
- */
-/** scheme:// authority path ?query #fragment, each part as a URI can hold it in running text. */
-const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
-/** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
-const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
-const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
-const REDACTED = '***';
-function redact_uri_redactUri(text) {
-    return text.replace(URI_IN_TEXT, (_all, scheme, authority, path, query, fragment) => scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
-}
-/** Whether a query or fragment parameter of this name holds a credential. */
-function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-    const joined = words.join('_');
-    return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
-}
-/**
- * The credentials the URIs in a text carry, as written and percent-decoded: each password, a
- * userinfo without a password (a token as the user name), and every credential parameter's value.
- */
-function uriCredentials(text) {
-    const found = [];
-    for (const m of text.matchAll(URI_IN_TEXT)) {
-        const authority = m[2];
-        const at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            const userinfo = authority.slice(0, at);
-            const colon = userinfo.indexOf(':');
-            found.push(colon >= 0 ? userinfo.slice(colon + 1) : userinfo);
-        }
-        for (const part of [m[4], m[5]]) {
-            if (!part)
-                continue;
-            for (const { name, value } of params(part.slice(1)))
-                if (isCredentialName(name))
-                    found.push(value);
-        }
-    }
-    return [...new Set(found.flatMap((s) => [s, decodeLoosely(s), decodeLoosely(s.replace(/\+/g, ' '))]).filter((s) => s !== '' && s !== REDACTED))];
-}
-function hostOf(authority) {
-    const at = authority.lastIndexOf('@');
-    return at >= 0 ? authority.slice(at + 1) : authority;
-}
-/** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
-function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
-}
-/**
- * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
- * closing quote belongs to the message, and no token holds one).
- */
-function params(body) {
-    const out = [];
-    for (const m of body.matchAll(/([^&;=']*)(?:=([^&;']*))?([^&;]*[&;]?)/g)) {
-        if (m[0] === '')
-            continue;
-        out.push({ raw: m[0], name: m[1], value: m[2] ?? '', rest: m[3] });
-    }
-    return out;
-}
-function decodeLoosely(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-body.ts
-
-class BoundedBody extends external_node_stream_.Transform {
-    source;
-    limits;
-    fail;
-    received = 0;
-    timer;
-    constructor(source, limits, fail) {
-        super();
-        this.source = source;
-        this.limits = limits;
-        this.fail = fail;
-        // A body dropped unread may still fail (its idle timer): that must not crash the process.
-        // Readers still see the error (async iteration and pipeline listen for it themselves).
-        this.on('error', () => undefined);
-        const declared = Number(source.headers['content-length']);
-        if (Number.isFinite(declared) && declared > limits.maxBytes) {
-            // Refused before reading a byte of it.
-            queueMicrotask(() => this.destroy(fail('too-large', `${bytes(declared)} (Content-Length)`)));
-            return;
-        }
-        source.on('error', (e) => this.destroy(fail('broken', e.code ?? e.message, e)));
-        source.on('aborted', () => this.destroy(fail('broken', 'connection closed mid-answer')));
-        this.arm();
-        source.pipe(this);
-    }
-    _transform(chunk, _encoding, done) {
-        this.received += chunk.length;
-        if (this.received > this.limits.maxBytes)
-            return done(this.fail('too-large', `more than ${bytes(this.limits.maxBytes)}`));
-        this.arm();
-        done(null, chunk);
-    }
-    _flush(done) {
-        this.disarm();
-        done();
-    }
-    _destroy(error, done) {
-        this.disarm();
-        this.source.unpipe(this);
-        this.source.destroy();
-        done(error);
-    }
-    arm() {
-        this.disarm();
-        if (!Number.isFinite(this.limits.idleMs))
-            return;
-        this.timer = setTimeout(() => this.destroy(this.fail('idle-timeout', `nothing received for ${this.limits.idleMs / 1000} s`)), this.limits.idleMs).unref();
-    }
-    disarm() {
-        if (this.timer)
-            clearTimeout(this.timer);
-        this.timer = undefined;
-    }
-}
-/** 16777216 -> "16 MiB". */
-function bytes(n) {
-    if (n >= 1 << 30)
-        return `${+(n / (1 << 30)).toFixed(1)} GiB`;
-    if (n >= 1 << 20)
-        return `${+(n / (1 << 20)).toFixed(1)} MiB`;
-    if (n >= 1 << 10)
-        return `${+(n / (1 << 10)).toFixed(1)} KiB`;
-    return `${n} bytes`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-origin.ts
-/**
- * Where credentials may go: an origin is scheme + host + port (URL.origin, default ports made
- * implicit, so http://a:80 and http://a are one origin; 127.0.0.1 and localhost are two).
- */
-
-function originOf(url) {
-    return (typeof url === 'string' ? new URL(url) : url).origin;
-}
-function sameOrigin(a, b) {
-    return originOf(a) === originOf(b);
-}
-/**
- * The URL as a message may show it: no user:password, and no query or fragment, which may hold a
- * signature (a presigned storage URL) or an upload's state.
- */
-function shownUrl(url) {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    return redact_uri_redactUri(`${u.protocol}//${u.username || u.password ? `${u.username}:${u.password}@` : ''}${u.host}${u.pathname === '/' ? '' : u.pathname}`);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-failure.ts
-/**
- * How an HTTP call failed, as a ServiceError that names the service and its (redacted) URL, says
- * whether trying again can help, and keeps a short `reason` ("ECONNREFUSED", "no answer within
- * 30 s") for adapters that fold it into a sentence of their own.
- */
-
-
-/** Kinds a second try can cure; a body over the cap will be over it again. */
-const RETRYABLE = new Set(['unreachable', 'connect-timeout', 'headers-timeout', 'send-timeout', 'idle-timeout', 'deadline', 'broken']);
-class HttpFailure extends ServiceError {
-    kind;
-    url;
-    method;
-    reason;
-    constructor(service, kind, url, method, 
-    /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
-    reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
-        this.kind = kind;
-        this.url = url;
-        this.method = method;
-        this.reason = reason;
-        this.name = 'ServiceError';
-    }
-}
-function isHttpFailure(e) {
-    return e instanceof HttpFailure;
-}
-/** HTTP statuses a later try may not get: overload, a proxy between restarts, rate limits. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-}
-function seconds(ms) {
-    return `${ms / 1000} s`;
-}
-function sentence(service, kind, url, method, reason, hint) {
-    const Service = service[0].toUpperCase() + service.slice(1);
-    switch (kind) {
-        case 'unreachable':
-        case 'connect-timeout':
-            return `Cannot reach ${service} at ${url} (${reason}); ${hint ? `${hint}, then try again` : 'check the address and that the service is up, then try again'}.`;
-        case 'too-large':
-            return `${Service} at ${url} answered ${method} with ${reason}, more than modelci reads; check the URI points at the right service.`;
-        default:
-            return `${Service} at ${url} did not finish answering ${method} (${reason}); try again, or check that the service is healthy.`;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-client.ts
-/**
- * The one HTTP client every adapter uses (registries, routers, metrics sources). Every call is
- * bounded: a connect timeout, a timeout for the answer's headers, an idle timeout while the body
- * streams (and while a request body goes up), a deadline for bodies read whole, and a size cap;
- * an AbortSignal stops it at any point. Credentials go only to the origin they were given for:
- * a redirect to another origin is followed without them. Only idempotent calls are retried.
- * Built on node:http (not fetch): a request body streams from a file at disk speed, and each
- * phase of a call can have its own timer.
- */
-
-
-
-
-
-
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, idleMs: 30_000, totalMs: 120_000 };
-/** Default cap on an answer: JSON APIs answer kilobytes; 16 MiB is a broken or wrong server. */
-const JSON_MAX_BYTES = 16 * 1024 * 1024;
-/** Tries after the first, for idempotent calls (GET, HEAD, and what the caller marks). */
-const DEFAULT_RETRIES = 2;
-const BACKOFF_MS = 250;
-const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-class http_client_HttpClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    async request(call) {
-        const method = call.method.toUpperCase();
-        const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...call.timeouts };
-        const maxBytes = call.maxBytes ?? this.options.maxBytes ?? JSON_MAX_BYTES;
-        const signal = anySignal(this.options.signal, call.signal);
-        const replayable = !(call.body instanceof external_node_stream_.Readable);
-        const idempotent = method === 'GET' || method === 'HEAD' || call.idempotent === true;
-        const retries = idempotent && replayable ? (call.retries ?? this.options.retries ?? DEFAULT_RETRIES) : 0;
-        const credentialsOrigin = call.authorization ? (call.credentialsOrigin ?? originOf(call.url)) : undefined;
-        const started = Date.now();
-        let url = new URL(call.url);
-        let redirects = 0;
-        const verb = method;
-        for (let attempt = 0;; attempt++) {
-            let res;
-            try {
-                res = await this.once(verb, url, call, credentialsOrigin, timeouts, maxBytes, started, signal);
-            }
-            catch (e) {
-                if (attempt < retries && isHttpFailure(e) && e.retryable && !signal?.aborted) {
-                    await sleep(BACKOFF_MS * 2 ** attempt, signal);
-                    continue;
-                }
-                throw e;
-            }
-            if (REDIRECTS.has(res.status) && res.header('location') && (verb === 'GET' || verb === 'HEAD') && call.followRedirects !== false) {
-                res.discard();
-                if (++redirects > MAX_REDIRECTS)
-                    throw this.failure('unreachable', url, verb, `more than ${MAX_REDIRECTS} redirects`);
-                url = new URL(res.header('location'), url);
-                attempt--;
-                continue;
-            }
-            if (attempt < retries && isRetryableStatus(res.status) && !signal?.aborted) {
-                res.discard();
-                await sleep(retryAfterMs(res.header('retry-after')) ?? BACKOFF_MS * 2 ** attempt, signal);
-                continue;
-            }
-            return res;
-        }
-    }
-    /** One exchange: no retry, no redirect. */
-    once(method, url, call, credentialsOrigin, timeouts, maxBytes, started, signal) {
-        if (signal?.aborted)
-            return Promise.reject(abortReason(signal));
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-            return Promise.reject(this.failure('unreachable', url, method, `${url.protocol} is not HTTP`));
-        const headers = { ...call.headers };
-        // Credentials are for their own origin; a redirect or a Location elsewhere gets none.
-        if (call.authorization && credentialsOrigin === url.origin)
-            headers.Authorization = call.authorization;
-        if (url.username || url.password) {
-            headers.Authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-        }
-        const target = new URL(url);
-        target.username = '';
-        target.password = '';
-        return new Promise((resolve, reject) => {
-            const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
-            const req = send(target, { method, headers });
-            let settled = false;
-            let timer;
-            const arm = (ms, kind, reason) => {
-                if (timer)
-                    clearTimeout(timer);
-                timer = Number.isFinite(ms) ? setTimeout(() => fail(this.failure(kind, url, method, reason)), ms).unref() : undefined;
-            };
-            const done = () => {
-                settled = true;
-                if (timer)
-                    clearTimeout(timer);
-                signal?.removeEventListener('abort', onAbort);
-            };
-            const fail = (e) => {
-                if (settled)
-                    return;
-                done();
-                req.destroy();
-                reject(e);
-            };
-            const onAbort = () => fail(abortReason(signal));
-            signal?.addEventListener('abort', onAbort, { once: true });
-            // Headers are awaited once the connection is up and the whole request has gone out.
-            let connected = false;
-            let sent = false;
-            const awaitHeaders = () => {
-                if (connected && sent)
-                    arm(timeouts.headersMs, 'headers-timeout', `no answer within ${seconds(timeouts.headersMs)}`);
-            };
-            arm(timeouts.connectMs, 'connect-timeout', `no connection within ${seconds(timeouts.connectMs)}`);
-            req.on('socket', (socket) => {
-                const up = () => {
-                    connected = true;
-                    if (!sent)
-                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
-                    awaitHeaders();
-                };
-                if (socket.connecting)
-                    socket.once('connect', up);
-                else
-                    up();
-            });
-            req.on('finish', () => {
-                sent = true;
-                awaitHeaders();
-            });
-            req.on('error', (e) => fail(isHttpFailure(e) ? e : this.failure('unreachable', url, method, e.code ?? e.message, e)));
-            req.on('response', (res) => {
-                if (settled)
-                    return res.destroy();
-                done();
-                resolve(this.response(res, url, method, timeouts, maxBytes, started, signal));
-            });
-            const body = call.body;
-            if (body instanceof external_node_stream_.Readable) {
-                // Bytes leaving the file are progress: a server that stops reading stalls them.
-                body.on('data', () => {
-                    if (connected && !sent)
-                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
-                });
-                body.on('error', (e) => fail(e));
-                body.pipe(req);
-            }
-            else {
-                req.end(body);
-            }
-        });
-    }
-    response(res, url, method, timeouts, maxBytes, started, signal) {
-        const body = new BoundedBody(res, { idleMs: timeouts.idleMs, maxBytes }, (kind, reason, cause) => this.failure(kind, url, method, reason, cause));
-        if (signal) {
-            const onAbort = () => body.destroy(abortReason(signal));
-            signal.addEventListener('abort', onAbort, { once: true });
-            body.once('close', () => signal.removeEventListener('abort', onAbort));
-        }
-        const buffer = async () => {
-            const left = timeouts.totalMs - (Date.now() - started);
-            const deadline = Number.isFinite(left)
-                ? setTimeout(() => body.destroy(this.failure('deadline', url, method, `the answer took over ${seconds(timeouts.totalMs)}`)), Math.max(0, left)).unref()
-                : undefined;
-            try {
-                const chunks = [];
-                for await (const chunk of body)
-                    chunks.push(chunk);
-                return Buffer.concat(chunks);
-            }
-            finally {
-                if (deadline)
-                    clearTimeout(deadline);
-            }
-        };
-        const text = async () => (await buffer()).toString('utf8');
-        return {
-            status: res.statusCode ?? 0,
-            statusText: res.statusMessage ?? '',
-            url: url.href,
-            headers: res.headers,
-            header: (name) => {
-                const v = res.headers[name.toLowerCase()];
-                return Array.isArray(v) ? v.join(', ') : v;
-            },
-            body,
-            buffer,
-            text,
-            json: async () => {
-                const t = await text();
-                try {
-                    return JSON.parse(t);
-                }
-                catch {
-                    return undefined;
-                }
-            },
-            discard: () => {
-                body.destroy();
-            },
-        };
-    }
-    failure(kind, url, method, reason, cause) {
-        return new HttpFailure(this.options.service, kind, url.href, method, reason, { hint: this.options.hint, cause });
-    }
-}
-/** The reason a signal was aborted with, as an Error (AbortController.abort() gives an AbortError). */
-function abortReason(signal) {
-    const r = signal.reason;
-    return r instanceof Error ? r : Object.assign(new Error(`The operation was cancelled${r === undefined ? '' : ` (${String(r)})`}.`), { name: 'AbortError' });
-}
-function anySignal(...signals) {
-    const present = signals.filter((s) => s !== undefined);
-    return present.length <= 1 ? present[0] : AbortSignal.any(present);
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(abortReason(signal));
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortReason(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Retry-After in seconds (capped at 30 s: a step should not sleep for an hour). */
-function retryAfterMs(header) {
-    const s = Number(header);
-    return header && Number.isFinite(s) && s >= 0 ? Math.min(s, 30) * 1000 : undefined;
-}
-
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/oci-registry.ts
-/**
- * An OCI distribution registry (GHCR, Docker Hub, Harbor, ECR, distribution itself) as a model
- * registry: `oci://host[:port]/namespace`. A version is the immutable tag v<N> plus its manifest
- * digest; an alias is a mutable tag. Blobs the registry already has are not uploaded; large files
- * go up in chunks, hashed on the way. Auth follows the registry's challenge: anonymous, Basic, or
- * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
-const oci_registry_CHUNK_BYTES = 64 * 1024 * 1024;
-/** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
-const MAX_LAYER_BYTES = 9_500_000_000;
-class OciRegistry {
-    uri;
-    env;
-    base;
-    host;
-    namespace;
-    tokens = new Map();
-    chunkBytes;
-    maxLayerBytes;
-    http;
-    constructor(uri, env = process.env, options = {}) {
-        this.uri = uri;
-        this.env = env;
-        this.chunkBytes = options.chunkBytes ?? oci_registry_CHUNK_BYTES;
-        this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
-        this.http = new http_client_HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
-        const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
-        if (!m)
-            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
-        this.host = m[2];
-        const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
-        const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
-        this.base = `${scheme}://${this.host}`;
-        this.namespace = (m[3] ?? '').replace(/^\/+|\/+$/g, '');
-    }
-    repo(name) {
-        model_registry_checkModelName(name);
-        return this.namespace ? `${this.namespace}/${name}` : name;
-    }
-    async register(input) {
-        const repo = this.repo(input.name);
-        let bytesWritten = 0;
-        const files = [];
-        const versions = await this.list(input.name);
-        // Layers of these sizes may be stored already: such files are hashed before uploading.
-        const knownSizes = new Set(versions.flatMap((v) => v.files.flatMap((f) => (f.parts ?? [f]).map((p) => p.size))));
-        for (const f of input.files) {
-            const pushed = await this.pushFile(repo, f.source, knownSizes);
-            bytesWritten += pushed.uploaded;
-            files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
-        }
-        const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
-        const same = versions.find((v) => key(v.files) === key(files));
-        if (same)
-            return { version: same, existing: true, bytesWritten };
-        // No server-side lock exists: take the next number, and if another writer took it first
-        // (the tag appears before ours), move on to the next.
-        let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-        for (let attempt = 0; attempt < 20; attempt++, version++) {
-            if (await this.manifestDigest(repo, `v${version}`))
-                continue;
-            const config = Buffer.from(modelPackConfig(input, version, files));
-            const configDigest = await this.pushBytes(repo, config);
-            const manifest = modelPackManifest(input, version, files, { digest: configDigest, size: config.length, written: true });
-            const body = Buffer.from(JSON.stringify(manifest));
-            const digest = await this.putManifest(repo, `v${version}`, body);
-            return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
-        }
-        throw new ServiceError(`the registry ${this.host}`, `Could not find a free version tag for '${input.name}' in ${this.uri} after 20 tries; other writers keep registering: try again.`, { retryable: true });
-    }
-    async resolve(name, ref) {
-        const repo = this.repo(name);
-        const n = versionNumber(ref);
-        let tag = n !== undefined ? `v${n}` : ref;
-        if (ref === 'latest') {
-            const tags = (await this.tags(repo)).filter((t) => versionNumber(t) !== undefined);
-            if (tags.length === 0)
-                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
-            tag = `v${Math.max(...tags.map((t) => versionNumber(t)))}`;
-        }
-        const got = await this.getManifest(repo, tag);
-        if (!got) {
-            const tags = await this.tags(repo);
-            throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`), { input: 'version' });
-        }
-        return this.toVersion(name, repo, got.manifest, got.digest);
-    }
-    async list(name) {
-        const repo = this.repo(name);
-        const tags = await this.tags(repo);
-        const digests = new Map();
-        const versions = [];
-        for (const tag of tags) {
-            const got = await this.getManifest(repo, tag);
-            if (!got)
-                continue;
-            if (versionNumber(tag) !== undefined)
-                versions.push(versionFromManifest(name, got.manifest, got.digest, `${this.uri.replace(/\/+$/, '')}/${name}:${tag}`, []));
-            else
-                digests.set(got.digest, [...(digests.get(got.digest) ?? []), tag]);
-        }
-        for (const v of versions)
-            v.aliases = (digests.get(v.digest) ?? []).sort();
-        return versions.sort((a, b) => a.version - b.version);
-    }
-    async moveAlias(name, alias, version, options) {
-        const repo = this.repo(name);
-        const before = await this.getManifest(repo, alias);
-        const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
-        const current = await this.getManifest(repo, `v${version.version}`);
-        if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redact_uri_redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
-        }
-        await this.putManifest(repo, alias, current.body);
-        return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-    }
-    async download(version, into) {
-        const repo = this.repo(version.name);
-        const written = [];
-        for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
-            let size = 0;
-            try {
-                for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
-                    // Verified by digest as it streams: no size cap but the part's own size, which a longer answer cannot pass.
-                    const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull', { maxBytes: part.size });
-                    if (res.status !== 200)
-                        throw await this.failure(res, `download ${f.path}`);
-                    const partHash = (0,external_node_crypto_.createHash)('sha256');
-                    for await (const chunk of res.body) {
-                        hash.update(chunk);
-                        partHash.update(chunk);
-                        size += chunk.length;
-                        if (!out.write(chunk))
-                            await new Promise((r) => out.once('drain', () => r()));
-                    }
-                    if (`sha256:${partHash.digest('hex')}` !== part.digest)
-                        size = NaN; // caught below, after closing
-                }
-            }
-            catch (e) {
-                // What a failed download leaves is what was there before.
-                out.destroy();
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                // Longer than the recorded size: it cannot match its digest.
-                if (isHttpFailure(e) && e.kind === 'too-large')
-                    throw mismatch();
-                throw e;
-            }
-            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
-            if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                throw mismatch();
-            }
-            written.push(target);
-        }
-        return written;
-    }
-    async toVersion(name, repo, manifest, digest) {
-        const version = versionNumber(manifest.annotations?.['org.opencontainers.image.version'] ?? '') ?? 0;
-        const aliases = [];
-        for (const tag of await this.tags(repo)) {
-            if (versionNumber(tag) !== undefined)
-                continue;
-            if ((await this.manifestDigest(repo, tag)) === digest)
-                aliases.push(tag);
-        }
-        return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
-    }
-    /**
-     * Uploads a file, as one layer or as parts of at most maxLayerBytes. A part the size of a stored
-     * layer is hashed first and skipped if the registry has it (re-registering uploads 0 bytes);
-     * any other part is hashed while it uploads, so a new file is read once.
-     */
-    async pushFile(repo, file, knownSizes) {
-        const size = (await (0,promises_namespaceObject.stat)(file)).size;
-        const whole = (0,external_node_crypto_.createHash)('sha256');
-        const parts = [];
-        let uploaded = 0;
-        for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
-            const partSize = Math.min(this.maxLayerBytes, size - start);
-            if (knownSizes.has(partSize)) {
-                const digest = await hashRange(file, start, partSize, whole);
-                if (!(await this.hasBlob(repo, digest))) {
-                    await this.uploadRange(repo, file, start, partSize, external_node_path_default().basename(file));
-                    uploaded += partSize;
-                }
-                parts.push({ digest, size: partSize });
-            }
-            else {
-                parts.push({ digest: await this.uploadRange(repo, file, start, partSize, external_node_path_default().basename(file), whole), size: partSize });
-                uploaded += partSize;
-            }
-            if (size === 0)
-                break;
-        }
-        return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts };
-    }
-    /**
-     * A chunked upload (POST, a PATCH per chunk, PUT with the digest) of bytes [start, start + size),
-     * each chunk piped from the file by node:http and hashed on the way; returns the digest.
-     * `alsoHash` receives the same bytes (the whole file's digest of a split file).
-     */
-    async uploadRange(repo, file, start, size, what, alsoHash) {
-        let location = await this.startUpload(repo);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        for (let offset = 0; offset < size; offset += this.chunkBytes) {
-            const length = Math.min(this.chunkBytes, size - offset);
-            const source = (0,external_node_fs_namespaceObject.createReadStream)(file, { start: start + offset, end: start + offset + length - 1, highWaterMark: 1 << 20 });
-            source.on('data', (chunk) => {
-                hash.update(chunk);
-                alsoHash?.update(chunk);
-            });
-            const res = await this.pipeRequest(location, repo, source, {
-                'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
-            });
-            if (res.status !== 202)
-                throw await this.failure(res, `upload ${what}`);
-            const next = res.header('location');
-            location = next ? new URL(next, location).href : location;
-            res.discard();
-        }
-        const digest = `sha256:${hash.digest('hex')}`;
-        // Naming the content by its digest makes the PUT safe to repeat.
-        const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' }, idempotent: true });
-        if (done.status !== 201)
-            throw await this.failure(done, `finish the upload of ${what}`);
-        done.discard();
-        return digest;
-    }
-    /**
-     * Streams a file range as a PATCH body (node:http under the client: web streams through fetch
-     * cost twice the time on a 1 GiB upload). Uploads start with a POST of the same scope, whose
-     * auth challenge has been answered, so the credentials are known here; they go only to the
-     * registry's own origin, never to an upload Location elsewhere.
-     */
-    pipeRequest(target, repo, body, headers) {
-        return this.http.request({
-            method: 'PATCH', url: new URL(target, this.base), body: body, headers,
-            authorization: this.tokens.get(`repository:${repo}:push,pull`), credentialsOrigin: originOf(this.base),
-        });
-    }
-    async pushBytes(repo, bytes) {
-        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-        if (await this.hasBlob(repo, digest))
-            return digest;
-        const location = await this.startUpload(repo);
-        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, idempotent: true, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
-        if (res.status !== 201)
-            throw await this.failure(res, 'upload the model config');
-        res.discard();
-        return digest;
-    }
-    async startUpload(repo) {
-        const res = await this.request('POST', `/v2/${repo}/blobs/uploads/`, repo, 'push,pull');
-        const location = res.header('location');
-        if (res.status !== 202 || !location)
-            throw await this.failure(res, 'start an upload');
-        res.discard();
-        return new URL(location, res.url).href;
-    }
-    async hasBlob(repo, digest) {
-        const res = await this.request('HEAD', `/v2/${repo}/blobs/${digest}`, repo, 'pull');
-        res.discard();
-        if (res.status !== 200 && res.status !== 404)
-            throw await this.failure(res, `look up a blob`);
-        return res.status === 200;
-    }
-    async putManifest(repo, tag, body) {
-        const res = await this.request('PUT', `/v2/${repo}/manifests/${tag}`, repo, 'push,pull', { body, headers: { 'Content-Type': OCI_MANIFEST } });
-        if (res.status !== 201)
-            throw await this.failure(res, `tag ${tag}`);
-        res.discard();
-        return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-    }
-    async manifestDigest(repo, tag) {
-        const got = await this.getManifest(repo, tag);
-        return got?.digest;
-    }
-    async getManifest(repo, tag) {
-        const res = await this.request('GET', `/v2/${repo}/manifests/${tag}`, repo, 'pull', { headers: { Accept: OCI_MANIFEST } });
-        if (res.status === 404) {
-            res.discard();
-            return undefined;
-        }
-        if (res.status !== 200)
-            throw await this.failure(res, `read ${tag}`);
-        const body = await res.buffer();
-        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-        try {
-            return { manifest: JSON.parse(body.toString('utf8')), digest, body };
-        }
-        catch {
-            throw new errors_InputError(`The registry returned a manifest for ${repo}:${tag} that is not JSON; it is not a model pushed by modelci.`, { input: 'registry' });
-        }
-    }
-    /** Every tag, following Link: <...>; rel="next" pages (registries that ignore `n` send all at once). */
-    async tags(repo) {
-        const out = [];
-        let next = `/v2/${repo}/tags/list?n=1000`;
-        while (next) {
-            const res = await this.request('GET', next, repo, 'pull');
-            if (res.status === 404) {
-                res.discard();
-                return out;
-            }
-            if (res.status !== 200)
-                throw await this.failure(res, 'list tags');
-            const body = await res.json();
-            if (!body)
-                throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} answered the tag list of ${repo} with something that is not JSON; check the registry URI.`);
-            out.push(...(body.tags ?? []));
-            // The next page may be on another host: it is read, but credentials stay with the registry.
-            const link = /<([^>]+)>;\s*rel="?next"?/.exec(res.header('link') ?? '')?.[1];
-            next = link ? new URL(link, res.url).href : undefined;
-        }
-        return out;
-    }
-    credentials() {
-        const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
-        const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
-        return username && password ? { username, password } : undefined;
-    }
-    /**
-     * One request, answering the registry's auth challenge once. Never logs credentials, and sends
-     * them only to the registry's own origin (a Location or Link elsewhere gets none).
-     */
-    async request(method, target, repo, actions, init = {}) {
-        const url = new URL(target, this.base);
-        const send = (auth) => this.http.request({ method, url, body: init.body, headers: init.headers, idempotent: init.idempotent, maxBytes: init.maxBytes, authorization: auth, credentialsOrigin: originOf(this.base) });
-        const scope = `repository:${repo}:${actions}`;
-        const cached = this.tokens.get(scope);
-        let res = await send(cached);
-        if (res.status !== 401)
-            return res;
-        res.discard();
-        const challenge = res.header('www-authenticate') ?? '';
-        const creds = this.credentials();
-        if (/^basic/i.test(challenge)) {
-            if (!creds)
-                throw this.authError(401);
-            const basic = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-            this.tokens.set(scope, basic);
-            res = await send(basic);
-        }
-        else if (/^bearer/i.test(challenge)) {
-            const token = await this.token(challenge, scope, creds);
-            this.tokens.set(scope, `Bearer ${token}`);
-            res = await send(`Bearer ${token}`);
-        }
-        // Distribution answers a valid token that lacks the action with 401 insufficient_scope: a
-        // permission problem, not a missing credential.
-        if (res.status === 401 || res.status === 403)
-            res.discard();
-        if (res.status === 401 && /error="insufficient_scope"/.test(res.header('www-authenticate') ?? ''))
-            throw this.authError(403, '401 insufficient_scope');
-        if (res.status === 401 || res.status === 403)
-            throw this.authError(res.status);
-        return res;
-    }
-    /**
-     * A Bearer token from the realm the challenge names. The password goes there only when the realm
-     * is the registry's own origin or is https: a plain-http realm elsewhere could be anyone's, and
-     * is asked for an anonymous token.
-     */
-    async token(challenge, scope, creds) {
-        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-        if (!params.realm)
-            throw this.authError(401);
-        let url;
-        try {
-            url = new URL(params.realm);
-        }
-        catch {
-            throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} names a token realm '${params.realm}' that is not a URL; it is misconfigured.`);
-        }
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', scope);
-        const trusted = sameOrigin(url, this.base) || url.protocol === 'https:';
-        const basic = creds && trusted ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
-        const res = await this.http.request({ method: 'GET', url, authorization: basic, credentialsOrigin: url.origin });
-        if (res.status === 401 || res.status === 403) {
-            res.discard();
-            if (creds && !trusted)
-                throw this.untrustedRealm(url);
-            throw this.authError(res.status);
-        }
-        if (res.status !== 200)
-            throw await this.failure(res, 'get a token');
-        const body = await res.json();
-        const token = body?.token ?? body?.access_token;
-        if (!token)
-            throw this.authError(401);
-        return token;
-    }
-    untrustedRealm(realm) {
-        return new errors_InputError(`The registry ${this.host} sends its clients to the token realm ${realm.origin}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`, { input: 'registry' });
-    }
-    authError(status, said = String(status)) {
-        const ghcr = this.host === 'ghcr.io';
-        return new errors_InputError(status === 403
-            ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
-            : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
-    }
-    /**
-     * A refusal in the protocol: a 5xx or 429 may pass (try again); any other answer will not,
-     * because it is how this registry treats the request.
-     */
-    async failure(res, what) {
-        const said = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-        const retryable = isRetryableStatus(res.status);
-        const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
-        return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
-    }
-}
-function withDigest(location, digest) {
-    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
-}
-registerBackend('oci', (uri) => new OciRegistry(uri));
-registerBackend('oci+http', (uri) => new OciRegistry(uri));
-registerBackend('oci+https', (uri) => new OciRegistry(uri));
-/** sha256 of bytes [start, start + size) of a file; `alsoHash` receives the same bytes. */
-async function hashRange(file, start, size, alsoHash) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if (size > 0) {
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { start, end: start + size - 1, highWaterMark: 1 << 20 })) {
-            hash.update(chunk);
-            alsoHash.update(chunk);
-        }
-    }
-    return `sha256:${hash.digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/mlflow-registry.ts
-/**
- * MLflow's Model Registry as a model registry: `mlflow+http://host:5000` or `mlflow+https://…`,
- * through the documented REST API of MLflow 2.x and 3.x. register = create the registered model
- * if needed, a run (metrics, git SHA as mlflow.source.git.commit), the files through the
- * mlflow-artifacts proxy, then a model version. Aliases are MLflow aliases (stages were
- * deprecated in 2.9). MLflow keeps no content digest, so modelci stores the files' sha256 as
- * version tags and checks them on download.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' };
-const MLFLOW_EXPERIMENT = 'modelci-registrations';
-class MlflowRegistry {
-    uri;
-    env;
-    base;
-    http;
-    /** `?stages=true`: also move the deprecated stages (Staging, Production), for servers before aliases (2.3). */
-    stages;
-    constructor(uri, env = process.env, options = {}) {
-        this.uri = uri;
-        this.env = env;
-        this.http = new http_client_HttpClient({ service: 'the MLflow server', hint: 'check the registry URI and that the server is up', timeouts: options.timeouts, signal: options.signal });
-        const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
-        if (!m)
-            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
-        this.base = `${m[1].toLowerCase()}://${m[2]}`;
-        this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
-    }
-    async register(input) {
-        model_registry_checkModelName(input.name);
-        const files = [];
-        for (const f of input.files)
-            files.push({ path: f.path, ...(await hashFile(f.source)) });
-        const digest = contentDigest(files);
-        await this.call('POST', 'registered-models/create', { name: input.name }, ['RESOURCE_ALREADY_EXISTS']);
-        const same = (await this.list(input.name)).find((v) => v.digest === digest);
-        if (same)
-            return { version: same, existing: true, bytesWritten: 0 };
-        const experimentId = await this.experiment();
-        const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
-        if (input.provenance.gitSha)
-            tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
-        if (input.provenance.runUrl)
-            tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
-        const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags }));
-        const runId = run.run.info.run_id;
-        const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
-        for (let i = 0; i < metrics.length; i += 1000)
-            await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
-        const artifactRoot = artifactPath(run.run.info.artifact_uri);
-        let bytesWritten = 0;
-        for (const f of input.files) {
-            await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
-            bytesWritten += (await (0,promises_namespaceObject.stat)(f.source)).size;
-        }
-        await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
-        const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
-        const created = (await this.call('POST', 'model-versions/create', {
-            name: input.name,
-            source: `${run.run.info.artifact_uri}/model`,
-            run_id: runId,
-            tags: [
-                { key: TAG.files, value: JSON.stringify(files) },
-                { key: TAG.digest, value: digest },
-                { key: TAG.record, value: JSON.stringify(record) },
-                ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
-            ],
-        }));
-        return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
-    }
-    async resolve(name, ref) {
-        model_registry_checkModelName(name);
-        const n = versionNumber(ref);
-        if (ref === 'latest') {
-            const all = await this.list(name);
-            if (all.length === 0)
-                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
-            return all[all.length - 1];
-        }
-        const missing = () => new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
-        const got = n !== undefined
-            ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
-        const mv = got?.model_version;
-        if (!mv)
-            throw missing();
-        return this.toVersion(mv);
-    }
-    async list(name) {
-        model_registry_checkModelName(name);
-        const out = [];
-        let token;
-        do {
-            const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
-            const page = (await this.call('GET', query));
-            out.push(...(page.model_versions ?? []).map((mv) => this.toVersion(mv)));
-            token = page.next_page_token || undefined;
-        } while (token);
-        return out.sort((a, b) => a.version - b.version);
-    }
-    async moveAlias(name, alias, version, options) {
-        const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
-        await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
-        const stage = { production: 'Production', staging: 'Staging' }[alias];
-        if (this.stages && stage) {
-            await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
-        }
-        const previous = before?.model_version ? Number(before.model_version.version) : undefined;
-        return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
-    }
-    async download(version, into) {
-        const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`));
-        const root = artifactPath(mv.model_version.source ?? '');
-        const written = [];
-        for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
-            // Verified by sha256 as it streams; no cap but the recorded size, which a longer answer cannot pass.
-            const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
-            if (res.status !== 200)
-                throw await this.failure(res, `download ${f.path}`, undefined, false);
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
-            try {
-                for await (const chunk of res.body) {
-                    hash.update(chunk);
-                    if (!out.write(chunk))
-                        await new Promise((r) => out.once('drain', () => r()));
-                }
-            }
-            catch (e) {
-                // What a failed download leaves is what was there before.
-                out.destroy();
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                // Longer than the recorded size: it cannot match its digest.
-                if (isHttpFailure(e) && e.kind === 'too-large')
-                    throw mismatch();
-                throw e;
-            }
-            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
-            if (`sha256:${hash.digest('hex')}` !== f.digest) {
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                throw mismatch();
-            }
-            written.push(target);
-        }
-        return written;
-    }
-    toVersion(mv) {
-        const tags = Object.fromEntries((mv.tags ?? []).map((t) => [t.key, t.value]));
-        let record = { metrics: {}, provenance: {}, tags: {} };
-        let files = [];
-        try {
-            record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
-            files = JSON.parse(tags[TAG.files] ?? '[]');
-        }
-        catch {
-            // A version registered by another tool: no modelci record.
-        }
-        return {
-            schema: MODEL_VERSION_SCHEMA,
-            name: mv.name,
-            version: Number(mv.version),
-            digest: tags[TAG.digest] ?? '',
-            uri: `${this.uri.replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
-            createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
-            files,
-            metrics: record.metrics,
-            provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
-            tags: record.tags,
-            aliases: [...(mv.aliases ?? [])].sort(),
-        };
-    }
-    async experiment() {
-        const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
-        if (found?.experiment)
-            return found.experiment.experiment_id;
-        const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS']));
-        if (created?.experiment_id)
-            return created.experiment_id;
-        return this.experiment(); // created by a concurrent writer: read it back
-    }
-    async upload(artifact, file) {
-        const size = (await (0,promises_namespaceObject.stat)(file)).size;
-        const body = (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 });
-        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) } });
-        if (res.status !== 200)
-            throw await this.failure(res, `upload ${external_node_path_default().basename(file)} (is the server started with --serve-artifacts?)`);
-        res.discard();
-    }
-    /** A REST call; error codes in `tolerate` return undefined instead of failing. */
-    async call(method, endpoint, body, tolerate = []) {
-        // GETs are retried by the client; a POST creates things and is sent once.
-        const res = await this.fetch(method, `${this.base}/api/2.0/mlflow/${endpoint}`, body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {});
-        const text = await res.text();
-        let parsed;
-        try {
-            parsed = JSON.parse(text);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (res.status === 200) {
-            if (parsed === undefined)
-                throw new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} answered ${endpoint.split('?')[0]} with something that is not JSON ('${text.trim().slice(0, 60)}'); check the registry URI points at MLflow.`);
-            return parsed;
-        }
-        const error = (parsed ?? {});
-        if (error.error_code && tolerate.includes(error.error_code))
-            return undefined;
-        throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
-    }
-    auth() {
-        const token = this.env.MLFLOW_TRACKING_TOKEN;
-        if (token)
-            return `Bearer ${token}`;
-        const user = this.env.MLFLOW_TRACKING_USERNAME;
-        const password = this.env.MLFLOW_TRACKING_PASSWORD;
-        return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
-    }
-    /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
-    fetch(method, url, init = {}) {
-        return this.http.request({ method, url, body: init.body, headers: init.headers, maxBytes: init.maxBytes, authorization: this.auth(), credentialsOrigin: new URL(this.base).origin });
-    }
-    /**
-     * Credentials refused: the user's to fix (InputError). A 5xx or 429 may pass: try again. Any
-     * other refusal is how this server treats the request, and trying again will not change it.
-     */
-    async failure(res, what, error, writing = true) {
-        if (res.status === 401 || res.status === 403) {
-            res.discard();
-            return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
-        }
-        if (!error) {
-            const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-            error = text ? { message: text } : undefined;
-        }
-        const retryable = isRetryableStatus(res.status);
-        const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
-        const after = writing ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}` : retryable ? "try again, or check the server's log" : "check the server's log";
-        return new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} failed to ${what} (${detail}); ${after}.`, { retryable });
-    }
-}
-/** The identity of a version's content: sha256 over its files' paths and digests. */
-function contentDigest(files) {
-    const canonical = files.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex')}`;
-}
-/** mlflow-artifacts:/1/abc/artifacts -> 1/abc/artifacts (the proxy's path). */
-function artifactPath(uri) {
-    const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
-    if (!m) {
-        throw new errors_InputError(redact_uri_redactUri(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`), { input: 'registry' });
-    }
-    return m[1].replace(/\/+$/, '');
-}
-function encodePath(p) {
-    return p.split('/').map(encodeURIComponent).join('/');
-}
-registerBackend('mlflow+http', (uri) => new MlflowRegistry(uri));
-registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/backends.ts
-/**
- * Every registry backend, chosen by the URI's scheme. Importing this file is what makes each
- * adapter known to openRegistry, so a step (and its bundle) gets all of them or none.
- */
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-inputs.ts
-const register_model_inputs_REGISTER_MODEL_INPUTS = [
-    { name: 'operation', type: 'choice', choices: ['register', 'promote', 'resolve', 'list'], default: "register", description: "register (default), promote, resolve or list." },
-    { name: 'registry', type: 'uri', default: "file://./model-registry", description: "Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env)." },
-    { name: 'name', type: 'string', required: true, what: 'the model name, e.g. penguin-classifier', description: "The model name: lowercase letters and digits, with \".\", \"_\" or \"-\" between them (an OCI repository name)." },
-    { name: 'model', type: 'path', description: "register: the model file or folder (every file under it is stored, by relative path)." },
-    { name: 'metrics', type: 'string', description: "register: a JSON file with \"metrics\" (the quality-gates GateVerdict, an evaluation report, or plain {\"metrics\": {...}}), or inline \"accuracy=0.93, f1=0.91\". A GateVerdict is also recorded as the verdict this version passed." },
-    { name: 'git-sha', type: 'string', description: "register: the commit that produced the model. Default: the workflow's GITHUB_SHA." },
-    { name: 'run-url', type: 'string', description: "register: the run that produced it. Default: this workflow run." },
-    { name: 'tags', type: 'list', description: "register: free-form \"key=value\" tags, comma- or line-separated." },
-    { name: 'gate-verdict', type: 'path', description: "register: the GateVerdict JSON this version passed, when metrics come from elsewhere." },
-    { name: 'drift-report', type: 'path', description: "register: the DriftReport of the data it was trained on; its digest is recorded." },
-    { name: 'version', type: 'string', description: "promote / resolve: a version number (3 or v3), latest, or an alias. resolve defaults to production." },
-    { name: 'alias', type: 'string', default: "production", description: "promote: the alias to move. Promotion to production requires a passing GateVerdict recorded with the version, unless force is true." },
-    { name: 'force', type: 'boolean', default: "false", description: "promote: true to promote to production without a passing GateVerdict (the summary and a warning say so)." },
-    { name: 'download', type: 'path', description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused." },
-];
-const register_model_inputs_pick = (names) => register_model_inputs_REGISTER_MODEL_INPUTS.filter((s) => names.includes(s.name));
-/** Each operation's inputs, for its CLI command (`modelci register | promote | resolve | list`). */
-const register_model_inputs_REGISTER_INPUTS = [
-    ...register_model_inputs_pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report']),
-    { name: 'creator', type: 'string', description: 'Who registered it. Default: the workflow\'s GITHUB_ACTOR.' },
-];
-const register_model_inputs_PROMOTE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'alias', 'force']);
-const register_model_inputs_RESOLVE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'download']);
-const register_model_inputs_LIST_INPUTS = register_model_inputs_pick(['registry', 'name']);
-
-;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
-
-
-
-
-const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-function provenanceRows(v) {
-    const p = v.provenance;
-    const rows = [
-        ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
-        ['digest', v.digest],
-        ['uri', redactUri(v.uri)],
-        ['git SHA', p.gitSha ?? '(not recorded)'],
-    ];
-    if (p.runUrl)
-        rows.push(['run', p.runUrl]);
-    if (p.creator)
-        rows.push(['creator', p.creator]);
-    rows.push(['created', v.createdAt]);
-    rows.push(['gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? 'passed' : 'FAILED'} (${registry_markdown_short(p.gateVerdict.digest)})` : '(none recorded)']);
-    if (p.driftReport)
-        rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
-    rows.push(['files', v.files.map((f) => `${f.path} (${formatQuantity(f.size, 'bytes')})`).join(', ')]);
-    const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 12);
-    if (metrics.length > 0)
-        rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
-    return rows;
-}
-function renderVersionText(v, headline) {
-    const rows = provenanceRows(v);
-    const width = Math.max(...rows.map(([k]) => k.length));
-    return [logText(headline), ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${logText(x)}`)].join('\n') + '\n';
-}
-function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
-    const lines = [mdHeading(2, mdText(headline)), ''];
-    if (warning)
-        lines.push(`> ⚠️ ${mdText(warning)}`, '');
-    if (move) {
-        lines.push(`${mdCode(move.alias)} → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
-    }
-    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${mdText(x)} |`));
-    return lines.join('\n') + '\n';
-}
-function registry_markdown_renderVersionListMarkdown(name, versions) {
-    const lines = [mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`), '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
-    for (const v of [...versions].reverse().slice(0, 100)) {
-        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`).join(', ');
-        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
-        lines.push(`| ${v.version} | ${mdText(v.aliases.join(', '))} | ${mdText(v.createdAt)} | ${mdText((v.provenance.gitSha ?? '').slice(0, 12))} | ${gate} | ${metrics} |`);
-    }
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/register-model.ts
-/**
- * register-model's operations, shared by the action and `modelci register | promote | resolve |
- * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The embedded default: a folder in the workspace. */
-const DEFAULT_REGISTRY = 'file://./model-registry';
-async function runRegister(req, env = process.env, now = new Date()) {
-    parseInputs(REGISTER_INPUTS, req);
-    const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
-    checkModelName(name);
-    const files = await modelFiles(register_model_required(req.model, 'model', 'the model file or folder to register'));
-    const provenance = {
-        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-        runUrl: req['run-url']?.trim() || runUrl(env),
-        creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
-    };
-    let metrics = {};
-    const metricsSpec = req.metrics?.trim();
-    if (metricsSpec) {
-        if (/\.json$/i.test(metricsSpec)) {
-            const report = await readMetricsReport(metricsSpec, 'metrics');
-            metrics = report.metrics;
-            if (report.schema === GATE_VERDICT_SCHEMA)
-                provenance.gateVerdict = { digest: report.digest, passed: report.document.passed === true };
-        }
-        else {
-            metrics = inlineMetrics(metricsSpec);
-        }
-    }
-    if (req['gate-verdict']?.trim()) {
-        const verdict = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
-        provenance.gateVerdict = { digest: verdict.digest, passed: verdict.document.passed === true };
-    }
-    if (req['drift-report']?.trim()) {
-        provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
-    }
-    const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
-    return { ...result, outputs: outputs(result.version) };
-}
-async function runPromote(req, now = new Date()) {
-    parseInputs(PROMOTE_INPUTS, req);
-    const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name');
-    const alias = req.alias?.trim() || 'production';
-    checkAlias(alias);
-    const version = await registry.resolve(name, register_model_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
-    const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
-    const gate = version.provenance.gateVerdict;
-    let warning;
-    if (alias === 'production' && !gate?.passed) {
-        const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
-        if (!force) {
-            throw new InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
-        }
-        warning = `Version ${version.version} was promoted to production with force: ${why}.`;
-    }
-    const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
-    return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
-}
-async function runResolve(req) {
-    parseInputs(RESOLVE_INPUTS, req);
-    const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name');
-    const version = await registry.resolve(name, req.version?.trim() || 'production');
-    const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
-    return { version, files, outputs: outputs(version) };
-}
-async function runList(req) {
-    parseInputs(LIST_INPUTS, req);
-    return register_model_open(req.registry).list(register_model_required(req.name, 'name', 'the model name'));
-}
-function register_model_open(uri) {
-    return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
-}
-function outputs(v) {
-    return { version: String(v.version), digest: v.digest, uri: redactUri(v.uri), 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
-}
-/** A file registers as itself; a folder as every file under it, by relative path. */
-async function modelFiles(spec) {
-    let s;
-    try {
-        s = await stat(spec);
-    }
-    catch {
-        throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
-    }
-    if (s.isFile())
-        return [{ source: spec, path: path.basename(spec) }];
-    const files = [];
-    const walk = async (dir) => {
-        for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory())
-                await walk(full);
-            else if (entry.isFile())
-                files.push({ source: full, path: path.relative(spec, full).split(path.sep).join('/') });
-        }
-    };
-    await walk(spec);
-    if (files.length === 0)
-        throw new InputError(`The model folder ${spec} is empty; point model at the folder the training step wrote.`, { input: 'model' });
-    return files;
-}
-async function readReport(file, input, schema) {
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch {
-        throw new InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote.`, { input, file });
-    }
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
-    }
-    if (document?.schema !== schema) {
-        throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
-    }
-    return { digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, document };
-}
-function inlineMetrics(text) {
-    const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
-        const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
-        if (!m || !Number.isFinite(Number(m[2]))) {
-            throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
-        }
-        out[m[1]] = Number(m[2]);
-    }
-    return out;
-}
-function parseTags(text) {
-    const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
-        const i = part.indexOf('=');
-        if (i <= 0)
-            throw new InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
-        out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-    }
-    return out;
-}
-function runUrl(env) {
-    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-}
-function register_model_required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
-    return v;
-}
-/** The register-model action's one step: which operation, its outputs, and the summary to show. */
-async function runRegistryOperation(req) {
-    const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
-    if (operation === 'register') {
-        const r = await runRegister(req);
-        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
-    }
-    if (operation === 'promote') {
-        const r = await runPromote(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
-    }
-    if (operation === 'resolve') {
-        const r = await runResolve(req);
-        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
-    }
-    if (operation === 'list') {
-        return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
-    }
-    throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/canary-markdown.ts
-
-
-
-const HEADLINES = {
-    promoted: '✅ Canary promoted',
-    'rolled-back': '↩️ Canary rolled back',
-    failed: '❌ Rollback FAILED',
-    'dry-run': '🧪 Dry run',
-    initializing: '⏳ Canary starting',
-    progressing: '⏳ Canary in progress',
-    promoting: '⏳ Canary being promoted',
-    'rolling-back': '⏳ Canary rolling back',
-};
-/** GitHub caps a step's summary at 1 MiB: the checks table keeps the last rows. */
-const MAX_CHECK_ROWS = 200;
-function canary_markdown_renderDeploymentMarkdown(r) {
-    const m = r.model;
-    const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
-    const lines = [mdHeading(2, `${HEADLINES[r.state]}${what ? `: ${mdText(what)}` : ''}`), ''];
-    if (r.reason)
-        lines.push(`> ${mdText(r.reason)}`, '');
-    const checks = r.steps.flatMap((s) => s.checks);
-    const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | ${mdCodeCell(redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail')} failed, ${count(checks, 'inconclusive')} inconclusive) |`, '');
-    if (checks.length > 0)
-        lines.push(...charts(r, checks), '');
-    if (checks.length > 0) {
-        lines.push('### Checks', '');
-        if (checks.length > MAX_CHECK_ROWS)
-            lines.push(`The last ${MAX_CHECK_ROWS} of ${checks.length} checks; all are in the JSON record.`, '');
-        lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
-        for (const c of checks.slice(-MAX_CHECK_ROWS)) {
-            const lr = Math.exp(c.sequential.llr);
-            lines.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${mdText(c.reasons.join('; '))} |`);
-        }
-        lines.push('');
-    }
-    lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
-    for (const e of r.events)
-        lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : formatPercent(e.weight)} | ${mdText(e.message)} |`);
-    return lines.join('\n') + '\n';
-}
-function charts(r, checks) {
-    const start = Date.parse(r.startedAt);
-    const shown = checks.slice(-60);
-    const x = shown.map((c) => String(Math.round((Date.parse(c.at) - start) / 1000)));
-    const rate = (v) => (v === null ? 0 : Number((v * 100).toFixed(3)));
-    const canary = shown.map((c) => rate(c.canary.errorRate));
-    const stable = shown.map((c) => rate(c.stable.errorRate));
-    const top = Math.max(1, ...canary, ...stable);
-    return [
-        '### Canary share and error rates', '',
-        '```mermaid', 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
-        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
-        '```mermaid', 'xychart-beta', '  title "Error rate per check (%): canary (first line), stable (second)"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
-        `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
-        `Checks without an error rate (no data or no traffic) are drawn at 0; the table says which.${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
-    ];
-}
-function count(checks, d) {
-    return checks.filter((c) => c.decision === d).length;
-}
-function canary_markdown_n(v) {
-    return v === null ? 'no data' : formatNumber(v);
-}
-function canary_markdown_ms(v) {
-    return v === null ? '–' : `${formatNumber(v)} ms`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-policy.ts
-/**
- * The canary policy: how traffic steps up and what counts as healthy, read from the action's
- * inputs (or the CLI's flags) with the seed pipeline's numbers as defaults: start at 5%, +10%
- * every 5 minutes, roll back above 1% errors or 150 ms p99.
- */
-
-
-/** The documented defaults, as the user would type them. */
-const CANARY_DEFAULTS = {
-    'initial-weight': '5%',
-    'step-weight': '10%',
-    'max-weight': '100%',
-    interval: '5m',
-    'check-interval': '30s',
-    'max-error-rate': '1%',
-    'max-latency-p99': '150ms',
-    'error-rate-ratio': '10',
-    'false-rollback-rate': '1%',
-    'min-requests': '50',
-    'failed-checks': '2',
-    'metrics-failures': '3',
-    'dry-run': 'false',
-    resume: 'true',
-};
-function canary_policy_parseCanaryPolicy(req) {
-    const get = (name) => req[name]?.trim() || CANARY_DEFAULTS[name];
-    const maxWeight = parseWeight(get('max-weight'), 'max-weight');
-    if (maxWeight === 0)
-        throw new InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, { input: 'max-weight' });
-    const steps = req.steps?.trim() ? parseSteps(req.steps) : stepSchedule(parseWeight(get('initial-weight'), 'initial-weight'), parseWeight(get('step-weight'), 'step-weight'), maxWeight);
-    if (req.steps?.trim() && steps[steps.length - 1] > maxWeight) {
-        throw new InputError(`Input 'steps' goes up to ${canary_policy_pct(steps[steps.length - 1])}, above max-weight ${canary_policy_pct(maxWeight)}; drop the larger steps or raise max-weight.`, { input: 'steps' });
-    }
-    const intervalMs = parseDuration(get('interval'), 'interval');
-    const checkIntervalMs = parseDuration(get('check-interval'), 'check-interval');
-    if (checkIntervalMs > intervalMs) {
-        throw new InputError(`Input 'check-interval' (${req['check-interval']}) is longer than 'interval' (${get('interval')}): a step would end before its first check; make check-interval at most the step interval.`, { input: 'check-interval' });
-    }
-    const latency = req['max-latency-p99']?.trim();
-    const ratio = req['max-latency-ratio']?.trim();
-    const timeout = req.timeout?.trim();
-    // Twice the planned rollout: room for steps that wait for enough traffic, yet bounded.
-    const plannedMs = steps.length * intervalMs;
-    return {
-        steps,
-        intervalMs,
-        checkIntervalMs,
-        maxErrorRate: parseRate(get('max-error-rate'), 'max-error-rate'),
-        // A bare number is milliseconds, as in quality-gates (the seed's `150`).
-        maxLatencyP99Ms: latency?.toLowerCase() === 'none' ? null : parseLatencyText(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
-        maxLatencyRatio: ratio ? parseFactor(ratio, 'max-latency-ratio', 1) : null,
-        errorRateRatio: parseFactor(get('error-rate-ratio'), 'error-rate-ratio', 1),
-        falseRollbackRate: parseFalseRollbackRate(get('false-rollback-rate')),
-        minRequests: parseCount(get('min-requests'), 'min-requests', 1),
-        failedChecks: parseCount(get('failed-checks'), 'failed-checks', 1),
-        metricsFailures: parseCount(get('metrics-failures'), 'metrics-failures', 1),
-        timeoutMs: timeout ? parseDuration(timeout, 'timeout') : 2 * plannedMs,
-        dryRun: parseBoolean(get('dry-run'), 'dry-run'),
-        resume: parseBoolean(get('resume'), 'resume'),
-    };
-}
-/** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
-function stepSchedule(initial, step, max) {
-    if (initial === 0)
-        throw new InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, { input: 'initial-weight' });
-    if (initial > max)
-        throw new InputError(`Input 'initial-weight' (${canary_policy_pct(initial)}) is above max-weight (${canary_policy_pct(max)}); lower it or raise max-weight.`, { input: 'initial-weight' });
-    if (step === 0)
-        throw new InputError(`Input 'step-weight' is 0: the canary would never move past ${canary_policy_pct(initial)}; give a step such as 10%, or list the shares in 'steps'.`, { input: 'step-weight' });
-    const steps = [];
-    // Integer arithmetic in 1e-6 units keeps 5% + 9 × 10% at exactly 95%.
-    const unit = 1e6;
-    for (let w = Math.round(initial * unit); w < Math.round(max * unit) || steps.length === 0; w += Math.round(step * unit))
-        steps.push(w / unit);
-    if (max < 1 && steps[steps.length - 1] < max)
-        steps.push(max);
-    return steps;
-}
-function parseSteps(text) {
-    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => parseWeight(s, 'steps'));
-    for (let i = 0; i < steps.length; i++) {
-        if (steps[i] === 0)
-            throw new InputError(`Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%).`, { input: 'steps' });
-        if (i > 0 && steps[i] <= steps[i - 1]) {
-            throw new InputError(`Input 'steps' does not increase: ${canary_policy_pct(steps[i])} comes after ${canary_policy_pct(steps[i - 1])}; list the canary's shares in rising order, e.g. 5%, 25%, 50%.`, { input: 'steps' });
-        }
-    }
-    return steps;
-}
-/** A share of traffic: `5%` or `0.05` (the shared rule). */
-function parseWeight(text, input) {
-    return parseShareText(text, input);
-}
-function parseRate(text, input) {
-    const v = parseRateText(text, input);
-    if (v === 0)
-        throw new InputError(`Input '${input}' is 0: every error would fail the canary; give a rate such as 1%.`, { input });
-    return v;
-}
-/** `30s`, `5m`, `1h`, `250ms`; a bare number is refused (the shared rule). */
-function parseDuration(text, input) {
-    return parseDurationText(text, input);
-}
-function parseFactor(text, input, above) {
-    const v = Number(text.replace(/x$/i, ''));
-    if (!(Number.isFinite(v) && v > above))
-        throw new InputError(`Input '${input}' is '${text}'; give a factor above ${above}, e.g. 1.5 or 2x.`, { input });
-    return v;
-}
-function parseFalseRollbackRate(text) {
-    const v = parseRateText(text, 'false-rollback-rate');
-    if (!(v > 0 && v < 0.5))
-        throw new InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
-    return v;
-}
-function parseCount(text, input, min) {
-    return parseCountText(text, input, min, 1e9);
-}
-function parseBoolean(text, input) {
-    return parseBooleanText(text, input);
-}
-function canary_policy_pct(w) {
-    return `${Number((w * 100).toPrecision(4))}%`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/judge-check.ts
-/**
- * One check of a canary: the metrics of one window against the policy's thresholds. Absolute
- * thresholds (error rate, p99) fail a check; anything missing or too thin to judge makes it
- * "inconclusive", which never counts as a pass. The sequential test (relative to stable) runs
- * on every window with data, however thin: thin windows are what it is built for.
- */
-
-
-
-function summarize(m) {
-    const errorRate = m.requests !== null && m.errors !== null && m.requests > 0 ? Math.min(1, m.errors / m.requests) : null;
-    return { ...m, errorRate };
-}
-/**
- * Judges a reading taken while the router held `weight` since `weightSince` (ms). A reading that
- * reaches back before the last weight change mixes two traffic splits and is not judged.
- */
-function judge_check_judgeCheck(reading, weightSince, policy, sequential) {
-    const canary = summarize(reading.canary);
-    const stable = summarize(reading.stable);
-    if (reading.from.getTime() < weightSince) {
-        return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, canary, stable };
-    }
-    const seq = sequentialUpdate(sequential, reading, policy);
-    const reasons = [];
-    if (seq.state.decision === 'bad') {
-        const st = seq.state;
-        reasons.push(`sequential test: ${fmt(st.canaryErrors)} canary errors against ${fmt(st.stableErrors)} stable errors make "the canary fails ${policy.errorRateRatio}x as often" ${Number(Math.exp(st.llr).toPrecision(3))} times likelier than "as often as stable", past the rollback bound ${Number(Math.exp(st.upper).toPrecision(3))} (false-rollback rate ${pct(policy.falseRollbackRate)})`);
-        return { decision: 'bad canary', reasons, sequential: seq.state, canary, stable };
-    }
-    if (seq.note)
-        reasons.push(seq.note);
-    const failed = [];
-    const missing = [];
-    if (canary.requests === null)
-        missing.push('no data for canary requests');
-    else if (canary.requests < policy.minRequests)
-        missing.push(`${fmt(canary.requests)} canary requests, fewer than min-requests ${policy.minRequests}`);
-    else {
-        if (canary.errors === null)
-            missing.push('no data for canary errors');
-        else {
-            const n = Math.max(1, Math.round(canary.requests));
-            const e = Math.min(n, Math.max(0, Math.round(canary.errors)));
-            const [low] = wilsonInterval(e, n);
-            const rate = canary.errorRate;
-            if (rate > policy.maxErrorRate && low > policy.maxErrorRate)
-                failed.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} (95% lower bound ${pct(low)})`);
-            else if (rate > policy.maxErrorRate)
-                missing.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} but could be chance (95% lower bound ${pct(low)})`);
-            else
-                reasons.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) <= ${pct(policy.maxErrorRate)}`);
-        }
-        if (policy.maxLatencyP99Ms !== null) {
-            if (canary.p99Ms === null)
-                missing.push('no data for canary p99');
-            else if (canary.p99Ms > policy.maxLatencyP99Ms)
-                failed.push(`p99 ${judge_check_ms(canary.p99Ms)} is above ${judge_check_ms(policy.maxLatencyP99Ms)}`);
-            else
-                reasons.push(`p99 ${judge_check_ms(canary.p99Ms)} <= ${judge_check_ms(policy.maxLatencyP99Ms)}`);
-        }
-        if (policy.maxLatencyRatio !== null && canary.p99Ms !== null) {
-            // A stable version without traffic or data cannot vouch for the canary: not judged, not passed.
-            if (stable.p99Ms === null || stable.requests === null || stable.requests < policy.minRequests)
-                missing.push(`no stable p99 to compare with (${stable.requests === null ? 'no data' : `${fmt(stable.requests)} stable requests`})`);
-            else if (canary.p99Ms > policy.maxLatencyRatio * stable.p99Ms)
-                failed.push(`p99 ${judge_check_ms(canary.p99Ms)} is above ${policy.maxLatencyRatio}x stable's ${judge_check_ms(stable.p99Ms)}`);
-            else
-                reasons.push(`p99 ${judge_check_ms(canary.p99Ms)} <= ${policy.maxLatencyRatio}x stable's ${judge_check_ms(stable.p99Ms)}`);
-        }
-    }
-    const decision = failed.length > 0 ? 'fail' : missing.length > 0 ? 'inconclusive' : 'pass';
-    return { decision, reasons: [...failed, ...missing, ...reasons], sequential: seq.state, canary, stable };
-}
-function sequentialUpdate(state, r, policy) {
-    const { canary: c, stable: s } = r;
-    if (c.requests === null || c.errors === null || s.requests === null || s.errors === null) {
-        return { state, note: 'sequential test: no data on one side, window skipped' };
-    }
-    // Prometheus's increase() extrapolates, which can put errors a hair above requests.
-    const counts = { canaryRequests: c.requests, canaryErrors: Math.min(c.errors, c.requests), stableRequests: s.requests, stableErrors: Math.min(s.errors, s.requests) };
-    const next = updateSequentialTest(state, counts, { alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
-    if (s.requests === 0)
-        return { state: next, note: 'sequential test: stable served nothing, window skipped' };
-    return { state: next };
-}
-function fmt(n) {
-    return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
-function judge_check_ms(v) {
-    return `${Number(v.toPrecision(4))} ms`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
-/**
- * The canary rollout loop: one analysis loop whose every decision moves the rollout to a named
- * state (Flagger's controller is the model). Each step sets the canary's share, reads it back,
- * then checks the metrics every check interval until the step has lasted its interval and its
- * last check passed. A bad canary (sequential test) is rolled back at the check that shows it;
- * failed checks, a router that stops holding its weight, a metrics source that keeps failing,
- * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
- * version serving all traffic unless the canary was promoted.
- */
-
-
-
-
-
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
-        const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** HAProxy keeps weights in 1/256 steps: a held weight within this of the asked one is the same. */
-const WEIGHT_TOLERANCE = (/* unused pure expression or super */ null && (1 / 256));
-class RollBack extends (/* unused pure expression or super */ null && (Error)) {
-}
-/** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
-async function preflight(deps, checkWindowMs) {
-    const weights = await deps.router.getWeights(deps.signal);
-    await deps.metrics.check(checkWindowMs, deps.signal);
-    return weights.canary;
-}
-async function canary_analysis_runRollout(policy, deps, model = {}) {
-    const clock = deps.clock ?? systemClock;
-    const log = deps.log ?? (() => { });
-    const attempts = deps.routerAttempts ?? 4;
-    const iso = (t = clock.now()) => new Date(t).toISOString();
-    const startedAt = clock.now();
-    const record = {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
-        startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
-    };
-    let weight = await preflight(deps, policy.checkIntervalMs);
-    const save = () => deps.onRecord?.(record) ?? Promise.resolve();
-    const event = async (state, message) => {
-        record.state = state;
-        record.events.push({ at: iso(), state, weight, message });
-        log(`${state}: ${message}`);
-        await save();
-    };
-    /** Retries with exponential backoff; the last error is thrown. */
-    const retry = async (what, tries, signal) => {
-        for (let i = 1;; i++) {
-            try {
-                return await what();
-            }
-            catch (e) {
-                if (i >= tries || signal?.aborted)
-                    throw e;
-                log(`retrying after: ${e.message}`);
-                await clock.sleep(500 * 2 ** (i - 1), signal);
-            }
-        }
-    };
-    const setAndVerify = async (w, signal) => {
-        await retry(async () => {
-            await deps.router.setWeights(w, signal);
-            const held = await deps.router.getWeights(signal);
-            if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE)
-                throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
-            // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
-            weight = w;
-        }, attempts, signal);
-    };
-    const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
-    await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`);
-    if (policy.dryRun) {
-        const now = clock.now();
-        const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e) => e);
-        if (reading instanceof Error)
-            record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
-        else {
-            const verdict = judgeCheck(reading, -Infinity, policy, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
-            record.steps.push({ weight, startedAt: iso(now), endedAt: iso(now), checks: [checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`])] });
-            record.reason = `Dry run: the router and the metrics source answer; nothing was changed (the canary keeps ${pct(weight)}).`;
-        }
-        record.finalWeight = weight;
-        record.finishedAt = iso();
-        await event('dry-run', record.reason);
-        return record;
-    }
-    let first = 0;
-    if (policy.resume && weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
-        const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
-        first = Math.max(0, at);
-        await event('initializing', `an earlier run left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`);
-    }
-    let sequential = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
-    let failedChecks = 0;
-    let lastRead = clock.now();
-    try {
-        for (let i = first; i < policy.steps.length; i++) {
-            const w = policy.steps[i];
-            await guard(() => setAndVerify(w, deps.signal), `the router did not take ${pct(w)} for the canary`);
-            const changedAt = clock.now();
-            const step = { weight: w, startedAt: iso(changedAt), checks: [] };
-            record.steps.push(step);
-            await event('progressing', `step ${i + 1} of ${policy.steps.length}: the canary gets ${pct(w)}`);
-            // A read at the boundary lets counter-diffing sources start the new window here; it is not judged.
-            await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }, deps.signal).catch(() => undefined);
-            lastRead = changedAt;
-            let passes = 0;
-            let metricsFailures = 0;
-            for (;;) {
-                await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
-                const now = clock.now();
-                if (now - startedAt > policy.timeoutMs)
-                    throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
-                const held = await guard(() => retry(() => deps.router.getWeights(deps.signal), attempts, deps.signal), "could not read the router's weights");
-                if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
-                    throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
-                }
-                let reading;
-                try {
-                    reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }, deps.signal), 2, deps.signal);
-                }
-                catch (e) {
-                    if (deps.signal?.aborted)
-                        throw e;
-                    metricsFailures++;
-                    await event('progressing', `metrics read failed (${metricsFailures} of ${policy.metricsFailures} in a row): ${e.message}`);
-                    if (metricsFailures >= policy.metricsFailures)
-                        throw new RollBack(`The metrics source failed ${metricsFailures} reads in a row (last: ${e.message}); without metrics the canary cannot be judged.`);
-                    continue;
-                }
-                metricsFailures = 0;
-                lastRead = now;
-                const verdict = judgeCheck(reading, changedAt, policy, sequential);
-                sequential = verdict.sequential;
-                step.checks.push(checkRecord(reading, w, verdict, iso(now)));
-                log(`check at ${pct(w)}: ${verdict.decision} (${verdict.reasons.join('; ')})`);
-                await save();
-                if (verdict.decision === 'bad canary')
-                    throw new RollBack(`The canary fails more often than stable: ${verdict.reasons[0]}.`);
-                if (verdict.decision === 'fail') {
-                    failedChecks++;
-                    if (failedChecks >= policy.failedChecks)
-                        throw new RollBack(`${failedChecks} failed check${failedChecks > 1 ? 's' : ''} (failed-checks is ${policy.failedChecks}); the last at ${pct(w)}: ${verdict.reasons.filter((r) => / above /.test(r)).join('; ')}.`);
-                }
-                if (verdict.decision === 'pass')
-                    passes++;
-                if (now - changedAt >= policy.intervalMs && verdict.decision === 'pass')
-                    break;
-            }
-            step.endedAt = iso();
-        }
-        await event('promoting', `every step passed: the canary gets 100%`);
-        await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
-        record.reason = `Promoted: every step from ${pct(policy.steps[first])} to ${pct(policy.steps[policy.steps.length - 1])} passed its checks; the canary serves 100%.`;
-        record.finalWeight = weight;
-        record.finishedAt = iso();
-        await event('promoted', record.reason);
-        return record;
-    }
-    catch (e) {
-        const reason = e instanceof RollBack ? e.message
-            : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
-                : `modelci stopped on an error at ${pct(weight)}: ${e.message}.`;
-        return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
-    }
-    /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
-    async function guard(what, doing) {
-        try {
-            return await what();
-        }
-        catch (e) {
-            if (deps.signal?.aborted)
-                throw e;
-            throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${e.message.replace(/\.$/, '')}.`);
-        }
-    }
-}
-/** Sends all traffic to stable and reads it back; idempotent, and retried harder than a step. */
-async function rollBack(record, reason, ctx, expected) {
-    record.reason = reason;
-    await ctx.event('rolling-back', reason);
-    try {
-        const held = await canary_analysis_rollBackRouter(ctx.deps.router, ctx.clock, ctx.attempts + 2);
-        ctx.setWeight(held);
-        record.finalWeight = held;
-        record.finishedAt = new Date(ctx.clock.now()).toISOString();
-        await ctx.event('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
-    }
-    catch (e) {
-        record.reason = `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`;
-        record.finishedAt = new Date(ctx.clock.now()).toISOString();
-        await ctx.event('failed', record.reason);
-    }
-    return record;
-}
-/** Canary weight 0, read back; retried with backoff. Returns the canary share the router holds. */
-async function canary_analysis_rollBackRouter(router, clock = systemClock, attempts = 6) {
-    for (let i = 1;; i++) {
-        try {
-            await router.setWeights(0);
-            const held = await router.getWeights();
-            if (held.canary > WEIGHT_TOLERANCE)
-                throw new Error(`the router still holds ${pct(held.canary)} for the canary`);
-            return held.canary;
-        }
-        catch (e) {
-            if (i >= attempts)
-                throw e;
-            await clock.sleep(500 * 2 ** (i - 1));
-        }
-    }
-}
-function checkRecord(reading, weight, verdict, at, decision = verdict.decision, reasons = verdict.reasons) {
-    const s = verdict.sequential;
-    return {
-        at, weight, from: reading.from.toISOString(), to: reading.to.toISOString(), canary: verdict.canary, stable: verdict.stable,
-        sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
-        decision, reasons, queries: reading.queries,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
-/**
- * The MetricsSource port: where canary-deploy reads how each version is doing. One adapter per
- * file, picked from the metrics URI (`prometheus+http://…`, `http-json+https://…`).
- *
- * A reading covers one window of time and gives, per variant, the requests served, the failed
- * ones and the p99 latency in that window. A value the source could not give (an empty result,
- * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
- * for zero and never takes for a pass.
- */
-
-
-const metrics_source_FACTORIES = new Map();
-function registerMetricsSource(scheme, factory) {
-    metrics_source_FACTORIES.set(scheme, factory);
-}
-function metrics_source_openMetricsSource(uri, options = {}, input = 'metrics') {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
-    const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
-    if (!factory) {
-        throw new InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
-    }
-    return factory(uri, options);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/prometheus-metrics.ts
-/**
- * Prometheus as the metrics source, through its HTTP API: `prometheus+http://host:9090`, or
- * `prometheus+https://host/prom` for one behind a proxy (or started with --web.route-prefix).
- * Each metric of each variant is one instant query (`GET /api/v1/query`) evaluated at the
- * window's end over the window's length. Queries are templates: `{{selector}}` is the variant's
- * label selector (`variant="canary"`, `variant="stable"` unless options.selectors says otherwise)
- * and `{{window}}` the window as a Prometheus duration (`30s`).
- *
- * Credentials: user:password in the URI, else PROMETHEUS_TOKEN (Authorization: Bearer), else
- * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
- */
-
-
-
-
-
-/**
- * The default queries, for the usual `http_requests_total{code}` counter and
- * `http_request_duration_seconds` histogram.
- *
- * errors: `sum()` over no series is an empty result, not 0, and a service that has not failed yet
- * has no 5xx series at all; the `or (0 * requests)` arm makes that 0, but only where the request
- * series exist, so a selector that matches nothing stays "no data" instead of a flawless canary.
- *
- * p99: an override must also answer in seconds (it is converted to milliseconds), as
- * histogram_quantile over a `_seconds` histogram does.
- */
-const PROMETHEUS_DEFAULT_QUERIES = {
-    requests: 'sum(increase(http_requests_total{{{selector}}}[{{window}}]))',
-    errors: 'sum(increase(http_requests_total{{{selector}},code=~"5.."}[{{window}}])) or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))',
-    p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}])))',
-};
-const PROMETHEUS_DEFAULT_SELECTORS = { canary: 'variant="canary"', stable: 'variant="stable"' };
-/** canary-deploy's inputs, named in messages: the queries, and a selector per variant. */
-const QUERIES_INPUT = 'metrics-queries';
-const selectorInput = (variant) => `${variant}-selector`;
-const NAMES = ['requests', 'errors', 'p99'];
-const VARIANTS = ['canary', 'stable'];
-const prometheus_metrics_METRIC = { requests: 'requests', errors: 'errors', p99: 'p99Ms' };
-/** The window length as a whole-second Prometheus duration, at least 1s. */
-function promDuration(window) {
-    // Rounded down: a window that reaches before window.start could start before the last weight
-    // change, and the analysis would then refuse to judge it.
-    return `${Math.max(1, Math.floor((window.end.getTime() - window.start.getTime()) / 1000))}s`;
-}
-class PrometheusMetrics {
-    uri;
-    options;
-    base;
-    shown;
-    authorization;
-    /** Which setting the credentials came from, for a refusal's message. */
-    credentials;
-    templates;
-    selectors;
-    timeoutMs;
-    http;
-    constructor(uri, options = {}, context = {}) {
-        this.uri = uri;
-        this.options = options;
-        const env = context.env ?? process.env;
-        this.timeoutMs = context.timeoutMs ?? 10_000;
-        const t = this.timeoutMs;
-        this.http = new http_client_HttpClient({ service: 'Prometheus', hint: 'check the metrics URI and that Prometheus is running', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
-        let url;
-        try {
-            url = new URL(uri.replace(/^prometheus\+/i, ''));
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
-        }
-        this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-        this.shown = `prometheus+${this.base}`;
-        const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-        if (url.username || url.password) {
-            this.authorization = basic(decodeURIComponent(url.username), decodeURIComponent(url.password));
-            this.credentials = 'uri';
-        }
-        else if (env.PROMETHEUS_TOKEN) {
-            this.authorization = `Bearer ${env.PROMETHEUS_TOKEN}`;
-            this.credentials = 'token';
-        }
-        else if (env.PROMETHEUS_USERNAME) {
-            this.authorization = basic(env.PROMETHEUS_USERNAME, env.PROMETHEUS_PASSWORD ?? '');
-            this.credentials = 'basic';
-        }
-        this.templates = { ...PROMETHEUS_DEFAULT_QUERIES };
-        for (const name of NAMES) {
-            const q = options.queries?.[name];
-            if (q === undefined)
-                continue;
-            const unknown = [...q.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]).find((p) => p !== 'selector' && p !== 'window');
-            if (!q.trim() || unknown !== undefined) {
-                throw new errors_InputError(`The ${name} query in the input '${QUERIES_INPUT}' ${q.trim() ? `has the placeholder {{${unknown}}}, which modelci does not fill` : 'is empty'}; use {{selector}} and {{window}}, e.g. ${PROMETHEUS_DEFAULT_QUERIES.requests}.`, { input: QUERIES_INPUT });
-            }
-            this.templates[name] = q;
-        }
-        this.selectors = { canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary, stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable };
-    }
-    /** The query as sent for a variant and a window length. */
-    query(name, variant, window) {
-        return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
-    }
-    async check(checkWindowMs, signal) {
-        const info = await this.get('/api/v1/status/buildinfo', undefined, signal).catch((e) => this.unreachable(e));
-        this.refusesCredentials(info);
-        // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
-        // queries below are the real test, and a wrong path shows up there.
-        const time = Date.now() / 1000;
-        let stableRequests = null;
-        for (const variant of VARIANTS) {
-            for (const name of NAMES) {
-                const query = this.query(name, variant, '1m');
-                const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
-                const data = this.data(answer, name, variant, query, true);
-                const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
-                if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
-                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns a ${data.resultType === 'matrix' ? 'range vector' : data.resultType}, not one number; make it an instant vector or a scalar in the input '${input}'.`, { input });
-                }
-                const rows = data.resultType === 'vector' && Array.isArray(data.result) ? data.result : [];
-                if (rows.length > 1) {
-                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
-                }
-                if (variant === 'stable' && name === 'requests')
-                    stableRequests = value(data).value;
-            }
-        }
-        if (checkWindowMs !== undefined && stableRequests !== null)
-            await this.checkWindow(checkWindowMs, time, signal);
-    }
-    /**
-     * increase() needs two samples inside its range: a check interval shorter than two scrapes
-     * gives "no data" at every check, and the rollout would wait for its timeout. Stable serves
-     * traffic before the rollout starts, so if its requests show over 1m but not over one check
-     * window, the window is too short for this Prometheus.
-     */
-    async checkWindow(checkWindowMs, time, signal) {
-        const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
-        const query = this.query('requests', 'stable', duration);
-        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
-        if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
-            throw new errors_InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
-        }
-    }
-    async read(window, signal) {
-        const duration = promDuration(window);
-        const time = (window.end.getTime() / 1000).toFixed(3);
-        const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
-        const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
-            let answer;
-            try {
-                // The rollout loop retries a failed read: one try each here.
-                answer = await this.get('/api/v1/query', { query, time }, signal, 0);
-            }
-            catch (e) {
-                if (!isHttpFailure(e))
-                    throw e;
-                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, { retryable: e.retryable, cause: e });
-            }
-            const v = value(this.data(answer, name, variant, query, false));
-            return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
-        }));
-        const reading = {
-            from: new Date(window.end.getTime() - Number(duration.slice(0, -1)) * 1000),
-            to: window.end,
-            canary: { requests: null, errors: null, p99Ms: null },
-            stable: { requests: null, errors: null, p99Ms: null },
-            queries: [],
-        };
-        asks.forEach(({ variant, name, query }, i) => {
-            const { value: v, note } = answers[i];
-            reading[variant][prometheus_metrics_METRIC[name]] = v;
-            reading.queries.push({ variant, metric: prometheus_metrics_METRIC[name], query, value: v, ...(note ? { note } : {}) });
-        });
-        return reading;
-    }
-    /**
-     * The `data` of a successful answer; anything else throws, in one sentence: an InputError for
-     * what the user must fix (a rejected query, credentials, and in check() a URI that does not lead
-     * to Prometheus's API), a ServiceError for Prometheus failing (an overload, a proxy's 502, and
-     * mid-rollout anything else), which may pass by itself.
-     */
-    data(answer, name, variant, query, checking) {
-        this.refusesCredentials(answer);
-        const body = answer.body;
-        if (body?.status === 'success' && body.data)
-            return body.data;
-        if (body?.status === 'error' && (body.errorType === 'bad_data' || body.errorType === 'execution')) {
-            const own = this.options.queries?.[name] !== undefined;
-            const input = own ? QUERIES_INPUT : selectorInput(variant);
-            // Prometheus prefixes parse errors with `invalid parameter "query": `; the column it gives is in the query shown.
-            const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
-            throw new errors_InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
-        }
-        const failing = (message) => new ServiceError(`Prometheus ${this.shown}`, message, { retryable: true });
-        if (body?.status === 'error') {
-            throw failing(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`);
-        }
-        const text = answer.text.trim().split('\n')[0].slice(0, 80);
-        if (isRetryableStatus(answer.status)) {
-            throw failing(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`);
-        }
-        const message = `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`;
-        throw checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`Prometheus ${this.shown}`, message);
-    }
-    refusesCredentials(answer) {
-        if (answer.status !== 401 && answer.status !== 403)
-            return;
-        const from = { uri: 'the user and password in the metrics URI', token: 'PROMETHEUS_TOKEN', basic: 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD' };
-        throw new errors_InputError(this.credentials
-            ? `Prometheus at ${this.shown} refused the credentials from ${from[this.credentials]} (HTTP ${answer.status}); set ${this.credentials === 'uri' ? 'them' : from[this.credentials]} to ones it accepts.`
-            : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`, { input: 'metrics' });
-    }
-    unreachable(e) {
-        if (!isHttpFailure(e) || e.kind === 'too-large')
-            throw e;
-        throw new ServiceError(`Prometheus ${this.shown}`, `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`, { retryable: e.retryable, cause: e });
-    }
-    /** One GET of the API; transport failures throw HttpFailures (ServiceErrors). Credentials go to this origin only. */
-    async get(path, params, signal, retries) {
-        const url = `${this.base}${path}${params ? `?${new URLSearchParams(params)}` : ''}`;
-        const res = await this.http.request({ method: 'GET', url, authorization: this.authorization, signal, retries });
-        const text = await res.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            body = undefined;
-        }
-        return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
-    }
-}
-/** One number from a vector or scalar result, or null and why. */
-function value(data) {
-    if (data.resultType === 'scalar')
-        return sample(data.result[1]);
-    if (data.resultType !== 'vector')
-        return { value: null, note: `a ${data.resultType} result, not one number` };
-    const rows = data.result;
-    if (rows.length === 0)
-        return { value: null, note: 'no series matched (empty result)' };
-    if (rows.length > 1)
-        return { value: null, note: `${rows.length} series (${seriesList(rows)}), not one: aggregate them` };
-    return sample(rows[0].value[1]);
-}
-function sample(text) {
-    // Prometheus writes NaN and the infinities as NaN, +Inf and -Inf.
-    if (text === 'NaN')
-        return { value: null, note: 'NaN (nothing observed in the window)' };
-    if (text === '+Inf' || text === '-Inf')
-        return { value: null, note: `${text} (a quantile in the +Inf bucket, or a division by zero)` };
-    const v = Number(text);
-    return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
-}
-function seriesList(rows) {
-    const one = (m = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
-    return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
-}
-registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
-registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/http-json-metrics.ts
-/**
- * A team's own metrics endpoint: `http-json+https://svc.example/metrics/model` (or
- * `http-json+http://…`). A GET of the URL (without the prefix) must answer, per variant, the
- * counters since the service started and its current p99 latency:
- *
- *   {"canary": {"requests": 1234, "errors": 5, "latency_p99_ms": 84.2},
- *    "stable": {"requests": 98765, "errors": 40, "latency_p99_ms": 80.1}}
- *
- * `requests` and `errors` (failed requests) only grow, until the service restarts; `p99_ms` is
- * accepted for `latency_p99_ms`, and the p99 may be missing or null. A variant not (yet) in the
- * answer is no data. user:password in the URI goes out as Basic auth.
- *
- * Counters say nothing about a window by themselves, so a reading is the difference between this
- * fetch and the previous one, and says so: `from` is when the previous snapshot was taken (by
- * check() or the previous read()); the very first snapshot is only a baseline. A counter that
- * went down (a restart) makes that window's counts no data.
- */
-
-
-
-
-
-const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
-const http_json_metrics_VARIANTS = ['canary', 'stable'];
-class HttpJsonMetrics {
-    uri;
-    url;
-    shown;
-    authorization;
-    timeoutMs;
-    http;
-    last;
-    constructor(uri, context = {}) {
-        this.uri = uri;
-        this.timeoutMs = context.timeoutMs ?? 10_000;
-        const t = this.timeoutMs;
-        this.http = new http_client_HttpClient({ service: 'the metrics endpoint', hint: 'check the metrics URI and that the service is up', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
-        let url;
-        try {
-            url = new URL(uri.replace(/^http-json\+/i, ''));
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
-        }
-        if (url.username || url.password) {
-            this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-            // They travel in the header, to this origin only; messages show the URL without them.
-            url.username = '';
-            url.password = '';
-        }
-        this.url = url.href;
-        this.shown = redact_uri_redactUri(`http-json+${this.url}`);
-    }
-    /** Takes the first snapshot, which the first read() subtracts. */
-    async check(_checkWindowMs, signal) {
-        this.last = await this.snapshot(true, signal);
-    }
-    async read(_window, signal) {
-        const current = await this.snapshot(false, signal);
-        const previous = this.last;
-        this.last = current;
-        const reading = {
-            from: previous?.at ?? current.at,
-            to: current.at,
-            canary: { requests: null, errors: null, p99Ms: null },
-            stable: { requests: null, errors: null, p99Ms: null },
-            queries: [],
-        };
-        const put = (variant, metric, query, value, note) => {
-            reading[variant][metric] = value;
-            reading.queries.push({ variant, metric, query: `GET ${this.shown}: ${variant}.${query}`, value, ...(note ? { note } : {}) });
-        };
-        for (const variant of http_json_metrics_VARIANTS) {
-            const now = current.variants[variant];
-            const then = previous?.variants[variant];
-            if (!now) {
-                const note = `no "${variant}" in the answer`;
-                for (const [metric, key] of [['requests', 'requests'], ['errors', 'errors'], ['p99Ms', 'latency_p99_ms']])
-                    put(variant, metric, key, null, note);
-                continue;
-            }
-            const counts = !previous ? 'the first snapshot, a baseline for the next reading'
-                : !then ? `no "${variant}" in the previous snapshot`
-                    : now.requests < then.requests || now.errors < then.errors ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
-                        : undefined;
-            put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then.requests, counts);
-            put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then.errors, counts);
-            put(variant, 'p99Ms', now.p99Key, now.p99Ms, now.p99Ms === null ? `no ${now.p99Key} in the answer` : undefined);
-        }
-        return reading;
-    }
-    /**
-     * One GET, parsed. In check() what the user must fix (the URI, its credentials, an endpoint that
-     * does not answer the contract) is an InputError; in read() every failure is a ServiceError,
-     * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
-     */
-    async snapshot(checking, signal) {
-        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true }));
-        const at = new Date();
-        let status;
-        let text;
-        try {
-            // read() is retried by the rollout loop; check() runs once, so the client retries it.
-            const res = await this.http.request({ method: 'GET', url: this.url, authorization: this.authorization, signal, retries: checking ? undefined : 0 });
-            status = res.status;
-            text = await res.text();
-        }
-        catch (e) {
-            if (!isHttpFailure(e) || e.kind === 'too-large')
-                throw e;
-            throw new ServiceError(`the metrics endpoint ${this.shown}`, checking
-                ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
-                : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`, { retryable: e.retryable, cause: e });
-        }
-        const snippet = text.trim().split('\n')[0].slice(0, 60);
-        if (status < 200 || status > 299) {
-            const message = `The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}`;
-            if (isRetryableStatus(status))
-                throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
-            throw fail(`${message}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
-        }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw fail(`The metrics endpoint at ${this.shown} answered with something that is not JSON ('${snippet}'); it must return ${CONTRACT}.`);
-        }
-        const object = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
-        if (!object(body) || (body.canary === undefined && body.stable === undefined)) {
-            throw fail(`The metrics endpoint at ${this.shown} answered ${JSON.stringify(body).slice(0, 60)}, with neither "canary" nor "stable"; it must return ${CONTRACT}.`);
-        }
-        const variants = {};
-        for (const variant of http_json_metrics_VARIANTS) {
-            const entry = body[variant];
-            if (entry === undefined || entry === null)
-                continue;
-            const count = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-            const bad = !object(entry) ? 'is not an object' : !count(entry.requests) ? 'has no "requests" count' : !count(entry.errors) ? 'has no "errors" count' : undefined;
-            if (bad || !object(entry)) {
-                throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
-            }
-            const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
-            const p99 = entry[p99Key];
-            variants[variant] = { requests: entry.requests, errors: entry.errors, p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null, p99Key };
-        }
-        return { at, variants };
-    }
-}
-registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
-registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-sources.ts
-/**
- * Every metrics source, chosen by the URI's scheme. Importing this file is what makes each
- * adapter known to openMetricsSource, so a step (and its bundle) gets all of them or none.
- */
-
-
-
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
-/**
- * The TrafficRouter port: how canary-deploy moves live traffic between the stable and the canary
- * version, and reads back what the router actually holds. One adapter per file, picked from the
- * router URI (`haproxy://…`, `http://…`, `command:…`).
- */
-
-
-const traffic_router_FACTORIES = new Map();
-function registerRouter(scheme, factory) {
-    traffic_router_FACTORIES.set(scheme, factory);
-}
-function traffic_router_openRouter(uri, input = 'router') {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
-    const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
-    if (!factory) {
-        throw new InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
-    }
-    return factory(uri);
-}
-function checkCanaryWeight(canary, input = 'weight') {
-    if (!(Number.isFinite(canary) && canary >= 0 && canary <= 1)) {
-        throw new errors_InputError(`A canary weight of ${canary} is outside 0..1; give the share of traffic, e.g. 0.05 for 5%.`, { input });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/haproxy-router.ts
-/**
- * HAProxy as the traffic router, through its Runtime API (the stats socket at level admin):
- * `haproxy://127.0.0.1:9999/<backend>?stable=<server>&canary=<server>` for a TCP socket, or
- * `haproxy:///run/haproxy/admin.sock?backend=…&stable=…&canary=…` for a unix one. Weights are set
- * with `set server <backend>/<server> weight <n>` on HAProxy's 0..256 scale and read back with
- * `get weight`. Runtime weights are lost on reload unless the config keeps server state
- * (server-state-file + load-server-state-from-file): see the canary-deploy README.
- */
-
-
-
-
-/** HAProxy's largest server weight. */
-const HAPROXY_MAX_WEIGHT = 256;
-const HAPROXY_TIMEOUTS = { connectMs: 5_000, idleMs: 5_000, totalMs: 15_000 };
-/** A reply to `set server`/`get weight` is a line; anything near this is not HAProxy. */
-const MAX_REPLY_BYTES = 64 * 1024;
-class HaproxyRouter {
-    uri;
-    timeouts;
-    target;
-    backend;
-    stable;
-    canary;
-    constructor(uri, options = {}) {
-        this.uri = uri;
-        this.timeouts = { ...HAPROXY_TIMEOUTS, ...options.timeouts };
-        const url = new URL(uri);
-        const q = url.searchParams;
-        if (url.hostname) {
-            this.target = { host: url.hostname, port: Number(url.port || 9999) };
-            this.backend = decodeURIComponent(url.pathname.replace(/^\//, '')) || q.get('backend') || '';
-        }
-        else {
-            this.target = { path: decodeURIComponent(url.pathname) };
-            this.backend = q.get('backend') ?? '';
-        }
-        this.stable = q.get('stable') ?? 'stable';
-        this.canary = q.get('canary') ?? 'canary';
-        if (!this.backend) {
-            throw new errors_InputError(redact_uri_redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
-        }
-    }
-    async setWeights(canary, signal) {
-        checkCanaryWeight(canary);
-        const c = Math.round(canary * HAPROXY_MAX_WEIGHT);
-        // Canary first: the two weights move in opposite directions, so between the commands the
-        // canary's share lies between the old and the new one, and a rollback stops canary traffic
-        // with its first command.
-        const commands = [`set server ${this.backend}/${this.canary} weight ${c}`, `set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`];
-        for (const command of commands) {
-            const reply = (await this.send(command, signal)).trim();
-            if (reply)
-                this.refuse(command, reply);
-        }
-    }
-    async getWeights(signal) {
-        const read = async (server) => {
-            const command = `get weight ${this.backend}/${server}`;
-            const reply = (await this.send(command, signal)).trim();
-            const m = /^(\d+)\s+\(initial\s+\d+\)$/.exec(reply);
-            if (!m)
-                this.refuse(command, reply);
-            return Number(m[1]);
-        };
-        const c = await read(this.canary);
-        const s = await read(this.stable);
-        if (c + s === 0)
-            return { canary: 0, stable: 0 };
-        return { canary: c / (c + s), stable: s / (c + s) };
-    }
-    refuse(command, reply) {
-        throw new errors_InputError(redact_uri_redactUri(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`), { input: 'router' });
-    }
-    /**
-     * One command per connection, as HAProxy's non-interactive mode expects; returns the reply.
-     * Bounded like every outside call: connect, idle and total timeouts, a reply cap, and the
-     * step's signal. A command that was sent may have been applied: the rollout reads weights back.
-     */
-    send(command, signal) {
-        const shown = redact_uri_redactUri(this.uri);
-        const service = `HAProxy's runtime API ${shown}`;
-        return new Promise((resolve, reject) => {
-            if (signal?.aborted)
-                return reject(signal.reason);
-            const socket = (0,external_node_net_.createConnection)(this.target);
-            let reply = '';
-            let settled = false;
-            const timers = [];
-            const finish = (e) => {
-                if (settled)
-                    return;
-                settled = true;
-                for (const t of timers)
-                    clearTimeout(t);
-                signal?.removeEventListener('abort', onAbort);
-                socket.destroy();
-                if (e)
-                    reject(e);
-                else
-                    resolve(reply);
-            };
-            const unreachable = (why) => new ServiceError(service, `Cannot reach HAProxy's runtime API at ${shown} (${why}); check the stats socket address and that HAProxy is running, then try again.`, { retryable: true });
-            const stalled = (why) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, { retryable: true });
-            const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }));
-            signal?.addEventListener('abort', onAbort, { once: true });
-            timers.push(setTimeout(() => finish(socket.connecting ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`) : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
-            socket.on('connect', () => {
-                clearTimeout(timers[0]);
-                timers.push(setTimeout(() => finish(stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), this.timeouts.totalMs));
-                socket.setTimeout(this.timeouts.idleMs, () => finish(stalled(`nothing received for ${this.timeouts.idleMs / 1000} s`)));
-                socket.write(`${command}\n`);
-            });
-            socket.on('data', (d) => {
-                reply += d.toString('utf8');
-                if (reply.length > MAX_REPLY_BYTES)
-                    finish(new ServiceError(service, `HAProxy's runtime API at ${shown} answered '${command}' with more than ${MAX_REPLY_BYTES / 1024} KiB; check that the address is HAProxy's stats socket.`));
-            });
-            socket.on('end', () => finish());
-            socket.on('error', (e) => finish(unreachable(e.code ?? e.message)));
-        });
-    }
-}
-registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/http-router.ts
-/**
- * The seed pipeline's router contract, for a team's own load balancer: `http(s)://lb:8080`,
- * `PUT {url}/routes/model/weights` with {"canary": w, "stable": 1 - w}, and a GET of the same
- * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
- * to the canary. Here a rollback is setWeights(0).) user:password in the URI goes out as Basic
- * auth, to that origin only.
- */
-
-
-
-
-
-const WEIGHTS_PATH = '/routes/model/weights';
-class HttpRouter {
-    uri;
-    endpoint;
-    shown;
-    http;
-    constructor(uri, options = {}) {
-        this.uri = uri;
-        this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
-        this.shown = shownUrl(this.endpoint);
-        // The rollout retries router calls itself (and rolls back when they keep failing): one try here.
-        this.http = new http_client_HttpClient({ service: 'the router', hint: 'check the router URI and that the load balancer is up', timeouts: options.timeouts, signal: options.signal, retries: 0 });
-    }
-    async setWeights(canary, signal) {
-        checkCanaryWeight(canary);
-        // Absolute weights: sending them twice is the same as once.
-        const res = await this.http.request({ method: 'PUT', url: this.endpoint, body: JSON.stringify({ canary, stable: 1 - canary }), headers: { 'Content-Type': 'application/json' }, idempotent: true, signal });
-        if (res.status < 200 || res.status > 299)
-            throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
-        res.discard();
-    }
-    async getWeights(signal) {
-        const res = await this.http.request({ method: 'GET', url: this.endpoint, signal });
-        if (res.status < 200 || res.status > 299)
-            throw await this.failure(res, `GET ${WEIGHTS_PATH}`);
-        const text = await res.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw this.nonsense(`answered GET with something that is not JSON ('${text.slice(0, 60)}')`);
-        }
-        const canary = Number(body?.canary);
-        const stable = Number(body?.stable);
-        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1))
-            throw this.nonsense(`holds weights ${JSON.stringify(body)}`);
-        return { canary, stable };
-    }
-    nonsense(what) {
-        return new ServiceError(`the router ${this.shown}`, `The router at ${this.shown} ${what}; it must return {"canary": <0..1>, "stable": <0..1>}.`);
-    }
-    async failure(res, what) {
-        const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-        const retryable = isRetryableStatus(res.status);
-        return new ServiceError(`the router ${this.shown}`, `The router at ${shownUrl(this.uri)} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); ${retryable ? 'try again, or check the load balancer' : `check that it implements ${WEIGHTS_PATH}`}.`, { retryable });
-    }
-}
-registerRouter('http', (uri) => new HttpRouter(uri));
-registerRouter('https', (uri) => new HttpRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
-/**
- * The team's own script as the router: `command:./deploy/weights.sh` (words after the path are
- * passed first, e.g. `command:kubectl-weights --namespace prod`). It is run without a shell:
- *   <script> [args] set <canary> <stable>   moves traffic (weights 0..1; also in MODELCI_CANARY_WEIGHT
- *                                            and MODELCI_STABLE_WEIGHT); exit 0 when done
- *   <script> [args] get                      prints what the router holds, as {"canary": w, "stable": 1 - w}
- *                                            or as two numbers "canary stable"
- * A non-zero exit is a refusal; its last line of stderr is shown.
- */
-
-
-
-/** A script that hangs must not hang the rollout. */
-const COMMAND_TIMEOUT_MS = 60_000;
-class CommandRouter {
-    uri;
-    file;
-    args;
-    constructor(uri) {
-        this.uri = uri;
-        const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
-        if (words.length === 0)
-            throw new errors_InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
-        [this.file, ...this.args] = words;
-    }
-    async setWeights(canary) {
-        checkCanaryWeight(canary);
-        const stable = 1 - canary;
-        await this.run(['set', String(canary), String(stable)], { MODELCI_CANARY_WEIGHT: String(canary), MODELCI_STABLE_WEIGHT: String(stable) });
-    }
-    async getWeights() {
-        const out = (await this.run(['get'], {})).trim();
-        let canary;
-        let stable;
-        if (out.startsWith('{')) {
-            let body;
-            try {
-                body = JSON.parse(out);
-            }
-            catch { /* shown below */ }
-            canary = Number(body?.canary);
-            stable = Number(body?.stable);
-        }
-        else {
-            [canary, stable] = out.split(/\s+/).map(Number);
-        }
-        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
-            throw new errors_InputError(`'${this.file} get' printed '${out.slice(0, 80)}'; it must print {"canary": <0..1>, "stable": <0..1>} or two numbers, canary then stable.`, { input: 'router' });
-        }
-        return { canary, stable };
-    }
-    run(args, env) {
-        return new Promise((resolve, reject) => {
-            (0,external_node_child_process_namespaceObject.execFile)(this.file, [...this.args, ...args], { env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-                if (!error)
-                    return resolve(stdout);
-                const e = error;
-                if (e.code === 'ENOENT' || e.code === 'EACCES') {
-                    return reject(new errors_InputError(`The router command '${this.file}' cannot be run (${e.code}); check the path in the router input and that the file is executable (chmod +x).`, { input: 'router' }));
-                }
-                const why = e.killed ? `was stopped after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${e.code}`;
-                const last = stderr.trim().split('\n').pop()?.slice(0, 200);
-                reject(new errors_InputError(`The router command '${this.file} ${args[0]}' ${why}${last ? `: ${last}` : ''}.`, { input: 'router' }));
-            });
-        });
-    }
-}
-registerRouter('command', (uri) => new CommandRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/routers.ts
-/**
- * Every traffic router, chosen by the URI's scheme. Importing this file is what makes each
- * adapter known to openRouter, so a step (and its bundle) gets all of them or none.
- */
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy-inputs.ts
-const canary_deploy_inputs_CANARY_DEPLOY_INPUTS = [
-    { name: 'router', type: 'uri', required: true, what: 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary', description: "The traffic router. haproxy://host:port/<backend>?stable=<server>&canary=<server> (HAProxy Runtime API, stats socket at level admin; haproxy:///path/admin.sock?backend=… for a unix socket), http(s)://lb:8080 (PUT/GET /routes/model/weights with {\"canary\": w, \"stable\": 1 - w}), or command:<script> (your script, called \"<script> set <canary> <stable>\" and \"<script> get\")." },
-    { name: 'metrics', type: 'uri', required: true, what: 'the metrics source, e.g. prometheus+http://127.0.0.1:9090', description: "The metrics source. prometheus+http(s)://host:9090 (PromQL over the HTTP API; PROMETHEUS_TOKEN, or PROMETHEUS_USERNAME/PASSWORD, in env), or http-json+http(s)://host/path (an endpoint returning cumulative {\"canary\": {\"requests\", \"errors\", \"latency_p99_ms\"}, \"stable\": {...}})." },
-    { name: 'metrics-queries', type: 'lines', description: "Prometheus queries replacing the defaults, one per line: \"requests = …\", \"errors = …\", \"p99 = …\" (p99 in seconds). {{selector}} becomes the variant's label selector and {{window}} the check window (e.g. 30s). Defaults read http_requests_total{code} and the http_request_duration_seconds histogram." },
-    { name: 'canary-selector', type: 'string', default: "variant=\"canary\"", description: "PromQL label selector of the canary's series." },
-    { name: 'stable-selector', type: 'string', default: "variant=\"stable\"", description: "PromQL label selector of the stable version's series." },
-    { name: 'initial-weight', type: 'share', default: "5%", description: "The canary's first share of traffic (5% or 0.05)." },
-    { name: 'step-weight', type: 'share', default: "10%", description: "How much the share grows at each step." },
-    { name: 'steps', type: 'string', description: "An explicit list of shares, rising (e.g. \"1%, 5%, 25%, 50%\"); replaces initial-weight and step-weight." },
-    { name: 'max-weight', type: 'share', default: "100%", description: "The largest share before promotion; after the step at or below it passes, the canary gets 100%." },
-    { name: 'interval', type: 'duration', default: "5m", description: "How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this." },
-    { name: 'check-interval', type: 'duration', default: "30s", description: "How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves)." },
-    { name: 'max-error-rate', type: 'rate', default: "1%", description: "A check fails when the canary's error rate is above this with 95% confidence (Wilson lower bound): 1% or 0.01 (a bare 1 is refused, as it would mean 100%)." },
-    { name: 'max-latency-p99', type: 'latency', keywords: ['none'], default: "150ms", description: "A check fails when the canary's p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; \"none\" to not check." },
-    { name: 'max-latency-ratio', type: 'number', description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked." },
-    { name: 'error-rate-ratio', type: 'number', default: "10", description: "The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in." },
-    { name: 'false-rollback-rate', type: 'rate', default: "1%", description: "The sequential test's chance of rolling back a canary that fails no more often than stable, however long it is watched." },
-    { name: 'min-requests', type: 'count', min: 1, max: 1000000000, default: "50", description: "Canary requests a check needs to count; fewer is inconclusive, never a pass." },
-    { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: "2", description: "How many failed checks roll back." },
-    { name: 'metrics-failures', type: 'count', min: 1, max: 1000, default: "3", description: "How many metrics reads in a row may fail (after a retry each) before rolling back." },
-    { name: 'timeout', type: 'duration', description: "The whole rollout; past it, roll back. Default: twice the planned steps times interval." },
-    { name: 'dry-run', type: 'boolean', default: "false", description: "true: check that router and metrics answer, read one window, print the plan, move nothing." },
-    { name: 'resume', type: 'boolean', default: "true", description: "true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over." },
-    { name: 'model-name', type: 'string', description: "The model being deployed, for the record and the summary." },
-    { name: 'model-version', type: 'string', description: "Its version (e.g. the register-model version output)." },
-    { name: 'git-sha', type: 'string', description: "The commit that produced it. Default: the workflow's GITHUB_SHA." },
-    { name: 'record-path', type: 'path', default: "modelci-deployment-record.json", description: "Where the DeploymentRecord JSON is written (after every check)." },
-];
-/** `modelci rollback`: what the post step does, by hand. */
-const ROLLBACK_INPUTS = canary_deploy_inputs_CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path');
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy.ts
-/**
- * canary-deploy's use case, shared by the action and `modelci canary`: inputs as typed, a
- * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
- * action's post step runs when the main step did not finish.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
-async function runCanaryDeploy(req, runtime = {}) {
-    const env = runtime.env ?? process.env;
-    const v = parseInputs(CANARY_DEPLOY_INPUTS, req);
-    const policy = parseCanaryPolicy(req);
-    const router = openRouter(v.router);
-    const metrics = openMetricsSource(v.metrics, metricsOptions(req));
-    const recordPath = v['record-path'];
-    const model = {
-        name: req['model-name']?.trim() || undefined,
-        version: req['model-version']?.trim() || undefined,
-        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-    };
-    const record = await runRollout(policy, {
-        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(logText(line))),
-        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
-    }, model);
-    return outcome(record, recordPath);
-}
-const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
-/**
- * Did a rollout stop half-way? The record is written before any traffic moves and after every
- * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
- * sentence that says where it stopped.
- */
-async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
-    const record = await readRecord(recordPath);
-    if (!record || FINISHED.has(record.state))
-        return undefined;
-    const last = record.events.at(-1);
-    return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
-}
-/**
- * Send all traffic to stable and record why (`reason`, one sentence): the post step does this when
- * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
- * is read back and left there.
- */
-async function rollBackUnfinished(req, reason, clock) {
-    const router = openRouter(canary_deploy_required(req.router, 'router', 'the traffic router'));
-    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
-    const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
-    // No record yet: the main step stopped before its first write.
-    const record = await readRecord(recordPath) ?? {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
-        startedAt: now(), state: 'initializing', steps: [], events: [],
-    };
-    record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
-    try {
-        const held = await rollBackRouter(router, clock);
-        Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
-        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
-    }
-    catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
-        record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
-    }
-    await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
-    return outcome(record, recordPath);
-}
-/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
-async function readRecord(path) {
-    try {
-        const parsed = JSON.parse(await readFile(path, 'utf8'));
-        return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function outcome(record, recordPath) {
-    return {
-        record, recordPath, markdown: renderDeploymentMarkdown(record),
-        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
-        passed: record.state === 'promoted' || record.state === 'dry-run',
-    };
-}
-function metricsOptions(req) {
-    const queries = {};
-    const lines = (req['metrics-queries'] ?? '').split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
-    for (const [i, line] of lines.entries()) {
-        const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
-        if (!m)
-            throw new InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });
-        queries[m[1]] = m[2];
-    }
-    const selectors = {};
-    if (req['canary-selector']?.trim())
-        selectors.canary = req['canary-selector'].trim();
-    if (req['stable-selector']?.trim())
-        selectors.stable = req['stable-selector'].trim();
-    return { queries, selectors };
-}
-function canary_deploy_required(value, input, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new InputError(`Input '${input}' is required: ${what}.`, { input });
-    return v;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/drift-text.ts
-
-
-
-
-/** The DriftReport for a terminal: an aligned table and the reasons; the data's own text (names, categories) escaped, as a CI log reads it. */
-function renderDriftText(report, color = false) {
-    const paint = (code, s) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-    const v = report.verdict;
-    const head = v.critical ? paint(31, 'CRITICAL') : v.drifted ? paint(33, 'DRIFT') : paint(32, 'OK');
-    const rows = orderForReading(report.features).map((f) => [
-        logText(f.name),
-        f.status.toUpperCase(),
-        f.test ? (f.test.name === 'ks' ? `KS ${f.test.method ?? ''}` : `chi2 dof ${f.test.dof}`) : '-',
-        f.test ? formatNumber(f.test.statistic) : '-',
-        f.test ? formatP(f.test.pAdjusted) : '-',
-        f.effect ? `${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)}` : '-',
-        f.effect ? formatNumber(f.effect.threshold) : '-',
-        f.missing ? `${formatPercent(f.missing.reference)} -> ${formatPercent(f.missing.current)}` : '-',
-    ]);
-    const header = ['feature', 'status', 'test', 'statistic', 'p (corr.)', 'effect', 'threshold', 'missing'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-    const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
-    const out = [`${head}  ${logText(v.summary)}`, logText(describeRun(report).replace(/`/g, '')), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
-    for (const f of orderForReading(report.features))
-        out.push(logText(`${f.name}: ${f.reason}`));
-    for (const s of report.findings)
-        if (s.severity === 'notice')
-            out.push(logText(s.message));
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/gates-text.ts
-
-
-
-
-/** Wider matrices do not fit a terminal line. */
-const MAX_TEXT_MATRIX_CLASSES = 10;
-function renderGatesText(verdict) {
-    // Names, paths, labels and model metadata are the user's and the model's text: escape every
-    // string once, so none can break a line or start a workflow command in a CI log.
-    const v = everyString(verdict, logText);
-    const e = v.evaluation;
-    const blocks = [
-        [`${v.passed ? 'PASSED' : 'FAILED'}  quality gates: ${verdictCount(v)}`, v.summary, sourceLine(v)],
-        gateLines(v.gates),
-        v.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
-        e ? metricLines(e) : reportLines(v),
-        e?.latency ? latencyLines(e.latency) : [],
-        e ? confusionLines(e) : [],
-        e ? robustnessLines(e) : [],
-        baselineLines(v),
-        (e?.notes ?? []).map((n) => `note: ${n}`),
-    ];
-    return ascii(blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')) + '\n';
-}
-function sourceLine(v) {
-    const e = v.evaluation;
-    if (!e)
-        return `report: ${v.source.report ?? '-'}`;
-    return `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
-        (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '');
-}
-function gateLines(gates) {
-    if (gates.length === 0)
-        return [];
-    const rows = gates.map((g) => {
-        const c = gateCells(g);
-        return [g.gate, c.actual, c.threshold, c.margin, g.passed ? 'PASS' : 'FAIL'];
-    });
-    return alignTable(['gate', 'actual', 'threshold', 'margin', 'result'], rows, [false, true, true, true, false]);
-}
-function metricLines(e) {
-    const m = e.metrics;
-    const c = e.classification;
-    if (!c)
-        return [`metrics: MAE ${metricValue('mae', m.mae)}, RMSE ${metricValue('rmse', m.rmse)}, R^2 ${metricValue('r2', m.r2)}`];
-    const ci = c.accuracyInterval;
-    const lines = [
-        `metrics: accuracy ${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}-${metricValue('accuracy', ci.high)}), ` +
-            `balanced accuracy ${metricValue('balanced_accuracy', m.balanced_accuracy)}, macro F1 ${metricValue('macro_f1', m.macro_f1)}, ` +
-            `log loss ${metricValue('log_loss', m.log_loss)}, ROC AUC ${metricValue('roc_auc', m.roc_auc)}`,
-    ];
-    if (c.collapsed.length > 0)
-        lines.push(`collapsed: the model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}`);
-    return lines;
-}
-function reportLines(v) {
-    const rows = Object.entries(v.metrics).map(([name, value]) => [name, metricValue(name, value)]);
-    return rows.length === 0 ? [] : ['metrics (from the report):', ...alignTable(['metric', 'value'], rows, [false, true]).map((l) => `  ${l}`)];
-}
-function latencyLines(l) {
-    const lines = [
-        `latency: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, mean ${ms(l.mean)}; ${rowsPerSecond(l.throughput)} at batch size ${l.batchSize}; ` +
-            `${formatCount(l.runs)} runs after ${formatCount(l.warmupRuns)} warm-up`,
-        `hardware: ${hardwareLine(l)}`,
-    ];
-    if (l.warning)
-        lines.push(`warning: ${l.warning}`);
-    return lines;
-}
-/** Only for a few classes: beyond that the summary's table (or the JSON) is the place. */
-function confusionLines(e) {
-    const c = e.classification;
-    if (!c || c.labels.length === 0)
-        return [];
-    if (c.labels.length > MAX_TEXT_MATRIX_CLASSES)
-        return [`confusion matrix: ${c.labels.length} classes, too many for a terminal; see --format markdown or json.`];
-    const rows = c.labels.map((label, i) => [label, ...c.matrix[i].map(String)]);
-    const table = alignTable(['true \\ predicted', ...c.labels], rows, [false, ...c.labels.map(() => true)]);
-    return ['confusion matrix (rows = true class, columns = predicted):', ...table.map((l) => `  ${l}`)];
-}
-/** Probes that did not pass; the passing ones would only be noise here. */
-function robustnessLines(e) {
-    // An unprobed check's detail already starts with 'Not probed'.
-    return e.robustness.filter((r) => r.passed !== true).map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
-}
-function baselineLines(v) {
-    if (!v.baselineMetrics)
-        return [];
-    const lines = [`baseline: ${v.evaluation?.baseline?.model ?? v.source.baseline ?? '-'}`];
-    const rows = baselineRows(v.metrics, v.baselineMetrics).map((r) => [r.metric, r.candidate, r.baseline, r.delta]);
-    if (rows.length > 0)
-        lines.push(...alignTable(['metric', 'candidate', 'baseline', 'delta'], rows, [false, true, true, true]).map((l) => `  ${l}`));
-    const m = v.evaluation?.baseline?.mcnemar;
-    if (m)
-        lines.push(`McNemar: b = ${m.candidateRightBaselineWrong}, c = ${m.candidateWrongBaselineRight}, statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}: ${m.conclusion}`);
-    return lines;
-}
-/** Columns padded to their widest cell; numbers right-aligned so digits line up. */
-function alignTable(header, rows, right) {
-    const width = (s) => [...s].length;
-    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-    const pad = (s, i) => (right[i] ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));
-    const line = (r) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
-    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-}
-/** The typographic symbols the shared formatters and messages use, in ASCII for any terminal. */
-const ASCII = (/* unused pure expression or super */ null && ([
-    [/≥/g, '>='], [/≤/g, '<='], [/[–—]/g, '-'], [/∞/g, 'inf'], [/×/g, 'x'], [/Δ/g, 'delta'], [/²/g, '^2'], [/µ/g, 'u'], [/[’‘]/g, "'"], [/[“”]/g, '"'], [/·/g, '-'], [/…/g, '...'],
-]));
-function ascii(s) {
-    return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
-}
-/** A copy of a JSON-like value with every string (keys too) passed through f. */
-function everyString(value, f) {
-    if (typeof value === 'string')
-        return f(value);
-    if (Array.isArray(value))
-        return value.map((x) => everyString(x, f));
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-        return Object.fromEntries(Object.entries(value).map(([k, x]) => [f(k), everyString(x, f)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/canary-text.ts
-
-
-function renderDeploymentText(r) {
-    const checks = r.steps.flatMap((s) => s.checks);
-    const lines = [
-        `${r.state.toUpperCase()}: ${logText(r.reason ?? '')}`,
-        `  final canary share ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}; ${r.steps.length} step(s), ${checks.length} check(s) (${checks.filter((c) => c.decision === 'pass').length} passed, ${checks.filter((c) => c.decision === 'fail').length} failed)`,
-    ];
-    for (const e of r.events)
-        lines.push(`  ${e.at.slice(11, 19)}  ${e.state.padEnd(12)} ${e.weight === null ? '   –' : formatPercent(e.weight).padStart(6)}  ${logText(e.message)}`);
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/secrets.ts
-/**
- * What must be masked in a job's log before anything is printed: the credentials modelci's
- * adapters read from the environment, and those written into URIs (user:password@, ?api_key=).
- * Pure: the action kit hands each string to core.setSecret.
- */
-
-/** The variables the registry, MLflow and metrics adapters read credentials from. */
-const CREDENTIAL_ENV = [
-    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
-    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
-    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
-    'GITHUB_TOKEN',
-];
-/** Any other MODELCI_* variable named like a credential (one an adapter may read later). */
-const CREDENTIAL_ENV_NAME = /^MODELCI_\w*(TOKEN|PASSWORD|SECRET|KEY)$/;
-/**
- * The secret strings in these input values and this environment: each credential variable's
- * value, and every credential in a URI of an input or a variable (a proxy URL, MLFLOW_TRACKING_URI).
- * A multi-line value is also masked line by line, as the runner matches lines.
- */
-function collectSecrets(values, env = {}) {
-    const found = [];
-    for (const value of values)
-        if (value)
-            found.push(...uriCredentials(value));
-    for (const [name, value] of Object.entries(env)) {
-        if (!value)
-            continue;
-        if (CREDENTIAL_ENV.includes(name) || CREDENTIAL_ENV_NAME.test(name))
-            found.push(value);
-        else
-            found.push(...uriCredentials(value));
-    }
-    const lines = found.flatMap((s) => [s, ...(/[\r\n]/.test(s) ? s.split(/\r?\n|\r/) : [])]);
-    return [...new Set(lines.map((s) => s.trim()).filter((s) => s !== ''))];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-/**
- * The public surface of @modelci/core. The shells (actions, CLI) use the steps and renderers;
- * the rest is here for the repository's own integration tests and benches. Everything else is
- * internal: import it by path from inside this package only.
- */
-// Steps: one use case per action, with its inputs as the user typed them.
-
-
-
-
-// Input catalogues: each step's inputs, once (action.yml, CLI flags and help agree with them).
-
-
-
-
-// Renderers: the Markdown and terminal views of every report.
-
-
-
-
-
-
-
-// The shared vocabulary the shells need.
-
-
-
-
-
-
-// Building blocks the integration tests and benches drive directly.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/secrets.ts
-
-
-/**
- * Mask every credential in these inputs and the step's environment (core.setSecret), so that
- * the runner hides it wherever it is printed later. Called once, as the inputs are read, before
- * anything is logged. Returns what it masked, for tests.
- */
-function maskSecrets(inputs, env = process.env) {
-    const secrets = collectSecrets(Object.values(inputs), env);
-    for (const secret of secrets)
-        core_setSecret(secret);
-    return secrets;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
-
-
-/**
- * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
- * '_', upper-cased); empty ones are left out so the catalogue's defaults apply.
- */
-function readInputs(catalogue) {
-    const out = {};
-    for (const { name } of catalogue) {
-        const value = getInput(name);
-        if (value !== '')
-            out[name] = value;
-    }
-    maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/annotations.ts
-
-function annotate(a) {
-    const props = { title: a.title, file: a.file, startLine: a.line };
-    if (a.level === 'error')
-        error(a.message, props);
-    else if (a.level === 'warning')
-        warning(a.message, props);
-    else
-        notice(a.message, props);
-}
-/** GitHub shows this many annotations of each level per step, and drops the rest. */
-const SHOWN_PER_LEVEL = 10;
-/** Every annotation that fits the level's budget; past it, the last slot says how many more there are. */
-function annotateAll(list, options = {}) {
-    const reserve = { error: 1, ...options.reserve };
-    for (const level of ['error', 'warning', 'notice']) {
-        const budget = Math.max(1, (options.limit ?? SHOWN_PER_LEVEL) - (reserve[level] ?? 0));
-        const same = list.filter((a) => a.level === level);
-        const shown = same.length <= budget ? same : same.slice(0, budget - 1);
-        shown.forEach(annotate);
-        const more = same.length - shown.length;
-        if (more > 0)
-            annotate({ level, title: `${more} more`, message: `${more} more ${level} findings are in the job summary and the JSON report.` });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/run-action.ts
-
-
-/**
- * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
- * file, line or input; a failed outside service (ServiceError) one annotation titled with the
- * service; both fail the step with no stack trace. Anything else is a bug, reported as such with
- * its stack in the debug log.
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (e) {
-        if (errors_isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
-            process.exitCode = 1;
-            return;
-        }
-        if (errors_isServiceError(e)) {
-            error(e.message, { title: `Service failed: ${e.service}` });
-            process.exitCode = 1;
-            return;
-        }
-        const err = e instanceof Error ? e : new Error(String(e));
-        core_debug(err.stack ?? String(err));
-        setFailed(`modelci failed unexpectedly: ${err.message}. This is a bug in modelci; please report it with the debug log (re-run with debug logging).`);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/log.ts
-
-
-
-/** One log line holding untrusted text (a column name, a server's answer): it cannot be a workflow command. */
-function infoLine(line) {
-    core.info(logText(line));
-}
-/** A block printed as it is (line breaks kept), with the runner's command processing paused around it. */
-function infoBlock(block) {
-    process.stdout.write(withoutCommands(block, randomBytes(16).toString('hex')));
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
-/** What every modelci JavaScript action does around its use case. */
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ./actions/check-drift/src/main.ts
+
 
 
 
@@ -50284,13 +43961,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
-/***/ }),
-
-/***/ 8167:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
-
 /***/ })
 
 /******/ });
@@ -50315,7 +43985,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threa
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -50324,9 +43994,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threa
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -50401,48 +44068,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threa
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -50455,105 +44080,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threa
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6487);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8911);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6487:
+/***/ 8911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29845,7 +29845,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29876,7 +29876,7 @@ const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -29889,7 +29889,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -29919,7 +29919,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -29947,7 +29947,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -29961,7 +29961,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield io_util_readdir(directory)) {
+                        for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -31338,36 +31338,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
-
-
-
-/**
- * Write a file so that readers see the old content or the new, never half of it:
- * write a temporary file beside the target, then rename over it (atomic on POSIX).
- */
-async function atomic_write_writeFileAtomic(path, content) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(tmp, content);
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/shared/errors.ts
-class errors_InputError extends Error {
+class InputError extends Error {
     where;
     constructor(message, where = {}) {
         // One line, always: user text quoted into a message (a header cell, a file name) may hold
@@ -31377,8 +31349,8 @@ class errors_InputError extends Error {
         this.where = where;
     }
 }
-function errors_isInputError(e) {
-    return e instanceof errors_InputError;
+function isInputError(e) {
+    return e instanceof InputError;
 }
 /**
  * An outside service (registry, router, metrics source, MLflow, the GitHub API) failed or answered
@@ -31397,10 +31369,318 @@ class ServiceError extends Error {
         this.retryable = options.retryable ?? false;
     }
 }
-function errors_isServiceError(e) {
+function isServiceError(e) {
     return e instanceof ServiceError;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
+/**
+ * Credentials never go into a message or a record. In any text (a bare URI, or a message that
+ * quotes one), every `scheme://` URI loses its userinfo and the values of query or fragment
+ * parameters whose names look like credentials become `***`.
+ *
+ * The userinfo ends at the LAST `@` of the authority, as a URL parser reads it: passwords hold
+ * `@` and `:` more often than people percent-encode them. The authority ends where RFC 3986
+ * says it must (`/`, `?`, `#`) or at a character no URI holds unencoded (space, `"`, `<`, `>`,
+ * backtick, `\`), so an IPv6 host (`[::1]`) and an `@` in the path are left alone.
+ */
+/** scheme:// authority path ?query #fragment, each part as a URI can hold it in running text. */
+const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
+/** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
+const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
+const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
+const REDACTED = '***';
+function redactUri(text) {
+    return text.replace(URI_IN_TEXT, (_all, scheme, authority, path, query, fragment) => scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
+}
+/** Whether a query or fragment parameter of this name holds a credential. */
+function isCredentialName(name) {
+    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const joined = words.join('_');
+    return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
+}
+/**
+ * The credentials the URIs in a text carry, as written and percent-decoded: each password, a
+ * userinfo without a password (a token as the user name), and every credential parameter's value.
+ */
+function uriCredentials(text) {
+    const found = [];
+    for (const m of text.matchAll(URI_IN_TEXT)) {
+        const authority = m[2];
+        const at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            const userinfo = authority.slice(0, at);
+            const colon = userinfo.indexOf(':');
+            found.push(colon >= 0 ? userinfo.slice(colon + 1) : userinfo);
+        }
+        for (const part of [m[4], m[5]]) {
+            if (!part)
+                continue;
+            for (const { name, value } of params(part.slice(1)))
+                if (isCredentialName(name))
+                    found.push(value);
+        }
+    }
+    return [...new Set(found.flatMap((s) => [s, decodeLoosely(s), decodeLoosely(s.replace(/\+/g, ' '))]).filter((s) => s !== '' && s !== REDACTED))];
+}
+function hostOf(authority) {
+    const at = authority.lastIndexOf('@');
+    return at >= 0 ? authority.slice(at + 1) : authority;
+}
+/** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
+function redactParams(part) {
+    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+}
+/**
+ * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
+ * closing quote belongs to the message, and no token holds one).
+ */
+function params(body) {
+    const out = [];
+    for (const m of body.matchAll(/([^&;=']*)(?:=([^&;']*))?([^&;]*[&;]?)/g)) {
+        if (m[0] === '')
+            continue;
+        out.push({ raw: m[0], name: m[1], value: m[2] ?? '', rest: m[3] });
+    }
+    return out;
+}
+function decodeLoosely(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/secrets.ts
+/**
+ * What must be masked in a job's log before anything is printed: the credentials modelci's
+ * adapters read from the environment, and those written into URIs (user:password@, ?api_key=).
+ * Pure: the action kit hands each string to core.setSecret.
+ */
+
+/** The variables the registry, MLflow and metrics adapters read credentials from. */
+const CREDENTIAL_ENV = [
+    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'GITHUB_TOKEN',
+];
+/** Any other MODELCI_* variable named like a credential (one an adapter may read later). */
+const CREDENTIAL_ENV_NAME = /^MODELCI_\w*(TOKEN|PASSWORD|SECRET|KEY)$/;
+/**
+ * The secret strings in these input values and this environment: each credential variable's
+ * value, and every credential in a URI of an input or a variable (a proxy URL, MLFLOW_TRACKING_URI).
+ * A multi-line value is also masked line by line, as the runner matches lines.
+ */
+function collectSecrets(values, env = {}) {
+    const found = [];
+    for (const value of values)
+        if (value)
+            found.push(...uriCredentials(value));
+    for (const [name, value] of Object.entries(env)) {
+        if (!value)
+            continue;
+        if (CREDENTIAL_ENV.includes(name) || CREDENTIAL_ENV_NAME.test(name))
+            found.push(value);
+        else
+            found.push(...uriCredentials(value));
+    }
+    const lines = found.flatMap((s) => [s, ...(/[\r\n]/.test(s) ? s.split(/\r?\n|\r/) : [])]);
+    return [...new Set(lines.map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/log-text.ts
+/**
+ * Untrusted text in a log line (column and category names, file names, server bodies, model
+ * names) must never become a workflow command. The runner reads stdout line by line (\n, \r or
+ * \r\n ends one), takes a line whose first non-blank characters are `::` as a command, and also
+ * takes a legacy `##[command]` anywhere in a line. So: line breaks and other control characters
+ * are shown as escapes (`\n`, `\x1b`), a leading `::` as `\::`, and `##[` as `##\[`.
+ * Applying it twice changes nothing.
+ */
+function log_text_logText(text) {
+    return text
+        .replace(LINE_BREAK_OR_CONTROL, controlEscape)
+        .replace(/##\[/g, '##\\[')
+        .replace(/^(\s*)::/, '$1\\::');
+}
+// Control characters are what this matches, on purpose.
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK_OR_CONTROL = /\r\n|[\r\n\u0085\u2028\u2029]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
+function controlEscape(c) {
+    if (NAMED[c])
+        return NAMED[c];
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+}
+/**
+ * A block printed as it is (a report, a server's answer) between `::stop-commands::<token>` and
+ * `::<token>::`: the runner runs no command inside it. The token must be unguessable (random per
+ * block), or the block could end the pause itself.
+ */
+function log_text_withoutCommands(block, token) {
+    if (!/^[A-Za-z0-9_-]{16,}$/.test(token))
+        throw new Error('withoutCommands needs a random token of at least 16 letters, digits, - or _');
+    if (block.includes(token))
+        throw new Error('withoutCommands: the block contains its own token');
+    return `::stop-commands::${token}\n${block.replace(/\n$/, '')}\n::${token}::\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/index.ts
+/**
+ * The shared vocabulary the shells (action-kit) use, importable without the domain, so an
+ * action's bundle carries only its own step: `@modelci/core/shared`.
+ */
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/secrets.ts
+
+
+/**
+ * Mask every credential in these inputs and the step's environment (core.setSecret), so that
+ * the runner hides it wherever it is printed later. Called once, as the inputs are read, before
+ * anything is logged. Returns what it masked, for tests.
+ */
+function maskSecrets(inputs, env = process.env) {
+    const secrets = collectSecrets(Object.values(inputs), env);
+    for (const secret of secrets)
+        core_setSecret(secret);
+    return secrets;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
+
+
+/**
+ * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
+ * '_', upper-cased); empty ones are left out so the catalogue's defaults apply.
+ */
+function readInputs(catalogue) {
+    const out = {};
+    for (const { name } of catalogue) {
+        const value = getInput(name);
+        if (value !== '')
+            out[name] = value;
+    }
+    maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/annotations.ts
+
+function annotate(a) {
+    const props = { title: a.title, file: a.file, startLine: a.line };
+    if (a.level === 'error')
+        error(a.message, props);
+    else if (a.level === 'warning')
+        warning(a.message, props);
+    else
+        notice(a.message, props);
+}
+/** GitHub shows this many annotations of each level per step, and drops the rest. */
+const SHOWN_PER_LEVEL = 10;
+/** Every annotation that fits the level's budget; past it, the last slot says how many more there are. */
+function annotateAll(list, options = {}) {
+    const reserve = { error: 1, ...options.reserve };
+    for (const level of ['error', 'warning', 'notice']) {
+        const budget = Math.max(1, (options.limit ?? SHOWN_PER_LEVEL) - (reserve[level] ?? 0));
+        const same = list.filter((a) => a.level === level);
+        const shown = same.length <= budget ? same : same.slice(0, budget - 1);
+        shown.forEach(annotate);
+        const more = same.length - shown.length;
+        if (more > 0)
+            annotate({ level, title: `${more} more`, message: `${more} more ${level} findings are in the job summary and the JSON report.` });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/run-action.ts
+
+
+/**
+ * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
+ * file, line or input; a failed outside service (ServiceError) one annotation titled with the
+ * service; both fail the step with no stack trace. Anything else is a bug, reported as such with
+ * its stack in the debug log.
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (e) {
+        if (isInputError(e)) {
+            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            process.exitCode = 1;
+            return;
+        }
+        if (isServiceError(e)) {
+            error(e.message, { title: `Service failed: ${e.service}` });
+            process.exitCode = 1;
+            return;
+        }
+        const err = e instanceof Error ? e : new Error(String(e));
+        core_debug(err.stack ?? String(err));
+        setFailed(`modelci failed unexpectedly: ${err.message}. This is a bug in modelci; please report it with the debug log (re-run with debug logging).`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/action-kit/src/log.ts
+
+
+
+/** One log line holding untrusted text (a column name, a server's answer): it cannot be a workflow command. */
+function infoLine(line) {
+    core.info(logText(line));
+}
+/** A block printed as it is (line breaks kept), with the runner's command processing paused around it. */
+function infoBlock(block) {
+    process.stdout.write(withoutCommands(block, randomBytes(16).toString('hex')));
+}
+
+;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
+/** What every modelci JavaScript action does around its use case. */
+
+
+
+
+
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
+
+
+
+/**
+ * Write a file so that readers see the old content or the new, never half of it:
+ * write a temporary file beside the target, then rename over it (atomic on POSIX).
+ */
+async function writeFileAtomic(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, content);
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./packages/core/src/data/cells.ts
 /**
  * What a single cell holds: missing, a finite number, an infinity, or text.
@@ -31459,7 +31739,7 @@ function isInfiniteText(s) {
  * The number a text cell holds, or NaN when it holds text. May return ±Infinity for an
  * infinity literal (the caller reports it). The caller has already ruled out missing markers.
  */
-function cells_parseNumberText(s) {
+function parseNumberText(s) {
     if (s.length === 0)
         return NaN;
     const v = Number(s);
@@ -31570,7 +31850,7 @@ function parseNumberBytes(b, s, e, decode) {
     return neg ? -v : v;
 }
 function slow(_b, s, e, decode) {
-    return cells_parseNumberText(decode(s, e));
+    return parseNumberText(decode(s, e));
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -31629,7 +31909,7 @@ class GzipSource {
                 catch (e) {
                     const err = e;
                     if (err.code && err.code.startsWith('Z_')) {
-                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+                        throw new InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
                     }
                     throw err;
                 }
@@ -31665,11 +31945,11 @@ async function openSource(file) {
 function fileError(file, e) {
     const err = e;
     if (err.code === 'ENOENT')
-        return new errors_InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
+        return new InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
     if (err.code === 'EISDIR')
-        return new errors_InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
+        return new InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
     if (err.code === 'EACCES' || err.code === 'EPERM')
-        return new errors_InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
+        return new InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
     return err;
 }
 const LF = 10, CR = 13;
@@ -31763,7 +32043,7 @@ class ChunkReader {
             }
         }
         const col = bad - lineStart + 1;
-        return new errors_InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
+        return new InputError(`${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
             `save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).`, { file: this.file, line, col });
     }
 }
@@ -32095,7 +32375,7 @@ class ColumnBuilder {
             this.pushCode(this.dict.codeOf(text));
         }
         else {
-            const v = cells_parseNumberText(text);
+            const v = parseNumberText(text);
             if (v === v && v !== Infinity && v !== -Infinity)
                 this.pushNumber(v);
             else
@@ -32155,7 +32435,7 @@ function trim(a, n) {
 }
 function infinityError(text, column, file, line, where) {
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    return new errors_InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
+    return new InputError(`${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
         `leave the cell empty (or write NA) to mark it missing, or remove the row.`, { file, line });
 }
 
@@ -32286,7 +32566,7 @@ class Tokenizer {
                     if (p >= end) {
                         if (!eof)
                             return NEED_MORE;
-                        throw new errors_InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
+                        throw new InputError(`${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
                             `add the closing '"' (a '"' inside a quoted field is written '""').`, { file: this.file, line: quoteLine, col: this.charCol(quoteCol) });
                     }
                     if (p + 1 >= end && !eof)
@@ -32318,7 +32598,7 @@ class Tokenizer {
                     continue;
                 }
                 if (c !== csv_LF && c !== csv_CR) {
-                    throw new errors_InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
+                    throw new InputError(`${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
                         `quote the whole field and write each '"' inside it as '""'.`, { file: this.file, line, col: this.charCol(p) });
                 }
             }
@@ -32434,7 +32714,7 @@ class FastPath {
             const len = e - s;
             if (len <= 4 && isMissingBytes(b, s, len))
                 return NaN;
-            const v = cells_parseNumberText(Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8'));
+            const v = parseNumberText(Buffer.from(b.buffer, b.byteOffset + s, e - s).toString('utf8'));
             return v - v === 0 ? v : Infinity;
         };
     }
@@ -32713,7 +32993,7 @@ function sniffDelimiter(b, end) {
 function parseDelimiterOption(delimiter) {
     const code = delimiter === '\\t' ? 9 : delimiter.charCodeAt(0);
     if ((delimiter.length !== 1 && delimiter !== '\\t') || code >= 128 || code === QUOTE || code === csv_LF || code === csv_CR) {
-        throw new errors_InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
+        throw new InputError(`The delimiter '${delimiter}' cannot be used; give one ASCII character other than '"' or a line break, such as ',', ';', '|' or a tab.`, { input: 'delimiter' });
     }
     return code;
 }
@@ -32735,7 +33015,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             st = tok.next();
         }
         if (st === DONE) {
-            throw new errors_InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
+            throw new InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
         }
         const headerLine = tok.recLine;
         const ncols = tok.nf;
@@ -32784,7 +33064,7 @@ async function readDelimited(file, table, delimiter, explicit) {
                 continue;
             }
             if (tok.nf !== ncols) {
-                throw new errors_InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
+                throw new InputError(`${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
                     `give every row one value per column (quote values that contain ${delimiterName(d)}).`, { file, line: tok.recLine });
             }
             const b = tok.buf, fs = tok.fs, fe = tok.fe, fl = tok.fl;
@@ -32815,7 +33095,7 @@ async function readDelimited(file, table, delimiter, explicit) {
             rows++;
         }
         if (rows === 0) {
-            throw new errors_InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
+            throw new InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
         }
         table.endFile(file, rows, names.filter((n) => table.included(n)));
     }
@@ -32828,7 +33108,7 @@ function checkHeader(file, line, names, d, explicit) {
         const name = names[0];
         for (const c of [59, 9, 44, 124]) {
             if (c !== d && name.includes(String.fromCharCode(c))) {
-                throw new errors_InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
+                throw new InputError(`${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
                     `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`, { file, line });
             }
         }
@@ -32837,11 +33117,11 @@ function checkHeader(file, line, names, d, explicit) {
     for (let i = 0; i < names.length; i++) {
         const name = names[i];
         if (name.trim() === '') {
-            throw new errors_InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
+            throw new InputError(`${file} line ${line}: column ${i + 1} has an empty name; give every column a name in the header row.`, { file, line, col: i + 1 });
         }
         const prev = seen.get(name);
         if (prev !== undefined) {
-            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+            throw new InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
         }
         seen.set(name, i);
     }
@@ -32876,7 +33156,7 @@ function inferKinds(tok, ncols, known) {
                 const t = tok.text(i);
                 if (isMissingText(t))
                     continue;
-                isNumber = !Number.isNaN(cells_parseNumberText(t));
+                isNumber = !Number.isNaN(parseNumberText(t));
             }
             else {
                 const s = tok.fs[i], e = tok.fe[i];
@@ -32944,7 +33224,7 @@ function kindOfValue(v) {
     if (typeof v === 'string') {
         if (isMissingText(v))
             return undefined;
-        return Number.isNaN(cells_parseNumberText(v)) ? 'categorical' : 'numeric';
+        return Number.isNaN(parseNumberText(v)) ? 'categorical' : 'numeric';
     }
     return 'categorical';
 }
@@ -32993,11 +33273,11 @@ async function readJsonl(file, table) {
                     obj = JSON.parse(text);
                 }
                 catch (e) {
-                    throw new errors_InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
+                    throw new InputError(`${file} line ${at} is not valid JSON (${e.message}); write one JSON object per line.`, { file, line: at });
                 }
                 if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
                     const what = Array.isArray(obj) ? 'an array' : obj === null ? 'null' : `a ${typeof obj}`;
-                    throw new errors_InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
+                    throw new InputError(`${file} line ${at} holds ${what}, not a JSON object; write one object per line, like {"column": value}.`, { file, line: at });
                 }
                 return { obj: obj, line: at };
             }
@@ -33019,7 +33299,7 @@ async function readJsonl(file, table) {
             }
         }
         if (sample.length === 0) {
-            throw new errors_InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
+            throw new InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
         }
         table.beginFile(file);
         const cols = new Map();
@@ -33060,7 +33340,7 @@ async function readJsonl(file, table) {
             addRow(next.obj, next.line);
         }
         if (table.columns.length === 0 && fileCols.length === 0) {
-            throw new errors_InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
+            throw new InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
         }
         table.endFile(file, rows, fileCols.map((c) => c.name));
     }
@@ -39791,7 +40071,7 @@ function fileBuffer(fh, size) {
 }
 function corrupt(file, e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return new errors_InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
+    return new InputError(`${file} is not a readable Parquet file (${msg.length > 160 ? `${msg.slice(0, 160)}…` : msg}); it may be truncated or corrupt: write it again.`, { file });
 }
 function isTemporal(el) {
     const lt = el.logical_type?.type;
@@ -39833,7 +40113,7 @@ async function readParquet(file, table) {
     try {
         const size = (await fh.stat()).size;
         if (size === 0)
-            throw new errors_InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
+            throw new InputError(`${file} is empty (0 bytes); it is not a Parquet file: write it again.`, { file });
         const buffer = fileBuffer(fh, size);
         let metadata;
         let schema;
@@ -39850,11 +40130,11 @@ async function readParquet(file, table) {
             throw corrupt(file, new Error(`the footer says ${rows} rows but its row groups hold ${groupTotal}`));
         }
         if (rows === 0)
-            throw new errors_InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
+            throw new InputError(`${file} has no data rows; it needs at least one row of data.`, { file });
         const nodes = schema.children.filter((c) => table.included(c.element.name));
         for (const node of nodes) {
             if (isNested(node)) {
-                throw new errors_InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
+                throw new InputError(`${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
                     `leave it out of the columns to check, or flatten it into plain columns.`, { file });
             }
         }
@@ -39897,7 +40177,7 @@ async function readParquet(file, table) {
                     readChunk(bytes, decoder, col, file, groupStart, groupRows);
                 }
                 catch (e) {
-                    if (e instanceof errors_InputError)
+                    if (e instanceof InputError)
                         throw e;
                     throw corrupt(file, e);
                 }
@@ -40272,7 +40552,7 @@ function isGlob(spec) {
 }
 async function resolveFiles(spec) {
     if (spec.trim() === '') {
-        throw new errors_InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
+        throw new InputError('The data path is empty; name a file, a directory or a glob such as data/*.csv.', {});
     }
     const st = await (0,promises_namespaceObject.stat)(spec).catch(() => undefined);
     if (st?.isFile())
@@ -40280,12 +40560,12 @@ async function resolveFiles(spec) {
     if (st?.isDirectory()) {
         const files = (await walk(spec)).filter((f) => isDataFile(f, false));
         if (files.length === 0) {
-            throw new errors_InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
+            throw new InputError(`Directory ${spec} holds no data files; put ${DATA_EXTENSIONS} files in it, or name the files with a glob.`, { file: spec });
         }
         return sortPaths(files);
     }
     if (!isGlob(spec)) {
-        throw new errors_InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
+        throw new InputError(`File ${spec} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file: spec });
     }
     const matched = await glob(spec);
     const wantTxt = /\.txt(\.gz)?$/i.test(spec);
@@ -40294,7 +40574,7 @@ async function resolveFiles(spec) {
         const why = matched.length === 0
             ? 'matches no files'
             : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+        throw new InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
     }
     return sortPaths(files);
 }
@@ -40314,7 +40594,7 @@ async function entries(dir) {
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return [];
         if (code === 'EACCES' || code === 'EPERM')
-            throw new errors_InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
+            throw new InputError(`Directory ${dir} cannot be read (permission denied); make it readable.`, { file: dir });
         throw e;
     }
 }
@@ -40499,7 +40779,7 @@ class TableBuilder {
             return existing;
         }
         if (!this.firstFileOpen) {
-            throw new errors_InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
+            throw new InputError(`${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
                 `files read together must have the same columns: remove it or add it to every file.`, { file });
         }
         const forced = this.options.kinds?.get(name);
@@ -40515,7 +40795,7 @@ class TableBuilder {
         const seen = new Set(names);
         for (const col of this.columns) {
             if (!seen.has(col.name)) {
-                throw new errors_InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
+                throw new InputError(`${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
                     `files read together must have the same columns: add it (empty cells are fine) or read the files separately.`, { file });
             }
         }
@@ -40550,16 +40830,16 @@ class TableBuilder {
 
 
 
-async function read_table_readTable(spec, options = {}) {
+async function readTable(spec, options = {}) {
     const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
     const files = await resolveFiles(spec);
     const table = new TableBuilder(options);
     for (const file of files) {
-        await read_table_readFile(file, table, delimiter);
+        await readFile(file, table, delimiter);
     }
     return table.finish();
 }
-async function read_table_readFile(file, table, delimiter) {
+async function readFile(file, table, delimiter) {
     const format = formatOf(file);
     switch (format) {
         case 'csv':
@@ -40573,2434 +40853,8 @@ async function read_table_readFile(file, table, delimiter) {
         case 'parquet':
             return readParquet(file, table);
         default:
-            throw new errors_InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
+            throw new InputError(`${file} is not a format modelci reads; use ${DATA_EXTENSIONS}.`, { file });
     }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/log-text.ts
-/**
- * Untrusted text in a log line (column and category names, file names, server bodies, model
- * names) must never become a workflow command. The runner reads stdout line by line (\n, \r or
- * \r\n ends one), takes a line whose first non-blank characters are `::` as a command, and also
- * takes a legacy `##[command]` anywhere in a line. So: line breaks and other control characters
- * are shown as escapes (`\n`, `\x1b`), a leading `::` as `\::`, and `##[` as `##\[`.
- * Applying it twice changes nothing.
- */
-function log_text_logText(text) {
-    return text
-        .replace(LINE_BREAK_OR_CONTROL, controlEscape)
-        .replace(/##\[/g, '##\\[')
-        .replace(/^(\s*)::/, '$1\\::');
-}
-// Control characters are what this matches, on purpose.
-// eslint-disable-next-line no-control-regex
-const LINE_BREAK_OR_CONTROL = /\r\n|[\r\n\u0085\u2028\u2029]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const NAMED = { '\r\n': '\\r\\n', '\n': '\\n', '\r': '\\r' };
-function controlEscape(c) {
-    if (NAMED[c])
-        return NAMED[c];
-    const code = c.charCodeAt(0);
-    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
-}
-/**
- * A block printed as it is (a report, a server's answer) between `::stop-commands::<token>` and
- * `::<token>::`: the runner runs no command inside it. The token must be unguessable (random per
- * block), or the block could end the pause itself.
- */
-function log_text_withoutCommands(block, token) {
-    if (!/^[A-Za-z0-9_-]{16,}$/.test(token))
-        throw new Error('withoutCommands needs a random token of at least 16 letters, digits, - or _');
-    if (block.includes(token))
-        throw new Error('withoutCommands: the block contains its own token');
-    return `::stop-commands::${token}\n${block.replace(/\n$/, '')}\n::${token}::\n`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/log-gamma.ts
-/**
- * Log-gamma and its companions, written so that no digits are lost to cancellation:
- * Stirling's error term, log Gamma, and log(1 + t) - t. The incomplete gamma function (chi-square
- * p-values) and the Smirnov sum (large-sample KS p-values) are built on them.
- */
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const log_gamma_Math = globalThis.Math;
-const HALF_LOG_2PI = 0.5 * log_gamma_Math.log(2 * log_gamma_Math.PI);
-const EPS = 2 ** -53;
-/**
- * Stirling's error mu(z) = log Gamma(z) - [(z - 1/2) log z - z + log(2 pi)/2]
- * (equivalently log z! - log(sqrt(2 pi z) (z/e)^z), Loader's "stirlerr"). For z >= 10 the
- * asymptotic series 1/(12z) - 1/(360z^3) + ... (Bernoulli numbers B_2k / (2k(2k-1) z^(2k-1)))
- * is exact to double precision with seven terms; below that we step up with
- * mu(z) = mu(z + 1) + (z + 1/2) log1p(1/z) - 1, which loses nothing (no large terms cancel).
- */
-function log_gamma_stirlingError(z) {
-    let shift = 0;
-    let w = z;
-    while (w < 10) {
-        shift += (w + 0.5) * log_gamma_Math.log1p(1 / w) - 1;
-        w += 1;
-    }
-    const r = 1 / w;
-    const r2 = r * r;
-    const series = r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))));
-    return series + shift;
-}
-/** log Gamma(a) for a > 0. */
-function logGamma(a) {
-    if (Number.isNaN(a) || a < 0)
-        return NaN;
-    if (a === 0 || a === Infinity)
-        return Infinity;
-    return (a - 0.5) * log_gamma_Math.log(a) - a + HALF_LOG_2PI + log_gamma_stirlingError(a);
-}
-/**
- * log(1 + t) - t for t > -1. For |t| < 0.1 the power series -t^2/2 + t^3/3 - ... (at most ~16
- * terms); elsewhere log1p(t) - t, where the cancellation costs at most a digit and a half.
- */
-function log_gamma_log1pMinusX(t) {
-    if (log_gamma_Math.abs(t) < 0.1) {
-        let power = t * t;
-        let sum = -power / 2;
-        for (let k = 3; k < 40; k++) {
-            power *= -t;
-            const term = -power / k;
-            sum += term;
-            if (log_gamma_Math.abs(term) <= EPS * log_gamma_Math.abs(sum))
-                break;
-        }
-        return sum;
-    }
-    return log_gamma_Math.log1p(t) - t;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/incomplete-gamma.ts
-/**
- * Regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 - P(a, x) (scipy.special.gammainc
- * and gammaincc). Q is what chi-square p-values need, with *relative* accuracy deep in the tail
- * (p = 1e-200 must not come out as 0 or 1e-190), so it is never formed as 1 - P where P is near 1:
- *   - x < a + 1: power series for P (DLMF 8.11.4); there Q >= ~0.08, so Q = 1 - P is safe;
- *   - x >= a + 1: Lentz's continued fraction for Q (DLMF 8.9.2), which converges fast there.
- * Both are multiplied by x^a e^-x / Gamma(a); for a >= 10 that factor is computed as
- * sqrt(a / 2 pi) exp(a (log1p(s) - s) - stirlingError(a)) with s = (x - a)/a, which avoids the
- * cancellation between a log x, x and log Gamma(a) that costs ~log10(a) digits otherwise.
- */
-
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const incomplete_gamma_Math = globalThis.Math;
-const incomplete_gamma_Number = globalThis.Number;
-const incomplete_gamma_EPS = 2 ** -53;
-const TINY = 1e-300;
-const MAX_ITERATIONS = 100000;
-/** x^a e^-x / Gamma(a), the factor in front of both the series and the continued fraction. */
-function gammaPrefactor(a, x) {
-    if (a < 10)
-        return incomplete_gamma_Math.exp(a * incomplete_gamma_Math.log(x) - x - logGamma(a));
-    return incomplete_gamma_Math.sqrt(a / (2 * incomplete_gamma_Math.PI)) * incomplete_gamma_Math.exp(a * log_gamma_log1pMinusX((x - a) / a) - log_gamma_stirlingError(a));
-}
-/** Sum of the series for P(a, x) without the prefactor: sum_k x^k / (a (a+1) ... (a+k)). */
-function lowerSeries(a, x) {
-    let term = 1 / a;
-    let sum = term;
-    for (let k = 1; k < MAX_ITERATIONS; k++) {
-        term *= x / (a + k);
-        sum += term;
-        if (term < sum * incomplete_gamma_EPS)
-            break;
-    }
-    return sum;
-}
-/** Continued fraction for Q(a, x) without the prefactor (modified Lentz). */
-function upperContinuedFraction(a, x) {
-    let b = x + 1 - a;
-    let c = 1 / TINY;
-    let d = 1 / b;
-    let h = d;
-    for (let i = 1; i < MAX_ITERATIONS; i++) {
-        const an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        if (incomplete_gamma_Math.abs(d) < TINY)
-            d = TINY;
-        c = b + an / c;
-        if (incomplete_gamma_Math.abs(c) < TINY)
-            c = TINY;
-        d = 1 / d;
-        const delta = d * c;
-        h *= delta;
-        if (incomplete_gamma_Math.abs(delta - 1) <= incomplete_gamma_EPS)
-            break;
-    }
-    return h;
-}
-/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
-function regularizedGammaP(a, x) {
-    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
-        return NaN;
-    if (x === 0)
-        return 0;
-    if (x === Infinity)
-        return 1;
-    if (x < a + 1)
-        return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
-    return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
-/** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
-function regularizedGammaQ(a, x) {
-    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
-        return NaN;
-    if (x === 0)
-        return 1;
-    if (x === Infinity)
-        return 0;
-    if (x < a + 1)
-        return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * lowerSeries(a, x));
-    return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/chi2.ts
-/**
- * Chi-square distribution tail and Pearson's test of independence on a contingency table,
- * as scipy.stats.chi2.sf and scipy.stats.chi2_contingency (SciPy 1.10 defaults).
- */
-
-/** P(X >= x) for X ~ chi-square(dof) = Q(dof/2, x/2); relatively accurate far into the tail. */
-function chi2Sf(x, dof) {
-    if (Number.isNaN(x) || Number.isNaN(dof) || !(dof > 0))
-        return NaN;
-    if (x <= 0)
-        return 1;
-    return regularizedGammaQ(dof / 2, x / 2);
-}
-/**
- * Pearson chi-square test of independence of the rows and columns of `observed` (rows of counts),
- * as scipy.stats.chi2_contingency(observed, correction):
- *   expected[i][j] = rowSum[i] * colSum[j] / total,  dof = (rows - 1)(cols - 1),
- *   statistic = sum (observed - expected)^2 / expected,  p = chi2Sf(statistic, dof).
- * With dof == 1 and `correction` (the default), Yates' continuity correction moves each observed
- * count up to 0.5 towards its expected count first. dof == 0 (a single row or column) gives
- * statistic 0 and p 1. Throws if an expected frequency is 0 (an all-zero row or column).
- */
-function chi2_chi2Contingency(observed, correction = true) {
-    const rows = observed.length;
-    const cols = rows > 0 ? observed[0].length : 0;
-    if (rows === 0 || cols === 0)
-        throw new Error('chi2Contingency: the table is empty.');
-    const rowSums = new Float64Array(rows);
-    const colSums = new Float64Array(cols);
-    let total = 0;
-    for (let i = 0; i < rows; i++) {
-        if (observed[i].length !== cols) {
-            throw new Error(`chi2Contingency: row ${i} has ${observed[i].length} cells, row 0 has ${cols}; rows must be equally long.`);
-        }
-        for (let j = 0; j < cols; j++) {
-            const o = observed[i][j];
-            if (!(o >= 0) || !Number.isFinite(o))
-                throw new Error(`chi2Contingency: cell [${i}][${j}] is ${o}; counts must be finite and >= 0.`);
-            rowSums[i] += o;
-            colSums[j] += o;
-        }
-    }
-    for (let i = 0; i < rows; i++)
-        total += rowSums[i];
-    const expected = (i, j) => rowSums[i] * colSums[j] / total;
-    for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-            if (expected(i, j) === 0) {
-                throw new Error(`chi2Contingency: the expected frequency at [${i}][${j}] is 0 (an all-zero row or column); drop it before testing.`);
-            }
-        }
-    }
-    const dof = rows * cols - (rows + cols) + 1;
-    if (dof === 0)
-        return { statistic: 0, pValue: 1, dof: 0 };
-    const yates = dof === 1 && correction;
-    let statistic = 0;
-    for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-            const e = expected(i, j);
-            let o = observed[i][j];
-            if (yates) {
-                // Never move an observed count past its expected count (SciPy gh-13875).
-                const diff = e - o;
-                o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
-            }
-            const dev = o - e;
-            statistic += dev * dev / e;
-        }
-    }
-    return { statistic, pValue: chi2Sf(statistic, dof), dof };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/ecdf.ts
-/**
- * Empirical cumulative distribution function, stored as the sorted distinct values of a sample
- * with the running count of observations at or below each. A reference profile stores
- * value -> count, so counts are weights and need not be 1 (nor, for sketches, integers).
- */
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const ecdf_Math = globalThis.Math;
-const ecdf_Number = globalThis.Number;
-/** ECDF of a sample already sorted ascending, without NaN. One pass, two allocations. */
-function ecdfFromSorted(sorted) {
-    const len = sorted.length;
-    let distinct = 0;
-    for (let i = 0; i < len; i++)
-        if (i === 0 || sorted[i] !== sorted[i - 1])
-            distinct++;
-    const values = new Float64Array(distinct);
-    const cumulative = new Float64Array(distinct);
-    let j = -1;
-    for (let i = 0; i < len; i++) {
-        if (i === 0 || sorted[i] !== sorted[i - 1])
-            values[++j] = sorted[i];
-        // Every observation up to i is <= sorted[i], so the count at the current value is i + 1.
-        cumulative[j] = i + 1;
-    }
-    return { values, cumulative, n: len };
-}
-/** ECDF of an unsorted sample; NaN (a missing cell) is dropped. The input is not modified. */
-function ecdf_ecdfFromSample(sample) {
-    let kept = 0;
-    for (let i = 0; i < sample.length; i++)
-        if (!ecdf_Number.isNaN(sample[i]))
-            kept++;
-    const copy = new Float64Array(kept);
-    let k = 0;
-    for (let i = 0; i < sample.length; i++) {
-        const x = sample[i];
-        if (!ecdf_Number.isNaN(x))
-            copy[k++] = x;
-    }
-    // Typed-array sort is numeric and native: about 10x faster than Array.prototype.sort with a comparator.
-    copy.sort();
-    return ecdfFromSorted(copy);
-}
-/**
- * ECDF from a frequency table: `values` ascending and distinct, `counts[i]` how often values[i] occurs.
- * Entries with count 0 are dropped so that every stored value is actually observed (quantiles rely on it).
- */
-function ecdf_ecdfFromCounts(values, counts) {
-    if (values.length !== counts.length) {
-        throw new Error(`ecdfFromCounts: ${values.length} values but ${counts.length} counts; give one count per value.`);
-    }
-    let kept = 0;
-    for (let i = 0; i < values.length; i++) {
-        const c = counts[i];
-        if (!(c >= 0) || !ecdf_Number.isFinite(c))
-            throw new Error(`ecdfFromCounts: count ${c} at index ${i} is not a finite number >= 0.`);
-        if (ecdf_Number.isNaN(values[i]))
-            throw new Error(`ecdfFromCounts: value at index ${i} is NaN.`);
-        if (i > 0 && !(values[i] > values[i - 1]))
-            throw new Error(`ecdfFromCounts: values must be distinct and ascending (index ${i}).`);
-        if (c > 0)
-            kept++;
-    }
-    const outValues = new Float64Array(kept);
-    const cumulative = new Float64Array(kept);
-    let total = 0;
-    let j = 0;
-    for (let i = 0; i < values.length; i++) {
-        if (counts[i] === 0)
-            continue;
-        total += counts[i];
-        outValues[j] = values[i];
-        cumulative[j++] = total;
-    }
-    return { values: outValues, cumulative, n: total };
-}
-/** Number of stored values <= x (an index into `values`): binary search for the upper bound. */
-function ecdf_countDistinctAtOrBelow(e, x) {
-    let lo = 0;
-    let hi = e.values.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (e.values[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** F(x) = P(X <= x), in [0, 1]; NaN for an empty sample. */
-function ecdfAt(e, x) {
-    if (e.n === 0)
-        return NaN;
-    const k = ecdf_countDistinctAtOrBelow(e, x);
-    return k === 0 ? 0 : e.cumulative[k - 1] / e.n;
-}
-/** Weight (count) of the i-th distinct value. */
-function ecdfCountAt(e, i) {
-    return i === 0 ? e.cumulative[0] : e.cumulative[i] - e.cumulative[i - 1];
-}
-/** Sample mean, weighting each distinct value by its count; NaN for an empty sample. */
-function ecdf_ecdfMean(e) {
-    if (e.n === 0)
-        return NaN;
-    // Compensated (Neumaier) summation: profiles hold millions of rows, and numpy's pairwise sum is this accurate.
-    let sum = 0;
-    let comp = 0;
-    for (let i = 0; i < e.values.length; i++) {
-        const term = ecdfCountAt(e, i) * e.values[i];
-        const t = sum + term;
-        comp += ecdf_Math.abs(sum) >= ecdf_Math.abs(term) ? (sum - t) + term : (term - t) + sum;
-        sum = t;
-    }
-    return (sum + comp) / e.n;
-}
-/** Population standard deviation (ddof = 0, as numpy.std); NaN for an empty sample. */
-function ecdf_ecdfStd(e) {
-    if (e.n === 0)
-        return NaN;
-    const mean = ecdf_ecdfMean(e);
-    // Two passes (mean first, then squared deviations) avoid the cancellation of E[x^2] - E[x]^2.
-    let sum = 0;
-    let comp = 0;
-    for (let i = 0; i < e.values.length; i++) {
-        const dev = e.values[i] - mean;
-        const term = ecdfCountAt(e, i) * dev * dev;
-        const t = sum + term;
-        comp += sum >= term ? (sum - t) + term : (term - t) + sum;
-        sum = t;
-    }
-    return ecdf_Math.sqrt((sum + comp) / e.n);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/binning.ts
-/**
- * Quantile binning of a numeric feature for the population stability index: edges at the
- * reference's deciles (or any `bins`-quantiles), then counts of a sample in the same bins.
- */
-
-/** The value of rank r (0-based) in the sorted, count-expanded sample. */
-function valueAtRank(e, r) {
-    // First distinct value whose cumulative count exceeds r.
-    let lo = 0;
-    let hi = e.values.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (e.cumulative[mid] > r)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return e.values[lo];
-}
-/**
- * numpy.quantile(sample, q) with the default 'linear' method on the count-expanded sample:
- * virtual index (n - 1) q, linear interpolation between its neighbours computed as numpy's _lerp
- * does (from the upper neighbour when the weight is >= 0.5), so edges are bit-identical.
- */
-function ecdfQuantile(e, q) {
-    if (e.n === 0)
-        return NaN;
-    const virtual = (e.n - 1) * q;
-    if (virtual >= e.n - 1)
-        return e.values[e.values.length - 1];
-    if (virtual < 0)
-        return e.values[0];
-    const prev = Math.floor(virtual);
-    const gamma = virtual - prev;
-    const a = valueAtRank(e, prev);
-    const b = valueAtRank(e, prev + 1);
-    const diff = b - a;
-    return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-}
-/**
- * Interior bin edges at the quantiles i/bins (i = 1..bins-1) of the reference, ascending and
- * distinct: integer or heavily tied data repeat quantiles, and a repeated edge would only make an
- * empty bin. Fewer than bins - 1 edges come back then.
- */
-function binning_quantileBinEdges(ref, bins) {
-    if (!Number.isInteger(bins) || bins < 1)
-        throw new Error(`quantileBinEdges: bins must be a positive integer (got ${bins}).`);
-    if (ref.n === 0)
-        return new Float64Array(0);
-    const raw = new Float64Array(bins - 1);
-    for (let i = 1; i < bins; i++)
-        raw[i - 1] = ecdfQuantile(ref, i / bins);
-    raw.sort();
-    let distinct = 0;
-    for (let i = 0; i < raw.length; i++)
-        if (i === 0 || raw[i] !== raw[i - 1])
-            raw[distinct++] = raw[i];
-    return raw.slice(0, distinct);
-}
-/**
- * Counts of e's observations in (-inf, edges[0]], (edges[0], edges[1]], ..., (edges[last], +inf):
- * edges.length + 1 bins. Edges must be ascending.
- */
-function binning_binCounts(e, edges) {
-    const counts = new Float64Array(edges.length + 1);
-    let below = 0; // observations <= the previous edge
-    for (let k = 0; k < edges.length; k++) {
-        if (k > 0 && !(edges[k] >= edges[k - 1]))
-            throw new Error('binCounts: edges must be ascending.');
-        const idx = countDistinctAtOrBelow(e, edges[k]);
-        const atOrBelow = idx === 0 ? 0 : e.cumulative[idx - 1];
-        counts[k] = atOrBelow - below;
-        below = atOrBelow;
-    }
-    counts[edges.length] = e.n - below;
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/divergence.ts
-/**
- * Distances and effect sizes between two distributions given as counts over the same categories
- * (or bins): Jensen-Shannon distance, Cramer's V and the population stability index.
- * Effect sizes complement p-values: with a million rows every tiny shift is "significant".
- */
-
-
-function total(xs) {
-    let s = 0;
-    for (let i = 0; i < xs.length; i++)
-        s += xs[i];
-    return s;
-}
-/** x log(x / y) with the conventions of scipy.special.rel_entr (0 log 0 = 0). */
-function relativeEntropyTerm(x, y) {
-    if (x > 0 && y > 0)
-        return x * Math.log(x / y);
-    if (x === 0 && y >= 0)
-        return 0;
-    return Number.isNaN(x) || Number.isNaN(y) ? NaN : Infinity;
-}
-/**
- * Jensen-Shannon distance with base-2 logarithms, in [0, 1]:
- * sqrt((KL(p || m) + KL(q || m)) / 2) with m = (p + q) / 2, after normalising p and q to sum to 1
- * (counts are fine), as scipy.spatial.distance.jensenshannon(p, q, base=2).
- * Rounding can make the divergence a hair below 0 for identical inputs; that is returned as 0
- * (SciPy would return NaN).
- */
-function divergence_jensenShannonDistance(p, q) {
-    if (p.length !== q.length)
-        throw new Error(`jensenShannonDistance: p has ${p.length} entries, q has ${q.length}; they must match.`);
-    const sp = total(p);
-    const sq = total(q);
-    let left = 0;
-    let right = 0;
-    for (let i = 0; i < p.length; i++) {
-        const pi = p[i] / sp;
-        const qi = q[i] / sq;
-        const mi = (pi + qi) / 2.0;
-        left += relativeEntropyTerm(pi, mi);
-        right += relativeEntropyTerm(qi, mi);
-    }
-    const js = (left + right) / Math.LN2;
-    return Math.sqrt(Math.max(0, js / 2.0));
-}
-/**
- * Cramer's V of a contingency table (rows = samples, columns = categories), in [0, 1]:
- * sqrt(chi2 / (N * min(rows - 1, cols - 1))) with the chi-square statistic computed *without*
- * Yates' correction, as scipy.stats.contingency.association(observed, method='cramer').
- * NaN for a table with a single row or column (as SciPy). Throws if an expected frequency is 0.
- */
-function divergence_cramersV(observed) {
-    const { statistic } = chi2Contingency(observed, false);
-    let n = 0;
-    for (const row of observed)
-        n += total(row);
-    const rows = observed.length;
-    const cols = observed[0].length;
-    return Math.sqrt(statistic / n / Math.min(cols - 1, rows - 1));
-}
-/**
- * Population stability index between binned reference and current counts:
- *   PSI = sum_i (c_i - r_i) ln(c_i / r_i)
- * on proportions r_i = ref_i / sum(ref), c_i = cur_i / sum(cur), each proportion first raised to
- * at least `floor` (default 1e-4) so that an empty bin gives a large but finite term.
- * Rules of thumb: < 0.1 stable, 0.1-0.25 moderate shift, > 0.25 major shift.
- */
-function divergence_populationStabilityIndex(refCounts, curCounts, floor = 1e-4) {
-    if (refCounts.length !== curCounts.length) {
-        throw new Error(`populationStabilityIndex: ${refCounts.length} reference bins but ${curCounts.length} current bins; they must match.`);
-    }
-    const sr = total(refCounts);
-    const sc = total(curCounts);
-    if (!(sr > 0) || !(sc > 0))
-        return NaN;
-    let psi = 0;
-    for (let i = 0; i < refCounts.length; i++) {
-        const r = Math.max(refCounts[i] / sr, floor);
-        const c = Math.max(curCounts[i] / sc, floor);
-        psi += (c - r) * Math.log(c / r);
-    }
-    return psi;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/missing-rate.ts
-
-/**
- * Compare the share of missing cells: a chi-square test of homogeneity on the 2x2 table
- * (missing, present) x (reference, current), as scipy.stats.chi2_contingency does it (Yates).
- */
-function missing_rate_testMissingRate(refMissing, refRows, curMissing, curRows) {
-    const current = curRows > 0 ? curMissing / curRows : 0;
-    if (refMissing === null || refRows === 0)
-        return { reference: null, current, change: null };
-    const reference = refMissing / refRows;
-    const change = current - reference;
-    const anyMissing = refMissing + curMissing > 0;
-    const anyPresent = refRows - refMissing + (curRows - curMissing) > 0;
-    if (!anyMissing || !anyPresent || curRows === 0)
-        return { reference, current, change };
-    const { pValue } = chi2Contingency([
-        [refMissing, refRows - refMissing],
-        [curMissing, curRows - curMissing],
-    ]);
-    return { reference, current, change, pValue };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/reference-from-table.ts
-
-
-/** PSI uses ten reference-quantile bins (deciles), the usual choice in model monitoring. */
-const PSI_BINS = 10;
-/** The exact reference of raw data: full ECDFs and category counts. */
-function reference_from_table_referenceFromTable(table) {
-    return {
-        origin: 'data',
-        files: table.files,
-        rows: table.rowCount,
-        features: table.columns.map((c) => featureReference(c, table.rowCount)),
-    };
-}
-function featureReference(column, rows) {
-    if (column.kind === 'categorical') {
-        return { kind: 'categorical', name: column.name, rows, missing: column.missing, counts: reference_from_table_categoryCounts(column.codes, column.categories), otherCount: 0 };
-    }
-    // Text cells in a reference column are not values: they leave the distribution, like missing cells.
-    return reference_from_table_numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
-}
-/** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */
-function reference_from_table_numericReference(name, rows, missing, ecdf, sketchSize, psi) {
-    const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
-    return {
-        kind: 'numeric', name, rows, missing, ecdf, sketchSize,
-        mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
-        std: ecdf.n > 0 ? ecdfStd(ecdf) : NaN,
-        min: ecdf.n > 0 ? ecdf.values[0] : NaN,
-        max: ecdf.n > 0 ? ecdf.values[ecdf.values.length - 1] : NaN,
-        psiEdges,
-        psiCounts: psi?.counts ?? binCounts(ecdf, psiEdges),
-    };
-}
-function reference_from_table_sumCounts(m) {
-    let s = 0;
-    for (const v of m.values())
-        s += v;
-    return s;
-}
-function reference_from_table_categoryCounts(codes, categories) {
-    const tally = new Float64Array(categories.length);
-    for (let i = 0; i < codes.length; i++) {
-        const c = codes[i];
-        if (c >= 0)
-            tally[c]++;
-    }
-    const counts = new Map();
-    categories.forEach((name, i) => { if (tally[i] > 0)
-        counts.set(name, tally[i]); });
-    return counts;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/compare-categorical.ts
-
-
-
-
-/** How many unseen categories the report names; the rest are counted. */
-const NEW_CATEGORIES_SHOWN = 20;
-const OTHER = '(other)';
-/**
- * Categorical feature: chi-square test of homogeneity on the 2xK table of reference and current
- * counts (not goodness of fit against the reference, which ignores the reference's own noise);
- * Jensen-Shannon distance and Cramer's V as effect sizes; unseen categories named.
- */
-function compare_categorical_compareCategorical(ref, column, rows, options) {
-    const curCounts = categoryCounts(column.codes, column.categories);
-    const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
-    const refTotal = sumCounts(ref.counts) + ref.otherCount;
-    const curTotal = sumCounts(curCounts);
-    // Align categories. When the profile folded rare categories into "other", an unseen current
-    // category may be one of them: it is counted there instead of being called new.
-    const names = [...ref.counts.keys()].sort();
-    const refRow = names.map((n) => ref.counts.get(n) ?? 0);
-    const curRow = names.map((n) => curCounts.get(n) ?? 0);
-    const unseen = [...curCounts].filter(([n]) => !ref.counts.has(n)).sort((a, b) => b[1] - a[1]);
-    let otherCur = 0;
-    if (ref.otherCount > 0) {
-        otherCur = unseen.reduce((s, [, c]) => s + c, 0);
-    }
-    else {
-        for (const [n, c] of unseen) {
-            names.push(n);
-            refRow.push(0);
-            curRow.push(c);
-        }
-    }
-    if (ref.otherCount > 0 || otherCur > 0) {
-        names.push(OTHER);
-        refRow.push(ref.otherCount);
-        curRow.push(otherCur);
-    }
-    const reference = { rows: ref.rows, count: refTotal, categories: ref.counts.size };
-    const current = { rows, count: curTotal, categories: curCounts.size };
-    const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
-    const base = { name: ref.name, kind: 'categorical', missing, reference, current, newCategories, effects: {} };
-    if (looksLikeIdentifier(ref.counts.size, refTotal)) {
-        return { ...base, newCategories: [], untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns` };
-    }
-    if (refTotal === 0)
-        return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
-    if (curTotal === 0)
-        return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
-    const js = jensenShannonDistance(refRow, curRow);
-    const observed = [refRow, curRow];
-    const v = names.length > 1 ? cramersV(observed) : 0;
-    // One category on both sides: the two distributions are identical, nothing to test.
-    const chi2 = names.length > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
-    const effectName = options.categoricalEffect;
-    return {
-        ...base,
-        effects: { 'jensen-shannon': js, 'cramers-v': v },
-        effect: { name: effectName, value: effectName === 'jensen-shannon' ? js : v, threshold: options.minCategoricalEffect },
-        test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
-    };
-}
-/**
- * A column where most rows have their own value (ids, timestamps, free text) has no category
- * distribution to compare: a chi-square test on it is meaningless, so it is skipped, saying why.
- */
-function looksLikeIdentifier(distinct, rows) {
-    return distinct >= 20 && distinct >= 0.5 * rows;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/double-double.ts
-const double_double_DD_ZERO = { hi: 0, lo: 0 };
-const double_double_DD_ONE = { hi: 1, lo: 0 };
-function double_double_dd(hi, lo = 0) {
-    return { hi, lo };
-}
-// ---- error-free transformations on doubles ----
-/** s + err == a + b exactly, assuming |a| >= |b|. */
-function quickTwoSum(a, b) {
-    const s = a + b;
-    return { hi: s, lo: b - (s - a) };
-}
-/** s + err == a + b exactly (Knuth). */
-function twoSum(a, b) {
-    const s = a + b;
-    const c = s - a;
-    return { hi: s, lo: (a - (s - c)) + (b - c) };
-}
-/** s + err == a - b exactly. */
-function twoDiff(a, b) {
-    const s = a - b;
-    const c = s - a;
-    return { hi: s, lo: (a - (s - c)) - (b + c) };
-}
-const SPLITTER = 134217729.0; // 2^27 + 1
-const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996: above it the splitter would overflow
-/** Split a into hi + lo, each with at most 26 significant bits (Dekker). */
-function split(a) {
-    if (a > SPLIT_THRESHOLD || a < -SPLIT_THRESHOLD) {
-        const s = a * 3.7252902984619140625e-9; // 2^-28
-        const t = SPLITTER * s;
-        const hi = t - (t - s);
-        const lo = s - hi;
-        return [hi * 268435456.0, lo * 268435456.0];
-    }
-    const t = SPLITTER * a;
-    const hi = t - (t - a);
-    return [hi, a - hi];
-}
-/** p + err == a * b exactly (Dekker). */
-function twoProd(a, b) {
-    const p = a * b;
-    const [ah, al] = split(a);
-    const [bh, bl] = split(b);
-    const err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-    return { hi: p, lo: err };
-}
-// ---- double-double operations (names: D = double-double operand, d = double operand) ----
-/** double + double, exact. */
-function double_double_addDd(a, b) {
-    return twoSum(a, b);
-}
-/** double - double, exact. */
-function subDd(a, b) {
-    return twoDiff(a, b);
-}
-/** double * double, exact. */
-function double_double_mulDd(a, b) {
-    return twoProd(a, b);
-}
-/** double-double + double. */
-function double_double_addDDd(a, b) {
-    const s = twoSum(a.hi, b);
-    return quickTwoSum(s.hi, s.lo + a.lo);
-}
-/** double-double - double. */
-function double_double_subDDd(a, b) {
-    const s = twoSum(a.hi, -b);
-    return quickTwoSum(s.hi, s.lo + a.lo);
-}
-/** double - double-double. */
-function subdDD(a, b) {
-    const s = twoSum(a, -b.hi);
-    return quickTwoSum(s.hi, s.lo - b.lo);
-}
-/** double-double + double-double with IEEE-style error bound (Briggs and Kahan). */
-function double_double_addDD(a, b) {
-    const s = twoSum(a.hi, b.hi);
-    const t = twoSum(a.lo, b.lo);
-    const u = quickTwoSum(s.hi, s.lo + t.hi);
-    return quickTwoSum(u.hi, u.lo + t.lo);
-}
-function negDD(a) {
-    return { hi: -a.hi, lo: -a.lo };
-}
-function double_double_subDD(a, b) {
-    return double_double_addDD(a, negDD(b));
-}
-function double_double_mulDD(a, b) {
-    const p = twoProd(a.hi, b.hi);
-    return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
-}
-/** double-double * double. */
-function double_double_mulDDd(a, b) {
-    const p1 = twoProd(a.hi, b);
-    const p2 = twoProd(a.lo, b);
-    return quickTwoSum(p1.hi, p2.lo + p2.hi + p1.lo);
-}
-/** double * double-double. */
-function double_double_muldDD(a, b) {
-    return double_double_mulDDd(b, a);
-}
-/** Division with three quotient digits (QD's "accurate" division). */
-function double_double_divDD(a, b) {
-    const q1 = a.hi / b.hi;
-    let r = double_double_subDD(a, double_double_mulDDd(b, q1));
-    const q2 = r.hi / b.hi;
-    r = double_double_subDD(r, double_double_mulDDd(b, q2));
-    const q3 = r.hi / b.hi;
-    return double_double_addDDd(quickTwoSum(q1, q2), q3);
-}
-function double_double_divDd(a, b) {
-    return double_double_divDD(double_double_dd(a), double_double_dd(b));
-}
-function divDDd(a, b) {
-    return double_double_divDD(a, double_double_dd(b));
-}
-function divdDD(a, b) {
-    return double_double_divDD(double_double_dd(a), b);
-}
-function double_double_invDD(a) {
-    return double_double_divDD(double_double_DD_ONE, a);
-}
-function double_double_floorDD(a) {
-    const hi = Math.floor(a.hi);
-    if (hi !== a.hi)
-        return { hi, lo: 0 };
-    // The high word is already an integer: the fraction lives in the low word.
-    return quickTwoSum(hi, Math.floor(a.lo));
-}
-function double_double_isZeroDD(a) {
-    return a.hi === 0;
-}
-// ---- binary exponent helpers (C's frexp/ldexp, which JavaScript lacks) ----
-const view = new DataView(new ArrayBuffer(8));
-const TWO_54 = (/* unused pure expression or super */ null && (2 ** 54));
-/** [m, e] with x = m * 2^e and 0.5 <= |m| < 1 (m = x and e = 0 for 0, inf, NaN). */
-function frexp(x) {
-    if (x === 0 || !Number.isFinite(x))
-        return [x, 0];
-    let scale = 0;
-    let y = x;
-    if (Math.abs(y) < 2.2250738585072014e-308) {
-        // Subnormal: bring into the normal range first so the exponent field is meaningful.
-        y *= TWO_54;
-        scale = -54;
-    }
-    view.setFloat64(0, y);
-    const hiWord = view.getUint32(0);
-    const biased = (hiWord >>> 20) & 0x7ff;
-    // Replace the exponent field with 1022 (the exponent of numbers in [0.5, 1)).
-    view.setUint32(0, (hiWord & 0x800fffff) | (1022 << 20));
-    return [view.getFloat64(0), biased - 1022 + scale];
-}
-/**
- * x * 2^e for any integer e, rounding once (as C's ldexp): large |e| is applied in two steps whose
- * intermediate results stay normal (the approach of musl's scalbn).
- */
-function double_double_ldexp(x, e) {
-    let y = x;
-    let n = e;
-    if (n > 1023) {
-        y *= 2 ** 1023;
-        n -= 1023;
-        if (n > 1023) {
-            y *= 2 ** 1023;
-            n -= 1023;
-            if (n > 1023)
-                n = 1023;
-        }
-    }
-    else if (n < -1022) {
-        // 2^-969 = 2^-1022 * 2^53 keeps a normal y normal, so only the last multiplication rounds.
-        y *= 2 ** -969;
-        n += 969;
-        if (n < -1022) {
-            y *= 2 ** -969;
-            n += 969;
-            if (n < -1022)
-                n = -1022;
-        }
-    }
-    return y * 2 ** n;
-}
-/** [mantissa, exponent] of a double-double, mantissa's hi word in [0.5, 1) (QD's frexp convention). */
-function frexpDD(a) {
-    let [man, exponent] = frexp(a.hi);
-    let lo = double_double_ldexp(a.lo, -exponent);
-    if (Math.abs(man) === 0.5 && man * lo < 0) {
-        man *= 2;
-        lo *= 2;
-        exponent -= 1;
-    }
-    return [{ hi: man, lo }, exponent];
-}
-function ldexpDD(a, e) {
-    return { hi: double_double_ldexp(a.hi, e), lo: double_double_ldexp(a.lo, e) };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/smirnov.ts
-/**
- * One-sided Kolmogorov-Smirnov (Smirnov) distribution: smirnovSf(n, d) = P(D+_n >= d), the same
- * function as scipy.special.smirnov, with SciPy's case analysis and cut-offs (cephes kolmogorov.c,
- * van Mulbregt, arXiv:1802.06966). The workhorse is the Birnbaum-Tingey / Smirnov finite sum
- *
- *   P(D+_n >= d) = sum_{v=0}^{floor(n(1-d))} d C(n,v) (d + v/n)^(v-1) (1 - d - v/n)^(n-v).
- *
- * Its terms do not decay (near v = n/2 they are as large as anywhere), so it costs O(n) terms and
- * each must be accurate although it is a product of numbers like 10^(+-100000). SciPy evaluates
- * them in double-double arithmetic with explicit exponents; that costs microseconds a term, too
- * slow for n = 375 000 (a 1.5M vs 500k KS test). We instead write each term, exactly, as
- *
- *   d/(d + v/n) * b(v; n, v/n) * exp(-v h(nd/v) - (n-v) h(-nd/(n-v))),   h(t) = t - log(1 + t),
- *
- * where b(v; n, v/n) = sqrt(n / (2 pi v (n-v))) exp(s(n) - s(v) - s(n-v)) is the binomial
- * probability at its own mean (s = Stirling's error; Loader 2000, "Fast and accurate computation
- * of binomial probabilities"). Every piece is O(1) or a sum of same-signed O(n d^2) parts, so a
- * term costs a few logarithms and keeps ~13 significant digits. The few-term closed forms and the
- * alternating upper sum keep SciPy's double-double evaluation.
- */
-
-
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const smirnov_Math = globalThis.Math;
-const smirnov_Number = globalThis.Number;
-/** log(2^-1075): below this exp() is 0 (cephes MINLOG with denormals). */
-const MIN_LOG = (/* unused pure expression or super */ null && (-745.1332191019412));
-/** Above this n, SciPy switches to an asymptotic formula instead of the O(n) sum. */
-const SMIRNOV_MAX_COMPUTE_N = 1000000;
-/** Use the alternating upper sum only when it has at most this many terms (it loses ~1.6 bits a term). */
-const SM_UPPER_MAX_TERMS = 3;
-const SM_UPPERSUM_MIN_N = 10;
-const DBL_EPSILON = (/* unused pure expression or super */ null && (2 ** -52));
-/** P(D+_n >= d) for a sample of size n: scipy.special.smirnov(n, d). */
-function smirnov_smirnovSf(n, d) {
-    if (smirnov_Number.isNaN(d))
-        return NaN;
-    return smirnov(n, d).sf;
-}
-/** P(D+_n < d): scipy.special.smirnovc(n, d). */
-function smirnovCdf(n, d) {
-    if (smirnov_Number.isNaN(d))
-        return NaN;
-    return smirnov(n, d).cdf;
-}
-/** floor(n x) and the fractional part n x - floor(n x), computed exactly in double-double. */
-function splitNX(n, x) {
-    const nxD = mulDd(n, x);
-    const floorD = floorDD(nxD);
-    let alpha = subDD(nxD, floorD).hi;
-    let nxFloor = smirnov_Math.trunc(floorD.hi);
-    // A fraction that rounds to 1 means n x is (within rounding) the next integer.
-    if (alpha === 1) {
-        nxFloor += 1;
-        alpha = 0;
-    }
-    return { nxFloor, alpha };
-}
-/** a^m for double-double a and integer m, using pow() on the high word and a first-order fix for the low word. */
-function powDD(a, m) {
-    if (m <= 0) {
-        if (m === 0)
-            return DD_ONE;
-        return invDD(powDD(a, -m));
-    }
-    if (isZeroDD(a))
-        return DD_ZERO;
-    const ans = smirnov_Math.pow(a.hi, m);
-    const r = a.lo / a.hi;
-    let adj = m * r;
-    if (smirnov_Math.abs(adj) > 1e-8) {
-        // (1 + r)^m - 1: two Taylor terms when small, otherwise through logs.
-        if (smirnov_Math.abs(adj) < 1e-4)
-            adj += (m * r) * ((m - 1) / 2.0 * r);
-        else
-            adj = smirnov_Math.expm1(m * smirnov_Math.log1p(r));
-    }
-    return addDd(ans, ans * adj);
-}
-/** (a + b)^m rounded to a double. */
-function powSum(a, b, m) {
-    return powDD(addDd(a, b), m).hi;
-}
-/** ((a + b) / (c + d))^m in double-double. */
-function powRatio(a, b, c, d, m) {
-    if (m <= 0) {
-        if (m === 0)
-            return DD_ONE;
-        return powRatio(c, d, a, b, -m);
-    }
-    const num = addDd(a, b);
-    const den = addDd(c, d);
-    if (isZeroDD(num))
-        return isZeroDD(den) ? dd(NaN, NaN) : DD_ZERO;
-    if (isZeroDD(den))
-        return num.hi < 0 ? dd(-Infinity, -Infinity) : dd(Infinity, Infinity);
-    return powDD(divDD(num, den), m);
-}
-const smirnov_HALF_LOG_2PI = 0.5 * smirnov_Math.log(2 * smirnov_Math.PI);
-/**
- * Term v >= 1 of the lower sum, d C(n,v) (d + v/n)^(v-1) (1 - d - v/n)^(n-v), for 1 <= v < n(1-d),
- * in the binomial-at-the-mean form described at the top (`sn` = s(n), `nd` = n d).
- */
-function lowerSumTerm(n, nd, v, sn) {
-    const w = n - v;
-    const logBinomialAtMean = sn - stirlingError(v) - stirlingError(w) - smirnov_HALF_LOG_2PI + 0.5 * smirnov_Math.log(n / (v * w));
-    // v log(1 + nd/v) + w log(1 - nd/w): the linear parts +nd and -nd cancel exactly on paper, which
-    // leaves two negative parts and nothing to cancel numerically.
-    const logShift = v * log1pMinusX(nd / v) + w * log1pMinusX(-nd / w);
-    return smirnov_Math.exp(-smirnov_Math.log1p(v / nd) + logBinomialAtMean + logShift);
-}
-/**
- * Term v = n - j (j = 1, 2) of the upper sum, C(n, j) (j/n - d)^j (d + v/n)^(v-1): the base
- * j/n - d may be negative (the sum alternates), so it is evaluated in double-double like SciPy.
- */
-function upperSumTerm(n, x, j) {
-    const v = n - j;
-    const binomial = j === 1 ? n : n * (n - 1) / 2;
-    const t2 = powDD(subDDd(divDd(j, n), x), j);
-    const t1 = powDD(addDDd(divDd(v, n), x), v - 1);
-    return mulDDd(mulDD(t1, t2), binomial);
-}
-function clip01(p) {
-    return p < 0 ? 0 : smirnov_Math.min(p, 1);
-}
-/** Both tails of the one-sided KS distribution, following SciPy's case analysis. */
-function smirnov(n, x) {
-    if (!(n > 0 && x >= 0.0 && x <= 1.0))
-        return { sf: NaN, cdf: NaN };
-    if (n === 1)
-        return { sf: 1 - x, cdf: x };
-    if (x === 0.0)
-        return { sf: 1.0, cdf: 0.0 };
-    if (x === 1.0)
-        return { sf: 0.0, cdf: 1.0 };
-    const { nxFloor, alpha } = splitNX(n, x);
-    let n1mxFloor = n - nxFloor - (alpha === 0 ? 0 : 1);
-    let n1mxCeil = n - nxFloor;
-    // When n x is an integer the boundary term belongs to neither sum.
-    if (alpha === 0) {
-        n1mxFloor -= 1;
-        n1mxCeil += 1;
-    }
-    // x <= 1/n: closed form x (1 + x)^(n-1).
-    if (nxFloor === 0 || (nxFloor === 1 && alpha === 0)) {
-        const cdf = x * powSum(1, x, n - 1);
-        return { sf: 1 - cdf, cdf };
-    }
-    // The sf underflows (it is below exp(-2 n x^2)).
-    if (-2 * n * x * x < MIN_LOG)
-        return { sf: 0, cdf: 1 };
-    // x >= 1 - 1/n: closed form (1 - x)^n.
-    if (nxFloor >= n - 1) {
-        const sf = powSum(1, -x, n);
-        return { sf, cdf: 1 - sf };
-    }
-    // Very large n: the O(n) sum is too slow; SciPy uses p ~ exp(-(6nx+1)^2 / (18n)).
-    if (n > SMIRNOV_MAX_COMPUTE_N) {
-        const logp = -smirnov_Math.pow(6.0 * n * x + 1, 2) / 18.0 / n;
-        if (logp < -smirnov_Math.LN2) {
-            const sf = smirnov_Math.exp(logp);
-            return { sf, cdf: 1 - sf };
-        }
-        const cdf = -smirnov_Math.expm1(logp);
-        return { sf: 1 - cdf, cdf };
-    }
-    // The upper sum alternates in sign; use it only when it has very few terms.
-    const nUpperTerms = n - n1mxCeil + 1;
-    const useUpperSum = (nUpperTerms <= 1 && x < 0.5)
-        || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / smirnov_Math.sqrt(n));
-    if (useUpperSum) {
-        // Few terms (v = n, n-1, n-2) that alternate in sign: the cdf directly.
-        const nTerms = n - n1mxCeil + 1;
-        let sum = powRatio(1, x, 1, 0, n - 1);
-        for (let j = 1; j < nTerms; j++)
-            sum = addDD(sum, upperSumTerm(n, x, j));
-        const cdf = muldDD(x, sum).hi;
-        return { sf: clip01(1 - cdf), cdf: clip01(cdf) };
-    }
-    // Lower sum, v = 0 .. floor(n(1-d)), all terms positive; term 0 is (1 - d)^n.
-    const nTerms = n1mxFloor + 1;
-    const nd = n * x;
-    const sn = stirlingError(n);
-    const vmid = smirnov_Math.trunc(n / 2);
-    let sum = powRatio(1, -x, 1, 0, n);
-    for (let v = 1; v < nTerms; v++) {
-        const term = lowerSumTerm(n, nd, v, sn);
-        if (smirnov_Number.isFinite(term) && term !== 0)
-            sum = addDDd(sum, term);
-        if (term !== 0) {
-            // SciPy's stopping rule: the remaining terms cannot change the sum.
-            if (4 * (nTerms - v) * smirnov_Math.abs(term) < DBL_EPSILON * sum.hi && v !== nTerms - 1)
-                break;
-        }
-        else if (v > vmid) {
-            break;
-        }
-    }
-    const sf = sum.hi;
-    return { sf: clip01(sf), cdf: clip01(1 - sf) };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/kolmogorov.ts
-/**
- * Two-sided one-sample Kolmogorov-Smirnov distribution: kstwoSf(d, n) = P(D_n >= d), the same
- * function as scipy.stats.kstwo.sf(d, n). ks_2samp's asymptotic p-value is kstwo.sf(d, round(n1 n2 / (n1 + n2))).
- *
- * Ported from SciPy's _ksstats.py, which follows Simard and L'Ecuyer (2011), "Computing the
- * Two-Sided Kolmogorov-Smirnov Distribution", J. Stat. Software 39(11): each region of (n, d) gets
- * the method that is accurate there:
- *   - Ruben-Gambino closed forms for n d <= 1 and n d >= n - 1;
- *   - 2 * smirnov(n, d) for d >= 0.5 (exact: the two one-sided events cannot both happen);
- *   - n <= 140: Durbin's matrix (Marsaglia-Tsang-Wang) for n d^2 <= 0.754693, Pomeranz's recursion
- *     for n d^2 <= 4, else 2 * smirnov;
- *   - n > 140: the sf is 0 for n d^2 >= 370, 2 * smirnov for n d^2 >= 2.2, and otherwise 1 - cdf
- *     with the cdf from Durbin's matrix (n <= 100000 and n d^1.5 <= 1.4) or the Pelz-Good series.
- * Keeping the same branches and cut-offs is what makes our p-values agree with SciPy's to ~1e-12.
- */
-
-
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const kolmogorov_Math = globalThis.Math;
-const kolmogorov_Number = globalThis.Number;
-const E128 = 128;
-const EP128 = (/* unused pure expression or super */ null && (2 ** 128));
-const EM128 = (/* unused pure expression or super */ null && (2 ** -128));
-const SQRT_2PI = kolmogorov_Math.sqrt(2 * kolmogorov_Math.PI);
-const LOG_2PI = kolmogorov_Math.log(2 * kolmogorov_Math.PI);
-const kolmogorov_MIN_LOG = (/* unused pure expression or super */ null && (-708));
-const SQRT3 = kolmogorov_Math.sqrt(3);
-const PI_SQUARED = kolmogorov_Math.PI ** 2;
-const PI_FOUR = kolmogorov_Math.PI ** 4;
-const PI_SIX = kolmogorov_Math.PI ** 6;
-/** Stirling-series coefficients B_2j / (2j (2j-1)), j = 8..1 (highest power first). */
-const STIRLING_COEFFS = (/* unused pure expression or super */ null && ([-3617 / 122400, 1 / 156, -691 / 360360, 1 / 1188, -1 / 1680, 1 / 1260, -1 / 360, 1 / 12]));
-/** P(D_n >= d): scipy.stats.kstwo.sf(d, n). n must be a positive integer. */
-function kolmogorov_kstwoSf(d, n) {
-    return kolmogn(n, d, false);
-}
-/** P(D_n <= d): scipy.stats.kstwo.cdf(d, n). */
-function kstwoCdf(d, n) {
-    return kolmogn(n, d, true);
-}
-function kolmogorov_clip01(p) {
-    return p < 0 ? 0 : p > 1 ? 1 : p;
-}
-function pick(cdfProb, sfProb, cdf) {
-    return kolmogorov_clip01(cdf ? cdfProb : sfProb);
-}
-/** log(n! / n^n) by Stirling's series with n log n removed up front (no cancellation). */
-function logFactorialOverPower(n) {
-    const rn = 1.0 / n;
-    const z = rn / n;
-    let poly = 0;
-    for (const c of STIRLING_COEFFS)
-        poly = poly * z + c;
-    return kolmogorov_Math.log(n) / 2 - n + LOG_2PI / 2 + rn * poly;
-}
-/** Square matrix product c = a b (row-major, size m). */
-function matMul(a, b, m) {
-    const c = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) {
-        for (let k = 0; k < m; k++) {
-            const aik = a[i * m + k];
-            if (aik === 0)
-                continue;
-            const bRow = k * m;
-            const cRow = i * m;
-            for (let j = 0; j < m; j++)
-                c[cRow + j] += aik * b[bRow + j];
-        }
-    }
-    return c;
-}
-/**
- * P(D_n <= d) by Durbin's matrix method as organised by Marsaglia, Tsang and Wang (2003):
- * write d = (k - h)/n, build an m x m matrix H (m = 2k - 1) and take (n!/n^n) (H^n)[k,k],
- * rescaling by 2^128 as needed. Cost O(m^3 log n); used where k is small.
- */
-function durbinMatrixCdf(n, d) {
-    if (d >= 1.0)
-        return 1.0;
-    const nd = n * d;
-    if (nd <= 0.5)
-        return 0.0;
-    const k = kolmogorov_Math.ceil(nd);
-    const h = k - nd;
-    const m = 2 * k - 1;
-    // v[j] = (1 - h^(j+1)) / (j+1)!  (first column), w[j] = 1/j!  (the Toeplitz band).
-    const v = new Float64Array(m);
-    const w = new Float64Array(m);
-    let fac = 1.0;
-    for (let j = 1; j <= m; j++) {
-        w[j - 1] = fac;
-        fac /= j; // may underflow harmlessly
-        v[j - 1] = (1.0 - h ** j) * fac;
-    }
-    const tt = kolmogorov_Math.max(2 * h - 1.0, 0) ** m - 2 * h ** m;
-    v[m - 1] = (1.0 + tt) * fac;
-    let H = new Float64Array(m * m);
-    for (let col = 1; col < m; col++) {
-        for (let row = col - 1; row < m; row++)
-            H[row * m + col] = w[row - col + 1];
-    }
-    for (let row = 0; row < m; row++)
-        H[row * m] = v[row];
-    for (let col = 0; col < m; col++)
-        H[(m - 1) * m + col] = v[m - 1 - col];
-    // Binary powering with separate binary exponents for H and the accumulated power.
-    let power = new Float64Array(m * m);
-    for (let i = 0; i < m; i++)
-        power[i * m + i] = 1;
-    let nn = n;
-    let expnt = 0;
-    let hExpnt = 0;
-    while (nn > 0) {
-        if (nn % 2) {
-            power = matMul(power, H, m);
-            expnt += hExpnt;
-        }
-        nn = kolmogorov_Math.floor(nn / 2);
-        if (nn === 0)
-            break; // the last squaring would not be used
-        H = matMul(H, H, m);
-        hExpnt *= 2;
-        if (kolmogorov_Math.abs(H[(k - 1) * m + (k - 1)]) > EP128) {
-            for (let i = 0; i < H.length; i++)
-                H[i] /= EP128;
-            hExpnt += E128;
-        }
-    }
-    let p = power[(k - 1) * m + (k - 1)];
-    // Multiply by n!/n^n one factor at a time, rescaling to stay above underflow.
-    for (let i = 1; i <= n; i++) {
-        p = i * p / n;
-        if (kolmogorov_Math.abs(p) < EM128) {
-            p *= EP128;
-            expnt -= E128;
-        }
-    }
-    if (expnt !== 0)
-        p = ldexp(p, expnt);
-    return p;
-}
-/** Window [j1, j2] of nonzero entries in row i of Pomeranz's recursion. */
-function pomeranzWindow(i, n, ll, ceilf, roundf) {
-    let j1;
-    let j2;
-    if (i === 0) {
-        j1 = -ll - ceilf - 1;
-        j2 = ll + ceilf - 1;
-    }
-    else {
-        const half = kolmogorov_Math.floor((i + 1) / 2);
-        if ((i + 1) % 2 === 0) {
-            // i is odd
-            if (half === n + 1) {
-                j1 = n - ll - ceilf - 1;
-                j2 = n + ll + ceilf - 1;
-            }
-            else {
-                j1 = half - 1 - ll - roundf - 1;
-                j2 = half + ll - 1 + ceilf - 1;
-            }
-        }
-        else {
-            j1 = half - 1 - ll - 1;
-            j2 = half + ll + roundf - 1;
-        }
-    }
-    return [kolmogorov_Math.max(j1 + 2, 0), kolmogorov_Math.min(j2, n)];
-}
-/**
- * P(D_n <= d) by Pomeranz's (1974) recursion: each row is the previous one convolved with
- * (almost-)Poisson weights; only two rows and their nonzero window are kept. O(n^2 d).
- */
-function pomeranzCdf(n, x) {
-    const t = n * x;
-    const ll = kolmogorov_Math.floor(t);
-    const f = 1.0 * (t - ll);
-    const g = kolmogorov_Math.min(f, 1.0 - f);
-    const ceilf = f > 0 ? 1 : 0;
-    const roundf = f > 0.5 ? 1 : 0;
-    const npwrs = 2 * (ll + 1);
-    // (g/n)^m/m!, (2g/n)^m/m!, ((1-2g)/n)^m/m!: Poisson probabilities without their normalising factor.
-    const gPower = new Float64Array(npwrs);
-    const twoGPower = new Float64Array(npwrs);
-    const oneMinus2GPower = new Float64Array(npwrs);
-    gPower[0] = 1.0;
-    twoGPower[0] = 1.0;
-    oneMinus2GPower[0] = 1.0;
-    const gOverN = g / n;
-    const twoGOverN = 2 * g / n;
-    const oneMinus2GOverN = (1 - 2 * g) / n;
-    for (let m = 1; m < npwrs; m++) {
-        gPower[m] = gPower[m - 1] * gOverN / m;
-        twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
-        oneMinus2GPower[m] = oneMinus2GPower[m - 1] * oneMinus2GOverN / m;
-    }
-    let v0 = new Float64Array(npwrs);
-    let v1 = new Float64Array(npwrs);
-    v1[0] = 1;
-    let v0s = 0;
-    let v1s = 0; // column index of each row's first stored entry
-    let expnt = 0;
-    let [j1, j2] = pomeranzWindow(0, n, ll, ceilf, roundf);
-    for (let i = 1; i < 2 * n + 2; i++) {
-        const k1 = j1;
-        [v0, v1] = [v1, v0];
-        [v0s, v1s] = [v1s, v0s];
-        v1.fill(0.0);
-        [j1, j2] = pomeranzWindow(i, n, ll, ceilf, roundf);
-        const pwrs = i === 1 || i === 2 * n + 1 ? gPower : i % 2 ? twoGPower : oneMinus2GPower;
-        const ln2 = j2 - k1 + 1;
-        if (ln2 > 0) {
-            // Entries conv_start .. conv_start+conv_len-1 of the full convolution of
-            // a = v0[k1-v0s .. k1-v0s+ln2) with b = pwrs[0 .. ln2).
-            const aStart = k1 - v0s;
-            const aLen = kolmogorov_Math.min(ln2, npwrs - aStart);
-            const bLen = kolmogorov_Math.min(ln2, npwrs);
-            const convStart = j1 - k1;
-            const convLen = j2 - j1 + 1;
-            let maxV = -Infinity;
-            for (let c = 0; c < convLen; c++) {
-                const kk = convStart + c;
-                let s = 0;
-                const lo = kolmogorov_Math.max(0, kk - bLen + 1);
-                const hi = kolmogorov_Math.min(kk, aLen - 1);
-                for (let a = lo; a <= hi; a++)
-                    s += v0[aStart + a] * pwrs[kk - a];
-                v1[c] = s;
-            }
-            for (let c = 0; c < npwrs; c++)
-                if (v1[c] > maxV)
-                    maxV = v1[c];
-            if (maxV > 0 && maxV < EM128) {
-                for (let c = 0; c < npwrs; c++)
-                    v1[c] *= EP128;
-                expnt -= E128;
-            }
-            v1s = v0s + j1 - k1;
-        }
-    }
-    // Multiply by n!.
-    let ans = v1[n - v1s];
-    for (let m = 1; m <= n; m++) {
-        if (kolmogorov_Math.abs(ans) > EP128) {
-            ans *= EM128;
-            expnt += E128;
-        }
-        ans *= m;
-    }
-    if (expnt !== 0)
-        ans = ldexp(ans, expnt);
-    return ans;
-}
-/**
- * Pelz-Good (1976) approximation to P(D_n <= x): the Li-Chien/Korolyuk expansion
- * K0(z) + K1(z)/sqrt(n) + K2(z)/n + K3(z)/n^1.5 with z = x sqrt(n), each K rewritten with Jacobi
- * theta identities into series that converge fast for small z.
- */
-function pelzGoodCdf(n, x) {
-    if (x <= 0.0)
-        return 0.0;
-    if (x >= 1.0)
-        return 1.0;
-    const z = kolmogorov_Math.sqrt(n) * x;
-    const z2 = z ** 2;
-    const z3 = z ** 3;
-    const z4 = z ** 4;
-    const z6 = z ** 6;
-    const qlog = -PI_SQUARED / 8 / z2;
-    if (qlog < kolmogorov_MIN_LOG)
-        return 0.0; // z ~ 0.0417: the cdf underflows
-    let q = kolmogorov_Math.exp(qlog);
-    const k1a = -z2;
-    const k1b = PI_SQUARED / 4;
-    const k2a = 6 * z6 + 2 * z4;
-    const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
-    const k2c = PI_FOUR * (1 - 2 * z2) / 16;
-    const k3d = PI_SIX * (5 - 30 * z2) / 64;
-    const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
-    const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
-    const k3a = -30 * z6 - 90 * z ** 8;
-    // Horner scheme in q^8k for sum over odd m = 2k-1 of c_m q^(m^2).
-    const K = [0, 0, 0, 0];
-    const maxk = kolmogorov_Math.ceil(16 * z / kolmogorov_Math.PI);
-    for (let k = maxk; k > 0; k--) {
-        const m = 2 * k - 1;
-        const m2 = m ** 2;
-        const m4 = m ** 4;
-        const m6 = m ** 6;
-        const qpower = q ** (8 * k);
-        K[0] = K[0] * qpower + 1.0;
-        K[1] = K[1] * qpower + (k1a + k1b * m2);
-        K[2] = K[2] * qpower + (k2a + k2b * m2 + k2c * m4);
-        K[3] = K[3] * qpower + (k3a + k3b * m2 + k3c * m4 + k3d * m6);
-    }
-    const denominators = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
-    for (let i = 0; i < 4; i++)
-        K[i] = K[i] * q * SQRT_2PI / denominators[i];
-    // The remaining sums over all integers k (no cancellation expected, so summed directly).
-    q = kolmogorov_Math.exp(-PI_SQUARED / 2 / z2);
-    const sqrt3z = SQRT3 * z;
-    let k2extra = 0;
-    let k3extra = 0;
-    for (let k = maxk; k > 0; k--) {
-        const k2 = k ** 2;
-        const qpw = q ** k2;
-        const kpi = kolmogorov_Math.PI * k;
-        k2extra += k2 * qpw;
-        k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qpw;
-    }
-    K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
-    K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
-    let sum = 0;
-    for (let i = 0; i < 4; i++)
-        sum += K[i] / kolmogorov_Math.pow(n * 1.0, i / 2.0);
-    return sum;
-}
-/** CDF (cdf = true) or SF of D_n at x, choosing the method as Simard and L'Ecuyer do. */
-function kolmogn(n, x, cdf) {
-    if (kolmogorov_Number.isNaN(n) || kolmogorov_Number.isNaN(x))
-        return NaN;
-    if (!kolmogorov_Number.isInteger(n) || n <= 0)
-        return NaN;
-    if (x >= 1.0)
-        return pick(1.0, 0.0, cdf);
-    if (x <= 0.0)
-        return pick(0.0, 1.0, cdf);
-    const t = n * x;
-    if (t <= 1.0) {
-        // Ruben-Gambino: 1/(2n) <= x <= 1/n, P(D_n <= x) = n!/n^n (2t - 1)^n
-        if (t <= 0.5)
-            return pick(0.0, 1.0, cdf);
-        let prob;
-        if (n <= 140) {
-            prob = 1;
-            for (let i = 1; i <= n; i++)
-                prob *= i * (1.0 / n) * (2 * t - 1);
-        }
-        else {
-            prob = kolmogorov_Math.exp(logFactorialOverPower(n) + n * kolmogorov_Math.log(2 * t - 1));
-        }
-        return pick(prob, 1.0 - prob, cdf);
-    }
-    if (t >= n - 1) {
-        // Ruben-Gambino: P(D_n >= x) = 2 (1 - x)^n
-        const prob = 2 * (1.0 - x) ** n;
-        return pick(1 - prob, prob, cdf);
-    }
-    if (x >= 0.5) {
-        const prob = 2 * smirnovSf(n, x);
-        return pick(1.0 - prob, prob, cdf);
-    }
-    const nxSquared = t * x;
-    if (n <= 140) {
-        if (nxSquared <= 0.754693) {
-            const prob = kolmogorov_clip01(durbinMatrixCdf(n, x));
-            return pick(prob, 1.0 - prob, cdf);
-        }
-        if (nxSquared <= 4) {
-            const prob = kolmogorov_clip01(pomeranzCdf(n, x));
-            return pick(prob, 1.0 - prob, cdf);
-        }
-        // Miller's approximation: 2 * smirnov.
-        const prob = 2 * smirnovSf(n, x);
-        return pick(1.0 - prob, prob, cdf);
-    }
-    // The CDF and SF have different cut-offs on n x^2.
-    if (!cdf) {
-        if (nxSquared >= 370.0)
-            return 0.0;
-        if (nxSquared >= 2.2)
-            return kolmogorov_clip01(2 * smirnovSf(n, x));
-        // else fall through: sf = 1 - cdf
-    }
-    let cdfProb;
-    if (nxSquared >= 18.0)
-        cdfProb = 1.0;
-    else if (n <= 100000 && n * x ** 1.5 <= 1.4)
-        cdfProb = kolmogorov_clip01(durbinMatrixCdf(n, x));
-    else
-        cdfProb = pelzGoodCdf(n, x);
-    return pick(cdfProb, 1.0 - cdfProb, cdf);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/ks.ts
-/**
- * Two-sample Kolmogorov-Smirnov test, two-sided, as scipy.stats.ks_2samp (SciPy 1.10).
- *
- * Statistic: D = sup_x |F_a(x) - F_b(x)|, found by walking the two sorted distinct-value lists
- * once (O(n_a + n_b), no allocation), so ties within and across samples are handled exactly.
- * p-value: exact (Hodges 1958; Viehmann 2021 for the numerically stable "1 - p" recursion) when
- * both samples have at most 10 000 observations, otherwise kstwo.sf(D, round(n_a n_b / (n_a + n_b))).
- */
-
-
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const ks_Math = globalThis.Math;
-/** ks_2samp's 'auto' uses the exact distribution while max(n1, n2) <= this. */
-const KS_MAX_EXACT_N = 10000;
-/**
- * sup |F_a - F_b| over the union of both value lists. Each ECDF difference is computed as
- * (count_a / n_a) - (count_b / n_b), exactly as SciPy does, so D is bit-identical to SciPy's.
- */
-function ksStatistic(a, b) {
-    const na = a.n;
-    const nb = b.n;
-    const va = a.values;
-    const vb = b.values;
-    const ca = a.cumulative;
-    const cb = b.cumulative;
-    let i = 0;
-    let j = 0;
-    let countA = 0;
-    let countB = 0;
-    let d = 0;
-    while (i < va.length || j < vb.length) {
-        // Advance past the next value x in the union, in one or both lists.
-        const x = j >= vb.length || (i < va.length && va[i] <= vb[j]) ? va[i] : vb[j];
-        if (i < va.length && va[i] === x)
-            countA = ca[i++];
-        if (j < vb.length && vb[j] === x)
-            countB = cb[j++];
-        const diff = countA / na - countB / nb;
-        const abs = diff < 0 ? -diff : diff;
-        if (abs > d)
-            d = abs;
-    }
-    return d;
-}
-function gcd(a, b) {
-    let x = a;
-    let y = b;
-    while (y !== 0)
-        [x, y] = [y, x % y];
-    return x;
-}
-/** numpy.round: half to even. */
-function roundHalfEven(x) {
-    const r = ks_Math.round(x);
-    return ks_Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-/**
- * Pr(D_{n,n} >= h/n) for equal sample sizes, by the reflection formula
- *   2 * sum_{k>=1} (-1)^(k-1) C(2n, n - k h) / C(2n, n),
- * evaluated Horner-style on ratios of binomials to avoid cancellation and overflow.
- */
-function probOutsideSquare(n, h) {
-    let p = 0.0;
-    for (let k = ks_Math.floor(n / h); k >= 0; k--) {
-        let ratio = 1.0;
-        for (let j = 0; j < h; j++)
-            ratio = (n - k * h - j) * ratio / (n + k * h + j + 1);
-        p = ratio * (1.0 - p);
-    }
-    return 2 * p;
-}
-/**
- * Pr(D_{m,n} >= h / lcm(m, n)) for unequal sizes: the share of monotone lattice paths from (0,0)
- * to (m,n) that leave the band |x/m - y/n| < h/lcm. The column recursion carries the probability
- * of having stayed inside (Viehmann's form), one sliding window of a single column at a time:
- * O(m * window) time, O(n) memory.
- */
-function probOutsideBand(m0, n0, g, h) {
-    const m = ks_Math.max(m0, n0);
-    const n = ks_Math.min(m0, n0);
-    const mg = m / g;
-    const ng = n / g;
-    let minj = 0;
-    let maxj = ks_Math.min(ks_Math.ceil(h / mg), n + 1);
-    let curlen = maxj - minj;
-    const lenA = ks_Math.min(2 * maxj + 2, n + 1);
-    const A = new Float64Array(lenA).fill(1);
-    A.fill(0, minj, maxj);
-    for (let i = 1; i <= m; i++) {
-        const lastminj = minj;
-        const lastlen = curlen;
-        minj = ks_Math.min(ks_Math.max(ks_Math.floor((ng * i - h) / mg) + 1, 0), n);
-        maxj = ks_Math.min(ks_Math.ceil((ng * i + h) / mg), n + 1);
-        if (maxj <= minj)
-            return 1.0;
-        let val = minj === 0 ? 0.0 : 1.0;
-        for (let jj = 0; jj < maxj - minj; jj++) {
-            const j = jj + minj;
-            val = (A[jj + minj - lastminj] * i + val * j) / (i + j);
-            A[jj] = val;
-        }
-        curlen = maxj - minj;
-        // Entries that slid out of the window are outside the band: probability 1 of having left.
-        if (lastlen > curlen)
-            A.fill(1, maxj - minj, maxj - minj + (lastlen - curlen));
-    }
-    return A[maxj - minj - 1];
-}
-/**
- * p-value for D = d between samples of sizes n1 and n2, two-sided, as ks_2samp.
- * method 'auto' is exact when max(n1, n2) <= 10000; 'exact' falls back to 'asymp' when the exact
- * computation fails numerically (as SciPy, which warns). Sizes are rounded to integers (a profile's
- * weighted ECDF may carry a total like 99999.99999999).
- */
-function ks_ksTwoSamplePValue(d, n1, n2, method = 'auto') {
-    const m1 = ks_Math.round(n1);
-    const m2 = ks_Math.round(n2);
-    if (!(m1 >= 1 && m2 >= 1))
-        throw new Error(`ksTwoSamplePValue: sample sizes must be at least 1 (got ${n1} and ${n2}).`);
-    if (Number.isNaN(d))
-        return { statistic: NaN, pValue: NaN, method: 'asymp' };
-    let stat = d;
-    let mode = method;
-    if (mode === 'auto')
-        mode = ks_Math.max(m1, m2) <= KS_MAX_EXACT_N ? 'exact' : 'asymp';
-    const g = gcd(m1, m2);
-    // SciPy gives up on 'exact' when lcm(n1, n2) would overflow an int32.
-    if (mode === 'exact' && m1 / g >= 2147483647 / (m2 / g))
-        mode = 'asymp';
-    if (mode === 'exact') {
-        // D is a multiple of 1/lcm: snap it to the lattice to remove floating-point noise.
-        const lcm = (m1 / g) * m2;
-        const h = roundHalfEven(d * lcm);
-        stat = h / lcm;
-        if (h === 0)
-            return { statistic: stat, pValue: 1.0, method: 'exact' };
-        const prob = m1 === m2 ? probOutsideSquare(m1, h) : probOutsideBand(m1, m2, g, h);
-        if (prob >= 0 && prob <= 1)
-            return { statistic: stat, pValue: prob, method: 'exact' };
-        // Rounding pushed the exact value out of [0, 1]: fall back like SciPy.
-    }
-    const big = ks_Math.max(m1, m2);
-    const small = ks_Math.min(m1, m2);
-    const en = big * small / (big + small);
-    const p = kstwoSf(stat, roundHalfEven(en));
-    return { statistic: stat, pValue: p < 0 ? 0 : p > 1 ? 1 : p, method: 'asymp' };
-}
-/** ks_2samp on two ECDFs (e.g. a stored reference profile and the current sample). */
-function ks_ks2sampEcdf(a, b) {
-    if (a.n === 0 || b.n === 0)
-        throw new Error('ks2samp: both samples must be non-empty.');
-    return ks_ksTwoSamplePValue(ksStatistic(a, b), a.n, b.n, 'auto');
-}
-/** scipy.stats.ks_2samp(a, b) (two-sided, method 'auto'); NaN entries are dropped first. */
-function ks2samp(a, b) {
-    return ks_ks2sampEcdf(ecdfFromSample(a), ecdfFromSample(b));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/wasserstein.ts
-// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
-// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
-const wasserstein_Math = globalThis.Math;
-function wasserstein_wassersteinDistance(a, b) {
-    if (a.n === 0 || b.n === 0)
-        throw new Error('wassersteinDistance: both distributions must be non-empty.');
-    const va = a.values;
-    const vb = b.values;
-    let i = 0;
-    let j = 0;
-    let fa = 0;
-    let fb = 0;
-    let prev = NaN;
-    // Neumaier-compensated sum: millions of small terms, and numpy sums pairwise.
-    let sum = 0;
-    let comp = 0;
-    while (i < va.length || j < vb.length) {
-        const x = j >= vb.length || (i < va.length && va[i] <= vb[j]) ? va[i] : vb[j];
-        if (i > 0 || j > 0) {
-            // F is constant on [prev, x): it jumps only at union points.
-            const term = wasserstein_Math.abs(fa - fb) * (x - prev);
-            const t = sum + term;
-            comp += sum >= term ? (sum - t) + term : (term - t) + sum;
-            sum = t;
-        }
-        if (i < va.length && va[i] === x)
-            fa = a.cumulative[i++] / a.n;
-        if (j < vb.length && vb[j] === x)
-            fb = b.cumulative[j++] / b.n;
-        prev = x;
-    }
-    return sum + comp;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/compare-numeric.ts
-
-
-
-
-
-/**
- * Numeric feature: two-sample KS for the p-value; KS D, Wasserstein distance in reference
- * standard deviations and PSI on reference deciles as effect sizes.
- */
-function compare_numeric_compareNumeric(ref, column, rows, options) {
-    const cur = ecdfFromSample(column.values);
-    const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
-    const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
-    const current = cur.n > 0
-        ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
-        : { rows, count: 0 };
-    const base = { name: ref.name, kind: 'numeric', missing, reference, current, effects: {} };
-    // Dates and times move forward by nature: a later batch always "drifts" on them.
-    if (column.unit === 'epoch-ms')
-        return { ...base, untested: 'it is a date/time column, whose values move forward with time, so a shift says nothing; list it in ignore-columns' };
-    if (ref.ecdf.n === 0)
-        return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
-    if (cur.n === 0)
-        return { ...base, untested: 'every current cell is missing, so there is no distribution to compare' };
-    const ks = ks2sampEcdf(ref.ecdf, cur);
-    const sketch = ref.sketchSize;
-    // From a quantile sketch, the reference CDF is known to within 1/k: D and the p-value are bracketed.
-    const dBound = sketch ? 1 / sketch : 0;
-    const pValueRange = sketch
-        ? [ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue, ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue]
-        : undefined;
-    const psi = populationStabilityIndex(ref.psiCounts, binCounts(cur, ref.psiEdges));
-    const effects = { ks: ks.statistic, psi };
-    const w = wassersteinDistance(ref.ecdf, cur);
-    if (ref.std > 0)
-        effects.wasserstein = w / ref.std;
-    let effect;
-    let effectNote;
-    if (options.numericEffect === 'wasserstein' && ref.std > 0) {
-        effect = { name: 'wasserstein', value: w / ref.std, threshold: options.minNumericEffect,
-            errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined };
-    }
-    else if (options.numericEffect === 'psi') {
-        effect = { name: 'psi', value: psi, threshold: options.minNumericEffect };
-    }
-    else {
-        if (options.numericEffect === 'wasserstein')
-            effectNote = 'the reference is constant, so the Wasserstein distance has no scale; KS D decides instead';
-        effect = { name: 'ks', value: ks.statistic, threshold: options.minNumericEffect, errorBound: sketch ? dBound : undefined };
-    }
-    return {
-        ...base, effects, effect, effectNote,
-        test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/profile.ts
-
-
-
-const PROFILE_SCHEMA = 'modelci/profile@1';
-const PROFILE_VERSION = 1;
-/** A numeric column with at most this many distinct values is stored exactly (value -> count). */
-const EXACT_DISTINCT_LIMIT = 10_000;
-/** Otherwise it is stored as this many quantiles: KS D from the profile is then within 1/SKETCH_SIZE of exact. */
-const SKETCH_SIZE = 2_000;
-/** A categorical column keeps its most frequent categories up to this many; the rest are counted together. */
-const CATEGORY_LIMIT = 10_000;
-/** The compact, versioned profile of a reference, for checks that run without the raw data. */
-function profile_profileFromReference(ref, now = new Date()) {
-    const features = {};
-    for (const f of ref.features)
-        features[f.name] = f.kind === 'numeric' ? numericJson(f) : categoricalJson(f);
-    return { schema: PROFILE_SCHEMA, createdAt: now.toISOString(), source: { files: ref.files, rows: ref.rows }, features };
-}
-function numericJson(f) {
-    const { ecdf } = f;
-    const base = {
-        type: 'numeric', rows: f.rows, missing: f.missing ?? 0, count: ecdf.n,
-        mean: f.mean, std: f.std, min: f.min, max: f.max,
-        psi: { edges: Array.from(f.psiEdges), counts: Array.from(f.psiCounts) },
-    };
-    if (f.sketchSize === undefined && ecdf.values.length <= EXACT_DISTINCT_LIMIT) {
-        const counts = new Array(ecdf.values.length);
-        for (let i = 0; i < counts.length; i++)
-            counts[i] = ecdf.cumulative[i] - (i > 0 ? ecdf.cumulative[i - 1] : 0);
-        return { ...base, values: Array.from(ecdf.values), counts };
-    }
-    return { ...base, quantiles: Array.from(quantileSketch(ecdf, SKETCH_SIZE)) };
-}
-/**
- * Quantiles q_i = min{x : F(x) >= i/k}, i = 1..k. The step CDF with mass 1/k at each q_i is
- * below the true F by less than 1/k everywhere, which bounds the KS error from a profile.
- */
-function quantileSketch(ecdf, k) {
-    const out = new Float64Array(k);
-    let j = 0;
-    for (let i = 1; i <= k; i++) {
-        const target = (i / k) * ecdf.n;
-        while (j < ecdf.values.length - 1 && ecdf.cumulative[j] < target - 1e-9 * ecdf.n)
-            j++;
-        out[i - 1] = ecdf.values[j];
-    }
-    return out;
-}
-function categoricalJson(f) {
-    const sorted = [...f.counts].sort((a, b) => b[1] - a[1]);
-    const kept = sorted.slice(0, CATEGORY_LIMIT);
-    const other = f.otherCount + sorted.slice(CATEGORY_LIMIT).reduce((s, [, c]) => s + c, 0);
-    return { type: 'categorical', rows: f.rows, missing: f.missing ?? 0, counts: Object.fromEntries(kept), other };
-}
-/** Read a profile (ours, or the seed article's `{"features": {...}}` format) into a Reference. */
-function profile_referenceFromProfile(json, file) {
-    if (!isObject(json))
-        throw bad(file, 'the top level', 'a JSON object with "schema" and "features"');
-    const schema = json.schema;
-    if (schema === undefined)
-        return referenceFromSeedProfile(json, file);
-    if (typeof schema !== 'string' || !schema.startsWith('modelci/profile@')) {
-        throw new InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
-    }
-    const version = Number(schema.slice('modelci/profile@'.length));
-    if (!Number.isInteger(version) || version > PROFILE_VERSION) {
-        throw new InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
-    }
-    const source = isObject(json.source) ? json.source : {};
-    const files = Array.isArray(source.files) ? source.files.filter((x) => typeof x === 'string') : [];
-    if (!isObject(json.features))
-        throw bad(file, '"features"', 'an object of column name to column profile');
-    const features = [];
-    for (const [name, raw] of Object.entries(json.features)) {
-        const where = `features.${JSON.stringify(name)}`;
-        if (!isObject(raw))
-            throw bad(file, where, 'an object');
-        features.push(raw.type === 'numeric' ? numericFromJson(name, raw, file, where)
-            : raw.type === 'categorical' ? categoricalFromJson(name, raw, file, where)
-                : badType(file, where, raw.type));
-    }
-    return { origin: 'profile', files, rows: num(source.rows, file, 'source.rows'), features };
-}
-function numericFromJson(name, raw, file, where) {
-    const rows = num(raw.rows, file, `${where}.rows`);
-    const missing = num(raw.missing, file, `${where}.missing`);
-    const count = num(raw.count, file, `${where}.count`);
-    let ecdf;
-    let sketchSize;
-    if (raw.values !== undefined) {
-        const values = numbers(raw.values, file, `${where}.values`);
-        const counts = numbers(raw.counts, file, `${where}.counts`);
-        if (counts.length !== values.length)
-            throw bad(file, `${where}.counts`, `an array as long as ${where}.values (${values.length})`);
-        for (let i = 1; i < values.length; i++) {
-            if (!(values[i] > values[i - 1]))
-                throw bad(file, `${where}.values`, 'distinct numbers in ascending order');
-        }
-        ecdf = ecdfFromCounts(values, counts);
-    }
-    else {
-        const q = numbers(raw.quantiles, file, `${where}.quantiles`);
-        if (q.length === 0)
-            throw bad(file, `${where}.quantiles`, 'a non-empty array of numbers');
-        for (let i = 1; i < q.length; i++)
-            if (q[i] < q[i - 1])
-                throw bad(file, `${where}.quantiles`, 'numbers in ascending order');
-        sketchSize = q.length;
-        ecdf = sketchEcdf(q, count);
-    }
-    // Keep the profile's own PSI bins and counts: they were computed from the exact reference.
-    let psi;
-    if (isObject(raw.psi)) {
-        const edges = numbers(raw.psi.edges, file, `${where}.psi.edges`);
-        const counts = numbers(raw.psi.counts, file, `${where}.psi.counts`);
-        if (counts.length !== edges.length + 1)
-            throw bad(file, `${where}.psi.counts`, `an array one longer than ${where}.psi.edges`);
-        psi = { edges, counts };
-    }
-    return numericReference(name, rows, missing, ecdf, sketchSize, psi);
-}
-/** The step CDF with mass n/k at each stored quantile. */
-function sketchEcdf(q, n) {
-    const values = [];
-    const counts = [];
-    const w = n / q.length;
-    for (const x of q) {
-        if (values.length > 0 && values[values.length - 1] === x)
-            counts[counts.length - 1] += w;
-        else {
-            values.push(x);
-            counts.push(w);
-        }
-    }
-    return ecdfFromCounts(values, counts);
-}
-function categoricalFromJson(name, raw, file, where) {
-    if (!isObject(raw.counts))
-        throw bad(file, `${where}.counts`, 'an object of category to count');
-    const counts = new Map();
-    for (const [k, v] of Object.entries(raw.counts))
-        counts.set(k, num(v, file, `${where}.counts.${JSON.stringify(k)}`));
-    const rows = raw.rows === undefined ? sumCounts(counts) : num(raw.rows, file, `${where}.rows`);
-    const other = raw.other === undefined ? 0 : num(raw.other, file, `${where}.other`);
-    const missing = raw.missing === undefined ? null : num(raw.missing, file, `${where}.missing`);
-    return { kind: 'categorical', name, rows, missing, counts, otherCount: other };
-}
-/** The seed article's reference_stats.json: numeric samples and categorical counts, no missing data. */
-function referenceFromSeedProfile(json, file) {
-    if (!isObject(json.features)) {
-        throw new InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
-    }
-    const features = [];
-    let rows = 0;
-    for (const [name, raw] of Object.entries(json.features)) {
-        const where = `features.${JSON.stringify(name)}`;
-        if (!isObject(raw))
-            throw bad(file, where, 'an object');
-        if (raw.type === 'numeric') {
-            const sample = numbers(raw.sample, file, `${where}.sample`);
-            if (sample.length === 0)
-                throw bad(file, `${where}.sample`, 'a non-empty array of numbers');
-            features.push(numericReference(name, sample.length, null, ecdfFromSample(sample)));
-            rows = Math.max(rows, sample.length);
-        }
-        else if (raw.type === 'categorical') {
-            const ref = categoricalFromJson(name, { counts: raw.counts }, file, where);
-            features.push(ref);
-            rows = Math.max(rows, ref.rows);
-        }
-        else {
-            badType(file, where, raw.type);
-        }
-    }
-    return { origin: 'seed-profile', files: [file], rows, features };
-}
-function isObject(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-function num(x, file, where) {
-    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
-        throw bad(file, where, 'a non-negative number');
-    return x;
-}
-function numbers(x, file, where) {
-    if (!Array.isArray(x) || !x.every((v) => typeof v === 'number' && Number.isFinite(v)))
-        throw bad(file, where, 'an array of finite numbers');
-    return Float64Array.from(x);
-}
-function bad(file, where, expected) {
-    return new InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });
-}
-function badType(file, where, type) {
-    throw new InputError(`${file}: ${where}.type is ${JSON.stringify(type)}; it must be "numeric" or "categorical".`, { file });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/schema.ts
-
-
-async function schema_readSchema(path) {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch {
-        throw new InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (e) {
-        throw new InputError(`Schema file ${path} is not valid JSON (${e.message}); fix the file.`, { file: path, input: 'schema' });
-    }
-    const columns = json?.columns;
-    if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-        throw new InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
-    }
-    const schema = new Map();
-    for (const [name, raw] of Object.entries(columns)) {
-        const r = (raw ?? {});
-        const where = `${path}: columns.${JSON.stringify(name)}`;
-        if (r.type !== undefined && r.type !== 'numeric' && r.type !== 'categorical') {
-            throw new InputError(`${where}.type is ${JSON.stringify(r.type)}; use "numeric" or "categorical".`, { file: path, input: 'schema' });
-        }
-        for (const key of ['min', 'max']) {
-            if (r[key] !== undefined && (typeof r[key] !== 'number' || !Number.isFinite(r[key]))) {
-                throw new InputError(`${where}.${key} must be a finite number.`, { file: path, input: 'schema' });
-            }
-        }
-        if (r.allowed !== undefined && (!Array.isArray(r.allowed) || !r.allowed.every((x) => typeof x === 'string'))) {
-            throw new InputError(`${where}.allowed must be an array of strings.`, { file: path, input: 'schema' });
-        }
-        schema.set(name, {
-            type: r.type,
-            required: r.required !== false,
-            nullable: r.nullable !== false,
-            min: r.min,
-            max: r.max,
-            allowed: r.allowed ? new Set(r.allowed) : undefined,
-        });
-    }
-    return schema;
-}
-/** Check a table against the schema; every breach is critical. */
-function schema_validateSchema(table, schema) {
-    const findings = [];
-    const file = table.files.length === 1 ? table.files[0] : undefined;
-    for (const [name, rule] of schema) {
-        const col = table.columns.find((c) => c.name === name);
-        if (!col) {
-            if (rule.required)
-                findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' is required by the schema but absent from the current data.` });
-            continue;
-        }
-        if (rule.type && rule.type !== col.kind) {
-            findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' should be ${rule.type} by the schema but was read as ${col.kind}.` });
-            continue;
-        }
-        if (!rule.nullable && col.missing > 0) {
-            findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' must not be missing (schema: nullable false) but ${col.missing} of ${table.rowCount} cells are.` });
-        }
-        const range = rangeBreach(col, rule);
-        if (range)
-            findings.push({ severity: 'critical', column: name, file, message: range });
-        const outside = allowedBreach(col, rule);
-        if (outside)
-            findings.push({ severity: 'critical', column: name, file, message: outside });
-    }
-    return findings;
-}
-function rangeBreach(col, rule) {
-    if (col.kind !== 'numeric' || (rule.min === undefined && rule.max === undefined))
-        return undefined;
-    const lo = rule.min ?? -Infinity;
-    const hi = rule.max ?? Infinity;
-    let count = 0;
-    let first = -1;
-    const v = col.values;
-    for (let i = 0; i < v.length; i++) {
-        if (v[i] < lo || v[i] > hi) {
-            if (count++ === 0)
-                first = i;
-        }
-    }
-    if (count === 0)
-        return undefined;
-    return `Column '${col.name}' has ${count} value(s) outside the schema's range [${rule.min ?? '-∞'}, ${rule.max ?? '∞'}], the first ${v[first]} in data row ${first + 1}.`;
-}
-function allowedBreach(col, rule) {
-    if (col.kind !== 'categorical' || !rule.allowed)
-        return undefined;
-    const bad = col.categories.map((c) => !rule.allowed.has(c));
-    let count = 0;
-    let first = -1;
-    for (let i = 0; i < col.codes.length; i++) {
-        const c = col.codes[i];
-        if (c >= 0 && bad[c]) {
-            if (count++ === 0)
-                first = i;
-        }
-    }
-    if (count === 0)
-        return undefined;
-    return `Column '${col.name}' has ${count} value(s) the schema does not allow, the first '${col.categories[col.codes[first]]}' in data row ${first + 1}.`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/check-drift.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The check-drift use case: load both sides, compare every feature, correct, decide. */
-async function check_drift_checkDrift(input, now = new Date()) {
-    const { options } = input;
-    const schema = input.schema ? await readSchema(input.schema) : undefined;
-    const reference = await check_drift_loadReference(input.reference, options, schema, input.delimiter);
-    const wanted = columnFilter(options);
-    const features = selectFeatures(reference, options);
-    const kinds = new Map(features.map((f) => [f.name, f.kind]));
-    // Every column name of the current data, parsed or not, to report new columns.
-    const seen = new Set();
-    const current = await readTable(input.current, {
-        kinds,
-        delimiter: input.delimiter,
-        include: (name) => {
-            seen.add(name);
-            return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
-        },
-    }).catch(rethrowFor('current'));
-    const report = compareToReference(reference, current, options, { schema, seenColumns: [...seen] }, now);
-    return { report, reference, current };
-}
-/**
- * Compare a table with a reference: every selected feature tested, p-values corrected as one
- * family, schema checked. `seenColumns` are the current data's column names (default: the table's).
- */
-function compareToReference(reference, current, options, extra = {}, now = new Date()) {
-    const features = selectFeatures(reference, options);
-    const wanted = columnFilter(options);
-    const seen = extra.seenColumns ?? current.columns.map((c) => c.name);
-    const findings = extra.schema ? validateSchema(current, extra.schema) : [];
-    const comparisons = features.map((f) => compareFeature(f, current, options, findings));
-    const refNames = new Set(reference.features.map((f) => f.name));
-    const added = seen.filter((name) => !refNames.has(name) && wanted(name));
-    for (const name of added) {
-        findings.push({ severity: 'notice', column: name, message: `Column '${name}' is new: it is in the current data but not in the reference.` });
-    }
-    const results = decide(comparisons, options);
-    for (const name of added)
-        results.push(newColumnResult(name, current));
-    return buildReport(reference, current, options, results, findings, now);
-}
-/** A .json reference is a profile; anything else is data. */
-async function check_drift_loadReference(spec, options, schema, delimiter) {
-    if (/\.json$/i.test(spec) && await isFile(spec)) {
-        let json;
-        try {
-            json = JSON.parse(await readFile(spec, 'utf8'));
-        }
-        catch (e) {
-            throw new InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
-        }
-        return referenceFromProfile(json, spec);
-    }
-    const kinds = new Map();
-    for (const name of options.categorical)
-        kinds.set(name, 'categorical');
-    for (const [name, rule] of schema ?? [])
-        if (rule.type)
-            kinds.set(name, rule.type);
-    const wanted = columnFilter(options);
-    const columns = [];
-    const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
-            columns.push(name); return wanted(name); } })
-        .catch(rethrowFor('reference'));
-    return { ...referenceFromTable(table), columns };
-}
-/** include/ignore lists as a predicate on column names. */
-function columnFilter(options) {
-    const include = new Set(options.include);
-    const ignore = new Set(options.ignore);
-    return (name) => (include.size === 0 || include.has(name)) && !ignore.has(name);
-}
-function selectFeatures(reference, options) {
-    const names = new Set(reference.columns ?? reference.features.map((f) => f.name));
-    for (const name of options.include) {
-        if (!names.has(name)) {
-            throw new InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
-        }
-    }
-    const wanted = columnFilter(options);
-    const features = reference.features.filter((f) => wanted(f.name));
-    if (features.length === 0) {
-        throw new InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
-    }
-    return features;
-}
-function compareFeature(ref, current, options, findings) {
-    const col = current.columns.find((c) => c.name === ref.name);
-    if (!col) {
-        const message = `Column '${ref.name}' is in the reference but missing from the current data.`;
-        findings.push({ severity: 'critical', column: ref.name, message, file: current.files[0] });
-        return criticalResult(ref, current, message);
-    }
-    if (col.kind !== ref.kind) {
-        const message = `Column '${ref.name}' is ${ref.kind} in the reference but ${col.kind} in the current data.`;
-        findings.push({ severity: 'critical', column: ref.name, message, file: current.files[0] });
-        return criticalResult(ref, current, message);
-    }
-    if (col.kind === 'numeric' && col.textCells > 0) {
-        const first = col.firstText;
-        const message = `Column '${ref.name}' is numeric in the reference but ${col.textCells} current cell(s) hold text` +
-            (first ? `, the first '${first.text}' at ${first.file} line ${first.line}.` : '.');
-        findings.push({ severity: 'critical', column: ref.name, message, file: first?.file, line: first?.line });
-        return criticalResult(ref, current, message);
-    }
-    return ref.kind === 'numeric'
-        ? compareNumeric(ref, col, current.rowCount, options)
-        : compareCategorical(ref, col, current.rowCount, options);
-}
-function criticalResult(ref, current, reason) {
-    return {
-        name: ref.name, kind: ref.kind, status: 'critical', reason, effects: {},
-        reference: { rows: ref.rows, count: ref.kind === 'numeric' ? ref.ecdf.n : ref.rows - (ref.missing ?? 0) },
-        current: { rows: current.rowCount, count: 0 },
-    };
-}
-function newColumnResult(name, current) {
-    const col = current.columns.find((c) => c.name === name);
-    const kind = col?.kind ?? 'numeric';
-    return {
-        name, kind, status: 'new', reason: 'Not in the reference: reported, not tested.', effects: {},
-        reference: { rows: 0, count: 0 }, current: { rows: current.rowCount, count: col ? current.rowCount - col.missing : 0 },
-    };
-}
-/**
- * Correct all p-values of the run as one family (distribution and missing-rate tests of every
- * feature), then call a feature drifted only when a corrected p-value is below the level AND its
- * effect size reaches the minimum: large samples make trivial shifts significant.
- */
-function decide(items, options) {
-    const raw = [];
-    const slots = items.map((item) => {
-        if ('status' in item)
-            return { dist: -1, miss: -1 };
-        const dist = item.test ? raw.push(item.test.pValue) - 1 : -1;
-        const miss = item.missing.pValue !== undefined ? raw.push(item.missing.pValue) - 1 : -1;
-        return { dist, miss };
-    });
-    const adjusted = adjustPValues(raw, options.correction);
-    return items.map((item, i) => {
-        if ('status' in item)
-            return item;
-        const { dist, miss } = slots[i];
-        return verdictFor(item, dist >= 0 ? adjusted[dist] : undefined, miss >= 0 ? adjusted[miss] : undefined, options);
-    });
-}
-function verdictFor(c, pDist, pMiss, options) {
-    const alpha = options.alpha;
-    const correction = options.correction === 'none' ? '' : ` after ${correctionName(options.correction)}`;
-    const reasons = [];
-    let drifted = false;
-    if (c.test && c.effect && pDist !== undefined) {
-        const e = c.effect;
-        const testText = `${c.test.name === 'ks' ? 'KS D' : 'χ²'} = ${formatNumber(c.test.statistic)}, ${pEquals(pDist)}${correction}`;
-        const effectText = `${check_drift_effectLabel(e.name)} = ${formatNumber(e.value)}${e.name === 'wasserstein' ? ' σ' : ''}`;
-        const significant = pDist < alpha;
-        const large = e.value >= e.threshold;
-        if (significant && large) {
-            drifted = true;
-            reasons.push(`distribution changed: ${testText} < ${alpha}, ${effectText} ≥ ${e.threshold}`);
-        }
-        else if (significant) {
-            reasons.push(`change is significant (${testText}) but small: ${effectText} < ${e.threshold}`);
-        }
-        else {
-            reasons.push(`no evidence of change: ${testText} ≥ ${alpha} (${effectText})`);
-        }
-        if (c.effectNote)
-            reasons.push(c.effectNote);
-    }
-    else if (c.untested) {
-        reasons.push(`not tested: ${c.untested}`);
-    }
-    const m = c.missing;
-    let missingDrifted = false;
-    if (pMiss !== undefined && m.change !== null) {
-        missingDrifted = pMiss < alpha && Math.abs(m.change) >= options.minMissingChange;
-        if (missingDrifted || pMiss < alpha) {
-            reasons.push(`missing rate ${formatPercent(m.reference)} → ${formatPercent(m.current)} (${pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${formatPercent(options.minMissingChange)}` : `, change < ${formatPercent(options.minMissingChange)}`})`);
-        }
-    }
-    if (c.newCategories && c.newCategories.length > 0) {
-        reasons.push(`unseen categories: ${c.newCategories.slice(0, 5).map((n) => `'${n.name}' (${n.count})`).join(', ')}${c.newCategories.length > 5 ? ', …' : ''}`);
-    }
-    const status = drifted || missingDrifted ? 'drift' : c.test || pMiss !== undefined ? 'ok' : 'skipped';
-    const reason = reasons.length > 0 ? capitalize(reasons.join('; ')) + '.' : 'Nothing to compare.';
-    return {
-        name: c.name, kind: c.kind, status, reason,
-        test: c.test && pDist !== undefined ? { ...c.test, pAdjusted: pDist } : undefined,
-        effect: c.effect, effects: c.effects,
-        missing: { reference: m.reference, current: m.current, change: m.change, pValue: m.pValue, pAdjusted: pMiss, drifted: missingDrifted },
-        reference: c.reference, current: c.current,
-        newCategories: c.newCategories,
-    };
-}
-function buildReport(reference, current, options, features, findings, now) {
-    const driftedFeatures = features.filter((f) => f.status === 'drift').map((f) => f.name);
-    const criticalFeatures = [...new Set(findings.filter((f) => f.severity === 'critical').map((f) => f.column))];
-    const tested = features.filter((f) => f.status === 'ok' || f.status === 'drift' || f.status === 'critical').length;
-    const drifted = driftedFeatures.length > 0;
-    const critical = criticalFeatures.length > 0;
-    const failed = options.failOn === 'drift' ? drifted || critical : options.failOn === 'critical' ? critical : false;
-    const driftShare = tested > 0 ? driftedFeatures.length / tested : 0;
-    const parts = [];
-    if (critical)
-        parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.map(logText).join(', ')})`);
-    if (drifted)
-        parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.map(logText).join(', ')})`);
-    const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
-    return {
-        schema: DRIFT_REPORT_SCHEMA,
-        createdAt: now.toISOString(),
-        reference: { origin: reference.origin, files: reference.files, rows: reference.rows },
-        current: { files: current.files, rows: current.rowCount },
-        options,
-        verdict: { failed, drifted, critical, driftedFeatures, criticalFeatures, driftShare, testedFeatures: tested, summary },
-        features,
-        findings,
-    };
-}
-function correctionName(c) {
-    return c === 'holm' ? 'Holm' : c === 'bonferroni' ? 'Bonferroni' : c === 'fdr_bh' ? 'Benjamini-Hochberg' : 'no correction';
-}
-function check_drift_effectLabel(name) {
-    return { wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" }[name] ?? name;
-}
-function capitalize(s) {
-    return s.charAt(0).toUpperCase() + s.slice(1);
-}
-async function isFile(path) {
-    try {
-        return (await stat(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-/** Say which input a reader error came from when the message does not already name it. */
-function rethrowFor(input) {
-    return (e) => {
-        if (e instanceof InputError && !e.where.input)
-            e.where.input ??= input;
-        throw e;
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/drift-markdown.ts
-
-
-
-/** Rows shown in the summary table; GitHub caps a step summary at 1 MiB. */
-const MAX_ROWS = 300;
-const STATUS_ICON = { ok: '✅ ok', drift: '⚠️ drift', critical: '❌ critical', skipped: '➖ skipped', new: '🆕 new' };
-/** The DriftReport as GitHub-flavoured Markdown for the job summary. */
-function drift_markdown_renderDriftMarkdown(report) {
-    const v = report.verdict;
-    const icon = v.critical ? '❌' : v.drifted ? '⚠️' : '✅';
-    const out = [];
-    out.push(mdHeading(2, `${icon} Data drift check: ${mdText(v.summary)}`), '');
-    out.push(drift_markdown_describeRun(report), '');
-    const rows = drift_markdown_orderForReading(report.features).slice(0, MAX_ROWS);
-    out.push('| Feature | Status | Test | Statistic | p (corrected) | Effect size | Threshold | Missing ref → cur |');
-    out.push('|---|---|---|---:|---:|---:|---:|---|');
-    for (const f of rows) {
-        const t = f.test;
-        const e = f.effect;
-        out.push(`| ${mdText(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
-    }
-    if (report.features.length > MAX_ROWS)
-        out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
-    const chart = effectChart(report.features);
-    if (chart)
-        out.push('', chart);
-    const notes = drift_markdown_orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
-    if (notes.length > 0 || report.findings.length > 0) {
-        out.push('', '### Why', '');
-        for (const f of notes.slice(0, MAX_ROWS))
-            out.push(`- **${mdText(f.name)}** — ${mdText(f.reason)}`);
-        for (const s of report.findings.filter((x) => x.severity === 'notice'))
-            out.push(`- ${mdText(s.message)}`);
-    }
-    out.push('', `<details><summary>Every feature</summary>`, '');
-    for (const f of rows)
-        out.push(`- **${mdText(f.name)}** (${f.status}): ${mdText(f.reason)}`);
-    out.push('', '</details>', '');
-    return out.join('\n');
-}
-function drift_markdown_describeRun(report) {
-    const o = report.options;
-    const ref = report.reference;
-    const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
-        `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
-        `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
-}
-/** Drifted and critical first, then by effect relative to its threshold. */
-function drift_markdown_orderForReading(features) {
-    const rank = { critical: 0, drift: 1, ok: 2, new: 3, skipped: 4 };
-    return [...features].sort((a, b) => rank[a.status] - rank[b.status] || ratio(b) - ratio(a));
-}
-function ratio(f) {
-    return f.effect && f.effect.threshold > 0 ? f.effect.value / f.effect.threshold : 0;
-}
-function effectChart(features) {
-    const shown = drift_markdown_orderForReading(features).filter((f) => f.effect && f.effect.threshold > 0).slice(0, 40);
-    if (shown.length === 0)
-        return undefined;
-    const ratios = shown.map((f) => Number(Math.min(ratio(f), 99).toFixed(3)));
-    const top = Math.max(2, Math.ceil(Math.max(...ratios)));
-    return [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Effect size ÷ threshold (bars at or above the line are large enough to count)"',
-        `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
-        `  y-axis "effect ÷ threshold" 0 --> ${top}`,
-        `  bar [${ratios.join(', ')}]`,
-        `  line [${shown.map(() => 1).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-function testLabel(f) {
-    const t = f.test;
-    if (t.name === 'chi2')
-        return `χ² (dof ${t.dof})`;
-    return `KS ${t.method ?? ''}${t.exact ? '' : ' (sketch)'}`.trim();
-}
-function missingCell(f) {
-    const m = f.missing;
-    if (!m)
-        return '–';
-    const text = `${formatPercent(m.reference)} → ${formatPercent(m.current)}`;
-    return m.drifted ? `**${text}**` : text;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/annotations.ts
-
-
-/**
- * Critical schema problems are errors; drifted features are errors when they fail the step and
- * warnings when they do not (fail-on: critical or never), so the page tells the same story as the exit code.
- */
-function annotations_driftAnnotations(report) {
-    const out = [];
-    const file = report.current.files.length === 1 ? report.current.files[0] : undefined;
-    for (const f of report.findings) {
-        if (f.severity === 'critical')
-            out.push({ level: 'error', title: `Schema: ${f.column}`, message: f.message, file: f.file, line: f.line });
-    }
-    const driftLevel = report.options.failOn === 'drift' ? 'error' : 'warning';
-    for (const f of report.features) {
-        if (f.status !== 'drift')
-            continue;
-        const effect = f.effect ? ` (${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)})` : '';
-        out.push({ level: driftLevel, title: `Drift: ${f.name}${effect}`, message: f.reason, file });
-    }
-    for (const f of report.findings) {
-        if (f.severity === 'notice')
-            out.push({ level: 'notice', title: `New column: ${f.column}`, message: f.message, file });
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/shared/closest-name.ts
@@ -43030,340 +40884,6 @@ function closestName(name, known) {
     return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/shared/quantity.ts
-
-// Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
-const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
-    b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
-    '%': { factor: 0.01, dimension: 'ratio' },
-};
-/** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
-function parseQuantity(text, where = {}) {
-    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
-    const unit = m?.[2].toLowerCase() ?? '';
-    if (!m || (unit !== '' && !(unit in UNITS))) {
-        const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
-    }
-    const value = Number(m[1]);
-    if (unit === '')
-        return { value };
-    const u = UNITS[unit];
-    return { value: value * u.factor, dimension: u.dimension };
-}
-/** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
-function quantity_formatQuantity(value, dimension) {
-    if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
-        for (const [f, u] of steps)
-            if (Math.abs(value) >= f)
-                return `${Number((value / f).toPrecision(4))} ${u}`;
-        return `${value} B`;
-    }
-    if (dimension === 'time')
-        return Math.abs(value) >= 1000 ? `${Number((value / 1000).toPrecision(4))} s` : `${Number(value.toPrecision(4))} ms`;
-    return `${Number(value.toPrecision(6))}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/parse-input.ts
-/**
- * The one reader of input text, for every step and both shells. Each type has one rule, so
- * `max-latency-p99: 150` means 150 ms wherever it appears, a bare size is refused rather than
- * read as bytes, and a share above 1 is refused rather than read as a fraction.
- */
-
-
-
-/** Read every input of a catalogue: defaults filled in, required ones checked, each read by its type. */
-function parse_input_parseInputs(catalogue, raw) {
-    const out = {};
-    for (const spec of catalogue) {
-        const given = raw[spec.name]?.trim();
-        const text = given || spec.default;
-        if (!text) {
-            if (spec.required)
-                throw new errors_InputError(`Input '${spec.name}' is required: ${spec.what ? `give ${spec.what}.` : firstSentence(spec.description)}`, { input: spec.name });
-            out[spec.name] = spec.type === 'list' || spec.type === 'lines' ? [] : undefined;
-            continue;
-        }
-        out[spec.name] = parseInputValue(spec, text);
-    }
-    return out;
-}
-/** One value, read by its spec's type. */
-function parseInputValue(spec, text) {
-    const t = text.trim();
-    const name = spec.name;
-    const keyword = spec.keywords?.find((k) => k === t.toLowerCase());
-    if (keyword)
-        return keyword;
-    switch (spec.type) {
-        case 'string':
-        case 'path':
-        case 'uri': return t;
-        case 'boolean': return parse_input_parseBooleanText(t, name);
-        case 'count': return parse_input_parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parse_input_parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parse_input_parseProbabilityText(t, name);
-        case 'choice': return parse_input_parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parse_input_parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parse_input_parseDurationText(t, name);
-        case 'latency': return parse_input_parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parse_input_parseShareText(t, name);
-        case 'rate': return parse_input_parseRateText(t, name);
-    }
-}
-function firstSentence(description) {
-    const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
-}
-/** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
-function parse_input_parseBooleanText(text, input) {
-    const t = text.trim().toLowerCase();
-    if (t === 'true')
-        return true;
-    if (t === 'false')
-        return false;
-    throw new errors_InputError(`Input '${input}' is '${text.trim()}'; write true or false.`, { input });
-}
-/** A whole number in [min, max], refused before anything is allocated for it. */
-function parse_input_parseCountText(text, input, min, max) {
-    const v = Number(text.trim());
-    if (!Number.isInteger(v) || v < min)
-        throw new errors_InputError(`Input '${input}' is '${text.trim()}'; give a whole number of at least ${min}.`, { input });
-    if (v > max)
-        throw new errors_InputError(`Input '${input}' is ${text.trim()}, above the most modelci accepts (${max.toLocaleString('en-US')}); give a whole number from ${min} to ${max.toLocaleString('en-US')}.`, { input });
-    return v;
-}
-function parse_input_parseNumberText(text, input, min, max) {
-    const v = Number(text.trim().replace(/x$/i, ''));
-    const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : '';
-    if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) {
-        throw new errors_InputError(`Input '${input}' is '${text.trim()}'; give a number${range ? ` ${range}` : ''}.`, { input });
-    }
-    return v;
-}
-function parse_input_parseProbabilityText(text, input) {
-    const t = text.trim();
-    const percent = t.endsWith('%');
-    const v = Number(percent ? t.slice(0, -1) : t) / (percent ? 100 : 1);
-    if (!(v > 0 && v < 1))
-        throw new errors_InputError(`Input '${input}' is '${t}'; give a probability strictly between 0 and 1, such as 0.05 or 5%.`, { input });
-    return v;
-}
-function parse_input_parseChoiceText(text, input, choices) {
-    const t = text.trim().toLowerCase();
-    const found = choices.find((c) => c.toLowerCase() === t);
-    if (found)
-        return found;
-    const near = closestName(t, choices);
-    const quoted = choices.map((c) => `'${c}'`);
-    const list = quoted.length === 2 ? `${quoted[0]} or ${quoted[1]}` : `one of ${quoted.join(', ')}`;
-    throw new errors_InputError(`Input '${input}' is '${text.trim()}'; use ${list}${near ? ` (did you mean '${near}'?)` : ''}.`, { input });
-}
-/** Names separated by commas or new lines; blanks dropped. */
-function parse_input_parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-/** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
-function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
-function splitUnit(text) {
-    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
-    return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
-}
-/** A span of time with its unit, in ms. A bare number is refused: seconds or milliseconds cannot be told apart. */
-function parse_input_parseDurationText(text, input) {
-    const t = text.trim();
-    const q = splitUnit(t);
-    if (q && q.unit === '' && Number.isFinite(q.value))
-        throw new errors_InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}s, ${t}m or ${t}ms.`, { input });
-    const factor = q ? TIME_UNITS[q.unit] : undefined;
-    const ms = q && factor !== undefined ? q.value * factor : NaN;
-    if (!(ms > 0) || !Number.isFinite(ms))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
-    return ms;
-}
-/** A latency in ms: a bare number is milliseconds (the unit latencies are quoted in), or give a unit. */
-function parse_input_parseLatencyText(text, input) {
-    const t = text.trim();
-    const q = splitUnit(t);
-    const factor = q ? (q.unit === '' ? 1 : TIME_UNITS[q.unit]) : undefined;
-    const ms = q && factor !== undefined && !['m', 'min', 'h'].includes(q.unit) ? q.value * factor : NaN;
-    if (!(ms > 0) || !Number.isFinite(ms))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a latency; write e.g. 150 (milliseconds), 150ms or 0.2s.`, { input });
-    return ms;
-}
-/** A size in bytes. A bare number is refused: 500 could be bytes, MB or MiB. */
-function parseSizeText(text, input) {
-    const t = text.trim();
-    const q = splitUnit(t);
-    if (q && q.unit === '' && Number.isFinite(q.value))
-        throw new errors_InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}MB or ${t}MiB.`, { input });
-    let bytes = NaN;
-    try {
-        const parsed = parseQuantity(t, { input });
-        if (parsed.dimension === 'bytes')
-            bytes = parsed.value;
-    }
-    catch {
-        // fall through to the sentence below
-    }
-    if (!(bytes > 0) || !Number.isFinite(bytes))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a size; write e.g. 500MB, 1.5GiB or 200kB.`, { input });
-    return bytes;
-}
-/** A share between 0 and 1: `5%` or `0.05`. A bare number above 1 is refused with the two spellings. */
-function parse_input_parseShareText(text, input) {
-    const t = text.trim();
-    const q = splitUnit(t);
-    if (!q || (q.unit !== '' && q.unit !== '%') || !Number.isFinite(q.value))
-        throw new errors_InputError(`Input '${input}' is '${t}', not a share; write e.g. 5% or 0.05.`, { input });
-    if (q.unit === '' && q.value > 1)
-        throw new errors_InputError(`Input '${input}' is '${t}', above 1; for ${t}% write ${t}% or ${q.value / 100}.`, { input });
-    const v = q.unit === '%' ? q.value / 100 : q.value;
-    if (!(v >= 0 && v <= 1))
-        throw new errors_InputError(`Input '${input}' is '${t}', outside 0..1; give a share such as 5% or 0.05.`, { input });
-    return v;
-}
-/** A rate limit: a share, where a bare 1 (which would be 100%) is refused as well. */
-function parse_input_parseRateText(text, input) {
-    const t = text.trim();
-    const q = splitUnit(t);
-    if (q && q.unit === '' && q.value >= 1)
-        throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
-    return parse_input_parseShareText(t, input);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts
-
-const DEFAULT_DRIFT_OPTIONS = {
-    alpha: 0.05,
-    correction: 'holm',
-    numericEffect: 'wasserstein',
-    minNumericEffect: 0.1,
-    categoricalEffect: 'jensen-shannon',
-    minCategoricalEffect: 0.1,
-    minMissingChange: 0.02,
-    include: [],
-    ignore: [],
-    categorical: [],
-    failOn: 'drift',
-};
-function options_parseDriftOptions(raw) {
-    const d = DEFAULT_DRIFT_OPTIONS;
-    const text = (name) => raw[name]?.trim() || undefined;
-    const number = (name, fallback, max) => {
-        const t = text(name);
-        return t === undefined ? fallback : parseNumberText(t, name, 0, max);
-    };
-    const choice = (name, fallback, choices) => {
-        const t = text(name);
-        return t === undefined ? fallback : parseChoiceText(t, name, choices);
-    };
-    const level = text('significance-level');
-    return {
-        alpha: level === undefined ? d.alpha : parseProbabilityText(level, 'significance-level'),
-        correction: choice('correction', d.correction, ['holm', 'bonferroni', 'fdr_bh', 'none']),
-        numericEffect: choice('numeric-effect', d.numericEffect, ['wasserstein', 'psi', 'ks']),
-        minNumericEffect: number('min-numeric-effect', d.minNumericEffect),
-        categoricalEffect: choice('categorical-effect', d.categoricalEffect, ['jensen-shannon', 'cramers-v']),
-        minCategoricalEffect: number('min-categorical-effect', d.minCategoricalEffect, 1),
-        minMissingChange: number('min-missing-change', d.minMissingChange, 1),
-        include: parseListText(raw.columns ?? ''),
-        ignore: parseListText(raw['ignore-columns'] ?? ''),
-        categorical: parseListText(raw['categorical-columns'] ?? ''),
-        failOn: choice('fail-on', d.failOn, ['drift', 'critical', 'never']),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift-inputs.ts
-const check_drift_inputs_CHECK_DRIFT_INPUTS = [
-    { name: 'reference', type: 'path', required: true, what: 'a profile (.json) or reference data (file, directory or glob)', description: "Reference: a profile JSON made by `modelci profile` or this action (the seed format {\"features\": ...} works too), or reference data: a CSV/TSV/JSONL/Parquet file, a directory or a glob." },
-    { name: 'current', type: 'path', required: true, what: 'the data to check (file, directory or glob)', description: "The data to check: a CSV/TSV/JSONL/Parquet file, a directory or a glob (all matching files are read as one table)." },
-    { name: 'schema', type: 'path', description: "Optional data contract JSON: {\"columns\": {\"name\": {\"type\": \"numeric|categorical\", \"required\", \"nullable\", \"min\", \"max\", \"allowed\"}}}. Breaches are critical." },
-    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text files, one character (e.g. \";\" or \"|\"; \"\\t\" for a tab). Default: \",\" for .csv, tab for .tsv/.tab, sniffed for .txt." },
-    { name: 'significance-level', type: 'probability', default: "0.05", description: "Family-wise significance level: with no drift, the whole check raises a false alarm at most this often." },
-    { name: 'correction', type: 'choice', choices: ['holm', 'bonferroni', 'fdr_bh', 'none'], default: "holm", description: "Multiple-testing correction across all features: holm, bonferroni, fdr_bh or none." },
-    { name: 'numeric-effect', type: 'choice', choices: ['wasserstein', 'psi', 'ks'], default: "wasserstein", description: "Effect size that decides for numeric features: wasserstein (in reference standard deviations), psi (on reference deciles) or ks (the KS statistic D)." },
-    { name: 'min-numeric-effect', type: 'number', default: "0.1", description: "Smallest numeric effect size that counts as drift (with a significant test)." },
-    { name: 'categorical-effect', type: 'choice', choices: ['jensen-shannon', 'cramers-v'], default: "jensen-shannon", description: "Effect size that decides for categorical features: jensen-shannon (distance, base 2) or cramers-v." },
-    { name: 'min-categorical-effect', type: 'number', default: "0.1", description: "Smallest categorical effect size that counts as drift (with a significant test)." },
-    { name: 'min-missing-change', type: 'number', default: "0.02", description: "Smallest absolute change in a column's missing rate that counts as drift (with a significant test)." },
-    { name: 'columns', type: 'list', description: "Only check these columns (comma- or newline-separated). Default: all reference columns." },
-    { name: 'ignore-columns', type: 'list', description: "Columns to skip (comma- or newline-separated), e.g. ids and timestamps." },
-    { name: 'categorical-columns', type: 'list', description: "Columns to read as categorical even though they hold numbers (codes, zip codes)." },
-    { name: 'fail-on', type: 'choice', choices: ['drift', 'critical', 'never'], default: "drift", description: "What fails the step: drift (any drifted feature or critical schema problem), critical (schema problems only) or never." },
-    { name: 'report-path', type: 'path', default: "modelci-drift-report.json", description: "Where to write the DriftReport JSON (modelci/drift-report@1)." },
-    { name: 'profile-path', type: 'path', description: "If set, also write a profile JSON here, to use as the next reference." },
-    { name: 'profile-of', type: 'choice', choices: ['current', 'reference'], default: "current", description: "Which data the profile describes: current or reference." },
-];
-/** `modelci profile`: a CLI command only (the action writes a profile with profile-path). */
-const check_drift_inputs_PROFILE_INPUTS = [
-    { name: 'data', type: 'path', required: true, what: 'the data to profile (file, directory or glob)', description: 'The data to profile: a CSV/TSV/JSONL/Parquet file, a directory or a glob.' },
-    { name: 'out', type: 'path', required: true, what: 'the path of the profile JSON to write', description: 'Where to write the profile JSON.' },
-    ...check_drift_inputs_CHECK_DRIFT_INPUTS.filter((s) => ['columns', 'ignore-columns', 'categorical-columns', 'delimiter'].includes(s.name)),
-];
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift.ts
-
-
-
-
-
-
-
-
-
-/**
- * The whole step: validate inputs, check, then write the report (and profile) only once all
- * succeeded, each atomically, so a failed step leaves nothing half-written.
- */
-async function runDriftCheck(req, now = new Date()) {
-    const v = parseInputs(CHECK_DRIFT_INPUTS, req);
-    const options = parseDriftOptions(req);
-    const profileOf = v['profile-of'];
-    const reportPath = v['report-path'];
-    const profilePath = v['profile-path'];
-    const { report, reference: ref, current: table } = await checkDrift({ reference: v.reference, current: v.current, schema: v.schema, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
-    const profile = profilePath
-        ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
-        : undefined;
-    const outputs = {
-        drifted: String(report.verdict.drifted),
-        'drifted-features': JSON.stringify(report.verdict.driftedFeatures),
-        'drift-share': String(Number(report.verdict.driftShare.toFixed(6))),
-        report: reportPath,
-        failed: String(report.verdict.failed),
-    };
-    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
-    if (profilePath && profile)
-        await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n');
-    return { report, reportPath, profilePath, markdown: renderDriftMarkdown(report), annotations: driftAnnotations(report), outputs };
-}
-/** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
-async function runProfile(req, now = new Date()) {
-    const { data, out } = parseInputs(PROFILE_INPUTS, req);
-    const options = parseDriftOptions(req);
-    const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
-    const profile = profileFromReference(ref, now);
-    const text = JSON.stringify(profile) + '\n';
-    await writeFileAtomic(out, text);
-    const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
-    return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
@@ -43379,7 +40899,7 @@ function loadOnnxRuntime() {
         return ort;
     }, (e) => {
         loaded = undefined;
-        throw new errors_InputError(`onnxruntime-node could not be loaded on ${process.platform}/${process.arch} (${firstLine(e)}); ` +
+        throw new InputError(`onnxruntime-node could not be loaded on ${process.platform}/${process.arch} (${firstLine(e)}); ` +
             'modelci ships its native library for linux/x64 only: on other runners install onnxruntime-node 1.30 beside the action (see the quality-gates README).');
     });
     return loaded;
@@ -43818,7 +41338,7 @@ function externalRefs(initializers, file, where) {
             continue;
         const location = init.entries.get('location');
         if (!location)
-            throw new errors_InputError(`${file} marks initializer '${init.name}' as external data but gives no location; export the model again with its external data.`, where);
+            throw new InputError(`${file} marks initializer '${init.name}' as external data but gives no location; export the model again with its external data.`, where);
         const offset = byteCount(init, 'offset', file, where) ?? 0;
         const length = byteCount(init, 'length', file, where) ?? payloadBytes(init);
         ends.set(location, Math.max(ends.get(location) ?? 0, offset + length));
@@ -43830,7 +41350,7 @@ function byteCount(init, key, file, where) {
     if (text === undefined)
         return undefined;
     if (!/^\d+$/.test(text))
-        throw new errors_InputError(`${file} gives initializer '${init.name}' an external-data ${key} of '${text}', which is not a byte count; export the model again with its external data.`, where);
+        throw new InputError(`${file} gives initializer '${init.name}' an external-data ${key} of '${text}', which is not a byte count; export the model again with its external data.`, where);
     return Number(text);
 }
 // Without a length, onnxruntime reads the tensor's own size; 0 when that is unknown.
@@ -43845,14 +41365,14 @@ async function checkExternalFiles(modelPath, refs, where) {
         const resolved = external_node_path_default().resolve(dir, location);
         const outside = external_node_path_default().isAbsolute(location) ? 'an absolute path' : escapes(dir, resolved) ? 'it climbs out with ..' : undefined;
         if (outside) {
-            throw new errors_InputError(`${modelPath} keeps weights in '${location}', outside the model's folder (${outside}), and onnxruntime only reads external data from the model's folder: export the model again with a location relative to it.`, where);
+            throw new InputError(`${modelPath} keeps weights in '${location}', outside the model's folder (${outside}), and onnxruntime only reads external data from the model's folder: export the model again with a location relative to it.`, where);
         }
         const bytes = await regularFileSize(resolved);
         if (bytes === undefined) {
-            throw new errors_InputError(`${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`, where);
+            throw new InputError(`${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`, where);
         }
         if (bytes < end) {
-            throw new errors_InputError(`The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${end}; it is truncated: copy it again.`, where);
+            throw new InputError(`The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${end}; it is truncated: copy it again.`, where);
         }
         files.push({ location, path: resolved, bytes });
     }
@@ -43883,9 +41403,9 @@ async function openModelFile(modelPath, input, where) {
     try {
         const s = await handle.stat();
         if (s.isDirectory())
-            throw new errors_InputError(`The ${input} path ${modelPath} is a directory; give the path of the .onnx file itself.`, where);
+            throw new InputError(`The ${input} path ${modelPath} is a directory; give the path of the .onnx file itself.`, where);
         if (s.size === 0)
-            throw new errors_InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export or download it again.`, where);
+            throw new InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export or download it again.`, where);
         return { handle, size: s.size };
     }
     catch (e) {
@@ -43896,12 +41416,12 @@ async function openModelFile(modelPath, input, where) {
 function openError(e, modelPath, input, where) {
     const code = e.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-        return new errors_InputError(`The ${input} file ${modelPath} does not exist; check the path (relative paths start at ${process.cwd()}).`, where);
+        return new InputError(`The ${input} file ${modelPath} does not exist; check the path (relative paths start at ${process.cwd()}).`, where);
     }
     if (code === 'EISDIR')
-        return new errors_InputError(`The ${input} path ${modelPath} is a directory; give the path of the .onnx file itself.`, where);
+        return new InputError(`The ${input} path ${modelPath} is a directory; give the path of the .onnx file itself.`, where);
     if (code === 'EACCES' || code === 'EPERM')
-        return new errors_InputError(`The ${input} file ${modelPath} cannot be read (${code}); check its permissions.`, where);
+        return new InputError(`The ${input} file ${modelPath} cannot be read (${code}); check its permissions.`, where);
     return e;
 }
 /** Parses the model; when that fails, says what the file looks like instead. */
@@ -43914,8 +41434,8 @@ async function readModelOrExplain(w, modelPath, where) {
             throw e;
         const seen = sniff(await w.head(64));
         if (seen)
-            throw new errors_InputError(`${modelPath} is not an ONNX model: its first bytes look like ${seen.looksLike}; ${seen.fix}.`, where);
-        throw new errors_InputError(e.sentence(modelPath, w.size), where);
+            throw new InputError(`${modelPath} is not an ONNX model: its first bytes look like ${seen.looksLike}; ${seen.fix}.`, where);
+        throw new InputError(e.sentence(modelPath, w.size), where);
     }
 }
 /**
@@ -43982,9 +41502,9 @@ async function openModel(modelPath, options = {}) {
     catch (e) {
         const why = firstLine(e);
         if (provider === 'cuda') {
-            throw new errors_InputError(`execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`, { input: 'execution-provider' });
+            throw new InputError(`execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`, { input: 'execution-provider' });
         }
-        throw new errors_InputError(`onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`, { file: modelPath, input });
+        throw new InputError(`onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`, { file: modelPath, input });
     }
     return {
         path: modelPath,
@@ -44007,11 +41527,11 @@ function toSpec(m) {
  */
 function checkCudaProvider() {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
+        throw new InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
     }
     const dir = onnxRuntimeBinaryDir();
     if (dir && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0]))) {
-        throw new errors_InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
+        throw new InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
     }
 }
 /** Copies the provider libraries next to libonnxruntime, where onnxruntime looks for them. */
@@ -44022,7 +41542,7 @@ function installCudaProvider(from) {
     for (const file of CUDA_PROVIDER_FILES) {
         const source = external_node_path_default().join(from, file);
         if (!(0,external_node_fs_namespaceObject.existsSync)(source)) {
-            throw new errors_InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
+            throw new InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
         }
         const target = external_node_path_default().join(dir, file);
         if (!(0,external_node_fs_namespaceObject.existsSync)(target))
@@ -44069,10 +41589,10 @@ function parseInputMapping(text, inputName = 'input-mapping') {
         const m = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
         const columns = m?.[2].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
         if (!m || columns.length === 0) {
-            throw new errors_InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
+            throw new InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
         }
         if (mapping.has(m[1])) {
-            throw new errors_InputError(`${inputName} maps model input '${m[1]}' twice (line ${i + 1}); give each input one line.`, { input: inputName, line: i + 1 });
+            throw new InputError(`${inputName} maps model input '${m[1]}' twice (line ${i + 1}); give each input one line.`, { input: inputName, line: i + 1 });
         }
         mapping.set(m[1], columns);
     });
@@ -44106,7 +41626,7 @@ function planFeeds(table, inputs, ort, options) {
         const batch = spec.shape[0];
         if (typeof batch === 'number' && batch > 0) {
             if (batch !== 1) {
-                throw new errors_InputError(`Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`, { input: 'model' });
+                throw new InputError(`Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`, { input: 'model' });
             }
             fixedBatch = 1;
         }
@@ -44152,17 +41672,17 @@ function chooseColumns(table, inputs, options) {
         for (const c of columns) {
             if (!known.has(c)) {
                 const near = closestName(c, columnNames);
-                throw new errors_InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`, { input });
+                throw new InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`, { input });
             }
             if (c === options.labelColumn) {
-                throw new errors_InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
+                throw new InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
             }
         }
     };
     for (const [input, columns] of options.mapping ?? []) {
         if (!inputNames.includes(input)) {
             const near = closestName(input, inputNames);
-            throw new errors_InputError(`input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${listNames(inputNames)}.`}`, { input: 'input-mapping' });
+            throw new InputError(`input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${listNames(inputNames)}.`}`, { input: 'input-mapping' });
         }
         checkColumns(columns, 'input-mapping', `input-mapping for '${input}'`);
         chosen.set(input, { columns, source: 'input-mapping' });
@@ -44174,7 +41694,7 @@ function chooseColumns(table, inputs, options) {
     }
     const unbound = inputs.filter((s) => !chosen.has(s.name));
     if (unbound.length > 1) {
-        throw new errors_InputError(`The test data has no columns named like the model inputs ${listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`, { input: 'input-mapping' });
+        throw new InputError(`The test data has no columns named like the model inputs ${listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`, { input: 'input-mapping' });
     }
     if (unbound.length === 1) {
         const spec = unbound[0];
@@ -44203,27 +41723,27 @@ function chooseColumns(table, inputs, options) {
 function bindInput(spec, columns, source) {
     const type = spec.type;
     if (!type) {
-        throw new errors_InputError(`Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`, { input: 'model' });
+        throw new InputError(`Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`, { input: 'model' });
     }
     if (!SUPPORTED_TYPES.has(type)) {
-        throw new errors_InputError(`Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`, { input: 'model' });
+        throw new InputError(`Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`, { input: 'model' });
     }
     const shape = spec.shape;
     if (shape.length > 2) {
-        throw new errors_InputError(`Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`, { input: 'model' });
+        throw new InputError(`Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`, { input: 'model' });
     }
     const last = shape.length === 2 ? shape[1] : 1;
     const fixedWidth = typeof last === 'number' ? last : undefined;
     const width = fixedWidth ?? columns.length;
     const origin = source === 'remaining columns' ? 'the test data has' : `${source} gives`;
     if (columns.length === 0) {
-        throw new errors_InputError(`No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`, { input: 'features' });
+        throw new InputError(`No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`, { input: 'features' });
     }
     if (fixedWidth !== undefined && columns.length !== fixedWidth) {
-        throw new errors_InputError(`Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`, { input: source === 'input-mapping' ? 'input-mapping' : 'features' });
+        throw new InputError(`Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`, { input: source === 'input-mapping' ? 'input-mapping' : 'features' });
     }
     if (shape.length < 2 && columns.length !== 1) {
-        throw new errors_InputError(`Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${listNames(columns)}); map one column to it.`, { input: 'input-mapping' });
+        throw new InputError(`Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${listNames(columns)}); map one column to it.`, { input: 'input-mapping' });
     }
     const dims = shape.length === 2 ? [-1, width] : [-1];
     return { input: spec.name, type, columns, width, dims, source };
@@ -44257,7 +41777,7 @@ function prepareValues(b, columns, rows, rowHasMissing) {
     const integer = b.type === 'int64' || b.type === 'int32' || b.type === 'bool';
     columns.forEach((col, j) => {
         if (col.kind === 'categorical') {
-            throw new errors_InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
+            throw new InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
         }
         const values = col.values;
         if (out instanceof Float32Array || out instanceof Float64Array) {
@@ -44274,12 +41794,12 @@ function prepareValues(b, columns, rows, rowHasMissing) {
             const v = values[r];
             if (Number.isNaN(v)) {
                 if (integer) {
-                    throw new errors_InputError(`Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`, { input: 'test-data' });
+                    throw new InputError(`Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`, { input: 'test-data' });
                 }
                 rowHasMissing[r] = 1;
             }
             else if (integer && !Number.isInteger(v)) {
-                throw new errors_InputError(`Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`, { input: 'test-data' });
+                throw new InputError(`Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`, { input: 'test-data' });
             }
             if (out instanceof BigInt64Array)
                 out[r * w + j] = BigInt(v);
@@ -44341,10 +41861,10 @@ function chooseOutputs(outputs, label, options = {}) {
         const spec = outputs.find((o) => o.name === name);
         if (!spec) {
             const near = closestName(name, outputs.map((o) => o.name));
-            throw new errors_InputError(`${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`, { input });
+            throw new InputError(`${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`, { input });
         }
         if (!spec.type) {
-            throw new errors_InputError(`Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`, { input });
+            throw new InputError(`Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`, { input });
         }
         return spec;
     };
@@ -44361,21 +41881,21 @@ function chooseOutputs(outputs, label, options = {}) {
     const described = listNames(outputs.map((o) => `${o.name}: ${o.type ?? 'non-tensor'} [${o.shape.join(', ')}]`));
     if (task === 'classification') {
         if (labelOut && !isLabelType(labelOut)) {
-            throw new errors_InputError(`prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`, { input: 'prediction-output' });
+            throw new InputError(`prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`, { input: 'prediction-output' });
         }
         if (!labelCandidate && !probCandidate) {
-            throw new errors_InputError(`The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`, { input: 'label-column' });
+            throw new InputError(`The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`, { input: 'label-column' });
         }
         if (probCandidate && (!isFloat(probCandidate) || !matrix(probCandidate))) {
-            throw new errors_InputError(`probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`, { input: 'probability-output' });
+            throw new InputError(`probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`, { input: 'probability-output' });
         }
         return { task, prediction: labelCandidate, probabilities: probCandidate };
     }
     if (label.kind === 'categorical') {
-        throw new errors_InputError(`task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`, { input: 'task' });
+        throw new InputError(`task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`, { input: 'task' });
     }
     if (!valueCandidate) {
-        throw new errors_InputError(`The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`, { input: 'prediction-output' });
+        throw new InputError(`The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`, { input: 'prediction-output' });
     }
     return { task, prediction: valueCandidate };
 }
@@ -44416,15 +41936,15 @@ async function runBatch(session, plan, start, end, fetch) {
     }
     catch (e) {
         const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-        throw new errors_InputError(`onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`, { input: 'model' });
+        throw new InputError(`onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`, { input: 'model' });
     }
 }
 function checkRows(name, dims, rows, perRowValues) {
     if (dims[0] !== rows && !(rows === 1 && dims.length === 0)) {
-        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
+        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
     }
     if (perRowValues !== 1 && rows > 0 && dims.length !== 2) {
-        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
+        throw new InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
     }
 }
 function copyPrediction(outputs, name, start, end, out) {
@@ -44432,7 +41952,7 @@ function copyPrediction(outputs, name, start, end, out) {
     const rows = end - start;
     checkRows(name, t.dims, rows, 1);
     if (t.size !== rows) {
-        throw new errors_InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
+        throw new InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
     }
     const data = t.data;
     if (out.strings) {
@@ -44463,7 +41983,7 @@ function copyProbabilities(outputs, name, start, end, out) {
         out.probabilities = new Float64Array(out.rows * width);
     }
     else if (out.width !== width) {
-        throw new errors_InputError(`Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`, { input: 'probability-output' });
+        throw new InputError(`Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`, { input: 'probability-output' });
     }
     const data = t.data;
     const p = out.probabilities;
@@ -44770,7 +42290,7 @@ function classificationMetrics(c) {
  */
 // Jest's VM context makes global lookups slow; bind Math once.
 const proportion_interval_Math = globalThis.Math;
-function proportion_interval_wilsonInterval(successes, n, confidence = 0.95) {
+function wilsonInterval(successes, n, confidence = 0.95) {
     if (!Number.isInteger(n) || n <= 0)
         throw new Error(`wilsonInterval: n must be a positive whole number (got ${n}).`);
     if (!(successes >= 0 && successes <= n))
@@ -44866,7 +42386,7 @@ function scoreClassification(label, raw, options = {}) {
     const codeToClass = truthLabels.names.map((name, code) => {
         if (closed && !index.has(name)) {
             const r = truthLabels.codes.indexOf(code);
-            throw new errors_InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
+            throw new InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
         }
         return truthLabels.codes.includes(code) ? indexOf(name) : -1;
     });
@@ -44882,7 +42402,7 @@ function scoreClassification(label, raw, options = {}) {
             const v = numbers[r];
             if (indicesAreClasses) {
                 if (!Number.isInteger(v) || v < 0 || v >= declared.length) {
-                    throw new errors_InputError(`The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`, { input: 'class-names' });
+                    throw new InputError(`The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`, { input: 'class-names' });
                 }
                 predicted[r] = v;
             }
@@ -44915,7 +42435,7 @@ function scoreClassification(label, raw, options = {}) {
             right++;
         }
     }
-    const score = { labels, confusion, metrics, accuracyInterval: proportion_interval_wilsonInterval(right, n), correct, notes };
+    const score = { labels, confusion, metrics, accuracyInterval: wilsonInterval(right, n), correct, notes };
     scoreProbabilities(score, truth, raw, declared, notes);
     return score;
 }
@@ -44953,7 +42473,7 @@ function truthCodes(label) {
                 continue;
             }
             if (!Number.isInteger(v)) {
-                throw new errors_InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
+                throw new InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
             }
             let code = seen.get(v);
             if (code === undefined) {
@@ -44965,7 +42485,7 @@ function truthCodes(label) {
         }
     }
     if (missing > 0) {
-        throw new errors_InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
+        throw new InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
     }
     return { codes, names };
 }
@@ -44973,12 +42493,12 @@ function truthCodes(label) {
 function declaredClasses(label, raw, options) {
     const given = options.classNames ? parseNameList(options.classNames) : undefined;
     if (given && raw.width > 0 && given.length !== raw.width) {
-        throw new errors_InputError(`The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`, { input: 'class-names' });
+        throw new InputError(`The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`, { input: 'class-names' });
     }
     if (given)
         return given;
     if (label.kind === 'categorical' && !raw.strings) {
-        throw new errors_InputError(`The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`, { input: 'class-names' });
+        throw new InputError(`The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`, { input: 'class-names' });
     }
     // Whole-number labels with a probability matrix: column j is class j, as scikit-learn
     // exports do when it was trained on 0..k-1.
@@ -45088,6 +42608,223 @@ function regressionMetrics(truth, predicted) {
     else
         r2 = 1 - ssRes / ssTot;
     return { mae: absSum / n, rmse: regression_Math.sqrt(ssRes / n), r2 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/log-gamma.ts
+/**
+ * Log-gamma and its companions, written so that no digits are lost to cancellation:
+ * Stirling's error term, log Gamma, and log(1 + t) - t. The incomplete gamma function (chi-square
+ * p-values) and the Smirnov sum (large-sample KS p-values) are built on them.
+ */
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const log_gamma_Math = globalThis.Math;
+const HALF_LOG_2PI = 0.5 * log_gamma_Math.log(2 * log_gamma_Math.PI);
+const EPS = 2 ** -53;
+/**
+ * Stirling's error mu(z) = log Gamma(z) - [(z - 1/2) log z - z + log(2 pi)/2]
+ * (equivalently log z! - log(sqrt(2 pi z) (z/e)^z), Loader's "stirlerr"). For z >= 10 the
+ * asymptotic series 1/(12z) - 1/(360z^3) + ... (Bernoulli numbers B_2k / (2k(2k-1) z^(2k-1)))
+ * is exact to double precision with seven terms; below that we step up with
+ * mu(z) = mu(z + 1) + (z + 1/2) log1p(1/z) - 1, which loses nothing (no large terms cancel).
+ */
+function stirlingError(z) {
+    let shift = 0;
+    let w = z;
+    while (w < 10) {
+        shift += (w + 0.5) * log_gamma_Math.log1p(1 / w) - 1;
+        w += 1;
+    }
+    const r = 1 / w;
+    const r2 = r * r;
+    const series = r * (1 / 12 + r2 * (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 / 156))))));
+    return series + shift;
+}
+/** log Gamma(a) for a > 0. */
+function logGamma(a) {
+    if (Number.isNaN(a) || a < 0)
+        return NaN;
+    if (a === 0 || a === Infinity)
+        return Infinity;
+    return (a - 0.5) * log_gamma_Math.log(a) - a + HALF_LOG_2PI + stirlingError(a);
+}
+/**
+ * log(1 + t) - t for t > -1. For |t| < 0.1 the power series -t^2/2 + t^3/3 - ... (at most ~16
+ * terms); elsewhere log1p(t) - t, where the cancellation costs at most a digit and a half.
+ */
+function log1pMinusX(t) {
+    if (log_gamma_Math.abs(t) < 0.1) {
+        let power = t * t;
+        let sum = -power / 2;
+        for (let k = 3; k < 40; k++) {
+            power *= -t;
+            const term = -power / k;
+            sum += term;
+            if (log_gamma_Math.abs(term) <= EPS * log_gamma_Math.abs(sum))
+                break;
+        }
+        return sum;
+    }
+    return log_gamma_Math.log1p(t) - t;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/incomplete-gamma.ts
+/**
+ * Regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 - P(a, x) (scipy.special.gammainc
+ * and gammaincc). Q is what chi-square p-values need, with *relative* accuracy deep in the tail
+ * (p = 1e-200 must not come out as 0 or 1e-190), so it is never formed as 1 - P where P is near 1:
+ *   - x < a + 1: power series for P (DLMF 8.11.4); there Q >= ~0.08, so Q = 1 - P is safe;
+ *   - x >= a + 1: Lentz's continued fraction for Q (DLMF 8.9.2), which converges fast there.
+ * Both are multiplied by x^a e^-x / Gamma(a); for a >= 10 that factor is computed as
+ * sqrt(a / 2 pi) exp(a (log1p(s) - s) - stirlingError(a)) with s = (x - a)/a, which avoids the
+ * cancellation between a log x, x and log Gamma(a) that costs ~log10(a) digits otherwise.
+ */
+
+// Module-level bindings of the builtins used in hot loops: under Jest's VM context every global
+// lookup costs ~0.2 us, which made the O(n) loops here 20x slower in tests than in production.
+const incomplete_gamma_Math = globalThis.Math;
+const incomplete_gamma_Number = globalThis.Number;
+const incomplete_gamma_EPS = 2 ** -53;
+const TINY = 1e-300;
+const MAX_ITERATIONS = 100000;
+/** x^a e^-x / Gamma(a), the factor in front of both the series and the continued fraction. */
+function gammaPrefactor(a, x) {
+    if (a < 10)
+        return incomplete_gamma_Math.exp(a * incomplete_gamma_Math.log(x) - x - logGamma(a));
+    return incomplete_gamma_Math.sqrt(a / (2 * incomplete_gamma_Math.PI)) * incomplete_gamma_Math.exp(a * log1pMinusX((x - a) / a) - stirlingError(a));
+}
+/** Sum of the series for P(a, x) without the prefactor: sum_k x^k / (a (a+1) ... (a+k)). */
+function lowerSeries(a, x) {
+    let term = 1 / a;
+    let sum = term;
+    for (let k = 1; k < MAX_ITERATIONS; k++) {
+        term *= x / (a + k);
+        sum += term;
+        if (term < sum * incomplete_gamma_EPS)
+            break;
+    }
+    return sum;
+}
+/** Continued fraction for Q(a, x) without the prefactor (modified Lentz). */
+function upperContinuedFraction(a, x) {
+    let b = x + 1 - a;
+    let c = 1 / TINY;
+    let d = 1 / b;
+    let h = d;
+    for (let i = 1; i < MAX_ITERATIONS; i++) {
+        const an = -i * (i - a);
+        b += 2;
+        d = an * d + b;
+        if (incomplete_gamma_Math.abs(d) < TINY)
+            d = TINY;
+        c = b + an / c;
+        if (incomplete_gamma_Math.abs(c) < TINY)
+            c = TINY;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (incomplete_gamma_Math.abs(delta - 1) <= incomplete_gamma_EPS)
+            break;
+    }
+    return h;
+}
+/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
+function regularizedGammaP(a, x) {
+    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
+        return NaN;
+    if (x === 0)
+        return 0;
+    if (x === Infinity)
+        return 1;
+    if (x < a + 1)
+        return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
+    return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
+}
+/** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
+function regularizedGammaQ(a, x) {
+    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
+        return NaN;
+    if (x === 0)
+        return 1;
+    if (x === Infinity)
+        return 0;
+    if (x < a + 1)
+        return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * lowerSeries(a, x));
+    return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * upperContinuedFraction(a, x));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/chi2.ts
+/**
+ * Chi-square distribution tail and Pearson's test of independence on a contingency table,
+ * as scipy.stats.chi2.sf and scipy.stats.chi2_contingency (SciPy 1.10 defaults).
+ */
+
+/** P(X >= x) for X ~ chi-square(dof) = Q(dof/2, x/2); relatively accurate far into the tail. */
+function chi2Sf(x, dof) {
+    if (Number.isNaN(x) || Number.isNaN(dof) || !(dof > 0))
+        return NaN;
+    if (x <= 0)
+        return 1;
+    return regularizedGammaQ(dof / 2, x / 2);
+}
+/**
+ * Pearson chi-square test of independence of the rows and columns of `observed` (rows of counts),
+ * as scipy.stats.chi2_contingency(observed, correction):
+ *   expected[i][j] = rowSum[i] * colSum[j] / total,  dof = (rows - 1)(cols - 1),
+ *   statistic = sum (observed - expected)^2 / expected,  p = chi2Sf(statistic, dof).
+ * With dof == 1 and `correction` (the default), Yates' continuity correction moves each observed
+ * count up to 0.5 towards its expected count first. dof == 0 (a single row or column) gives
+ * statistic 0 and p 1. Throws if an expected frequency is 0 (an all-zero row or column).
+ */
+function chi2Contingency(observed, correction = true) {
+    const rows = observed.length;
+    const cols = rows > 0 ? observed[0].length : 0;
+    if (rows === 0 || cols === 0)
+        throw new Error('chi2Contingency: the table is empty.');
+    const rowSums = new Float64Array(rows);
+    const colSums = new Float64Array(cols);
+    let total = 0;
+    for (let i = 0; i < rows; i++) {
+        if (observed[i].length !== cols) {
+            throw new Error(`chi2Contingency: row ${i} has ${observed[i].length} cells, row 0 has ${cols}; rows must be equally long.`);
+        }
+        for (let j = 0; j < cols; j++) {
+            const o = observed[i][j];
+            if (!(o >= 0) || !Number.isFinite(o))
+                throw new Error(`chi2Contingency: cell [${i}][${j}] is ${o}; counts must be finite and >= 0.`);
+            rowSums[i] += o;
+            colSums[j] += o;
+        }
+    }
+    for (let i = 0; i < rows; i++)
+        total += rowSums[i];
+    const expected = (i, j) => rowSums[i] * colSums[j] / total;
+    for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+            if (expected(i, j) === 0) {
+                throw new Error(`chi2Contingency: the expected frequency at [${i}][${j}] is 0 (an all-zero row or column); drop it before testing.`);
+            }
+        }
+    }
+    const dof = rows * cols - (rows + cols) + 1;
+    if (dof === 0)
+        return { statistic: 0, pValue: 1, dof: 0 };
+    const yates = dof === 1 && correction;
+    let statistic = 0;
+    for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+            const e = expected(i, j);
+            let o = observed[i][j];
+            if (yates) {
+                // Never move an observed count past its expected count (SciPy gh-13875).
+                const diff = e - o;
+                o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
+            }
+            const dev = o - e;
+            statistic += dev * dev / e;
+        }
+    }
+    return { statistic, pValue: chi2Sf(statistic, dof), dof };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/model/metrics/mcnemar.ts
@@ -45382,7 +43119,7 @@ async function evaluateModel(input) {
     try {
         const robustness = await probeRobustness(candidate.session, candidate.plan, fetchNames(candidate.roles), candidate.predictions);
         const latency = input.latency === false ? undefined : await latencyReport(candidate, input.latency ?? {});
-        const report = evaluate_model_buildReport(input, table, candidate, robustness, latency);
+        const report = buildReport(input, table, candidate, robustness, latency);
         if (input.baseline)
             report.baseline = await baselineReport(input, table, label, candidate);
         return report;
@@ -45392,9 +43129,9 @@ async function evaluateModel(input) {
     }
 }
 async function readTestData(input) {
-    const table = await read_table_readTable(input.testData, { delimiter: input.delimiter });
+    const table = await readTable(input.testData, { delimiter: input.delimiter });
     if (table.rowCount === 0) {
-        throw new errors_InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
+        throw new InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
     }
     return table;
 }
@@ -45404,7 +43141,7 @@ function labelColumn(table, name) {
         return found;
     const names = table.columns.map((c) => c.name);
     const near = closestName(name, names);
-    throw new errors_InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
+    throw new InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
 }
 async function scoreModel(path, inputName, table, label, input) {
     const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
@@ -45467,7 +43204,7 @@ function flatMetrics(m, sizeBytes) {
     }
     return out;
 }
-function evaluate_model_buildReport(input, table, m, robustness, latency) {
+function buildReport(input, table, m, robustness, latency) {
     const info = m.session.info;
     const metrics = flatMetrics(m, info.totalBytes);
     for (const check of robustness)
@@ -45534,7 +43271,7 @@ async function baselineReport(input, table, label, candidate) {
     const base = await scoreModel(input.baseline, 'baseline', table, label, input);
     try {
         if (base.roles.task !== candidate.roles.task) {
-            throw new errors_InputError(`The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`, { input: 'baseline' });
+            throw new InputError(`The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`, { input: 'baseline' });
         }
         const metrics = flatMetrics(base, base.session.info.totalBytes);
         if (input.baselineLatency && input.latency !== false) {
@@ -45573,9 +43310,48 @@ function compareErrors(candidate, baseline) {
     return { ...test, candidateRightBaselineWrong: b, candidateWrongBaselineRight: c, conclusion };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/shared/quantity.ts
+
+// Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
+const UNITS = {
+    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    b: { factor: 1, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    '%': { factor: 0.01, dimension: 'ratio' },
+};
+/** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
+function parseQuantity(text, where = {}) {
+    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
+    const unit = m?.[2].toLowerCase() ?? '';
+    if (!m || (unit !== '' && !(unit in UNITS))) {
+        const context = where.context ? ` in '${where.context}'` : '';
+        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+    }
+    const value = Number(m[1]);
+    if (unit === '')
+        return { value };
+    const u = UNITS[unit];
+    return { value: value * u.factor, dimension: u.dimension };
+}
+/** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
+function formatQuantity(value, dimension) {
+    if (dimension === 'bytes') {
+        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        for (const [f, u] of steps)
+            if (Math.abs(value) >= f)
+                return `${Number((value / f).toPrecision(4))} ${u}`;
+        return `${value} B`;
+    }
+    if (dimension === 'time')
+        return Math.abs(value) >= 1000 ? `${Number((value / 1000).toPrecision(4))} s` : `${Number(value.toPrecision(4))} ms`;
+    return `${Number(value.toPrecision(6))}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/shared/format.ts
 /** Number formats shared by every rendered report, so the summary and the terminal agree. */
-function format_formatP(p) {
+function formatP(p) {
     if (p === undefined || Number.isNaN(p))
         return '–';
     if (p === 0)
@@ -45587,10 +43363,10 @@ function format_formatP(p) {
     return p.toFixed(p < 0.001 ? 4 : 3);
 }
 /** "p = 0.003", or "p < 1e-300" when the p-value underflowed to zero. */
-function format_pEquals(p) {
-    return p === 0 ? 'p < 1e-300' : `p = ${format_formatP(p)}`;
+function pEquals(p) {
+    return p === 0 ? 'p < 1e-300' : `p = ${formatP(p)}`;
 }
-function format_formatNumber(x, digits = 3) {
+function formatNumber(x, digits = 3) {
     if (x === undefined || Number.isNaN(x))
         return '–';
     if (!Number.isFinite(x))
@@ -45602,16 +43378,16 @@ function format_formatNumber(x, digits = 3) {
         return x.toExponential(2);
     return Number(x.toPrecision(digits + (a >= 100 ? 2 : 0))).toString();
 }
-function format_formatPercent(x) {
+function formatPercent(x) {
     if (x === undefined || x === null || Number.isNaN(x))
         return '–';
     return `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.001 ? 3 : 1)}%`;
 }
 /** A duration for people: whole minutes as `5 min`, anything else in seconds (`30 s`, `0.5 s`). */
-function format_formatDuration(ms) {
+function formatDuration(ms) {
     return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
 }
-function format_formatCount(n) {
+function formatCount(n) {
     return Math.round(n).toLocaleString('en-US');
 }
 
@@ -45632,7 +43408,7 @@ const INLINE_SPECIAL = /[\\`*~[\]&|#$@]|<(?=[A-Za-z/!?])|(?<![\p{L}\p{N}])_|_(?!
 /** Line breaks, shown as `\n` (a table row, list item or heading is one line). */
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
 /** Inline text that reads exactly as written; safe in a paragraph, a list item, a heading or a table cell. */
-function markdown_mdText(text) {
+function mdText(text) {
     return text
         .replace(INLINE_SPECIAL, '\\$&')
         .replace(LINE_BREAK, '\\\\n')
@@ -45642,7 +43418,7 @@ function markdown_mdText(text) {
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 /** A code span holding any text: the fence is longer than any backtick run inside. */
-function markdown_mdCode(text) {
+function mdCode(text) {
     const body = text.replace(LINE_BREAK, '\\n');
     if (body === '')
         return '` `';
@@ -45652,11 +43428,11 @@ function markdown_mdCode(text) {
     return `${fence}${pad}${body}${pad}${fence}`;
 }
 /** A code span inside a table cell: GitHub splits a row at every unescaped pipe, code spans included. */
-function markdown_mdCodeCell(text) {
-    return markdown_mdCode(text).replace(/\|/g, '\\|');
+function mdCodeCell(text) {
+    return mdCode(text).replace(/\|/g, '\\|');
 }
 /** A heading of Markdown that is already inline-safe (mdText, mdCode, our own words). */
-function markdown_mdHeading(level, inline) {
+function mdHeading(level, inline) {
     return `${'#'.repeat(level)} ${inline.replace(LINE_BREAK, ' ')}`;
 }
 /** A table of cells that are already inline-safe Markdown; a cell can never add a row. */
@@ -45669,7 +43445,7 @@ function mdTable(header, align, rows) {
  * A quoted label in a mermaid chart inside a ```mermaid fence: no quote or backslash to end the
  * string, no line break to end the statement or close the fence, no angle brackets for HTML.
  */
-function markdown_mermaidLabel(text) {
+function mermaidLabel(text) {
     return JSON.stringify(text.replace(LINE_BREAK, ' ').replace(/["\\`<>]/g, ''));
 }
 
@@ -45694,19 +43470,19 @@ const BASELINE_METRICS = ['accuracy', 'macro_f1', 'log_loss', 'roc_auc', 'mae', 
 function renderGatesMarkdown(v) {
     const e = v.evaluation;
     const sections = [
-        markdown_mdHeading(2, `${v.passed ? '✅' : '❌'} Quality gates: ${gates_markdown_verdictCount(v)}`),
-        markdown_mdText(v.summary),
+        mdHeading(2, `${v.passed ? '✅' : '❌'} Quality gates: ${verdictCount(v)}`),
+        mdText(v.summary),
         gateTable(v.gates),
         checkTable(v.checks),
         ...(e ? evaluationSections(e) : [reportSection(v)]),
         baselineSection(v),
-        e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${markdown_mdText(n)}`)].join('\n') : undefined,
+        e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${mdText(n)}`)].join('\n') : undefined,
         `<sub>${v.schema}, ${v.createdAt}</sub>`,
     ];
     return capBytes(sections.filter((s) => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
 }
 /** "2 of 7 failed" or "all 7 passed"; checks count like gates, as in the summary. */
-function gates_markdown_verdictCount(v) {
+function verdictCount(v) {
     const total = v.gates.length + v.checks.length;
     const failed = v.gates.filter((g) => !g.passed).length + v.checks.filter((c) => !c.passed).length;
     if (v.gates.length === 0)
@@ -45716,11 +43492,11 @@ function gates_markdown_verdictCount(v) {
     return total === 1 ? '1 of 1 passed' : `all ${total} passed`;
 }
 /** Actual, threshold and margin of a gate in the metric's own unit (ms, MB, plain number). */
-function gates_markdown_gateCells(r) {
+function gateCells(r) {
     return {
-        actual: r.actual === null ? 'not measured' : quantity_formatQuantity(r.actual, r.dimension),
-        threshold: `${r.comparator} ${quantity_formatQuantity(r.threshold, r.dimension)}`,
-        margin: r.margin === null ? NOT_MEASURED : signed(r.margin, (x) => quantity_formatQuantity(x, r.dimension)),
+        actual: r.actual === null ? 'not measured' : formatQuantity(r.actual, r.dimension),
+        threshold: `${r.comparator} ${formatQuantity(r.threshold, r.dimension)}`,
+        margin: r.margin === null ? NOT_MEASURED : signed(r.margin, (x) => formatQuantity(x, r.dimension)),
     };
 }
 function gateTable(gates) {
@@ -45728,15 +43504,15 @@ function gateTable(gates) {
         return undefined;
     // The user's order: it is the order they wrote the gates in, and the failures are marked.
     const rows = gates.slice(0, MAX_TABLE_ROWS).map((g) => {
-        const c = gates_markdown_gateCells(g);
-        return `| ${markdown_mdCodeCell(g.gate)} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
+        const c = gateCells(g);
+        return `| ${mdCodeCell(g.gate)} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
     });
     return ['| Gate | Actual | Threshold | Margin | Result |', '|---|---:|---:|---:|---|', ...rows, ...more(gates.length, 'gates')].join('\n');
 }
 function checkTable(checks) {
     if (checks.length === 0)
         return undefined;
-    const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${markdown_mdText(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${markdown_mdText(c.detail)} |`);
+    const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${mdText(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${mdText(c.detail)} |`);
     return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
 }
 function evaluationSections(e) {
@@ -45754,20 +43530,20 @@ function modelSection(e) {
     const d = e.data;
     const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
     const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-    const outputs = [m.outputs.prediction && `prediction ${markdown_mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${markdown_mdCode(m.outputs.probabilities)}`].filter(Boolean);
-    const files = d.files.slice(0, MAX_FILES).map(markdown_mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
+    const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+    const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
     return [
         '### Model and data',
         '',
-        `- **Model:** ${markdown_mdCode(m.path)}, ${quantity_formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${markdown_mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${markdown_mdText(opsets)}` : ''} (${e.task})`,
-        ...m.inputs.map((i) => `- **Input** ${markdown_mdCode(i.input)} (${markdown_mdText(i.type)}) ← ${columnList(i.columns)} _(${markdown_mdText(i.source)})_`),
+        `- **Model:** ${mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${mdText(opsets)}` : ''} (${e.task})`,
+        ...m.inputs.map((i) => `- **Input** ${mdCode(i.input)} (${mdText(i.type)}) ← ${columnList(i.columns)} _(${mdText(i.source)})_`),
         `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
-        `- **Data:** ${format_formatCount(d.rows)} rows from ${files || markdown_mdCode(d.spec)}; label column ${markdown_mdCode(d.labelColumn)}` +
-            (d.rowsWithMissingInputs > 0 ? `; ${format_formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
+        `- **Data:** ${formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
+            (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
     ].join('\n');
 }
 function columnList(columns) {
-    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(markdown_mdCode).join(', ');
+    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(mdCode).join(', ');
     return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
 }
 function classificationSection(e) {
@@ -45775,7 +43551,7 @@ function classificationSection(e) {
     const ci = e.classification.accuracyInterval;
     const accuracy = m.accuracy === null || m.accuracy === undefined
         ? NOT_MEASURED
-        : `${gates_markdown_metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${gates_markdown_metricValue('accuracy', ci.low)}–${gates_markdown_metricValue('accuracy', ci.high)})`;
+        : `${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}–${metricValue('accuracy', ci.high)})`;
     const collapsed = e.classification.collapsed;
     return [
         '### Classification metrics',
@@ -45784,14 +43560,14 @@ function classificationSection(e) {
         '|---|---:|',
         `| accuracy | ${accuracy} |`,
         ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
-        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => markdown_mdCode(l)).join(', ')}.`] : []),
+        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
     ].join('\n');
 }
 function regressionSection(e) {
     return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
 }
 function metricRows(m, names) {
-    return names.map(([label, key]) => `| ${label} | ${gates_markdown_metricValue(key, m[key])} |`);
+    return names.map(([label, key]) => `| ${label} | ${metricValue(key, m[key])} |`);
 }
 /** Rows are the true class, columns the prediction; the diagonal (right answers) in bold. */
 function confusionSection(e) {
@@ -45800,12 +43576,12 @@ function confusionSection(e) {
         return undefined;
     const shown = matrixClasses(c.matrix, MAX_MATRIX_CLASSES);
     const capped = shown.length < c.labels.length;
-    const header = ['true ↓ / predicted →', ...shown.map((i) => markdown_mdText(c.labels[i])), ...(capped ? ['(other)'] : [])];
+    const header = ['true ↓ / predicted →', ...shown.map((i) => mdText(c.labels[i])), ...(capped ? ['(other)'] : [])];
     const rows = shown.map((i) => {
         const cells = shown.map((j) => (i === j ? `**${c.matrix[i][j]}**` : String(c.matrix[i][j])));
         if (capped)
             cells.push(String(c.matrix[i].reduce((s, n, j) => (shown.includes(j) ? s : s + n), 0)));
-        return `| **${markdown_mdText(c.labels[i])}** | ${cells.join(' | ')} |`;
+        return `| **${mdText(c.labels[i])}** | ${cells.join(' | ')} |`;
     });
     return [
         '### Confusion matrix',
@@ -45826,7 +43602,7 @@ function perClassSection(e) {
     const c = e.classification;
     if (!c || c.perClass.length === 0)
         return undefined;
-    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${markdown_mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${format_formatCount(k.support)} |`);
+    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
     return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
 }
 function latencySection(l) {
@@ -45835,30 +43611,30 @@ function latencySection(l) {
         '',
         '| p50 | p95 | p99 | max | mean | throughput |',
         '|---:|---:|---:|---:|---:|---:|',
-        `| ${gates_markdown_ms(l.p50)} | ${gates_markdown_ms(l.p95)} | ${gates_markdown_ms(l.p99)} | ${gates_markdown_ms(l.max)} | ${gates_markdown_ms(l.mean)} | ${gates_markdown_rowsPerSecond(l.throughput)} |`,
+        `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
         '',
-        `${format_formatCount(l.runs)} timed runs after ${format_formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
+        `${formatCount(l.runs)} timed runs after ${formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
         '',
-        `**Hardware:** ${markdown_mdText(gates_markdown_hardwareLine(l))}`,
+        `**Hardware:** ${mdText(hardwareLine(l))}`,
     ];
     if (l.warning)
-        out.push('', `> ⚠️ ${markdown_mdText(l.warning)}`);
+        out.push('', `> ⚠️ ${mdText(l.warning)}`);
     const chart = latencyChart(l.histogram);
     if (chart)
         out.push('', chart);
     return out.join('\n');
 }
 /** Where the numbers were measured: a latency means nothing without the machine. */
-function gates_markdown_hardwareLine(l) {
+function hardwareLine(l) {
     const h = l.hardware;
-    const gpus = h.gpus.length > 0 ? `GPU ${h.gpus.map((g) => `${g.name} (${format_formatCount(g.memoryMiB)} MiB)`).join(', ')}` : 'no GPU';
+    const gpus = h.gpus.length > 0 ? `GPU ${h.gpus.map((g) => `${g.name} (${formatCount(g.memoryMiB)} MiB)`).join(', ')}` : 'no GPU';
     return `${h.provider} provider · ${h.cpu}, ${h.cores} cores · ${gpus} · onnxruntime ${h.onnxruntime} · Node ${h.node} · ${h.platform}`;
 }
-function gates_markdown_ms(x) {
-    return `${format_formatNumber(x, 3)} ms`;
+function ms(x) {
+    return `${formatNumber(x, 3)} ms`;
 }
-function gates_markdown_rowsPerSecond(x) {
-    return `${x >= 100 ? format_formatCount(x) : format_formatNumber(x, 3)} rows/s`;
+function rowsPerSecond(x) {
+    return `${x >= 100 ? formatCount(x) : formatNumber(x, 3)} rows/s`;
 }
 /** A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms. */
 function latencyChart(h) {
@@ -45891,7 +43667,7 @@ function edgeLabels(edges) {
 const ROBUSTNESS_LABEL = {
     finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
 };
-function gates_markdown_robustnessResult(r) {
+function robustnessResult(r) {
     if (r.passed === null)
         return { icon: 'ℹ️', word: 'not probed' };
     if (r.passed)
@@ -45902,8 +43678,8 @@ function robustnessSection(checks) {
     if (checks.length === 0)
         return undefined;
     const rows = checks.map((r) => {
-        const { icon, word } = gates_markdown_robustnessResult(r);
-        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${markdown_mdCodeCell(`robustness.${r.name}`)}) | ${icon} ${word} | ${markdown_mdText(r.detail)} |`;
+        const { icon, word } = robustnessResult(r);
+        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${mdCodeCell(`robustness.${r.name}`)}) | ${icon} ${word} | ${mdText(r.detail)} |`;
     });
     return ['### Robustness', '', '| Check | Result | Detail |', '|---|---|---|', ...rows].join('\n');
 }
@@ -45912,8 +43688,8 @@ function baselineSection(v) {
     const base = v.baselineMetrics;
     if (!base)
         return undefined;
-    const out = ['### Against the baseline', '', `Baseline: ${markdown_mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
-    const rows = gates_markdown_baselineRows(v.metrics, base);
+    const out = ['### Against the baseline', '', `Baseline: ${mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
+    const rows = baselineRows(v.metrics, base);
     if (rows.length > 0) {
         out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
         for (const r of rows)
@@ -45921,28 +43697,28 @@ function baselineSection(v) {
     }
     const m = v.evaluation?.baseline?.mcnemar;
     if (m)
-        out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${format_formatNumber(m.statistic)}, ${format_pEquals(m.pValue)}. ${markdown_mdText(m.conclusion)}`);
+        out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${mdText(m.conclusion)}`);
     return out.join('\n');
 }
-function gates_markdown_baselineRows(candidate, baseline) {
+function baselineRows(candidate, baseline) {
     const rows = [];
     for (const metric of BASELINE_METRICS) {
         const a = candidate[metric];
         const b = baseline[metric];
         if (typeof a !== 'number' || typeof b !== 'number')
             continue;
-        rows.push({ metric, candidate: gates_markdown_metricValue(metric, a), baseline: gates_markdown_metricValue(metric, b), delta: signed(a - b, (x) => gates_markdown_metricValue(metric, x)) });
+        rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: signed(a - b, (x) => metricValue(metric, x)) });
     }
     return rows;
 }
 /** Mode 2: the team's own report, shown as it was read. */
 function reportSection(v) {
     const entries = Object.entries(v.metrics);
-    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${markdown_mdCodeCell(name)} | ${gates_markdown_metricValue(name, value)} |`);
+    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${mdCodeCell(name)} | ${metricValue(name, value)} |`);
     return [
         '### Metrics',
         '',
-        `From the report ${markdown_mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
+        `From the report ${mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
         '',
         '| Metric | Value |',
         '|---|---:|',
@@ -45951,11 +43727,11 @@ function reportSection(v) {
     ].join('\n');
 }
 /** A metric in its unit: latency in ms/s, size in MB, anything else as a plain number. */
-function gates_markdown_metricValue(name, value) {
+function metricValue(name, value) {
     if (value === null || value === undefined || Number.isNaN(value))
         return NOT_MEASURED;
     const dimension = metricDimension(name);
-    return dimension === 'ratio' ? format_formatNumber(value, 4) : quantity_formatQuantity(value, dimension);
+    return dimension === 'ratio' ? formatNumber(value, 4) : formatQuantity(value, dimension);
 }
 function signed(x, format) {
     return x > 0 ? `+${format(x)}` : format(x);
@@ -46045,7 +43821,7 @@ function parseGate(text, input, line) {
     const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
     const m = GATE.exec(text);
     if (!m) {
-        throw new errors_InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
     }
     const [, metric, comparator, rhs] = m;
     const b = BASELINE.exec(rhs.trim());
@@ -46088,7 +43864,7 @@ function compare(actual, comparator, threshold) {
 
 
 
-const evaluate_gates_GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
+const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 /**
  * Apply every gate. A metric the evaluation did not produce fails its gate (fail safe: an
  * unmeasured model does not ship); a metric name nobody knows is a mistake in the gate, refused
@@ -46103,7 +43879,7 @@ function evaluateGates(gates, metrics, options = {}) {
         ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
         : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
-        schema: evaluate_gates_GATE_VERDICT_SCHEMA,
+        schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
         passed: failed.length === 0 && results.length > 0,
         gates: results,
@@ -46121,16 +43897,16 @@ function evaluateGate(gate, metrics, baseline) {
     }
     else {
         if (!baseline) {
-            throw new errors_InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
+            throw new InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
         }
         const base = evaluate_gates_lookup(gate, gate.threshold.metric, baseline, 'baseline metric');
         threshold = base.value + gate.threshold.offset.value;
         thresholdDimension = gate.threshold.offset.dimension ?? base.dimension;
     }
     if (thresholdDimension && thresholdDimension !== (metric.dimension ?? 'ratio')) {
-        throw new errors_InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
+        throw new InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
     }
-    const shown = (v) => quantity_formatQuantity(v, metric.dimension);
+    const shown = (v) => formatQuantity(v, metric.dimension);
     if (Number.isNaN(metric.value)) {
         return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
             reason: `${gate.metric} was not measured, so the gate cannot pass.` };
@@ -46148,7 +43924,7 @@ function evaluate_gates_lookup(gate, name, metrics, what) {
         return found;
     const suggestion = closestName(name, metrics.keys());
     const hint = suggestion ? `did you mean '${suggestion}'?` : `known metrics: ${[...metrics.keys()].sort().join(', ')}.`;
-    throw new errors_InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
+    throw new InputError(`Gate '${gate.text}' names the ${what} '${name}', which the evaluation does not have; ${hint}`, { input: gate.input, line: gate.line });
 }
 function describe(d) {
     return d === 'time' ? 'time (ms, s)' : d === 'bytes' ? 'bytes (MB, GiB, ...)' : 'plain numbers (or %)';
@@ -46168,15 +43944,15 @@ function describe(d) {
 
 
 /** Reports whose `metrics` object this reader understands. */
-const READABLE = [EVALUATION_REPORT_SCHEMA, evaluate_gates_GATE_VERDICT_SCHEMA];
-async function read_metrics_report_readMetricsReport(path, input = 'report') {
+const READABLE = [EVALUATION_REPORT_SCHEMA, GATE_VERDICT_SCHEMA];
+async function readMetricsReport(path, input = 'report') {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (e) {
         const code = e.code;
-        throw new errors_InputError(code === 'ENOENT'
+        throw new InputError(code === 'ENOENT'
             ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
             : `The ${input} file ${path} cannot be read (${code ?? e.message}); check the path.`, { input, file: path });
     }
@@ -46186,24 +43962,24 @@ async function read_metrics_report_readMetricsReport(path, input = 'report') {
     }
     catch (e) {
         const where = jsonErrorLine(text, e.message);
-        throw new errors_InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
+        throw new InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-        throw new errors_InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
+        throw new InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
     }
     const record = doc;
     const schema = record.schema;
     if (schema !== undefined && !READABLE.includes(schema)) {
-        throw new errors_InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
+        throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
     }
     const metrics = record.metrics;
     if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
-        throw new errors_InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
+        throw new InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
     }
     const flat = {};
     flatten(metrics, '', flat, path, input);
     if (Object.keys(flat).length === 0) {
-        throw new errors_InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
+        throw new InputError(`The ${input} file ${path} has an empty "metrics" object; a model with no measurements cannot pass a gate.`, { input, file: path });
     }
     return { path, digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`, metrics: flat, schema: schema, document: record };
 }
@@ -46218,7 +43994,7 @@ function flatten(obj, prefix, out, path, input) {
             const q = parseQuantity(value, { input, context: `metrics.${name} in ${path}` });
             const expected = metricDimension(name);
             if (q.dimension && q.dimension !== expected) {
-                throw new errors_InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
+                throw new InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
             }
             out[name] = q.value;
         }
@@ -46226,7 +44002,7 @@ function flatten(obj, prefix, out, path, input) {
             flatten(value, `${name}.`, out, path, input);
         }
         else {
-            throw new errors_InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
+            throw new InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
         }
     }
 }
@@ -46241,6 +44017,180 @@ function jsonErrorLine(text, message) {
     const before = text.slice(0, Number(pos[1]));
     const lines = before.split('\n');
     return { line: lines.length, col: lines[lines.length - 1].length + 1 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/parse-input.ts
+/**
+ * The one reader of input text, for every step and both shells. Each type has one rule, so
+ * `max-latency-p99: 150` means 150 ms wherever it appears, a bare size is refused rather than
+ * read as bytes, and a share above 1 is refused rather than read as a fraction.
+ */
+
+
+
+/** Read every input of a catalogue: defaults filled in, required ones checked, each read by its type. */
+function parseInputs(catalogue, raw) {
+    const out = {};
+    for (const spec of catalogue) {
+        const given = raw[spec.name]?.trim();
+        const text = given || spec.default;
+        if (!text) {
+            if (spec.required)
+                throw new InputError(`Input '${spec.name}' is required: ${spec.what ? `give ${spec.what}.` : firstSentence(spec.description)}`, { input: spec.name });
+            out[spec.name] = spec.type === 'list' || spec.type === 'lines' ? [] : undefined;
+            continue;
+        }
+        out[spec.name] = parseInputValue(spec, text);
+    }
+    return out;
+}
+/** One value, read by its spec's type. */
+function parseInputValue(spec, text) {
+    const t = text.trim();
+    const name = spec.name;
+    const keyword = spec.keywords?.find((k) => k === t.toLowerCase());
+    if (keyword)
+        return keyword;
+    switch (spec.type) {
+        case 'string':
+        case 'path':
+        case 'uri': return t;
+        case 'boolean': return parseBooleanText(t, name);
+        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number': return parse_input_parseNumberText(t, name, spec.min, spec.max);
+        case 'probability': return parseProbabilityText(t, name);
+        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list': return parseListText(t);
+        case 'lines': return parseLinesText(t);
+        case 'duration': return parseDurationText(t, name);
+        case 'latency': return parseLatencyText(t, name);
+        case 'size': return parseSizeText(t, name);
+        case 'share': return parseShareText(t, name);
+        case 'rate': return parseRateText(t, name);
+    }
+}
+function firstSentence(description) {
+    const m = /^.*?[.!?](\s|$)/.exec(description);
+    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+}
+/** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
+function parseBooleanText(text, input) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true')
+        return true;
+    if (t === 'false')
+        return false;
+    throw new InputError(`Input '${input}' is '${text.trim()}'; write true or false.`, { input });
+}
+/** A whole number in [min, max], refused before anything is allocated for it. */
+function parseCountText(text, input, min, max) {
+    const v = Number(text.trim());
+    if (!Number.isInteger(v) || v < min)
+        throw new InputError(`Input '${input}' is '${text.trim()}'; give a whole number of at least ${min}.`, { input });
+    if (v > max)
+        throw new InputError(`Input '${input}' is ${text.trim()}, above the most modelci accepts (${max.toLocaleString('en-US')}); give a whole number from ${min} to ${max.toLocaleString('en-US')}.`, { input });
+    return v;
+}
+function parse_input_parseNumberText(text, input, min, max) {
+    const v = Number(text.trim().replace(/x$/i, ''));
+    const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : '';
+    if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) {
+        throw new InputError(`Input '${input}' is '${text.trim()}'; give a number${range ? ` ${range}` : ''}.`, { input });
+    }
+    return v;
+}
+function parseProbabilityText(text, input) {
+    const t = text.trim();
+    const percent = t.endsWith('%');
+    const v = Number(percent ? t.slice(0, -1) : t) / (percent ? 100 : 1);
+    if (!(v > 0 && v < 1))
+        throw new InputError(`Input '${input}' is '${t}'; give a probability strictly between 0 and 1, such as 0.05 or 5%.`, { input });
+    return v;
+}
+function parseChoiceText(text, input, choices) {
+    const t = text.trim().toLowerCase();
+    const found = choices.find((c) => c.toLowerCase() === t);
+    if (found)
+        return found;
+    const near = closestName(t, choices);
+    const quoted = choices.map((c) => `'${c}'`);
+    const list = quoted.length === 2 ? `${quoted[0]} or ${quoted[1]}` : `one of ${quoted.join(', ')}`;
+    throw new InputError(`Input '${input}' is '${text.trim()}'; use ${list}${near ? ` (did you mean '${near}'?)` : ''}.`, { input });
+}
+/** Names separated by commas or new lines; blanks dropped. */
+function parseListText(text) {
+    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+/** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
+function parseLinesText(text) {
+    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+function splitUnit(text) {
+    const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
+    return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
+}
+/** A span of time with its unit, in ms. A bare number is refused: seconds or milliseconds cannot be told apart. */
+function parseDurationText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (q && q.unit === '' && Number.isFinite(q.value))
+        throw new InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}s, ${t}m or ${t}ms.`, { input });
+    const factor = q ? TIME_UNITS[q.unit] : undefined;
+    const ms = q && factor !== undefined ? q.value * factor : NaN;
+    if (!(ms > 0) || !Number.isFinite(ms))
+        throw new InputError(`Input '${input}' is '${t}', not a duration; write e.g. 30s, 5m or 1h.`, { input });
+    return ms;
+}
+/** A latency in ms: a bare number is milliseconds (the unit latencies are quoted in), or give a unit. */
+function parseLatencyText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    const factor = q ? (q.unit === '' ? 1 : TIME_UNITS[q.unit]) : undefined;
+    const ms = q && factor !== undefined && !['m', 'min', 'h'].includes(q.unit) ? q.value * factor : NaN;
+    if (!(ms > 0) || !Number.isFinite(ms))
+        throw new InputError(`Input '${input}' is '${t}', not a latency; write e.g. 150 (milliseconds), 150ms or 0.2s.`, { input });
+    return ms;
+}
+/** A size in bytes. A bare number is refused: 500 could be bytes, MB or MiB. */
+function parseSizeText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (q && q.unit === '' && Number.isFinite(q.value))
+        throw new InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}MB or ${t}MiB.`, { input });
+    let bytes = NaN;
+    try {
+        const parsed = parseQuantity(t, { input });
+        if (parsed.dimension === 'bytes')
+            bytes = parsed.value;
+    }
+    catch {
+        // fall through to the sentence below
+    }
+    if (!(bytes > 0) || !Number.isFinite(bytes))
+        throw new InputError(`Input '${input}' is '${t}', not a size; write e.g. 500MB, 1.5GiB or 200kB.`, { input });
+    return bytes;
+}
+/** A share between 0 and 1: `5%` or `0.05`. A bare number above 1 is refused with the two spellings. */
+function parseShareText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (!q || (q.unit !== '' && q.unit !== '%') || !Number.isFinite(q.value))
+        throw new InputError(`Input '${input}' is '${t}', not a share; write e.g. 5% or 0.05.`, { input });
+    if (q.unit === '' && q.value > 1)
+        throw new InputError(`Input '${input}' is '${t}', above 1; for ${t}% write ${t}% or ${q.value / 100}.`, { input });
+    const v = q.unit === '%' ? q.value / 100 : q.value;
+    if (!(v >= 0 && v <= 1))
+        throw new InputError(`Input '${input}' is '${t}', outside 0..1; give a share such as 5% or 0.05.`, { input });
+    return v;
+}
+/** A rate limit: a share, where a bare 1 (which would be 100%) is refused as well. */
+function parseRateText(text, input) {
+    const t = text.trim();
+    const q = splitUnit(t);
+    if (q && q.unit === '' && q.value >= 1)
+        throw new InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
+    return parseShareText(t, input);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-inputs.ts
@@ -46302,18 +44252,18 @@ function isKnownMetric(name) {
     return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
 }
 async function runQualityGates(req, now = new Date()) {
-    const v = parse_input_parseInputs(QUALITY_GATES_INPUTS, req);
+    const v = parseInputs(QUALITY_GATES_INPUTS, req);
     const model = v.model;
     const reportPath = v.report;
     if (model && reportPath) {
-        throw new errors_InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
+        throw new InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
     }
     if (!model && !reportPath) {
-        throw new errors_InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
+        throw new InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
     }
     const gates = [...legacyGates(req), ...parseGates(v.gates.join('\n'))];
     if (gates.length === 0) {
-        throw new errors_InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
+        throw new InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
     }
     const verdictPath = v['verdict-path'];
     const baseline = v.baseline;
@@ -46348,16 +44298,16 @@ async function runQualityGates(req, now = new Date()) {
                 metrics['mcnemar.p_value'] = evaluation.baseline.mcnemar.pValue;
         }
         else if (baseline) {
-            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     else {
-        metrics = (await read_metrics_report_readMetricsReport(reportPath, 'report')).metrics;
+        metrics = (await readMetricsReport(reportPath, 'report')).metrics;
         if (baseline) {
             if (!baseline.toLowerCase().endsWith('.json')) {
-                throw new errors_InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
+                throw new InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
             }
-            baselineMetrics = (await read_metrics_report_readMetricsReport(baseline, 'baseline')).metrics;
+            baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
         }
     }
     const base = evaluateGates(gates, toMetrics(metrics), {
@@ -46372,7 +44322,7 @@ async function runQualityGates(req, now = new Date()) {
         evaluation,
         source: { model, report: reportPath, baseline },
     };
-    await atomic_write_writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
+    await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
     const failed = [...verdict.gates.filter((g) => !g.passed).map((g) => g.gate), ...verdict.checks.filter((c) => !c.passed).map((c) => c.name)];
     const shown = (v) => (v === null || v === undefined ? '' : String(v));
     return {
@@ -46423,3846 +44373,19 @@ function checkMetricNames(gates) {
             if (isKnownMetric(name))
                 continue;
             const near = closestName(name, KNOWN_METRICS);
-            throw new errors_InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
+            throw new InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
         }
     }
 }
 function required(value, name, what) {
     const v = value?.trim();
     if (!v)
-        throw new errors_InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
+        throw new InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
     return v;
 }
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/model-registry.ts
-/**
- * The ModelRegistry port: what register-model needs from any backend. Each backend is one
- * adapter file; `openRegistry` picks it from the registry URI.
- */
-
-
-// OCI distribution's repository-name component rule, so a name moves unchanged to any registry.
-const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-// OCI tag rule; aliases must also not look like versions.
-const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-function model_registry_checkModelName(name, input = 'name') {
-    if (NAME.test(name) && name.length <= 255)
-        return;
-    const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
-    const why = bad.length > 0
-        ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-        : name.length > 255 ? 'it is longer than 255 characters' : 'separators (. _ -) must sit between letters or digits';
-    throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
-}
-function model_registry_checkAlias(alias, input = 'alias') {
-    if (!ALIAS.test(alias)) {
-        throw new InputError(`Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`, { input });
-    }
-    if (/^v?\d+$/.test(alias) || alias === 'latest') {
-        throw new InputError(`Alias '${alias}' would read as a version; choose a name such as 'production' or 'staging'.`, { input });
-    }
-}
-/** `3` or `v3` -> 3; anything else is not a version number. */
-function versionNumber(ref) {
-    const m = /^v?(\d+)$/.exec(ref.trim());
-    return m ? Number(m[1]) : undefined;
-}
-/** Backends by URI scheme; a plain path is the local registry. Registered by each adapter module. */
-const FACTORIES = new Map();
-function registerBackend(scheme, factory) {
-    FACTORIES.set(scheme, factory);
-}
-function model_registry_openRegistry(uri, input = 'registry') {
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
-    const factory = FACTORIES.get(scheme ?? 'file');
-    if (!factory) {
-        throw new InputError(redactUri(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`), { input });
-    }
-    return factory(uri);
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./packages/core/src/registry/download-target.ts
-/**
- * Where a version's file lands on download: inside the download folder, whatever path the
- * registry claims (a manifest is remote content, and '../' in it must not write elsewhere).
- */
-
-
-
-async function downloadTarget(into, version, file) {
-    const root = external_node_path_default().resolve(into);
-    const target = external_node_path_default().resolve(root, file.path);
-    if (external_node_path_default().relative(root, target).startsWith('..') || external_node_path_default().isAbsolute(external_node_path_default().relative(root, target))) {
-        throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${file.path}'); the registry content is not trustworthy.`, { input: 'version' });
-    }
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    return target;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/file-lock.ts
-/**
- * An advisory lock between processes on one machine (or one shared filesystem): a lock file
- * created with O_EXCL holding the owner's pid. A lock whose owner died is taken over, so a
- * crashed writer cannot block the registry forever.
- */
-
-
-async function withFileLock(lockPath, work, options = {}) {
-    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-    let wait = 5;
-    for (;;) {
-        try {
-            const handle = await (0,promises_namespaceObject.open)(lockPath, 'wx');
-            try {
-                await handle.writeFile(`${process.pid}\n`);
-            }
-            finally {
-                await handle.close();
-            }
-            break;
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-            if (await ownerIsGone(lockPath)) {
-                await (0,promises_namespaceObject.rm)(lockPath, { force: true });
-                continue;
-            }
-            if (Date.now() > deadline) {
-                throw new errors_InputError(`The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s; if no modelci is running, delete that file.`, { file: lockPath });
-            }
-            await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
-            wait = Math.min(wait * 2, 200);
-        }
-    }
-    try {
-        return await work();
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(lockPath, { force: true });
-    }
-}
-/** True when the lock names a process on this machine that no longer exists. */
-async function ownerIsGone(lockPath) {
-    let pid;
-    try {
-        pid = Number((await (0,promises_namespaceObject.readFile)(lockPath, 'utf8')).trim());
-    }
-    catch {
-        return false; // just released, or being written: try again
-    }
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (e) {
-        return e.code === 'ESRCH';
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/blob-store.ts
-/**
- * Content-addressed blobs in an OCI layout (blobs/sha256/<hex>): a file is hashed while it is
- * copied, in one streaming read, into a temporary file that is renamed to its digest. A blob that
- * is already there is not written again.
- */
-
-
-
-
-
-
-function blobPath(layout, digest) {
-    const [algorithm, hex] = digest.split(':');
-    return external_node_path_default().join(layout, 'blobs', algorithm, hex);
-}
-async function storeFile(layout, file) {
-    const dir = external_node_path_default().join(layout, 'blobs', 'sha256');
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const tmp = external_node_path_default().join(dir, `.upload-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        },
-    });
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
-        const digest = `sha256:${hash.digest('hex')}`;
-        const target = blobPath(layout, digest);
-        if (await blob_store_exists(target)) {
-            await (0,promises_namespaceObject.rm)(tmp, { force: true });
-            return { digest, size, written: false };
-        }
-        await (0,promises_namespaceObject.rename)(tmp, target);
-        return { digest, size, written: true };
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-async function storeBytes(layout, bytes) {
-    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-    const target = blobPath(layout, digest);
-    if (await blob_store_exists(target))
-        return { digest, size: bytes.length, written: false };
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(tmp, bytes);
-    await (0,promises_namespaceObject.rename)(tmp, target);
-    return { digest, size: bytes.length, written: true };
-}
-async function blob_store_exists(p) {
-    try {
-        await (0,promises_namespaceObject.stat)(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** sha256 of a file in one streaming read, writing nothing. */
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { digest: `sha256:${hash.digest('hex')}`, size };
-}
-async function hasBlob(layout, digest) {
-    return blob_store_exists(blobPath(layout, digest));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/model-version.ts
-/**
- * ModelVersion (modelci/model-version@1): what the registry knows about one registered model
- * version, whichever backend holds it. Versions are numbered per model name from 1; aliases
- * (staging, production, ...) point at versions; every version records the commit that made it.
- */
-const MODEL_VERSION_SCHEMA = 'modelci/model-version@1';
-/** OCI / CNCF ModelPack media types and annotation keys. */
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const MODEL_ARTIFACT = 'application/vnd.cncf.model.manifest.v1+json';
-const MODEL_CONFIG = 'application/vnd.cncf.model.config.v1+json';
-const MODEL_WEIGHT_RAW = 'application/vnd.cncf.model.weight.v1.raw';
-const ANNOTATION = {
-    refName: 'org.opencontainers.image.ref.name',
-    revision: 'org.opencontainers.image.revision',
-    created: 'org.opencontainers.image.created',
-    version: 'org.opencontainers.image.version',
-    title: 'org.opencontainers.image.title',
-    filepath: 'org.cncf.model.filepath',
-    /** On a layer that is one part of a split file: "<index>/<count>" and the whole file's digest. */
-    part: 'io.modelci.part',
-    fileDigest: 'io.modelci.file.digest',
-    /** JSON: metrics, provenance, creator, tags (ours: OCI allows any reverse-DNS key). */
-    record: 'io.modelci.record',
-    /** On an alias entry: the version that held the alias before, for rollback. */
-    previous: 'io.modelci.alias.previous',
-    forced: 'io.modelci.alias.forced',
-    updated: 'io.modelci.alias.updated',
-};
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/modelpack.ts
-
-function modelPackConfig(input, version, files) {
-    const config = {
-        descriptor: {
-            createdAt: input.now.toISOString(),
-            name: input.name,
-            version: String(version),
-            ...(input.provenance.gitSha ? { revision: input.provenance.gitSha } : {}),
-            ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
-        },
-        config: { format: modelpack_formatOf(files) },
-        modelfs: { type: 'layers', diff_ids: layersOf(files).map((l) => l.digest) },
-    };
-    return Buffer.from(JSON.stringify(config));
-}
-function modelPackManifest(input, version, files, config) {
-    const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
-    const annotations = {
-        [ANNOTATION.created]: input.now.toISOString(),
-        [ANNOTATION.title]: input.name,
-        [ANNOTATION.version]: String(version),
-        [ANNOTATION.record]: JSON.stringify(record),
-    };
-    if (input.provenance.gitSha)
-        annotations[ANNOTATION.revision] = input.provenance.gitSha;
-    return {
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        artifactType: MODEL_ARTIFACT,
-        config: { mediaType: MODEL_CONFIG, digest: config.digest, size: config.size },
-        layers: layersOf(files),
-        annotations,
-    };
-}
-function versionFromManifest(name, manifest, digest, uri, aliases) {
-    const a = manifest.annotations ?? {};
-    let record = { metrics: {}, provenance: {}, tags: {} };
-    try {
-        record = { ...record, ...JSON.parse(a[ANNOTATION.record] ?? '{}') };
-    }
-    catch {
-        // A manifest pushed by another tool: no modelci record, the OCI fields still describe it.
-    }
-    return {
-        schema: MODEL_VERSION_SCHEMA,
-        name,
-        version: Number(a[ANNOTATION.version] ?? 0),
-        digest,
-        uri,
-        createdAt: a[ANNOTATION.created] ?? '',
-        files: filesOf(manifest.layers),
-        metrics: record.metrics,
-        provenance: { ...record.provenance, gitSha: a[ANNOTATION.revision] ?? record.provenance.gitSha },
-        tags: record.tags,
-        aliases,
-    };
-}
-/** One raw layer per file, or one per part of a split file (each annotated with its part). */
-function layersOf(files) {
-    return files.flatMap((f) => (f.parts
-        ? f.parts.map((p, i) => ({ mediaType: MODEL_WEIGHT_RAW, digest: p.digest, size: p.size, annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts.length}`, [ANNOTATION.fileDigest]: f.digest } }))
-        : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]));
-}
-/** The files back from the layers: parts of one file, in order, make one file again. */
-function filesOf(layers) {
-    const files = [];
-    for (const l of layers) {
-        const path = l.annotations?.[ANNOTATION.filepath] ?? l.digest;
-        const part = l.annotations?.[ANNOTATION.part];
-        const last = files[files.length - 1];
-        if (part && !part.startsWith('1/') && last?.path === path && last.parts) {
-            last.parts.push({ digest: l.digest, size: l.size });
-            last.size += l.size;
-        }
-        else if (part) {
-            files.push({ path, digest: l.annotations?.[ANNOTATION.fileDigest] ?? l.digest, size: l.size, parts: [{ digest: l.digest, size: l.size }] });
-        }
-        else {
-            files.push({ path, digest: l.digest, size: l.size });
-        }
-    }
-    return files;
-}
-function modelpack_formatOf(files) {
-    const ext = files.map((f) => f.path.split('.').pop()?.toLowerCase());
-    if (ext.includes('onnx'))
-        return 'onnx';
-    if (ext.includes('safetensors'))
-        return 'safetensors';
-    if (ext.some((e) => e === 'pt' || e === 'pth'))
-        return 'pytorch';
-    if (ext.includes('gguf'))
-        return 'gguf';
-    return 'unknown';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/local-oci-registry.ts
-/**
- * The embedded registry: a folder per model name, each an OCI image layout (oci-layout,
- * index.json, blobs/sha256/...) holding CNCF ModelPack artifacts, so a version moves unchanged to
- * a remote OCI registry. Versions are tags v1, v2, ...; aliases are more tags on the same
- * manifest. Blobs are written before the lock is taken (content-addressed, renamed into place);
- * numbering a version and rewriting index.json happen under a lock, atomically.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class LocalOciRegistry {
-    uri;
-    root;
-    constructor(uri) {
-        this.uri = uri;
-        this.root = external_node_path_default().resolve(uri.replace(/^file:\/\//i, ''));
-    }
-    layout(name) {
-        model_registry_checkModelName(name);
-        return external_node_path_default().join(this.root, name);
-    }
-    async register(input) {
-        const layout = this.layout(input.name);
-        await (0,promises_namespaceObject.mkdir)(layout, { recursive: true });
-        let bytesWritten = 0;
-        const files = [];
-        // A file the size of a stored layer may be stored already: hash it first (one read, no
-        // write), so re-registering a 1 GiB model writes nothing at all.
-        const knownSizes = new Set((await this.versions(input.name, layout, await this.readIndex(layout))).flatMap((v) => v.files.map((f) => f.size)));
-        for (const f of input.files) {
-            if (knownSizes.has((await (0,promises_namespaceObject.stat)(f.source)).size)) {
-                const hashed = await hashFile(f.source);
-                if (await hasBlob(layout, hashed.digest)) {
-                    files.push({ path: f.path, ...hashed });
-                    continue;
-                }
-            }
-            const blob = await storeFile(layout, f.source);
-            if (blob.written)
-                bytesWritten += blob.size;
-            files.push({ path: f.path, digest: blob.digest, size: blob.size });
-        }
-        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
-            const index = await this.readIndex(layout);
-            const versions = await this.versions(input.name, layout, index);
-            const same = versions.find((v) => sameFiles(v.files, files));
-            if (same)
-                return { version: same, existing: true, bytesWritten };
-            const version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-            const config = await storeBytes(layout, modelPackConfig(input, version, files));
-            const manifest = modelPackManifest(input, version, files, config);
-            const bytes = Buffer.from(JSON.stringify(manifest));
-            const stored = await storeBytes(layout, bytes);
-            index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
-            await this.writeIndex(layout, index);
-            return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
-        });
-    }
-    async resolve(name, ref) {
-        const layout = this.layout(name);
-        const index = await this.readIndex(layout, true);
-        const n = versionNumber(ref);
-        const tag = ref === 'latest' ? latestTag(index) : n !== undefined ? `v${n}` : ref;
-        const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === tag);
-        if (!entry) {
-            const tags = index.manifests.map((m) => m.annotations?.[ANNOTATION.refName]).filter(Boolean);
-            throw new errors_InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
-        }
-        return this.versionOf(name, layout, index, entry.digest);
-    }
-    async list(name) {
-        const layout = this.layout(name);
-        const index = await this.readIndex(layout, true);
-        return (await this.versions(name, layout, index)).sort((a, b) => a.version - b.version);
-    }
-    async moveAlias(name, alias, version, options) {
-        const layout = this.layout(name);
-        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
-            const index = await this.readIndex(layout, true);
-            const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
-            if (!target || target.digest !== version.digest) {
-                throw new errors_InputError(`Version ${version.version} of '${name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
-            }
-            const old = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === alias);
-            const previousVersion = old ? this.tagOf(index, old.digest) : undefined;
-            index.manifests = index.manifests.filter((m) => m !== old);
-            const annotations = { [ANNOTATION.refName]: alias, [ANNOTATION.updated]: options.now.toISOString() };
-            if (previousVersion !== undefined)
-                annotations[ANNOTATION.previous] = `v${previousVersion}`;
-            if (options.forced)
-                annotations[ANNOTATION.forced] = 'true';
-            index.manifests.push({ ...target, annotations });
-            await this.writeIndex(layout, index);
-            return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-        });
-    }
-    async download(version, into) {
-        const layout = this.layout(version.name);
-        const written = [];
-        for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
-            written.push(target);
-        }
-        return written;
-    }
-    versionUri(name, version) {
-        return `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`;
-    }
-    tagOf(index, digest) {
-        for (const m of index.manifests) {
-            const n = versionNumber(m.annotations?.[ANNOTATION.refName] ?? '');
-            if (m.digest === digest && n !== undefined)
-                return n;
-        }
-        return undefined;
-    }
-    async versions(name, layout, index) {
-        const out = [];
-        for (const m of index.manifests) {
-            if (versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') !== undefined)
-                out.push(await this.versionOf(name, layout, index, m.digest));
-        }
-        return out;
-    }
-    async versionOf(name, layout, index, digest) {
-        const manifest = JSON.parse((await readVerified(blobPath(layout, digest), digest, `the manifest of '${name}'`)).toString('utf8'));
-        const aliases = index.manifests
-            .filter((m) => m.digest === digest)
-            .map((m) => m.annotations?.[ANNOTATION.refName])
-            .filter((t) => !!t && versionNumber(t) === undefined);
-        const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
-        return versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort());
-    }
-    async readIndex(layout, mustExist = false) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(layout, 'index.json'), 'utf8');
-        }
-        catch (e) {
-            if (e.code !== 'ENOENT')
-                throw e;
-            if (mustExist) {
-                throw new errors_InputError(`Model '${external_node_path_default().basename(layout)}' is not in the registry ${this.uri}; register it first (or check the name).`, { input: 'name' });
-            }
-            return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
-        }
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, { file: external_node_path_default().join(layout, 'index.json') });
-        }
-    }
-    async writeIndex(layout, index) {
-        await atomic_write_writeFileAtomic(external_node_path_default().join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }) + '\n');
-        await atomic_write_writeFileAtomic(external_node_path_default().join(layout, 'index.json'), JSON.stringify(index, null, 2) + '\n');
-    }
-}
-function latestTag(index) {
-    let best = 0;
-    for (const m of index.manifests)
-        best = Math.max(best, versionNumber(m.annotations?.[ANNOTATION.refName] ?? '') ?? 0);
-    return best > 0 ? `v${best}` : undefined;
-}
-function sameFiles(a, b) {
-    const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
-    return key(a) === key(b);
-}
-async function readVerified(file, digest, what) {
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(file);
-    }
-    catch {
-        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file });
-    }
-    if (`sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}` !== digest) {
-        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was changed or damaged; refusing to use it.`, { file });
-    }
-    return bytes;
-}
-/** Copies a blob while hashing it; a truncated or tampered blob is refused and the copy removed. */
-async function copyVerified(from, to, digest, size, what) {
-    try {
-        const s = await (0,promises_namespaceObject.stat)(from);
-        if (s.size !== size)
-            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, { file: from });
-    }
-    catch (e) {
-        if (e instanceof errors_InputError)
-            throw e;
-        throw new errors_InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file: from });
-    }
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            hash.update(chunk);
-            done(null, chunk);
-        },
-    });
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(to));
-    if (`sha256:${hash.digest('hex')}` !== digest) {
-        await (0,promises_namespaceObject.rm)(to, { force: true });
-        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
-    }
-}
-registerBackend('file', (uri) => new LocalOciRegistry(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
-/**
- * Credentials never go into a message or a record. In any text (a bare URI, or a message that
- * quotes one), every `scheme://` URI loses its userinfo and the values of query or fragment
- * parameters whose names look like credentials become `***`.
- *
- * The userinfo ends at the LAST `@` of the authority, as a URL parser reads it: passwords hold
- * `@` and `:` more often than people percent-encode them. The authority ends where RFC 3986
- * says it must (`/`, `?`, `#`) or at a character no URI holds unencoded (space, `"`, `<`, `>`,
- * backtick, `\`), so an IPv6 host (`[::1]`) and an `@` in the path are left alone.
- */
-/** scheme:// authority path ?query #fragment, each part as a URI can hold it in running text. */
-const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
-/** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
-const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
-const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
-const REDACTED = '***';
-function redact_uri_redactUri(text) {
-    return text.replace(URI_IN_TEXT, (_all, scheme, authority, path, query, fragment) => scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
-}
-/** Whether a query or fragment parameter of this name holds a credential. */
-function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-    const joined = words.join('_');
-    return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
-}
-/**
- * The credentials the URIs in a text carry, as written and percent-decoded: each password, a
- * userinfo without a password (a token as the user name), and every credential parameter's value.
- */
-function uriCredentials(text) {
-    const found = [];
-    for (const m of text.matchAll(URI_IN_TEXT)) {
-        const authority = m[2];
-        const at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            const userinfo = authority.slice(0, at);
-            const colon = userinfo.indexOf(':');
-            found.push(colon >= 0 ? userinfo.slice(colon + 1) : userinfo);
-        }
-        for (const part of [m[4], m[5]]) {
-            if (!part)
-                continue;
-            for (const { name, value } of params(part.slice(1)))
-                if (isCredentialName(name))
-                    found.push(value);
-        }
-    }
-    return [...new Set(found.flatMap((s) => [s, decodeLoosely(s), decodeLoosely(s.replace(/\+/g, ' '))]).filter((s) => s !== '' && s !== REDACTED))];
-}
-function hostOf(authority) {
-    const at = authority.lastIndexOf('@');
-    return at >= 0 ? authority.slice(at + 1) : authority;
-}
-/** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
-function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
-}
-/**
- * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
- * closing quote belongs to the message, and no token holds one).
- */
-function params(body) {
-    const out = [];
-    for (const m of body.matchAll(/([^&;=']*)(?:=([^&;']*))?([^&;]*[&;]?)/g)) {
-        if (m[0] === '')
-            continue;
-        out.push({ raw: m[0], name: m[1], value: m[2] ?? '', rest: m[3] });
-    }
-    return out;
-}
-function decodeLoosely(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-body.ts
-
-class BoundedBody extends external_node_stream_.Transform {
-    source;
-    limits;
-    fail;
-    received = 0;
-    timer;
-    constructor(source, limits, fail) {
-        super();
-        this.source = source;
-        this.limits = limits;
-        this.fail = fail;
-        // A body dropped unread may still fail (its idle timer): that must not crash the process.
-        // Readers still see the error (async iteration and pipeline listen for it themselves).
-        this.on('error', () => undefined);
-        const declared = Number(source.headers['content-length']);
-        if (Number.isFinite(declared) && declared > limits.maxBytes) {
-            // Refused before reading a byte of it.
-            queueMicrotask(() => this.destroy(fail('too-large', `${bytes(declared)} (Content-Length)`)));
-            return;
-        }
-        source.on('error', (e) => this.destroy(fail('broken', e.code ?? e.message, e)));
-        source.on('aborted', () => this.destroy(fail('broken', 'connection closed mid-answer')));
-        this.arm();
-        source.pipe(this);
-    }
-    _transform(chunk, _encoding, done) {
-        this.received += chunk.length;
-        if (this.received > this.limits.maxBytes)
-            return done(this.fail('too-large', `more than ${bytes(this.limits.maxBytes)}`));
-        this.arm();
-        done(null, chunk);
-    }
-    _flush(done) {
-        this.disarm();
-        done();
-    }
-    _destroy(error, done) {
-        this.disarm();
-        this.source.unpipe(this);
-        this.source.destroy();
-        done(error);
-    }
-    arm() {
-        this.disarm();
-        if (!Number.isFinite(this.limits.idleMs))
-            return;
-        this.timer = setTimeout(() => this.destroy(this.fail('idle-timeout', `nothing received for ${this.limits.idleMs / 1000} s`)), this.limits.idleMs).unref();
-    }
-    disarm() {
-        if (this.timer)
-            clearTimeout(this.timer);
-        this.timer = undefined;
-    }
-}
-/** 16777216 -> "16 MiB". */
-function bytes(n) {
-    if (n >= 1 << 30)
-        return `${+(n / (1 << 30)).toFixed(1)} GiB`;
-    if (n >= 1 << 20)
-        return `${+(n / (1 << 20)).toFixed(1)} MiB`;
-    if (n >= 1 << 10)
-        return `${+(n / (1 << 10)).toFixed(1)} KiB`;
-    return `${n} bytes`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-origin.ts
-/**
- * Where credentials may go: an origin is scheme + host + port (URL.origin, default ports made
- * implicit, so http://a:80 and http://a are one origin; 127.0.0.1 and localhost are two).
- */
-
-function originOf(url) {
-    return (typeof url === 'string' ? new URL(url) : url).origin;
-}
-function sameOrigin(a, b) {
-    return originOf(a) === originOf(b);
-}
-/**
- * The URL as a message may show it: no user:password, and no query or fragment, which may hold a
- * signature (a presigned storage URL) or an upload's state.
- */
-function shownUrl(url) {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    return redact_uri_redactUri(`${u.protocol}//${u.username || u.password ? `${u.username}:${u.password}@` : ''}${u.host}${u.pathname === '/' ? '' : u.pathname}`);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-failure.ts
-/**
- * How an HTTP call failed, as a ServiceError that names the service and its (redacted) URL, says
- * whether trying again can help, and keeps a short `reason` ("ECONNREFUSED", "no answer within
- * 30 s") for adapters that fold it into a sentence of their own.
- */
-
-
-/** Kinds a second try can cure; a body over the cap will be over it again. */
-const RETRYABLE = new Set(['unreachable', 'connect-timeout', 'headers-timeout', 'send-timeout', 'idle-timeout', 'deadline', 'broken']);
-class HttpFailure extends ServiceError {
-    kind;
-    url;
-    method;
-    reason;
-    constructor(service, kind, url, method, 
-    /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
-    reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
-        this.kind = kind;
-        this.url = url;
-        this.method = method;
-        this.reason = reason;
-        this.name = 'ServiceError';
-    }
-}
-function isHttpFailure(e) {
-    return e instanceof HttpFailure;
-}
-/** HTTP statuses a later try may not get: overload, a proxy between restarts, rate limits. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-}
-function seconds(ms) {
-    return `${ms / 1000} s`;
-}
-function sentence(service, kind, url, method, reason, hint) {
-    const Service = service[0].toUpperCase() + service.slice(1);
-    switch (kind) {
-        case 'unreachable':
-        case 'connect-timeout':
-            return `Cannot reach ${service} at ${url} (${reason}); ${hint ? `${hint}, then try again` : 'check the address and that the service is up, then try again'}.`;
-        case 'too-large':
-            return `${Service} at ${url} answered ${method} with ${reason}, more than modelci reads; check the URI points at the right service.`;
-        default:
-            return `${Service} at ${url} did not finish answering ${method} (${reason}); try again, or check that the service is healthy.`;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-client.ts
-/**
- * The one HTTP client every adapter uses (registries, routers, metrics sources). Every call is
- * bounded: a connect timeout, a timeout for the answer's headers, an idle timeout while the body
- * streams (and while a request body goes up), a deadline for bodies read whole, and a size cap;
- * an AbortSignal stops it at any point. Credentials go only to the origin they were given for:
- * a redirect to another origin is followed without them. Only idempotent calls are retried.
- * Built on node:http (not fetch): a request body streams from a file at disk speed, and each
- * phase of a call can have its own timer.
- */
-
-
-
-
-
-
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, idleMs: 30_000, totalMs: 120_000 };
-/** Default cap on an answer: JSON APIs answer kilobytes; 16 MiB is a broken or wrong server. */
-const JSON_MAX_BYTES = 16 * 1024 * 1024;
-/** Tries after the first, for idempotent calls (GET, HEAD, and what the caller marks). */
-const DEFAULT_RETRIES = 2;
-const BACKOFF_MS = 250;
-const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-class http_client_HttpClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    async request(call) {
-        const method = call.method.toUpperCase();
-        const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...call.timeouts };
-        const maxBytes = call.maxBytes ?? this.options.maxBytes ?? JSON_MAX_BYTES;
-        const signal = anySignal(this.options.signal, call.signal);
-        const replayable = !(call.body instanceof external_node_stream_.Readable);
-        const idempotent = method === 'GET' || method === 'HEAD' || call.idempotent === true;
-        const retries = idempotent && replayable ? (call.retries ?? this.options.retries ?? DEFAULT_RETRIES) : 0;
-        const credentialsOrigin = call.authorization ? (call.credentialsOrigin ?? originOf(call.url)) : undefined;
-        const started = Date.now();
-        let url = new URL(call.url);
-        let redirects = 0;
-        const verb = method;
-        for (let attempt = 0;; attempt++) {
-            let res;
-            try {
-                res = await this.once(verb, url, call, credentialsOrigin, timeouts, maxBytes, started, signal);
-            }
-            catch (e) {
-                if (attempt < retries && isHttpFailure(e) && e.retryable && !signal?.aborted) {
-                    await sleep(BACKOFF_MS * 2 ** attempt, signal);
-                    continue;
-                }
-                throw e;
-            }
-            if (REDIRECTS.has(res.status) && res.header('location') && (verb === 'GET' || verb === 'HEAD') && call.followRedirects !== false) {
-                res.discard();
-                if (++redirects > MAX_REDIRECTS)
-                    throw this.failure('unreachable', url, verb, `more than ${MAX_REDIRECTS} redirects`);
-                url = new URL(res.header('location'), url);
-                attempt--;
-                continue;
-            }
-            if (attempt < retries && isRetryableStatus(res.status) && !signal?.aborted) {
-                res.discard();
-                await sleep(retryAfterMs(res.header('retry-after')) ?? BACKOFF_MS * 2 ** attempt, signal);
-                continue;
-            }
-            return res;
-        }
-    }
-    /** One exchange: no retry, no redirect. */
-    once(method, url, call, credentialsOrigin, timeouts, maxBytes, started, signal) {
-        if (signal?.aborted)
-            return Promise.reject(abortReason(signal));
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-            return Promise.reject(this.failure('unreachable', url, method, `${url.protocol} is not HTTP`));
-        const headers = { ...call.headers };
-        // Credentials are for their own origin; a redirect or a Location elsewhere gets none.
-        if (call.authorization && credentialsOrigin === url.origin)
-            headers.Authorization = call.authorization;
-        if (url.username || url.password) {
-            headers.Authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-        }
-        const target = new URL(url);
-        target.username = '';
-        target.password = '';
-        return new Promise((resolve, reject) => {
-            const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
-            const req = send(target, { method, headers });
-            let settled = false;
-            let timer;
-            const arm = (ms, kind, reason) => {
-                if (timer)
-                    clearTimeout(timer);
-                timer = Number.isFinite(ms) ? setTimeout(() => fail(this.failure(kind, url, method, reason)), ms).unref() : undefined;
-            };
-            const done = () => {
-                settled = true;
-                if (timer)
-                    clearTimeout(timer);
-                signal?.removeEventListener('abort', onAbort);
-            };
-            const fail = (e) => {
-                if (settled)
-                    return;
-                done();
-                req.destroy();
-                reject(e);
-            };
-            const onAbort = () => fail(abortReason(signal));
-            signal?.addEventListener('abort', onAbort, { once: true });
-            // Headers are awaited once the connection is up and the whole request has gone out.
-            let connected = false;
-            let sent = false;
-            const awaitHeaders = () => {
-                if (connected && sent)
-                    arm(timeouts.headersMs, 'headers-timeout', `no answer within ${seconds(timeouts.headersMs)}`);
-            };
-            arm(timeouts.connectMs, 'connect-timeout', `no connection within ${seconds(timeouts.connectMs)}`);
-            req.on('socket', (socket) => {
-                const up = () => {
-                    connected = true;
-                    if (!sent)
-                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
-                    awaitHeaders();
-                };
-                if (socket.connecting)
-                    socket.once('connect', up);
-                else
-                    up();
-            });
-            req.on('finish', () => {
-                sent = true;
-                awaitHeaders();
-            });
-            req.on('error', (e) => fail(isHttpFailure(e) ? e : this.failure('unreachable', url, method, e.code ?? e.message, e)));
-            req.on('response', (res) => {
-                if (settled)
-                    return res.destroy();
-                done();
-                resolve(this.response(res, url, method, timeouts, maxBytes, started, signal));
-            });
-            const body = call.body;
-            if (body instanceof external_node_stream_.Readable) {
-                // Bytes leaving the file are progress: a server that stops reading stalls them.
-                body.on('data', () => {
-                    if (connected && !sent)
-                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
-                });
-                body.on('error', (e) => fail(e));
-                body.pipe(req);
-            }
-            else {
-                req.end(body);
-            }
-        });
-    }
-    response(res, url, method, timeouts, maxBytes, started, signal) {
-        const body = new BoundedBody(res, { idleMs: timeouts.idleMs, maxBytes }, (kind, reason, cause) => this.failure(kind, url, method, reason, cause));
-        if (signal) {
-            const onAbort = () => body.destroy(abortReason(signal));
-            signal.addEventListener('abort', onAbort, { once: true });
-            body.once('close', () => signal.removeEventListener('abort', onAbort));
-        }
-        const buffer = async () => {
-            const left = timeouts.totalMs - (Date.now() - started);
-            const deadline = Number.isFinite(left)
-                ? setTimeout(() => body.destroy(this.failure('deadline', url, method, `the answer took over ${seconds(timeouts.totalMs)}`)), Math.max(0, left)).unref()
-                : undefined;
-            try {
-                const chunks = [];
-                for await (const chunk of body)
-                    chunks.push(chunk);
-                return Buffer.concat(chunks);
-            }
-            finally {
-                if (deadline)
-                    clearTimeout(deadline);
-            }
-        };
-        const text = async () => (await buffer()).toString('utf8');
-        return {
-            status: res.statusCode ?? 0,
-            statusText: res.statusMessage ?? '',
-            url: url.href,
-            headers: res.headers,
-            header: (name) => {
-                const v = res.headers[name.toLowerCase()];
-                return Array.isArray(v) ? v.join(', ') : v;
-            },
-            body,
-            buffer,
-            text,
-            json: async () => {
-                const t = await text();
-                try {
-                    return JSON.parse(t);
-                }
-                catch {
-                    return undefined;
-                }
-            },
-            discard: () => {
-                body.destroy();
-            },
-        };
-    }
-    failure(kind, url, method, reason, cause) {
-        return new HttpFailure(this.options.service, kind, url.href, method, reason, { hint: this.options.hint, cause });
-    }
-}
-/** The reason a signal was aborted with, as an Error (AbortController.abort() gives an AbortError). */
-function abortReason(signal) {
-    const r = signal.reason;
-    return r instanceof Error ? r : Object.assign(new Error(`The operation was cancelled${r === undefined ? '' : ` (${String(r)})`}.`), { name: 'AbortError' });
-}
-function anySignal(...signals) {
-    const present = signals.filter((s) => s !== undefined);
-    return present.length <= 1 ? present[0] : AbortSignal.any(present);
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(abortReason(signal));
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortReason(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Retry-After in seconds (capped at 30 s: a step should not sleep for an hour). */
-function retryAfterMs(header) {
-    const s = Number(header);
-    return header && Number.isFinite(s) && s >= 0 ? Math.min(s, 30) * 1000 : undefined;
-}
-
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/oci-registry.ts
-/**
- * An OCI distribution registry (GHCR, Docker Hub, Harbor, ECR, distribution itself) as a model
- * registry: `oci://host[:port]/namespace`. A version is the immutable tag v<N> plus its manifest
- * digest; an alias is a mutable tag. Blobs the registry already has are not uploaded; large files
- * go up in chunks, hashed on the way. Auth follows the registry's challenge: anonymous, Basic, or
- * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
-const oci_registry_CHUNK_BYTES = 64 * 1024 * 1024;
-/** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
-const MAX_LAYER_BYTES = 9_500_000_000;
-class OciRegistry {
-    uri;
-    env;
-    base;
-    host;
-    namespace;
-    tokens = new Map();
-    chunkBytes;
-    maxLayerBytes;
-    http;
-    constructor(uri, env = process.env, options = {}) {
-        this.uri = uri;
-        this.env = env;
-        this.chunkBytes = options.chunkBytes ?? oci_registry_CHUNK_BYTES;
-        this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
-        this.http = new http_client_HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
-        const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
-        if (!m)
-            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
-        this.host = m[2];
-        const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
-        const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
-        this.base = `${scheme}://${this.host}`;
-        this.namespace = (m[3] ?? '').replace(/^\/+|\/+$/g, '');
-    }
-    repo(name) {
-        model_registry_checkModelName(name);
-        return this.namespace ? `${this.namespace}/${name}` : name;
-    }
-    async register(input) {
-        const repo = this.repo(input.name);
-        let bytesWritten = 0;
-        const files = [];
-        const versions = await this.list(input.name);
-        // Layers of these sizes may be stored already: such files are hashed before uploading.
-        const knownSizes = new Set(versions.flatMap((v) => v.files.flatMap((f) => (f.parts ?? [f]).map((p) => p.size))));
-        for (const f of input.files) {
-            const pushed = await this.pushFile(repo, f.source, knownSizes);
-            bytesWritten += pushed.uploaded;
-            files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
-        }
-        const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
-        const same = versions.find((v) => key(v.files) === key(files));
-        if (same)
-            return { version: same, existing: true, bytesWritten };
-        // No server-side lock exists: take the next number, and if another writer took it first
-        // (the tag appears before ours), move on to the next.
-        let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-        for (let attempt = 0; attempt < 20; attempt++, version++) {
-            if (await this.manifestDigest(repo, `v${version}`))
-                continue;
-            const config = Buffer.from(modelPackConfig(input, version, files));
-            const configDigest = await this.pushBytes(repo, config);
-            const manifest = modelPackManifest(input, version, files, { digest: configDigest, size: config.length, written: true });
-            const body = Buffer.from(JSON.stringify(manifest));
-            const digest = await this.putManifest(repo, `v${version}`, body);
-            return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
-        }
-        throw new ServiceError(`the registry ${this.host}`, `Could not find a free version tag for '${input.name}' in ${this.uri} after 20 tries; other writers keep registering: try again.`, { retryable: true });
-    }
-    async resolve(name, ref) {
-        const repo = this.repo(name);
-        const n = versionNumber(ref);
-        let tag = n !== undefined ? `v${n}` : ref;
-        if (ref === 'latest') {
-            const tags = (await this.tags(repo)).filter((t) => versionNumber(t) !== undefined);
-            if (tags.length === 0)
-                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
-            tag = `v${Math.max(...tags.map((t) => versionNumber(t)))}`;
-        }
-        const got = await this.getManifest(repo, tag);
-        if (!got) {
-            const tags = await this.tags(repo);
-            throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`), { input: 'version' });
-        }
-        return this.toVersion(name, repo, got.manifest, got.digest);
-    }
-    async list(name) {
-        const repo = this.repo(name);
-        const tags = await this.tags(repo);
-        const digests = new Map();
-        const versions = [];
-        for (const tag of tags) {
-            const got = await this.getManifest(repo, tag);
-            if (!got)
-                continue;
-            if (versionNumber(tag) !== undefined)
-                versions.push(versionFromManifest(name, got.manifest, got.digest, `${this.uri.replace(/\/+$/, '')}/${name}:${tag}`, []));
-            else
-                digests.set(got.digest, [...(digests.get(got.digest) ?? []), tag]);
-        }
-        for (const v of versions)
-            v.aliases = (digests.get(v.digest) ?? []).sort();
-        return versions.sort((a, b) => a.version - b.version);
-    }
-    async moveAlias(name, alias, version, options) {
-        const repo = this.repo(name);
-        const before = await this.getManifest(repo, alias);
-        const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
-        const current = await this.getManifest(repo, `v${version.version}`);
-        if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redact_uri_redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
-        }
-        await this.putManifest(repo, alias, current.body);
-        return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-    }
-    async download(version, into) {
-        const repo = this.repo(version.name);
-        const written = [];
-        for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
-            let size = 0;
-            try {
-                for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
-                    // Verified by digest as it streams: no size cap but the part's own size, which a longer answer cannot pass.
-                    const res = await this.request('GET', `/v2/${repo}/blobs/${part.digest}`, repo, 'pull', { maxBytes: part.size });
-                    if (res.status !== 200)
-                        throw await this.failure(res, `download ${f.path}`);
-                    const partHash = (0,external_node_crypto_.createHash)('sha256');
-                    for await (const chunk of res.body) {
-                        hash.update(chunk);
-                        partHash.update(chunk);
-                        size += chunk.length;
-                        if (!out.write(chunk))
-                            await new Promise((r) => out.once('drain', () => r()));
-                    }
-                    if (`sha256:${partHash.digest('hex')}` !== part.digest)
-                        size = NaN; // caught below, after closing
-                }
-            }
-            catch (e) {
-                // What a failed download leaves is what was there before.
-                out.destroy();
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                // Longer than the recorded size: it cannot match its digest.
-                if (isHttpFailure(e) && e.kind === 'too-large')
-                    throw mismatch();
-                throw e;
-            }
-            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
-            if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                throw mismatch();
-            }
-            written.push(target);
-        }
-        return written;
-    }
-    async toVersion(name, repo, manifest, digest) {
-        const version = versionNumber(manifest.annotations?.['org.opencontainers.image.version'] ?? '') ?? 0;
-        const aliases = [];
-        for (const tag of await this.tags(repo)) {
-            if (versionNumber(tag) !== undefined)
-                continue;
-            if ((await this.manifestDigest(repo, tag)) === digest)
-                aliases.push(tag);
-        }
-        return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
-    }
-    /**
-     * Uploads a file, as one layer or as parts of at most maxLayerBytes. A part the size of a stored
-     * layer is hashed first and skipped if the registry has it (re-registering uploads 0 bytes);
-     * any other part is hashed while it uploads, so a new file is read once.
-     */
-    async pushFile(repo, file, knownSizes) {
-        const size = (await (0,promises_namespaceObject.stat)(file)).size;
-        const whole = (0,external_node_crypto_.createHash)('sha256');
-        const parts = [];
-        let uploaded = 0;
-        for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
-            const partSize = Math.min(this.maxLayerBytes, size - start);
-            if (knownSizes.has(partSize)) {
-                const digest = await hashRange(file, start, partSize, whole);
-                if (!(await this.hasBlob(repo, digest))) {
-                    await this.uploadRange(repo, file, start, partSize, external_node_path_default().basename(file));
-                    uploaded += partSize;
-                }
-                parts.push({ digest, size: partSize });
-            }
-            else {
-                parts.push({ digest: await this.uploadRange(repo, file, start, partSize, external_node_path_default().basename(file), whole), size: partSize });
-                uploaded += partSize;
-            }
-            if (size === 0)
-                break;
-        }
-        return { digest: `sha256:${whole.digest('hex')}`, size, uploaded, parts };
-    }
-    /**
-     * A chunked upload (POST, a PATCH per chunk, PUT with the digest) of bytes [start, start + size),
-     * each chunk piped from the file by node:http and hashed on the way; returns the digest.
-     * `alsoHash` receives the same bytes (the whole file's digest of a split file).
-     */
-    async uploadRange(repo, file, start, size, what, alsoHash) {
-        let location = await this.startUpload(repo);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        for (let offset = 0; offset < size; offset += this.chunkBytes) {
-            const length = Math.min(this.chunkBytes, size - offset);
-            const source = (0,external_node_fs_namespaceObject.createReadStream)(file, { start: start + offset, end: start + offset + length - 1, highWaterMark: 1 << 20 });
-            source.on('data', (chunk) => {
-                hash.update(chunk);
-                alsoHash?.update(chunk);
-            });
-            const res = await this.pipeRequest(location, repo, source, {
-                'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
-            });
-            if (res.status !== 202)
-                throw await this.failure(res, `upload ${what}`);
-            const next = res.header('location');
-            location = next ? new URL(next, location).href : location;
-            res.discard();
-        }
-        const digest = `sha256:${hash.digest('hex')}`;
-        // Naming the content by its digest makes the PUT safe to repeat.
-        const done = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { headers: { 'Content-Length': '0' }, idempotent: true });
-        if (done.status !== 201)
-            throw await this.failure(done, `finish the upload of ${what}`);
-        done.discard();
-        return digest;
-    }
-    /**
-     * Streams a file range as a PATCH body (node:http under the client: web streams through fetch
-     * cost twice the time on a 1 GiB upload). Uploads start with a POST of the same scope, whose
-     * auth challenge has been answered, so the credentials are known here; they go only to the
-     * registry's own origin, never to an upload Location elsewhere.
-     */
-    pipeRequest(target, repo, body, headers) {
-        return this.http.request({
-            method: 'PATCH', url: new URL(target, this.base), body: body, headers,
-            authorization: this.tokens.get(`repository:${repo}:push,pull`), credentialsOrigin: originOf(this.base),
-        });
-    }
-    async pushBytes(repo, bytes) {
-        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-        if (await this.hasBlob(repo, digest))
-            return digest;
-        const location = await this.startUpload(repo);
-        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, idempotent: true, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
-        if (res.status !== 201)
-            throw await this.failure(res, 'upload the model config');
-        res.discard();
-        return digest;
-    }
-    async startUpload(repo) {
-        const res = await this.request('POST', `/v2/${repo}/blobs/uploads/`, repo, 'push,pull');
-        const location = res.header('location');
-        if (res.status !== 202 || !location)
-            throw await this.failure(res, 'start an upload');
-        res.discard();
-        return new URL(location, res.url).href;
-    }
-    async hasBlob(repo, digest) {
-        const res = await this.request('HEAD', `/v2/${repo}/blobs/${digest}`, repo, 'pull');
-        res.discard();
-        if (res.status !== 200 && res.status !== 404)
-            throw await this.failure(res, `look up a blob`);
-        return res.status === 200;
-    }
-    async putManifest(repo, tag, body) {
-        const res = await this.request('PUT', `/v2/${repo}/manifests/${tag}`, repo, 'push,pull', { body, headers: { 'Content-Type': OCI_MANIFEST } });
-        if (res.status !== 201)
-            throw await this.failure(res, `tag ${tag}`);
-        res.discard();
-        return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-    }
-    async manifestDigest(repo, tag) {
-        const got = await this.getManifest(repo, tag);
-        return got?.digest;
-    }
-    async getManifest(repo, tag) {
-        const res = await this.request('GET', `/v2/${repo}/manifests/${tag}`, repo, 'pull', { headers: { Accept: OCI_MANIFEST } });
-        if (res.status === 404) {
-            res.discard();
-            return undefined;
-        }
-        if (res.status !== 200)
-            throw await this.failure(res, `read ${tag}`);
-        const body = await res.buffer();
-        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
-        try {
-            return { manifest: JSON.parse(body.toString('utf8')), digest, body };
-        }
-        catch {
-            throw new errors_InputError(`The registry returned a manifest for ${repo}:${tag} that is not JSON; it is not a model pushed by modelci.`, { input: 'registry' });
-        }
-    }
-    /** Every tag, following Link: <...>; rel="next" pages (registries that ignore `n` send all at once). */
-    async tags(repo) {
-        const out = [];
-        let next = `/v2/${repo}/tags/list?n=1000`;
-        while (next) {
-            const res = await this.request('GET', next, repo, 'pull');
-            if (res.status === 404) {
-                res.discard();
-                return out;
-            }
-            if (res.status !== 200)
-                throw await this.failure(res, 'list tags');
-            const body = await res.json();
-            if (!body)
-                throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} answered the tag list of ${repo} with something that is not JSON; check the registry URI.`);
-            out.push(...(body.tags ?? []));
-            // The next page may be on another host: it is read, but credentials stay with the registry.
-            const link = /<([^>]+)>;\s*rel="?next"?/.exec(res.header('link') ?? '')?.[1];
-            next = link ? new URL(link, res.url).href : undefined;
-        }
-        return out;
-    }
-    credentials() {
-        const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
-        const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
-        return username && password ? { username, password } : undefined;
-    }
-    /**
-     * One request, answering the registry's auth challenge once. Never logs credentials, and sends
-     * them only to the registry's own origin (a Location or Link elsewhere gets none).
-     */
-    async request(method, target, repo, actions, init = {}) {
-        const url = new URL(target, this.base);
-        const send = (auth) => this.http.request({ method, url, body: init.body, headers: init.headers, idempotent: init.idempotent, maxBytes: init.maxBytes, authorization: auth, credentialsOrigin: originOf(this.base) });
-        const scope = `repository:${repo}:${actions}`;
-        const cached = this.tokens.get(scope);
-        let res = await send(cached);
-        if (res.status !== 401)
-            return res;
-        res.discard();
-        const challenge = res.header('www-authenticate') ?? '';
-        const creds = this.credentials();
-        if (/^basic/i.test(challenge)) {
-            if (!creds)
-                throw this.authError(401);
-            const basic = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-            this.tokens.set(scope, basic);
-            res = await send(basic);
-        }
-        else if (/^bearer/i.test(challenge)) {
-            const token = await this.token(challenge, scope, creds);
-            this.tokens.set(scope, `Bearer ${token}`);
-            res = await send(`Bearer ${token}`);
-        }
-        // Distribution answers a valid token that lacks the action with 401 insufficient_scope: a
-        // permission problem, not a missing credential.
-        if (res.status === 401 || res.status === 403)
-            res.discard();
-        if (res.status === 401 && /error="insufficient_scope"/.test(res.header('www-authenticate') ?? ''))
-            throw this.authError(403, '401 insufficient_scope');
-        if (res.status === 401 || res.status === 403)
-            throw this.authError(res.status);
-        return res;
-    }
-    /**
-     * A Bearer token from the realm the challenge names. The password goes there only when the realm
-     * is the registry's own origin or is https: a plain-http realm elsewhere could be anyone's, and
-     * is asked for an anonymous token.
-     */
-    async token(challenge, scope, creds) {
-        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-        if (!params.realm)
-            throw this.authError(401);
-        let url;
-        try {
-            url = new URL(params.realm);
-        }
-        catch {
-            throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} names a token realm '${params.realm}' that is not a URL; it is misconfigured.`);
-        }
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', scope);
-        const trusted = sameOrigin(url, this.base) || url.protocol === 'https:';
-        const basic = creds && trusted ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
-        const res = await this.http.request({ method: 'GET', url, authorization: basic, credentialsOrigin: url.origin });
-        if (res.status === 401 || res.status === 403) {
-            res.discard();
-            if (creds && !trusted)
-                throw this.untrustedRealm(url);
-            throw this.authError(res.status);
-        }
-        if (res.status !== 200)
-            throw await this.failure(res, 'get a token');
-        const body = await res.json();
-        const token = body?.token ?? body?.access_token;
-        if (!token)
-            throw this.authError(401);
-        return token;
-    }
-    untrustedRealm(realm) {
-        return new errors_InputError(`The registry ${this.host} sends its clients to the token realm ${realm.origin}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`, { input: 'registry' });
-    }
-    authError(status, said = String(status)) {
-        const ghcr = this.host === 'ghcr.io';
-        return new errors_InputError(status === 403
-            ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
-            : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
-    }
-    /**
-     * A refusal in the protocol: a 5xx or 429 may pass (try again); any other answer will not,
-     * because it is how this registry treats the request.
-     */
-    async failure(res, what) {
-        const said = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-        const retryable = isRetryableStatus(res.status);
-        const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
-        return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
-    }
-}
-function withDigest(location, digest) {
-    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
-}
-registerBackend('oci', (uri) => new OciRegistry(uri));
-registerBackend('oci+http', (uri) => new OciRegistry(uri));
-registerBackend('oci+https', (uri) => new OciRegistry(uri));
-/** sha256 of bytes [start, start + size) of a file; `alsoHash` receives the same bytes. */
-async function hashRange(file, start, size, alsoHash) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if (size > 0) {
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { start, end: start + size - 1, highWaterMark: 1 << 20 })) {
-            hash.update(chunk);
-            alsoHash.update(chunk);
-        }
-    }
-    return `sha256:${hash.digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/mlflow-registry.ts
-/**
- * MLflow's Model Registry as a model registry: `mlflow+http://host:5000` or `mlflow+https://…`,
- * through the documented REST API of MLflow 2.x and 3.x. register = create the registered model
- * if needed, a run (metrics, git SHA as mlflow.source.git.commit), the files through the
- * mlflow-artifacts proxy, then a model version. Aliases are MLflow aliases (stages were
- * deprecated in 2.9). MLflow keeps no content digest, so modelci stores the files' sha256 as
- * version tags and checks them on download.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' };
-const MLFLOW_EXPERIMENT = 'modelci-registrations';
-class MlflowRegistry {
-    uri;
-    env;
-    base;
-    http;
-    /** `?stages=true`: also move the deprecated stages (Staging, Production), for servers before aliases (2.3). */
-    stages;
-    constructor(uri, env = process.env, options = {}) {
-        this.uri = uri;
-        this.env = env;
-        this.http = new http_client_HttpClient({ service: 'the MLflow server', hint: 'check the registry URI and that the server is up', timeouts: options.timeouts, signal: options.signal });
-        const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
-        if (!m)
-            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
-        this.base = `${m[1].toLowerCase()}://${m[2]}`;
-        this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
-    }
-    async register(input) {
-        model_registry_checkModelName(input.name);
-        const files = [];
-        for (const f of input.files)
-            files.push({ path: f.path, ...(await hashFile(f.source)) });
-        const digest = contentDigest(files);
-        await this.call('POST', 'registered-models/create', { name: input.name }, ['RESOURCE_ALREADY_EXISTS']);
-        const same = (await this.list(input.name)).find((v) => v.digest === digest);
-        if (same)
-            return { version: same, existing: true, bytesWritten: 0 };
-        const experimentId = await this.experiment();
-        const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
-        if (input.provenance.gitSha)
-            tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
-        if (input.provenance.runUrl)
-            tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
-        const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags }));
-        const runId = run.run.info.run_id;
-        const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
-        for (let i = 0; i < metrics.length; i += 1000)
-            await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
-        const artifactRoot = artifactPath(run.run.info.artifact_uri);
-        let bytesWritten = 0;
-        for (const f of input.files) {
-            await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
-            bytesWritten += (await (0,promises_namespaceObject.stat)(f.source)).size;
-        }
-        await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
-        const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
-        const created = (await this.call('POST', 'model-versions/create', {
-            name: input.name,
-            source: `${run.run.info.artifact_uri}/model`,
-            run_id: runId,
-            tags: [
-                { key: TAG.files, value: JSON.stringify(files) },
-                { key: TAG.digest, value: digest },
-                { key: TAG.record, value: JSON.stringify(record) },
-                ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
-            ],
-        }));
-        return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
-    }
-    async resolve(name, ref) {
-        model_registry_checkModelName(name);
-        const n = versionNumber(ref);
-        if (ref === 'latest') {
-            const all = await this.list(name);
-            if (all.length === 0)
-                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
-            return all[all.length - 1];
-        }
-        const missing = () => new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
-        const got = n !== undefined
-            ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
-        const mv = got?.model_version;
-        if (!mv)
-            throw missing();
-        return this.toVersion(mv);
-    }
-    async list(name) {
-        model_registry_checkModelName(name);
-        const out = [];
-        let token;
-        do {
-            const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
-            const page = (await this.call('GET', query));
-            out.push(...(page.model_versions ?? []).map((mv) => this.toVersion(mv)));
-            token = page.next_page_token || undefined;
-        } while (token);
-        return out.sort((a, b) => a.version - b.version);
-    }
-    async moveAlias(name, alias, version, options) {
-        const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
-        await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
-        const stage = { production: 'Production', staging: 'Staging' }[alias];
-        if (this.stages && stage) {
-            await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
-        }
-        const previous = before?.model_version ? Number(before.model_version.version) : undefined;
-        return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
-    }
-    async download(version, into) {
-        const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`));
-        const root = artifactPath(mv.model_version.source ?? '');
-        const written = [];
-        for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
-            // Verified by sha256 as it streams; no cap but the recorded size, which a longer answer cannot pass.
-            const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
-            if (res.status !== 200)
-                throw await this.failure(res, `download ${f.path}`, undefined, false);
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
-            try {
-                for await (const chunk of res.body) {
-                    hash.update(chunk);
-                    if (!out.write(chunk))
-                        await new Promise((r) => out.once('drain', () => r()));
-                }
-            }
-            catch (e) {
-                // What a failed download leaves is what was there before.
-                out.destroy();
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                // Longer than the recorded size: it cannot match its digest.
-                if (isHttpFailure(e) && e.kind === 'too-large')
-                    throw mismatch();
-                throw e;
-            }
-            await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
-            if (`sha256:${hash.digest('hex')}` !== f.digest) {
-                await (0,promises_namespaceObject.rm)(target, { force: true });
-                throw mismatch();
-            }
-            written.push(target);
-        }
-        return written;
-    }
-    toVersion(mv) {
-        const tags = Object.fromEntries((mv.tags ?? []).map((t) => [t.key, t.value]));
-        let record = { metrics: {}, provenance: {}, tags: {} };
-        let files = [];
-        try {
-            record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
-            files = JSON.parse(tags[TAG.files] ?? '[]');
-        }
-        catch {
-            // A version registered by another tool: no modelci record.
-        }
-        return {
-            schema: MODEL_VERSION_SCHEMA,
-            name: mv.name,
-            version: Number(mv.version),
-            digest: tags[TAG.digest] ?? '',
-            uri: `${this.uri.replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
-            createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
-            files,
-            metrics: record.metrics,
-            provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
-            tags: record.tags,
-            aliases: [...(mv.aliases ?? [])].sort(),
-        };
-    }
-    async experiment() {
-        const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
-        if (found?.experiment)
-            return found.experiment.experiment_id;
-        const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS']));
-        if (created?.experiment_id)
-            return created.experiment_id;
-        return this.experiment(); // created by a concurrent writer: read it back
-    }
-    async upload(artifact, file) {
-        const size = (await (0,promises_namespaceObject.stat)(file)).size;
-        const body = (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 });
-        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) } });
-        if (res.status !== 200)
-            throw await this.failure(res, `upload ${external_node_path_default().basename(file)} (is the server started with --serve-artifacts?)`);
-        res.discard();
-    }
-    /** A REST call; error codes in `tolerate` return undefined instead of failing. */
-    async call(method, endpoint, body, tolerate = []) {
-        // GETs are retried by the client; a POST creates things and is sent once.
-        const res = await this.fetch(method, `${this.base}/api/2.0/mlflow/${endpoint}`, body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {});
-        const text = await res.text();
-        let parsed;
-        try {
-            parsed = JSON.parse(text);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (res.status === 200) {
-            if (parsed === undefined)
-                throw new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} answered ${endpoint.split('?')[0]} with something that is not JSON ('${text.trim().slice(0, 60)}'); check the registry URI points at MLflow.`);
-            return parsed;
-        }
-        const error = (parsed ?? {});
-        if (error.error_code && tolerate.includes(error.error_code))
-            return undefined;
-        throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
-    }
-    auth() {
-        const token = this.env.MLFLOW_TRACKING_TOKEN;
-        if (token)
-            return `Bearer ${token}`;
-        const user = this.env.MLFLOW_TRACKING_USERNAME;
-        const password = this.env.MLFLOW_TRACKING_PASSWORD;
-        return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
-    }
-    /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
-    fetch(method, url, init = {}) {
-        return this.http.request({ method, url, body: init.body, headers: init.headers, maxBytes: init.maxBytes, authorization: this.auth(), credentialsOrigin: new URL(this.base).origin });
-    }
-    /**
-     * Credentials refused: the user's to fix (InputError). A 5xx or 429 may pass: try again. Any
-     * other refusal is how this server treats the request, and trying again will not change it.
-     */
-    async failure(res, what, error, writing = true) {
-        if (res.status === 401 || res.status === 403) {
-            res.discard();
-            return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
-        }
-        if (!error) {
-            const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-            error = text ? { message: text } : undefined;
-        }
-        const retryable = isRetryableStatus(res.status);
-        const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
-        const after = writing ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}` : retryable ? "try again, or check the server's log" : "check the server's log";
-        return new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} failed to ${what} (${detail}); ${after}.`, { retryable });
-    }
-}
-/** The identity of a version's content: sha256 over its files' paths and digests. */
-function contentDigest(files) {
-    const canonical = files.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex')}`;
-}
-/** mlflow-artifacts:/1/abc/artifacts -> 1/abc/artifacts (the proxy's path). */
-function artifactPath(uri) {
-    const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
-    if (!m) {
-        throw new errors_InputError(redact_uri_redactUri(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`), { input: 'registry' });
-    }
-    return m[1].replace(/\/+$/, '');
-}
-function encodePath(p) {
-    return p.split('/').map(encodeURIComponent).join('/');
-}
-registerBackend('mlflow+http', (uri) => new MlflowRegistry(uri));
-registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/registry/backends.ts
-/**
- * Every registry backend, chosen by the URI's scheme. Importing this file is what makes each
- * adapter known to openRegistry, so a step (and its bundle) gets all of them or none.
- */
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-inputs.ts
-const register_model_inputs_REGISTER_MODEL_INPUTS = [
-    { name: 'operation', type: 'choice', choices: ['register', 'promote', 'resolve', 'list'], default: "register", description: "register (default), promote, resolve or list." },
-    { name: 'registry', type: 'uri', default: "file://./model-registry", description: "Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env)." },
-    { name: 'name', type: 'string', required: true, what: 'the model name, e.g. penguin-classifier', description: "The model name: lowercase letters and digits, with \".\", \"_\" or \"-\" between them (an OCI repository name)." },
-    { name: 'model', type: 'path', description: "register: the model file or folder (every file under it is stored, by relative path)." },
-    { name: 'metrics', type: 'string', description: "register: a JSON file with \"metrics\" (the quality-gates GateVerdict, an evaluation report, or plain {\"metrics\": {...}}), or inline \"accuracy=0.93, f1=0.91\". A GateVerdict is also recorded as the verdict this version passed." },
-    { name: 'git-sha', type: 'string', description: "register: the commit that produced the model. Default: the workflow's GITHUB_SHA." },
-    { name: 'run-url', type: 'string', description: "register: the run that produced it. Default: this workflow run." },
-    { name: 'tags', type: 'list', description: "register: free-form \"key=value\" tags, comma- or line-separated." },
-    { name: 'gate-verdict', type: 'path', description: "register: the GateVerdict JSON this version passed, when metrics come from elsewhere." },
-    { name: 'drift-report', type: 'path', description: "register: the DriftReport of the data it was trained on; its digest is recorded." },
-    { name: 'version', type: 'string', description: "promote / resolve: a version number (3 or v3), latest, or an alias. resolve defaults to production." },
-    { name: 'alias', type: 'string', default: "production", description: "promote: the alias to move. Promotion to production requires a passing GateVerdict recorded with the version, unless force is true." },
-    { name: 'force', type: 'boolean', default: "false", description: "promote: true to promote to production without a passing GateVerdict (the summary and a warning say so)." },
-    { name: 'download', type: 'path', description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused." },
-];
-const register_model_inputs_pick = (names) => register_model_inputs_REGISTER_MODEL_INPUTS.filter((s) => names.includes(s.name));
-/** Each operation's inputs, for its CLI command (`modelci register | promote | resolve | list`). */
-const register_model_inputs_REGISTER_INPUTS = [
-    ...register_model_inputs_pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report']),
-    { name: 'creator', type: 'string', description: 'Who registered it. Default: the workflow\'s GITHUB_ACTOR.' },
-];
-const register_model_inputs_PROMOTE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'alias', 'force']);
-const register_model_inputs_RESOLVE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'download']);
-const register_model_inputs_LIST_INPUTS = register_model_inputs_pick(['registry', 'name']);
-
-;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
-
-
-
-
-const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-function provenanceRows(v) {
-    const p = v.provenance;
-    const rows = [
-        ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
-        ['digest', v.digest],
-        ['uri', redactUri(v.uri)],
-        ['git SHA', p.gitSha ?? '(not recorded)'],
-    ];
-    if (p.runUrl)
-        rows.push(['run', p.runUrl]);
-    if (p.creator)
-        rows.push(['creator', p.creator]);
-    rows.push(['created', v.createdAt]);
-    rows.push(['gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? 'passed' : 'FAILED'} (${registry_markdown_short(p.gateVerdict.digest)})` : '(none recorded)']);
-    if (p.driftReport)
-        rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
-    rows.push(['files', v.files.map((f) => `${f.path} (${formatQuantity(f.size, 'bytes')})`).join(', ')]);
-    const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 12);
-    if (metrics.length > 0)
-        rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
-    return rows;
-}
-function renderVersionText(v, headline) {
-    const rows = provenanceRows(v);
-    const width = Math.max(...rows.map(([k]) => k.length));
-    return [logText(headline), ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${logText(x)}`)].join('\n') + '\n';
-}
-function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
-    const lines = [mdHeading(2, mdText(headline)), ''];
-    if (warning)
-        lines.push(`> ⚠️ ${mdText(warning)}`, '');
-    if (move) {
-        lines.push(`${mdCode(move.alias)} → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
-    }
-    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${mdText(x)} |`));
-    return lines.join('\n') + '\n';
-}
-function registry_markdown_renderVersionListMarkdown(name, versions) {
-    const lines = [mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`), '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
-    for (const v of [...versions].reverse().slice(0, 100)) {
-        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`).join(', ');
-        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
-        lines.push(`| ${v.version} | ${mdText(v.aliases.join(', '))} | ${mdText(v.createdAt)} | ${mdText((v.provenance.gitSha ?? '').slice(0, 12))} | ${gate} | ${metrics} |`);
-    }
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/register-model.ts
-/**
- * register-model's operations, shared by the action and `modelci register | promote | resolve |
- * list`: inputs as the user typed them in, a ModelVersion (or alias move) out.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The embedded default: a folder in the workspace. */
-const DEFAULT_REGISTRY = 'file://./model-registry';
-async function runRegister(req, env = process.env, now = new Date()) {
-    parseInputs(REGISTER_INPUTS, req);
-    const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
-    checkModelName(name);
-    const files = await modelFiles(register_model_required(req.model, 'model', 'the model file or folder to register'));
-    const provenance = {
-        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-        runUrl: req['run-url']?.trim() || runUrl(env),
-        creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
-    };
-    let metrics = {};
-    const metricsSpec = req.metrics?.trim();
-    if (metricsSpec) {
-        if (/\.json$/i.test(metricsSpec)) {
-            const report = await readMetricsReport(metricsSpec, 'metrics');
-            metrics = report.metrics;
-            if (report.schema === GATE_VERDICT_SCHEMA)
-                provenance.gateVerdict = { digest: report.digest, passed: report.document.passed === true };
-        }
-        else {
-            metrics = inlineMetrics(metricsSpec);
-        }
-    }
-    if (req['gate-verdict']?.trim()) {
-        const verdict = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
-        provenance.gateVerdict = { digest: verdict.digest, passed: verdict.document.passed === true };
-    }
-    if (req['drift-report']?.trim()) {
-        provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
-    }
-    const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
-    return { ...result, outputs: outputs(result.version) };
-}
-async function runPromote(req, now = new Date()) {
-    parseInputs(PROMOTE_INPUTS, req);
-    const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name');
-    const alias = req.alias?.trim() || 'production';
-    checkAlias(alias);
-    const version = await registry.resolve(name, register_model_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
-    const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
-    const gate = version.provenance.gateVerdict;
-    let warning;
-    if (alias === 'production' && !gate?.passed) {
-        const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
-        if (!force) {
-            throw new InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
-        }
-        warning = `Version ${version.version} was promoted to production with force: ${why}.`;
-    }
-    const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
-    return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
-}
-async function runResolve(req) {
-    parseInputs(RESOLVE_INPUTS, req);
-    const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name');
-    const version = await registry.resolve(name, req.version?.trim() || 'production');
-    const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
-    return { version, files, outputs: outputs(version) };
-}
-async function runList(req) {
-    parseInputs(LIST_INPUTS, req);
-    return register_model_open(req.registry).list(register_model_required(req.name, 'name', 'the model name'));
-}
-function register_model_open(uri) {
-    return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
-}
-function outputs(v) {
-    return { version: String(v.version), digest: v.digest, uri: redactUri(v.uri), 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
-}
-/** A file registers as itself; a folder as every file under it, by relative path. */
-async function modelFiles(spec) {
-    let s;
-    try {
-        s = await stat(spec);
-    }
-    catch {
-        throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
-    }
-    if (s.isFile())
-        return [{ source: spec, path: path.basename(spec) }];
-    const files = [];
-    const walk = async (dir) => {
-        for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory())
-                await walk(full);
-            else if (entry.isFile())
-                files.push({ source: full, path: path.relative(spec, full).split(path.sep).join('/') });
-        }
-    };
-    await walk(spec);
-    if (files.length === 0)
-        throw new InputError(`The model folder ${spec} is empty; point model at the folder the training step wrote.`, { input: 'model' });
-    return files;
-}
-async function readReport(file, input, schema) {
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch {
-        throw new InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote.`, { input, file });
-    }
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
-    }
-    if (document?.schema !== schema) {
-        throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
-    }
-    return { digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, document };
-}
-function inlineMetrics(text) {
-    const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
-        const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
-        if (!m || !Number.isFinite(Number(m[2]))) {
-            throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
-        }
-        out[m[1]] = Number(m[2]);
-    }
-    return out;
-}
-function parseTags(text) {
-    const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
-        const i = part.indexOf('=');
-        if (i <= 0)
-            throw new InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
-        out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-    }
-    return out;
-}
-function runUrl(env) {
-    return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-}
-function register_model_required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
-    return v;
-}
-/** The register-model action's one step: which operation, its outputs, and the summary to show. */
-async function runRegistryOperation(req) {
-    const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
-    if (operation === 'register') {
-        const r = await runRegister(req);
-        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
-    }
-    if (operation === 'promote') {
-        const r = await runPromote(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
-    }
-    if (operation === 'resolve') {
-        const r = await runResolve(req);
-        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
-    }
-    if (operation === 'list') {
-        return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
-    }
-    throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/canary-markdown.ts
-
-
-
-const HEADLINES = {
-    promoted: '✅ Canary promoted',
-    'rolled-back': '↩️ Canary rolled back',
-    failed: '❌ Rollback FAILED',
-    'dry-run': '🧪 Dry run',
-    initializing: '⏳ Canary starting',
-    progressing: '⏳ Canary in progress',
-    promoting: '⏳ Canary being promoted',
-    'rolling-back': '⏳ Canary rolling back',
-};
-/** GitHub caps a step's summary at 1 MiB: the checks table keeps the last rows. */
-const MAX_CHECK_ROWS = 200;
-function canary_markdown_renderDeploymentMarkdown(r) {
-    const m = r.model;
-    const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
-    const lines = [mdHeading(2, `${HEADLINES[r.state]}${what ? `: ${mdText(what)}` : ''}`), ''];
-    if (r.reason)
-        lines.push(`> ${mdText(r.reason)}`, '');
-    const checks = r.steps.flatMap((s) => s.checks);
-    const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | ${mdCodeCell(redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail')} failed, ${count(checks, 'inconclusive')} inconclusive) |`, '');
-    if (checks.length > 0)
-        lines.push(...charts(r, checks), '');
-    if (checks.length > 0) {
-        lines.push('### Checks', '');
-        if (checks.length > MAX_CHECK_ROWS)
-            lines.push(`The last ${MAX_CHECK_ROWS} of ${checks.length} checks; all are in the JSON record.`, '');
-        lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
-        for (const c of checks.slice(-MAX_CHECK_ROWS)) {
-            const lr = Math.exp(c.sequential.llr);
-            lines.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${mdText(c.reasons.join('; '))} |`);
-        }
-        lines.push('');
-    }
-    lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
-    for (const e of r.events)
-        lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : formatPercent(e.weight)} | ${mdText(e.message)} |`);
-    return lines.join('\n') + '\n';
-}
-function charts(r, checks) {
-    const start = Date.parse(r.startedAt);
-    const shown = checks.slice(-60);
-    const x = shown.map((c) => String(Math.round((Date.parse(c.at) - start) / 1000)));
-    const rate = (v) => (v === null ? 0 : Number((v * 100).toFixed(3)));
-    const canary = shown.map((c) => rate(c.canary.errorRate));
-    const stable = shown.map((c) => rate(c.stable.errorRate));
-    const top = Math.max(1, ...canary, ...stable);
-    return [
-        '### Canary share and error rates', '',
-        '```mermaid', 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
-        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
-        '```mermaid', 'xychart-beta', '  title "Error rate per check (%): canary (first line), stable (second)"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
-        `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
-        `Checks without an error rate (no data or no traffic) are drawn at 0; the table says which.${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
-    ];
-}
-function count(checks, d) {
-    return checks.filter((c) => c.decision === d).length;
-}
-function canary_markdown_n(v) {
-    return v === null ? 'no data' : formatNumber(v);
-}
-function canary_markdown_ms(v) {
-    return v === null ? '–' : `${formatNumber(v)} ms`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-policy.ts
-/**
- * The canary policy: how traffic steps up and what counts as healthy, read from the action's
- * inputs (or the CLI's flags) with the seed pipeline's numbers as defaults: start at 5%, +10%
- * every 5 minutes, roll back above 1% errors or 150 ms p99.
- */
-
-
-/** The documented defaults, as the user would type them. */
-const CANARY_DEFAULTS = {
-    'initial-weight': '5%',
-    'step-weight': '10%',
-    'max-weight': '100%',
-    interval: '5m',
-    'check-interval': '30s',
-    'max-error-rate': '1%',
-    'max-latency-p99': '150ms',
-    'error-rate-ratio': '10',
-    'false-rollback-rate': '1%',
-    'min-requests': '50',
-    'failed-checks': '2',
-    'metrics-failures': '3',
-    'dry-run': 'false',
-    resume: 'true',
-};
-function canary_policy_parseCanaryPolicy(req) {
-    const get = (name) => req[name]?.trim() || CANARY_DEFAULTS[name];
-    const maxWeight = parseWeight(get('max-weight'), 'max-weight');
-    if (maxWeight === 0)
-        throw new InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, { input: 'max-weight' });
-    const steps = req.steps?.trim() ? parseSteps(req.steps) : stepSchedule(parseWeight(get('initial-weight'), 'initial-weight'), parseWeight(get('step-weight'), 'step-weight'), maxWeight);
-    if (req.steps?.trim() && steps[steps.length - 1] > maxWeight) {
-        throw new InputError(`Input 'steps' goes up to ${canary_policy_pct(steps[steps.length - 1])}, above max-weight ${canary_policy_pct(maxWeight)}; drop the larger steps or raise max-weight.`, { input: 'steps' });
-    }
-    const intervalMs = parseDuration(get('interval'), 'interval');
-    const checkIntervalMs = parseDuration(get('check-interval'), 'check-interval');
-    if (checkIntervalMs > intervalMs) {
-        throw new InputError(`Input 'check-interval' (${req['check-interval']}) is longer than 'interval' (${get('interval')}): a step would end before its first check; make check-interval at most the step interval.`, { input: 'check-interval' });
-    }
-    const latency = req['max-latency-p99']?.trim();
-    const ratio = req['max-latency-ratio']?.trim();
-    const timeout = req.timeout?.trim();
-    // Twice the planned rollout: room for steps that wait for enough traffic, yet bounded.
-    const plannedMs = steps.length * intervalMs;
-    return {
-        steps,
-        intervalMs,
-        checkIntervalMs,
-        maxErrorRate: parseRate(get('max-error-rate'), 'max-error-rate'),
-        // A bare number is milliseconds, as in quality-gates (the seed's `150`).
-        maxLatencyP99Ms: latency?.toLowerCase() === 'none' ? null : parseLatencyText(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
-        maxLatencyRatio: ratio ? parseFactor(ratio, 'max-latency-ratio', 1) : null,
-        errorRateRatio: parseFactor(get('error-rate-ratio'), 'error-rate-ratio', 1),
-        falseRollbackRate: parseFalseRollbackRate(get('false-rollback-rate')),
-        minRequests: parseCount(get('min-requests'), 'min-requests', 1),
-        failedChecks: parseCount(get('failed-checks'), 'failed-checks', 1),
-        metricsFailures: parseCount(get('metrics-failures'), 'metrics-failures', 1),
-        timeoutMs: timeout ? parseDuration(timeout, 'timeout') : 2 * plannedMs,
-        dryRun: parseBoolean(get('dry-run'), 'dry-run'),
-        resume: parseBoolean(get('resume'), 'resume'),
-    };
-}
-/** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
-function stepSchedule(initial, step, max) {
-    if (initial === 0)
-        throw new InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, { input: 'initial-weight' });
-    if (initial > max)
-        throw new InputError(`Input 'initial-weight' (${canary_policy_pct(initial)}) is above max-weight (${canary_policy_pct(max)}); lower it or raise max-weight.`, { input: 'initial-weight' });
-    if (step === 0)
-        throw new InputError(`Input 'step-weight' is 0: the canary would never move past ${canary_policy_pct(initial)}; give a step such as 10%, or list the shares in 'steps'.`, { input: 'step-weight' });
-    const steps = [];
-    // Integer arithmetic in 1e-6 units keeps 5% + 9 × 10% at exactly 95%.
-    const unit = 1e6;
-    for (let w = Math.round(initial * unit); w < Math.round(max * unit) || steps.length === 0; w += Math.round(step * unit))
-        steps.push(w / unit);
-    if (max < 1 && steps[steps.length - 1] < max)
-        steps.push(max);
-    return steps;
-}
-function parseSteps(text) {
-    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => parseWeight(s, 'steps'));
-    for (let i = 0; i < steps.length; i++) {
-        if (steps[i] === 0)
-            throw new InputError(`Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%).`, { input: 'steps' });
-        if (i > 0 && steps[i] <= steps[i - 1]) {
-            throw new InputError(`Input 'steps' does not increase: ${canary_policy_pct(steps[i])} comes after ${canary_policy_pct(steps[i - 1])}; list the canary's shares in rising order, e.g. 5%, 25%, 50%.`, { input: 'steps' });
-        }
-    }
-    return steps;
-}
-/** A share of traffic: `5%` or `0.05` (the shared rule). */
-function parseWeight(text, input) {
-    return parseShareText(text, input);
-}
-function parseRate(text, input) {
-    const v = parseRateText(text, input);
-    if (v === 0)
-        throw new InputError(`Input '${input}' is 0: every error would fail the canary; give a rate such as 1%.`, { input });
-    return v;
-}
-/** `30s`, `5m`, `1h`, `250ms`; a bare number is refused (the shared rule). */
-function parseDuration(text, input) {
-    return parseDurationText(text, input);
-}
-function parseFactor(text, input, above) {
-    const v = Number(text.replace(/x$/i, ''));
-    if (!(Number.isFinite(v) && v > above))
-        throw new InputError(`Input '${input}' is '${text}'; give a factor above ${above}, e.g. 1.5 or 2x.`, { input });
-    return v;
-}
-function parseFalseRollbackRate(text) {
-    const v = parseRateText(text, 'false-rollback-rate');
-    if (!(v > 0 && v < 0.5))
-        throw new InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
-    return v;
-}
-function parseCount(text, input, min) {
-    return parseCountText(text, input, min, 1e9);
-}
-function parseBoolean(text, input) {
-    return parseBooleanText(text, input);
-}
-function canary_policy_pct(w) {
-    return `${Number((w * 100).toPrecision(4))}%`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/judge-check.ts
-/**
- * One check of a canary: the metrics of one window against the policy's thresholds. Absolute
- * thresholds (error rate, p99) fail a check; anything missing or too thin to judge makes it
- * "inconclusive", which never counts as a pass. The sequential test (relative to stable) runs
- * on every window with data, however thin: thin windows are what it is built for.
- */
-
-
-
-function summarize(m) {
-    const errorRate = m.requests !== null && m.errors !== null && m.requests > 0 ? Math.min(1, m.errors / m.requests) : null;
-    return { ...m, errorRate };
-}
-/**
- * Judges a reading taken while the router held `weight` since `weightSince` (ms). A reading that
- * reaches back before the last weight change mixes two traffic splits and is not judged.
- */
-function judge_check_judgeCheck(reading, weightSince, policy, sequential) {
-    const canary = summarize(reading.canary);
-    const stable = summarize(reading.stable);
-    if (reading.from.getTime() < weightSince) {
-        return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, canary, stable };
-    }
-    const seq = sequentialUpdate(sequential, reading, policy);
-    const reasons = [];
-    if (seq.state.decision === 'bad') {
-        const st = seq.state;
-        reasons.push(`sequential test: ${fmt(st.canaryErrors)} canary errors against ${fmt(st.stableErrors)} stable errors make "the canary fails ${policy.errorRateRatio}x as often" ${Number(Math.exp(st.llr).toPrecision(3))} times likelier than "as often as stable", past the rollback bound ${Number(Math.exp(st.upper).toPrecision(3))} (false-rollback rate ${pct(policy.falseRollbackRate)})`);
-        return { decision: 'bad canary', reasons, sequential: seq.state, canary, stable };
-    }
-    if (seq.note)
-        reasons.push(seq.note);
-    const failed = [];
-    const missing = [];
-    if (canary.requests === null)
-        missing.push('no data for canary requests');
-    else if (canary.requests < policy.minRequests)
-        missing.push(`${fmt(canary.requests)} canary requests, fewer than min-requests ${policy.minRequests}`);
-    else {
-        if (canary.errors === null)
-            missing.push('no data for canary errors');
-        else {
-            const n = Math.max(1, Math.round(canary.requests));
-            const e = Math.min(n, Math.max(0, Math.round(canary.errors)));
-            const [low] = wilsonInterval(e, n);
-            const rate = canary.errorRate;
-            if (rate > policy.maxErrorRate && low > policy.maxErrorRate)
-                failed.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} (95% lower bound ${pct(low)})`);
-            else if (rate > policy.maxErrorRate)
-                missing.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} but could be chance (95% lower bound ${pct(low)})`);
-            else
-                reasons.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) <= ${pct(policy.maxErrorRate)}`);
-        }
-        if (policy.maxLatencyP99Ms !== null) {
-            if (canary.p99Ms === null)
-                missing.push('no data for canary p99');
-            else if (canary.p99Ms > policy.maxLatencyP99Ms)
-                failed.push(`p99 ${judge_check_ms(canary.p99Ms)} is above ${judge_check_ms(policy.maxLatencyP99Ms)}`);
-            else
-                reasons.push(`p99 ${judge_check_ms(canary.p99Ms)} <= ${judge_check_ms(policy.maxLatencyP99Ms)}`);
-        }
-        if (policy.maxLatencyRatio !== null && canary.p99Ms !== null) {
-            // A stable version without traffic or data cannot vouch for the canary: not judged, not passed.
-            if (stable.p99Ms === null || stable.requests === null || stable.requests < policy.minRequests)
-                missing.push(`no stable p99 to compare with (${stable.requests === null ? 'no data' : `${fmt(stable.requests)} stable requests`})`);
-            else if (canary.p99Ms > policy.maxLatencyRatio * stable.p99Ms)
-                failed.push(`p99 ${judge_check_ms(canary.p99Ms)} is above ${policy.maxLatencyRatio}x stable's ${judge_check_ms(stable.p99Ms)}`);
-            else
-                reasons.push(`p99 ${judge_check_ms(canary.p99Ms)} <= ${policy.maxLatencyRatio}x stable's ${judge_check_ms(stable.p99Ms)}`);
-        }
-    }
-    const decision = failed.length > 0 ? 'fail' : missing.length > 0 ? 'inconclusive' : 'pass';
-    return { decision, reasons: [...failed, ...missing, ...reasons], sequential: seq.state, canary, stable };
-}
-function sequentialUpdate(state, r, policy) {
-    const { canary: c, stable: s } = r;
-    if (c.requests === null || c.errors === null || s.requests === null || s.errors === null) {
-        return { state, note: 'sequential test: no data on one side, window skipped' };
-    }
-    // Prometheus's increase() extrapolates, which can put errors a hair above requests.
-    const counts = { canaryRequests: c.requests, canaryErrors: Math.min(c.errors, c.requests), stableRequests: s.requests, stableErrors: Math.min(s.errors, s.requests) };
-    const next = updateSequentialTest(state, counts, { alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
-    if (s.requests === 0)
-        return { state: next, note: 'sequential test: stable served nothing, window skipped' };
-    return { state: next };
-}
-function fmt(n) {
-    return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
-function judge_check_ms(v) {
-    return `${Number(v.toPrecision(4))} ms`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
-/**
- * The canary rollout loop: one analysis loop whose every decision moves the rollout to a named
- * state (Flagger's controller is the model). Each step sets the canary's share, reads it back,
- * then checks the metrics every check interval until the step has lasted its interval and its
- * last check passed. A bad canary (sequential test) is rolled back at the check that shows it;
- * failed checks, a router that stops holding its weight, a metrics source that keeps failing,
- * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
- * version serving all traffic unless the canary was promoted.
- */
-
-
-
-
-
-
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
-        const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** HAProxy keeps weights in 1/256 steps: a held weight within this of the asked one is the same. */
-const WEIGHT_TOLERANCE = (/* unused pure expression or super */ null && (1 / 256));
-class RollBack extends (/* unused pure expression or super */ null && (Error)) {
-}
-/** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
-async function preflight(deps, checkWindowMs) {
-    const weights = await deps.router.getWeights(deps.signal);
-    await deps.metrics.check(checkWindowMs, deps.signal);
-    return weights.canary;
-}
-async function canary_analysis_runRollout(policy, deps, model = {}) {
-    const clock = deps.clock ?? systemClock;
-    const log = deps.log ?? (() => { });
-    const attempts = deps.routerAttempts ?? 4;
-    const iso = (t = clock.now()) => new Date(t).toISOString();
-    const startedAt = clock.now();
-    const record = {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
-        startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
-    };
-    let weight = await preflight(deps, policy.checkIntervalMs);
-    const save = () => deps.onRecord?.(record) ?? Promise.resolve();
-    const event = async (state, message) => {
-        record.state = state;
-        record.events.push({ at: iso(), state, weight, message });
-        log(`${state}: ${message}`);
-        await save();
-    };
-    /** Retries with exponential backoff; the last error is thrown. */
-    const retry = async (what, tries, signal) => {
-        for (let i = 1;; i++) {
-            try {
-                return await what();
-            }
-            catch (e) {
-                if (i >= tries || signal?.aborted)
-                    throw e;
-                log(`retrying after: ${e.message}`);
-                await clock.sleep(500 * 2 ** (i - 1), signal);
-            }
-        }
-    };
-    const setAndVerify = async (w, signal) => {
-        await retry(async () => {
-            await deps.router.setWeights(w, signal);
-            const held = await deps.router.getWeights(signal);
-            if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE)
-                throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
-            // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
-            weight = w;
-        }, attempts, signal);
-    };
-    const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
-    await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`);
-    if (policy.dryRun) {
-        const now = clock.now();
-        const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e) => e);
-        if (reading instanceof Error)
-            record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
-        else {
-            const verdict = judgeCheck(reading, -Infinity, policy, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
-            record.steps.push({ weight, startedAt: iso(now), endedAt: iso(now), checks: [checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`])] });
-            record.reason = `Dry run: the router and the metrics source answer; nothing was changed (the canary keeps ${pct(weight)}).`;
-        }
-        record.finalWeight = weight;
-        record.finishedAt = iso();
-        await event('dry-run', record.reason);
-        return record;
-    }
-    let first = 0;
-    if (policy.resume && weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
-        const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
-        first = Math.max(0, at);
-        await event('initializing', `an earlier run left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`);
-    }
-    let sequential = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
-    let failedChecks = 0;
-    let lastRead = clock.now();
-    try {
-        for (let i = first; i < policy.steps.length; i++) {
-            const w = policy.steps[i];
-            await guard(() => setAndVerify(w, deps.signal), `the router did not take ${pct(w)} for the canary`);
-            const changedAt = clock.now();
-            const step = { weight: w, startedAt: iso(changedAt), checks: [] };
-            record.steps.push(step);
-            await event('progressing', `step ${i + 1} of ${policy.steps.length}: the canary gets ${pct(w)}`);
-            // A read at the boundary lets counter-diffing sources start the new window here; it is not judged.
-            await deps.metrics.read({ start: new Date(lastRead), end: new Date(changedAt) }, deps.signal).catch(() => undefined);
-            lastRead = changedAt;
-            let passes = 0;
-            let metricsFailures = 0;
-            for (;;) {
-                await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
-                const now = clock.now();
-                if (now - startedAt > policy.timeoutMs)
-                    throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
-                const held = await guard(() => retry(() => deps.router.getWeights(deps.signal), attempts, deps.signal), "could not read the router's weights");
-                if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
-                    throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
-                }
-                let reading;
-                try {
-                    reading = await retry(() => deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }, deps.signal), 2, deps.signal);
-                }
-                catch (e) {
-                    if (deps.signal?.aborted)
-                        throw e;
-                    metricsFailures++;
-                    await event('progressing', `metrics read failed (${metricsFailures} of ${policy.metricsFailures} in a row): ${e.message}`);
-                    if (metricsFailures >= policy.metricsFailures)
-                        throw new RollBack(`The metrics source failed ${metricsFailures} reads in a row (last: ${e.message}); without metrics the canary cannot be judged.`);
-                    continue;
-                }
-                metricsFailures = 0;
-                lastRead = now;
-                const verdict = judgeCheck(reading, changedAt, policy, sequential);
-                sequential = verdict.sequential;
-                step.checks.push(checkRecord(reading, w, verdict, iso(now)));
-                log(`check at ${pct(w)}: ${verdict.decision} (${verdict.reasons.join('; ')})`);
-                await save();
-                if (verdict.decision === 'bad canary')
-                    throw new RollBack(`The canary fails more often than stable: ${verdict.reasons[0]}.`);
-                if (verdict.decision === 'fail') {
-                    failedChecks++;
-                    if (failedChecks >= policy.failedChecks)
-                        throw new RollBack(`${failedChecks} failed check${failedChecks > 1 ? 's' : ''} (failed-checks is ${policy.failedChecks}); the last at ${pct(w)}: ${verdict.reasons.filter((r) => / above /.test(r)).join('; ')}.`);
-                }
-                if (verdict.decision === 'pass')
-                    passes++;
-                if (now - changedAt >= policy.intervalMs && verdict.decision === 'pass')
-                    break;
-            }
-            step.endedAt = iso();
-        }
-        await event('promoting', `every step passed: the canary gets 100%`);
-        await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
-        record.reason = `Promoted: every step from ${pct(policy.steps[first])} to ${pct(policy.steps[policy.steps.length - 1])} passed its checks; the canary serves 100%.`;
-        record.finalWeight = weight;
-        record.finishedAt = iso();
-        await event('promoted', record.reason);
-        return record;
-    }
-    catch (e) {
-        const reason = e instanceof RollBack ? e.message
-            : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
-                : `modelci stopped on an error at ${pct(weight)}: ${e.message}.`;
-        return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
-    }
-    /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
-    async function guard(what, doing) {
-        try {
-            return await what();
-        }
-        catch (e) {
-            if (deps.signal?.aborted)
-                throw e;
-            throw new RollBack(`${doing[0].toUpperCase()}${doing.slice(1)} after ${attempts} attempts: ${e.message.replace(/\.$/, '')}.`);
-        }
-    }
-}
-/** Sends all traffic to stable and reads it back; idempotent, and retried harder than a step. */
-async function rollBack(record, reason, ctx, expected) {
-    record.reason = reason;
-    await ctx.event('rolling-back', reason);
-    try {
-        const held = await canary_analysis_rollBackRouter(ctx.deps.router, ctx.clock, ctx.attempts + 2);
-        ctx.setWeight(held);
-        record.finalWeight = held;
-        record.finishedAt = new Date(ctx.clock.now()).toISOString();
-        await ctx.event('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
-    }
-    catch (e) {
-        record.reason = `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`;
-        record.finishedAt = new Date(ctx.clock.now()).toISOString();
-        await ctx.event('failed', record.reason);
-    }
-    return record;
-}
-/** Canary weight 0, read back; retried with backoff. Returns the canary share the router holds. */
-async function canary_analysis_rollBackRouter(router, clock = systemClock, attempts = 6) {
-    for (let i = 1;; i++) {
-        try {
-            await router.setWeights(0);
-            const held = await router.getWeights();
-            if (held.canary > WEIGHT_TOLERANCE)
-                throw new Error(`the router still holds ${pct(held.canary)} for the canary`);
-            return held.canary;
-        }
-        catch (e) {
-            if (i >= attempts)
-                throw e;
-            await clock.sleep(500 * 2 ** (i - 1));
-        }
-    }
-}
-function checkRecord(reading, weight, verdict, at, decision = verdict.decision, reasons = verdict.reasons) {
-    const s = verdict.sequential;
-    return {
-        at, weight, from: reading.from.toISOString(), to: reading.to.toISOString(), canary: verdict.canary, stable: verdict.stable,
-        sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
-        decision, reasons, queries: reading.queries,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
-/**
- * The MetricsSource port: where canary-deploy reads how each version is doing. One adapter per
- * file, picked from the metrics URI (`prometheus+http://…`, `http-json+https://…`).
- *
- * A reading covers one window of time and gives, per variant, the requests served, the failed
- * ones and the p99 latency in that window. A value the source could not give (an empty result,
- * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
- * for zero and never takes for a pass.
- */
-
-
-const metrics_source_FACTORIES = new Map();
-function registerMetricsSource(scheme, factory) {
-    metrics_source_FACTORIES.set(scheme, factory);
-}
-function metrics_source_openMetricsSource(uri, options = {}, input = 'metrics') {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
-    const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
-    if (!factory) {
-        throw new InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
-    }
-    return factory(uri, options);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/prometheus-metrics.ts
-/**
- * Prometheus as the metrics source, through its HTTP API: `prometheus+http://host:9090`, or
- * `prometheus+https://host/prom` for one behind a proxy (or started with --web.route-prefix).
- * Each metric of each variant is one instant query (`GET /api/v1/query`) evaluated at the
- * window's end over the window's length. Queries are templates: `{{selector}}` is the variant's
- * label selector (`variant="canary"`, `variant="stable"` unless options.selectors says otherwise)
- * and `{{window}}` the window as a Prometheus duration (`30s`).
- *
- * Credentials: user:password in the URI, else PROMETHEUS_TOKEN (Authorization: Bearer), else
- * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
- */
-
-
-
-
-
-/**
- * The default queries, for the usual `http_requests_total{code}` counter and
- * `http_request_duration_seconds` histogram.
- *
- * errors: `sum()` over no series is an empty result, not 0, and a service that has not failed yet
- * has no 5xx series at all; the `or (0 * requests)` arm makes that 0, but only where the request
- * series exist, so a selector that matches nothing stays "no data" instead of a flawless canary.
- *
- * p99: an override must also answer in seconds (it is converted to milliseconds), as
- * histogram_quantile over a `_seconds` histogram does.
- */
-const PROMETHEUS_DEFAULT_QUERIES = {
-    requests: 'sum(increase(http_requests_total{{{selector}}}[{{window}}]))',
-    errors: 'sum(increase(http_requests_total{{{selector}},code=~"5.."}[{{window}}])) or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))',
-    p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}])))',
-};
-const PROMETHEUS_DEFAULT_SELECTORS = { canary: 'variant="canary"', stable: 'variant="stable"' };
-/** canary-deploy's inputs, named in messages: the queries, and a selector per variant. */
-const QUERIES_INPUT = 'metrics-queries';
-const selectorInput = (variant) => `${variant}-selector`;
-const NAMES = ['requests', 'errors', 'p99'];
-const VARIANTS = ['canary', 'stable'];
-const prometheus_metrics_METRIC = { requests: 'requests', errors: 'errors', p99: 'p99Ms' };
-/** The window length as a whole-second Prometheus duration, at least 1s. */
-function promDuration(window) {
-    // Rounded down: a window that reaches before window.start could start before the last weight
-    // change, and the analysis would then refuse to judge it.
-    return `${Math.max(1, Math.floor((window.end.getTime() - window.start.getTime()) / 1000))}s`;
-}
-class PrometheusMetrics {
-    uri;
-    options;
-    base;
-    shown;
-    authorization;
-    /** Which setting the credentials came from, for a refusal's message. */
-    credentials;
-    templates;
-    selectors;
-    timeoutMs;
-    http;
-    constructor(uri, options = {}, context = {}) {
-        this.uri = uri;
-        this.options = options;
-        const env = context.env ?? process.env;
-        this.timeoutMs = context.timeoutMs ?? 10_000;
-        const t = this.timeoutMs;
-        this.http = new http_client_HttpClient({ service: 'Prometheus', hint: 'check the metrics URI and that Prometheus is running', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
-        let url;
-        try {
-            url = new URL(uri.replace(/^prometheus\+/i, ''));
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
-        }
-        this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-        this.shown = `prometheus+${this.base}`;
-        const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-        if (url.username || url.password) {
-            this.authorization = basic(decodeURIComponent(url.username), decodeURIComponent(url.password));
-            this.credentials = 'uri';
-        }
-        else if (env.PROMETHEUS_TOKEN) {
-            this.authorization = `Bearer ${env.PROMETHEUS_TOKEN}`;
-            this.credentials = 'token';
-        }
-        else if (env.PROMETHEUS_USERNAME) {
-            this.authorization = basic(env.PROMETHEUS_USERNAME, env.PROMETHEUS_PASSWORD ?? '');
-            this.credentials = 'basic';
-        }
-        this.templates = { ...PROMETHEUS_DEFAULT_QUERIES };
-        for (const name of NAMES) {
-            const q = options.queries?.[name];
-            if (q === undefined)
-                continue;
-            const unknown = [...q.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]).find((p) => p !== 'selector' && p !== 'window');
-            if (!q.trim() || unknown !== undefined) {
-                throw new errors_InputError(`The ${name} query in the input '${QUERIES_INPUT}' ${q.trim() ? `has the placeholder {{${unknown}}}, which modelci does not fill` : 'is empty'}; use {{selector}} and {{window}}, e.g. ${PROMETHEUS_DEFAULT_QUERIES.requests}.`, { input: QUERIES_INPUT });
-            }
-            this.templates[name] = q;
-        }
-        this.selectors = { canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary, stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable };
-    }
-    /** The query as sent for a variant and a window length. */
-    query(name, variant, window) {
-        return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
-    }
-    async check(checkWindowMs, signal) {
-        const info = await this.get('/api/v1/status/buildinfo', undefined, signal).catch((e) => this.unreachable(e));
-        this.refusesCredentials(info);
-        // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
-        // queries below are the real test, and a wrong path shows up there.
-        const time = Date.now() / 1000;
-        let stableRequests = null;
-        for (const variant of VARIANTS) {
-            for (const name of NAMES) {
-                const query = this.query(name, variant, '1m');
-                const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
-                const data = this.data(answer, name, variant, query, true);
-                const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
-                if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
-                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns a ${data.resultType === 'matrix' ? 'range vector' : data.resultType}, not one number; make it an instant vector or a scalar in the input '${input}'.`, { input });
-                }
-                const rows = data.resultType === 'vector' && Array.isArray(data.result) ? data.result : [];
-                if (rows.length > 1) {
-                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
-                }
-                if (variant === 'stable' && name === 'requests')
-                    stableRequests = value(data).value;
-            }
-        }
-        if (checkWindowMs !== undefined && stableRequests !== null)
-            await this.checkWindow(checkWindowMs, time, signal);
-    }
-    /**
-     * increase() needs two samples inside its range: a check interval shorter than two scrapes
-     * gives "no data" at every check, and the rollout would wait for its timeout. Stable serves
-     * traffic before the rollout starts, so if its requests show over 1m but not over one check
-     * window, the window is too short for this Prometheus.
-     */
-    async checkWindow(checkWindowMs, time, signal) {
-        const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
-        const query = this.query('requests', 'stable', duration);
-        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
-        if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
-            throw new errors_InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
-        }
-    }
-    async read(window, signal) {
-        const duration = promDuration(window);
-        const time = (window.end.getTime() / 1000).toFixed(3);
-        const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
-        const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
-            let answer;
-            try {
-                // The rollout loop retries a failed read: one try each here.
-                answer = await this.get('/api/v1/query', { query, time }, signal, 0);
-            }
-            catch (e) {
-                if (!isHttpFailure(e))
-                    throw e;
-                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, { retryable: e.retryable, cause: e });
-            }
-            const v = value(this.data(answer, name, variant, query, false));
-            return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
-        }));
-        const reading = {
-            from: new Date(window.end.getTime() - Number(duration.slice(0, -1)) * 1000),
-            to: window.end,
-            canary: { requests: null, errors: null, p99Ms: null },
-            stable: { requests: null, errors: null, p99Ms: null },
-            queries: [],
-        };
-        asks.forEach(({ variant, name, query }, i) => {
-            const { value: v, note } = answers[i];
-            reading[variant][prometheus_metrics_METRIC[name]] = v;
-            reading.queries.push({ variant, metric: prometheus_metrics_METRIC[name], query, value: v, ...(note ? { note } : {}) });
-        });
-        return reading;
-    }
-    /**
-     * The `data` of a successful answer; anything else throws, in one sentence: an InputError for
-     * what the user must fix (a rejected query, credentials, and in check() a URI that does not lead
-     * to Prometheus's API), a ServiceError for Prometheus failing (an overload, a proxy's 502, and
-     * mid-rollout anything else), which may pass by itself.
-     */
-    data(answer, name, variant, query, checking) {
-        this.refusesCredentials(answer);
-        const body = answer.body;
-        if (body?.status === 'success' && body.data)
-            return body.data;
-        if (body?.status === 'error' && (body.errorType === 'bad_data' || body.errorType === 'execution')) {
-            const own = this.options.queries?.[name] !== undefined;
-            const input = own ? QUERIES_INPUT : selectorInput(variant);
-            // Prometheus prefixes parse errors with `invalid parameter "query": `; the column it gives is in the query shown.
-            const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
-            throw new errors_InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
-        }
-        const failing = (message) => new ServiceError(`Prometheus ${this.shown}`, message, { retryable: true });
-        if (body?.status === 'error') {
-            throw failing(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`);
-        }
-        const text = answer.text.trim().split('\n')[0].slice(0, 80);
-        if (isRetryableStatus(answer.status)) {
-            throw failing(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`);
-        }
-        const message = `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`;
-        throw checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`Prometheus ${this.shown}`, message);
-    }
-    refusesCredentials(answer) {
-        if (answer.status !== 401 && answer.status !== 403)
-            return;
-        const from = { uri: 'the user and password in the metrics URI', token: 'PROMETHEUS_TOKEN', basic: 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD' };
-        throw new errors_InputError(this.credentials
-            ? `Prometheus at ${this.shown} refused the credentials from ${from[this.credentials]} (HTTP ${answer.status}); set ${this.credentials === 'uri' ? 'them' : from[this.credentials]} to ones it accepts.`
-            : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`, { input: 'metrics' });
-    }
-    unreachable(e) {
-        if (!isHttpFailure(e) || e.kind === 'too-large')
-            throw e;
-        throw new ServiceError(`Prometheus ${this.shown}`, `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`, { retryable: e.retryable, cause: e });
-    }
-    /** One GET of the API; transport failures throw HttpFailures (ServiceErrors). Credentials go to this origin only. */
-    async get(path, params, signal, retries) {
-        const url = `${this.base}${path}${params ? `?${new URLSearchParams(params)}` : ''}`;
-        const res = await this.http.request({ method: 'GET', url, authorization: this.authorization, signal, retries });
-        const text = await res.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            body = undefined;
-        }
-        return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
-    }
-}
-/** One number from a vector or scalar result, or null and why. */
-function value(data) {
-    if (data.resultType === 'scalar')
-        return sample(data.result[1]);
-    if (data.resultType !== 'vector')
-        return { value: null, note: `a ${data.resultType} result, not one number` };
-    const rows = data.result;
-    if (rows.length === 0)
-        return { value: null, note: 'no series matched (empty result)' };
-    if (rows.length > 1)
-        return { value: null, note: `${rows.length} series (${seriesList(rows)}), not one: aggregate them` };
-    return sample(rows[0].value[1]);
-}
-function sample(text) {
-    // Prometheus writes NaN and the infinities as NaN, +Inf and -Inf.
-    if (text === 'NaN')
-        return { value: null, note: 'NaN (nothing observed in the window)' };
-    if (text === '+Inf' || text === '-Inf')
-        return { value: null, note: `${text} (a quantile in the +Inf bucket, or a division by zero)` };
-    const v = Number(text);
-    return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
-}
-function seriesList(rows) {
-    const one = (m = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
-    return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
-}
-registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
-registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/http-json-metrics.ts
-/**
- * A team's own metrics endpoint: `http-json+https://svc.example/metrics/model` (or
- * `http-json+http://…`). A GET of the URL (without the prefix) must answer, per variant, the
- * counters since the service started and its current p99 latency:
- *
- *   {"canary": {"requests": 1234, "errors": 5, "latency_p99_ms": 84.2},
- *    "stable": {"requests": 98765, "errors": 40, "latency_p99_ms": 80.1}}
- *
- * `requests` and `errors` (failed requests) only grow, until the service restarts; `p99_ms` is
- * accepted for `latency_p99_ms`, and the p99 may be missing or null. A variant not (yet) in the
- * answer is no data. user:password in the URI goes out as Basic auth.
- *
- * Counters say nothing about a window by themselves, so a reading is the difference between this
- * fetch and the previous one, and says so: `from` is when the previous snapshot was taken (by
- * check() or the previous read()); the very first snapshot is only a baseline. A counter that
- * went down (a restart) makes that window's counts no data.
- */
-
-
-
-
-
-const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
-const http_json_metrics_VARIANTS = ['canary', 'stable'];
-class HttpJsonMetrics {
-    uri;
-    url;
-    shown;
-    authorization;
-    timeoutMs;
-    http;
-    last;
-    constructor(uri, context = {}) {
-        this.uri = uri;
-        this.timeoutMs = context.timeoutMs ?? 10_000;
-        const t = this.timeoutMs;
-        this.http = new http_client_HttpClient({ service: 'the metrics endpoint', hint: 'check the metrics URI and that the service is up', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
-        let url;
-        try {
-            url = new URL(uri.replace(/^http-json\+/i, ''));
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
-        }
-        if (url.username || url.password) {
-            this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-            // They travel in the header, to this origin only; messages show the URL without them.
-            url.username = '';
-            url.password = '';
-        }
-        this.url = url.href;
-        this.shown = redact_uri_redactUri(`http-json+${this.url}`);
-    }
-    /** Takes the first snapshot, which the first read() subtracts. */
-    async check(_checkWindowMs, signal) {
-        this.last = await this.snapshot(true, signal);
-    }
-    async read(_window, signal) {
-        const current = await this.snapshot(false, signal);
-        const previous = this.last;
-        this.last = current;
-        const reading = {
-            from: previous?.at ?? current.at,
-            to: current.at,
-            canary: { requests: null, errors: null, p99Ms: null },
-            stable: { requests: null, errors: null, p99Ms: null },
-            queries: [],
-        };
-        const put = (variant, metric, query, value, note) => {
-            reading[variant][metric] = value;
-            reading.queries.push({ variant, metric, query: `GET ${this.shown}: ${variant}.${query}`, value, ...(note ? { note } : {}) });
-        };
-        for (const variant of http_json_metrics_VARIANTS) {
-            const now = current.variants[variant];
-            const then = previous?.variants[variant];
-            if (!now) {
-                const note = `no "${variant}" in the answer`;
-                for (const [metric, key] of [['requests', 'requests'], ['errors', 'errors'], ['p99Ms', 'latency_p99_ms']])
-                    put(variant, metric, key, null, note);
-                continue;
-            }
-            const counts = !previous ? 'the first snapshot, a baseline for the next reading'
-                : !then ? `no "${variant}" in the previous snapshot`
-                    : now.requests < then.requests || now.errors < then.errors ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
-                        : undefined;
-            put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then.requests, counts);
-            put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then.errors, counts);
-            put(variant, 'p99Ms', now.p99Key, now.p99Ms, now.p99Ms === null ? `no ${now.p99Key} in the answer` : undefined);
-        }
-        return reading;
-    }
-    /**
-     * One GET, parsed. In check() what the user must fix (the URI, its credentials, an endpoint that
-     * does not answer the contract) is an InputError; in read() every failure is a ServiceError,
-     * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
-     */
-    async snapshot(checking, signal) {
-        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true }));
-        const at = new Date();
-        let status;
-        let text;
-        try {
-            // read() is retried by the rollout loop; check() runs once, so the client retries it.
-            const res = await this.http.request({ method: 'GET', url: this.url, authorization: this.authorization, signal, retries: checking ? undefined : 0 });
-            status = res.status;
-            text = await res.text();
-        }
-        catch (e) {
-            if (!isHttpFailure(e) || e.kind === 'too-large')
-                throw e;
-            throw new ServiceError(`the metrics endpoint ${this.shown}`, checking
-                ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
-                : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`, { retryable: e.retryable, cause: e });
-        }
-        const snippet = text.trim().split('\n')[0].slice(0, 60);
-        if (status < 200 || status > 299) {
-            const message = `The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}`;
-            if (isRetryableStatus(status))
-                throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
-            throw fail(`${message}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
-        }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw fail(`The metrics endpoint at ${this.shown} answered with something that is not JSON ('${snippet}'); it must return ${CONTRACT}.`);
-        }
-        const object = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
-        if (!object(body) || (body.canary === undefined && body.stable === undefined)) {
-            throw fail(`The metrics endpoint at ${this.shown} answered ${JSON.stringify(body).slice(0, 60)}, with neither "canary" nor "stable"; it must return ${CONTRACT}.`);
-        }
-        const variants = {};
-        for (const variant of http_json_metrics_VARIANTS) {
-            const entry = body[variant];
-            if (entry === undefined || entry === null)
-                continue;
-            const count = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-            const bad = !object(entry) ? 'is not an object' : !count(entry.requests) ? 'has no "requests" count' : !count(entry.errors) ? 'has no "errors" count' : undefined;
-            if (bad || !object(entry)) {
-                throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
-            }
-            const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
-            const p99 = entry[p99Key];
-            variants[variant] = { requests: entry.requests, errors: entry.errors, p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null, p99Key };
-        }
-        return { at, variants };
-    }
-}
-registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
-registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-sources.ts
-/**
- * Every metrics source, chosen by the URI's scheme. Importing this file is what makes each
- * adapter known to openMetricsSource, so a step (and its bundle) gets all of them or none.
- */
-
-
-
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
-/**
- * The TrafficRouter port: how canary-deploy moves live traffic between the stable and the canary
- * version, and reads back what the router actually holds. One adapter per file, picked from the
- * router URI (`haproxy://…`, `http://…`, `command:…`).
- */
-
-
-const traffic_router_FACTORIES = new Map();
-function registerRouter(scheme, factory) {
-    traffic_router_FACTORIES.set(scheme, factory);
-}
-function traffic_router_openRouter(uri, input = 'router') {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
-    const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
-    if (!factory) {
-        throw new InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
-    }
-    return factory(uri);
-}
-function checkCanaryWeight(canary, input = 'weight') {
-    if (!(Number.isFinite(canary) && canary >= 0 && canary <= 1)) {
-        throw new errors_InputError(`A canary weight of ${canary} is outside 0..1; give the share of traffic, e.g. 0.05 for 5%.`, { input });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/haproxy-router.ts
-/**
- * HAProxy as the traffic router, through its Runtime API (the stats socket at level admin):
- * `haproxy://127.0.0.1:9999/<backend>?stable=<server>&canary=<server>` for a TCP socket, or
- * `haproxy:///run/haproxy/admin.sock?backend=…&stable=…&canary=…` for a unix one. Weights are set
- * with `set server <backend>/<server> weight <n>` on HAProxy's 0..256 scale and read back with
- * `get weight`. Runtime weights are lost on reload unless the config keeps server state
- * (server-state-file + load-server-state-from-file): see the canary-deploy README.
- */
-
-
-
-
-/** HAProxy's largest server weight. */
-const HAPROXY_MAX_WEIGHT = 256;
-const HAPROXY_TIMEOUTS = { connectMs: 5_000, idleMs: 5_000, totalMs: 15_000 };
-/** A reply to `set server`/`get weight` is a line; anything near this is not HAProxy. */
-const MAX_REPLY_BYTES = 64 * 1024;
-class HaproxyRouter {
-    uri;
-    timeouts;
-    target;
-    backend;
-    stable;
-    canary;
-    constructor(uri, options = {}) {
-        this.uri = uri;
-        this.timeouts = { ...HAPROXY_TIMEOUTS, ...options.timeouts };
-        const url = new URL(uri);
-        const q = url.searchParams;
-        if (url.hostname) {
-            this.target = { host: url.hostname, port: Number(url.port || 9999) };
-            this.backend = decodeURIComponent(url.pathname.replace(/^\//, '')) || q.get('backend') || '';
-        }
-        else {
-            this.target = { path: decodeURIComponent(url.pathname) };
-            this.backend = q.get('backend') ?? '';
-        }
-        this.stable = q.get('stable') ?? 'stable';
-        this.canary = q.get('canary') ?? 'canary';
-        if (!this.backend) {
-            throw new errors_InputError(redact_uri_redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
-        }
-    }
-    async setWeights(canary, signal) {
-        checkCanaryWeight(canary);
-        const c = Math.round(canary * HAPROXY_MAX_WEIGHT);
-        // Canary first: the two weights move in opposite directions, so between the commands the
-        // canary's share lies between the old and the new one, and a rollback stops canary traffic
-        // with its first command.
-        const commands = [`set server ${this.backend}/${this.canary} weight ${c}`, `set server ${this.backend}/${this.stable} weight ${HAPROXY_MAX_WEIGHT - c}`];
-        for (const command of commands) {
-            const reply = (await this.send(command, signal)).trim();
-            if (reply)
-                this.refuse(command, reply);
-        }
-    }
-    async getWeights(signal) {
-        const read = async (server) => {
-            const command = `get weight ${this.backend}/${server}`;
-            const reply = (await this.send(command, signal)).trim();
-            const m = /^(\d+)\s+\(initial\s+\d+\)$/.exec(reply);
-            if (!m)
-                this.refuse(command, reply);
-            return Number(m[1]);
-        };
-        const c = await read(this.canary);
-        const s = await read(this.stable);
-        if (c + s === 0)
-            return { canary: 0, stable: 0 };
-        return { canary: c / (c + s), stable: s / (c + s) };
-    }
-    refuse(command, reply) {
-        throw new errors_InputError(redact_uri_redactUri(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`), { input: 'router' });
-    }
-    /**
-     * One command per connection, as HAProxy's non-interactive mode expects; returns the reply.
-     * Bounded like every outside call: connect, idle and total timeouts, a reply cap, and the
-     * step's signal. A command that was sent may have been applied: the rollout reads weights back.
-     */
-    send(command, signal) {
-        const shown = redact_uri_redactUri(this.uri);
-        const service = `HAProxy's runtime API ${shown}`;
-        return new Promise((resolve, reject) => {
-            if (signal?.aborted)
-                return reject(signal.reason);
-            const socket = (0,external_node_net_.createConnection)(this.target);
-            let reply = '';
-            let settled = false;
-            const timers = [];
-            const finish = (e) => {
-                if (settled)
-                    return;
-                settled = true;
-                for (const t of timers)
-                    clearTimeout(t);
-                signal?.removeEventListener('abort', onAbort);
-                socket.destroy();
-                if (e)
-                    reject(e);
-                else
-                    resolve(reply);
-            };
-            const unreachable = (why) => new ServiceError(service, `Cannot reach HAProxy's runtime API at ${shown} (${why}); check the stats socket address and that HAProxy is running, then try again.`, { retryable: true });
-            const stalled = (why) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, { retryable: true });
-            const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }));
-            signal?.addEventListener('abort', onAbort, { once: true });
-            timers.push(setTimeout(() => finish(socket.connecting ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`) : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
-            socket.on('connect', () => {
-                clearTimeout(timers[0]);
-                timers.push(setTimeout(() => finish(stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), this.timeouts.totalMs));
-                socket.setTimeout(this.timeouts.idleMs, () => finish(stalled(`nothing received for ${this.timeouts.idleMs / 1000} s`)));
-                socket.write(`${command}\n`);
-            });
-            socket.on('data', (d) => {
-                reply += d.toString('utf8');
-                if (reply.length > MAX_REPLY_BYTES)
-                    finish(new ServiceError(service, `HAProxy's runtime API at ${shown} answered '${command}' with more than ${MAX_REPLY_BYTES / 1024} KiB; check that the address is HAProxy's stats socket.`));
-            });
-            socket.on('end', () => finish());
-            socket.on('error', (e) => finish(unreachable(e.code ?? e.message)));
-        });
-    }
-}
-registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/http-router.ts
-/**
- * The seed pipeline's router contract, for a team's own load balancer: `http(s)://lb:8080`,
- * `PUT {url}/routes/model/weights` with {"canary": w, "stable": 1 - w}, and a GET of the same
- * path for what it holds. (The seed's own rollback sent {"canary": 1, "stable": 0}: all traffic
- * to the canary. Here a rollback is setWeights(0).) user:password in the URI goes out as Basic
- * auth, to that origin only.
- */
-
-
-
-
-
-const WEIGHTS_PATH = '/routes/model/weights';
-class HttpRouter {
-    uri;
-    endpoint;
-    shown;
-    http;
-    constructor(uri, options = {}) {
-        this.uri = uri;
-        this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
-        this.shown = shownUrl(this.endpoint);
-        // The rollout retries router calls itself (and rolls back when they keep failing): one try here.
-        this.http = new http_client_HttpClient({ service: 'the router', hint: 'check the router URI and that the load balancer is up', timeouts: options.timeouts, signal: options.signal, retries: 0 });
-    }
-    async setWeights(canary, signal) {
-        checkCanaryWeight(canary);
-        // Absolute weights: sending them twice is the same as once.
-        const res = await this.http.request({ method: 'PUT', url: this.endpoint, body: JSON.stringify({ canary, stable: 1 - canary }), headers: { 'Content-Type': 'application/json' }, idempotent: true, signal });
-        if (res.status < 200 || res.status > 299)
-            throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
-        res.discard();
-    }
-    async getWeights(signal) {
-        const res = await this.http.request({ method: 'GET', url: this.endpoint, signal });
-        if (res.status < 200 || res.status > 299)
-            throw await this.failure(res, `GET ${WEIGHTS_PATH}`);
-        const text = await res.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw this.nonsense(`answered GET with something that is not JSON ('${text.slice(0, 60)}')`);
-        }
-        const canary = Number(body?.canary);
-        const stable = Number(body?.stable);
-        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1))
-            throw this.nonsense(`holds weights ${JSON.stringify(body)}`);
-        return { canary, stable };
-    }
-    nonsense(what) {
-        return new ServiceError(`the router ${this.shown}`, `The router at ${this.shown} ${what}; it must return {"canary": <0..1>, "stable": <0..1>}.`);
-    }
-    async failure(res, what) {
-        const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
-        const retryable = isRetryableStatus(res.status);
-        return new ServiceError(`the router ${this.shown}`, `The router at ${shownUrl(this.uri)} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); ${retryable ? 'try again, or check the load balancer' : `check that it implements ${WEIGHTS_PATH}`}.`, { retryable });
-    }
-}
-registerRouter('http', (uri) => new HttpRouter(uri));
-registerRouter('https', (uri) => new HttpRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/command-router.ts
-/**
- * The team's own script as the router: `command:./deploy/weights.sh` (words after the path are
- * passed first, e.g. `command:kubectl-weights --namespace prod`). It is run without a shell:
- *   <script> [args] set <canary> <stable>   moves traffic (weights 0..1; also in MODELCI_CANARY_WEIGHT
- *                                            and MODELCI_STABLE_WEIGHT); exit 0 when done
- *   <script> [args] get                      prints what the router holds, as {"canary": w, "stable": 1 - w}
- *                                            or as two numbers "canary stable"
- * A non-zero exit is a refusal; its last line of stderr is shown.
- */
-
-
-
-/** A script that hangs must not hang the rollout. */
-const COMMAND_TIMEOUT_MS = 60_000;
-class CommandRouter {
-    uri;
-    file;
-    args;
-    constructor(uri) {
-        this.uri = uri;
-        const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
-        if (words.length === 0)
-            throw new errors_InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
-        [this.file, ...this.args] = words;
-    }
-    async setWeights(canary) {
-        checkCanaryWeight(canary);
-        const stable = 1 - canary;
-        await this.run(['set', String(canary), String(stable)], { MODELCI_CANARY_WEIGHT: String(canary), MODELCI_STABLE_WEIGHT: String(stable) });
-    }
-    async getWeights() {
-        const out = (await this.run(['get'], {})).trim();
-        let canary;
-        let stable;
-        if (out.startsWith('{')) {
-            let body;
-            try {
-                body = JSON.parse(out);
-            }
-            catch { /* shown below */ }
-            canary = Number(body?.canary);
-            stable = Number(body?.stable);
-        }
-        else {
-            [canary, stable] = out.split(/\s+/).map(Number);
-        }
-        if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
-            throw new errors_InputError(`'${this.file} get' printed '${out.slice(0, 80)}'; it must print {"canary": <0..1>, "stable": <0..1>} or two numbers, canary then stable.`, { input: 'router' });
-        }
-        return { canary, stable };
-    }
-    run(args, env) {
-        return new Promise((resolve, reject) => {
-            (0,external_node_child_process_namespaceObject.execFile)(this.file, [...this.args, ...args], { env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-                if (!error)
-                    return resolve(stdout);
-                const e = error;
-                if (e.code === 'ENOENT' || e.code === 'EACCES') {
-                    return reject(new errors_InputError(`The router command '${this.file}' cannot be run (${e.code}); check the path in the router input and that the file is executable (chmod +x).`, { input: 'router' }));
-                }
-                const why = e.killed ? `was stopped after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${e.code}`;
-                const last = stderr.trim().split('\n').pop()?.slice(0, 200);
-                reject(new errors_InputError(`The router command '${this.file} ${args[0]}' ${why}${last ? `: ${last}` : ''}.`, { input: 'router' }));
-            });
-        });
-    }
-}
-registerRouter('command', (uri) => new CommandRouter(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/routers.ts
-/**
- * Every traffic router, chosen by the URI's scheme. Importing this file is what makes each
- * adapter known to openRouter, so a step (and its bundle) gets all of them or none.
- */
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy-inputs.ts
-const canary_deploy_inputs_CANARY_DEPLOY_INPUTS = [
-    { name: 'router', type: 'uri', required: true, what: 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary', description: "The traffic router. haproxy://host:port/<backend>?stable=<server>&canary=<server> (HAProxy Runtime API, stats socket at level admin; haproxy:///path/admin.sock?backend=… for a unix socket), http(s)://lb:8080 (PUT/GET /routes/model/weights with {\"canary\": w, \"stable\": 1 - w}), or command:<script> (your script, called \"<script> set <canary> <stable>\" and \"<script> get\")." },
-    { name: 'metrics', type: 'uri', required: true, what: 'the metrics source, e.g. prometheus+http://127.0.0.1:9090', description: "The metrics source. prometheus+http(s)://host:9090 (PromQL over the HTTP API; PROMETHEUS_TOKEN, or PROMETHEUS_USERNAME/PASSWORD, in env), or http-json+http(s)://host/path (an endpoint returning cumulative {\"canary\": {\"requests\", \"errors\", \"latency_p99_ms\"}, \"stable\": {...}})." },
-    { name: 'metrics-queries', type: 'lines', description: "Prometheus queries replacing the defaults, one per line: \"requests = …\", \"errors = …\", \"p99 = …\" (p99 in seconds). {{selector}} becomes the variant's label selector and {{window}} the check window (e.g. 30s). Defaults read http_requests_total{code} and the http_request_duration_seconds histogram." },
-    { name: 'canary-selector', type: 'string', default: "variant=\"canary\"", description: "PromQL label selector of the canary's series." },
-    { name: 'stable-selector', type: 'string', default: "variant=\"stable\"", description: "PromQL label selector of the stable version's series." },
-    { name: 'initial-weight', type: 'share', default: "5%", description: "The canary's first share of traffic (5% or 0.05)." },
-    { name: 'step-weight', type: 'share', default: "10%", description: "How much the share grows at each step." },
-    { name: 'steps', type: 'string', description: "An explicit list of shares, rising (e.g. \"1%, 5%, 25%, 50%\"); replaces initial-weight and step-weight." },
-    { name: 'max-weight', type: 'share', default: "100%", description: "The largest share before promotion; after the step at or below it passes, the canary gets 100%." },
-    { name: 'interval', type: 'duration', default: "5m", description: "How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this." },
-    { name: 'check-interval', type: 'duration', default: "30s", description: "How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves)." },
-    { name: 'max-error-rate', type: 'rate', default: "1%", description: "A check fails when the canary's error rate is above this with 95% confidence (Wilson lower bound): 1% or 0.01 (a bare 1 is refused, as it would mean 100%)." },
-    { name: 'max-latency-p99', type: 'latency', keywords: ['none'], default: "150ms", description: "A check fails when the canary's p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; \"none\" to not check." },
-    { name: 'max-latency-ratio', type: 'number', description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked." },
-    { name: 'error-rate-ratio', type: 'number', default: "10", description: "The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in." },
-    { name: 'false-rollback-rate', type: 'rate', default: "1%", description: "The sequential test's chance of rolling back a canary that fails no more often than stable, however long it is watched." },
-    { name: 'min-requests', type: 'count', min: 1, max: 1000000000, default: "50", description: "Canary requests a check needs to count; fewer is inconclusive, never a pass." },
-    { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: "2", description: "How many failed checks roll back." },
-    { name: 'metrics-failures', type: 'count', min: 1, max: 1000, default: "3", description: "How many metrics reads in a row may fail (after a retry each) before rolling back." },
-    { name: 'timeout', type: 'duration', description: "The whole rollout; past it, roll back. Default: twice the planned steps times interval." },
-    { name: 'dry-run', type: 'boolean', default: "false", description: "true: check that router and metrics answer, read one window, print the plan, move nothing." },
-    { name: 'resume', type: 'boolean', default: "true", description: "true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over." },
-    { name: 'model-name', type: 'string', description: "The model being deployed, for the record and the summary." },
-    { name: 'model-version', type: 'string', description: "Its version (e.g. the register-model version output)." },
-    { name: 'git-sha', type: 'string', description: "The commit that produced it. Default: the workflow's GITHUB_SHA." },
-    { name: 'record-path', type: 'path', default: "modelci-deployment-record.json", description: "Where the DeploymentRecord JSON is written (after every check)." },
-];
-/** `modelci rollback`: what the post step does, by hand. */
-const ROLLBACK_INPUTS = canary_deploy_inputs_CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path');
-
-;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy.ts
-/**
- * canary-deploy's use case, shared by the action and `modelci canary`: inputs as typed, a
- * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
- * action's post step runs when the main step did not finish.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
-async function runCanaryDeploy(req, runtime = {}) {
-    const env = runtime.env ?? process.env;
-    const v = parseInputs(CANARY_DEPLOY_INPUTS, req);
-    const policy = parseCanaryPolicy(req);
-    const router = openRouter(v.router);
-    const metrics = openMetricsSource(v.metrics, metricsOptions(req));
-    const recordPath = v['record-path'];
-    const model = {
-        name: req['model-name']?.trim() || undefined,
-        version: req['model-version']?.trim() || undefined,
-        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-    };
-    const record = await runRollout(policy, {
-        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(logText(line))),
-        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
-    }, model);
-    return outcome(record, recordPath);
-}
-const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
-/**
- * Did a rollout stop half-way? The record is written before any traffic moves and after every
- * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
- * sentence that says where it stopped.
- */
-async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
-    const record = await readRecord(recordPath);
-    if (!record || FINISHED.has(record.state))
-        return undefined;
-    const last = record.events.at(-1);
-    return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
-}
-/**
- * Send all traffic to stable and record why (`reason`, one sentence): the post step does this when
- * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
- * is read back and left there.
- */
-async function rollBackUnfinished(req, reason, clock) {
-    const router = openRouter(canary_deploy_required(req.router, 'router', 'the traffic router'));
-    const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
-    const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
-    // No record yet: the main step stopped before its first write.
-    const record = await readRecord(recordPath) ?? {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
-        startedAt: now(), state: 'initializing', steps: [], events: [],
-    };
-    record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
-    try {
-        const held = await rollBackRouter(router, clock);
-        Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
-        record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
-    }
-    catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
-        record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
-    }
-    await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
-    return outcome(record, recordPath);
-}
-/** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
-async function readRecord(path) {
-    try {
-        const parsed = JSON.parse(await readFile(path, 'utf8'));
-        return parsed.schema === DEPLOYMENT_RECORD_SCHEMA ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function outcome(record, recordPath) {
-    return {
-        record, recordPath, markdown: renderDeploymentMarkdown(record),
-        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
-        passed: record.state === 'promoted' || record.state === 'dry-run',
-    };
-}
-function metricsOptions(req) {
-    const queries = {};
-    const lines = (req['metrics-queries'] ?? '').split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
-    for (const [i, line] of lines.entries()) {
-        const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
-        if (!m)
-            throw new InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });
-        queries[m[1]] = m[2];
-    }
-    const selectors = {};
-    if (req['canary-selector']?.trim())
-        selectors.canary = req['canary-selector'].trim();
-    if (req['stable-selector']?.trim())
-        selectors.stable = req['stable-selector'].trim();
-    return { queries, selectors };
-}
-function canary_deploy_required(value, input, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new InputError(`Input '${input}' is required: ${what}.`, { input });
-    return v;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/drift-text.ts
-
-
-
-
-/** The DriftReport for a terminal: an aligned table and the reasons; the data's own text (names, categories) escaped, as a CI log reads it. */
-function renderDriftText(report, color = false) {
-    const paint = (code, s) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-    const v = report.verdict;
-    const head = v.critical ? paint(31, 'CRITICAL') : v.drifted ? paint(33, 'DRIFT') : paint(32, 'OK');
-    const rows = orderForReading(report.features).map((f) => [
-        logText(f.name),
-        f.status.toUpperCase(),
-        f.test ? (f.test.name === 'ks' ? `KS ${f.test.method ?? ''}` : `chi2 dof ${f.test.dof}`) : '-',
-        f.test ? formatNumber(f.test.statistic) : '-',
-        f.test ? formatP(f.test.pAdjusted) : '-',
-        f.effect ? `${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)}` : '-',
-        f.effect ? formatNumber(f.effect.threshold) : '-',
-        f.missing ? `${formatPercent(f.missing.reference)} -> ${formatPercent(f.missing.current)}` : '-',
-    ]);
-    const header = ['feature', 'status', 'test', 'statistic', 'p (corr.)', 'effect', 'threshold', 'missing'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-    const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
-    const out = [`${head}  ${logText(v.summary)}`, logText(describeRun(report).replace(/`/g, '')), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
-    for (const f of orderForReading(report.features))
-        out.push(logText(`${f.name}: ${f.reason}`));
-    for (const s of report.findings)
-        if (s.severity === 'notice')
-            out.push(logText(s.message));
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/gates-text.ts
-
-
-
-
-/** Wider matrices do not fit a terminal line. */
-const MAX_TEXT_MATRIX_CLASSES = 10;
-function renderGatesText(verdict) {
-    // Names, paths, labels and model metadata are the user's and the model's text: escape every
-    // string once, so none can break a line or start a workflow command in a CI log.
-    const v = everyString(verdict, logText);
-    const e = v.evaluation;
-    const blocks = [
-        [`${v.passed ? 'PASSED' : 'FAILED'}  quality gates: ${verdictCount(v)}`, v.summary, sourceLine(v)],
-        gateLines(v.gates),
-        v.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
-        e ? metricLines(e) : reportLines(v),
-        e?.latency ? latencyLines(e.latency) : [],
-        e ? confusionLines(e) : [],
-        e ? robustnessLines(e) : [],
-        baselineLines(v),
-        (e?.notes ?? []).map((n) => `note: ${n}`),
-    ];
-    return ascii(blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')) + '\n';
-}
-function sourceLine(v) {
-    const e = v.evaluation;
-    if (!e)
-        return `report: ${v.source.report ?? '-'}`;
-    return `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
-        (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '');
-}
-function gateLines(gates) {
-    if (gates.length === 0)
-        return [];
-    const rows = gates.map((g) => {
-        const c = gateCells(g);
-        return [g.gate, c.actual, c.threshold, c.margin, g.passed ? 'PASS' : 'FAIL'];
-    });
-    return alignTable(['gate', 'actual', 'threshold', 'margin', 'result'], rows, [false, true, true, true, false]);
-}
-function metricLines(e) {
-    const m = e.metrics;
-    const c = e.classification;
-    if (!c)
-        return [`metrics: MAE ${metricValue('mae', m.mae)}, RMSE ${metricValue('rmse', m.rmse)}, R^2 ${metricValue('r2', m.r2)}`];
-    const ci = c.accuracyInterval;
-    const lines = [
-        `metrics: accuracy ${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}-${metricValue('accuracy', ci.high)}), ` +
-            `balanced accuracy ${metricValue('balanced_accuracy', m.balanced_accuracy)}, macro F1 ${metricValue('macro_f1', m.macro_f1)}, ` +
-            `log loss ${metricValue('log_loss', m.log_loss)}, ROC AUC ${metricValue('roc_auc', m.roc_auc)}`,
-    ];
-    if (c.collapsed.length > 0)
-        lines.push(`collapsed: the model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}`);
-    return lines;
-}
-function reportLines(v) {
-    const rows = Object.entries(v.metrics).map(([name, value]) => [name, metricValue(name, value)]);
-    return rows.length === 0 ? [] : ['metrics (from the report):', ...alignTable(['metric', 'value'], rows, [false, true]).map((l) => `  ${l}`)];
-}
-function latencyLines(l) {
-    const lines = [
-        `latency: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, mean ${ms(l.mean)}; ${rowsPerSecond(l.throughput)} at batch size ${l.batchSize}; ` +
-            `${formatCount(l.runs)} runs after ${formatCount(l.warmupRuns)} warm-up`,
-        `hardware: ${hardwareLine(l)}`,
-    ];
-    if (l.warning)
-        lines.push(`warning: ${l.warning}`);
-    return lines;
-}
-/** Only for a few classes: beyond that the summary's table (or the JSON) is the place. */
-function confusionLines(e) {
-    const c = e.classification;
-    if (!c || c.labels.length === 0)
-        return [];
-    if (c.labels.length > MAX_TEXT_MATRIX_CLASSES)
-        return [`confusion matrix: ${c.labels.length} classes, too many for a terminal; see --format markdown or json.`];
-    const rows = c.labels.map((label, i) => [label, ...c.matrix[i].map(String)]);
-    const table = alignTable(['true \\ predicted', ...c.labels], rows, [false, ...c.labels.map(() => true)]);
-    return ['confusion matrix (rows = true class, columns = predicted):', ...table.map((l) => `  ${l}`)];
-}
-/** Probes that did not pass; the passing ones would only be noise here. */
-function robustnessLines(e) {
-    // An unprobed check's detail already starts with 'Not probed'.
-    return e.robustness.filter((r) => r.passed !== true).map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
-}
-function baselineLines(v) {
-    if (!v.baselineMetrics)
-        return [];
-    const lines = [`baseline: ${v.evaluation?.baseline?.model ?? v.source.baseline ?? '-'}`];
-    const rows = baselineRows(v.metrics, v.baselineMetrics).map((r) => [r.metric, r.candidate, r.baseline, r.delta]);
-    if (rows.length > 0)
-        lines.push(...alignTable(['metric', 'candidate', 'baseline', 'delta'], rows, [false, true, true, true]).map((l) => `  ${l}`));
-    const m = v.evaluation?.baseline?.mcnemar;
-    if (m)
-        lines.push(`McNemar: b = ${m.candidateRightBaselineWrong}, c = ${m.candidateWrongBaselineRight}, statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}: ${m.conclusion}`);
-    return lines;
-}
-/** Columns padded to their widest cell; numbers right-aligned so digits line up. */
-function alignTable(header, rows, right) {
-    const width = (s) => [...s].length;
-    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-    const pad = (s, i) => (right[i] ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));
-    const line = (r) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
-    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-}
-/** The typographic symbols the shared formatters and messages use, in ASCII for any terminal. */
-const ASCII = (/* unused pure expression or super */ null && ([
-    [/≥/g, '>='], [/≤/g, '<='], [/[–—]/g, '-'], [/∞/g, 'inf'], [/×/g, 'x'], [/Δ/g, 'delta'], [/²/g, '^2'], [/µ/g, 'u'], [/[’‘]/g, "'"], [/[“”]/g, '"'], [/·/g, '-'], [/…/g, '...'],
-]));
-function ascii(s) {
-    return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
-}
-/** A copy of a JSON-like value with every string (keys too) passed through f. */
-function everyString(value, f) {
-    if (typeof value === 'string')
-        return f(value);
-    if (Array.isArray(value))
-        return value.map((x) => everyString(x, f));
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-        return Object.fromEntries(Object.entries(value).map(([k, x]) => [f(k), everyString(x, f)]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/canary-text.ts
-
-
-function renderDeploymentText(r) {
-    const checks = r.steps.flatMap((s) => s.checks);
-    const lines = [
-        `${r.state.toUpperCase()}: ${logText(r.reason ?? '')}`,
-        `  final canary share ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}; ${r.steps.length} step(s), ${checks.length} check(s) (${checks.filter((c) => c.decision === 'pass').length} passed, ${checks.filter((c) => c.decision === 'fail').length} failed)`,
-    ];
-    for (const e of r.events)
-        lines.push(`  ${e.at.slice(11, 19)}  ${e.state.padEnd(12)} ${e.weight === null ? '   –' : formatPercent(e.weight).padStart(6)}  ${logText(e.message)}`);
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/secrets.ts
-/**
- * What must be masked in a job's log before anything is printed: the credentials modelci's
- * adapters read from the environment, and those written into URIs (user:password@, ?api_key=).
- * Pure: the action kit hands each string to core.setSecret.
- */
-
-/** The variables the registry, MLflow and metrics adapters read credentials from. */
-const CREDENTIAL_ENV = [
-    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
-    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
-    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
-    'GITHUB_TOKEN',
-];
-/** Any other MODELCI_* variable named like a credential (one an adapter may read later). */
-const CREDENTIAL_ENV_NAME = /^MODELCI_\w*(TOKEN|PASSWORD|SECRET|KEY)$/;
-/**
- * The secret strings in these input values and this environment: each credential variable's
- * value, and every credential in a URI of an input or a variable (a proxy URL, MLFLOW_TRACKING_URI).
- * A multi-line value is also masked line by line, as the runner matches lines.
- */
-function collectSecrets(values, env = {}) {
-    const found = [];
-    for (const value of values)
-        if (value)
-            found.push(...uriCredentials(value));
-    for (const [name, value] of Object.entries(env)) {
-        if (!value)
-            continue;
-        if (CREDENTIAL_ENV.includes(name) || CREDENTIAL_ENV_NAME.test(name))
-            found.push(value);
-        else
-            found.push(...uriCredentials(value));
-    }
-    const lines = found.flatMap((s) => [s, ...(/[\r\n]/.test(s) ? s.split(/\r?\n|\r/) : [])]);
-    return [...new Set(lines.map((s) => s.trim()).filter((s) => s !== ''))];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-/**
- * The public surface of @modelci/core. The shells (actions, CLI) use the steps and renderers;
- * the rest is here for the repository's own integration tests and benches. Everything else is
- * internal: import it by path from inside this package only.
- */
-// Steps: one use case per action, with its inputs as the user typed them.
-
-
-
-
-// Input catalogues: each step's inputs, once (action.yml, CLI flags and help agree with them).
-
-
-
-
-// Renderers: the Markdown and terminal views of every report.
-
-
-
-
-
-
-
-// The shared vocabulary the shells need.
-
-
-
-
-
-
-// Building blocks the integration tests and benches drive directly.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/secrets.ts
-
-
-/**
- * Mask every credential in these inputs and the step's environment (core.setSecret), so that
- * the runner hides it wherever it is printed later. Called once, as the inputs are read, before
- * anything is logged. Returns what it masked, for tests.
- */
-function maskSecrets(inputs, env = process.env) {
-    const secrets = collectSecrets(Object.values(inputs), env);
-    for (const secret of secrets)
-        core_setSecret(secret);
-    return secrets;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/inputs.ts
-
-
-/**
- * Read a step's inputs from its catalogue as the runner passes them (INPUT_<NAME>, spaces as
- * '_', upper-cased); empty ones are left out so the catalogue's defaults apply.
- */
-function readInputs(catalogue) {
-    const out = {};
-    for (const { name } of catalogue) {
-        const value = getInput(name);
-        if (value !== '')
-            out[name] = value;
-    }
-    maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
-    return out;
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/annotations.ts
-
-function annotate(a) {
-    const props = { title: a.title, file: a.file, startLine: a.line };
-    if (a.level === 'error')
-        error(a.message, props);
-    else if (a.level === 'warning')
-        warning(a.message, props);
-    else
-        notice(a.message, props);
-}
-/** GitHub shows this many annotations of each level per step, and drops the rest. */
-const SHOWN_PER_LEVEL = 10;
-/** Every annotation that fits the level's budget; past it, the last slot says how many more there are. */
-function annotateAll(list, options = {}) {
-    const reserve = { error: 1, ...options.reserve };
-    for (const level of ['error', 'warning', 'notice']) {
-        const budget = Math.max(1, (options.limit ?? SHOWN_PER_LEVEL) - (reserve[level] ?? 0));
-        const same = list.filter((a) => a.level === level);
-        const shown = same.length <= budget ? same : same.slice(0, budget - 1);
-        shown.forEach(annotate);
-        const more = same.length - shown.length;
-        if (more > 0)
-            annotate({ level, title: `${more} more`, message: `${more} more ${level} findings are in the job summary and the JSON report.` });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/run-action.ts
-
-
-/**
- * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
- * file, line or input; a failed outside service (ServiceError) one annotation titled with the
- * service; both fail the step with no stack trace. Anything else is a bug, reported as such with
- * its stack in the debug log.
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (e) {
-        if (errors_isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
-            process.exitCode = 1;
-            return;
-        }
-        if (errors_isServiceError(e)) {
-            error(e.message, { title: `Service failed: ${e.service}` });
-            process.exitCode = 1;
-            return;
-        }
-        const err = e instanceof Error ? e : new Error(String(e));
-        core_debug(err.stack ?? String(err));
-        setFailed(`modelci failed unexpectedly: ${err.message}. This is a bug in modelci; please report it with the debug log (re-run with debug logging).`);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/log.ts
-
-
-
-/** One log line holding untrusted text (a column name, a server's answer): it cannot be a workflow command. */
-function infoLine(line) {
-    core.info(logText(line));
-}
-/** A block printed as it is (line breaks kept), with the runner's command processing paused around it. */
-function infoBlock(block) {
-    process.stdout.write(withoutCommands(block, randomBytes(16).toString('hex')));
-}
-
-;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
-/** What every modelci JavaScript action does around its use case. */
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./actions/quality-gates/src/main.ts
+
 
 
 

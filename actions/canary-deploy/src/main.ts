@@ -3,7 +3,9 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { readInputs, runAction } from '@modelci/action-kit';
-import { abortOnSignals, CANARY_DEPLOY_INPUTS, runCanaryDeploy } from '@modelci/core';
+import { abortOnSignals } from '@modelci/core/shared';
+import { runCanaryDeploy } from '@modelci/core/steps/canary-deploy';
+import { CANARY_DEPLOY_INPUTS } from '@modelci/core/steps/canary-deploy-inputs';
 import { reportDeployment } from './report.js';
 
 export async function run(): Promise<void> {

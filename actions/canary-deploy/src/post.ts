@@ -2,7 +2,8 @@
 // to stable, so that the job never leaves the canary half-way.
 import * as core from '@actions/core';
 import { readInputs, runAction } from '@modelci/action-kit';
-import { CANARY_DEPLOY_INPUTS, rollBackUnfinished, unfinishedRollout } from '@modelci/core';
+import { rollBackUnfinished, unfinishedRollout } from '@modelci/core/steps/canary-deploy';
+import { CANARY_DEPLOY_INPUTS } from '@modelci/core/steps/canary-deploy-inputs';
 import { reportDeployment } from './report.js';
 
 export async function post(): Promise<void> {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { CanaryOutcome } from '@modelci/core';
+import type { CanaryOutcome } from '@modelci/core/steps/canary-deploy';
 
 /** Outputs, summary and the one-sentence outcome, the same from main and post. */
 export async function reportDeployment(outcome: CanaryOutcome): Promise<void> {

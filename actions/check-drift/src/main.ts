@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { readInputs, annotateAll, runAction } from '@modelci/action-kit';
-import { CHECK_DRIFT_INPUTS, runDriftCheck } from '@modelci/core';
+import { runDriftCheck } from '@modelci/core/steps/check-drift';
+import { CHECK_DRIFT_INPUTS } from '@modelci/core/steps/check-drift-inputs';
 
 /** check-drift: the step, then its outputs, annotations, summary and verdict. */
 export async function run(): Promise<void> {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { readInputs, annotateAll, runAction } from '@modelci/action-kit';
-import { QUALITY_GATES_INPUTS, runQualityGates } from '@modelci/core';
+import { runQualityGates } from '@modelci/core/steps/quality-gates';
+import { QUALITY_GATES_INPUTS } from '@modelci/core/steps/quality-gates-inputs';
 
 /** quality-gates: the step, then its outputs, annotations, summary and verdict. */
 export async function run(): Promise<void> {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { readInputs, runAction } from '@modelci/action-kit';
-import { REGISTER_MODEL_INPUTS, runRegistryOperation } from '@modelci/core';
+import { runRegistryOperation } from '@modelci/core/steps/register-model';
+import { REGISTER_MODEL_INPUTS } from '@modelci/core/steps/register-model-inputs';
 
 /** register-model: one operation, then its outputs and summary. */
 export async function run(): Promise<void> {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Annotation } from '@modelci/core';
+import type { Annotation } from '@modelci/core/shared';
 
 export function annotate(a: Annotation): void {
   const props = { title: a.title, file: a.file, startLine: a.line };

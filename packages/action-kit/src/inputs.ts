@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { InputSpec } from '@modelci/core';
+import type { InputSpec } from '@modelci/core/shared';
 import { maskSecrets } from './secrets.js';
 
 /**

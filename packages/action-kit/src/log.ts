@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
-import { logText, withoutCommands } from '@modelci/core';
+import { logText, withoutCommands } from '@modelci/core/shared';
 
 /** One log line holding untrusted text (a column name, a server's answer): it cannot be a workflow command. */
 export function infoLine(line: string): void {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isInputError, isServiceError } from '@modelci/core';
+import { isInputError, isServiceError } from '@modelci/core/shared';
 
 /**
  * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { collectSecrets } from '@modelci/core';
+import { collectSecrets } from '@modelci/core/shared';
 
 /**
  * Mask every credential in these inputs and the step's environment (core.setSecret), so that
