@@ -33,13 +33,6 @@ function twoSum(a: number, b: number): DD {
   return { hi: s, lo: (a - (s - c)) + (b - c) };
 }
 
-/** s + err == a - b exactly. */
-function twoDiff(a: number, b: number): DD {
-  const s = a - b;
-  const c = s - a;
-  return { hi: s, lo: (a - (s - c)) - (b + c) };
-}
-
 const SPLITTER = 134217729.0; // 2^27 + 1
 const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996: above it the splitter would overflow
 
@@ -98,7 +91,7 @@ export function addDD(a: DD, b: DD): DD {
   return quickTwoSum(u.hi, u.lo + t.lo);
 }
 
-export function negDD(a: DD): DD {
+function negDD(a: DD): DD {
   return { hi: -a.hi, lo: -a.lo };
 }
 
