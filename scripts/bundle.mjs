@@ -2,26 +2,22 @@
 // GitHub runs dist/, not src/). ESM in, ESM out: ncc writes index.js plus a package.json
 // that marks it as a module.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUNDLES, sourcesHash } from './bundle-sources.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const BUNDLES = {
-  'check-drift': 'actions/check-drift/src/index.ts',
-  'quality-gates': 'actions/quality-gates/src/index.ts',
-  'register-model': 'actions/register-model/src/index.ts',
-  'canary-deploy': 'actions/canary-deploy/src/index.ts',
-  // After its main bundle: that one's folder is cleared first.
-  'canary-deploy/post': 'actions/canary-deploy/src/post-index.ts',
-  cli: 'packages/cli/src/main.ts',
-};
 
 const only = process.argv.slice(2);
+// Hashed before building, so a source edited during the build marks the bundle stale.
+const sources = sourcesHash(root);
 for (const [name, entry] of Object.entries(BUNDLES)) {
   if (only.length > 0 && !only.includes(name)) continue;
   const out = `dist/${name}`;
   rmSync(`${root}/${out}`, { recursive: true, force: true });
   execFileSync(process.execPath, [`${root}/node_modules/@vercel/ncc/dist/ncc/cli.js`, 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  // What it was built from: the end-to-end tests refuse a bundle older than its sources.
+  writeFileSync(`${root}/${out}/sources.sha256`, `${sources}\n`);
   console.log(`bundled ${entry} -> ${out}/index.js`);
 }
 

@@ -21,10 +21,21 @@ function systemNode() {
   }
   return process.execPath;
 }
-// Real services the integration tests start on 127.0.0.1 (Debian packages). On a fresh machine
-// where we are root, install the missing ones; otherwise say what to install.
+// Jest projects (jest.config.js): unit, integration, e2e; `--selectProjects unit` needs no services.
+const args = process.argv.slice(2);
+function selectedProjects() {
+  const at = args.indexOf('--selectProjects');
+  if (at < 0) return ['unit', 'integration', 'e2e'];
+  const names = args.slice(at + 1);
+  const end = names.findIndex((a) => a.startsWith('-'));
+  return end < 0 ? names : names.slice(0, end);
+}
+const selected = selectedProjects();
+const needsServices = selected.some((p) => p === 'integration' || p === 'e2e');
+// Real services the integration and e2e tests start on 127.0.0.1 (Debian packages). On a fresh
+// machine where we are root, install the missing ones; otherwise say what to install.
 const SERVICES = { 'docker-registry': 'docker-registry', haproxy: 'haproxy', prometheus: 'prometheus' };
-const missing = Object.entries(SERVICES).filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0).map(([, pkg]) => pkg);
+const missing = !needsServices ? [] : Object.entries(SERVICES).filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0).map(([, pkg]) => pkg);
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
     console.log(`installing ${missing.join(', ')} for the integration tests (apt-get)...`);
@@ -39,7 +50,7 @@ const nodes = [...new Set([systemNode(), node24])];
 console.log(`end-to-end tests run on: ${nodes.map((n) => spawnSync(n, ['--version'], { encoding: 'utf8' }).stdout.trim()).join(', ')}`);
 const results = `${root}.jest-results.json`;
 rmSync(results, { force: true });
-const run = spawnSync(node24, ['--experimental-vm-modules', `${root}node_modules/jest/bin/jest.js`, '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+const run = spawnSync(node24, ['--experimental-vm-modules', `${root}node_modules/jest/bin/jest.js`, '--json', `--outputFile=${results}`, ...args], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, MODELCI_TEST_NODES: nodes.join(':') },

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { month, splitCsv } from '../helpers/datasets.js';
 import { ROOT, nodeVersion, testNodes } from '../helpers/run-bundle.js';
@@ -37,7 +37,7 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('modelci CLI
     [['frobnicate'], "modelci: unknown command 'frobnicate'; the commands are drift, profile, gates, register, promote, resolve, list, canary, rollback (modelci --help).\n"],
     [['profile'], 'modelci: give exactly one data path, e.g. modelci profile <data> --out <profile.json> [flags]\n'],
     [['gates', '--report', 'r.json', '--gates', 'size <= 1MB', '--max-model-size', '500'], "modelci: --max-model-size is '500': 500 what? Write 500MB or 500MiB.\n"],
-    [['gates', '--report', 'r.json', '--gates', 'size <= 1MB', '--latency-runs', '1e12'], "modelci: --latency-runs is 1e12, above the most modelci accepts (10,000,000); give a whole number from 1 to 10,000,000.\n"],
+    [['gates', '--report', 'r.json', '--gates', 'size <= 1MB', '--latency-runs', '1e12'], "modelci: --latency-runs is 1e12, above the most modelci accepts (1,000,000); give a whole number from 1 to 1,000,000.\n"],
     [['canary', '--router', 'command:./r.sh', '--metrics', 'http-json+http://127.0.0.1:9/m', '--interval', '300'], "modelci: --interval is '300': 300 what? Write 300s, 300m or 300ms.\n"],
     [['canary', '--router', 'command:./r.sh', '--metrics', 'http-json+http://127.0.0.1:9/m', '--max-error-rate', '1'], "modelci: --max-error-rate is '1', which would mean 100%; write 1% or 0.01.\n"],
     [['promote', '--name', 'm', '--version', '1', '--force', 'yes'], "modelci: --force is 'yes'; write true or false.\n"],
@@ -73,5 +73,41 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('modelci CLI
     expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(run.stderr).toContain('missing.csv');
     expect(existsSync(join(seasons.dir, `never-${version}.json`))).toBe(false);
+  });
+  // A user's path mistake is one sentence naming the flag (exit 2), never a stack trace (exit 3).
+  describe('path mistakes', () => {
+    const here = (name: string) => join(seasons.dir, `${name}-${version}`);
+    const oneSentence = (run: ReturnType<typeof modelci>, pattern: RegExp) => {
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(run.stderr).toMatch(pattern);
+      expect(run.status).toBe(2);
+    };
+
+    test('drift --report-path <dir>', () => {
+      mkdirSync(here('report-dir'));
+      const run = modelci('drift', '--reference', seasons.a, '--current', seasons.b, '--ignore-columns', 'date', '--report-path', `report-dir-${version}`);
+      oneSentence(run, new RegExp(`^modelci: Input 'report-path' is a directory \\(report-dir-${version.replace(/\./g, '\\.')}/\\): give a file path such as report-dir-[^ ]+/drift-report\\.json\\.\n$`));
+      expect(readdirSync(here('report-dir'))).toEqual([]);
+    });
+
+    test('profile --out <dir>', () => {
+      mkdirSync(here('profile-dir'));
+      oneSentence(modelci('profile', seasons.a, '--out', `profile-dir-${version}`), /^modelci: Input 'out' is a directory \(profile-dir-[^)]+\/\): give a file path such as profile-dir-[^ ]+\/profile\.json\.\n$/);
+    });
+
+    test('register --registry <file>', () => {
+      writeFileSync(here('model.onnx'), 'not really a model');
+      writeFileSync(here('registry-file'), 'x');
+      oneSentence(modelci('register', '--name', 'm', '--model', `model.onnx-${version}`, '--registry', `registry-file-${version}`), /^modelci: Input 'registry' is a file \(registry-file-[^)]+\), not a folder: give a folder path \(it is created if missing\)\.\n$/);
+    });
+
+    test('resolve --download <file>', () => {
+      writeFileSync(here('model.onnx'), 'not really a model');
+      expect(modelci('register', '--name', 'm', '--model', `model.onnx-${version}`, '--registry', `reg-${version}`).status).toBe(0);
+      writeFileSync(here('download-file'), 'keep me');
+      oneSentence(modelci('resolve', '--name', 'm', '--version', '1', '--registry', `reg-${version}`, '--download', `download-file-${version}`), /^modelci: Input 'download' is a file \(download-file-[^)]+\), not a folder: give a folder path \(it is created if missing\)\.\n$/);
+      expect(readFileSync(here('download-file'), 'utf8')).toBe('keep me');
+    });
   });
 });

@@ -1,7 +1,7 @@
 // The committed quality-gates bundle run the way the runner runs it, on Node 20 and 24: it must
 // load onnxruntime's native library from dist/bin with no npm install.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
@@ -69,5 +69,18 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('quality-gat
     const bad = cli('--model', t.data.carsTest, ...base, '--gates', 'r2 >= 0.6');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^modelci: .*cars-test.csv is not an ONNX model: its first bytes look like text/);
+  });
+
+  test('modelci gates: a directory as --verdict-path and --latency-runs 1e12 are one sentence each, exit 2', () => {
+    const cli = (...args: string[]) => spawnSync(node, [join(ROOT, 'dist/cli/index.js'), 'gates', '--model', t.models.carsRegression, '--test-data', t.data.carsTest, '--label-column', 'mpg', '--gates', 'r2 >= 0.6', ...args], { cwd: dir, encoding: 'utf8' });
+    mkdirSync(join(dir, `verdicts-${version}`));
+    const toDir = cli('--latency-runs', '100', '--verdict-path', `verdicts-${version}`);
+    expect(toDir.stderr).toBe(`modelci: Input 'verdict-path' is a directory (verdicts-${version}/): give a file path such as verdicts-${version}/gate-verdict.json.\n`);
+    expect(toDir.status).toBe(2);
+    expect(readdirSync(join(dir, `verdicts-${version}`))).toEqual([]);
+    const huge = cli('--latency-runs', '1e12', '--verdict-path', `huge-${version}.json`);
+    expect(huge.stderr).toBe("modelci: --latency-runs is 1e12, above the most modelci accepts (1,000,000); give a whole number from 1 to 1,000,000.\n");
+    expect(huge.status).toBe(2);
+    expect(existsSync(join(dir, `huge-${version}.json`))).toBe(false);
   });
 });

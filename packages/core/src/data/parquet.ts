@@ -131,9 +131,12 @@ export async function readParquet(file: string, table: TableBuilder): Promise<vo
       }
     }
     table.beginFile(file);
+    // The footer's row count is the file's claim: room for at most one row per byte of file up
+    // front (columns grow as pages really deliver rows), so a lying footer allocates nothing.
+    const room = Math.min(rows, size);
     const cols: ColumnBuilder[] = nodes.map((node) => {
-      const col = table.column(file, node.element.name, kindOfElement(node.element), 0, rows);
-      col.reserve(rows);
+      const col = table.column(file, node.element.name, kindOfElement(node.element), 0, room);
+      col.reserve(room);
       if (isTemporal(node.element) && col.kind === 'numeric' && col.length === 0) col.unit = 'epoch-ms';
       return col;
     });

@@ -53,6 +53,3 @@ export interface ReadOptions {
   delimiter?: string;
 }
 
-export function getColumn(table: Table, name: string): Column | undefined {
-  return table.columns.find((c) => c.name === name);
-}

@@ -2,6 +2,7 @@
  * Latency as a served model sees it: one row per call, after warm-up, timed around each
  * onnxruntime call only; plus throughput at a chosen batch size.
  */
+import { InputError } from '../shared/errors.js';
 import type { FeedPlan } from './input-mapping.js';
 import type { Feeds, ModelSession } from './model-session.js';
 import { latencyHistogram, summarizeLatencies, type LatencySummary } from './latency-summary.js';
@@ -18,6 +19,10 @@ export interface LatencyOptions {
 export const DEFAULT_LATENCY_RUNS = 1000;
 export const DEFAULT_WARMUP_RUNS = 50;
 export const DEFAULT_THROUGHPUT_BATCH = 32;
+/** Most timed runs: 1e6 already rests the p99 on 10,000 samples; beyond, the run takes hours and the samples gigabytes. */
+export const MAX_LATENCY_RUNS = 1_000_000;
+/** Most warm-up runs: onnxruntime settles in tens of calls. */
+export const MAX_WARMUP_RUNS = 100_000;
 
 export interface LatencyResult extends LatencySummary {
   warmupRuns: number;
@@ -32,8 +37,8 @@ export interface LatencyResult extends LatencySummary {
 const hrtime = process.hrtime.bigint;
 
 export async function measureLatency(session: ModelSession, plan: FeedPlan, options: LatencyOptions = {}): Promise<LatencyResult> {
-  const runs = Math.max(1, Math.floor(options.runs ?? DEFAULT_LATENCY_RUNS));
-  const warmupRuns = Math.max(0, Math.floor(options.warmupRuns ?? DEFAULT_WARMUP_RUNS));
+  const runs = Math.max(1, Math.floor(atMost(options.runs ?? DEFAULT_LATENCY_RUNS, MAX_LATENCY_RUNS, 'latency-runs', 'timed runs')));
+  const warmupRuns = Math.max(0, Math.floor(atMost(options.warmupRuns ?? DEFAULT_WARMUP_RUNS, MAX_WARMUP_RUNS, 'warmup-runs', 'warm-up runs')));
   const batchSize = Math.max(1, Math.min(plan.fixedBatch ?? Infinity, Math.floor(options.batchSize ?? DEFAULT_THROUGHPUT_BATCH)));
   // Rows cycle through the test set, built before timing starts so only the model is timed.
   const distinct = Math.min(plan.rowCount, runs + warmupRuns);
@@ -47,11 +52,20 @@ export async function measureLatency(session: ModelSession, plan: FeedPlan, opti
   return { ...summarizeLatencies(samples), warmupRuns, batchSize, throughput, histogram: latencyHistogram(samples), samples };
 }
 
+/** `n`, refused before anything is allocated for it when above `max` (or not a number). */
+function atMost(n: number, max: number, input: string, what: string): number {
+  if (!(n <= max)) {
+    throw new InputError(`Input '${input}' is ${n}: at most ${max.toLocaleString('en-US')} ${what} are allowed; give a smaller number (the default is ${input === 'latency-runs' ? DEFAULT_LATENCY_RUNS : DEFAULT_WARMUP_RUNS}).`, { input });
+  }
+  return n;
+}
+
 /**
  * The timed loop: `runs` calls cycling through `rows` from `offset`, each timed alone (ms). Only
  * two clock reads per call are added to what is measured (`npm run bench` measures that cost).
  */
 export async function timeRuns(session: ModelSession, rows: Feeds[], runs: number, offset = 0): Promise<Float64Array> {
+  atMost(runs, MAX_LATENCY_RUNS, 'latency-runs', 'timed runs');
   const samples = new Float64Array(runs);
   for (let i = 0; i < runs; i++) {
     const feeds = rows[(offset + i) % rows.length];

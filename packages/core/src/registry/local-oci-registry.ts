@@ -5,13 +5,14 @@
  * manifest. Blobs are written before the lock is taken (content-addressed, renamed into place);
  * numbering a version and rewriting index.json happen under a lock, atomically.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { InputError } from '../shared/errors.js';
+import { onUserPath } from '../shared/fs-errors.js';
 import { downloadTarget } from './download-target.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { withFileLock } from './file-lock.js';
@@ -46,6 +47,15 @@ export class LocalOciRegistry implements ModelRegistry {
   }
 
   async register(input: RegisterInput): Promise<RegisterResult> {
+    return this.inRegistry(() => this.registerLocked(input));
+  }
+
+  /** OS errors inside the registry folder (a file given as --registry, a full disk) as sentences naming the input. */
+  private inRegistry<T>(work: () => Promise<T>): Promise<T> {
+    return onUserPath({ input: 'registry', path: this.uri.replace(/^file:\/\//i, ''), expect: 'folder' }, work, this.root);
+  }
+
+  private async registerLocked(input: RegisterInput): Promise<RegisterResult> {
     const layout = this.layout(input.name);
     await mkdir(layout, { recursive: true });
     let bytesWritten = 0;
@@ -82,6 +92,10 @@ export class LocalOciRegistry implements ModelRegistry {
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
+    return this.inRegistry(() => this.resolveIn(name, ref));
+  }
+
+  private async resolveIn(name: string, ref: string): Promise<ModelVersion> {
     const layout = this.layout(name);
     const index = await this.readIndex(layout, true);
     const n = versionNumber(ref);
@@ -96,13 +110,12 @@ export class LocalOciRegistry implements ModelRegistry {
 
   async list(name: string): Promise<ModelVersion[]> {
     const layout = this.layout(name);
-    const index = await this.readIndex(layout, true);
-    return (await this.versions(name, layout, index)).sort((a, b) => a.version - b.version);
+    return this.inRegistry(async () => (await this.versions(name, layout, await this.readIndex(layout, true))).sort((a, b) => a.version - b.version));
   }
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
     const layout = this.layout(name);
-    return withFileLock(path.join(layout, '.lock'), async () => {
+    return this.inRegistry(() => withFileLock(path.join(layout, '.lock'), async () => {
       const index = await this.readIndex(layout, true);
       const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
       if (!target || target.digest !== version.digest) {
@@ -117,15 +130,19 @@ export class LocalOciRegistry implements ModelRegistry {
       index.manifests.push({ ...target, annotations });
       await this.writeIndex(layout, index);
       return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-    });
+    }));
   }
 
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const layout = this.layout(version.name);
     const written: string[] = [];
     for (const f of version.files) {
-      const target = await downloadTarget(into, version, f);
-      await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+      // Errors making the folder or writing the copy are about --download; reading blobs, the registry's.
+      const target = await onUserPath({ input: 'download', path: into, expect: 'folder' }, async () => {
+        const to = await downloadTarget(into, version, f);
+        await copyVerified(blobPath(layout, f.digest), to, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+        return to;
+      }, path.resolve(into));
       written.push(target);
     }
     return written;
@@ -225,10 +242,16 @@ async function copyVerified(from: string, to: string, digest: string, size: numb
       done(null, chunk);
     },
   });
-  await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), tap, createWriteStream(to));
-  if (`sha256:${hash.digest('hex')}` !== digest) {
-    await rm(to, { force: true });
-    throw new InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+  // Through a temporary file: a full disk or a bad blob leaves what was there before.
+  const tmp = `${to}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), tap, createWriteStream(tmp));
+    if (`sha256:${hash.digest('hex')}` !== digest) {
+      throw new InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+    }
+    await rename(tmp, to);
+  } finally {
+    await rm(tmp, { force: true });
   }
 }
 

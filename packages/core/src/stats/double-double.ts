@@ -33,13 +33,6 @@ function twoSum(a: number, b: number): DD {
   return { hi: s, lo: (a - (s - c)) + (b - c) };
 }
 
-/** s + err == a - b exactly. */
-function twoDiff(a: number, b: number): DD {
-  const s = a - b;
-  const c = s - a;
-  return { hi: s, lo: (a - (s - c)) - (b + c) };
-}
-
 const SPLITTER = 134217729.0; // 2^27 + 1
 const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996: above it the splitter would overflow
 
@@ -73,11 +66,6 @@ export function addDd(a: number, b: number): DD {
   return twoSum(a, b);
 }
 
-/** double - double, exact. */
-export function subDd(a: number, b: number): DD {
-  return twoDiff(a, b);
-}
-
 /** double * double, exact. */
 export function mulDd(a: number, b: number): DD {
   return twoProd(a, b);
@@ -95,12 +83,6 @@ export function subDDd(a: DD, b: number): DD {
   return quickTwoSum(s.hi, s.lo + a.lo);
 }
 
-/** double - double-double. */
-export function subdDD(a: number, b: DD): DD {
-  const s = twoSum(a, -b.hi);
-  return quickTwoSum(s.hi, s.lo - b.lo);
-}
-
 /** double-double + double-double with IEEE-style error bound (Briggs and Kahan). */
 export function addDD(a: DD, b: DD): DD {
   const s = twoSum(a.hi, b.hi);
@@ -109,7 +91,7 @@ export function addDD(a: DD, b: DD): DD {
   return quickTwoSum(u.hi, u.lo + t.lo);
 }
 
-export function negDD(a: DD): DD {
+function negDD(a: DD): DD {
   return { hi: -a.hi, lo: -a.lo };
 }
 
@@ -148,14 +130,6 @@ export function divDd(a: number, b: number): DD {
   return divDD(dd(a), dd(b));
 }
 
-export function divDDd(a: DD, b: number): DD {
-  return divDD(a, dd(b));
-}
-
-export function divdDD(a: number, b: DD): DD {
-  return divDD(dd(a), b);
-}
-
 export function invDD(a: DD): DD {
   return divDD(DD_ONE, a);
 }
@@ -172,27 +146,6 @@ export function isZeroDD(a: DD): boolean {
 }
 
 // ---- binary exponent helpers (C's frexp/ldexp, which JavaScript lacks) ----
-
-const view = new DataView(new ArrayBuffer(8));
-const TWO_54 = 2 ** 54;
-
-/** [m, e] with x = m * 2^e and 0.5 <= |m| < 1 (m = x and e = 0 for 0, inf, NaN). */
-export function frexp(x: number): [number, number] {
-  if (x === 0 || !Number.isFinite(x)) return [x, 0];
-  let scale = 0;
-  let y = x;
-  if (Math.abs(y) < 2.2250738585072014e-308) {
-    // Subnormal: bring into the normal range first so the exponent field is meaningful.
-    y *= TWO_54;
-    scale = -54;
-  }
-  view.setFloat64(0, y);
-  const hiWord = view.getUint32(0);
-  const biased = (hiWord >>> 20) & 0x7ff;
-  // Replace the exponent field with 1022 (the exponent of numbers in [0.5, 1)).
-  view.setUint32(0, (hiWord & 0x800fffff) | (1022 << 20));
-  return [view.getFloat64(0), biased - 1022 + scale];
-}
 
 /**
  * x * 2^e for any integer e, rounding once (as C's ldexp): large |e| is applied in two steps whose
@@ -222,18 +175,3 @@ export function ldexp(x: number, e: number): number {
   return y * 2 ** n;
 }
 
-/** [mantissa, exponent] of a double-double, mantissa's hi word in [0.5, 1) (QD's frexp convention). */
-export function frexpDD(a: DD): [DD, number] {
-  let [man, exponent] = frexp(a.hi);
-  let lo = ldexp(a.lo, -exponent);
-  if (Math.abs(man) === 0.5 && man * lo < 0) {
-    man *= 2;
-    lo *= 2;
-    exponent -= 1;
-  }
-  return [{ hi: man, lo }, exponent];
-}
-
-export function ldexpDD(a: DD, e: number): DD {
-  return { hi: ldexp(a.hi, e), lo: ldexp(a.lo, e) };
-}

@@ -90,13 +90,6 @@ export function countDistinctAtOrBelow(e: Ecdf, x: number): number {
   return lo;
 }
 
-/** F(x) = P(X <= x), in [0, 1]; NaN for an empty sample. */
-export function ecdfAt(e: Ecdf, x: number): number {
-  if (e.n === 0) return NaN;
-  const k = countDistinctAtOrBelow(e, x);
-  return k === 0 ? 0 : e.cumulative[k - 1] / e.n;
-}
-
 /** Weight (count) of the i-th distinct value. */
 export function ecdfCountAt(e: Ecdf, i: number): number {
   return i === 0 ? e.cumulative[0] : e.cumulative[i] - e.cumulative[i - 1];

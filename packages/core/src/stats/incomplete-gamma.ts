@@ -59,15 +59,6 @@ function upperContinuedFraction(a: number, x: number): number {
   return h;
 }
 
-/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
-export function regularizedGammaP(a: number, x: number): number {
-  if (Number.isNaN(a) || Number.isNaN(x) || a <= 0 || x < 0) return NaN;
-  if (x === 0) return 0;
-  if (x === Infinity) return 1;
-  if (x < a + 1) return Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
-  return Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
-
 /** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
 export function regularizedGammaQ(a: number, x: number): number {
   if (Number.isNaN(a) || Number.isNaN(x) || a <= 0 || x < 0) return NaN;

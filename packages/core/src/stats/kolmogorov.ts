@@ -40,11 +40,6 @@ export function kstwoSf(d: number, n: number): number {
   return kolmogn(n, d, false);
 }
 
-/** P(D_n <= d): scipy.stats.kstwo.cdf(d, n). */
-export function kstwoCdf(d: number, n: number): number {
-  return kolmogn(n, d, true);
-}
-
 function clip01(p: number): number {
   return p < 0 ? 0 : p > 1 ? 1 : p;
 }

@@ -49,12 +49,6 @@ export function smirnovSf(n: number, d: number): number {
   return smirnov(n, d).sf;
 }
 
-/** P(D+_n < d): scipy.special.smirnovc(n, d). */
-export function smirnovCdf(n: number, d: number): number {
-  if (Number.isNaN(d)) return NaN;
-  return smirnov(n, d).cdf;
-}
-
 /** floor(n x) and the fractional part n x - floor(n x), computed exactly in double-double. */
 function splitNX(n: number, x: number): { nxFloor: number; alpha: number } {
   const nxD = mulDd(n, x);

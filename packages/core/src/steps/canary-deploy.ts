@@ -20,6 +20,8 @@ import { CANARY_DEPLOY_INPUTS } from './canary-deploy-inputs.js';
 import { logText } from '../shared/log-text.js';
 
 export const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
+/** Where the record goes, for error sentences naming the input. */
+const RECORD_TARGET = { input: 'record-path', example: 'deployment-record.json' };
 
 /** Inputs of the canary-deploy action and `modelci canary`, as typed by the user. */
 export type CanaryRequest = RawInputs<typeof CANARY_DEPLOY_INPUTS> & CanaryPolicyRequest;
@@ -55,7 +57,7 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
   };
   const record = await runRollout(policy, {
     router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log!(logText(line))),
-    onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
+    onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n', RECORD_TARGET),
   }, model);
   return outcome(record, recordPath);
 }
@@ -97,7 +99,7 @@ export async function rollBackUnfinished(req: CanaryRequest, reason: string, clo
     Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
     record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason! });
   }
-  await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+  await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n', RECORD_TARGET);
   return outcome(record, recordPath);
 }
 

@@ -45,8 +45,8 @@ export async function runDriftCheck(req: DriftCheckRequest, now = new Date()): P
     report: reportPath,
     failed: String(report.verdict.failed),
   };
-  await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
-  if (profilePath && profile) await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n');
+  await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n', { input: 'report-path', example: 'drift-report.json' });
+  if (profilePath && profile) await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n', { input: 'profile-path', example: 'profile.json' });
   return { report, reportPath, profilePath, markdown: renderDriftMarkdown(report), annotations: driftAnnotations(report), outputs };
 }
 
@@ -60,7 +60,7 @@ export async function runProfile(req: ProfileRequest, now = new Date()): Promise
   const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
   const profile = profileFromReference(ref, now);
   const text = JSON.stringify(profile) + '\n';
-  await writeFileAtomic(out, text);
+  await writeFileAtomic(out, text, { input: 'out', example: 'profile.json' });
   const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
   return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
 }

@@ -121,7 +121,7 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
     evaluation,
     source: { model, report: reportPath, baseline },
   };
-  await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
+  await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n', { input: 'verdict-path', example: 'gate-verdict.json' });
   const failed = [...verdict.gates.filter((g) => !g.passed).map((g) => g.gate), ...verdict.checks.filter((c) => !c.passed).map((c) => c.name)];
   const shown = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { chi2Contingency, chi2Sf } from '../../src/stats/chi2.js';
 import { logGamma } from '../../src/stats/log-gamma.js';
-import { regularizedGammaP, regularizedGammaQ } from '../../src/stats/incomplete-gamma.js';
+import { regularizedGammaQ } from '../../src/stats/incomplete-gamma.js';
 import { DeviationLog, loadFixture } from '../fixtures/scipy/fixtures.js';
 
 interface ContingencyCase {
@@ -79,13 +79,11 @@ describe('chi2Contingency == scipy.stats.chi2_contingency', () => {
 });
 
 describe('incomplete gamma and log-gamma', () => {
-  test('P + Q = 1 and both in [0, 1]', () => {
+  test('Q in [0, 1]', () => {
     fc.assert(fc.property(fc.double({ min: 0.01, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 2e4, noNaN: true }), (a, x) => {
-      const p = regularizedGammaP(a, x);
       const q = regularizedGammaQ(a, x);
-      expect(p).toBeGreaterThanOrEqual(0);
+      expect(q).toBeGreaterThanOrEqual(0);
       expect(q).toBeLessThanOrEqual(1);
-      expect(p + q).toBeCloseTo(1, 12);
     }));
   });
 
