@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9646);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8972);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9646:
+/***/ 8972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31656,15 +31656,143 @@ function infoBlock(block) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./packages/core/src/shared/fs-errors.ts
+/**
+ * The operating system's answer about a path the user gave (EISDIR, ENOSPC, ...) as one sentence
+ * naming that input and saying what to do: the shells print InputErrors without a stack trace.
+ */
+
+
+
+/** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
+const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+function errnoCode(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/**
+ * An InputError for an OS error on a user-given path, or the error unchanged when its code says
+ * nothing the user can fix. `where.path` may be the user's path or one inside it (a registry's
+ * index file); the sentence names the user's, and the inner path where it differs.
+ */
+function userPathError(e, where) {
+    const code = errnoCode(e);
+    if (code === undefined || !KNOWN.has(code))
+        return e;
+    return new InputError(sentence(code, where, e.path), { input: where.input, file: where.path });
+}
+/**
+ * Run `work`, turning OS errors on the user's path into sentences (see userPathError). With
+ * `within` (a resolved folder), only errors on paths inside it are the user's: a model file read
+ * elsewhere in the same work keeps its own error.
+ */
+async function onUserPath(where, work, within) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        const failed = e?.path;
+        if (within !== undefined && typeof failed === 'string' && isOutside(within, path.resolve(failed)))
+            throw e;
+        throw userPathError(e, where);
+    }
+}
+function isOutside(root, p) {
+    const rel = path.relative(root, p);
+    return rel.startsWith('..') || path.isAbsolute(rel);
+}
+function sentence(code, where, inner) {
+    const shown = where.path;
+    const subject = where.input ? `Input '${where.input}' (${shown})` : shown;
+    const what = where.expect === 'file' ? 'a file path' : 'a folder';
+    // The inner path helps when it is a registry's own file; our temporary file beside the target would only confuse.
+    const at = inner && external_node_path_default().resolve(inner) !== external_node_path_default().resolve(where.path) && !inner.startsWith(`${where.path}.`) ? ` at ${inner}` : '';
+    const kind = kindOf(where.path);
+    // Directory where a file should be, or a file where a folder should be: say which and show a fix.
+    if (where.expect === 'file' && kind === 'folder') {
+        const example = external_node_path_default().join(where.path, where.example ?? 'out.json');
+        return `${where.input ? `Input '${where.input}'` : shown} is a directory (${withSlash(shown)}): give a file path such as ${example}.`;
+    }
+    if (where.expect === 'folder' && kind === 'file') {
+        return `${where.input ? `Input '${where.input}'` : shown} is a file (${shown}), not a folder: give a folder path (it is created if missing).`;
+    }
+    const fileInPath = code === 'ENOTDIR' || code === 'EEXIST' ? firstFileAbove(where.path, inner) : undefined;
+    if (fileInPath) {
+        return `${subject} cannot be created: ${fileInPath} is a file, not a folder; give ${what} whose folders are folders.`;
+    }
+    switch (code) {
+        case 'ENOENT':
+            return `${subject} could not be written${at}: its folder does not exist (or was removed while writing); create it or give another path.`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${subject} could not be written${at}: permission denied; give ${what} you may write to, or change that folder's permissions.`;
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return `${subject} could not be written${at}: the disk is full (${code}); free some space or give ${what} on another disk. Nothing was half-written.`;
+        case 'EROFS':
+            return `${subject} could not be written${at}: that filesystem is read-only; give ${what} on a writable disk.`;
+        case 'EMFILE':
+        case 'ENFILE':
+            return `${subject} could not be opened${at}: too many files are open (${code}); raise the limit (ulimit -n) or run fewer jobs at once.`;
+        case 'ENAMETOOLONG':
+            return `${subject} is too long a path for this filesystem; give a shorter one.`;
+        case 'ELOOP':
+            return `${subject} goes through a symbolic link that points to itself; give ${what} without the loop.`;
+        default:
+            // EBUSY, ENOTEMPTY, EISDIR, EEXIST: the target is something that cannot be replaced (a mount point, a busy folder).
+            return `${subject} could not be written${at} (${code}): it names something that cannot be replaced; give ${what} such as ${where.expect === 'file' ? external_node_path_default().join(external_node_path_default().dirname(where.path), where.example ?? 'out.json') : './out'}.`;
+    }
+}
+function kindOf(p) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statSync)(p);
+        return s.isDirectory() ? 'folder' : 'file';
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The nearest existing ancestor of `from` (the inner path, else the user's) that is a file. */
+function firstFileAbove(userPath, inner) {
+    let p = external_node_path_default().resolve(inner ?? userPath);
+    for (;;) {
+        const kind = kindOf(p);
+        if (kind === 'file')
+            return external_node_path_default().relative(process.cwd(), p) || p;
+        if (kind === 'folder')
+            return undefined;
+        const up = external_node_path_default().dirname(p);
+        if (up === p)
+            return undefined;
+        p = up;
+    }
+}
+function withSlash(p) {
+    return p.endsWith('/') ? p : `${p}/`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
+
 
 
 
 /**
  * Write a file so that readers see the old content or the new, never half of it:
  * write a temporary file beside the target, then rename over it (atomic on POSIX).
+ * With `user`, OS errors (a directory given, a full disk) become InputErrors naming that input.
  */
-async function atomic_write_writeFileAtomic(path, content) {
+async function atomic_write_writeFileAtomic(path, content, user) {
+    try {
+        await writeThroughTemp(path, content);
+    }
+    catch (e) {
+        throw user ? userPathError(e, { input: user.input, path, expect: 'file', example: user.example }) : e;
+    }
+}
+async function writeThroughTemp(path, content) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
     try {
@@ -31849,8 +31977,6 @@ function slow(_b, s, e, decode) {
     return parseNumberText(decode(s, e));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:zlib"
@@ -40135,9 +40261,12 @@ async function readParquet(file, table) {
             }
         }
         table.beginFile(file);
+        // The footer's row count is the file's claim: room for at most one row per byte of file up
+        // front (columns grow as pages really deliver rows), so a lying footer allocates nothing.
+        const room = Math.min(rows, size);
         const cols = nodes.map((node) => {
-            const col = table.column(file, node.element.name, kindOfElement(node.element), 0, rows);
-            col.reserve(rows);
+            const col = table.column(file, node.element.name, kindOfElement(node.element), 0, room);
+            col.reserve(room);
             if (isTemporal(node.element) && col.kind === 'numeric' && col.length === 0)
                 col.unit = 'epoch-ms';
             return col;
@@ -40595,7 +40724,7 @@ async function entries(dir) {
     }
 }
 /** Is this entry a file / a directory (following a symbolic link for files only)? */
-async function kindOf(dir, ent) {
+async function resolve_files_kindOf(dir, ent) {
     if (ent.isFile())
         return 'file';
     if (ent.isDirectory())
@@ -40612,7 +40741,7 @@ async function walk(dir) {
     for (const ent of await entries(dir)) {
         if (ent.name.startsWith('.') || ent.name.startsWith('_'))
             continue;
-        const kind = await kindOf(dir, ent);
+        const kind = await resolve_files_kindOf(dir, ent);
         if (kind === 'file')
             out.push((0,external_node_path_namespaceObject.join)(dir, ent.name));
         else if (kind === 'dir')
@@ -40678,7 +40807,7 @@ async function matchFrom(dir, segs, out) {
         for (const ent of await entries(here)) {
             if (ent.name.startsWith('.') || ent.name.startsWith('_'))
                 continue;
-            if ((await kindOf(here, ent)) === 'dir')
+            if ((await resolve_files_kindOf(here, ent)) === 'dir')
                 await matchFrom(path(ent.name), segs, out);
         }
         return;
@@ -40700,7 +40829,7 @@ async function matchFrom(dir, segs, out) {
             continue;
         if (!re.test(ent.name))
             continue;
-        const kind = await kindOf(here, ent);
+        const kind = await resolve_files_kindOf(here, ent);
         if (rest.length === 0) {
             if (kind === 'file')
                 out.push(path(ent.name));
@@ -41053,18 +41182,6 @@ function upperContinuedFraction(a, x) {
     }
     return h;
 }
-/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
-function regularizedGammaP(a, x) {
-    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
-        return NaN;
-    if (x === 0)
-        return 0;
-    if (x === Infinity)
-        return 1;
-    if (x < a + 1)
-        return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
-    return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
 /** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
 function regularizedGammaQ(a, x) {
     if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
@@ -41242,13 +41359,6 @@ function countDistinctAtOrBelow(e, x) {
             hi = mid;
     }
     return lo;
-}
-/** F(x) = P(X <= x), in [0, 1]; NaN for an empty sample. */
-function ecdfAt(e, x) {
-    if (e.n === 0)
-        return NaN;
-    const k = countDistinctAtOrBelow(e, x);
-    return k === 0 ? 0 : e.cumulative[k - 1] / e.n;
 }
 /** Weight (count) of the i-th distinct value. */
 function ecdfCountAt(e, i) {
@@ -41617,12 +41727,6 @@ function twoSum(a, b) {
     const c = s - a;
     return { hi: s, lo: (a - (s - c)) + (b - c) };
 }
-/** s + err == a - b exactly. */
-function twoDiff(a, b) {
-    const s = a - b;
-    const c = s - a;
-    return { hi: s, lo: (a - (s - c)) - (b + c) };
-}
 const SPLITTER = 134217729.0; // 2^27 + 1
 const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996: above it the splitter would overflow
 /** Split a into hi + lo, each with at most 26 significant bits (Dekker). */
@@ -41651,10 +41755,6 @@ function twoProd(a, b) {
 function addDd(a, b) {
     return twoSum(a, b);
 }
-/** double - double, exact. */
-function subDd(a, b) {
-    return twoDiff(a, b);
-}
 /** double * double, exact. */
 function mulDd(a, b) {
     return twoProd(a, b);
@@ -41668,11 +41768,6 @@ function addDDd(a, b) {
 function subDDd(a, b) {
     const s = twoSum(a.hi, -b);
     return quickTwoSum(s.hi, s.lo + a.lo);
-}
-/** double - double-double. */
-function subdDD(a, b) {
-    const s = twoSum(a, -b.hi);
-    return quickTwoSum(s.hi, s.lo - b.lo);
 }
 /** double-double + double-double with IEEE-style error bound (Briggs and Kahan). */
 function addDD(a, b) {
@@ -41713,12 +41808,6 @@ function divDD(a, b) {
 function divDd(a, b) {
     return divDD(dd(a), dd(b));
 }
-function divDDd(a, b) {
-    return divDD(a, dd(b));
-}
-function divdDD(a, b) {
-    return divDD(dd(a), b);
-}
 function invDD(a) {
     return divDD(DD_ONE, a);
 }
@@ -41733,26 +41822,6 @@ function isZeroDD(a) {
     return a.hi === 0;
 }
 // ---- binary exponent helpers (C's frexp/ldexp, which JavaScript lacks) ----
-const view = new DataView(new ArrayBuffer(8));
-const TWO_54 = (/* unused pure expression or super */ null && (2 ** 54));
-/** [m, e] with x = m * 2^e and 0.5 <= |m| < 1 (m = x and e = 0 for 0, inf, NaN). */
-function frexp(x) {
-    if (x === 0 || !Number.isFinite(x))
-        return [x, 0];
-    let scale = 0;
-    let y = x;
-    if (Math.abs(y) < 2.2250738585072014e-308) {
-        // Subnormal: bring into the normal range first so the exponent field is meaningful.
-        y *= TWO_54;
-        scale = -54;
-    }
-    view.setFloat64(0, y);
-    const hiWord = view.getUint32(0);
-    const biased = (hiWord >>> 20) & 0x7ff;
-    // Replace the exponent field with 1022 (the exponent of numbers in [0.5, 1)).
-    view.setUint32(0, (hiWord & 0x800fffff) | (1022 << 20));
-    return [view.getFloat64(0), biased - 1022 + scale];
-}
 /**
  * x * 2^e for any integer e, rounding once (as C's ldexp): large |e| is applied in two steps whose
  * intermediate results stay normal (the approach of musl's scalbn).
@@ -41782,20 +41851,6 @@ function ldexp(x, e) {
         }
     }
     return y * 2 ** n;
-}
-/** [mantissa, exponent] of a double-double, mantissa's hi word in [0.5, 1) (QD's frexp convention). */
-function frexpDD(a) {
-    let [man, exponent] = frexp(a.hi);
-    let lo = ldexp(a.lo, -exponent);
-    if (Math.abs(man) === 0.5 && man * lo < 0) {
-        man *= 2;
-        lo *= 2;
-        exponent -= 1;
-    }
-    return [{ hi: man, lo }, exponent];
-}
-function ldexpDD(a, e) {
-    return { hi: ldexp(a.hi, e), lo: ldexp(a.lo, e) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/smirnov.ts
@@ -41838,12 +41893,6 @@ function smirnovSf(n, d) {
     if (smirnov_Number.isNaN(d))
         return NaN;
     return smirnov(n, d).sf;
-}
-/** P(D+_n < d): scipy.special.smirnovc(n, d). */
-function smirnovCdf(n, d) {
-    if (smirnov_Number.isNaN(d))
-        return NaN;
-    return smirnov(n, d).cdf;
 }
 /** floor(n x) and the fractional part n x - floor(n x), computed exactly in double-double. */
 function splitNX(n, x) {
@@ -42039,10 +42088,6 @@ const STIRLING_COEFFS = [-3617 / 122400, 1 / 156, -691 / 360360, 1 / 1188, -1 / 
 /** P(D_n >= d): scipy.stats.kstwo.sf(d, n). n must be a positive integer. */
 function kstwoSf(d, n) {
     return kolmogn(n, d, false);
-}
-/** P(D_n <= d): scipy.stats.kstwo.cdf(d, n). */
-function kstwoCdf(d, n) {
-    return kolmogn(n, d, true);
 }
 function kolmogorov_clip01(p) {
     return p < 0 ? 0 : p > 1 ? 1 : p;
@@ -43725,9 +43770,9 @@ async function runDriftCheck(req, now = new Date()) {
         report: reportPath,
         failed: String(report.verdict.failed),
     };
-    await atomic_write_writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
+    await atomic_write_writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n', { input: 'report-path', example: 'drift-report.json' });
     if (profilePath && profile)
-        await atomic_write_writeFileAtomic(profilePath, JSON.stringify(profile) + '\n');
+        await atomic_write_writeFileAtomic(profilePath, JSON.stringify(profile) + '\n', { input: 'profile-path', example: 'profile.json' });
     return { report, reportPath, profilePath, markdown: renderDriftMarkdown(report), annotations: driftAnnotations(report), outputs };
 }
 /** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
@@ -43737,7 +43782,7 @@ async function runProfile(req, now = new Date()) {
     const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
     const profile = profileFromReference(ref, now);
     const text = JSON.stringify(profile) + '\n';
-    await writeFileAtomic(out, text);
+    await writeFileAtomic(out, text, { input: 'out', example: 'profile.json' });
     const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
     return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
 }
@@ -44065,6 +44110,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

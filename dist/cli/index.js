@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 686:
+/***/ 431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18,27 +18,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
-
-
-
-/**
- * Write a file so that readers see the old content or the new, never half of it:
- * write a temporary file beside the target, then rename over it (atomic on POSIX).
- */
-async function writeFileAtomic(path, content) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(tmp, content);
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw e;
-    }
-}
-
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./packages/core/src/shared/errors.ts
 class errors_InputError extends Error {
     where;
@@ -72,6 +53,152 @@ class ServiceError extends Error {
 }
 function isServiceError(e) {
     return e instanceof ServiceError;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/fs-errors.ts
+/**
+ * The operating system's answer about a path the user gave (EISDIR, ENOSPC, ...) as one sentence
+ * naming that input and saying what to do: the shells print InputErrors without a stack trace.
+ */
+
+
+
+/** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
+const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+function errnoCode(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/**
+ * An InputError for an OS error on a user-given path, or the error unchanged when its code says
+ * nothing the user can fix. `where.path` may be the user's path or one inside it (a registry's
+ * index file); the sentence names the user's, and the inner path where it differs.
+ */
+function userPathError(e, where) {
+    const code = errnoCode(e);
+    if (code === undefined || !KNOWN.has(code))
+        return e;
+    return new errors_InputError(sentence(code, where, e.path), { input: where.input, file: where.path });
+}
+/**
+ * Run `work`, turning OS errors on the user's path into sentences (see userPathError). With
+ * `within` (a resolved folder), only errors on paths inside it are the user's: a model file read
+ * elsewhere in the same work keeps its own error.
+ */
+async function onUserPath(where, work, within) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        const failed = e?.path;
+        if (within !== undefined && typeof failed === 'string' && isOutside(within, external_node_path_default().resolve(failed)))
+            throw e;
+        throw userPathError(e, where);
+    }
+}
+function isOutside(root, p) {
+    const rel = external_node_path_default().relative(root, p);
+    return rel.startsWith('..') || external_node_path_default().isAbsolute(rel);
+}
+function sentence(code, where, inner) {
+    const shown = where.path;
+    const subject = where.input ? `Input '${where.input}' (${shown})` : shown;
+    const what = where.expect === 'file' ? 'a file path' : 'a folder';
+    // The inner path helps when it is a registry's own file; our temporary file beside the target would only confuse.
+    const at = inner && external_node_path_default().resolve(inner) !== external_node_path_default().resolve(where.path) && !inner.startsWith(`${where.path}.`) ? ` at ${inner}` : '';
+    const kind = kindOf(where.path);
+    // Directory where a file should be, or a file where a folder should be: say which and show a fix.
+    if (where.expect === 'file' && kind === 'folder') {
+        const example = external_node_path_default().join(where.path, where.example ?? 'out.json');
+        return `${where.input ? `Input '${where.input}'` : shown} is a directory (${withSlash(shown)}): give a file path such as ${example}.`;
+    }
+    if (where.expect === 'folder' && kind === 'file') {
+        return `${where.input ? `Input '${where.input}'` : shown} is a file (${shown}), not a folder: give a folder path (it is created if missing).`;
+    }
+    const fileInPath = code === 'ENOTDIR' || code === 'EEXIST' ? firstFileAbove(where.path, inner) : undefined;
+    if (fileInPath) {
+        return `${subject} cannot be created: ${fileInPath} is a file, not a folder; give ${what} whose folders are folders.`;
+    }
+    switch (code) {
+        case 'ENOENT':
+            return `${subject} could not be written${at}: its folder does not exist (or was removed while writing); create it or give another path.`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${subject} could not be written${at}: permission denied; give ${what} you may write to, or change that folder's permissions.`;
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return `${subject} could not be written${at}: the disk is full (${code}); free some space or give ${what} on another disk. Nothing was half-written.`;
+        case 'EROFS':
+            return `${subject} could not be written${at}: that filesystem is read-only; give ${what} on a writable disk.`;
+        case 'EMFILE':
+        case 'ENFILE':
+            return `${subject} could not be opened${at}: too many files are open (${code}); raise the limit (ulimit -n) or run fewer jobs at once.`;
+        case 'ENAMETOOLONG':
+            return `${subject} is too long a path for this filesystem; give a shorter one.`;
+        case 'ELOOP':
+            return `${subject} goes through a symbolic link that points to itself; give ${what} without the loop.`;
+        default:
+            // EBUSY, ENOTEMPTY, EISDIR, EEXIST: the target is something that cannot be replaced (a mount point, a busy folder).
+            return `${subject} could not be written${at} (${code}): it names something that cannot be replaced; give ${what} such as ${where.expect === 'file' ? external_node_path_default().join(external_node_path_default().dirname(where.path), where.example ?? 'out.json') : './out'}.`;
+    }
+}
+function kindOf(p) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statSync)(p);
+        return s.isDirectory() ? 'folder' : 'file';
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The nearest existing ancestor of `from` (the inner path, else the user's) that is a file. */
+function firstFileAbove(userPath, inner) {
+    let p = external_node_path_default().resolve(inner ?? userPath);
+    for (;;) {
+        const kind = kindOf(p);
+        if (kind === 'file')
+            return external_node_path_default().relative(process.cwd(), p) || p;
+        if (kind === 'folder')
+            return undefined;
+        const up = external_node_path_default().dirname(p);
+        if (up === p)
+            return undefined;
+        p = up;
+    }
+}
+function withSlash(p) {
+    return p.endsWith('/') ? p : `${p}/`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
+
+
+
+
+/**
+ * Write a file so that readers see the old content or the new, never half of it:
+ * write a temporary file beside the target, then rename over it (atomic on POSIX).
+ * With `user`, OS errors (a directory given, a full disk) become InputErrors naming that input.
+ */
+async function writeFileAtomic(path, content, user) {
+    try {
+        await writeThroughTemp(path, content);
+    }
+    catch (e) {
+        throw user ? userPathError(e, { input: user.input, path, expect: 'file', example: user.example }) : e;
+    }
+}
+async function writeThroughTemp(path, content) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, content);
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw e;
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/cells.ts
@@ -246,8 +373,6 @@ function slow(_b, s, e, decode) {
     return parseNumberText(decode(s, e));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -8532,9 +8657,12 @@ async function readParquet(file, table) {
             }
         }
         table.beginFile(file);
+        // The footer's row count is the file's claim: room for at most one row per byte of file up
+        // front (columns grow as pages really deliver rows), so a lying footer allocates nothing.
+        const room = Math.min(rows, size);
         const cols = nodes.map((node) => {
-            const col = table.column(file, node.element.name, kindOfElement(node.element), 0, rows);
-            col.reserve(rows);
+            const col = table.column(file, node.element.name, kindOfElement(node.element), 0, room);
+            col.reserve(room);
             if (isTemporal(node.element) && col.kind === 'numeric' && col.length === 0)
                 col.unit = 'epoch-ms';
             return col;
@@ -8992,7 +9120,7 @@ async function entries(dir) {
     }
 }
 /** Is this entry a file / a directory (following a symbolic link for files only)? */
-async function kindOf(dir, ent) {
+async function resolve_files_kindOf(dir, ent) {
     if (ent.isFile())
         return 'file';
     if (ent.isDirectory())
@@ -9009,7 +9137,7 @@ async function walk(dir) {
     for (const ent of await entries(dir)) {
         if (ent.name.startsWith('.') || ent.name.startsWith('_'))
             continue;
-        const kind = await kindOf(dir, ent);
+        const kind = await resolve_files_kindOf(dir, ent);
         if (kind === 'file')
             out.push((0,external_node_path_namespaceObject.join)(dir, ent.name));
         else if (kind === 'dir')
@@ -9075,7 +9203,7 @@ async function matchFrom(dir, segs, out) {
         for (const ent of await entries(here)) {
             if (ent.name.startsWith('.') || ent.name.startsWith('_'))
                 continue;
-            if ((await kindOf(here, ent)) === 'dir')
+            if ((await resolve_files_kindOf(here, ent)) === 'dir')
                 await matchFrom(path(ent.name), segs, out);
         }
         return;
@@ -9097,7 +9225,7 @@ async function matchFrom(dir, segs, out) {
             continue;
         if (!re.test(ent.name))
             continue;
-        const kind = await kindOf(here, ent);
+        const kind = await resolve_files_kindOf(here, ent);
         if (rest.length === 0) {
             if (kind === 'file')
                 out.push(path(ent.name));
@@ -9488,18 +9616,6 @@ function upperContinuedFraction(a, x) {
     }
     return h;
 }
-/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
-function regularizedGammaP(a, x) {
-    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
-        return NaN;
-    if (x === 0)
-        return 0;
-    if (x === Infinity)
-        return 1;
-    if (x < a + 1)
-        return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
-    return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
 /** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
 function regularizedGammaQ(a, x) {
     if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
@@ -9677,13 +9793,6 @@ function countDistinctAtOrBelow(e, x) {
             hi = mid;
     }
     return lo;
-}
-/** F(x) = P(X <= x), in [0, 1]; NaN for an empty sample. */
-function ecdfAt(e, x) {
-    if (e.n === 0)
-        return NaN;
-    const k = countDistinctAtOrBelow(e, x);
-    return k === 0 ? 0 : e.cumulative[k - 1] / e.n;
 }
 /** Weight (count) of the i-th distinct value. */
 function ecdfCountAt(e, i) {
@@ -10052,12 +10161,6 @@ function twoSum(a, b) {
     const c = s - a;
     return { hi: s, lo: (a - (s - c)) + (b - c) };
 }
-/** s + err == a - b exactly. */
-function twoDiff(a, b) {
-    const s = a - b;
-    const c = s - a;
-    return { hi: s, lo: (a - (s - c)) - (b + c) };
-}
 const SPLITTER = 134217729.0; // 2^27 + 1
 const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996: above it the splitter would overflow
 /** Split a into hi + lo, each with at most 26 significant bits (Dekker). */
@@ -10086,10 +10189,6 @@ function twoProd(a, b) {
 function addDd(a, b) {
     return twoSum(a, b);
 }
-/** double - double, exact. */
-function subDd(a, b) {
-    return twoDiff(a, b);
-}
 /** double * double, exact. */
 function mulDd(a, b) {
     return twoProd(a, b);
@@ -10103,11 +10202,6 @@ function addDDd(a, b) {
 function subDDd(a, b) {
     const s = twoSum(a.hi, -b);
     return quickTwoSum(s.hi, s.lo + a.lo);
-}
-/** double - double-double. */
-function subdDD(a, b) {
-    const s = twoSum(a, -b.hi);
-    return quickTwoSum(s.hi, s.lo - b.lo);
 }
 /** double-double + double-double with IEEE-style error bound (Briggs and Kahan). */
 function addDD(a, b) {
@@ -10148,12 +10242,6 @@ function divDD(a, b) {
 function divDd(a, b) {
     return divDD(dd(a), dd(b));
 }
-function divDDd(a, b) {
-    return divDD(a, dd(b));
-}
-function divdDD(a, b) {
-    return divDD(dd(a), b);
-}
 function invDD(a) {
     return divDD(DD_ONE, a);
 }
@@ -10168,26 +10256,6 @@ function isZeroDD(a) {
     return a.hi === 0;
 }
 // ---- binary exponent helpers (C's frexp/ldexp, which JavaScript lacks) ----
-const view = new DataView(new ArrayBuffer(8));
-const TWO_54 = (/* unused pure expression or super */ null && (2 ** 54));
-/** [m, e] with x = m * 2^e and 0.5 <= |m| < 1 (m = x and e = 0 for 0, inf, NaN). */
-function frexp(x) {
-    if (x === 0 || !Number.isFinite(x))
-        return [x, 0];
-    let scale = 0;
-    let y = x;
-    if (Math.abs(y) < 2.2250738585072014e-308) {
-        // Subnormal: bring into the normal range first so the exponent field is meaningful.
-        y *= TWO_54;
-        scale = -54;
-    }
-    view.setFloat64(0, y);
-    const hiWord = view.getUint32(0);
-    const biased = (hiWord >>> 20) & 0x7ff;
-    // Replace the exponent field with 1022 (the exponent of numbers in [0.5, 1)).
-    view.setUint32(0, (hiWord & 0x800fffff) | (1022 << 20));
-    return [view.getFloat64(0), biased - 1022 + scale];
-}
 /**
  * x * 2^e for any integer e, rounding once (as C's ldexp): large |e| is applied in two steps whose
  * intermediate results stay normal (the approach of musl's scalbn).
@@ -10217,20 +10285,6 @@ function ldexp(x, e) {
         }
     }
     return y * 2 ** n;
-}
-/** [mantissa, exponent] of a double-double, mantissa's hi word in [0.5, 1) (QD's frexp convention). */
-function frexpDD(a) {
-    let [man, exponent] = frexp(a.hi);
-    let lo = ldexp(a.lo, -exponent);
-    if (Math.abs(man) === 0.5 && man * lo < 0) {
-        man *= 2;
-        lo *= 2;
-        exponent -= 1;
-    }
-    return [{ hi: man, lo }, exponent];
-}
-function ldexpDD(a, e) {
-    return { hi: ldexp(a.hi, e), lo: ldexp(a.lo, e) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/smirnov.ts
@@ -10273,12 +10327,6 @@ function smirnovSf(n, d) {
     if (smirnov_Number.isNaN(d))
         return NaN;
     return smirnov(n, d).sf;
-}
-/** P(D+_n < d): scipy.special.smirnovc(n, d). */
-function smirnovCdf(n, d) {
-    if (smirnov_Number.isNaN(d))
-        return NaN;
-    return smirnov(n, d).cdf;
 }
 /** floor(n x) and the fractional part n x - floor(n x), computed exactly in double-double. */
 function splitNX(n, x) {
@@ -10474,10 +10522,6 @@ const STIRLING_COEFFS = [-3617 / 122400, 1 / 156, -691 / 360360, 1 / 1188, -1 / 
 /** P(D_n >= d): scipy.stats.kstwo.sf(d, n). n must be a positive integer. */
 function kstwoSf(d, n) {
     return kolmogn(n, d, false);
-}
-/** P(D_n <= d): scipy.stats.kstwo.cdf(d, n). */
-function kstwoCdf(d, n) {
-    return kolmogn(n, d, true);
 }
 function kolmogorov_clip01(p) {
     return p < 0 ? 0 : p > 1 ? 1 : p;
@@ -12160,9 +12204,9 @@ async function runDriftCheck(req, now = new Date()) {
         report: reportPath,
         failed: String(report.verdict.failed),
     };
-    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
+    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n', { input: 'report-path', example: 'drift-report.json' });
     if (profilePath && profile)
-        await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n');
+        await writeFileAtomic(profilePath, JSON.stringify(profile) + '\n', { input: 'profile-path', example: 'profile.json' });
     return { report, reportPath, profilePath, markdown: renderDriftMarkdown(report), annotations: driftAnnotations(report), outputs };
 }
 /** Profile a dataset and write the profile atomically; returns the path and a one-line summary. */
@@ -12172,7 +12216,7 @@ async function runProfile(req, now = new Date()) {
     const ref = await loadReference(data, options, undefined, req.delimiter || undefined);
     const profile = profileFromReference(ref, now);
     const text = JSON.stringify(profile) + '\n';
-    await writeFileAtomic(out, text);
+    await writeFileAtomic(out, text, { input: 'out', example: 'profile.json' });
     const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
     return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
 }
@@ -14070,14 +14114,23 @@ function latencyHistogram(samplesMs, buckets = 20) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/model/measure-latency.ts
+/**
+ * Latency as a served model sees it: one row per call, after warm-up, timed around each
+ * onnxruntime call only; plus throughput at a chosen batch size.
+ */
+
 
 const DEFAULT_LATENCY_RUNS = 1000;
 const DEFAULT_WARMUP_RUNS = 50;
 const DEFAULT_THROUGHPUT_BATCH = 32;
+/** Most timed runs: 1e6 already rests the p99 on 10,000 samples; beyond, the run takes hours and the samples gigabytes. */
+const MAX_LATENCY_RUNS = 1_000_000;
+/** Most warm-up runs: onnxruntime settles in tens of calls. */
+const MAX_WARMUP_RUNS = 100_000;
 const hrtime = process.hrtime.bigint;
 async function measureLatency(session, plan, options = {}) {
-    const runs = Math.max(1, Math.floor(options.runs ?? DEFAULT_LATENCY_RUNS));
-    const warmupRuns = Math.max(0, Math.floor(options.warmupRuns ?? DEFAULT_WARMUP_RUNS));
+    const runs = Math.max(1, Math.floor(atMost(options.runs ?? DEFAULT_LATENCY_RUNS, MAX_LATENCY_RUNS, 'latency-runs', 'timed runs')));
+    const warmupRuns = Math.max(0, Math.floor(atMost(options.warmupRuns ?? DEFAULT_WARMUP_RUNS, MAX_WARMUP_RUNS, 'warmup-runs', 'warm-up runs')));
     const batchSize = Math.max(1, Math.min(plan.fixedBatch ?? Infinity, Math.floor(options.batchSize ?? DEFAULT_THROUGHPUT_BATCH)));
     // Rows cycle through the test set, built before timing starts so only the model is timed.
     const distinct = Math.min(plan.rowCount, runs + warmupRuns);
@@ -14090,11 +14143,19 @@ async function measureLatency(session, plan, options = {}) {
     const throughput = await measureThroughput(session, plan, batchSize, runs);
     return { ...summarizeLatencies(samples), warmupRuns, batchSize, throughput, histogram: latencyHistogram(samples), samples };
 }
+/** `n`, refused before anything is allocated for it when above `max` (or not a number). */
+function atMost(n, max, input, what) {
+    if (!(n <= max)) {
+        throw new errors_InputError(`Input '${input}' is ${n}: at most ${max.toLocaleString('en-US')} ${what} are allowed; give a smaller number (the default is ${input === 'latency-runs' ? DEFAULT_LATENCY_RUNS : DEFAULT_WARMUP_RUNS}).`, { input });
+    }
+    return n;
+}
 /**
  * The timed loop: `runs` calls cycling through `rows` from `offset`, each timed alone (ms). Only
  * two clock reads per call are added to what is measured (`npm run bench` measures that cost).
  */
 async function timeRuns(session, rows, runs, offset = 0) {
+    atMost(runs, MAX_LATENCY_RUNS, 'latency-runs', 'timed runs');
     const samples = new Float64Array(runs);
     for (let i = 0; i < runs; i++) {
         const feeds = rows[(offset + i) % rows.length];
@@ -14978,8 +15039,8 @@ const QUALITY_GATES_INPUTS = [
     { name: 'class-names', type: 'string', description: "The classes in the order of the model's probability columns (comma-separated or a JSON array). Default: the model's \"classes\" metadata." },
     { name: 'prediction-output', type: 'string', description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes." },
     { name: 'probability-output', type: 'string', description: "The model output holding class probabilities, [N, classes]. Default: the first float matrix output." },
-    { name: 'latency-runs', type: 'count', min: 1, max: 10000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
-    { name: 'warmup-runs', type: 'count', min: 0, max: 10000000, default: "50", description: "Untimed inferences before timing starts." },
+    { name: 'latency-runs', type: 'count', min: 1, max: 1000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
+    { name: 'warmup-runs', type: 'count', min: 0, max: 100000, default: "50", description: "Untimed inferences before timing starts." },
     { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: "32", description: "Rows per inference for the throughput figure." },
     { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text test data, one character. Default: \",\" for .csv, tab for .tsv, sniffed for .txt." },
     { name: 'verdict-path', type: 'path', default: "modelci-gate-verdict.json", description: "Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation)." },
@@ -15088,7 +15149,7 @@ async function runQualityGates(req, now = new Date()) {
         evaluation,
         source: { model, report: reportPath, baseline },
     };
-    await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
+    await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n', { input: 'verdict-path', example: 'gate-verdict.json' });
     const failed = [...verdict.gates.filter((g) => !g.passed).map((g) => g.gate), ...verdict.checks.filter((c) => !c.passed).map((c) => c.name)];
     const shown = (v) => (v === null || v === undefined ? '' : String(v));
     return {
@@ -15591,6 +15652,7 @@ function modelpack_formatOf(files) {
 
 
 
+
 class LocalOciRegistry {
     uri;
     root;
@@ -15603,6 +15665,13 @@ class LocalOciRegistry {
         return external_node_path_default().join(this.root, name);
     }
     async register(input) {
+        return this.inRegistry(() => this.registerLocked(input));
+    }
+    /** OS errors inside the registry folder (a file given as --registry, a full disk) as sentences naming the input. */
+    inRegistry(work) {
+        return onUserPath({ input: 'registry', path: this.uri.replace(/^file:\/\//i, ''), expect: 'folder' }, work, this.root);
+    }
+    async registerLocked(input) {
         const layout = this.layout(input.name);
         await (0,promises_namespaceObject.mkdir)(layout, { recursive: true });
         let bytesWritten = 0;
@@ -15640,6 +15709,9 @@ class LocalOciRegistry {
         });
     }
     async resolve(name, ref) {
+        return this.inRegistry(() => this.resolveIn(name, ref));
+    }
+    async resolveIn(name, ref) {
         const layout = this.layout(name);
         const index = await this.readIndex(layout, true);
         const n = versionNumber(ref);
@@ -15653,12 +15725,11 @@ class LocalOciRegistry {
     }
     async list(name) {
         const layout = this.layout(name);
-        const index = await this.readIndex(layout, true);
-        return (await this.versions(name, layout, index)).sort((a, b) => a.version - b.version);
+        return this.inRegistry(async () => (await this.versions(name, layout, await this.readIndex(layout, true))).sort((a, b) => a.version - b.version));
     }
     async moveAlias(name, alias, version, options) {
         const layout = this.layout(name);
-        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+        return this.inRegistry(() => withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
             const index = await this.readIndex(layout, true);
             const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
             if (!target || target.digest !== version.digest) {
@@ -15675,14 +15746,18 @@ class LocalOciRegistry {
             index.manifests.push({ ...target, annotations });
             await this.writeIndex(layout, index);
             return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-        });
+        }));
     }
     async download(version, into) {
         const layout = this.layout(version.name);
         const written = [];
         for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+            // Errors making the folder or writing the copy are about --download; reading blobs, the registry's.
+            const target = await onUserPath({ input: 'download', path: into, expect: 'folder' }, async () => {
+                const to = await downloadTarget(into, version, f);
+                await copyVerified(blobPath(layout, f.digest), to, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+                return to;
+            }, external_node_path_default().resolve(into));
             written.push(target);
         }
         return written;
@@ -15782,10 +15857,17 @@ async function copyVerified(from, to, digest, size, what) {
             done(null, chunk);
         },
     });
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(to));
-    if (`sha256:${hash.digest('hex')}` !== digest) {
-        await (0,promises_namespaceObject.rm)(to, { force: true });
-        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+    // Through a temporary file: a full disk or a bad blob leaves what was there before.
+    const tmp = `${to}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+        if (`sha256:${hash.digest('hex')}` !== digest) {
+            throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+        }
+        await (0,promises_namespaceObject.rename)(tmp, to);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
     }
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
@@ -15900,7 +15982,7 @@ class HttpFailure extends ServiceError {
     constructor(service, kind, url, method, 
     /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
     reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
         this.kind = kind;
         this.url = url;
         this.method = method;
@@ -15918,7 +16000,7 @@ function isRetryableStatus(status) {
 function seconds(ms) {
     return `${ms / 1000} s`;
 }
-function sentence(service, kind, url, method, reason, hint) {
+function http_failure_sentence(service, kind, url, method, reason, hint) {
     const Service = service[0].toUpperCase() + service.slice(1);
     switch (kind) {
         case 'unreachable':
@@ -18559,6 +18641,8 @@ const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' |
 
 
 const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
+/** Where the record goes, for error sentences naming the input. */
+const RECORD_TARGET = { input: 'record-path', example: 'deployment-record.json' };
 async function runCanaryDeploy(req, runtime = {}) {
     const env = runtime.env ?? process.env;
     const v = parse_input_parseInputs(CANARY_DEPLOY_INPUTS, req);
@@ -18574,7 +18658,7 @@ async function runCanaryDeploy(req, runtime = {}) {
     };
     const record = await runRollout(policy, {
         router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(logText(line))),
-        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
+        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n', RECORD_TARGET),
     }, model);
     return outcome(record, recordPath);
 }
@@ -18615,7 +18699,7 @@ async function rollBackUnfinished(req, reason, clock) {
         Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
-    await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+    await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n', RECORD_TARGET);
     return outcome(record, recordPath);
 }
 /** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
@@ -19307,7 +19391,7 @@ function fail(io, code, message) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(686);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(431);
 // The `modelci` command's entry: everything it does is in cli.ts and the command table.
 
 

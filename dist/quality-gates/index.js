@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8911);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(333);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8911:
+/***/ 333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31657,15 +31657,142 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./packages/core/src/shared/fs-errors.ts
+/**
+ * The operating system's answer about a path the user gave (EISDIR, ENOSPC, ...) as one sentence
+ * naming that input and saying what to do: the shells print InputErrors without a stack trace.
+ */
+
+
+
+/** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
+const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+function errnoCode(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/**
+ * An InputError for an OS error on a user-given path, or the error unchanged when its code says
+ * nothing the user can fix. `where.path` may be the user's path or one inside it (a registry's
+ * index file); the sentence names the user's, and the inner path where it differs.
+ */
+function userPathError(e, where) {
+    const code = errnoCode(e);
+    if (code === undefined || !KNOWN.has(code))
+        return e;
+    return new InputError(sentence(code, where, e.path), { input: where.input, file: where.path });
+}
+/**
+ * Run `work`, turning OS errors on the user's path into sentences (see userPathError). With
+ * `within` (a resolved folder), only errors on paths inside it are the user's: a model file read
+ * elsewhere in the same work keeps its own error.
+ */
+async function onUserPath(where, work, within) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        const failed = e?.path;
+        if (within !== undefined && typeof failed === 'string' && isOutside(within, path.resolve(failed)))
+            throw e;
+        throw userPathError(e, where);
+    }
+}
+function isOutside(root, p) {
+    const rel = path.relative(root, p);
+    return rel.startsWith('..') || path.isAbsolute(rel);
+}
+function sentence(code, where, inner) {
+    const shown = where.path;
+    const subject = where.input ? `Input '${where.input}' (${shown})` : shown;
+    const what = where.expect === 'file' ? 'a file path' : 'a folder';
+    // The inner path helps when it is a registry's own file; our temporary file beside the target would only confuse.
+    const at = inner && external_node_path_default().resolve(inner) !== external_node_path_default().resolve(where.path) && !inner.startsWith(`${where.path}.`) ? ` at ${inner}` : '';
+    const kind = kindOf(where.path);
+    // Directory where a file should be, or a file where a folder should be: say which and show a fix.
+    if (where.expect === 'file' && kind === 'folder') {
+        const example = external_node_path_default().join(where.path, where.example ?? 'out.json');
+        return `${where.input ? `Input '${where.input}'` : shown} is a directory (${withSlash(shown)}): give a file path such as ${example}.`;
+    }
+    if (where.expect === 'folder' && kind === 'file') {
+        return `${where.input ? `Input '${where.input}'` : shown} is a file (${shown}), not a folder: give a folder path (it is created if missing).`;
+    }
+    const fileInPath = code === 'ENOTDIR' || code === 'EEXIST' ? firstFileAbove(where.path, inner) : undefined;
+    if (fileInPath) {
+        return `${subject} cannot be created: ${fileInPath} is a file, not a folder; give ${what} whose folders are folders.`;
+    }
+    switch (code) {
+        case 'ENOENT':
+            return `${subject} could not be written${at}: its folder does not exist (or was removed while writing); create it or give another path.`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${subject} could not be written${at}: permission denied; give ${what} you may write to, or change that folder's permissions.`;
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return `${subject} could not be written${at}: the disk is full (${code}); free some space or give ${what} on another disk. Nothing was half-written.`;
+        case 'EROFS':
+            return `${subject} could not be written${at}: that filesystem is read-only; give ${what} on a writable disk.`;
+        case 'EMFILE':
+        case 'ENFILE':
+            return `${subject} could not be opened${at}: too many files are open (${code}); raise the limit (ulimit -n) or run fewer jobs at once.`;
+        case 'ENAMETOOLONG':
+            return `${subject} is too long a path for this filesystem; give a shorter one.`;
+        case 'ELOOP':
+            return `${subject} goes through a symbolic link that points to itself; give ${what} without the loop.`;
+        default:
+            // EBUSY, ENOTEMPTY, EISDIR, EEXIST: the target is something that cannot be replaced (a mount point, a busy folder).
+            return `${subject} could not be written${at} (${code}): it names something that cannot be replaced; give ${what} such as ${where.expect === 'file' ? external_node_path_default().join(external_node_path_default().dirname(where.path), where.example ?? 'out.json') : './out'}.`;
+    }
+}
+function kindOf(p) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statSync)(p);
+        return s.isDirectory() ? 'folder' : 'file';
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The nearest existing ancestor of `from` (the inner path, else the user's) that is a file. */
+function firstFileAbove(userPath, inner) {
+    let p = external_node_path_default().resolve(inner ?? userPath);
+    for (;;) {
+        const kind = kindOf(p);
+        if (kind === 'file')
+            return external_node_path_default().relative(process.cwd(), p) || p;
+        if (kind === 'folder')
+            return undefined;
+        const up = external_node_path_default().dirname(p);
+        if (up === p)
+            return undefined;
+        p = up;
+    }
+}
+function withSlash(p) {
+    return p.endsWith('/') ? p : `${p}/`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
+
 
 
 
 /**
  * Write a file so that readers see the old content or the new, never half of it:
  * write a temporary file beside the target, then rename over it (atomic on POSIX).
+ * With `user`, OS errors (a directory given, a full disk) become InputErrors naming that input.
  */
-async function writeFileAtomic(path, content) {
+async function writeFileAtomic(path, content, user) {
+    try {
+        await writeThroughTemp(path, content);
+    }
+    catch (e) {
+        throw user ? userPathError(e, { input: user.input, path, expect: 'file', example: user.example }) : e;
+    }
+}
+async function writeThroughTemp(path, content) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
     try {
@@ -31853,8 +31980,6 @@ function slow(_b, s, e, decode) {
     return parseNumberText(decode(s, e));
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:zlib"
@@ -40139,9 +40264,12 @@ async function readParquet(file, table) {
             }
         }
         table.beginFile(file);
+        // The footer's row count is the file's claim: room for at most one row per byte of file up
+        // front (columns grow as pages really deliver rows), so a lying footer allocates nothing.
+        const room = Math.min(rows, size);
         const cols = nodes.map((node) => {
-            const col = table.column(file, node.element.name, kindOfElement(node.element), 0, rows);
-            col.reserve(rows);
+            const col = table.column(file, node.element.name, kindOfElement(node.element), 0, room);
+            col.reserve(room);
             if (isTemporal(node.element) && col.kind === 'numeric' && col.length === 0)
                 col.unit = 'epoch-ms';
             return col;
@@ -40599,7 +40727,7 @@ async function entries(dir) {
     }
 }
 /** Is this entry a file / a directory (following a symbolic link for files only)? */
-async function kindOf(dir, ent) {
+async function resolve_files_kindOf(dir, ent) {
     if (ent.isFile())
         return 'file';
     if (ent.isDirectory())
@@ -40616,7 +40744,7 @@ async function walk(dir) {
     for (const ent of await entries(dir)) {
         if (ent.name.startsWith('.') || ent.name.startsWith('_'))
             continue;
-        const kind = await kindOf(dir, ent);
+        const kind = await resolve_files_kindOf(dir, ent);
         if (kind === 'file')
             out.push((0,external_node_path_namespaceObject.join)(dir, ent.name));
         else if (kind === 'dir')
@@ -40682,7 +40810,7 @@ async function matchFrom(dir, segs, out) {
         for (const ent of await entries(here)) {
             if (ent.name.startsWith('.') || ent.name.startsWith('_'))
                 continue;
-            if ((await kindOf(here, ent)) === 'dir')
+            if ((await resolve_files_kindOf(here, ent)) === 'dir')
                 await matchFrom(path(ent.name), segs, out);
         }
         return;
@@ -40704,7 +40832,7 @@ async function matchFrom(dir, segs, out) {
             continue;
         if (!re.test(ent.name))
             continue;
-        const kind = await kindOf(here, ent);
+        const kind = await resolve_files_kindOf(here, ent);
         if (rest.length === 0) {
             if (kind === 'file')
                 out.push(path(ent.name));
@@ -42728,18 +42856,6 @@ function upperContinuedFraction(a, x) {
     }
     return h;
 }
-/** Regularized lower incomplete gamma P(a, x) = gammainc(a, x). */
-function regularizedGammaP(a, x) {
-    if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
-        return NaN;
-    if (x === 0)
-        return 0;
-    if (x === Infinity)
-        return 1;
-    if (x < a + 1)
-        return incomplete_gamma_Math.min(1, gammaPrefactor(a, x) * lowerSeries(a, x));
-    return incomplete_gamma_Math.max(0, 1 - gammaPrefactor(a, x) * upperContinuedFraction(a, x));
-}
 /** Regularized upper incomplete gamma Q(a, x) = gammaincc(a, x), relatively accurate in the tail. */
 function regularizedGammaQ(a, x) {
     if (incomplete_gamma_Number.isNaN(a) || incomplete_gamma_Number.isNaN(x) || a <= 0 || x < 0)
@@ -42991,14 +43107,23 @@ function latencyHistogram(samplesMs, buckets = 20) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/model/measure-latency.ts
+/**
+ * Latency as a served model sees it: one row per call, after warm-up, timed around each
+ * onnxruntime call only; plus throughput at a chosen batch size.
+ */
+
 
 const DEFAULT_LATENCY_RUNS = 1000;
 const DEFAULT_WARMUP_RUNS = 50;
 const DEFAULT_THROUGHPUT_BATCH = 32;
+/** Most timed runs: 1e6 already rests the p99 on 10,000 samples; beyond, the run takes hours and the samples gigabytes. */
+const MAX_LATENCY_RUNS = 1_000_000;
+/** Most warm-up runs: onnxruntime settles in tens of calls. */
+const MAX_WARMUP_RUNS = 100_000;
 const hrtime = process.hrtime.bigint;
 async function measureLatency(session, plan, options = {}) {
-    const runs = Math.max(1, Math.floor(options.runs ?? DEFAULT_LATENCY_RUNS));
-    const warmupRuns = Math.max(0, Math.floor(options.warmupRuns ?? DEFAULT_WARMUP_RUNS));
+    const runs = Math.max(1, Math.floor(atMost(options.runs ?? DEFAULT_LATENCY_RUNS, MAX_LATENCY_RUNS, 'latency-runs', 'timed runs')));
+    const warmupRuns = Math.max(0, Math.floor(atMost(options.warmupRuns ?? DEFAULT_WARMUP_RUNS, MAX_WARMUP_RUNS, 'warmup-runs', 'warm-up runs')));
     const batchSize = Math.max(1, Math.min(plan.fixedBatch ?? Infinity, Math.floor(options.batchSize ?? DEFAULT_THROUGHPUT_BATCH)));
     // Rows cycle through the test set, built before timing starts so only the model is timed.
     const distinct = Math.min(plan.rowCount, runs + warmupRuns);
@@ -43011,11 +43136,19 @@ async function measureLatency(session, plan, options = {}) {
     const throughput = await measureThroughput(session, plan, batchSize, runs);
     return { ...summarizeLatencies(samples), warmupRuns, batchSize, throughput, histogram: latencyHistogram(samples), samples };
 }
+/** `n`, refused before anything is allocated for it when above `max` (or not a number). */
+function atMost(n, max, input, what) {
+    if (!(n <= max)) {
+        throw new InputError(`Input '${input}' is ${n}: at most ${max.toLocaleString('en-US')} ${what} are allowed; give a smaller number (the default is ${input === 'latency-runs' ? DEFAULT_LATENCY_RUNS : DEFAULT_WARMUP_RUNS}).`, { input });
+    }
+    return n;
+}
 /**
  * The timed loop: `runs` calls cycling through `rows` from `offset`, each timed alone (ms). Only
  * two clock reads per call are added to what is measured (`npm run bench` measures that cost).
  */
 async function timeRuns(session, rows, runs, offset = 0) {
+    atMost(runs, MAX_LATENCY_RUNS, 'latency-runs', 'timed runs');
     const samples = new Float64Array(runs);
     for (let i = 0; i < runs; i++) {
         const feeds = rows[(offset + i) % rows.length];
@@ -44212,8 +44345,8 @@ const QUALITY_GATES_INPUTS = [
     { name: 'class-names', type: 'string', description: "The classes in the order of the model's probability columns (comma-separated or a JSON array). Default: the model's \"classes\" metadata." },
     { name: 'prediction-output', type: 'string', description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes." },
     { name: 'probability-output', type: 'string', description: "The model output holding class probabilities, [N, classes]. Default: the first float matrix output." },
-    { name: 'latency-runs', type: 'count', min: 1, max: 10000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
-    { name: 'warmup-runs', type: 'count', min: 0, max: 10000000, default: "50", description: "Untimed inferences before timing starts." },
+    { name: 'latency-runs', type: 'count', min: 1, max: 1000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
+    { name: 'warmup-runs', type: 'count', min: 0, max: 100000, default: "50", description: "Untimed inferences before timing starts." },
     { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: "32", description: "Rows per inference for the throughput figure." },
     { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text test data, one character. Default: \",\" for .csv, tab for .tsv, sniffed for .txt." },
     { name: 'verdict-path', type: 'path', default: "modelci-gate-verdict.json", description: "Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation)." },
@@ -44322,7 +44455,7 @@ async function runQualityGates(req, now = new Date()) {
         evaluation,
         source: { model, report: reportPath, baseline },
     };
-    await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n');
+    await writeFileAtomic(verdictPath, JSON.stringify(verdict, null, 2) + '\n', { input: 'verdict-path', example: 'gate-verdict.json' });
     const failed = [...verdict.gates.filter((g) => !g.passed).map((g) => g.gate), ...verdict.checks.filter((c) => !c.passed).map((c) => c.name)];
     const shown = (v) => (v === null || v === undefined ? '' : String(v));
     return {

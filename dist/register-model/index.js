@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1817);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4581);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1817:
+/***/ 4581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32000,6 +32000,121 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./packages/core/src/shared/fs-errors.ts
+/**
+ * The operating system's answer about a path the user gave (EISDIR, ENOSPC, ...) as one sentence
+ * naming that input and saying what to do: the shells print InputErrors without a stack trace.
+ */
+
+
+
+/** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
+const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+function errnoCode(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/**
+ * An InputError for an OS error on a user-given path, or the error unchanged when its code says
+ * nothing the user can fix. `where.path` may be the user's path or one inside it (a registry's
+ * index file); the sentence names the user's, and the inner path where it differs.
+ */
+function userPathError(e, where) {
+    const code = errnoCode(e);
+    if (code === undefined || !KNOWN.has(code))
+        return e;
+    return new errors_InputError(sentence(code, where, e.path), { input: where.input, file: where.path });
+}
+/**
+ * Run `work`, turning OS errors on the user's path into sentences (see userPathError). With
+ * `within` (a resolved folder), only errors on paths inside it are the user's: a model file read
+ * elsewhere in the same work keeps its own error.
+ */
+async function onUserPath(where, work, within) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        const failed = e?.path;
+        if (within !== undefined && typeof failed === 'string' && isOutside(within, external_node_path_default().resolve(failed)))
+            throw e;
+        throw userPathError(e, where);
+    }
+}
+function isOutside(root, p) {
+    const rel = external_node_path_default().relative(root, p);
+    return rel.startsWith('..') || external_node_path_default().isAbsolute(rel);
+}
+function sentence(code, where, inner) {
+    const shown = where.path;
+    const subject = where.input ? `Input '${where.input}' (${shown})` : shown;
+    const what = where.expect === 'file' ? 'a file path' : 'a folder';
+    // The inner path helps when it is a registry's own file; our temporary file beside the target would only confuse.
+    const at = inner && external_node_path_default().resolve(inner) !== external_node_path_default().resolve(where.path) && !inner.startsWith(`${where.path}.`) ? ` at ${inner}` : '';
+    const kind = kindOf(where.path);
+    // Directory where a file should be, or a file where a folder should be: say which and show a fix.
+    if (where.expect === 'file' && kind === 'folder') {
+        const example = external_node_path_default().join(where.path, where.example ?? 'out.json');
+        return `${where.input ? `Input '${where.input}'` : shown} is a directory (${withSlash(shown)}): give a file path such as ${example}.`;
+    }
+    if (where.expect === 'folder' && kind === 'file') {
+        return `${where.input ? `Input '${where.input}'` : shown} is a file (${shown}), not a folder: give a folder path (it is created if missing).`;
+    }
+    const fileInPath = code === 'ENOTDIR' || code === 'EEXIST' ? firstFileAbove(where.path, inner) : undefined;
+    if (fileInPath) {
+        return `${subject} cannot be created: ${fileInPath} is a file, not a folder; give ${what} whose folders are folders.`;
+    }
+    switch (code) {
+        case 'ENOENT':
+            return `${subject} could not be written${at}: its folder does not exist (or was removed while writing); create it or give another path.`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${subject} could not be written${at}: permission denied; give ${what} you may write to, or change that folder's permissions.`;
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return `${subject} could not be written${at}: the disk is full (${code}); free some space or give ${what} on another disk. Nothing was half-written.`;
+        case 'EROFS':
+            return `${subject} could not be written${at}: that filesystem is read-only; give ${what} on a writable disk.`;
+        case 'EMFILE':
+        case 'ENFILE':
+            return `${subject} could not be opened${at}: too many files are open (${code}); raise the limit (ulimit -n) or run fewer jobs at once.`;
+        case 'ENAMETOOLONG':
+            return `${subject} is too long a path for this filesystem; give a shorter one.`;
+        case 'ELOOP':
+            return `${subject} goes through a symbolic link that points to itself; give ${what} without the loop.`;
+        default:
+            // EBUSY, ENOTEMPTY, EISDIR, EEXIST: the target is something that cannot be replaced (a mount point, a busy folder).
+            return `${subject} could not be written${at} (${code}): it names something that cannot be replaced; give ${what} such as ${where.expect === 'file' ? external_node_path_default().join(external_node_path_default().dirname(where.path), where.example ?? 'out.json') : './out'}.`;
+    }
+}
+function kindOf(p) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statSync)(p);
+        return s.isDirectory() ? 'folder' : 'file';
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The nearest existing ancestor of `from` (the inner path, else the user's) that is a file. */
+function firstFileAbove(userPath, inner) {
+    let p = external_node_path_default().resolve(inner ?? userPath);
+    for (;;) {
+        const kind = kindOf(p);
+        if (kind === 'file')
+            return external_node_path_default().relative(process.cwd(), p) || p;
+        if (kind === 'folder')
+            return undefined;
+        const up = external_node_path_default().dirname(p);
+        if (up === p)
+            return undefined;
+        p = up;
+    }
+}
+function withSlash(p) {
+    return p.endsWith('/') ? p : `${p}/`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/download-target.ts
 /**
  * Where a version's file lands on download: inside the download folder, whatever path the
@@ -32022,11 +32137,21 @@ async function downloadTarget(into, version, file) {
 
 
 
+
 /**
  * Write a file so that readers see the old content or the new, never half of it:
  * write a temporary file beside the target, then rename over it (atomic on POSIX).
+ * With `user`, OS errors (a directory given, a full disk) become InputErrors naming that input.
  */
-async function writeFileAtomic(path, content) {
+async function writeFileAtomic(path, content, user) {
+    try {
+        await writeThroughTemp(path, content);
+    }
+    catch (e) {
+        throw user ? userPathError(e, { input: user.input, path, expect: 'file', example: user.example }) : e;
+    }
+}
+async function writeThroughTemp(path, content) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
     try {
@@ -32331,6 +32456,7 @@ function formatOf(files) {
 
 
 
+
 class LocalOciRegistry {
     uri;
     root;
@@ -32343,6 +32469,13 @@ class LocalOciRegistry {
         return external_node_path_default().join(this.root, name);
     }
     async register(input) {
+        return this.inRegistry(() => this.registerLocked(input));
+    }
+    /** OS errors inside the registry folder (a file given as --registry, a full disk) as sentences naming the input. */
+    inRegistry(work) {
+        return onUserPath({ input: 'registry', path: this.uri.replace(/^file:\/\//i, ''), expect: 'folder' }, work, this.root);
+    }
+    async registerLocked(input) {
         const layout = this.layout(input.name);
         await (0,promises_namespaceObject.mkdir)(layout, { recursive: true });
         let bytesWritten = 0;
@@ -32380,6 +32513,9 @@ class LocalOciRegistry {
         });
     }
     async resolve(name, ref) {
+        return this.inRegistry(() => this.resolveIn(name, ref));
+    }
+    async resolveIn(name, ref) {
         const layout = this.layout(name);
         const index = await this.readIndex(layout, true);
         const n = versionNumber(ref);
@@ -32393,12 +32529,11 @@ class LocalOciRegistry {
     }
     async list(name) {
         const layout = this.layout(name);
-        const index = await this.readIndex(layout, true);
-        return (await this.versions(name, layout, index)).sort((a, b) => a.version - b.version);
+        return this.inRegistry(async () => (await this.versions(name, layout, await this.readIndex(layout, true))).sort((a, b) => a.version - b.version));
     }
     async moveAlias(name, alias, version, options) {
         const layout = this.layout(name);
-        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+        return this.inRegistry(() => withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
             const index = await this.readIndex(layout, true);
             const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
             if (!target || target.digest !== version.digest) {
@@ -32415,14 +32550,18 @@ class LocalOciRegistry {
             index.manifests.push({ ...target, annotations });
             await this.writeIndex(layout, index);
             return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-        });
+        }));
     }
     async download(version, into) {
         const layout = this.layout(version.name);
         const written = [];
         for (const f of version.files) {
-            const target = await downloadTarget(into, version, f);
-            await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+            // Errors making the folder or writing the copy are about --download; reading blobs, the registry's.
+            const target = await onUserPath({ input: 'download', path: into, expect: 'folder' }, async () => {
+                const to = await downloadTarget(into, version, f);
+                await copyVerified(blobPath(layout, f.digest), to, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+                return to;
+            }, external_node_path_default().resolve(into));
             written.push(target);
         }
         return written;
@@ -32522,10 +32661,17 @@ async function copyVerified(from, to, digest, size, what) {
             done(null, chunk);
         },
     });
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(to));
-    if (`sha256:${hash.digest('hex')}` !== digest) {
-        await (0,promises_namespaceObject.rm)(to, { force: true });
-        throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+    // Through a temporary file: a full disk or a bad blob leaves what was there before.
+    const tmp = `${to}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(from, { highWaterMark: 1 << 20 }), tap, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+        if (`sha256:${hash.digest('hex')}` !== digest) {
+            throw new errors_InputError(`${what} does not match its digest ${digest}: the blob was tampered with or damaged; refusing to use it.`, { file: from });
+        }
+        await (0,promises_namespaceObject.rename)(tmp, to);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
     }
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
@@ -32640,7 +32786,7 @@ class HttpFailure extends ServiceError {
     constructor(service, kind, url, method, 
     /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
     reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
         this.kind = kind;
         this.url = url;
         this.method = method;
@@ -32658,7 +32804,7 @@ function isRetryableStatus(status) {
 function seconds(ms) {
     return `${ms / 1000} s`;
 }
-function sentence(service, kind, url, method, reason, hint) {
+function http_failure_sentence(service, kind, url, method, reason, hint) {
     const Service = service[0].toUpperCase() + service.slice(1);
     switch (kind) {
         case 'unreachable':

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3774);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6032);
 // The post step's entry (runs.post in action.yml), as the runner starts it.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3774:
+/***/ 6032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31656,15 +31656,143 @@ function infoBlock(block) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./packages/core/src/shared/fs-errors.ts
+/**
+ * The operating system's answer about a path the user gave (EISDIR, ENOSPC, ...) as one sentence
+ * naming that input and saying what to do: the shells print InputErrors without a stack trace.
+ */
+
+
+
+/** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
+const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+function errnoCode(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/**
+ * An InputError for an OS error on a user-given path, or the error unchanged when its code says
+ * nothing the user can fix. `where.path` may be the user's path or one inside it (a registry's
+ * index file); the sentence names the user's, and the inner path where it differs.
+ */
+function userPathError(e, where) {
+    const code = errnoCode(e);
+    if (code === undefined || !KNOWN.has(code))
+        return e;
+    return new errors_InputError(sentence(code, where, e.path), { input: where.input, file: where.path });
+}
+/**
+ * Run `work`, turning OS errors on the user's path into sentences (see userPathError). With
+ * `within` (a resolved folder), only errors on paths inside it are the user's: a model file read
+ * elsewhere in the same work keeps its own error.
+ */
+async function onUserPath(where, work, within) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        const failed = e?.path;
+        if (within !== undefined && typeof failed === 'string' && isOutside(within, path.resolve(failed)))
+            throw e;
+        throw userPathError(e, where);
+    }
+}
+function isOutside(root, p) {
+    const rel = path.relative(root, p);
+    return rel.startsWith('..') || path.isAbsolute(rel);
+}
+function sentence(code, where, inner) {
+    const shown = where.path;
+    const subject = where.input ? `Input '${where.input}' (${shown})` : shown;
+    const what = where.expect === 'file' ? 'a file path' : 'a folder';
+    // The inner path helps when it is a registry's own file; our temporary file beside the target would only confuse.
+    const at = inner && external_node_path_default().resolve(inner) !== external_node_path_default().resolve(where.path) && !inner.startsWith(`${where.path}.`) ? ` at ${inner}` : '';
+    const kind = kindOf(where.path);
+    // Directory where a file should be, or a file where a folder should be: say which and show a fix.
+    if (where.expect === 'file' && kind === 'folder') {
+        const example = external_node_path_default().join(where.path, where.example ?? 'out.json');
+        return `${where.input ? `Input '${where.input}'` : shown} is a directory (${withSlash(shown)}): give a file path such as ${example}.`;
+    }
+    if (where.expect === 'folder' && kind === 'file') {
+        return `${where.input ? `Input '${where.input}'` : shown} is a file (${shown}), not a folder: give a folder path (it is created if missing).`;
+    }
+    const fileInPath = code === 'ENOTDIR' || code === 'EEXIST' ? firstFileAbove(where.path, inner) : undefined;
+    if (fileInPath) {
+        return `${subject} cannot be created: ${fileInPath} is a file, not a folder; give ${what} whose folders are folders.`;
+    }
+    switch (code) {
+        case 'ENOENT':
+            return `${subject} could not be written${at}: its folder does not exist (or was removed while writing); create it or give another path.`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${subject} could not be written${at}: permission denied; give ${what} you may write to, or change that folder's permissions.`;
+        case 'ENOSPC':
+        case 'EDQUOT':
+            return `${subject} could not be written${at}: the disk is full (${code}); free some space or give ${what} on another disk. Nothing was half-written.`;
+        case 'EROFS':
+            return `${subject} could not be written${at}: that filesystem is read-only; give ${what} on a writable disk.`;
+        case 'EMFILE':
+        case 'ENFILE':
+            return `${subject} could not be opened${at}: too many files are open (${code}); raise the limit (ulimit -n) or run fewer jobs at once.`;
+        case 'ENAMETOOLONG':
+            return `${subject} is too long a path for this filesystem; give a shorter one.`;
+        case 'ELOOP':
+            return `${subject} goes through a symbolic link that points to itself; give ${what} without the loop.`;
+        default:
+            // EBUSY, ENOTEMPTY, EISDIR, EEXIST: the target is something that cannot be replaced (a mount point, a busy folder).
+            return `${subject} could not be written${at} (${code}): it names something that cannot be replaced; give ${what} such as ${where.expect === 'file' ? external_node_path_default().join(external_node_path_default().dirname(where.path), where.example ?? 'out.json') : './out'}.`;
+    }
+}
+function kindOf(p) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statSync)(p);
+        return s.isDirectory() ? 'folder' : 'file';
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The nearest existing ancestor of `from` (the inner path, else the user's) that is a file. */
+function firstFileAbove(userPath, inner) {
+    let p = external_node_path_default().resolve(inner ?? userPath);
+    for (;;) {
+        const kind = kindOf(p);
+        if (kind === 'file')
+            return external_node_path_default().relative(process.cwd(), p) || p;
+        if (kind === 'folder')
+            return undefined;
+        const up = external_node_path_default().dirname(p);
+        if (up === p)
+            return undefined;
+        p = up;
+    }
+}
+function withSlash(p) {
+    return p.endsWith('/') ? p : `${p}/`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/shared/atomic-write.ts
+
 
 
 
 /**
  * Write a file so that readers see the old content or the new, never half of it:
  * write a temporary file beside the target, then rename over it (atomic on POSIX).
+ * With `user`, OS errors (a directory given, a full disk) become InputErrors naming that input.
  */
-async function atomic_write_writeFileAtomic(path, content) {
+async function atomic_write_writeFileAtomic(path, content, user) {
+    try {
+        await writeThroughTemp(path, content);
+    }
+    catch (e) {
+        throw user ? userPathError(e, { input: user.input, path, expect: 'file', example: user.example }) : e;
+    }
+}
+async function writeThroughTemp(path, content) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
     try {
@@ -32693,7 +32821,7 @@ class HttpFailure extends ServiceError {
     constructor(service, kind, url, method, 
     /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
     reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
         this.kind = kind;
         this.url = url;
         this.method = method;
@@ -32711,7 +32839,7 @@ function isRetryableStatus(status) {
 function seconds(ms) {
     return `${ms / 1000} s`;
 }
-function sentence(service, kind, url, method, reason, hint) {
+function http_failure_sentence(service, kind, url, method, reason, hint) {
     const Service = service[0].toUpperCase() + service.slice(1);
     switch (kind) {
         case 'unreachable':
@@ -33774,6 +33902,8 @@ const ROLLBACK_INPUTS = canary_deploy_inputs_CANARY_DEPLOY_INPUTS.filter((s) => 
 
 
 const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
+/** Where the record goes, for error sentences naming the input. */
+const RECORD_TARGET = { input: 'record-path', example: 'deployment-record.json' };
 async function runCanaryDeploy(req, runtime = {}) {
     const env = runtime.env ?? process.env;
     const v = parseInputs(CANARY_DEPLOY_INPUTS, req);
@@ -33789,7 +33919,7 @@ async function runCanaryDeploy(req, runtime = {}) {
     };
     const record = await runRollout(policy, {
         router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(logText(line))),
-        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
+        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n', RECORD_TARGET),
     }, model);
     return outcome(record, recordPath);
 }
@@ -33830,7 +33960,7 @@ async function rollBackUnfinished(req, reason, clock) {
         Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
-    await atomic_write_writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+    await atomic_write_writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n', RECORD_TARGET);
     return outcome(record, recordPath);
 }
 /** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
@@ -34211,6 +34341,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 
