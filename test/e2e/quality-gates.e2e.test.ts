@@ -75,7 +75,7 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('quality-gat
     const cli = (...args: string[]) => spawnSync(node, [join(ROOT, 'dist/cli/index.js'), 'gates', '--model', t.models.carsRegression, '--test-data', t.data.carsTest, '--label-column', 'mpg', '--gates', 'r2 >= 0.6', ...args], { cwd: dir, encoding: 'utf8' });
     mkdirSync(join(dir, `verdicts-${version}`));
     const toDir = cli('--latency-runs', '100', '--verdict-path', `verdicts-${version}`);
-    expect(toDir.stderr).toBe(`modelci: Input 'verdict-path' is a directory (verdicts-${version}/): give a file path such as verdicts-${version}/gate-verdict.json.\n`);
+    expect(toDir.stderr).toBe(`modelci: --verdict-path is a directory (verdicts-${version}/): give a file path such as verdicts-${version}/gate-verdict.json.\n`);
     expect(toDir.status).toBe(2);
     expect(readdirSync(join(dir, `verdicts-${version}`))).toEqual([]);
     const huge = cli('--latency-runs', '1e12', '--verdict-path', `huge-${version}.json`);
