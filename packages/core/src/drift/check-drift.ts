@@ -206,6 +206,7 @@ function verdictFor(c: FeatureComparison, pDist: number | undefined, pMiss: numb
       reasons.push(`no evidence of change: ${testText} ≥ ${alpha} (${effectText})`);
     }
     if (c.effectNote) reasons.push(c.effectNote);
+    for (const note of c.notes ?? []) reasons.push(note);
   } else if (c.untested) {
     reasons.push(`not tested: ${c.untested}`);
   }

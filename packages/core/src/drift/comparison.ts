@@ -11,6 +11,8 @@ export interface FeatureComparison {
   effects: Record<string, number>;
   /** Why the deciding effect is not the configured one, when it is not. */
   effectNote?: string;
+  /** How the test or effect was adapted to the data (pooling, bias correction), for the reason. */
+  notes?: string[];
   missing: MissingRateTest;
   reference: SideSummary;
   current: SideSummary;
