@@ -8,12 +8,13 @@ import { testMissingRate } from './missing-rate.js';
 import type { DriftOptions } from './options.js';
 import type { NumericReference } from './reference.js';
 import type { FeatureEffect } from './report.js';
+import { timeRangeText } from './time-range.js';
 
 /**
  * Numeric feature: two-sample KS for the p-value; KS D, Wasserstein distance in reference
  * standard deviations and PSI on reference deciles as effect sizes.
  */
-export function compareNumeric(ref: NumericReference, column: NumericColumn, rows: number, options: DriftOptions): FeatureComparison {
+export function compareNumeric(ref: NumericReference, column: NumericColumn, rows: number, options: DriftOptions, now = new Date()): FeatureComparison {
   const cur = ecdfFromSample(column.values);
   const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
   const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
@@ -21,8 +22,11 @@ export function compareNumeric(ref: NumericReference, column: NumericColumn, row
     ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
     : { rows, count: 0 };
   const base = { name: ref.name, kind: 'numeric' as const, missing, reference, current, effects: {} };
-  // Dates and times move forward by nature: a later batch always "drifts" on them.
-  if (column.unit === 'epoch-ms') return { ...base, untested: 'it is a date/time column, whose values move forward with time, so a shift says nothing; list it in ignore-columns' };
+  // Dates and times move forward by nature: a later batch always "drifts" on them. Their range
+  // and how fresh the newest row is say more.
+  if (column.unit === 'epoch-ms' || ref.unit === 'epoch-ms') {
+    return { ...base, unit: 'epoch-ms', untested: timeRangeText(reference, current, now) };
+  }
   if (ref.ecdf.n === 0) return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
   if (cur.n === 0) return { ...base, untested: 'every current cell is missing, so there is no distribution to compare' };
 

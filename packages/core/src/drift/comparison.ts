@@ -17,6 +17,8 @@ export interface FeatureComparison {
   reference: SideSummary;
   current: SideSummary;
   newCategories?: { name: string; count: number }[];
+  /** 'epoch-ms': a date/time column (min and max are instants). */
+  unit?: 'epoch-ms';
   /** Why there is no distribution test, when there is none. */
   untested?: string;
 }

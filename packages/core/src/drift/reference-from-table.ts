@@ -21,7 +21,9 @@ export function featureReference(column: Column, rows: number): FeatureReference
     return { kind: 'categorical', name: column.name, rows, missing: column.missing, counts: categoryCounts(column.codes, column.categories), otherCount: 0 };
   }
   // Text cells in a reference column are not values: they leave the distribution, like missing cells.
-  return numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
+  const ref = numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
+  if (column.unit) ref.unit = column.unit;
+  return ref;
 }
 
 /** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */

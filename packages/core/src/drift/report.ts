@@ -50,6 +50,8 @@ export interface FeatureResult {
   reference: SideSummary;
   current: SideSummary;
   newCategories?: { name: string; count: number }[];
+  /** 'epoch-ms': a date/time column, reported by its range, not tested; min and max are instants. */
+  unit?: 'epoch-ms';
 }
 
 export interface SideSummary {
