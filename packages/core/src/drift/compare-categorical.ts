@@ -62,7 +62,7 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
   const effectName = options.categoricalEffect;
   const notes: string[] = [];
   if (pooledTable.pooled > 0) notes.push(`χ² pooled ${pooledTable.pooled} of ${names.length} categories with an expected count below 5 into one 'other'`);
-  if (effectName === 'jensen-shannon' && js.nullDistance >= 0.01) {
+  if (effectName === 'jensen-shannon' && js.nullDistance >= 0.02) {
     notes.push(`Jensen-Shannon is corrected for sample size: raw ${formatNumber(rawJs)}, ${formatNumber(js.nullDistance)} expected with no change`);
   }
   return {

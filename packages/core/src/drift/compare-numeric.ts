@@ -15,18 +15,20 @@ import { timeRangeText } from './time-range.js';
  * standard deviations and PSI on reference deciles as effect sizes.
  */
 export function compareNumeric(ref: NumericReference, column: NumericColumn, rows: number, options: DriftOptions, now = new Date()): FeatureComparison {
-  const cur = ecdfFromSample(column.values);
   const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
+  // Dates and times move forward by nature: a later batch always "drifts" on them. Their range
+  // and how fresh the newest row is say more (and need no sorted copy of the column).
+  if (column.unit === 'epoch-ms' || ref.unit === 'epoch-ms') {
+    const reference = { rows: ref.rows, count: ref.ecdf.n, min: ref.min, max: ref.max };
+    const current = { rows, ...rangeOf(column.values) };
+    return { name: ref.name, kind: 'numeric', missing, reference, current, effects: {}, unit: 'epoch-ms', untested: timeRangeText(reference, current, now) };
+  }
+  const cur = ecdfFromSample(column.values);
   const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
   const current = cur.n > 0
     ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
     : { rows, count: 0 };
   const base = { name: ref.name, kind: 'numeric' as const, missing, reference, current, effects: {} };
-  // Dates and times move forward by nature: a later batch always "drifts" on them. Their range
-  // and how fresh the newest row is say more.
-  if (column.unit === 'epoch-ms' || ref.unit === 'epoch-ms') {
-    return { ...base, unit: 'epoch-ms', untested: timeRangeText(reference, current, now) };
-  }
   if (ref.ecdf.n === 0) return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
   if (cur.n === 0) return { ...base, untested: 'every current cell is missing, so there is no distribution to compare' };
 
@@ -57,4 +59,16 @@ export function compareNumeric(ref: NumericReference, column: NumericColumn, row
     ...base, effects, effect, effectNote,
     test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
   };
+}
+
+function rangeOf(values: Float64Array): { count: number; min?: number; max?: number } {
+  let min = Infinity, max = -Infinity, count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return count > 0 ? { count, min, max } : { count };
 }
