@@ -237,6 +237,7 @@ function verdictFor(c: FeatureComparison, pDist: number | undefined, pMiss: numb
     reference: c.reference, current: c.current,
     newCategories: c.newCategories,
     ...(c.unit ? { unit: c.unit } : {}),
+    ...(c.movement ? { movement: c.movement } : {}),
   };
 }
 
@@ -250,8 +251,8 @@ function buildReport(reference: Reference, current: Table, options: DriftOptions
   const failed = options.failOn === 'drift' ? drifted || critical : options.failOn === 'critical' ? critical : false;
   const driftShare = tested > 0 ? driftedFeatures.length / tested : 0;
   const parts: string[] = [];
-  if (critical) parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.map(logText).join(', ')})`);
-  if (drifted) parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.map(logText).join(', ')})`);
+  if (critical) parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${fewNames(criticalFeatures)})`);
+  if (drifted) parts.push(`${driftedFeatures.length} of ${tested} features drifted (${fewNames(driftedFeatures)})`);
   const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
   return {
     schema: DRIFT_REPORT_SCHEMA,
@@ -263,6 +264,12 @@ function buildReport(reference: Reference, current: Table, options: DriftOptions
     features,
     findings,
   };
+}
+
+/** At most five names, then "and N more": a headline must stay one line. */
+function fewNames(names: string[]): string {
+  const shown = names.slice(0, 5).map(logText).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
 
 function correctionName(c: DriftOptions['correction']): string {

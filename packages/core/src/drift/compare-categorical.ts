@@ -66,7 +66,7 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
     notes.push(`Jensen-Shannon is corrected for sample size: raw ${formatNumber(rawJs)}, ${formatNumber(js.nullDistance)} expected with no change`);
   }
   return {
-    ...base, notes,
+    ...base, notes, movement: { shares: largestShareChanges(names, refRow, curRow) },
     effects: { 'jensen-shannon': js.distance, 'jensen-shannon-raw': rawJs, 'cramers-v': v },
     effect: { name: effectName, value: effectName === 'jensen-shannon' ? js.distance : v, threshold: options.minCategoricalEffect },
     test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
@@ -79,4 +79,13 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
  */
 export function looksLikeIdentifier(distinct: number, rows: number): boolean {
   return distinct >= 20 && distinct >= 0.5 * rows;
+}
+
+/** The categories whose share moved most (at most five), largest change first. */
+function largestShareChanges(names: string[], ref: number[], cur: number[]): { category: string; reference: number; current: number }[] {
+  const sr = ref.reduce((s, x) => s + x, 0) || 1;
+  const sc = cur.reduce((s, x) => s + x, 0) || 1;
+  return names.map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
+    .sort((a, b) => Math.abs(b.current - b.reference) - Math.abs(a.current - a.reference) || a.category.localeCompare(b.category))
+    .slice(0, 5);
 }

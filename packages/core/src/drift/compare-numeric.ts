@@ -1,5 +1,6 @@
 import type { NumericColumn } from '../data/table.js';
 import { binCounts, populationStabilityIndex } from '../stats/divergence.js';
+import { ecdfQuantile } from '../stats/binning.js';
 import { ecdfFromSample, ecdfMean, ecdfStd } from '../stats/ecdf.js';
 import { ks2sampEcdf, ksTwoSamplePValue } from '../stats/ks.js';
 import { wassersteinDistance } from '../stats/wasserstein.js';
@@ -55,8 +56,10 @@ export function compareNumeric(ref: NumericReference, column: NumericColumn, row
     if (options.numericEffect === 'wasserstein') effectNote = 'the reference is constant, so the Wasserstein distance has no scale; KS D decides instead';
     effect = { name: 'ks', value: ks.statistic, threshold: options.minNumericEffect, errorBound: sketch ? dBound : undefined };
   }
+  const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
+  const movement = { quantiles: { levels, reference: levels.map((p) => ecdfQuantile(ref.ecdf, p)), current: levels.map((p) => ecdfQuantile(cur, p)) } };
   return {
-    ...base, effects, effect, effectNote,
+    ...base, effects, effect, effectNote, movement,
     test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
   };
 }

@@ -1,4 +1,4 @@
-import type { FeatureEffect, FeatureTest, SideSummary } from './report.js';
+import type { FeatureEffect, FeatureTest, Movement, SideSummary } from './report.js';
 import type { MissingRateTest } from './missing-rate.js';
 
 /** One feature compared, before the family-wide correction turns p-values into a verdict. */
@@ -17,6 +17,7 @@ export interface FeatureComparison {
   reference: SideSummary;
   current: SideSummary;
   newCategories?: { name: string; count: number }[];
+  movement?: Movement;
   /** 'epoch-ms': a date/time column (min and max are instants). */
   unit?: 'epoch-ms';
   /** Why there is no distribution test, when there is none. */
