@@ -44,14 +44,24 @@ export function summarizeLatencies(samplesMs: ArrayLike<number>): LatencySummary
   };
 }
 
-/** Equal-width histogram of latencies for the summary chart: bucket upper edges and counts. */
+/**
+ * Log-spaced histogram of latencies for the summary chart: bucket upper edges and counts.
+ * Latencies are skewed (most runs fast, a few slow): equal widths up to the max put nearly
+ * every run in the first bucket; geometric widths show the body and the tail.
+ */
 export function latencyHistogram(samplesMs: ArrayLike<number>, buckets = 20): { edges: number[]; counts: number[] } {
   const sorted = Float64Array.from(samplesMs).sort();
   if (sorted.length === 0) return { edges: [], counts: [] };
   const lo = sorted[0];
   const hi = sorted[sorted.length - 1];
-  const width = hi > lo ? (hi - lo) / buckets : 1;
   const counts = new Array<number>(buckets).fill(0);
-  for (let i = 0; i < sorted.length; i++) counts[Math.min(buckets - 1, Math.floor((sorted[i] - lo) / width))]++;
-  return { edges: counts.map((_, i) => lo + width * (i + 1)), counts };
+  if (!(lo > 0) || !(hi > lo)) {
+    // Zero or constant latencies have no log scale: equal widths.
+    const width = hi > lo ? (hi - lo) / buckets : 1;
+    for (let i = 0; i < sorted.length; i++) counts[Math.min(buckets - 1, Math.floor((sorted[i] - lo) / width))]++;
+    return { edges: counts.map((_, i) => lo + width * (i + 1)), counts };
+  }
+  const ratio = Math.log(hi / lo) / buckets;
+  for (let i = 0; i < sorted.length; i++) counts[Math.min(buckets - 1, Math.floor(Math.log(sorted[i] / lo) / ratio))]++;
+  return { edges: counts.map((_, i) => (i === buckets - 1 ? hi : lo * Math.exp(ratio * (i + 1)))), counts };
 }
