@@ -82,3 +82,17 @@ describe('date/time columns', () => {
     expect(report.features.map((f) => f.name)).toEqual(['delay', 'origin']);
   });
 });
+
+describe('parseIsoInstant agrees with Date on generated instants', () => {
+  test('2000 instants from 1900 to 2100, as date-times, minutes and dates', () => {
+    let seed = 7;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    for (let k = 0; k < 2000; k++) {
+      const ms = Math.floor(Date.UTC(1900, 0, 1) + next() * (Date.UTC(2100, 0, 1) - Date.UTC(1900, 0, 1)));
+      const iso = new Date(ms).toISOString();
+      expect(parseIsoInstant(iso)).toBe(ms);
+      expect(parseIsoInstant(iso.slice(0, 16))).toBe(Date.parse(`${iso.slice(0, 16)}Z`));
+      expect(parseIsoInstant(iso.slice(0, 10))).toBe(Date.parse(iso.slice(0, 10)));
+    }
+  });
+});
