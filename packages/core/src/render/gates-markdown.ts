@@ -196,6 +196,13 @@ function latencySection(l: LatencyReport, gateMs?: number): string {
     '',
     `**Hardware:** ${mdText(hardwareLine(l))}`,
   ];
+  const spread = l.p99Spread;
+  if (spread) {
+    out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
+    if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
+      out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`);
+    }
+  }
   if (l.warning) out.push('', `> ⚠️ ${mdText(l.warning)}`);
   const chart = latencyChart(l.histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
   if (chart) out.push('', chart);

@@ -25,3 +25,20 @@ describe('baseline deltas say better or worse', () => {
     expect(rows.map((r) => [r.metric, r.delta])).toEqual([['accuracy', '+0.1 (better)'], ['log_loss', '+0.75 (worse)'], ['latency.p99', '0 ms']]);
   });
 });
+
+describe('p99 spread over blocks of consecutive runs', () => {
+  test('a slow stretch in one block shows as a wide spread; steady runs as a narrow one', async () => {
+    const { p99Spread } = await import('../../src/model/latency-summary.js');
+    const steady = Array.from({ length: 1000 }, (_, i) => 0.3 + (i % 100) / 1000);
+    const s = p99Spread(steady)!;
+    expect(s.blocks).toBe(5);
+    expect(s.runsPerBlock).toBe(200);
+    expect(s.high - s.low).toBeLessThan(0.01);
+    // 10 runs of 7 ms in the third block only.
+    const hiccup = steady.map((x, i) => (i >= 400 && i < 410 ? 7 : x));
+    const h = p99Spread(hiccup)!;
+    expect(h.low).toBeLessThan(0.4);
+    expect(h.high).toBeGreaterThan(6.9);
+    expect(p99Spread(steady.slice(0, 999))).toBeUndefined();
+  });
+});

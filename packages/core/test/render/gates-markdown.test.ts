@@ -234,6 +234,16 @@ describe('renderGatesMarkdown', () => {
     expect(row(renderGatesMarkdown(v), 'deterministic (`robustness.deterministic`)')[1]).toBe('❌ fail');
   });
 
+  test('the p99 spread over blocks, and a warning when the latency gate lies inside it', () => {
+    const v = penguins();
+    v.evaluation!.latency!.p99Spread = { low: 0.39, high: 12.5, blocks: 5, runsPerBlock: 200 };
+    const out = renderGatesMarkdown(v);
+    expect(out).toContain('p99 over 5 blocks of 200 consecutive runs: 0.39 ms to 12.5 ms.');
+    expect(out).toContain('> ⚠️ The latency gate (10 ms) lies inside that spread');
+    v.evaluation!.latency!.p99Spread = { low: 0.39, high: 0.84, blocks: 5, runsPerBlock: 200 };
+    expect(renderGatesMarkdown(v)).not.toContain('lies inside that spread');
+  });
+
   test('notes are a list', () => {
     expect(md).toContain('### Notes\n\n- Log loss was not computed:');
   });
