@@ -5,7 +5,8 @@
  */
 import { InputError } from '../shared/errors.js';
 import { ColumnBuilder } from './column-builder.js';
-import type { ColumnKind, ReadOptions, Table } from './table.js';
+import type { Column, ColumnKind, ReadOptions, Table } from './table.js';
+import { asTimeColumn } from './time-columns.js';
 
 export class TableBuilder {
   readonly columns: ColumnBuilder[] = [];
@@ -99,6 +100,12 @@ export class TableBuilder {
   }
 
   finish(): Table {
-    return { rowCount: this.rowCount, columns: this.columns.map((c) => c.finish()), files: [...this.files] };
+    return { rowCount: this.rowCount, columns: this.columns.map((c) => this.recogniseTime(c.finish())), files: [...this.files] };
+  }
+
+  /** ISO-8601 text becomes epoch milliseconds, unless the caller asked for the column as categories. */
+  private recogniseTime(col: Column): Column {
+    if (col.kind !== 'categorical' || this.options.kinds?.get(col.name) === 'categorical') return col;
+    return asTimeColumn(col) ?? col;
   }
 }

@@ -43,7 +43,9 @@ export async function checkDrift(input: DriftCheckInput, now = new Date()): Prom
   const wanted = columnFilter(options);
   const features = selectFeatures(reference, options);
 
-  const kinds = new Map<string, ColumnKind>(features.map((f) => [f.name, f.kind]));
+  // Time columns are not forced numeric: their text (ISO-8601) must reach the date recognition.
+  const kinds = new Map<string, ColumnKind>(features.filter((f) => !isTimeReference(f)).map((f) => [f.name, f.kind]));
+  const featureNames = new Set(features.map((f) => f.name));
   // Every column name of the current data, parsed or not, to report new columns.
   const seen = new Set<string>();
   const current = await readTable(input.current, {
@@ -51,7 +53,7 @@ export async function checkDrift(input: DriftCheckInput, now = new Date()): Prom
     delimiter: input.delimiter,
     include: (name) => {
       seen.add(name);
-      return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
+      return featureNames.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
     },
   }).catch(rethrowFor('current'));
 
@@ -69,7 +71,7 @@ export function compareToReference(reference: Reference, current: Table, options
   const wanted = columnFilter(options);
   const seen = extra.seenColumns ?? current.columns.map((c) => c.name);
   const findings: SchemaFinding[] = extra.schema ? validateSchema(current, extra.schema) : [];
-  const comparisons = features.map((f) => compareFeature(f, current, options, findings));
+  const comparisons = features.map((f) => compareFeature(f, current, options, findings, now));
   const refNames = new Set(reference.features.map((f) => f.name));
   const added = seen.filter((name) => !refNames.has(name) && wanted(name));
   for (const name of added) {
@@ -123,7 +125,11 @@ function selectFeatures(reference: Reference, options: DriftOptions): FeatureRef
   return features;
 }
 
-function compareFeature(ref: FeatureReference, current: Table, options: DriftOptions, findings: SchemaFinding[]): FeatureComparison | FeatureResult {
+function isTimeReference(f: FeatureReference): boolean {
+  return f.kind === 'numeric' && f.unit === 'epoch-ms';
+}
+
+function compareFeature(ref: FeatureReference, current: Table, options: DriftOptions, findings: SchemaFinding[], now: Date): FeatureComparison | FeatureResult {
   const col = current.columns.find((c) => c.name === ref.name);
   if (!col) {
     const message = `Column '${ref.name}' is in the reference but missing from the current data.`;
@@ -143,7 +149,7 @@ function compareFeature(ref: FeatureReference, current: Table, options: DriftOpt
     return criticalResult(ref, current, message);
   }
   return ref.kind === 'numeric'
-    ? compareNumeric(ref, col as Extract<Column, { kind: 'numeric' }>, current.rowCount, options)
+    ? compareNumeric(ref, col as Extract<Column, { kind: 'numeric' }>, current.rowCount, options, now)
     : compareCategorical(ref, col as Extract<Column, { kind: 'categorical' }>, current.rowCount, options);
 }
 
@@ -206,6 +212,7 @@ function verdictFor(c: FeatureComparison, pDist: number | undefined, pMiss: numb
       reasons.push(`no evidence of change: ${testText} ≥ ${alpha} (${effectText})`);
     }
     if (c.effectNote) reasons.push(c.effectNote);
+    for (const note of c.notes ?? []) reasons.push(note);
   } else if (c.untested) {
     reasons.push(`not tested: ${c.untested}`);
   }
@@ -229,6 +236,8 @@ function verdictFor(c: FeatureComparison, pDist: number | undefined, pMiss: numb
     missing: { reference: m.reference, current: m.current, change: m.change, pValue: m.pValue, pAdjusted: pMiss, drifted: missingDrifted },
     reference: c.reference, current: c.current,
     newCategories: c.newCategories,
+    ...(c.unit ? { unit: c.unit } : {}),
+    ...(c.movement ? { movement: c.movement } : {}),
   };
 }
 
@@ -242,8 +251,8 @@ function buildReport(reference: Reference, current: Table, options: DriftOptions
   const failed = options.failOn === 'drift' ? drifted || critical : options.failOn === 'critical' ? critical : false;
   const driftShare = tested > 0 ? driftedFeatures.length / tested : 0;
   const parts: string[] = [];
-  if (critical) parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.map(logText).join(', ')})`);
-  if (drifted) parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.map(logText).join(', ')})`);
+  if (critical) parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${fewNames(criticalFeatures)})`);
+  if (drifted) parts.push(`${driftedFeatures.length} of ${tested} features drifted (${fewNames(driftedFeatures)})`);
   const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
   return {
     schema: DRIFT_REPORT_SCHEMA,
@@ -255,6 +264,12 @@ function buildReport(reference: Reference, current: Table, options: DriftOptions
     features,
     findings,
   };
+}
+
+/** At most five names, then "and N more": a headline must stay one line. */
+function fewNames(names: string[]): string {
+  const shown = names.slice(0, 5).map(logText).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
 
 function correctionName(c: DriftOptions['correction']): string {

@@ -1,6 +1,9 @@
 import type { CategoricalColumn } from '../data/table.js';
 import { chi2Contingency } from '../stats/chi2.js';
 import { cramersV, jensenShannonDistance } from '../stats/divergence.js';
+import { biasCorrectedJensenShannon } from '../stats/js-null.js';
+import { poolSparseCategories } from '../stats/sparse-categories.js';
+import { formatNumber } from '../shared/format.js';
 import type { FeatureComparison } from './comparison.js';
 import { testMissingRate } from './missing-rate.js';
 import type { DriftOptions } from './options.js';
@@ -46,16 +49,26 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
   if (refTotal === 0) return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
   if (curTotal === 0) return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
 
-  const js = jensenShannonDistance(refRow, curRow);
-  const observed = [refRow, curRow];
-  const v = names.length > 1 ? cramersV(observed) : 0;
+  const rawJs = jensenShannonDistance(refRow, curRow);
+  // Small batches inflate the raw distance (many categories, few rows each): correct it.
+  const js = biasCorrectedJensenShannon(refRow, curRow, rawJs);
+  // Pearson's chi-square needs expected counts of about 5: pool the sparse categories first.
+  const pooledTable = poolSparseCategories(refRow, curRow);
+  const observed = pooledTable.rows;
+  const cells = observed[0].length;
+  const v = cells > 1 ? cramersV(observed) : 0;
   // One category on both sides: the two distributions are identical, nothing to test.
-  const chi2 = names.length > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
+  const chi2 = cells > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
   const effectName = options.categoricalEffect;
+  const notes: string[] = [];
+  if (pooledTable.pooled > 0) notes.push(`χ² pooled ${pooledTable.pooled} of ${names.length} categories with an expected count below 5 into one 'other'`);
+  if (effectName === 'jensen-shannon' && js.nullDistance >= 0.02) {
+    notes.push(`Jensen-Shannon is corrected for sample size: raw ${formatNumber(rawJs)}, ${formatNumber(js.nullDistance)} expected with no change`);
+  }
   return {
-    ...base,
-    effects: { 'jensen-shannon': js, 'cramers-v': v },
-    effect: { name: effectName, value: effectName === 'jensen-shannon' ? js : v, threshold: options.minCategoricalEffect },
+    ...base, notes, movement: { shares: largestShareChanges(names, refRow, curRow) },
+    effects: { 'jensen-shannon': js.distance, 'jensen-shannon-raw': rawJs, 'cramers-v': v },
+    effect: { name: effectName, value: effectName === 'jensen-shannon' ? js.distance : v, threshold: options.minCategoricalEffect },
     test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
   };
 }
@@ -66,4 +79,13 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
  */
 export function looksLikeIdentifier(distinct: number, rows: number): boolean {
   return distinct >= 20 && distinct >= 0.5 * rows;
+}
+
+/** The categories whose share moved most (at most five), largest change first. */
+function largestShareChanges(names: string[], ref: number[], cur: number[]): { category: string; reference: number; current: number }[] {
+  const sr = ref.reduce((s, x) => s + x, 0) || 1;
+  const sc = cur.reduce((s, x) => s + x, 0) || 1;
+  return names.map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
+    .sort((a, b) => Math.abs(b.current - b.reference) - Math.abs(a.current - a.reference) || a.category.localeCompare(b.category))
+    .slice(0, 5);
 }

@@ -1,4 +1,4 @@
-import type { FeatureEffect, FeatureTest, SideSummary } from './report.js';
+import type { FeatureEffect, FeatureTest, Movement, SideSummary } from './report.js';
 import type { MissingRateTest } from './missing-rate.js';
 
 /** One feature compared, before the family-wide correction turns p-values into a verdict. */
@@ -11,10 +11,15 @@ export interface FeatureComparison {
   effects: Record<string, number>;
   /** Why the deciding effect is not the configured one, when it is not. */
   effectNote?: string;
+  /** How the test or effect was adapted to the data (pooling, bias correction), for the reason. */
+  notes?: string[];
   missing: MissingRateTest;
   reference: SideSummary;
   current: SideSummary;
   newCategories?: { name: string; count: number }[];
+  movement?: Movement;
+  /** 'epoch-ms': a date/time column (min and max are instants). */
+  unit?: 'epoch-ms';
   /** Why there is no distribution test, when there is none. */
   untested?: string;
 }

@@ -28,6 +28,8 @@ interface NumericProfileJson {
   /** Approximate distribution: quantiles at i/sketch, i = 1..sketch. */
   quantiles?: number[];
   psi: { edges: number[]; counts: number[] };
+  /** 'epoch-ms': a date/time column (values are milliseconds since 1970-01-01 UTC). */
+  unit?: 'epoch-ms';
 }
 
 interface CategoricalProfileJson {
@@ -58,6 +60,7 @@ function numericJson(f: NumericReference): NumericProfileJson {
     type: 'numeric' as const, rows: f.rows, missing: f.missing ?? 0, count: ecdf.n,
     mean: f.mean, std: f.std, min: f.min, max: f.max,
     psi: { edges: Array.from(f.psiEdges), counts: Array.from(f.psiCounts) },
+    ...(f.unit ? { unit: f.unit } : {}),
   };
   if (f.sketchSize === undefined && ecdf.values.length <= EXACT_DISTINCT_LIMIT) {
     const counts = new Array<number>(ecdf.values.length);
@@ -144,7 +147,9 @@ function numericFromJson(name: string, raw: Record<string, unknown>, file: strin
     if (counts.length !== edges.length + 1) throw bad(file, `${where}.psi.counts`, `an array one longer than ${where}.psi.edges`);
     psi = { edges, counts };
   }
-  return numericReference(name, rows, missing, ecdf, sketchSize, psi);
+  const ref = numericReference(name, rows, missing, ecdf, sketchSize, psi);
+  if (raw.unit === 'epoch-ms') ref.unit = 'epoch-ms';
+  return ref;
 }
 
 /** The step CDF with mass n/k at each stored quantile. */

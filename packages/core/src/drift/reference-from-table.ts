@@ -1,6 +1,6 @@
 import type { Column, Table } from '../data/table.js';
 import { binCounts, quantileBinEdges } from '../stats/divergence.js';
-import { ecdfFromSample, ecdfMean, ecdfStd, type Ecdf } from '../stats/ecdf.js';
+import { ecdfFromCounts, ecdfFromSample, ecdfMean, ecdfStd, type Ecdf } from '../stats/ecdf.js';
 import type { FeatureReference, NumericReference, Reference } from './reference.js';
 
 /** PSI uses ten reference-quantile bins (deciles), the usual choice in model monitoring. */
@@ -21,7 +21,25 @@ export function featureReference(column: Column, rows: number): FeatureReference
     return { kind: 'categorical', name: column.name, rows, missing: column.missing, counts: categoryCounts(column.codes, column.categories), otherCount: 0 };
   }
   // Text cells in a reference column are not values: they leave the distribution, like missing cells.
+  if (column.unit === 'epoch-ms') return timeReference(column.name, rows, column.missing, column.values);
   return numericReference(column.name, rows, column.missing, ecdfFromSample(column.values));
+}
+
+/**
+ * A date/time column is reported by its range, never tested: keep its count, first and last
+ * instant only (a two-point distribution), without sorting a million timestamps.
+ */
+function timeReference(name: string, rows: number, missing: number, values: Float64Array): NumericReference {
+  let min = Infinity, max = -Infinity, n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const ecdf = n === 0 ? ecdfFromCounts([], []) : min === max ? ecdfFromCounts([min], [n]) : ecdfFromCounts([min, max], [1, n - 1]);
+  return { ...numericReference(name, rows, missing, ecdf), mean: NaN, std: NaN, unit: 'epoch-ms' };
 }
 
 /** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */

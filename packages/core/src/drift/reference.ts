@@ -21,6 +21,8 @@ export interface NumericReference {
   /** Reference-quantile bins for PSI, and the reference's counts in them. */
   psiEdges: Float64Array;
   psiCounts: Float64Array;
+  /** 'epoch-ms': a date/time column (Parquet DATE/TIMESTAMP, or ISO-8601 text). */
+  unit?: 'epoch-ms';
 }
 
 export interface CategoricalReference {

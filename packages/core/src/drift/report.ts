@@ -50,6 +50,17 @@ export interface FeatureResult {
   reference: SideSummary;
   current: SideSummary;
   newCategories?: { name: string; count: number }[];
+  /** How the distribution moved: quantiles (numeric) or the largest categories' shares (categorical). */
+  movement?: Movement;
+  /** 'epoch-ms': a date/time column, reported by its range, not tested; min and max are instants. */
+  unit?: 'epoch-ms';
+}
+
+export interface Movement {
+  /** Numeric: the quantile levels and each side's quantiles at them. */
+  quantiles?: { levels: number[]; reference: number[]; current: number[] };
+  /** Categorical: the categories whose share moved most, with each side's share. */
+  shares?: { category: string; reference: number; current: number }[];
 }
 
 export interface SideSummary {

@@ -37,6 +37,8 @@ export interface LatencyReport {
   /** Rows per second at batchSize rows per call. */
   throughput: number;
   histogram: { edges: number[]; counts: number[] };
+  /** Lowest and highest p99 over blocks of consecutive runs (see latency-summary.ts). */
+  p99Spread?: { low: number; high: number; blocks: number; runsPerBlock: number };
   warning?: string;
   hardware: Hardware;
 }

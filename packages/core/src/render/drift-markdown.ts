@@ -1,7 +1,7 @@
 import { effectLabel } from '../drift/check-drift.js';
 import type { DriftReport, FeatureResult } from '../drift/report.js';
 import { formatCount, formatNumber, formatP, formatPercent } from '../shared/format.js';
-import { mdCode, mdHeading, mdText, mermaidLabel } from './markdown.js';
+import { mdCode, mdHeading, mdTable, mdText, mermaidLabel, type Align } from './markdown.js';
 
 /** Rows shown in the summary table; GitHub caps a step summary at 1 MiB. */
 const MAX_ROWS = 300;
@@ -15,20 +15,30 @@ export function renderDriftMarkdown(report: DriftReport): string {
   out.push(mdHeading(2, `${icon} Data drift check: ${mdText(v.summary)}`), '');
   out.push(describeRun(report), '');
   const rows = orderForReading(report.features).slice(0, MAX_ROWS);
-  out.push('| Feature | Status | Test | Statistic | p (corrected) | Effect size | Threshold | Missing ref → cur |');
-  out.push('|---|---|---|---:|---:|---:|---:|---|');
-  for (const f of rows) {
+  // The missing-rate column only when some missing rate moved: a column of 0.0% → 0.0% is noise.
+  const showMissing = report.features.some((f) => f.missing && f.missing.change !== null && f.missing.change !== 0);
+  const header = ['Feature', 'Status', 'Test (statistic)', 'p (corrected)', 'Effect size', 'Threshold', ...(showMissing ? ['Missing ref → cur'] : [])];
+  const align: Align[] = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
+  out.push(mdTable(header, align, rows.map((f) => {
     const t = f.test;
     const e = f.effect;
-    out.push(`| ${mdText(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
-  }
+    return [
+      mdText(f.name), STATUS_ICON[f.status], t ? testCell(f) : f.unit ? 'date/time: range only' : '–', t ? formatP(t.pAdjusted) : '–',
+      e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–',
+      e ? formatNumber(e.threshold) : '–', ...(showMissing ? [missingCell(f)] : []),
+    ];
+  })));
   if (report.features.length > MAX_ROWS) out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
   const chart = effectChart(report.features);
   if (chart) out.push('', chart);
   const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
   if (notes.length > 0 || report.findings.length > 0) {
     out.push('', '### Why', '');
-    for (const f of notes.slice(0, MAX_ROWS)) out.push(`- **${mdText(f.name)}** — ${mdText(f.reason)}`);
+    for (const f of notes.slice(0, MAX_ROWS)) {
+      out.push(`- **${mdText(f.name)}** — ${mdText(f.reason)}`);
+      const moved = movementText(f);
+      if (moved) out.push(`  ${moved}`);
+    }
     for (const s of report.findings.filter((x) => x.severity === 'notice')) out.push(`- ${mdText(s.message)}`);
   }
   out.push('', `<details><summary>Every feature</summary>`, '');
@@ -56,15 +66,22 @@ function ratio(f: FeatureResult): number {
   return f.effect && f.effect.threshold > 0 ? f.effect.value / f.effect.threshold : 0;
 }
 
+/** Charted features: the 15 largest effects, so labels stay readable. */
+const CHART_FEATURES = 15;
+/** Blue bars and a red threshold line: both read on GitHub's light and dark backgrounds. */
+export const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
+
 function effectChart(features: FeatureResult[]): string | undefined {
-  const shown = orderForReading(features).filter((f) => f.effect && f.effect.threshold > 0).slice(0, 40);
+  const shown = features.filter((f) => f.effect && f.effect.threshold > 0).sort((a, b) => ratio(b) - ratio(a)).slice(0, CHART_FEATURES);
   if (shown.length === 0) return undefined;
   const ratios = shown.map((f) => Number(Math.min(ratio(f), 99).toFixed(3)));
   const top = Math.max(2, Math.ceil(Math.max(...ratios)));
+  const more = features.filter((f) => f.effect && f.effect.threshold > 0).length - shown.length;
   return [
     '```mermaid',
-    'xychart-beta',
-    '  title "Effect size ÷ threshold (bars at or above the line are large enough to count)"',
+    CHART_INIT,
+    'xychart-beta horizontal',
+    `  title "Effect size ÷ threshold: blue bars past the red line (1) are large enough${more > 0 ? `; top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
     `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
     `  y-axis "effect ÷ threshold" 0 --> ${top}`,
     `  bar [${ratios.join(', ')}]`,
@@ -73,10 +90,23 @@ function effectChart(features: FeatureResult[]): string | undefined {
   ].join('\n');
 }
 
-function testLabel(f: FeatureResult): string {
+/** How a drifted feature moved, in one line: quantiles for numbers, the largest share changes for categories. */
+export function movementText(f: FeatureResult, code: (s: string) => string = mdText): string | undefined {
+  const q = f.movement?.quantiles;
+  if (q) {
+    const pct = (p: number) => `p${Math.round(p * 100)}`;
+    return `Moved: ${q.levels.map((p, i) => `${pct(p)} ${formatNumber(q.reference[i])} → ${formatNumber(q.current[i])}`).join(', ')}`;
+  }
+  const s = f.movement?.shares;
+  if (s && s.length > 0) return `Moved: ${s.slice(0, 3).map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`).join(', ')}`;
+  return undefined;
+}
+
+/** The test and its own statistic in one cell, so one column never mixes χ² and KS D. */
+function testCell(f: FeatureResult): string {
   const t = f.test!;
-  if (t.name === 'chi2') return `χ² (dof ${t.dof})`;
-  return `KS ${t.method ?? ''}${t.exact ? '' : ' (sketch)'}`.trim();
+  if (t.name === 'chi2') return `χ² ${formatNumber(t.statistic)} (dof ${t.dof})`;
+  return `KS D ${formatNumber(t.statistic)}${t.method ? ` (${t.method}${t.exact ? '' : ', sketch'})` : t.exact ? '' : ' (sketch)'}`;
 }
 
 function missingCell(f: FeatureResult): string {

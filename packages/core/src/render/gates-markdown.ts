@@ -32,7 +32,7 @@ export function renderGatesMarkdown(v: QualityGatesVerdict): string {
     mdText(v.summary),
     gateTable(v.gates),
     checkTable(v.checks),
-    ...(e ? evaluationSections(e) : [reportSection(v)]),
+    ...(e ? evaluationSections(e, new Set(v.checks.map((c) => c.name)), latencyGate(v)) : [reportSection(v)]),
     baselineSection(v),
     e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${mdText(n)}`)].join('\n') : undefined,
     `<sub>${v.schema}, ${v.createdAt}</sub>`,
@@ -40,21 +40,29 @@ export function renderGatesMarkdown(v: QualityGatesVerdict): string {
   return capBytes(sections.filter((s): s is string => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
 }
 
-/** "2 of 7 failed" or "all 7 passed"; checks count like gates, as in the summary. */
+/** "5 gates and 3 checks passed" or "2 of 5 gates and 1 of 3 checks failed": built-in checks are not gates. */
 export function verdictCount(v: QualityGatesVerdict): string {
-  const total = v.gates.length + v.checks.length;
-  const failed = v.gates.filter((g) => !g.passed).length + v.checks.filter((c) => !c.passed).length;
   if (v.gates.length === 0) return 'no gate was evaluated';
-  if (failed > 0) return `${failed} of ${total} failed`;
-  return total === 1 ? '1 of 1 passed' : `all ${total} passed`;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const gatesFailed = v.gates.filter((g) => !g.passed).length;
+  const checksFailed = v.checks.filter((c) => !c.passed).length;
+  if (gatesFailed === 0 && checksFailed === 0) {
+    return v.checks.length > 0 ? `${count(v.gates.length, 'gate')} and ${count(v.checks.length, 'check')} passed` : `${count(v.gates.length, 'gate')} passed`;
+  }
+  const failed: string[] = [];
+  if (gatesFailed > 0) failed.push(`${gatesFailed} of ${count(v.gates.length, 'gate')}`);
+  if (checksFailed > 0) failed.push(`${checksFailed} of ${count(v.checks.length, 'check')}`);
+  return `${failed.join(' and ')} failed`;
 }
 
 /** Actual, threshold and margin of a gate in the metric's own unit (ms, MB, plain number). */
 export function gateCells(r: GateResult): { actual: string; threshold: string; margin: string } {
+  // One precision per metric: the same formatting as the metric tables.
+  const value = (x: number) => (r.dimension === 'ratio' || r.dimension === undefined ? formatNumber(x, 4) : formatQuantity(x, r.dimension));
   return {
-    actual: r.actual === null ? 'not measured' : formatQuantity(r.actual, r.dimension),
-    threshold: `${r.comparator} ${formatQuantity(r.threshold, r.dimension)}`,
-    margin: r.margin === null ? NOT_MEASURED : signed(r.margin, (x) => formatQuantity(x, r.dimension)),
+    actual: r.actual === null ? 'not measured' : value(r.actual),
+    threshold: `${r.comparator} ${value(r.threshold)}`,
+    margin: r.margin === null ? NOT_MEASURED : signed(r.margin, value),
   };
 }
 
@@ -74,14 +82,19 @@ function checkTable(checks: GateCheck[]): string | undefined {
   return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
 }
 
-function evaluationSections(e: EvaluationReport): Array<string | undefined> {
+/** The latency gate's threshold in ms, to mark it on the histogram. */
+function latencyGate(v: QualityGatesVerdict): number | undefined {
+  return v.gates.find((g) => g.dimension === 'time' && g.metric.startsWith('latency.'))?.threshold;
+}
+
+function evaluationSections(e: EvaluationReport, checkNames: Set<string>, gateMs?: number): Array<string | undefined> {
   return [
     modelSection(e),
     e.classification ? classificationSection(e) : regressionSection(e),
     confusionSection(e),
     perClassSection(e),
-    e.latency ? latencySection(e.latency) : undefined,
-    robustnessSection(e.robustness),
+    e.latency ? latencySection(e.latency, gateMs) : undefined,
+    robustnessSection(e.robustness, checkNames),
   ];
 }
 
@@ -171,7 +184,7 @@ function perClassSection(e: EvaluationReport): string | undefined {
   return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
 }
 
-function latencySection(l: LatencyReport): string {
+function latencySection(l: LatencyReport, gateMs?: number): string {
   const out = [
     '### Latency',
     '',
@@ -183,8 +196,15 @@ function latencySection(l: LatencyReport): string {
     '',
     `**Hardware:** ${mdText(hardwareLine(l))}`,
   ];
+  const spread = l.p99Spread;
+  if (spread) {
+    out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
+    if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
+      out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`);
+    }
+  }
   if (l.warning) out.push('', `> ⚠️ ${mdText(l.warning)}`);
-  const chart = latencyChart(l.histogram);
+  const chart = latencyChart(l.histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
   if (chart) out.push('', chart);
   return out.join('\n');
 }
@@ -204,16 +224,31 @@ export function rowsPerSecond(x: number): string {
   return `${x >= 100 ? formatCount(x) : formatNumber(x, 3)} rows/s`;
 }
 
-/** A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms. */
-export function latencyChart(h: { edges: number[]; counts: number[] }): string | undefined {
+/** Blue bars on GitHub's light and dark backgrounds (mermaid's default first colour is nearly white). */
+const LATENCY_CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
+
+/**
+ * A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms; the
+ * buckets holding p50 and p99 (and the latency gate, when it falls inside) are named in their label.
+ */
+export function latencyChart(h: { edges: number[]; counts: number[] }, marks: { p50?: number; p99?: number; gate?: number } = {}): string | undefined {
   if (h.counts.length === 0 || h.edges.length !== h.counts.length) return undefined;
   const top = Math.max(...h.counts);
   if (top <= 0) return undefined;
+  const labels = edgeLabels(h.edges);
+  const bucketOf = (x: number | undefined) => (x === undefined ? -1 : h.edges.findIndex((edge) => x <= edge));
+  const tags = labels.map(() => [] as string[]);
+  for (const [name, x] of [['p50', marks.p50], ['p99', marks.p99], ['gate', marks.gate]] as const) {
+    const i = bucketOf(x);
+    if (i >= 0) tags[i].push(name);
+  }
+  const gateOutside = marks.gate !== undefined && bucketOf(marks.gate) < 0;
   return [
     '```mermaid',
+    LATENCY_CHART_INIT,
     'xychart-beta',
-    '  title "Latency per run (ms, bucket upper edge)"',
-    `  x-axis "ms" [${edgeLabels(h.edges).map((s) => JSON.stringify(s)).join(', ')}]`,
+    `  title "Latency per run (ms, bucket upper edge, log-spaced)${gateOutside ? `; the gate, ${formatNumber(marks.gate!, 3)} ms, is beyond the slowest run` : ''}"`,
+    `  x-axis "ms" [${labels.map((s, i) => JSON.stringify(tags[i].length > 0 ? `${s} (${tags[i].join(', ')})` : s)).join(', ')}]`,
     `  y-axis "runs" 0 --> ${top}`,
     `  bar [${h.counts.join(', ')}]`,
     '```',
@@ -226,9 +261,12 @@ export function latencyChart(h: { edges: number[]; counts: number[] }): string |
  */
 export function edgeLabels(edges: number[]): string[] {
   if (edges.length === 1) return [String(Number(edges[0].toPrecision(3)))];
-  const width = Math.abs(edges[1] - edges[0]);
-  const decimals = width > 0 ? Math.min(9, Math.max(0, Math.ceil(-Math.log10(width / 10)))) : 3;
-  return edges.map((x) => String(Number(x.toFixed(decimals))));
+  // Log-spaced buckets: each label needs the decimals of its own bucket's width.
+  return edges.map((x, i) => {
+    const width = Math.abs(x - (i > 0 ? edges[i - 1] : 2 * edges[0] - edges[1]));
+    const decimals = width > 0 ? Math.min(9, Math.max(0, Math.ceil(-Math.log10(width / 10)))) : 3;
+    return String(Number(x.toFixed(decimals)));
+  });
 }
 
 const ROBUSTNESS_LABEL: Record<RobustnessCheck['name'], string> = {
@@ -241,7 +279,9 @@ export function robustnessResult(r: RobustnessCheck): { icon: string; word: stri
   return r.severity === 'fail' ? { icon: '❌', word: 'fail' } : r.severity === 'warn' ? { icon: '⚠️', word: 'warning' } : { icon: 'ℹ️', word: 'info' };
 }
 
-function robustnessSection(checks: RobustnessCheck[]): string | undefined {
+/** Probes that are not already a row of the built-in checks table (finite outputs, deterministic). */
+function robustnessSection(all: RobustnessCheck[], checkNames: Set<string>): string | undefined {
+  const checks = all.filter((r) => !checkNames.has(ROBUSTNESS_LABEL[r.name] ?? r.name));
   if (checks.length === 0) return undefined;
   const rows = checks.map((r) => {
     const { icon, word } = robustnessResult(r);
@@ -265,13 +305,18 @@ function baselineSection(v: QualityGatesVerdict): string | undefined {
   return out.join('\n');
 }
 
+/** Metrics where a larger value is better; for the rest (losses, errors, latency, size) smaller is. */
+const HIGHER_IS_BETTER = new Set(['accuracy', 'macro_f1', 'roc_auc', 'r2', 'balanced_accuracy']);
+
 export function baselineRows(candidate: Record<string, number | null>, baseline: Record<string, number | null>): Array<{ metric: string; candidate: string; baseline: string; delta: string }> {
   const rows = [];
   for (const metric of BASELINE_METRICS) {
     const a = candidate[metric];
     const b = baseline[metric];
     if (typeof a !== 'number' || typeof b !== 'number') continue;
-    rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: signed(a - b, (x) => metricValue(metric, x)) });
+    const d = a - b;
+    const mark = d === 0 ? '' : (d > 0) === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
+    rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: `${signed(d, (x) => metricValue(metric, x))}${mark}` });
   }
   return rows;
 }

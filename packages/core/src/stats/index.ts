@@ -9,3 +9,6 @@ export * from './incomplete-gamma.js';
 export * from './divergence.js';
 export * from './binning.js';
 export * from './correction.js';
+export * from './sparse-categories.js';
+export * from './js-null.js';
+export * from './seeded-random.js';

@@ -146,14 +146,14 @@ describe('renderGatesMarkdown', () => {
   const md = renderGatesMarkdown(penguins());
 
   test('the heading counts failed gates and checks; the summary follows', () => {
-    expect(md.startsWith('## ❌ Quality gates: 4 of 8 failed\n\n4 of 8 gates failed: accuracy >= 0.9; size <= 1kB; log_loss <= 0.5; no collapsed class.\n')).toBe(true);
-    expect(renderGatesMarkdown(regression())).toMatch(/^## ✅ Quality gates: all 2 passed\n/);
+    expect(md.startsWith('## ❌ Quality gates: 3 of 5 gates and 1 of 3 checks failed\n\n4 of 8 gates failed: accuracy >= 0.9; size <= 1kB; log_loss <= 0.5; no collapsed class.\n')).toBe(true);
+    expect(renderGatesMarkdown(regression())).toMatch(/^## ✅ Quality gates: 1 gate and 1 check passed\n/);
   });
 
   test('gate rows keep the user order and show actual, threshold and margin in the metric unit', () => {
     const gateRows = md.split('\n').filter((l) => /^\| `[a-z_.0-9]+ [<>=]/.test(l)).map((l) => l.split(' | ')[0].slice(2));
     expect(gateRows).toEqual(['`accuracy >= 0.9`', '`macro_f1 >= 0.5`', '`latency.p99 <= 10ms`', '`size <= 1kB`', '`log_loss <= 0.5`']);
-    expect(row(md, '`accuracy >= 0.9`')).toEqual(['`accuracy >= 0.9`', '0.782609', '>= 0.9', '-0.117391', '❌ fail']);
+    expect(row(md, '`accuracy >= 0.9`')).toEqual(['`accuracy >= 0.9`', '0.7826', '>= 0.9', '-0.1174', '❌ fail']);
     expect(row(md, '`size <= 1kB`')).toEqual(['`size <= 1kB`', '3.21 kB', '<= 1 kB', '-2.21 kB', '❌ fail']);
     expect(row(md, '`latency.p99 <= 10ms`')).toEqual(['`latency.p99 <= 10ms`', '0.0523 ms', '<= 10 ms', '+9.948 ms', '✅ pass']);
     expect(row(md, '`log_loss <= 0.5`')).toEqual(['`log_loss <= 0.5`', 'not measured', '<= 0.5', '—', '❌ fail']);
@@ -202,14 +202,17 @@ describe('renderGatesMarkdown', () => {
 
   test('the latency histogram is a well-formed mermaid bar chart, one bar per bucket', () => {
     const lines = mermaid(md);
-    expect(lines[0]).toBe('xychart-beta');
+    expect(lines[0]).toBe('%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%');
+    expect(lines[1]).toBe('xychart-beta');
     const xAxis = lines.find((l) => l.startsWith('  x-axis '))!;
     const labels = JSON.parse(xAxis.slice(xAxis.indexOf('['))) as string[];
     const bars = JSON.parse(lines.find((l) => l.startsWith('  bar '))!.slice('  bar '.length)) as number[];
     expect(labels).toHaveLength(HISTOGRAM.counts.length);
     expect(bars).toEqual(HISTOGRAM.counts);
-    expect(labels.slice(0, 3)).toEqual(['0.0345', '0.0439', '0.0534']);
+    // The buckets holding p50 (0.0312 ms) and p99 (0.0523 ms) are named; the 10 ms gate is beyond the slowest run.
+    expect(labels.slice(0, 3)).toEqual(['0.0345 (p50)', '0.0439', '0.0534 (p99)']);
     expect(new Set(labels).size).toBe(labels.length);
+    expect(lines.find((l) => l.startsWith('  title '))).toContain('the gate, 10 ms, is beyond the slowest run');
     expect(lines).toContain('  y-axis "runs" 0 --> 402');
   });
 
@@ -219,13 +222,26 @@ describe('renderGatesMarkdown', () => {
     expect(edgeLabels([0.0212])).toEqual(['0.0212']);
   });
 
-  test('robustness: icons by severity and outcome', () => {
-    expect(row(md, 'finite outputs (`robustness.finite_outputs`)')[1]).toBe('✅ pass');
+  test('robustness: icons by severity and outcome; probes already in the checks table are not repeated', () => {
+    expect(md.split('\n').filter((l) => l.startsWith('| finite outputs'))).toHaveLength(1);
+    expect(md).not.toContain('`robustness.finite_outputs`');
+    expect(row(md, 'finite outputs')[1]).toBe('✅ pass');
     expect(row(md, 'extreme values (`robustness.extreme_input`)')[1]).toBe('⚠️ warning');
     expect(row(md, 'NaN inputs (`robustness.nan_input`)')[1]).toBe('ℹ️ not probed');
     const v = penguins();
+    v.checks = v.checks.filter((c) => c.name !== 'deterministic');
     v.evaluation!.robustness[1] = { name: 'deterministic', passed: false, severity: 'fail', detail: 'Different outputs.' };
     expect(row(renderGatesMarkdown(v), 'deterministic (`robustness.deterministic`)')[1]).toBe('❌ fail');
+  });
+
+  test('the p99 spread over blocks, and a warning when the latency gate lies inside it', () => {
+    const v = penguins();
+    v.evaluation!.latency!.p99Spread = { low: 0.39, high: 12.5, blocks: 5, runsPerBlock: 200 };
+    const out = renderGatesMarkdown(v);
+    expect(out).toContain('p99 over 5 blocks of 200 consecutive runs: 0.39 ms to 12.5 ms.');
+    expect(out).toContain('> ⚠️ The latency gate (10 ms) lies inside that spread');
+    v.evaluation!.latency!.p99Spread = { low: 0.39, high: 0.84, blocks: 5, runsPerBlock: 200 };
+    expect(renderGatesMarkdown(v)).not.toContain('lies inside that spread');
   });
 
   test('notes are a list', () => {
@@ -250,10 +266,10 @@ describe('renderGatesMarkdown against a baseline', () => {
     expect(md).toContain('Baseline: `models/production.onnx`');
     expect(row(md, 'accuracy').slice(0, 1)).toEqual(['accuracy']);
     const table = md.slice(md.indexOf('| Metric | Candidate | Baseline | Δ |'));
-    expect(row(table, 'accuracy')).toEqual(['accuracy', '0.7826', '0.8', '-0.01739']);
-    expect(row(table, 'macro_f1')).toEqual(['macro_f1', '0.5877', '0.61', '-0.0223']);
-    expect(row(table, 'roc_auc')).toEqual(['roc_auc', '0.9312', '0.95', '-0.0188']);
-    expect(row(table, 'size')).toEqual(['size', '3.21 kB', '2.89 kB', '+320 B']);
+    expect(row(table, 'accuracy')).toEqual(['accuracy', '0.7826', '0.8', '-0.01739 (worse)']);
+    expect(row(table, 'macro_f1')).toEqual(['macro_f1', '0.5877', '0.61', '-0.0223 (worse)']);
+    expect(row(table, 'roc_auc')).toEqual(['roc_auc', '0.9312', '0.95', '-0.0188 (worse)']);
+    expect(row(table, 'size')).toEqual(['size', '3.21 kB', '2.89 kB', '+320 B (worse)']);
     // log_loss: candidate not measured; latency.p99, mae: baseline not measured.
     expect(table).not.toMatch(/\| (log_loss|latency\.p99|mae) \|/);
   });

@@ -62,7 +62,7 @@ describe('renderGatesText', () => {
   const lines = text.split('\n');
 
   test('the verdict first, then the summary and what was measured', () => {
-    expect(lines[0]).toBe('FAILED  quality gates: 2 of 4 failed');
+    expect(lines[0]).toBe('FAILED  quality gates: 1 of 3 gates and 1 of 1 check failed');
     expect(lines[1]).toBe('2 of 4 gates failed: accuracy >= 0.9; no collapsed class.');
     expect(lines[2]).toBe('model: models/penguins.onnx (3.21 kB, classification) on data/penguins-test.csv: 69 rows, label species');
   });
@@ -71,7 +71,7 @@ describe('renderGatesText', () => {
     const start = lines.findIndex((l) => l.startsWith('gate '));
     const table = lines.slice(start, start + 5);
     expect(table[0].split(/\s{2,}/)).toEqual(['gate', 'actual', 'threshold', 'margin', 'result']);
-    expect(table[2].split(/\s{2,}/)).toEqual(['accuracy >= 0.9', '0.782609', '>= 0.9', '-0.117391', 'FAIL']);
+    expect(table[2].split(/\s{2,}/)).toEqual(['accuracy >= 0.9', '0.7826', '>= 0.9', '-0.1174', 'FAIL']);
     expect(table[3].split(/\s{2,}/)).toEqual(['latency.p99 <= 10ms', '0.0523 ms', '<= 10 ms', '+9.948 ms', 'PASS']);
     expect(table[4].split(/\s{2,}/)).toEqual(['size <= 1.5GiB', '3.21 kB', '<= 1.611 GB', '+1.611 GB', 'PASS']);
     // The result column starts at the same place on every row.
@@ -137,7 +137,7 @@ describe('renderGatesText', () => {
       source: { report: 'reports/eval.json' },
     };
     const out = renderGatesText(report);
-    expect(out.split('\n').slice(0, 3)).toEqual(['PASSED  quality gates: 1 of 1 passed', 'All 1 gate passed.', 'report: reports/eval.json']);
+    expect(out.split('\n').slice(0, 3)).toEqual(['PASSED  quality gates: 1 gate passed', 'All 1 gate passed.', 'report: reports/eval.json']);
     expect(out).toMatch(/latency\.p99 +84\.2 ms/);
   });
 
