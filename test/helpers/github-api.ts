@@ -175,7 +175,7 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
       const slice = all.slice((page - 1) * perPage, page * perPage);
       const headers: Record<string, string> = {};
       if (page * perPage < all.length) {
-        headers.link = `<${base}/repositories/1/issues/${issue}/comments?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+        headers.link = `<${base}/repos/${owner}/${repo}/issues/${issue}/comments?per_page=${perPage}&page=${page + 1}>; rel="next"`;
       }
       return send(res, 200, documented(op, 200, slice.map(commentView)), headers);
     },
