@@ -10,6 +10,7 @@ export const BUNDLES = {
   'quality-gates': 'actions/quality-gates/src/index.ts',
   'register-model': 'actions/register-model/src/index.ts',
   'canary-deploy': 'actions/canary-deploy/src/index.ts',
+  'pr-report': 'actions/pr-report/src/index.ts',
   // After its main bundle: that one's folder is cleared first.
   'canary-deploy/post': 'actions/canary-deploy/src/post-index.ts',
   cli: 'packages/cli/src/main.ts',

@@ -13,7 +13,7 @@ const LAYERS = {
   gpu: 2,
   drift: 3, model: 3, 'model/metrics': 3,
   gates: 4,
-  registry: 5, rollout: 5, training: 5, monitor: 5,
+  registry: 5, rollout: 5, training: 5, monitor: 5, github: 5,
   render: 6,
   steps: 7,
   '.': 8,
