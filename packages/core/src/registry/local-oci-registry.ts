@@ -15,7 +15,7 @@ import { InputError } from '../shared/errors.js';
 import { downloadTarget } from './download-target.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { withFileLock } from './file-lock.js';
-import { blobPath, hasBlob, hashFile, storeBytes, storeFile } from './blob-store.js';
+import { blobPath, hasBlob, hashFile, reclaimAbandonedUploads, storeBytes, storeFile } from './blob-store.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { ANNOTATION, OCI_INDEX, OCI_MANIFEST, MODEL_ARTIFACT, type AliasMove, type ModelVersion } from './model-version.js';
@@ -48,6 +48,7 @@ export class LocalOciRegistry implements ModelRegistry {
   async register(input: RegisterInput): Promise<RegisterResult> {
     const layout = this.layout(input.name);
     await mkdir(layout, { recursive: true });
+    await reclaimAbandonedUploads(layout);
     let bytesWritten = 0;
     const files: ModelVersion['files'] = [];
     // A file the size of a stored layer may be stored already: hash it first (one read, no
@@ -65,7 +66,7 @@ export class LocalOciRegistry implements ModelRegistry {
       if (blob.written) bytesWritten += blob.size;
       files.push({ path: f.path, digest: blob.digest, size: blob.size });
     }
-    return withFileLock(path.join(layout, '.lock'), async () => {
+    return withFileLock(path.join(layout, '.lock'), async (fence) => {
       const index = await this.readIndex(layout);
       const versions = await this.versions(input.name, layout, index);
       const same = versions.find((v) => sameFiles(v.files, files));
@@ -76,6 +77,7 @@ export class LocalOciRegistry implements ModelRegistry {
       const bytes = Buffer.from(JSON.stringify(manifest));
       const stored = await storeBytes(layout, bytes);
       index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+      await fence();
       await this.writeIndex(layout, index);
       return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
     });
@@ -102,7 +104,7 @@ export class LocalOciRegistry implements ModelRegistry {
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
     const layout = this.layout(name);
-    return withFileLock(path.join(layout, '.lock'), async () => {
+    return withFileLock(path.join(layout, '.lock'), async (fence) => {
       const index = await this.readIndex(layout, true);
       const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
       if (!target || target.digest !== version.digest) {
@@ -115,6 +117,7 @@ export class LocalOciRegistry implements ModelRegistry {
       if (previousVersion !== undefined) annotations[ANNOTATION.previous] = `v${previousVersion}`;
       if (options.forced) annotations[ANNOTATION.forced] = 'true';
       index.manifests.push({ ...target, annotations });
+      await fence();
       await this.writeIndex(layout, index);
       return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
     });

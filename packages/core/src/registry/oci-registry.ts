@@ -25,6 +25,16 @@ export const CHUNK_BYTES = 64 * 1024 * 1024;
 /** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
 export const MAX_LAYER_BYTES = 9_500_000_000;
 
+/**
+ * How long a new tag must stay ours before the version counts as registered: longer than any
+ * writer's check-to-write gap (one small PUT, milliseconds to a few hundred on a far registry).
+ * MODELCI_REGISTRY_SETTLE_MS overrides it (lower in tests, higher for a slow registry).
+ */
+export const SETTLE_MS = 2_000;
+
+/** Version numbers one registration tries before giving up (each lost claim moves to the next). */
+const MAX_CLAIMS = 64;
+
 interface Credentials { username: string; password: string }
 
 export interface OciRegistryOptions {
@@ -34,6 +44,8 @@ export interface OciRegistryOptions {
   timeouts?: Partial<HttpTimeouts>;
   /** Stops every call (the step's cancellation). */
   signal?: AbortSignal;
+  /** The claim's settle delay (ms); default MODELCI_REGISTRY_SETTLE_MS, else SETTLE_MS. */
+  settleMs?: number;
 }
 
 export class OciRegistry implements ModelRegistry {
@@ -45,10 +57,12 @@ export class OciRegistry implements ModelRegistry {
   private readonly chunkBytes: number;
   private readonly maxLayerBytes: number;
   private readonly http: HttpClient;
+  private readonly settleMs: number;
 
   constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: OciRegistryOptions = {}) {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
     this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
+    this.settleMs = options.settleMs ?? settleFromEnv(env.MODELCI_REGISTRY_SETTLE_MS);
     this.http = new HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
     if (!m) throw new InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
@@ -79,19 +93,42 @@ export class OciRegistry implements ModelRegistry {
     const key = (fs: ModelVersion['files']) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
     const same = versions.find((v) => key(v.files) === key(files));
     if (same) return { version: same, existing: true, bytesWritten };
-    // No server-side lock exists: take the next number, and if another writer took it first
-    // (the tag appears before ours), move on to the next.
     let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-    for (let attempt = 0; attempt < 20; attempt++, version++) {
-      if (await this.manifestDigest(repo, `v${version}`)) continue;
+    for (let attempt = 0; attempt < MAX_CLAIMS; attempt++, version++) {
       const config = Buffer.from(modelPackConfig(input, version, files));
       const configDigest = await this.pushBytes(repo, config);
       const manifest = modelPackManifest(input, version, files, { digest: configDigest, size: config.length, written: true });
       const body = Buffer.from(JSON.stringify(manifest));
-      const digest = await this.putManifest(repo, `v${version}`, body);
+      const digest = await this.claimTag(repo, `v${version}`, body);
+      if (!digest) continue;
       return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
     }
-    throw new ServiceError(`the registry ${this.host}`, `Could not find a free version tag for '${input.name}' in ${this.uri} after 20 tries; other writers keep registering: try again.`, { retryable: true });
+    throw new ServiceError(`the registry ${this.host}`, `Could not claim a version tag for '${input.name}' in ${this.uri} after ${MAX_CLAIMS} tries; other writers keep registering: try again.`, { retryable: true });
+  }
+
+  /**
+   * Claims `tag` for `body`; returns its digest, or undefined when another writer holds the tag.
+   * Distribution has no conditional tag write, so: the manifest goes up by digest first (the
+   * check-to-write gap is one small PUT), the tag is written only if free, and read back after a
+   * settle delay. Every writer that saw the tag free writes within its gap of seeing it, so after
+   * the first write plus the delay all such writes have landed: the last one stays, and each
+   * writer's read-back agrees on one owner. A writer whose own gap exceeded the delay cannot know
+   * whether it overwrote a confirmed owner, and says so instead of claiming.
+   */
+  private async claimTag(repo: string, tag: string, body: Buffer): Promise<string | undefined> {
+    const digest = await this.putManifest(repo, `sha256:${createHash('sha256').update(body).digest('hex')}`, body);
+    const checked = Date.now();
+    if (await this.manifestDigest(repo, tag)) return undefined;
+    await this.putManifest(repo, tag, body);
+    const gap = Date.now() - checked;
+    await new Promise((resolve) => setTimeout(resolve, this.settleMs));
+    if ((await this.manifestDigest(repo, tag)) !== digest) return undefined;
+    // The last writer of a tag always reads back its own: if any writer overwrote a confirmed
+    // owner, it had a gap over the delay, and the last such writer fails here, loudly.
+    if (gap >= this.settleMs) {
+      throw new ServiceError(`the registry ${this.host}`, `Tagging ${repo}:${tag} took ${gap} ms from check to write, longer than the settle delay of ${this.settleMs} ms, so another registration of ${tag} may have been overwritten; check the versions with 'modelci list', and raise MODELCI_REGISTRY_SETTLE_MS for this registry.`, { retryable: false });
+    }
+    return digest;
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
@@ -425,6 +462,13 @@ export class OciRegistry implements ModelRegistry {
     const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
     return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
   }
+}
+
+function settleFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return SETTLE_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, { input: 'MODELCI_REGISTRY_SETTLE_MS' });
+  return ms;
 }
 
 function withDigest(location: string, digest: string): string {
