@@ -9,6 +9,9 @@ import { TEST_USER, freePort, startDockerRegistry, type RunningRegistry } from '
 import { inputError } from '../../packages/core/test/data/helpers.js';
 import { serviceError } from '../helpers/service-error.js';
 
+// Every registration waits the claim's settle delay (registry-concurrency.test.ts runs the real one).
+process.env.MODELCI_REGISTRY_SETTLE_MS ??= '100';
+
 let server: RunningRegistry;
 let dir: string;
 let registry: string;
@@ -138,6 +141,39 @@ test('a registry that dies mid-upload: one sentence, and no tag points at the pa
   // Straight to the registry: the repository has no tag at all.
   const tags = await fetch(`${server.url}/v2/acme/dying/halfway/tags/list`);
   expect(tags.status === 404 || ((await tags.json()) as { tags: string[] | null }).tags === null).toBe(true);
+});
+
+test('a re-run after a registry died mid-upload of a two-file folder does not send the finished blob again (HEAD first)', async () => {
+  let patches = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  // 4 chunks of the first file go through; the registry vanishes during the second file.
+  const proxy: Server = createServer((req, res) => {
+    if (req.method === 'PATCH' && ++patches === 6) {
+      for (const s of sockets) s.destroy();
+      proxy.close();
+      return;
+    }
+    const upstream = httpRequest({ host: '127.0.0.1', port: server.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      const headers = { ...up.headers };
+      if (headers.location) headers.location = headers.location.replace(`127.0.0.1:${server.port}`, `127.0.0.1:${proxyPort}`);
+      res.writeHead(up.statusCode ?? 502, headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  proxy.on('connection', (s) => sockets.add(s));
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  const proxyPort = (proxy.address() as { port: number }).port;
+  const { OciRegistry } = await import('../../packages/core/src/index.js');
+  const files = [
+    { source: file('first.bin', Buffer.alloc(1024 * 1024, 5)), path: 'first.bin' },
+    { source: file('second.bin', Buffer.alloc(1024 * 1024, 6)), path: 'second.bin' },
+  ];
+  const input = { name: 'resumed', files, metrics: {}, provenance: {}, tags: {}, now: new Date() };
+  await serviceError(new OciRegistry(`oci://127.0.0.1:${proxyPort}/acme/resume`, {}, { chunkBytes: 256 * 1024 }).register(input));
+  const rerun = await new OciRegistry(`oci://127.0.0.1:${server.port}/acme/resume`, {}, { chunkBytes: 256 * 1024, settleMs: 50 }).register(input);
+  expect(rerun.bytesWritten).toBe(1024 * 1024);
+  expect(rerun.version.version).toBe(1);
 });
 
 test('a file above the layer limit (GHCR: 10 GB) goes up in parts and comes back whole', async () => {

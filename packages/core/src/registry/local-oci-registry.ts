@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { InputError } from '../shared/errors.js';
-import { downloadTarget } from './download-target.js';
+import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { withFileLock } from './file-lock.js';
 import { blobPath, hasBlob, hashFile, reclaimAbandonedUploads, storeBytes, storeFile } from './blob-store.js';
@@ -126,10 +126,17 @@ export class LocalOciRegistry implements ModelRegistry {
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const layout = this.layout(version.name);
     const written: string[] = [];
+    checkDownloadPaths(version);
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
-      await copyVerified(blobPath(layout, f.digest), target, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
-      written.push(target);
+      try {
+        await copyVerified(blobPath(layout, f.digest), target.partial, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+      } catch (e) {
+        await target.discard();
+        throw e;
+      }
+      await target.commit();
+      written.push(target.path);
     }
     return written;
   }

@@ -8,13 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { redactUri } from '../shared/redact-uri.js';
 import { InputError, ServiceError } from '../shared/errors.js';
 import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
-import { downloadTarget } from './download-target.js';
+import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { hashFile } from './blob-store.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
@@ -138,6 +138,7 @@ export class MlflowRegistry implements ModelRegistry {
     const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`)) as { model_version: MlflowModelVersion };
     const root = artifactPath(mv.model_version.source ?? '');
     const written: string[] = [];
+    checkDownloadPaths(version);
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
       const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
@@ -145,7 +146,7 @@ export class MlflowRegistry implements ModelRegistry {
       const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
       if (res.status !== 200) throw await this.failure(res, `download ${f.path}`, undefined, false);
       const hash = createHash('sha256');
-      const out = createWriteStream(target);
+      const out = createWriteStream(target.partial);
       try {
         for await (const chunk of res.body as AsyncIterable<Buffer>) {
           hash.update(chunk);
@@ -154,17 +155,18 @@ export class MlflowRegistry implements ModelRegistry {
       } catch (e) {
         // What a failed download leaves is what was there before.
         out.destroy();
-        await rm(target, { force: true });
+        await target.discard();
         // Longer than the recorded size: it cannot match its digest.
         if (isHttpFailure(e) && e.kind === 'too-large') throw mismatch();
         throw e;
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest) {
-        await rm(target, { force: true });
+        await target.discard();
         throw mismatch();
       }
-      written.push(target);
+      await target.commit();
+      written.push(target.path);
     }
     return written;
   }

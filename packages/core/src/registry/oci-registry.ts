@@ -6,7 +6,7 @@
  * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { stat, rm } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { redactUri } from '../shared/redact-uri.js';
@@ -14,7 +14,7 @@ import { InputError, ServiceError } from '../shared/errors.js';
 import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { originOf, sameOrigin } from '../shared/http-origin.js';
-import { downloadTarget } from './download-target.js';
+import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
@@ -31,6 +31,14 @@ export const MAX_LAYER_BYTES = 9_500_000_000;
  * MODELCI_REGISTRY_SETTLE_MS overrides it (lower in tests, higher for a slow registry).
  */
 export const SETTLE_MS = 2_000;
+
+/**
+ * Files (parts) up to this size are hashed before uploading and not sent if the registry has the
+ * blob (HEAD), so a re-run after a failure does not send finished blobs again. Larger new parts
+ * are hashed while they upload (one read of a 1 GiB file, not two), unless a stored layer has
+ * their size.
+ */
+export const HASH_FIRST_BYTES = 256 * 1024 * 1024;
 
 /** Version numbers one registration tries before giving up (each lost claim moves to the next). */
 const MAX_CLAIMS = 64;
@@ -178,11 +186,12 @@ export class OciRegistry implements ModelRegistry {
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const repo = this.repo(version.name);
     const written: string[] = [];
+    checkDownloadPaths(version);
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
       const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
       const hash = createHash('sha256');
-      const out = createWriteStream(target);
+      const out = createWriteStream(target.partial);
       let size = 0;
       try {
         for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
@@ -201,17 +210,18 @@ export class OciRegistry implements ModelRegistry {
       } catch (e) {
         // What a failed download leaves is what was there before.
         out.destroy();
-        await rm(target, { force: true });
+        await target.discard();
         // Longer than the recorded size: it cannot match its digest.
         if (isHttpFailure(e) && e.kind === 'too-large') throw mismatch();
         throw e;
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
-        await rm(target, { force: true });
+        await target.discard();
         throw mismatch();
       }
-      written.push(target);
+      await target.commit();
+      written.push(target.path);
     }
     return written;
   }
@@ -228,8 +238,9 @@ export class OciRegistry implements ModelRegistry {
 
   /**
    * Uploads a file, as one layer or as parts of at most maxLayerBytes. A part the size of a stored
-   * layer is hashed first and skipped if the registry has it (re-registering uploads 0 bytes);
-   * any other part is hashed while it uploads, so a new file is read once.
+   * layer, or small enough (HASH_FIRST_BYTES), is hashed first and skipped if the registry has it
+   * (re-registering, or re-running after a failure, uploads 0 bytes of it); any other part is
+   * hashed while it uploads, so a large new file is read once.
    */
   private async pushFile(repo: string, file: string, knownSizes: ReadonlySet<number>): Promise<{ digest: string; size: number; uploaded: number; parts: Array<{ digest: string; size: number }> }> {
     const size = (await stat(file)).size;
@@ -238,7 +249,7 @@ export class OciRegistry implements ModelRegistry {
     let uploaded = 0;
     for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
       const partSize = Math.min(this.maxLayerBytes, size - start);
-      if (knownSizes.has(partSize)) {
+      if (knownSizes.has(partSize) || partSize <= HASH_FIRST_BYTES) {
         const digest = await hashRange(file, start, partSize, whole);
         if (!(await this.hasBlob(repo, digest))) {
           await this.uploadRange(repo, file, start, partSize, path.basename(file));

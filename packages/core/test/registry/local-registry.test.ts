@@ -142,5 +142,5 @@ test('a file path that climbs out of the download folder is refused (registry co
   const version = { name: 'penguins', version: 3 } as Parameters<typeof downloadTarget>[1];
   const into = join(dir, 'safe');
   await expect(downloadTarget(into, version, { path: '../../etc/passwd', digest: 'sha256:0', size: 0 })).rejects.toThrow("Version 3 of 'penguins' names a file outside the download folder ('../../etc/passwd')");
-  expect(await downloadTarget(into, version, { path: 'sub/model.onnx', digest: 'sha256:0', size: 0 })).toBe(join(into, 'sub', 'model.onnx'));
+  expect((await downloadTarget(into, version, { path: 'sub/model.onnx', digest: 'sha256:0', size: 0 })).path).toBe(join(into, 'sub', 'model.onnx'));
 });
