@@ -16,7 +16,7 @@ import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { withFileLock } from './file-lock.js';
 import { blobPath, hasBlob, hashFile, reclaimAbandonedUploads, storeBytes, storeFile } from './blob-store.js';
-import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import { checkModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { ANNOTATION, OCI_INDEX, OCI_MANIFEST, MODEL_ARTIFACT, type AliasMove, type ModelVersion } from './model-version.js';
 
@@ -38,6 +38,10 @@ export class LocalOciRegistry implements ModelRegistry {
   readonly root: string;
   constructor(readonly uri: string) {
     this.root = path.resolve(uri.replace(/^file:\/\//i, ''));
+  }
+
+  checkName(name: string): void {
+    checkModelName(name);
   }
 
   private layout(name: string): string {
@@ -84,6 +88,7 @@ export class LocalOciRegistry implements ModelRegistry {
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
+    checkVersionRef(ref);
     const layout = this.layout(name);
     const index = await this.readIndex(layout, true);
     const n = versionNumber(ref);

@@ -16,7 +16,7 @@ import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { hashFile } from './blob-store.js';
-import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import { checkMlflowModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
 
 const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' } as const;
@@ -53,8 +53,12 @@ export class MlflowRegistry implements ModelRegistry {
     this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
   }
 
+  checkName(name: string): void {
+    checkMlflowModelName(name);
+  }
+
   async register(input: RegisterInput): Promise<RegisterResult> {
-    checkModelName(input.name);
+    checkMlflowModelName(input.name);
     const files: ModelFile[] = [];
     for (const f of input.files) files.push({ path: f.path, ...(await hashFile(f.source)) });
     const digest = contentDigest(files);
@@ -94,7 +98,8 @@ export class MlflowRegistry implements ModelRegistry {
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
-    checkModelName(name);
+    checkMlflowModelName(name);
+    checkVersionRef(ref);
     const n = versionNumber(ref);
     if (ref === 'latest') {
       const all = await this.list(name);
@@ -111,7 +116,7 @@ export class MlflowRegistry implements ModelRegistry {
   }
 
   async list(name: string): Promise<ModelVersion[]> {
-    checkModelName(name);
+    checkMlflowModelName(name);
     const out: ModelVersion[] = [];
     let token: string | undefined;
     do {

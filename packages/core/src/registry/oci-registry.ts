@@ -15,7 +15,7 @@ import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { originOf, sameOrigin } from '../shared/http-origin.js';
 import { checkDownloadPaths, downloadTarget } from './download-target.js';
-import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import { checkModelName, checkOciNamespace, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
 
@@ -79,10 +79,15 @@ export class OciRegistry implements ModelRegistry {
     const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
     this.base = `${scheme}://${this.host}`;
     this.namespace = (m[3] ?? '').replace(/^\/+|\/+$/g, '');
+    checkOciNamespace(this.namespace);
+  }
+
+  checkName(name: string): void {
+    this.repo(name);
   }
 
   private repo(name: string): string {
-    checkModelName(name);
+    checkModelName(name, 'name', this.namespace ? `${this.namespace}/` : '');
     return this.namespace ? `${this.namespace}/${name}` : name;
   }
 
@@ -140,6 +145,7 @@ export class OciRegistry implements ModelRegistry {
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
+    checkVersionRef(ref);
     const repo = this.repo(name);
     const n = versionNumber(ref);
     let tag = n !== undefined ? `v${n}` : ref;

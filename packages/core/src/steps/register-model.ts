@@ -9,7 +9,7 @@ import { InputError } from '../shared/errors.js';
 import { readMetricsReport } from '../gates/read-metrics-report.js';
 import { GATE_VERDICT_SCHEMA } from '../gates/evaluate-gates.js';
 import { DRIFT_REPORT_SCHEMA } from '../drift/report.js';
-import { checkAlias, checkModelName, type ModelRegistry } from '../registry/model-registry.js';
+import { checkAlias, type ModelRegistry } from '../registry/model-registry.js';
 import { openRegistry } from '../registry/backends.js';
 import type { AliasMove, ModelVersion, Provenance } from '../registry/model-version.js';
 import { parseInputs, parseBooleanText } from '../shared/parse-input.js';
@@ -61,8 +61,9 @@ export interface RegistryOutputs {
 export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv = process.env, now = new Date()) {
   parseInputs(REGISTER_INPUTS, req);
   const registry = open(req.registry);
+  // Each backend checks the name by its own rules (OCI's grammar, MLflow's).
   const name = required(req.name, 'name', 'the model name, e.g. penguin-classifier');
-  checkModelName(name);
+  registry.checkName(name);
   const files = await modelFiles(required(req.model, 'model', 'the model file or folder to register'));
   const provenance: Provenance = {
     gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,

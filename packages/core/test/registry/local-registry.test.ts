@@ -42,7 +42,7 @@ describe('local OCI-layout registry', () => {
     expect(manifest.layers).toEqual([{ mediaType: MODEL_WEIGHT_RAW, digest: sha256(readFileSync(model)), size: readFileSync(model).length, annotations: { [ANNOTATION.filepath]: 'model.onnx' } }]);
     expect(manifest.annotations[ANNOTATION.revision]).toBe(env.GITHUB_SHA);
     const config = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', manifest.config.digest.slice(7)), 'utf8'));
-    expect(config).toMatchObject({ descriptor: { name: 'penguins', version: '1', revision: env.GITHUB_SHA }, config: { format: 'onnx' }, modelfs: { type: 'layers', diff_ids: [sha256(readFileSync(model))] } });
+    expect(config).toMatchObject({ descriptor: { name: 'penguins', version: '1', revision: env.GITHUB_SHA }, config: { format: 'onnx' }, modelfs: { type: 'layers', diffIds: [sha256(readFileSync(model))] } });
   });
 
   test('re-registering identical content returns the existing version and writes 0 bytes', async () => {
