@@ -126,6 +126,12 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         if (!v) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${q('name')}, version=${q('version')}) not found`);
         return ok(res, { model_version: withAliases(v.name, v) });
       }
+      case 'POST model-versions/set-tag': {
+        const v = model(String(body.name))?.versions.find((x) => x.version === String(body.version));
+        if (!v) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${String(body.name)}, version=${String(body.version)}) not found`);
+        v.tags = [...v.tags.filter((t) => t.key !== body.key), { key: String(body.key), value: String(body.value) }];
+        return ok(res, {});
+      }
       case 'GET model-versions/search': {
         const name = /^name='(.*)'$/.exec(q('filter'))?.[1] ?? '';
         const all = (model(name)?.versions ?? []).map((v) => withAliases(name, v));

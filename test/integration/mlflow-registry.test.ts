@@ -27,7 +27,7 @@ const file = (name: string, content: string) => {
 };
 
 test('register: model, run with metrics and git SHA, artifacts through the proxy, version; identical content is not registered twice', async () => {
-  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));
+  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
   const env = { GITHUB_SHA: '1111111111111111111111111111111111111111' };
   const r = await runRegister({ registry, name: 'penguins', model: file('model.onnx', 'mlflow weights'), metrics: verdict }, env);
   expect(r.version).toMatchObject({ version: 1, metrics: { accuracy: 0.97 }, provenance: { gitSha: env.GITHUB_SHA, gateVerdict: { passed: true } } });

@@ -33,7 +33,7 @@ const file = (name: string, content: string | Buffer) => {
 
 test('register pushes a ModelPack artifact; identical content uploads 0 bytes; promote, resolve, list', async () => {
   const model = file('model.onnx', Buffer.alloc(3_000_000, 7));
-  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));
+  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
   const env = { GITHUB_SHA: 'abcdefabcdefabcdefabcdefabcdefabcdefabcd' };
   const first = await runRegister({ registry, name: 'penguins', model, metrics: verdict }, env);
   expect(first.existing).toBe(false);
@@ -381,4 +381,23 @@ test('a registry that accepts connections and never answers: a retryable Service
     for (const s of sockets) s.destroy();
     await new Promise<void>((r) => silent.close(() => r()));
   }
+});
+
+test('attach adds a later verdict and commit to a version on docker-registry: its tag and digest unchanged, promotion then allowed', async () => {
+  const { runAttach } = await import('../../packages/core/src/index.js');
+  const model = file('attach.onnx', 'attach weights');
+  const first = await runRegister({ registry, name: 'attached', model }, { GITHUB_SHA: 'a'.repeat(40) });
+  await expect(runPromote({ registry, name: 'attached', version: '1', alias: 'Champion' })).rejects.toThrow(/a protected alias/);
+  const verdict = file('attach-verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.95 } }));
+  const attached = await runAttach({ registry, name: 'attached', version: '1', 'gate-verdict': verdict }, { GITHUB_SHA: 'b'.repeat(40) });
+  expect(attached.version.digest).toBe(first.version.digest);
+  expect(attached.version.provenance.attachments?.[0].gitSha).toBe('b'.repeat(40));
+  const promoted = await runPromote({ registry, name: 'attached', version: '1', alias: 'Champion' });
+  expect(promoted.move.forced).toBe(false);
+  const listed = await runList({ registry, name: 'attached' });
+  expect(listed.map((v) => [v.version, v.aliases, v.provenance.gateVerdict?.passed])).toEqual([[1, ['Champion'], true]]);
+  const tags = ((await (await fetch(`${server.url}/v2/acme/models/attached/tags/list`)).json()) as { tags: string[] }).tags;
+  expect(tags.some((t) => /^v1\.attach-[0-9a-f]{12}$/.test(t))).toBe(true);
+  const v1 = await fetch(`${server.url}/v2/acme/models/attached/manifests/v1`, { method: 'HEAD', headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } });
+  expect(v1.headers.get('docker-content-digest')).toBe(first.version.digest);
 });

@@ -15,6 +15,7 @@ import { InputError } from '../shared/errors.js';
 import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { withFileLock } from './file-lock.js';
+import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
 import { blobPath, hasBlob, hashFile, reclaimAbandonedUploads, storeBytes, storeFile } from './blob-store.js';
 import { checkModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
@@ -128,6 +129,21 @@ export class LocalOciRegistry implements ModelRegistry {
     });
   }
 
+  async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
+    const layout = this.layout(version.name);
+    return withFileLock(path.join(layout, '.lock'), async (fence) => {
+      const index = await this.readIndex(layout, true);
+      const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
+      if (!entry || entry.digest !== version.digest) {
+        throw new InputError(`Version ${version.version} of '${version.name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
+      }
+      entry.annotations[ANNOTATION.attachments] = JSON.stringify([...parseAttachments(entry.annotations[ANNOTATION.attachments]), attachment]);
+      await fence();
+      await this.writeIndex(layout, index);
+      return this.versionOf(version.name, layout, index, version.digest);
+    });
+  }
+
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const layout = this.layout(version.name);
     const written: string[] = [];
@@ -173,7 +189,8 @@ export class LocalOciRegistry implements ModelRegistry {
       .map((m) => m.annotations?.[ANNOTATION.refName])
       .filter((t): t is string => !!t && versionNumber(t) === undefined);
     const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
-    return versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort());
+    const entry = index.manifests.find((m) => m.digest === digest && m.annotations?.[ANNOTATION.refName] === `v${version}`);
+    return withAttachments(versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort()), parseAttachments(entry?.annotations?.[ANNOTATION.attachments]));
   }
 
   private async readIndex(layout: string, mustExist = false): Promise<ImageIndex> {

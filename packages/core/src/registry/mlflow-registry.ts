@@ -15,11 +15,12 @@ import { InputError, ServiceError } from '../shared/errors.js';
 import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { checkDownloadPaths, downloadTarget } from './download-target.js';
+import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
 import { hashFile } from './blob-store.js';
 import { checkMlflowModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
 
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' } as const;
+const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' } as const;
 export const MLFLOW_EXPERIMENT = 'modelci-registrations';
 
 interface MlflowModelVersion {
@@ -139,6 +140,14 @@ export class MlflowRegistry implements ModelRegistry {
     return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
   }
 
+  async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
+    const current = await this.resolve(version.name, String(version.version));
+    if (current.digest !== version.digest) throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+    const all = [...(current.provenance.attachments ?? []), attachment];
+    await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key: TAG.attachments, value: JSON.stringify(all) });
+    return withAttachments(current, all);
+  }
+
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`)) as { model_version: MlflowModelVersion };
     const root = artifactPath(mv.model_version.source ?? '');
@@ -186,7 +195,7 @@ export class MlflowRegistry implements ModelRegistry {
     } catch {
       // A version registered by another tool: no modelci record.
     }
-    return {
+    return withAttachments({
       schema: MODEL_VERSION_SCHEMA,
       name: mv.name,
       version: Number(mv.version),
@@ -198,7 +207,7 @@ export class MlflowRegistry implements ModelRegistry {
       provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
       tags: record.tags,
       aliases: [...(mv.aliases ?? [])].sort(),
-    };
+    }, parseAttachments(tags[TAG.attachments]));
   }
 
   private async experiment(): Promise<string> {

@@ -5,6 +5,7 @@
 import { redactUri } from '../shared/redact-uri.js';
 import { InputError } from '../shared/errors.js';
 import type { AliasMove, ModelVersion, Provenance } from './model-version.js';
+import type { Attachment } from './attachments.js';
 
 export interface RegisterInput {
   name: string;
@@ -34,6 +35,8 @@ export interface ModelRegistry {
   list(name: string): Promise<ModelVersion[]>;
   /** Points `alias` at `version`; returns the move, with the version that held it before. */
   moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove>;
+  /** Records an attachment with the version (content and digest unchanged); returns it with the attachment applied. */
+  attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion>;
   /** Copies the version's files into `into`, checking every digest; returns the paths written. */
   download(version: ModelVersion, into: string): Promise<string[]>;
 }

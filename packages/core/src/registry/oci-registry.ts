@@ -17,7 +17,8 @@ import { originOf, sameOrigin } from '../shared/http-origin.js';
 import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { checkModelName, checkOciNamespace, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
-import { OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
+import { ANNOTATION, OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
+import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
 
 /** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
 export const CHUNK_BYTES = 64 * 1024 * 1024;
@@ -39,6 +40,9 @@ export const SETTLE_MS = 2_000;
  * their size.
  */
 export const HASH_FIRST_BYTES = 256 * 1024 * 1024;
+
+const ATTACHMENT_ARTIFACT = 'application/vnd.modelci.attachment.v1+json';
+const ATTACH_TAG = /^v(\d+)\.attach-[0-9a-f]{12}$/;
 
 /** Version numbers one registration tries before giving up (each lost claim moves to the next). */
 const MAX_CLAIMS = 64;
@@ -167,14 +171,49 @@ export class OciRegistry implements ModelRegistry {
     const tags = await this.tags(repo);
     const digests = new Map<string, string[]>();
     const versions: ModelVersion[] = [];
-    for (const tag of tags) {
+    for (const tag of tags.filter((t) => !ATTACH_TAG.test(t))) {
       const got = await this.getManifest(repo, tag);
       if (!got) continue;
       if (versionNumber(tag) !== undefined) versions.push(versionFromManifest(name, got.manifest, got.digest, `${this.uri.replace(/\/+$/, '')}/${name}:${tag}`, []));
       else digests.set(got.digest, [...(digests.get(got.digest) ?? []), tag]);
     }
-    for (const v of versions) v.aliases = (digests.get(v.digest) ?? []).sort();
-    return versions.sort((a, b) => a.version - b.version);
+    const out: ModelVersion[] = [];
+    for (const v of versions) out.push(withAttachments({ ...v, aliases: (digests.get(v.digest) ?? []).sort() }, await this.attachmentsOf(repo, tags, v)));
+    return out.sort((a, b) => a.version - b.version);
+  }
+
+  /**
+   * An attachment is an OCI manifest whose subject is the version's manifest, tagged
+   * v<N>.attach-<its digest>: the version's own tag and digest never change.
+   */
+  async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
+    const repo = this.repo(version.name);
+    const current = await this.getManifest(repo, `v${version.version}`);
+    if (!current || current.digest !== version.digest) {
+      throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+    }
+    const empty = await this.pushBytes(repo, Buffer.from('{}'));
+    const emptyDescriptor = { mediaType: 'application/vnd.oci.empty.v1+json', digest: empty, size: 2 };
+    const body = Buffer.from(JSON.stringify({
+      schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType: ATTACHMENT_ARTIFACT, config: emptyDescriptor, layers: [emptyDescriptor],
+      subject: { mediaType: OCI_MANIFEST, digest: version.digest, size: current.body.length },
+      annotations: { [ANNOTATION.created]: attachment.attachedAt, [ANNOTATION.attachments]: JSON.stringify(attachment) },
+    }));
+    const digest = await this.putManifest(repo, `sha256:${createHash('sha256').update(body).digest('hex')}`, body);
+    await this.putManifest(repo, `v${version.version}.attach-${digest.slice(7, 19)}`, body);
+    return this.resolve(version.name, String(version.version));
+  }
+
+  private async attachmentsOf(repo: string, tags: string[], version: ModelVersion): Promise<Attachment[]> {
+    const out: Attachment[] = [];
+    for (const tag of tags.filter((t) => ATTACH_TAG.exec(t)?.[1] === String(version.version))) {
+      const got = await this.getManifest(repo, tag);
+      const m = got?.manifest as (Manifest & { subject?: { digest?: string } }) | undefined;
+      // Only one that names this very version counts (a tag could be pushed by anyone with write access).
+      if (m?.artifactType !== ATTACHMENT_ARTIFACT || m.subject?.digest !== version.digest) continue;
+      out.push(...parseAttachments(`[${m.annotations?.[ANNOTATION.attachments] ?? ''}]`));
+    }
+    return out;
   }
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
@@ -235,11 +274,13 @@ export class OciRegistry implements ModelRegistry {
   private async toVersion(name: string, repo: string, manifest: Manifest, digest: string): Promise<ModelVersion> {
     const version = versionNumber(manifest.annotations?.['org.opencontainers.image.version'] ?? '') ?? 0;
     const aliases: string[] = [];
-    for (const tag of await this.tags(repo)) {
-      if (versionNumber(tag) !== undefined) continue;
+    const tags = await this.tags(repo);
+    for (const tag of tags) {
+      if (versionNumber(tag) !== undefined || ATTACH_TAG.test(tag)) continue;
       if ((await this.manifestDigest(repo, tag)) === digest) aliases.push(tag);
     }
-    return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
+    const v = versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
+    return withAttachments(v, await this.attachmentsOf(repo, tags, v));
   }
 
   /**

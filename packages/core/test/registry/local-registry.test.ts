@@ -19,8 +19,8 @@ const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('h
 describe('local OCI-layout registry', () => {
   const registry = `file://${join(dir, 'reg')}`;
   const model = file('model.onnx', Buffer.from('pretend onnx bytes 1'));
-  const passing = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97, 'latency.p99': 1.2 } }));
-  const failing = file('verdict-failed.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: false, metrics: { accuracy: 0.5 } }));
+  const passing = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97, 'latency.p99': 1.2 } }));
+  const failing = file('verdict-failed.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: false, gates: [{ gate: 'accuracy >= 0.9', passed: false }], checks: [], metrics: { accuracy: 0.5 } }));
 
   test('register writes a CNCF ModelPack artifact into an OCI image layout, with provenance', async () => {
     const r = await runRegister({ registry, name: 'penguins', model, metrics: passing, tags: 'dataset=2026-11, owner=ml' }, env);
@@ -57,8 +57,7 @@ describe('local OCI-layout registry', () => {
     expect(v2.version.version).toBe(2);
     const first = await runPromote({ registry, name: 'penguins', version: '1' });
     expect(first.move).toEqual({ alias: 'production', version: 1, digest: first.version.digest, previousVersion: undefined, forced: false });
-    const refused = await inputError(runPromote({ registry, name: 'penguins', version: 'v2' }));
-    expect(refused.message).toMatch(/^Version 2 of 'penguins' cannot be promoted to production: its recorded GateVerdict failed; .* or set force: true/);
+    await expect(runPromote({ registry, name: 'penguins', version: 'v2' })).rejects.toThrow(/^Version 2 of 'penguins' cannot be promoted to production \(a protected alias\): its recorded GateVerdict did not pass; .* or set force: true/);
     const forced = await runPromote({ registry, name: 'penguins', version: 'latest', force: 'true' });
     expect(forced.warning).toMatch(/promoted to production with force/);
     expect(forced.outputs['previous-version']).toBe('1');
