@@ -31,6 +31,8 @@ export interface FakeMlflow {
    * store is down (a JSON error with INTERNAL_ERROR, or TEMPORARILY_UNAVAILABLE for a 503).
    */
   failNext(path: string, status: number, times: number): void;
+  /** Each run's status (RUNNING, FINISHED, FAILED), by run id. */
+  runs: Map<string, string>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   const experiments = new Map<string, string>();
   const artifacts = new Map<string, Buffer>();
   const calls: string[] = [];
+  const runs = new Map<string, string>();
   const failing = new Map<string, { status: number; times: number }>();
 
   const error = (res: ServerResponse, status: number, error_code: string, message: string) => {
@@ -106,12 +109,14 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
       }
       case 'POST runs/create': {
         const runId = randomBytes(16).toString('hex');
+        runs.set(runId, 'RUNNING');
         const info = { run_id: runId, run_uuid: runId, experiment_id: body.experiment_id, status: 'RUNNING', start_time: body.start_time, artifact_uri: `mlflow-artifacts:/${String(body.experiment_id)}/${runId}/artifacts`, lifecycle_stage: 'active' };
         return ok(res, { run: { info, data: { tags: body.tags ?? [] } } });
       }
       case 'POST runs/log-batch':
         return ok(res, {});
       case 'POST runs/update':
+        runs.set(String(body.run_id), String(body.status));
         return ok(res, { run_info: { run_id: body.run_id, status: body.status } });
       case 'POST model-versions/create': {
         const m = model(String(body.name));
@@ -132,9 +137,16 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         v.tags = [...v.tags.filter((t) => t.key !== body.key), { key: String(body.key), value: String(body.value) }];
         return ok(res, {});
       }
+      case 'GET registered-models/get': {
+        const m = model(q('name'));
+        if (!m) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${q('name')} not found`);
+        // Real servers carry the aliases here, as [{alias, version}].
+        return ok(res, { registered_model: { name: q('name'), aliases: [...m.aliases].map(([alias, version]) => ({ alias, version })) } });
+      }
       case 'GET model-versions/search': {
         const name = /^name='(.*)'$/.exec(q('filter'))?.[1] ?? '';
-        const all = (model(name)?.versions ?? []).map((v) => withAliases(name, v));
+        // As real servers (2.12.2, 3.6.0, 3.8.1) answer: versions from search carry no aliases.
+        const all = (model(name)?.versions ?? []).map((v) => ({ ...v, aliases: [] as string[] }));
         // Two per page, to exercise next_page_token.
         const start = Number(q('page_token') || 0);
         const page = all.slice(start, start + 2);
@@ -171,5 +183,5 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   const failNext = (path: string, status: number, times: number) => {
     failing.set(path, { status, times });
   };
-  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, runs, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -70,10 +70,12 @@ test('a server that wants credentials: 401 names the variables, never the secret
   try {
     const uri = `mlflow+${secured.url}`;
     const error = await inputError(new MlflowRegistry(uri, {}).list('penguins'));
-    expect(error.message).toMatch(/refused the request \(401\); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD/);
+    expect(error.message).toMatch(/refused the request \(401\); no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN/);
     const wrong = await inputError(new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 'nope-nope' }).list('penguins'));
     expect(wrong.message).not.toContain('nope-nope');
-    const reg = new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 's3cret-value' });
+    expect(wrong.message).toMatch(/the MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD sent were not accepted: check them\.$/);
+    // Both set: the username and password win, as in MLflow's Python client (a token sent here got 401).
+    const reg = new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 's3cret-value', MLFLOW_TRACKING_TOKEN: 'some-token' });
     const r = await reg.register({ name: 'secured', files: [{ source: file('s.onnx', 'secured'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
     expect(r.version.version).toBe(1);
   } finally {
@@ -93,11 +95,28 @@ test('old servers: with ?stages=true, promotion also moves the deprecated stage 
   expect(Object.values(mlflow.stages('penguins')).every((s) => s === 'None')).toBe(true);
 });
 
+test('the uri output of a ?stages=true registry is the version address, without the query in the middle', async () => {
+  const r = await runRegister({ registry: `${registry}?stages=true`, name: 'uri-check', model: file('u.onnx', 'uri weights') }, {});
+  expect(r.outputs.uri).toBe(`${registry}/uri-check/1`);
+});
+
+test('a model that does not exist: list says so in a sentence (InputError, exit 2), as the other backends do', async () => {
+  expect((await inputError(runList({ registry, name: 'nobody-here' }))).message).toMatch(/^Model 'nobody-here' is not in the registry .*; register it first/);
+});
+
+test('a registration that fails after its run started ends the run FAILED, never RUNNING or FINISHED', async () => {
+  const before = new Set(mlflow.runs.keys());
+  mlflow.failNext('/api/2.0/mlflow/model-versions/create', 500, 1);
+  await serviceError(runRegister({ registry, name: 'penguins', model: file('failing.onnx', 'weights that fail') }, {}));
+  const started = [...mlflow.runs].filter(([id]) => !before.has(id));
+  expect(started.map(([, status]) => status)).toEqual(['FAILED']);
+});
+
 test('an unreachable MLflow server: one sentence', async () => {
   const { freePort } = await import('../helpers/docker-registry.js');
   const port = await freePort();
   const error = await serviceError(runList({ registry: `mlflow+http://127.0.0.1:${port}`, name: 'penguins' }));
-  expect(error.message).toBe(`Cannot reach the MLflow server at http://127.0.0.1:${port}/api/2.0/mlflow/model-versions/search (ECONNREFUSED); check the registry URI and that the server is up, then try again.`);
+  expect(error.message).toBe(`Cannot reach the MLflow server at http://127.0.0.1:${port}/api/2.0/mlflow/registered-models/get (ECONNREFUSED); check the registry URI and that the server is up, then try again.`);
   expect(error.retryable).toBe(true);
 });
 

@@ -401,3 +401,7 @@ test('attach adds a later verdict and commit to a version on docker-registry: it
   const v1 = await fetch(`${server.url}/v2/acme/models/attached/manifests/v1`, { method: 'HEAD', headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } });
   expect(v1.headers.get('docker-content-digest')).toBe(first.version.digest);
 });
+
+test('a model that does not exist: list says so in a sentence, as the local and MLflow backends do', async () => {
+  expect((await inputError(runList({ registry, name: 'nobody-here' }))).message).toMatch(/^Model 'nobody-here' is not in the registry .*; register it first/);
+});

@@ -64,7 +64,7 @@ export class MlflowRegistry implements ModelRegistry {
     for (const f of input.files) files.push({ path: f.path, ...(await hashFile(f.source)) });
     const digest = contentDigest(files);
     await this.call('POST', 'registered-models/create', { name: input.name }, ['RESOURCE_ALREADY_EXISTS']);
-    const same = (await this.list(input.name)).find((v) => v.digest === digest);
+    const same = (await this.search(input.name)).find((v) => v.digest === digest);
     if (same) return { version: same, existing: true, bytesWritten: 0 };
 
     const experimentId = await this.experiment();
@@ -73,29 +73,35 @@ export class MlflowRegistry implements ModelRegistry {
     if (input.provenance.runUrl) tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
     const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as { run: { info: { run_id: string; artifact_uri: string } } };
     const runId = run.run.info.run_id;
-    const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
-    for (let i = 0; i < metrics.length; i += 1000) await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
+    try {
+      const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+      for (let i = 0; i < metrics.length; i += 1000) await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
 
-    const artifactRoot = artifactPath(run.run.info.artifact_uri);
-    let bytesWritten = 0;
-    for (const f of input.files) {
-      await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
-      bytesWritten += (await stat(f.source)).size;
+      const artifactRoot = artifactPath(run.run.info.artifact_uri);
+      let bytesWritten = 0;
+      for (const f of input.files) {
+        await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
+        bytesWritten += (await stat(f.source)).size;
+      }
+      const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+      const created = (await this.call('POST', 'model-versions/create', {
+        name: input.name,
+        source: `${run.run.info.artifact_uri}/model`,
+        run_id: runId,
+        tags: [
+          { key: TAG.files, value: JSON.stringify(files) },
+          { key: TAG.digest, value: digest },
+          { key: TAG.record, value: JSON.stringify(record) },
+          ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
+        ],
+      })) as { model_version: MlflowModelVersion };
+      await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
+      return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
+    } catch (e) {
+      // Never leave a run RUNNING (or FINISHED without its version): it ends FAILED, best effort.
+      await this.call('POST', 'runs/update', { run_id: runId, status: 'FAILED', end_time: Date.now() }).catch(() => undefined);
+      throw e;
     }
-    await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
-    const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
-    const created = (await this.call('POST', 'model-versions/create', {
-      name: input.name,
-      source: `${run.run.info.artifact_uri}/model`,
-      run_id: runId,
-      tags: [
-        { key: TAG.files, value: JSON.stringify(files) },
-        { key: TAG.digest, value: digest },
-        { key: TAG.record, value: JSON.stringify(record) },
-        ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
-      ],
-    })) as { model_version: MlflowModelVersion };
-    return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
@@ -116,8 +122,20 @@ export class MlflowRegistry implements ModelRegistry {
     return this.toVersion(mv);
   }
 
+  /**
+   * Every version, with aliases from registered-models/get: real servers (2.12 to 3.8) return
+   * none in model-versions/search. A model that does not exist is a sentence, as on the other backends.
+   */
   async list(name: string): Promise<ModelVersion[]> {
     checkMlflowModelName(name);
+    const got = (await this.call('GET', `registered-models/get?name=${encodeURIComponent(name)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { registered_model?: { aliases?: Array<{ alias: string; version: string }> } } | undefined;
+    if (!got?.registered_model) throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+    const aliases = new Map<string, string[]>();
+    for (const a of got.registered_model.aliases ?? []) aliases.set(String(a.version), [...(aliases.get(String(a.version)) ?? []), a.alias]);
+    return (await this.search(name)).map((v) => ({ ...v, aliases: (aliases.get(String(v.version)) ?? []).sort() }));
+  }
+
+  private async search(name: string): Promise<ModelVersion[]> {
     const out: ModelVersion[] = [];
     let token: string | undefined;
     do {
@@ -200,7 +218,7 @@ export class MlflowRegistry implements ModelRegistry {
       name: mv.name,
       version: Number(mv.version),
       digest: tags[TAG.digest] ?? '',
-      uri: `${this.uri.replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
+      uri: `${this.uri.replace(/\?.*$/, '').replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
       createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
       files,
       metrics: record.metrics,
@@ -246,12 +264,17 @@ export class MlflowRegistry implements ModelRegistry {
     throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
   }
 
-  private auth(): string | undefined {
-    const token = this.env.MLFLOW_TRACKING_TOKEN;
-    if (token) return `Bearer ${token}`;
+  /** MLflow's Python client order: username and password first, then the token. */
+  private credential(): { kind: 'password' | 'token'; header: string } | undefined {
     const user = this.env.MLFLOW_TRACKING_USERNAME;
     const password = this.env.MLFLOW_TRACKING_PASSWORD;
-    return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
+    if (user && password) return { kind: 'password', header: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+    const token = this.env.MLFLOW_TRACKING_TOKEN;
+    return token ? { kind: 'token', header: `Bearer ${token}` } : undefined;
+  }
+
+  private auth(): string | undefined {
+    return this.credential()?.header;
   }
 
   /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
@@ -266,7 +289,13 @@ export class MlflowRegistry implements ModelRegistry {
   private async failure(res: HttpResponse, what: string, error?: { error_code?: string; message?: string }, writing = true): Promise<InputError | ServiceError> {
     if (res.status === 401 || res.status === 403) {
       res.discard();
-      return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
+      const sent = this.credential();
+      const fix = !sent
+        ? "no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN, in the step's env"
+        : res.status === 403
+          ? `the ${sent.kind === 'password' ? 'username and password' : 'MLFLOW_TRACKING_TOKEN'} sent are valid but not allowed to register models: use an account that is`
+          : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? ' (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow\'s client)' : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
+      return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); ${fix}.`, { input: 'registry' });
     }
     if (!error) {
       const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);

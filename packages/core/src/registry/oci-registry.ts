@@ -99,7 +99,7 @@ export class OciRegistry implements ModelRegistry {
     const repo = this.repo(input.name);
     let bytesWritten = 0;
     const files: ModelVersion['files'] = [];
-    const versions = await this.list(input.name);
+    const versions = await this.versionsOf(input.name);
     // Layers of these sizes may be stored already: such files are hashed before uploading.
     const knownSizes = new Set(versions.flatMap((v) => v.files.flatMap((f) => (f.parts ?? [f]).map((p) => p.size))));
     for (const f of input.files) {
@@ -166,7 +166,14 @@ export class OciRegistry implements ModelRegistry {
     return this.toVersion(name, repo, got.manifest, got.digest);
   }
 
+  /** Every version; a model with none is a sentence, as on the other backends. */
   async list(name: string): Promise<ModelVersion[]> {
+    const versions = await this.versionsOf(name);
+    if (versions.length === 0) throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+    return versions;
+  }
+
+  private async versionsOf(name: string): Promise<ModelVersion[]> {
     const repo = this.repo(name);
     const tags = await this.tags(repo);
     const digests = new Map<string, string[]>();
