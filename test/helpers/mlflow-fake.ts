@@ -119,6 +119,9 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         runs.set(String(body.run_id), String(body.status));
         return ok(res, { run_info: { run_id: body.run_id, status: body.status } });
       case 'POST model-versions/create': {
+        // MLflow 2.x's limit on a tag value.
+        const long = ((body.tags as Version['tags']) ?? []).find((t) => String(t.value).length > 5000);
+        if (long) return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value '${String(long.value).slice(0, 20)}...' had length ${String(long.value).length}, which exceeded length limit of 5000`);
         const m = model(String(body.name));
         if (!m) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${String(body.name)} not found`);
         const now = Date.now();
@@ -132,6 +135,7 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         return ok(res, { model_version: withAliases(v.name, v) });
       }
       case 'POST model-versions/set-tag': {
+        if (String(body.value).length > 5000) return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value had length ${String(body.value).length}, which exceeded length limit of 5000`);
         const v = model(String(body.name))?.versions.find((x) => x.version === String(body.version));
         if (!v) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${String(body.name)}, version=${String(body.version)}) not found`);
         v.tags = [...v.tags.filter((t) => t.key !== body.key), { key: String(body.key), value: String(body.value) }];

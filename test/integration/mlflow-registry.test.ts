@@ -32,7 +32,7 @@ test('register: model, run with metrics and git SHA, artifacts through the proxy
   const r = await runRegister({ registry, name: 'penguins', model: file('model.onnx', 'mlflow weights'), metrics: verdict }, env);
   expect(r.version).toMatchObject({ version: 1, metrics: { accuracy: 0.97 }, provenance: { gitSha: env.GITHUB_SHA, gateVerdict: { passed: true } } });
   expect(r.outputs.uri).toBe(`${registry}/penguins/1`);
-  expect([...mlflow.artifacts.keys()]).toEqual([expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/model\/model.onnx$/)]);
+  expect([...mlflow.artifacts.keys()]).toEqual([expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/model\/model.onnx$/), expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/modelci\/version.json$/)]);
   expect(mlflow.calls).toEqual(expect.arrayContaining(['POST /api/2.0/mlflow/registered-models/create', 'POST /api/2.0/mlflow/runs/create', 'POST /api/2.0/mlflow/runs/log-batch', 'POST /api/2.0/mlflow/model-versions/create']));
   const again = await runRegister({ registry, name: 'penguins', model: join(dir, 'model.onnx') }, env);
   expect(again).toMatchObject({ existing: true, bytesWritten: 0 });
@@ -110,6 +110,23 @@ test('a registration that fails after its run started ends the run FAILED, never
   await serviceError(runRegister({ registry, name: 'penguins', model: file('failing.onnx', 'weights that fail') }, {}));
   const started = [...mlflow.runs].filter(([id]) => !before.has(id));
   expect(started.map(([, status]) => status)).toEqual(['FAILED']);
+});
+
+test('a 61-file folder with 300 metrics (tags over MLflow 2.x\'s 5000 characters): registered, the record kept as a run artifact, read back whole', async () => {
+  const { mkdirSync } = await import('node:fs');
+  const folder = join(dir, 'many-files');
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < 61; i++) writeFileSync(join(folder, `shard-${String(i).padStart(3, '0')}.bin`), `shard ${i}`);
+  const metrics = Object.entries(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`metric_${i}`, i / 300]))).map(([k, v]) => `${k}=${v}`).join(', ');
+  const before = new Set(mlflow.runs.keys());
+  const r = await runRegister({ registry, name: 'many-files', model: folder, metrics }, {});
+  expect([...mlflow.runs].filter(([id]) => !before.has(id)).map(([, s]) => s)).toEqual(['FINISHED']);
+  const back = await runResolve({ registry, name: 'many-files', version: String(r.version.version), download: join(dir, 'many-out') });
+  expect(back.version.files).toHaveLength(61);
+  expect(Object.keys(back.version.metrics)).toHaveLength(300);
+  expect(back.files).toHaveLength(61);
+  expect(readFileSync(join(dir, 'many-out', 'shard-060.bin'), 'utf8')).toBe('shard 60');
+  expect((await runList({ registry, name: 'many-files' }))[0].files).toHaveLength(61);
 });
 
 test('an unreachable MLflow server: one sentence', async () => {

@@ -20,7 +20,11 @@ import { hashFile } from './blob-store.js';
 import { checkMlflowModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
 
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' } as const;
+const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', recordArtifact: 'modelci.record_artifact', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' } as const;
+/** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
+export const MLFLOW_TAG_LIMIT = 5000;
+/** The whole record (files and their sha256, metrics, provenance, tags), beside the model in the run. */
+const RECORD_ARTIFACT = 'modelci/version.json';
 export const MLFLOW_EXPERIMENT = 'modelci-registrations';
 
 interface MlflowModelVersion {
@@ -84,19 +88,21 @@ export class MlflowRegistry implements ModelRegistry {
         bytesWritten += (await stat(f.source)).size;
       }
       const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+      // The full record is a run artifact; the tags repeat it only when short enough for MLflow 2.x.
+      await this.uploadBytes(`${artifactRoot}/${RECORD_ARTIFACT}`, Buffer.from(JSON.stringify({ files, record })));
+      const inline = [{ key: TAG.files, value: JSON.stringify(files) }, { key: TAG.record, value: JSON.stringify(record) }];
       const created = (await this.call('POST', 'model-versions/create', {
         name: input.name,
         source: `${run.run.info.artifact_uri}/model`,
         run_id: runId,
         tags: [
-          { key: TAG.files, value: JSON.stringify(files) },
+          ...(inline.every((t) => t.value.length <= MLFLOW_TAG_LIMIT) ? inline : [{ key: TAG.recordArtifact, value: RECORD_ARTIFACT }]),
           { key: TAG.digest, value: digest },
-          { key: TAG.record, value: JSON.stringify(record) },
           ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
         ],
       })) as { model_version: MlflowModelVersion };
       await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
-      return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
+      return { version: await this.toVersion(created.model_version), existing: false, bytesWritten };
     } catch (e) {
       // Never leave a run RUNNING (or FINISHED without its version): it ends FAILED, best effort.
       await this.call('POST', 'runs/update', { run_id: runId, status: 'FAILED', end_time: Date.now() }).catch(() => undefined);
@@ -119,7 +125,7 @@ export class MlflowRegistry implements ModelRegistry {
       : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
     const mv = (got as { model_version?: MlflowModelVersion } | undefined)?.model_version;
     if (!mv) throw missing();
-    return this.toVersion(mv);
+    return await this.toVersion(mv);
   }
 
   /**
@@ -141,7 +147,7 @@ export class MlflowRegistry implements ModelRegistry {
     do {
       const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
       const page = (await this.call('GET', query)) as { model_versions?: MlflowModelVersion[]; next_page_token?: string };
-      out.push(...(page.model_versions ?? []).map((mv) => this.toVersion(mv)));
+      for (const mv of page.model_versions ?? []) out.push(await this.toVersion(mv));
       token = page.next_page_token || undefined;
     } while (token);
     return out.sort((a, b) => a.version - b.version);
@@ -203,14 +209,21 @@ export class MlflowRegistry implements ModelRegistry {
     return written;
   }
 
-  private toVersion(mv: MlflowModelVersion): ModelVersion {
+  private async toVersion(mv: MlflowModelVersion): Promise<ModelVersion> {
     const tags = Object.fromEntries((mv.tags ?? []).map((t) => [t.key, t.value]));
     let record: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } = { metrics: {}, provenance: {}, tags: {} };
     let files: ModelFile[] = [];
     try {
-      record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
-      files = JSON.parse(tags[TAG.files] ?? '[]') as ModelFile[];
-    } catch {
+      if (tags[TAG.recordArtifact] && !tags[TAG.files]) {
+        const stored = await this.readRecord(mv, tags[TAG.recordArtifact]);
+        record = { ...record, ...stored.record };
+        files = stored.files;
+      } else {
+        record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
+        files = JSON.parse(tags[TAG.files] ?? '[]') as ModelFile[];
+      }
+    } catch (e) {
+      if (e instanceof InputError || e instanceof ServiceError) throw e;
       // A version registered by another tool: no modelci record.
     }
     return withAttachments({
@@ -234,6 +247,21 @@ export class MlflowRegistry implements ModelRegistry {
     const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS'])) as { experiment_id?: string } | undefined;
     if (created?.experiment_id) return created.experiment_id;
     return this.experiment(); // created by a concurrent writer: read it back
+  }
+
+  /** The record artifact beside the version's model folder (source is <run artifacts>/model). */
+  private async readRecord(mv: MlflowModelVersion, artifact: string): Promise<{ files: ModelFile[]; record: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } }> {
+    const root = artifactPath(mv.source ?? '').replace(/\/model$/, '');
+    const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${artifact}`)}`, { maxBytes: 64 * 1024 * 1024 });
+    if (res.status !== 200) throw await this.failure(res, `read the record of ${mv.name} v${mv.version}`, undefined, false);
+    const parsed = await res.json<{ files?: ModelFile[]; record?: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } }>();
+    return { files: parsed?.files ?? [], record: parsed?.record ?? { metrics: {}, provenance: {}, tags: {} } };
+  }
+
+  private async uploadBytes(artifact: string, bytes: Buffer): Promise<void> {
+    const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body: bytes.toString('utf8'), headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } });
+    if (res.status !== 200) throw await this.failure(res, `upload ${artifact} (is the server started with --serve-artifacts?)`);
+    res.discard();
   }
 
   private async upload(artifact: string, file: string): Promise<void> {
