@@ -88,15 +88,26 @@ describe('a registry that asks for credentials (htpasswd, Basic challenge)', () 
 
   test('without credentials: 401, and the sentence names the variables to set, never a secret', async () => {
     const error = await inputError(runRegister({ registry: uri(), name: 'penguins', model: file('a.onnx', 'weights') }, {}));
-    expect(error.message).toBe(`The registry 127.0.0.1:${secured.port} asked for credentials (401); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env.`);
+    expect(error.message).toBe(`The registry 127.0.0.1:${secured.port} asked for credentials (401) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env.`);
   });
 
   test('a wrong password: 401 again, the password is not printed', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const reg = new OciRegistry(uri(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: 'wrong-secret-123' });
     const error = await inputError(reg.list('penguins'));
-    expect(error.message).toMatch(/asked for credentials \(401\)/);
+    expect(error.message).toMatch(/refused the credentials sent \(401\); check MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD\.$/);
     expect(error.message).not.toContain('wrong-secret-123');
+  });
+
+  test('credentials in the registry URI (a password with @ and :) are used over plain http on 127.0.0.1, and never printed', async () => {
+    const port = new URL(uri().replace(/^oci/, 'http')).port;
+    const withPassword = `oci://${TEST_USER.username}:${TEST_USER.password}@127.0.0.1:${port}/acme/models`;
+    const r = await runRegister({ registry: withPassword, name: 'uri-creds', model: file('uc.onnx', 'uri creds') }, {});
+    expect(r.version.version).toBe(1);
+    expect(JSON.stringify(r.outputs)).not.toContain(TEST_USER.password);
+    const wrong = await inputError(runList({ registry: `oci://${TEST_USER.username}:Wr@ng:pw@127.0.0.1:${port}/acme/models`, name: 'uri-creds' }));
+    expect(wrong.message).toMatch(/refused the credentials sent \(401\); check the user and password in the registry URI\.$/);
+    expect(wrong.message).not.toContain('Wr@ng:pw');
   });
 
   test('with the right credentials, register and resolve work', async () => {
@@ -240,7 +251,7 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
   test('no credentials: the token server says 401 and the sentence says what to set', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const reg = new OciRegistry(front(), {});
-    expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
+    expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
   });
 
   test('a realm on plain http at another origin (the registry\'s own port, the realm another) gets no password', async () => {
@@ -355,7 +366,7 @@ describe('credentials stay with the registry\'s origin (htpasswd registry behind
     });
     try {
       const e = await inputError(new OciRegistry(`oci://127.0.0.1:${front.port}/team`, env).list('linked'));
-      expect(e.message).toMatch(/asked for credentials \(401\)/);
+      expect(e.message).toMatch(/\(401\)/);
       expect(front.seen.some((q) => q.authorization?.startsWith('Basic '))).toBe(true);
       expect(elsewhere.seen.length).toBeGreaterThan(0);
       expect(elsewhere.seen.map((q) => q.authorization)).toEqual(elsewhere.seen.map(() => undefined));

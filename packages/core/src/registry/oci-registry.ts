@@ -65,6 +65,7 @@ export class OciRegistry implements ModelRegistry {
   private readonly host: string;
   private readonly namespace: string;
   private readonly tokens = new Map<string, string>();
+  private readonly uriCredentials?: Credentials;
 
   private readonly chunkBytes: number;
   private readonly maxLayerBytes: number;
@@ -78,7 +79,21 @@ export class OciRegistry implements ModelRegistry {
     this.http = new HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
     if (!m) throw new InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
-    this.host = m[2];
+    // Credentials in the URI (user:password@host, the password may hold '@'): used, never printed.
+    const at = m[2].lastIndexOf('@');
+    this.host = m[2].slice(at + 1);
+    if (at >= 0) {
+      const userinfo = m[2].slice(0, at);
+      const colon = userinfo.indexOf(':');
+      const decode = (t: string) => {
+        try {
+          return decodeURIComponent(t);
+        } catch {
+          return t;
+        }
+      };
+      if (colon > 0) this.uriCredentials = { username: decode(userinfo.slice(0, colon)), password: decode(userinfo.slice(colon + 1)) };
+    }
     const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
     const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
     this.base = `${scheme}://${this.host}`;
@@ -440,7 +455,7 @@ export class OciRegistry implements ModelRegistry {
   private credentials(): Credentials | undefined {
     const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
     const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
-    return username && password ? { username, password } : undefined;
+    return username && password ? { username, password } : this.uriCredentials;
   }
 
   /**
@@ -514,7 +529,9 @@ export class OciRegistry implements ModelRegistry {
     const ghcr = this.host === 'ghcr.io';
     return new InputError(status === 403
       ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
-      : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
+      : this.credentials()
+        ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? 'GITHUB_TOKEN (and that the job has \'permissions: packages: write\')' : 'the user and password in the registry URI'}.`
+        : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
   }
 
   /**
