@@ -36,7 +36,8 @@ export interface FakeMlflow {
   stop(): Promise<void>;
 }
 
-export async function startFakeMlflow(options: { basicAuth?: { username: string; password: string } } = {}): Promise<FakeMlflow> {
+/** `beforeAliases`: answer as MLflow 2.2 does, which has no registered-models/alias (Flask's HTML 404). */
+export async function startFakeMlflow(options: { basicAuth?: { username: string; password: string }; beforeAliases?: boolean } = {}): Promise<FakeMlflow> {
   const models = new Map<string, { versions: Version[]; aliases: Map<string, string> }>();
   const experiments = new Map<string, string>();
   const artifacts = new Map<string, Buffer>();
@@ -89,6 +90,10 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
     const body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
     const q = (k: string) => url.searchParams.get(k) ?? '';
     const model = (name: string) => models.get(name);
+    if (options.beforeAliases && endpoint === 'registered-models/alias') {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      return res.end('<!doctype html><title>404 Not Found</title><h1>Not Found</h1>');
+    }
     switch (`${req.method} ${endpoint}`) {
       case 'POST registered-models/create': {
         const name = String(body.name);

@@ -129,6 +129,25 @@ test('a 61-file folder with 300 metrics (tags over MLflow 2.x\'s 5000 characters
   expect((await runList({ registry, name: 'many-files' }))[0].files).toHaveLength(61);
 });
 
+test('a server older than aliases (MLflow 2.2): with ?stages=true, promote moves the stage alone with a notice and resolve reads it; without, one sentence', async () => {
+  const old = await startFakeMlflow({ beforeAliases: true });
+  try {
+    const uri = `mlflow+${old.url}?stages=true`;
+    await runRegister({ registry: uri, name: 'old', model: file('o1.onnx', 'old 1') }, {});
+    await runRegister({ registry: uri, name: 'old', model: file('o2.onnx', 'old 2') }, {});
+    await runPromote({ registry: uri, name: 'old', version: '1', force: 'true' });
+    const second = await runPromote({ registry: uri, name: 'old', version: '2', force: 'true' });
+    expect(second.warning).toMatch(/older than model aliases: version 2 was moved to the Production stage only\.$/);
+    expect(second.move.previousVersion).toBe(1);
+    expect(old.stages('old')).toEqual({ 1: 'Archived', 2: 'Production' });
+    expect((await runResolve({ registry: uri, name: 'old' })).version.version).toBe(2);
+    expect((await inputError(runPromote({ registry: `mlflow+${old.url}`, name: 'old', version: '1', force: 'true' }))).message).toMatch(/is older than model aliases \(MLflow before 2\.3\): add \?stages=true to the registry URI/);
+    expect((await inputError(runPromote({ registry: uri, name: 'old', version: '1', alias: 'champion', force: 'true' }))).message).toMatch(/only production and staging map to its stages, not 'champion'/);
+  } finally {
+    await old.stop();
+  }
+});
+
 test('an unreachable MLflow server: one sentence', async () => {
   const { freePort } = await import('../helpers/docker-registry.js');
   const port = await freePort();

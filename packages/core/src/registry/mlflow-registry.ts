@@ -27,9 +27,14 @@ export const MLFLOW_TAG_LIMIT = 5000;
 const RECORD_ARTIFACT = 'modelci/version.json';
 export const MLFLOW_EXPERIMENT = 'modelci-registrations';
 
+/** A REST endpoint this server does not have (404 without an MLflow error body): older servers. */
+const MISSING = Symbol('missing endpoint');
+const STAGE_OF: Record<string, string> = { production: 'Production', staging: 'Staging' };
+
 interface MlflowModelVersion {
   name: string;
   version: string;
+  current_stage?: string;
   creation_timestamp?: number | string;
   run_id?: string;
   source?: string;
@@ -122,7 +127,8 @@ export class MlflowRegistry implements ModelRegistry {
     const missing = () => new InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
     const got = n !== undefined
       ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-      : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
+      : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+    if (got === MISSING) return this.resolveStage(name, ref, missing);
     const mv = (got as { model_version?: MlflowModelVersion } | undefined)?.model_version;
     if (!mv) throw missing();
     return await this.toVersion(mv);
@@ -143,20 +149,50 @@ export class MlflowRegistry implements ModelRegistry {
 
   private async search(name: string): Promise<ModelVersion[]> {
     const out: ModelVersion[] = [];
+    for (const mv of await this.searchRaw(name)) out.push(await this.toVersion(mv));
+    return out.sort((a, b) => a.version - b.version);
+  }
+
+  private async searchRaw(name: string): Promise<MlflowModelVersion[]> {
+    const out: MlflowModelVersion[] = [];
     let token: string | undefined;
     do {
       const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
       const page = (await this.call('GET', query)) as { model_versions?: MlflowModelVersion[]; next_page_token?: string };
-      for (const mv of page.model_versions ?? []) out.push(await this.toVersion(mv));
+      out.push(...(page.model_versions ?? []));
       token = page.next_page_token || undefined;
     } while (token);
-    return out.sort((a, b) => a.version - b.version);
+    return out;
+  }
+
+  /** A server older than aliases (before 2.3): an alias is read as its stage, with ?stages=true. */
+  private async resolveStage(name: string, alias: string, missing: () => InputError): Promise<ModelVersion> {
+    const stage = this.oldServerStage(alias);
+    const raw = await this.searchRaw(name);
+    const mv = raw.filter((v) => v.current_stage === stage).sort((a, b) => Number(b.version) - Number(a.version))[0];
+    if (!mv) throw missing();
+    return { ...(await this.toVersion(mv)), aliases: [alias] };
+  }
+
+  private oldServerStage(alias: string): string {
+    const stage = STAGE_OF[alias.toLowerCase()];
+    if (!this.stages || !stage) {
+      throw new InputError(redactUri(`The MLflow server ${this.base} is older than model aliases (MLflow before 2.3): ${this.stages ? `only production and staging map to its stages, not '${alias}'` : 'add ?stages=true to the registry URI to use its stages (Production, Staging)'}.`), { input: 'registry' });
+    }
+    return stage;
   }
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
-    const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']) as { model_version?: MlflowModelVersion } | undefined;
+    const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+    if (probe === MISSING) {
+      const stage = this.oldServerStage(alias);
+      const previous = (await this.searchRaw(name)).filter((v) => v.current_stage === stage).map((v) => Number(v.version)).sort((a, b) => b - a)[0];
+      await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
+      return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced, notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.` };
+    }
+    const before = probe as { model_version?: MlflowModelVersion } | undefined;
     await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
-    const stage = { production: 'Production', staging: 'Staging' }[alias];
+    const stage = STAGE_OF[alias];
     if (this.stages && stage) {
       await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
     }
@@ -289,6 +325,7 @@ export class MlflowRegistry implements ModelRegistry {
     }
     const error = (parsed ?? {}) as { error_code?: string; message?: string };
     if (error.error_code && tolerate.includes(error.error_code)) return undefined;
+    if (res.status === 404 && !error.error_code && tolerate.includes('ENDPOINT_MISSING')) return MISSING;
     throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
   }
 

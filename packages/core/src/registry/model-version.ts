@@ -73,4 +73,6 @@ export interface AliasMove {
   digest: string;
   previousVersion?: number;
   forced: boolean;
+  /** Something the backend did differently and the user should know (a server older than aliases). */
+  notice?: string;
 }

@@ -118,6 +118,7 @@ export async function runPromote(req: PromoteRequest, now = new Date()): Promise
     warning = `Version ${version.version} was promoted to ${alias} with force: ${why}.`;
   }
   const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
+  if (move.notice) warning = warning ? `${warning} ${move.notice}` : move.notice;
   return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
 }
 
