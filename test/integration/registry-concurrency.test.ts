@@ -58,14 +58,14 @@ describe('docker-registry: concurrent registrations to one name', () => {
   test('32 writers: each exit-0 registration owns its version', async () => {
     const ok = await run(32, 'race-32', { env: { MODELCI_REGISTRY_SETTLE_MS: '1500' } });
     expect(ok.length).toBeGreaterThanOrEqual(16);
-  });
+  }, 600_000); // 32 rounds of claims, one version each, on a shared 2-core machine
 });
 
 describe.each([8, 32])('a local layout: %i concurrent registrations to one name', (count) => {
   test('all exit 0, each owns its version', async () => {
     const registry = join(dir, `local-${count}`);
     expect((await expectEachOwnsItsVersion(registry, 'race', await concurrentRegistrations(count, registry, 'race', dir))).length).toBe(count);
-  });
+  }, 600_000); // starting 32 node processes on a shared 2-core machine
 
   // 8 meet the bare pid older modelci wrote, 32 this host's JSON lock.
   test("with a dead writer's lock: all exit 0, each owns its version", async () => {
@@ -74,7 +74,7 @@ describe.each([8, 32])('a local layout: %i concurrent registrations to one name'
     mkdirSync(join(registry, 'race'), { recursive: true });
     writeFileSync(join(registry, 'race', '.lock'), lock);
     expect((await expectEachOwnsItsVersion(registry, 'race', await concurrentRegistrations(count, registry, 'race', dir))).length).toBe(count);
-  });
+  }, 600_000);
 });
 
 test('an empty lock (a writer killed while creating it) and a killed writer\'s partial blob do not block: taken over in seconds, reclaimed', async () => {

@@ -127,6 +127,8 @@ export class OciRegistry implements ModelRegistry {
     if (same) return { version: same, existing: true, bytesWritten };
     let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
     for (let attempt = 0; attempt < MAX_CLAIMS; attempt++, version++) {
+      // A number already taken is skipped before anything is pushed for it.
+      if (await this.manifestDigest(repo, `v${version}`)) continue;
       const config = Buffer.from(modelPackConfig(input, version, files));
       const configDigest = await this.pushBytes(repo, config);
       const manifest = modelPackManifest(input, version, files, { digest: configDigest, size: config.length, written: true });
