@@ -31,6 +31,8 @@ export interface FakeMlflow {
    * store is down (a JSON error with INTERNAL_ERROR, or TEMPORARILY_UNAVAILABLE for a 503).
    */
   failNext(path: string, status: number, times: number): void;
+  /** The run a model version was created from. */
+  versionRun(name: string, version: string): string | undefined;
   /** Each run's status (RUNNING, FINISHED, FAILED), by run id. */
   runs: Map<string, string>;
   stop(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   const artifacts = new Map<string, Buffer>();
   const calls: string[] = [];
   const runs = new Map<string, string>();
+  const runInfos = new Map<string, Record<string, unknown>>();
   const failing = new Map<string, { status: number; times: number }>();
 
   const error = (res: ServerResponse, status: number, error_code: string, message: string) => {
@@ -116,7 +119,13 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         const runId = randomBytes(16).toString('hex');
         runs.set(runId, 'RUNNING');
         const info = { run_id: runId, run_uuid: runId, experiment_id: body.experiment_id, status: 'RUNNING', start_time: body.start_time, artifact_uri: `mlflow-artifacts:/${String(body.experiment_id)}/${runId}/artifacts`, lifecycle_stage: 'active' };
+        runInfos.set(runId, info);
         return ok(res, { run: { info, data: { tags: body.tags ?? [] } } });
+      }
+      case 'GET runs/get': {
+        const info = runInfos.get(q('run_id'));
+        if (!info) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Run with id=${q('run_id')} not found`);
+        return ok(res, { run: { info: { ...info, status: runs.get(q('run_id')) }, data: { tags: [] } } });
       }
       case 'POST runs/log-batch':
         return ok(res, {});
@@ -192,5 +201,5 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   const failNext = (path: string, status: number, times: number) => {
     failing.set(path, { status, times });
   };
-  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, runs, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, runs, versionRun: (name: string, version: string) => models.get(name)?.versions.find((v) => v.version === version)?.run_id, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -148,6 +148,20 @@ test('a server older than aliases (MLflow 2.2): with ?stages=true, promote moves
   }
 });
 
+test('register from the training run: mlflow-run-id links the version to it, leaves its status alone, and makes no new run', async () => {
+  const created = (await (await fetch(`${mlflow.url}/api/2.0/mlflow/runs/create`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ experiment_id: '0', start_time: Date.now() }) })).json()) as { run: { info: { run_id: string } } };
+  const trainRun = created.run.info.run_id;
+  await fetch(`${mlflow.url}/api/2.0/mlflow/runs/update`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ run_id: trainRun, status: 'FINISHED' }) });
+  const before = mlflow.runs.size;
+  const r = await runRegister({ registry, name: 'from-training', model: file('trained.onnx', 'trained weights'), 'mlflow-run-id': trainRun }, {});
+  expect(mlflow.versionRun('from-training', String(r.version.version))).toBe(trainRun);
+  expect(mlflow.runs.size).toBe(before);
+  expect(mlflow.runs.get(trainRun)).toBe('FINISHED');
+  expect((await runResolve({ registry, name: 'from-training', version: '1', download: join(dir, 'trained-out') })).files).toHaveLength(1);
+  expect((await inputError(runRegister({ registry, name: 'from-training', model: file('t2.onnx', 'x'), 'mlflow-run-id': 'not-a-run' }, {}))).message).toMatch(/is not an MLflow run id \(32 hexadecimal characters/);
+  expect((await inputError(runRegister({ registry, name: 'from-training', model: file('t3.onnx', 'y'), 'mlflow-run-id': 'f'.repeat(32) }, {}))).message).toMatch(/names run f{32}, which .* does not have/);
+});
+
 test('an unreachable MLflow server: one sentence', async () => {
   const { freePort } = await import('../helpers/docker-registry.js');
   const port = await freePort();

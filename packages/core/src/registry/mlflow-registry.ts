@@ -76,17 +76,17 @@ export class MlflowRegistry implements ModelRegistry {
     const same = (await this.search(input.name)).find((v) => v.digest === digest);
     if (same) return { version: same, existing: true, bytesWritten: 0 };
 
-    const experimentId = await this.experiment();
-    const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
-    if (input.provenance.gitSha) tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
-    if (input.provenance.runUrl) tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
-    const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as { run: { info: { run_id: string; artifact_uri: string } } };
+    // The training run when named (the version links to it; its status is the trainer's), else a new one.
+    const own = input.provenance.mlflowRunId === undefined;
+    const run = own ? await this.newRun(input) : await this.existingRun(input.provenance.mlflowRunId!);
     const runId = run.run.info.run_id;
+    // In a training run, beside whatever it logged (its own model/ folder stays untouched).
+    const artifactUri = own ? run.run.info.artifact_uri : `${run.run.info.artifact_uri}/modelci-${encodeURIComponent(input.name)}`;
     try {
       const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
       for (let i = 0; i < metrics.length; i += 1000) await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
 
-      const artifactRoot = artifactPath(run.run.info.artifact_uri);
+      const artifactRoot = artifactPath(artifactUri);
       let bytesWritten = 0;
       for (const f of input.files) {
         await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
@@ -98,7 +98,7 @@ export class MlflowRegistry implements ModelRegistry {
       const inline = [{ key: TAG.files, value: JSON.stringify(files) }, { key: TAG.record, value: JSON.stringify(record) }];
       const created = (await this.call('POST', 'model-versions/create', {
         name: input.name,
-        source: `${run.run.info.artifact_uri}/model`,
+        source: `${artifactUri}/model`,
         run_id: runId,
         tags: [
           ...(inline.every((t) => t.value.length <= MLFLOW_TAG_LIMIT) ? inline : [{ key: TAG.recordArtifact, value: RECORD_ARTIFACT }]),
@@ -106,11 +106,11 @@ export class MlflowRegistry implements ModelRegistry {
           ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
         ],
       })) as { model_version: MlflowModelVersion };
-      await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
+      if (own) await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
       return { version: await this.toVersion(created.model_version), existing: false, bytesWritten };
     } catch (e) {
       // Never leave a run RUNNING (or FINISHED without its version): it ends FAILED, best effort.
-      await this.call('POST', 'runs/update', { run_id: runId, status: 'FAILED', end_time: Date.now() }).catch(() => undefined);
+      if (own) await this.call('POST', 'runs/update', { run_id: runId, status: 'FAILED', end_time: Date.now() }).catch(() => undefined);
       throw e;
     }
   }
@@ -275,6 +275,20 @@ export class MlflowRegistry implements ModelRegistry {
       tags: record.tags,
       aliases: [...(mv.aliases ?? [])].sort(),
     }, parseAttachments(tags[TAG.attachments]));
+  }
+
+  private async newRun(input: RegisterInput): Promise<{ run: { info: { run_id: string; artifact_uri: string } } }> {
+    const experimentId = await this.experiment();
+    const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
+    if (input.provenance.gitSha) tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
+    if (input.provenance.runUrl) tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
+    return (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as { run: { info: { run_id: string; artifact_uri: string } } };
+  }
+
+  private async existingRun(runId: string): Promise<{ run: { info: { run_id: string; artifact_uri: string } } }> {
+    const got = (await this.call('GET', `runs/get?run_id=${encodeURIComponent(runId)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { run?: { info: { run_id: string; artifact_uri: string } } } | undefined;
+    if (!got?.run) throw new InputError(redactUri(`Input 'mlflow-run-id' names run ${runId}, which ${this.uri} does not have; give the run id the training step reported, on this server.`), { input: 'mlflow-run-id' });
+    return { run: got.run };
   }
 
   private async experiment(): Promise<string> {

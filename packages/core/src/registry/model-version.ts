@@ -45,6 +45,8 @@ export interface Provenance {
   gitSha?: string;
   runUrl?: string;
   creator?: string;
+  /** The MLflow run that trained the model, when the user named it. */
+  mlflowRunId?: string;
   /** Digests of the reports the version passed, so they can be fetched and checked later. */
   driftReport?: { digest: string };
   gateVerdict?: { digest: string; passed: boolean };

@@ -9,6 +9,7 @@ export const REGISTER_MODEL_INPUTS = [
   { name: 'metrics', type: 'string', description: "register: a JSON file with \"metrics\" (the quality-gates GateVerdict, an evaluation report, or plain {\"metrics\": {...}}), or inline \"accuracy=0.93, f1=0.91\". A GateVerdict is also recorded as the verdict this version passed." },
   { name: 'git-sha', type: 'string', description: "register: the commit that produced the model (attach: the commit that checked it). Default: the workflow's GITHUB_SHA." },
   { name: 'run-url', type: 'string', description: "register: the run that produced it (attach: the run that checked it). Default: this workflow run." },
+  { name: 'mlflow-run-id', type: 'string', description: "register: the MLflow run that trained the model (e.g. the one train-on-gpu reports); with an MLflow registry the version is created from that run (its status is left alone) instead of a new run in modelci-registrations; other backends record it." },
   { name: 'tags', type: 'list', description: "register: free-form \"key=value\" tags, comma- or line-separated." },
   { name: 'gate-verdict', type: 'path', description: "register / attach: the GateVerdict JSON this version passed, when metrics come from elsewhere (attach: the verdict of a later evaluation)." },
   { name: 'drift-report', type: 'path', description: "register / attach: the DriftReport of the data it was trained on; its digest is recorded." },
@@ -23,7 +24,7 @@ const pick = <const N extends readonly string[]>(names: N) => REGISTER_MODEL_INP
 
 /** Each operation's inputs, for its CLI command (`modelci register | promote | resolve | list`). */
 export const REGISTER_INPUTS = [
-  ...pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report'] as const),
+  ...pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'mlflow-run-id', 'tags', 'gate-verdict', 'drift-report'] as const),
   { name: 'creator', type: 'string', description: 'Who registered it. Default: the workflow\'s GITHUB_ACTOR.' },
 ] as const satisfies readonly InputSpec[];
 export const PROMOTE_INPUTS = pick(['registry', 'name', 'version', 'alias', 'protected-aliases', 'force'] as const);

@@ -30,6 +30,7 @@ export interface RegisterRequest {
   metrics?: string;
   'git-sha'?: string;
   'run-url'?: string;
+  'mlflow-run-id'?: string;
   /** "key=value" per line or comma-separated. */
   tags?: string;
   'gate-verdict'?: string;
@@ -73,6 +74,11 @@ export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv =
     runUrl: req['run-url']?.trim() || runUrl(env),
     creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
   };
+  const mlflowRunId = req['mlflow-run-id']?.trim();
+  if (mlflowRunId) {
+    if (!/^[0-9a-f]{32}$/i.test(mlflowRunId)) throw new InputError(`Input 'mlflow-run-id' is '${mlflowRunId}', which is not an MLflow run id (32 hexadecimal characters, as the training step reports it).`, { input: 'mlflow-run-id' });
+    provenance.mlflowRunId = mlflowRunId;
+  }
   let metrics: Record<string, number | null> = {};
   let verdict: { digest: string; passed: boolean; why?: string } | undefined;
   const metricsSpec = req.metrics?.trim();
