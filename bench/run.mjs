@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from '../scripts/flights-split.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary) runs one.
+// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary) runs one;
+// `npm run bench -- registry-concurrency` only the concurrent registrations of `registry`.
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 const python = '/usr/bin/python3';
@@ -23,6 +24,14 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 if (wanted('drift')) await benchDrift();
 if (wanted('evaluation')) benchEvaluation();
 if (wanted('registry')) benchRegistry();
+// Only the concurrent registrations (also part of `registry`).
+if (only.includes('registry-concurrency')) {
+  const dir = join(root, '.bench', 'registry-concurrency');
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('mkdir', ['-p', dir]);
+  benchConcurrentRegistrations(dir);
+  rmSync(dir, { recursive: true, force: true });
+}
 if (wanted('canary')) benchCanary();
 
 async function benchDrift() {
@@ -172,7 +181,38 @@ function benchRegistry() {
   console.log(`| curl, one monolithic PUT of the same bytes to the same registry (its floor; digest known in advance) | ${med(floor).toFixed(2)} | ${(med(floor) / med(shell)).toFixed(2)}x |`);
   console.log(`\nRe-registering the same file: local ${again.bytesWritten} bytes written (${againSeconds.toFixed(2)} s, one read to hash it); docker-registry ${againOci.bytesWritten} bytes uploaded (${againOciSeconds.toFixed(2)} s).`);
   console.log(`Target: <= 1.3x: local ${ratio.toFixed(2)}x ${ratio <= 1.3 ? 'met' : 'NOT met'}, docker-registry ${ociRatio.toFixed(2)}x ${ociRatio <= 1.3 ? 'met' : 'NOT met'}; re-registering uploads 0 bytes: ${again.bytesWritten === 0 && againOci.bytesWritten === 0 ? 'met' : 'NOT met'}`);
+  console.log(`(The docker-registry row includes the version claim's settle delay, ${process.env.MODELCI_REGISTRY_SETTLE_MS ?? 2000} ms flat per registration: distribution has no conditional tag write.)`);
+  benchConcurrentRegistrations(dir);
   rmSync(dir, { recursive: true, force: true });
+}
+
+// Issue 10: 8 `modelci register` processes of 8 different files to one name at once, on each
+// backend: wall time, exit statuses, and whether every exit-0 registration owns its version.
+function benchConcurrentRegistrations(dir) {
+  const oci = startDockerRegistry(join(dir, 'docker-registry-concurrent'));
+  const files = Array.from({ length: 8 }, (_, i) => {
+    const f = join(dir, `writer-${i}.bin`);
+    writeFileSync(f, `weights of writer ${i} ${Date.now()}`);
+    return f;
+  });
+  const backends = [['local OCI layout', join(dir, 'reg-concurrent')], ['docker-registry on 127.0.0.1', `oci://127.0.0.1:${oci.port}/bench`]];
+  console.log('\n8 concurrent registrations of different files to one name (processes)\n');
+  console.log('| backend | s (all done) | exit 0 | distinct versions | each exit-0 version holds its own file |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const [label, registry] of backends) {
+    const t0 = process.hrtime.bigint();
+    const script = files.map((f) => `'${process.execPath}' '${cli}' register --registry '${registry}' --name race --model '${f}' --format json > '${f}.out' 2> '${f}.err'; echo $? > '${f}.rc' &`).join('\n') + '\nwait';
+    execFileSync('bash', ['-c', script]);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const outcomes = files.map((f) => ({ f, rc: Number(readFileSync(`${f}.rc`, 'utf8').trim()), out: readFileSync(`${f}.out`, 'utf8') }));
+    const ok = outcomes.filter((o) => o.rc === 0).map((o) => ({ ...o, version: JSON.parse(o.out).version }));
+    const owns = ok.every((o) => {
+      const held = JSON.parse(execFileSync(process.execPath, [cli, 'resolve', '--registry', registry, '--name', 'race', '--version', String(o.version), '--format', 'json'], { encoding: 'utf8' }));
+      return held.files[0].digest === `sha256:${execFileSync('sha256sum', [o.f], { encoding: 'utf8' }).split(' ')[0]}`;
+    });
+    console.log(`| ${label} | ${seconds.toFixed(2)} | ${ok.length}/8 | ${new Set(ok.map((o) => o.version)).size} | ${owns ? 'yes' : 'NO'} |`);
+  }
+  oci.stop();
 }
 
 /** Debian's docker-registry on a free port, storing under `dir`; the bench waits until it answers. */

@@ -9,7 +9,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'modelci-register-e2e-'));
   writeFileSync(join(dir, 'model.onnx'), 'weights v1');
-  writeFileSync(join(dir, 'verdict.json'), JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));
+  writeFileSync(join(dir, 'verdict.json'), JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

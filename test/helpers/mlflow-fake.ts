@@ -31,14 +31,21 @@ export interface FakeMlflow {
    * store is down (a JSON error with INTERNAL_ERROR, or TEMPORARILY_UNAVAILABLE for a 503).
    */
   failNext(path: string, status: number, times: number): void;
+  /** The run a model version was created from. */
+  versionRun(name: string, version: string): string | undefined;
+  /** Each run's status (RUNNING, FINISHED, FAILED), by run id. */
+  runs: Map<string, string>;
   stop(): Promise<void>;
 }
 
-export async function startFakeMlflow(options: { basicAuth?: { username: string; password: string } } = {}): Promise<FakeMlflow> {
+/** `beforeAliases`: answer as MLflow 2.2 does, which has no registered-models/alias (Flask's HTML 404). */
+export async function startFakeMlflow(options: { basicAuth?: { username: string; password: string }; beforeAliases?: boolean } = {}): Promise<FakeMlflow> {
   const models = new Map<string, { versions: Version[]; aliases: Map<string, string> }>();
   const experiments = new Map<string, string>();
   const artifacts = new Map<string, Buffer>();
   const calls: string[] = [];
+  const runs = new Map<string, string>();
+  const runInfos = new Map<string, Record<string, unknown>>();
   const failing = new Map<string, { status: number; times: number }>();
 
   const error = (res: ServerResponse, status: number, error_code: string, message: string) => {
@@ -86,6 +93,10 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
     const body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
     const q = (k: string) => url.searchParams.get(k) ?? '';
     const model = (name: string) => models.get(name);
+    if (options.beforeAliases && endpoint === 'registered-models/alias') {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      return res.end('<!doctype html><title>404 Not Found</title><h1>Not Found</h1>');
+    }
     switch (`${req.method} ${endpoint}`) {
       case 'POST registered-models/create': {
         const name = String(body.name);
@@ -106,14 +117,25 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
       }
       case 'POST runs/create': {
         const runId = randomBytes(16).toString('hex');
+        runs.set(runId, 'RUNNING');
         const info = { run_id: runId, run_uuid: runId, experiment_id: body.experiment_id, status: 'RUNNING', start_time: body.start_time, artifact_uri: `mlflow-artifacts:/${String(body.experiment_id)}/${runId}/artifacts`, lifecycle_stage: 'active' };
+        runInfos.set(runId, info);
         return ok(res, { run: { info, data: { tags: body.tags ?? [] } } });
+      }
+      case 'GET runs/get': {
+        const info = runInfos.get(q('run_id'));
+        if (!info) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Run with id=${q('run_id')} not found`);
+        return ok(res, { run: { info: { ...info, status: runs.get(q('run_id')) }, data: { tags: [] } } });
       }
       case 'POST runs/log-batch':
         return ok(res, {});
       case 'POST runs/update':
+        runs.set(String(body.run_id), String(body.status));
         return ok(res, { run_info: { run_id: body.run_id, status: body.status } });
       case 'POST model-versions/create': {
+        // MLflow 2.x's limit on a tag value.
+        const long = ((body.tags as Version['tags']) ?? []).find((t) => String(t.value).length > 5000);
+        if (long) return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value '${String(long.value).slice(0, 20)}...' had length ${String(long.value).length}, which exceeded length limit of 5000`);
         const m = model(String(body.name));
         if (!m) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${String(body.name)} not found`);
         const now = Date.now();
@@ -126,9 +148,23 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         if (!v) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${q('name')}, version=${q('version')}) not found`);
         return ok(res, { model_version: withAliases(v.name, v) });
       }
+      case 'POST model-versions/set-tag': {
+        if (String(body.value).length > 5000) return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value had length ${String(body.value).length}, which exceeded length limit of 5000`);
+        const v = model(String(body.name))?.versions.find((x) => x.version === String(body.version));
+        if (!v) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${String(body.name)}, version=${String(body.version)}) not found`);
+        v.tags = [...v.tags.filter((t) => t.key !== body.key), { key: String(body.key), value: String(body.value) }];
+        return ok(res, {});
+      }
+      case 'GET registered-models/get': {
+        const m = model(q('name'));
+        if (!m) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${q('name')} not found`);
+        // Real servers carry the aliases here, as [{alias, version}].
+        return ok(res, { registered_model: { name: q('name'), aliases: [...m.aliases].map(([alias, version]) => ({ alias, version })) } });
+      }
       case 'GET model-versions/search': {
         const name = /^name='(.*)'$/.exec(q('filter'))?.[1] ?? '';
-        const all = (model(name)?.versions ?? []).map((v) => withAliases(name, v));
+        // As real servers (2.12.2, 3.6.0, 3.8.1) answer: versions from search carry no aliases.
+        const all = (model(name)?.versions ?? []).map((v) => ({ ...v, aliases: [] as string[] }));
         // Two per page, to exercise next_page_token.
         const start = Number(q('page_token') || 0);
         const page = all.slice(start, start + 2);
@@ -165,5 +201,5 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   const failNext = (path: string, status: number, times: number) => {
     failing.set(path, { status, times });
   };
-  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, runs, versionRun: (name: string, version: string) => models.get(name)?.versions.find((v) => v.version === version)?.run_id, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -27,12 +27,12 @@ const file = (name: string, content: string) => {
 };
 
 test('register: model, run with metrics and git SHA, artifacts through the proxy, version; identical content is not registered twice', async () => {
-  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));
+  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
   const env = { GITHUB_SHA: '1111111111111111111111111111111111111111' };
   const r = await runRegister({ registry, name: 'penguins', model: file('model.onnx', 'mlflow weights'), metrics: verdict }, env);
   expect(r.version).toMatchObject({ version: 1, metrics: { accuracy: 0.97 }, provenance: { gitSha: env.GITHUB_SHA, gateVerdict: { passed: true } } });
   expect(r.outputs.uri).toBe(`${registry}/penguins/1`);
-  expect([...mlflow.artifacts.keys()]).toEqual([expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/model\/model.onnx$/)]);
+  expect([...mlflow.artifacts.keys()]).toEqual([expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/model\/model.onnx$/), expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/modelci\/version.json$/)]);
   expect(mlflow.calls).toEqual(expect.arrayContaining(['POST /api/2.0/mlflow/registered-models/create', 'POST /api/2.0/mlflow/runs/create', 'POST /api/2.0/mlflow/runs/log-batch', 'POST /api/2.0/mlflow/model-versions/create']));
   const again = await runRegister({ registry, name: 'penguins', model: join(dir, 'model.onnx') }, env);
   expect(again).toMatchObject({ existing: true, bytesWritten: 0 });
@@ -70,10 +70,12 @@ test('a server that wants credentials: 401 names the variables, never the secret
   try {
     const uri = `mlflow+${secured.url}`;
     const error = await inputError(new MlflowRegistry(uri, {}).list('penguins'));
-    expect(error.message).toMatch(/refused the request \(401\); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD/);
+    expect(error.message).toMatch(/refused the request \(401\); no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN/);
     const wrong = await inputError(new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 'nope-nope' }).list('penguins'));
     expect(wrong.message).not.toContain('nope-nope');
-    const reg = new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 's3cret-value' });
+    expect(wrong.message).toMatch(/the MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD sent were not accepted: check them\.$/);
+    // Both set: the username and password win, as in MLflow's Python client (a token sent here got 401).
+    const reg = new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 's3cret-value', MLFLOW_TRACKING_TOKEN: 'some-token' });
     const r = await reg.register({ name: 'secured', files: [{ source: file('s.onnx', 'secured'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
     expect(r.version.version).toBe(1);
   } finally {
@@ -93,11 +95,78 @@ test('old servers: with ?stages=true, promotion also moves the deprecated stage 
   expect(Object.values(mlflow.stages('penguins')).every((s) => s === 'None')).toBe(true);
 });
 
+test('the uri output of a ?stages=true registry is the version address, without the query in the middle', async () => {
+  const r = await runRegister({ registry: `${registry}?stages=true`, name: 'uri-check', model: file('u.onnx', 'uri weights') }, {});
+  expect(r.outputs.uri).toBe(`${registry}/uri-check/1`);
+});
+
+test('a model that does not exist: list says so in a sentence (InputError, exit 2), as the other backends do', async () => {
+  expect((await inputError(runList({ registry, name: 'nobody-here' }))).message).toMatch(/^Model 'nobody-here' is not in the registry .*; register it first/);
+});
+
+test('a registration that fails after its run started ends the run FAILED, never RUNNING or FINISHED', async () => {
+  const before = new Set(mlflow.runs.keys());
+  mlflow.failNext('/api/2.0/mlflow/model-versions/create', 500, 1);
+  await serviceError(runRegister({ registry, name: 'penguins', model: file('failing.onnx', 'weights that fail') }, {}));
+  const started = [...mlflow.runs].filter(([id]) => !before.has(id));
+  expect(started.map(([, status]) => status)).toEqual(['FAILED']);
+});
+
+test('a 61-file folder with 300 metrics (tags over MLflow 2.x\'s 5000 characters): registered, the record kept as a run artifact, read back whole', async () => {
+  const { mkdirSync } = await import('node:fs');
+  const folder = join(dir, 'many-files');
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < 61; i++) writeFileSync(join(folder, `shard-${String(i).padStart(3, '0')}.bin`), `shard ${i}`);
+  const metrics = Object.entries(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`metric_${i}`, i / 300]))).map(([k, v]) => `${k}=${v}`).join(', ');
+  const before = new Set(mlflow.runs.keys());
+  const r = await runRegister({ registry, name: 'many-files', model: folder, metrics }, {});
+  expect([...mlflow.runs].filter(([id]) => !before.has(id)).map(([, s]) => s)).toEqual(['FINISHED']);
+  const back = await runResolve({ registry, name: 'many-files', version: String(r.version.version), download: join(dir, 'many-out') });
+  expect(back.version.files).toHaveLength(61);
+  expect(Object.keys(back.version.metrics)).toHaveLength(300);
+  expect(back.files).toHaveLength(61);
+  expect(readFileSync(join(dir, 'many-out', 'shard-060.bin'), 'utf8')).toBe('shard 60');
+  expect((await runList({ registry, name: 'many-files' }))[0].files).toHaveLength(61);
+});
+
+test('a server older than aliases (MLflow 2.2): with ?stages=true, promote moves the stage alone with a notice and resolve reads it; without, one sentence', async () => {
+  const old = await startFakeMlflow({ beforeAliases: true });
+  try {
+    const uri = `mlflow+${old.url}?stages=true`;
+    await runRegister({ registry: uri, name: 'old', model: file('o1.onnx', 'old 1') }, {});
+    await runRegister({ registry: uri, name: 'old', model: file('o2.onnx', 'old 2') }, {});
+    await runPromote({ registry: uri, name: 'old', version: '1', force: 'true' });
+    const second = await runPromote({ registry: uri, name: 'old', version: '2', force: 'true' });
+    expect(second.warning).toMatch(/older than model aliases: version 2 was moved to the Production stage only\.$/);
+    expect(second.move.previousVersion).toBe(1);
+    expect(old.stages('old')).toEqual({ 1: 'Archived', 2: 'Production' });
+    expect((await runResolve({ registry: uri, name: 'old' })).version.version).toBe(2);
+    expect((await inputError(runPromote({ registry: `mlflow+${old.url}`, name: 'old', version: '1', force: 'true' }))).message).toMatch(/is older than model aliases \(MLflow before 2\.3\): add \?stages=true to the registry URI/);
+    expect((await inputError(runPromote({ registry: uri, name: 'old', version: '1', alias: 'champion', force: 'true' }))).message).toMatch(/only production and staging map to its stages, not 'champion'/);
+  } finally {
+    await old.stop();
+  }
+});
+
+test('register from the training run: mlflow-run-id links the version to it, leaves its status alone, and makes no new run', async () => {
+  const created = (await (await fetch(`${mlflow.url}/api/2.0/mlflow/runs/create`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ experiment_id: '0', start_time: Date.now() }) })).json()) as { run: { info: { run_id: string } } };
+  const trainRun = created.run.info.run_id;
+  await fetch(`${mlflow.url}/api/2.0/mlflow/runs/update`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ run_id: trainRun, status: 'FINISHED' }) });
+  const before = mlflow.runs.size;
+  const r = await runRegister({ registry, name: 'from-training', model: file('trained.onnx', 'trained weights'), 'mlflow-run-id': trainRun }, {});
+  expect(mlflow.versionRun('from-training', String(r.version.version))).toBe(trainRun);
+  expect(mlflow.runs.size).toBe(before);
+  expect(mlflow.runs.get(trainRun)).toBe('FINISHED');
+  expect((await runResolve({ registry, name: 'from-training', version: '1', download: join(dir, 'trained-out') })).files).toHaveLength(1);
+  expect((await inputError(runRegister({ registry, name: 'from-training', model: file('t2.onnx', 'x'), 'mlflow-run-id': 'not-a-run' }, {}))).message).toMatch(/is not an MLflow run id \(32 hexadecimal characters/);
+  expect((await inputError(runRegister({ registry, name: 'from-training', model: file('t3.onnx', 'y'), 'mlflow-run-id': 'f'.repeat(32) }, {}))).message).toMatch(/names run f{32}, which .* does not have/);
+});
+
 test('an unreachable MLflow server: one sentence', async () => {
   const { freePort } = await import('../helpers/docker-registry.js');
   const port = await freePort();
   const error = await serviceError(runList({ registry: `mlflow+http://127.0.0.1:${port}`, name: 'penguins' }));
-  expect(error.message).toBe(`Cannot reach the MLflow server at http://127.0.0.1:${port}/api/2.0/mlflow/model-versions/search (ECONNREFUSED); check the registry URI and that the server is up, then try again.`);
+  expect(error.message).toBe(`Cannot reach the MLflow server at http://127.0.0.1:${port}/api/2.0/mlflow/registered-models/get (ECONNREFUSED); check the registry URI and that the server is up, then try again.`);
   expect(error.retryable).toBe(true);
 });
 

@@ -9,6 +9,9 @@ import { TEST_USER, freePort, startDockerRegistry, type RunningRegistry } from '
 import { inputError } from '../../packages/core/test/data/helpers.js';
 import { serviceError } from '../helpers/service-error.js';
 
+// Every registration waits the claim's settle delay (registry-concurrency.test.ts runs the real one).
+process.env.MODELCI_REGISTRY_SETTLE_MS ??= '100';
+
 let server: RunningRegistry;
 let dir: string;
 let registry: string;
@@ -30,7 +33,7 @@ const file = (name: string, content: string | Buffer) => {
 
 test('register pushes a ModelPack artifact; identical content uploads 0 bytes; promote, resolve, list', async () => {
   const model = file('model.onnx', Buffer.alloc(3_000_000, 7));
-  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97 } }));
+  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
   const env = { GITHUB_SHA: 'abcdefabcdefabcdefabcdefabcdefabcdefabcd' };
   const first = await runRegister({ registry, name: 'penguins', model, metrics: verdict }, env);
   expect(first.existing).toBe(false);
@@ -85,15 +88,26 @@ describe('a registry that asks for credentials (htpasswd, Basic challenge)', () 
 
   test('without credentials: 401, and the sentence names the variables to set, never a secret', async () => {
     const error = await inputError(runRegister({ registry: uri(), name: 'penguins', model: file('a.onnx', 'weights') }, {}));
-    expect(error.message).toBe(`The registry 127.0.0.1:${secured.port} asked for credentials (401); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env.`);
+    expect(error.message).toBe(`The registry 127.0.0.1:${secured.port} asked for credentials (401) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env.`);
   });
 
   test('a wrong password: 401 again, the password is not printed', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const reg = new OciRegistry(uri(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: 'wrong-secret-123' });
     const error = await inputError(reg.list('penguins'));
-    expect(error.message).toMatch(/asked for credentials \(401\)/);
+    expect(error.message).toMatch(/refused the credentials sent \(401\); check MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD\.$/);
     expect(error.message).not.toContain('wrong-secret-123');
+  });
+
+  test('credentials in the registry URI (a password with @ and :) are used over plain http on 127.0.0.1, and never printed', async () => {
+    const port = new URL(uri().replace(/^oci/, 'http')).port;
+    const withPassword = `oci://${TEST_USER.username}:${TEST_USER.password}@127.0.0.1:${port}/acme/models`;
+    const r = await runRegister({ registry: withPassword, name: 'uri-creds', model: file('uc.onnx', 'uri creds') }, {});
+    expect(r.version.version).toBe(1);
+    expect(JSON.stringify(r.outputs)).not.toContain(TEST_USER.password);
+    const wrong = await inputError(runList({ registry: `oci://${TEST_USER.username}:Wr@ng:pw@127.0.0.1:${port}/acme/models`, name: 'uri-creds' }));
+    expect(wrong.message).toMatch(/refused the credentials sent \(401\); check the user and password in the registry URI\.$/);
+    expect(wrong.message).not.toContain('Wr@ng:pw');
   });
 
   test('with the right credentials, register and resolve work', async () => {
@@ -138,6 +152,39 @@ test('a registry that dies mid-upload: one sentence, and no tag points at the pa
   // Straight to the registry: the repository has no tag at all.
   const tags = await fetch(`${server.url}/v2/acme/dying/halfway/tags/list`);
   expect(tags.status === 404 || ((await tags.json()) as { tags: string[] | null }).tags === null).toBe(true);
+});
+
+test('a re-run after a registry died mid-upload of a two-file folder does not send the finished blob again (HEAD first)', async () => {
+  let patches = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  // 4 chunks of the first file go through; the registry vanishes during the second file.
+  const proxy: Server = createServer((req, res) => {
+    if (req.method === 'PATCH' && ++patches === 6) {
+      for (const s of sockets) s.destroy();
+      proxy.close();
+      return;
+    }
+    const upstream = httpRequest({ host: '127.0.0.1', port: server.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      const headers = { ...up.headers };
+      if (headers.location) headers.location = headers.location.replace(`127.0.0.1:${server.port}`, `127.0.0.1:${proxyPort}`);
+      res.writeHead(up.statusCode ?? 502, headers);
+      up.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  proxy.on('connection', (s) => sockets.add(s));
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  const proxyPort = (proxy.address() as { port: number }).port;
+  const { OciRegistry } = await import('../../packages/core/src/index.js');
+  const files = [
+    { source: file('first.bin', Buffer.alloc(1024 * 1024, 5)), path: 'first.bin' },
+    { source: file('second.bin', Buffer.alloc(1024 * 1024, 6)), path: 'second.bin' },
+  ];
+  const input = { name: 'resumed', files, metrics: {}, provenance: {}, tags: {}, now: new Date() };
+  await serviceError(new OciRegistry(`oci://127.0.0.1:${proxyPort}/acme/resume`, {}, { chunkBytes: 256 * 1024 }).register(input));
+  const rerun = await new OciRegistry(`oci://127.0.0.1:${server.port}/acme/resume`, {}, { chunkBytes: 256 * 1024, settleMs: 50 }).register(input);
+  expect(rerun.bytesWritten).toBe(1024 * 1024);
+  expect(rerun.version.version).toBe(1);
 });
 
 test('a file above the layer limit (GHCR: 10 GB) goes up in parts and comes back whole', async () => {
@@ -204,7 +251,7 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
   test('no credentials: the token server says 401 and the sentence says what to set', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const reg = new OciRegistry(front(), {});
-    expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\); set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
+    expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
   });
 
   test('a realm on plain http at another origin (the registry\'s own port, the realm another) gets no password', async () => {
@@ -319,7 +366,7 @@ describe('credentials stay with the registry\'s origin (htpasswd registry behind
     });
     try {
       const e = await inputError(new OciRegistry(`oci://127.0.0.1:${front.port}/team`, env).list('linked'));
-      expect(e.message).toMatch(/asked for credentials \(401\)/);
+      expect(e.message).toMatch(/\(401\)/);
       expect(front.seen.some((q) => q.authorization?.startsWith('Basic '))).toBe(true);
       expect(elsewhere.seen.length).toBeGreaterThan(0);
       expect(elsewhere.seen.map((q) => q.authorization)).toEqual(elsewhere.seen.map(() => undefined));
@@ -345,4 +392,27 @@ test('a registry that accepts connections and never answers: a retryable Service
     for (const s of sockets) s.destroy();
     await new Promise<void>((r) => silent.close(() => r()));
   }
+});
+
+test('attach adds a later verdict and commit to a version on docker-registry: its tag and digest unchanged, promotion then allowed', async () => {
+  const { runAttach } = await import('../../packages/core/src/index.js');
+  const model = file('attach.onnx', 'attach weights');
+  const first = await runRegister({ registry, name: 'attached', model }, { GITHUB_SHA: 'a'.repeat(40) });
+  await expect(runPromote({ registry, name: 'attached', version: '1', alias: 'Champion' })).rejects.toThrow(/a protected alias/);
+  const verdict = file('attach-verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.95 } }));
+  const attached = await runAttach({ registry, name: 'attached', version: '1', 'gate-verdict': verdict }, { GITHUB_SHA: 'b'.repeat(40) });
+  expect(attached.version.digest).toBe(first.version.digest);
+  expect(attached.version.provenance.attachments?.[0].gitSha).toBe('b'.repeat(40));
+  const promoted = await runPromote({ registry, name: 'attached', version: '1', alias: 'Champion' });
+  expect(promoted.move.forced).toBe(false);
+  const listed = await runList({ registry, name: 'attached' });
+  expect(listed.map((v) => [v.version, v.aliases, v.provenance.gateVerdict?.passed])).toEqual([[1, ['Champion'], true]]);
+  const tags = ((await (await fetch(`${server.url}/v2/acme/models/attached/tags/list`)).json()) as { tags: string[] }).tags;
+  expect(tags.some((t) => /^v1\.attach-[0-9a-f]{12}$/.test(t))).toBe(true);
+  const v1 = await fetch(`${server.url}/v2/acme/models/attached/manifests/v1`, { method: 'HEAD', headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } });
+  expect(v1.headers.get('docker-content-digest')).toBe(first.version.digest);
+});
+
+test('a model that does not exist: list says so in a sentence, as the local and MLflow backends do', async () => {
+  expect((await inputError(runList({ registry, name: 'nobody-here' }))).message).toMatch(/^Model 'nobody-here' is not in the registry .*; register it first/);
 });

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isInputError, isServiceError } from '@modelci/core/shared';
+import { isInputError, isPolicyError, isServiceError } from '@modelci/core/shared';
 
 /**
  * Run an action's body. A user mistake (InputError) becomes one error annotation pointing at the
@@ -18,6 +18,13 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
     }
     if (isServiceError(e)) {
       core.error(e.message, { title: `Service failed: ${e.service}` });
+      process.exitCode = 1;
+      return;
+    }
+    if (isPolicyError(e)) {
+      // The refusal is the step's result: the summary says it, not an empty page.
+      core.error(e.message, { title: 'Refused by policy' });
+      await core.summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
       process.exitCode = 1;
       return;
     }

@@ -2,7 +2,7 @@
  * `modelci <command> [flags]`: find the command (or the nearest one), read its flags, run it,
  * and map what went wrong to one line on stderr and one exit status.
  */
-import { closestName, isInputError, isServiceError } from '@modelci/core';
+import { closestName, isInputError, isPolicyError, isServiceError } from '@modelci/core';
 import { UsageError, type CliIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT } from './exit-codes.js';
@@ -41,6 +41,7 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   } catch (e) {
     if (e instanceof UsageError || isInputError(e)) return fail(io, EXIT.badInput, toFlagSyntax(e.message));
     if (isServiceError(e)) return fail(io, EXIT.service, toFlagSyntax(e.message));
+    if (isPolicyError(e)) return fail(io, EXIT.failed, toFlagSyntax(e.message));
     const err = e instanceof Error ? e : new Error(String(e));
     io.stderr(`modelci: unexpected error, a bug in modelci (please report it with this text): ${err.stack ?? err.message}\n`);
     return EXIT.bug;

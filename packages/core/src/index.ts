@@ -7,13 +7,13 @@
 // Steps: one use case per action, with its inputs as the user typed them.
 export { runDriftCheck, runProfile } from './steps/check-drift.js';
 export { runQualityGates, isKnownMetric, type QualityGatesRequest } from './steps/quality-gates.js';
-export { runList, runPromote, runRegister, runRegistryOperation, runResolve } from './steps/register-model.js';
+export { runAttach, runList, runPromote, runRegister, runRegistryOperation, runResolve } from './steps/register-model.js';
 export { runCanaryDeploy, rollBackUnfinished, unfinishedRollout, DEFAULT_RECORD_PATH, type CanaryOutcome } from './steps/canary-deploy.js';
 
 // Input catalogues: each step's inputs, once (action.yml, CLI flags and help agree with them).
 export { CHECK_DRIFT_INPUTS, PROFILE_INPUTS } from './steps/check-drift-inputs.js';
 export { QUALITY_GATES_INPUTS } from './steps/quality-gates-inputs.js';
-export { REGISTER_MODEL_INPUTS, REGISTER_INPUTS, PROMOTE_INPUTS, RESOLVE_INPUTS, LIST_INPUTS } from './steps/register-model-inputs.js';
+export { REGISTER_MODEL_INPUTS, REGISTER_INPUTS, PROMOTE_INPUTS, RESOLVE_INPUTS, LIST_INPUTS, ATTACH_INPUTS } from './steps/register-model-inputs.js';
 export { CANARY_DEPLOY_INPUTS, ROLLBACK_INPUTS } from './steps/canary-deploy-inputs.js';
 export type { InputSpec, InputType, RawInputs } from './shared/input-spec.js';
 
@@ -27,7 +27,7 @@ export { renderDeploymentMarkdown } from './render/canary-markdown.js';
 export { renderDeploymentText } from './render/canary-text.js';
 
 // The shared vocabulary the shells need.
-export { InputError, isInputError, ServiceError, isServiceError } from './shared/errors.js';
+export { InputError, isInputError, ServiceError, isServiceError, PolicyError, isPolicyError } from './shared/errors.js';
 export type { Annotation } from './shared/annotation.js';
 export { abortOnSignals } from './shared/cancellation.js';
 export { closestName } from './shared/closest-name.js';

@@ -1,5 +1,6 @@
 /** The command table, in the order the pipeline runs. */
 import type { Command } from '../command.js';
+import { attach } from './attach.js';
 import { canary } from './canary.js';
 import { drift } from './drift.js';
 import { gates } from './gates.js';
@@ -10,4 +11,4 @@ import { register } from './register.js';
 import { resolve } from './resolve.js';
 import { rollback } from './rollback.js';
 
-export const COMMANDS: readonly Command[] = [drift, profile, gates, register, promote, resolve, list, canary, rollback];
+export const COMMANDS: readonly Command[] = [drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];

@@ -6,4 +6,4 @@ import './local-oci-registry.js';
 import './oci-registry.js';
 import './mlflow-registry.js';
 
-export { openRegistry } from './model-registry.js';
+export { checkMlflowModelName, checkVersionRef, openRegistry } from './model-registry.js';

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -15,6 +15,33 @@ export interface StoredBlob {
   size: number;
   /** False when the store already had it. */
   written: boolean;
+}
+
+/**
+ * A temporary blob untouched this long was left by a killed writer (a live upload writes to it
+ * continuously, so its mtime stays fresh).
+ */
+export const UPLOAD_LEASE_MS = 5 * 60_000;
+
+/** Removes temporary blobs (.upload-*, *.tmp) that killed writers left behind. */
+export async function reclaimAbandonedUploads(layout: string, leaseMs = UPLOAD_LEASE_MS): Promise<string[]> {
+  const dir = path.join(layout, 'blobs', 'sha256');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((n) => n.startsWith('.upload-') || n.endsWith('.tmp'))) {
+    const file = path.join(dir, name);
+    const s = await stat(file).catch(() => undefined);
+    if (s && Date.now() - s.mtimeMs > leaseMs) {
+      await rm(file, { force: true });
+      removed.push(file);
+    }
+  }
+  return removed;
 }
 
 export function blobPath(layout: string, digest: string): string {

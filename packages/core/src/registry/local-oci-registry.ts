@@ -13,11 +13,12 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { InputError } from '../shared/errors.js';
 import { onUserPath } from '../shared/fs-errors.js';
-import { downloadTarget } from './download-target.js';
+import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { withFileLock } from './file-lock.js';
-import { blobPath, hasBlob, hashFile, storeBytes, storeFile } from './blob-store.js';
-import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
+import { blobPath, hasBlob, hashFile, reclaimAbandonedUploads, storeBytes, storeFile } from './blob-store.js';
+import { checkModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { ANNOTATION, OCI_INDEX, OCI_MANIFEST, MODEL_ARTIFACT, type AliasMove, type ModelVersion } from './model-version.js';
 
@@ -41,6 +42,10 @@ export class LocalOciRegistry implements ModelRegistry {
     this.root = path.resolve(uri.replace(/^file:\/\//i, ''));
   }
 
+  checkName(name: string): void {
+    checkModelName(name);
+  }
+
   private layout(name: string): string {
     checkModelName(name);
     return path.join(this.root, name);
@@ -58,6 +63,7 @@ export class LocalOciRegistry implements ModelRegistry {
   private async registerLocked(input: RegisterInput): Promise<RegisterResult> {
     const layout = this.layout(input.name);
     await mkdir(layout, { recursive: true });
+    await reclaimAbandonedUploads(layout);
     let bytesWritten = 0;
     const files: ModelVersion['files'] = [];
     // A file the size of a stored layer may be stored already: hash it first (one read, no
@@ -75,7 +81,7 @@ export class LocalOciRegistry implements ModelRegistry {
       if (blob.written) bytesWritten += blob.size;
       files.push({ path: f.path, digest: blob.digest, size: blob.size });
     }
-    return withFileLock(path.join(layout, '.lock'), async () => {
+    return withFileLock(path.join(layout, '.lock'), async (fence) => {
       const index = await this.readIndex(layout);
       const versions = await this.versions(input.name, layout, index);
       const same = versions.find((v) => sameFiles(v.files, files));
@@ -86,12 +92,14 @@ export class LocalOciRegistry implements ModelRegistry {
       const bytes = Buffer.from(JSON.stringify(manifest));
       const stored = await storeBytes(layout, bytes);
       index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+      await fence();
       await this.writeIndex(layout, index);
       return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
     });
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
+    checkVersionRef(ref);
     return this.inRegistry(() => this.resolveIn(name, ref));
   }
 
@@ -115,7 +123,7 @@ export class LocalOciRegistry implements ModelRegistry {
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
     const layout = this.layout(name);
-    return this.inRegistry(() => withFileLock(path.join(layout, '.lock'), async () => {
+    return this.inRegistry(() => withFileLock(path.join(layout, '.lock'), async (fence) => {
       const index = await this.readIndex(layout, true);
       const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
       if (!target || target.digest !== version.digest) {
@@ -128,22 +136,42 @@ export class LocalOciRegistry implements ModelRegistry {
       if (previousVersion !== undefined) annotations[ANNOTATION.previous] = `v${previousVersion}`;
       if (options.forced) annotations[ANNOTATION.forced] = 'true';
       index.manifests.push({ ...target, annotations });
+      await fence();
       await this.writeIndex(layout, index);
       return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
     }));
   }
 
+  async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
+    const layout = this.layout(version.name);
+    return withFileLock(path.join(layout, '.lock'), async (fence) => {
+      const index = await this.readIndex(layout, true);
+      const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
+      if (!entry || entry.digest !== version.digest) {
+        throw new InputError(`Version ${version.version} of '${version.name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
+      }
+      entry.annotations[ANNOTATION.attachments] = JSON.stringify([...parseAttachments(entry.annotations[ANNOTATION.attachments]), attachment]);
+      await fence();
+      await this.writeIndex(layout, index);
+      return this.versionOf(version.name, layout, index, version.digest);
+    });
+  }
+
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const layout = this.layout(version.name);
     const written: string[] = [];
+    checkDownloadPaths(version);
     for (const f of version.files) {
       // Errors making the folder or writing the copy are about --download; reading blobs, the registry's.
-      const target = await onUserPath({ input: 'download', path: into, expect: 'folder' }, async () => {
-        const to = await downloadTarget(into, version, f);
-        await copyVerified(blobPath(layout, f.digest), to, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
-        return to;
-      }, path.resolve(into));
-      written.push(target);
+      const target = await onUserPath({ input: 'download', path: into, expect: 'folder' }, () => downloadTarget(into, version, f), path.resolve(into));
+      try {
+        await copyVerified(blobPath(layout, f.digest), target.partial, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+      } catch (e) {
+        await target.discard();
+        throw e;
+      }
+      await onUserPath({ input: 'download', path: into, expect: 'folder' }, () => target.commit(), path.resolve(into));
+      written.push(target.path);
     }
     return written;
   }
@@ -175,7 +203,8 @@ export class LocalOciRegistry implements ModelRegistry {
       .map((m) => m.annotations?.[ANNOTATION.refName])
       .filter((t): t is string => !!t && versionNumber(t) === undefined);
     const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
-    return versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort());
+    const entry = index.manifests.find((m) => m.digest === digest && m.annotations?.[ANNOTATION.refName] === `v${version}`);
+    return withAttachments(versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort()), parseAttachments(entry?.annotations?.[ANNOTATION.attachments]));
   }
 
   private async readIndex(layout: string, mustExist = false): Promise<ImageIndex> {

@@ -8,23 +8,33 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { redactUri } from '../shared/redact-uri.js';
 import { InputError, ServiceError } from '../shared/errors.js';
 import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
-import { downloadTarget } from './download-target.js';
+import { checkDownloadPaths, downloadTarget } from './download-target.js';
+import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
 import { hashFile } from './blob-store.js';
-import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import { checkMlflowModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
 
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' } as const;
+const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', recordArtifact: 'modelci.record_artifact', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' } as const;
+/** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
+export const MLFLOW_TAG_LIMIT = 5000;
+/** The whole record (files and their sha256, metrics, provenance, tags), beside the model in the run. */
+const RECORD_ARTIFACT = 'modelci/version.json';
 export const MLFLOW_EXPERIMENT = 'modelci-registrations';
+
+/** A REST endpoint this server does not have (404 without an MLflow error body): older servers. */
+const MISSING = Symbol('missing endpoint');
+const STAGE_OF: Record<string, string> = { production: 'Production', staging: 'Staging' };
 
 interface MlflowModelVersion {
   name: string;
   version: string;
+  current_stage?: string;
   creation_timestamp?: number | string;
   run_id?: string;
   source?: string;
@@ -53,48 +63,61 @@ export class MlflowRegistry implements ModelRegistry {
     this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
   }
 
+  checkName(name: string): void {
+    checkMlflowModelName(name);
+  }
+
   async register(input: RegisterInput): Promise<RegisterResult> {
-    checkModelName(input.name);
+    checkMlflowModelName(input.name);
     const files: ModelFile[] = [];
     for (const f of input.files) files.push({ path: f.path, ...(await hashFile(f.source)) });
     const digest = contentDigest(files);
     await this.call('POST', 'registered-models/create', { name: input.name }, ['RESOURCE_ALREADY_EXISTS']);
-    const same = (await this.list(input.name)).find((v) => v.digest === digest);
+    const same = (await this.search(input.name)).find((v) => v.digest === digest);
     if (same) return { version: same, existing: true, bytesWritten: 0 };
 
-    const experimentId = await this.experiment();
-    const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
-    if (input.provenance.gitSha) tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
-    if (input.provenance.runUrl) tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
-    const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as { run: { info: { run_id: string; artifact_uri: string } } };
+    // The training run when named (the version links to it; its status is the trainer's), else a new one.
+    const own = input.provenance.mlflowRunId === undefined;
+    const run = own ? await this.newRun(input) : await this.existingRun(input.provenance.mlflowRunId!);
     const runId = run.run.info.run_id;
-    const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
-    for (let i = 0; i < metrics.length; i += 1000) await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
+    // In a training run, beside whatever it logged (its own model/ folder stays untouched).
+    const artifactUri = own ? run.run.info.artifact_uri : `${run.run.info.artifact_uri}/modelci-${encodeURIComponent(input.name)}`;
+    try {
+      const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+      for (let i = 0; i < metrics.length; i += 1000) await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
 
-    const artifactRoot = artifactPath(run.run.info.artifact_uri);
-    let bytesWritten = 0;
-    for (const f of input.files) {
-      await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
-      bytesWritten += (await stat(f.source)).size;
+      const artifactRoot = artifactPath(artifactUri);
+      let bytesWritten = 0;
+      for (const f of input.files) {
+        await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
+        bytesWritten += (await stat(f.source)).size;
+      }
+      const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+      // The full record is a run artifact; the tags repeat it only when short enough for MLflow 2.x.
+      await this.uploadBytes(`${artifactRoot}/${RECORD_ARTIFACT}`, Buffer.from(JSON.stringify({ files, record })));
+      const inline = [{ key: TAG.files, value: JSON.stringify(files) }, { key: TAG.record, value: JSON.stringify(record) }];
+      const created = (await this.call('POST', 'model-versions/create', {
+        name: input.name,
+        source: `${artifactUri}/model`,
+        run_id: runId,
+        tags: [
+          ...(inline.every((t) => t.value.length <= MLFLOW_TAG_LIMIT) ? inline : [{ key: TAG.recordArtifact, value: RECORD_ARTIFACT }]),
+          { key: TAG.digest, value: digest },
+          ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
+        ],
+      })) as { model_version: MlflowModelVersion };
+      if (own) await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
+      return { version: await this.toVersion(created.model_version), existing: false, bytesWritten };
+    } catch (e) {
+      // Never leave a run RUNNING (or FINISHED without its version): it ends FAILED, best effort.
+      if (own) await this.call('POST', 'runs/update', { run_id: runId, status: 'FAILED', end_time: Date.now() }).catch(() => undefined);
+      throw e;
     }
-    await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
-    const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
-    const created = (await this.call('POST', 'model-versions/create', {
-      name: input.name,
-      source: `${run.run.info.artifact_uri}/model`,
-      run_id: runId,
-      tags: [
-        { key: TAG.files, value: JSON.stringify(files) },
-        { key: TAG.digest, value: digest },
-        { key: TAG.record, value: JSON.stringify(record) },
-        ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
-      ],
-    })) as { model_version: MlflowModelVersion };
-    return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
-    checkModelName(name);
+    checkMlflowModelName(name);
+    checkVersionRef(ref);
     const n = versionNumber(ref);
     if (ref === 'latest') {
       const all = await this.list(name);
@@ -104,29 +127,72 @@ export class MlflowRegistry implements ModelRegistry {
     const missing = () => new InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
     const got = n !== undefined
       ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-      : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
+      : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+    if (got === MISSING) return this.resolveStage(name, ref, missing);
     const mv = (got as { model_version?: MlflowModelVersion } | undefined)?.model_version;
     if (!mv) throw missing();
-    return this.toVersion(mv);
+    return await this.toVersion(mv);
   }
 
+  /**
+   * Every version, with aliases from registered-models/get: real servers (2.12 to 3.8) return
+   * none in model-versions/search. A model that does not exist is a sentence, as on the other backends.
+   */
   async list(name: string): Promise<ModelVersion[]> {
-    checkModelName(name);
+    checkMlflowModelName(name);
+    const got = (await this.call('GET', `registered-models/get?name=${encodeURIComponent(name)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { registered_model?: { aliases?: Array<{ alias: string; version: string }> } } | undefined;
+    if (!got?.registered_model) throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+    const aliases = new Map<string, string[]>();
+    for (const a of got.registered_model.aliases ?? []) aliases.set(String(a.version), [...(aliases.get(String(a.version)) ?? []), a.alias]);
+    return (await this.search(name)).map((v) => ({ ...v, aliases: (aliases.get(String(v.version)) ?? []).sort() }));
+  }
+
+  private async search(name: string): Promise<ModelVersion[]> {
     const out: ModelVersion[] = [];
+    for (const mv of await this.searchRaw(name)) out.push(await this.toVersion(mv));
+    return out.sort((a, b) => a.version - b.version);
+  }
+
+  private async searchRaw(name: string): Promise<MlflowModelVersion[]> {
+    const out: MlflowModelVersion[] = [];
     let token: string | undefined;
     do {
       const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
       const page = (await this.call('GET', query)) as { model_versions?: MlflowModelVersion[]; next_page_token?: string };
-      out.push(...(page.model_versions ?? []).map((mv) => this.toVersion(mv)));
+      out.push(...(page.model_versions ?? []));
       token = page.next_page_token || undefined;
     } while (token);
-    return out.sort((a, b) => a.version - b.version);
+    return out;
+  }
+
+  /** A server older than aliases (before 2.3): an alias is read as its stage, with ?stages=true. */
+  private async resolveStage(name: string, alias: string, missing: () => InputError): Promise<ModelVersion> {
+    const stage = this.oldServerStage(alias);
+    const raw = await this.searchRaw(name);
+    const mv = raw.filter((v) => v.current_stage === stage).sort((a, b) => Number(b.version) - Number(a.version))[0];
+    if (!mv) throw missing();
+    return { ...(await this.toVersion(mv)), aliases: [alias] };
+  }
+
+  private oldServerStage(alias: string): string {
+    const stage = STAGE_OF[alias.toLowerCase()];
+    if (!this.stages || !stage) {
+      throw new InputError(redactUri(`The MLflow server ${this.base} is older than model aliases (MLflow before 2.3): ${this.stages ? `only production and staging map to its stages, not '${alias}'` : 'add ?stages=true to the registry URI to use its stages (Production, Staging)'}.`), { input: 'registry' });
+    }
+    return stage;
   }
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
-    const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']) as { model_version?: MlflowModelVersion } | undefined;
+    const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+    if (probe === MISSING) {
+      const stage = this.oldServerStage(alias);
+      const previous = (await this.searchRaw(name)).filter((v) => v.current_stage === stage).map((v) => Number(v.version)).sort((a, b) => b - a)[0];
+      await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
+      return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced, notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.` };
+    }
+    const before = probe as { model_version?: MlflowModelVersion } | undefined;
     await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
-    const stage = { production: 'Production', staging: 'Staging' }[alias];
+    const stage = STAGE_OF[alias];
     if (this.stages && stage) {
       await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
     }
@@ -134,10 +200,19 @@ export class MlflowRegistry implements ModelRegistry {
     return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
   }
 
+  async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
+    const current = await this.resolve(version.name, String(version.version));
+    if (current.digest !== version.digest) throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+    const all = [...(current.provenance.attachments ?? []), attachment];
+    await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key: TAG.attachments, value: JSON.stringify(all) });
+    return withAttachments(current, all);
+  }
+
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`)) as { model_version: MlflowModelVersion };
     const root = artifactPath(mv.model_version.source ?? '');
     const written: string[] = [];
+    checkDownloadPaths(version);
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
       const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
@@ -145,7 +220,7 @@ export class MlflowRegistry implements ModelRegistry {
       const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
       if (res.status !== 200) throw await this.failure(res, `download ${f.path}`, undefined, false);
       const hash = createHash('sha256');
-      const out = createWriteStream(target);
+      const out = createWriteStream(target.partial);
       try {
         for await (const chunk of res.body as AsyncIterable<Buffer>) {
           hash.update(chunk);
@@ -154,44 +229,66 @@ export class MlflowRegistry implements ModelRegistry {
       } catch (e) {
         // What a failed download leaves is what was there before.
         out.destroy();
-        await rm(target, { force: true });
+        await target.discard();
         // Longer than the recorded size: it cannot match its digest.
         if (isHttpFailure(e) && e.kind === 'too-large') throw mismatch();
         throw e;
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest) {
-        await rm(target, { force: true });
+        await target.discard();
         throw mismatch();
       }
-      written.push(target);
+      await target.commit();
+      written.push(target.path);
     }
     return written;
   }
 
-  private toVersion(mv: MlflowModelVersion): ModelVersion {
+  private async toVersion(mv: MlflowModelVersion): Promise<ModelVersion> {
     const tags = Object.fromEntries((mv.tags ?? []).map((t) => [t.key, t.value]));
     let record: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } = { metrics: {}, provenance: {}, tags: {} };
     let files: ModelFile[] = [];
     try {
-      record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
-      files = JSON.parse(tags[TAG.files] ?? '[]') as ModelFile[];
-    } catch {
+      if (tags[TAG.recordArtifact] && !tags[TAG.files]) {
+        const stored = await this.readRecord(mv, tags[TAG.recordArtifact]);
+        record = { ...record, ...stored.record };
+        files = stored.files;
+      } else {
+        record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
+        files = JSON.parse(tags[TAG.files] ?? '[]') as ModelFile[];
+      }
+    } catch (e) {
+      if (e instanceof InputError || e instanceof ServiceError) throw e;
       // A version registered by another tool: no modelci record.
     }
-    return {
+    return withAttachments({
       schema: MODEL_VERSION_SCHEMA,
       name: mv.name,
       version: Number(mv.version),
       digest: tags[TAG.digest] ?? '',
-      uri: `${this.uri.replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
+      uri: `${this.uri.replace(/\?.*$/, '').replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
       createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
       files,
       metrics: record.metrics,
       provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
       tags: record.tags,
       aliases: [...(mv.aliases ?? [])].sort(),
-    };
+    }, parseAttachments(tags[TAG.attachments]));
+  }
+
+  private async newRun(input: RegisterInput): Promise<{ run: { info: { run_id: string; artifact_uri: string } } }> {
+    const experimentId = await this.experiment();
+    const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
+    if (input.provenance.gitSha) tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
+    if (input.provenance.runUrl) tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
+    return (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as { run: { info: { run_id: string; artifact_uri: string } } };
+  }
+
+  private async existingRun(runId: string): Promise<{ run: { info: { run_id: string; artifact_uri: string } } }> {
+    const got = (await this.call('GET', `runs/get?run_id=${encodeURIComponent(runId)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { run?: { info: { run_id: string; artifact_uri: string } } } | undefined;
+    if (!got?.run) throw new InputError(redactUri(`Input 'mlflow-run-id' names run ${runId}, which ${this.uri} does not have; give the run id the training step reported, on this server.`), { input: 'mlflow-run-id' });
+    return { run: got.run };
   }
 
   private async experiment(): Promise<string> {
@@ -200,6 +297,21 @@ export class MlflowRegistry implements ModelRegistry {
     const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS'])) as { experiment_id?: string } | undefined;
     if (created?.experiment_id) return created.experiment_id;
     return this.experiment(); // created by a concurrent writer: read it back
+  }
+
+  /** The record artifact beside the version's model folder (source is <run artifacts>/model). */
+  private async readRecord(mv: MlflowModelVersion, artifact: string): Promise<{ files: ModelFile[]; record: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } }> {
+    const root = artifactPath(mv.source ?? '').replace(/\/model$/, '');
+    const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${artifact}`)}`, { maxBytes: 64 * 1024 * 1024 });
+    if (res.status !== 200) throw await this.failure(res, `read the record of ${mv.name} v${mv.version}`, undefined, false);
+    const parsed = await res.json<{ files?: ModelFile[]; record?: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } }>();
+    return { files: parsed?.files ?? [], record: parsed?.record ?? { metrics: {}, provenance: {}, tags: {} } };
+  }
+
+  private async uploadBytes(artifact: string, bytes: Buffer): Promise<void> {
+    const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body: bytes.toString('utf8'), headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } });
+    if (res.status !== 200) throw await this.failure(res, `upload ${artifact} (is the server started with --serve-artifacts?)`);
+    res.discard();
   }
 
   private async upload(artifact: string, file: string): Promise<void> {
@@ -227,15 +339,21 @@ export class MlflowRegistry implements ModelRegistry {
     }
     const error = (parsed ?? {}) as { error_code?: string; message?: string };
     if (error.error_code && tolerate.includes(error.error_code)) return undefined;
+    if (res.status === 404 && !error.error_code && tolerate.includes('ENDPOINT_MISSING')) return MISSING;
     throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
   }
 
-  private auth(): string | undefined {
-    const token = this.env.MLFLOW_TRACKING_TOKEN;
-    if (token) return `Bearer ${token}`;
+  /** MLflow's Python client order: username and password first, then the token. */
+  private credential(): { kind: 'password' | 'token'; header: string } | undefined {
     const user = this.env.MLFLOW_TRACKING_USERNAME;
     const password = this.env.MLFLOW_TRACKING_PASSWORD;
-    return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
+    if (user && password) return { kind: 'password', header: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+    const token = this.env.MLFLOW_TRACKING_TOKEN;
+    return token ? { kind: 'token', header: `Bearer ${token}` } : undefined;
+  }
+
+  private auth(): string | undefined {
+    return this.credential()?.header;
   }
 
   /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
@@ -250,7 +368,13 @@ export class MlflowRegistry implements ModelRegistry {
   private async failure(res: HttpResponse, what: string, error?: { error_code?: string; message?: string }, writing = true): Promise<InputError | ServiceError> {
     if (res.status === 401 || res.status === 403) {
       res.discard();
-      return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
+      const sent = this.credential();
+      const fix = !sent
+        ? "no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN, in the step's env"
+        : res.status === 403
+          ? `the ${sent.kind === 'password' ? 'username and password' : 'MLFLOW_TRACKING_TOKEN'} sent are valid but not allowed to register models: use an account that is`
+          : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? ' (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow\'s client)' : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
+      return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); ${fix}.`, { input: 'registry' });
     }
     if (!error) {
       const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);

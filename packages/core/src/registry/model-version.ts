@@ -27,6 +27,8 @@ export const ANNOTATION = {
   previous: 'io.modelci.alias.previous',
   forced: 'io.modelci.alias.forced',
   updated: 'io.modelci.alias.updated',
+  /** On a version's index entry (local) or an attachment manifest (OCI): JSON Attachment(s). */
+  attachments: 'io.modelci.attachments',
 } as const;
 
 export interface ModelFile {
@@ -43,9 +45,13 @@ export interface Provenance {
   gitSha?: string;
   runUrl?: string;
   creator?: string;
+  /** The MLflow run that trained the model, when the user named it. */
+  mlflowRunId?: string;
   /** Digests of the reports the version passed, so they can be fetched and checked later. */
   driftReport?: { digest: string };
   gateVerdict?: { digest: string; passed: boolean };
+  /** What later steps attached (registry/attachments.ts), oldest first. */
+  attachments?: Array<{ attachedAt: string; gitSha?: string; runUrl?: string; creator?: string; gateVerdict?: { digest: string; passed: boolean }; driftReport?: { digest: string } }>;
 }
 
 export interface ModelVersion {
@@ -69,4 +75,6 @@ export interface AliasMove {
   digest: string;
   previousVersion?: number;
   forced: boolean;
+  /** Something the backend did differently and the user should know (a server older than aliases). */
+  notice?: string;
 }

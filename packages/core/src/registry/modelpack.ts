@@ -44,8 +44,9 @@ export function modelPackConfig(input: RegisterInput, version: number, files: Mo
       ...(input.provenance.gitSha ? { revision: input.provenance.gitSha } : {}),
       ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
     },
-    config: { format: formatOf(files) },
-    modelfs: { type: 'layers', diff_ids: layersOf(files).map((l) => l.digest) },
+    // ModelPack v0.0.7+ names it diffIds; format only when the files say which it is (OPTIONAL).
+    config: formatOf(files) ? { format: formatOf(files) } : {},
+    modelfs: { type: 'layers', diffIds: layersOf(files).map((l) => l.digest) },
   };
   return Buffer.from(JSON.stringify(config));
 }
@@ -118,11 +119,12 @@ function filesOf(layers: Descriptor[]): ModelFile[] {
   return files;
 }
 
-function formatOf(files: ModelFile[]): string {
+/** The spec's format names (its examples: onnx, safetensors, pytorch, gguf), from the extensions. */
+function formatOf(files: ModelFile[]): string | undefined {
   const ext = files.map((f) => f.path.split('.').pop()?.toLowerCase());
   if (ext.includes('onnx')) return 'onnx';
   if (ext.includes('safetensors')) return 'safetensors';
   if (ext.some((e) => e === 'pt' || e === 'pth')) return 'pytorch';
   if (ext.includes('gguf')) return 'gguf';
-  return 'unknown';
+  return undefined;
 }

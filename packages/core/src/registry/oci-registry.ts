@@ -6,7 +6,7 @@
  * a Bearer token fetched from the realm it names (GHCR with GITHUB_TOKEN).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { stat, rm } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { redactUri } from '../shared/redact-uri.js';
@@ -14,16 +14,38 @@ import { InputError, ServiceError } from '../shared/errors.js';
 import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http-client.js';
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { originOf, sameOrigin } from '../shared/http-origin.js';
-import { downloadTarget } from './download-target.js';
-import { checkModelName, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import { checkDownloadPaths, downloadTarget } from './download-target.js';
+import { checkModelName, checkOciNamespace, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
-import { OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
+import { ANNOTATION, OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
+import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
 
 /** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
 export const CHUNK_BYTES = 64 * 1024 * 1024;
 
 /** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
 export const MAX_LAYER_BYTES = 9_500_000_000;
+
+/**
+ * How long a new tag must stay ours before the version counts as registered: longer than any
+ * writer's check-to-write gap (one small PUT, milliseconds to a few hundred on a far registry).
+ * MODELCI_REGISTRY_SETTLE_MS overrides it (lower in tests, higher for a slow registry).
+ */
+export const SETTLE_MS = 2_000;
+
+/**
+ * Files (parts) up to this size are hashed before uploading and not sent if the registry has the
+ * blob (HEAD), so a re-run after a failure does not send finished blobs again. Larger new parts
+ * are hashed while they upload (one read of a 1 GiB file, not two), unless a stored layer has
+ * their size.
+ */
+export const HASH_FIRST_BYTES = 256 * 1024 * 1024;
+
+const ATTACHMENT_ARTIFACT = 'application/vnd.modelci.attachment.v1+json';
+const ATTACH_TAG = /^v(\d+)\.attach-[0-9a-f]{12}$/;
+
+/** Version numbers one registration tries before giving up (each lost claim moves to the next). */
+const MAX_CLAIMS = 64;
 
 interface Credentials { username: string; password: string }
 
@@ -34,6 +56,8 @@ export interface OciRegistryOptions {
   timeouts?: Partial<HttpTimeouts>;
   /** Stops every call (the step's cancellation). */
   signal?: AbortSignal;
+  /** The claim's settle delay (ms); default MODELCI_REGISTRY_SETTLE_MS, else SETTLE_MS. */
+  settleMs?: number;
 }
 
 export class OciRegistry implements ModelRegistry {
@@ -41,26 +65,48 @@ export class OciRegistry implements ModelRegistry {
   private readonly host: string;
   private readonly namespace: string;
   private readonly tokens = new Map<string, string>();
+  private readonly uriCredentials?: Credentials;
 
   private readonly chunkBytes: number;
   private readonly maxLayerBytes: number;
   private readonly http: HttpClient;
+  private readonly settleMs: number;
 
   constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: OciRegistryOptions = {}) {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
     this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
+    this.settleMs = options.settleMs ?? settleFromEnv(env.MODELCI_REGISTRY_SETTLE_MS);
     this.http = new HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
     if (!m) throw new InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
-    this.host = m[2];
+    // Credentials in the URI (user:password@host, the password may hold '@'): used, never printed.
+    const at = m[2].lastIndexOf('@');
+    this.host = m[2].slice(at + 1);
+    if (at >= 0) {
+      const userinfo = m[2].slice(0, at);
+      const colon = userinfo.indexOf(':');
+      const decode = (t: string) => {
+        try {
+          return decodeURIComponent(t);
+        } catch {
+          return t;
+        }
+      };
+      if (colon > 0) this.uriCredentials = { username: decode(userinfo.slice(0, colon)), password: decode(userinfo.slice(colon + 1)) };
+    }
     const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
     const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
     this.base = `${scheme}://${this.host}`;
     this.namespace = (m[3] ?? '').replace(/^\/+|\/+$/g, '');
+    checkOciNamespace(this.namespace);
+  }
+
+  checkName(name: string): void {
+    this.repo(name);
   }
 
   private repo(name: string): string {
-    checkModelName(name);
+    checkModelName(name, 'name', this.namespace ? `${this.namespace}/` : '');
     return this.namespace ? `${this.namespace}/${name}` : name;
   }
 
@@ -68,7 +114,7 @@ export class OciRegistry implements ModelRegistry {
     const repo = this.repo(input.name);
     let bytesWritten = 0;
     const files: ModelVersion['files'] = [];
-    const versions = await this.list(input.name);
+    const versions = await this.versionsOf(input.name);
     // Layers of these sizes may be stored already: such files are hashed before uploading.
     const knownSizes = new Set(versions.flatMap((v) => v.files.flatMap((f) => (f.parts ?? [f]).map((p) => p.size))));
     for (const f of input.files) {
@@ -79,22 +125,48 @@ export class OciRegistry implements ModelRegistry {
     const key = (fs: ModelVersion['files']) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
     const same = versions.find((v) => key(v.files) === key(files));
     if (same) return { version: same, existing: true, bytesWritten };
-    // No server-side lock exists: take the next number, and if another writer took it first
-    // (the tag appears before ours), move on to the next.
     let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-    for (let attempt = 0; attempt < 20; attempt++, version++) {
+    for (let attempt = 0; attempt < MAX_CLAIMS; attempt++, version++) {
+      // A number already taken is skipped before anything is pushed for it.
       if (await this.manifestDigest(repo, `v${version}`)) continue;
       const config = Buffer.from(modelPackConfig(input, version, files));
       const configDigest = await this.pushBytes(repo, config);
       const manifest = modelPackManifest(input, version, files, { digest: configDigest, size: config.length, written: true });
       const body = Buffer.from(JSON.stringify(manifest));
-      const digest = await this.putManifest(repo, `v${version}`, body);
+      const digest = await this.claimTag(repo, `v${version}`, body);
+      if (!digest) continue;
       return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
     }
-    throw new ServiceError(`the registry ${this.host}`, `Could not find a free version tag for '${input.name}' in ${this.uri} after 20 tries; other writers keep registering: try again.`, { retryable: true });
+    throw new ServiceError(`the registry ${this.host}`, `Could not claim a version tag for '${input.name}' in ${this.uri} after ${MAX_CLAIMS} tries; other writers keep registering: try again.`, { retryable: true });
+  }
+
+  /**
+   * Claims `tag` for `body`; returns its digest, or undefined when another writer holds the tag.
+   * Distribution has no conditional tag write, so: the manifest goes up by digest first (the
+   * check-to-write gap is one small PUT), the tag is written only if free, and read back after a
+   * settle delay. Every writer that saw the tag free writes within its gap of seeing it, so after
+   * the first write plus the delay all such writes have landed: the last one stays, and each
+   * writer's read-back agrees on one owner. A writer whose own gap exceeded the delay cannot know
+   * whether it overwrote a confirmed owner, and says so instead of claiming.
+   */
+  private async claimTag(repo: string, tag: string, body: Buffer): Promise<string | undefined> {
+    const digest = await this.putManifest(repo, `sha256:${createHash('sha256').update(body).digest('hex')}`, body);
+    const checked = Date.now();
+    if (await this.manifestDigest(repo, tag)) return undefined;
+    await this.putManifest(repo, tag, body);
+    const gap = Date.now() - checked;
+    await new Promise((resolve) => setTimeout(resolve, this.settleMs));
+    if ((await this.manifestDigest(repo, tag)) !== digest) return undefined;
+    // The last writer of a tag always reads back its own: if any writer overwrote a confirmed
+    // owner, it had a gap over the delay, and the last such writer fails here, loudly.
+    if (gap >= this.settleMs) {
+      throw new ServiceError(`the registry ${this.host}`, `Tagging ${repo}:${tag} took ${gap} ms from check to write, longer than the settle delay of ${this.settleMs} ms, so another registration of ${tag} may have been overwritten; check the versions with 'modelci list', and raise MODELCI_REGISTRY_SETTLE_MS for this registry.`, { retryable: false });
+    }
+    return digest;
   }
 
   async resolve(name: string, ref: string): Promise<ModelVersion> {
+    checkVersionRef(ref);
     const repo = this.repo(name);
     const n = versionNumber(ref);
     let tag = n !== undefined ? `v${n}` : ref;
@@ -111,19 +183,61 @@ export class OciRegistry implements ModelRegistry {
     return this.toVersion(name, repo, got.manifest, got.digest);
   }
 
+  /** Every version; a model with none is a sentence, as on the other backends. */
   async list(name: string): Promise<ModelVersion[]> {
+    const versions = await this.versionsOf(name);
+    if (versions.length === 0) throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+    return versions;
+  }
+
+  private async versionsOf(name: string): Promise<ModelVersion[]> {
     const repo = this.repo(name);
     const tags = await this.tags(repo);
     const digests = new Map<string, string[]>();
     const versions: ModelVersion[] = [];
-    for (const tag of tags) {
+    for (const tag of tags.filter((t) => !ATTACH_TAG.test(t))) {
       const got = await this.getManifest(repo, tag);
       if (!got) continue;
       if (versionNumber(tag) !== undefined) versions.push(versionFromManifest(name, got.manifest, got.digest, `${this.uri.replace(/\/+$/, '')}/${name}:${tag}`, []));
       else digests.set(got.digest, [...(digests.get(got.digest) ?? []), tag]);
     }
-    for (const v of versions) v.aliases = (digests.get(v.digest) ?? []).sort();
-    return versions.sort((a, b) => a.version - b.version);
+    const out: ModelVersion[] = [];
+    for (const v of versions) out.push(withAttachments({ ...v, aliases: (digests.get(v.digest) ?? []).sort() }, await this.attachmentsOf(repo, tags, v)));
+    return out.sort((a, b) => a.version - b.version);
+  }
+
+  /**
+   * An attachment is an OCI manifest whose subject is the version's manifest, tagged
+   * v<N>.attach-<its digest>: the version's own tag and digest never change.
+   */
+  async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
+    const repo = this.repo(version.name);
+    const current = await this.getManifest(repo, `v${version.version}`);
+    if (!current || current.digest !== version.digest) {
+      throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+    }
+    const empty = await this.pushBytes(repo, Buffer.from('{}'));
+    const emptyDescriptor = { mediaType: 'application/vnd.oci.empty.v1+json', digest: empty, size: 2 };
+    const body = Buffer.from(JSON.stringify({
+      schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType: ATTACHMENT_ARTIFACT, config: emptyDescriptor, layers: [emptyDescriptor],
+      subject: { mediaType: OCI_MANIFEST, digest: version.digest, size: current.body.length },
+      annotations: { [ANNOTATION.created]: attachment.attachedAt, [ANNOTATION.attachments]: JSON.stringify(attachment) },
+    }));
+    const digest = await this.putManifest(repo, `sha256:${createHash('sha256').update(body).digest('hex')}`, body);
+    await this.putManifest(repo, `v${version.version}.attach-${digest.slice(7, 19)}`, body);
+    return this.resolve(version.name, String(version.version));
+  }
+
+  private async attachmentsOf(repo: string, tags: string[], version: ModelVersion): Promise<Attachment[]> {
+    const out: Attachment[] = [];
+    for (const tag of tags.filter((t) => ATTACH_TAG.exec(t)?.[1] === String(version.version))) {
+      const got = await this.getManifest(repo, tag);
+      const m = got?.manifest as (Manifest & { subject?: { digest?: string } }) | undefined;
+      // Only one that names this very version counts (a tag could be pushed by anyone with write access).
+      if (m?.artifactType !== ATTACHMENT_ARTIFACT || m.subject?.digest !== version.digest) continue;
+      out.push(...parseAttachments(`[${m.annotations?.[ANNOTATION.attachments] ?? ''}]`));
+    }
+    return out;
   }
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
@@ -141,11 +255,12 @@ export class OciRegistry implements ModelRegistry {
   async download(version: ModelVersion, into: string): Promise<string[]> {
     const repo = this.repo(version.name);
     const written: string[] = [];
+    checkDownloadPaths(version);
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
       const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
       const hash = createHash('sha256');
-      const out = createWriteStream(target);
+      const out = createWriteStream(target.partial);
       let size = 0;
       try {
         for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
@@ -164,17 +279,18 @@ export class OciRegistry implements ModelRegistry {
       } catch (e) {
         // What a failed download leaves is what was there before.
         out.destroy();
-        await rm(target, { force: true });
+        await target.discard();
         // Longer than the recorded size: it cannot match its digest.
         if (isHttpFailure(e) && e.kind === 'too-large') throw mismatch();
         throw e;
       }
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
-        await rm(target, { force: true });
+        await target.discard();
         throw mismatch();
       }
-      written.push(target);
+      await target.commit();
+      written.push(target.path);
     }
     return written;
   }
@@ -182,17 +298,20 @@ export class OciRegistry implements ModelRegistry {
   private async toVersion(name: string, repo: string, manifest: Manifest, digest: string): Promise<ModelVersion> {
     const version = versionNumber(manifest.annotations?.['org.opencontainers.image.version'] ?? '') ?? 0;
     const aliases: string[] = [];
-    for (const tag of await this.tags(repo)) {
-      if (versionNumber(tag) !== undefined) continue;
+    const tags = await this.tags(repo);
+    for (const tag of tags) {
+      if (versionNumber(tag) !== undefined || ATTACH_TAG.test(tag)) continue;
       if ((await this.manifestDigest(repo, tag)) === digest) aliases.push(tag);
     }
-    return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
+    const v = versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
+    return withAttachments(v, await this.attachmentsOf(repo, tags, v));
   }
 
   /**
    * Uploads a file, as one layer or as parts of at most maxLayerBytes. A part the size of a stored
-   * layer is hashed first and skipped if the registry has it (re-registering uploads 0 bytes);
-   * any other part is hashed while it uploads, so a new file is read once.
+   * layer, or small enough (HASH_FIRST_BYTES), is hashed first and skipped if the registry has it
+   * (re-registering, or re-running after a failure, uploads 0 bytes of it); any other part is
+   * hashed while it uploads, so a large new file is read once.
    */
   private async pushFile(repo: string, file: string, knownSizes: ReadonlySet<number>): Promise<{ digest: string; size: number; uploaded: number; parts: Array<{ digest: string; size: number }> }> {
     const size = (await stat(file)).size;
@@ -201,7 +320,7 @@ export class OciRegistry implements ModelRegistry {
     let uploaded = 0;
     for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
       const partSize = Math.min(this.maxLayerBytes, size - start);
-      if (knownSizes.has(partSize)) {
+      if (knownSizes.has(partSize) || partSize <= HASH_FIRST_BYTES) {
         const digest = await hashRange(file, start, partSize, whole);
         if (!(await this.hasBlob(repo, digest))) {
           await this.uploadRange(repo, file, start, partSize, path.basename(file));
@@ -338,7 +457,7 @@ export class OciRegistry implements ModelRegistry {
   private credentials(): Credentials | undefined {
     const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
     const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
-    return username && password ? { username, password } : undefined;
+    return username && password ? { username, password } : this.uriCredentials;
   }
 
   /**
@@ -412,7 +531,9 @@ export class OciRegistry implements ModelRegistry {
     const ghcr = this.host === 'ghcr.io';
     return new InputError(status === 403
       ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
-      : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
+      : this.credentials()
+        ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? 'GITHUB_TOKEN (and that the job has \'permissions: packages: write\')' : 'the user and password in the registry URI'}.`
+        : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
   }
 
   /**
@@ -425,6 +546,13 @@ export class OciRegistry implements ModelRegistry {
     const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
     return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
   }
+}
+
+function settleFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return SETTLE_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, { input: 'MODELCI_REGISTRY_SETTLE_MS' });
+  return ms;
 }
 
 function withDigest(location: string, digest: string): string {

@@ -50,3 +50,20 @@ export class ServiceError extends Error {
 export function isServiceError(e: unknown): e is ServiceError {
   return e instanceof ServiceError;
 }
+
+/**
+ * A policy refused the operation (a protected alias without a passing verdict): not bad input,
+ * the check did its job. The CLI exits 1 (failed), the action writes `markdown` to the summary.
+ */
+export class PolicyError extends Error {
+  readonly markdown?: string;
+  constructor(message: string, options: { markdown?: string } = {}) {
+    super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+    this.name = 'PolicyError';
+    this.markdown = options.markdown;
+  }
+}
+
+export function isPolicyError(e: unknown): e is PolicyError {
+  return e instanceof PolicyError;
+}

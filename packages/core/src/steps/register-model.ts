@@ -5,15 +5,17 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../shared/errors.js';
+import { InputError, PolicyError } from '../shared/errors.js';
+import { isProtectedAlias, verdictOutcome } from './register-model-policy.js';
 import { readMetricsReport } from '../gates/read-metrics-report.js';
 import { GATE_VERDICT_SCHEMA } from '../gates/evaluate-gates.js';
 import { DRIFT_REPORT_SCHEMA } from '../drift/report.js';
-import { checkAlias, checkModelName, type ModelRegistry } from '../registry/model-registry.js';
+import { checkAlias, type ModelRegistry } from '../registry/model-registry.js';
 import { openRegistry } from '../registry/backends.js';
 import type { AliasMove, ModelVersion, Provenance } from '../registry/model-version.js';
+import type { Attachment } from '../registry/attachments.js';
 import { parseInputs, parseBooleanText } from '../shared/parse-input.js';
-import { LIST_INPUTS, PROMOTE_INPUTS, REGISTER_INPUTS, REGISTER_MODEL_INPUTS, RESOLVE_INPUTS } from './register-model-inputs.js';
+import { ATTACH_INPUTS, LIST_INPUTS, PROMOTE_INPUTS, REGISTER_INPUTS, REGISTER_MODEL_INPUTS, RESOLVE_INPUTS } from './register-model-inputs.js';
 import { redactUri } from '../shared/redact-uri.js';
 import { renderVersionListMarkdown, renderVersionMarkdown } from '../render/registry-markdown.js';
 
@@ -28,6 +30,7 @@ export interface RegisterRequest {
   metrics?: string;
   'git-sha'?: string;
   'run-url'?: string;
+  'mlflow-run-id'?: string;
   /** "key=value" per line or comma-separated. */
   tags?: string;
   'gate-verdict'?: string;
@@ -40,6 +43,7 @@ export interface PromoteRequest {
   name?: string;
   version?: string;
   alias?: string;
+  'protected-aliases'?: string;
   force?: string;
 }
 
@@ -61,34 +65,43 @@ export interface RegistryOutputs {
 export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv = process.env, now = new Date()) {
   parseInputs(REGISTER_INPUTS, req);
   const registry = open(req.registry);
+  // Each backend checks the name by its own rules (OCI's grammar, MLflow's).
   const name = required(req.name, 'name', 'the model name, e.g. penguin-classifier');
-  checkModelName(name);
+  registry.checkName(name);
   const files = await modelFiles(required(req.model, 'model', 'the model file or folder to register'));
   const provenance: Provenance = {
     gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
     runUrl: req['run-url']?.trim() || runUrl(env),
     creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
   };
+  const mlflowRunId = req['mlflow-run-id']?.trim();
+  if (mlflowRunId) {
+    if (!/^[0-9a-f]{32}$/i.test(mlflowRunId)) throw new InputError(`Input 'mlflow-run-id' is '${mlflowRunId}', which is not an MLflow run id (32 hexadecimal characters, as the training step reports it).`, { input: 'mlflow-run-id' });
+    provenance.mlflowRunId = mlflowRunId;
+  }
   let metrics: Record<string, number | null> = {};
+  let verdict: { digest: string; passed: boolean; why?: string } | undefined;
   const metricsSpec = req.metrics?.trim();
   if (metricsSpec) {
     if (/\.json$/i.test(metricsSpec)) {
       const report = await readMetricsReport(metricsSpec, 'metrics');
       metrics = report.metrics;
-      if (report.schema === GATE_VERDICT_SCHEMA) provenance.gateVerdict = { digest: report.digest, passed: report.document.passed === true };
+      if (report.schema === GATE_VERDICT_SCHEMA) verdict = { digest: report.digest, ...verdictOutcome(report.document as Record<string, unknown>, metricsSpec, 'metrics') };
     } else {
       metrics = inlineMetrics(metricsSpec);
     }
   }
   if (req['gate-verdict']?.trim()) {
-    const verdict = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
-    provenance.gateVerdict = { digest: verdict.digest, passed: verdict.document.passed === true };
+    const report = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
+    verdict = { digest: report.digest, ...verdictOutcome(report.document, req['gate-verdict'].trim(), 'gate-verdict') };
   }
+  if (verdict) provenance.gateVerdict = { digest: verdict.digest, passed: verdict.passed };
   if (req['drift-report']?.trim()) {
     provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
   }
   const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
-  return { ...result, outputs: outputs(result.version) };
+  const warning = verdict && !verdict.passed ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.` : undefined;
+  return { ...result, outputs: outputs(result.version), warning };
 }
 
 export async function runPromote(req: PromoteRequest, now = new Date()): Promise<{ version: ModelVersion; move: AliasMove; outputs: RegistryOutputs; warning?: string }> {
@@ -99,16 +112,19 @@ export async function runPromote(req: PromoteRequest, now = new Date()): Promise
   checkAlias(alias);
   const version = await registry.resolve(name, required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
   const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
+  const { 'protected-aliases': protectedAliases } = parseInputs(PROMOTE_INPUTS, req);
   const gate = version.provenance.gateVerdict;
   let warning: string | undefined;
-  if (alias === 'production' && !gate?.passed) {
-    const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
+  if (isProtectedAlias(alias, protectedAliases) && !gate?.passed) {
+    const why = gate ? 'its recorded GateVerdict did not pass' : 'no GateVerdict was recorded with it';
     if (!force) {
-      throw new InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
+      const message = `Version ${version.version} of '${name}' cannot be promoted to ${alias} (a protected alias): ${why}; attach the passing quality-gates verdict to it (operation: attach, gate-verdict: modelci-gate-verdict.json), or set force: true to override.`;
+      throw new PolicyError(message, { markdown: renderVersionMarkdown(version, `Refused: ${alias} → ${name} v${version.version}`, undefined, message) });
     }
-    warning = `Version ${version.version} was promoted to production with force: ${why}.`;
+    warning = `Version ${version.version} was promoted to ${alias} with force: ${why}.`;
   }
   const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
+  if (move.notice) warning = warning ? `${warning} ${move.notice}` : move.notice;
   return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
 }
 
@@ -119,6 +135,44 @@ export async function runResolve(req: ResolveRequest): Promise<{ version: ModelV
   const version = await registry.resolve(name, req.version?.trim() || 'production');
   const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
   return { version, files, outputs: outputs(version) };
+}
+
+export interface AttachRequest {
+  registry?: string;
+  name?: string;
+  version?: string;
+  'gate-verdict'?: string;
+  'drift-report'?: string;
+  'git-sha'?: string;
+  'run-url'?: string;
+}
+
+/**
+ * Adds a later step's verdict, drift report and commit to an existing version (the seed's order:
+ * register after training, evaluate, then promote); its content and digest stay as they are.
+ */
+export async function runAttach(req: AttachRequest, env: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<{ version: ModelVersion; outputs: RegistryOutputs; warning?: string }> {
+  parseInputs(ATTACH_INPUTS, req);
+  const registry = open(req.registry);
+  const name = required(req.name, 'name', 'the model name');
+  registry.checkName(name);
+  const version = await registry.resolve(name, required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
+  const attachment: Attachment = { attachedAt: now.toISOString(), gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined, runUrl: req['run-url']?.trim() || runUrl(env), creator: env.GITHUB_ACTOR || undefined };
+  let why: string | undefined;
+  const verdictFile = req['gate-verdict']?.trim();
+  if (verdictFile) {
+    const report = await readReport(verdictFile, 'gate-verdict', GATE_VERDICT_SCHEMA);
+    const outcome = verdictOutcome(report.document, verdictFile, 'gate-verdict');
+    attachment.gateVerdict = { digest: report.digest, passed: outcome.passed };
+    why = outcome.why;
+  }
+  if (req['drift-report']?.trim()) attachment.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
+  if (!attachment.gateVerdict && !attachment.driftReport && !req['git-sha']?.trim()) {
+    throw new InputError("Nothing to attach: give gate-verdict, drift-report or git-sha.", { input: 'gate-verdict' });
+  }
+  const updated = await registry.attach(version, attachment);
+  const warning = why ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.` : undefined;
+  return { version: updated, outputs: outputs(updated), warning };
 }
 
 export async function runList(req: { registry?: string; name?: string }): Promise<ModelVersion[]> {
@@ -210,14 +264,14 @@ function required(value: string | undefined, name: string, what: string): string
   return v;
 }
 
-export type RegistryRequest = RegisterRequest & PromoteRequest & ResolveRequest & { operation?: string };
+export type RegistryRequest = RegisterRequest & PromoteRequest & ResolveRequest & AttachRequest & { operation?: string };
 
 /** The register-model action's one step: which operation, its outputs, and the summary to show. */
 export async function runRegistryOperation(req: RegistryRequest): Promise<{ outputs?: RegistryOutputs; markdown: string; warning?: string }> {
   const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
   if (operation === 'register') {
     const r = await runRegister(req);
-    return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+    return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
   }
   if (operation === 'promote') {
     const r = await runPromote(req);
@@ -227,8 +281,12 @@ export async function runRegistryOperation(req: RegistryRequest): Promise<{ outp
     const r = await runResolve(req);
     return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
   }
+  if (operation === 'attach') {
+    const r = await runAttach(req);
+    return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning) };
+  }
   if (operation === 'list') {
     return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
   }
-  throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
+  throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve, list or attach.`, { input: 'operation' });
 }

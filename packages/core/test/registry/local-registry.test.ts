@@ -19,8 +19,8 @@ const sha256 = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('h
 describe('local OCI-layout registry', () => {
   const registry = `file://${join(dir, 'reg')}`;
   const model = file('model.onnx', Buffer.from('pretend onnx bytes 1'));
-  const passing = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.97, 'latency.p99': 1.2 } }));
-  const failing = file('verdict-failed.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: false, metrics: { accuracy: 0.5 } }));
+  const passing = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97, 'latency.p99': 1.2 } }));
+  const failing = file('verdict-failed.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: false, gates: [{ gate: 'accuracy >= 0.9', passed: false }], checks: [], metrics: { accuracy: 0.5 } }));
 
   test('register writes a CNCF ModelPack artifact into an OCI image layout, with provenance', async () => {
     const r = await runRegister({ registry, name: 'penguins', model, metrics: passing, tags: 'dataset=2026-11, owner=ml' }, env);
@@ -42,7 +42,7 @@ describe('local OCI-layout registry', () => {
     expect(manifest.layers).toEqual([{ mediaType: MODEL_WEIGHT_RAW, digest: sha256(readFileSync(model)), size: readFileSync(model).length, annotations: { [ANNOTATION.filepath]: 'model.onnx' } }]);
     expect(manifest.annotations[ANNOTATION.revision]).toBe(env.GITHUB_SHA);
     const config = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', manifest.config.digest.slice(7)), 'utf8'));
-    expect(config).toMatchObject({ descriptor: { name: 'penguins', version: '1', revision: env.GITHUB_SHA }, config: { format: 'onnx' }, modelfs: { type: 'layers', diff_ids: [sha256(readFileSync(model))] } });
+    expect(config).toMatchObject({ descriptor: { name: 'penguins', version: '1', revision: env.GITHUB_SHA }, config: { format: 'onnx' }, modelfs: { type: 'layers', diffIds: [sha256(readFileSync(model))] } });
   });
 
   test('re-registering identical content returns the existing version and writes 0 bytes', async () => {
@@ -57,8 +57,7 @@ describe('local OCI-layout registry', () => {
     expect(v2.version.version).toBe(2);
     const first = await runPromote({ registry, name: 'penguins', version: '1' });
     expect(first.move).toEqual({ alias: 'production', version: 1, digest: first.version.digest, previousVersion: undefined, forced: false });
-    const refused = await inputError(runPromote({ registry, name: 'penguins', version: 'v2' }));
-    expect(refused.message).toMatch(/^Version 2 of 'penguins' cannot be promoted to production: its recorded GateVerdict failed; .* or set force: true/);
+    await expect(runPromote({ registry, name: 'penguins', version: 'v2' })).rejects.toThrow(/^Version 2 of 'penguins' cannot be promoted to production \(a protected alias\): its recorded GateVerdict did not pass; .* or set force: true/);
     const forced = await runPromote({ registry, name: 'penguins', version: 'latest', force: 'true' });
     expect(forced.warning).toMatch(/promoted to production with force/);
     expect(forced.outputs['previous-version']).toBe('1');
@@ -142,5 +141,5 @@ test('a file path that climbs out of the download folder is refused (registry co
   const version = { name: 'penguins', version: 3 } as Parameters<typeof downloadTarget>[1];
   const into = join(dir, 'safe');
   await expect(downloadTarget(into, version, { path: '../../etc/passwd', digest: 'sha256:0', size: 0 })).rejects.toThrow("Version 3 of 'penguins' names a file outside the download folder ('../../etc/passwd')");
-  expect(await downloadTarget(into, version, { path: 'sub/model.onnx', digest: 'sha256:0', size: 0 })).toBe(join(into, 'sub', 'model.onnx'));
+  expect((await downloadTarget(into, version, { path: 'sub/model.onnx', digest: 'sha256:0', size: 0 })).path).toBe(join(into, 'sub', 'model.onnx'));
 });
