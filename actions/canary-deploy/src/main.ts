@@ -16,6 +16,8 @@ export async function run(): Promise<void> {
     core.saveState('record-path', recordPath);
     const outcome = await runCanaryDeploy({ ...inputs, 'record-path': recordPath }, { signal: abortOnSignals(), log: (line) => core.info(line) });
     core.saveState('finished', 'true');
+    // A rollback that did not take (the router stayed down past rollback-timeout): post tries again.
+    core.saveState('outcome', outcome.record.state);
     await reportDeployment(outcome);
   });
 }

@@ -16,6 +16,9 @@ import { formatDuration } from '../shared/format.js';
 import type { MetricsReading, MetricsSource } from './metrics-source.js';
 import { startSequentialTest, type SequentialState } from './sequential-error-test.js';
 import type { TrafficRouter } from './traffic-router.js';
+import { rollBackRouter, WEIGHT_TOLERANCE } from './roll-back-router.js';
+
+export { rollBackRouter, WEIGHT_TOLERANCE };
 
 export interface Clock {
   now(): number;
@@ -40,8 +43,13 @@ export interface RolloutDeps {
   /** Aborts on cancellation (SIGINT/SIGTERM): the loop rolls back and returns. */
   signal?: AbortSignal;
   log?: (line: string) => void;
-  /** Called whenever the record changes, so that a killed run leaves it up to date. */
+  /**
+   * Called whenever the record changes, so that a killed run leaves it up to date. A write that
+   * fails is a warning (in the log and record.warnings), never a reason to stop or skip a rollback.
+   */
   onRecord?: (record: DeploymentRecord) => Promise<void>;
+  /** The record an earlier run left at the same path, if any: `resume` continues only that run. */
+  previous?: DeploymentRecord;
   /** Router call attempts before giving up (backoff 0.5 s, 1 s, 2 s, …). */
   routerAttempts?: number;
 }
@@ -52,9 +60,6 @@ export interface RolloutModel {
   gitSha?: string;
   runUrl?: string;
 }
-
-/** HAProxy keeps weights in 1/256 steps: a held weight within this of the asked one is the same. */
-export const WEIGHT_TOLERANCE = 1 / 256;
 
 class RollBack extends Error {}
 
@@ -76,11 +81,24 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
   };
   let weight = await preflight(deps, policy.checkIntervalMs);
-  const save = () => deps.onRecord?.(record) ?? Promise.resolve();
-  const event = async (state: RolloutState, message: string) => {
+  const save = async () => {
+    try {
+      await deps.onRecord?.(record);
+    } catch (e) {
+      const warning = `The deployment record could not be written (${(e as Error).message.replace(/\.$/, '')}); the rollout goes on, and traffic is moved regardless.`;
+      if (!record.warnings?.includes(warning)) {
+        (record.warnings ??= []).push(warning);
+        log(`warning: ${warning}`);
+      }
+    }
+  };
+  const note = (state: RolloutState, message: string) => {
     record.state = state;
     record.events.push({ at: iso(), state, weight, message });
     log(`${state}: ${message}`);
+  };
+  const event = async (state: RolloutState, message: string) => {
+    note(state, message);
     await save();
   };
 
@@ -125,10 +143,22 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
   }
 
   let first = 0;
-  if (policy.resume && weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
-    const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
-    first = Math.max(0, at);
-    await event('initializing', `an earlier run left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`);
+  if (weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
+    const own = resumable(deps.previous, model, weight);
+    if (policy.resume && own === true) {
+      const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
+      first = Math.max(0, at);
+      await event('initializing', `an earlier run of this version left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`);
+    } else {
+      // Another version's share (or one nobody recorded) is not evidence about this one: back to 0.
+      await event('initializing', `the router holds ${pct(weight)} for the canary, ${policy.resume ? own : 'and resume is false'}: returning it to 0% before starting over`);
+      try {
+        await setAndVerify(0, deps.signal);
+      } catch (e) {
+        if (deps.signal?.aborted) throw e;
+        return rollBack(record, `The canary's leftover share of ${pct(weight)} could not be returned to 0% before starting (${(e as Error).message.replace(/\.$/, '')}).`, ctx(), true);
+      }
+    }
   }
 
   let sequential: SequentialState = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
@@ -193,7 +223,11 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     const reason = e instanceof RollBack ? e.message
       : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
         : `modelci stopped on an error at ${pct(weight)}: ${(e as Error).message}.`;
-    return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+    return rollBack(record, reason, ctx(), isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+  }
+
+  function ctx(): RollBackContext {
+    return { deps, clock, note, save, log, timeoutMs: policy.rollbackTimeoutMs, setWeight: (w) => { weight = w; } };
   }
 
   /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
@@ -210,42 +244,43 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
 interface RollBackContext {
   deps: RolloutDeps;
   clock: Clock;
-  attempts: number;
-  event: (state: RolloutState, message: string) => Promise<void>;
+  note: (state: RolloutState, message: string) => void;
+  save: () => Promise<void>;
+  log: (line: string) => void;
+  timeoutMs: number;
   setWeight: (w: number) => void;
 }
 
-/** Sends all traffic to stable and reads it back; idempotent, and retried harder than a step. */
+/**
+ * Sends all traffic to stable and reads it back, retried for rollback-timeout. Traffic first,
+ * record after: the record is written only once the router has answered (or the time is up).
+ */
 async function rollBack(record: DeploymentRecord, reason: string, ctx: RollBackContext, expected: boolean): Promise<DeploymentRecord> {
   record.reason = reason;
-  await ctx.event('rolling-back', reason);
+  ctx.note('rolling-back', reason);
   try {
-    const held = await rollBackRouter(ctx.deps.router, ctx.clock, ctx.attempts + 2);
+    const held = await rollBackRouter(ctx.deps.router, { clock: ctx.clock, timeoutMs: ctx.timeoutMs, log: ctx.log });
     ctx.setWeight(held);
     record.finalWeight = held;
     record.finishedAt = new Date(ctx.clock.now()).toISOString();
-    await ctx.event('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
+    ctx.note('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
   } catch (e) {
-    record.reason = `${reason} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`;
+    record.reason = `${reason} Rolling back FAILED: ${(e as Error).message.replace(/\.$/, '')}; the post step tries again, or run 'modelci rollback --router <uri>' (or set the canary's weight to 0 by hand).`;
     record.finishedAt = new Date(ctx.clock.now()).toISOString();
-    await ctx.event('failed', record.reason);
+    ctx.note('failed', record.reason);
   }
+  await ctx.save();
   return record;
 }
 
-/** Canary weight 0, read back; retried with backoff. Returns the canary share the router holds. */
-export async function rollBackRouter(router: TrafficRouter, clock: Clock = systemClock, attempts = 6): Promise<number> {
-  for (let i = 1; ; i++) {
-    try {
-      await router.setWeights(0);
-      const held = await router.getWeights();
-      if (held.canary > WEIGHT_TOLERANCE) throw new Error(`the router still holds ${pct(held.canary)} for the canary`);
-      return held.canary;
-    } catch (e) {
-      if (i >= attempts) throw e;
-      await clock.sleep(500 * 2 ** (i - 1));
-    }
-  }
+/** Whether `previous` is this version's own unfinished run at `weight`: true, or why not (a clause). */
+function resumable(previous: DeploymentRecord | undefined, model: RolloutModel, weight: number): true | string {
+  if (!previous) return 'and no record of an earlier run of this version says why';
+  const who = (m: RolloutModel) => `${m.name ?? 'a model'} v${m.version ?? '?'}`;
+  if (previous.model.version !== model.version || previous.model.name !== model.name) return `left by ${who(previous.model)}, not ${who(model)}`;
+  const left = previous.finalWeight ?? previous.events.at(-1)?.weight;
+  if (left == null || Math.abs(left - weight) > WEIGHT_TOLERANCE) return `but ${who(model)}'s record ends at ${left == null ? 'an unknown share' : pct(left)}`;
+  return true;
 }
 
 function checkRecord(reading: MetricsReading, weight: number, verdict: ReturnType<typeof judgeCheck>, at: string, decision = verdict.decision, reasons = verdict.reasons): CheckRecord {

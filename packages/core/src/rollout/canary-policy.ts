@@ -31,6 +31,8 @@ export interface CanaryPolicy {
   metricsFailures: number;
   /** The whole rollout, ms; past it, roll back. */
   timeoutMs: number;
+  /** How long a rollback keeps trying a router that does not answer, ms. */
+  rollbackTimeoutMs: number;
   dryRun: boolean;
   /** Continue an interrupted rollout from the router's current canary share instead of restarting. */
   resume: boolean;
@@ -52,6 +54,7 @@ export interface CanaryPolicyRequest {
   'failed-checks'?: string;
   'metrics-failures'?: string;
   timeout?: string;
+  'rollback-timeout'?: string;
   'dry-run'?: string;
   resume?: string;
 }
@@ -70,6 +73,7 @@ export const CANARY_DEFAULTS = {
   'min-requests': '50',
   'failed-checks': '2',
   'metrics-failures': '3',
+  'rollback-timeout': '10m',
   'dry-run': 'false',
   resume: 'true',
 } as const;
@@ -106,6 +110,7 @@ export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
     failedChecks: parseCount(get('failed-checks')!, 'failed-checks', 1),
     metricsFailures: parseCount(get('metrics-failures')!, 'metrics-failures', 1),
     timeoutMs: timeout ? parseDuration(timeout, 'timeout') : 2 * plannedMs,
+    rollbackTimeoutMs: parseDuration(get('rollback-timeout')!, 'rollback-timeout'),
     dryRun: parseBoolean(get('dry-run')!, 'dry-run'),
     resume: parseBoolean(get('resume')!, 'resume'),
   };

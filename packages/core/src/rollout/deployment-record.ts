@@ -63,5 +63,7 @@ export interface DeploymentRecord {
   finalWeight?: number;
   steps: StepRecord[];
   events: RolloutEvent[];
+  /** What went wrong beside the rollout itself (a record that could not be written), one sentence each. */
+  warnings?: string[];
 }
 

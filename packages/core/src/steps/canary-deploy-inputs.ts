@@ -22,6 +22,7 @@ export const CANARY_DEPLOY_INPUTS = [
   { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: "2", description: "How many failed checks roll back." },
   { name: 'metrics-failures', type: 'count', min: 1, max: 1000, default: "3", description: "How many metrics reads in a row may fail (after a retry each) before rolling back." },
   { name: 'timeout', type: 'duration', description: "The whole rollout; past it, roll back. Default: twice the planned steps times interval." },
+  { name: 'rollback-timeout', type: 'duration', default: "10m", description: "How long a rollback keeps trying a router that does not answer (a restart, a frozen load balancer), in the main step and again in the post step, with the wait shown in the log; keep the step's timeout-minutes above timeout plus this." },
   { name: 'dry-run', type: 'boolean', default: "false", description: "true: check that router and metrics answer, read one window, print the plan, move nothing." },
   { name: 'resume', type: 'boolean', default: "true", description: "true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over." },
   { name: 'model-name', type: 'string', description: "The model being deployed, for the record and the summary." },
@@ -31,4 +32,4 @@ export const CANARY_DEPLOY_INPUTS = [
 ] as const satisfies readonly InputSpec[];
 
 /** `modelci rollback`: what the post step does, by hand. */
-export const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path');
+export const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path' || s.name === 'rollback-timeout');

@@ -8,7 +8,8 @@ import { InputError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { renderDeploymentMarkdown } from '../render/canary-markdown.js';
 import { parseCanaryPolicy, pct, type CanaryPolicyRequest } from '../rollout/canary-policy.js';
-import { rollBackRouter, runRollout, type Clock, type RolloutModel } from '../rollout/canary-analysis.js';
+import { runRollout, systemClock, type Clock, type RolloutModel } from '../rollout/canary-analysis.js';
+import { rollBackRouter, WEIGHT_TOLERANCE } from '../rollout/roll-back-router.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from '../rollout/deployment-record.js';
 import type { MetricsSourceOptions } from '../rollout/metrics-source.js';
 import { openMetricsSource } from '../rollout/metrics-sources.js';
@@ -29,6 +30,8 @@ export interface CanaryOutcome {
   recordPath: string;
   markdown: string;
   outputs: { outcome: string; record: string; 'final-weight': string; reason: string };
+  /** Trouble beside the rollout (a record that could not be written): shown as warnings, never a failure by itself. */
+  warnings: string[];
   /** The step passes only when the canary was promoted (or a dry run found everything answering). */
   passed: boolean;
 }
@@ -55,21 +58,27 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
   };
   const record = await runRollout(policy, {
     router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log!(logText(line))),
-    onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n'),
+    onRecord: (r) => writeRecord(recordPath, r), previous: await readRecord(recordPath),
   }, model);
   return outcome(record, recordPath);
 }
 
-const FINISHED: ReadonlySet<DeploymentRecord['state']> = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
+/** Whether a rollout with this record is over: promoted, a dry run, or stable holding all traffic. */
+export function settled(record: Pick<DeploymentRecord, 'state' | 'finalWeight'>): boolean {
+  return record.state === 'promoted' || record.state === 'dry-run' || (record.state === 'rolled-back' && (record.finalWeight ?? 0) <= WEIGHT_TOLERANCE);
+}
 
 /**
  * Did a rollout stop half-way? The record is written before any traffic moves and after every
- * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
- * sentence that says where it stopped.
+ * change, so: no record, nothing moved (unless the main step said it could not roll back, or
+ * could not write its record); a settled record, nothing to do; anything else — `failed`
+ * included — the sentence that says where it stopped.
  */
-export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promise<string | undefined> {
+export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH, mainOutcome?: string): Promise<string | undefined> {
   const record = await readRecord(recordPath);
-  if (!record || FINISHED.has(record.state)) return undefined;
+  if (!record) return mainOutcome === 'failed' ? 'The main step could not roll back (and could not write its record).' : undefined;
+  if (settled(record) && mainOutcome !== 'failed') return undefined;
+  if (record.state === 'failed' || mainOutcome === 'failed') return `The main step could not roll back: ${record.reason ?? 'the router did not answer'}`.replace(/([^.])$/, '$1.');
   const last = record.events.at(-1);
   return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
@@ -79,10 +88,12 @@ export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promi
  * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
  * is read back and left there.
  */
-export async function rollBackUnfinished(req: CanaryRequest, reason: string, clock?: Clock): Promise<CanaryOutcome> {
+export async function rollBackUnfinished(req: CanaryRequest, reason: string, runtime: Omit<CanaryRuntime, 'signal' | 'env'> = {}): Promise<CanaryOutcome> {
   const router = openRouter(required(req.router, 'router', 'the traffic router'));
   const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
-  const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
+  const clock = runtime.clock ?? systemClock;
+  const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
+  const now = () => new Date(clock.now()).toISOString();
   // No record yet: the main step stopped before its first write.
   const record: DeploymentRecord = await readRecord(recordPath) ?? {
     schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
@@ -90,15 +101,28 @@ export async function rollBackUnfinished(req: CanaryRequest, reason: string, clo
   };
   record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
   try {
-    const held = await rollBackRouter(router, clock);
+    const held = await rollBackRouter(router, { clock, timeoutMs, log: runtime.log && ((line) => runtime.log!(logText(line))) });
     Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
     record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
   } catch (e) {
-    Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+    Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`, finishedAt: now() });
     record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason! });
   }
-  await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n');
+  // Traffic first, record after: a record that cannot be written is a warning.
+  await writeRecord(recordPath, record).catch((e: Error) => {
+    (record.warnings ??= []).push(`The deployment record could not be written (${e.message.replace(/\.$/, '')}); the rollback itself is done.`);
+  });
   return outcome(record, recordPath);
+}
+
+/** The record as JSON, atomically; a failure names the path (ENOSPC, EACCES, …). */
+async function writeRecord(path: string, record: DeploymentRecord): Promise<void> {
+  try {
+    await writeFileAtomic(path, JSON.stringify(record, null, 2) + '\n');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`record-path '${path}': ${err.code ?? err.message}${err.code === 'ENOSPC' ? ', no space left on the device' : ''}`, { cause: e });
+  }
 }
 
 /** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
@@ -116,6 +140,7 @@ function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
     record, recordPath, markdown: renderDeploymentMarkdown(record),
     outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
     passed: record.state === 'promoted' || record.state === 'dry-run',
+    warnings: record.warnings ?? [],
   };
 }
 

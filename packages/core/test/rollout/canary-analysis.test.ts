@@ -121,8 +121,8 @@ test('cancelled mid-rollout: rolled back, and the record says so', async () => {
   expect(r.reason).toBe('The rollout was cancelled at 35%.');
 });
 
-test('a router that cannot be rolled back ends "failed", telling the user to do it by hand', async () => {
-  const { router, run } = setup({ ...HEALTHY, canaryErrorRate: 0.2 });
+test('a router that cannot be rolled back within rollback-timeout ends "failed", saying the post step tries again', async () => {
+  const { router, run, clock } = setup({ ...HEALTHY, canaryErrorRate: 0.2 }, { 'rollback-timeout': '2m' });
   const realSet = router.setWeights.bind(router);
   router.setWeights = async (w) => {
     if (w === 0) throw new Error('HAProxy went away');
@@ -130,23 +130,107 @@ test('a router that cannot be rolled back ends "failed", telling the user to do 
   };
   const r = await run();
   expect(r.state).toBe('failed');
-  expect(r.reason).toMatch(/Rolling back FAILED: HAProxy went away; set the canary's weight to 0 by hand\.$/);
+  const rollingBackAt = Date.parse(r.events.find((e) => e.state === 'rolling-back')!.at);
+  expect(clock.now() - rollingBackAt).toBeGreaterThanOrEqual(120_000);
+  expect(r.reason).toMatch(/Rolling back FAILED: the router did not take 0% for the canary in \d+ attempts over 2 min \(rollback-timeout 2 min\); last: HAProxy went away; the post step tries again/);
 });
 
-test('a second run finds the canary at 30% and resumes at the 25% step instead of starting over', async () => {
+test('a router down for 2 minutes from step 2: the rollback outlasts it, with every wait in the log, and ends at canary 0', async () => {
+  const clock = new SimClock();
+  const router = new MemoryRouter();
+  const lines: string[] = [];
+  const realSet = router.setWeights.bind(router);
+  const realGet = router.getWeights.bind(router);
+  let downUntil = 0;
+  router.setWeights = async (w) => {
+    if (clock.now() < downUntil) throw new Error('ECONNREFUSED');
+    // The outage starts as the canary's errors trigger the rollback.
+    if (w === 0 && downUntil === 0) {
+      downUntil = clock.now() + 120_000;
+      throw new Error('ECONNREFUSED');
+    }
+    return realSet(w);
+  };
+  router.getWeights = async () => {
+    if (clock.now() < downUntil) throw new Error('ECONNREFUSED');
+    return realGet();
+  };
+  const r = await runRollout(parseCanaryPolicy({ ...FAST, steps: '5%, 25%', 'rollback-timeout': '10m' }), { router, metrics: new SimMetrics(router, { ...HEALTHY, canaryErrorRate: 0.2 }), clock, log: (l) => lines.push(l) });
+  expect(r.state).toBe('rolled-back');
+  expect(router.weights.canary).toBe(0);
+  expect(r.finalWeight).toBe(0);
+  expect(clock.now()).toBeGreaterThanOrEqual(downUntil);
+  expect(lines.filter((l) => /^rolling back: attempt \d+ failed \(ECONNREFUSED\); trying again in .* \(waited .* of rollback-timeout 10 min\)$/.test(l)).length).toBeGreaterThan(5);
+  expect(lines).toContainEqual(expect.stringMatching(/^rolling back: the router took 0% for the canary at attempt \d+, after 12\d(\.\d+)? s$/));
+});
+
+test('a record that cannot be written (ENOSPC) never skips the rollback: traffic first, the failure a warning', async () => {
+  const clock = new SimClock();
+  const router = new MemoryRouter();
+  const metrics = new SimMetrics(router, { ...HEALTHY, canaryErrorRate: 0.2 });
+  let writes = 0;
+  const r = await runRollout(parseCanaryPolicy(FAST), {
+    router, metrics, clock,
+    onRecord: async () => {
+      // The disk fills up after the first steps' writes.
+      if (++writes > 2) throw Object.assign(new Error("record-path 'x.json': ENOSPC, no space left on the device"), { code: 'ENOSPC' });
+    },
+  });
+  expect(r.state).toBe('rolled-back');
+  expect(router.weights.canary).toBe(0);
+  expect(router.history.at(-1)).toBe(0);
+  expect(r.warnings).toEqual(["The deployment record could not be written (record-path 'x.json': ENOSPC, no space left on the device); the rollout goes on, and traffic is moved regardless."]);
+});
+
+test('the rollback moves traffic before it writes the record', async () => {
+  const { router, run, records } = setup({ ...HEALTHY, canaryErrorRate: 0.2 });
+  const r = await run();
+  expect(r.state).toBe('rolled-back');
+  // No record was written in between: the first one after the bad check already says rolled-back with canary 0.
+  const afterBad = records.findIndex((x) => x.state === 'rolling-back' || x.state === 'rolled-back');
+  expect(records[afterBad].state).toBe('rolled-back');
+  expect(records[afterBad].finalWeight).toBe(0);
+  expect(router.weights.canary).toBe(0);
+});
+
+const earlier = (version: string, weight: number): DeploymentRecord => ({
+  schema: 'modelci/deployment-record@1', model: { name: 'penguins', version }, router: 'memory://router', metrics: 'sim://metrics',
+  policy: parseCanaryPolicy(FAST), startedAt: '2026-11-26T00:00:00Z', state: 'progressing', steps: [], events: [{ at: '2026-11-26T00:10:00Z', state: 'progressing', weight, message: `step: the canary gets ${weight}` }],
+});
+
+test('a second run of the same version finds its own record at 30% and resumes at the 25% step instead of starting over', async () => {
+  const clock = new SimClock();
+  const router = new MemoryRouter();
+  router.weights = { canary: 0.3, stable: 0.7 };
+  const r = await runRollout(parseCanaryPolicy(FAST), { router, metrics: new SimMetrics(router, HEALTHY), clock, previous: earlier('7', 0.3) }, { name: 'penguins', version: '7' });
+  expect(r.state).toBe('promoted');
+  expect(router.history[0]).toBe(0.25);
+  expect(r.events[1].message).toMatch(/^an earlier run of this version left the canary at 30%: resuming at step 3 of 10 \(25%\)/);
+});
+
+test('a run of v8 finding v7\'s leftover 25% returns it to 0% and starts at the first step', async () => {
+  const clock = new SimClock();
+  const router = new MemoryRouter();
+  router.weights = { canary: 0.25, stable: 0.75 };
+  const r = await runRollout(parseCanaryPolicy(FAST), { router, metrics: new SimMetrics(router, HEALTHY), clock, previous: earlier('7', 0.25) }, { name: 'penguins', version: '8' });
+  expect(router.history.slice(0, 2)).toEqual([0, 0.05]);
+  expect(r.events[1].message).toBe('the router holds 25% for the canary, left by penguins v7, not penguins v8: returning it to 0% before starting over');
+  expect(r.state).toBe('promoted');
+});
+
+test('a leftover share with no record of this run is returned to 0% too', async () => {
   const { router, run } = setup(HEALTHY);
   router.weights = { canary: 0.3, stable: 0.7 };
   const r = await run();
-  expect(r.state).toBe('promoted');
-  expect(router.history[0]).toBe(0.25);
-  expect(r.events[1].message).toMatch(/^an earlier run left the canary at 30%: resuming at step 3 of 10 \(25%\)/);
+  expect(router.history.slice(0, 2)).toEqual([0, 0.05]);
+  expect(r.events[1].message).toMatch(/no record of an earlier run of this version/);
 });
 
 test('resume: false starts over at the first step', async () => {
   const { router, run } = setup(HEALTHY, { resume: 'false' });
   router.weights = { canary: 0.3, stable: 0.7 };
   await run();
-  expect(router.history[0]).toBe(0.05);
+  expect(router.history.slice(0, 2)).toEqual([0, 0.05]);
 });
 
 test('a dry run checks that router and metrics answer, reads one window, and moves nothing', async () => {
