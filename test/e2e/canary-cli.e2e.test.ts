@@ -1,8 +1,8 @@
 // `modelci canary` and `modelci rollback` through the CLI bundle, with the two adapters the action's
 // end-to-end test does not use: the team's own router script (command:) and an http-json metrics
 // endpoint, as a team without Prometheus would run them.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,24 @@ test('a canary failing 10 of every 40 requests is rolled back: exit 1, the scrip
   expect(run.status).toBe(1);
   expect(JSON.parse(run.stdout).state).toBe('rolled-back');
   expect(calls()).toEqual(['set 0.2', 'set 0']);
+});
+
+test('the record on a full disk (ENOSPC) and no post step: the bad canary still ends at 0, a warning, exit 1, no stack trace', async () => {
+  canaryErrorsPerRead = 10;
+  const disk = join(dir, 'full');
+  mkdirSync(disk);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]);
+  try {
+    writeFileSync(join(disk, 'filler'), Buffer.alloc(63 * 1024));
+    const run = await modelci('canary', '--router', router, '--metrics', metricsUrl, ...FAST, '--record-path', join(disk, 'record.json'));
+    expect(run.status).toBe(1);
+    expect(calls()).toEqual(['set 0.2', 'set 0']);
+    expect(run.stdout).toMatch(/^ROLLED-BACK: The canary fails more often than stable/);
+    expect(run.stderr).toMatch(/^warning: The deployment record could not be written \(record-path '.*record\.json': ENOSPC, no space left on the device\); the rollout goes on, and traffic is moved regardless\.$/m);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+|a bug in modelci/);
+  } finally {
+    execFileSync('umount', [disk]);
+  }
 });
 
 test('dry run: nothing set; rollback by hand: canary 0, exit 0', async () => {
