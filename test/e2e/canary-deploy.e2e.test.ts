@@ -158,6 +158,50 @@ test('HAProxy reloaded mid-rollout without its server state: the canary-deploy s
   expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
 });
 
+test('promote-command swaps the stable servers (Flagger-style): the hook runs, stable is checked, then serves 100% and the canary 0%', async () => {
+  const hook = join(dir, 'promote.sh');
+  const marker = join(dir, 'promoted-version');
+  writeFileSync(hook, `#!/bin/sh\necho "$MODELCI_MODEL_NAME $MODELCI_MODEL_VERSION $1" > ${marker}\n`, { mode: 0o755 });
+  const run = await startAction('canary-deploy', inputs({ steps: '10%, 50%', 'promote-command': `${hook} production` })).result;
+  expect(run.outputs.outcome).toBe('promoted');
+  expect(run.outputs.serving).toBe('stable');
+  expect(readFileSync(marker, 'utf8')).toBe('penguins 2 production\n');
+  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
+  expect((await routedOverASecond()).canary).toBe(0);
+  expect(run.outputs.reason).toMatch(/promote-command put penguins v2 on the stable servers, which passed their check \(.*\); they serve 100% again and the canary 0%\.$/);
+});
+
+test('promote-command that leaves the stable servers failing: the canary keeps 100%, outcome failed, and the post step leaves it so', async () => {
+  const hook = join(dir, 'promote-bad.sh');
+  writeFileSync(hook, `#!/bin/sh\ncurl -sf -X POST -d '{"failRate": 0.5}' http://127.0.0.1:${stack.stable.port}/admin > /dev/null\n`, { mode: 0o755 });
+  try {
+    const run = await startAction('canary-deploy', inputs({ steps: '10%, 50%', 'promote-command': hook })).result;
+    expect(run.outputs.outcome).toBe('failed');
+    expect(run.outputs.serving).toBe('canary');
+    expect(await stack.weights()).toEqual({ stable: 0, canary: 256 });
+    expect(run.summary).toContain('The canary servers serve 100% of traffic');
+    const post = await startAction('canary-deploy', inputs({ 'record-path': run.state['record-path'] }), { state: run.state, post: true }).result;
+    expect(post.status).toBe(0);
+    expect(await stack.weights()).toEqual({ stable: 0, canary: 256 });
+  } finally {
+    await stack.stable.setFaults({ failRate: 0 });
+  }
+});
+
+test('without promote-command the canary servers keep 100% and say so; the next rollout refuses to start there unless told', async () => {
+  const run = await startAction('canary-deploy', inputs({ steps: '10%' })).result;
+  expect(run.outputs.outcome).toBe('promoted');
+  expect(run.outputs.serving).toBe('canary');
+  expect(run.summary).toContain('The canary servers serve 100% of traffic; the stable servers still run the old version.');
+  const next = await startAction('canary-deploy', inputs({ steps: '10%', 'model-version': '3' })).result;
+  expect(errorLines(next)).toEqual([expect.stringMatching(/^The router already gives the canary 100% .*set start-from-full-canary: true/)]);
+  expect(await stack.weights()).toEqual({ stable: 0, canary: 256 });
+  const told = await startAction('canary-deploy', inputs({ steps: '10%', 'model-version': '3', 'start-from-full-canary': 'true', 'dry-run': 'false' })).result;
+  expect(told.outputs.outcome).toBe('promoted');
+  const record = JSON.parse(readFileSync(told.outputs.record, 'utf8'));
+  expect(record.events[1].message).toMatch(/^the router gives the canary 100% \(start-from-full-canary is true\): returning all traffic to the stable servers/);
+});
+
 const waitForCanary = async () => {
   for (let i = 0; i < 200 && (await stack.weights()).canary === 0; i++) await sleep(50);
 };

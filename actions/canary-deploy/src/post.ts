@@ -9,10 +9,11 @@ import { reportDeployment } from './report.js';
 
 export async function post(): Promise<void> {
   await runAction(async () => {
+    // 'settled', or the state of a main step that did not end with one side holding all traffic.
     const mainOutcome = core.getState('outcome') || undefined;
-    if (core.getState('finished') === 'true' && mainOutcome !== 'failed') return;
+    if (core.getState('finished') === 'true' && (mainOutcome === undefined || mainOutcome === 'settled')) return;
     const inputs = { ...readInputs(CANARY_DEPLOY_INPUTS), 'record-path': core.getState('record-path') || undefined };
-    const why = await unfinishedRollout(inputs['record-path'], mainOutcome);
+    const why = await unfinishedRollout(inputs['record-path'], mainOutcome === 'settled' ? undefined : mainOutcome);
     if (!why) {
       core.info('canary-deploy: nothing to roll back (the main step finished, or moved no traffic).');
       return;

@@ -25,8 +25,13 @@ const MAX_CHECK_ROWS = 200;
 export function renderDeploymentMarkdown(r: DeploymentRecord): string {
   const m = r.model;
   const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
-  const lines = [mdHeading(2, `${HEADLINES[r.state]}${what ? `: ${mdText(what)}` : ''}`), ''];
+  const headline = r.state === 'failed' && r.serving === 'canary' ? '⚠️ Promotion stopped, the canary serves 100%' : HEADLINES[r.state];
+  const lines = [mdHeading(2, `${headline}${what ? `: ${mdText(what)}` : ''}`), ''];
   if (r.reason) lines.push(`> ${mdText(r.reason)}`, '');
+  if (r.serving === 'canary') {
+    lines.push(`**The canary servers serve 100% of traffic; the stable servers still run the old version.** Next: put ${mdText(what || 'the new version')} on the stable servers, then give them all traffic back (\`modelci rollback --router …\`), or set \`promote-command\` so that canary-deploy does both.`, '');
+  }
+  for (const w of r.warnings ?? []) lines.push(`> [!WARNING]`, `> ${mdText(w)}`, '');
   const checks = r.steps.flatMap((s) => s.checks);
   const p = r.policy;
   lines.push(
@@ -37,7 +42,7 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
     `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`,
     `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`,
     `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`,
-    `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`,
+    `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`,
     `| checks | ${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail')} failed, ${count(checks, 'inconclusive')} inconclusive) |`,
     '',
   );

@@ -7,7 +7,7 @@
  * the timeout and cancellation roll back too. Whatever happens, the loop ends with the stable
  * version serving all traffic unless the canary was promoted.
  */
-import { isInputError, isServiceError } from '../shared/errors.js';
+import { InputError, isInputError, isServiceError } from '../shared/errors.js';
 import { pct, type CanaryPolicy } from './canary-policy.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type CheckRecord, type DeploymentRecord, type RolloutState, type StepRecord } from './deployment-record.js';
 import { judgeCheck } from './judge-check.js';
@@ -17,6 +17,7 @@ import type { MetricsReading, MetricsSource } from './metrics-source.js';
 import { startSequentialTest, type SequentialState } from './sequential-error-test.js';
 import type { TrafficRouter } from './traffic-router.js';
 import { rollBackRouter, WEIGHT_TOLERANCE } from './roll-back-router.js';
+import type { PromoteHook } from './promote-hook.js';
 
 export { rollBackRouter, WEIGHT_TOLERANCE };
 
@@ -50,6 +51,8 @@ export interface RolloutDeps {
   onRecord?: (record: DeploymentRecord) => Promise<void>;
   /** The record an earlier run left at the same path, if any: `resume` continues only that run. */
   previous?: DeploymentRecord;
+  /** The promote hook: puts the new version on the stable servers after the last step passes. */
+  promote?: PromoteHook;
   /** Router call attempts before giving up (backoff 0.5 s, 1 s, 2 s, …). */
   routerAttempts?: number;
 }
@@ -62,6 +65,12 @@ export interface RolloutModel {
 }
 
 class RollBack extends Error {}
+/** The record is final already (a promotion that stalled with the canary serving). */
+class Settled extends Error {}
+
+function versionName(model: RolloutModel): string {
+  return model.version ? `${model.name ?? 'the model'} v${model.version}` : (model.name ?? 'the new version');
+}
 
 /** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
 export async function preflight(deps: RolloutDeps, checkWindowMs?: number): Promise<number> {
@@ -142,8 +151,14 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     return record;
   }
 
+  if (weight >= 1 - WEIGHT_TOLERANCE && !policy.startFromFullCanary) {
+    throw new InputError(`The router already gives the canary 100% (an earlier promotion without promote-command?), so the stable servers may run an older version; put the promoted version on the stable servers and run 'modelci rollback', or set start-from-full-canary: true to send all traffic back to the stable servers and start over.`, { input: 'start-from-full-canary' });
+  }
   let first = 0;
-  if (weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
+  if (weight >= 1 - WEIGHT_TOLERANCE) {
+    await event('initializing', `the router gives the canary 100% (start-from-full-canary is true): returning all traffic to the stable servers before starting over`);
+    await guard(() => setAndVerify(0, deps.signal), 'the router did not take 0% for the canary');
+  } else if (weight > WEIGHT_TOLERANCE) {
     const own = resumable(deps.previous, model, weight);
     if (policy.resume && own === true) {
       const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
@@ -212,14 +227,21 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
       }
       step.endedAt = iso();
     }
-    await event('promoting', `every step passed: the canary gets 100%`);
-    await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
-    record.reason = `Promoted: every step from ${pct(policy.steps[first])} to ${pct(policy.steps[policy.steps.length - 1])} passed its checks; the canary serves 100%.`;
+    const passed = `every step from ${pct(policy.steps[first])} to ${pct(policy.steps[policy.steps.length - 1])} passed its checks`;
+    if (deps.promote) {
+      await promoteToStable(passed);
+    } else {
+      await event('promoting', `every step passed: the canary gets 100%`);
+      await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
+      record.serving = 'canary';
+      record.reason = `Promoted: ${passed}; the canary servers now serve 100% of traffic. Next: put ${versionName(model)} on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.`;
+    }
     record.finalWeight = weight;
     record.finishedAt = iso();
-    await event('promoted', record.reason);
+    await event('promoted', record.reason!);
     return record;
   } catch (e) {
+    if (e instanceof Settled) return record;
     const reason = e instanceof RollBack ? e.message
       : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
         : `modelci stopped on an error at ${pct(weight)}: ${(e as Error).message}.`;
@@ -228,6 +250,61 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
 
   function ctx(): RollBackContext {
     return { deps, clock, note, save, log, timeoutMs: policy.rollbackTimeoutMs, setWeight: (w) => { weight = w; } };
+  }
+
+  /**
+   * Flagger's promotion: the hook puts the new version on the stable servers; they are checked on
+   * the metrics (with traffic: at least half of it while the canary holds 100%) and get all
+   * traffic back, the canary 0%. A hook that fails rolls back (stable gets everything again); stable
+   * servers that fail their check after the hook are no fallback, so the canary keeps serving and
+   * the record ends `failed`.
+   */
+  async function promoteToStable(passed: string): Promise<void> {
+    await event('promoting', `every step passed: running promote-command to put ${versionName(model)} on the stable servers (the canary keeps ${pct(weight)})`);
+    try {
+      await deps.promote!(deps.signal);
+    } catch (e) {
+      if (deps.signal?.aborted) throw e;
+      throw new RollBack(`Every step passed, but promote-command failed (${(e as Error).message.replace(/\.$/, '')}); the stable servers get all traffic again, check what they run.`);
+    }
+    if (weight > 0.5) await guard(() => setAndVerify(0.5, deps.signal), 'the router did not take 50% for the canary');
+    await event('promoting', `promote-command finished: checking the stable servers at ${pct(1 - weight)} of traffic`);
+    const since = clock.now();
+    await deps.metrics.read({ start: new Date(lastRead), end: new Date(since) }, deps.signal).catch(() => undefined);
+    lastRead = since;
+    let last = 'no check yet';
+    for (;;) {
+      await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
+      const now = clock.now();
+      const reading = await deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }, deps.signal).catch((e: Error) => e);
+      if (!(reading instanceof Error)) {
+        lastRead = now;
+        // The stable servers judged on the same limits as the canary was (sides swapped).
+        const verdict = judgeCheck({ ...reading, canary: reading.stable, stable: reading.canary }, since, { ...policy, maxLatencyRatio: null }, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
+        // Sides swapped: the sequential test's "canary" is the stable servers here.
+        last = verdict.decision === 'bad canary'
+          ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${pct(policy.falseRollbackRate)}`
+          : verdict.reasons.join('; ');
+        log(`stable check after promote-command: ${verdict.decision} (${last})`);
+        if (verdict.decision === 'pass') break;
+        if (verdict.decision === 'fail' || verdict.decision === 'bad canary') return promotionStalled(`the stable servers failed their check after promote-command (${last})`);
+      } else last = `metrics read failed: ${reading.message}`;
+      if (now - since >= policy.intervalMs) return promotionStalled(`the stable servers could not be judged within ${formatDuration(policy.intervalMs)} after promote-command (last: ${last})`);
+    }
+    await guard(() => setAndVerify(0, deps.signal), 'the router did not take 0% for the canary after promotion');
+    record.serving = 'stable';
+    record.reason = `Promoted: ${passed}; promote-command put ${versionName(model)} on the stable servers, which passed their check (${last}); they serve 100% again and the canary 0%.`;
+  }
+
+  /** The canary (the new version) keeps serving: the stable servers after the hook are no safe place. */
+  async function promotionStalled(why: string): Promise<void> {
+    await guard(() => setAndVerify(1, deps.signal), 'the router did not take 100% for the canary');
+    record.serving = 'canary';
+    record.reason = `Every step passed, but ${why}; the canary servers serve 100% with ${versionName(model)} — fix the stable servers, then run 'modelci rollback'.`;
+    record.finalWeight = weight;
+    record.finishedAt = iso();
+    await event('failed', record.reason);
+    throw new Settled();
   }
 
   /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
@@ -262,6 +339,7 @@ async function rollBack(record: DeploymentRecord, reason: string, ctx: RollBackC
     const held = await rollBackRouter(ctx.deps.router, { clock: ctx.clock, timeoutMs: ctx.timeoutMs, log: ctx.log });
     ctx.setWeight(held);
     record.finalWeight = held;
+    record.serving = 'stable';
     record.finishedAt = new Date(ctx.clock.now()).toISOString();
     ctx.note('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
   } catch (e) {

@@ -36,6 +36,8 @@ export interface CanaryPolicy {
   dryRun: boolean;
   /** Continue an interrupted rollout from the router's current canary share instead of restarting. */
   resume: boolean;
+  /** Start even when the router gives the canary 100% (an earlier promotion without a promote hook). */
+  startFromFullCanary: boolean;
 }
 
 export interface CanaryPolicyRequest {
@@ -57,6 +59,7 @@ export interface CanaryPolicyRequest {
   'rollback-timeout'?: string;
   'dry-run'?: string;
   resume?: string;
+  'start-from-full-canary'?: string;
 }
 
 /** The documented defaults, as the user would type them. */
@@ -76,6 +79,7 @@ export const CANARY_DEFAULTS = {
   'rollback-timeout': '10m',
   'dry-run': 'false',
   resume: 'true',
+  'start-from-full-canary': 'false',
 } as const;
 
 export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
@@ -113,6 +117,7 @@ export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
     rollbackTimeoutMs: parseDuration(get('rollback-timeout')!, 'rollback-timeout'),
     dryRun: parseBoolean(get('dry-run')!, 'dry-run'),
     resume: parseBoolean(get('resume')!, 'resume'),
+    startFromFullCanary: parseBoolean(get('start-from-full-canary')!, 'start-from-full-canary'),
   };
 }
 

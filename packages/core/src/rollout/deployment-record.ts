@@ -61,6 +61,8 @@ export interface DeploymentRecord {
   reason?: string;
   /** Canary share the router held at the end (read back). */
   finalWeight?: number;
+  /** Which servers carry the traffic at the end; 'canary' after a promotion without promote-command. */
+  serving?: 'stable' | 'canary';
   steps: StepRecord[];
   events: RolloutEvent[];
   /** What went wrong beside the rollout itself (a record that could not be written), one sentence each. */

@@ -10,6 +10,7 @@ import { renderDeploymentMarkdown } from '../render/canary-markdown.js';
 import { parseCanaryPolicy, pct, type CanaryPolicyRequest } from '../rollout/canary-policy.js';
 import { runRollout, systemClock, type Clock, type RolloutModel } from '../rollout/canary-analysis.js';
 import { rollBackRouter, WEIGHT_TOLERANCE } from '../rollout/roll-back-router.js';
+import { promoteHook } from '../rollout/promote-hook.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from '../rollout/deployment-record.js';
 import type { MetricsSourceOptions } from '../rollout/metrics-source.js';
 import { openMetricsSource } from '../rollout/metrics-sources.js';
@@ -29,7 +30,7 @@ export interface CanaryOutcome {
   record: DeploymentRecord;
   recordPath: string;
   markdown: string;
-  outputs: { outcome: string; record: string; 'final-weight': string; reason: string };
+  outputs: { outcome: string; record: string; 'final-weight': string; reason: string; serving: string };
   /** Trouble beside the rollout (a record that could not be written): shown as warnings, never a failure by itself. */
   warnings: string[];
   /** The step passes only when the canary was promoted (or a dry run found everything answering). */
@@ -59,13 +60,19 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
   const record = await runRollout(policy, {
     router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log!(logText(line))),
     onRecord: (r) => writeRecord(recordPath, r), previous: await readRecord(recordPath),
+    promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
   }, model);
   return outcome(record, recordPath);
 }
 
-/** Whether a rollout with this record is over: promoted, a dry run, or stable holding all traffic. */
-export function settled(record: Pick<DeploymentRecord, 'state' | 'finalWeight'>): boolean {
-  return record.state === 'promoted' || record.state === 'dry-run' || (record.state === 'rolled-back' && (record.finalWeight ?? 0) <= WEIGHT_TOLERANCE);
+/**
+ * Whether a rollout with this record is over: promoted, a dry run, stable holding all traffic, or
+ * the canary holding all of it on purpose (a promotion whose stable servers failed their check).
+ */
+export function settled(record: Pick<DeploymentRecord, 'state' | 'finalWeight' | 'serving'>): boolean {
+  if (record.state === 'promoted' || record.state === 'dry-run') return true;
+  if (record.state === 'rolled-back') return (record.finalWeight ?? 0) <= WEIGHT_TOLERANCE;
+  return record.state === 'failed' && record.serving === 'canary' && (record.finalWeight ?? 0) >= 1 - WEIGHT_TOLERANCE;
 }
 
 /**
@@ -102,7 +109,7 @@ export async function rollBackUnfinished(req: CanaryRequest, reason: string, run
   record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
   try {
     const held = await rollBackRouter(router, { clock, timeoutMs, log: runtime.log && ((line) => runtime.log!(logText(line))) });
-    Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
+    Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, serving: 'stable', finishedAt: now() });
     record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
   } catch (e) {
     Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`, finishedAt: now() });
@@ -138,7 +145,7 @@ async function readRecord(path: string): Promise<DeploymentRecord | undefined> {
 function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
   return {
     record, recordPath, markdown: renderDeploymentMarkdown(record),
-    outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
+    outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '', serving: record.serving ?? '' },
     passed: record.state === 'promoted' || record.state === 'dry-run',
     warnings: record.warnings ?? [],
   };

@@ -290,3 +290,64 @@ test('a router that does not take a step (it keeps the old share after retries) 
   expect(r.reason).toBe('The router did not take 15% for the canary after 4 attempts: the router holds 5% for the canary after being set to 15%.');
   expect(router.weights.canary).toBe(0);
 });
+
+describe('promotion', () => {
+  const run = (router: MemoryRouter, metrics: SimMetrics, promote?: () => Promise<void>, policy: CanaryPolicyRequest = {}) =>
+    runRollout(parseCanaryPolicy({ ...FAST, steps: '10%, 50%', ...policy }), { router, metrics, clock: new SimClock(), promote }, { name: 'penguins', version: '8' });
+
+  test('with promote-command: the hook runs after the last step, stable is checked, then gets 100% and the canary 0%', async () => {
+    const router = new MemoryRouter();
+    const metrics = new SimMetrics(router, HEALTHY);
+    let hooked = 0;
+    const r = await run(router, metrics, async () => { hooked++; expect(router.weights.canary).toBe(0.5); });
+    expect(hooked).toBe(1);
+    expect(r.state).toBe('promoted');
+    expect(router.history).toEqual([0.1, 0.5, 0]);
+    expect(r.finalWeight).toBe(0);
+    expect(r.serving).toBe('stable');
+    expect(r.reason).toMatch(/^Promoted: every step from 10% to 50% passed its checks; promote-command put penguins v8 on the stable servers, which passed their check \(error rate .*\); they serve 100% again and the canary 0%\.$/);
+  });
+
+  test('with a last step of 100%, stable gets half the traffic back for its check', async () => {
+    const router = new MemoryRouter();
+    const r = await run(router, new SimMetrics(router, HEALTHY), async () => {}, { steps: '10%, 100%' });
+    expect(router.history).toEqual([0.1, 1, 0.5, 0]);
+    expect(r.serving).toBe('stable');
+  });
+
+  test('a promote-command that fails rolls back: stable serves everything', async () => {
+    const router = new MemoryRouter();
+    const r = await run(router, new SimMetrics(router, HEALTHY), async () => { throw new Error("promote-command './promote.sh' exited with 2: no such fleet"); });
+    expect(r.state).toBe('rolled-back');
+    expect(router.weights.canary).toBe(0);
+    expect(r.reason).toBe("Every step passed, but promote-command failed (promote-command './promote.sh' exited with 2: no such fleet); the stable servers get all traffic again, check what they run.");
+  });
+
+  test('stable servers that fail their check after the hook: the canary keeps 100%, the record ends failed and says what to do', async () => {
+    const router = new MemoryRouter();
+    const metrics = new SimMetrics(router, HEALTHY);
+    const r = await run(router, metrics, async () => { metrics.b = { ...HEALTHY, stableErrorRate: 0.3 }; });
+    expect(r.state).toBe('failed');
+    expect(router.history).toEqual([0.1, 0.5, 1]);
+    expect(r.serving).toBe('canary');
+    expect(r.reason).toMatch(/^Every step passed, but the stable servers failed their check after promote-command \((sequential test: \d+ errors on the stable servers against \d+ on the canary's|error rate .* is above 1%).*\); the canary servers serve 100% with penguins v8 — fix the stable servers, then run 'modelci rollback'\.$/);
+  });
+
+  test('without a hook: the canary servers serve everything, and the reason says what to do next', async () => {
+    const router = new MemoryRouter();
+    const r = await run(router, new SimMetrics(router, HEALTHY));
+    expect(router.history).toEqual([0.1, 0.5, 1]);
+    expect(r.serving).toBe('canary');
+    expect(r.reason).toBe("Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v8 on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.");
+  });
+
+  test('a router already holding the canary at 100% is refused, unless start-from-full-canary', async () => {
+    const router = new MemoryRouter();
+    router.weights = { canary: 1, stable: 0 };
+    await expect(run(router, new SimMetrics(router, HEALTHY))).rejects.toThrow(/^The router already gives the canary 100% \(an earlier promotion without promote-command\?\).*set start-from-full-canary: true/);
+    expect(router.history).toEqual([]);
+    const r = await run(router, new SimMetrics(router, HEALTHY), undefined, { 'start-from-full-canary': 'true' });
+    expect(router.history.slice(0, 2)).toEqual([0, 0.1]);
+    expect(r.state).toBe('promoted');
+  });
+});
