@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { freePort } from '../helpers/docker-registry.js';
 import { startCanaryStack, type CanaryStack } from '../helpers/canary-stack.js';
 import { startSocketGate } from '../helpers/haproxy.js';
+import { penguinBodies, startLoad } from '../helpers/load-generator.js';
 import { startPrometheus } from '../helpers/prometheus.js';
 import { nodeVersion, startAction, testNodes, type ActionRun } from '../helpers/run-bundle.js';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
@@ -328,6 +329,32 @@ describe('bad input: one sentence, a failed step, and no traffic moved', () => {
     const run = await startAction('canary-deploy', inputs({ router: `haproxy://127.0.0.1:${port}/model` })).result;
     expect(errorLines(run)).toEqual([expect.stringMatching(/^Cannot reach HAProxy's runtime API at haproxy:\/\/127.0.0.1:\d+\/model \(ECONNREFUSED\)/)]);
   });
+});
+
+test('low traffic (5 requests/s): a healthy canary is promoted on its cumulative counts; a plan that cannot get enough is refused up front', async () => {
+  await stack.load.stop();
+  stack.load = startLoad({ url: `${stack.haproxy.frontend}/predict`, rate: 5, bodies: penguinBodies(t.data.penguinsTest) });
+  try {
+    await sleep(3000);
+    // 2.5 canary requests/s: no 2 s window reaches min-requests 15, a step's counts do after ~6 s.
+    const run = await startAction('canary-deploy', inputs({ steps: '50%', 'min-requests': '15', timeout: '1m' })).result;
+    expect(run.outputs.outcome).toBe('promoted');
+    const record = JSON.parse(readFileSync(run.outputs.record, 'utf8'));
+    const passed = record.steps[0].checks.find((c: { decision: string }) => c.decision === 'pass');
+    expect(passed.canary.requests).toBeLessThan(15);
+    expect(passed.step.canary.requests).toBeGreaterThanOrEqual(15);
+    expect(record.events.map((e: { message: string }) => e.message).join('\n')).toMatch(/^at [3-7](\.\d+)? requests\/s \(both versions, measured before the start\), the first step \(50%\) gets ≈ \d+ canary requests per 4 s step/m);
+
+    await stack.haproxy.command('set server model/canary weight 0');
+    await stack.haproxy.command('set server model/stable weight 256');
+    const refused = await startAction('canary-deploy', inputs({ steps: '10%, 30%', 'min-requests': '500', timeout: '30s' })).result;
+    expect(errorLines(refused)).toEqual([expect.stringMatching(/^Too little traffic for this plan: at [3-7](\.\d+)? requests\/s .*fewer than min-requests 500.*; the plan needs ≈ \d+ min of its timeout 30 s\. Give the canary more traffic per step/)]);
+    expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
+  } finally {
+    await stack.load.stop();
+    stack.load = startLoad({ url: `${stack.haproxy.frontend}/predict`, rate: RATE, bodies: penguinBodies(t.data.penguinsTest) });
+    await sleep(2000);
+  }
 });
 
 // Last: it takes Prometheus away from the shared stack.

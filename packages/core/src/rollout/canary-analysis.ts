@@ -10,7 +10,7 @@
 import { InputError, isInputError, isServiceError } from '../shared/errors.js';
 import { pct, type CanaryPolicy } from './canary-policy.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type CheckRecord, type DeploymentRecord, type RolloutState, type StepRecord } from './deployment-record.js';
-import { judgeCheck } from './judge-check.js';
+import { judgeCheck, summarize } from './judge-check.js';
 import { redactUri } from '../shared/redact-uri.js';
 import { formatDuration } from '../shared/format.js';
 import type { MetricsReading, MetricsSource } from './metrics-source.js';
@@ -18,6 +18,8 @@ import { startSequentialTest, type SequentialState } from './sequential-error-te
 import type { TrafficRouter } from './traffic-router.js';
 import { rollBackRouter, WEIGHT_TOLERANCE } from './roll-back-router.js';
 import type { PromoteHook } from './promote-hook.js';
+import { planTraffic } from './traffic-plan.js';
+import type { VariantMetrics } from './metrics-source.js';
 
 export { rollBackRouter, WEIGHT_TOLERANCE };
 
@@ -67,6 +69,21 @@ export interface RolloutModel {
 class RollBack extends Error {}
 /** The record is final already (a promotion that stalled with the canary serving). */
 class Settled extends Error {}
+
+function emptyTotals(): VariantMetrics {
+  return { requests: null, errors: null, p99Ms: null };
+}
+
+/** Adds a window's counts to the step's; p99 cannot be added, so the latest window's stands. */
+function addTotals(totals: { canary: VariantMetrics; stable: VariantMetrics }, reading: MetricsReading): void {
+  for (const side of ['canary', 'stable'] as const) {
+    const t = totals[side];
+    const r = reading[side];
+    if (r.requests !== null) t.requests = (t.requests ?? 0) + r.requests;
+    if (r.errors !== null) t.errors = (t.errors ?? 0) + r.errors;
+    if (r.p99Ms !== null) t.p99Ms = r.p99Ms;
+  }
+}
 
 function versionName(model: RolloutModel): string {
   return model.version ? `${model.name ?? 'the model'} v${model.version}` : (model.name ?? 'the new version');
@@ -176,6 +193,16 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     }
   }
 
+  // What the plan can judge at the traffic there is; refused up front when it cannot (InputError).
+  const before = await deps.metrics.read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal).catch((e: Error) => e);
+  const served = before instanceof Error ? null : before.stable.requests === null ? null : before.stable.requests + (before.canary.requests ?? 0);
+  if (served !== null && !(before instanceof Error)) {
+    const secs = (before.to.getTime() - before.from.getTime()) / 1000;
+    const plan = planTraffic(policy, secs > 0 ? served / secs : 0, first);
+    await event('initializing', plan.sentence);
+  } else {
+    await event('initializing', `the traffic could not be measured before the start (${before instanceof Error ? before.message : 'no data for stable requests'}); steps wait for min-requests up to the timeout`);
+  }
   let sequential: SequentialState = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
   let failedChecks = 0;
   let lastRead = clock.now();
@@ -192,10 +219,17 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
       lastRead = changedAt;
       let passes = 0;
       let metricsFailures = 0;
+      // Evidence accumulates over the step: thresholds judge the counts since it began.
+      const totals = { canary: emptyTotals(), stable: emptyTotals() };
+      let thin: string | undefined;
       for (;;) {
         await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
         const now = clock.now();
-        if (now - startedAt > policy.timeoutMs) throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+        if (now - startedAt > policy.timeoutMs) {
+          throw new RollBack(thin
+            ? `Too little traffic to judge the canary: the rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} with ${thin} since the step began; give the canary more traffic (a larger initial-weight), lower min-requests, or lengthen timeout.`
+            : `The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+        }
         const held = await guard(() => retry(() => deps.router.getWeights(deps.signal), attempts, deps.signal), "could not read the router's weights");
         if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
           throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
@@ -212,9 +246,11 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
         }
         metricsFailures = 0;
         lastRead = now;
-        const verdict = judgeCheck(reading, changedAt, policy, sequential);
+        if (reading.from.getTime() >= changedAt) addTotals(totals, reading);
+        const verdict = judgeCheck(reading, changedAt, policy, sequential, totals);
         sequential = verdict.sequential;
-        step.checks.push(checkRecord(reading, w, verdict, iso(now)));
+        thin = verdict.decision === 'inconclusive' ? verdict.reasons.find((r) => /fewer than min-requests/.test(r)) : undefined;
+        step.checks.push({ ...checkRecord(reading, w, verdict, iso(now)), step: { canary: summarize(totals.canary), stable: summarize(totals.stable) } });
         log(`check at ${pct(w)}: ${verdict.decision} (${verdict.reasons.join('; ')})`);
         await save();
         if (verdict.decision === 'bad canary') throw new RollBack(`The canary fails more often than stable: ${verdict.reasons[0]}.`);

@@ -27,6 +27,8 @@ export interface CheckRecord {
   stable: VariantSummary;
   /** The sequential test after this window: log-likelihood ratio and the bound that rolls back. */
   sequential: { llr: number; upper: number; canaryErrors: number; stableErrors: number };
+  /** Counts since the step began (what the thresholds judged); canary/stable above are this window's. */
+  step?: { canary: VariantSummary; stable: VariantSummary };
   decision: CheckDecision;
   /** Every reason, in numbers: why the check passed, failed or could not be judged. */
   reasons: string[];

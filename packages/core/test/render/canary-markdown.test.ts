@@ -12,10 +12,11 @@ test('a promoted rollout: headline, policy, charts of share and error rates, eve
   const r = await rollout(0.001);
   const md = renderDeploymentMarkdown(r);
   expect(md.split('\n')[0]).toBe('## ✅ Canary promoted: penguins v4 (0123456789ab)');
-  expect(md).toContain('> Promoted: every step from 10% to 50% passed its checks; the canary serves 100%.');
+  expect(md).toContain('> Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v4 on the stable servers');
+  expect(md).toContain('**The canary servers serve 100% of traffic; the stable servers still run the old version.**');
   expect(md).toContain('| steps | 10.0% → 50.0% → 100% |');
   expect(md).toContain('| sequential test | canary errors 10x stable\'s, false-rollback rate 1.0% |');
-  expect(md).toContain('| final canary share | 100.0% |');
+  expect(md).toContain('| final canary share | 100.0% (the canary servers serve everything) |');
   const charts = md.match(/```mermaid\nxychart-beta/g) ?? [];
   expect(charts).toHaveLength(2);
   const checks = r.steps.flatMap((s) => s.checks);

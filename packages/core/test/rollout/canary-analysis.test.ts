@@ -32,7 +32,8 @@ test('a healthy canary steps 5% → 95% a minute each, then is promoted to 100%'
   }
   expect(clock.now() - start).toBeGreaterThanOrEqual(10 * 60_000);
   expect(r.reason).toMatch(/^Promoted: every step from 5% to 95% passed its checks/);
-  expect(r.events.map((e) => e.state)).toEqual(['initializing', ...Array(10).fill('progressing'), 'promoting', 'promoted']);
+  expect(r.events.map((e) => e.state)).toEqual(['initializing', 'initializing', ...Array(10).fill('progressing'), 'promoting', 'promoted']);
+  expect(r.events[1].message).toMatch(/^at (49\.\d|5\d(\.\d)?) requests\/s \(both versions, measured before the start\), the first step \(5%\) gets ≈ 1\d\d canary requests per 1 min step; the plan needs ≈ 12 min of its timeout 20 min$/);
 });
 
 test('a canary failing 5% of requests against stable\'s 0.1% is rolled back by the sequential test at 5%, within a minute', async () => {
@@ -71,13 +72,52 @@ test('no data is never a pass: the canary stays at its first step until the time
   expect(r.reason).toBe('The rollout ran past its timeout of 5 min at 5% without finishing the step (0 passing checks in it).');
 });
 
-test('too little canary traffic is inconclusive, even with no errors', async () => {
-  const { run } = setup(HEALTHY, { 'min-requests': '1000', timeout: '3m' });
-  const r = await run();
-  expect(r.state).toBe('rolled-back');
-  const c = r.steps[0].checks[0];
-  expect(c.decision).toBe('inconclusive');
-  expect(c.reasons[0]).toMatch(/^\d+ canary requests, fewer than min-requests 1000$/);
+test('a plan that cannot reach min-requests within its timeout at the traffic there is is refused up front, with the numbers', async () => {
+  const { router, run } = setup(HEALTHY, { steps: '5%', 'min-requests': '1000', timeout: '3m' });
+  await expect(run()).rejects.toThrow(/^Too little traffic for this plan: at (49\.\d|5\d(\.\d)?) requests\/s \(both versions, measured before the start\), the first step \(5%\) gets ≈ 1\d\d canary requests per 1 min step, fewer than min-requests 1000: it lasts ≈ [67] min instead; the plan needs ≈ \d+ min of its timeout 3 min\. Give the canary more traffic per step .*set a timeout of at least \d+ min\.$/);
+  expect(router.history).toEqual([]);
+});
+
+describe('low traffic (5 requests/s): a step is judged on its cumulative counts', () => {
+  const low = (b: Behaviour, policy: CanaryPolicyRequest = {}) => {
+    const clock = new SimClock();
+    const router = new MemoryRouter();
+    const metrics = new SimMetrics(router, b, 5);
+    const p = parseCanaryPolicy({ 'check-interval': '30s', timeout: '40m', ...policy });
+    return { router, metrics, run: () => runRollout(p, { router, metrics, clock }) };
+  };
+
+  test('a healthy 5% canary (≈ 7 requests a check) is promoted, each step passing once its counts reach min-requests', async () => {
+    const { run } = low(HEALTHY, { steps: '5%, 20%', interval: '5m', 'max-weight': '20%' });
+    const r = await run();
+    expect(r.state).toBe('promoted');
+    const last = r.steps[0].checks.at(-1)!;
+    expect(last.decision).toBe('pass');
+    expect(last.canary.requests!).toBeLessThan(50);
+    expect(last.step!.canary.requests!).toBeGreaterThanOrEqual(50);
+  });
+
+  test('a canary failing 10% at 5 requests/s is rolled back for its errors, not by the timeout', async () => {
+    const { run, router } = low({ ...HEALTHY, canaryErrorRate: 0.1 }, { steps: '5%, 20%', interval: '5m', 'max-weight': '20%' });
+    const r = await run();
+    expect(r.state).toBe('rolled-back');
+    expect(router.weights.canary).toBe(0);
+    expect(r.reason).toMatch(/^(The canary fails more often than stable: sequential test|2 failed checks .*error rate)/);
+  });
+
+  test('traffic that dries up mid-step: the rollback says there was too little traffic', async () => {
+    const { run, metrics } = low(HEALTHY, { steps: '5%', interval: '5m', timeout: '12m' });
+    const realRead = metrics.read.bind(metrics);
+    let reads = 0;
+    metrics.read = async (w) => {
+      const r = await realRead(w);
+      // After the start's read and the step's boundary read, the canary gets almost nothing.
+      return ++reads > 2 ? { ...r, canary: { ...r.canary, requests: 0, errors: 0 } } : r;
+    };
+    const r = await run();
+    expect(r.state).toBe('rolled-back');
+    expect(r.reason).toMatch(/^Too little traffic to judge the canary: the rollout ran past its timeout of 12 min at 5% with 0 canary requests, fewer than min-requests 50 since the step began; give the canary more traffic/);
+  });
 });
 
 test('a metrics source that keeps failing rolls back after metrics-failures reads in a row', async () => {
@@ -264,7 +304,7 @@ test('a window reaching back before the weight change is not judged', async () =
   metrics.read = async (w) => {
     const r = await realRead(w);
     // The first judged read claims to cover a minute before the change.
-    return ++n === 2 ? { ...r, from: new Date(w.start.getTime() - 60_000) } : r;
+    return ++n === 3 ? { ...r, from: new Date(w.start.getTime() - 60_000) } : r;
   };
   const r = await run();
   const first = r.steps[0].checks[0];
