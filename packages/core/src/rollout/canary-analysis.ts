@@ -377,7 +377,8 @@ async function rollBack(record: DeploymentRecord, reason: string, ctx: RollBackC
     record.finalWeight = held;
     record.serving = 'stable';
     record.finishedAt = new Date(ctx.clock.now()).toISOString();
-    ctx.note('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
+    // The reason is said once, in the rolling-back event and record.reason.
+    ctx.note('rolled-back', `stable serves 100%${expected ? '' : ' (after an unexpected error)'}`);
   } catch (e) {
     record.reason = `${reason} Rolling back FAILED: ${(e as Error).message.replace(/\.$/, '')}; the post step tries again, or run 'modelci rollback --router <uri>' (or set the canary's weight to 0 by hand).`;
     record.finishedAt = new Date(ctx.clock.now()).toISOString();
