@@ -38,7 +38,11 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
   rmSync(dir, { recursive: true, force: true });
 });
-beforeEach(() => rmSync(join(dir, 'calls'), { force: true }));
+beforeEach(() => {
+  rmSync(join(dir, 'calls'), { force: true });
+  // Each test starts from stable serving everything (a promotion leaves the canary at 100%, on which a rollout refuses to start).
+  writeFileSync(join(dir, 'split'), '0 1\n');
+});
 
 /** Async, so this process keeps serving the metrics endpoint while the CLI runs. */
 function modelci(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -59,7 +63,9 @@ test('a healthy canary is promoted through the router script, judged on the http
   const run = await modelci('canary', '--router', router, '--metrics', metricsUrl, ...FAST, '--record-path', 'healthy.json');
   expect(run.stderr).toContain('record: healthy.json');
   expect(run.status).toBe(0);
-  expect(run.stdout.split('\n')[0]).toBe('PROMOTED: Promoted: every step from 20% to 50% passed its checks; the canary serves 100%.');
+  expect(run.stdout.split('\n')[0]).toBe("PROMOTED: Promoted: every step from 20% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put the new version on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.");
+  // The reason once in the terminal text; the events point at it.
+  expect(run.stdout.split('PROMOTED: Promoted:').length).toBe(2);
   expect(calls()).toEqual(['set 0.2', 'set 0.5', 'set 1']);
   const record = JSON.parse(readFileSync(join(dir, 'healthy.json'), 'utf8'));
   const judged = record.steps.flatMap((s: { checks: { decision: string; canary: { requests: number } }[] }) => s.checks).filter((c: { decision: string }) => c.decision === 'pass');
