@@ -198,7 +198,14 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
   const served = before instanceof Error ? null : before.stable.requests === null ? null : before.stable.requests + (before.canary.requests ?? 0);
   if (served !== null && !(before instanceof Error)) {
     const secs = (before.to.getTime() - before.from.getTime()) / 1000;
-    const plan = planTraffic(policy, secs > 0 ? served / secs : 0, first);
+    let plan: ReturnType<typeof planTraffic>;
+    try {
+      plan = planTraffic(policy, secs > 0 ? served / secs : 0, first);
+    } catch (e) {
+      // Refused with the canary holding a resumed share: that share goes back to stable first.
+      if (weight > WEIGHT_TOLERANCE) return rollBack(record, (e as Error).message, ctx(), true);
+      throw e;
+    }
     await event('initializing', plan.sentence);
   } else {
     await event('initializing', `the traffic could not be measured before the start (${before instanceof Error ? before.message : 'no data for stable requests'}); steps wait for min-requests up to the timeout`);

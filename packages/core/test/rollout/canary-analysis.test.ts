@@ -391,3 +391,17 @@ describe('promotion', () => {
     expect(r.state).toBe('promoted');
   });
 });
+
+test('a resumed rollout refused for too little traffic gives its share back to stable instead of leaving it', async () => {
+  const clock = new SimClock();
+  const router = new MemoryRouter();
+  router.weights = { canary: 0.3, stable: 0.7 };
+  const previous: DeploymentRecord = {
+    schema: 'modelci/deployment-record@1', model: { name: 'penguins', version: '7' }, router: 'memory://router', metrics: 'sim://metrics',
+    policy: parseCanaryPolicy(FAST), startedAt: '2026-11-26T00:00:00Z', state: 'progressing', steps: [], events: [{ at: '2026-11-26T00:10:00Z', state: 'progressing', weight: 0.3, message: 'x' }],
+  };
+  const r = await runRollout(parseCanaryPolicy({ ...FAST, steps: '5%, 25%', 'min-requests': '100000', timeout: '5m' }), { router, metrics: new SimMetrics(router, HEALTHY), clock, previous }, { name: 'penguins', version: '7' });
+  expect(r.state).toBe('rolled-back');
+  expect(router.weights.canary).toBe(0);
+  expect(r.reason).toMatch(/^Too little traffic for this plan: /);
+});
