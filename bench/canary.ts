@@ -126,3 +126,28 @@ const loopHealthy = await Promise.all(Array.from({ length: RUNS }, (_, i) => shi
 const loopBad = (await Promise.all(Array.from({ length: RUNS }, (_, i) => shippedLoop(BAD_ERRORS, 400_000 + i)))).filter((x): x is number => x !== null).sort((a, b) => a - b);
 const loopMean = loopBad.reduce((s, x) => s + x, 0) / Math.max(1, loopBad.length);
 console.log(`\ncanary-deploy's loop as shipped (defaults, a check every ${SCRAPE_S} s, min-requests 20): healthy rolled back ${(loopHealthy.filter((x) => x !== null).length / RUNS * 100).toFixed(1)}%, bad caught ${loopBad.length}/${RUNS}, failed requests served median ${loopBad[Math.floor(loopBad.length / 2)]}, p90 ${loopBad[Math.floor(loopBad.length * 0.9)]}, mean ${loopMean.toFixed(1)}: ${(f.mean / loopMean).toFixed(1)}x fewer than the fixed window.`);
+
+// Low traffic next to the 50/s run: the same shipped loop at 5 requests/s, where one 10 s window
+// holds ~2.5 canary requests at 5%; steps are judged on their cumulative counts, and the plan is
+// checked against the traffic up front. Time to decision: from the start to promotion or rollback.
+async function lowTraffic(rate: number, canaryErrorRate: number, seed: number) {
+  const clock = new SimClock();
+  const start = clock.now();
+  const router = new MemoryRouter();
+  const metrics = new SimMetrics(router, { canaryErrorRate, stableErrorRate: STABLE_ERRORS, canaryP99: 40, stableP99: 40 }, rate, seed);
+  const policy = parseCanaryPolicy({ 'check-interval': `${SCRAPE_S}s`, 'min-requests': '20' });
+  const record = await runRollout(policy, { router, metrics, clock }).catch((e: Error) => e);
+  if (record instanceof Error) return { state: 'refused', served: 0, minutes: 0 };
+  return { state: record.state, served: metrics.canaryErrorsServed, minutes: (clock.now() - start) / 60_000 };
+}
+console.log('\n| traffic | healthy promoted | bad rolled back | bad requests served: median | mean | time to decision (bad): median min | (healthy): median min |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const rate of [50, 5]) {
+  const h = await Promise.all(Array.from({ length: RUNS }, (_, i) => lowTraffic(rate, STABLE_ERRORS, 500_000 + i)));
+  const b = await Promise.all(Array.from({ length: RUNS }, (_, i) => lowTraffic(rate, BAD_ERRORS, 600_000 + i)));
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+  const rolled = b.filter((x) => x.state === 'rolled-back');
+  const served = rolled.map((x) => x.served);
+  const mean = served.reduce((s, x) => s + x, 0) / Math.max(1, served.length);
+  console.log(`| ${rate} req/s | ${h.filter((x) => x.state === 'promoted').length}/${RUNS} | ${rolled.length}/${RUNS} | ${median(served)} | ${mean.toFixed(1)} | ${median(rolled.map((x) => x.minutes)).toFixed(1)} | ${median(h.filter((x) => x.state === 'promoted').map((x) => x.minutes)).toFixed(1)} |`);
+}

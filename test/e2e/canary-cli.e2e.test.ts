@@ -1,8 +1,8 @@
 // `modelci canary` and `modelci rollback` through the CLI bundle, with the two adapters the action's
 // end-to-end test does not use: the team's own router script (command:) and an http-json metrics
 // endpoint, as a team without Prometheus would run them.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,11 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
   rmSync(dir, { recursive: true, force: true });
 });
-beforeEach(() => rmSync(join(dir, 'calls'), { force: true }));
+beforeEach(() => {
+  rmSync(join(dir, 'calls'), { force: true });
+  // Each test starts from stable serving everything (a promotion leaves the canary at 100%, on which a rollout refuses to start).
+  writeFileSync(join(dir, 'split'), '0 1\n');
+});
 
 /** Async, so this process keeps serving the metrics endpoint while the CLI runs. */
 function modelci(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -59,7 +63,9 @@ test('a healthy canary is promoted through the router script, judged on the http
   const run = await modelci('canary', '--router', router, '--metrics', metricsUrl, ...FAST, '--record-path', 'healthy.json');
   expect(run.stderr).toContain('record: healthy.json');
   expect(run.status).toBe(0);
-  expect(run.stdout.split('\n')[0]).toBe('PROMOTED: Promoted: every step from 20% to 50% passed its checks; the canary serves 100%.');
+  expect(run.stdout.split('\n')[0]).toBe("PROMOTED: Promoted: every step from 20% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put the new version on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.");
+  // The reason once in the terminal text; the events point at it.
+  expect(run.stdout.split('PROMOTED: Promoted:').length).toBe(2);
   expect(calls()).toEqual(['set 0.2', 'set 0.5', 'set 1']);
   const record = JSON.parse(readFileSync(join(dir, 'healthy.json'), 'utf8'));
   const judged = record.steps.flatMap((s: { checks: { decision: string; canary: { requests: number } }[] }) => s.checks).filter((c: { decision: string }) => c.decision === 'pass');
@@ -73,6 +79,24 @@ test('a canary failing 10 of every 40 requests is rolled back: exit 1, the scrip
   expect(run.status).toBe(1);
   expect(JSON.parse(run.stdout).state).toBe('rolled-back');
   expect(calls()).toEqual(['set 0.2', 'set 0']);
+});
+
+test('the record on a full disk (ENOSPC) and no post step: the bad canary still ends at 0, a warning, exit 1, no stack trace', async () => {
+  canaryErrorsPerRead = 10;
+  const disk = join(dir, 'full');
+  mkdirSync(disk);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]);
+  try {
+    writeFileSync(join(disk, 'filler'), Buffer.alloc(63 * 1024));
+    const run = await modelci('canary', '--router', router, '--metrics', metricsUrl, ...FAST, '--record-path', join(disk, 'record.json'));
+    expect(run.status).toBe(1);
+    expect(calls()).toEqual(['set 0.2', 'set 0']);
+    expect(run.stdout).toMatch(/^ROLLED-BACK: The canary fails more often than stable/);
+    expect(run.stderr).toMatch(/^warning: The deployment record could not be written \(record-path '.*record\.json': ENOSPC, no space left on the device\); the rollout goes on, and traffic is moved regardless\.$/m);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+|a bug in modelci/);
+  } finally {
+    execFileSync('umount', [disk]);
+  }
 });
 
 test('dry run: nothing set; rollback by hand: canary 0, exit 0', async () => {

@@ -12,6 +12,7 @@ export interface CanaryStack {
   canary: ModelServer;
   haproxy: RunningHaproxy;
   prometheus: RunningPrometheus;
+  /** The load running now; a test may stop it and start another (stop() stops whichever runs). */
   load: LoadGenerator;
   /** The router URI canary-deploy takes. */
   router: string;
@@ -28,14 +29,16 @@ export async function startCanaryStack(models: { stable: string; canary: string 
   const load = startLoad({ url: `${haproxy.frontend}/predict`, rate, bodies: penguinBodies(testCsv) });
   await prometheus.waitForScrapes(2);
   const weight = async (server: string) => Number(/^(\d+)/.exec(await haproxy.command(`get weight model/${server}`))?.[1]);
-  return {
+  const stack: CanaryStack = {
     stable, canary, haproxy, prometheus, load,
     router: `haproxy://127.0.0.1:${haproxy.statsPort}/model?stable=stable&canary=canary`,
     weights: async () => ({ stable: await weight('stable'), canary: await weight('canary') }),
     stop: async () => {
-      await load.stop();
+      // The load running now: a test may have swapped it for another rate.
+      await stack.load.stop();
       await prometheus.stop().catch(() => undefined);
       await haproxy.stop();
     },
   };
+  return stack;
 }

@@ -14,7 +14,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer as createTcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './docker-registry.js';
@@ -277,4 +277,41 @@ function parentOf(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A TCP gate in front of HAProxy's stats socket, to stage a router outage as a client sees it:
+ * `down()` stops listening and drops open connections (ECONNREFUSED at once, as when HAProxy
+ * restarts or the socket's host is unreachable), `up()` listens on the same port again.
+ */
+export interface SocketGate {
+  port: number;
+  down(): Promise<void>;
+  up(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startSocketGate(targetPort: number): Promise<SocketGate> {
+  const open = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    open.add(client).add(upstream);
+    const drop = () => { client.destroy(); upstream.destroy(); open.delete(client); open.delete(upstream); };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = (port: number) => new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
+  const close = () => new Promise<void>((resolve) => {
+    for (const s of open) s.destroy();
+    open.clear();
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+  });
+  await listen(0);
+  const port = (server.address() as { port: number }).port;
+  return { port, down: close, up: () => listen(port), stop: close };
 }

@@ -105,11 +105,11 @@ test('per variant, requests, errors and p99 agree with what the servers counted'
   expect(r.stable.p99Ms).toBeCloseTo(220, 6);
   // What was asked, as sent: the defaults with the selector and a 10s window filled in.
   expect(r.queries.map((q) => [q.variant, q.metric, q.query])).toEqual([
-    ['canary', 'requests', 'sum(increase(http_requests_total{variant="canary"}[10s]))'],
-    ['canary', 'errors', 'sum(increase(http_requests_total{variant="canary",code=~"5.."}[10s])) or (0 * sum(increase(http_requests_total{variant="canary"}[10s])))'],
+    ['canary', 'requests', 'sum((increase(http_requests_total{variant="canary"}[10s]) and http_requests_total{variant="canary"} offset 10s) or (http_requests_total{variant="canary"} unless http_requests_total{variant="canary"} offset 10s))'],
+    ['canary', 'errors', 'sum((increase(http_requests_total{variant="canary",code=~"5.."}[10s]) and http_requests_total{variant="canary",code=~"5.."} offset 10s) or (http_requests_total{variant="canary",code=~"5.."} unless http_requests_total{variant="canary",code=~"5.."} offset 10s)) or (0 * sum(increase(http_requests_total{variant="canary"}[10s])))'],
     ['canary', 'p99Ms', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{variant="canary"}[10s])))'],
-    ['stable', 'requests', 'sum(increase(http_requests_total{variant="stable"}[10s]))'],
-    ['stable', 'errors', 'sum(increase(http_requests_total{variant="stable",code=~"5.."}[10s])) or (0 * sum(increase(http_requests_total{variant="stable"}[10s])))'],
+    ['stable', 'requests', 'sum((increase(http_requests_total{variant="stable"}[10s]) and http_requests_total{variant="stable"} offset 10s) or (http_requests_total{variant="stable"} unless http_requests_total{variant="stable"} offset 10s))'],
+    ['stable', 'errors', 'sum((increase(http_requests_total{variant="stable",code=~"5.."}[10s]) and http_requests_total{variant="stable",code=~"5.."} offset 10s) or (http_requests_total{variant="stable",code=~"5.."} unless http_requests_total{variant="stable",code=~"5.."} offset 10s)) or (0 * sum(increase(http_requests_total{variant="stable"}[10s])))'],
     ['stable', 'p99Ms', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{variant="stable"}[10s])))'],
   ]);
   expect(r.queries.every((q) => q.note === undefined)).toBe(true);
@@ -184,7 +184,7 @@ test('a PromQL syntax error in an override: check() says which query, where, and
 
 test('a selector that is not PromQL: check() names the selector input', async () => {
   const e = await inputError(source({ selectors: { stable: 'variant=stable' } }).check());
-  expect(e.message).toMatch(/^Prometheus rejected the requests query for the stable, sum\(increase\(http_requests_total\{variant=stable\}\[1m\]\)\): 1:\d+: parse error: .+; fix the input 'stable-selector'\.$/);
+  expect(e.message).toMatch(/^Prometheus rejected the requests query for the stable, sum\(\(increase\(http_requests_total\{variant=stable\}\[1m\]\) and .*\): 1:\d+: parse error: .+; fix the input 'stable-selector'\.$/);
   expect(e.where.input).toBe('stable-selector');
 });
 

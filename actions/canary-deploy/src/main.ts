@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { readInputs, runAction } from '@modelci/action-kit';
 import { abortOnSignals } from '@modelci/core/shared';
-import { runCanaryDeploy } from '@modelci/core/steps/canary-deploy';
+import { runCanaryDeploy, settled } from '@modelci/core/steps/canary-deploy';
 import { CANARY_DEPLOY_INPUTS } from '@modelci/core/steps/canary-deploy-inputs';
 import { reportDeployment } from './report.js';
 
@@ -16,6 +16,8 @@ export async function run(): Promise<void> {
     core.saveState('record-path', recordPath);
     const outcome = await runCanaryDeploy({ ...inputs, 'record-path': recordPath }, { signal: abortOnSignals(), log: (line) => core.info(line) });
     core.saveState('finished', 'true');
+    // A rollback that did not take (the router stayed down past rollback-timeout): post tries again.
+    core.saveState('outcome', settled(outcome.record) ? 'settled' : outcome.record.state);
     await reportDeployment(outcome);
   });
 }

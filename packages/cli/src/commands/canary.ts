@@ -11,12 +11,14 @@ export const canary: Command = {
   async run(flags, io) {
     const outcome = await runCanaryDeploy(flags, { signal: abortOnSignals(), log: (line) => io.stderr(`${line}\n`) });
     printDeployment(io, flags.format, outcome);
-    return outcome.passed ? EXIT.passed : EXIT.failed;
+    // No post step here: a rollback that did not take is the router's failure, said in one sentence.
+    return outcome.passed ? EXIT.passed : outcome.record.state === 'failed' ? EXIT.service : EXIT.failed;
   },
 };
 
 export function printDeployment(io: CliIo, format: string, outcome: CanaryOutcome): void {
   const r = outcome.record;
   io.stdout(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'markdown' ? renderDeploymentMarkdown(r) : renderDeploymentText(r));
-  io.stderr(`record: ${outcome.recordPath}\n`);
+  for (const warning of outcome.warnings) io.stderr(`warning: ${warning}\n`);
+  io.stderr(`record: ${outcome.recordPath}${outcome.warnings.some((w) => /record could not be written/.test(w)) ? ' (not written, see the warning)' : ''}\n`);
 }

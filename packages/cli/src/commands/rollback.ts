@@ -10,8 +10,8 @@ export const rollback: Command = {
   inputs: ROLLBACK_INPUTS,
   formats: ['text', 'markdown', 'json'],
   async run(flags, io) {
-    const outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).');
+    const outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).', { log: (line) => io.stderr(`${line}\n`) });
     printDeployment(io, flags.format, outcome);
-    return outcome.passed || outcome.record.state === 'rolled-back' ? EXIT.passed : EXIT.failed;
+    return outcome.passed || outcome.record.state === 'rolled-back' ? EXIT.passed : EXIT.service;
   },
 };

@@ -13,8 +13,10 @@ export interface CanaryPolicy {
   intervalMs: number;
   /** How often metrics are read and judged, ms. */
   checkIntervalMs: number;
-  /** A check fails when the canary's error rate is above this (with 95% confidence). */
+  /** A check fails when the canary's error rate is above this (with errorRateConfidence). */
   maxErrorRate: number;
+  /** The confidence of the Wilson bound on the canary's error rate (0.95: its lower bound must be above maxErrorRate). */
+  errorRateConfidence: number;
   /** A check fails when the canary's p99 is above this, ms; null: no absolute latency limit. */
   maxLatencyP99Ms: number | null;
   /** A check fails when the canary's p99 exceeds stable's by this factor; null: not checked. */
@@ -31,9 +33,13 @@ export interface CanaryPolicy {
   metricsFailures: number;
   /** The whole rollout, ms; past it, roll back. */
   timeoutMs: number;
+  /** How long a rollback keeps trying a router that does not answer, ms. */
+  rollbackTimeoutMs: number;
   dryRun: boolean;
   /** Continue an interrupted rollout from the router's current canary share instead of restarting. */
   resume: boolean;
+  /** Start even when the router gives the canary 100% (an earlier promotion without a promote hook). */
+  startFromFullCanary: boolean;
 }
 
 export interface CanaryPolicyRequest {
@@ -44,6 +50,7 @@ export interface CanaryPolicyRequest {
   interval?: string;
   'check-interval'?: string;
   'max-error-rate'?: string;
+  'error-rate-confidence'?: string;
   'max-latency-p99'?: string;
   'max-latency-ratio'?: string;
   'error-rate-ratio'?: string;
@@ -52,8 +59,10 @@ export interface CanaryPolicyRequest {
   'failed-checks'?: string;
   'metrics-failures'?: string;
   timeout?: string;
+  'rollback-timeout'?: string;
   'dry-run'?: string;
   resume?: string;
+  'start-from-full-canary'?: string;
 }
 
 /** The documented defaults, as the user would type them. */
@@ -64,14 +73,17 @@ export const CANARY_DEFAULTS = {
   interval: '5m',
   'check-interval': '30s',
   'max-error-rate': '1%',
+  'error-rate-confidence': '95%',
   'max-latency-p99': '150ms',
   'error-rate-ratio': '10',
   'false-rollback-rate': '1%',
   'min-requests': '50',
   'failed-checks': '2',
   'metrics-failures': '3',
+  'rollback-timeout': '10m',
   'dry-run': 'false',
   resume: 'true',
+  'start-from-full-canary': 'false',
 } as const;
 
 export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
@@ -97,6 +109,7 @@ export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
     intervalMs,
     checkIntervalMs,
     maxErrorRate: parseRate(get('max-error-rate')!, 'max-error-rate'),
+    errorRateConfidence: parseConfidence(get('error-rate-confidence')!),
     // A bare number is milliseconds, as in quality-gates (the seed's `150`).
     maxLatencyP99Ms: latency?.toLowerCase() === 'none' ? null : parseLatencyText(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
     maxLatencyRatio: ratio ? parseFactor(ratio, 'max-latency-ratio', 1) : null,
@@ -106,8 +119,10 @@ export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
     failedChecks: parseCount(get('failed-checks')!, 'failed-checks', 1),
     metricsFailures: parseCount(get('metrics-failures')!, 'metrics-failures', 1),
     timeoutMs: timeout ? parseDuration(timeout, 'timeout') : 2 * plannedMs,
+    rollbackTimeoutMs: parseDuration(get('rollback-timeout')!, 'rollback-timeout'),
     dryRun: parseBoolean(get('dry-run')!, 'dry-run'),
     resume: parseBoolean(get('resume')!, 'resume'),
+    startFromFullCanary: parseBoolean(get('start-from-full-canary')!, 'start-from-full-canary'),
   };
 }
 
@@ -154,6 +169,12 @@ export function parseDuration(text: string, input: string): number {
 function parseFactor(text: string, input: string, above: number): number {
   const v = Number(text.replace(/x$/i, ''));
   if (!(Number.isFinite(v) && v > above)) throw new InputError(`Input '${input}' is '${text}'; give a factor above ${above}, e.g. 1.5 or 2x.`, { input });
+  return v;
+}
+
+function parseConfidence(text: string): number {
+  const v = parseShareText(text, 'error-rate-confidence');
+  if (!(v >= 0.5 && v < 1)) throw new InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, { input: 'error-rate-confidence' });
   return v;
 }
 

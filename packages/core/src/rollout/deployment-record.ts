@@ -27,6 +27,8 @@ export interface CheckRecord {
   stable: VariantSummary;
   /** The sequential test after this window: log-likelihood ratio and the bound that rolls back. */
   sequential: { llr: number; upper: number; canaryErrors: number; stableErrors: number };
+  /** Counts since the step began (what the thresholds judged); canary/stable above are this window's. */
+  step?: { canary: VariantSummary; stable: VariantSummary };
   decision: CheckDecision;
   /** Every reason, in numbers: why the check passed, failed or could not be judged. */
   reasons: string[];
@@ -61,7 +63,11 @@ export interface DeploymentRecord {
   reason?: string;
   /** Canary share the router held at the end (read back). */
   finalWeight?: number;
+  /** Which servers carry the traffic at the end; 'canary' after a promotion without promote-command. */
+  serving?: 'stable' | 'canary';
   steps: StepRecord[];
   events: RolloutEvent[];
+  /** What went wrong beside the rollout itself (a record that could not be written), one sentence each. */
+  warnings?: string[];
 }
 

@@ -52,6 +52,7 @@ export class HaproxyRouter implements TrafficRouter {
     if (!this.backend) {
       throw new InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
     }
+    for (const [what, name] of [['backend', this.backend], ['stable server', this.stable], ['canary server', this.canary]] as const) checkHaproxyName(uri, what, name);
   }
 
   async setWeights(canary: number, signal?: AbortSignal): Promise<void> {
@@ -127,6 +128,19 @@ export class HaproxyRouter implements TrafficRouter {
       socket.on('error', (e: NodeJS.ErrnoException) => finish(unreachable(e.code ?? e.message)));
     });
   }
+}
+
+/**
+ * HAProxy's own rule for proxy and server names (letters, digits, '-', '_', '.', ':'). Anything
+ * else is refused before a command is sent: the runtime API reads ';' as a command separator and
+ * a newline or space as the end of an argument, so 'model;disable server model/stable' would run
+ * a second command (a dry run once put the stable server into maintenance that way).
+ */
+export function checkHaproxyName(uri: string, what: string, name: string): void {
+  if (/^[A-Za-z0-9_.:-]+$/.test(name)) return;
+  const bad = [...name].find((ch) => !/[A-Za-z0-9_.:-]/.test(ch));
+  const shown = bad === undefined ? 'is empty' : `contains ${JSON.stringify(bad)}`;
+  throw new InputError(redactUri(`Router '${uri}': the HAProxy ${what} name ${shown}; HAProxy names use only letters, digits, '-', '_', '.' and ':', as in haproxy://host:port/model?stable=stable&canary=canary.`), { input: 'router' });
 }
 
 registerRouter('haproxy', (uri) => new HaproxyRouter(uri));

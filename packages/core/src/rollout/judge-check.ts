@@ -15,6 +15,7 @@ export interface CheckVerdict {
   decision: CheckDecision;
   reasons: string[];
   sequential: SequentialState;
+  /** The window's numbers. */
   canary: VariantSummary;
   stable: VariantSummary;
 }
@@ -26,20 +27,23 @@ export function summarize(m: VariantMetrics): VariantSummary {
 
 /**
  * Judges a reading taken while the router held `weight` since `weightSince` (ms). A reading that
- * reaches back before the last weight change mixes two traffic splits and is not judged.
+ * reaches back before the last weight change mixes two traffic splits and is not judged. The
+ * sequential test takes the window's counts; the thresholds judge `totals`, the counts since the
+ * step began (evidence accumulates over a step: at low traffic one window is too thin), else the window.
  */
-export function judgeCheck(reading: MetricsReading, weightSince: number, policy: CanaryPolicy, sequential: SequentialState): CheckVerdict {
-  const canary = summarize(reading.canary);
-  const stable = summarize(reading.stable);
+export function judgeCheck(reading: MetricsReading, weightSince: number, policy: CanaryPolicy, sequential: SequentialState, totals?: { canary: VariantMetrics; stable: VariantMetrics }): CheckVerdict {
+  const windowed = { canary: summarize(reading.canary), stable: summarize(reading.stable) };
+  const canary = totals ? summarize(totals.canary) : windowed.canary;
+  const stable = totals ? summarize(totals.stable) : windowed.stable;
   if (reading.from.getTime() < weightSince) {
-    return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, canary, stable };
+    return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, ...windowed };
   }
   const seq = sequentialUpdate(sequential, reading, policy);
   const reasons: string[] = [];
   if (seq.state.decision === 'bad') {
     const st = seq.state;
     reasons.push(`sequential test: ${fmt(st.canaryErrors)} canary errors against ${fmt(st.stableErrors)} stable errors make "the canary fails ${policy.errorRateRatio}x as often" ${Number(Math.exp(st.llr).toPrecision(3))} times likelier than "as often as stable", past the rollback bound ${Number(Math.exp(st.upper).toPrecision(3))} (false-rollback rate ${pct(policy.falseRollbackRate)})`);
-    return { decision: 'bad canary', reasons, sequential: seq.state, canary, stable };
+    return { decision: 'bad canary', reasons, sequential: seq.state, ...windowed };
   }
   if (seq.note) reasons.push(seq.note);
 
@@ -52,10 +56,11 @@ export function judgeCheck(reading: MetricsReading, weightSince: number, policy:
     else {
       const n = Math.max(1, Math.round(canary.requests));
       const e = Math.min(n, Math.max(0, Math.round(canary.errors)));
-      const [low] = wilsonInterval(e, n);
+      const [low] = wilsonInterval(e, n, policy.errorRateConfidence);
+      const bound = `${pct(policy.errorRateConfidence)} lower bound ${pct(low)}`;
       const rate = canary.errorRate!;
-      if (rate > policy.maxErrorRate && low > policy.maxErrorRate) failed.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} (95% lower bound ${pct(low)})`);
-      else if (rate > policy.maxErrorRate) missing.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} but could be chance (95% lower bound ${pct(low)})`);
+      if (rate > policy.maxErrorRate && low > policy.maxErrorRate) failed.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} (${bound})`);
+      else if (rate > policy.maxErrorRate) missing.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} but could be chance (${bound})`);
       else reasons.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) <= ${pct(policy.maxErrorRate)}`);
     }
     if (policy.maxLatencyP99Ms !== null) {
@@ -71,7 +76,7 @@ export function judgeCheck(reading: MetricsReading, weightSince: number, policy:
     }
   }
   const decision: CheckDecision = failed.length > 0 ? 'fail' : missing.length > 0 ? 'inconclusive' : 'pass';
-  return { decision, reasons: [...failed, ...missing, ...reasons], sequential: seq.state, canary, stable };
+  return { decision, reasons: [...failed, ...missing, ...reasons], sequential: seq.state, ...windowed };
 }
 
 function sequentialUpdate(state: SequentialState, r: MetricsReading, policy: CanaryPolicy): { state: SequentialState; note?: string } {

@@ -28,9 +28,15 @@ export type PrometheusQueryName = 'requests' | 'errors' | 'p99';
  * p99: an override must also answer in seconds (it is converted to milliseconds), as
  * histogram_quantile over a `_seconds` histogram does.
  */
+/** Counted from zero when the series first appears inside the window (see lazyIncrease). */
+const lazyIncrease = (series: string) => `((increase(${series}[{{window}}]) and ${series} offset {{window}}) or (${series} unless ${series} offset {{window}}))`;
+
 export const PROMETHEUS_DEFAULT_QUERIES: Readonly<Record<PrometheusQueryName, string>> = {
-  requests: 'sum(increase(http_requests_total{{{selector}}}[{{window}}]))',
-  errors: 'sum(increase(http_requests_total{{{selector}},code=~"5.."}[{{window}}])) or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))',
+  // A series created lazily (a client library's first 5xx) is first scraped at its current value,
+  // which increase() cannot see; a series absent at the window's start is counted from zero, its
+  // value now being all it grew by. Series present at the start keep increase().
+  requests: `sum${lazyIncrease('http_requests_total{{{selector}}}')}`,
+  errors: `sum${lazyIncrease('http_requests_total{{{selector}},code=~"5.."}')} or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))`,
   p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}])))',
 };
 

@@ -8,7 +8,9 @@ import { InputError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { renderDeploymentMarkdown } from '../render/canary-markdown.js';
 import { parseCanaryPolicy, pct, type CanaryPolicyRequest } from '../rollout/canary-policy.js';
-import { rollBackRouter, runRollout, type Clock, type RolloutModel } from '../rollout/canary-analysis.js';
+import { runRollout, systemClock, type Clock, type RolloutModel } from '../rollout/canary-analysis.js';
+import { rollBackRouter, WEIGHT_TOLERANCE } from '../rollout/roll-back-router.js';
+import { promoteHook } from '../rollout/promote-hook.js';
 import { DEPLOYMENT_RECORD_SCHEMA, type DeploymentRecord } from '../rollout/deployment-record.js';
 import type { MetricsSourceOptions } from '../rollout/metrics-source.js';
 import { openMetricsSource } from '../rollout/metrics-sources.js';
@@ -21,7 +23,6 @@ import { logText } from '../shared/log-text.js';
 
 export const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
 /** Where the record goes, for error sentences naming the input. */
-const RECORD_TARGET = { input: 'record-path', example: 'deployment-record.json' };
 
 /** Inputs of the canary-deploy action and `modelci canary`, as typed by the user. */
 export type CanaryRequest = RawInputs<typeof CANARY_DEPLOY_INPUTS> & CanaryPolicyRequest;
@@ -30,7 +31,9 @@ export interface CanaryOutcome {
   record: DeploymentRecord;
   recordPath: string;
   markdown: string;
-  outputs: { outcome: string; record: string; 'final-weight': string; reason: string };
+  outputs: { outcome: string; record: string; 'final-weight': string; reason: string; serving: string };
+  /** Trouble beside the rollout (a record that could not be written): shown as warnings, never a failure by itself. */
+  warnings: string[];
   /** The step passes only when the canary was promoted (or a dry run found everything answering). */
   passed: boolean;
 }
@@ -57,21 +60,33 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
   };
   const record = await runRollout(policy, {
     router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log!(logText(line))),
-    onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n', RECORD_TARGET),
+    onRecord: (r) => writeRecord(recordPath, r), previous: await readRecord(recordPath),
+    promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
   }, model);
   return outcome(record, recordPath);
 }
 
-const FINISHED: ReadonlySet<DeploymentRecord['state']> = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
+/**
+ * Whether a rollout with this record is over: promoted, a dry run, stable holding all traffic, or
+ * the canary holding all of it on purpose (a promotion whose stable servers failed their check).
+ */
+export function settled(record: Pick<DeploymentRecord, 'state' | 'finalWeight' | 'serving'>): boolean {
+  if (record.state === 'promoted' || record.state === 'dry-run') return true;
+  if (record.state === 'rolled-back') return (record.finalWeight ?? 0) <= WEIGHT_TOLERANCE;
+  return record.state === 'failed' && record.serving === 'canary' && (record.finalWeight ?? 0) >= 1 - WEIGHT_TOLERANCE;
+}
 
 /**
  * Did a rollout stop half-way? The record is written before any traffic moves and after every
- * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
- * sentence that says where it stopped.
+ * change, so: no record, nothing moved (unless the main step said it could not roll back, or
+ * could not write its record); a settled record, nothing to do; anything else — `failed`
+ * included — the sentence that says where it stopped.
  */
-export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promise<string | undefined> {
+export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH, mainOutcome?: string): Promise<string | undefined> {
   const record = await readRecord(recordPath);
-  if (!record || FINISHED.has(record.state)) return undefined;
+  if (!record) return mainOutcome === 'failed' ? 'The main step could not roll back (and could not write its record).' : undefined;
+  if (settled(record) && mainOutcome !== 'failed') return undefined;
+  if (record.state === 'failed' || mainOutcome === 'failed') return `The main step could not roll back: ${record.reason ?? 'the router did not answer'}`.replace(/([^.])$/, '$1.');
   const last = record.events.at(-1);
   return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
@@ -81,10 +96,12 @@ export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH): Promi
  * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
  * is read back and left there.
  */
-export async function rollBackUnfinished(req: CanaryRequest, reason: string, clock?: Clock): Promise<CanaryOutcome> {
+export async function rollBackUnfinished(req: CanaryRequest, reason: string, runtime: Omit<CanaryRuntime, 'signal' | 'env'> = {}): Promise<CanaryOutcome> {
   const router = openRouter(required(req.router, 'router', 'the traffic router'));
   const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
-  const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
+  const clock = runtime.clock ?? systemClock;
+  const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
+  const now = () => new Date(clock.now()).toISOString();
   // No record yet: the main step stopped before its first write.
   const record: DeploymentRecord = await readRecord(recordPath) ?? {
     schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
@@ -92,15 +109,28 @@ export async function rollBackUnfinished(req: CanaryRequest, reason: string, clo
   };
   record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
   try {
-    const held = await rollBackRouter(router, clock);
-    Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
+    const held = await rollBackRouter(router, { clock, timeoutMs, log: runtime.log && ((line) => runtime.log!(logText(line))) });
+    Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, serving: 'stable', finishedAt: now() });
     record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
   } catch (e) {
-    Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+    Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`, finishedAt: now() });
     record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason! });
   }
-  await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n', RECORD_TARGET);
+  // Traffic first, record after: a record that cannot be written is a warning.
+  await writeRecord(recordPath, record).catch((e: Error) => {
+    (record.warnings ??= []).push(`The deployment record could not be written (${e.message.replace(/\.$/, '')}); the rollback itself is done.`);
+  });
   return outcome(record, recordPath);
+}
+
+/** The record as JSON, atomically; a failure names the path (ENOSPC, EACCES, …). */
+async function writeRecord(path: string, record: DeploymentRecord): Promise<void> {
+  try {
+    await writeFileAtomic(path, JSON.stringify(record, null, 2) + '\n');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`record-path '${path}': ${err.code ?? err.message}${err.code === 'ENOSPC' ? ', no space left on the device' : ''}`, { cause: e });
+  }
 }
 
 /** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
@@ -116,8 +146,9 @@ async function readRecord(path: string): Promise<DeploymentRecord | undefined> {
 function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
   return {
     record, recordPath, markdown: renderDeploymentMarkdown(record),
-    outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
+    outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '', serving: record.serving ?? '' },
     passed: record.state === 'promoted' || record.state === 'dry-run',
+    warnings: record.warnings ?? [],
   };
 }
 

@@ -12,12 +12,20 @@ test('a promoted rollout: headline, policy, charts of share and error rates, eve
   const r = await rollout(0.001);
   const md = renderDeploymentMarkdown(r);
   expect(md.split('\n')[0]).toBe('## ✅ Canary promoted: penguins v4 (0123456789ab)');
-  expect(md).toContain('> Promoted: every step from 10% to 50% passed its checks; the canary serves 100%.');
+  expect(md).toContain('> Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v4 on the stable servers');
+  expect(md).toContain('**The canary servers serve 100% of traffic; the stable servers still run the old version.**');
   expect(md).toContain('| steps | 10.0% → 50.0% → 100% |');
   expect(md).toContain('| sequential test | canary errors 10x stable\'s, false-rollback rate 1.0% |');
-  expect(md).toContain('| final canary share | 100.0% |');
-  const charts = md.match(/```mermaid\nxychart-beta/g) ?? [];
-  expect(charts).toHaveLength(2);
+  expect(md).toContain('| final canary share | 100.0% (the canary servers serve everything) |');
+  // Three charts (share, error rates, p99 with its limit), each with a palette visible on white.
+  const charts = md.match(/```mermaid\n%%\{init: \{"themeVariables": \{"xyChart": \{"plotColorPalette": "#d73a49, #0366d6, #6a737d"\}\}\}\}%%\nxychart-beta/g) ?? [];
+  expect(charts).toHaveLength(3);
+  expect(md).toContain('title "p99 per check (ms): canary red, stable blue, limit 150 ms grey"');
+  expect(md).toContain('| error-rate confidence | 95.0% (Wilson lower bound, on each step\'s cumulative counts) |');
+  expect(md).toMatch(/\| duration \| (\d+ s|1 min) of 1 min planned \(timeout 2 min\) \|/);
+  expect(md).toContain('<details><summary>Every check</summary>');
+  // One row per step.
+  expect(md.split('\n').filter((l) => /^\| [12] \| (10|50)\.0% \|/.test(l))).toHaveLength(2);
   const checks = r.steps.flatMap((s) => s.checks);
   // One table row per check, one per event.
   const rows = md.split('\n').filter((l) => /^\| \d\d:\d\d:\d\d \| \d/.test(l));
@@ -33,6 +41,9 @@ test('a rolled-back rollout says why, in the headline, the quote and the termina
   expect(md.split('\n')[0]).toBe('## ↩️ Canary rolled back: penguins v4 (0123456789ab)');
   expect(md).toMatch(/^> The canary fails more often than stable: sequential test: /m);
   expect(md).toContain('| bad canary |');
+  // The deciding check is in the tally and in its own table.
+  expect(md).toMatch(/\| checks \| (\d+) \(\d+ passed, 1 failed \(1 by the sequential test\), \d+ inconclusive\) \|/);
+  expect(md).toContain('### Failed and deciding checks');
   const text = renderDeploymentText(r);
   expect(text.split('\n')[0]).toMatch(/^ROLLED-BACK: The canary fails more often than stable/);
   expect(text).toMatch(/rolled-back\s+0.0%\s+stable serves 100%/);
