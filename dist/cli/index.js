@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 431:
+/***/ 35:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53,6 +53,21 @@ class ServiceError extends Error {
 }
 function isServiceError(e) {
     return e instanceof ServiceError;
+}
+/**
+ * A policy refused the operation (a protected alias without a passing verdict): not bad input,
+ * the check did its job. The CLI exits 1 (failed), the action writes `markdown` to the summary.
+ */
+class PolicyError extends Error {
+    markdown;
+    constructor(message, options = {}) {
+        super(message.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+        this.name = 'PolicyError';
+        this.markdown = options.markdown;
+    }
+}
+function isPolicyError(e) {
+    return e instanceof PolicyError;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/shared/fs-errors.ts
@@ -9235,12 +9250,111 @@ async function matchFrom(dir, segs, out) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/data/time-columns.ts
+// 2001-04-01, 2001-04-01T00:05, 2001-04-01 00:05:30.250Z, 2001-04-01T00:05+02:00, …-0130.
+// Parsed by hand (no RegExp, no Date): a column of a million timestamps has ~100k distinct ones.
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
+function daysFromCivil(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+/** Milliseconds since 1970-01-01T00:00Z of an ISO-8601 date or date-time (no zone: UTC); NaN if not one. */
+function parseIsoInstant(text) {
+    const n = text.length;
+    if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+        return NaN;
+    const digits = (at, count) => {
+        let v = 0;
+        for (let k = at; k < at + count; k++) {
+            const c = text.charCodeAt(k) - 48;
+            if (c < 0 || c > 9)
+                return -1;
+            v = v * 10 + c;
+        }
+        return v;
+    };
+    const y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1])
+        return NaN;
+    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
+        return NaN;
+    let ms = daysFromCivil(y, mo, d) * 86_400_000;
+    if (n === 10)
+        return ms;
+    const sep = text.charCodeAt(10);
+    if ((sep !== 84 && sep !== 32) || n < 16 || text.charCodeAt(13) !== 58)
+        return NaN; // 'T' or ' ', then hh:mm
+    const h = digits(11, 2), mi = digits(14, 2);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59)
+        return NaN;
+    ms += (h * 60 + mi) * 60_000;
+    let i = 16;
+    if (i < n && text.charCodeAt(i) === 58) {
+        const sec = digits(i + 1, 2);
+        if (i + 3 > n || sec < 0 || sec > 60)
+            return NaN;
+        ms += sec * 1000;
+        i += 3;
+        if (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44)) {
+            let j = i + 1, frac = 0, scale = 100;
+            while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
+                frac += (text.charCodeAt(j) - 48) * scale;
+                scale /= 10;
+                j++;
+            }
+            if (j === i + 1)
+                return NaN;
+            ms += Math.floor(frac);
+            i = j;
+        }
+    }
+    if (i === n)
+        return ms;
+    const z = text.charCodeAt(i);
+    if (z === 90)
+        return i + 1 === n ? ms : NaN; // 'Z'
+    if (z !== 43 && z !== 45)
+        return NaN;
+    const rest = n - i - 1;
+    const colon = rest === 5 && text.charCodeAt(i + 3) === 58;
+    if (rest !== 4 && !colon)
+        return NaN;
+    const zh = digits(i + 1, 2), zm = digits(colon ? i + 4 : i + 3, 2);
+    if (zh < 0 || zh > 23 || zm < 0 || zm > 59)
+        return NaN;
+    return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
+}
+/** The column as epoch milliseconds when every category is an ISO-8601 date/date-time; else undefined. */
+function asTimeColumn(col) {
+    const { categories } = col;
+    if (categories.length === 0)
+        return undefined;
+    const epoch = new Float64Array(categories.length);
+    for (let c = 0; c < categories.length; c++) {
+        const t = parseIsoInstant(categories[c]);
+        if (t !== t)
+            return undefined;
+        epoch[c] = t;
+    }
+    const values = new Float64Array(col.codes.length);
+    const codes = col.codes;
+    for (let i = 0; i < codes.length; i++)
+        values[i] = codes[i] < 0 ? NaN : epoch[codes[i]];
+    return { kind: 'numeric', name: col.name, values, missing: col.missing, textCells: 0, unit: 'epoch-ms' };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/table-builder.ts
 /**
  * Columns shared by every file of one read: the first file fixes the column names, their
  * order and (with options.kinds) their kinds; each later file must have the same included
  * columns, in any order, and appends to the same builders.
  */
+
 
 
 class TableBuilder {
@@ -9328,7 +9442,13 @@ class TableBuilder {
         this.firstFileOpen = false;
     }
     finish() {
-        return { rowCount: this.rowCount, columns: this.columns.map((c) => c.finish()), files: [...this.files] };
+        return { rowCount: this.rowCount, columns: this.columns.map((c) => this.recogniseTime(c.finish())), files: [...this.files] };
+    }
+    /** ISO-8601 text becomes epoch milliseconds, unless the caller asked for the column as categories. */
+    recogniseTime(col) {
+        if (col.kind !== 'categorical' || this.options.kinds?.get(col.name) === 'categorical')
+            return col;
+        return asTimeColumn(col) ?? col;
     }
 }
 
@@ -9995,6 +10115,151 @@ function populationStabilityIndex(refCounts, curCounts, floor = 1e-4) {
     return psi;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stats/seeded-random.ts
+/**
+ * A small seeded generator (mulberry32) for Monte Carlo estimates that must give the same number
+ * on every run: a verdict may not change when the same data is checked twice.
+ */
+// Bound once: inside some sandboxes (jest's VM) every global lookup in a hot loop is slow.
+const { imul, exp, log, log1p, sqrt, cos, round, min, max, PI } = Math;
+function seededUniform(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = imul(a ^ (a >>> 15), a | 1);
+        t ^= t + imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/**
+ * One draw of Binomial(n, p): inversion (exact) when the smaller of n*p and n*(1-p) is below 30,
+ * else the normal approximation rounded and clamped, which is what an expectation of a smooth
+ * function needs there.
+ */
+function binomialDraw(n, p, uniform) {
+    if (p <= 0 || n <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomialDraw(n, 1 - p, uniform);
+    const mean = n * p;
+    if (mean < 30) {
+        // Walk up the pmf from 0 until the cumulative probability passes a uniform draw.
+        const q = 1 - p;
+        let pmf = exp(n * log1p(-p));
+        let cdf = pmf;
+        const u = uniform();
+        let k = 0;
+        while (u > cdf && k < n) {
+            pmf *= ((n - k) / (k + 1)) * (p / q);
+            k++;
+            cdf += pmf;
+            if (pmf < 1e-300 && k > mean)
+                break;
+        }
+        return k;
+    }
+    const z = sqrt(-2 * log(1 - uniform())) * cos(2 * PI * uniform());
+    return min(n, max(0, round(mean + sqrt(mean * (1 - p)) * z)));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/js-null.ts
+/**
+ * Jensen-Shannon divergence expected when nothing changed. Two finite samples of the same
+ * distribution are never identical: with K categories their divergence is about
+ * (K - 1)(1/n1 + 1/n2) / (8 ln 2), so 224 airports in a batch of 1000 give a distance near 0.2
+ * with no drift at all. Subtracting this null expectation from the observed divergence gives an
+ * effect size that does not grow as the batch shrinks.
+ */
+
+const { log: js_null_log, LN2 } = Math;
+/** Enough replicates for a stable mean; fewer when there are many categories (the sum averages them). */
+function replicates(categories) {
+    return Math.max(20, Math.min(200, Math.ceil(10_000 / Math.max(1, categories))));
+}
+/** x log2(2x / (x + y)) / 2 summed for both sides: one category's share of the JS divergence. */
+function term(a, b) {
+    const m = (a + b) / 2;
+    let t = 0;
+    if (a > 0)
+        t += a * js_null_log(a / m);
+    if (b > 0)
+        t += b * js_null_log(b / m);
+    return t / 2 / LN2;
+}
+/**
+ * E[JS divergence (base 2)] between samples of sizes n1 and n2 drawn from `proportions`, by a
+ * seeded Monte Carlo over each category's binomial counts (the expectation of a sum is the sum of
+ * the per-category expectations, so the margins suffice). Deterministic for given inputs.
+ */
+function jensenShannonNullDivergence(proportions, n1, n2, seed = 1) {
+    if (!(n1 > 0) || !(n2 > 0))
+        return 0;
+    const uniform = seededUniform(seed);
+    const reps = replicates(proportions.length);
+    let sum = 0;
+    for (let r = 0; r < reps; r++) {
+        for (let j = 0; j < proportions.length; j++) {
+            const p = proportions[j];
+            if (!(p > 0))
+                continue;
+            sum += term(binomialDraw(n1, p, uniform) / n1, binomialDraw(n2, p, uniform) / n2);
+        }
+    }
+    return sum / reps;
+}
+/**
+ * Jensen-Shannon distance corrected for sample size: sqrt(max(0, observed divergence - its null
+ * expectation at these sample sizes)), with the pooled shares of both samples as the null.
+ */
+function biasCorrectedJensenShannon(p, q, observedDistance) {
+    let n1 = 0;
+    let n2 = 0;
+    for (let j = 0; j < p.length; j++) {
+        n1 += p[j];
+        n2 += q[j];
+    }
+    const pooled = Array.from({ length: p.length }, (_, j) => (p[j] + q[j]) / (n1 + n2));
+    const nullDivergence = jensenShannonNullDivergence(pooled, Math.round(n1), Math.round(n2));
+    return { distance: Math.sqrt(Math.max(0, observedDistance ** 2 - nullDivergence)), nullDistance: Math.sqrt(nullDivergence) };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/sparse-categories.ts
+function poolSparseCategories(ref, cur, minExpected = 5) {
+    if (ref.length !== cur.length)
+        throw new Error(`poolSparseCategories: ${ref.length} reference and ${cur.length} current counts; they must match.`);
+    let refTotal = 0;
+    let curTotal = 0;
+    for (let j = 0; j < ref.length; j++) {
+        refTotal += ref[j];
+        curTotal += cur[j];
+    }
+    const total = refTotal + curTotal;
+    const smaller = Math.min(refTotal, curTotal);
+    // Expected count of the sparser side in column j: column total * smaller row total / total.
+    const sparse = (j) => (ref[j] + cur[j]) * smaller / total < minExpected;
+    const kept = [];
+    const pooledIdx = [];
+    for (let j = 0; j < ref.length; j++)
+        (sparse(j) ? pooledIdx : kept).push(j);
+    if (pooledIdx.length === 0)
+        return { rows: [kept.map((j) => ref[j]), kept.map((j) => cur[j])], kept, pooled: 0 };
+    // "other" itself may still be sparse: then fold the smallest kept categories into it too.
+    kept.sort((a, b) => (ref[a] + cur[a]) - (ref[b] + cur[b]) || a - b);
+    let otherTotal = pooledIdx.reduce((s, j) => s + ref[j] + cur[j], 0);
+    while (kept.length > 0 && otherTotal * smaller / total < minExpected) {
+        const j = kept.shift();
+        pooledIdx.push(j);
+        otherTotal += ref[j] + cur[j];
+    }
+    kept.sort((a, b) => a - b);
+    const rows = [kept.map((j) => ref[j]), kept.map((j) => cur[j])];
+    rows[0].push(pooledIdx.reduce((s, j) => s + ref[j], 0));
+    rows[1].push(pooledIdx.reduce((s, j) => s + cur[j], 0));
+    return { rows, kept, pooled: pooledIdx.length };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/drift/missing-rate.ts
 
 /**
@@ -10037,7 +10302,28 @@ function featureReference(column, rows) {
         return { kind: 'categorical', name: column.name, rows, missing: column.missing, counts: categoryCounts(column.codes, column.categories), otherCount: 0 };
     }
     // Text cells in a reference column are not values: they leave the distribution, like missing cells.
+    if (column.unit === 'epoch-ms')
+        return timeReference(column.name, rows, column.missing, column.values);
     return numericReference(column.name, rows, column.missing, ecdf_ecdfFromSample(column.values));
+}
+/**
+ * A date/time column is reported by its range, never tested: keep its count, first and last
+ * instant only (a two-point distribution), without sorting a million timestamps.
+ */
+function timeReference(name, rows, missing, values) {
+    let min = Infinity, max = -Infinity, n = 0;
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v !== v)
+            continue;
+        n++;
+        if (v < min)
+            min = v;
+        if (v > max)
+            max = v;
+    }
+    const ecdf = n === 0 ? ecdfFromCounts([], []) : min === max ? ecdfFromCounts([min], [n]) : ecdfFromCounts([min, max], [1, n - 1]);
+    return { ...numericReference(name, rows, missing, ecdf), mean: NaN, std: NaN, unit: 'epoch-ms' };
 }
 /** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */
 function numericReference(name, rows, missing, ecdf, sketchSize, psi) {
@@ -10072,6 +10358,9 @@ function categoryCounts(codes, categories) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/compare-categorical.ts
+
+
+
 
 
 
@@ -10122,16 +10411,27 @@ function compareCategorical(ref, column, rows, options) {
         return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
     if (curTotal === 0)
         return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
-    const js = jensenShannonDistance(refRow, curRow);
-    const observed = [refRow, curRow];
-    const v = names.length > 1 ? cramersV(observed) : 0;
+    const rawJs = jensenShannonDistance(refRow, curRow);
+    // Small batches inflate the raw distance (many categories, few rows each): correct it.
+    const js = biasCorrectedJensenShannon(refRow, curRow, rawJs);
+    // Pearson's chi-square needs expected counts of about 5: pool the sparse categories first.
+    const pooledTable = poolSparseCategories(refRow, curRow);
+    const observed = pooledTable.rows;
+    const cells = observed[0].length;
+    const v = cells > 1 ? cramersV(observed) : 0;
     // One category on both sides: the two distributions are identical, nothing to test.
-    const chi2 = names.length > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
+    const chi2 = cells > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
     const effectName = options.categoricalEffect;
+    const notes = [];
+    if (pooledTable.pooled > 0)
+        notes.push(`χ² pooled ${pooledTable.pooled} of ${names.length} categories with an expected count below 5 into one 'other'`);
+    if (effectName === 'jensen-shannon' && js.nullDistance >= 0.02) {
+        notes.push(`Jensen-Shannon is corrected for sample size: raw ${formatNumber(rawJs)}, ${formatNumber(js.nullDistance)} expected with no change`);
+    }
     return {
-        ...base,
-        effects: { 'jensen-shannon': js, 'cramers-v': v },
-        effect: { name: effectName, value: effectName === 'jensen-shannon' ? js : v, threshold: options.minCategoricalEffect },
+        ...base, notes, movement: { shares: largestShareChanges(names, refRow, curRow) },
+        effects: { 'jensen-shannon': js.distance, 'jensen-shannon-raw': rawJs, 'cramers-v': v },
+        effect: { name: effectName, value: effectName === 'jensen-shannon' ? js.distance : v, threshold: options.minCategoricalEffect },
         test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
     };
 }
@@ -10141,6 +10441,14 @@ function compareCategorical(ref, column, rows, options) {
  */
 function looksLikeIdentifier(distinct, rows) {
     return distinct >= 20 && distinct >= 0.5 * rows;
+}
+/** The categories whose share moved most (at most five), largest change first. */
+function largestShareChanges(names, ref, cur) {
+    const sr = ref.reduce((s, x) => s + x, 0) || 1;
+    const sc = cur.reduce((s, x) => s + x, 0) || 1;
+    return names.map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
+        .sort((a, b) => Math.abs(b.current - b.reference) - Math.abs(a.current - a.reference) || a.category.localeCompare(b.category))
+        .slice(0, 5);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/double-double.ts
@@ -11062,7 +11370,42 @@ function wassersteinDistance(a, b) {
     return sum + comp;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/drift/time-range.ts
+/** An instant as 2001-04-30 23:59 UTC (seconds only when they are not zero). */
+function formatInstant(ms) {
+    const iso = new Date(ms).toISOString();
+    const seconds = iso.slice(16, 19) === ':00' && iso.endsWith('.000Z') ? '' : iso.slice(16, 19);
+    const time = iso.slice(11, 16) === '00:00' && !seconds ? '' : ` ${iso.slice(11, 16)}${seconds}`;
+    return `${iso.slice(0, 10)}${time}${time ? ' UTC' : ''}`;
+}
+/** How long ago, in the largest whole unit that fits (minutes, hours or days). */
+function formatAge(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (Math.abs(minutes) < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(ms / 3_600_000);
+    if (Math.abs(hours) < 48)
+        return `${hours} hours`;
+    return `${Math.round(ms / 86_400_000)} days`;
+}
+/**
+ * The reason of a date/time column, which is not tested: both ranges and a freshness line
+ * (how old the newest current row is when the check runs).
+ */
+function timeRangeText(reference, current, now) {
+    const range = (s) => (s.count > 0 && s.min !== undefined && s.max !== undefined && s.min === s.min
+        ? `${formatInstant(s.min)} to ${formatInstant(s.max)}` : 'no values');
+    let text = `it is a date/time column, whose values move forward with time; reference ${range(reference)}, current ${range(current)}`;
+    if (current.count > 0 && current.max !== undefined) {
+        const age = now.getTime() - current.max;
+        text += age >= 0 ? `; the newest current row is ${formatAge(age)} old` : `; the newest current row is ${formatAge(-age)} in the future`;
+    }
+    return text;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/drift/compare-numeric.ts
+
+
 
 
 
@@ -11072,17 +11415,21 @@ function wassersteinDistance(a, b) {
  * Numeric feature: two-sample KS for the p-value; KS D, Wasserstein distance in reference
  * standard deviations and PSI on reference deciles as effect sizes.
  */
-function compareNumeric(ref, column, rows, options) {
-    const cur = ecdf_ecdfFromSample(column.values);
+function compareNumeric(ref, column, rows, options, now = new Date()) {
     const missing = testMissingRate(ref.missing, ref.rows, column.missing, rows);
+    // Dates and times move forward by nature: a later batch always "drifts" on them. Their range
+    // and how fresh the newest row is say more (and need no sorted copy of the column).
+    if (column.unit === 'epoch-ms' || ref.unit === 'epoch-ms') {
+        const reference = { rows: ref.rows, count: ref.ecdf.n, min: ref.min, max: ref.max };
+        const current = { rows, ...rangeOf(column.values) };
+        return { name: ref.name, kind: 'numeric', missing, reference, current, effects: {}, unit: 'epoch-ms', untested: timeRangeText(reference, current, now) };
+    }
+    const cur = ecdf_ecdfFromSample(column.values);
     const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
     const current = cur.n > 0
         ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
         : { rows, count: 0 };
     const base = { name: ref.name, kind: 'numeric', missing, reference, current, effects: {} };
-    // Dates and times move forward by nature: a later batch always "drifts" on them.
-    if (column.unit === 'epoch-ms')
-        return { ...base, untested: 'it is a date/time column, whose values move forward with time, so a shift says nothing; list it in ignore-columns' };
     if (ref.ecdf.n === 0)
         return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
     if (cur.n === 0)
@@ -11113,10 +11460,26 @@ function compareNumeric(ref, column, rows, options) {
             effectNote = 'the reference is constant, so the Wasserstein distance has no scale; KS D decides instead';
         effect = { name: 'ks', value: ks.statistic, threshold: options.minNumericEffect, errorBound: sketch ? dBound : undefined };
     }
+    const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
+    const movement = { quantiles: { levels, reference: levels.map((p) => ecdfQuantile(ref.ecdf, p)), current: levels.map((p) => ecdfQuantile(cur, p)) } };
     return {
-        ...base, effects, effect, effectNote,
+        ...base, effects, effect, effectNote, movement,
         test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
     };
+}
+function rangeOf(values) {
+    let min = Infinity, max = -Infinity, count = 0;
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v !== v)
+            continue;
+        count++;
+        if (v < min)
+            min = v;
+        if (v > max)
+            max = v;
+    }
+    return count > 0 ? { count, min, max } : { count };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/profile.ts
@@ -11144,6 +11507,7 @@ function numericJson(f) {
         type: 'numeric', rows: f.rows, missing: f.missing ?? 0, count: ecdf.n,
         mean: f.mean, std: f.std, min: f.min, max: f.max,
         psi: { edges: Array.from(f.psiEdges), counts: Array.from(f.psiCounts) },
+        ...(f.unit ? { unit: f.unit } : {}),
     };
     if (f.sketchSize === undefined && ecdf.values.length <= EXACT_DISTINCT_LIMIT) {
         const counts = new Array(ecdf.values.length);
@@ -11239,7 +11603,10 @@ function numericFromJson(name, raw, file, where) {
             throw bad(file, `${where}.psi.counts`, `an array one longer than ${where}.psi.edges`);
         psi = { edges, counts };
     }
-    return numericReference(name, rows, missing, ecdf, sketchSize, psi);
+    const ref = numericReference(name, rows, missing, ecdf, sketchSize, psi);
+    if (raw.unit === 'epoch-ms')
+        ref.unit = 'epoch-ms';
+    return ref;
 }
 /** The step CDF with mass n/k at each stored quantile. */
 function sketchEcdf(q, n) {
@@ -11450,7 +11817,9 @@ async function checkDrift(input, now = new Date()) {
     const reference = await loadReference(input.reference, options, schema, input.delimiter);
     const wanted = columnFilter(options);
     const features = selectFeatures(reference, options);
-    const kinds = new Map(features.map((f) => [f.name, f.kind]));
+    // Time columns are not forced numeric: their text (ISO-8601) must reach the date recognition.
+    const kinds = new Map(features.filter((f) => !isTimeReference(f)).map((f) => [f.name, f.kind]));
+    const featureNames = new Set(features.map((f) => f.name));
     // Every column name of the current data, parsed or not, to report new columns.
     const seen = new Set();
     const current = await readTable(input.current, {
@@ -11458,7 +11827,7 @@ async function checkDrift(input, now = new Date()) {
         delimiter: input.delimiter,
         include: (name) => {
             seen.add(name);
-            return kinds.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
+            return featureNames.has(name) || (schema?.has(name) ?? false) || (input.readNewColumns === true && wanted(name));
         },
     }).catch(rethrowFor('current'));
     const report = compareToReference(reference, current, options, { schema, seenColumns: [...seen] }, now);
@@ -11473,7 +11842,7 @@ function compareToReference(reference, current, options, extra = {}, now = new D
     const wanted = columnFilter(options);
     const seen = extra.seenColumns ?? current.columns.map((c) => c.name);
     const findings = extra.schema ? validateSchema(current, extra.schema) : [];
-    const comparisons = features.map((f) => compareFeature(f, current, options, findings));
+    const comparisons = features.map((f) => compareFeature(f, current, options, findings, now));
     const refNames = new Set(reference.features.map((f) => f.name));
     const added = seen.filter((name) => !refNames.has(name) && wanted(name));
     for (const name of added) {
@@ -11529,7 +11898,10 @@ function selectFeatures(reference, options) {
     }
     return features;
 }
-function compareFeature(ref, current, options, findings) {
+function isTimeReference(f) {
+    return f.kind === 'numeric' && f.unit === 'epoch-ms';
+}
+function compareFeature(ref, current, options, findings, now) {
     const col = current.columns.find((c) => c.name === ref.name);
     if (!col) {
         const message = `Column '${ref.name}' is in the reference but missing from the current data.`;
@@ -11549,7 +11921,7 @@ function compareFeature(ref, current, options, findings) {
         return criticalResult(ref, current, message);
     }
     return ref.kind === 'numeric'
-        ? compareNumeric(ref, col, current.rowCount, options)
+        ? compareNumeric(ref, col, current.rowCount, options, now)
         : compareCategorical(ref, col, current.rowCount, options);
 }
 function criticalResult(ref, current, reason) {
@@ -11612,6 +11984,8 @@ function verdictFor(c, pDist, pMiss, options) {
         }
         if (c.effectNote)
             reasons.push(c.effectNote);
+        for (const note of c.notes ?? [])
+            reasons.push(note);
     }
     else if (c.untested) {
         reasons.push(`not tested: ${c.untested}`);
@@ -11636,6 +12010,8 @@ function verdictFor(c, pDist, pMiss, options) {
         missing: { reference: m.reference, current: m.current, change: m.change, pValue: m.pValue, pAdjusted: pMiss, drifted: missingDrifted },
         reference: c.reference, current: c.current,
         newCategories: c.newCategories,
+        ...(c.unit ? { unit: c.unit } : {}),
+        ...(c.movement ? { movement: c.movement } : {}),
     };
 }
 function buildReport(reference, current, options, features, findings, now) {
@@ -11648,9 +12024,9 @@ function buildReport(reference, current, options, features, findings, now) {
     const driftShare = tested > 0 ? driftedFeatures.length / tested : 0;
     const parts = [];
     if (critical)
-        parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${criticalFeatures.map(logText).join(', ')})`);
+        parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${fewNames(criticalFeatures)})`);
     if (drifted)
-        parts.push(`${driftedFeatures.length} of ${tested} features drifted (${driftedFeatures.map(logText).join(', ')})`);
+        parts.push(`${driftedFeatures.length} of ${tested} features drifted (${fewNames(driftedFeatures)})`);
     const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
     return {
         schema: DRIFT_REPORT_SCHEMA,
@@ -11662,6 +12038,11 @@ function buildReport(reference, current, options, features, findings, now) {
         features,
         findings,
     };
+}
+/** At most five names, then "and N more": a headline must stay one line. */
+function fewNames(names) {
+    const shown = names.slice(0, 5).map(logText).join(', ');
+    return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
 function correctionName(c) {
     return c === 'holm' ? 'Holm' : c === 'bonferroni' ? 'Bonferroni' : c === 'fdr_bh' ? 'Benjamini-Hochberg' : 'no correction';
@@ -11716,7 +12097,7 @@ function markdown_mdText(text) {
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 /** A code span holding any text: the fence is longer than any backtick run inside. */
-function markdown_mdCode(text) {
+function mdCode(text) {
     const body = text.replace(LINE_BREAK, '\\n');
     if (body === '')
         return '` `';
@@ -11727,7 +12108,7 @@ function markdown_mdCode(text) {
 }
 /** A code span inside a table cell: GitHub splits a row at every unescaped pipe, code spans included. */
 function mdCodeCell(text) {
-    return markdown_mdCode(text).replace(/\|/g, '\\|');
+    return mdCode(text).replace(/\|/g, '\\|');
 }
 /** A heading of Markdown that is already inline-safe (mdText, mdCode, our own words). */
 function markdown_mdHeading(level, inline) {
@@ -11762,13 +12143,19 @@ function renderDriftMarkdown(report) {
     out.push(markdown_mdHeading(2, `${icon} Data drift check: ${markdown_mdText(v.summary)}`), '');
     out.push(describeRun(report), '');
     const rows = orderForReading(report.features).slice(0, MAX_ROWS);
-    out.push('| Feature | Status | Test | Statistic | p (corrected) | Effect size | Threshold | Missing ref → cur |');
-    out.push('|---|---|---|---:|---:|---:|---:|---|');
-    for (const f of rows) {
+    // The missing-rate column only when some missing rate moved: a column of 0.0% → 0.0% is noise.
+    const showMissing = report.features.some((f) => f.missing && f.missing.change !== null && f.missing.change !== 0);
+    const header = ['Feature', 'Status', 'Test (statistic)', 'p (corrected)', 'Effect size', 'Threshold', ...(showMissing ? ['Missing ref → cur'] : [])];
+    const align = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
+    out.push(mdTable(header, align, rows.map((f) => {
         const t = f.test;
         const e = f.effect;
-        out.push(`| ${markdown_mdText(f.name)} | ${STATUS_ICON[f.status]} | ${t ? testLabel(f) : '–'} | ${t ? formatNumber(t.statistic) : '–'} | ${t ? formatP(t.pAdjusted) : '–'} | ${e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–'} | ${e ? formatNumber(e.threshold) : '–'} | ${missingCell(f)} |`);
-    }
+        return [
+            markdown_mdText(f.name), STATUS_ICON[f.status], t ? testCell(f) : f.unit ? 'date/time: range only' : '–', t ? formatP(t.pAdjusted) : '–',
+            e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–',
+            e ? formatNumber(e.threshold) : '–', ...(showMissing ? [missingCell(f)] : []),
+        ];
+    })));
     if (report.features.length > MAX_ROWS)
         out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
     const chart = effectChart(report.features);
@@ -11777,8 +12164,12 @@ function renderDriftMarkdown(report) {
     const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
     if (notes.length > 0 || report.findings.length > 0) {
         out.push('', '### Why', '');
-        for (const f of notes.slice(0, MAX_ROWS))
+        for (const f of notes.slice(0, MAX_ROWS)) {
             out.push(`- **${markdown_mdText(f.name)}** — ${markdown_mdText(f.reason)}`);
+            const moved = movementText(f);
+            if (moved)
+                out.push(`  ${moved}`);
+        }
         for (const s of report.findings.filter((x) => x.severity === 'notice'))
             out.push(`- ${markdown_mdText(s.message)}`);
     }
@@ -11792,8 +12183,8 @@ function describeRun(report) {
     const o = report.options;
     const ref = report.reference;
     const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return `Reference: ${ref.files.map(markdown_mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
-        `Current: ${report.current.files.slice(0, 5).map(markdown_mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
+    return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+        `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
         `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
 }
 /** Drifted and critical first, then by effect relative to its threshold. */
@@ -11804,16 +12195,22 @@ function orderForReading(features) {
 function ratio(f) {
     return f.effect && f.effect.threshold > 0 ? f.effect.value / f.effect.threshold : 0;
 }
+/** Charted features: the 15 largest effects, so labels stay readable. */
+const CHART_FEATURES = 15;
+/** Blue bars and a red threshold line: both read on GitHub's light and dark backgrounds. */
+const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
 function effectChart(features) {
-    const shown = orderForReading(features).filter((f) => f.effect && f.effect.threshold > 0).slice(0, 40);
+    const shown = features.filter((f) => f.effect && f.effect.threshold > 0).sort((a, b) => ratio(b) - ratio(a)).slice(0, CHART_FEATURES);
     if (shown.length === 0)
         return undefined;
     const ratios = shown.map((f) => Number(Math.min(ratio(f), 99).toFixed(3)));
     const top = Math.max(2, Math.ceil(Math.max(...ratios)));
+    const more = features.filter((f) => f.effect && f.effect.threshold > 0).length - shown.length;
     return [
         '```mermaid',
-        'xychart-beta',
-        '  title "Effect size ÷ threshold (bars at or above the line are large enough to count)"',
+        CHART_INIT,
+        'xychart-beta horizontal',
+        `  title "Effect size ÷ threshold: blue bars past the red line (1) are large enough${more > 0 ? `; top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
         `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
         `  y-axis "effect ÷ threshold" 0 --> ${top}`,
         `  bar [${ratios.join(', ')}]`,
@@ -11821,11 +12218,24 @@ function effectChart(features) {
         '```',
     ].join('\n');
 }
-function testLabel(f) {
+/** How a drifted feature moved, in one line: quantiles for numbers, the largest share changes for categories. */
+function movementText(f, code = markdown_mdText) {
+    const q = f.movement?.quantiles;
+    if (q) {
+        const pct = (p) => `p${Math.round(p * 100)}`;
+        return `Moved: ${q.levels.map((p, i) => `${pct(p)} ${formatNumber(q.reference[i])} → ${formatNumber(q.current[i])}`).join(', ')}`;
+    }
+    const s = f.movement?.shares;
+    if (s && s.length > 0)
+        return `Moved: ${s.slice(0, 3).map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`).join(', ')}`;
+    return undefined;
+}
+/** The test and its own statistic in one cell, so one column never mixes χ² and KS D. */
+function testCell(f) {
     const t = f.test;
     if (t.name === 'chi2')
-        return `χ² (dof ${t.dof})`;
-    return `KS ${t.method ?? ''}${t.exact ? '' : ' (sketch)'}`.trim();
+        return `χ² ${formatNumber(t.statistic)} (dof ${t.dof})`;
+    return `KS D ${formatNumber(t.statistic)}${t.method ? ` (${t.method}${t.exact ? '' : ', sketch'})` : t.exact ? '' : ' (sketch)'}`;
 }
 function missingCell(f) {
     const m = f.missing;
@@ -14069,6 +14479,22 @@ function formatFill(v) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/model/latency-summary.ts
+const SPREAD_BLOCKS = 5;
+/** p99 per block of consecutive runs, in run order (not sorted: a slow stretch stays in its block). */
+function p99Spread(samplesMs, blocks = SPREAD_BLOCKS) {
+    const runsPerBlock = Math.floor(samplesMs.length / blocks);
+    if (runsPerBlock < 200)
+        return undefined;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let b = 0; b < blocks; b++) {
+        const block = Float64Array.from({ length: runsPerBlock }, (_, i) => samplesMs[b * runsPerBlock + i]).sort();
+        const p = percentileSorted(block, 99);
+        low = Math.min(low, p);
+        high = Math.max(high, p);
+    }
+    return { low, high, blocks, runsPerBlock };
+}
 /** Below this many runs, fewer than 10 samples lie beyond the p99: say so. */
 const MIN_RUNS_FOR_P99 = 1000;
 function percentileSorted(sorted, q) {
@@ -14094,23 +14520,35 @@ function summarizeLatencies(samplesMs) {
         p95: percentileSorted(sorted, 95),
         p99: percentileSorted(sorted, 99),
         max: sorted[runs - 1],
+        p99Spread: p99Spread(samplesMs),
         warning: runs < MIN_RUNS_FOR_P99
             ? `Only ${runs} runs: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} runs for a p99 to mean something.`
             : undefined,
     };
 }
-/** Equal-width histogram of latencies for the summary chart: bucket upper edges and counts. */
+/**
+ * Log-spaced histogram of latencies for the summary chart: bucket upper edges and counts.
+ * Latencies are skewed (most runs fast, a few slow): equal widths up to the max put nearly
+ * every run in the first bucket; geometric widths show the body and the tail.
+ */
 function latencyHistogram(samplesMs, buckets = 20) {
     const sorted = Float64Array.from(samplesMs).sort();
     if (sorted.length === 0)
         return { edges: [], counts: [] };
     const lo = sorted[0];
     const hi = sorted[sorted.length - 1];
-    const width = hi > lo ? (hi - lo) / buckets : 1;
     const counts = new Array(buckets).fill(0);
+    if (!(lo > 0) || !(hi > lo)) {
+        // Zero or constant latencies have no log scale: equal widths.
+        const width = hi > lo ? (hi - lo) / buckets : 1;
+        for (let i = 0; i < sorted.length; i++)
+            counts[Math.min(buckets - 1, Math.floor((sorted[i] - lo) / width))]++;
+        return { edges: counts.map((_, i) => lo + width * (i + 1)), counts };
+    }
+    const ratio = Math.log(hi / lo) / buckets;
     for (let i = 0; i < sorted.length; i++)
-        counts[Math.min(buckets - 1, Math.floor((sorted[i] - lo) / width))]++;
-    return { edges: counts.map((_, i) => lo + width * (i + 1)), counts };
+        counts[Math.min(buckets - 1, Math.floor(Math.log(sorted[i] / lo) / ratio))]++;
+    return { edges: counts.map((_, i) => (i === buckets - 1 ? hi : lo * Math.exp(ratio * (i + 1)))), counts };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/model/measure-latency.ts
@@ -14475,29 +14913,38 @@ function renderGatesMarkdown(v) {
         markdown_mdText(v.summary),
         gateTable(v.gates),
         checkTable(v.checks),
-        ...(e ? evaluationSections(e) : [reportSection(v)]),
+        ...(e ? evaluationSections(e, new Set(v.checks.map((c) => c.name)), latencyGate(v)) : [reportSection(v)]),
         baselineSection(v),
         e && e.notes.length > 0 ? ['### Notes', '', ...e.notes.map((n) => `- ${markdown_mdText(n)}`)].join('\n') : undefined,
         `<sub>${v.schema}, ${v.createdAt}</sub>`,
     ];
     return capBytes(sections.filter((s) => s !== undefined).join('\n\n') + '\n', MAX_SUMMARY_BYTES);
 }
-/** "2 of 7 failed" or "all 7 passed"; checks count like gates, as in the summary. */
+/** "5 gates and 3 checks passed" or "2 of 5 gates and 1 of 3 checks failed": built-in checks are not gates. */
 function verdictCount(v) {
-    const total = v.gates.length + v.checks.length;
-    const failed = v.gates.filter((g) => !g.passed).length + v.checks.filter((c) => !c.passed).length;
     if (v.gates.length === 0)
         return 'no gate was evaluated';
-    if (failed > 0)
-        return `${failed} of ${total} failed`;
-    return total === 1 ? '1 of 1 passed' : `all ${total} passed`;
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const gatesFailed = v.gates.filter((g) => !g.passed).length;
+    const checksFailed = v.checks.filter((c) => !c.passed).length;
+    if (gatesFailed === 0 && checksFailed === 0) {
+        return v.checks.length > 0 ? `${count(v.gates.length, 'gate')} and ${count(v.checks.length, 'check')} passed` : `${count(v.gates.length, 'gate')} passed`;
+    }
+    const failed = [];
+    if (gatesFailed > 0)
+        failed.push(`${gatesFailed} of ${count(v.gates.length, 'gate')}`);
+    if (checksFailed > 0)
+        failed.push(`${checksFailed} of ${count(v.checks.length, 'check')}`);
+    return `${failed.join(' and ')} failed`;
 }
 /** Actual, threshold and margin of a gate in the metric's own unit (ms, MB, plain number). */
 function gateCells(r) {
+    // One precision per metric: the same formatting as the metric tables.
+    const value = (x) => (r.dimension === 'ratio' || r.dimension === undefined ? formatNumber(x, 4) : formatQuantity(x, r.dimension));
     return {
-        actual: r.actual === null ? 'not measured' : formatQuantity(r.actual, r.dimension),
-        threshold: `${r.comparator} ${formatQuantity(r.threshold, r.dimension)}`,
-        margin: r.margin === null ? NOT_MEASURED : signed(r.margin, (x) => formatQuantity(x, r.dimension)),
+        actual: r.actual === null ? 'not measured' : value(r.actual),
+        threshold: `${r.comparator} ${value(r.threshold)}`,
+        margin: r.margin === null ? NOT_MEASURED : signed(r.margin, value),
     };
 }
 function gateTable(gates) {
@@ -14516,14 +14963,18 @@ function checkTable(checks) {
     const rows = checks.slice(0, MAX_TABLE_ROWS).map((c) => `| ${markdown_mdText(c.name)} | ${c.passed ? '✅ pass' : '❌ fail'} | ${markdown_mdText(c.detail)} |`);
     return ['| Built-in check | Result | Detail |', '|---|---|---|', ...rows, ...more(checks.length, 'checks')].join('\n');
 }
-function evaluationSections(e) {
+/** The latency gate's threshold in ms, to mark it on the histogram. */
+function latencyGate(v) {
+    return v.gates.find((g) => g.dimension === 'time' && g.metric.startsWith('latency.'))?.threshold;
+}
+function evaluationSections(e, checkNames, gateMs) {
     return [
         modelSection(e),
         e.classification ? classificationSection(e) : regressionSection(e),
         confusionSection(e),
         perClassSection(e),
-        e.latency ? latencySection(e.latency) : undefined,
-        robustnessSection(e.robustness),
+        e.latency ? latencySection(e.latency, gateMs) : undefined,
+        robustnessSection(e.robustness, checkNames),
     ];
 }
 function modelSection(e) {
@@ -14531,20 +14982,20 @@ function modelSection(e) {
     const d = e.data;
     const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
     const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-    const outputs = [m.outputs.prediction && `prediction ${markdown_mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${markdown_mdCode(m.outputs.probabilities)}`].filter(Boolean);
-    const files = d.files.slice(0, MAX_FILES).map(markdown_mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
+    const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+    const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
     return [
         '### Model and data',
         '',
-        `- **Model:** ${markdown_mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${markdown_mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${markdown_mdText(opsets)}` : ''} (${e.task})`,
-        ...m.inputs.map((i) => `- **Input** ${markdown_mdCode(i.input)} (${markdown_mdText(i.type)}) ← ${columnList(i.columns)} _(${markdown_mdText(i.source)})_`),
+        `- **Model:** ${mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${markdown_mdText(opsets)}` : ''} (${e.task})`,
+        ...m.inputs.map((i) => `- **Input** ${mdCode(i.input)} (${markdown_mdText(i.type)}) ← ${columnList(i.columns)} _(${markdown_mdText(i.source)})_`),
         `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
-        `- **Data:** ${formatCount(d.rows)} rows from ${files || markdown_mdCode(d.spec)}; label column ${markdown_mdCode(d.labelColumn)}` +
+        `- **Data:** ${formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
             (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
     ].join('\n');
 }
 function columnList(columns) {
-    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(markdown_mdCode).join(', ');
+    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(mdCode).join(', ');
     return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
 }
 function classificationSection(e) {
@@ -14561,7 +15012,7 @@ function classificationSection(e) {
         '|---|---:|',
         `| accuracy | ${accuracy} |`,
         ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
-        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => markdown_mdCode(l)).join(', ')}.`] : []),
+        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
     ].join('\n');
 }
 function regressionSection(e) {
@@ -14606,7 +15057,7 @@ function perClassSection(e) {
     const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${markdown_mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
     return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
 }
-function latencySection(l) {
+function latencySection(l, gateMs) {
     const out = [
         '### Latency',
         '',
@@ -14618,9 +15069,16 @@ function latencySection(l) {
         '',
         `**Hardware:** ${markdown_mdText(hardwareLine(l))}`,
     ];
+    const spread = l.p99Spread;
+    if (spread) {
+        out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
+        if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
+            out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`);
+        }
+    }
     if (l.warning)
         out.push('', `> ⚠️ ${markdown_mdText(l.warning)}`);
-    const chart = latencyChart(l.histogram);
+    const chart = latencyChart(l.histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
     if (chart)
         out.push('', chart);
     return out.join('\n');
@@ -14637,18 +15095,33 @@ function ms(x) {
 function rowsPerSecond(x) {
     return `${x >= 100 ? formatCount(x) : formatNumber(x, 3)} rows/s`;
 }
-/** A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms. */
-function latencyChart(h) {
+/** Blue bars on GitHub's light and dark backgrounds (mermaid's default first colour is nearly white). */
+const LATENCY_CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
+/**
+ * A mermaid bar chart with one bar per histogram bucket, labelled by its upper edge in ms; the
+ * buckets holding p50 and p99 (and the latency gate, when it falls inside) are named in their label.
+ */
+function latencyChart(h, marks = {}) {
     if (h.counts.length === 0 || h.edges.length !== h.counts.length)
         return undefined;
     const top = Math.max(...h.counts);
     if (top <= 0)
         return undefined;
+    const labels = edgeLabels(h.edges);
+    const bucketOf = (x) => (x === undefined ? -1 : h.edges.findIndex((edge) => x <= edge));
+    const tags = labels.map(() => []);
+    for (const [name, x] of [['p50', marks.p50], ['p99', marks.p99], ['gate', marks.gate]]) {
+        const i = bucketOf(x);
+        if (i >= 0)
+            tags[i].push(name);
+    }
+    const gateOutside = marks.gate !== undefined && bucketOf(marks.gate) < 0;
     return [
         '```mermaid',
+        LATENCY_CHART_INIT,
         'xychart-beta',
-        '  title "Latency per run (ms, bucket upper edge)"',
-        `  x-axis "ms" [${edgeLabels(h.edges).map((s) => JSON.stringify(s)).join(', ')}]`,
+        `  title "Latency per run (ms, bucket upper edge, log-spaced)${gateOutside ? `; the gate, ${formatNumber(marks.gate, 3)} ms, is beyond the slowest run` : ''}"`,
+        `  x-axis "ms" [${labels.map((s, i) => JSON.stringify(tags[i].length > 0 ? `${s} (${tags[i].join(', ')})` : s)).join(', ')}]`,
         `  y-axis "runs" 0 --> ${top}`,
         `  bar [${h.counts.join(', ')}]`,
         '```',
@@ -14661,9 +15134,12 @@ function latencyChart(h) {
 function edgeLabels(edges) {
     if (edges.length === 1)
         return [String(Number(edges[0].toPrecision(3)))];
-    const width = Math.abs(edges[1] - edges[0]);
-    const decimals = width > 0 ? Math.min(9, Math.max(0, Math.ceil(-Math.log10(width / 10)))) : 3;
-    return edges.map((x) => String(Number(x.toFixed(decimals))));
+    // Log-spaced buckets: each label needs the decimals of its own bucket's width.
+    return edges.map((x, i) => {
+        const width = Math.abs(x - (i > 0 ? edges[i - 1] : 2 * edges[0] - edges[1]));
+        const decimals = width > 0 ? Math.min(9, Math.max(0, Math.ceil(-Math.log10(width / 10)))) : 3;
+        return String(Number(x.toFixed(decimals)));
+    });
 }
 const ROBUSTNESS_LABEL = {
     finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
@@ -14675,7 +15151,9 @@ function robustnessResult(r) {
         return { icon: '✅', word: 'pass' };
     return r.severity === 'fail' ? { icon: '❌', word: 'fail' } : r.severity === 'warn' ? { icon: '⚠️', word: 'warning' } : { icon: 'ℹ️', word: 'info' };
 }
-function robustnessSection(checks) {
+/** Probes that are not already a row of the built-in checks table (finite outputs, deterministic). */
+function robustnessSection(all, checkNames) {
+    const checks = all.filter((r) => !checkNames.has(ROBUSTNESS_LABEL[r.name] ?? r.name));
     if (checks.length === 0)
         return undefined;
     const rows = checks.map((r) => {
@@ -14689,7 +15167,7 @@ function baselineSection(v) {
     const base = v.baselineMetrics;
     if (!base)
         return undefined;
-    const out = ['### Against the baseline', '', `Baseline: ${markdown_mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
+    const out = ['### Against the baseline', '', `Baseline: ${mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
     const rows = baselineRows(v.metrics, base);
     if (rows.length > 0) {
         out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
@@ -14701,6 +15179,8 @@ function baselineSection(v) {
         out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${markdown_mdText(m.conclusion)}`);
     return out.join('\n');
 }
+/** Metrics where a larger value is better; for the rest (losses, errors, latency, size) smaller is. */
+const HIGHER_IS_BETTER = new Set(['accuracy', 'macro_f1', 'roc_auc', 'r2', 'balanced_accuracy']);
 function baselineRows(candidate, baseline) {
     const rows = [];
     for (const metric of BASELINE_METRICS) {
@@ -14708,7 +15188,9 @@ function baselineRows(candidate, baseline) {
         const b = baseline[metric];
         if (typeof a !== 'number' || typeof b !== 'number')
             continue;
-        rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: signed(a - b, (x) => metricValue(metric, x)) });
+        const d = a - b;
+        const mark = d === 0 ? '' : (d > 0) === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
+        rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: `${signed(d, (x) => metricValue(metric, x))}${mark}` });
     }
     return rows;
 }
@@ -14719,7 +15201,7 @@ function reportSection(v) {
     return [
         '### Metrics',
         '',
-        `From the report ${markdown_mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
+        `From the report ${mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
         '',
         '| Metric | Value |',
         '|---|---:|',
@@ -15211,6 +15693,35 @@ function required(value, name, what) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-policy.ts
+/**
+ * register-model's promotion policy: which aliases are protected (case does not matter), and
+ * whether a GateVerdict really passed: its own `passed`, and every gate and check in it, so a
+ * verdict whose `passed: true` contradicts its checks is not trusted.
+ */
+
+const DEFAULT_PROTECTED_ALIASES = (/* unused pure expression or super */ null && (['production', 'prod', 'champion']));
+function isProtectedAlias(alias, protectedAliases) {
+    return protectedAliases.some((p) => p.toLowerCase() === alias.toLowerCase());
+}
+/** Checks a modelci/gate-verdict@1 document's shape (file names the input it came from). */
+function verdictOutcome(document, file, input) {
+    const gates = document.gates;
+    const checks = document.checks ?? [];
+    const items = (v) => Array.isArray(v) && v.every((i) => typeof i === 'object' && i !== null && typeof i.passed === 'boolean');
+    if (typeof document.passed !== 'boolean' || !items(gates) || !items(checks)) {
+        throw new errors_InputError(`The ${input} file ${file} is not a complete GateVerdict: it needs "passed" (true or false), "gates" and "checks" (each with "passed"); give the file the quality-gates step wrote.`, { input, file });
+    }
+    const failed = [...gates.filter((g) => g.passed !== true).map((g) => `gate '${String(g.gate ?? '?')}'`), ...checks.filter((c) => c.passed !== true).map((c) => `check '${String(c.name ?? '?')}'`)];
+    if (document.passed !== true)
+        return { passed: false, why: failed.length > 0 ? `its verdict failed (${failed.join(', ')})` : 'its verdict failed' };
+    if (gates.length === 0)
+        return { passed: false, why: 'its verdict says passed but holds no gate' };
+    if (failed.length > 0)
+        return { passed: false, why: `its verdict says passed but ${failed.join(', ')} failed` };
+    return { passed: true };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
 /**
  * Credentials never go into a message or a record. In any text (a bare URI, or a message that
@@ -15302,14 +15813,50 @@ function decodeLoosely(s) {
 const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 // OCI tag rule; aliases must also not look like versions.
 const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-function checkModelName(name, input = 'name') {
-    if (NAME.test(name) && name.length <= 255)
+function checkModelName(name, input = 'name', prefix = '') {
+    if (NAME.test(name) && prefix.length + name.length <= 255)
         return;
     const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
     const why = bad.length > 0
         ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-        : name.length > 255 ? 'it is longer than 255 characters' : 'separators (. _ -) must sit between letters or digits';
+        : prefix.length + name.length > 255 ? `with the namespace it is longer than 255 characters` : 'separators (. _ -) must sit between letters or digits';
     throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
+}
+/** The path components of an OCI repository (namespace/name), by the distribution grammar. */
+function checkOciNamespace(namespace, input = 'registry') {
+    if (namespace === '' || (NAME.test(namespace) && namespace.length <= 255))
+        return;
+    const bad = [...new Set([...namespace].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
+    const why = bad.length > 0
+        ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
+        : namespace.length > 255 ? 'it is longer than 255 characters' : "each '/'-separated part must start and end with a letter or digit, with '.', '_' or '-' only between them";
+    throw new errors_InputError(`The registry namespace '${namespace}' is not a valid OCI repository path: ${why}; use lowercase parts such as 'acme/models'.`, { input });
+}
+/**
+ * MLflow's own rules for a registered model name: any characters but '/', ':' and control
+ * characters (MLflow stores names as path parts), not '.' or '..', at most 256 characters.
+ */
+function checkMlflowModelName(name, input = 'name') {
+    const bad = [...new Set([...name].filter((c) => c === '/' || c === ':' || c === '\\' || c < ' ' || c === '\u007f'))];
+    let why;
+    if (name.trim() === '')
+        why = 'it is empty';
+    else if (name !== name.trim())
+        why = 'it starts or ends with a space';
+    else if (bad.length > 0)
+        why = `it contains ${bad.map((c) => (c < ' ' || c === '\u007f' ? 'a control character' : `'${c}'`)).join(', ')}`;
+    else if (name === '.' || name === '..')
+        why = "'.' and '..' name folders";
+    else if (name.length > 256)
+        why = 'it is longer than 256 characters';
+    if (why)
+        throw new errors_InputError(`Model name '${name}' is not a valid MLflow registered model name: ${why}; e.g. 'FraudDetector' or 'penguin-classifier'.`, { input });
+}
+/** A version reference: a number, v<N>, 'latest', or an alias (a tag), nothing that reads as a path. */
+function checkVersionRef(ref, input = 'version') {
+    if (versionNumber(ref) !== undefined || ref === 'latest' || ALIAS.test(ref))
+        return;
+    throw new errors_InputError(`Input '${input}' is '${ref}', which is not a version: give a number (3 or v3), 'latest', or an alias such as production (letters, digits, '.', '_', '-').`, { input });
 }
 function checkAlias(alias, input = 'alias') {
     if (!ALIAS.test(alias)) {
@@ -15345,81 +15892,277 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: ./packages/core/src/registry/download-target.ts
 /**
  * Where a version's file lands on download: inside the download folder, whatever path the
- * registry claims (a manifest is remote content, and '../' in it must not write elsewhere).
+ * registry claims (a manifest is remote content: '../', '.', a file that another file needs as a
+ * folder, or a symlink already in the folder must not write elsewhere or crash). Each file is
+ * written under a temporary name and renamed into place once verified, so a killed or failed
+ * download leaves what was there before, never a truncated file.
  */
 
 
 
+
+/** Refuses a version whose file paths conflict with each other, before anything is written. */
+function checkDownloadPaths(version) {
+    const paths = version.files.map((f) => external_node_path_default().posix.normalize(f.path.replace(/\\/g, '/')).replace(/\/+$/, ''));
+    const seen = new Set();
+    for (const [i, p] of paths.entries()) {
+        if (p === '.' || p === '' || p === '/')
+            throw untrusted(version, version.files[i], 'names the download folder itself, not a file');
+        if (seen.has(p))
+            throw untrusted(version, version.files[i], 'appears twice');
+        seen.add(p);
+    }
+    for (const p of paths) {
+        const parent = paths.find((q) => p.startsWith(`${q}/`));
+        if (parent !== undefined)
+            throw untrusted(version, version.files[paths.indexOf(p)], `needs '${parent}' to be a folder, but it is also one of the files`);
+    }
+}
 async function downloadTarget(into, version, file) {
     const root = external_node_path_default().resolve(into);
     const target = external_node_path_default().resolve(root, file.path);
-    if (external_node_path_default().relative(root, target).startsWith('..') || external_node_path_default().isAbsolute(external_node_path_default().relative(root, target))) {
+    const relative = external_node_path_default().relative(root, target);
+    if (relative === '')
+        throw untrusted(version, file, 'names the download folder itself, not a file');
+    if (relative.startsWith('..') || external_node_path_default().isAbsolute(relative)) {
         throw new errors_InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${file.path}'); the registry content is not trustworthy.`, { input: 'version' });
     }
-    await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-    return target;
+    await (0,promises_namespaceObject.mkdir)(root, { recursive: true });
+    // Every folder on the way and the file itself: a symlink there would write through it.
+    let at = root;
+    const parts = relative.split((external_node_path_default()).sep);
+    for (const [i, part] of parts.entries()) {
+        at = external_node_path_default().join(at, part);
+        const s = await (0,promises_namespaceObject.lstat)(at).catch(() => undefined);
+        const last = i === parts.length - 1;
+        if (!s) {
+            if (!last)
+                await (0,promises_namespaceObject.mkdir)(at);
+            continue;
+        }
+        if (s.isSymbolicLink()) {
+            throw new errors_InputError(`The download folder ${root} holds a symlink at '${external_node_path_default().relative(root, at)}', where ${version.name} v${version.version} writes '${file.path}'; modelci does not write through symlinks: remove it or download into an empty folder.`, { input: 'download' });
+        }
+        if (last ? s.isDirectory() : !s.isDirectory()) {
+            throw new errors_InputError(`The download folder ${root} has a ${s.isDirectory() ? 'folder' : 'file'} at '${external_node_path_default().relative(root, at)}', where ${version.name} v${version.version} needs a ${last ? 'file' : 'folder'} for '${file.path}'; remove it or download into an empty folder.`, { input: 'download' });
+        }
+    }
+    const partial = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.modelci-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.part`);
+    return {
+        path: target,
+        partial,
+        commit: () => (0,promises_namespaceObject.rename)(partial, target),
+        discard: () => (0,promises_namespaceObject.rm)(partial, { force: true }),
+    };
+}
+function untrusted(version, file, why) {
+    return new errors_InputError(`Version ${version.version} of '${version.name}' lists a file '${file.path}' that ${why}; the registry content is not trustworthy, nothing was downloaded.`, { input: 'version' });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/file-lock.ts
 /**
- * An advisory lock between processes on one machine (or one shared filesystem): a lock file
- * created with O_EXCL holding the owner's pid. A lock whose owner died is taken over, so a
- * crashed writer cannot block the registry forever.
+ * A lock between processes, on one machine or a shared (network) filesystem, that two writers can
+ * never both hold:
+ * - taken by link(2)ing a complete lock file (owner host, pid, token) into place: atomic, also
+ *   over NFS, and never visible empty;
+ * - held under a lease: the holder touches it every few seconds, so a lock untouched for longer
+ *   than the lease is a dead writer's, on whatever host it ran; on this host a dead pid counts at
+ *   once, and an empty or garbled lock (an older modelci killed while writing it) after a moment;
+ * - taken over atomically: the stale lock is renamed to a unique name, and only the writer whose
+ *   rename moved the very lock it judged stale proceeds (one that moved a newer lock puts it back);
+ * - fenced: the work checks, before it commits, that the lock is still its own.
  */
 
 
+
+
+/** A lock untouched this long belongs to a dead (or frozen) writer. */
+const LEASE_MS = 30_000;
+/** An empty or unreadable lock this old was left by a writer killed while creating it. */
+const GARBLED_GRACE_MS = 2_000;
 async function withFileLock(lockPath, work, options = {}) {
-    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-    let wait = 5;
-    for (;;) {
-        try {
-            const handle = await (0,promises_namespaceObject.open)(lockPath, 'wx');
-            try {
-                await handle.writeFile(`${process.pid}\n`);
-            }
-            finally {
-                await handle.close();
-            }
-            break;
+    const leaseMs = options.leaseMs ?? LEASE_MS;
+    const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+    const raw = `${JSON.stringify({ host: (0,external_node_os_namespaceObject.hostname)(), pid: process.pid, token })}\n`;
+    await acquire(lockPath, raw, leaseMs, options.timeoutMs ?? 60_000);
+    const heartbeat = setInterval(() => {
+        void holds(lockPath, raw).then((mine) => (mine ? (0,promises_namespaceObject.utimes)(lockPath, new Date(), new Date()) : undefined)).catch(() => undefined);
+    }, Math.max(50, Math.floor(leaseMs / 4)));
+    heartbeat.unref();
+    const fence = async () => {
+        if (!(await holds(lockPath, raw))) {
+            throw new ServiceError('the registry lock', `Another writer took over the registry lock ${lockPath} (this one was held longer than the ${Math.round(leaseMs / 1000)} s lease); nothing was committed: try again.`, { retryable: true });
         }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-            if (await ownerIsGone(lockPath)) {
-                await (0,promises_namespaceObject.rm)(lockPath, { force: true });
+    };
+    try {
+        return await work(fence);
+    }
+    finally {
+        clearInterval(heartbeat);
+        await releaseIfMine(lockPath, raw);
+    }
+}
+async function acquire(lockPath, raw, leaseMs, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    const draft = `${lockPath}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.new`;
+    await (0,promises_namespaceObject.writeFile)(draft, raw);
+    let wait = 5;
+    try {
+        for (;;) {
+            if (await place(draft, lockPath, raw))
+                return;
+            const seen = await look(lockPath);
+            if (seen && (await isStale(seen, leaseMs))) {
+                await takeOver(lockPath, seen);
                 continue;
             }
             if (Date.now() > deadline) {
-                throw new errors_InputError(`The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s; if no modelci is running, delete that file.`, { file: lockPath });
+                throw new errors_InputError(`The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round(timeoutMs / 1000)} s; if no modelci is running, delete that file.`, { file: lockPath });
             }
             await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
             wait = Math.min(wait * 2, 200);
         }
     }
-    try {
-        return await work();
-    }
     finally {
-        await (0,promises_namespaceObject.rm)(lockPath, { force: true });
+        await (0,promises_namespaceObject.rm)(draft, { force: true });
     }
 }
-/** True when the lock names a process on this machine that no longer exists. */
-async function ownerIsGone(lockPath) {
-    let pid;
+/** Puts the complete draft at lockPath unless a lock is there; false when one is. */
+async function place(draft, lockPath, raw) {
     try {
-        pid = Number((await (0,promises_namespaceObject.readFile)(lockPath, 'utf8')).trim());
+        await (0,promises_namespaceObject.link)(draft, lockPath);
+        return true;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'EEXIST')
+            return false;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP')
+            throw e;
+    }
+    // A filesystem without hard links: O_EXCL create (the lock is empty for a moment).
+    try {
+        const handle = await (0,promises_namespaceObject.open)(lockPath, 'wx');
+        try {
+            await handle.writeFile(raw);
+        }
+        finally {
+            await handle.close();
+        }
+        return true;
+    }
+    catch (e) {
+        if (e.code === 'EEXIST')
+            return false;
+        throw e;
+    }
+}
+async function look(file) {
+    try {
+        const s = await (0,promises_namespaceObject.stat)(file);
+        return { raw: await (0,promises_namespaceObject.readFile)(file, 'utf8'), ino: s.ino, mtimeMs: s.mtimeMs };
     }
     catch {
-        return false; // just released, or being written: try again
+        return undefined; // just released: try again
     }
-    if (!Number.isInteger(pid) || pid <= 0)
+}
+async function isStale(seen, leaseMs) {
+    const age = Date.now() - seen.mtimeMs;
+    if (age > leaseMs)
+        return true;
+    let owner;
+    try {
+        owner = JSON.parse(seen.raw);
+    }
+    catch {
+        // An older modelci wrote the bare pid; an empty lock is a writer killed while creating it.
+        const pid = Number(seen.raw.trim());
+        if (seen.raw.trim() === '' || !Number.isInteger(pid) || pid <= 0)
+            return age > GARBLED_GRACE_MS;
+        owner = { host: (0,external_node_os_namespaceObject.hostname)(), pid };
+    }
+    if (owner.host !== (0,external_node_os_namespaceObject.hostname)() || !Number.isInteger(owner.pid))
         return false;
     try {
-        process.kill(pid, 0);
+        process.kill(owner.pid, 0);
         return false;
     }
     catch (e) {
         return e.code === 'ESRCH';
+    }
+}
+/**
+ * Moves the stale lock aside. Only the writer whose rename moved that very lock (same inode and
+ * content) removes it; one that moved a lock taken since puts it back for its owner.
+ */
+async function takeOver(lockPath, seen) {
+    const now = await look(lockPath);
+    if (!now || now.ino !== seen.ino || now.raw !== seen.raw)
+        return;
+    const aside = `${lockPath}.stale-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,promises_namespaceObject.rename)(lockPath, aside);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return; // another writer moved it first
+        throw e;
+    }
+    const moved = await look(aside);
+    if (moved && (moved.ino !== seen.ino || moved.raw !== seen.raw)) {
+        // If a third writer holds the path by now, the moved lock's owner fails its fence instead.
+        await (0,promises_namespaceObject.link)(aside, lockPath).catch(() => undefined);
+    }
+    await (0,promises_namespaceObject.rm)(aside, { force: true });
+}
+async function holds(lockPath, raw) {
+    try {
+        return (await (0,promises_namespaceObject.readFile)(lockPath, 'utf8')) === raw;
+    }
+    catch {
+        return false;
+    }
+}
+/** Removes the lock only if it is still this writer's (moved aside first, so nobody else's goes). */
+async function releaseIfMine(lockPath, raw) {
+    if (!(await holds(lockPath, raw)))
+        return;
+    const aside = `${lockPath}.done-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,promises_namespaceObject.rename)(lockPath, aside);
+    }
+    catch {
+        return;
+    }
+    if ((await (0,promises_namespaceObject.readFile)(aside, 'utf8').catch(() => '')) !== raw)
+        await (0,promises_namespaceObject.link)(aside, lockPath).catch(() => undefined);
+    await (0,promises_namespaceObject.rm)(aside, { force: true });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/attachments.ts
+/** The version as its attachments leave it: the latest verdict and drift report count. */
+function withAttachments(version, attachments) {
+    if (attachments.length === 0)
+        return version;
+    const sorted = [...attachments].sort((a, b) => a.attachedAt.localeCompare(b.attachedAt));
+    const provenance = { ...version.provenance, attachments: sorted };
+    for (const a of sorted) {
+        if (a.gateVerdict)
+            provenance.gateVerdict = a.gateVerdict;
+        if (a.driftReport)
+            provenance.driftReport = a.driftReport;
+    }
+    return { ...version, provenance };
+}
+function parseAttachments(text) {
+    if (!text)
+        return [];
+    try {
+        const parsed = JSON.parse(text);
+        return Array.isArray(parsed) ? parsed.filter((a) => typeof a === 'object' && a !== null && typeof a.attachedAt === 'string') : [];
+    }
+    catch {
+        return [];
     }
 }
 
@@ -15435,6 +16178,32 @@ async function ownerIsGone(lockPath) {
 
 
 
+/**
+ * A temporary blob untouched this long was left by a killed writer (a live upload writes to it
+ * continuously, so its mtime stays fresh).
+ */
+const UPLOAD_LEASE_MS = 5 * 60_000;
+/** Removes temporary blobs (.upload-*, *.tmp) that killed writers left behind. */
+async function reclaimAbandonedUploads(layout, leaseMs = UPLOAD_LEASE_MS) {
+    const dir = external_node_path_default().join(layout, 'blobs', 'sha256');
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(dir);
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const name of names.filter((n) => n.startsWith('.upload-') || n.endsWith('.tmp'))) {
+        const file = external_node_path_default().join(dir, name);
+        const s = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
+        if (s && Date.now() - s.mtimeMs > leaseMs) {
+            await (0,promises_namespaceObject.rm)(file, { force: true });
+            removed.push(file);
+        }
+    }
+    return removed;
+}
 function blobPath(layout, digest) {
     const [algorithm, hex] = digest.split(':');
     return external_node_path_default().join(layout, 'blobs', algorithm, hex);
@@ -15531,6 +16300,8 @@ const ANNOTATION = {
     previous: 'io.modelci.alias.previous',
     forced: 'io.modelci.alias.forced',
     updated: 'io.modelci.alias.updated',
+    /** On a version's index entry (local) or an attachment manifest (OCI): JSON Attachment(s). */
+    attachments: 'io.modelci.attachments',
 };
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/modelpack.ts
@@ -15544,8 +16315,9 @@ function modelPackConfig(input, version, files) {
             ...(input.provenance.gitSha ? { revision: input.provenance.gitSha } : {}),
             ...(input.provenance.creator ? { authors: [input.provenance.creator] } : {}),
         },
-        config: { format: modelpack_formatOf(files) },
-        modelfs: { type: 'layers', diff_ids: layersOf(files).map((l) => l.digest) },
+        // ModelPack v0.0.7+ names it diffIds; format only when the files say which it is (OPTIONAL).
+        config: modelpack_formatOf(files) ? { format: modelpack_formatOf(files) } : {},
+        modelfs: { type: 'layers', diffIds: layersOf(files).map((l) => l.digest) },
     };
     return Buffer.from(JSON.stringify(config));
 }
@@ -15617,6 +16389,7 @@ function filesOf(layers) {
     }
     return files;
 }
+/** The spec's format names (its examples: onnx, safetensors, pytorch, gguf), from the extensions. */
 function modelpack_formatOf(files) {
     const ext = files.map((f) => f.path.split('.').pop()?.toLowerCase());
     if (ext.includes('onnx'))
@@ -15627,7 +16400,7 @@ function modelpack_formatOf(files) {
         return 'pytorch';
     if (ext.includes('gguf'))
         return 'gguf';
-    return 'unknown';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/local-oci-registry.ts
@@ -15653,12 +16426,16 @@ function modelpack_formatOf(files) {
 
 
 
+
 class LocalOciRegistry {
     uri;
     root;
     constructor(uri) {
         this.uri = uri;
         this.root = external_node_path_default().resolve(uri.replace(/^file:\/\//i, ''));
+    }
+    checkName(name) {
+        checkModelName(name);
     }
     layout(name) {
         checkModelName(name);
@@ -15674,6 +16451,7 @@ class LocalOciRegistry {
     async registerLocked(input) {
         const layout = this.layout(input.name);
         await (0,promises_namespaceObject.mkdir)(layout, { recursive: true });
+        await reclaimAbandonedUploads(layout);
         let bytesWritten = 0;
         const files = [];
         // A file the size of a stored layer may be stored already: hash it first (one read, no
@@ -15692,7 +16470,7 @@ class LocalOciRegistry {
                 bytesWritten += blob.size;
             files.push({ path: f.path, digest: blob.digest, size: blob.size });
         }
-        return withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+        return withFileLock(external_node_path_default().join(layout, '.lock'), async (fence) => {
             const index = await this.readIndex(layout);
             const versions = await this.versions(input.name, layout, index);
             const same = versions.find((v) => sameFiles(v.files, files));
@@ -15704,11 +16482,13 @@ class LocalOciRegistry {
             const bytes = Buffer.from(JSON.stringify(manifest));
             const stored = await storeBytes(layout, bytes);
             index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+            await fence();
             await this.writeIndex(layout, index);
             return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
         });
     }
     async resolve(name, ref) {
+        checkVersionRef(ref);
         return this.inRegistry(() => this.resolveIn(name, ref));
     }
     async resolveIn(name, ref) {
@@ -15729,7 +16509,7 @@ class LocalOciRegistry {
     }
     async moveAlias(name, alias, version, options) {
         const layout = this.layout(name);
-        return this.inRegistry(() => withFileLock(external_node_path_default().join(layout, '.lock'), async () => {
+        return this.inRegistry(() => withFileLock(external_node_path_default().join(layout, '.lock'), async (fence) => {
             const index = await this.readIndex(layout, true);
             const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
             if (!target || target.digest !== version.digest) {
@@ -15744,21 +16524,41 @@ class LocalOciRegistry {
             if (options.forced)
                 annotations[ANNOTATION.forced] = 'true';
             index.manifests.push({ ...target, annotations });
+            await fence();
             await this.writeIndex(layout, index);
             return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
         }));
     }
+    async attach(version, attachment) {
+        const layout = this.layout(version.name);
+        return withFileLock(external_node_path_default().join(layout, '.lock'), async (fence) => {
+            const index = await this.readIndex(layout, true);
+            const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
+            if (!entry || entry.digest !== version.digest) {
+                throw new errors_InputError(`Version ${version.version} of '${version.name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
+            }
+            entry.annotations[ANNOTATION.attachments] = JSON.stringify([...parseAttachments(entry.annotations[ANNOTATION.attachments]), attachment]);
+            await fence();
+            await this.writeIndex(layout, index);
+            return this.versionOf(version.name, layout, index, version.digest);
+        });
+    }
     async download(version, into) {
         const layout = this.layout(version.name);
         const written = [];
+        checkDownloadPaths(version);
         for (const f of version.files) {
             // Errors making the folder or writing the copy are about --download; reading blobs, the registry's.
-            const target = await onUserPath({ input: 'download', path: into, expect: 'folder' }, async () => {
-                const to = await downloadTarget(into, version, f);
-                await copyVerified(blobPath(layout, f.digest), to, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
-                return to;
-            }, external_node_path_default().resolve(into));
-            written.push(target);
+            const target = await onUserPath({ input: 'download', path: into, expect: 'folder' }, () => downloadTarget(into, version, f), external_node_path_default().resolve(into));
+            try {
+                await copyVerified(blobPath(layout, f.digest), target.partial, f.digest, f.size, `${f.path} of ${version.name} v${version.version}`);
+            }
+            catch (e) {
+                await target.discard();
+                throw e;
+            }
+            await onUserPath({ input: 'download', path: into, expect: 'folder' }, () => target.commit(), external_node_path_default().resolve(into));
+            written.push(target.path);
         }
         return written;
     }
@@ -15788,7 +16588,8 @@ class LocalOciRegistry {
             .map((m) => m.annotations?.[ANNOTATION.refName])
             .filter((t) => !!t && versionNumber(t) === undefined);
         const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
-        return versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort());
+        const entry = index.manifests.find((m) => m.digest === digest && m.annotations?.[ANNOTATION.refName] === `v${version}`);
+        return withAttachments(versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort()), parseAttachments(entry?.annotations?.[ANNOTATION.attachments]));
     }
     async readIndex(layout, mustExist = false) {
         let text;
@@ -16276,10 +17077,28 @@ function retryAfterMs(header) {
 
 
 
+
 /** Upload chunk size; also the size above which a file goes up in chunks instead of one PUT. */
 const oci_registry_CHUNK_BYTES = 64 * 1024 * 1024;
 /** GHCR refuses layers over 10 GB; larger files go up as several layers of at most this size. */
 const MAX_LAYER_BYTES = 9_500_000_000;
+/**
+ * How long a new tag must stay ours before the version counts as registered: longer than any
+ * writer's check-to-write gap (one small PUT, milliseconds to a few hundred on a far registry).
+ * MODELCI_REGISTRY_SETTLE_MS overrides it (lower in tests, higher for a slow registry).
+ */
+const SETTLE_MS = 2_000;
+/**
+ * Files (parts) up to this size are hashed before uploading and not sent if the registry has the
+ * blob (HEAD), so a re-run after a failure does not send finished blobs again. Larger new parts
+ * are hashed while they upload (one read of a 1 GiB file, not two), unless a stored layer has
+ * their size.
+ */
+const HASH_FIRST_BYTES = 256 * 1024 * 1024;
+const ATTACHMENT_ARTIFACT = 'application/vnd.modelci.attachment.v1+json';
+const ATTACH_TAG = /^v(\d+)\.attach-[0-9a-f]{12}$/;
+/** Version numbers one registration tries before giving up (each lost claim moves to the next). */
+const MAX_CLAIMS = 64;
 class OciRegistry {
     uri;
     env;
@@ -16287,33 +17106,56 @@ class OciRegistry {
     host;
     namespace;
     tokens = new Map();
+    uriCredentials;
     chunkBytes;
     maxLayerBytes;
     http;
+    settleMs;
     constructor(uri, env = process.env, options = {}) {
         this.uri = uri;
         this.env = env;
         this.chunkBytes = options.chunkBytes ?? oci_registry_CHUNK_BYTES;
         this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
+        this.settleMs = options.settleMs ?? settleFromEnv(env.MODELCI_REGISTRY_SETTLE_MS);
         this.http = new HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
         const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
-        this.host = m[2];
+        // Credentials in the URI (user:password@host, the password may hold '@'): used, never printed.
+        const at = m[2].lastIndexOf('@');
+        this.host = m[2].slice(at + 1);
+        if (at >= 0) {
+            const userinfo = m[2].slice(0, at);
+            const colon = userinfo.indexOf(':');
+            const decode = (t) => {
+                try {
+                    return decodeURIComponent(t);
+                }
+                catch {
+                    return t;
+                }
+            };
+            if (colon > 0)
+                this.uriCredentials = { username: decode(userinfo.slice(0, colon)), password: decode(userinfo.slice(colon + 1)) };
+        }
         const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(this.host);
         const scheme = m[1] ? m[1].slice(1).toLowerCase() : local ? 'http' : 'https';
         this.base = `${scheme}://${this.host}`;
         this.namespace = (m[3] ?? '').replace(/^\/+|\/+$/g, '');
+        checkOciNamespace(this.namespace);
+    }
+    checkName(name) {
+        this.repo(name);
     }
     repo(name) {
-        checkModelName(name);
+        checkModelName(name, 'name', this.namespace ? `${this.namespace}/` : '');
         return this.namespace ? `${this.namespace}/${name}` : name;
     }
     async register(input) {
         const repo = this.repo(input.name);
         let bytesWritten = 0;
         const files = [];
-        const versions = await this.list(input.name);
+        const versions = await this.versionsOf(input.name);
         // Layers of these sizes may be stored already: such files are hashed before uploading.
         const knownSizes = new Set(versions.flatMap((v) => v.files.flatMap((f) => (f.parts ?? [f]).map((p) => p.size))));
         for (const f of input.files) {
@@ -16325,22 +17167,50 @@ class OciRegistry {
         const same = versions.find((v) => key(v.files) === key(files));
         if (same)
             return { version: same, existing: true, bytesWritten };
-        // No server-side lock exists: take the next number, and if another writer took it first
-        // (the tag appears before ours), move on to the next.
         let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
-        for (let attempt = 0; attempt < 20; attempt++, version++) {
+        for (let attempt = 0; attempt < MAX_CLAIMS; attempt++, version++) {
+            // A number already taken is skipped before anything is pushed for it.
             if (await this.manifestDigest(repo, `v${version}`))
                 continue;
             const config = Buffer.from(modelPackConfig(input, version, files));
             const configDigest = await this.pushBytes(repo, config);
             const manifest = modelPackManifest(input, version, files, { digest: configDigest, size: config.length, written: true });
             const body = Buffer.from(JSON.stringify(manifest));
-            const digest = await this.putManifest(repo, `v${version}`, body);
+            const digest = await this.claimTag(repo, `v${version}`, body);
+            if (!digest)
+                continue;
             return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
         }
-        throw new ServiceError(`the registry ${this.host}`, `Could not find a free version tag for '${input.name}' in ${this.uri} after 20 tries; other writers keep registering: try again.`, { retryable: true });
+        throw new ServiceError(`the registry ${this.host}`, `Could not claim a version tag for '${input.name}' in ${this.uri} after ${MAX_CLAIMS} tries; other writers keep registering: try again.`, { retryable: true });
+    }
+    /**
+     * Claims `tag` for `body`; returns its digest, or undefined when another writer holds the tag.
+     * Distribution has no conditional tag write, so: the manifest goes up by digest first (the
+     * check-to-write gap is one small PUT), the tag is written only if free, and read back after a
+     * settle delay. Every writer that saw the tag free writes within its gap of seeing it, so after
+     * the first write plus the delay all such writes have landed: the last one stays, and each
+     * writer's read-back agrees on one owner. A writer whose own gap exceeded the delay cannot know
+     * whether it overwrote a confirmed owner, and says so instead of claiming.
+     */
+    async claimTag(repo, tag, body) {
+        const digest = await this.putManifest(repo, `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`, body);
+        const checked = Date.now();
+        if (await this.manifestDigest(repo, tag))
+            return undefined;
+        await this.putManifest(repo, tag, body);
+        const gap = Date.now() - checked;
+        await new Promise((resolve) => setTimeout(resolve, this.settleMs));
+        if ((await this.manifestDigest(repo, tag)) !== digest)
+            return undefined;
+        // The last writer of a tag always reads back its own: if any writer overwrote a confirmed
+        // owner, it had a gap over the delay, and the last such writer fails here, loudly.
+        if (gap >= this.settleMs) {
+            throw new ServiceError(`the registry ${this.host}`, `Tagging ${repo}:${tag} took ${gap} ms from check to write, longer than the settle delay of ${this.settleMs} ms, so another registration of ${tag} may have been overwritten; check the versions with 'modelci list', and raise MODELCI_REGISTRY_SETTLE_MS for this registry.`, { retryable: false });
+        }
+        return digest;
     }
     async resolve(name, ref) {
+        checkVersionRef(ref);
         const repo = this.repo(name);
         const n = versionNumber(ref);
         let tag = n !== undefined ? `v${n}` : ref;
@@ -16357,12 +17227,19 @@ class OciRegistry {
         }
         return this.toVersion(name, repo, got.manifest, got.digest);
     }
+    /** Every version; a model with none is a sentence, as on the other backends. */
     async list(name) {
+        const versions = await this.versionsOf(name);
+        if (versions.length === 0)
+            throw new errors_InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+        return versions;
+    }
+    async versionsOf(name) {
         const repo = this.repo(name);
         const tags = await this.tags(repo);
         const digests = new Map();
         const versions = [];
-        for (const tag of tags) {
+        for (const tag of tags.filter((t) => !ATTACH_TAG.test(t))) {
             const got = await this.getManifest(repo, tag);
             if (!got)
                 continue;
@@ -16371,9 +17248,43 @@ class OciRegistry {
             else
                 digests.set(got.digest, [...(digests.get(got.digest) ?? []), tag]);
         }
+        const out = [];
         for (const v of versions)
-            v.aliases = (digests.get(v.digest) ?? []).sort();
-        return versions.sort((a, b) => a.version - b.version);
+            out.push(withAttachments({ ...v, aliases: (digests.get(v.digest) ?? []).sort() }, await this.attachmentsOf(repo, tags, v)));
+        return out.sort((a, b) => a.version - b.version);
+    }
+    /**
+     * An attachment is an OCI manifest whose subject is the version's manifest, tagged
+     * v<N>.attach-<its digest>: the version's own tag and digest never change.
+     */
+    async attach(version, attachment) {
+        const repo = this.repo(version.name);
+        const current = await this.getManifest(repo, `v${version.version}`);
+        if (!current || current.digest !== version.digest) {
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+        }
+        const empty = await this.pushBytes(repo, Buffer.from('{}'));
+        const emptyDescriptor = { mediaType: 'application/vnd.oci.empty.v1+json', digest: empty, size: 2 };
+        const body = Buffer.from(JSON.stringify({
+            schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType: ATTACHMENT_ARTIFACT, config: emptyDescriptor, layers: [emptyDescriptor],
+            subject: { mediaType: OCI_MANIFEST, digest: version.digest, size: current.body.length },
+            annotations: { [ANNOTATION.created]: attachment.attachedAt, [ANNOTATION.attachments]: JSON.stringify(attachment) },
+        }));
+        const digest = await this.putManifest(repo, `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(body).digest('hex')}`, body);
+        await this.putManifest(repo, `v${version.version}.attach-${digest.slice(7, 19)}`, body);
+        return this.resolve(version.name, String(version.version));
+    }
+    async attachmentsOf(repo, tags, version) {
+        const out = [];
+        for (const tag of tags.filter((t) => ATTACH_TAG.exec(t)?.[1] === String(version.version))) {
+            const got = await this.getManifest(repo, tag);
+            const m = got?.manifest;
+            // Only one that names this very version counts (a tag could be pushed by anyone with write access).
+            if (m?.artifactType !== ATTACHMENT_ARTIFACT || m.subject?.digest !== version.digest)
+                continue;
+            out.push(...parseAttachments(`[${m.annotations?.[ANNOTATION.attachments] ?? ''}]`));
+        }
+        return out;
     }
     async moveAlias(name, alias, version, options) {
         const repo = this.repo(name);
@@ -16389,11 +17300,12 @@ class OciRegistry {
     async download(version, into) {
         const repo = this.repo(version.name);
         const written = [];
+        checkDownloadPaths(version);
         for (const f of version.files) {
             const target = await downloadTarget(into, version, f);
             const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
             const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
+            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target.partial);
             let size = 0;
             try {
                 for (const part of f.parts ?? [{ digest: f.digest, size: f.size }]) {
@@ -16416,7 +17328,7 @@ class OciRegistry {
             catch (e) {
                 // What a failed download leaves is what was there before.
                 out.destroy();
-                await (0,promises_namespaceObject.rm)(target, { force: true });
+                await target.discard();
                 // Longer than the recorded size: it cannot match its digest.
                 if (isHttpFailure(e) && e.kind === 'too-large')
                     throw mismatch();
@@ -16424,28 +17336,32 @@ class OciRegistry {
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
             if (`sha256:${hash.digest('hex')}` !== f.digest || size !== f.size) {
-                await (0,promises_namespaceObject.rm)(target, { force: true });
+                await target.discard();
                 throw mismatch();
             }
-            written.push(target);
+            await target.commit();
+            written.push(target.path);
         }
         return written;
     }
     async toVersion(name, repo, manifest, digest) {
         const version = versionNumber(manifest.annotations?.['org.opencontainers.image.version'] ?? '') ?? 0;
         const aliases = [];
-        for (const tag of await this.tags(repo)) {
-            if (versionNumber(tag) !== undefined)
+        const tags = await this.tags(repo);
+        for (const tag of tags) {
+            if (versionNumber(tag) !== undefined || ATTACH_TAG.test(tag))
                 continue;
             if ((await this.manifestDigest(repo, tag)) === digest)
                 aliases.push(tag);
         }
-        return versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
+        const v = versionFromManifest(name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${name}:v${version}`, aliases.sort());
+        return withAttachments(v, await this.attachmentsOf(repo, tags, v));
     }
     /**
      * Uploads a file, as one layer or as parts of at most maxLayerBytes. A part the size of a stored
-     * layer is hashed first and skipped if the registry has it (re-registering uploads 0 bytes);
-     * any other part is hashed while it uploads, so a new file is read once.
+     * layer, or small enough (HASH_FIRST_BYTES), is hashed first and skipped if the registry has it
+     * (re-registering, or re-running after a failure, uploads 0 bytes of it); any other part is
+     * hashed while it uploads, so a large new file is read once.
      */
     async pushFile(repo, file, knownSizes) {
         const size = (await (0,promises_namespaceObject.stat)(file)).size;
@@ -16454,7 +17370,7 @@ class OciRegistry {
         let uploaded = 0;
         for (let start = 0; start < size || parts.length === 0; start += this.maxLayerBytes) {
             const partSize = Math.min(this.maxLayerBytes, size - start);
-            if (knownSizes.has(partSize)) {
+            if (knownSizes.has(partSize) || partSize <= HASH_FIRST_BYTES) {
                 const digest = await hashRange(file, start, partSize, whole);
                 if (!(await this.hasBlob(repo, digest))) {
                     await this.uploadRange(repo, file, start, partSize, external_node_path_default().basename(file));
@@ -16594,7 +17510,7 @@ class OciRegistry {
     credentials() {
         const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
         const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
-        return username && password ? { username, password } : undefined;
+        return username && password ? { username, password } : this.uriCredentials;
     }
     /**
      * One request, answering the registry's auth challenge once. Never logs credentials, and sends
@@ -16676,7 +17592,9 @@ class OciRegistry {
         const ghcr = this.host === 'ghcr.io';
         return new errors_InputError(status === 403
             ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
-            : `The registry ${this.host} asked for credentials (401); ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
+            : this.credentials()
+                ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? 'GITHUB_TOKEN (and that the job has \'permissions: packages: write\')' : 'the user and password in the registry URI'}.`
+                : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
     }
     /**
      * A refusal in the protocol: a 5xx or 429 may pass (try again); any other answer will not,
@@ -16688,6 +17606,14 @@ class OciRegistry {
         const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
         return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
     }
+}
+function settleFromEnv(value) {
+    if (value === undefined || value.trim() === '')
+        return SETTLE_MS;
+    const ms = Number(value);
+    if (!Number.isInteger(ms) || ms < 0)
+        throw new errors_InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, { input: 'MODELCI_REGISTRY_SETTLE_MS' });
+    return ms;
 }
 function withDigest(location, digest) {
     return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
@@ -16728,8 +17654,16 @@ async function hashRange(file, start, size, alsoHash) {
 
 
 
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', gitSha: 'mlflow.source.git.commit' };
+
+const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', recordArtifact: 'modelci.record_artifact', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' };
+/** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
+const MLFLOW_TAG_LIMIT = 5000;
+/** The whole record (files and their sha256, metrics, provenance, tags), beside the model in the run. */
+const RECORD_ARTIFACT = 'modelci/version.json';
 const MLFLOW_EXPERIMENT = 'modelci-registrations';
+/** A REST endpoint this server does not have (404 without an MLflow error body): older servers. */
+const MISSING = Symbol('missing endpoint');
+const STAGE_OF = { production: 'Production', staging: 'Staging' };
 class MlflowRegistry {
     uri;
     env;
@@ -16747,50 +17681,63 @@ class MlflowRegistry {
         this.base = `${m[1].toLowerCase()}://${m[2]}`;
         this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
     }
+    checkName(name) {
+        checkMlflowModelName(name);
+    }
     async register(input) {
-        checkModelName(input.name);
+        checkMlflowModelName(input.name);
         const files = [];
         for (const f of input.files)
             files.push({ path: f.path, ...(await hashFile(f.source)) });
         const digest = contentDigest(files);
         await this.call('POST', 'registered-models/create', { name: input.name }, ['RESOURCE_ALREADY_EXISTS']);
-        const same = (await this.list(input.name)).find((v) => v.digest === digest);
+        const same = (await this.search(input.name)).find((v) => v.digest === digest);
         if (same)
             return { version: same, existing: true, bytesWritten: 0 };
-        const experimentId = await this.experiment();
-        const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
-        if (input.provenance.gitSha)
-            tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
-        if (input.provenance.runUrl)
-            tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
-        const run = (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags }));
+        // The training run when named (the version links to it; its status is the trainer's), else a new one.
+        const own = input.provenance.mlflowRunId === undefined;
+        const run = own ? await this.newRun(input) : await this.existingRun(input.provenance.mlflowRunId);
         const runId = run.run.info.run_id;
-        const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
-        for (let i = 0; i < metrics.length; i += 1000)
-            await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
-        const artifactRoot = artifactPath(run.run.info.artifact_uri);
-        let bytesWritten = 0;
-        for (const f of input.files) {
-            await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
-            bytesWritten += (await (0,promises_namespaceObject.stat)(f.source)).size;
+        // In a training run, beside whatever it logged (its own model/ folder stays untouched).
+        const artifactUri = own ? run.run.info.artifact_uri : `${run.run.info.artifact_uri}/modelci-${encodeURIComponent(input.name)}`;
+        try {
+            const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+            for (let i = 0; i < metrics.length; i += 1000)
+                await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
+            const artifactRoot = artifactPath(artifactUri);
+            let bytesWritten = 0;
+            for (const f of input.files) {
+                await this.upload(`${artifactRoot}/model/${f.path}`, f.source);
+                bytesWritten += (await (0,promises_namespaceObject.stat)(f.source)).size;
+            }
+            const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
+            // The full record is a run artifact; the tags repeat it only when short enough for MLflow 2.x.
+            await this.uploadBytes(`${artifactRoot}/${RECORD_ARTIFACT}`, Buffer.from(JSON.stringify({ files, record })));
+            const inline = [{ key: TAG.files, value: JSON.stringify(files) }, { key: TAG.record, value: JSON.stringify(record) }];
+            const created = (await this.call('POST', 'model-versions/create', {
+                name: input.name,
+                source: `${artifactUri}/model`,
+                run_id: runId,
+                tags: [
+                    ...(inline.every((t) => t.value.length <= MLFLOW_TAG_LIMIT) ? inline : [{ key: TAG.recordArtifact, value: RECORD_ARTIFACT }]),
+                    { key: TAG.digest, value: digest },
+                    ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
+                ],
+            }));
+            if (own)
+                await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
+            return { version: await this.toVersion(created.model_version), existing: false, bytesWritten };
         }
-        await this.call('POST', 'runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() });
-        const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
-        const created = (await this.call('POST', 'model-versions/create', {
-            name: input.name,
-            source: `${run.run.info.artifact_uri}/model`,
-            run_id: runId,
-            tags: [
-                { key: TAG.files, value: JSON.stringify(files) },
-                { key: TAG.digest, value: digest },
-                { key: TAG.record, value: JSON.stringify(record) },
-                ...(input.provenance.gitSha ? [{ key: TAG.gitSha, value: input.provenance.gitSha }] : []),
-            ],
-        }));
-        return { version: this.toVersion(created.model_version), existing: false, bytesWritten };
+        catch (e) {
+            // Never leave a run RUNNING (or FINISHED without its version): it ends FAILED, best effort.
+            if (own)
+                await this.call('POST', 'runs/update', { run_id: runId, status: 'FAILED', end_time: Date.now() }).catch(() => undefined);
+            throw e;
+        }
     }
     async resolve(name, ref) {
-        checkModelName(name);
+        checkMlflowModelName(name);
+        checkVersionRef(ref);
         const n = versionNumber(ref);
         if (ref === 'latest') {
             const all = await this.list(name);
@@ -16801,38 +17748,91 @@ class MlflowRegistry {
         const missing = () => new errors_InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
         const got = n !== undefined
             ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
+            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+        if (got === MISSING)
+            return this.resolveStage(name, ref, missing);
         const mv = got?.model_version;
         if (!mv)
             throw missing();
-        return this.toVersion(mv);
+        return await this.toVersion(mv);
     }
+    /**
+     * Every version, with aliases from registered-models/get: real servers (2.12 to 3.8) return
+     * none in model-versions/search. A model that does not exist is a sentence, as on the other backends.
+     */
     async list(name) {
-        checkModelName(name);
+        checkMlflowModelName(name);
+        const got = (await this.call('GET', `registered-models/get?name=${encodeURIComponent(name)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
+        if (!got?.registered_model)
+            throw new errors_InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+        const aliases = new Map();
+        for (const a of got.registered_model.aliases ?? [])
+            aliases.set(String(a.version), [...(aliases.get(String(a.version)) ?? []), a.alias]);
+        return (await this.search(name)).map((v) => ({ ...v, aliases: (aliases.get(String(v.version)) ?? []).sort() }));
+    }
+    async search(name) {
+        const out = [];
+        for (const mv of await this.searchRaw(name))
+            out.push(await this.toVersion(mv));
+        return out.sort((a, b) => a.version - b.version);
+    }
+    async searchRaw(name) {
         const out = [];
         let token;
         do {
             const query = `model-versions/search?filter=${encodeURIComponent(`name='${name}'`)}&max_results=1000${token ? `&page_token=${encodeURIComponent(token)}` : ''}`;
             const page = (await this.call('GET', query));
-            out.push(...(page.model_versions ?? []).map((mv) => this.toVersion(mv)));
+            out.push(...(page.model_versions ?? []));
             token = page.next_page_token || undefined;
         } while (token);
-        return out.sort((a, b) => a.version - b.version);
+        return out;
+    }
+    /** A server older than aliases (before 2.3): an alias is read as its stage, with ?stages=true. */
+    async resolveStage(name, alias, missing) {
+        const stage = this.oldServerStage(alias);
+        const raw = await this.searchRaw(name);
+        const mv = raw.filter((v) => v.current_stage === stage).sort((a, b) => Number(b.version) - Number(a.version))[0];
+        if (!mv)
+            throw missing();
+        return { ...(await this.toVersion(mv)), aliases: [alias] };
+    }
+    oldServerStage(alias) {
+        const stage = STAGE_OF[alias.toLowerCase()];
+        if (!this.stages || !stage) {
+            throw new errors_InputError(redactUri(`The MLflow server ${this.base} is older than model aliases (MLflow before 2.3): ${this.stages ? `only production and staging map to its stages, not '${alias}'` : 'add ?stages=true to the registry URI to use its stages (Production, Staging)'}.`), { input: 'registry' });
+        }
+        return stage;
     }
     async moveAlias(name, alias, version, options) {
-        const before = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE']);
+        const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+        if (probe === MISSING) {
+            const stage = this.oldServerStage(alias);
+            const previous = (await this.searchRaw(name)).filter((v) => v.current_stage === stage).map((v) => Number(v.version)).sort((a, b) => b - a)[0];
+            await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
+            return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced, notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.` };
+        }
+        const before = probe;
         await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
-        const stage = { production: 'Production', staging: 'Staging' }[alias];
+        const stage = STAGE_OF[alias];
         if (this.stages && stage) {
             await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
         }
         const previous = before?.model_version ? Number(before.model_version.version) : undefined;
         return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced };
     }
+    async attach(version, attachment) {
+        const current = await this.resolve(version.name, String(version.version));
+        if (current.digest !== version.digest)
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+        const all = [...(current.provenance.attachments ?? []), attachment];
+        await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key: TAG.attachments, value: JSON.stringify(all) });
+        return withAttachments(current, all);
+    }
     async download(version, into) {
         const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`));
         const root = artifactPath(mv.model_version.source ?? '');
         const written = [];
+        checkDownloadPaths(version);
         for (const f of version.files) {
             const target = await downloadTarget(into, version, f);
             const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
@@ -16841,7 +17841,7 @@ class MlflowRegistry {
             if (res.status !== 200)
                 throw await this.failure(res, `download ${f.path}`, undefined, false);
             const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target);
+            const out = (0,external_node_fs_namespaceObject.createWriteStream)(target.partial);
             try {
                 for await (const chunk of res.body) {
                     hash.update(chunk);
@@ -16852,7 +17852,7 @@ class MlflowRegistry {
             catch (e) {
                 // What a failed download leaves is what was there before.
                 out.destroy();
-                await (0,promises_namespaceObject.rm)(target, { force: true });
+                await target.discard();
                 // Longer than the recorded size: it cannot match its digest.
                 if (isHttpFailure(e) && e.kind === 'too-large')
                     throw mismatch();
@@ -16860,37 +17860,62 @@ class MlflowRegistry {
             }
             await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
             if (`sha256:${hash.digest('hex')}` !== f.digest) {
-                await (0,promises_namespaceObject.rm)(target, { force: true });
+                await target.discard();
                 throw mismatch();
             }
-            written.push(target);
+            await target.commit();
+            written.push(target.path);
         }
         return written;
     }
-    toVersion(mv) {
+    async toVersion(mv) {
         const tags = Object.fromEntries((mv.tags ?? []).map((t) => [t.key, t.value]));
         let record = { metrics: {}, provenance: {}, tags: {} };
         let files = [];
         try {
-            record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
-            files = JSON.parse(tags[TAG.files] ?? '[]');
+            if (tags[TAG.recordArtifact] && !tags[TAG.files]) {
+                const stored = await this.readRecord(mv, tags[TAG.recordArtifact]);
+                record = { ...record, ...stored.record };
+                files = stored.files;
+            }
+            else {
+                record = { ...record, ...JSON.parse(tags[TAG.record] ?? '{}') };
+                files = JSON.parse(tags[TAG.files] ?? '[]');
+            }
         }
-        catch {
+        catch (e) {
+            if (e instanceof errors_InputError || e instanceof ServiceError)
+                throw e;
             // A version registered by another tool: no modelci record.
         }
-        return {
+        return withAttachments({
             schema: MODEL_VERSION_SCHEMA,
             name: mv.name,
             version: Number(mv.version),
             digest: tags[TAG.digest] ?? '',
-            uri: `${this.uri.replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
+            uri: `${this.uri.replace(/\?.*$/, '').replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
             createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
             files,
             metrics: record.metrics,
             provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
             tags: record.tags,
             aliases: [...(mv.aliases ?? [])].sort(),
-        };
+        }, parseAttachments(tags[TAG.attachments]));
+    }
+    async newRun(input) {
+        const experimentId = await this.experiment();
+        const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
+        if (input.provenance.gitSha)
+            tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
+        if (input.provenance.runUrl)
+            tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
+        return (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags }));
+    }
+    async existingRun(runId) {
+        const got = (await this.call('GET', `runs/get?run_id=${encodeURIComponent(runId)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
+        if (!got?.run)
+            throw new errors_InputError(redactUri(`Input 'mlflow-run-id' names run ${runId}, which ${this.uri} does not have; give the run id the training step reported, on this server.`), { input: 'mlflow-run-id' });
+        return { run: got.run };
     }
     async experiment() {
         const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
@@ -16900,6 +17925,21 @@ class MlflowRegistry {
         if (created?.experiment_id)
             return created.experiment_id;
         return this.experiment(); // created by a concurrent writer: read it back
+    }
+    /** The record artifact beside the version's model folder (source is <run artifacts>/model). */
+    async readRecord(mv, artifact) {
+        const root = artifactPath(mv.source ?? '').replace(/\/model$/, '');
+        const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${artifact}`)}`, { maxBytes: 64 * 1024 * 1024 });
+        if (res.status !== 200)
+            throw await this.failure(res, `read the record of ${mv.name} v${mv.version}`, undefined, false);
+        const parsed = await res.json();
+        return { files: parsed?.files ?? [], record: parsed?.record ?? { metrics: {}, provenance: {}, tags: {} } };
+    }
+    async uploadBytes(artifact, bytes) {
+        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body: bytes.toString('utf8'), headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } });
+        if (res.status !== 200)
+            throw await this.failure(res, `upload ${artifact} (is the server started with --serve-artifacts?)`);
+        res.discard();
     }
     async upload(artifact, file) {
         const size = (await (0,promises_namespaceObject.stat)(file)).size;
@@ -16929,15 +17969,21 @@ class MlflowRegistry {
         const error = (parsed ?? {});
         if (error.error_code && tolerate.includes(error.error_code))
             return undefined;
+        if (res.status === 404 && !error.error_code && tolerate.includes('ENDPOINT_MISSING'))
+            return MISSING;
         throw await this.failure(res, endpoint.split('?')[0], error, method === 'POST');
     }
-    auth() {
-        const token = this.env.MLFLOW_TRACKING_TOKEN;
-        if (token)
-            return `Bearer ${token}`;
+    /** MLflow's Python client order: username and password first, then the token. */
+    credential() {
         const user = this.env.MLFLOW_TRACKING_USERNAME;
         const password = this.env.MLFLOW_TRACKING_PASSWORD;
-        return user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
+        if (user && password)
+            return { kind: 'password', header: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+        const token = this.env.MLFLOW_TRACKING_TOKEN;
+        return token ? { kind: 'token', header: `Bearer ${token}` } : undefined;
+    }
+    auth() {
+        return this.credential()?.header;
     }
     /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
     fetch(method, url, init = {}) {
@@ -16950,7 +17996,13 @@ class MlflowRegistry {
     async failure(res, what, error, writing = true) {
         if (res.status === 401 || res.status === 403) {
             res.discard();
-            return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); set MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, in the step's env${res.status === 403 ? ' for an account allowed to register models' : ''}.`, { input: 'registry' });
+            const sent = this.credential();
+            const fix = !sent
+                ? "no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN, in the step's env"
+                : res.status === 403
+                    ? `the ${sent.kind === 'password' ? 'username and password' : 'MLFLOW_TRACKING_TOKEN'} sent are valid but not allowed to register models: use an account that is`
+                    : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? ' (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow\'s client)' : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
+            return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); ${fix}.`, { input: 'registry' });
         }
         if (!error) {
             const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
@@ -16993,30 +18045,33 @@ registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-inputs.ts
 const register_model_inputs_REGISTER_MODEL_INPUTS = [
-    { name: 'operation', type: 'choice', choices: ['register', 'promote', 'resolve', 'list'], default: "register", description: "register (default), promote, resolve or list." },
+    { name: 'operation', type: 'choice', choices: ['register', 'promote', 'resolve', 'list', 'attach'], default: "register", description: "register (default), promote, resolve, list, or attach (add a verdict, drift report or commit to an existing version)." },
     { name: 'registry', type: 'uri', default: "file://./model-registry", description: "Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env)." },
-    { name: 'name', type: 'string', required: true, what: 'the model name, e.g. penguin-classifier', description: "The model name: lowercase letters and digits, with \".\", \"_\" or \"-\" between them (an OCI repository name)." },
+    { name: 'name', type: 'string', required: true, what: 'the model name, e.g. penguin-classifier', description: "The model name: for a folder or an OCI registry lowercase letters and digits, with \".\", \"_\" or \"-\" between them (an OCI repository name); for MLflow, MLflow's rules (e.g. FraudDetector)." },
     { name: 'model', type: 'path', description: "register: the model file or folder (every file under it is stored, by relative path)." },
     { name: 'metrics', type: 'string', description: "register: a JSON file with \"metrics\" (the quality-gates GateVerdict, an evaluation report, or plain {\"metrics\": {...}}), or inline \"accuracy=0.93, f1=0.91\". A GateVerdict is also recorded as the verdict this version passed." },
-    { name: 'git-sha', type: 'string', description: "register: the commit that produced the model. Default: the workflow's GITHUB_SHA." },
-    { name: 'run-url', type: 'string', description: "register: the run that produced it. Default: this workflow run." },
+    { name: 'git-sha', type: 'string', description: "register: the commit that produced the model (attach: the commit that checked it). Default: the workflow's GITHUB_SHA." },
+    { name: 'run-url', type: 'string', description: "register: the run that produced it (attach: the run that checked it). Default: this workflow run." },
+    { name: 'mlflow-run-id', type: 'string', description: "register: the MLflow run that trained the model (e.g. the one train-on-gpu reports); with an MLflow registry the version is created from that run (its status is left alone) instead of a new run in modelci-registrations; other backends record it." },
     { name: 'tags', type: 'list', description: "register: free-form \"key=value\" tags, comma- or line-separated." },
-    { name: 'gate-verdict', type: 'path', description: "register: the GateVerdict JSON this version passed, when metrics come from elsewhere." },
-    { name: 'drift-report', type: 'path', description: "register: the DriftReport of the data it was trained on; its digest is recorded." },
-    { name: 'version', type: 'string', description: "promote / resolve: a version number (3 or v3), latest, or an alias. resolve defaults to production." },
-    { name: 'alias', type: 'string', default: "production", description: "promote: the alias to move. Promotion to production requires a passing GateVerdict recorded with the version, unless force is true." },
-    { name: 'force', type: 'boolean', default: "false", description: "promote: true to promote to production without a passing GateVerdict (the summary and a warning say so)." },
+    { name: 'gate-verdict', type: 'path', description: "register / attach: the GateVerdict JSON this version passed, when metrics come from elsewhere (attach: the verdict of a later evaluation)." },
+    { name: 'drift-report', type: 'path', description: "register / attach: the DriftReport of the data it was trained on; its digest is recorded." },
+    { name: 'version', type: 'string', description: "promote / resolve / attach: a version number (3 or v3), latest, or an alias. resolve defaults to production." },
+    { name: 'alias', type: 'string', default: "production", description: "promote: the alias to move. Promotion to a protected alias requires a passing GateVerdict recorded with the version, unless force is true." },
+    { name: 'protected-aliases', type: 'list', default: "production, prod, champion", description: "promote: aliases that need a passing GateVerdict (every gate and check passed), comma-separated; case does not matter." },
+    { name: 'force', type: 'boolean', default: "false", description: "promote: true to promote to a protected alias without a passing GateVerdict (the summary and a warning say so)." },
     { name: 'download', type: 'path', description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused." },
 ];
 const register_model_inputs_pick = (names) => register_model_inputs_REGISTER_MODEL_INPUTS.filter((s) => names.includes(s.name));
 /** Each operation's inputs, for its CLI command (`modelci register | promote | resolve | list`). */
 const REGISTER_INPUTS = [
-    ...register_model_inputs_pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'tags', 'gate-verdict', 'drift-report']),
+    ...register_model_inputs_pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'mlflow-run-id', 'tags', 'gate-verdict', 'drift-report']),
     { name: 'creator', type: 'string', description: 'Who registered it. Default: the workflow\'s GITHUB_ACTOR.' },
 ];
-const PROMOTE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'alias', 'force']);
+const PROMOTE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'alias', 'protected-aliases', 'force']);
 const RESOLVE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'download']);
 const LIST_INPUTS = register_model_inputs_pick(['registry', 'name']);
+const ATTACH_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'gate-verdict', 'drift-report', 'git-sha', 'run-url']);
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
 
@@ -17052,13 +18107,13 @@ function renderVersionText(v, headline) {
     return [logText(headline), ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${logText(x)}`)].join('\n') + '\n';
 }
 function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
-    const lines = [mdHeading(2, mdText(headline)), ''];
+    const lines = [markdown_mdHeading(2, markdown_mdText(headline)), ''];
     if (warning)
-        lines.push(`> ⚠️ ${mdText(warning)}`, '');
+        lines.push(`> ⚠️ ${markdown_mdText(warning)}`, '');
     if (move) {
         lines.push(`${mdCode(move.alias)} → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
     }
-    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${mdText(x)} |`));
+    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${markdown_mdText(x)} |`));
     return lines.join('\n') + '\n';
 }
 function registry_markdown_renderVersionListMarkdown(name, versions) {
@@ -17089,41 +18144,53 @@ function registry_markdown_renderVersionListMarkdown(name, versions) {
 
 
 
+
 /** The embedded default: a folder in the workspace. */
 const DEFAULT_REGISTRY = 'file://./model-registry';
 async function runRegister(req, env = process.env, now = new Date()) {
     parse_input_parseInputs(REGISTER_INPUTS, req);
     const registry = register_model_open(req.registry);
+    // Each backend checks the name by its own rules (OCI's grammar, MLflow's).
     const name = register_model_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
-    checkModelName(name);
+    registry.checkName(name);
     const files = await modelFiles(register_model_required(req.model, 'model', 'the model file or folder to register'));
     const provenance = {
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
         runUrl: req['run-url']?.trim() || runUrl(env),
         creator: req.creator?.trim() || env.GITHUB_ACTOR || undefined,
     };
+    const mlflowRunId = req['mlflow-run-id']?.trim();
+    if (mlflowRunId) {
+        if (!/^[0-9a-f]{32}$/i.test(mlflowRunId))
+            throw new errors_InputError(`Input 'mlflow-run-id' is '${mlflowRunId}', which is not an MLflow run id (32 hexadecimal characters, as the training step reports it).`, { input: 'mlflow-run-id' });
+        provenance.mlflowRunId = mlflowRunId;
+    }
     let metrics = {};
+    let verdict;
     const metricsSpec = req.metrics?.trim();
     if (metricsSpec) {
         if (/\.json$/i.test(metricsSpec)) {
             const report = await readMetricsReport(metricsSpec, 'metrics');
             metrics = report.metrics;
             if (report.schema === GATE_VERDICT_SCHEMA)
-                provenance.gateVerdict = { digest: report.digest, passed: report.document.passed === true };
+                verdict = { digest: report.digest, ...verdictOutcome(report.document, metricsSpec, 'metrics') };
         }
         else {
             metrics = inlineMetrics(metricsSpec);
         }
     }
     if (req['gate-verdict']?.trim()) {
-        const verdict = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
-        provenance.gateVerdict = { digest: verdict.digest, passed: verdict.document.passed === true };
+        const report = await readReport(req['gate-verdict'].trim(), 'gate-verdict', GATE_VERDICT_SCHEMA);
+        verdict = { digest: report.digest, ...verdictOutcome(report.document, req['gate-verdict'].trim(), 'gate-verdict') };
     }
+    if (verdict)
+        provenance.gateVerdict = { digest: verdict.digest, passed: verdict.passed };
     if (req['drift-report']?.trim()) {
         provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
     }
     const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
-    return { ...result, outputs: outputs(result.version) };
+    const warning = verdict && !verdict.passed ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.` : undefined;
+    return { ...result, outputs: outputs(result.version), warning };
 }
 async function runPromote(req, now = new Date()) {
     parse_input_parseInputs(PROMOTE_INPUTS, req);
@@ -17133,16 +18200,20 @@ async function runPromote(req, now = new Date()) {
     checkAlias(alias);
     const version = await registry.resolve(name, register_model_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
     const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
+    const { 'protected-aliases': protectedAliases } = parse_input_parseInputs(PROMOTE_INPUTS, req);
     const gate = version.provenance.gateVerdict;
     let warning;
-    if (alias === 'production' && !gate?.passed) {
-        const why = gate ? 'its recorded GateVerdict failed' : 'no GateVerdict was recorded with it';
+    if (isProtectedAlias(alias, protectedAliases) && !gate?.passed) {
+        const why = gate ? 'its recorded GateVerdict did not pass' : 'no GateVerdict was recorded with it';
         if (!force) {
-            throw new errors_InputError(`Version ${version.version} of '${name}' cannot be promoted to production: ${why}; register it with the passing quality-gates verdict (metrics: modelci-gate-verdict.json), or set force: true to override.`, { input: 'version' });
+            const message = `Version ${version.version} of '${name}' cannot be promoted to ${alias} (a protected alias): ${why}; attach the passing quality-gates verdict to it (operation: attach, gate-verdict: modelci-gate-verdict.json), or set force: true to override.`;
+            throw new PolicyError(message, { markdown: registry_markdown_renderVersionMarkdown(version, `Refused: ${alias} → ${name} v${version.version}`, undefined, message) });
         }
-        warning = `Version ${version.version} was promoted to production with force: ${why}.`;
+        warning = `Version ${version.version} was promoted to ${alias} with force: ${why}.`;
     }
     const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
+    if (move.notice)
+        warning = warning ? `${warning} ${move.notice}` : move.notice;
     return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
 }
 async function runResolve(req) {
@@ -17152,6 +18223,34 @@ async function runResolve(req) {
     const version = await registry.resolve(name, req.version?.trim() || 'production');
     const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
     return { version, files, outputs: outputs(version) };
+}
+/**
+ * Adds a later step's verdict, drift report and commit to an existing version (the seed's order:
+ * register after training, evaluate, then promote); its content and digest stay as they are.
+ */
+async function runAttach(req, env = process.env, now = new Date()) {
+    parse_input_parseInputs(ATTACH_INPUTS, req);
+    const registry = register_model_open(req.registry);
+    const name = register_model_required(req.name, 'name', 'the model name');
+    registry.checkName(name);
+    const version = await registry.resolve(name, register_model_required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
+    const attachment = { attachedAt: now.toISOString(), gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined, runUrl: req['run-url']?.trim() || runUrl(env), creator: env.GITHUB_ACTOR || undefined };
+    let why;
+    const verdictFile = req['gate-verdict']?.trim();
+    if (verdictFile) {
+        const report = await readReport(verdictFile, 'gate-verdict', GATE_VERDICT_SCHEMA);
+        const outcome = verdictOutcome(report.document, verdictFile, 'gate-verdict');
+        attachment.gateVerdict = { digest: report.digest, passed: outcome.passed };
+        why = outcome.why;
+    }
+    if (req['drift-report']?.trim())
+        attachment.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
+    if (!attachment.gateVerdict && !attachment.driftReport && !req['git-sha']?.trim()) {
+        throw new errors_InputError("Nothing to attach: give gate-verdict, drift-report or git-sha.", { input: 'gate-verdict' });
+    }
+    const updated = await registry.attach(version, attachment);
+    const warning = why ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.` : undefined;
+    return { version: updated, outputs: outputs(updated), warning };
 }
 async function runList(req) {
     parse_input_parseInputs(LIST_INPUTS, req);
@@ -17246,7 +18345,7 @@ async function runRegistryOperation(req) {
     const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
     if (operation === 'register') {
         const r = await runRegister(req);
-        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
     }
     if (operation === 'promote') {
         const r = await runPromote(req);
@@ -17256,10 +18355,14 @@ async function runRegistryOperation(req) {
         const r = await runResolve(req);
         return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
     }
+    if (operation === 'attach') {
+        const r = await runAttach(req);
+        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning) };
+    }
     if (operation === 'list') {
         return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
     }
-    throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve or list.`, { input: 'operation' });
+    throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve, list or attach.`, { input: 'operation' });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/canary-markdown.ts
@@ -17281,30 +18384,65 @@ const MAX_CHECK_ROWS = 200;
 function renderDeploymentMarkdown(r) {
     const m = r.model;
     const what = [m.name, m.version ? `v${m.version}` : undefined, m.gitSha ? `(${m.gitSha.slice(0, 12)})` : undefined].filter(Boolean).join(' ');
-    const lines = [markdown_mdHeading(2, `${HEADLINES[r.state]}${what ? `: ${markdown_mdText(what)}` : ''}`), ''];
+    const headline = r.state === 'failed' && r.serving === 'canary' ? '⚠️ Promotion stopped, the canary serves 100%' : HEADLINES[r.state];
+    const lines = [markdown_mdHeading(2, `${headline}${what ? `: ${markdown_mdText(what)}` : ''}`), ''];
     if (r.reason)
         lines.push(`> ${markdown_mdText(r.reason)}`, '');
+    if (r.serving === 'canary') {
+        lines.push(`**The canary servers serve 100% of traffic; the stable servers still run the old version.** Next: put ${markdown_mdText(what || 'the new version')} on the stable servers, then give them all traffic back (\`modelci rollback --router …\`), or set \`promote-command\` so that canary-deploy does both.`, '');
+    }
+    for (const w of r.warnings ?? [])
+        lines.push(`> [!WARNING]`, `> ${markdown_mdText(w)}`, '');
     const checks = r.steps.flatMap((s) => s.checks);
     const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | ${mdCodeCell(redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)} |`, `| checks | ${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail')} failed, ${count(checks, 'inconclusive')} inconclusive) |`, '');
+    lines.push('| | |', '|---|---|', `| router | ${mdCodeCell(redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| error-rate confidence | ${formatPercent(p.errorRateConfidence ?? 0.95)} (Wilson lower bound, on each step's cumulative counts) |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`, `| checks | ${tally(checks)} |`, `| duration | ${duration(r)} |`, '');
     if (checks.length > 0)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
-        lines.push('### Checks', '');
+        // One row per step, plus the failed and the deciding checks: readable at any length.
+        lines.push('### Steps', '', '| step | share | checks | canary requests (step) | canary errors (step) | last decision | why |', '|---:|---:|---|---:|---:|---|---|');
+        r.steps.forEach((st, i) => {
+            const last = st.checks.at(-1);
+            const totals = last?.step?.canary ?? last?.canary;
+            lines.push(`| ${i + 1} | ${formatPercent(st.weight)} | ${st.checks.length > 0 ? tally(st.checks) : '–'} | ${totals ? canary_markdown_n(totals.requests) : '–'} | ${totals ? canary_markdown_n(totals.errors) : '–'} | ${last?.decision ?? '–'} | ${last ? markdown_mdText(last.reasons.join('; ')) : ''} |`);
+        });
+        lines.push('');
+        const deciding = checks.at(-1);
+        const notable = checks.filter((c) => c.decision === 'fail' || c.decision === 'bad canary' || (c === deciding && r.state !== 'promoted'));
+        if (notable.length > 0) {
+            lines.push('### Failed and deciding checks', '', ...canary_markdown_checkTable(notable), '');
+        }
+        lines.push('<details><summary>Every check</summary>', '');
         if (checks.length > MAX_CHECK_ROWS)
             lines.push(`The last ${MAX_CHECK_ROWS} of ${checks.length} checks; all are in the JSON record.`, '');
-        lines.push('| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
-        for (const c of checks.slice(-MAX_CHECK_ROWS)) {
-            const lr = Math.exp(c.sequential.llr);
-            lines.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${markdown_mdText(c.reasons.join('; '))} |`);
-        }
-        lines.push('');
+        lines.push(...canary_markdown_checkTable(checks.slice(-MAX_CHECK_ROWS)), '', '</details>', '');
     }
     lines.push('### Events', '', '| time | state | canary share | |', '|---|---|---:|---|');
     for (const e of r.events)
         lines.push(`| ${e.at.slice(11, 19)} | ${e.state} | ${e.weight === null ? '–' : formatPercent(e.weight)} | ${markdown_mdText(e.message)} |`);
     return lines.join('\n') + '\n';
 }
+function canary_markdown_checkTable(checks) {
+    const rows = ['| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|'];
+    for (const c of checks) {
+        const lr = Math.exp(c.sequential.llr);
+        rows.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${markdown_mdText(c.reasons.join('; '))} |`);
+    }
+    return rows;
+}
+/** "N (p passed, f failed, i inconclusive)": the sequential test's deciding check counts as failed. */
+function tally(checks) {
+    const bad = count(checks, 'bad canary');
+    const notJudged = count(checks, 'not judged');
+    return `${checks.length} (${count(checks, 'pass')} passed, ${count(checks, 'fail') + bad} failed${bad ? ` (${bad} by the sequential test)` : ''}, ${count(checks, 'inconclusive')} inconclusive${notJudged ? `, ${notJudged} not judged` : ''})`;
+}
+function duration(r) {
+    const took = Date.parse(r.finishedAt ?? r.events.at(-1)?.at ?? r.startedAt) - Date.parse(r.startedAt);
+    const planned = r.policy.steps.length * r.policy.intervalMs;
+    return `${formatDuration(Math.round(took / 1000) * 1000)} of ${formatDuration(planned)} planned (timeout ${formatDuration(r.policy.timeoutMs)})`;
+}
+/** Mermaid's default first colour (#ECECFF) is invisible on white: red canary, blue stable. */
+const PALETTE = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#d73a49, #0366d6, #6a737d"}}}}%%';
 function charts(r, checks) {
     const start = Date.parse(r.startedAt);
     const shown = checks.slice(-60);
@@ -17313,20 +18451,32 @@ function charts(r, checks) {
     const canary = shown.map((c) => rate(c.canary.errorRate));
     const stable = shown.map((c) => rate(c.stable.errorRate));
     const top = Math.max(1, ...canary, ...stable);
+    const p99 = (v) => (v === null ? 0 : Number(v.toFixed(1)));
+    const limit = r.policy.maxLatencyP99Ms;
+    const p99Top = Math.max(1, ...shown.map((c) => p99(c.canary.p99Ms)), ...shown.map((c) => p99(c.stable.p99Ms)), limit ?? 0);
     return [
-        '### Canary share and error rates', '',
-        '```mermaid', 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
+        '### Canary share, error rates and p99', '',
+        '```mermaid', PALETTE, 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
         `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
-        '```mermaid', 'xychart-beta', '  title "Error rate per check (%): canary (first line), stable (second)"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
+        '```mermaid', PALETTE, 'xychart-beta', '  title "Error rate per check (%): canary red, stable blue"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
         `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
-        `Checks without an error rate (no data or no traffic) are drawn at 0; the table says which.${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
+        '```mermaid', PALETTE, 'xychart-beta', `  title "p99 per check (ms): canary red, stable blue${limit !== null ? `, limit ${formatNumber(limit)} ms grey` : ''}"`, `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "ms" 0 --> ${Math.ceil(p99Top * 1.1)}`,
+        `  line [${shown.map((c) => p99(c.canary.p99Ms)).join(', ')}]`, `  line [${shown.map((c) => p99(c.stable.p99Ms)).join(', ')}]`,
+        ...(limit !== null ? [`  line [${shown.map(() => limit).join(', ')}]`] : []), '```', '',
+        `Checks without an error rate or p99 (no data or no traffic) are drawn at 0; the tables say which. Counts with decimals are Prometheus's extrapolations (≈). A histogram's p99 is an estimate within its bucket bounds.${stableOver(r, checks)}${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
     ];
 }
 function count(checks, d) {
     return checks.filter((c) => c.decision === d).length;
 }
 function canary_markdown_n(v) {
-    return v === null ? 'no data' : formatNumber(v);
+    return v === null ? 'no data' : Number.isInteger(v) ? formatNumber(v) : `≈ ${formatNumber(v)}`;
+}
+/** Stable over the limits too: the canary is not the only problem. */
+function stableOver(r, checks) {
+    const p = r.policy;
+    const over = checks.filter((c) => (c.stable.errorRate !== null && c.stable.errorRate > p.maxErrorRate) || (p.maxLatencyP99Ms !== null && c.stable.p99Ms !== null && c.stable.p99Ms > p.maxLatencyP99Ms));
+    return over.length > 0 ? ` **Stable was over the limits too** in ${over.length} of ${checks.length} checks.` : '';
 }
 function canary_markdown_ms(v) {
     return v === null ? '–' : `${formatNumber(v)} ms`;
@@ -17348,14 +18498,17 @@ const CANARY_DEFAULTS = {
     interval: '5m',
     'check-interval': '30s',
     'max-error-rate': '1%',
+    'error-rate-confidence': '95%',
     'max-latency-p99': '150ms',
     'error-rate-ratio': '10',
     'false-rollback-rate': '1%',
     'min-requests': '50',
     'failed-checks': '2',
     'metrics-failures': '3',
+    'rollback-timeout': '10m',
     'dry-run': 'false',
     resume: 'true',
+    'start-from-full-canary': 'false',
 };
 function parseCanaryPolicy(req) {
     const get = (name) => req[name]?.trim() || CANARY_DEFAULTS[name];
@@ -17381,6 +18534,7 @@ function parseCanaryPolicy(req) {
         intervalMs,
         checkIntervalMs,
         maxErrorRate: parseRate(get('max-error-rate'), 'max-error-rate'),
+        errorRateConfidence: parseConfidence(get('error-rate-confidence')),
         // A bare number is milliseconds, as in quality-gates (the seed's `150`).
         maxLatencyP99Ms: latency?.toLowerCase() === 'none' ? null : parseLatencyText(latency || CANARY_DEFAULTS['max-latency-p99'], 'max-latency-p99'),
         maxLatencyRatio: ratio ? parseFactor(ratio, 'max-latency-ratio', 1) : null,
@@ -17390,8 +18544,10 @@ function parseCanaryPolicy(req) {
         failedChecks: parseCount(get('failed-checks'), 'failed-checks', 1),
         metricsFailures: parseCount(get('metrics-failures'), 'metrics-failures', 1),
         timeoutMs: timeout ? parseDuration(timeout, 'timeout') : 2 * plannedMs,
+        rollbackTimeoutMs: parseDuration(get('rollback-timeout'), 'rollback-timeout'),
         dryRun: parseBoolean(get('dry-run'), 'dry-run'),
         resume: parseBoolean(get('resume'), 'resume'),
+        startFromFullCanary: parseBoolean(get('start-from-full-canary'), 'start-from-full-canary'),
     };
 }
 /** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
@@ -17440,6 +18596,12 @@ function parseFactor(text, input, above) {
     const v = Number(text.replace(/x$/i, ''));
     if (!(Number.isFinite(v) && v > above))
         throw new errors_InputError(`Input '${input}' is '${text}'; give a factor above ${above}, e.g. 1.5 or 2x.`, { input });
+    return v;
+}
+function parseConfidence(text) {
+    const v = parseShareText(text, 'error-rate-confidence');
+    if (!(v >= 0.5 && v < 1))
+        throw new errors_InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, { input: 'error-rate-confidence' });
     return v;
 }
 function parseFalseRollbackRate(text) {
@@ -17526,20 +18688,23 @@ function summarize(m) {
 }
 /**
  * Judges a reading taken while the router held `weight` since `weightSince` (ms). A reading that
- * reaches back before the last weight change mixes two traffic splits and is not judged.
+ * reaches back before the last weight change mixes two traffic splits and is not judged. The
+ * sequential test takes the window's counts; the thresholds judge `totals`, the counts since the
+ * step began (evidence accumulates over a step: at low traffic one window is too thin), else the window.
  */
-function judgeCheck(reading, weightSince, policy, sequential) {
-    const canary = summarize(reading.canary);
-    const stable = summarize(reading.stable);
+function judgeCheck(reading, weightSince, policy, sequential, totals) {
+    const windowed = { canary: summarize(reading.canary), stable: summarize(reading.stable) };
+    const canary = totals ? summarize(totals.canary) : windowed.canary;
+    const stable = totals ? summarize(totals.stable) : windowed.stable;
     if (reading.from.getTime() < weightSince) {
-        return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, canary, stable };
+        return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, ...windowed };
     }
     const seq = sequentialUpdate(sequential, reading, policy);
     const reasons = [];
     if (seq.state.decision === 'bad') {
         const st = seq.state;
         reasons.push(`sequential test: ${fmt(st.canaryErrors)} canary errors against ${fmt(st.stableErrors)} stable errors make "the canary fails ${policy.errorRateRatio}x as often" ${Number(Math.exp(st.llr).toPrecision(3))} times likelier than "as often as stable", past the rollback bound ${Number(Math.exp(st.upper).toPrecision(3))} (false-rollback rate ${canary_policy_pct(policy.falseRollbackRate)})`);
-        return { decision: 'bad canary', reasons, sequential: seq.state, canary, stable };
+        return { decision: 'bad canary', reasons, sequential: seq.state, ...windowed };
     }
     if (seq.note)
         reasons.push(seq.note);
@@ -17555,12 +18720,13 @@ function judgeCheck(reading, weightSince, policy, sequential) {
         else {
             const n = Math.max(1, Math.round(canary.requests));
             const e = Math.min(n, Math.max(0, Math.round(canary.errors)));
-            const [low] = wilsonInterval(e, n);
+            const [low] = wilsonInterval(e, n, policy.errorRateConfidence);
+            const bound = `${canary_policy_pct(policy.errorRateConfidence)} lower bound ${canary_policy_pct(low)}`;
             const rate = canary.errorRate;
             if (rate > policy.maxErrorRate && low > policy.maxErrorRate)
-                failed.push(`error rate ${canary_policy_pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${canary_policy_pct(policy.maxErrorRate)} (95% lower bound ${canary_policy_pct(low)})`);
+                failed.push(`error rate ${canary_policy_pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${canary_policy_pct(policy.maxErrorRate)} (${bound})`);
             else if (rate > policy.maxErrorRate)
-                missing.push(`error rate ${canary_policy_pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${canary_policy_pct(policy.maxErrorRate)} but could be chance (95% lower bound ${canary_policy_pct(low)})`);
+                missing.push(`error rate ${canary_policy_pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${canary_policy_pct(policy.maxErrorRate)} but could be chance (${bound})`);
             else
                 reasons.push(`error rate ${canary_policy_pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) <= ${canary_policy_pct(policy.maxErrorRate)}`);
         }
@@ -17583,7 +18749,7 @@ function judgeCheck(reading, weightSince, policy, sequential) {
         }
     }
     const decision = failed.length > 0 ? 'fail' : missing.length > 0 ? 'inconclusive' : 'pass';
-    return { decision, reasons: [...failed, ...missing, ...reasons], sequential: seq.state, canary, stable };
+    return { decision, reasons: [...failed, ...missing, ...reasons], sequential: seq.state, ...windowed };
 }
 function sequentialUpdate(state, r, policy) {
     const { canary: c, stable: s } = r;
@@ -17604,6 +18770,89 @@ function judge_check_ms(v) {
     return `${Number(v.toPrecision(4))} ms`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/rollout/roll-back-router.ts
+/**
+ * The rollback itself: canary weight 0, read back, retried until it holds or `timeoutMs` has
+ * passed. A router that is down for a few minutes (a restart, a frozen load balancer) must still
+ * end with stable serving everything, so the rollback outlasts outages instead of giving up after
+ * a few seconds; every wait is logged so the job log shows why the step is still running.
+ */
+
+
+/** HAProxy keeps weights in 1/256 steps: a held weight within this of the asked one is the same. */
+const roll_back_router_WEIGHT_TOLERANCE = 1 / 256;
+const realClock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+class RollBackFailed extends Error {
+    attempts;
+    waitedMs;
+    constructor(message, attempts, waitedMs) {
+        super(message);
+        this.attempts = attempts;
+        this.waitedMs = waitedMs;
+    }
+}
+/** Returns the canary share the router holds (≈0); throws RollBackFailed when the time is up. */
+async function rollBackRouter(router, options = {}) {
+    const { clock = realClock, timeoutMs = 60_000, log = () => { } } = options;
+    const maxBackoff = options.maxBackoffMs ?? 10_000;
+    const start = clock.now();
+    for (let i = 1;; i++) {
+        try {
+            // No signal: a cancelled job must still get its traffic back.
+            await router.setWeights(0);
+            const held = await router.getWeights();
+            if (held.canary > roll_back_router_WEIGHT_TOLERANCE)
+                throw new Error(`the router still holds ${canary_policy_pct(held.canary)} for the canary`);
+            if (i > 1)
+                log(`rolling back: the router took 0% for the canary at attempt ${i}, after ${formatDuration(clock.now() - start)}`);
+            return held.canary;
+        }
+        catch (e) {
+            const message = e.message.replace(/\.$/, '');
+            const waited = clock.now() - start;
+            const wait = Math.min(maxBackoff, 500 * 2 ** (i - 1), Math.max(0, timeoutMs - waited));
+            if (waited >= timeoutMs || wait <= 0) {
+                throw new RollBackFailed(`the router did not take 0% for the canary in ${i} attempt${i > 1 ? 's' : ''} over ${formatDuration(waited)} (rollback-timeout ${formatDuration(timeoutMs)}); last: ${message}`, i, waited);
+            }
+            log(`rolling back: attempt ${i} failed (${message}); trying again in ${formatDuration(wait)} (waited ${formatDuration(waited)} of rollback-timeout ${formatDuration(timeoutMs)})`);
+            await clock.sleep(wait);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-plan.ts
+/**
+ * What a plan can judge at the traffic there is: from the requests/s both versions served just
+ * before the rollout, how many canary requests each step gets in its interval and how long it
+ * needs to reach min-requests (a step waits for them, judged on its cumulative counts). When the
+ * whole plan cannot reach them within its timeout, it is refused up front with the numbers and
+ * the fixes, instead of rolling back after the timeout for a reason that hides the traffic.
+ */
+
+
+
+/** Per step: max(interval, time to min-requests) plus one check, rounded up to whole checks. */
+function planTraffic(policy, rate, first = 0) {
+    const steps = policy.steps.slice(first);
+    const need = (w) => (rate > 0 ? (policy.minRequests / (rate * w)) * 1000 : Infinity);
+    const stepMs = (w) => Math.ceil(Math.max(policy.intervalMs, need(w)) / policy.checkIntervalMs) * policy.checkIntervalMs + policy.checkIntervalMs;
+    const expectedMs = steps.reduce((t, w) => t + stepMs(w), 0);
+    const w0 = steps[0];
+    const perInterval = rate * w0 * (policy.intervalMs / 1000);
+    const r = Number(rate.toPrecision(3));
+    const sentence = `at ${r} requests/s (both versions, measured before the start), the first step (${canary_policy_pct(w0)}) gets ≈ ${Math.round(perInterval)} canary requests per ${formatDuration(policy.intervalMs)} step${need(w0) > policy.intervalMs ? `, fewer than min-requests ${policy.minRequests}: it lasts ≈ ${formatDuration(roundTo(need(w0), need(w0) > 120_000 ? 60_000 : 1000))} instead` : ''}; the plan needs ≈ ${formatDuration(roundTo(expectedMs, expectedMs > 120_000 ? 60_000 : 1000))} of its timeout ${formatDuration(policy.timeoutMs)}`;
+    // Only traffic is refused here: a plan too long for its timeout at any traffic is the timeout's business.
+    const anyTrafficMs = steps.reduce((t) => t + Math.ceil(policy.intervalMs / policy.checkIntervalMs) * policy.checkIntervalMs + policy.checkIntervalMs, 0);
+    if (expectedMs > policy.timeoutMs && anyTrafficMs <= policy.timeoutMs) {
+        const minShare = rate > 0 ? policy.minRequests / (rate * (policy.intervalMs / 1000)) : Infinity;
+        throw new errors_InputError(`Too little traffic for this plan: ${sentence}. Give the canary more traffic per step (initial-weight${Number.isFinite(minShare) && minShare <= 1 ? ` of at least ${canary_policy_pct(Math.ceil(minShare * 1000) / 1000)}` : ''}, or fewer, larger steps), lower min-requests, lengthen interval, or set a timeout of at least ${formatDuration(Math.ceil(expectedMs / 60_000) * 60_000)}.`, { input: 'min-requests' });
+    }
+    return { rate, expectedMs, sentence };
+}
+function roundTo(ms, unit) {
+    return Math.ceil(ms / unit) * unit;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-analysis.ts
 /**
  * The canary rollout loop: one analysis loop whose every decision moves the rollout to a named
@@ -17621,6 +18870,9 @@ function judge_check_ms(v) {
 
 
 
+
+
+
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
@@ -17631,9 +18883,29 @@ const systemClock = {
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
-/** HAProxy keeps weights in 1/256 steps: a held weight within this of the asked one is the same. */
-const WEIGHT_TOLERANCE = 1 / 256;
 class RollBack extends Error {
+}
+/** The record is final already (a promotion that stalled with the canary serving). */
+class Settled extends Error {
+}
+function emptyTotals() {
+    return { requests: null, errors: null, p99Ms: null };
+}
+/** Adds a window's counts to the step's; p99 cannot be added, so the latest window's stands. */
+function addTotals(totals, reading) {
+    for (const side of ['canary', 'stable']) {
+        const t = totals[side];
+        const r = reading[side];
+        if (r.requests !== null)
+            t.requests = (t.requests ?? 0) + r.requests;
+        if (r.errors !== null)
+            t.errors = (t.errors ?? 0) + r.errors;
+        if (r.p99Ms !== null)
+            t.p99Ms = r.p99Ms;
+    }
+}
+function versionName(model) {
+    return model.version ? `${model.name ?? 'the model'} v${model.version}` : (model.name ?? 'the new version');
 }
 /** Checks that the router and the metrics source answer; throws an InputError before anything moves. */
 async function preflight(deps, checkWindowMs) {
@@ -17652,11 +18924,25 @@ async function runRollout(policy, deps, model = {}) {
         startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
     };
     let weight = await preflight(deps, policy.checkIntervalMs);
-    const save = () => deps.onRecord?.(record) ?? Promise.resolve();
-    const event = async (state, message) => {
+    const save = async () => {
+        try {
+            await deps.onRecord?.(record);
+        }
+        catch (e) {
+            const warning = `The deployment record could not be written (${e.message.replace(/\.$/, '')}); the rollout goes on, and traffic is moved regardless.`;
+            if (!record.warnings?.includes(warning)) {
+                (record.warnings ??= []).push(warning);
+                log(`warning: ${warning}`);
+            }
+        }
+    };
+    const note = (state, message) => {
         record.state = state;
         record.events.push({ at: iso(), state, weight, message });
         log(`${state}: ${message}`);
+    };
+    const event = async (state, message) => {
+        note(state, message);
         await save();
     };
     /** Retries with exponential backoff; the last error is thrown. */
@@ -17677,7 +18963,7 @@ async function runRollout(policy, deps, model = {}) {
         await retry(async () => {
             await deps.router.setWeights(w, signal);
             const held = await deps.router.getWeights(signal);
-            if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE)
+            if (Math.abs(held.canary - w) > roll_back_router_WEIGHT_TOLERANCE)
                 throw new Error(`the router holds ${canary_policy_pct(held.canary)} for the canary after being set to ${canary_policy_pct(w)}`);
             // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
             weight = w;
@@ -17700,11 +18986,53 @@ async function runRollout(policy, deps, model = {}) {
         await event('dry-run', record.reason);
         return record;
     }
+    if (weight >= 1 - roll_back_router_WEIGHT_TOLERANCE && !policy.startFromFullCanary) {
+        throw new errors_InputError(`The router already gives the canary 100% (an earlier promotion without promote-command?), so the stable servers may run an older version; put the promoted version on the stable servers and run 'modelci rollback', or set start-from-full-canary: true to send all traffic back to the stable servers and start over.`, { input: 'start-from-full-canary' });
+    }
     let first = 0;
-    if (policy.resume && weight > WEIGHT_TOLERANCE && weight < 1 - WEIGHT_TOLERANCE) {
-        const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
-        first = Math.max(0, at);
-        await event('initializing', `an earlier run left the canary at ${canary_policy_pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${canary_policy_pct(policy.steps[first])}) instead of starting over`);
+    if (weight >= 1 - roll_back_router_WEIGHT_TOLERANCE) {
+        await event('initializing', `the router gives the canary 100% (start-from-full-canary is true): returning all traffic to the stable servers before starting over`);
+        await guard(() => setAndVerify(0, deps.signal), 'the router did not take 0% for the canary');
+    }
+    else if (weight > roll_back_router_WEIGHT_TOLERANCE) {
+        const own = resumable(deps.previous, model, weight);
+        if (policy.resume && own === true) {
+            const at = policy.steps.findLastIndex((s) => s <= weight + roll_back_router_WEIGHT_TOLERANCE);
+            first = Math.max(0, at);
+            await event('initializing', `an earlier run of this version left the canary at ${canary_policy_pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${canary_policy_pct(policy.steps[first])}) instead of starting over`);
+        }
+        else {
+            // Another version's share (or one nobody recorded) is not evidence about this one: back to 0.
+            await event('initializing', `the router holds ${canary_policy_pct(weight)} for the canary, ${policy.resume ? own : 'and resume is false'}: returning it to 0% before starting over`);
+            try {
+                await setAndVerify(0, deps.signal);
+            }
+            catch (e) {
+                if (deps.signal?.aborted)
+                    throw e;
+                return rollBack(record, `The canary's leftover share of ${canary_policy_pct(weight)} could not be returned to 0% before starting (${e.message.replace(/\.$/, '')}).`, ctx(), true);
+            }
+        }
+    }
+    // What the plan can judge at the traffic there is; refused up front when it cannot (InputError).
+    const before = await deps.metrics.read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal).catch((e) => e);
+    const served = before instanceof Error ? null : before.stable.requests === null ? null : before.stable.requests + (before.canary.requests ?? 0);
+    if (served !== null && !(before instanceof Error)) {
+        const secs = (before.to.getTime() - before.from.getTime()) / 1000;
+        let plan;
+        try {
+            plan = planTraffic(policy, secs > 0 ? served / secs : 0, first);
+        }
+        catch (e) {
+            // Refused with the canary holding a resumed share: that share goes back to stable first.
+            if (weight > roll_back_router_WEIGHT_TOLERANCE)
+                return rollBack(record, e.message, ctx(), true);
+            throw e;
+        }
+        await event('initializing', plan.sentence);
+    }
+    else {
+        await event('initializing', `the traffic could not be measured before the start (${before instanceof Error ? before.message : 'no data for stable requests'}); steps wait for min-requests up to the timeout`);
     }
     let sequential = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
     let failedChecks = 0;
@@ -17722,13 +19050,19 @@ async function runRollout(policy, deps, model = {}) {
             lastRead = changedAt;
             let passes = 0;
             let metricsFailures = 0;
+            // Evidence accumulates over the step: thresholds judge the counts since it began.
+            const totals = { canary: emptyTotals(), stable: emptyTotals() };
+            let thin;
             for (;;) {
                 await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
                 const now = clock.now();
-                if (now - startedAt > policy.timeoutMs)
-                    throw new RollBack(`The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${canary_policy_pct(w)} without finishing the step (${passes} passing checks in it).`);
+                if (now - startedAt > policy.timeoutMs) {
+                    throw new RollBack(thin
+                        ? `Too little traffic to judge the canary: the rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${canary_policy_pct(w)} with ${thin} since the step began; give the canary more traffic (a larger initial-weight), lower min-requests, or lengthen timeout.`
+                        : `The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${canary_policy_pct(w)} without finishing the step (${passes} passing checks in it).`);
+                }
                 const held = await guard(() => retry(() => deps.router.getWeights(deps.signal), attempts, deps.signal), "could not read the router's weights");
-                if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
+                if (Math.abs(held.canary - w) > roll_back_router_WEIGHT_TOLERANCE) {
                     throw new RollBack(`The router no longer holds ${canary_policy_pct(w)} for the canary but ${canary_policy_pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
                 }
                 let reading;
@@ -17746,9 +19080,12 @@ async function runRollout(policy, deps, model = {}) {
                 }
                 metricsFailures = 0;
                 lastRead = now;
-                const verdict = judgeCheck(reading, changedAt, policy, sequential);
+                if (reading.from.getTime() >= changedAt)
+                    addTotals(totals, reading);
+                const verdict = judgeCheck(reading, changedAt, policy, sequential, totals);
                 sequential = verdict.sequential;
-                step.checks.push(checkRecord(reading, w, verdict, iso(now)));
+                thin = verdict.decision === 'inconclusive' ? verdict.reasons.find((r) => /fewer than min-requests/.test(r)) : undefined;
+                step.checks.push({ ...checkRecord(reading, w, verdict, iso(now)), step: { canary: summarize(totals.canary), stable: summarize(totals.stable) } });
                 log(`check at ${canary_policy_pct(w)}: ${verdict.decision} (${verdict.reasons.join('; ')})`);
                 await save();
                 if (verdict.decision === 'bad canary')
@@ -17765,19 +19102,92 @@ async function runRollout(policy, deps, model = {}) {
             }
             step.endedAt = iso();
         }
-        await event('promoting', `every step passed: the canary gets 100%`);
-        await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
-        record.reason = `Promoted: every step from ${canary_policy_pct(policy.steps[first])} to ${canary_policy_pct(policy.steps[policy.steps.length - 1])} passed its checks; the canary serves 100%.`;
+        const passed = `every step from ${canary_policy_pct(policy.steps[first])} to ${canary_policy_pct(policy.steps[policy.steps.length - 1])} passed its checks`;
+        if (deps.promote) {
+            await promoteToStable(passed);
+        }
+        else {
+            await event('promoting', `every step passed: the canary gets 100%`);
+            await guard(() => setAndVerify(1, deps.signal), 'the router did not take the promotion');
+            record.serving = 'canary';
+            record.reason = `Promoted: ${passed}; the canary servers now serve 100% of traffic. Next: put ${versionName(model)} on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.`;
+        }
         record.finalWeight = weight;
         record.finishedAt = iso();
         await event('promoted', record.reason);
         return record;
     }
     catch (e) {
+        if (e instanceof Settled)
+            return record;
         const reason = e instanceof RollBack ? e.message
             : deps.signal?.aborted ? `The rollout was cancelled at ${canary_policy_pct(weight)}.`
                 : `modelci stopped on an error at ${canary_policy_pct(weight)}: ${e.message}.`;
-        return rollBack(record, reason, { deps, clock, attempts, event, setWeight: (w) => { weight = w; } }, isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+        return rollBack(record, reason, ctx(), isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
+    }
+    function ctx() {
+        return { deps, clock, note, save, log, timeoutMs: policy.rollbackTimeoutMs, setWeight: (w) => { weight = w; } };
+    }
+    /**
+     * Flagger's promotion: the hook puts the new version on the stable servers; they are checked on
+     * the metrics (with traffic: at least half of it while the canary holds 100%) and get all
+     * traffic back, the canary 0%. A hook that fails rolls back (stable gets everything again); stable
+     * servers that fail their check after the hook are no fallback, so the canary keeps serving and
+     * the record ends `failed`.
+     */
+    async function promoteToStable(passed) {
+        await event('promoting', `every step passed: running promote-command to put ${versionName(model)} on the stable servers (the canary keeps ${canary_policy_pct(weight)})`);
+        try {
+            await deps.promote(deps.signal);
+        }
+        catch (e) {
+            if (deps.signal?.aborted)
+                throw e;
+            throw new RollBack(`Every step passed, but promote-command failed (${e.message.replace(/\.$/, '')}); the stable servers get all traffic again, check what they run.`);
+        }
+        if (weight > 0.5)
+            await guard(() => setAndVerify(0.5, deps.signal), 'the router did not take 50% for the canary');
+        await event('promoting', `promote-command finished: checking the stable servers at ${canary_policy_pct(1 - weight)} of traffic`);
+        const since = clock.now();
+        await deps.metrics.read({ start: new Date(lastRead), end: new Date(since) }, deps.signal).catch(() => undefined);
+        lastRead = since;
+        let last = 'no check yet';
+        for (;;) {
+            await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
+            const now = clock.now();
+            const reading = await deps.metrics.read({ start: new Date(lastRead), end: new Date(now) }, deps.signal).catch((e) => e);
+            if (!(reading instanceof Error)) {
+                lastRead = now;
+                // The stable servers judged on the same limits as the canary was (sides swapped).
+                const verdict = judgeCheck({ ...reading, canary: reading.stable, stable: reading.canary }, since, { ...policy, maxLatencyRatio: null }, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
+                // Sides swapped: the sequential test's "canary" is the stable servers here.
+                last = verdict.decision === 'bad canary'
+                    ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${canary_policy_pct(policy.falseRollbackRate)}`
+                    : verdict.reasons.join('; ');
+                log(`stable check after promote-command: ${verdict.decision} (${last})`);
+                if (verdict.decision === 'pass')
+                    break;
+                if (verdict.decision === 'fail' || verdict.decision === 'bad canary')
+                    return promotionStalled(`the stable servers failed their check after promote-command (${last})`);
+            }
+            else
+                last = `metrics read failed: ${reading.message}`;
+            if (now - since >= policy.intervalMs)
+                return promotionStalled(`the stable servers could not be judged within ${formatDuration(policy.intervalMs)} after promote-command (last: ${last})`);
+        }
+        await guard(() => setAndVerify(0, deps.signal), 'the router did not take 0% for the canary after promotion');
+        record.serving = 'stable';
+        record.reason = `Promoted: ${passed}; promote-command put ${versionName(model)} on the stable servers, which passed their check (${last}); they serve 100% again and the canary 0%.`;
+    }
+    /** The canary (the new version) keeps serving: the stable servers after the hook are no safe place. */
+    async function promotionStalled(why) {
+        await guard(() => setAndVerify(1, deps.signal), 'the router did not take 100% for the canary');
+        record.serving = 'canary';
+        record.reason = `Every step passed, but ${why}; the canary servers serve 100% with ${versionName(model)} — fix the stable servers, then run 'modelci rollback'.`;
+        record.finalWeight = weight;
+        record.finishedAt = iso();
+        await event('failed', record.reason);
+        throw new Settled();
     }
     /** Router trouble mid-rollout is a reason to roll back, said in one sentence. */
     async function guard(what, doing) {
@@ -17791,40 +19201,41 @@ async function runRollout(policy, deps, model = {}) {
         }
     }
 }
-/** Sends all traffic to stable and reads it back; idempotent, and retried harder than a step. */
+/**
+ * Sends all traffic to stable and reads it back, retried for rollback-timeout. Traffic first,
+ * record after: the record is written only once the router has answered (or the time is up).
+ */
 async function rollBack(record, reason, ctx, expected) {
     record.reason = reason;
-    await ctx.event('rolling-back', reason);
+    ctx.note('rolling-back', reason);
     try {
-        const held = await rollBackRouter(ctx.deps.router, ctx.clock, ctx.attempts + 2);
+        const held = await rollBackRouter(ctx.deps.router, { clock: ctx.clock, timeoutMs: ctx.timeoutMs, log: ctx.log });
         ctx.setWeight(held);
         record.finalWeight = held;
+        record.serving = 'stable';
         record.finishedAt = new Date(ctx.clock.now()).toISOString();
-        await ctx.event('rolled-back', `stable serves 100% (${expected ? reason : `after an unexpected error: ${reason}`})`);
+        // The reason is said once, in the rolling-back event and record.reason.
+        ctx.note('rolled-back', `stable serves 100%${expected ? '' : ' (after an unexpected error)'}`);
     }
     catch (e) {
-        record.reason = `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`;
+        record.reason = `${reason} Rolling back FAILED: ${e.message.replace(/\.$/, '')}; the post step tries again, or run 'modelci rollback --router <uri>' (or set the canary's weight to 0 by hand).`;
         record.finishedAt = new Date(ctx.clock.now()).toISOString();
-        await ctx.event('failed', record.reason);
+        ctx.note('failed', record.reason);
     }
+    await ctx.save();
     return record;
 }
-/** Canary weight 0, read back; retried with backoff. Returns the canary share the router holds. */
-async function rollBackRouter(router, clock = systemClock, attempts = 6) {
-    for (let i = 1;; i++) {
-        try {
-            await router.setWeights(0);
-            const held = await router.getWeights();
-            if (held.canary > WEIGHT_TOLERANCE)
-                throw new Error(`the router still holds ${canary_policy_pct(held.canary)} for the canary`);
-            return held.canary;
-        }
-        catch (e) {
-            if (i >= attempts)
-                throw e;
-            await clock.sleep(500 * 2 ** (i - 1));
-        }
-    }
+/** Whether `previous` is this version's own unfinished run at `weight`: true, or why not (a clause). */
+function resumable(previous, model, weight) {
+    if (!previous)
+        return 'and no record of an earlier run of this version says why';
+    const who = (m) => `${m.name ?? 'a model'} v${m.version ?? '?'}`;
+    if (previous.model.version !== model.version || previous.model.name !== model.name)
+        return `left by ${who(previous.model)}, not ${who(model)}`;
+    const left = previous.finalWeight ?? previous.events.at(-1)?.weight;
+    if (left == null || Math.abs(left - weight) > roll_back_router_WEIGHT_TOLERANCE)
+        return `but ${who(model)}'s record ends at ${left == null ? 'an unknown share' : canary_policy_pct(left)}`;
+    return true;
 }
 function checkRecord(reading, weight, verdict, at, decision = verdict.decision, reasons = verdict.reasons) {
     const s = verdict.sequential;
@@ -17833,6 +19244,41 @@ function checkRecord(reading, weight, verdict, at, decision = verdict.decision, 
         sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
         decision, reasons, queries: reading.queries,
     };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/promote-hook.ts
+/**
+ * The team's promote hook (`promote-command`): after the last step passes, it puts the new version
+ * on the stable servers, as Flagger copies the canary's spec to its primary. Run without a shell
+ * (execFile), like command-router.ts: `./deploy/promote.sh --env prod` runs ./deploy/promote.sh
+ * with `--env prod`, and the model in MODELCI_MODEL_NAME, MODELCI_MODEL_VERSION, MODELCI_GIT_SHA.
+ * Exit 0 when the stable servers run the new version; the rollout then checks them on the metrics
+ * before moving all traffic back to them.
+ */
+
+
+/** Updating a fleet may take a while; a hook that hangs must still end. */
+const PROMOTE_TIMEOUT_MS = 15 * 60_000;
+function promoteHook(command, model) {
+    const [file, ...args] = command.trim().split(/\s+/).filter(Boolean);
+    if (!file)
+        throw new errors_InputError(`Input 'promote-command' is empty; give the script that puts the new version on the stable servers, e.g. ./deploy/promote.sh.`, { input: 'promote-command' });
+    const env = { ...process.env, MODELCI_MODEL_NAME: model.name ?? '', MODELCI_MODEL_VERSION: model.version ?? '', MODELCI_GIT_SHA: model.gitSha ?? '' };
+    return (signal) => new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)(file, args, { env, timeout: PROMOTE_TIMEOUT_MS, maxBuffer: 1 << 20, signal }, (error, _stdout, stderr) => {
+            if (!error)
+                return resolve();
+            const e = error;
+            if (e.name === 'AbortError')
+                return reject(error);
+            if (e.code === 'ENOENT' || e.code === 'EACCES') {
+                return reject(new errors_InputError(`The promote-command '${file}' cannot be run (${e.code}); check the path and that the file is executable (chmod +x).`, { input: 'promote-command' }));
+            }
+            const why = e.killed ? `was stopped after ${PROMOTE_TIMEOUT_MS / 60_000} min` : `exited with ${e.code}`;
+            const last = stderr.trim().split('\n').pop()?.slice(0, 200);
+            reject(new Error(`promote-command '${file}' ${why}${last ? `: ${last}` : ''}`));
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
@@ -17888,9 +19334,14 @@ function openMetricsSource(uri, options = {}, input = 'metrics') {
  * p99: an override must also answer in seconds (it is converted to milliseconds), as
  * histogram_quantile over a `_seconds` histogram does.
  */
+/** Counted from zero when the series first appears inside the window (see lazyIncrease). */
+const lazyIncrease = (series) => `((increase(${series}[{{window}}]) and ${series} offset {{window}}) or (${series} unless ${series} offset {{window}}))`;
 const PROMETHEUS_DEFAULT_QUERIES = {
-    requests: 'sum(increase(http_requests_total{{{selector}}}[{{window}}]))',
-    errors: 'sum(increase(http_requests_total{{{selector}},code=~"5.."}[{{window}}])) or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))',
+    // A series created lazily (a client library's first 5xx) is first scraped at its current value,
+    // which increase() cannot see; a series absent at the window's start is counted from zero, its
+    // value now being all it grew by. Series present at the start keep increase().
+    requests: `sum${lazyIncrease('http_requests_total{{{selector}}}')}`,
+    errors: `sum${lazyIncrease('http_requests_total{{{selector}},code=~"5.."}')} or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))`,
     p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}])))',
 };
 const PROMETHEUS_DEFAULT_SELECTORS = { canary: 'variant="canary"', stable: 'variant="stable"' };
@@ -18362,6 +19813,8 @@ class HaproxyRouter {
         if (!this.backend) {
             throw new errors_InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
         }
+        for (const [what, name] of [['backend', this.backend], ['stable server', this.stable], ['canary server', this.canary]])
+            checkHaproxyName(uri, what, name);
     }
     async setWeights(canary, signal) {
         checkCanaryWeight(canary);
@@ -18442,6 +19895,19 @@ class HaproxyRouter {
             socket.on('error', (e) => finish(unreachable(e.code ?? e.message)));
         });
     }
+}
+/**
+ * HAProxy's own rule for proxy and server names (letters, digits, '-', '_', '.', ':'). Anything
+ * else is refused before a command is sent: the runtime API reads ';' as a command separator and
+ * a newline or space as the end of an argument, so 'model;disable server model/stable' would run
+ * a second command (a dry run once put the stable server into maintenance that way).
+ */
+function checkHaproxyName(uri, what, name) {
+    if (/^[A-Za-z0-9_.:-]+$/.test(name))
+        return;
+    const bad = [...name].find((ch) => !/[A-Za-z0-9_.:-]/.test(ch));
+    const shown = bad === undefined ? 'is empty' : `contains ${JSON.stringify(bad)}`;
+    throw new errors_InputError(redactUri(`Router '${uri}': the HAProxy ${what} name ${shown}; HAProxy names use only letters, digits, '-', '_', '.' and ':', as in haproxy://host:port/model?stable=stable&canary=canary.`), { input: 'router' });
 }
 registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
 
@@ -18602,7 +20068,8 @@ const CANARY_DEPLOY_INPUTS = [
     { name: 'max-weight', type: 'share', default: "100%", description: "The largest share before promotion; after the step at or below it passes, the canary gets 100%." },
     { name: 'interval', type: 'duration', default: "5m", description: "How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this." },
     { name: 'check-interval', type: 'duration', default: "30s", description: "How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves)." },
-    { name: 'max-error-rate', type: 'rate', default: "1%", description: "A check fails when the canary's error rate is above this with 95% confidence (Wilson lower bound): 1% or 0.01 (a bare 1 is refused, as it would mean 100%)." },
+    { name: 'max-error-rate', type: 'rate', default: "1%", description: "A check fails when the canary's error rate since the step began is above this with error-rate-confidence (the Wilson lower bound is above it): 1% or 0.01 (a bare 1 is refused, as it would mean 100%)." },
+    { name: 'error-rate-confidence', type: 'share', default: "95%", description: "The confidence of that Wilson bound: at 95%, 2 errors in 100 requests do not fail a 1% limit (the lower bound is 0.55%). Higher waits for more evidence; from 50% up to, not including, 100%." },
     { name: 'max-latency-p99', type: 'latency', keywords: ['none'], default: "150ms", description: "A check fails when the canary's p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; \"none\" to not check." },
     { name: 'max-latency-ratio', type: 'number', description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked." },
     { name: 'error-rate-ratio', type: 'number', default: "10", description: "The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in." },
@@ -18611,15 +20078,18 @@ const CANARY_DEPLOY_INPUTS = [
     { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: "2", description: "How many failed checks roll back." },
     { name: 'metrics-failures', type: 'count', min: 1, max: 1000, default: "3", description: "How many metrics reads in a row may fail (after a retry each) before rolling back." },
     { name: 'timeout', type: 'duration', description: "The whole rollout; past it, roll back. Default: twice the planned steps times interval." },
+    { name: 'rollback-timeout', type: 'duration', default: "10m", description: "How long a rollback keeps trying a router that does not answer (a restart, a frozen load balancer), in the main step and again in the post step, with the wait shown in the log; keep the step's timeout-minutes above timeout plus this." },
     { name: 'dry-run', type: 'boolean', default: "false", description: "true: check that router and metrics answer, read one window, print the plan, move nothing." },
     { name: 'resume', type: 'boolean', default: "true", description: "true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over." },
+    { name: 'promote-command', type: 'string', description: "After the last step passes: the script that puts the new version on the stable servers (run without a shell, words after the path are its arguments; the model in MODELCI_MODEL_NAME, MODELCI_MODEL_VERSION, MODELCI_GIT_SHA; stopped after 15 min). The stable servers are then checked on the metrics and get 100% again, the canary 0%. Empty: the canary servers keep 100% and the summary says what to do." },
+    { name: 'start-from-full-canary', type: 'boolean', default: "false", description: "true: start even when the router already gives the canary 100% (an earlier promotion without promote-command); its share first goes back to 0, to the stable servers. false: refuse with a sentence." },
     { name: 'model-name', type: 'string', description: "The model being deployed, for the record and the summary." },
     { name: 'model-version', type: 'string', description: "Its version (e.g. the register-model version output)." },
     { name: 'git-sha', type: 'string', description: "The commit that produced it. Default: the workflow's GITHUB_SHA." },
     { name: 'record-path', type: 'path', default: "modelci-deployment-record.json", description: "Where the DeploymentRecord JSON is written (after every check)." },
 ];
 /** `modelci rollback`: what the post step does, by hand. */
-const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path');
+const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path' || s.name === 'rollback-timeout');
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy.ts
 /**
@@ -18640,9 +20110,9 @@ const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' |
 
 
 
+
+
 const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
-/** Where the record goes, for error sentences naming the input. */
-const RECORD_TARGET = { input: 'record-path', example: 'deployment-record.json' };
 async function runCanaryDeploy(req, runtime = {}) {
     const env = runtime.env ?? process.env;
     const v = parse_input_parseInputs(CANARY_DEPLOY_INPUTS, req);
@@ -18658,20 +20128,36 @@ async function runCanaryDeploy(req, runtime = {}) {
     };
     const record = await runRollout(policy, {
         router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(logText(line))),
-        onRecord: (r) => writeFileAtomic(recordPath, JSON.stringify(r, null, 2) + '\n', RECORD_TARGET),
+        onRecord: (r) => writeRecord(recordPath, r), previous: await readRecord(recordPath),
+        promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
     }, model);
     return outcome(record, recordPath);
 }
-const FINISHED = new Set(['promoted', 'rolled-back', 'dry-run', 'failed']);
+/**
+ * Whether a rollout with this record is over: promoted, a dry run, stable holding all traffic, or
+ * the canary holding all of it on purpose (a promotion whose stable servers failed their check).
+ */
+function settled(record) {
+    if (record.state === 'promoted' || record.state === 'dry-run')
+        return true;
+    if (record.state === 'rolled-back')
+        return (record.finalWeight ?? 0) <= WEIGHT_TOLERANCE;
+    return record.state === 'failed' && record.serving === 'canary' && (record.finalWeight ?? 0) >= 1 - WEIGHT_TOLERANCE;
+}
 /**
  * Did a rollout stop half-way? The record is written before any traffic moves and after every
- * change, so: no record, nothing moved; a finished state, nothing to do; anything else, the
- * sentence that says where it stopped.
+ * change, so: no record, nothing moved (unless the main step said it could not roll back, or
+ * could not write its record); a settled record, nothing to do; anything else — `failed`
+ * included — the sentence that says where it stopped.
  */
-async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
+async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH, mainOutcome) {
     const record = await readRecord(recordPath);
-    if (!record || FINISHED.has(record.state))
+    if (!record)
+        return mainOutcome === 'failed' ? 'The main step could not roll back (and could not write its record).' : undefined;
+    if (settled(record) && mainOutcome !== 'failed')
         return undefined;
+    if (record.state === 'failed' || mainOutcome === 'failed')
+        return `The main step could not roll back: ${record.reason ?? 'the router did not answer'}`.replace(/([^.])$/, '$1.');
     const last = record.events.at(-1);
     return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
@@ -18680,10 +20166,12 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH) {
  * the main step did not finish, `modelci rollback` when asked. Idempotent: a router already at 0
  * is read back and left there.
  */
-async function rollBackUnfinished(req, reason, clock) {
+async function rollBackUnfinished(req, reason, runtime = {}) {
     const router = openRouter(canary_deploy_required(req.router, 'router', 'the traffic router'));
     const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
-    const now = () => new Date(clock?.now() ?? Date.now()).toISOString();
+    const clock = runtime.clock ?? systemClock;
+    const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
+    const now = () => new Date(clock.now()).toISOString();
     // No record yet: the main step stopped before its first write.
     const record = await readRecord(recordPath) ?? {
         schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
@@ -18691,16 +20179,29 @@ async function rollBackUnfinished(req, reason, clock) {
     };
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
-        const held = await rollBackRouter(router, clock);
-        Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, finishedAt: now() });
+        const held = await rollBackRouter(router, { clock, timeoutMs, log: runtime.log && ((line) => runtime.log(logText(line))) });
+        Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, serving: 'stable', finishedAt: now() });
         record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
     }
     catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message}; set the canary's weight to 0 by hand.`, finishedAt: now() });
+        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`, finishedAt: now() });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
-    await writeFileAtomic(recordPath, JSON.stringify(record, null, 2) + '\n', RECORD_TARGET);
+    // Traffic first, record after: a record that cannot be written is a warning.
+    await writeRecord(recordPath, record).catch((e) => {
+        (record.warnings ??= []).push(`The deployment record could not be written (${e.message.replace(/\.$/, '')}); the rollback itself is done.`);
+    });
     return outcome(record, recordPath);
+}
+/** The record as JSON, atomically; a failure names the path (ENOSPC, EACCES, …). */
+async function writeRecord(path, record) {
+    try {
+        await writeFileAtomic(path, JSON.stringify(record, null, 2) + '\n');
+    }
+    catch (e) {
+        const err = e;
+        throw new Error(`record-path '${path}': ${err.code ?? err.message}${err.code === 'ENOSPC' ? ', no space left on the device' : ''}`, { cause: e });
+    }
 }
 /** The record at `path`, or undefined when there is none (or it is not a DeploymentRecord). */
 async function readRecord(path) {
@@ -18715,8 +20216,9 @@ async function readRecord(path) {
 function outcome(record, recordPath) {
     return {
         record, recordPath, markdown: renderDeploymentMarkdown(record),
-        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '' },
+        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '', serving: record.serving ?? '' },
         passed: record.state === 'promoted' || record.state === 'dry-run',
+        warnings: record.warnings ?? [],
     };
 }
 function metricsOptions(req) {
@@ -18746,32 +20248,56 @@ function canary_deploy_required(value, input, what) {
 
 
 
-
-/** The DriftReport for a terminal: an aligned table and the reasons; the data's own text (names, categories) escaped, as a CI log reads it. */
-function renderDriftText(report, color = false) {
+/** A terminal is 80 columns unless told otherwise. */
+const WIDTH = 80;
+const SHORT_EFFECT = { wasserstein: 'W', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'JS', 'cramers-v': 'V' };
+/**
+ * The DriftReport for a terminal: a table that fits `width` columns (long feature names are
+ * cut, the full name is in the reasons below) and the reasons; the data's own text (names,
+ * categories) escaped, as a CI log reads it.
+ */
+function renderDriftText(report, color = false, width = WIDTH) {
     const paint = (code, s) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const v = report.verdict;
     const head = v.critical ? paint(31, 'CRITICAL') : v.drifted ? paint(33, 'DRIFT') : paint(32, 'OK');
-    const rows = orderForReading(report.features).map((f) => [
+    const showMissing = report.features.some((f) => f.missing && f.missing.change !== null && f.missing.change !== 0);
+    const ordered = orderForReading(report.features);
+    const rows = ordered.map((f) => [
         logText(f.name),
-        f.status.toUpperCase(),
-        f.test ? (f.test.name === 'ks' ? `KS ${f.test.method ?? ''}` : `chi2 dof ${f.test.dof}`) : '-',
-        f.test ? formatNumber(f.test.statistic) : '-',
+        f.status,
+        testText(f),
         f.test ? formatP(f.test.pAdjusted) : '-',
-        f.effect ? `${effectLabel(f.effect.name)} ${formatNumber(f.effect.value)}` : '-',
+        f.effect ? `${SHORT_EFFECT[f.effect.name] ?? f.effect.name} ${formatNumber(f.effect.value)}` : '-',
         f.effect ? formatNumber(f.effect.threshold) : '-',
-        f.missing ? `${formatPercent(f.missing.reference)} -> ${formatPercent(f.missing.current)}` : '-',
+        ...(showMissing ? [f.missing ? `${formatPercent(f.missing.reference)}>${formatPercent(f.missing.current)}` : '-'] : []),
     ]);
-    const header = ['feature', 'status', 'test', 'statistic', 'p (corr.)', 'effect', 'threshold', 'missing'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-    const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
+    const header = ['feature', 'status', 'test', 'p corr.', 'effect', 'min', ...(showMissing ? ['missing'] : [])];
+    const len = (s) => [...s].length;
+    const widths = header.map((h, i) => Math.max(len(h), ...rows.map((r) => len(r[i]))));
+    // Whatever the other columns leave (two spaces between columns) is the feature column's.
+    const others = widths.slice(1).reduce((s, w) => s + w + 2, 0);
+    widths[0] = Math.max(8, Math.min(widths[0], width - others));
+    const cut = (s, w) => (len(s) <= w ? s : [...s].slice(0, w - 1).join('') + '…');
+    const line = (r) => r.map((c, i) => { const t = cut(c, widths[i]); return t + ' '.repeat(widths[i] - len(t)); }).join('  ').trimEnd();
     const out = [`${head}  ${logText(v.summary)}`, logText(describeRun(report).replace(/`/g, '')), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
-    for (const f of orderForReading(report.features))
+    for (const f of ordered) {
         out.push(logText(`${f.name}: ${f.reason}`));
+        if (f.status === 'drift') {
+            const moved = movementText(f, (s) => s);
+            if (moved)
+                out.push(logText(`  ${moved}`));
+        }
+    }
     for (const s of report.findings)
         if (s.severity === 'notice')
             out.push(logText(s.message));
     return out.join('\n') + '\n';
+}
+function testText(f) {
+    const t = f.test;
+    if (!t)
+        return f.unit ? 'range only' : '-';
+    return t.name === 'ks' ? `KS D ${formatNumber(t.statistic)}` : `chi2 ${formatNumber(t.statistic)}/${t.dof}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/gates-text.ts
@@ -18902,14 +20428,19 @@ function everyString(value, f) {
 ;// CONCATENATED MODULE: ./packages/core/src/render/canary-text.ts
 
 
+
 function renderDeploymentText(r) {
     const checks = r.steps.flatMap((s) => s.checks);
+    const reason = r.reason ?? '';
     const lines = [
-        `${r.state.toUpperCase()}: ${logText(r.reason ?? '')}`,
-        `  final canary share ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}; ${r.steps.length} step(s), ${checks.length} check(s) (${checks.filter((c) => c.decision === 'pass').length} passed, ${checks.filter((c) => c.decision === 'fail').length} failed)`,
+        `${r.state.toUpperCase()}: ${logText(reason)}`,
+        `  final canary share ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''}; ${r.steps.length} step(s), ${checks.length ? tally(checks) : '0'} check(s)`,
     ];
-    for (const e of r.events)
-        lines.push(`  ${e.at.slice(11, 19)}  ${e.state.padEnd(12)} ${e.weight === null ? '   –' : formatPercent(e.weight).padStart(6)}  ${logText(e.message)}`);
+    // The reason is printed once, above: events that repeat it point there.
+    for (const e of r.events) {
+        const message = reason && e.message.includes(reason) ? e.message.replace(reason, '(the reason above)') : e.message;
+        lines.push(`  ${e.at.slice(11, 19)}  ${e.state.padEnd(12)} ${e.weight === null ? '   –' : formatPercent(e.weight).padStart(6)}  ${logText(message)}`);
+    }
     return lines.join('\n') + '\n';
 }
 
@@ -19002,6 +20533,31 @@ const EXIT_HELP = `Exit status:
   3  an outside service failed (registry, router, metrics source, MLflow); the message says whether to retry
   4  a bug in modelci (please report it)`;
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/print-result.ts
+/** JSON for machines, the rendered text for people. */
+function printResult(io, format, value, text) {
+    io.stdout(format === 'json' ? JSON.stringify(value, null, 2) + '\n' : text);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/attach.ts
+
+
+
+const attach = {
+    name: 'attach',
+    summary: 'add a later verdict, drift report or commit to an existing version',
+    usage: '--name <name> --version <n|alias> [--gate-verdict <verdict.json>] [--drift-report <report.json>] [--git-sha <sha>] [flags]',
+    inputs: ATTACH_INPUTS,
+    formats: ['text', 'json'],
+    async run(flags, io) {
+        const r = await runAttach(flags);
+        if (r.warning)
+            io.stderr(`modelci: warning: ${r.warning}\n`);
+        printResult(io, flags.format, r.version, renderVersionText(r.version, `Attached to ${r.version.name} v${r.version.version}.`));
+        return EXIT.passed;
+    },
+};
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/canary.ts
 
 
@@ -19014,13 +20570,16 @@ const canary = {
     async run(flags, io) {
         const outcome = await runCanaryDeploy(flags, { signal: abortOnSignals(), log: (line) => io.stderr(`${line}\n`) });
         printDeployment(io, flags.format, outcome);
-        return outcome.passed ? EXIT.passed : EXIT.failed;
+        // No post step here: a rollback that did not take is the router's failure, said in one sentence.
+        return outcome.passed ? EXIT.passed : outcome.record.state === 'failed' ? EXIT.service : EXIT.failed;
     },
 };
 function printDeployment(io, format, outcome) {
     const r = outcome.record;
     io.stdout(format === 'json' ? JSON.stringify(r, null, 2) + '\n' : format === 'markdown' ? renderDeploymentMarkdown(r) : renderDeploymentText(r));
-    io.stderr(`record: ${outcome.recordPath}\n`);
+    for (const warning of outcome.warnings)
+        io.stderr(`warning: ${warning}\n`);
+    io.stderr(`record: ${outcome.recordPath}${outcome.warnings.some((w) => /record could not be written/.test(w)) ? ' (not written, see the warning)' : ''}\n`);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/drift.ts
@@ -19060,12 +20619,6 @@ const gates = {
         return v.passed ? EXIT.passed : EXIT.failed;
     },
 };
-
-;// CONCATENATED MODULE: ./packages/cli/src/commands/print-result.ts
-/** JSON for machines, the rendered text for people. */
-function printResult(io, format, value, text) {
-    io.stdout(format === 'json' ? JSON.stringify(value, null, 2) + '\n' : text);
-}
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/list.ts
 
@@ -19133,6 +20686,8 @@ const register = {
     formats: ['text', 'json'],
     async run(flags, io) {
         const r = await runRegister(flags);
+        if (r.warning)
+            io.stderr(`modelci: warning: ${r.warning}\n`);
         const line = r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`;
         printResult(io, flags.format, { ...r.version, existing: r.existing, bytesWritten: r.bytesWritten }, renderVersionText(r.version, line));
         return EXIT.passed;
@@ -19168,9 +20723,9 @@ const rollback = {
     inputs: ROLLBACK_INPUTS,
     formats: ['text', 'markdown', 'json'],
     async run(flags, io) {
-        const outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).');
+        const outcome = await rollBackUnfinished(flags, 'Rolled back by hand (modelci rollback).', { log: (line) => io.stderr(`${line}\n`) });
         printDeployment(io, flags.format, outcome);
-        return outcome.passed || outcome.record.state === 'rolled-back' ? EXIT.passed : EXIT.failed;
+        return outcome.passed || outcome.record.state === 'rolled-back' ? EXIT.passed : EXIT.service;
     },
 };
 
@@ -19184,7 +20739,8 @@ const rollback = {
 
 
 
-const COMMANDS = [drift, profile, gates, register, promote, resolve, list, canary, rollback];
+
+const COMMANDS = [drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];
 
 ;// CONCATENATED MODULE: ./packages/cli/src/flag-syntax.ts
 /**
@@ -19272,13 +20828,13 @@ function placeholder(name, command) {
 ;// CONCATENATED MODULE: ./packages/cli/src/help.ts
 
 
-const WIDTH = 100;
+const help_WIDTH = 100;
 function commandHelp(c, version) {
     const lines = [`modelci ${version} — ${c.name}: ${c.summary}`, '', `Usage: modelci ${c.name} ${c.usage}`, '', 'Flags:'];
     const flag = (name, extra, description) => {
         const head = `  --${name} ${extra}`;
         lines.push(head);
-        for (const l of wrap(description, WIDTH - 6))
+        for (const l of wrap(description, help_WIDTH - 6))
             lines.push(`      ${l}`);
     };
     for (const s of c.inputs) {
@@ -19373,6 +20929,8 @@ async function runCli(argv, io, version) {
             return fail(io, EXIT.badInput, toFlagSyntax(e.message));
         if (isServiceError(e))
             return fail(io, EXIT.service, toFlagSyntax(e.message));
+        if (isPolicyError(e))
+            return fail(io, EXIT.failed, toFlagSyntax(e.message));
         const err = e instanceof Error ? e : new Error(String(e));
         io.stderr(`modelci: unexpected error, a bug in modelci (please report it with this text): ${err.stack ?? err.message}\n`);
         return EXIT.bug;
@@ -19391,7 +20949,7 @@ function fail(io, code, message) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(431);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35);
 // The `modelci` command's entry: everything it does is in cli.ts and the command table.
 
 
