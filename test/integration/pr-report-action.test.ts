@@ -39,7 +39,7 @@ test('the first run comments on the event\'s pull request, the second edits that
     await run();
     expect(calls.errors).toEqual([]);
     expect(calls.outputs).toEqual({ outcome: expected, 'comment-url': expect.stringContaining('/pull/5#issuecomment-') });
-    expect(calls.summary).toContain('| Quality gates | ❌ 1 of 2 failed |');
+    expect(calls.summary).toContain('| Quality gates | ❌ 1 of 2 gates failed |');
   }
   const comments = gh.comments(5);
   expect(comments).toHaveLength(1);

@@ -12,7 +12,7 @@ describe('renderPrReport', () => {
     });
     expect(md).toContain('## ❌ modelci for `0123456789ab`');
     expect(md).toContain('| Data drift | ❌ drift: 1 of 2 features drifted |');
-    expect(md).toContain('| Quality gates | ❌ 1 of 2 failed |');
+    expect(md).toContain('| Quality gates | ❌ 1 of 2 gates failed |');
     expect(md).toMatch(/\| `latency\.p99 <= 50ms` \| 52\.3 ?ms \| .* \| \+12\.2 ?ms \| ❌ fail \|/);
     expect(md).toMatch(/\| `accuracy >= baseline\.accuracy - 0\.01` \| .* \| \+0\.02 \| ✅ pass \|/);
     expect(md).toMatch(/\| Size \| 3\.21 ?MB \| 3 ?MB \| \+210 ?kB \|/);
