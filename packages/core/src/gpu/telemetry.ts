@@ -54,7 +54,7 @@ export function startTelemetry(gpus: number[], options: { intervalMs: number; co
   let timer: NodeJS.Timeout | undefined;
 
   const sampleOnce = async () => {
-    const r = await runSmi(command, [`--query-gpu=${TELEMETRY_FIELDS}`, '--format=csv,noheader,nounits'], Math.max(2000, options.intervalMs));
+    const r = await runSmi(command, [`--query-gpu=${TELEMETRY_FIELDS}`, '--format=csv,noheader,nounits'], Math.max(15_000, 2 * options.intervalMs));
     const at = now() - start;
     if (r.code !== 0 || r.spawnError) {
       warnOnce(`nvidia-smi stopped answering during training (${r.spawnError ?? `exit code ${r.code}`}${firstLine(r.stdout + r.stderr)}): telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);

@@ -79,15 +79,20 @@ export function runTrainer(command: TrainerCommand, options: TrainerOptions): Pr
 
     let spawnError: string | undefined;
     child.on('error', (e: NodeJS.ErrnoException) => { spawnError = e.code ?? e.message; });
-    child.on('close', async (code, sig) => {
+    const closed = new Promise<void>((r) => child.once('close', () => r()));
+    // 'exit', not 'close': a worker left running keeps the output pipes open, and 'close' would wait for it.
+    const finish = async (code: number | null, sig: NodeJS.Signals | null) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       // The leader is gone; its workers may not be. End them whatever happened.
       if (pgid && !ending) ending = endGroup(pgid, options.graceMs);
       const ended = ending ? await ending : undefined;
+      await closed; // the rest of the output, now that no process holds the pipes
       process.removeListener('exit', killOnExit);
       const exitCode = spawnError ? 127 : code ?? 128 + (SIGNALS[sig ?? ''] ?? 0);
       resolve({ exitCode, signal: sig ?? undefined, timedOut, cancelled, durationMs: Date.now() - started, tail, ended: ended && ended.found.length > 0 ? ended : undefined, spawnError, pgid });
-    });
+    };
+    if (pgid === undefined) child.once('close', (code, sig) => void finish(code, sig));
+    else child.once('exit', (code, sig) => void finish(code, sig));
   });
 }
