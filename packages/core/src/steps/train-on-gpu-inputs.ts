@@ -2,7 +2,7 @@
 import type { InputSpec } from '../shared/input-spec.js';
 
 export const TRAIN_ON_GPU_INPUTS = [
-  { name: 'run', type: 'string', description: "The training command, run like a workflow run: step (bash -e -o pipefail -c, as one argument), e.g. python training/train.py --output-dir artifacts/. Pass values through env:, never by ${{ }} inside it. Give run or command." },
+  { name: 'run', type: 'string', description: "The training command, run like a workflow run: step (bash -e -o pipefail -c, as one argument), e.g. python training/train.py --output-dir artifacts/. Pass values through env:, never as expressions inside the text. Give run or command." },
   { name: 'command', type: 'lines', description: "The training command as a list, one argument per line (no shell), e.g. python, training/train.py, --output-dir, artifacts. Give run or command." },
   { name: 'working-directory', type: 'path', default: ".", description: "Where the command runs." },
   { name: 'output-dir', type: 'path', default: "artifacts", description: "The folder the trainer writes its model into (relative to working-directory): listed with sizes and sha256 in the TrainingRun report, which is written into it, and uploaded as the artifact." },

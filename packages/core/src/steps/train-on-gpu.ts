@@ -5,6 +5,7 @@
  * output folder. The upload is the action's (core never imports @actions/*).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import { logText } from '../shared/log-text.js';
 import { parseInputs } from '../shared/parse-input.js';
 import { checkArtifactName, checkRetentionDays } from '../training/artifact-name.js';
 import { listOutputFiles } from '../training/output-files.js';
+import { endGroup, processesInGroup } from '../training/process-group.js';
 import { runTrainer, type TrainerCommand, type TrainerResult } from '../training/run-trainer.js';
 import { readTrackingFile, trackingEnv } from '../training/tracking.js';
 import { TRAINING_RUN_FILE, TRAINING_RUN_SCHEMA, type TrainingRun } from '../training/training-run.js';
@@ -158,4 +160,24 @@ function failureSentence(r: TrainerResult, timeoutMs: number): string | undefine
   if (r.spawnError) return `The training command could not be started (${r.spawnError}).${tail}`;
   if (r.exitCode !== 0) return `The trainer failed with exit code ${r.exitCode}${r.signal ? ` (${r.signal})` : ''}.${tail}`;
   return undefined;
+}
+
+/**
+ * The post step's check: is any process of the trainer's group still alive (the main step was
+ * killed before it could end them)? Ends them, politely then by force, and says which.
+ */
+export async function endLeftoverTrainer(pgid: number, graceMs: number): Promise<string | undefined> {
+  const alive = processesInGroup(pgid);
+  if (alive.length === 0) return undefined;
+  const names = alive.map((pid) => `${pid} (${processName(pid)})`);
+  const ended = await endGroup(pgid, graceMs);
+  return `The trainer's process group ${pgid} was still running after the main step: ended ${names.join(', ')}${ended.forced ? ', by force after the grace period' : ''}.`;
+}
+
+function processName(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
 }
