@@ -36,6 +36,8 @@ export interface TrainRuntime {
   /** The trainer's process group, as soon as it started (the action's post step ends it if it is still there). */
   onStart?: (pgid: number) => void;
   nvidiaSmi?: string;
+  /** The program and its arguments exactly as given (the CLI's `-- …`), instead of run/command. */
+  argv?: string[];
 }
 
 export interface TrainOutcome {
@@ -54,9 +56,9 @@ export interface TrainOutcome {
 }
 
 /** The parts checked before training; exported so a shell can fail fast the same way. */
-export function planTraining(req: TrainRequest, env: NodeJS.ProcessEnv) {
+export function planTraining(req: TrainRequest, env: NodeJS.ProcessEnv, argv?: string[]) {
   const v = parseInputs(TRAIN_ON_GPU_INPUTS, req);
-  const command = trainerCommand(v.run, v.command);
+  const command = argv && argv.length > 0 && !v.run && v.command.length === 0 ? { argv } : trainerCommand(v.run, v.command);
   const gitSha = v['git-sha'] || env.GITHUB_SHA || undefined;
   const artifactName = checkArtifactName(v['artifact-name'] ?? (gitSha ? `model-${gitSha}` : 'model'));
   const retentionDays = checkRetentionDays(v['retention-days']);
@@ -83,7 +85,7 @@ function trainerCommand(run: string | undefined, argv: string[]): TrainerCommand
 
 export async function runTrainOnGpu(req: TrainRequest, runtime: TrainRuntime = {}): Promise<TrainOutcome> {
   const env = runtime.env ?? process.env;
-  const plan = planTraining(req, env);
+  const plan = planTraining(req, env, runtime.argv);
   const log = runtime.log ?? (() => {});
   const probe: GpuProbe = await probeGpuDevices(runtime.nvidiaSmi);
   const selection: GpuSelection = selectGpus(probe, plan.requirement);
