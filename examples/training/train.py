@@ -34,11 +34,11 @@ def load(path):
 class Standardized(nn.Module):
     """The network with its input scaling inside, so the ONNX model takes raw measurements."""
 
-    def __init__(self, mean, std, classes):
+    def __init__(self, mean, std, classes, hidden):
         super().__init__()
         self.register_buffer("mean", mean)
         self.register_buffer("std", std)
-        self.net = nn.Sequential(nn.Linear(len(FEATURES), 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, classes))
+        self.net = nn.Sequential(nn.Linear(len(FEATURES), hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, classes))
 
     def forward(self, x):
         return torch.softmax(self.net((x - self.mean) / self.std), dim=1)
@@ -52,6 +52,7 @@ def main():
     p.add_argument("--workers", type=int, default=0)
     p.add_argument("--min-seconds", type=float, default=0)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--hidden", type=int, default=32, help="hidden width; large (4096) to give a GPU real work")
     p.add_argument("--experiment-name", default=os.environ.get("MLFLOW_EXPERIMENT_NAME"))
     a = p.parse_args()
 
@@ -67,7 +68,7 @@ def main():
     train, test = rows[:cut], rows[cut:]
     x = torch.tensor([f for _, f in train], dtype=torch.float32)
     y = torch.tensor([classes.index(s) for s, _ in train])
-    model = Standardized(x.mean(0), x.std(0), len(classes)).to(device)
+    model = Standardized(x.mean(0), x.std(0), len(classes), a.hidden).to(device)
 
     dataset = torch.utils.data.TensorDataset(x, y)
     loader = torch.utils.data.DataLoader(dataset, batch_size=64, shuffle=True, num_workers=a.workers, persistent_workers=a.workers > 0)
