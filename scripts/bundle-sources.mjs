@@ -13,6 +13,8 @@ export const BUNDLES = {
   'pr-report': 'actions/pr-report/src/index.ts',
   // After its main bundle: that one's folder is cleared first.
   'canary-deploy/post': 'actions/canary-deploy/src/post-index.ts',
+  'train-on-gpu': 'actions/train-on-gpu/src/index.ts',
+  'train-on-gpu/post': 'actions/train-on-gpu/src/post-index.ts',
   cli: 'packages/cli/src/main.ts',
 };
 

@@ -36,6 +36,8 @@ const needsServices = selected.some((p) => p === 'integration' || p === 'e2e');
 // machine where we are root, install the missing ones; otherwise say what to install.
 const SERVICES = { 'docker-registry': 'docker-registry', haproxy: 'haproxy', prometheus: 'prometheus' };
 const missing = !needsServices ? [] : Object.entries(SERVICES).filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0).map(([, pkg]) => pkg);
+// train-on-gpu's example trainer: Debian's PyTorch (CPU) and onnx, in the system python.
+if (needsServices && spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx']).status !== 0) missing.push('python3-torch', 'python3-onnx');
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
     console.log(`installing ${missing.join(', ')} for the integration tests (apt-get)...`);

@@ -22,6 +22,8 @@ export interface Command {
   formats: readonly string[];
   /** The input the one positional argument fills, if any. */
   positional?: string;
+  /** Takes `-- <program> <args…>`: everything after `--`, as given, in flags['--'] (a JSON array). */
+  takesCommand?: boolean;
   /** Flag names people bring from elsewhere (the seed's scripts) and the flag that means the same here. */
   aliases?: Readonly<Record<string, string>>;
   /** Returns the exit status (exit-codes.ts). */

@@ -5,7 +5,9 @@ import { UsageError, type Command } from './command.js';
  * `--name value`, `--name=value`, and a bare `--name` for true/false flags. Unknown flags get the
  * nearest known one, and a flag from the seed's scripts gets the modelci flag that means the same.
  */
-export function parseFlags(command: Command, args: string[]): Record<string, string> {
+export function parseFlags(command: Command, argv: string[]): Record<string, string> {
+  const dashDash = command.takesCommand ? argv.indexOf('--') : -1;
+  const args = dashDash < 0 ? argv : argv.slice(0, dashDash);
   const specs = new Map(command.inputs.map((s) => [s.name, s]));
   const names = [...specs.keys(), 'format'];
   const flags: Record<string, string> = {};
@@ -43,6 +45,7 @@ export function parseFlags(command: Command, args: string[]): Record<string, str
   const format = flags.format ?? command.formats[0];
   if (!command.formats.includes(format)) throw new UsageError(`--format is '${format}'; use ${command.formats.join(', ')}.`);
   flags.format = format;
+  if (dashDash >= 0) flags['--'] = JSON.stringify(argv.slice(dashDash + 1));
   return flags;
 }
 

@@ -25,6 +25,9 @@ export { renderGatesText } from './render/gates-text.js';
 export { renderVersionText } from './render/registry-markdown.js';
 export { renderDeploymentMarkdown } from './render/canary-markdown.js';
 export { renderDeploymentText } from './render/canary-text.js';
+export { renderTrainingText } from './render/training-text.js';
+export { runTrainOnGpu, type TrainOutcome } from './steps/train-on-gpu.js';
+export { TRAIN_ON_GPU_INPUTS } from './steps/train-on-gpu-inputs.js';
 
 // The shared vocabulary the shells need.
 export { InputError, isInputError, ServiceError, isServiceError, PolicyError, isPolicyError } from './shared/errors.js';

@@ -10,5 +10,6 @@ import { promote } from './promote.js';
 import { register } from './register.js';
 import { resolve } from './resolve.js';
 import { rollback } from './rollback.js';
+import { train } from './train.js';
 
-export const COMMANDS: readonly Command[] = [drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];
+export const COMMANDS: readonly Command[] = [train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];

@@ -9,6 +9,7 @@ import { CHECK_DRIFT_INPUTS } from '../../src/steps/check-drift-inputs.js';
 import { PR_REPORT_INPUTS } from '../../src/steps/pr-report-inputs.js';
 import { QUALITY_GATES_INPUTS } from '../../src/steps/quality-gates-inputs.js';
 import { REGISTER_MODEL_INPUTS } from '../../src/steps/register-model-inputs.js';
+import { TRAIN_ON_GPU_INPUTS } from '../../src/steps/train-on-gpu-inputs.js';
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;
 const ACTIONS: [string, readonly InputSpec[]][] = [
@@ -17,6 +18,7 @@ const ACTIONS: [string, readonly InputSpec[]][] = [
   ['register-model', REGISTER_MODEL_INPUTS],
   ['canary-deploy', CANARY_DEPLOY_INPUTS],
   ['pr-report', PR_REPORT_INPUTS],
+  ['train-on-gpu', TRAIN_ON_GPU_INPUTS],
 ];
 
 describe.each(ACTIONS)('actions/%s/action.yml agrees with its catalogue', (action, catalogue) => {
