@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 35:
+/***/ 717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14623,7 +14623,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./packages/core/src/gpu/probe-gpu.ts
 /**
  * What the runner's NVIDIA GPUs are, from nvidia-smi: recorded with every latency figure so a
- * number measured on one card is never read as another's.
+ * number measured on one card is never read as another's, and read before training so a missing
+ * driver or a busy card fails the step up front instead of half-way through.
  */
 
 /** The GPUs nvidia-smi lists; none when it is missing, fails, or hangs (5 s). */
@@ -14641,6 +14642,81 @@ function parseNvidiaSmi(csv) {
         const [name, memory, driver] = line.split(',').map((s) => s.trim());
         return { name, memoryMiB: Number(memory), driver: driver ?? '' };
     }).filter((g) => g.name && Number.isFinite(g.memoryMiB));
+}
+const GPU_FIELDS = 'index,uuid,name,memory.total,memory.free,driver_version,mig.mode.current,compute_mode';
+const APP_FIELDS = 'pid,gpu_uuid,process_name,used_memory';
+/** Run nvidia-smi once; never throws (its failures are data for the caller). */
+function runSmi(command, args, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
+            const e = error;
+            if (e && typeof e.code === 'string')
+                return resolve({ code: null, stdout: '', stderr: '', spawnError: e.code });
+            resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, stdout: String(stdout), stderr: String(stderr) });
+        });
+    });
+}
+/** Read every GPU, its driver and CUDA version, and the processes already holding memory. */
+async function probeGpuDevices(command = 'nvidia-smi') {
+    const gpus = await runSmi(command, [`--query-gpu=${GPU_FIELDS}`, '--format=csv,noheader,nounits']);
+    const failed = smiFailure(command, gpus);
+    if (failed)
+        return failed;
+    const devices = parseCsvRows(gpus.stdout).map(toDevice).filter((d) => d !== undefined);
+    if (devices.length === 0)
+        return { found: false, why: 'no-devices', message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.` };
+    const apps = await runSmi(command, [`--query-compute-apps=${APP_FIELDS}`, '--format=csv,noheader,nounits']);
+    const processes = apps.code === 0 ? parseCsvRows(apps.stdout).map(toProcess).filter((p) => p !== undefined) : [];
+    // The CUDA version the driver supports appears only in the plain table's header.
+    const header = await runSmi(command, []);
+    const cudaVersion = /CUDA Version:\s*([\d.]+)/.exec(header.stdout)?.[1];
+    return { found: true, gpus: devices, processes, cudaVersion };
+}
+/** nvidia-smi's own failures, each as the sentence a person acts on; undefined when it answered. */
+function smiFailure(command, r) {
+    if (r.spawnError === 'ENOENT')
+        return { found: false, why: 'missing', message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.` };
+    if (r.spawnError)
+        return { found: false, why: 'failed', message: `${command} could not be started (${r.spawnError}); check that it is an executable on this runner.` };
+    const text = `${r.stdout}\n${r.stderr}`;
+    if (/couldn't communicate with the NVIDIA driver/i.test(text))
+        return { found: false, why: 'driver', message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.` };
+    if (/No devices were found/i.test(text))
+        return { found: false, why: 'no-devices', message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.` };
+    if (r.code !== 0)
+        return { found: false, why: 'failed', message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${probe_gpu_firstLine(text) || 'no message'}; run it by hand on the runner to see why.` };
+    return undefined;
+}
+function probe_gpu_firstLine(text) {
+    return text.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? '';
+}
+/** `--format=csv,noheader,nounits` rows: fields separated by ", ". */
+function parseCsvRows(csv) {
+    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => line.split(',').map((s) => s.trim()));
+}
+/** A number, or undefined for [N/A], [Not Supported], [Unknown Error] and the like. */
+function smiNumber(text) {
+    if (text === undefined || text === '' || text.startsWith('['))
+        return undefined;
+    const v = Number(text);
+    return Number.isFinite(v) ? v : undefined;
+}
+function smiText(text) {
+    return text === undefined || text === '' || text.startsWith('[') ? undefined : text;
+}
+function toDevice(row) {
+    const [index, uuid, name, total, free, driver, mig, compute] = row;
+    const i = smiNumber(index);
+    if (i === undefined || !name)
+        return undefined;
+    return { index: i, uuid: uuid ?? '', name, memoryTotalMiB: smiNumber(total), memoryFreeMiB: smiNumber(free), driver: driver ?? '', migMode: smiText(mig), computeMode: smiText(compute) };
+}
+function toProcess(row) {
+    // A process name may hold commas; pid and uuid come first and the memory last.
+    const p = smiNumber(row[0]);
+    if (p === undefined || row.length < 4)
+        return undefined;
+    return { pid: p, gpuUuid: row[1], name: row.slice(2, -1).join(', '), usedMemoryMiB: smiNumber(row.at(-1)) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/model/evaluation-report.ts
@@ -20444,6 +20520,699 @@ function renderDeploymentText(r) {
     return lines.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/training-text.ts
+
+function renderTrainingText(r, failure) {
+    const lines = [`training ${r.outcome}: exit code ${r.exitCode} after ${formatDuration(r.durationMs)}`];
+    if (failure)
+        lines.push(failure);
+    for (const g of r.gpus) {
+        const s = r.telemetry?.gpus.find((t) => t.gpu === g.index);
+        lines.push(`GPU ${g.index} ${g.name}: mean utilisation ${s?.meanUtilizationPct?.toFixed(0) ?? '–'}%, peak memory ${s?.peakMemoryUsedMiB ?? '–'} MiB of ${g.memoryTotalMiB ?? '?'} MiB`);
+    }
+    if (r.gpus.length === 0)
+        lines.push('no GPU (gpus: none)');
+    if (r.tracking.mlflowRunId)
+        lines.push(`MLflow run ${r.tracking.mlflowRunId}`);
+    if (r.tracking.wandbRunId)
+        lines.push(`W&B run ${r.tracking.wandbRunId}`);
+    for (const w of r.warnings)
+        lines.push(`warning: ${w}`);
+    for (const f of r.outputs)
+        lines.push(`${f.sha256}  ${f.bytes.toString().padStart(10)}  ${f.path}`);
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gpu/requirement.ts
+/**
+ * What a training step asks of the GPUs, checked against the probe before anything runs, and
+ * which GPUs it gets (CUDA_VISIBLE_DEVICES). Each unmet requirement is one sentence.
+ */
+
+/** The GPUs the step uses, or an InputError saying which requirement the runner does not meet. */
+function selectGpus(probe, req) {
+    if (req.count === 'none')
+        return { gpus: probe.found ? probe.gpus : [] };
+    if (!probe.found)
+        throw new errors_InputError(probe.message, { input: 'gpus' });
+    const candidates = req.devices === 'auto' ? probe.gpus : req.devices.map((d) => findDevice(probe.gpus, d));
+    const mib = req.minFreeMiB;
+    const roomy = mib === undefined ? candidates : candidates.filter((g) => g.memoryFreeMiB === undefined || g.memoryFreeMiB >= mib);
+    const usable = req.allowBusy ? roomy : roomy.filter((g) => holders(probe.processes, g).length === 0);
+    if (usable.length >= req.count) {
+        // Most free memory first, so 'auto' takes the emptiest cards; the order of a given list is kept.
+        const chosen = req.devices === 'auto' ? [...usable].sort((a, b) => (b.memoryFreeMiB ?? 0) - (a.memoryFreeMiB ?? 0)).slice(0, req.count) : usable.slice(0, req.count);
+        return { gpus: chosen, cudaVisibleDevices: chosen.map((g) => g.uuid || String(g.index)).join(',') };
+    }
+    throw new errors_InputError(shortfall(probe.processes, candidates, roomy, { ...req, count: req.count }), { input: 'gpus' });
+}
+function findDevice(gpus, id) {
+    const g = gpus.find((d) => String(d.index) === id || d.uuid === id);
+    if (!g)
+        throw new errors_InputError(`Input 'cuda-visible-devices' names GPU '${id}', which nvidia-smi does not list (it lists ${gpus.map((d) => `${d.index} ${d.uuid}`).join(', ')}); give indices or UUIDs from that list, or auto.`, { input: 'cuda-visible-devices' });
+    return g;
+}
+function holders(processes, g) {
+    return processes.filter((p) => p.gpuUuid === g.uuid);
+}
+function shortfall(processes, candidates, roomy, req) {
+    const n = (k) => `${k} GPU${k === 1 ? '' : 's'}`;
+    if (candidates.length < req.count)
+        return `The step asks for ${n(req.count)} but the runner has ${n(candidates.length)}${req.devices === 'auto' ? '' : ' among cuda-visible-devices'}; lower gpus or run on a larger runner.`;
+    if (roomy.length < req.count) {
+        const free = candidates.map((g) => `GPU ${g.index} ${g.memoryFreeMiB ?? '?'} MiB`).join(', ');
+        return `The step asks for ${n(req.count)} with ${req.minFreeMiB} MiB free each, but only ${roomy.length} ha${roomy.length === 1 ? 's' : 've'} that much (${free}); free the memory, lower min-free-memory, or use another runner.`;
+    }
+    const busy = roomy.flatMap((g) => holders(processes, g).map((p) => `pid ${p.pid} ${p.name || '?'} holds ${p.usedMemoryMiB ?? '?'} MiB on GPU ${g.index}`));
+    return `Another process holds the GPU (${busy.join('; ')}): a trainer left over from an earlier job, or another job on this runner; end it, or set allow-busy-gpu: true to share the card.`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gpu/telemetry.ts
+/**
+ * GPU telemetry while a trainer runs: one nvidia-smi query every few seconds (a process start per
+ * sample, far under 1% of a core at 5 s), kept in memory, summarised at the end. A GPU that
+ * disappears or an nvidia-smi that stops answering is a warning in the summary, never a crash.
+ */
+
+const TELEMETRY_FIELDS = 'index,utilization.gpu,memory.used,power.draw,temperature.gpu';
+/** Below this mean utilisation the GPU sat mostly idle. */
+const IDLE_UTILIZATION_PCT = 10;
+/** Sample the given GPU indices every `intervalMs` until stopped. */
+function startTelemetry(gpus, options) {
+    const command = options.command ?? 'nvidia-smi';
+    const now = options.now ?? Date.now;
+    const start = now();
+    const samples = [];
+    const warnings = [];
+    const warnOnce = (w) => { if (!warnings.includes(w))
+        warnings.push(w); };
+    let stopped = false;
+    let inFlight = Promise.resolve();
+    let timer;
+    const sampleOnce = async () => {
+        const r = await runSmi(command, [`--query-gpu=${TELEMETRY_FIELDS}`, '--format=csv,noheader,nounits'], Math.max(15_000, 2 * options.intervalMs));
+        const at = now() - start;
+        if (r.code !== 0 || r.spawnError) {
+            warnOnce(`nvidia-smi stopped answering during training (${r.spawnError ?? `exit code ${r.code}`}${telemetry_firstLine(r.stdout + r.stderr)}): telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
+            return;
+        }
+        const rows = parseCsvRows(r.stdout);
+        for (const g of gpus) {
+            const row = rows.find((x) => smiNumber(x[0]) === g);
+            if (!row) {
+                warnOnce(`GPU ${g} disappeared from nvidia-smi during training: telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
+                continue;
+            }
+            samples.push({ atMs: at, gpu: g, utilizationPct: smiNumber(row[1]), memoryUsedMiB: smiNumber(row[2]), powerW: smiNumber(row[3]), temperatureC: smiNumber(row[4]) });
+        }
+    };
+    const tick = () => {
+        if (stopped)
+            return;
+        inFlight = sampleOnce().finally(() => { if (!stopped)
+            timer = setTimeout(tick, options.intervalMs); });
+    };
+    if (gpus.length > 0)
+        tick();
+    return {
+        async stop() {
+            stopped = true;
+            if (timer)
+                clearTimeout(timer);
+            await inFlight;
+            return summarizeTelemetry(gpus, samples, warnings, options.intervalMs);
+        },
+    };
+}
+function telemetry_firstLine(text) {
+    const l = text.split('\n').map((s) => s.trim()).find(Boolean);
+    return l ? `: ${l.slice(0, 200)}` : '';
+}
+function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
+    const out = { intervalMs, samples, gpus: [], warnings: [...warnings] };
+    for (const g of gpus) {
+        const mine = samples.filter((s) => s.gpu === g);
+        const util = mine.map((s) => s.utilizationPct).filter((v) => v !== undefined);
+        const peak = (f) => {
+            const vs = mine.map(f).filter((v) => v !== undefined);
+            return vs.length ? Math.max(...vs) : undefined;
+        };
+        const mean = util.length ? util.reduce((a, b) => a + b, 0) / util.length : undefined;
+        out.gpus.push({ gpu: g, samples: mine.length, meanUtilizationPct: mean, peakMemoryUsedMiB: peak((s) => s.memoryUsedMiB), peakPowerW: peak((s) => s.powerW), peakTemperatureC: peak((s) => s.temperatureC) });
+        if (mean !== undefined && mean < IDLE_UTILIZATION_PCT)
+            out.warnings.push(`GPU ${g}: mean utilisation ${Math.round(mean)}%: is the model on the GPU? (tensors and model need .to("cuda"); a data loader that cannot keep up looks the same.)`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/training-markdown.ts
+
+
+const training_markdown_HEADLINES = { succeeded: '✅ Training succeeded', failed: '❌ Training failed', 'timed-out': '⏱️ Training timed out', cancelled: '🛑 Training cancelled' };
+/** Points per chart: GitHub renders a few hundred comfortably; longer runs are averaged into buckets. */
+const MAX_POINTS = 120;
+function renderTrainingMarkdown(r, samples, failure) {
+    const lines = [markdown_mdHeading(2, `${training_markdown_HEADLINES[r.outcome]}${r.gitSha ? ` (${markdown_mdText(r.gitSha.slice(0, 12))})` : ''}`), ''];
+    lines.push(`Command ${mdCode(typeof r.command === 'string' ? r.command : r.command.join(' '))}, exit code ${r.exitCode}, ${formatDuration(r.durationMs)}.`, '');
+    if (failure)
+        lines.push(...failure.split('\n').map((l, i) => (i === 0 ? `> ${markdown_mdText(l)}` : `> ${mdCode(l)}`).concat('  ')), '');
+    for (const w of r.warnings)
+        lines.push(`> ⚠️ ${markdown_mdText(w)}`, '');
+    if (r.gpus.length === 0)
+        lines.push('No GPU: a CPU run (gpus: none).', '');
+    else {
+        const summary = new Map((r.telemetry?.gpus ?? []).map((g) => [g.gpu, g]));
+        const n = (v, d = 0) => (v === undefined ? '–' : v.toFixed(d));
+        lines.push(mdTable(['GPU', 'name', 'memory', 'mean utilisation', 'peak memory used', 'peak power', 'peak temperature'], ['left', 'left', 'right', 'right', 'right', 'right', 'right'], r.gpus.map((g) => {
+            const s = summary.get(g.index);
+            return [String(g.index), markdown_mdText(g.name), `${n(g.memoryTotalMiB)} MiB`, `${n(s?.meanUtilizationPct)}%`, `${n(s?.peakMemoryUsedMiB)} MiB`, `${n(s?.peakPowerW)} W`, `${n(s?.peakTemperatureC)} °C`];
+        })), '');
+        lines.push(`Driver ${markdown_mdText(r.gpus[0].driver)}${r.cudaVersion ? `, CUDA ${markdown_mdText(r.cudaVersion)}` : ''}; CUDA_VISIBLE_DEVICES=${mdCode(r.cudaVisibleDevices ?? '')}.`, '');
+        for (const g of r.gpus)
+            lines.push(...chart(g.index, samples.filter((s) => s.gpu === g.index)));
+    }
+    const t = r.tracking;
+    if (t.mlflowRunId || t.wandbRunId || t.experimentName) {
+        lines.push(markdown_mdHeading(3, 'Tracking'), '');
+        if (t.experimentName)
+            lines.push(`- MLflow experiment ${mdCode(t.experimentName)}${t.runName ? `, run name ${mdCode(t.runName)}` : ''}`);
+        lines.push(`- MLflow run id: ${t.mlflowRunId ? mdCode(t.mlflowRunId) : 'none reported (the trainer writes it to MODELCI_TRACKING_FILE)'}`);
+        if (t.wandbRunId)
+            lines.push(`- W&B run id: ${mdCode(t.wandbRunId)}`);
+        lines.push('');
+    }
+    if (r.outputs.length > 0) {
+        lines.push(markdown_mdHeading(3, `Outputs (${r.outputs.length} files)`), '');
+        lines.push(mdTable(['file', 'bytes', 'sha256'], ['left', 'right', 'left'], r.outputs.slice(0, 200).map((f) => [mdCodeCell(f.path), String(f.bytes), mdCodeCell(f.sha256)])), '');
+    }
+    return lines.join('\n') + '\n';
+}
+function chart(gpu, samples) {
+    if (samples.length < 2)
+        return [];
+    const size = Math.ceil(samples.length / MAX_POINTS);
+    const buckets = [];
+    for (let i = 0; i < samples.length; i += size)
+        buckets.push(samples.slice(i, i + size));
+    const mean = (xs) => {
+        const v = xs.filter((x) => x !== undefined);
+        return v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+    };
+    const x = buckets.map((b) => Math.round(b[0].atMs / 1000));
+    const util = buckets.map((b) => Math.round(mean(b.map((s) => s.utilizationPct))));
+    const mem = buckets.map((b) => Math.round(mean(b.map((s) => s.memoryUsedMiB))));
+    const top = Math.max(1, ...mem);
+    return [
+        '```mermaid', 'xychart-beta', `  title "GPU ${gpu}: utilisation (%)"`, `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100', `  line [${util.join(', ')}]`, '```', '',
+        '```mermaid', 'xychart-beta', `  title "GPU ${gpu}: memory used (MiB)"`, `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "MiB" 0 --> ${top}`, `  line [${mem.join(', ')}]`, '```', '',
+    ];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/training/artifact-name.ts
+/** The artifact's name and retention, checked before training so a bad one never wastes a GPU hour. */
+
+// What GitHub's artifact service refuses in a name (the same list @actions/artifact checks).
+const FORBIDDEN = [['"', 'double quote "'], [':', 'colon :'], ['<', 'less than <'], ['>', 'greater than >'], ['|', 'vertical bar |'], ['*', 'asterisk *'], ['?', 'question mark ?'], ['\r', 'carriage return \\r'], ['\n', 'line feed \\n'], ['\\', 'backslash \\'], ['/', 'forward slash /']];
+function checkArtifactName(name, input = 'artifact-name') {
+    if (!name.trim())
+        throw new errors_InputError(`Input '${input}' is empty; give the artifact a name, e.g. model-<sha>.`, { input });
+    const bad = FORBIDDEN.filter(([c]) => name.includes(c)).map(([, what]) => what);
+    if (bad.length > 0)
+        throw new errors_InputError(`Input '${input}' holds ${bad.join(', ')}, which GitHub refuses in an artifact name; use letters, digits, '-', '_' and '.' instead.`, { input });
+    return name;
+}
+/** GitHub keeps artifacts 1 to 90 days (a repository may lower the maximum). */
+function checkRetentionDays(days, input = 'retention-days') {
+    if (!Number.isInteger(days) || days < 1 || days > 90)
+        throw new errors_InputError(`Input '${input}' is ${days}; GitHub keeps artifacts from 1 to 90 days, give a whole number in that range.`, { input });
+    return days;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/training/output-files.ts
+/** Every file of the trainer's output folder, with its size and sha256: what the artifact will hold. */
+
+
+
+
+
+async function listOutputFiles(dir, shownAs, skip = []) {
+    const s = await (0,promises_namespaceObject.stat)(dir).catch(() => undefined);
+    if (!s)
+        throw new errors_InputError(`The trainer finished but its output folder ${shownAs} does not exist; write the model there (e.g. --output-dir ${shownAs}) or set output-dir to where it writes.`, { input: 'output-dir' });
+    if (!s.isDirectory())
+        throw new errors_InputError(`output-dir ${shownAs} is a file, not a folder; give the folder the trainer writes into.`, { input: 'output-dir' });
+    const files = [];
+    for (const entry of await (0,promises_namespaceObject.readdir)(dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile())
+            continue;
+        const full = (0,external_node_path_namespaceObject.join)(entry.parentPath, entry.name);
+        const path = (0,external_node_path_namespaceObject.relative)(dir, full).split(external_node_path_namespaceObject.sep).join('/');
+        if (skip.includes(path))
+            continue;
+        files.push({ path, bytes: (await (0,promises_namespaceObject.stat)(full)).size, sha256: await sha256File(full) });
+    }
+    if (files.length === 0)
+        throw new errors_InputError(`The trainer finished but its output folder ${shownAs} is empty; write the model there or set output-dir to where it writes.`, { input: 'output-dir' });
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+function sha256File(path) {
+    return new Promise((resolve, reject) => {
+        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        (0,external_node_fs_namespaceObject.createReadStream)(path).on('data', (c) => h.update(c)).on('error', reject).on('end', () => resolve(h.digest('hex')));
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/training/process-group.ts
+/**
+ * A trainer runs in its own process group (spawned detached), so that the workers it forks
+ * (data loaders, torchrun ranks) can be ended together: SIGTERM to the group first, so they can
+ * save and release the GPU, SIGKILL after the grace period for whatever is left.
+ */
+
+/** Pids of live processes in process group `pgid`, from /proc (Linux); empty elsewhere. */
+function process_group_processesInGroup(pgid) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const name of entries) {
+        if (!/^\d+$/.test(name))
+            continue;
+        const stat = readStat(name);
+        // Zombies are dead already: they hold no GPU memory, only a slot in the process table.
+        if (stat && stat.pgrp === pgid && stat.state !== 'Z')
+            out.push(Number(name));
+    }
+    return out;
+}
+function readStat(pid) {
+    try {
+        const text = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so read after the last ')'.
+        const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        return { state: rest[0], pgrp: Number(rest[2]) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch {
+        return false; // ESRCH: nobody left in the group
+    }
+}
+/** End every process of the group: SIGTERM, wait up to `graceMs`, then SIGKILL and wait for /proc to agree. */
+async function process_group_endGroup(pgid, graceMs) {
+    const found = process_group_processesInGroup(pgid);
+    if (!signalGroup(pgid, 'SIGTERM') && found.length === 0)
+        return { found, forced: false };
+    if (await waitUntilEmpty(pgid, graceMs))
+        return { found, forced: false };
+    signalGroup(pgid, 'SIGKILL');
+    await waitUntilEmpty(pgid, 5000);
+    return { found, forced: true };
+}
+/** The same, synchronously, for process 'exit' (a crash of the step itself): no waiting is possible there. */
+function killGroupNow(pgid) {
+    signalGroup(pgid, 'SIGKILL');
+}
+async function waitUntilEmpty(pgid, ms) {
+    const until = Date.now() + ms;
+    for (;;) {
+        if (process_group_processesInGroup(pgid).length === 0)
+            return true;
+        if (Date.now() >= until)
+            return false;
+        await new Promise((r) => setTimeout(r, 100));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/training/run-trainer.ts
+/**
+ * Run the trainer as a workflow `run:` step would, or as an argv list, streaming its output and
+ * keeping the last lines for the error. The text is one argument to `bash -e -o pipefail -c`,
+ * never a string that inputs are pasted into. On timeout or abort (the step cancelled) the whole
+ * process group ends, politely then by force; if the step itself exits first, the group is killed.
+ */
+
+
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGABRT: 6, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
+function runTrainer(command, options) {
+    const [file, args] = 'shell' in command ? ['bash', ['-e', '-o', 'pipefail', '-c', command.shell]] : [command.argv[0], command.argv.slice(1)];
+    const started = Date.now();
+    const tail = [];
+    const keep = options.tailLines ?? 20;
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        const pgid = child.pid;
+        let timedOut = false;
+        let cancelled = false;
+        let ending;
+        const killOnExit = () => { if (pgid)
+            killGroupNow(pgid); };
+        const stop = () => { if (pgid && !ending)
+            ending = process_group_endGroup(pgid, options.graceMs); };
+        const timer = setTimeout(() => { timedOut = true; stop(); }, options.timeoutMs);
+        const onAbort = () => { cancelled = true; stop(); };
+        if (pgid) {
+            process.on('exit', killOnExit);
+            options.onStart?.(pgid);
+        }
+        if (options.signal?.aborted)
+            onAbort();
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+        for (const [stream, readable] of [['stdout', child.stdout], ['stderr', child.stderr]]) {
+            let partial = '';
+            readable.setEncoding('utf8');
+            readable.on('data', (chunk) => {
+                const lines = (partial + chunk).split(/\r?\n/);
+                partial = lines.pop() ?? '';
+                for (const l of lines)
+                    emit(l, stream);
+            });
+            readable.on('end', () => { if (partial)
+                emit(partial, stream); partial = ''; });
+        }
+        function emit(line, stream) {
+            tail.push(line);
+            if (tail.length > keep)
+                tail.shift();
+            options.onLine(line, stream);
+        }
+        let spawnError;
+        child.on('error', (e) => { spawnError = e.code ?? e.message; });
+        const closed = new Promise((r) => child.once('close', () => r()));
+        // 'exit', not 'close': a worker left running keeps the output pipes open, and 'close' would wait for it.
+        const finish = async (code, sig) => {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            // The leader is gone; its workers may not be. End them whatever happened.
+            if (pgid && !ending)
+                ending = process_group_endGroup(pgid, options.graceMs);
+            const ended = ending ? await ending : undefined;
+            await closed; // the rest of the output, now that no process holds the pipes
+            process.removeListener('exit', killOnExit);
+            const exitCode = spawnError ? 127 : code ?? 128 + (SIGNALS[sig ?? ''] ?? 0);
+            resolve({ exitCode, signal: sig ?? undefined, timedOut, cancelled, durationMs: Date.now() - started, tail, ended: ended && ended.found.length > 0 ? ended : undefined, spawnError, pgid });
+        };
+        if (pgid === undefined)
+            child.once('close', (code, sig) => void finish(code, sig));
+        else
+            child.once('exit', (code, sig) => void finish(code, sig));
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/training/tracking.ts
+/**
+ * The environment the trainer gets for experiment tracking, and how modelci learns which run the
+ * trainer created. modelci never talks to MLflow or W&B itself; the trainer's own client does,
+ * with the credentials the job passes through its env (masked by the shells).
+ *
+ * The contract (documented in actions/train-on-gpu/README.md):
+ * - MLflow: MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME (default ci-<sha>), MLFLOW_RUN_NAME, and
+ *   MODELCI_TRACKING_TAGS, a JSON object of tags (git_sha, run_url, and the `tags` input) to set.
+ * - W&B: WANDB_PROJECT, WANDB_RUN_GROUP, WANDB_NAME, WANDB_TAGS (comma-separated), as wandb reads them.
+ * - MODELCI_TRACKING_FILE: a path where the trainer writes a JSON object naming its runs,
+ *   {"mlflow_run_id": "…", "wandb_run_id": "…"}; modelci reads it after the trainer exits.
+ */
+
+
+
+// The schemes MLflow's tracking client accepts (a server, a local store, a database, Databricks).
+const MLFLOW_SCHEMES = new Set(['http:', 'https:', 'file:', 'databricks:', 'sqlite:', 'postgresql:', 'mysql:', 'mssql:']);
+/** Refuse a tracking URI MLflow would refuse later, half-way through training. */
+function checkTrackingUri(uri, input = 'mlflow-tracking-uri') {
+    let u;
+    try {
+        u = new URL(uri);
+    }
+    catch {
+        throw new errors_InputError(`Input '${input}' is '${redactUri(uri)}', which is not a URI; give the tracking server's address, e.g. https://mlflow.example.com or file:///tmp/mlruns.`, { input });
+    }
+    if (!MLFLOW_SCHEMES.has(u.protocol))
+        throw new errors_InputError(`Input '${input}' has scheme '${u.protocol}', which MLflow does not track to; use http(s)://, file://, databricks, or a database URI (sqlite://, postgresql://, mysql://, mssql://).`, { input });
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname)
+        throw new errors_InputError(`Input '${input}' is '${redactUri(uri)}', which names no host; give e.g. https://mlflow.example.com.`, { input });
+    return uri;
+}
+/** Tags as key=value (a bare word becomes a tag with an empty value). */
+function tracking_parseTags(tags) {
+    const out = {};
+    for (const t of tags) {
+        const at = t.indexOf('=');
+        if (at < 0)
+            out[t.trim()] = '';
+        else
+            out[t.slice(0, at).trim()] = t.slice(at + 1).trim();
+    }
+    return out;
+}
+/** The variables added to the trainer's environment (only those with a value). */
+function trackingEnv(req) {
+    const env = { MODELCI_TRACKING_FILE: req.trackingFile };
+    const tags = { ...tracking_parseTags(req.tags), ...(req.gitSha ? { git_sha: req.gitSha } : {}), ...(req.runUrl ? { run_url: req.runUrl } : {}) };
+    env.MODELCI_TRACKING_TAGS = JSON.stringify(tags);
+    if (req.mlflowTrackingUri)
+        env.MLFLOW_TRACKING_URI = checkTrackingUri(req.mlflowTrackingUri);
+    const experiment = req.experimentName || (req.gitSha ? `ci-${req.gitSha}` : undefined);
+    if (experiment)
+        env.MLFLOW_EXPERIMENT_NAME = experiment;
+    if (req.runName) {
+        env.MLFLOW_RUN_NAME = req.runName;
+        env.WANDB_NAME = req.runName;
+    }
+    if (req.wandbProject)
+        env.WANDB_PROJECT = req.wandbProject;
+    const group = req.wandbGroup || experiment;
+    if (req.wandbProject && group)
+        env.WANDB_RUN_GROUP = group;
+    if (req.wandbProject)
+        env.WANDB_TAGS = Object.entries(tags).filter(([k]) => k !== 'run_url').map(([k, v]) => (v ? `${k}:${v}` : k)).join(',');
+    return env;
+}
+/** What the trainer wrote to MODELCI_TRACKING_FILE; nothing when it wrote nothing, a warning when it wrote nonsense. */
+async function readTrackingFile(path) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return { runs: {} };
+    }
+    try {
+        const o = JSON.parse(text);
+        const str = (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+        return { runs: { mlflowRunId: str(o.mlflow_run_id), wandbRunId: str(o.wandb_run_id) } };
+    }
+    catch {
+        return { runs: {}, warning: `The trainer wrote ${path} (MODELCI_TRACKING_FILE) but it is not JSON; write {"mlflow_run_id": "…"} there so the run can be linked.` };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/training/training-run.ts
+const TRAINING_RUN_SCHEMA = 'modelci/training-run@1';
+const TRAINING_RUN_FILE = 'modelci-training-run.json';
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/train-on-gpu-inputs.ts
+const TRAIN_ON_GPU_INPUTS = [
+    { name: 'run', type: 'string', description: "The training command, run like a workflow run: step (bash -e -o pipefail -c, as one argument), e.g. python training/train.py --output-dir artifacts/. Pass values through env:, never as expressions inside the text. Give run or command." },
+    { name: 'command', type: 'lines', description: "The training command as a list, one argument per line (no shell), e.g. python, training/train.py, --output-dir, artifacts. Give run or command." },
+    { name: 'working-directory', type: 'path', default: ".", description: "Where the command runs." },
+    { name: 'output-dir', type: 'path', default: "artifacts", description: "The folder the trainer writes its model into (relative to working-directory): listed with sizes and sha256 in the TrainingRun report, which is written into it, and uploaded as the artifact." },
+    { name: 'gpus', type: 'count', min: 1, max: 64, keywords: ['none'], default: "1", description: "How many GPUs the step needs, checked with nvidia-smi before training; none for a CPU run (no check, no telemetry)." },
+    { name: 'min-free-memory', type: 'size', description: "Free memory each chosen GPU needs before training starts (e.g. 20GiB); empty: not checked." },
+    { name: 'allow-busy-gpu', type: 'boolean', default: "false", description: "true: train even when another process holds memory on the GPU (a shared card). By default a process left on the card fails the step up front." },
+    { name: 'cuda-visible-devices', type: 'string', default: "auto", description: "Which GPUs the trainer sees: auto (those with the most free memory and no other process), or indices or UUIDs as CUDA_VISIBLE_DEVICES takes them (0,1)." },
+    { name: 'timeout', type: 'duration', default: "6h", description: "The longest the trainer may run (30m, 6h); past it, its whole process tree is ended and the step fails." },
+    { name: 'kill-grace-period', type: 'duration', default: "30s", description: "After SIGTERM (timeout or cancellation), how long the trainer's processes get to save and exit before SIGKILL." },
+    { name: 'telemetry-interval', type: 'duration', default: "5s", description: "How often utilisation, memory, power and temperature are sampled per GPU." },
+    { name: 'mlflow-tracking-uri', type: 'uri', description: "MLflow's tracking server, given to the trainer as MLFLOW_TRACKING_URI (default: the job's MLFLOW_TRACKING_URI). Credentials go in env (MLFLOW_TRACKING_TOKEN or _USERNAME/_PASSWORD), masked." },
+    { name: 'experiment-name', type: 'string', description: "MLFLOW_EXPERIMENT_NAME for the trainer. Default: ci-<sha>, as in the seed pipeline." },
+    { name: 'run-name', type: 'string', description: "The tracking run's name (MLFLOW_RUN_NAME, WANDB_NAME). Default: <workflow run id>-<attempt>." },
+    { name: 'wandb-project', type: 'string', description: "Weights & Biases project (WANDB_PROJECT); the group (WANDB_RUN_GROUP) is the experiment name. WANDB_API_KEY goes in env, masked." },
+    { name: 'tags', type: 'list', description: "Tags for the tracking run, key=value, comma-separated; git_sha and run_url are always added (MODELCI_TRACKING_TAGS, WANDB_TAGS)." },
+    { name: 'artifact-name', type: 'string', description: "The artifact's name. Default: model-<sha>. GitHub refuses \" : < > | * ? \\ / and line breaks (checked before training)." },
+    { name: 'retention-days', type: 'count', min: 1, max: 90, default: "30", description: "How many days GitHub keeps the artifact (1 to 90; checked before training)." },
+    { name: 'upload', type: 'boolean', default: "true", description: "false: write the TrainingRun report but upload nothing." },
+    { name: 'git-sha', type: 'string', description: "The commit being trained. Default: the workflow's GITHUB_SHA." },
+];
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/train-on-gpu.ts
+/**
+ * train-on-gpu's use case, shared by the action and `modelci train`: check everything that can be
+ * checked before a GPU hour is spent (inputs, artifact name, tracking URI, the GPUs themselves),
+ * run the trainer with tracking env and telemetry, and write the TrainingRun report into the
+ * output folder. The upload is the action's (core never imports @actions/*).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The parts checked before training; exported so a shell can fail fast the same way. */
+function planTraining(req, env, argv) {
+    const v = parse_input_parseInputs(TRAIN_ON_GPU_INPUTS, req);
+    const command = argv && argv.length > 0 && !v.run && v.command.length === 0 ? { argv } : trainerCommand(v.run, v.command);
+    const gitSha = v['git-sha'] || env.GITHUB_SHA || undefined;
+    const artifactName = checkArtifactName(v['artifact-name'] ?? (gitSha ? `model-${gitSha}` : 'model'));
+    const retentionDays = checkRetentionDays(v['retention-days']);
+    const cwd = (0,external_node_path_namespaceObject.resolve)(v['working-directory']);
+    const outputDir = (0,external_node_path_namespaceObject.isAbsolute)(v['output-dir']) ? v['output-dir'] : (0,external_node_path_namespaceObject.join)(cwd, v['output-dir']);
+    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const runName = v['run-name'] || (env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined);
+    const trackingFile = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `modelci-tracking-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.json`);
+    const tracking = trackingEnv({
+        mlflowTrackingUri: v['mlflow-tracking-uri'] || env.MLFLOW_TRACKING_URI || undefined,
+        experimentName: v['experiment-name'], runName, wandbProject: v['wandb-project'], tags: v.tags, gitSha, runUrl, trackingFile,
+    });
+    const devices = v['cuda-visible-devices'].toLowerCase() === 'auto' ? 'auto' : v['cuda-visible-devices'].split(',').map((s) => s.trim()).filter(Boolean);
+    const requirement = { count: v.gpus, minFreeMiB: v['min-free-memory'] === undefined ? undefined : v['min-free-memory'] / (1024 * 1024), allowBusy: v['allow-busy-gpu'], devices };
+    return { v, command, gitSha, runUrl, artifactName, retentionDays, cwd, outputDir, tracking, trackingFile, requirement };
+}
+function trainerCommand(run, argv) {
+    if (run && argv.length > 0)
+        throw new errors_InputError("Inputs 'run' and 'command' are both given; give one: run for a shell line, command for an argument list.", { input: 'run' });
+    if (run)
+        return { shell: run };
+    if (argv.length > 0)
+        return { argv };
+    throw new errors_InputError("Input 'run' is required: give the training command, e.g. run: python training/train.py --output-dir artifacts/ (or command: as a list).", { input: 'run' });
+}
+async function runTrainOnGpu(req, runtime = {}) {
+    const env = runtime.env ?? process.env;
+    const plan = planTraining(req, env, runtime.argv);
+    const log = runtime.log ?? (() => { });
+    const probe = await probeGpuDevices(runtime.nvidiaSmi);
+    const selection = selectGpus(probe, plan.requirement);
+    const warnings = [];
+    if (plan.requirement.count === 'none' && !probe.found)
+        log('gpus: none — training on the CPU, no GPU telemetry.');
+    for (const g of selection.gpus)
+        log(logText(`GPU ${g.index}: ${g.name}, ${g.memoryFreeMiB ?? '?'} of ${g.memoryTotalMiB ?? '?'} MiB free, driver ${g.driver}${probe.found && probe.cudaVersion ? `, CUDA ${probe.cudaVersion}` : ''}${g.migMode === 'Enabled' ? ', MIG enabled' : ''}`));
+    const childEnv = { ...env, ...plan.tracking };
+    if (selection.cudaVisibleDevices !== undefined)
+        childEnv.CUDA_VISIBLE_DEVICES = selection.cudaVisibleDevices;
+    else if (plan.requirement.count === 'none' && !env.CUDA_VISIBLE_DEVICES && !probe.found)
+        childEnv.CUDA_VISIBLE_DEVICES = '';
+    const startedAt = new Date();
+    const sampler = selection.cudaVisibleDevices !== undefined ? startTelemetry(selection.gpus.map((g) => g.index), { intervalMs: plan.v['telemetry-interval'], command: runtime.nvidiaSmi }) : undefined;
+    let result;
+    let telemetry;
+    try {
+        result = await runTrainer(plan.command, {
+            cwd: plan.cwd, env: childEnv, timeoutMs: plan.v.timeout, graceMs: plan.v['kill-grace-period'], signal: runtime.signal, onStart: runtime.onStart,
+            onLine: (line) => log(logText(line)),
+        });
+    }
+    finally {
+        telemetry = await sampler?.stop();
+    }
+    warnings.push(...(telemetry?.warnings ?? []));
+    const tracked = await readTrackingFile(plan.trackingFile);
+    if (tracked.warning)
+        warnings.push(tracked.warning);
+    await (0,promises_namespaceObject.rm)(plan.trackingFile, { force: true });
+    if (result.ended && !result.cancelled && !result.timedOut)
+        warnings.push(`The trainer exited but left ${result.ended.found.length} process${result.ended.found.length === 1 ? '' : 'es'} of its group running (pids ${result.ended.found.join(', ')}); modelci ended them${result.ended.forced ? ' by force' : ''}.`);
+    const failure = failureSentence(result, plan.v['timeout']);
+    // A failed run still gets its report when the folder is there, so the summary says what it left.
+    let outputs = [];
+    if (!failure)
+        outputs = await listOutputFiles(plan.outputDir, plan.v['output-dir'], [TRAINING_RUN_FILE]);
+    const report = {
+        schema: TRAINING_RUN_SCHEMA,
+        command: 'shell' in plan.command ? plan.command.shell : plan.command.argv,
+        workingDirectory: plan.v['working-directory'],
+        startedAt: startedAt.toISOString(),
+        durationMs: result.durationMs,
+        exitCode: result.exitCode,
+        outcome: result.cancelled ? 'cancelled' : result.timedOut ? 'timed-out' : result.exitCode === 0 ? 'succeeded' : 'failed',
+        gpus: selection.gpus,
+        cudaVersion: probe.found ? probe.cudaVersion : undefined,
+        cudaVisibleDevices: selection.cudaVisibleDevices,
+        telemetry: telemetry && { ...telemetry, samples: telemetry.samples.length },
+        tracking: { ...tracked.runs, experimentName: plan.tracking.MLFLOW_EXPERIMENT_NAME, runName: plan.tracking.MLFLOW_RUN_NAME },
+        gitSha: plan.gitSha,
+        runUrl: plan.runUrl,
+        outputs,
+        warnings,
+    };
+    const reportPath = (0,external_node_path_namespaceObject.join)(plan.outputDir, TRAINING_RUN_FILE);
+    if (!failure)
+        await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
+    return {
+        report, reportPath, outputDir: plan.outputDir, artifactName: plan.artifactName, retentionDays: plan.retentionDays, upload: plan.v.upload,
+        markdown: renderTrainingMarkdown(report, telemetry?.samples ?? [], failure),
+        passed: !failure, failure,
+        outputs: {
+            'exit-code': String(result.exitCode),
+            'training-run': failure ? '' : reportPath,
+            'tracking-run-id': tracked.runs.mlflowRunId ?? '',
+            'wandb-run-id': tracked.runs.wandbRunId ?? '',
+            'artifact-name': plan.artifactName,
+            'duration-seconds': (result.durationMs / 1000).toFixed(1),
+        },
+    };
+}
+function failureSentence(r, timeoutMs) {
+    const tail = r.tail.length ? ` Last lines of its log:\n${r.tail.slice(-10).map(logText).join('\n')}` : '';
+    if (r.cancelled)
+        return `The training was cancelled; its process tree was ended${r.ended?.forced ? ' (by force after the grace period)' : ''}.${tail}`;
+    if (r.timedOut)
+        return `The trainer ran past the timeout (${Math.round(timeoutMs / 1000)} s) and was ended${r.ended?.forced ? ' by force after the grace period' : ''}; raise timeout or shorten the training.${tail}`;
+    if (r.spawnError === 'ENOENT' || (r.exitCode === 127 && !r.signal))
+        return `The training command was not found (exit code 127): check the program name and that it is installed on the runner (PATH).${tail}`;
+    if (r.spawnError)
+        return `The training command could not be started (${r.spawnError}).${tail}`;
+    if (r.exitCode !== 0)
+        return `The trainer failed with exit code ${r.exitCode}${r.signal ? ` (${r.signal})` : ''}.${tail}`;
+    return undefined;
+}
+/**
+ * The post step's check: is any process of the trainer's group still alive (the main step was
+ * killed before it could end them)? Ends them, politely then by force, and says which.
+ */
+async function endLeftoverTrainer(pgid, graceMs) {
+    const alive = processesInGroup(pgid);
+    if (alive.length === 0)
+        return undefined;
+    const names = alive.map((pid) => `${pid} (${processName(pid)})`);
+    const ended = await endGroup(pgid, graceMs);
+    return `The trainer's process group ${pgid} was still running after the main step: ended ${names.join(', ')}${ended.forced ? ', by force after the grace period' : ''}.`;
+}
+function processName(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    }
+    catch {
+        return '?';
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/shared/cancellation.ts
 /**
  * An AbortSignal that fires on SIGINT or SIGTERM: Ctrl-C, and how the GitHub runner cancels a
@@ -20473,6 +21242,9 @@ function abortOnSignals() {
 
 
 // Renderers: the Markdown and terminal views of every report.
+
+
+
 
 
 
@@ -20729,6 +21501,40 @@ const rollback = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/train.ts
+
+
+/**
+ * `modelci train [flags] -- <program> <args…>`: what the train-on-gpu action does, off GitHub —
+ * the GPU checks, tracking env, telemetry, no orphans, the TrainingRun report in --output-dir —
+ * with no upload. The program and its arguments after `--` run as they are (no shell).
+ * Exit status: 0 trained, 1 the trainer failed (its own code is in the report and on stderr),
+ * 2 bad input or an unmet GPU requirement.
+ */
+const train = {
+    name: 'train',
+    summary: 'run a trainer with GPU checks, tracking env and telemetry; write the TrainingRun report',
+    usage: '[--gpus 1|none] [--output-dir artifacts] [flags] -- <program> <args…>',
+    inputs: TRAIN_ON_GPU_INPUTS.filter((s) => !['artifact-name', 'retention-days', 'upload'].includes(s.name)),
+    formats: ['text', 'markdown', 'json'],
+    takesCommand: true,
+    async run(flags, io) {
+        const argv = flags['--'] ? JSON.parse(flags['--']) : [];
+        const { ['--']: _, format, ...inputs } = flags;
+        void _;
+        const outcome = await runTrainOnGpu({ ...inputs, upload: 'false' }, {
+            argv, signal: abortOnSignals(), log: (line) => io.stderr(`${line}\n`),
+        });
+        printTraining(io, format, outcome);
+        return outcome.passed ? EXIT.passed : EXIT.failed;
+    },
+};
+function printTraining(io, format, outcome) {
+    io.stdout(format === 'json' ? JSON.stringify(outcome.report, null, 2) + '\n' : format === 'markdown' ? outcome.markdown : renderTrainingText(outcome.report, outcome.failure));
+    if (outcome.passed)
+        io.stderr(`report: ${outcome.reportPath}\n`);
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
 
 
@@ -20740,7 +21546,8 @@ const rollback = {
 
 
 
-const COMMANDS = [drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];
+
+const COMMANDS = [train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];
 
 ;// CONCATENATED MODULE: ./packages/cli/src/flag-syntax.ts
 /**
@@ -20762,7 +21569,9 @@ function toFlagSyntax(message) {
  * `--name value`, `--name=value`, and a bare `--name` for true/false flags. Unknown flags get the
  * nearest known one, and a flag from the seed's scripts gets the modelci flag that means the same.
  */
-function parseFlags(command, args) {
+function parseFlags(command, argv) {
+    const dashDash = command.takesCommand ? argv.indexOf('--') : -1;
+    const args = dashDash < 0 ? argv : argv.slice(0, dashDash);
     const specs = new Map(command.inputs.map((s) => [s.name, s]));
     const names = [...specs.keys(), 'format'];
     const flags = {};
@@ -20807,6 +21616,8 @@ function parseFlags(command, args) {
     if (!command.formats.includes(format))
         throw new UsageError(`--format is '${format}'; use ${command.formats.join(', ')}.`);
     flags.format = format;
+    if (dashDash >= 0)
+        flags['--'] = JSON.stringify(argv.slice(dashDash + 1));
     return flags;
 }
 function unknownFlag(command, name, names) {
@@ -20949,7 +21760,7 @@ function fail(io, code, message) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(717);
 // The `modelci` command's entry: everything it does is in cli.ts and the command table.
 
 

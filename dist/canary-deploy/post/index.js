@@ -32322,6 +32322,7 @@ const CREDENTIAL_ENV = [
     'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
     'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
     'GITHUB_TOKEN',
+    'WANDB_API_KEY', // train-on-gpu passes it through to the trainer
 ];
 /** Any other MODELCI_* variable named like a credential (one an adapter may read later). */
 const CREDENTIAL_ENV_NAME = /^MODELCI_\w*(TOKEN|PASSWORD|SECRET|KEY)$/;
