@@ -175,7 +175,9 @@ describe('no orphans', () => {
     await started.result;
     expect(processesInGroup(pgid).length).toBeGreaterThanOrEqual(4);
     const post = await startAction('train-on-gpu', {}, { post: true, cwd: dir, state: { pgid: String(pgid), 'kill-grace-period': '5000' } }).result;
-    expect(post.commands.filter((c) => c.command === 'warning').map((c) => c.message)).toEqual([expect.stringMatching(new RegExp(`^The trainer's process group ${pgid} was still running after the main step: ended ${pgid} \\(python3\\), \\d+ \\(`))]);
+    // The workers may already have died of SIGPIPE when the main step's pipes closed: the
+    // leader is always still there (it waits on them), and nothing of the group survives.
+    expect(post.commands.filter((c) => c.command === 'warning').map((c) => c.message)).toEqual([expect.stringMatching(new RegExp(`^The trainer's process group ${pgid} was still running after the main step: ended ${pgid} \\(python3\\)`))]);
     expect(processesInGroup(pgid)).toEqual([]);
   });
 });
