@@ -18,6 +18,12 @@ export default {
     { ...shared, displayName: 'unit', roots: ['<rootDir>/packages', '<rootDir>/actions'], testMatch: ['<rootDir>/{packages,actions}/*/test/**/*.test.ts'] },
     { ...shared, displayName: 'integration', roots: ['<rootDir>/test'], testMatch: ['<rootDir>/test/{integration,models}/**/*.test.ts'] },
     // The bundles must be built from today's sources: the setup refuses a stale dist/ in one sentence.
-    { ...shared, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/test/helpers/dist-is-current.mjs' },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/dist-is-current.mjs',
+    },
   ],
 };

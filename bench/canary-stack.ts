@@ -60,7 +60,9 @@ try {
   console.log('|---|---:|---:|');
   console.log(`| modelci canary-deploy loop (defaults, a check every 10 s) | ${ours.seconds.toFixed(0)} s | ${ours.failed} |`);
   console.log(`| fixed window, 1 min, error rate > ${FIXED_THRESHOLD * 100}% | ${fixed.seconds.toFixed(0)} s | ${fixed.failed} |`);
-  console.log(`\nReal stack: ${(fixed.failed / Math.max(1, ours.failed)).toFixed(1)}x fewer failed requests (one run; the simulation's 200 runs are the measure).`);
+  console.log(
+    `\nReal stack: ${(fixed.failed / Math.max(1, ours.failed)).toFixed(1)}x fewer failed requests (one run; the simulation's 200 runs are the measure).`,
+  );
 } finally {
   await stack.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,12 @@ const RISK_RATIO = 20;
 const weightAt = (t: number) => Math.min(1, 0.05 + 0.1 * Math.floor(t / STEP_S));
 const promotedAt = STEP_S * 10; // 5% + 10 steps of 10% reaches 100%
 
-interface Window { canaryRequests: number; canaryErrors: number; stableRequests: number; stableErrors: number }
+interface Window {
+  canaryRequests: number;
+  canaryErrors: number;
+  stableRequests: number;
+  stableErrors: number;
+}
 
 /** The same traffic for both analyses: per-10 s windows of one seeded run. */
 function traffic(canaryErrorRate: number, seed: number): Window[] {
@@ -102,11 +107,17 @@ function summary(a: Analysis) {
 }
 const o = summary(ours.analysis);
 const f = summary(theirs.analysis);
-console.log(`\nCanary failing ${BAD_ERRORS * 100}% vs stable ${STABLE_ERRORS * 100}%, ${RATE} req/s, weights 5% +10% every ${STEP_S / 60} min; ${RUNS} bad and ${RUNS} healthy seeded runs (simulation)\n`);
+console.log(
+  `\nCanary failing ${BAD_ERRORS * 100}% vs stable ${STABLE_ERRORS * 100}%, ${RATE} req/s, weights 5% +10% every ${STEP_S / 60} min; ${RUNS} bad and ${RUNS} healthy seeded runs (simulation)\n`,
+);
 console.log('| analysis | tuned setting | healthy rolled back | bad caught | failed requests served: median | p90 | mean |');
 console.log('|---|---|---:|---:|---:|---:|---:|');
-console.log(`| modelci sequential test, a look every ${SCRAPE_S} s | open-ended, alpha ${ours.setting}, risk ratio ${RISK_RATIO} | ${(ours.falseRate * 100).toFixed(1)}% | ${o.caught}/${RUNS} | ${o.median} | ${o.p90} | ${o.mean.toFixed(1)} |`);
-console.log(`| fixed window, 1 min, roll back on first failed check | error rate > ${theirs.setting * 100}% | ${(theirs.falseRate * 100).toFixed(1)}% | ${f.caught}/${RUNS} | ${f.median} | ${f.p90} | ${f.mean.toFixed(1)} |`);
+console.log(
+  `| modelci sequential test, a look every ${SCRAPE_S} s | open-ended, alpha ${ours.setting}, risk ratio ${RISK_RATIO} | ${(ours.falseRate * 100).toFixed(1)}% | ${o.caught}/${RUNS} | ${o.median} | ${o.p90} | ${o.mean.toFixed(1)} |`,
+);
+console.log(
+  `| fixed window, 1 min, roll back on first failed check | error rate > ${theirs.setting * 100}% | ${(theirs.falseRate * 100).toFixed(1)}% | ${f.caught}/${RUNS} | ${f.median} | ${f.p90} | ${f.mean.toFixed(1)} |`,
+);
 const ratio = f.mean / o.mean;
 console.log(`\nTarget: at least 5x fewer failed requests: ${ratio.toFixed(1)}x fewer (mean) ${ratio >= 5 ? 'met' : 'NOT met'}.`);
 
@@ -123,9 +134,13 @@ async function shippedLoop(canaryErrorRate: number, seed: number): Promise<numbe
   return record.state === 'rolled-back' ? metrics.canaryErrorsServed : null;
 }
 const loopHealthy = await Promise.all(Array.from({ length: RUNS }, (_, i) => shippedLoop(STABLE_ERRORS, 300_000 + i)));
-const loopBad = (await Promise.all(Array.from({ length: RUNS }, (_, i) => shippedLoop(BAD_ERRORS, 400_000 + i)))).filter((x): x is number => x !== null).sort((a, b) => a - b);
+const loopBad = (await Promise.all(Array.from({ length: RUNS }, (_, i) => shippedLoop(BAD_ERRORS, 400_000 + i))))
+  .filter((x): x is number => x !== null)
+  .sort((a, b) => a - b);
 const loopMean = loopBad.reduce((s, x) => s + x, 0) / Math.max(1, loopBad.length);
-console.log(`\ncanary-deploy's loop as shipped (defaults, a check every ${SCRAPE_S} s, min-requests 20): healthy rolled back ${(loopHealthy.filter((x) => x !== null).length / RUNS * 100).toFixed(1)}%, bad caught ${loopBad.length}/${RUNS}, failed requests served median ${loopBad[Math.floor(loopBad.length / 2)]}, p90 ${loopBad[Math.floor(loopBad.length * 0.9)]}, mean ${loopMean.toFixed(1)}: ${(f.mean / loopMean).toFixed(1)}x fewer than the fixed window.`);
+console.log(
+  `\ncanary-deploy's loop as shipped (defaults, a check every ${SCRAPE_S} s, min-requests 20): healthy rolled back ${((loopHealthy.filter((x) => x !== null).length / RUNS) * 100).toFixed(1)}%, bad caught ${loopBad.length}/${RUNS}, failed requests served median ${loopBad[Math.floor(loopBad.length / 2)]}, p90 ${loopBad[Math.floor(loopBad.length * 0.9)]}, mean ${loopMean.toFixed(1)}: ${(f.mean / loopMean).toFixed(1)}x fewer than the fixed window.`,
+);
 
 // Low traffic next to the 50/s run: the same shipped loop at 5 requests/s, where one 10 s window
 // holds ~2.5 canary requests at 5%; steps are judged on their cumulative counts, and the plan is
@@ -140,7 +155,9 @@ async function lowTraffic(rate: number, canaryErrorRate: number, seed: number) {
   if (record instanceof Error) return { state: 'refused', served: 0, minutes: 0 };
   return { state: record.state, served: metrics.canaryErrorsServed, minutes: (clock.now() - start) / 60_000 };
 }
-console.log('\n| traffic | healthy promoted | bad rolled back | bad requests served: median | mean | time to decision (bad): median min | (healthy): median min |');
+console.log(
+  '\n| traffic | healthy promoted | bad rolled back | bad requests served: median | mean | time to decision (bad): median min | (healthy): median min |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const rate of [50, 5]) {
   const h = await Promise.all(Array.from({ length: RUNS }, (_, i) => lowTraffic(rate, STABLE_ERRORS, 500_000 + i)));
@@ -149,5 +166,7 @@ for (const rate of [50, 5]) {
   const rolled = b.filter((x) => x.state === 'rolled-back');
   const served = rolled.map((x) => x.served);
   const mean = served.reduce((s, x) => s + x, 0) / Math.max(1, served.length);
-  console.log(`| ${rate} req/s | ${h.filter((x) => x.state === 'promoted').length}/${RUNS} | ${rolled.length}/${RUNS} | ${median(served)} | ${mean.toFixed(1)} | ${median(rolled.map((x) => x.minutes)).toFixed(1)} | ${median(h.filter((x) => x.state === 'promoted').map((x) => x.minutes)).toFixed(1)} |`);
+  console.log(
+    `| ${rate} req/s | ${h.filter((x) => x.state === 'promoted').length}/${RUNS} | ${rolled.length}/${RUNS} | ${median(served)} | ${mean.toFixed(1)} | ${median(rolled.map((x) => x.minutes)).toFixed(1)} | ${median(h.filter((x) => x.state === 'promoted').map((x) => x.minutes)).toFixed(1)} |`,
+  );
 }

@@ -4,8 +4,17 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  EVALUATION_BATCH, chooseOutputs, openModel, planFeeds, predictAll, readTable, scoreClassification, timeRuns,
-  type Feeds, type ModelSession, type Table,
+  EVALUATION_BATCH,
+  chooseOutputs,
+  openModel,
+  planFeeds,
+  predictAll,
+  readTable,
+  scoreClassification,
+  timeRuns,
+  type Feeds,
+  type ModelSession,
+  type Table,
 } from '../packages/core/src/index.js';
 import { buildTestModels } from '../test/models/test-models.js';
 
@@ -37,11 +46,18 @@ const phases = { bind: 0, predict: 0, score: 0 };
 async function modelciEvaluation(s: ModelSession, table: Table): Promise<number> {
   const t0 = hr();
   const plan = planFeeds(table, s.inputs, s.ort, { labelColumn: 'species', metadata: s.info.metadata });
-  const roles = chooseOutputs(s.outputs, table.columns.find((c) => c.name === 'species')!);
+  const roles = chooseOutputs(
+    s.outputs,
+    table.columns.find((c) => c.name === 'species')!,
+  );
   const t1 = hr();
   const predictions = await predictAll(s, plan, roles, EVALUATION_BATCH);
   const t2 = hr();
-  scoreClassification(table.columns.find((c) => c.name === 'species')!, predictions, { classNames: s.info.metadata.classes });
+  scoreClassification(
+    table.columns.find((c) => c.name === 'species')!,
+    predictions,
+    { classNames: s.info.metadata.classes },
+  );
   phases.bind = Number(t1 - t0) / 1e9;
   phases.predict = Number(t2 - t1) / 1e9;
   phases.score = seconds(t2);
@@ -57,7 +73,11 @@ async function bareRuns(s: ModelSession, batches: Feeds[]): Promise<number> {
 
 /** Median seconds of both over the first `rows` rows, alternating so drift in the machine hits both. */
 async function compare(s: ModelSession, rows: number): Promise<{ bare: number; ours: number }> {
-  const table: Table = { ...fullTable, rowCount: rows, columns: fullTable.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: c.values.subarray(0, rows) } : { ...c, codes: c.codes.subarray(0, rows) })) };
+  const table: Table = {
+    ...fullTable,
+    rowCount: rows,
+    columns: fullTable.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: c.values.subarray(0, rows) } : { ...c, codes: c.codes.subarray(0, rows) })),
+  };
   const plan = planFeeds(table, s.inputs, s.ort, { labelColumn: 'species', metadata: s.info.metadata });
   const batches: Feeds[] = [];
   for (let start = 0; start < rows; start += EVALUATION_BATCH) {
@@ -129,17 +149,27 @@ const clockPercent = (100 * clockNs) / ((1e9 * median(plain)) / LATENCY_RUNS);
 if (sink < 0n) console.log('clock went backwards');
 
 const ratio = (r: { bare: number; ours: number }) => r.ours / r.bare;
-console.log(`\nEvaluation against bare onnxruntime-node session.run over the same batches of ${EVALUATION_BATCH} rows (modelci: bind columns, run, score with confusion matrix, log loss, ROC AUC); best of ${repeats}, Node ${process.version}\n`);
+console.log(
+  `\nEvaluation against bare onnxruntime-node session.run over the same batches of ${EVALUATION_BATCH} rows (modelci: bind columns, run, score with confusion matrix, log loss, ROC AUC); best of ${repeats}, Node ${process.version}\n`,
+);
 console.log('| model | rows | bare session.run s | modelci s | ratio |');
 console.log('|---|---:|---:|---:|---:|');
-console.log(`| penguins logistic regression (4 inputs, ${(1e9 * small.bare / fullTable.rowCount).toFixed(0)} ns/row in onnxruntime) | ${fullTable.rowCount.toLocaleString('en-US')} | ${small.bare.toFixed(3)} | ${small.ours.toFixed(3)} | ${ratio(small).toFixed(3)}x |`);
-console.log(`| + two dense 512x512 layers (${(1e6 * wide.bare / MLP_ROWS).toFixed(1)} µs/row) | ${MLP_ROWS.toLocaleString('en-US')} | ${wide.bare.toFixed(3)} | ${wide.ours.toFixed(3)} | ${ratio(wide).toFixed(3)}x |`);
-console.log(`\nWhere modelci's time goes on the ${fullTable.rowCount.toLocaleString('en-US')} rows (last run): binding columns ${(1e3 * smallPhases.bind).toFixed(1)} ms, running the batches and keeping their outputs ${(1e3 * smallPhases.predict).toFixed(1)} ms, scoring ${(1e3 * smallPhases.score).toFixed(1)} ms; on the ${MLP_ROWS.toLocaleString('en-US')} rows of the wider model: ${(1e3 * widePhases.bind).toFixed(1)}, ${(1e3 * widePhases.predict).toFixed(1)} and ${(1e3 * widePhases.score).toFixed(1)} ms.`);
-console.log(`\nLatency timing, ${LATENCY_RUNS.toLocaleString('en-US')} single-row runs (${(1e6 * median(plain) / LATENCY_RUNS).toFixed(1)} µs each):\n`);
+console.log(
+  `| penguins logistic regression (4 inputs, ${((1e9 * small.bare) / fullTable.rowCount).toFixed(0)} ns/row in onnxruntime) | ${fullTable.rowCount.toLocaleString('en-US')} | ${small.bare.toFixed(3)} | ${small.ours.toFixed(3)} | ${ratio(small).toFixed(3)}x |`,
+);
+console.log(
+  `| + two dense 512x512 layers (${((1e6 * wide.bare) / MLP_ROWS).toFixed(1)} µs/row) | ${MLP_ROWS.toLocaleString('en-US')} | ${wide.bare.toFixed(3)} | ${wide.ours.toFixed(3)} | ${ratio(wide).toFixed(3)}x |`,
+);
+console.log(
+  `\nWhere modelci's time goes on the ${fullTable.rowCount.toLocaleString('en-US')} rows (last run): binding columns ${(1e3 * smallPhases.bind).toFixed(1)} ms, running the batches and keeping their outputs ${(1e3 * smallPhases.predict).toFixed(1)} ms, scoring ${(1e3 * smallPhases.score).toFixed(1)} ms; on the ${MLP_ROWS.toLocaleString('en-US')} rows of the wider model: ${(1e3 * widePhases.bind).toFixed(1)}, ${(1e3 * widePhases.predict).toFixed(1)} and ${(1e3 * widePhases.score).toFixed(1)} ms.`,
+);
+console.log(`\nLatency timing, ${LATENCY_RUNS.toLocaleString('en-US')} single-row runs (${((1e6 * median(plain)) / LATENCY_RUNS).toFixed(1)} µs each):\n`);
 console.log('| run | s | vs untimed loop |');
 console.log('|---|---:|---:|');
 console.log(`| untimed loop of session.run | ${median(plain).toFixed(3)} | 1.00x |`);
 console.log(`| modelci timed loop (two clock reads per run) | ${median(clocked).toFixed(3)} | ${latencyRatio.toFixed(3)}x |`);
 console.log(`| sum of the latencies it reports | ${median(reported).toFixed(3)} | ${(median(reported) / median(plain)).toFixed(3)}x |`);
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-console.log(`\nTargets: evaluation overhead <= 1.10x: ${ratio(wide).toFixed(3)}x with a small MLP's compute ${met(ratio(wide) <= 1.1)}, ${ratio(small).toFixed(2)}x with a 4-input logistic regression (${met(ratio(small) <= 1.1)}: scoring, ${(1e9 * (small.ours - small.bare) / fullTable.rowCount).toFixed(0)} ns a row for the confusion matrix, log loss and ROC AUC, outweighs a model that costs ${(1e9 * small.bare / fullTable.rowCount).toFixed(0)} ns a row); latency timing adds < 2%: ${clockPercent.toFixed(2)}% of a run (two clock reads, ${clockNs.toFixed(0)} ns; the loops above differ by ${((latencyRatio - 1) * 100).toFixed(1)}%, within this machine's noise) ${met(clockPercent < 2)}`);
+console.log(
+  `\nTargets: evaluation overhead <= 1.10x: ${ratio(wide).toFixed(3)}x with a small MLP's compute ${met(ratio(wide) <= 1.1)}, ${ratio(small).toFixed(2)}x with a 4-input logistic regression (${met(ratio(small) <= 1.1)}: scoring, ${((1e9 * (small.ours - small.bare)) / fullTable.rowCount).toFixed(0)} ns a row for the confusion matrix, log loss and ROC AUC, outweighs a model that costs ${((1e9 * small.bare) / fullTable.rowCount).toFixed(0)} ns a row); latency timing adds < 2%: ${clockPercent.toFixed(2)}% of a run (two clock reads, ${clockNs.toFixed(0)} ns; the loops above differ by ${((latencyRatio - 1) * 100).toFixed(1)}%, within this machine's noise) ${met(clockPercent < 2)}`,
+);

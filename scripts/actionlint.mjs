@@ -11,7 +11,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const config = parse(readFileSync(`${root}/.github/actionlint.yaml`, 'utf8')) ?? {};
 const customLabels = new Set(config['self-hosted-runner']?.labels ?? []);
 const dirs = ['.github/workflows', 'workflows-examples', 'action-templates'].filter((d) => existsSync(`${root}/${d}`));
-const files = dirs.flatMap((d) => readdirSync(`${root}/${d}`).filter((f) => /\.ya?ml$/.test(f)).map((f) => `${d}/${f}`));
+const files = dirs.flatMap((d) =>
+  readdirSync(`${root}/${d}`)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => `${d}/${f}`),
+);
 
 /** The findings of one file: each starts with "file:line:col message [ kind ]", its snippet follows. */
 function findings(file, output) {

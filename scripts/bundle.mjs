@@ -15,7 +15,11 @@ for (const [name, entry] of Object.entries(BUNDLES)) {
   if (only.length > 0 && !only.includes(name)) continue;
   const out = `dist/${name}`;
   rmSync(`${root}/${out}`, { recursive: true, force: true });
-  execFileSync(process.execPath, [`${root}/node_modules/@vercel/ncc/dist/ncc/cli.js`, 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [`${root}/node_modules/@vercel/ncc/dist/ncc/cli.js`, 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'],
+    { cwd: root, stdio: 'inherit' },
+  );
   // What it was built from: the end-to-end tests refuse a bundle older than its sources.
   writeFileSync(`${root}/${out}/sources.sha256`, `${sources}\n`);
   console.log(`bundled ${entry} -> ${out}/index.js`);

@@ -9,11 +9,18 @@ const src = fileURLToPath(new URL('../packages/core/src/', import.meta.url));
 // Lower number = lower layer. A folder may import its own layer's folders (without cycles) and any below.
 const LAYERS = {
   shared: 0,
-  stats: 1, data: 1,
+  stats: 1,
+  data: 1,
   gpu: 2,
-  drift: 3, model: 3, 'model/metrics': 3,
+  drift: 3,
+  model: 3,
+  'model/metrics': 3,
   gates: 4,
-  registry: 5, rollout: 5, training: 5, monitor: 5, github: 5,
+  registry: 5,
+  rollout: 5,
+  training: 5,
+  monitor: 5,
+  github: 5,
   render: 6,
   steps: 7,
   '.': 8,
@@ -38,7 +45,8 @@ for (const file of files(src)) {
     if (to === from) continue;
     if (!edges.has(from)) edges.set(from, new Map());
     edges.get(from).set(to, `${relative(src, file)} -> ${relative(src, target)}`);
-    if (LAYERS[to] > LAYERS[from]) problems.push(`${relative(src, file)} imports ${relative(src, target)}: '${from}' (layer ${LAYERS[from]}) may not import '${to}' (layer ${LAYERS[to]}).`);
+    if (LAYERS[to] > LAYERS[from])
+      problems.push(`${relative(src, file)} imports ${relative(src, target)}: '${from}' (layer ${LAYERS[from]}) may not import '${to}' (layer ${LAYERS[to]}).`);
   }
 }
 

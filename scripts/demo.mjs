@@ -30,17 +30,78 @@ function modelci(title, args) {
 
 const profile = join(dir, 'flights-2001-q1.profile.json');
 modelci('profile the reference once', ['profile', f.q1Csv, '--out', profile]);
-modelci('April against Q1, from the raw CSV', ['drift', '--reference', f.q1Csv, '--current', f.aprilCsv, '--ignore-columns', 'date', '--report-path', join(dir, 'report-csv.json')]);
-const status = modelci('April against the saved Q1 profile', ['drift', '--reference', profile, '--current', f.aprilCsv, '--ignore-columns', 'date', '--report-path', join(dir, 'report-profile.json')]);
+modelci('April against Q1, from the raw CSV', [
+  'drift',
+  '--reference',
+  f.q1Csv,
+  '--current',
+  f.aprilCsv,
+  '--ignore-columns',
+  'date',
+  '--report-path',
+  join(dir, 'report-csv.json'),
+]);
+const status = modelci('April against the saved Q1 profile', [
+  'drift',
+  '--reference',
+  profile,
+  '--current',
+  f.aprilCsv,
+  '--ignore-columns',
+  'date',
+  '--report-path',
+  join(dir, 'report-profile.json'),
+]);
 console.log(`\nDrift: modelci ${status === 1 ? 'found drift and would fail the job (exit 1)' : 'found no drift (exit 0)'}.`);
 
 // The model trainer is the tests' TypeScript tooling: ncc bundles it like an action.
 console.log('\nTraining penguin classifiers and exporting them to ONNX...');
 const trainer = join(dir, 'trainer');
-execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'test/models/build-models-cli.ts'), '-o', trainer, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    join(root, 'test/models/build-models-cli.ts'),
+    '-o',
+    trainer,
+    '--quiet',
+    '--target',
+    'es2022',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
 const t = JSON.parse(execFileSync(process.execPath, [join(trainer, 'index.js'), join(dir, 'models')], { encoding: 'utf8' }));
 const gates = 'accuracy.ci_low >= 0.85; macro_f1 >= 0.85; accuracy >= baseline.accuracy - 0.01; latency.p99 <= 50ms; size <= 1MB';
-const good = modelci('a good classifier, against a weaker one in production', ['gates', '--model', t.models.penguins, '--baseline', t.models.penguinsBaseline, '--test-data', t.data.penguinsTest, '--label-column', 'species', '--gates', gates, '--verdict-path', join(dir, 'verdict-good.json')]);
-const collapsed = modelci('a classifier trained on 3 Chinstraps: the class collapsed', ['gates', '--model', t.models.penguinsCollapsed, '--test-data', t.data.penguinsTest, '--label-column', 'species', '--min-accuracy', '0.75', '--verdict-path', join(dir, 'verdict-collapsed.json')]);
-console.log(`\nDemo done: the good model ${good === 0 ? 'passed' : 'FAILED'} its gates, the collapsed one ${collapsed === 1 ? 'was stopped' : 'was NOT stopped'}. Reports are in .demo/.`);
+const good = modelci('a good classifier, against a weaker one in production', [
+  'gates',
+  '--model',
+  t.models.penguins,
+  '--baseline',
+  t.models.penguinsBaseline,
+  '--test-data',
+  t.data.penguinsTest,
+  '--label-column',
+  'species',
+  '--gates',
+  gates,
+  '--verdict-path',
+  join(dir, 'verdict-good.json'),
+]);
+const collapsed = modelci('a classifier trained on 3 Chinstraps: the class collapsed', [
+  'gates',
+  '--model',
+  t.models.penguinsCollapsed,
+  '--test-data',
+  t.data.penguinsTest,
+  '--label-column',
+  'species',
+  '--min-accuracy',
+  '0.75',
+  '--verdict-path',
+  join(dir, 'verdict-collapsed.json'),
+]);
+console.log(
+  `\nDemo done: the good model ${good === 0 ? 'passed' : 'FAILED'} its gates, the collapsed one ${collapsed === 1 ? 'was stopped' : 'was NOT stopped'}. Reports are in .demo/.`,
+);
 if (good !== 0 || collapsed !== 1) process.exit(1);

@@ -23,25 +23,40 @@ export async function ensureFlightsSplit(dir) {
   mkdirSync(dir, { recursive: true });
   const cols = {};
   const file = await asyncBufferFromFile(FLIGHTS);
-  await parquetRead({ file, compressors, columns: COLUMNS, onChunk: ({ columnName, columnData, rowStart }) => {
-    cols[columnName] ??= [];
-    cols[columnName].push({ rowStart, columnData });
-  } });
+  await parquetRead({
+    file,
+    compressors,
+    columns: COLUMNS,
+    onChunk: ({ columnName, columnData, rowStart }) => {
+      cols[columnName] ??= [];
+      cols[columnName].push({ rowStart, columnData });
+    },
+  });
   const data = Object.fromEntries(COLUMNS.map((c) => [c, flatten(cols[c])]));
   const n = data.date.length;
   const month = new Int8Array(n);
   for (let i = 0; i < n; i++) month[i] = data.date[i].getUTCMonth() + 1;
-  const pick = (want) => { const idx = []; for (let i = 0; i < n; i++) if (want(month[i])) idx.push(i); return idx; };
-  for (const [csv, pq, rows] of [[out.q1Csv, out.q1Parquet, pick((m) => m <= 3)], [out.aprilCsv, out.aprilParquet, pick((m) => m === 4)]]) {
+  const pick = (want) => {
+    const idx = [];
+    for (let i = 0; i < n; i++) if (want(month[i])) idx.push(i);
+    return idx;
+  };
+  for (const [csv, pq, rows] of [
+    [out.q1Csv, out.q1Parquet, pick((m) => m <= 3)],
+    [out.aprilCsv, out.aprilParquet, pick((m) => m === 4)],
+  ]) {
     writeCsv(csv, data, rows);
     const tmp = `${pq}.tmp`;
-    parquetWriteFile({ filename: tmp, columnData: [
-      { name: 'date', data: rows.map((i) => data.date[i].toISOString().slice(0, 16)), type: 'STRING' },
-      { name: 'delay', data: rows.map((i) => Number(data.delay[i])), type: 'INT32' },
-      { name: 'distance', data: rows.map((i) => Number(data.distance[i])), type: 'INT32' },
-      { name: 'origin', data: rows.map((i) => data.origin[i]), type: 'STRING' },
-      { name: 'destination', data: rows.map((i) => data.destination[i]), type: 'STRING' },
-    ] });
+    parquetWriteFile({
+      filename: tmp,
+      columnData: [
+        { name: 'date', data: rows.map((i) => data.date[i].toISOString().slice(0, 16)), type: 'STRING' },
+        { name: 'delay', data: rows.map((i) => Number(data.delay[i])), type: 'INT32' },
+        { name: 'distance', data: rows.map((i) => Number(data.distance[i])), type: 'INT32' },
+        { name: 'origin', data: rows.map((i) => data.origin[i]), type: 'STRING' },
+        { name: 'destination', data: rows.map((i) => data.destination[i]), type: 'STRING' },
+      ],
+    });
     renameSync(tmp, pq);
   }
   return out;
@@ -60,7 +75,10 @@ function writeCsv(path, data, rows) {
   let buf = 'date,delay,distance,origin,destination\n';
   for (const i of rows) {
     buf += `${data.date[i].toISOString().slice(0, 16)},${data.delay[i]},${data.distance[i]},${data.origin[i]},${data.destination[i]}\n`;
-    if (buf.length > 1 << 20) { writeSync(fd, buf); buf = ''; }
+    if (buf.length > 1 << 20) {
+      writeSync(fd, buf);
+      buf = '';
+    }
   }
   writeSync(fd, buf);
   closeSync(fd);

@@ -35,13 +35,21 @@ const needsServices = selected.some((p) => p === 'integration' || p === 'e2e');
 // Real services the integration and e2e tests start on 127.0.0.1 (Debian packages). On a fresh
 // machine where we are root, install the missing ones; otherwise say what to install.
 const SERVICES = { 'docker-registry': 'docker-registry', haproxy: 'haproxy', prometheus: 'prometheus' };
-const missing = !needsServices ? [] : Object.entries(SERVICES).filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0).map(([, pkg]) => pkg);
+const missing = !needsServices
+  ? []
+  : Object.entries(SERVICES)
+      .filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin} || test -x /usr/sbin/${bin}`]).status !== 0)
+      .map(([, pkg]) => pkg);
 // train-on-gpu's example trainer: Debian's PyTorch (CPU) and onnx, in the system python.
 if (needsServices && spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx']).status !== 0) missing.push('python3-torch', 'python3-onnx');
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
     console.log(`installing ${missing.join(', ')} for the integration tests (apt-get)...`);
-    const apt = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`], { stdio: 'inherit' });
+    const apt = spawnSync(
+      'sh',
+      ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`],
+      { stdio: 'inherit' },
+    );
     if (apt.status !== 0) process.exit(2);
   } else {
     console.error(`The integration tests need Debian's ${missing.join(', ')}: sudo apt-get install -y ${missing.join(' ')}`);

@@ -20,7 +20,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'modelci-canary-cli-'));
   // The router: a script keeping the split in a file, as one driving a cloud load balancer would.
   const script = join(dir, 'weights.sh');
-  writeFileSync(script, `#!/bin/sh\ncase "$1" in\n  set) echo "$2 $3" > ${dir}/split; echo "set $2" >> ${dir}/calls;;\n  get) cat ${dir}/split 2>/dev/null || echo "0 1";;\nesac\n`);
+  writeFileSync(
+    script,
+    `#!/bin/sh\ncase "$1" in\n  set) echo "$2 $3" > ${dir}/split; echo "set $2" >> ${dir}/calls;;\n  get) cat ${dir}/split 2>/dev/null || echo "0 1";;\nesac\n`,
+  );
   chmodSync(script, 0o755);
   router = `command:${script}`;
   // The metrics: cumulative counters; every read, each side has served 40 more requests.
@@ -50,8 +53,12 @@ function modelci(...args: string[]): Promise<{ status: number | null; stdout: st
     const child = spawn(process.execPath, [CLI, ...args], { cwd: dir });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
@@ -63,12 +70,16 @@ test('a healthy canary is promoted through the router script, judged on the http
   const run = await modelci('canary', '--router', router, '--metrics', metricsUrl, ...FAST, '--record-path', 'healthy.json');
   expect(run.stderr).toContain('record: healthy.json');
   expect(run.status).toBe(0);
-  expect(run.stdout.split('\n')[0]).toBe("PROMOTED: Promoted: every step from 20% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put the new version on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.");
+  expect(run.stdout.split('\n')[0]).toBe(
+    "PROMOTED: Promoted: every step from 20% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put the new version on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.",
+  );
   // The reason once in the terminal text; the events point at it.
   expect(run.stdout.split('PROMOTED: Promoted:').length).toBe(2);
   expect(calls()).toEqual(['set 0.2', 'set 0.5', 'set 1']);
   const record = JSON.parse(readFileSync(join(dir, 'healthy.json'), 'utf8'));
-  const judged = record.steps.flatMap((s: { checks: { decision: string; canary: { requests: number } }[] }) => s.checks).filter((c: { decision: string }) => c.decision === 'pass');
+  const judged = record.steps
+    .flatMap((s: { checks: { decision: string; canary: { requests: number } }[] }) => s.checks)
+    .filter((c: { decision: string }) => c.decision === 'pass');
   // Each judged window is the difference of two reads: 40 requests.
   expect(judged.every((c: { canary: { requests: number } }) => c.canary.requests === 40)).toBe(true);
 });
@@ -92,7 +103,9 @@ test('the record on a full disk (ENOSPC) and no post step: the bad canary still 
     expect(run.status).toBe(1);
     expect(calls()).toEqual(['set 0.2', 'set 0']);
     expect(run.stdout).toMatch(/^ROLLED-BACK: The canary fails more often than stable/);
-    expect(run.stderr).toMatch(/^warning: The deployment record could not be written \(record-path '.*record\.json': ENOSPC, no space left on the device\); the rollout goes on, and traffic is moved regardless\.$/m);
+    expect(run.stderr).toMatch(
+      /^warning: The deployment record could not be written \(record-path '.*record\.json': ENOSPC, no space left on the device\); the rollout goes on, and traffic is moved regardless\.$/m,
+    );
     expect(run.stderr).not.toMatch(/at .*\.js:\d+|a bug in modelci/);
   } finally {
     execFileSync('umount', [disk]);
@@ -111,9 +124,15 @@ test('dry run: nothing set; rollback by hand: canary 0, exit 0', async () => {
 });
 
 test.each([
-  [['canary', '--router', 'x', '--metrics', 'y', '--steps', '50%, 20%'], "modelci: --steps does not increase: 20% comes after 50%; list the canary's shares in rising order, e.g. 5%, 25%, 50%.\n"],
-  [['canary', '--metrics', 'y'], "modelci: --router is required: give the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary.\n"],
-  [['canary', '--router', 'command:/bin/true', '--metrics', 'statsd://x'], "modelci: Metrics source 'statsd://x' has the type 'statsd', which modelci does not know; use prometheus+http://…, prometheus+https://…, http-json+http://…, http-json+https://….\n"],
+  [
+    ['canary', '--router', 'x', '--metrics', 'y', '--steps', '50%, 20%'],
+    "modelci: --steps does not increase: 20% comes after 50%; list the canary's shares in rising order, e.g. 5%, 25%, 50%.\n",
+  ],
+  [['canary', '--metrics', 'y'], 'modelci: --router is required: give the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary.\n'],
+  [
+    ['canary', '--router', 'command:/bin/true', '--metrics', 'statsd://x'],
+    "modelci: Metrics source 'statsd://x' has the type 'statsd', which modelci does not know; use prometheus+http://…, prometheus+https://…, http-json+http://…, http-json+https://….\n",
+  ],
 ])('bad input: exit 2, one line (%#)', async (args, stderr) => {
   const run = await modelci(...args);
   expect(run.status).toBe(2);

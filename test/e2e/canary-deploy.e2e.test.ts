@@ -45,8 +45,13 @@ beforeEach(async () => {
 const FAST = { steps: '10%, 30%, 60%', interval: '4s', 'check-interval': '2s', 'min-requests': '5', timeout: '2m', 'max-latency-p99': '1s' };
 let runs = 0;
 const inputs = (extra: Record<string, string> = {}) => ({
-  router: stack.router, metrics: prometheusUrl, ...FAST, 'model-name': 'penguins', 'model-version': '2',
-  'record-path': join(dir, `record-${++runs}.json`), ...extra,
+  router: stack.router,
+  metrics: prometheusUrl,
+  ...FAST,
+  'model-name': 'penguins',
+  'model-version': '2',
+  'record-path': join(dir, `record-${++runs}.json`),
+  ...extra,
 });
 const canaryAnswers = async () => (await stack.canary.counts()).requests;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -82,7 +87,11 @@ test('a healthy canary is promoted to 100%, step by step', async () => {
   const record = JSON.parse((await import('node:fs')).readFileSync(run.outputs.record, 'utf8'));
   expect(record.steps.map((s: { weight: number }) => s.weight)).toEqual([0.1, 0.3, 0.6]);
   // Every step's checks read real traffic from Prometheus.
-  expect(record.steps.every((s: { checks: { decision: string; canary: { requests: number } }[] }) => s.checks.some((c) => c.decision === 'pass' && c.canary.requests > 0))).toBe(true);
+  expect(
+    record.steps.every((s: { checks: { decision: string; canary: { requests: number } }[] }) =>
+      s.checks.some((c) => c.decision === 'pass' && c.canary.requests > 0),
+    ),
+  ).toBe(true);
 });
 
 test('a canary failing 5% of requests is rolled back, with stable serving 100%', async () => {
@@ -121,7 +130,9 @@ test('killed mid-rollout (SIGKILL: no chance to clean up): the post step rolls b
 
   const post = await startAction('canary-deploy', inputs({ 'record-path': killed.state['record-path'] }), { state: killed.state, post: true }).result;
   expect(post.outputs.outcome).toBe('rolled-back');
-  expect(post.outputs.reason).toMatch(/^The rollout stopped while progressing with the canary at 10% \(the main step was cancelled, timed out or crashed\)\. The post step rolled back to stable\.$/);
+  expect(post.outputs.reason).toMatch(
+    /^The rollout stopped while progressing with the canary at 10% \(the main step was cancelled, timed out or crashed\)\. The post step rolled back to stable\.$/,
+  );
   expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   expect((await routedOverASecond()).canary).toBe(0);
   expect(post.summary).toContain('## ↩️ Canary rolled back');
@@ -169,7 +180,9 @@ test('promote-command swaps the stable servers (Flagger-style): the hook runs, s
   expect(readFileSync(marker, 'utf8')).toBe('penguins 2 production\n');
   expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   expect((await routedOverASecond()).canary).toBe(0);
-  expect(run.outputs.reason).toMatch(/promote-command put penguins v2 on the stable servers, which passed their check \(.*\); they serve 100% again and the canary 0%\.$/);
+  expect(run.outputs.reason).toMatch(
+    /promote-command put penguins v2 on the stable servers, which passed their check \(.*\); they serve 100% again and the canary 0%\.$/,
+  );
 });
 
 test('promote-command that leaves the stable servers failing: the canary keeps 100%, outcome failed, and the post step leaves it so', async () => {
@@ -210,7 +223,10 @@ const waitForCanary = async () => {
 test('the router unreachable mid-rollout: the rollback keeps trying, shows its waits, and ends at canary 0 once the router answers', async () => {
   const gate = await startSocketGate(stack.haproxy.statsPort);
   try {
-    const main = startAction('canary-deploy', inputs({ router: `haproxy://127.0.0.1:${gate.port}/model?stable=stable&canary=canary`, interval: '60s', 'rollback-timeout': '1m' }));
+    const main = startAction(
+      'canary-deploy',
+      inputs({ router: `haproxy://127.0.0.1:${gate.port}/model?stable=stable&canary=canary`, interval: '60s', 'rollback-timeout': '1m' }),
+    );
     await waitForCanary();
     await sleep(1000);
     await gate.down();
@@ -221,7 +237,9 @@ test('the router unreachable mid-rollout: the rollback keeps trying, shows its w
     const run = await main.result;
     expect(run.outputs.outcome).toBe('rolled-back');
     expect(run.outputs.reason).toMatch(/^Could not read the router's weights after 4 attempts: Cannot reach HAProxy's runtime API .*ECONNREFUSED/);
-    expect(run.stdout).toMatch(/rolling back: attempt \d+ failed \(Cannot reach HAProxy's runtime API .*\); trying again in .* \(waited .* of rollback-timeout 1 min\)/);
+    expect(run.stdout).toMatch(
+      /rolling back: attempt \d+ failed \(Cannot reach HAProxy's runtime API .*\); trying again in .* \(waited .* of rollback-timeout 1 min\)/,
+    );
     expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
     expect((await routedOverASecond()).canary).toBe(0);
   } finally {
@@ -239,7 +257,9 @@ test('the router down past rollback-timeout: main ends "failed", and the post st
     await gate.down();
     const run = await main.result;
     expect(run.outputs.outcome).toBe('failed');
-    expect(run.outputs.reason).toMatch(/Rolling back FAILED: the router did not take 0% for the canary in \d+ attempts? over .* \(rollback-timeout 2 s\); last: .*; the post step tries again/);
+    expect(run.outputs.reason).toMatch(
+      /Rolling back FAILED: the router did not take 0% for the canary in \d+ attempts? over .* \(rollback-timeout 2 s\); last: .*; the post step tries again/,
+    );
     expect((await stack.weights()).canary).toBe(26);
     await gate.up();
     const post = await startAction('canary-deploy', inputs({ router, 'record-path': run.state['record-path'] }), { state: run.state, post: true }).result;
@@ -266,47 +286,78 @@ test('the record on a disk that fills up mid-rollout (ENOSPC): the bad canary is
     expect(run.outputs.outcome).toBe('rolled-back');
     expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
     const warnings = run.commands.filter((c) => c.command === 'warning').map((c) => c.message);
-    expect(warnings).toContainEqual(expect.stringMatching(/^The deployment record could not be written \(record-path '.*record\.json': ENOSPC, no space left on the device\); the rollout goes on, and traffic is moved regardless\.$/));
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^The deployment record could not be written \(record-path '.*record\.json': ENOSPC, no space left on the device\); the rollout goes on, and traffic is moved regardless\.$/,
+      ),
+    );
     expect(run.stdout + run.stderr).not.toMatch(/a bug in modelci/);
   } finally {
     execFileSync('umount', [disk]);
   }
 });
 
-test('a run of v3 finding v2\'s leftover 30% returns it to 0% before its first step instead of resuming', async () => {
+test("a run of v3 finding v2's leftover 30% returns it to 0% before its first step instead of resuming", async () => {
   const recordPath = join(dir, 'resume-record.json');
   await stack.haproxy.command('set server model/canary weight 77');
   await stack.haproxy.command('set server model/stable weight 179');
-  writeFileSync(recordPath, JSON.stringify({
-    schema: 'modelci/deployment-record@1', model: { name: 'penguins', version: '2' }, router: stack.router, metrics: prometheusUrl, policy: {}, startedAt: '2026-11-27T00:00:00Z',
-    state: 'progressing', steps: [], events: [{ at: '2026-11-27T00:01:00Z', state: 'progressing', weight: 0.3, message: 'step 2 of 3: the canary gets 30%' }],
-  }));
+  writeFileSync(
+    recordPath,
+    JSON.stringify({
+      schema: 'modelci/deployment-record@1',
+      model: { name: 'penguins', version: '2' },
+      router: stack.router,
+      metrics: prometheusUrl,
+      policy: {},
+      startedAt: '2026-11-27T00:00:00Z',
+      state: 'progressing',
+      steps: [],
+      events: [{ at: '2026-11-27T00:01:00Z', state: 'progressing', weight: 0.3, message: 'step 2 of 3: the canary gets 30%' }],
+    }),
+  );
   const run = await startAction('canary-deploy', inputs({ 'model-version': '3', steps: '10%', 'record-path': recordPath })).result;
   expect(run.outputs.outcome).toBe('promoted');
   const record = JSON.parse(readFileSync(recordPath, 'utf8'));
-  expect(record.events[1].message).toBe('the router holds 30.08% for the canary, left by penguins v2, not penguins v3: returning it to 0% before starting over');
+  expect(record.events[1].message).toBe(
+    'the router holds 30.08% for the canary, left by penguins v2, not penguins v3: returning it to 0% before starting over',
+  );
   expect(record.steps.map((s: { weight: number }) => s.weight)).toEqual([0.1]);
 });
 
 // The long scenarios run on the Jest process's Node (24); the bundle also starts on every Node the
 // other bundles are tested on (20 and 24 in npm test), here as a dry run against the real stack.
-test.each(testNodes().map((node) => [nodeVersion(node), node]))('a dry run on Node %s: router and Prometheus answer, one window read, nothing moved', async (_version, node) => {
-  const run = await startAction('canary-deploy', inputs({ 'dry-run': 'true' }), { node }).result;
-  expect(run.status).toBe(0);
-  expect(run.outputs.outcome).toBe('dry-run');
-  expect(run.outputs.reason).toBe('Dry run: the router and the metrics source answer; nothing was changed (the canary keeps 0%).');
-  expect(run.summary).toContain('## 🧪 Dry run: penguins v2');
-  expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
-});
+test.each(testNodes().map((node) => [nodeVersion(node), node]))(
+  'a dry run on Node %s: router and Prometheus answer, one window read, nothing moved',
+  async (_version, node) => {
+    const run = await startAction('canary-deploy', inputs({ 'dry-run': 'true' }), { node }).result;
+    expect(run.status).toBe(0);
+    expect(run.outputs.outcome).toBe('dry-run');
+    expect(run.outputs.reason).toBe('Dry run: the router and the metrics source answer; nothing was changed (the canary keeps 0%).');
+    expect(run.summary).toContain('## 🧪 Dry run: penguins v2');
+    expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
+  },
+);
 
 describe('bad input: one sentence, a failed step, and no traffic moved', () => {
   test.each([
     ['a weight outside 0..1', { 'initial-weight': '150%', steps: '' }, /^Input 'initial-weight' is '150%', outside 0\.\.1/],
     ['steps that do not increase', { steps: '10%, 50%, 30%' }, /^Input 'steps' does not increase: 30% comes after 50%/],
     ['an unknown router type', { router: 'nginx://127.0.0.1:80' }, /^Router 'nginx:\/\/127.0.0.1:80' has the type 'nginx', which modelci does not know/],
-    ['a semicolon in the HAProxy backend name (it would run a second runtime-API command)', { router: 'haproxy://127.0.0.1:9/model;disable%20server%20model%2Fstable?stable=stable&canary=canary', 'dry-run': 'true' }, /^Router 'haproxy:.*': the HAProxy backend name contains ";"; HAProxy names use only letters, digits/],
-    ['a newline in the HAProxy server name', { router: 'haproxy://127.0.0.1:9/model?stable=stable%0Aset%20server%20model%2Fcanary%20weight%20256&canary=canary' }, /^Router 'haproxy:.*': the HAProxy stable server name contains "\\n"/],
-    ['a PromQL syntax error', { 'metrics-queries': 'errors = sum(rate(http_requests_total{{{selector}},code=~"5.."}[{{window}}])' }, /parse error: unclosed left parenthesis; fix the errors query in the input 'metrics-queries'\.$/],
+    [
+      'a semicolon in the HAProxy backend name (it would run a second runtime-API command)',
+      { router: 'haproxy://127.0.0.1:9/model;disable%20server%20model%2Fstable?stable=stable&canary=canary', 'dry-run': 'true' },
+      /^Router 'haproxy:.*': the HAProxy backend name contains ";"; HAProxy names use only letters, digits/,
+    ],
+    [
+      'a newline in the HAProxy server name',
+      { router: 'haproxy://127.0.0.1:9/model?stable=stable%0Aset%20server%20model%2Fcanary%20weight%20256&canary=canary' },
+      /^Router 'haproxy:.*': the HAProxy stable server name contains "\\n"/,
+    ],
+    [
+      'a PromQL syntax error',
+      { 'metrics-queries': 'errors = sum(rate(http_requests_total{{{selector}},code=~"5.."}[{{window}}])' },
+      /parse error: unclosed left parenthesis; fix the errors query in the input 'metrics-queries'\.$/,
+    ],
   ])('%s', async (_what, extra, message) => {
     const run = await startAction('canary-deploy', inputs(extra)).result;
     expect(run.status).not.toBe(0);
@@ -320,7 +371,9 @@ describe('bad input: one sentence, a failed step, and no traffic moved', () => {
   test('a Prometheus that does not answer at start', async () => {
     const port = await freePort();
     const run = await startAction('canary-deploy', inputs({ metrics: `prometheus+http://127.0.0.1:${port}` })).result;
-    expect(errorLines(run)).toEqual([expect.stringMatching(new RegExp(`^Cannot reach Prometheus at prometheus\\+http://127.0.0.1:${port} \\(ECONNREFUSED\\)`))]);
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(new RegExp(`^Cannot reach Prometheus at prometheus\\+http://127.0.0.1:${port} \\(ECONNREFUSED\\)`)),
+    ]);
     expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   });
 
@@ -343,12 +396,18 @@ test('low traffic (5 requests/s): a healthy canary is promoted on its cumulative
     const passed = record.steps[0].checks.find((c: { decision: string }) => c.decision === 'pass');
     expect(passed.canary.requests).toBeLessThan(15);
     expect(passed.step.canary.requests).toBeGreaterThanOrEqual(15);
-    expect(record.events.map((e: { message: string }) => e.message).join('\n')).toMatch(/^at [3-7](\.\d+)? requests\/s \(both versions, measured before the start\), the first step \(50%\) gets ≈ \d+ canary requests per 4 s step/m);
+    expect(record.events.map((e: { message: string }) => e.message).join('\n')).toMatch(
+      /^at [3-7](\.\d+)? requests\/s \(both versions, measured before the start\), the first step \(50%\) gets ≈ \d+ canary requests per 4 s step/m,
+    );
 
     await stack.haproxy.command('set server model/canary weight 0');
     await stack.haproxy.command('set server model/stable weight 256');
     const refused = await startAction('canary-deploy', inputs({ steps: '10%, 30%', 'min-requests': '500', timeout: '30s' })).result;
-    expect(errorLines(refused)).toEqual([expect.stringMatching(/^Too little traffic for this plan: at [3-7](\.\d+)? requests\/s .*fewer than min-requests 500.*; the plan needs ≈ \d+ min of its timeout 30 s\. Give the canary more traffic per step/)]);
+    expect(errorLines(refused)).toEqual([
+      expect.stringMatching(
+        /^Too little traffic for this plan: at [3-7](\.\d+)? requests\/s .*fewer than min-requests 500.*; the plan needs ≈ \d+ min of its timeout 30 s\. Give the canary more traffic per step/,
+      ),
+    ]);
     expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
   } finally {
     await stack.load.stop();

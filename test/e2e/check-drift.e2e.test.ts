@@ -11,7 +11,11 @@ const days = splitCsv('seattle-weather.csv', (l) => (day(l) % 2 === 1 ? 'a' : 'b
 describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift bundle on Node %s', (_version, node) => {
   test('winter against summer: drift found, step fails, summary explains it', () => {
     const report = join(seasons.dir, `report-${_version}.json`);
-    const run = runAction('check-drift', { reference: seasons.a, current: seasons.b, 'ignore-columns': 'date', 'report-path': report }, { node, cwd: seasons.dir });
+    const run = runAction(
+      'check-drift',
+      { reference: seasons.a, current: seasons.b, 'ignore-columns': 'date', 'report-path': report },
+      { node, cwd: seasons.dir },
+    );
     expect(run.status).toBe(1);
     expect(run.outputs.drifted).toBe('true');
     const drifted = JSON.parse(run.outputs['drifted-features']) as string[];
@@ -40,7 +44,11 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift
   });
 
   test('fail-on never reports drift as warnings and passes', () => {
-    const run = runAction('check-drift', { reference: seasons.a, current: seasons.b, 'ignore-columns': 'date', 'fail-on': 'never', 'report-path': join(seasons.dir, 'never.json') }, { node, cwd: seasons.dir });
+    const run = runAction(
+      'check-drift',
+      { reference: seasons.a, current: seasons.b, 'ignore-columns': 'date', 'fail-on': 'never', 'report-path': join(seasons.dir, 'never.json') },
+      { node, cwd: seasons.dir },
+    );
     expect(run.status).toBe(0);
     expect(run.outputs.drifted).toBe('true');
     expect(run.outputs.failed).toBe('false');
@@ -50,11 +58,23 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift
 
   test('a profile written by one run is the reference of the next, with the same verdict', () => {
     const profile = join(seasons.dir, `winter-profile-${_version}.json`);
-    const first = runAction('check-drift', { reference: seasons.a, current: seasons.a, 'profile-path': profile, 'profile-of': 'reference', 'report-path': join(seasons.dir, 'p1.json') }, { node, cwd: seasons.dir });
+    const first = runAction(
+      'check-drift',
+      { reference: seasons.a, current: seasons.a, 'profile-path': profile, 'profile-of': 'reference', 'report-path': join(seasons.dir, 'p1.json') },
+      { node, cwd: seasons.dir },
+    );
     expect(first.status).toBe(0);
     expect(JSON.parse(readFileSync(profile, 'utf8')).schema).toBe('modelci/profile@1');
-    const fromData = runAction('check-drift', { reference: seasons.a, current: seasons.b, 'ignore-columns': 'date', 'report-path': join(seasons.dir, 'p2.json') }, { node, cwd: seasons.dir });
-    const fromProfile = runAction('check-drift', { reference: profile, current: seasons.b, 'ignore-columns': 'date', 'report-path': join(seasons.dir, 'p3.json') }, { node, cwd: seasons.dir });
+    const fromData = runAction(
+      'check-drift',
+      { reference: seasons.a, current: seasons.b, 'ignore-columns': 'date', 'report-path': join(seasons.dir, 'p2.json') },
+      { node, cwd: seasons.dir },
+    );
+    const fromProfile = runAction(
+      'check-drift',
+      { reference: profile, current: seasons.b, 'ignore-columns': 'date', 'report-path': join(seasons.dir, 'p3.json') },
+      { node, cwd: seasons.dir },
+    );
     expect(fromProfile.outputs['drifted-features']).toBe(fromData.outputs['drifted-features']);
     const a = JSON.parse(readFileSync(join(seasons.dir, 'p2.json'), 'utf8'));
     const b = JSON.parse(readFileSync(join(seasons.dir, 'p3.json'), 'utf8'));
@@ -64,9 +84,21 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift
 
   test('a column missing from the current data is critical and named', () => {
     const cur = join(seasons.dir, 'no-wind.csv');
-    const lines = readFileSync(seasons.b, 'utf8').trimEnd().split('\n').map((l) => l.split(',').filter((_, i) => i !== 4).join(','));
+    const lines = readFileSync(seasons.b, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i !== 4)
+          .join(','),
+      );
     writeFileSync(cur, lines.join('\n') + '\n');
-    const run = runAction('check-drift', { reference: seasons.a, current: cur, 'fail-on': 'critical', 'report-path': join(seasons.dir, 'crit.json') }, { node, cwd: seasons.dir });
+    const run = runAction(
+      'check-drift',
+      { reference: seasons.a, current: cur, 'fail-on': 'critical', 'report-path': join(seasons.dir, 'crit.json') },
+      { node, cwd: seasons.dir },
+    );
     expect(run.status).toBe(1);
     const errors = run.commands.filter((c) => c.command === 'error');
     expect(errors.map((e) => e.message).join('\n')).toContain("Column 'wind' is in the reference but missing from the current data.");
@@ -86,15 +118,27 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('check-drift
   test('a semicolon-separated file: the wrong-delimiter sentence, then the delimiter input reads it', () => {
     const semi = join(seasons.dir, 'summer-semicolon.csv');
     writeFileSync(semi, readFileSync(seasons.b, 'utf8').replace(/,/g, ';'));
-    const wrong = runAction('check-drift', { reference: seasons.b, current: semi, 'report-path': join(seasons.dir, `semi-${_version}.json`) }, { node, cwd: seasons.dir });
+    const wrong = runAction(
+      'check-drift',
+      { reference: seasons.b, current: semi, 'report-path': join(seasons.dir, `semi-${_version}.json`) },
+      { node, cwd: seasons.dir },
+    );
     expect(wrong.status).toBe(1);
     expect(wrong.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([
       `${semi} line 1: the header is one column, 'date;precipitation;temp_max;temp_min;wind;weather', which contains ';'; the file looks ';'-separated, not ','-separated: save it with ',' separators or set the 'delimiter' input (--delimiter) to ';'.`,
     ]);
     // The same delimiter applies to both sides: the reference is a profile here, so only the current file is text.
     const profile = join(seasons.dir, `summer-${_version}.profile.json`);
-    runAction('check-drift', { reference: seasons.b, current: seasons.b, 'profile-path': profile, 'report-path': join(seasons.dir, `semi-p-${_version}.json`) }, { node, cwd: seasons.dir });
-    const right = runAction('check-drift', { reference: profile, current: semi, delimiter: ';', 'ignore-columns': 'date', 'report-path': join(seasons.dir, `semi-ok-${_version}.json`) }, { node, cwd: seasons.dir });
+    runAction(
+      'check-drift',
+      { reference: seasons.b, current: seasons.b, 'profile-path': profile, 'report-path': join(seasons.dir, `semi-p-${_version}.json`) },
+      { node, cwd: seasons.dir },
+    );
+    const right = runAction(
+      'check-drift',
+      { reference: profile, current: semi, delimiter: ';', 'ignore-columns': 'date', 'report-path': join(seasons.dir, `semi-ok-${_version}.json`) },
+      { node, cwd: seasons.dir },
+    );
     expect(right.status).toBe(0);
     expect(right.outputs.drifted).toBe('false');
   });

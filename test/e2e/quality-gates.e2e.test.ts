@@ -16,10 +16,20 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(testNodes().map((node) => [nodeVersion(node), node]))('quality-gates bundle on Node %s', (version, node) => {
-  const inputs = () => ({ model: t.models.penguins, 'test-data': t.data.penguinsTest, 'label-column': 'species', 'latency-runs': '200', 'verdict-path': join(dir, `verdict-${version}.json`) });
+  const inputs = () => ({
+    model: t.models.penguins,
+    'test-data': t.data.penguinsTest,
+    'label-column': 'species',
+    'latency-runs': '200',
+    'verdict-path': join(dir, `verdict-${version}.json`),
+  });
 
   test('a good model passes; outputs, verdict file and summary tell why', () => {
-    const run = runAction('quality-gates', { ...inputs(), baseline: t.models.penguinsBaseline, gates: 'accuracy.ci_low >= 0.9\naccuracy >= baseline.accuracy - 0.01', 'max-model-size': '1MB' }, { node, cwd: dir });
+    const run = runAction(
+      'quality-gates',
+      { ...inputs(), baseline: t.models.penguinsBaseline, gates: 'accuracy.ci_low >= 0.9\naccuracy >= baseline.accuracy - 0.01', 'max-model-size': '1MB' },
+      { node, cwd: dir },
+    );
     expect(run.stdout + run.stderr).not.toContain('::error');
     expect(run.status).toBe(0);
     expect(run.outputs.passed).toBe('true');
@@ -48,7 +58,11 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('quality-gat
 
   test('bad input: one error annotation, exit 1, no stack trace, nothing written', () => {
     const verdictPath = join(dir, `never-${version}.json`);
-    const run = runAction('quality-gates', { ...inputs(), model: t.models.penguins2Class, gates: 'accuracy >= 0.9', 'verdict-path': verdictPath }, { node, cwd: dir });
+    const run = runAction(
+      'quality-gates',
+      { ...inputs(), model: t.models.penguins2Class, gates: 'accuracy >= 0.9', 'verdict-path': verdictPath },
+      { node, cwd: dir },
+    );
     expect(run.status).toBe(1);
     const errors = run.commands.filter((c) => c.command === 'error');
     expect(errors).toHaveLength(1);
@@ -72,14 +86,33 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('quality-gat
   });
 
   test('modelci gates: a directory as --verdict-path and --latency-runs 1e12 are one sentence each, exit 2', () => {
-    const cli = (...args: string[]) => spawnSync(node, [join(ROOT, 'dist/cli/index.js'), 'gates', '--model', t.models.carsRegression, '--test-data', t.data.carsTest, '--label-column', 'mpg', '--gates', 'r2 >= 0.6', ...args], { cwd: dir, encoding: 'utf8' });
+    const cli = (...args: string[]) =>
+      spawnSync(
+        node,
+        [
+          join(ROOT, 'dist/cli/index.js'),
+          'gates',
+          '--model',
+          t.models.carsRegression,
+          '--test-data',
+          t.data.carsTest,
+          '--label-column',
+          'mpg',
+          '--gates',
+          'r2 >= 0.6',
+          ...args,
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
     mkdirSync(join(dir, `verdicts-${version}`));
     const toDir = cli('--latency-runs', '100', '--verdict-path', `verdicts-${version}`);
-    expect(toDir.stderr).toBe(`modelci: --verdict-path is a directory (verdicts-${version}/): give a file path such as verdicts-${version}/gate-verdict.json.\n`);
+    expect(toDir.stderr).toBe(
+      `modelci: --verdict-path is a directory (verdicts-${version}/): give a file path such as verdicts-${version}/gate-verdict.json.\n`,
+    );
     expect(toDir.status).toBe(2);
     expect(readdirSync(join(dir, `verdicts-${version}`))).toEqual([]);
     const huge = cli('--latency-runs', '1e12', '--verdict-path', `huge-${version}.json`);
-    expect(huge.stderr).toBe("modelci: --latency-runs is 1e12, above the most modelci accepts (1,000,000); give a whole number from 1 to 1,000,000.\n");
+    expect(huge.stderr).toBe('modelci: --latency-runs is 1e12, above the most modelci accepts (1,000,000); give a whole number from 1 to 1,000,000.\n');
     expect(huge.status).toBe(2);
     expect(existsSync(join(dir, `huge-${version}.json`))).toBe(false);
   });

@@ -9,7 +9,16 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'modelci-register-e2e-'));
   writeFileSync(join(dir, 'model.onnx'), 'weights v1');
-  writeFileSync(join(dir, 'verdict.json'), JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
+  writeFileSync(
+    join(dir, 'verdict.json'),
+    JSON.stringify({
+      schema: 'modelci/gate-verdict@1',
+      passed: true,
+      gates: [{ gate: 'accuracy >= 0.9', passed: true }],
+      checks: [],
+      metrics: { accuracy: 0.97 },
+    }),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -18,7 +27,11 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('register-mo
 
   test('register, promote to production, resolve with download, list', () => {
     const sha = 'feedfacefeedfacefeedfacefeedfacefeedface';
-    const reg = runAction('register-model', { registry: registry(), name: 'penguins', model: join(dir, 'model.onnx'), metrics: join(dir, 'verdict.json'), 'git-sha': sha }, { node, cwd: dir });
+    const reg = runAction(
+      'register-model',
+      { registry: registry(), name: 'penguins', model: join(dir, 'model.onnx'), metrics: join(dir, 'verdict.json'), 'git-sha': sha },
+      { node, cwd: dir },
+    );
     expect(reg.stdout + reg.stderr).not.toContain('::error');
     expect(reg.status).toBe(0);
     expect(reg.outputs).toMatchObject({ version: '1', 'git-sha': sha, uri: `${registry()}/penguins:v1` });
@@ -30,7 +43,11 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('register-mo
     expect(promote.outputs['previous-version']).toBe('');
     expect(promote.summary).toContain('`production` → version 1 (new alias)');
 
-    const resolve = runAction('register-model', { operation: 'resolve', registry: registry(), name: 'penguins', download: join(dir, `out-${version}`) }, { node, cwd: dir });
+    const resolve = runAction(
+      'register-model',
+      { operation: 'resolve', registry: registry(), name: 'penguins', download: join(dir, `out-${version}`) },
+      { node, cwd: dir },
+    );
     expect(resolve.status).toBe(0);
     expect(resolve.outputs).toMatchObject({ version: '1', 'git-sha': sha, digest: reg.outputs.digest });
     expect(readFileSync(join(dir, `out-${version}`, 'model.onnx'), 'utf8')).toBe('weights v1');
@@ -54,9 +71,15 @@ test('eight modelci register processes at once: eight distinct versions, nothing
     const model = join(dir, `parallel-${i}.onnx`);
     writeFileSync(model, `weights ${i}`);
     return new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'register', '--registry', registry, '--name', 'parallel', '--model', model, '--format', 'json'], { cwd: dir });
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'dist/cli/index.js'), 'register', '--registry', registry, '--name', 'parallel', '--model', model, '--format', 'json'],
+        { cwd: dir },
+      );
       let out = '';
-      child.stdout.on('data', (d) => { out += d; });
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
       child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
     });
   });

@@ -57,10 +57,20 @@ async function run(action: string, inputs: Record<string, string>, sub: string):
 
 /** Each planted secret: masked with ::add-mask::, and nowhere else. */
 function expectKeptSecret(r: { run: ActionRun; files: Array<{ path: string; text: string }> }, secrets: string[]): void {
-  const stdout = r.run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
-  const masked = r.run.stdout.split('\n').filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+  const stdout = r.run.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+  const masked = r.run.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::add-mask::'))
+    .map((l) => l.slice('::add-mask::'.length).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
   const places: Record<string, string> = {
-    stdout, stderr: r.run.stderr, summary: r.run.summary, outputs: JSON.stringify(r.run.outputs), state: JSON.stringify(r.run.state),
+    stdout,
+    stderr: r.run.stderr,
+    summary: r.run.summary,
+    outputs: JSON.stringify(r.run.outputs),
+    state: JSON.stringify(r.run.state),
     ...Object.fromEntries(r.files.map((f) => [f.path, f.text])),
   };
   for (const secret of secrets) {
@@ -70,21 +80,35 @@ function expectKeptSecret(r: { run: ActionRun; files: Array<{ path: string; text
 }
 
 test('register-model: a password with @ and : in an OCI registry URI, and every credential variable', async () => {
-  const r = await run('register-model', { registry: `oci://reg-user:Reg@Pass:w0rd@127.0.0.1:${closed}/models`, name: 'penguins', model: join(dir, 'model.onnx') }, 'oci');
+  const r = await run(
+    'register-model',
+    { registry: `oci://reg-user:Reg@Pass:w0rd@127.0.0.1:${closed}/models`, name: 'penguins', model: join(dir, 'model.onnx') },
+    'oci',
+  );
   expect(r.run.status).toBe(1);
-  expect(r.run.commands.filter((c) => c.command === 'error')[0].message).toMatch(new RegExp(`Cannot reach the registry at https?://127\\.0\\.0\\.1:${closed}\\b`));
+  expect(r.run.commands.filter((c) => c.command === 'error')[0].message).toMatch(
+    new RegExp(`Cannot reach the registry at https?://127\\.0\\.0\\.1:${closed}\\b`),
+  );
   expectKeptSecret(r, ['Reg@Pass:w0rd', ...Object.values(ENV_SECRETS)]);
 });
 
 test('register-model: an MLflow URI with a percent-encoded password', async () => {
-  const r = await run('register-model', { registry: `mlflow+http://ml-user:Ml%40Pass%3Ax@127.0.0.1:${closed}`, name: 'penguins', model: join(dir, 'model.onnx') }, 'mlflow');
+  const r = await run(
+    'register-model',
+    { registry: `mlflow+http://ml-user:Ml%40Pass%3Ax@127.0.0.1:${closed}`, name: 'penguins', model: join(dir, 'model.onnx') },
+    'mlflow',
+  );
   expect(r.run.status).toBe(1);
   expect(r.run.commands.some((c) => c.command === 'error')).toBe(true);
   expectKeptSecret(r, ['Ml%40Pass%3Ax', 'Ml@Pass:x', ...Object.values(ENV_SECRETS)]);
 });
 
 test('canary-deploy: an HTTP router with user:pass@ (the password holds @ and :)', async () => {
-  const r = await run('canary-deploy', { router: `http://router-user:Rt@Pass:1@127.0.0.1:${closed}`, metrics: `prometheus+http://127.0.0.1:${closed}`, 'record-path': 'record.json' }, 'router');
+  const r = await run(
+    'canary-deploy',
+    { router: `http://router-user:Rt@Pass:1@127.0.0.1:${closed}`, metrics: `prometheus+http://127.0.0.1:${closed}`, 'record-path': 'record.json' },
+    'router',
+  );
   expect(r.run.status).toBe(1);
   expect(r.run.commands.filter((c) => c.command === 'error')[0].message).toMatch(new RegExp(`^Cannot reach the router at http://127\\.0\\.0\\.1:${closed}/`));
   expectKeptSecret(r, ['Rt@Pass:1', ...Object.values(ENV_SECRETS)]);
@@ -104,7 +128,16 @@ test.each([
 });
 
 describe('check-drift with a hostile CSV header', () => {
-  const NAMES = ['x\n::set-output name=drifted::false', 'y\r::save-state name=finished::true', '![x](http://evil/x.png)', '<img src=x onerror=alert(1)>', '# heading', 'a|b', '`tick`', 'z ##[set-output name=drifted;]false'];
+  const NAMES = [
+    'x\n::set-output name=drifted::false',
+    'y\r::save-state name=finished::true',
+    '![x](http://evil/x.png)',
+    '<img src=x onerror=alert(1)>',
+    '# heading',
+    'a|b',
+    '`tick`',
+    'z ##[set-output name=drifted;]false',
+  ];
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   let r: ActionRun;
   beforeAll(async () => {

@@ -15,15 +15,36 @@ function modelci(args: string[], cwd: string): Promise<{ status: number | null; 
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: `${smi.bin}:${process.env.PATH}`, HOME: cwd } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
 test('trains, writes the TrainingRun report, and passes the arguments after -- untouched (no shell)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'modelci-train-cli-'));
-  const r = await modelci(['train', '--output-dir', 'out', '--telemetry-interval', '200ms', '--format', 'json', '--', 'sh', '-c', 'mkdir -p out; printf "%s\\n" "$1" > out/arg.txt', 'sh', 'a; b $(id) --flag'], dir);
+  const r = await modelci(
+    [
+      'train',
+      '--output-dir',
+      'out',
+      '--telemetry-interval',
+      '200ms',
+      '--format',
+      'json',
+      '--',
+      'sh',
+      '-c',
+      'mkdir -p out; printf "%s\\n" "$1" > out/arg.txt',
+      'sh',
+      'a; b $(id) --flag',
+    ],
+    dir,
+  );
   expect(r.stderr).toContain('GPU 0: NVIDIA L4');
   expect(r.status).toBe(0);
   expect(readFileSync(join(dir, 'out/arg.txt'), 'utf8')).toBe('a; b $(id) --flag\n');

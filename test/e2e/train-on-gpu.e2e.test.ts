@@ -36,18 +36,34 @@ test('the real trainer on the stand-in GPU: report, telemetry, the ONNX export, 
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('held-out accuracy');
   const report = JSON.parse(readFileSync(join(dir, 'out/modelci-training-run.json'), 'utf8'));
-  expect(report).toMatchObject({ schema: 'modelci/training-run@1', exitCode: 0, outcome: 'succeeded', gitSha: SHA, cudaVersion: '12.4', cudaVisibleDevices: L4.uuid, tracking: { experimentName: `ci-${SHA}` } });
+  expect(report).toMatchObject({
+    schema: 'modelci/training-run@1',
+    exitCode: 0,
+    outcome: 'succeeded',
+    gitSha: SHA,
+    cudaVersion: '12.4',
+    cudaVisibleDevices: L4.uuid,
+    tracking: { experimentName: `ci-${SHA}` },
+  });
   expect(report.gpus).toEqual([expect.objectContaining({ index: 0, name: 'NVIDIA L4', memoryTotalMiB: 23034 })]);
   expect(report.telemetry.samples).toBeGreaterThan(0);
   expect(report.telemetry.gpus[0].meanUtilizationPct).toBe(87);
   expect(report.outputs.map((f: { path: string }) => f.path)).toEqual(['metrics.json', 'model.onnx', 'test.csv']);
   const onnx = report.outputs.find((f: { path: string }) => f.path === 'model.onnx');
-  expect(onnx.sha256).toBe(createHash('sha256').update(readFileSync(join(dir, 'out/model.onnx'))).digest('hex'));
+  expect(onnx.sha256).toBe(
+    createHash('sha256')
+      .update(readFileSync(join(dir, 'out/model.onnx')))
+      .digest('hex'),
+  );
   expect(r.outputs).toMatchObject({ 'exit-code': '0', 'artifact-name': `model-${SHA}`, 'training-run': join(dir, 'out/modelci-training-run.json') });
   expect(r.summary).toContain('Training succeeded');
   expect(r.summary).toContain('xychart-beta');
 
-  const gates = await startAction('quality-gates', { model: join(dir, 'out/model.onnx'), 'test-data': join(dir, 'out/test.csv'), 'label-column': 'species', 'min-accuracy': '0.9', 'latency-runs': '20' }, { cwd: dir }).result;
+  const gates = await startAction(
+    'quality-gates',
+    { model: join(dir, 'out/model.onnx'), 'test-data': join(dir, 'out/test.csv'), 'label-column': 'species', 'min-accuracy': '0.9', 'latency-runs': '20' },
+    { cwd: dir },
+  ).result;
   expect(errors(gates)).toEqual([]);
   expect(gates.status).toBe(0);
   expect(Number(gates.outputs.accuracy)).toBeGreaterThan(0.9);
@@ -55,7 +71,8 @@ test('the real trainer on the stand-in GPU: report, telemetry, the ONNX export, 
 
 test('the trainer sees the tracking env; the run id it writes to MODELCI_TRACKING_FILE becomes an output', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'modelci-train-e2e-'));
-  const trainer = 'mkdir -p artifacts; env | grep -E "^(MLFLOW|WANDB|CUDA_VISIBLE|MODELCI_TRACKING_TAGS)" | sort > artifacts/env.txt; echo \'{"mlflow_run_id": "abc123"}\' > "$MODELCI_TRACKING_FILE"';
+  const trainer =
+    'mkdir -p artifacts; env | grep -E "^(MLFLOW|WANDB|CUDA_VISIBLE|MODELCI_TRACKING_TAGS)" | sort > artifacts/env.txt; echo \'{"mlflow_run_id": "abc123"}\' > "$MODELCI_TRACKING_FILE"';
   const r = await run({ run: trainer, 'mlflow-tracking-uri': 'https://mlflow.example.com', 'run-name': 'nightly', 'wandb-project': 'penguins' }, { cwd: dir });
   expect(errors(r)).toEqual([]);
   expect(r.outputs['tracking-run-id']).toBe('abc123');
@@ -83,7 +100,11 @@ describe('refused before training, each with one sentence', () => {
     ['a bad artifact name', { 'artifact-name': 'model:v1/final' }, /^Input 'artifact-name' holds colon :, forward slash \/, which GitHub refuses/],
     ['retention above 90 days', { 'retention-days': '120' }, /^Input 'retention-days' is 120, above the most modelci accepts \(90\)/],
     ['retention of 0 days', { 'retention-days': '0' }, /^Input 'retention-days' is '0'; give a whole number of at least 1/],
-    ['a malformed tracking URI', { 'mlflow-tracking-uri': 'mlflow.example.com:5000/x' }, /^Input 'mlflow-tracking-uri' has scheme 'mlflow.example.com:', which MLflow does not track to/],
+    [
+      'a malformed tracking URI',
+      { 'mlflow-tracking-uri': 'mlflow.example.com:5000/x' },
+      /^Input 'mlflow-tracking-uri' has scheme 'mlflow.example.com:', which MLflow does not track to/,
+    ],
     ['not a URI at all', { 'mlflow-tracking-uri': 'not a uri' }, /^Input 'mlflow-tracking-uri' is 'not a uri', which is not a URI/],
     ['more GPUs than the runner has', { gpus: '2' }, /^The step asks for 2 GPUs but the runner has 1 GPU/],
     ['more free memory than there is', { 'min-free-memory': '40GiB' }, /^The step asks for 1 GPU with 40960 MiB free each/],
@@ -127,16 +148,22 @@ describe('refused before training, each with one sentence', () => {
 });
 
 describe('a trainer that fails', () => {
-  test('command not found: exit code 127 is the step\'s', async () => {
+  test("command not found: exit code 127 is the step's", async () => {
     const r = await run({ run: 'modelci-no-such-trainer --epochs 3' });
     expect(r.status).toBe(127);
-    expect(errors(r)).toEqual([expect.stringMatching(/^The training command was not found \(exit code 127\).*Last lines of its log:\nbash: line 1: modelci-no-such-trainer: command not found/s)]);
+    expect(errors(r)).toEqual([
+      expect.stringMatching(
+        /^The training command was not found \(exit code 127\).*Last lines of its log:\nbash: line 1: modelci-no-such-trainer: command not found/s,
+      ),
+    ]);
   });
 
   test('exit 1, with the last lines of its log in the annotation', async () => {
     const r = await run({ run: 'echo loading; echo "RuntimeError: CUDA out of memory" >&2; exit 1' });
     expect(r.status).toBe(1);
-    expect(errors(r)).toEqual([expect.stringMatching(/^The trainer failed with exit code 1\. Last lines of its log:\nloading\nRuntimeError: CUDA out of memory$/)]);
+    expect(errors(r)).toEqual([
+      expect.stringMatching(/^The trainer failed with exit code 1\. Last lines of its log:\nloading\nRuntimeError: CUDA out of memory$/),
+    ]);
   });
 
   test('a missing or empty output folder', async () => {
@@ -147,13 +174,22 @@ describe('a trainer that fails', () => {
 
 describe('no orphans', () => {
   async function startForking(dir: string) {
-    const started = startAction('train-on-gpu', { upload: 'false', command: `${PYTHON}\n${TRAIN}\n--workers\n3\n--min-seconds\n600`, 'kill-grace-period': '5s' }, { cwd: dir, env: { PATH: `${smi.bin}:${process.env.PATH}`, GITHUB_SHA: SHA } });
+    const started = startAction(
+      'train-on-gpu',
+      { upload: 'false', command: `${PYTHON}\n${TRAIN}\n--workers\n3\n--min-seconds\n600`, 'kill-grace-period': '5s' },
+      { cwd: dir, env: { PATH: `${smi.bin}:${process.env.PATH}`, GITHUB_SHA: SHA } },
+    );
     let out = '';
-    started.child.stdout!.on('data', (d) => { out += d; });
+    started.child.stdout!.on('data', (d) => {
+      out += d;
+    });
     // Wait until torch's DataLoader forked its workers: the first epoch line.
     while (!/epoch \d+ loss/.test(out)) await new Promise((r) => setTimeout(r, 100));
     // The group id the main step saved for its post step (GITHUB_STATE, as the runner keeps it).
-    const stateFile = readFileSync(`/proc/${started.child.pid}/environ`, 'utf8').split('\0').find((e) => e.startsWith('GITHUB_STATE='))!.slice('GITHUB_STATE='.length);
+    const stateFile = readFileSync(`/proc/${started.child.pid}/environ`, 'utf8')
+      .split('\0')
+      .find((e) => e.startsWith('GITHUB_STATE='))!
+      .slice('GITHUB_STATE='.length);
     const pgid = Number(/pgid<<.*\n(\d+)\n/.exec(readFileSync(stateFile, 'utf8'))?.[1]);
     return { started, pgid };
   }
@@ -177,8 +213,9 @@ describe('no orphans', () => {
     const post = await startAction('train-on-gpu', {}, { post: true, cwd: dir, state: { pgid: String(pgid), 'kill-grace-period': '5000' } }).result;
     // The workers may already have died of SIGPIPE when the main step's pipes closed: the
     // leader is always still there (it waits on them), and nothing of the group survives.
-    expect(post.commands.filter((c) => c.command === 'warning').map((c) => c.message)).toEqual([expect.stringMatching(new RegExp(`^The trainer's process group ${pgid} was still running after the main step: ended ${pgid} \\(python3\\)`))]);
+    expect(post.commands.filter((c) => c.command === 'warning').map((c) => c.message)).toEqual([
+      expect.stringMatching(new RegExp(`^The trainer's process group ${pgid} was still running after the main step: ended ${pgid} \\(python3\\)`)),
+    ]);
     expect(processesInGroup(pgid)).toEqual([]);
   });
 });
-

@@ -30,7 +30,11 @@ export async function startCanaryStack(models: { stable: string; canary: string 
   await prometheus.waitForScrapes(2);
   const weight = async (server: string) => Number(/^(\d+)/.exec(await haproxy.command(`get weight model/${server}`))?.[1]);
   const stack: CanaryStack = {
-    stable, canary, haproxy, prometheus, load,
+    stable,
+    canary,
+    haproxy,
+    prometheus,
+    load,
     router: `haproxy://127.0.0.1:${haproxy.statsPort}/model?stable=stable&canary=canary`,
     weights: async () => ({ stable: await weight('stable'), canary: await weight('canary') }),
     stop: async () => {

@@ -23,22 +23,33 @@ export interface WriterOptions {
   killFirstAfterMs?: number;
 }
 
-export async function concurrentRegistrations(count: number, registry: string, name: string, dir: string, options: WriterOptions = {}): Promise<WriterOutcome[]> {
+export async function concurrentRegistrations(
+  count: number,
+  registry: string,
+  name: string,
+  dir: string,
+  options: WriterOptions = {},
+): Promise<WriterOutcome[]> {
   const runs = Array.from({ length: count }, (_, i) => {
     const content = `weights of writer ${i} ${name} ${Date.now()}`;
     const file = join(dir, `${name}-writer-${i}.bin`);
     writeFileSync(file, content);
     return new Promise<WriterOutcome>((resolve) => {
-      const child = spawn(process.execPath, ['--experimental-transform-types', '--no-warnings', '--import', join(HERE, 'ts-resolve.mjs'), join(HERE, 'register-writer.ts'), registry, name, file], {
-        env: { ...process.env, NODE_OPTIONS: '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--experimental-transform-types', '--no-warnings', '--import', join(HERE, 'ts-resolve.mjs'), join(HERE, 'register-writer.ts'), registry, name, file],
+        {
+          env: { ...process.env, NODE_OPTIONS: '', ...options.env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       if (i === 0 && options.killFirstAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), options.killFirstAfterMs);
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
       child.stderr.on('data', (d) => (stderr += d));
       child.on('close', (status) => {
-        const told = status === 0 ? JSON.parse(stdout) as { version: number; digest: string; files: { digest: string }[] } : undefined;
+        const told = status === 0 ? (JSON.parse(stdout) as { version: number; digest: string; files: { digest: string }[] }) : undefined;
         resolve({ file, content, status, stderr, version: told?.version, digest: told?.digest, fileDigest: told?.files[0].digest });
       });
     });

@@ -9,7 +9,11 @@ export const VEGA = new URL('../../node_modules/vega-datasets/data/', import.met
  * Split a CSV from vega-datasets into two files by a predicate on each data line (header kept),
  * so tests compare real periods or places: e.g. Seattle's winters against its summers.
  */
-export function splitCsv(name: string, pick: (line: string) => 'a' | 'b' | null, dir = mkdtempSync(join(tmpdir(), 'modelci-data-'))): { a: string; b: string; dir: string } {
+export function splitCsv(
+  name: string,
+  pick: (line: string) => 'a' | 'b' | null,
+  dir = mkdtempSync(join(tmpdir(), 'modelci-data-')),
+): { a: string; b: string; dir: string } {
   const [header, ...lines] = readFileSync(join(VEGA, name), 'utf8').trimEnd().split('\n');
   const a: string[] = [header];
   const b: string[] = [header];

@@ -40,18 +40,30 @@ export async function startDockerRegistry(options: { htpasswd?: boolean; token?:
   const dir = mkdtempSync(join(tmpdir(), 'docker-registry-'));
   const port = await freePort();
   const config = join(dir, 'config.yml');
-  writeFileSync(config, [
-    'version: 0.1',
-    'log:',
-    '  level: error',
-    'storage:',
-    '  filesystem:',
-    `    rootdirectory: ${join(dir, 'data')}`,
-    'http:',
-    `  addr: 127.0.0.1:${port}`,
-    ...(options.htpasswd ? ['auth:', '  htpasswd:', '    realm: modelci-test', `    path: ${join(dir, 'htpasswd')}`] : []),
-    ...(options.token ? ['auth:', '  token:', `    realm: ${options.token.realm}`, `    service: ${options.token.service}`, `    issuer: ${options.token.issuer}`, `    rootcertbundle: ${options.token.certificatePath}`] : []),
-  ].join('\n') + '\n');
+  writeFileSync(
+    config,
+    [
+      'version: 0.1',
+      'log:',
+      '  level: error',
+      'storage:',
+      '  filesystem:',
+      `    rootdirectory: ${join(dir, 'data')}`,
+      'http:',
+      `  addr: 127.0.0.1:${port}`,
+      ...(options.htpasswd ? ['auth:', '  htpasswd:', '    realm: modelci-test', `    path: ${join(dir, 'htpasswd')}`] : []),
+      ...(options.token
+        ? [
+            'auth:',
+            '  token:',
+            `    realm: ${options.token.realm}`,
+            `    service: ${options.token.service}`,
+            `    issuer: ${options.token.issuer}`,
+            `    rootcertbundle: ${options.token.certificatePath}`,
+          ]
+        : []),
+    ].join('\n') + '\n',
+  );
   if (options.htpasswd) writeFileSync(join(dir, 'htpasswd'), `${TEST_USER.username}:${TEST_USER.bcrypt}\n`);
   const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;

@@ -38,7 +38,14 @@ function compileOperations(doc: OpenApiDocument): Operation[] {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const params = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '([^/]+)');
-      ops.push({ id: (node as Schema).operationId as string, method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`), params, node: node as Schema });
+      ops.push({
+        id: (node as Schema).operationId as string,
+        method: method.toUpperCase(),
+        template,
+        pattern: new RegExp(`^${source}$`),
+        params,
+        node: node as Schema,
+      });
     }
   }
   // Literal segments win over parameters (`/issues/comments/{id}` before `/issues/{number}/…`).
@@ -115,7 +122,8 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
     res.end(body === undefined ? '' : JSON.stringify(body));
     return { status, body };
   };
-  const error = (res: ServerResponse, status: number, message: string, docs = DOCS) => send(res, status, { message, documentation_url: docs, status: String(status) });
+  const error = (res: ServerResponse, status: number, message: string, docs = DOCS) =>
+    send(res, status, { message, documentation_url: docs, status: String(status) });
 
   /** The documented answer: the smallest value of the response schema with our fields over it. */
   const documented = (op: Operation, status: number, fields: unknown): unknown => {
@@ -164,7 +172,10 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
     transient_environment: d.transient_environment,
   });
 
-  type Handler = (ctx: { op: Operation; res: ServerResponse; params: Record<string, string>; query: URLSearchParams; body: Record<string, unknown> }) => { status: number; body: unknown };
+  type Handler = (ctx: { op: Operation; res: ServerResponse; params: Record<string, string>; query: URLSearchParams; body: Record<string, unknown> }) => {
+    status: number;
+    body: unknown;
+  };
   const handlers: Record<string, Handler> = {
     'issues/list-comments': ({ op, res, params, query }) => {
       const issue = Number(params.issue_number);
@@ -221,24 +232,33 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
         log_url: (body.log_url as string | undefined) ?? '',
       };
       if (s.description.length > 140) {
-        return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'DeploymentStatus', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }], documentation_url: `${DOCS}/deployments/statuses#create-a-deployment-status`, status: '422' });
+        return send(res, 422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'DeploymentStatus', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }],
+          documentation_url: `${DOCS}/deployments/statuses#create-a-deployment-status`,
+          status: '422',
+        });
       }
       d.statuses.push(s);
-      return send(res, 201, documented(op, 201, {
-        id: s.id,
-        node_id: `DES_${s.id}`,
-        state: s.state,
-        description: s.description,
-        environment: s.environment,
-        log_url: s.log_url,
-        target_url: s.log_url,
-        creator: user,
-        url: `${base}/repos/${owner}/${repo}/deployments/${d.id}/statuses/${s.id}`,
-        deployment_url: `${base}/repos/${owner}/${repo}/deployments/${d.id}`,
-        repository_url: `${base}/repos/${owner}/${repo}`,
-        created_at: now(),
-        updated_at: now(),
-      }));
+      return send(
+        res,
+        201,
+        documented(op, 201, {
+          id: s.id,
+          node_id: `DES_${s.id}`,
+          state: s.state,
+          description: s.description,
+          environment: s.environment,
+          log_url: s.log_url,
+          target_url: s.log_url,
+          creator: user,
+          url: `${base}/repos/${owner}/${repo}/deployments/${d.id}/statuses/${s.id}`,
+          deployment_url: `${base}/repos/${owner}/${repo}/deployments/${d.id}`,
+          repository_url: `${base}/repos/${owner}/${repo}`,
+          created_at: now(),
+          updated_at: now(),
+        }),
+      );
     },
   };
 
@@ -264,7 +284,18 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
         continue;
       }
       const type = p.schema?.type;
-      const typed = type === 'integer' || type === 'number' ? (/^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value) : type === 'boolean' ? (value === 'true' ? true : value === 'false' ? false : value) : value;
+      const typed =
+        type === 'integer' || type === 'number'
+          ? /^-?\d+(\.\d+)?$/.test(value)
+            ? Number(value)
+            : value
+          : type === 'boolean'
+            ? value === 'true'
+              ? true
+              : value === 'false'
+                ? false
+                : value
+            : value;
       const errs = validate(doc, p.schema ?? {}, typed, p.name);
       if (errs.length > 0) {
         if (p.in === 'path') return result(error(res, 404, 'Not Found'));
@@ -335,9 +366,10 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
     assertNoProblems() {
       if (problems.length > 0) throw new Error(`The GitHub API stand-in saw ${problems.length} problem(s):\n${problems.join('\n')}`);
     },
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -93,10 +93,11 @@ async function trivialServer(name: Side): Promise<Backend> {
   return {
     port: (server.address() as { port: number }).port,
     served: () => served,
-    close: () => new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -121,14 +122,17 @@ export async function startHaproxy(options: HaproxyOptions = {}): Promise<Runnin
   let logText = '';
   const failure = (what: string) => new Error(`${what}; is Debian's haproxy installed? Its log:\n${logText.trim()}`);
 
-  const send = (command: string) => new Promise<string>((resolve, reject) => {
-    const s = connect(statsPort, '127.0.0.1', () => s.write(`${command}\n`));
-    let out = '';
-    s.setTimeout(5000, () => s.destroy(new Error(`no answer to '${command}' within 5 s`)));
-    s.on('data', (d) => { out += d; });
-    s.on('end', () => resolve(out));
-    s.on('error', reject);
-  });
+  const send = (command: string) =>
+    new Promise<string>((resolve, reject) => {
+      const s = connect(statsPort, '127.0.0.1', () => s.write(`${command}\n`));
+      let out = '';
+      s.setTimeout(5000, () => s.destroy(new Error(`no answer to '${command}' within 5 s`)));
+      s.on('data', (d) => {
+        out += d;
+      });
+      s.on('end', () => resolve(out));
+      s.on('error', reject);
+    });
   const workerPid = async () => {
     const m = /^Pid: (\d+)$/m.exec(await send('show info'));
     if (!m) throw new Error('show info gave no Pid');
@@ -137,7 +141,8 @@ export async function startHaproxy(options: HaproxyOptions = {}): Promise<Runnin
   const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
     const started = Date.now();
     for (;;) {
-      if (master.exitCode !== null || master.signalCode !== null) throw failure(`haproxy exited (${master.exitCode ?? master.signalCode}) while waiting until ${what}`);
+      if (master.exitCode !== null || master.signalCode !== null)
+        throw failure(`haproxy exited (${master.exitCode ?? master.signalCode}) while waiting until ${what}`);
       const value = await probe().catch(() => undefined);
       if (value !== undefined) return value;
       if (Date.now() - started > WAIT_MS) throw failure(`haproxy did not get to ${what} within ${WAIT_MS / 1000} s`);
@@ -149,27 +154,32 @@ export async function startHaproxy(options: HaproxyOptions = {}): Promise<Runnin
   for (let attempt = 1; ; attempt++) {
     frontendPort = await freePort();
     statsPort = await freePort();
-    writeFileSync(config, [
-      'global',
-      `  stats socket ipv4@127.0.0.1:${statsPort} level admin`,
-      `  server-state-file ${stateFile}`,
-      'defaults',
-      '  mode http',
-      '  load-server-state-from-file global',
-      '  timeout connect 2s',
-      '  timeout client 10s',
-      '  timeout server 10s',
-      'frontend models',
-      `  bind 127.0.0.1:${frontendPort}`,
-      '  default_backend model',
-      'backend model',
-      '  balance roundrobin',
-      ...SIDES.map((side) => `  server ${side} 127.0.0.1:${backends[side].port} weight ${weights[side]}`),
-    ].join('\n') + '\n');
+    writeFileSync(
+      config,
+      [
+        'global',
+        `  stats socket ipv4@127.0.0.1:${statsPort} level admin`,
+        `  server-state-file ${stateFile}`,
+        'defaults',
+        '  mode http',
+        '  load-server-state-from-file global',
+        '  timeout connect 2s',
+        '  timeout client 10s',
+        '  timeout server 10s',
+        'frontend models',
+        `  bind 127.0.0.1:${frontendPort}`,
+        '  default_backend model',
+        'backend model',
+        '  balance roundrobin',
+        ...SIDES.map((side) => `  server ${side} 127.0.0.1:${backends[side].port} weight ${weights[side]}`),
+      ].join('\n') + '\n',
+    );
     // -db keeps the master in the foreground and its log on stderr: kept for error messages.
     logText = '';
     master = spawn(BINARY, ['-W', '-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-    master.stderr!.on('data', (d) => { logText += d; });
+    master.stderr!.on('data', (d) => {
+      logText += d;
+    });
     try {
       // Our worker, not whatever else may listen there: its parent is our master.
       await until('open its stats socket', async () => (parentOf(await workerPid()) === master.pid ? true : undefined));
@@ -191,7 +201,10 @@ export async function startHaproxy(options: HaproxyOptions = {}): Promise<Runnin
   const readCounters = async (): Promise<Record<Side, number>> => {
     const csv = (await send('show stat')).split('\n');
     const header = csv[0].replace(/^# /, '').split(',');
-    const rows = csv.slice(1).map((l) => l.split(',')).filter((r) => r[0] === 'model');
+    const rows = csv
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((r) => r[0] === 'model');
     const stot = (side: Side) => Number(rows.find((r) => r[1] === side)![header.indexOf('stot')]);
     return { stable: stot('stable'), canary: stot('canary') };
   };
@@ -272,7 +285,9 @@ function isRunning(pid: number): boolean {
 function parentOf(pid: number): number | undefined {
   try {
     // The command name may hold spaces and parentheses: fields after the last ')'.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return Number(fields[1]);
   } catch {
     return undefined;
@@ -296,21 +311,31 @@ export async function startSocketGate(targetPort: number): Promise<SocketGate> {
   const server = createTcpServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
     open.add(client).add(upstream);
-    const drop = () => { client.destroy(); upstream.destroy(); open.delete(client); open.delete(upstream); };
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
     client.pipe(upstream).pipe(client);
   });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
-  });
-  const close = () => new Promise<void>((resolve) => {
-    for (const s of open) s.destroy();
-    open.clear();
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const s of open) s.destroy();
+      open.clear();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+    });
   await listen(0);
   const port = (server.address() as { port: number }).port;
   return { port, down: close, up: () => listen(port), stop: close };

@@ -104,7 +104,9 @@ export function startLoad(options: LoadOptions): LoadGenerator {
   };
 
   let finish!: () => void;
-  const finished = new Promise<void>((r) => { finish = r; });
+  const finished = new Promise<void>((r) => {
+    finish = r;
+  });
   const tick = () => {
     if (stopped) return;
     const now = performance.now();
@@ -147,8 +149,14 @@ export function startLoad(options: LoadOptions): LoadGenerator {
 }
 
 /** Request bodies of one penguin each, `{"rows": [row]}`, from a CSV the test models wrote (penguins-test.csv). */
-export function penguinBodies(csvPath: string, features: readonly string[] = ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g']): { rows: Record<string, number>[] }[] {
-  const [header, ...lines] = readFileSync(csvPath, 'utf8').trim().split('\n').map((l) => l.split(','));
+export function penguinBodies(
+  csvPath: string,
+  features: readonly string[] = ['bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g'],
+): { rows: Record<string, number>[] }[] {
+  const [header, ...lines] = readFileSync(csvPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const at = features.map((f) => {
     const j = header.indexOf(f);
     if (j < 0) throw new Error(`${csvPath} has no column ${f}`);

@@ -56,7 +56,10 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  const withAliases = (name: string, v: Version) => ({ ...v, aliases: [...models.get(name)!.aliases].filter(([, version]) => version === v.version).map(([a]) => a) });
+  const withAliases = (name: string, v: Version) => ({
+    ...v,
+    aliases: [...models.get(name)!.aliases].filter(([, version]) => version === v.version).map(([a]) => a),
+  });
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -118,7 +121,15 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
       case 'POST runs/create': {
         const runId = randomBytes(16).toString('hex');
         runs.set(runId, 'RUNNING');
-        const info = { run_id: runId, run_uuid: runId, experiment_id: body.experiment_id, status: 'RUNNING', start_time: body.start_time, artifact_uri: `mlflow-artifacts:/${String(body.experiment_id)}/${runId}/artifacts`, lifecycle_stage: 'active' };
+        const info = {
+          run_id: runId,
+          run_uuid: runId,
+          experiment_id: body.experiment_id,
+          status: 'RUNNING',
+          start_time: body.start_time,
+          artifact_uri: `mlflow-artifacts:/${String(body.experiment_id)}/${runId}/artifacts`,
+          lifecycle_stage: 'active',
+        };
         runInfos.set(runId, info);
         return ok(res, { run: { info, data: { tags: body.tags ?? [] } } });
       }
@@ -135,11 +146,29 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
       case 'POST model-versions/create': {
         // MLflow 2.x's limit on a tag value.
         const long = ((body.tags as Version['tags']) ?? []).find((t) => String(t.value).length > 5000);
-        if (long) return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value '${String(long.value).slice(0, 20)}...' had length ${String(long.value).length}, which exceeded length limit of 5000`);
+        if (long)
+          return error(
+            res,
+            400,
+            'INVALID_PARAMETER_VALUE',
+            `Tag value '${String(long.value).slice(0, 20)}...' had length ${String(long.value).length}, which exceeded length limit of 5000`,
+          );
         const m = model(String(body.name));
         if (!m) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${String(body.name)} not found`);
         const now = Date.now();
-        const v: Version = { name: String(body.name), version: String(m.versions.length + 1), creation_timestamp: now, last_updated_timestamp: now, current_stage: 'None', description: '', source: String(body.source), run_id: String(body.run_id), status: 'READY', tags: (body.tags as Version['tags']) ?? [], run_link: '' };
+        const v: Version = {
+          name: String(body.name),
+          version: String(m.versions.length + 1),
+          creation_timestamp: now,
+          last_updated_timestamp: now,
+          current_stage: 'None',
+          description: '',
+          source: String(body.source),
+          run_id: String(body.run_id),
+          status: 'READY',
+          tags: (body.tags as Version['tags']) ?? [],
+          run_link: '',
+        };
         m.versions.push(v);
         return ok(res, { model_version: withAliases(v.name, v) });
       }
@@ -149,7 +178,8 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         return ok(res, { model_version: withAliases(v.name, v) });
       }
       case 'POST model-versions/set-tag': {
-        if (String(body.value).length > 5000) return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value had length ${String(body.value).length}, which exceeded length limit of 5000`);
+        if (String(body.value).length > 5000)
+          return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value had length ${String(body.value).length}, which exceeded length limit of 5000`);
         const v = model(String(body.name))?.versions.find((x) => x.version === String(body.version));
         if (!v) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${String(body.name)}, version=${String(body.version)}) not found`);
         v.tags = [...v.tags.filter((t) => t.key !== body.key), { key: String(body.key), value: String(body.value) }];
@@ -173,7 +203,8 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
       case 'POST registered-models/alias': {
         const m = model(String(body.name));
         if (!m) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${String(body.name)} not found`);
-        if (!m.versions.some((v) => v.version === String(body.version))) return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${String(body.name)}, version=${String(body.version)}) not found`);
+        if (!m.versions.some((v) => v.version === String(body.version)))
+          return error(res, 404, 'RESOURCE_DOES_NOT_EXIST', `Model Version (name=${String(body.name)}, version=${String(body.version)}) not found`);
         m.aliases.set(String(body.alias), String(body.version));
         return ok(res, {});
       }
@@ -189,7 +220,12 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         const m = model(q('name'));
         const version = m?.aliases.get(q('alias'));
         if (!m || !version) return error(res, 400, 'INVALID_PARAMETER_VALUE', `Registered model alias ${q('alias')} not found.`);
-        return ok(res, { model_version: withAliases(q('name'), m.versions.find((v) => v.version === version)!) });
+        return ok(res, {
+          model_version: withAliases(
+            q('name'),
+            m.versions.find((v) => v.version === version)!,
+          ),
+        });
       }
       default:
         return error(res, 404, 'ENDPOINT_NOT_FOUND', `No API endpoint ${req.method} ${url.pathname}`);
@@ -201,5 +237,14 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
   const failNext = (path: string, status: number, times: number) => {
     failing.set(path, { status, times });
   };
-  return { url: `http://127.0.0.1:${port}`, stages, artifacts, calls, failNext, runs, versionRun: (name: string, version: string) => models.get(name)?.versions.find((v) => v.version === version)?.run_id, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stages,
+    artifacts,
+    calls,
+    failNext,
+    runs,
+    versionRun: (name: string, version: string) => models.get(name)?.versions.find((v) => v.version === version)?.run_id,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }

@@ -124,7 +124,9 @@ export async function spawnModelServer(options: ModelServerOptions): Promise<Spa
   const main = fileURLToPath(new URL('./model-server-main.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', writeTsLoader(dir), main, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+  child.stderr!.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error('did not start within 30 s')), 30_000);
@@ -197,8 +199,12 @@ async function loadModel(path: string, features?: string[]): Promise<LoadedModel
   const { ort } = session;
   const metadata = session.info.metadata;
   const classes = metadata.classes ? nameList(metadata.classes) : undefined;
-  const matrix = session.inputs.length === 1 && !(features ?? []).includes(session.inputs[0].name) && session.inputs[0].shape.length === 2 && session.inputs[0].shape[1] !== 1;
-  const names = matrix ? features ?? (metadata.feature_names ? nameList(metadata.feature_names) : undefined) : session.inputs.map((i) => i.name);
+  const matrix =
+    session.inputs.length === 1 &&
+    !(features ?? []).includes(session.inputs[0].name) &&
+    session.inputs[0].shape.length === 2 &&
+    session.inputs[0].shape[1] !== 1;
+  const names = matrix ? (features ?? (metadata.feature_names ? nameList(metadata.feature_names) : undefined)) : session.inputs.map((i) => i.name);
   if (!names) throw new Error(`${path} takes one feature matrix and has no feature_names metadata; pass features.`);
   const float = (values: Float32Array, dims: number[]) => new ort.Tensor('float32', values, dims);
   const labelOutput = session.outputs.find((o) => o.name === 'label')?.name;
@@ -213,10 +219,22 @@ async function loadModel(path: string, features?: string[]): Promise<LoadedModel
     feeds: (rows) => {
       if (matrix) {
         const data = new Float32Array(rows.length * names.length);
-        rows.forEach((row, r) => names.forEach((name, j) => { data[r * names.length + j] = row[name]; }));
+        rows.forEach((row, r) =>
+          names.forEach((name, j) => {
+            data[r * names.length + j] = row[name];
+          }),
+        );
         return { [session.inputs[0].name]: float(data, [rows.length, names.length]) };
       }
-      return Object.fromEntries(names.map((name) => [name, float(Float32Array.from(rows, (row) => row[name]), [rows.length, 1])]));
+      return Object.fromEntries(
+        names.map((name) => [
+          name,
+          float(
+            Float32Array.from(rows, (row) => row[name]),
+            [rows.length, 1],
+          ),
+        ]),
+      );
     },
   };
 }
@@ -228,7 +246,10 @@ function nameList(text: string): string[] {
   } catch {
     // a comma list
   }
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 class ServerState {
@@ -243,7 +264,10 @@ class ServerState {
   private readonly recent: number[] = [];
   private next = 0;
 
-  constructor(readonly variant: string, faults: Faults) {
+  constructor(
+    readonly variant: string,
+    faults: Faults,
+  ) {
     this.setFaults(faults);
   }
 
@@ -361,7 +385,7 @@ async function predict(req: IncomingMessage, res: ServerResponse, model: LoadedM
     const p: { label?: string | number; probabilities?: number[]; value?: number[] } = {};
     if (model.labelOutput) {
       const raw = out[model.labelOutput].data[r];
-      p.label = typeof raw === 'string' ? raw : model.classes?.[Number(raw)] ?? Number(raw);
+      p.label = typeof raw === 'string' ? raw : (model.classes?.[Number(raw)] ?? Number(raw));
     }
     if (model.probabilityOutput) {
       const t = out[model.probabilityOutput];
@@ -435,7 +459,9 @@ function closeServer(server: Server): Promise<void> {
 export function writeTsLoader(dir: string): string {
   const typescript = createRequire(import.meta.url).resolve('typescript');
   const hooks = join(dir, 'ts-hooks.mjs');
-  writeFileSync(hooks, `
+  writeFileSync(
+    hooks,
+    `
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -456,14 +482,18 @@ export function load(url, context, next) {
   });
   return { format: 'module', source: outputText, shortCircuit: true };
 }
-`);
+`,
+  );
   const register = join(dir, 'ts-register.mjs');
-  writeFileSync(register, `
+  writeFileSync(
+    register,
+    `
 import * as mod from 'node:module';
 const hooks = ${JSON.stringify(pathToFileURL(hooks).href)};
 // In-thread hooks where Node has them (22.15+, 24), the loader thread otherwise (20).
 if (mod.registerHooks) mod.registerHooks(await import(hooks));
 else mod.register(hooks);
-`);
+`,
+  );
   return pathToFileURL(register).href;
 }

@@ -36,7 +36,8 @@ function typeOf(value: unknown): string {
 export function validate(doc: OpenApiDocument, schemaNode: unknown, value: unknown, where = 'body'): string[] {
   const s = deref(doc, schemaNode);
   if (!s || Object.keys(s).length === 0) return [];
-  if (value === null) return s.nullable === true || (Array.isArray(s.type) && s.type.includes('null')) || s.type === 'null' ? [] : [`${where}: null is not allowed`];
+  if (value === null)
+    return s.nullable === true || (Array.isArray(s.type) && s.type.includes('null')) || s.type === 'null' ? [] : [`${where}: null is not allowed`];
   if (Array.isArray(s.allOf)) {
     const errs = s.allOf.flatMap((b) => validate(doc, b, value, where));
     if (errs.length > 0) return errs;

@@ -42,14 +42,20 @@ const JOB = 'modelci-test';
 
 function config(targets: ScrapeTarget[], intervalS = 1): string {
   // JSON is YAML: no quoting rules to get wrong.
-  return JSON.stringify({
-    global: { scrape_interval: `${intervalS}s`, scrape_timeout: '1s', evaluation_interval: '1s' },
-    scrape_configs: [{
-      job_name: JOB,
-      honor_labels: true,
-      static_configs: targets.map((t) => ({ targets: [t.address], labels: t.labels ?? {} })),
-    }],
-  }, null, 2);
+  return JSON.stringify(
+    {
+      global: { scrape_interval: `${intervalS}s`, scrape_timeout: '1s', evaluation_interval: '1s' },
+      scrape_configs: [
+        {
+          job_name: JOB,
+          honor_labels: true,
+          static_configs: targets.map((t) => ({ targets: [t.address], labels: t.labels ?? {} })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
 }
 
 export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
@@ -84,7 +90,10 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode} (${tail()}); is Debian's prometheus installed?`);
-    const ready = await fetch(`${url}/-/ready`, { headers }).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/-/ready`, { headers }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() - started > 20_000) {
       child.kill('SIGKILL');
@@ -95,7 +104,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
 
   const query: RunningPrometheus['query'] = async (promql) => {
     const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: promql })}`, { headers });
-    const body = await res.json() as { status: string; error?: string; data: Awaited<ReturnType<RunningPrometheus['query']>> };
+    const body = (await res.json()) as { status: string; error?: string; data: Awaited<ReturnType<RunningPrometheus['query']>> };
     if (body.status !== 'success') throw new Error(`query ${promql} failed: ${body.error}`);
     return body.data;
   };
@@ -122,7 +131,10 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       for (;;) {
         const now = await scrapes();
         if (Object.keys(before).every((a) => now[a] >= before[a] + n)) return;
-        if (Date.now() - since > timeoutMs) throw new Error(`prometheus did not scrape every target ${n} more times within ${timeoutMs / 1000} s (before ${JSON.stringify(before)}, now ${JSON.stringify(now)})`);
+        if (Date.now() - since > timeoutMs)
+          throw new Error(
+            `prometheus did not scrape every target ${n} more times within ${timeoutMs / 1000} s (before ${JSON.stringify(before)}, now ${JSON.stringify(now)})`,
+          );
         await new Promise((r) => setTimeout(r, 200));
       }
     },
@@ -133,11 +145,19 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       if (!res.ok) throw new Error(`prometheus refused the reload: HTTP ${res.status} ${await res.text()}`);
       // The reload returns before the new targets are in use (service discovery hands them over
       // every 5 s): wait until the targets API lists exactly the new ones.
-      const want = next.map((t) => t.address).sort().join(' ');
+      const want = next
+        .map((t) => t.address)
+        .sort()
+        .join(' ');
       const since = Date.now();
       for (;;) {
-        const body = await (await fetch(`${url}/api/v1/targets?state=active`, { headers })).json() as { data: { activeTargets: { labels: { instance: string } }[] } };
-        const have = body.data.activeTargets.map((t) => t.labels.instance).sort().join(' ');
+        const body = (await (await fetch(`${url}/api/v1/targets?state=active`, { headers })).json()) as {
+          data: { activeTargets: { labels: { instance: string } }[] };
+        };
+        const have = body.data.activeTargets
+          .map((t) => t.labels.instance)
+          .sort()
+          .join(' ');
         if (have === want) return;
         if (Date.now() - since > 20_000) throw new Error(`prometheus still scrapes ${have || 'nothing'} 20 s after a reload to ${want || 'nothing'}`);
         await new Promise((r) => setTimeout(r, 100));

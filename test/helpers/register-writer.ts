@@ -5,7 +5,12 @@ import { openRegistry } from '../../packages/core/src/registry/backends.js';
 const [registry, name, file] = process.argv.slice(2);
 try {
   const result = await openRegistry(registry).register({
-    name, files: [{ source: file, path: 'model.bin' }], metrics: {}, provenance: {}, tags: {}, now: new Date(),
+    name,
+    files: [{ source: file, path: 'model.bin' }],
+    metrics: {},
+    provenance: {},
+    tags: {},
+    now: new Date(),
   });
   process.stdout.write(`${JSON.stringify({ version: result.version.version, digest: result.version.digest, files: result.version.files })}\n`);
 } catch (e) {

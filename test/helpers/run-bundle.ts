@@ -50,7 +50,11 @@ export interface StartedAction {
  * `state` is what an earlier run saved (GITHUB_STATE), passed as STATE_<name> as the runner
  * does; `post` runs the action's post entry (runs.post) instead of its main one.
  */
-export function startAction(action: string, inputs: Record<string, string>, opts: { node?: string; cwd?: string; state?: Record<string, string>; env?: Record<string, string>; post?: boolean } = {}): StartedAction {
+export function startAction(
+  action: string,
+  inputs: Record<string, string>,
+  opts: { node?: string; cwd?: string; state?: Record<string, string>; env?: Record<string, string>; post?: boolean } = {},
+): StartedAction {
   const { env, files, main, post, cwd } = prepareAction(action, inputs, opts);
   if (opts.post && !post) throw new Error(`test bug: action ${action} has no post step`);
   for (const [name, value] of Object.entries(opts.state ?? {})) env[`STATE_${name}`] = value;
@@ -58,8 +62,12 @@ export function startAction(action: string, inputs: Record<string, string>, opts
   const child = spawn(opts.node ?? process.execPath, [opts.post ? post! : main], { cwd, env });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d) => { stdout += d; });
-  child.stderr!.on('data', (d) => { stderr += d; });
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
   const result = new Promise<ActionRun>((resolve) => child.once('close', (status) => resolve(collect(status, stdout, stderr, files))));
   return { child, result };
 }
@@ -70,7 +78,13 @@ function prepareAction(action: string, inputs: Record<string, string>, opts: { c
     runs: { using: string; main: string; post?: string };
   };
   const dir = mkdtempSync(join(tmpdir(), `modelci-${action}-`));
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_ENV: join(dir, 'env'), GITHUB_STATE: join(dir, 'state'), GITHUB_PATH: join(dir, 'path') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_PATH: join(dir, 'path'),
+  };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -87,10 +101,21 @@ function prepareAction(action: string, inputs: Record<string, string>, opts: { c
     if (!(name in (meta.inputs ?? {}))) throw new Error(`test bug: action ${action} has no input '${name}'`);
     env[inputEnvName(name)] = value;
   }
-  return { env, files, main: join(ROOT, 'actions', action, meta.runs.main), post: meta.runs.post ? join(ROOT, 'actions', action, meta.runs.post) : undefined, cwd: opts.cwd ?? dir };
+  return {
+    env,
+    files,
+    main: join(ROOT, 'actions', action, meta.runs.main),
+    post: meta.runs.post ? join(ROOT, 'actions', action, meta.runs.post) : undefined,
+    cwd: opts.cwd ?? dir,
+  };
 }
 
-function collect(status: number | null, stdout: string, stderr: string, files: { GITHUB_OUTPUT: string; GITHUB_STEP_SUMMARY: string; GITHUB_STATE: string }): ActionRun {
+function collect(
+  status: number | null,
+  stdout: string,
+  stderr: string,
+  files: { GITHUB_OUTPUT: string; GITHUB_STEP_SUMMARY: string; GITHUB_STATE: string },
+): ActionRun {
   return {
     status,
     stdout,

@@ -35,7 +35,11 @@ export async function startTokenServer(user: { username: string; password: strin
   const dir = mkdtempSync(join(tmpdir(), 'token-server-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=modelci-test-token-issuer'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=modelci-test-token-issuer'],
+    { stdio: 'ignore' },
+  );
   const privateKey = readFileSync(key);
   const der = new X509Certificate(readFileSync(cert)).raw;
   const service = 'modelci-test-registry';
@@ -65,13 +69,22 @@ export async function startTokenServer(user: { username: string; password: strin
       res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }));
       return;
     }
-    const access = (url.searchParams.getAll('scope')).map((scope) => {
+    const access = url.searchParams.getAll('scope').map((scope) => {
       const [type, name, actions] = scope.split(':');
       return { type, name, actions: actions.split(',').filter((a) => !isReader || a === 'pull') };
     });
     const now = Math.floor(Date.now() / 1000);
     const header = { typ: 'JWT', alg: 'RS256', x5c: [der.toString('base64')] };
-    const claims = { iss: issuer, sub: isReader ? reader.username : user.username, aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access };
+    const claims = {
+      iss: issuer,
+      sub: isReader ? reader.username : user.username,
+      aud: service,
+      exp: now + 300,
+      nbf: now - 10,
+      iat: now,
+      jti: randomBytes(8).toString('hex'),
+      access,
+    };
     const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = createSign('RSA-SHA256').update(signingInput).sign(privateKey);
     res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -65,7 +65,7 @@ describe('the GitHub REST API stand-in', () => {
 
   it('counts a request to an operation GitHub does not have as a problem, loudly', async () => {
     expect((await call('POST', '/repos/acme/models/issues/7/remarks', { body: 'x' })).status).toBe(404);
-    expect(() => api.assertNoProblems()).toThrow('POST /repos/acme/models/issues/7/remarks is not an operation of GitHub\'s REST API');
+    expect(() => api.assertNoProblems()).toThrow("POST /repos/acme/models/issues/7/remarks is not an operation of GitHub's REST API");
   });
 
   it('counts a documented operation it does not answer as a problem', async () => {

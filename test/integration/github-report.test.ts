@@ -43,19 +43,29 @@ describe('the PR report comment', () => {
 
   it('falls back to the job summary with a notice when the token is read-only (a fork)', async () => {
     const outcome = await upsertReportComment(api(gh.readOnlyToken), 12, 'report');
-    expect(outcome).toEqual({ action: 'fallback', notice: expect.stringMatching(/^The token may not comment on pull request #12 of acme\/models \(GitHub answered 403.*job summary instead\.$/) });
+    expect(outcome).toEqual({
+      action: 'fallback',
+      notice: expect.stringMatching(/^The token may not comment on pull request #12 of acme\/models \(GitHub answered 403.*job summary instead\.$/),
+    });
     expect(gh.comments(12)).toEqual([]);
   });
 
   it('says in one sentence that a pull request does not exist', async () => {
     const e = await upsertReportComment(api(), 99, 'report').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InputError);
-    expect((e as InputError).message).toBe('Pull request #99 was not found in acme/models (GitHub answered 404): give the number of an open pull request, or run on a pull_request event.');
+    expect((e as InputError).message).toBe(
+      'Pull request #99 was not found in acme/models (GitHub answered 404): give the number of an open pull request, or run on a pull_request event.',
+    );
   });
 
   it('reports bad credentials as a service failure that retrying does not fix', async () => {
     const e = await upsertReportComment(api('wrong'), 12, 'report').catch((x: unknown) => x);
-    expect(e).toMatchObject({ name: 'ServiceError', status: 401, retryable: false, message: expect.stringContaining("GitHub's API answered 401 while listing the comments of #12 in acme/models: Bad credentials.") });
+    expect(e).toMatchObject({
+      name: 'ServiceError',
+      status: 401,
+      retryable: false,
+      message: expect.stringContaining("GitHub's API answered 401 while listing the comments of #12 in acme/models: Bad credentials."),
+    });
   });
 
   it('is bounded in time', async () => {
@@ -66,7 +76,10 @@ describe('the PR report comment', () => {
     try {
       const slow = octokitGitHubApi({ token: 't', repository: 'acme/models', apiUrl: `http://127.0.0.1:${port}`, timeoutMs: 300 });
       const e = await slow.listIssueComments(12).catch((x: unknown) => x);
-      expect(e).toMatchObject({ retryable: true, message: "GitHub's API did not answer within 0.3 s while listing the comments of #12 in acme/models; try again." });
+      expect(e).toMatchObject({
+        retryable: true,
+        message: "GitHub's API did not answer within 0.3 s while listing the comments of #12 in acme/models; try again.",
+      });
     } finally {
       silent.closeAllConnections();
       silent.close();
@@ -75,12 +88,20 @@ describe('the PR report comment', () => {
 });
 
 describe('model deployments', () => {
-  const deployment = { environment: 'production', ref: 'refs/heads/main', model: 'penguins', version: '7', logUrl: 'https://github.com/acme/models/actions/runs/42' };
+  const deployment = {
+    environment: 'production',
+    ref: 'refs/heads/main',
+    model: 'penguins',
+    version: '7',
+    logUrl: 'https://github.com/acme/models/actions/runs/42',
+  };
 
   it('carry the model as payload and move in_progress -> success when promoted', async () => {
     const id = await startDeployment(api(), deployment);
     expect(await endDeployment(api(), id, 'promoted', 'penguins 7 serves 100% of traffic', deployment)).toBe('success');
-    expect(gh.deployments).toEqual([expect.objectContaining({ id, environment: 'production', payload: { model: 'penguins', version: '7' }, production_environment: true })]);
+    expect(gh.deployments).toEqual([
+      expect.objectContaining({ id, environment: 'production', payload: { model: 'penguins', version: '7' }, production_environment: true }),
+    ]);
     expect(gh.deployments[0].statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
     const create = gh.requests.find((r) => r.operationId === 'repos/create-deployment');
     expect(create?.body).toMatchObject({ required_contexts: [], auto_merge: false });
@@ -91,12 +112,15 @@ describe('model deployments', () => {
     await endDeployment(api(), failed, 'failed', 'the router did not answer');
     const rolled = await startDeployment(api(), deployment);
     await endDeployment(api(), rolled, 'rolled-back', `rolled back: ${'p99 over the limit; '.repeat(20)}`);
-    expect(gh.deployments.map((d) => [d.environment, d.statuses.map((s) => s.state)])).toEqual([['staging', ['in_progress', 'failure']], ['production', ['in_progress', 'inactive']]]);
+    expect(gh.deployments.map((d) => [d.environment, d.statuses.map((s) => s.state)])).toEqual([
+      ['staging', ['in_progress', 'failure']],
+      ['production', ['in_progress', 'inactive']],
+    ]);
     expect(gh.deployments[1].statuses[1].description.length).toBeLessThanOrEqual(140);
     expect(gh.deployments[0].production_environment).toBe(false);
   });
 
-  it('refuse a status for a deployment that does not exist with GitHub\'s 404', async () => {
+  it("refuse a status for a deployment that does not exist with GitHub's 404", async () => {
     const e = await endDeployment(api(), 424242, 'promoted', 'x').catch((x: unknown) => x);
     expect(e).toMatchObject({ status: 404, retryable: false });
   });

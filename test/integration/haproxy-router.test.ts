@@ -42,8 +42,16 @@ test('rollback: all traffic back to stable', async () => {
 });
 
 test.each([
-  ['a backend HAProxy does not have', () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/nope`).setWeights(0.1), /HAProxy refused 'set server nope\/canary weight \d+' .*: No such backend\./],
-  ['a server HAProxy does not have', () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/model?canary=green`).getWeights(), /HAProxy refused 'get weight model\/green' .*: No such server\./],
+  [
+    'a backend HAProxy does not have',
+    () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/nope`).setWeights(0.1),
+    /HAProxy refused 'set server nope\/canary weight \d+' .*: No such backend\./,
+  ],
+  [
+    'a server HAProxy does not have',
+    () => openRouter(`haproxy://127.0.0.1:${haproxy.statsPort}/model?canary=green`).getWeights(),
+    /HAProxy refused 'get weight model\/green' .*: No such server\./,
+  ],
   ['a weight outside 0..1', () => router().setWeights(1.5), /A canary weight of 1.5 is outside 0..1/],
 ])('%s: one sentence', async (_what, call, message) => {
   expect((await inputError(call())).message).toMatch(message);
@@ -52,9 +60,13 @@ test.each([
 test('an unreachable runtime API and an unknown router type: one sentence each', async () => {
   const port = await freePort();
   const e = await serviceError(openRouter(`haproxy://127.0.0.1:${port}/model`).getWeights());
-  expect(e.message).toBe(`Cannot reach HAProxy's runtime API at haproxy://127.0.0.1:${port}/model (ECONNREFUSED); check the stats socket address and that HAProxy is running, then try again.`);
+  expect(e.message).toBe(
+    `Cannot reach HAProxy's runtime API at haproxy://127.0.0.1:${port}/model (ECONNREFUSED); check the stats socket address and that HAProxy is running, then try again.`,
+  );
   expect(e.retryable).toBe(true);
-  expect(() => openRouter('nginx://127.0.0.1/x')).toThrow(/Router 'nginx:\/\/127.0.0.1\/x' has the type 'nginx', which modelci does not know; use haproxy:\/\//);
+  expect(() => openRouter('nginx://127.0.0.1/x')).toThrow(
+    /Router 'nginx:\/\/127.0.0.1\/x' has the type 'nginx', which modelci does not know; use haproxy:\/\//,
+  );
 });
 
 test('a runtime API that accepts and never answers, or trickles: bounded by the idle and total timeouts; the abort signal ends it at once', async () => {
@@ -74,7 +86,9 @@ test('a runtime API that accepts and never answers, or trickles: bounded by the 
   const uri = `haproxy://127.0.0.1:${(silent.address() as { port: number }).port}/model`;
   try {
     const quiet = await serviceError(new HaproxyRouter(uri, { timeouts: { idleMs: 100 } }).getWeights());
-    expect(quiet.message).toBe(`HAProxy's runtime API at ${uri} did not finish answering 'get weight model/canary' (nothing received for 0.1 s); try again, or check HAProxy.`);
+    expect(quiet.message).toBe(
+      `HAProxy's runtime API at ${uri} did not finish answering 'get weight model/canary' (nothing received for 0.1 s); try again, or check HAProxy.`,
+    );
     expect(quiet.retryable).toBe(true);
     trickle = true;
     const slow = await serviceError(new HaproxyRouter(uri, { timeouts: { idleMs: 100, totalMs: 300 } }).setWeights(0.1));

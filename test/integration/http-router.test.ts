@@ -35,7 +35,9 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
-afterEach(() => { answer = undefined; });
+afterEach(() => {
+  answer = undefined;
+});
 
 test('weights go out as {"canary": w, "stable": 1 - w} and are read back; a rollback is canary 0', async () => {
   const router = openRouter(`${url}/`);
@@ -47,10 +49,20 @@ test('weights go out as {"canary": w, "stable": 1 - w} and are read back; a roll
 });
 
 test.each([
-  ['a refusal', { status: 500, body: 'upstream config locked' }, 'set', /The router at http:\/\/127.0.0.1:\d+ refused PUT \/routes\/model\/weights \(HTTP 500: upstream config locked\); try again, or check the load balancer\./],
+  [
+    'a refusal',
+    { status: 500, body: 'upstream config locked' },
+    'set',
+    /The router at http:\/\/127.0.0.1:\d+ refused PUT \/routes\/model\/weights \(HTTP 500: upstream config locked\); try again, or check the load balancer\./,
+  ],
   ['an answer that is not JSON', { status: 200, body: '<html>' }, 'get', /answered GET with something that is not JSON \('<html>'\)/],
   ['weights out of range', { status: 200, body: '{"canary": 2, "stable": -1}' }, 'get', /holds weights \{"canary":2,"stable":-1\}; it must return/],
-  ['a route it does not have', { status: 404, body: 'no such route' }, 'get', /refused GET \/routes\/model\/weights \(HTTP 404: no such route\); check that it implements \/routes\/model\/weights\.$/],
+  [
+    'a route it does not have',
+    { status: 404, body: 'no such route' },
+    'get',
+    /refused GET \/routes\/model\/weights \(HTTP 404: no such route\); check that it implements \/routes\/model\/weights\.$/,
+  ],
 ] as const)('%s: one sentence', async (_what, reply, op, message) => {
   answer = reply;
   const router = openRouter(url);
@@ -62,7 +74,9 @@ test.each([
 test('an unreachable router: one sentence', async () => {
   const port = await freePort();
   const e = await serviceError(openRouter(`http://127.0.0.1:${port}`).getWeights());
-  expect(e.message).toBe(`Cannot reach the router at http://127.0.0.1:${port}/routes/model/weights (ECONNREFUSED); check the router URI and that the load balancer is up, then try again.`);
+  expect(e.message).toBe(
+    `Cannot reach the router at http://127.0.0.1:${port}/routes/model/weights (ECONNREFUSED); check the router URI and that the load balancer is up, then try again.`,
+  );
   expect(e.retryable).toBe(true);
 });
 
@@ -75,7 +89,9 @@ test('a load balancer that accepts and never answers: bounded by the headers tim
   const at = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
   try {
     const e = await serviceError(new HttpRouter(at, { timeouts: { headersMs: 100 } }).setWeights(0.1));
-    expect(e.message).toBe(`The router at ${at}/routes/model/weights did not finish answering PUT (no answer within 0.1 s); try again, or check that the service is healthy.`);
+    expect(e.message).toBe(
+      `The router at ${at}/routes/model/weights did not finish answering PUT (no answer within 0.1 s); try again, or check that the service is healthy.`,
+    );
     const controller = new AbortController();
     const call = new HttpRouter(at).getWeights(controller.signal).catch((x: Error) => x);
     setTimeout(() => controller.abort(), 50);

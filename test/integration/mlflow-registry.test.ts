@@ -27,13 +27,32 @@ const file = (name: string, content: string) => {
 };
 
 test('register: model, run with metrics and git SHA, artifacts through the proxy, version; identical content is not registered twice', async () => {
-  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
+  const verdict = file(
+    'verdict.json',
+    JSON.stringify({
+      schema: 'modelci/gate-verdict@1',
+      passed: true,
+      gates: [{ gate: 'accuracy >= 0.9', passed: true }],
+      checks: [],
+      metrics: { accuracy: 0.97 },
+    }),
+  );
   const env = { GITHUB_SHA: '1111111111111111111111111111111111111111' };
   const r = await runRegister({ registry, name: 'penguins', model: file('model.onnx', 'mlflow weights'), metrics: verdict }, env);
   expect(r.version).toMatchObject({ version: 1, metrics: { accuracy: 0.97 }, provenance: { gitSha: env.GITHUB_SHA, gateVerdict: { passed: true } } });
   expect(r.outputs.uri).toBe(`${registry}/penguins/1`);
-  expect([...mlflow.artifacts.keys()]).toEqual([expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/model\/model.onnx$/), expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/modelci\/version.json$/)]);
-  expect(mlflow.calls).toEqual(expect.arrayContaining(['POST /api/2.0/mlflow/registered-models/create', 'POST /api/2.0/mlflow/runs/create', 'POST /api/2.0/mlflow/runs/log-batch', 'POST /api/2.0/mlflow/model-versions/create']));
+  expect([...mlflow.artifacts.keys()]).toEqual([
+    expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/model\/model.onnx$/),
+    expect.stringMatching(/^1\/[0-9a-f]{32}\/artifacts\/modelci\/version.json$/),
+  ]);
+  expect(mlflow.calls).toEqual(
+    expect.arrayContaining([
+      'POST /api/2.0/mlflow/registered-models/create',
+      'POST /api/2.0/mlflow/runs/create',
+      'POST /api/2.0/mlflow/runs/log-batch',
+      'POST /api/2.0/mlflow/model-versions/create',
+    ]),
+  );
   const again = await runRegister({ registry, name: 'penguins', model: join(dir, 'model.onnx') }, env);
   expect(again).toMatchObject({ existing: true, bytesWritten: 0 });
   expect(again.version.version).toBe(1);
@@ -48,14 +67,21 @@ test('aliases (not stages), previous holder, resolve with a verified download, p
   expect(r.version.version).toBe(3);
   expect(readFileSync(join(dir, 'out', 'm3.onnx'), 'utf8')).toBe('weights 3');
   const all = await runList({ registry, name: 'penguins' });
-  expect(all.map((v) => [v.version, v.aliases])).toEqual([[1, []], [2, []], [3, ['production']], [4, []]]);
+  expect(all.map((v) => [v.version, v.aliases])).toEqual([
+    [1, []],
+    [2, []],
+    [3, ['production']],
+    [4, []],
+  ]);
 });
 
 test('a tampered artifact is refused on download', async () => {
   const { version: v } = await runResolve({ registry, name: 'penguins', version: '2' });
   const key = [...mlflow.artifacts.keys()].find((k) => k.endsWith('/m2.onnx'))!;
   mlflow.artifacts.set(key, Buffer.from('weights 2 but changed'));
-  expect((await inputError(new MlflowRegistry(registry).download(v, join(dir, 'tampered')))).message).toMatch(/m2.onnx of penguins v2 from .* does not match the sha256 recorded at registration/);
+  expect((await inputError(new MlflowRegistry(registry).download(v, join(dir, 'tampered')))).message).toMatch(
+    /m2.onnx of penguins v2 from .* does not match the sha256 recorded at registration/,
+  );
 });
 
 test.each([
@@ -70,13 +96,22 @@ test('a server that wants credentials: 401 names the variables, never the secret
   try {
     const uri = `mlflow+${secured.url}`;
     const error = await inputError(new MlflowRegistry(uri, {}).list('penguins'));
-    expect(error.message).toMatch(/refused the request \(401\); no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN/);
+    expect(error.message).toMatch(
+      /refused the request \(401\); no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN/,
+    );
     const wrong = await inputError(new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 'nope-nope' }).list('penguins'));
     expect(wrong.message).not.toContain('nope-nope');
     expect(wrong.message).toMatch(/the MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD sent were not accepted: check them\.$/);
     // Both set: the username and password win, as in MLflow's Python client (a token sent here got 401).
     const reg = new MlflowRegistry(uri, { MLFLOW_TRACKING_USERNAME: 'ml', MLFLOW_TRACKING_PASSWORD: 's3cret-value', MLFLOW_TRACKING_TOKEN: 'some-token' });
-    const r = await reg.register({ name: 'secured', files: [{ source: file('s.onnx', 'secured'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    const r = await reg.register({
+      name: 'secured',
+      files: [{ source: file('s.onnx', 'secured'), path: 's.onnx' }],
+      metrics: {},
+      provenance: {},
+      tags: {},
+      now: new Date(),
+    });
     expect(r.version.version).toBe(1);
   } finally {
     await secured.stop();
@@ -112,12 +147,14 @@ test('a registration that fails after its run started ends the run FAILED, never
   expect(started.map(([, status]) => status)).toEqual(['FAILED']);
 });
 
-test('a 61-file folder with 300 metrics (tags over MLflow 2.x\'s 5000 characters): registered, the record kept as a run artifact, read back whole', async () => {
+test("a 61-file folder with 300 metrics (tags over MLflow 2.x's 5000 characters): registered, the record kept as a run artifact, read back whole", async () => {
   const { mkdirSync } = await import('node:fs');
   const folder = join(dir, 'many-files');
   mkdirSync(folder, { recursive: true });
   for (let i = 0; i < 61; i++) writeFileSync(join(folder, `shard-${String(i).padStart(3, '0')}.bin`), `shard ${i}`);
-  const metrics = Object.entries(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`metric_${i}`, i / 300]))).map(([k, v]) => `${k}=${v}`).join(', ');
+  const metrics = Object.entries(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`metric_${i}`, i / 300])))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   const before = new Set(mlflow.runs.keys());
   const r = await runRegister({ registry, name: 'many-files', model: folder, metrics }, {});
   expect([...mlflow.runs].filter(([id]) => !before.has(id)).map(([, s]) => s)).toEqual(['FINISHED']);
@@ -141,32 +178,52 @@ test('a server older than aliases (MLflow 2.2): with ?stages=true, promote moves
     expect(second.move.previousVersion).toBe(1);
     expect(old.stages('old')).toEqual({ 1: 'Archived', 2: 'Production' });
     expect((await runResolve({ registry: uri, name: 'old' })).version.version).toBe(2);
-    expect((await inputError(runPromote({ registry: `mlflow+${old.url}`, name: 'old', version: '1', force: 'true' }))).message).toMatch(/is older than model aliases \(MLflow before 2\.3\): add \?stages=true to the registry URI/);
-    expect((await inputError(runPromote({ registry: uri, name: 'old', version: '1', alias: 'champion', force: 'true' }))).message).toMatch(/only production and staging map to its stages, not 'champion'/);
+    expect((await inputError(runPromote({ registry: `mlflow+${old.url}`, name: 'old', version: '1', force: 'true' }))).message).toMatch(
+      /is older than model aliases \(MLflow before 2\.3\): add \?stages=true to the registry URI/,
+    );
+    expect((await inputError(runPromote({ registry: uri, name: 'old', version: '1', alias: 'champion', force: 'true' }))).message).toMatch(
+      /only production and staging map to its stages, not 'champion'/,
+    );
   } finally {
     await old.stop();
   }
 });
 
 test('register from the training run: mlflow-run-id links the version to it, leaves its status alone, and makes no new run', async () => {
-  const created = (await (await fetch(`${mlflow.url}/api/2.0/mlflow/runs/create`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ experiment_id: '0', start_time: Date.now() }) })).json()) as { run: { info: { run_id: string } } };
+  const created = (await (
+    await fetch(`${mlflow.url}/api/2.0/mlflow/runs/create`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ experiment_id: '0', start_time: Date.now() }),
+    })
+  ).json()) as { run: { info: { run_id: string } } };
   const trainRun = created.run.info.run_id;
-  await fetch(`${mlflow.url}/api/2.0/mlflow/runs/update`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ run_id: trainRun, status: 'FINISHED' }) });
+  await fetch(`${mlflow.url}/api/2.0/mlflow/runs/update`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ run_id: trainRun, status: 'FINISHED' }),
+  });
   const before = mlflow.runs.size;
   const r = await runRegister({ registry, name: 'from-training', model: file('trained.onnx', 'trained weights'), 'mlflow-run-id': trainRun }, {});
   expect(mlflow.versionRun('from-training', String(r.version.version))).toBe(trainRun);
   expect(mlflow.runs.size).toBe(before);
   expect(mlflow.runs.get(trainRun)).toBe('FINISHED');
   expect((await runResolve({ registry, name: 'from-training', version: '1', download: join(dir, 'trained-out') })).files).toHaveLength(1);
-  expect((await inputError(runRegister({ registry, name: 'from-training', model: file('t2.onnx', 'x'), 'mlflow-run-id': 'not-a-run' }, {}))).message).toMatch(/is not an MLflow run id \(32 hexadecimal characters/);
-  expect((await inputError(runRegister({ registry, name: 'from-training', model: file('t3.onnx', 'y'), 'mlflow-run-id': 'f'.repeat(32) }, {}))).message).toMatch(/names run f{32}, which .* does not have/);
+  expect((await inputError(runRegister({ registry, name: 'from-training', model: file('t2.onnx', 'x'), 'mlflow-run-id': 'not-a-run' }, {}))).message).toMatch(
+    /is not an MLflow run id \(32 hexadecimal characters/,
+  );
+  expect(
+    (await inputError(runRegister({ registry, name: 'from-training', model: file('t3.onnx', 'y'), 'mlflow-run-id': 'f'.repeat(32) }, {}))).message,
+  ).toMatch(/names run f{32}, which .* does not have/);
 });
 
 test('an unreachable MLflow server: one sentence', async () => {
   const { freePort } = await import('../helpers/docker-registry.js');
   const port = await freePort();
   const error = await serviceError(runList({ registry: `mlflow+http://127.0.0.1:${port}`, name: 'penguins' }));
-  expect(error.message).toBe(`Cannot reach the MLflow server at http://127.0.0.1:${port}/api/2.0/mlflow/registered-models/get (ECONNREFUSED); check the registry URI and that the server is up, then try again.`);
+  expect(error.message).toBe(
+    `Cannot reach the MLflow server at http://127.0.0.1:${port}/api/2.0/mlflow/registered-models/get (ECONNREFUSED); check the registry URI and that the server is up, then try again.`,
+  );
   expect(error.retryable).toBe(true);
 });
 
@@ -184,7 +241,9 @@ test('a failing server is a ServiceError: a GET is retried through a passing 503
   mlflow.failNext('/api/2.0/mlflow/registered-models/create', 500, 3);
   const posts = calls('POST /api/2.0/mlflow/registered-models/create');
   const e = await serviceError(runRegister({ registry, name: 'penguins', model: file('f.onnx', 'weights f') }));
-  expect(e.message).toBe(`The MLflow server ${mlflow.url} failed to registered-models/create (INTERNAL_ERROR: the backend store is unavailable); no model version was created for content it did not finish storing: try again.`);
+  expect(e.message).toBe(
+    `The MLflow server ${mlflow.url} failed to registered-models/create (INTERNAL_ERROR: the backend store is unavailable); no model version was created for content it did not finish storing: try again.`,
+  );
   expect(e.retryable).toBe(true);
   expect(calls('POST /api/2.0/mlflow/registered-models/create') - posts).toBe(1);
   mlflow.failNext('/api/2.0/mlflow/registered-models/create', 500, 0);

@@ -9,7 +9,14 @@ import { openModel } from '../../packages/core/src/index.js';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
 import { startHaproxy, type RunningHaproxy } from '../helpers/haproxy.js';
 import { penguinBodies, startLoad } from '../helpers/load-generator.js';
-import { LATENCY_BUCKETS, spawnModelServer, startHttpJsonMetrics, startModelServer, type InProcessModelServer, type ModelServer } from '../helpers/model-server.js';
+import {
+  LATENCY_BUCKETS,
+  spawnModelServer,
+  startHttpJsonMetrics,
+  startModelServer,
+  type InProcessModelServer,
+  type ModelServer,
+} from '../helpers/model-server.js';
 
 let dir: string;
 let t: TestModels;
@@ -23,7 +30,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-interface Sample { name: string; labels: Record<string, string>; value: number }
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
 
 /** A strict reader of the text format 0.0.4: every line a HELP, a TYPE or a sample of a declared family. */
 function parseExposition(text: string): { types: Record<string, string>; samples: Sample[] } {
@@ -57,7 +68,8 @@ async function scrape(server: ModelServer) {
   expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
   const { types, samples } = parseExposition(await res.text());
   expect(types).toEqual({ http_requests_total: 'counter', http_request_duration_seconds: 'histogram' });
-  const one = (name: string, labels: Record<string, string>) => samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  const one = (name: string, labels: Record<string, string>) =>
+    samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   const requests = (code: string) => one('http_requests_total', { code })[0]?.value ?? 0;
   const buckets = one('http_request_duration_seconds_bucket', {});
   const bucket = (le: string) => buckets.find((b) => b.labels.le === le)!.value;
@@ -110,7 +122,9 @@ describe('an in-process model server', () => {
     const { body_mass_g: _dropped, ...partial } = rows[0];
     const res = await post(`${server.url}/predict`, { rows: [rows[0], partial] });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toBe('row 2 has no number for body_mass_g; every row needs bill_length_mm, bill_depth_mm, flipper_length_mm, body_mass_g');
+    expect(((await res.json()) as { error: string }).error).toBe(
+      'row 2 has no number for body_mass_g; every row needs bill_length_mm, bill_depth_mm, flipper_length_mm, body_mass_g',
+    );
     expect((await post(`${server.url}/predict`, { rows: [] })).status).toBe(400);
   });
 

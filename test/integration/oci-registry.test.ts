@@ -33,7 +33,16 @@ const file = (name: string, content: string | Buffer) => {
 
 test('register pushes a ModelPack artifact; identical content uploads 0 bytes; promote, resolve, list', async () => {
   const model = file('model.onnx', Buffer.alloc(3_000_000, 7));
-  const verdict = file('verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.97 } }));
+  const verdict = file(
+    'verdict.json',
+    JSON.stringify({
+      schema: 'modelci/gate-verdict@1',
+      passed: true,
+      gates: [{ gate: 'accuracy >= 0.9', passed: true }],
+      checks: [],
+      metrics: { accuracy: 0.97 },
+    }),
+  );
   const env = { GITHUB_SHA: 'abcdefabcdefabcdefabcdefabcdefabcdefabcd' };
   const first = await runRegister({ registry, name: 'penguins', model, metrics: verdict }, env);
   expect(first.existing).toBe(false);
@@ -42,7 +51,9 @@ test('register pushes a ModelPack artifact; identical content uploads 0 bytes; p
   expect(first.outputs.uri).toBe(`${registry}/penguins:v1`);
 
   // What the registry holds, read with the distribution API directly.
-  const manifest = (await (await fetch(`${server.url}/v2/acme/models/penguins/manifests/v1`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } })).json()) as { artifactType: string; config: { mediaType: string }; layers: { annotations: Record<string, string> }[]; annotations: Record<string, string> };
+  const manifest = (await (
+    await fetch(`${server.url}/v2/acme/models/penguins/manifests/v1`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } })
+  ).json()) as { artifactType: string; config: { mediaType: string }; layers: { annotations: Record<string, string> }[]; annotations: Record<string, string> };
   expect(manifest.artifactType).toBe('application/vnd.cncf.model.manifest.v1+json');
   expect(manifest.config.mediaType).toBe('application/vnd.cncf.model.config.v1+json');
   expect(manifest.layers[0].annotations['org.cncf.model.filepath']).toBe('model.onnx');
@@ -66,14 +77,19 @@ test('register pushes a ModelPack artifact; identical content uploads 0 bytes; p
   expect(resolved.version.version).toBe(2);
   expect(resolved.version.aliases).toEqual(['production']);
   expect(readFileSync(join(dir, 'out', 'model2.onnx'), 'utf8')).toBe('other weights');
-  expect((await runList({ registry, name: 'penguins' })).map((v) => [v.version, v.aliases])).toEqual([[1, []], [2, ['production']]]);
+  expect((await runList({ registry, name: 'penguins' })).map((v) => [v.version, v.aliases])).toEqual([
+    [1, []],
+    [2, ['production']],
+  ]);
 });
 
-test('an unreachable registry and a missing alias: one sentence each (the registry\'s failure, the user\'s mistake)', async () => {
+test("an unreachable registry and a missing alias: one sentence each (the registry's failure, the user's mistake)", async () => {
   const port = await freePort();
   const down = `oci://127.0.0.1:${port}/acme/models`;
   const unreachable = await serviceError(runList({ registry: down, name: 'penguins' }));
-  expect(unreachable.message).toBe(`Cannot reach the registry at http://127.0.0.1:${port}/v2/acme/models/penguins/tags/list (ECONNREFUSED); check the registry URI and that the registry is up, then try again.`);
+  expect(unreachable.message).toBe(
+    `Cannot reach the registry at http://127.0.0.1:${port}/v2/acme/models/penguins/tags/list (ECONNREFUSED); check the registry URI and that the registry is up, then try again.`,
+  );
   expect(unreachable.retryable).toBe(true);
   expect((await inputError(runResolve({ registry, name: 'penguins', version: 'canary' }))).message).toMatch(/has no alias 'canary' in .*; it has /);
 });
@@ -88,7 +104,9 @@ describe('a registry that asks for credentials (htpasswd, Basic challenge)', () 
 
   test('without credentials: 401, and the sentence names the variables to set, never a secret', async () => {
     const error = await inputError(runRegister({ registry: uri(), name: 'penguins', model: file('a.onnx', 'weights') }, {}));
-    expect(error.message).toBe(`The registry 127.0.0.1:${secured.port} asked for credentials (401) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env.`);
+    expect(error.message).toBe(
+      `The registry 127.0.0.1:${secured.port} asked for credentials (401) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env.`,
+    );
   });
 
   test('a wrong password: 401 again, the password is not printed', async () => {
@@ -113,7 +131,14 @@ describe('a registry that asks for credentials (htpasswd, Basic challenge)', () 
   test('with the right credentials, register and resolve work', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const reg = new OciRegistry(uri(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
-    const r = await reg.register({ name: 'penguins', files: [{ source: file('b.onnx', 'secured weights'), path: 'b.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    const r = await reg.register({
+      name: 'penguins',
+      files: [{ source: file('b.onnx', 'secured weights'), path: 'b.onnx' }],
+      metrics: {},
+      provenance: {},
+      tags: {},
+      now: new Date(),
+    });
     expect(r.version.version).toBe(1);
     expect((await reg.resolve('penguins', 'v1')).files[0].path).toBe('b.onnx');
   });
@@ -144,8 +169,12 @@ test('a registry that dies mid-upload: one sentence, and no tag points at the pa
   const { OciRegistry } = await import('../../packages/core/src/index.js');
   const reg = new OciRegistry(`oci://127.0.0.1:${proxyPort}/acme/dying`, {}, { chunkBytes: 256 * 1024 });
   const big = file('big.onnx', Buffer.alloc(2 * 1024 * 1024, 3));
-  const error = await serviceError(reg.register({ name: 'halfway', files: [{ source: big, path: 'big.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
-  expect(error.message).toMatch(/^Cannot reach the registry at http:\/\/127.0.0.1:\d+\/v2\/acme\/dying\/halfway\/blobs\/uploads\/[^ ?]+ \(.+\); check the registry URI and that the registry is up, then try again\.$/);
+  const error = await serviceError(
+    reg.register({ name: 'halfway', files: [{ source: big, path: 'big.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }),
+  );
+  expect(error.message).toMatch(
+    /^Cannot reach the registry at http:\/\/127.0.0.1:\d+\/v2\/acme\/dying\/halfway\/blobs\/uploads\/[^ ?]+ \(.+\); check the registry URI and that the registry is up, then try again\.$/,
+  );
   expect(error.retryable).toBe(true);
   expect(error.message).not.toMatch(/\n/);
   expect(patches).toBe(3);
@@ -195,8 +224,14 @@ test('a file above the layer limit (GHCR: 10 GB) goes up in parts and comes back
   const big = file('split.onnx', bytes);
   const r = await reg.register({ name: 'split', files: [{ source: big, path: 'split.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
   expect(r.bytesWritten).toBe(bytes.length);
-  const manifest = (await (await fetch(`${server.url}/v2/acme/models/split/manifests/v1`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } })).json()) as { layers: { size: number; annotations: Record<string, string> }[] };
-  expect(manifest.layers.map((l) => [l.size, l.annotations['io.modelci.part']])).toEqual([[1048576, '1/3'], [1048576, '2/3'], [524288, '3/3']]);
+  const manifest = (await (
+    await fetch(`${server.url}/v2/acme/models/split/manifests/v1`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } })
+  ).json()) as { layers: { size: number; annotations: Record<string, string> }[] };
+  expect(manifest.layers.map((l) => [l.size, l.annotations['io.modelci.part']])).toEqual([
+    [1048576, '1/3'],
+    [1048576, '2/3'],
+    [524288, '3/3'],
+  ]);
   const v = await reg.resolve('split', 'latest');
   expect(v.files).toHaveLength(1);
   expect(v.files[0]).toMatchObject({ path: 'split.onnx', size: bytes.length, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` });
@@ -228,7 +263,14 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
   test('credentials buy a scoped token from the realm the challenge names; push and pull work', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const reg = new OciRegistry(front(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
-    const r = await reg.register({ name: 'penguins', files: [{ source: file('t.onnx', 'token weights'), path: 't.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    const r = await reg.register({
+      name: 'penguins',
+      files: [{ source: file('t.onnx', 'token weights'), path: 't.onnx' }],
+      metrics: {},
+      provenance: {},
+      tags: {},
+      now: new Date(),
+    });
     expect(r.version.version).toBe(1);
     const out = join(dir, 'token-out');
     await reg.download(await reg.resolve('penguins', '1'), out);
@@ -239,11 +281,29 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
   test('credentials that may pull but not push: the registry refuses the scope, and the sentence says it is a permission, not a missing credential', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const writer = new OciRegistry(front(), { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
-    await writer.register({ name: 'shared', files: [{ source: file('s.onnx', 'shared weights'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    await writer.register({
+      name: 'shared',
+      files: [{ source: file('s.onnx', 'shared weights'), path: 's.onnx' }],
+      metrics: {},
+      provenance: {},
+      tags: {},
+      now: new Date(),
+    });
     const reader = new OciRegistry(front(), { MODELCI_REGISTRY_USERNAME: READER.username, MODELCI_REGISTRY_PASSWORD: READER.password });
     expect((await reader.resolve('shared', '1')).version).toBe(1);
-    const e = await inputError(reader.register({ name: 'shared', files: [{ source: file('s2.onnx', 'other weights'), path: 's.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
-    expect(e.message).toBe(`The registry ${tokens.url.replace('http://', '')} refused access (401 insufficient_scope); the credentials are valid but lack permission: grant push and pull on the repository.`);
+    const e = await inputError(
+      reader.register({
+        name: 'shared',
+        files: [{ source: file('s2.onnx', 'other weights'), path: 's.onnx' }],
+        metrics: {},
+        provenance: {},
+        tags: {},
+        now: new Date(),
+      }),
+    );
+    expect(e.message).toBe(
+      `The registry ${tokens.url.replace('http://', '')} refused access (401 insufficient_scope); the credentials are valid but lack permission: grant push and pull on the repository.`,
+    );
     expect(e.message).not.toContain(READER.password);
     expect((await writer.list('shared')).map((v) => v.version)).toEqual([1]);
   });
@@ -251,15 +311,22 @@ describe('a registry with token auth (the Bearer challenge flow GHCR uses)', () 
   test('no credentials: the token server says 401 and the sentence says what to set', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const reg = new OciRegistry(front(), {});
-    expect((await inputError(reg.list('penguins'))).message).toMatch(/asked for credentials \(401\) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/);
+    expect((await inputError(reg.list('penguins'))).message).toMatch(
+      /asked for credentials \(401\) and none were set; set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD/,
+    );
   });
 
-  test('a realm on plain http at another origin (the registry\'s own port, the realm another) gets no password', async () => {
+  test("a realm on plain http at another origin (the registry's own port, the realm another) gets no password", async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const before = tokens.requests.length;
-    const reg = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, { MODELCI_REGISTRY_USERNAME: TEST_USER.username, MODELCI_REGISTRY_PASSWORD: TEST_USER.password });
+    const reg = new OciRegistry(`oci://127.0.0.1:${secured.port}/org`, {
+      MODELCI_REGISTRY_USERNAME: TEST_USER.username,
+      MODELCI_REGISTRY_PASSWORD: TEST_USER.password,
+    });
     const e = await inputError(reg.list('penguins'));
-    expect(e.message).toBe(`The registry 127.0.0.1:${secured.port} sends its clients to the token realm ${tokens.url}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`);
+    expect(e.message).toBe(
+      `The registry 127.0.0.1:${secured.port} sends its clients to the token realm ${tokens.url}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`,
+    );
     const asked = tokens.requests.slice(before);
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.every((q) => !q.authorization)).toBe(true);
@@ -276,16 +343,21 @@ test('tag lists are followed across pages (Link: rel="next"), as GHCR and Harbor
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.endsWith('/tags/list')) {
       pages++;
-      fetch(`${server.url}${url.pathname}`).then((r) => r.json() as Promise<{ name: string; tags: string[] }>).then((body) => {
-        const sorted = [...body.tags].sort();
-        const after = url.searchParams.get('last');
-        const rest = after ? sorted.filter((t) => t > after) : sorted;
-        const page = rest.slice(0, 2);
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (rest.length > 2) headers.Link = `<${url.pathname}?n=2&last=${page[page.length - 1]}>; rel="next"`;
-        res.writeHead(200, headers);
-        res.end(JSON.stringify({ name: body.name, tags: page }));
-      }, () => res.destroy());
+      fetch(`${server.url}${url.pathname}`)
+        .then((r) => r.json() as Promise<{ name: string; tags: string[] }>)
+        .then(
+          (body) => {
+            const sorted = [...body.tags].sort();
+            const after = url.searchParams.get('last');
+            const rest = after ? sorted.filter((t) => t > after) : sorted;
+            const page = rest.slice(0, 2);
+            const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+            if (rest.length > 2) headers.Link = `<${url.pathname}?n=2&last=${page[page.length - 1]}>; rel="next"`;
+            res.writeHead(200, headers);
+            res.end(JSON.stringify({ name: body.name, tags: page }));
+          },
+          () => res.destroy(),
+        );
       return;
     }
     const upstream = httpRequest({ host: '127.0.0.1', port: server.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
@@ -328,7 +400,7 @@ async function forwarder(to: number, edit?: (req: import('node:http').IncomingMe
   return { port, seen, close: () => new Promise<void>((r) => proxy.close(() => r())) };
 }
 
-describe('credentials stay with the registry\'s origin (htpasswd registry behind a proxy)', () => {
+describe("credentials stay with the registry's origin (htpasswd registry behind a proxy)", () => {
   let secured: RunningRegistry;
   beforeAll(async () => {
     secured = await startDockerRegistry({ htpasswd: true });
@@ -340,11 +412,23 @@ describe('credentials stay with the registry\'s origin (htpasswd registry behind
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const elsewhere = await forwarder(secured.port);
     const front = await forwarder(secured.port, (req, headers) => {
-      if (req.method === 'POST' && typeof headers.location === 'string') headers.location = headers.location.replace(/^http:\/\/127\.0\.0\.1:\d+/, `http://localhost:${elsewhere.port}`).replace(/^\//, `http://localhost:${elsewhere.port}/`);
+      if (req.method === 'POST' && typeof headers.location === 'string')
+        headers.location = headers.location
+          .replace(/^http:\/\/127\.0\.0\.1:\d+/, `http://localhost:${elsewhere.port}`)
+          .replace(/^\//, `http://localhost:${elsewhere.port}/`);
     });
     try {
       const reg = new OciRegistry(`oci://127.0.0.1:${front.port}/team`, env);
-      const e = await serviceError(reg.register({ name: 'moved', files: [{ source: file('m.onnx', 'moved weights'), path: 'm.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() }));
+      const e = await serviceError(
+        reg.register({
+          name: 'moved',
+          files: [{ source: file('m.onnx', 'moved weights'), path: 'm.onnx' }],
+          metrics: {},
+          provenance: {},
+          tags: {},
+          now: new Date(),
+        }),
+      );
       expect(e.message).toMatch(new RegExp(`^The registry 127.0.0.1:${front.port} failed to upload m.onnx \\(HTTP 401 Unauthorized.*\\); nothing was tagged`));
       expect(e.retryable).toBe(false);
       expect(front.seen.some((q) => q.authorization?.startsWith('Basic '))).toBe(true);
@@ -359,10 +443,18 @@ describe('credentials stay with the registry\'s origin (htpasswd registry behind
   test('a Link: next page on another origin is asked without Authorization', async () => {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const direct = new OciRegistry(`oci://127.0.0.1:${secured.port}/team`, env);
-    await direct.register({ name: 'linked', files: [{ source: file('l.onnx', 'linked weights'), path: 'l.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+    await direct.register({
+      name: 'linked',
+      files: [{ source: file('l.onnx', 'linked weights'), path: 'l.onnx' }],
+      metrics: {},
+      provenance: {},
+      tags: {},
+      now: new Date(),
+    });
     const elsewhere = await forwarder(secured.port);
     const front = await forwarder(secured.port, (req, headers) => {
-      if (req.url?.includes('/tags/list') && !req.url.includes('last=')) headers.link = `<http://localhost:${elsewhere.port}/v2/team/linked/tags/list?n=1000&last=v1>; rel="next"`;
+      if (req.url?.includes('/tags/list') && !req.url.includes('last='))
+        headers.link = `<http://localhost:${elsewhere.port}/v2/team/linked/tags/list?n=1000&last=v1>; rel="next"`;
     });
     try {
       const e = await inputError(new OciRegistry(`oci://127.0.0.1:${front.port}/team`, env).list('linked'));
@@ -386,7 +478,9 @@ test('a registry that accepts connections and never answers: a retryable Service
   try {
     const { OciRegistry } = await import('../../packages/core/src/index.js');
     const e = await serviceError(new OciRegistry(`oci://127.0.0.1:${port}/acme`, {}, { timeouts: { headersMs: 100 } }).list('penguins'));
-    expect(e.message).toBe(`The registry at http://127.0.0.1:${port}/v2/acme/penguins/tags/list did not finish answering GET (no answer within 0.1 s); try again, or check that the service is healthy.`);
+    expect(e.message).toBe(
+      `The registry at http://127.0.0.1:${port}/v2/acme/penguins/tags/list did not finish answering GET (no answer within 0.1 s); try again, or check that the service is healthy.`,
+    );
     expect(e.retryable).toBe(true);
   } finally {
     for (const s of sockets) s.destroy();
@@ -399,7 +493,16 @@ test('attach adds a later verdict and commit to a version on docker-registry: it
   const model = file('attach.onnx', 'attach weights');
   const first = await runRegister({ registry, name: 'attached', model }, { GITHUB_SHA: 'a'.repeat(40) });
   await expect(runPromote({ registry, name: 'attached', version: '1', alias: 'Champion' })).rejects.toThrow(/a protected alias/);
-  const verdict = file('attach-verdict.json', JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy: 0.95 } }));
+  const verdict = file(
+    'attach-verdict.json',
+    JSON.stringify({
+      schema: 'modelci/gate-verdict@1',
+      passed: true,
+      gates: [{ gate: 'accuracy >= 0.9', passed: true }],
+      checks: [],
+      metrics: { accuracy: 0.95 },
+    }),
+  );
   const attached = await runAttach({ registry, name: 'attached', version: '1', 'gate-verdict': verdict }, { GITHUB_SHA: 'b'.repeat(40) });
   expect(attached.version.digest).toBe(first.version.digest);
   expect(attached.version.provenance.attachments?.[0].gitSha).toBe('b'.repeat(40));
@@ -409,7 +512,10 @@ test('attach adds a later verdict and commit to a version on docker-registry: it
   expect(listed.map((v) => [v.version, v.aliases, v.provenance.gateVerdict?.passed])).toEqual([[1, ['Champion'], true]]);
   const tags = ((await (await fetch(`${server.url}/v2/acme/models/attached/tags/list`)).json()) as { tags: string[] }).tags;
   expect(tags.some((t) => /^v1\.attach-[0-9a-f]{12}$/.test(t))).toBe(true);
-  const v1 = await fetch(`${server.url}/v2/acme/models/attached/manifests/v1`, { method: 'HEAD', headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' } });
+  const v1 = await fetch(`${server.url}/v2/acme/models/attached/manifests/v1`, {
+    method: 'HEAD',
+    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' },
+  });
   expect(v1.headers.get('docker-content-digest')).toBe(first.version.digest);
 });
 

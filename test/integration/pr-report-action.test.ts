@@ -19,7 +19,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'drift.json'), JSON.stringify(driftReport(true)));
   writeFileSync(join(dir, 'verdict.json'), JSON.stringify(gateVerdict(true)));
   writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 5, head: { sha: 'feedface'.repeat(5) } } }));
-  Object.assign(process.env, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/models', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' });
+  Object.assign(process.env, {
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: 'acme/models',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_RUN_ID: '42',
+    GITHUB_SERVER_URL: 'https://github.com',
+  });
 });
 afterEach(() => {
   process.exitCode = undefined;
@@ -32,7 +39,7 @@ afterAll(async () => {
 
 const inputs = (token: string) => ({ 'drift-report': join(dir, 'drift.json'), 'gate-verdict': join(dir, 'verdict.json'), token });
 
-test('the first run comments on the event\'s pull request, the second edits that comment', async () => {
+test("the first run comments on the event's pull request, the second edits that comment", async () => {
   for (const expected of ['created', 'updated']) {
     const calls = mockCore(inputs(gh.writeToken));
     const { run } = await import('../../actions/pr-report/src/main.js');
@@ -47,7 +54,7 @@ test('the first run comments on the event\'s pull request, the second edits that
   expect(comments[0].body).toContain('[Run summary](<https://github.com/acme/models/actions/runs/42>)');
 });
 
-test('a fork\'s read-only token: the report in the job summary, a notice, the step passes', async () => {
+test("a fork's read-only token: the report in the job summary, a notice, the step passes", async () => {
   const before = gh.comments(5).map((c) => c.body);
   writeFileSync(join(dir, 'verdict.json'), JSON.stringify(gateVerdict(false))); // a new push: a new report
   const calls = mockCore(inputs(gh.readOnlyToken));

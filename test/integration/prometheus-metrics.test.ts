@@ -41,14 +41,16 @@ const began = Date.now();
 function exposition(s: Served): string {
   const scale = 1000 + (s.growing ? (Date.now() - began) / 1000 : 0);
   const own = s.variant ? `variant="${s.variant}",` : '';
-  return [
-    '# TYPE http_requests_total counter',
-    ...Object.entries(s.codes).map(([code, r]) => `http_requests_total{${own}code="${code}"} ${r * scale}`),
-    '# TYPE http_request_duration_seconds histogram',
-    ...LE.map((le, i) => `http_request_duration_seconds_bucket{${own}le="${le}"} ${s.buckets[i] * scale}`),
-    `http_request_duration_seconds_sum{${own.replace(/,$/, '')}} ${0.1 * scale}`,
-    `http_request_duration_seconds_count{${own.replace(/,$/, '')}} ${s.buckets[LE.length - 1] * scale}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      '# TYPE http_requests_total counter',
+      ...Object.entries(s.codes).map(([code, r]) => `http_requests_total{${own}code="${code}"} ${r * scale}`),
+      '# TYPE http_request_duration_seconds histogram',
+      ...LE.map((le, i) => `http_request_duration_seconds_bucket{${own}le="${le}"} ${s.buckets[i] * scale}`),
+      `http_request_duration_seconds_sum{${own.replace(/,$/, '')}} ${0.1 * scale}`,
+      `http_request_duration_seconds_count{${own.replace(/,$/, '')}} ${s.buckets[LE.length - 1] * scale}`,
+    ].join('\n') + '\n'
+  );
 }
 
 async function serve(s: Served): Promise<{ server: Server; address: string }> {
@@ -67,7 +69,11 @@ const source = (options: ConstructorParameters<typeof PrometheusMetrics>[1] = {}
 
 beforeAll(async () => {
   const targets = [];
-  for (const [s, labels] of [[CANARY, undefined], [STABLE, undefined], [IDLE, { variant: 'idle' }]] as const) {
+  for (const [s, labels] of [
+    [CANARY, undefined],
+    [STABLE, undefined],
+    [IDLE, { variant: 'idle' }],
+  ] as const) {
     const { server, address } = await serve(s);
     servers.push(server);
     targets.push({ address, labels });
@@ -105,11 +111,27 @@ test('per variant, requests, errors and p99 agree with what the servers counted'
   expect(r.stable.p99Ms).toBeCloseTo(220, 6);
   // What was asked, as sent: the defaults with the selector and a 10s window filled in.
   expect(r.queries.map((q) => [q.variant, q.metric, q.query])).toEqual([
-    ['canary', 'requests', 'sum((increase(http_requests_total{variant="canary"}[10s]) and http_requests_total{variant="canary"} offset 10s) or (http_requests_total{variant="canary"} unless http_requests_total{variant="canary"} offset 10s))'],
-    ['canary', 'errors', 'sum((increase(http_requests_total{variant="canary",code=~"5.."}[10s]) and http_requests_total{variant="canary",code=~"5.."} offset 10s) or (http_requests_total{variant="canary",code=~"5.."} unless http_requests_total{variant="canary",code=~"5.."} offset 10s)) or (0 * sum(increase(http_requests_total{variant="canary"}[10s])))'],
+    [
+      'canary',
+      'requests',
+      'sum((increase(http_requests_total{variant="canary"}[10s]) and http_requests_total{variant="canary"} offset 10s) or (http_requests_total{variant="canary"} unless http_requests_total{variant="canary"} offset 10s))',
+    ],
+    [
+      'canary',
+      'errors',
+      'sum((increase(http_requests_total{variant="canary",code=~"5.."}[10s]) and http_requests_total{variant="canary",code=~"5.."} offset 10s) or (http_requests_total{variant="canary",code=~"5.."} unless http_requests_total{variant="canary",code=~"5.."} offset 10s)) or (0 * sum(increase(http_requests_total{variant="canary"}[10s])))',
+    ],
     ['canary', 'p99Ms', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{variant="canary"}[10s])))'],
-    ['stable', 'requests', 'sum((increase(http_requests_total{variant="stable"}[10s]) and http_requests_total{variant="stable"} offset 10s) or (http_requests_total{variant="stable"} unless http_requests_total{variant="stable"} offset 10s))'],
-    ['stable', 'errors', 'sum((increase(http_requests_total{variant="stable",code=~"5.."}[10s]) and http_requests_total{variant="stable",code=~"5.."} offset 10s) or (http_requests_total{variant="stable",code=~"5.."} unless http_requests_total{variant="stable",code=~"5.."} offset 10s)) or (0 * sum(increase(http_requests_total{variant="stable"}[10s])))'],
+    [
+      'stable',
+      'requests',
+      'sum((increase(http_requests_total{variant="stable"}[10s]) and http_requests_total{variant="stable"} offset 10s) or (http_requests_total{variant="stable"} unless http_requests_total{variant="stable"} offset 10s))',
+    ],
+    [
+      'stable',
+      'errors',
+      'sum((increase(http_requests_total{variant="stable",code=~"5.."}[10s]) and http_requests_total{variant="stable",code=~"5.."} offset 10s) or (http_requests_total{variant="stable",code=~"5.."} unless http_requests_total{variant="stable",code=~"5.."} offset 10s)) or (0 * sum(increase(http_requests_total{variant="stable"}[10s])))',
+    ],
     ['stable', 'p99Ms', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{variant="stable"}[10s])))'],
   ]);
   expect(r.queries.every((q) => q.note === undefined)).toBe(true);
@@ -141,22 +163,28 @@ test('an override that returns a series per code: null, naming the series; check
   expect(note(r, 'canary', 'requests')).toBe('2 series ({code="200"}, {code="500"}), not one: aggregate them');
   within(r.stable.requests, 200, 0.06); // one code, one series
   const e = await inputError(metrics.check());
-  expect(e.message).toBe(`The requests query for the canary, sum by (code) (increase(http_requests_total{variant="canary"}[1m])), returns 2 series ({code="200"}, {code="500"}), not one; aggregate them, e.g. with sum(…), in the input 'metrics-queries'.`);
+  expect(e.message).toBe(
+    `The requests query for the canary, sum by (code) (increase(http_requests_total{variant="canary"}[1m])), returns 2 series ({code="200"}, {code="500"}), not one; aggregate them, e.g. with sum(…), in the input 'metrics-queries'.`,
+  );
   expect(e.where.input).toBe('metrics-queries');
 });
 
 test('+Inf and -Inf are no data, with a note', async () => {
-  const r = await source({ queries: {
-    requests: 'sum(increase(http_requests_total{{{selector}}}[{{window}}])) / 0',
-    errors: '-1 * sum(increase(http_requests_total{{{selector}}}[{{window}}])) / 0',
-  } }).read(window);
+  const r = await source({
+    queries: {
+      requests: 'sum(increase(http_requests_total{{{selector}}}[{{window}}])) / 0',
+      errors: '-1 * sum(increase(http_requests_total{{{selector}}}[{{window}}])) / 0',
+    },
+  }).read(window);
   expect(r.canary).toEqual({ requests: null, errors: null, p99Ms: expect.closeTo(450, 6) });
   expect(note(r, 'canary', 'requests')).toBe('+Inf (a quantile in the +Inf bucket, or a division by zero)');
   expect(note(r, 'canary', 'errors')).toBe('-Inf (a quantile in the +Inf bucket, or a division by zero)');
 });
 
 test('a scalar result is accepted, and an override p99 answers in seconds', async () => {
-  const r = await source({ queries: { p99: 'scalar(histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}]))))' } }).read(window);
+  const r = await source({
+    queries: { p99: 'scalar(histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}]))))' },
+  }).read(window);
   expect(r.canary.p99Ms).toBeCloseTo(450, 6);
 });
 
@@ -168,7 +196,9 @@ test('a check interval shorter than two scrapes: check() says so before anything
     await slow.waitForScrapes(2);
     const metrics = new PrometheusMetrics(`prometheus+${slow.url}`, {}, { env: {} });
     const e = await inputError(metrics.check(2000));
-    expect(e.message).toBe("The stable version's requests show in Prometheus over 1m but not over one check interval (2s): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.");
+    expect(e.message).toBe(
+      "The stable version's requests show in Prometheus over 1m but not over one check interval (2s): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.",
+    );
     expect(e.where.input).toBe('check-interval');
     await metrics.check(30_000);
   } finally {
@@ -178,36 +208,48 @@ test('a check interval shorter than two scrapes: check() says so before anything
 
 test('a PromQL syntax error in an override: check() says which query, where, and what Prometheus said', async () => {
   const e = await inputError(source({ queries: { errors: 'sum(increase(http_requests_total{{{selector}},code=~"5.."}[{{window}}])' } }).check());
-  expect(e.message).toBe(`Prometheus rejected the errors query for the canary, sum(increase(http_requests_total{variant="canary",code=~"5.."}[1m]): 1:68: parse error: unclosed left parenthesis; fix the errors query in the input 'metrics-queries'.`);
+  expect(e.message).toBe(
+    `Prometheus rejected the errors query for the canary, sum(increase(http_requests_total{variant="canary",code=~"5.."}[1m]): 1:68: parse error: unclosed left parenthesis; fix the errors query in the input 'metrics-queries'.`,
+  );
   expect(e.where.input).toBe('metrics-queries');
 });
 
 test('a selector that is not PromQL: check() names the selector input', async () => {
   const e = await inputError(source({ selectors: { stable: 'variant=stable' } }).check());
-  expect(e.message).toMatch(/^Prometheus rejected the requests query for the stable, sum\(\(increase\(http_requests_total\{variant=stable\}\[1m\]\) and .*\): 1:\d+: parse error: .+; fix the input 'stable-selector'\.$/);
+  expect(e.message).toMatch(
+    /^Prometheus rejected the requests query for the stable, sum\(\(increase\(http_requests_total\{variant=stable\}\[1m\]\) and .*\): 1:\d+: parse error: .+; fix the input 'stable-selector'\.$/,
+  );
   expect(e.where.input).toBe('stable-selector');
 });
 
 test('an unknown placeholder is refused before anything is asked', () => {
   expect(() => source({ queries: { p99: 'histogram_quantile(0.99, rate(x{{{selector}}}[{{interval}}]))' } })).toThrow(InputError);
-  expect(() => source({ queries: { p99: 'histogram_quantile(0.99, rate(x{{{selector}}}[{{interval}}]))' } })).toThrow(/^The p99 query in the input 'metrics-queries' has the placeholder \{\{interval\}\}, which modelci does not fill; use \{\{selector\}\} and \{\{window\}\}/);
+  expect(() => source({ queries: { p99: 'histogram_quantile(0.99, rate(x{{{selector}}}[{{interval}}]))' } })).toThrow(
+    /^The p99 query in the input 'metrics-queries' has the placeholder \{\{interval\}\}, which modelci does not fill; use \{\{selector\}\} and \{\{window\}\}/,
+  );
 });
 
 test('unreachable Prometheus: one sentence from check(), a (retried) ServiceError from read()', async () => {
   const port = await freePort();
   const metrics = new PrometheusMetrics(`prometheus+http://127.0.0.1:${port}`, {}, { env: {} });
   const unreachable = await serviceError(metrics.check());
-  expect(unreachable.message).toBe(`Cannot reach Prometheus at prometheus+http://127.0.0.1:${port} (ECONNREFUSED); check the metrics URI and that Prometheus is running, then try again.`);
+  expect(unreachable.message).toBe(
+    `Cannot reach Prometheus at prometheus+http://127.0.0.1:${port} (ECONNREFUSED); check the metrics URI and that Prometheus is running, then try again.`,
+  );
   expect(unreachable.retryable).toBe(true);
   const e = await metrics.read(window).catch((x: Error) => x);
   expect(e).toBeInstanceOf(ServiceError);
   expect(e).not.toBeInstanceOf(InputError);
-  expect((e as Error).message).toMatch(new RegExp(`^Prometheus at prometheus\\+http://127.0.0.1:${port} did not answer the \\w+ query for the \\w+ \\(ECONNREFUSED\\)$`));
+  expect((e as Error).message).toMatch(
+    new RegExp(`^Prometheus at prometheus\\+http://127.0.0.1:${port} did not answer the \\w+ query for the \\w+ \\(ECONNREFUSED\\)$`),
+  );
 });
 
 test('a wrong path prefix: one sentence that points at the URI', async () => {
   const e = await inputError(new PrometheusMetrics(`prometheus+${prom.url}/prom`, {}, { env: {} }).check());
-  expect(e.message).toBe(`Prometheus at prometheus+${prom.url}/prom answered the query API with HTTP 404 (404 page not found), not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`);
+  expect(e.message).toBe(
+    `Prometheus at prometheus+${prom.url}/prom answered the query API with HTTP 404 (404 page not found), not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`,
+  );
 });
 
 describe('behind a proxy at /prom that wants a bearer token', () => {
@@ -240,7 +282,9 @@ describe('behind a proxy at /prom that wants a bearer token', () => {
   });
 
   test('no token, or a wrong one: one sentence naming what to set, never the token', async () => {
-    expect((await inputError(new PrometheusMetrics(base, {}, { env: {} }).check())).message).toBe(`Prometheus at ${base} asks for credentials (HTTP 401); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`);
+    expect((await inputError(new PrometheusMetrics(base, {}, { env: {} }).check())).message).toBe(
+      `Prometheus at ${base} asks for credentials (HTTP 401); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`,
+    );
     const wrong = await inputError(new PrometheusMetrics(base, {}, { env: { PROMETHEUS_TOKEN: 'stale-token-xyz' } }).check());
     expect(wrong.message).toBe(`Prometheus at ${base} refused the credentials from PROMETHEUS_TOKEN (HTTP 401); set PROMETHEUS_TOKEN to ones it accepts.`);
   });
@@ -264,9 +308,15 @@ describe('Prometheus with Basic auth (--web.config.file)', () => {
 
   test('wrong credentials: one sentence naming where they came from, never the password', async () => {
     const fromUri = await inputError(new PrometheusMetrics(at(`${TEST_USER.username}:not-the-password@`), {}, { env: {} }).check());
-    expect(fromUri.message).toBe(`Prometheus at ${at()} refused the credentials from the user and password in the metrics URI (HTTP 401); set them to ones it accepts.`);
-    const fromEnv = await inputError(new PrometheusMetrics(at(), {}, { env: { PROMETHEUS_USERNAME: TEST_USER.username, PROMETHEUS_PASSWORD: 'not-the-password' } }).check());
-    expect(fromEnv.message).toBe(`Prometheus at ${at()} refused the credentials from PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (HTTP 401); set PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD to ones it accepts.`);
+    expect(fromUri.message).toBe(
+      `Prometheus at ${at()} refused the credentials from the user and password in the metrics URI (HTTP 401); set them to ones it accepts.`,
+    );
+    const fromEnv = await inputError(
+      new PrometheusMetrics(at(), {}, { env: { PROMETHEUS_USERNAME: TEST_USER.username, PROMETHEUS_PASSWORD: 'not-the-password' } }).check(),
+    );
+    expect(fromEnv.message).toBe(
+      `Prometheus at ${at()} refused the credentials from PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (HTTP 401); set PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD to ones it accepts.`,
+    );
     expect(`${fromUri.message} ${fromEnv.message}`).not.toContain('not-the-password');
   });
 
@@ -280,7 +330,7 @@ describe('Prometheus with Basic auth (--web.config.file)', () => {
   });
 });
 
-test('the canary\'s target gone (Prometheus reloaded without it): no data for the canary, not zero', async () => {
+test("the canary's target gone (Prometheus reloaded without it): no data for the canary, not zero", async () => {
   const metrics = source();
   const before = await prom.scrapes();
   const [, stable, idle] = Object.keys(before);
@@ -303,7 +353,9 @@ test('a proxy in front of Prometheus that fails (HTTP 503): a retryable ServiceE
   const at = `prometheus+http://127.0.0.1:${(failing.address() as { port: number }).port}`;
   try {
     const e = await serviceError(new PrometheusMetrics(at, {}, { env: {} }).check());
-    expect(e.message).toBe(`Prometheus at ${at} answered the query API with HTTP 503 (upstream unavailable); try again, or check Prometheus and any proxy in front of it.`);
+    expect(e.message).toBe(
+      `Prometheus at ${at} answered the query API with HTTP 503 (upstream unavailable); try again, or check Prometheus and any proxy in front of it.`,
+    );
     expect(e.retryable).toBe(true);
   } finally {
     await new Promise<void>((r) => failing.close(() => r()));

@@ -17,10 +17,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Few latency runs keep the suite quick; the latency percentiles themselves are tested on fixtures.
 const fast = { 'latency-runs': '100', 'warmup-runs': '5' };
-const penguins = (model: string, extra: QualityGatesRequest = {}) => runQualityGates({
-  model, 'test-data': t.data.penguinsTest, 'label-column': 'species', gates: 'accuracy >= 0.9', ...fast,
-  'verdict-path': join(dir, `verdict-${Math.random().toString(36).slice(2)}.json`), ...extra,
-});
+const penguins = (model: string, extra: QualityGatesRequest = {}) =>
+  runQualityGates({
+    model,
+    'test-data': t.data.penguinsTest,
+    'label-column': 'species',
+    gates: 'accuracy >= 0.9',
+    ...fast,
+    'verdict-path': join(dir, `verdict-${Math.random().toString(36).slice(2)}.json`),
+    ...extra,
+  });
 
 describe('a good classifier', () => {
   test('passes, with metrics that agree with the trainer, a confusion matrix and latency', async () => {
@@ -45,7 +51,11 @@ describe('a good classifier', () => {
     expect(e.latency!.warning).toMatch(/Only 100 runs/);
     expect(e.latency!.p50).toBeLessThanOrEqual(e.latency!.p99);
     expect(e.latency!.hardware.provider).toBe('cpu');
-    expect(v.checks.map((c) => [c.name, c.passed])).toEqual([['no collapsed class', true], ['finite outputs', true], ['deterministic', true]]);
+    expect(v.checks.map((c) => [c.name, c.passed])).toEqual([
+      ['no collapsed class', true],
+      ['finite outputs', true],
+      ['deterministic', true],
+    ]);
     expect(out.markdown).toContain('### Confusion matrix');
     expect(out.markdown).toContain('xychart-beta');
     expect(out.outputs.passed).toBe('true');
@@ -58,7 +68,10 @@ describe('a good classifier', () => {
     const session = await openModel(t.models.penguins);
     const table = await readTable(t.data.penguinsTest);
     const plan = planFeeds(table, session.inputs, session.ort, { labelColumn: 'species', metadata: session.info.metadata });
-    const roles = chooseOutputs(session.outputs, table.columns.find((c) => c.name === 'species')!);
+    const roles = chooseOutputs(
+      session.outputs,
+      table.columns.find((c) => c.name === 'species')!,
+    );
     const whole = await predictAll(session, plan, roles, 1000);
     const sevens = await predictAll(session, plan, roles, 7);
     await session.release();
@@ -114,7 +127,7 @@ describe('bad models are caught', () => {
   // The threshold sits at half the slow model's own median, so the slow model fails it by arithmetic
   // (its p99 is at least its p50), and the fast model (about 40x quicker per row) passes it unless
   // more than 1% of its 1000 runs stall for that long: no wall-clock guess about this machine.
-  test('a slow model fails a latency gate the fast one passes (threshold: half the slow model\'s median)', async () => {
+  test("a slow model fails a latency gate the fast one passes (threshold: half the slow model's median)", async () => {
     const slowPath = join(dir, 'verdict-slow.json');
     const slowRun = await penguins(t.models.penguinsSlow, { 'latency-runs': '30', 'verdict-path': slowPath });
     const threshold = slowRun.verdict.metrics['latency.p50']! / 2;
@@ -128,7 +141,14 @@ describe('bad models are caught', () => {
   });
 
   test('a regression model is scored with MAE, RMSE and R² that agree with the trainer', async () => {
-    const out = await runQualityGates({ model: t.models.carsRegression, 'test-data': t.data.carsTest, 'label-column': 'mpg', gates: 'r2 >= 0.6\nmae <= 10', ...fast, 'verdict-path': join(dir, 'cars.json') });
+    const out = await runQualityGates({
+      model: t.models.carsRegression,
+      'test-data': t.data.carsTest,
+      'label-column': 'mpg',
+      gates: 'r2 >= 0.6\nmae <= 10',
+      ...fast,
+      'verdict-path': join(dir, 'cars.json'),
+    });
     expect(out.verdict.evaluation!.task).toBe('regression');
     expect(out.verdict.metrics.r2).toBeCloseTo(t.carsR2, 5);
     expect(out.verdict.passed).toBe(true);
@@ -139,7 +159,8 @@ describe('bad models are caught', () => {
 
 describe('against the production model', () => {
   test('baseline gates and McNemar on the paired predictions', async () => {
-    const v = (await penguins(t.models.penguins, { baseline: t.models.penguinsBaseline, gates: 'accuracy >= baseline.accuracy - 0.01\nmcnemar.p_value <= 1' })).verdict;
+    const v = (await penguins(t.models.penguins, { baseline: t.models.penguinsBaseline, gates: 'accuracy >= baseline.accuracy - 0.01\nmcnemar.p_value <= 1' }))
+      .verdict;
     expect(v.baselineMetrics!.accuracy).toBeCloseTo(t.accuracy.baseline, 12);
     expect(v.gates[0].passed).toBe(true);
     const m = v.evaluation!.baseline!.mcnemar!;
@@ -162,20 +183,56 @@ describe('bad input: one sentence each, nothing written', () => {
   const cases: Array<[string, () => QualityGatesRequest, RegExp]> = [
     ['not an ONNX file', () => ({ model: t.data.penguinsTest }), /is not an ONNX model: its first bytes look like text/],
     ['a truncated file', () => ({ model: truncated() }), /is cut short: a field runs past the end of the file/],
-    ['missing external data', () => ({ model: withoutExternalData() }), /keeps its weights in the external-data file 'penguins-external.onnx.data', which is missing/],
+    [
+      'missing external data',
+      () => ({ model: withoutExternalData() }),
+      /keeps its weights in the external-data file 'penguins-external.onnx.data', which is missing/,
+    ],
     ['a missing model', () => ({ model: join(dir, 'nope.onnx') }), /nope.onnx does not exist/],
     ['labels missing', () => ({ 'label-column': 'specie' }), /has no label column 'specie'; did you mean 'species'\?/],
     ['an empty test set', () => ({ 'test-data': headerOnly() }), /empty.csv has a header row but no data rows/],
-    ['labels the model cannot produce', () => ({ model: t.models.penguins2Class }), /Label 'Chinstrap' in column 'species' \(row \d+ of the test data\) is not a class the model can output \('Adelie', 'Gentoo'/],
-    ['too few feature columns', () => ({ features: 'bill_length_mm, bill_depth_mm, body_mass_g' }), /Model input 'features' takes 4 values per row \(shape \[N, 4\]\) but features gives 3 columns/],
-    ['a column that does not exist', () => ({ features: 'bill_length_mm, bill_depth_mm, flipper_length, body_mass_g' }), /names column 'flipper_length', which the test data does not have; did you mean 'flipper_length_mm'\?/],
-    ['text fed to a float input', () => ({ 'input-mapping': 'features = island, bill_depth_mm, flipper_length_mm, body_mass_g' }), /Column 'island' holds text .* but model input 'features' takes float32/],
-    ['the label fed to the model', () => ({ features: 'species, bill_depth_mm, flipper_length_mm, body_mass_g' }), /feeds the label column 'species' to the model/],
-    ['an input the model does not have', () => ({ 'input-mapping': 'feature = bill_length_mm' }), /names model input 'feature', which the model does not have; did you mean 'features'\?/],
+    [
+      'labels the model cannot produce',
+      () => ({ model: t.models.penguins2Class }),
+      /Label 'Chinstrap' in column 'species' \(row \d+ of the test data\) is not a class the model can output \('Adelie', 'Gentoo'/,
+    ],
+    [
+      'too few feature columns',
+      () => ({ features: 'bill_length_mm, bill_depth_mm, body_mass_g' }),
+      /Model input 'features' takes 4 values per row \(shape \[N, 4\]\) but features gives 3 columns/,
+    ],
+    [
+      'a column that does not exist',
+      () => ({ features: 'bill_length_mm, bill_depth_mm, flipper_length, body_mass_g' }),
+      /names column 'flipper_length', which the test data does not have; did you mean 'flipper_length_mm'\?/,
+    ],
+    [
+      'text fed to a float input',
+      () => ({ 'input-mapping': 'features = island, bill_depth_mm, flipper_length_mm, body_mass_g' }),
+      /Column 'island' holds text .* but model input 'features' takes float32/,
+    ],
+    [
+      'the label fed to the model',
+      () => ({ features: 'species, bill_depth_mm, flipper_length_mm, body_mass_g' }),
+      /feeds the label column 'species' to the model/,
+    ],
+    [
+      'an input the model does not have',
+      () => ({ 'input-mapping': 'feature = bill_length_mm' }),
+      /names model input 'feature', which the model does not have; did you mean 'features'\?/,
+    ],
     ['an output the model does not have', () => ({ 'probability-output': 'probs' }), /names output 'probs', which the model does not have/],
     ['class names that do not match', () => ({ 'class-names': 'Adelie, Gentoo' }), /gives 3 probabilities per row but class-names lists 2 classes/],
-    ['cuda where there is none', () => ({ 'execution-provider': 'cuda' }), /execution-provider is cuda, but onnxruntime's CUDA provider \(libonnxruntime_providers_cuda.so\) is not installed/],
-    ['a CUDA folder without the provider', () => ({ 'execution-provider': 'cuda', 'onnxruntime-cuda-dir': dir }), /onnxruntime-cuda-dir is .*, which has no libonnxruntime_providers_cuda.so; point it at a folder holding/],
+    [
+      'cuda where there is none',
+      () => ({ 'execution-provider': 'cuda' }),
+      /execution-provider is cuda, but onnxruntime's CUDA provider \(libonnxruntime_providers_cuda.so\) is not installed/,
+    ],
+    [
+      'a CUDA folder without the provider',
+      () => ({ 'execution-provider': 'cuda', 'onnxruntime-cuda-dir': dir }),
+      /onnxruntime-cuda-dir is .*, which has no libonnxruntime_providers_cuda.so; point it at a folder holding/,
+    ],
   ];
   test.each(cases)('%s', async (_what, req, message) => {
     const verdictPath = join(dir, 'must-not-exist.json');

@@ -42,7 +42,8 @@ const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 
 describe('docker-registry: concurrent registrations to one name', () => {
   const registry = () => `oci://127.0.0.1:${server.port}/acme/models`;
-  const run = async (count: number, name: string, options: WriterOptions) => expectEachOwnsItsVersion(registry(), name, await concurrentRegistrations(count, registry(), name, dir, options));
+  const run = async (count: number, name: string, options: WriterOptions) =>
+    expectEachOwnsItsVersion(registry(), name, await concurrentRegistrations(count, registry(), name, dir, options));
 
   test('8 writers, the real settle delay: all exit 0, each owns its version', async () => {
     expect((await run(8, 'race-8', {})).length).toBe(8);
@@ -77,7 +78,7 @@ describe.each([8, 32])('a local layout: %i concurrent registrations to one name'
   }, 600_000);
 });
 
-test('an empty lock (a writer killed while creating it) and a killed writer\'s partial blob do not block: taken over in seconds, reclaimed', async () => {
+test("an empty lock (a writer killed while creating it) and a killed writer's partial blob do not block: taken over in seconds, reclaimed", async () => {
   const registry = join(dir, 'local-empty');
   const layout = join(registry, 'race');
   mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });

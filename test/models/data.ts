@@ -84,11 +84,17 @@ function splitRows<T>(rows: T[], random: () => number, stratum: (row: T) => stri
 }
 
 export function penguinsCsv(rows: Penguin[]): string {
-  return toCsv(['species', 'island', ...PENGUIN_FEATURES], rows.map((p) => [p.species, p.island, ...p.features]));
+  return toCsv(
+    ['species', 'island', ...PENGUIN_FEATURES],
+    rows.map((p) => [p.species, p.island, ...p.features]),
+  );
 }
 
 export function carsCsv(rows: Car[]): string {
-  return toCsv([...CAR_FEATURES, 'mpg'], rows.map((c) => [...c.features, c.mpg]));
+  return toCsv(
+    [...CAR_FEATURES, 'mpg'],
+    rows.map((c) => [...c.features, c.mpg]),
+  );
 }
 
 /** No value here contains a comma or quote, so none needs quoting. */

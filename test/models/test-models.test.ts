@@ -44,7 +44,10 @@ test('the full classifier is accurate and its probabilities sum to 1', async () 
 
 test('the per-column model predicts as the single-input one', async () => {
   const feeds = Object.fromEntries(
-    built.penguins.featureNames.map((name, j) => [name, new ort.Tensor('float32', Float32Array.from(penguins.features.map((row) => row[j])), [penguins.features.length, 1])]),
+    built.penguins.featureNames.map((name, j) => [
+      name,
+      new ort.Tensor('float32', Float32Array.from(penguins.features.map((row) => row[j])), [penguins.features.length, 1]),
+    ]),
   );
   const session = await ort.InferenceSession.create(built.models.penguinsPerColumn);
   const { label } = await session.run(feeds);
@@ -78,7 +81,7 @@ test('the NaN export gives NaN probabilities for some rows', async () => {
   expect(rowsOf(probabilities, 3).filter((row) => row.some(Number.isNaN)).length).toBeGreaterThan(0);
 });
 
-test('the slow model and the external-data model give the full model\'s outputs', async () => {
+test("the slow model and the external-data model give the full model's outputs", async () => {
   const full = await classify(built.models.penguins);
   for (const path of [built.models.penguinsSlow, built.models.penguinsExternal]) {
     const other = await classify(path);
@@ -106,7 +109,10 @@ test('the regression model explains most of the variance in mpg', async () => {
   const features = cars.rows.map((row) => built.cars.featureNames.map((name) => Number(row[cars.header.indexOf(name)])));
   const session = await ort.InferenceSession.create(built.models.carsRegression);
   const { mpg } = await session.run({ features: matrix(features) });
-  const r2 = rSquared(cars.rows.map((row) => Number(row[mpgColumn])), Array.from(mpg.data as Float32Array));
+  const r2 = rSquared(
+    cars.rows.map((row) => Number(row[mpgColumn])),
+    Array.from(mpg.data as Float32Array),
+  );
   expect(r2).toBeGreaterThan(0.6);
   expect(r2).toBeCloseTo(built.carsR2, 4);
 });
@@ -171,7 +177,10 @@ async function readPenguins(path: string): Promise<{ features: number[][]; speci
 }
 
 async function readCsv(path: string): Promise<{ header: string[]; rows: string[][] }> {
-  const [header, ...rows] = (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
+  const [header, ...rows] = (await readFile(path, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
   return { header, rows };
 }
 

@@ -5,7 +5,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CAR_FEATURES, PENGUIN_FEATURES, carsCsv, loadCars, loadPenguins, penguinsCsv, type Car, type Penguin, type PenguinFeature, type Split } from './data.js';
+import {
+  CAR_FEATURES,
+  PENGUIN_FEATURES,
+  carsCsv,
+  loadCars,
+  loadPenguins,
+  penguinsCsv,
+  type Car,
+  type Penguin,
+  type PenguinFeature,
+  type Split,
+} from './data.js';
 import { writeModel, type Initializer, type ModelSpec, type NodeSpec } from './onnx-builder.js';
 import { mulberry32 } from './random.js';
 import { accuracy, rSquared, trainLinearRegression, trainSoftmax, type LinearModel, type SoftmaxModel, type Standardizer } from './train.js';
@@ -124,7 +135,11 @@ export async function buildTestModels(dir: string, options: TestModelsOptions = 
       collapsed: penguinAccuracy(collapsed, penguins.test, CLASSES),
       twoClass: penguinAccuracy(twoClass, ofSpecies(penguins.test, TWO_CLASSES), TWO_CLASSES),
     },
-    carsR2: rSquared(regression, features(cars.test), cars.test.map((c) => c.mpg)),
+    carsR2: rSquared(
+      regression,
+      features(cars.test),
+      cars.test.map((c) => c.mpg),
+    ),
     slowLayers,
   };
 }
@@ -140,7 +155,10 @@ function trainAll(): Trained {
     baseline: trainBaseline(train),
     collapsed: trainPenguins(withFewChinstraps(train), CLASSES, COLLAPSED_L2),
     twoClass: trainPenguins(ofSpecies(train, TWO_CLASSES), TWO_CLASSES, L2),
-    regression: trainLinearRegression(features(cars.train), cars.train.map((c) => c.mpg)),
+    regression: trainLinearRegression(
+      features(cars.train),
+      cars.train.map((c) => c.mpg),
+    ),
   };
 }
 
@@ -154,7 +172,12 @@ function trainPenguins(rows: Penguin[], classes: string[], l2: number): SoftmaxM
  */
 function trainBaseline(rows: Penguin[]): SoftmaxModel {
   const used = BASELINE_FEATURES.map((name) => PENGUIN_FEATURES.indexOf(name));
-  const narrow = trainSoftmax(rows.map((p) => used.map((j) => p.features[j])), labels(rows, CLASSES), CLASSES.length, { l2: L2 });
+  const narrow = trainSoftmax(
+    rows.map((p) => used.map((j) => p.features[j])),
+    labels(rows, CLASSES),
+    CLASSES.length,
+    { l2: L2 },
+  );
   const wide = PENGUIN_FEATURES.map((_, j) => used.indexOf(j));
   // Unused columns pass through unscaled (mean 0, std 1); their zero weights ignore them.
   return {
@@ -213,7 +236,8 @@ interface ClassifierVariant {
 /** features [N,d] → Sub(mean) → Div(std) → MatMul(W) → Add(b) → logits → label, probabilities. */
 function penguinClassifier(model: SoftmaxModel, classes: string[], variant: ClassifierVariant = {}): ModelSpec {
   const parts: Fragment[] = [];
-  if (variant.perColumn) parts.push({ nodes: [{ op: 'Concat', inputs: [...PENGUIN_FEATURES], outputs: ['features'], attributes: { axis: 1 } }], initializers: [] });
+  if (variant.perColumn)
+    parts.push({ nodes: [{ op: 'Concat', inputs: [...PENGUIN_FEATURES], outputs: ['features'], attributes: { axis: 1 } }], initializers: [] });
   parts.push(standardizeGraph(model.standardizer, 'features', 'standardized'));
   let linearInput = 'standardized';
   if (variant.logFeatures) {
@@ -244,7 +268,12 @@ function penguinClassifier(model: SoftmaxModel, classes: string[], variant: Clas
 function carsRegression(model: LinearModel): ModelSpec {
   const parts = [
     standardizeGraph(model.standardizer, 'features', 'standardized'),
-    linearGraph(model.weights.map((w) => [w]), [model.bias], 'standardized', 'mpg'),
+    linearGraph(
+      model.weights.map((w) => [w]),
+      [model.bias],
+      'standardized',
+      'mpg',
+    ),
   ];
   return {
     graphName: 'cars',

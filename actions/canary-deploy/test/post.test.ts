@@ -49,10 +49,21 @@ test('the post step after a main step whose rollback did not take ("failed"): tr
   const dir = mkdtempSync(join(tmpdir(), 'canary-post-'));
   const router = scriptRouter(dir, 0.25);
   const recordPath = join(dir, 'record.json');
-  writeFileSync(recordPath, JSON.stringify({
-    schema: 'modelci/deployment-record@1', model: { name: 'penguins', version: '8' }, router: router.uri, metrics: '', policy: parseCanaryPolicy({}), startedAt: '2026-11-27T00:00:00Z',
-    state: 'failed', reason: 'The canary fails more often than stable. Rolling back FAILED: the router did not answer.', steps: [], events: [{ at: '2026-11-27T00:01:00Z', state: 'failed', weight: null, message: 'x' }],
-  }));
+  writeFileSync(
+    recordPath,
+    JSON.stringify({
+      schema: 'modelci/deployment-record@1',
+      model: { name: 'penguins', version: '8' },
+      router: router.uri,
+      metrics: '',
+      policy: parseCanaryPolicy({}),
+      startedAt: '2026-11-27T00:00:00Z',
+      state: 'failed',
+      reason: 'The canary fails more often than stable. Rolling back FAILED: the router did not answer.',
+      steps: [],
+      events: [{ at: '2026-11-27T00:01:00Z', state: 'failed', weight: null, message: 'x' }],
+    }),
+  );
   const calls = mockCore({ router: router.uri, metrics: 'http-json+http://127.0.0.1:9/m' });
   Object.assign(calls.state, { finished: 'true', outcome: 'failed', 'record-path': recordPath });
   const { post } = await import('../src/post.js');
@@ -60,6 +71,8 @@ test('the post step after a main step whose rollback did not take ("failed"): tr
   expect(calls.errors).toEqual([]);
   expect(router.canary()).toBe(0);
   expect(calls.outputs.outcome).toBe('rolled-back');
-  expect(calls.outputs.reason).toBe('The main step could not roll back: The canary fails more often than stable. Rolling back FAILED: the router did not answer. The post step rolled back to stable.');
+  expect(calls.outputs.reason).toBe(
+    'The main step could not roll back: The canary fails more often than stable. Rolling back FAILED: the router did not answer. The post step rolled back to stable.',
+  );
   expect(JSON.parse(readFileSync(recordPath, 'utf8')).state).toBe('rolled-back');
 });

@@ -15,15 +15,23 @@ export async function run(): Promise<void> {
     const server = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const runId = process.env.GITHUB_RUN_ID;
     const pr = context.payload.pull_request as { number?: number; head?: { sha?: string } } | undefined;
-    const result = await runPrReport(inputs, {
-      pullRequest: pr?.number,
-      commit: pr?.head?.sha ?? process.env.GITHUB_SHA,
-      links: runId ? [{ label: 'Run summary', url: `${server}/${repository}/actions/runs/${runId}` }] : [],
-    }, () => {
-      if (!/^[^/]+\/[^/]+$/.test(repository)) throw new InputError('GITHUB_REPOSITORY is not set (or not owner/repo): pr-report comments from a GitHub Actions job, which sets it.');
-      if (token === '') throw new InputError('Input \'token\' is empty: leave it unset for the job\'s GITHUB_TOKEN, or give a token with pull-requests: write.', { input: 'token' });
-      return octokitGitHubApi({ token, repository });
-    });
+    const result = await runPrReport(
+      inputs,
+      {
+        pullRequest: pr?.number,
+        commit: pr?.head?.sha ?? process.env.GITHUB_SHA,
+        links: runId ? [{ label: 'Run summary', url: `${server}/${repository}/actions/runs/${runId}` }] : [],
+      },
+      () => {
+        if (!/^[^/]+\/[^/]+$/.test(repository))
+          throw new InputError('GITHUB_REPOSITORY is not set (or not owner/repo): pr-report comments from a GitHub Actions job, which sets it.');
+        if (token === '')
+          throw new InputError("Input 'token' is empty: leave it unset for the job's GITHUB_TOKEN, or give a token with pull-requests: write.", {
+            input: 'token',
+          });
+        return octokitGitHubApi({ token, repository });
+      },
+    );
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
     await core.summary.addRaw(result.markdown, true).write();
     if ('notice' in result.outcome) core.notice(result.outcome.notice, { title: 'PR report' });

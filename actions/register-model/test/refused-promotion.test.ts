@@ -23,7 +23,12 @@ test('the action: one error titled as a policy refusal, the refusal in the summa
   const calls = mockCore({ operation: 'promote', registry: join(dir, 'reg'), name: 'penguins', version: '1', alias: 'Production' });
   const { run } = await import('../src/main.js');
   await run();
-  expect(calls.errors).toEqual([{ message: expect.stringMatching(/cannot be promoted to Production \(a protected alias\): no GateVerdict was recorded with it/) as unknown as string, title: 'Refused by policy' }]);
+  expect(calls.errors).toEqual([
+    {
+      message: expect.stringMatching(/cannot be promoted to Production \(a protected alias\): no GateVerdict was recorded with it/) as unknown as string,
+      title: 'Refused by policy',
+    },
+  ]);
   expect(calls.summary).toMatch(/^## Refused: Production → penguins v1/);
   expect(calls.failed).toEqual([]);
   expect(process.exitCode).toBe(1);
@@ -31,7 +36,11 @@ test('the action: one error titled as a policy refusal, the refusal in the summa
 
 test('the CLI: exit 1 with one line on stderr', async () => {
   let stderr = '';
-  const code = await runCli(['promote', '--registry', join(dir, 'reg'), '--name', 'penguins', '--version', '1', '--alias', 'champion'], { stdout: () => undefined, stderr: (t) => (stderr += t), isTTY: false }, '0.0.0');
+  const code = await runCli(
+    ['promote', '--registry', join(dir, 'reg'), '--name', 'penguins', '--version', '1', '--alias', 'champion'],
+    { stdout: () => undefined, stderr: (t) => (stderr += t), isTTY: false },
+    '0.0.0',
+  );
   expect(code).toBe(EXIT.failed);
   expect(stderr).toMatch(/^modelci: Version 1 of 'penguins' cannot be promoted to champion \(a protected alias\)/);
   expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -22,10 +22,17 @@ export async function run(): Promise<void> {
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     for (const w of outcome.report.warnings) core.warning(w, { title: 'train-on-gpu' });
     if (outcome.passed && outcome.upload) {
-      const uploaded = await uploadOutputs(outcome.artifactName, outcome.outputDir, outcome.report.outputs.map((f) => f.path).concat('modelci-training-run.json'), outcome.retentionDays);
+      const uploaded = await uploadOutputs(
+        outcome.artifactName,
+        outcome.outputDir,
+        outcome.report.outputs.map((f) => f.path).concat('modelci-training-run.json'),
+        outcome.retentionDays,
+      );
       core.setOutput('artifact-id', String(uploaded.id ?? ''));
       core.setOutput('artifact-digest', uploaded.digest ?? '');
-      core.info(`uploaded artifact ${outcome.artifactName} (id ${uploaded.id}, ${uploaded.size} bytes, sha256 ${uploaded.digest}), kept ${outcome.retentionDays} days`);
+      core.info(
+        `uploaded artifact ${outcome.artifactName} (id ${uploaded.id}, ${uploaded.size} bytes, sha256 ${uploaded.digest}), kept ${outcome.retentionDays} days`,
+      );
     }
     await core.summary.addRaw(outcome.markdown, true).write();
     if (!outcome.passed) {

@@ -12,7 +12,12 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
     await body();
   } catch (e) {
     if (isInputError(e)) {
-      core.error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+      core.error(e.message, {
+        title: e.where.input ? `Input: ${e.where.input}` : 'Bad input',
+        file: e.where.file,
+        startLine: e.where.line,
+        startColumn: e.where.col,
+      });
       process.exitCode = 1;
       return;
     }
@@ -24,7 +29,10 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
     if (isPolicyError(e)) {
       // The refusal is the step's result: the summary says it, not an empty page.
       core.error(e.message, { title: 'Refused by policy' });
-      await core.summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
+      await core.summary
+        .addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true)
+        .write()
+        .catch(() => undefined);
       process.exitCode = 1;
       return;
     }

@@ -32,13 +32,17 @@ test('twenty errors: eight, an "N more" line, and the verdict make ten; the verd
 
 test('warnings keep all ten slots unless the shell reserves some', () => {
   expect(workflowCommands(captureStdout(() => annotateAll(warnings(10))))).toEqual(Array(10).fill('warning'));
-  const reserved = captureStdout(() => annotateAll(warnings(10), { reserve: { warning: 1 } })).trim().split('\n');
+  const reserved = captureStdout(() => annotateAll(warnings(10), { reserve: { warning: 1 } }))
+    .trim()
+    .split('\n');
   expect(reserved).toHaveLength(9);
   expect(reserved[8]).toMatch(/^::warning title=2 more::/);
 });
 
 test('a hostile title and message stay inside one annotation', () => {
-  const out = captureStdout(() => annotateAll([{ level: 'error', title: 'x\n::set-output name=drifted::false', message: 'a\r\n::save-state name=finished::true\n%0A' }]));
+  const out = captureStdout(() =>
+    annotateAll([{ level: 'error', title: 'x\n::set-output name=drifted::false', message: 'a\r\n::save-state name=finished::true\n%0A' }]),
+  );
   expect(out).toBe('::error title=x%0A%3A%3Aset-output name=drifted%3A%3Afalse::a%0D%0A::save-state name=finished::true%0A%250A\n');
   expect(workflowCommands(out)).toEqual(['error']);
 });

@@ -5,7 +5,10 @@ import { captureStdout, workflowCommands } from './stdout.js';
 test('each credential becomes one ::add-mask:: command, escaped like any command value', () => {
   let masked: string[] = [];
   const out = captureStdout(() => {
-    masked = maskSecrets({ registry: 'oci://alice:Pw@Secret1@127.0.0.1:1/m', metrics: 'prometheus+http://h?api_key=K%251' }, { MLFLOW_TRACKING_PASSWORD: 'mlflow-pw', PATH: '/bin' });
+    masked = maskSecrets(
+      { registry: 'oci://alice:Pw@Secret1@127.0.0.1:1/m', metrics: 'prometheus+http://h?api_key=K%251' },
+      { MLFLOW_TRACKING_PASSWORD: 'mlflow-pw', PATH: '/bin' },
+    );
   });
   expect(masked).toEqual(['Pw@Secret1', 'K%251', 'K%1', 'mlflow-pw']);
   expect(out).toBe('::add-mask::Pw@Secret1\n::add-mask::K%25251\n::add-mask::K%251\n::add-mask::mlflow-pw\n');

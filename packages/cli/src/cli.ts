@@ -29,8 +29,15 @@ export async function runCli(argv: string[], io: CliIo, version: string): Promis
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const near = closestName(name, COMMANDS.map((c) => c.name));
-    return fail(io, EXIT.badInput, `unknown command '${name}'; ${near ? `did you mean '${near}'? The` : 'the'} commands are ${COMMANDS.map((c) => c.name).join(', ')} (modelci --help).`);
+    const near = closestName(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    return fail(
+      io,
+      EXIT.badInput,
+      `unknown command '${name}'; ${near ? `did you mean '${near}'? The` : 'the'} commands are ${COMMANDS.map((c) => c.name).join(', ')} (modelci --help).`,
+    );
   }
   if (rest.some((a) => a === '--help' || a === '-h')) {
     io.stdout(commandHelp(command, version));

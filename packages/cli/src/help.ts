@@ -20,7 +20,14 @@ export function commandHelp(c: Command, version: string): string {
   flag('format', `${c.formats.join('|')}  (default ${c.formats[0]})`, 'What to print on stdout; the report file is written either way.');
   flag('help', '', 'This text.');
   if (c.aliases) {
-    lines.push('', 'From the seed scripts: ' + Object.entries(c.aliases).map(([from, to]) => `--${from} is --${to}`).join(', ') + '.');
+    lines.push(
+      '',
+      'From the seed scripts: ' +
+        Object.entries(c.aliases)
+          .map(([from, to]) => `--${from} is --${to}`)
+          .join(', ') +
+        '.',
+    );
   }
   lines.push('', EXIT_HELP, '');
   return lines.join('\n');
@@ -37,7 +44,7 @@ export function overviewHelp(commands: readonly Command[], version: string): str
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).',
-    'Flags have the names, types and defaults of the matching action\'s inputs.',
+    "Flags have the names, types and defaults of the matching action's inputs.",
     '',
     EXIT_HELP,
     '',

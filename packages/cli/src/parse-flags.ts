@@ -40,7 +40,9 @@ export function parseFlags(command: Command, argv: string[]): Record<string, str
     if (positionals.length !== 1) throw new UsageError(`give exactly one ${command.positional} path, e.g. modelci ${command.name} ${command.usage}`);
     flags[command.positional] = positionals[0];
   } else if (positionals.length > 0) {
-    throw new UsageError(`modelci ${command.name} takes no argument '${positionals[0]}'; give values as flags, e.g. --${command.inputs[0].name} ${placeholder(command.inputs[0].name, command)}.`);
+    throw new UsageError(
+      `modelci ${command.name} takes no argument '${positionals[0]}'; give values as flags, e.g. --${command.inputs[0].name} ${placeholder(command.inputs[0].name, command)}.`,
+    );
   }
   const format = flags.format ?? command.formats[0];
   if (!command.formats.includes(format)) throw new UsageError(`--format is '${format}'; use ${command.formats.join(', ')}.`);
@@ -60,5 +62,21 @@ export function placeholder(name: string, command: Command): string {
   const spec = command.inputs.find((s) => s.name === name);
   if (!spec) return '<text>';
   if (spec.type === 'choice' && spec.choices) return spec.choices.join('|');
-  return { path: '<path>', uri: '<uri>', boolean: 'true|false', count: '<n>', number: '<x>', probability: '<p>', list: '<a,b>', lines: "'<a; b>'", duration: '<30s|5m>', latency: '<ms|150ms>', size: '<500MB>', share: '<5%>', rate: '<1%>', string: '<text>', choice: '<choice>' }[spec.type];
+  return {
+    path: '<path>',
+    uri: '<uri>',
+    boolean: 'true|false',
+    count: '<n>',
+    number: '<x>',
+    probability: '<p>',
+    list: '<a,b>',
+    lines: "'<a; b>'",
+    duration: '<30s|5m>',
+    latency: '<ms|150ms>',
+    size: '<500MB>',
+    share: '<5%>',
+    rate: '<1%>',
+    string: '<text>',
+    choice: '<choice>',
+  }[spec.type];
 }

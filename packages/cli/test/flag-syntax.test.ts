@@ -6,7 +6,9 @@ import { COMMANDS } from '../src/commands/index.js';
 test('core sentences read in flag syntax in the CLI', () => {
   expect(toFlagSyntax("Input 'report-path' is a directory (out/): give a file path.")).toBe('--report-path is a directory (out/): give a file path.');
   expect(toFlagSyntax("Inputs 'model' and 'report' were both given; give 'model'.")).toBe("--model and --report were both given; give 'model'.");
-  expect(toFlagSyntax('register it with the passing verdict, or set force: true to override.')).toBe('register it with the passing verdict, or add --force true to override.');
+  expect(toFlagSyntax('register it with the passing verdict, or set force: true to override.')).toBe(
+    'register it with the passing verdict, or add --force true to override.',
+  );
 });
 
 const drift = COMMANDS.find((c) => c.name === 'drift')!;

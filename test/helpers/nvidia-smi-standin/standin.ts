@@ -23,7 +23,20 @@ export interface StandinGpu {
   'temperature.gpu'?: number | string;
 }
 
-export const L4: StandinGpu = { index: 0, uuid: 'GPU-5f1c3a6e-1111-2222-3333-444455556666', name: 'NVIDIA L4', 'memory.total': 23034, 'memory.free': 22612, 'memory.used': 422, driver_version: '550.90.07', 'mig.mode.current': '[N/A]', compute_mode: 'Default', 'utilization.gpu': 87, 'power.draw': 61.52, 'temperature.gpu': 54 };
+export const L4: StandinGpu = {
+  index: 0,
+  uuid: 'GPU-5f1c3a6e-1111-2222-3333-444455556666',
+  name: 'NVIDIA L4',
+  'memory.total': 23034,
+  'memory.free': 22612,
+  'memory.used': 422,
+  driver_version: '550.90.07',
+  'mig.mode.current': '[N/A]',
+  compute_mode: 'Default',
+  'utilization.gpu': 87,
+  'power.draw': 61.52,
+  'temperature.gpu': 54,
+};
 
 export interface Standin {
   /** The folder to put first on PATH: it holds `nvidia-smi`. */
@@ -32,7 +45,13 @@ export interface Standin {
   command: string;
   /** Env that points the stand-in at this state. */
   env: Record<string, string>;
-  set(state: { mode?: 'ok' | 'driver' | 'no-devices'; gpus?: StandinGpu[]; apps?: { pid: number; gpu_uuid: string; process_name: string; used_memory: number | string }[]; lostAfter?: number; cuda?: string }): void;
+  set(state: {
+    mode?: 'ok' | 'driver' | 'no-devices';
+    gpus?: StandinGpu[];
+    apps?: { pid: number; gpu_uuid: string; process_name: string; used_memory: number | string }[];
+    lostAfter?: number;
+    cuda?: string;
+  }): void;
   calls(): string[];
 }
 

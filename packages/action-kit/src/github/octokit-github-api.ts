@@ -33,7 +33,11 @@ export function octokitGitHubApi(options: OctokitGitHubApiOptions): GitHubApi {
       return await call(signal);
     } catch (e) {
       // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
-      if (signal.aborted) throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, { retryable: true, cause: e });
+      if (signal.aborted)
+        throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+          retryable: true,
+          cause: e,
+        });
       throw asGitHubApiError(e, what, options.repository);
     }
   };
@@ -53,9 +57,13 @@ export function octokitGitHubApi(options: OctokitGitHubApiOptions): GitHubApi {
         return all;
       }),
     createIssueComment: (issue, body) =>
-      bounded(`commenting on #${issue}`, async (signal) => comment((await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body, request: { signal } })).data)),
+      bounded(`commenting on #${issue}`, async (signal) =>
+        comment((await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body, request: { signal } })).data),
+      ),
     updateIssueComment: (id, body) =>
-      bounded(`editing comment ${id}`, async (signal) => comment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body, request: { signal } })).data)),
+      bounded(`editing comment ${id}`, async (signal) =>
+        comment((await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body, request: { signal } })).data),
+      ),
     createDeployment: (d) =>
       bounded(`creating a deployment to ${d.environment}`, async (signal) => {
         const res = await octokit.rest.repos.createDeployment({
@@ -73,7 +81,11 @@ export function octokitGitHubApi(options: OctokitGitHubApiOptions): GitHubApi {
           request: { signal },
         });
         // 202 is GitHub merging the default branch into the ref, which auto_merge: false rules out.
-        if (!('id' in res.data)) throw new GitHubApiError(`GitHub did not create the deployment to ${d.environment} of ${options.repository}: ${res.data.message ?? `status ${res.status}`}.`, res.status);
+        if (!('id' in res.data))
+          throw new GitHubApiError(
+            `GitHub did not create the deployment to ${d.environment} of ${options.repository}: ${res.data.message ?? `status ${res.status}`}.`,
+            res.status,
+          );
         return { id: res.data.id };
       }),
     createDeploymentStatus: (id, s) =>
@@ -99,5 +111,9 @@ function asGitHubApiError(e: unknown, what: string, repository: string): GitHubA
   const status = typeof err.status === 'number' ? err.status : 0;
   const message = (err.response?.data?.message ?? err.message ?? String(e)).split('\n')[0].slice(0, 300);
   const retryable = status === 0 || status === 429 || status >= 500;
-  return new GitHubApiError(`GitHub's API answered ${status || 'with a network error'} while ${what} in ${repository}: ${message}${retryable ? '; try again' : ''}.`, status, { retryable, cause: e });
+  return new GitHubApiError(
+    `GitHub's API answered ${status || 'with a network error'} while ${what} in ${repository}: ${message}${retryable ? '; try again' : ''}.`,
+    status,
+    { retryable, cause: e },
+  );
 }

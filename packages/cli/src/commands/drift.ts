@@ -12,7 +12,9 @@ export const drift: Command = {
   async run(flags, io) {
     const outcome = await runDriftCheck(flags);
     const r = outcome.report;
-    io.stdout(flags.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : flags.format === 'markdown' ? renderDriftMarkdown(r) : renderDriftText(r, io.isTTY));
+    io.stdout(
+      flags.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : flags.format === 'markdown' ? renderDriftMarkdown(r) : renderDriftText(r, io.isTTY),
+    );
     io.stderr(`report: ${outcome.reportPath}${outcome.profilePath ? `, profile: ${outcome.profilePath}` : ''}\n`);
     return r.verdict.failed ? EXIT.failed : EXIT.passed;
   },

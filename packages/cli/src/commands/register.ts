@@ -12,7 +12,9 @@ export const register: Command = {
   async run(flags, io) {
     const r = await runRegister(flags);
     if (r.warning) io.stderr(`modelci: warning: ${r.warning}\n`);
-    const line = r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`;
+    const line = r.existing
+      ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.`
+      : `Registered ${r.version.name} v${r.version.version}.`;
     printResult(io, flags.format, { ...r.version, existing: r.existing, bytesWritten: r.bytesWritten }, renderVersionText(r.version, line));
     return EXIT.passed;
   },

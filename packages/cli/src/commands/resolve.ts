@@ -12,7 +12,12 @@ export const resolve: Command = {
   async run(flags, io) {
     const r = await runResolve(flags);
     const files = r.files.length > 0 ? `; ${r.files.length} file(s) downloaded and verified` : '';
-    printResult(io, flags.format, { ...r.version, downloaded: r.files }, renderVersionText(r.version, `${r.version.name} ${flags.version ?? 'production'} is v${r.version.version}${files}.`));
+    printResult(
+      io,
+      flags.format,
+      { ...r.version, downloaded: r.files },
+      renderVersionText(r.version, `${r.version.name} ${flags.version ?? 'production'} is v${r.version.version}${files}.`),
+    );
     return EXIT.passed;
   },
 };

@@ -5,7 +5,7 @@ import { printDeployment } from './canary.js';
 
 export const rollback: Command = {
   name: 'rollback',
-  summary: 'give the stable version all traffic again (what the action\'s post step does)',
+  summary: "give the stable version all traffic again (what the action's post step does)",
   usage: '--router <uri> [--record-path <file>] [flags]',
   inputs: ROLLBACK_INPUTS,
   formats: ['text', 'markdown', 'json'],

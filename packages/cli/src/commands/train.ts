@@ -20,15 +20,26 @@ export const train: Command = {
     const argv = flags['--'] ? (JSON.parse(flags['--']) as string[]) : [];
     const { ['--']: _, format, ...inputs } = flags;
     void _;
-    const outcome = await runTrainOnGpu({ ...inputs, upload: 'false' }, {
-      argv, signal: abortOnSignals(), log: (line) => io.stderr(`${line}\n`),
-    });
+    const outcome = await runTrainOnGpu(
+      { ...inputs, upload: 'false' },
+      {
+        argv,
+        signal: abortOnSignals(),
+        log: (line) => io.stderr(`${line}\n`),
+      },
+    );
     printTraining(io, format, outcome);
     return outcome.passed ? EXIT.passed : EXIT.failed;
   },
 };
 
 function printTraining(io: CliIo, format: string, outcome: TrainOutcome): void {
-  io.stdout(format === 'json' ? JSON.stringify(outcome.report, null, 2) + '\n' : format === 'markdown' ? outcome.markdown : renderTrainingText(outcome.report, outcome.failure));
+  io.stdout(
+    format === 'json'
+      ? JSON.stringify(outcome.report, null, 2) + '\n'
+      : format === 'markdown'
+        ? outcome.markdown
+        : renderTrainingText(outcome.report, outcome.failure),
+  );
   if (outcome.passed) io.stderr(`report: ${outcome.reportPath}\n`);
 }

@@ -21,7 +21,17 @@ export function isMissingText(s: string): boolean {
   return s.length <= 4 && MISSING_SET.has(s);
 }
 
-const N = 78, A = 65, a = 97, SLASH = 47, n = 110, u = 117, l = 108, U = 85, L = 76, o = 111, e = 101;
+const N = 78,
+  A = 65,
+  a = 97,
+  SLASH = 47,
+  n = 110,
+  u = 117,
+  l = 108,
+  U = 85,
+  L = 76,
+  o = 111,
+  e = 101;
 
 /** Is bytes[s, s+len) a missing-value marker? Works on raw UTF-8 bytes, no string made. */
 export function isMissingBytes(b: Uint8Array, s: number, len: number): boolean {
@@ -31,12 +41,17 @@ export function isMissingBytes(b: Uint8Array, s: number, len: number): boolean {
     case 2:
       return b[s] === N && b[s + 1] === A;
     case 3: {
-      const c0 = b[s], c1 = b[s + 1], c2 = b[s + 2];
+      const c0 = b[s],
+        c1 = b[s + 1],
+        c2 = b[s + 2];
       if (c0 === N) return (c1 === SLASH && c2 === A) || (c1 === a && c2 === N);
       return c0 === n && c1 === a && c2 === n;
     }
     case 4: {
-      const c0 = b[s], c1 = b[s + 1], c2 = b[s + 2], c3 = b[s + 3];
+      const c0 = b[s],
+        c1 = b[s + 1],
+        c2 = b[s + 2],
+        c3 = b[s + 3];
       if (c0 === n) return c1 === u && c2 === l && c3 === l;
       if (c0 === N) return (c1 === U && c2 === L && c3 === L) || (c1 === o && c2 === n && c3 === e);
       return false;
@@ -71,7 +86,12 @@ export function parseNumberText(s: string): number {
 const POW10 = new Float64Array(23);
 for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
 
-const DIGIT0 = 48, PLUS = 43, MINUS = 45, DOT = 46, LOWER_E = 101, UPPER_E = 69;
+const DIGIT0 = 48,
+  PLUS = 43,
+  MINUS = 45,
+  DOT = 46,
+  LOWER_E = 101,
+  UPPER_E = 69;
 
 /**
  * Parse a number straight from UTF-8 bytes [s, e). Fast path: an optional sign, up to 15
@@ -84,7 +104,12 @@ export function parseNumberBytes(b: Uint8Array, s: number, e: number, decode: (s
   let p = s;
   let neg = false;
   let c = b[p];
-  if (c === MINUS) { neg = true; p++; } else if (c === PLUS) { p++; }
+  if (c === MINUS) {
+    neg = true;
+    p++;
+  } else if (c === PLUS) {
+    p++;
+  }
   let mant = 0;
   let digits = 0; // significant digits in mant
   let anyDigit = false;
@@ -95,7 +120,10 @@ export function parseNumberBytes(b: Uint8Array, s: number, e: number, decode: (s
     if (c < 0 || c > 9) break;
     anyDigit = true;
     if (digits > 0 || c !== 0) {
-      if (digits < 15) { mant = mant * 10 + c; digits++; } else return slow(b, s, e, decode);
+      if (digits < 15) {
+        mant = mant * 10 + c;
+        digits++;
+      } else return slow(b, s, e, decode);
     }
     p++;
   }
@@ -106,7 +134,10 @@ export function parseNumberBytes(b: Uint8Array, s: number, e: number, decode: (s
       if (c < 0 || c > 9) break;
       anyDigit = true;
       if (digits > 0 || c !== 0) {
-        if (digits < 15) { mant = mant * 10 + c; digits++; } else return slow(b, s, e, decode);
+        if (digits < 15) {
+          mant = mant * 10 + c;
+          digits++;
+        } else return slow(b, s, e, decode);
       }
       exp10--;
       p++;
@@ -118,7 +149,10 @@ export function parseNumberBytes(b: Uint8Array, s: number, e: number, decode: (s
     if (c !== LOWER_E && c !== UPPER_E) return slow(b, s, e, decode);
     p++;
     let eneg = false;
-    if (p < e && (b[p] === MINUS || b[p] === PLUS)) { eneg = b[p] === MINUS; p++; }
+    if (p < e && (b[p] === MINUS || b[p] === PLUS)) {
+      eneg = b[p] === MINUS;
+      p++;
+    }
     if (p >= e) return NaN; // '1e' or '1e+'
     let ev = 0;
     while (p < e) {

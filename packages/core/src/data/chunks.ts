@@ -52,7 +52,9 @@ class GzipSource implements ByteSource {
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           if (err.code && err.code.startsWith('Z_')) {
-            throw new InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+            throw new InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, {
+              file: this.file,
+            });
           }
           throw err;
         }
@@ -76,7 +78,12 @@ class GzipSource implements ByteSource {
 /** Open a file for chunked reading; a missing or unreadable file is an InputError. */
 export async function openSource(file: string): Promise<ByteSource> {
   if (/\.gz$/i.test(file)) {
-    await open(file, 'r').then((fh) => fh.close(), (e) => { throw fileError(file, e); });
+    await open(file, 'r').then(
+      (fh) => fh.close(),
+      (e) => {
+        throw fileError(file, e);
+      },
+    );
     return new GzipSource(file);
   }
   try {
@@ -89,12 +96,14 @@ export async function openSource(file: string): Promise<ByteSource> {
 export function fileError(file: string, e: unknown): Error {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ENOENT') return new InputError(`File ${file} does not exist; check the path (relative paths start at ${process.cwd()}).`, { file });
-  if (err.code === 'EISDIR') return new InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
+  if (err.code === 'EISDIR')
+    return new InputError(`${file} is a directory, not a file; name a file, or the directory itself to read every data file in it.`, { file });
   if (err.code === 'EACCES' || err.code === 'EPERM') return new InputError(`File ${file} cannot be read (permission denied); make it readable.`, { file });
   return err;
 }
 
-const LF = 10, CR = 13;
+const LF = 10,
+  CR = 13;
 
 /**
  * A window on a file: bytes [0, end) of `buf` are valid; the parser consumes from its own
@@ -108,7 +117,11 @@ export class ChunkReader {
   private validated = 0;
   private first = true;
 
-  private constructor(private readonly src: ByteSource, readonly file: string, private readonly countLoneCR: boolean) {
+  private constructor(
+    private readonly src: ByteSource,
+    readonly file: string,
+    private readonly countLoneCR: boolean,
+  ) {
     this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
   }
 
@@ -173,12 +186,18 @@ export class ChunkReader {
     const b = this.buf;
     for (let i = 0; i < bad; i++) {
       const c = b[i];
-      if (c === LF) { line++; lineStart = i + 1; } else if (c === CR && this.countLoneCR && b[i + 1] !== LF) { line++; lineStart = i + 1; }
+      if (c === LF) {
+        line++;
+        lineStart = i + 1;
+      } else if (c === CR && this.countLoneCR && b[i + 1] !== LF) {
+        line++;
+        lineStart = i + 1;
+      }
     }
     const col = bad - lineStart + 1;
     return new InputError(
       `${this.file} line ${line}, byte ${col} of the line, is not valid UTF-8 (byte 0x${b[bad].toString(16).padStart(2, '0')}); ` +
-      `save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).`,
+        `save the file as UTF-8 (for example: iconv -f latin1 -t utf-8).`,
       { file: this.file, line, col },
     );
   }
@@ -189,9 +208,21 @@ export function firstInvalidUtf8(b: Uint8Array, s: number, e: number): number {
   let i = s;
   while (i < e) {
     const c = b[i];
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let need: number, min: number;
-    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; } else if (c >= 0xe0 && c <= 0xef) { need = 2; min = 0x800; } else if (c >= 0xf0 && c <= 0xf4) { need = 3; min = 0x10000; } else return i;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     if (i + need >= e) return i;
     let cp = c & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
     for (let k = 1; k <= need; k++) {

@@ -88,7 +88,8 @@ export class Dictionary {
   /** Like codeOfBytes, with h the FNV-1a hash of the bytes (FNV_OFFSET, FNV_PRIME) already computed. */
   codeOfHashed(b: Uint8Array, s: number, e: number, h: number): number {
     const len = e - s;
-    const arena = this.arena, keys = this.keys;
+    const arena = this.arena,
+      keys = this.keys;
     const last = this.last;
     if (last >= 0 && this.hashes[last] === h) {
       const ks = keys[2 * last];
@@ -98,7 +99,8 @@ export class Dictionary {
         if (j === len) return last;
       }
     }
-    const slots = this.slots, mask = this.mask;
+    const slots = this.slots,
+      mask = this.mask;
     let i = h & mask;
     for (;;) {
       const slot = slots[2 * i + 1];
@@ -109,7 +111,10 @@ export class Dictionary {
         if (keys[2 * code + 1] - ks === len) {
           let j = 0;
           while (j < len && arena[ks + j] === b[s + j]) j++;
-          if (j === len) { this.last = code; return code; }
+          if (j === len) {
+            this.last = code;
+            return code;
+          }
         }
       }
       i = (i + 1) & mask;
@@ -209,7 +214,13 @@ export class ColumnBuilder {
   /** The file this column first came from (for messages about columns that disagree). */
   readonly firstFile: string;
 
-  constructor(readonly name: string, kind: ColumnKind, decided: boolean, firstFile: string, capacity = INITIAL_CAPACITY) {
+  constructor(
+    readonly name: string,
+    kind: ColumnKind,
+    decided: boolean,
+    firstFile: string,
+    capacity = INITIAL_CAPACITY,
+  ) {
     this.kind = kind;
     this.decided = decided;
     this.firstFile = firstFile;
@@ -333,7 +344,7 @@ export function infinityError(text: string, column: string, file: string, line: 
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return new InputError(
     `${file} ${where} ${line}, column '${column}': '${shown}' is not a finite number; ` +
-    `leave the cell empty (or write NA) to mark it missing, or remove the row.`,
+      `leave the cell empty (or write NA) to mark it missing, or remove the row.`,
     { file, line },
   );
 }

@@ -12,10 +12,14 @@ import { Dictionary, type ColumnBuilder } from './column-builder.js';
 import type { TableBuilder } from './table-builder.js';
 import type { ColumnKind } from './table.js';
 
-const LF = 10, CR = 13, QUOTE = 34;
+const LF = 10,
+  CR = 13,
+  QUOTE = 34;
 
 /** tokenizer results */
-const NEED_MORE = 0, RECORD = 1, DONE = 2;
+const NEED_MORE = 0,
+  RECORD = 1,
+  DONE = 2;
 
 /** How many non-missing cells decide a column's kind. */
 export const INFER_CELLS = 1000;
@@ -38,7 +42,11 @@ class Tokenizer {
   fe = new Int32Array(64);
   fl = new Uint8Array(64);
 
-  constructor(private readonly reader: ChunkReader, readonly delim: number, private readonly file: string) {
+  constructor(
+    private readonly reader: ChunkReader,
+    readonly delim: number,
+    private readonly file: string,
+  ) {
     this.buf = reader.buf;
     this.end = reader.end;
     this.eof = reader.eof;
@@ -64,27 +72,53 @@ class Tokenizer {
 
   private growFields(): void {
     const n = this.fs.length * 2;
-    const fs = new Int32Array(n); fs.set(this.fs); this.fs = fs;
-    const fe = new Int32Array(n); fe.set(this.fe); this.fe = fe;
-    const fl = new Uint8Array(n); fl.set(this.fl); this.fl = fl;
+    const fs = new Int32Array(n);
+    fs.set(this.fs);
+    this.fs = fs;
+    const fe = new Int32Array(n);
+    fe.set(this.fe);
+    this.fe = fe;
+    const fl = new Uint8Array(n);
+    fl.set(this.fl);
+    this.fl = fl;
   }
 
   next(): number {
-    const b = this.buf, end = this.end, eof = this.eof, d = this.delim;
+    const b = this.buf,
+      end = this.end,
+      eof = this.eof,
+      d = this.delim;
     let p = this.pos;
     let line = this.line;
     let recLine = line;
     let f = 0;
-    let fs = this.fs, fe = this.fe, fl = this.fl;
+    let fs = this.fs,
+      fe = this.fe,
+      fl = this.fl;
     for (;;) {
-      if (f === fs.length) { this.growFields(); fs = this.fs; fe = this.fe; fl = this.fl; }
+      if (f === fs.length) {
+        this.growFields();
+        fs = this.fs;
+        fe = this.fe;
+        fl = this.fl;
+      }
       let c = 0;
       if (p >= end) {
         if (!eof) return NEED_MORE;
-        if (f === 0) { this.pos = p; this.line = line; return DONE; }
+        if (f === 0) {
+          this.pos = p;
+          this.line = line;
+          return DONE;
+        }
         // a delimiter right before the end of the file: one last empty field
-        fs[f] = p; fe[f] = p; fl[f] = 0; f++;
-        this.pos = p; this.line = line; this.nf = f; this.recLine = recLine;
+        fs[f] = p;
+        fe[f] = p;
+        fl[f] = 0;
+        f++;
+        this.pos = p;
+        this.line = line;
+        this.nf = f;
+        this.recLine = recLine;
         return RECORD;
       }
       c = b[p];
@@ -106,27 +140,40 @@ class Tokenizer {
             if (!eof) return NEED_MORE;
             throw new InputError(
               `${this.file} line ${quoteLine}: a quoted field opens there and never closes; ` +
-              `add the closing '"' (a '"' inside a quoted field is written '""').`,
+                `add the closing '"' (a '"' inside a quoted field is written '""').`,
               { file: this.file, line: quoteLine, col: this.charCol(quoteCol) },
             );
           }
           if (p + 1 >= end && !eof) return NEED_MORE;
-          if (p + 1 < end && b[p + 1] === QUOTE) { flag = 2; p += 2; continue; }
+          if (p + 1 < end && b[p + 1] === QUOTE) {
+            flag = 2;
+            p += 2;
+            continue;
+          }
           break;
         }
-        fs[f] = s; fe[f] = p; fl[f] = flag; f++;
+        fs[f] = s;
+        fe[f] = p;
+        fl[f] = flag;
+        f++;
         p++; // past the closing quote
         if (p >= end) {
           if (!eof) return NEED_MORE;
-          this.pos = p; this.line = line; this.nf = f; this.recLine = recLine;
+          this.pos = p;
+          this.line = line;
+          this.nf = f;
+          this.recLine = recLine;
           return RECORD;
         }
         c = b[p];
-        if (c === d) { p++; continue; }
+        if (c === d) {
+          p++;
+          continue;
+        }
         if (c !== LF && c !== CR) {
           throw new InputError(
             `${this.file} line ${line}, column ${this.charCol(p)}: a quoted field is followed by '${String.fromCharCode(c)}' instead of a delimiter or a line end; ` +
-            `quote the whole field and write each '"' inside it as '""'.`,
+              `quote the whole field and write each '"' inside it as '""'.`,
             { file: this.file, line, col: this.charCol(p) },
           );
         }
@@ -137,13 +184,22 @@ class Tokenizer {
           if (c === d || c === LF || c === CR) break;
           p++;
         }
-        fs[f] = s; fe[f] = p; fl[f] = 0; f++;
+        fs[f] = s;
+        fe[f] = p;
+        fl[f] = 0;
+        f++;
         if (p >= end) {
           if (!eof) return NEED_MORE;
-          this.pos = p; this.line = line; this.nf = f; this.recLine = recLine;
+          this.pos = p;
+          this.line = line;
+          this.nf = f;
+          this.recLine = recLine;
           return RECORD;
         }
-        if (c === d) { p++; continue; }
+        if (c === d) {
+          p++;
+          continue;
+        }
       }
       // c is LF or CR at p: the record ends
       if (c === CR) {
@@ -162,7 +218,10 @@ class Tokenizer {
         this.line = line;
         continue;
       }
-      this.pos = p; this.line = line; this.nf = f; this.recLine = recLine;
+      this.pos = p;
+      this.line = line;
+      this.nf = f;
+      this.recLine = recLine;
       return RECORD;
     }
   }
@@ -188,7 +247,9 @@ function lastLineEnd(b: Buffer, end: number): number {
   return b.lastIndexOf(LF, end - 1) + 1;
 }
 
-const SKIP = 0, NUM = 1, CAT = 2;
+const SKIP = 0,
+  NUM = 1,
+  CAT = 2;
 /**
  * Records per FastPath.run call. Small batches mean the code after the loop runs (and gets
  * type feedback) long before V8 optimizes the loop; one huge call per chunk would leave it
@@ -198,7 +259,9 @@ const FAST_BATCH = 4096;
 const NO_VALUES = new Float64Array(0);
 const NO_CODES = new Int32Array(0);
 const NO_DICT = new Dictionary();
-const MINUS = 45, PLUS = 43, DOT = 46;
+const MINUS = 45,
+  PLUS = 43,
+  DOT = 46;
 
 /** Exact powers of ten up to 10^22. */
 const POW10 = new Float64Array(23);
@@ -217,7 +280,10 @@ class FastPath {
   private readonly missing: Int32Array;
   private readonly decode: (b: Uint8Array, s: number, e: number) => number;
 
-  constructor(private readonly cols: (ColumnBuilder | null)[], private readonly delim: number) {
+  constructor(
+    private readonly cols: (ColumnBuilder | null)[],
+    private readonly delim: number,
+  ) {
     this.kinds = new Int8Array(cols.length);
     this.missing = new Int32Array(cols.length);
     this.decode = (b, s, e) => {
@@ -233,7 +299,8 @@ class FastPath {
 
   /** Point the arrays at the columns' current storage; returns the row to write next. */
   private refresh(vals: Float64Array[], codes: Int32Array[], dicts: Dictionary[]): number {
-    const cols = this.cols, kinds = this.kinds;
+    const cols = this.cols,
+      kinds = this.kinds;
     let row = 0;
     let cap = 0x7fffffff;
     for (let i = 0; i < cols.length; i++) {
@@ -241,7 +308,10 @@ class FastPath {
       vals[i] = NO_VALUES;
       codes[i] = NO_CODES;
       dicts[i] = NO_DICT;
-      if (col === null) { kinds[i] = SKIP; continue; }
+      if (col === null) {
+        kinds[i] = SKIP;
+        continue;
+      }
       row = col.length;
       if (col.kind === 'numeric') {
         kinds[i] = NUM;
@@ -260,7 +330,10 @@ class FastPath {
 
   /** Parse records from p while they are plain; returns how many. Sets this.pos. */
   run(b: Uint8Array, p: number, safeEnd: number): number {
-    const cols = this.cols, kinds = this.kinds, missing = this.missing, delim = this.delim;
+    const cols = this.cols,
+      kinds = this.kinds,
+      missing = this.missing,
+      delim = this.delim;
     const ncols = cols.length;
     const last = ncols - 1;
     const vals: Float64Array[] = new Array<Float64Array>(ncols);
@@ -275,7 +348,11 @@ class FastPath {
     let ok = true;
     while (p < safeEnd && rows < FAST_BATCH) {
       if (row >= cap) {
-        for (const col of cols) if (col) { col.length = row; col.reserve(Math.max(1024, row)); }
+        for (const col of cols)
+          if (col) {
+            col.length = row;
+            col.reserve(Math.max(1024, row));
+          }
         row = this.refresh(vals, codes, dicts);
         cap = this.cap;
       }
@@ -292,36 +369,69 @@ class FastPath {
             v = NaN;
           } else {
             let neg = false;
-            if (c === MINUS) { neg = true; c = b[++p]; } else if (c === PLUS) { c = b[++p]; }
-            let mant = 0, digits = 0, exp10 = 0;
-            let any = false, hard = false;
+            if (c === MINUS) {
+              neg = true;
+              c = b[++p];
+            } else if (c === PLUS) {
+              c = b[++p];
+            }
+            let mant = 0,
+              digits = 0,
+              exp10 = 0;
+            let any = false,
+              hard = false;
             let dg = c - 48;
             while (dg >= 0 && dg <= 9) {
               any = true;
-              if (mant !== 0 || dg !== 0) { if (digits < 15) { mant = mant * 10 + dg; digits++; } else hard = true; }
-              c = b[++p]; dg = c - 48;
+              if (mant !== 0 || dg !== 0) {
+                if (digits < 15) {
+                  mant = mant * 10 + dg;
+                  digits++;
+                } else hard = true;
+              }
+              c = b[++p];
+              dg = c - 48;
             }
             if (c === DOT) {
-              c = b[++p]; dg = c - 48;
+              c = b[++p];
+              dg = c - 48;
               while (dg >= 0 && dg <= 9) {
                 any = true;
-                if (mant !== 0 || dg !== 0) { if (digits < 15) { mant = mant * 10 + dg; digits++; exp10--; } else hard = true; } else exp10--;
-                c = b[++p]; dg = c - 48;
+                if (mant !== 0 || dg !== 0) {
+                  if (digits < 15) {
+                    mant = mant * 10 + dg;
+                    digits++;
+                    exp10--;
+                  } else hard = true;
+                } else exp10--;
+                c = b[++p];
+                dg = c - 48;
               }
             }
             if ((c === 101 || c === 69) && any) {
               c = b[++p];
               let eneg = false;
-              if (c === MINUS || c === PLUS) { eneg = c === MINUS; c = b[++p]; }
+              if (c === MINUS || c === PLUS) {
+                eneg = c === MINUS;
+                c = b[++p];
+              }
               let ev = 0;
               let eany = false;
               dg = c - 48;
-              while (dg >= 0 && dg <= 9) { eany = true; if (ev < 100000) ev = ev * 10 + dg; c = b[++p]; dg = c - 48; }
+              while (dg >= 0 && dg <= 9) {
+                eany = true;
+                if (ev < 100000) ev = ev * 10 + dg;
+                c = b[++p];
+                dg = c - 48;
+              }
               if (!eany) hard = true;
               exp10 += eneg ? -ev : ev;
             }
             if (c !== delim && c !== LF && c !== CR) {
-              if (b[s] === QUOTE) { ok = false; break; }
+              if (b[s] === QUOTE) {
+                ok = false;
+                break;
+              }
               while (c !== delim && c !== LF && c !== CR) c = b[++p];
               v = this.decode(b, s, p);
             } else if (!any || hard || exp10 > 22 || exp10 < -22) {
@@ -330,12 +440,18 @@ class FastPath {
               v = mant === 0 ? 0 : exp10 === 0 ? mant : exp10 > 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
               if (neg) v = -v;
             }
-            if (v === Infinity) { ok = false; break; }
+            if (v === Infinity) {
+              ok = false;
+              break;
+            }
           }
           if (v !== v) missing[i]++;
           vals[i][row] = v;
         } else if (k === CAT) {
-          if (c === QUOTE) { ok = false; break; }
+          if (c === QUOTE) {
+            ok = false;
+            break;
+          }
           const s = p;
           while (c !== delim && c !== LF && c !== CR) c = b[++p];
           const len = p - s;
@@ -348,12 +464,18 @@ class FastPath {
             codes[i][row] = same >= 0 ? same : dict.codeOfBytes(b, s, p);
           }
         } else {
-          if (c === QUOTE) { ok = false; break; }
+          if (c === QUOTE) {
+            ok = false;
+            break;
+          }
           while (c !== delim && c !== LF && c !== CR) c = b[++p];
         }
         done = i + 1;
         if (i < last) {
-          if (c !== delim) { ok = false; break; }
+          if (c !== delim) {
+            ok = false;
+            break;
+          }
           p++;
         } else if (c === LF) {
           p++;
@@ -368,7 +490,9 @@ class FastPath {
       if (!ok) {
         // leave this record to the tokenizer: forget the cells written for it
         for (let j = 0; j < done; j++) {
-          if (kinds[j] === NUM) { if (vals[j][row] !== vals[j][row]) missing[j]--; } else if (kinds[j] === CAT && codes[j][row] === -1) missing[j]--;
+          if (kinds[j] === NUM) {
+            if (vals[j][row] !== vals[j][row]) missing[j]--;
+          } else if (kinds[j] === CAT && codes[j][row] === -1) missing[j]--;
         }
         p = rs;
         break;
@@ -383,7 +507,11 @@ class FastPath {
       col.missing += missing[i];
       if (!col.decided && kinds[i] === NUM) {
         const v = vals[i];
-        for (let r = start; r < row; r++) if (v[r] === v[r]) { col.decided = true; break; }
+        for (let r = start; r < row; r++)
+          if (v[r] === v[r]) {
+            col.decided = true;
+            break;
+          }
       }
     }
     this.pos = p;
@@ -405,11 +533,17 @@ function sniffDelimiter(b: Buffer, end: number): number {
   for (let i = 0; i < end; i++) {
     const c = b[i];
     if (c === QUOTE) inQuotes = !inQuotes;
-    else if (!inQuotes && (c === LF || c === CR)) { if (i > 0) break; }
-    else if (!inQuotes && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+    else if (!inQuotes && (c === LF || c === CR)) {
+      if (i > 0) break;
+    } else if (!inQuotes && counts.has(c)) counts.set(c, counts.get(c)! + 1);
   }
-  let best = 44, bestCount = 0;
-  for (const c of SNIFF) if (counts.get(c)! > bestCount) { best = c; bestCount = counts.get(c)!; }
+  let best = 44,
+    bestCount = 0;
+  for (const c of SNIFF)
+    if (counts.get(c)! > bestCount) {
+      best = c;
+      bestCount = counts.get(c)!;
+    }
   return best;
 }
 
@@ -437,7 +571,11 @@ export async function readDelimited(file: string, table: TableBuilder, delimiter
 
     // header
     let st = tok.next();
-    while (st === NEED_MORE) { await reader.refill(tok.pos, tok.line); tok.sync(); st = tok.next(); }
+    while (st === NEED_MORE) {
+      await reader.refill(tok.pos, tok.line);
+      tok.sync();
+      st = tok.next();
+    }
     if (st === DONE) {
       throw new InputError(`${file} is empty; it needs a header row of column names and at least one data row.`, { file });
     }
@@ -488,15 +626,19 @@ export async function readDelimited(file: string, table: TableBuilder, delimiter
       if (tok.nf !== ncols) {
         throw new InputError(
           `${file} line ${tok.recLine} has ${tok.nf} field${tok.nf === 1 ? '' : 's'} but the header (line ${headerLine}) has ${ncols}; ` +
-          `give every row one value per column (quote values that contain ${delimiterName(d)}).`,
+            `give every row one value per column (quote values that contain ${delimiterName(d)}).`,
           { file, line: tok.recLine },
         );
       }
-      const b = tok.buf, fs = tok.fs, fe = tok.fe, fl = tok.fl;
+      const b = tok.buf,
+        fs = tok.fs,
+        fe = tok.fe,
+        fl = tok.fl;
       for (let i = 0; i < ncols; i++) {
         const col = slots[i];
         if (col === null) continue;
-        const s = fs[i], e = fe[i];
+        const s = fs[i],
+          e = fe[i];
         if (fl[i] === 2) {
           col.pushString(tok.text(i), file, tok.recLine, 'line');
           continue;
@@ -517,7 +659,11 @@ export async function readDelimited(file: string, table: TableBuilder, delimiter
     if (rows === 0) {
       throw new InputError(`${file} has a header row but no data rows; it needs at least one row of data.`, { file, line: headerLine });
     }
-    table.endFile(file, rows, names.filter((n) => table.included(n)));
+    table.endFile(
+      file,
+      rows,
+      names.filter((n) => table.included(n)),
+    );
   } finally {
     await reader.close();
   }
@@ -530,7 +676,7 @@ function checkHeader(file: string, line: number, names: string[], d: number, exp
       if (c !== d && name.includes(String.fromCharCode(c))) {
         throw new InputError(
           `${file} line ${line}: the header is one column, '${name.length > 60 ? `${name.slice(0, 60)}…` : name}', which contains ${delimiterName(c)}; ` +
-          `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`,
+            `the file looks ${delimiterName(c)}-separated, not ${delimiterName(d)}-separated: save it with ${delimiterName(d)} separators or set the 'delimiter' input (--delimiter) to ${delimiterName(c)}.`,
           { file, line },
         );
       }
@@ -544,7 +690,11 @@ function checkHeader(file: string, line: number, names: string[], d: number, exp
     }
     const prev = seen.get(name);
     if (prev !== undefined) {
-      throw new InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+      throw new InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, {
+        file,
+        line,
+        col: i + 1,
+      });
     }
     seen.set(name, i);
   }
@@ -566,7 +716,10 @@ function inferKinds(tok: Tokenizer, ncols: number, known: (ColumnKind | undefine
     const st = tok.next();
     if (st !== RECORD || tok.nf !== ncols) break;
     rows++;
-    if (open === 0) { if (rows >= 1000) break; continue; }
+    if (open === 0) {
+      if (rows >= 1000) break;
+      continue;
+    }
     for (let i = 0; i < ncols; i++) {
       if (known[i] !== undefined || inferred[i] === 'categorical' || counts[i] >= INFER_CELLS) continue;
       let isNumber: boolean;
@@ -575,7 +728,8 @@ function inferKinds(tok: Tokenizer, ncols: number, known: (ColumnKind | undefine
         if (isMissingText(t)) continue;
         isNumber = !Number.isNaN(parseNumberText(t));
       } else {
-        const s = tok.fs[i], e = tok.fe[i];
+        const s = tok.fs[i],
+          e = tok.fe[i];
         if (isMissingBytes(tok.buf, s, e - s)) continue;
         isNumber = !Number.isNaN(parseNumberBytes(tok.buf, s, e, decode));
       }

@@ -66,10 +66,7 @@ export async function readJsonl(file: string, table: TableBuilder): Promise<void
         try {
           obj = JSON.parse(text);
         } catch (e) {
-          throw new InputError(
-            `${file} line ${at} is not valid JSON (${(e as Error).message}); write one JSON object per line.`,
-            { file, line: at },
-          );
+          throw new InputError(`${file} line ${at} is not valid JSON (${(e as Error).message}); write one JSON object per line.`, { file, line: at });
         }
         if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
           const what = Array.isArray(obj) ? 'an array' : obj === null ? 'null' : `a ${typeof obj}`;
@@ -94,10 +91,7 @@ export async function readJsonl(file: string, table: TableBuilder): Promise<void
       }
     }
     if (sample.length === 0) {
-      throw new InputError(
-        sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`,
-        { file },
-      );
+      throw new InputError(sawAnyLine ? `${file} has no data rows.` : `${file} is empty; it needs one JSON object per line.`, { file });
     }
 
     table.beginFile(file);
@@ -136,7 +130,11 @@ export async function readJsonl(file: string, table: TableBuilder): Promise<void
     if (table.columns.length === 0 && fileCols.length === 0) {
       throw new InputError(`${file}: its objects have no fields (or none that are read); each line needs {"column": value, ...}.`, { file });
     }
-    table.endFile(file, rows, fileCols.map((c) => c.name));
+    table.endFile(
+      file,
+      rows,
+      fileCols.map((c) => c.name),
+    );
   } finally {
     await reader.close();
   }

@@ -90,8 +90,14 @@ export function kindOfElement(el: SchemaElement): ColumnKind {
 
 function isNested(node: SchemaTree): boolean {
   const el = node.element;
-  return node.children.length > 0 || el.repetition_type === 'REPEATED' || el.converted_type === 'LIST' || el.converted_type === 'MAP' ||
-    el.logical_type?.type === 'LIST' || el.logical_type?.type === 'MAP';
+  return (
+    node.children.length > 0 ||
+    el.repetition_type === 'REPEATED' ||
+    el.converted_type === 'LIST' ||
+    el.converted_type === 'MAP' ||
+    el.logical_type?.type === 'LIST' ||
+    el.logical_type?.type === 'MAP'
+  );
 }
 
 export async function readParquet(file: string, table: TableBuilder): Promise<void> {
@@ -125,7 +131,7 @@ export async function readParquet(file: string, table: TableBuilder): Promise<vo
       if (isNested(node)) {
         throw new InputError(
           `${file}: column '${node.element.name}' is a list, map or struct, which cannot be compared as one feature; ` +
-          `leave it out of the columns to check, or flatten it into plain columns.`,
+            `leave it out of the columns to check, or flatten it into plain columns.`,
           { file },
         );
       }
@@ -178,7 +184,11 @@ export async function readParquet(file: string, table: TableBuilder): Promise<vo
       groupStart += groupRows;
     }
     if (groupStart !== rows) throw corrupt(file, new Error(`the row groups hold ${groupStart} rows, the footer says ${rows}`));
-    table.endFile(file, rows, cols.map((c) => c.name));
+    table.endFile(
+      file,
+      rows,
+      cols.map((c) => c.name),
+    );
   } finally {
     await fh.close();
   }
@@ -213,7 +223,12 @@ function readChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, col: ColumnBuilde
       const diph = header.dictionary_page_header;
       if (!diph || !(diph.num_values >= 0 && diph.num_values <= full)) throw new Error('bad dictionary page header');
       const page = decompressPage(compressed, full, decoder.codec, decoder.compressors);
-      const plain = readPlain({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }, decoder.type, diph.num_values, decoder.element.type_length);
+      const plain = readPlain(
+        { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 },
+        decoder.type,
+        diph.num_values,
+        decoder.element.type_length,
+      );
       dict = new Entries(convert(plain, decoder) as ArrayLike<unknown>, col);
       continue;
     }
@@ -380,7 +395,7 @@ function decodeHybrid(b: Uint8Array, p: number, end: number, width: number, out:
       // bit-packed: groups of 8 values
       const count = Math.floor(header / 2) * 8;
       const take = Math.min(count, n - seen);
-      const bytes = (Math.floor(header / 2) * width);
+      const bytes = Math.floor(header / 2) * width;
       if (p + Math.ceil((take * width) / 8) > end) throw new Error('bit-packed run past its end');
       let bit = p * 8;
       for (let i = 0; i < take; i++) {
@@ -413,7 +428,10 @@ class Entries {
   private readonly nums: Float64Array;
   private readonly codes: Int32Array;
 
-  constructor(private readonly values: ArrayLike<unknown>, private readonly col: ColumnBuilder) {
+  constructor(
+    private readonly values: ArrayLike<unknown>,
+    private readonly col: ColumnBuilder,
+  ) {
     this.nums = new Float64Array(values.length);
     this.codes = new Int32Array(values.length).fill(ENTRY_PENDING);
     if (col.kind === 'numeric') {
@@ -449,8 +467,17 @@ class Entries {
 
 function pushValues(col: ColumnBuilder, data: ArrayLike<unknown>, file: string, rowStart: number): void {
   const n = data.length;
-  if (col.kind === 'numeric' && (data instanceof Float64Array || data instanceof Float32Array || data instanceof Int32Array ||
-    data instanceof Uint32Array || data instanceof Int16Array || data instanceof Uint16Array || data instanceof Int8Array || data instanceof Uint8Array)) {
+  if (
+    col.kind === 'numeric' &&
+    (data instanceof Float64Array ||
+      data instanceof Float32Array ||
+      data instanceof Int32Array ||
+      data instanceof Uint32Array ||
+      data instanceof Int16Array ||
+      data instanceof Uint16Array ||
+      data instanceof Int8Array ||
+      data instanceof Uint8Array)
+  ) {
     for (let i = 0; i < n; i++) {
       const v = data[i];
       if (v - v === 0) col.pushNumber(v);
@@ -473,5 +500,11 @@ function pushValue(col: ColumnBuilder, v: unknown, file: string, row: number): v
   else if (typeof v === 'boolean') col.pushString(v ? 'true' : 'false', file, row, 'row');
   else if (v instanceof Date) col.pushNumeric(v.getTime(), file, row, 'row');
   else if (v instanceof Uint8Array) col.pushString(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex'), file, row, 'row');
-  else col.pushString(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)), file, row, 'row');
+  else
+    col.pushString(
+      JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)),
+      file,
+      row,
+      'row',
+    );
 }

@@ -42,10 +42,10 @@ export async function resolveFiles(spec: string): Promise<string[]> {
   const wantTxt = /\.txt(\.gz)?$/i.test(spec);
   const files = matched.filter((f) => isDataFile(f, wantTxt));
   if (files.length === 0) {
-    const why = matched.length === 0
-      ? 'matches no files'
-      : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-    throw new InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+    const why = matched.length === 0 ? 'matches no files' : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
+    throw new InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, {
+      file: spec,
+    });
   }
   return sortPaths(files);
 }
@@ -101,10 +101,16 @@ export function segmentRegExp(seg: string): RegExp {
     else if (c === '?') re += '[^/]';
     else if (c === '[') {
       const close = seg.indexOf(']', i + 2);
-      if (close < 0) { re += '\\['; continue; }
+      if (close < 0) {
+        re += '\\[';
+        continue;
+      }
       let body = seg.slice(i + 1, close);
       let neg = false;
-      if (body[0] === '!' || body[0] === '^') { neg = true; body = body.slice(1); }
+      if (body[0] === '!' || body[0] === '^') {
+        neg = true;
+        body = body.slice(1);
+      }
       const cls = body.replace(/[\\\]^]/g, (m) => `\\${m}`);
       re += `[${neg ? '^' : ''}${cls}]`;
       i = close;
@@ -143,7 +149,9 @@ async function matchFrom(dir: string, segs: string[], out: string[]): Promise<vo
   }
   if (!isGlob(seg)) {
     const st = await stat(path(seg)).catch(() => undefined);
-    if (rest.length === 0) { if (st?.isFile()) out.push(path(seg)); } else if (st?.isDirectory()) await matchFrom(path(seg), rest, out);
+    if (rest.length === 0) {
+      if (st?.isFile()) out.push(path(seg));
+    } else if (st?.isDirectory()) await matchFrom(path(seg), rest, out);
     return;
   }
   const re = segmentRegExp(seg);
@@ -152,6 +160,8 @@ async function matchFrom(dir: string, segs: string[], out: string[]): Promise<vo
     if (!dotOk && ent.name.startsWith('.')) continue;
     if (!re.test(ent.name)) continue;
     const kind = await kindOf(here, ent);
-    if (rest.length === 0) { if (kind === 'file') out.push(path(ent.name)); } else if (kind === 'dir') await matchFrom(path(ent.name), rest, out);
+    if (rest.length === 0) {
+      if (kind === 'file') out.push(path(ent.name));
+    } else if (kind === 'dir') await matchFrom(path(ent.name), rest, out);
   }
 }

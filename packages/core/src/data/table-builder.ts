@@ -67,7 +67,7 @@ export class TableBuilder {
     if (!this.firstFileOpen) {
       throw new InputError(
         `${file} has column '${name}', which ${this.firstFile} (the first file read) does not have; ` +
-        `files read together must have the same columns: remove it or add it to every file.`,
+          `files read together must have the same columns: remove it or add it to every file.`,
         { file },
       );
     }
@@ -87,7 +87,7 @@ export class TableBuilder {
       if (!seen.has(col.name)) {
         throw new InputError(
           `${file} lacks column '${col.name}', which ${this.firstFile} (the first file read) has; ` +
-          `files read together must have the same columns: add it (empty cells are fine) or read the files separately.`,
+            `files read together must have the same columns: add it (empty cells are fine) or read the files separately.`,
           { file },
         );
       }

@@ -52,4 +52,3 @@ export interface ReadOptions {
   /** Field delimiter for delimited text; default: ',' for .csv, '\t' for .tsv/.tab, else sniffed. */
   delimiter?: string;
 }
-

@@ -34,14 +34,17 @@ export function parseIsoInstant(text: string): number {
     }
     return v;
   };
-  const y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
+  const y = digits(0, 4),
+    mo = digits(5, 2),
+    d = digits(8, 2);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]) return NaN;
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return NaN;
   let ms = daysFromCivil(y, mo, d) * 86_400_000;
   if (n === 10) return ms;
   const sep = text.charCodeAt(10);
   if ((sep !== 84 && sep !== 32) || n < 16 || text.charCodeAt(13) !== 58) return NaN; // 'T' or ' ', then hh:mm
-  const h = digits(11, 2), mi = digits(14, 2);
+  const h = digits(11, 2),
+    mi = digits(14, 2);
   if (h < 0 || h > 23 || mi < 0 || mi > 59) return NaN;
   ms += (h * 60 + mi) * 60_000;
   let i = 16;
@@ -51,7 +54,9 @@ export function parseIsoInstant(text: string): number {
     ms += sec * 1000;
     i += 3;
     if (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44)) {
-      let j = i + 1, frac = 0, scale = 100;
+      let j = i + 1,
+        frac = 0,
+        scale = 100;
       while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
         frac += (text.charCodeAt(j) - 48) * scale;
         scale /= 10;
@@ -69,7 +74,8 @@ export function parseIsoInstant(text: string): number {
   const rest = n - i - 1;
   const colon = rest === 5 && text.charCodeAt(i + 3) === 58;
   if (rest !== 4 && !colon) return NaN;
-  const zh = digits(i + 1, 2), zm = digits(colon ? i + 4 : i + 3, 2);
+  const zh = digits(i + 1, 2),
+    zm = digits(colon ? i + 4 : i + 3, 2);
   if (zh < 0 || zh > 23 || zm < 0 || zm > 59) return NaN;
   return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
 }

@@ -3,7 +3,6 @@ import { effectLabel } from './check-drift.js';
 import type { DriftReport } from './report.js';
 import type { Annotation } from '../shared/annotation.js';
 
-
 /**
  * Critical schema problems are errors; drifted features are errors when they fail the step and
  * warnings when they do not (fail-on: critical or never), so the page tells the same story as the exit code.

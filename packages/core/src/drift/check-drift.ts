@@ -65,8 +65,13 @@ export async function checkDrift(input: DriftCheckInput, now = new Date()): Prom
  * Compare a table with a reference: every selected feature tested, p-values corrected as one
  * family, schema checked. `seenColumns` are the current data's column names (default: the table's).
  */
-export function compareToReference(reference: Reference, current: Table, options: DriftOptions,
-  extra: { schema?: DataSchema; seenColumns?: string[] } = {}, now = new Date()): DriftReport {
+export function compareToReference(
+  reference: Reference,
+  current: Table,
+  options: DriftOptions,
+  extra: { schema?: DataSchema; seenColumns?: string[] } = {},
+  now = new Date(),
+): DriftReport {
   const features = selectFeatures(reference, options);
   const wanted = columnFilter(options);
   const seen = extra.seenColumns ?? current.columns.map((c) => c.name);
@@ -84,12 +89,15 @@ export function compareToReference(reference: Reference, current: Table, options
 
 /** A .json reference is a profile; anything else is data. */
 export async function loadReference(spec: string, options: DriftOptions, schema?: DataSchema, delimiter?: string): Promise<Reference> {
-  if (/\.json$/i.test(spec) && await isFile(spec)) {
+  if (/\.json$/i.test(spec) && (await isFile(spec))) {
     let json: unknown;
     try {
       json = JSON.parse(await readFile(spec, 'utf8'));
     } catch (e) {
-      throw new InputError(`Reference profile ${spec} is not valid JSON (${(e as Error).message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
+      throw new InputError(`Reference profile ${spec} is not valid JSON (${(e as Error).message}); make it again with 'modelci profile'.`, {
+        file: spec,
+        input: 'reference',
+      });
     }
     return referenceFromProfile(json, spec);
   }
@@ -98,8 +106,14 @@ export async function loadReference(spec: string, options: DriftOptions, schema?
   for (const [name, rule] of schema ?? []) if (rule.type) kinds.set(name, rule.type);
   const wanted = columnFilter(options);
   const columns: string[] = [];
-  const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name)) columns.push(name); return wanted(name); } })
-    .catch(rethrowFor('reference'));
+  const table = await readTable(spec, {
+    kinds,
+    delimiter,
+    include: (name) => {
+      if (!columns.includes(name)) columns.push(name);
+      return wanted(name);
+    },
+  }).catch(rethrowFor('reference'));
   return { ...referenceFromTable(table), columns };
 }
 
@@ -114,13 +128,19 @@ function selectFeatures(reference: Reference, options: DriftOptions): FeatureRef
   const names = new Set(reference.columns ?? reference.features.map((f) => f.name));
   for (const name of options.include) {
     if (!names.has(name)) {
-      throw new InputError(`Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'columns' });
+      throw new InputError(
+        `Input 'columns' names '${name}', which the reference does not have; its columns are ${[...names].map((n) => `'${n}'`).join(', ')}.`,
+        { input: 'columns' },
+      );
     }
   }
   const wanted = columnFilter(options);
   const features = reference.features.filter((f) => wanted(f.name));
   if (features.length === 0) {
-    throw new InputError(`No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`, { input: 'ignore-columns' });
+    throw new InputError(
+      `No columns are left to check after 'columns' and 'ignore-columns'; the reference has ${[...names].map((n) => `'${n}'`).join(', ')}.`,
+      { input: 'ignore-columns' },
+    );
   }
   return features;
 }
@@ -143,7 +163,8 @@ function compareFeature(ref: FeatureReference, current: Table, options: DriftOpt
   }
   if (col.kind === 'numeric' && col.textCells > 0) {
     const first = col.firstText;
-    const message = `Column '${ref.name}' is numeric in the reference but ${col.textCells} current cell(s) hold text` +
+    const message =
+      `Column '${ref.name}' is numeric in the reference but ${col.textCells} current cell(s) hold text` +
       (first ? `, the first '${first.text}' at ${first.file} line ${first.line}.` : '.');
     findings.push({ severity: 'critical', column: ref.name, message, file: first?.file, line: first?.line });
     return criticalResult(ref, current, message);
@@ -155,7 +176,11 @@ function compareFeature(ref: FeatureReference, current: Table, options: DriftOpt
 
 function criticalResult(ref: FeatureReference, current: Table, reason: string): FeatureResult {
   return {
-    name: ref.name, kind: ref.kind, status: 'critical', reason, effects: {},
+    name: ref.name,
+    kind: ref.kind,
+    status: 'critical',
+    reason,
+    effects: {},
     reference: { rows: ref.rows, count: ref.kind === 'numeric' ? ref.ecdf.n : ref.rows - (ref.missing ?? 0) },
     current: { rows: current.rowCount, count: 0 },
   };
@@ -165,8 +190,13 @@ function newColumnResult(name: string, current: Table): FeatureResult {
   const col = current.columns.find((c) => c.name === name);
   const kind = col?.kind ?? 'numeric';
   return {
-    name, kind, status: 'new', reason: 'Not in the reference: reported, not tested.', effects: {},
-    reference: { rows: 0, count: 0 }, current: { rows: current.rowCount, count: col ? current.rowCount - col.missing : 0 },
+    name,
+    kind,
+    status: 'new',
+    reason: 'Not in the reference: reported, not tested.',
+    effects: {},
+    reference: { rows: 0, count: 0 },
+    current: { rows: current.rowCount, count: col ? current.rowCount - col.missing : 0 },
   };
 }
 
@@ -221,28 +251,46 @@ function verdictFor(c: FeatureComparison, pDist: number | undefined, pMiss: numb
   if (pMiss !== undefined && m.change !== null) {
     missingDrifted = pMiss < alpha && Math.abs(m.change) >= options.minMissingChange;
     if (missingDrifted || pMiss < alpha) {
-      reasons.push(`missing rate ${formatPercent(m.reference)} → ${formatPercent(m.current)} (${pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${formatPercent(options.minMissingChange)}` : `, change < ${formatPercent(options.minMissingChange)}`})`);
+      reasons.push(
+        `missing rate ${formatPercent(m.reference)} → ${formatPercent(m.current)} (${pEquals(pMiss)}${correction}${missingDrifted ? `, change ≥ ${formatPercent(options.minMissingChange)}` : `, change < ${formatPercent(options.minMissingChange)}`})`,
+      );
     }
   }
   if (c.newCategories && c.newCategories.length > 0) {
-    reasons.push(`unseen categories: ${c.newCategories.slice(0, 5).map((n) => `'${n.name}' (${n.count})`).join(', ')}${c.newCategories.length > 5 ? ', …' : ''}`);
+    reasons.push(
+      `unseen categories: ${c.newCategories
+        .slice(0, 5)
+        .map((n) => `'${n.name}' (${n.count})`)
+        .join(', ')}${c.newCategories.length > 5 ? ', …' : ''}`,
+    );
   }
   const status = drifted || missingDrifted ? 'drift' : c.test || pMiss !== undefined ? 'ok' : 'skipped';
   const reason = reasons.length > 0 ? capitalize(reasons.join('; ')) + '.' : 'Nothing to compare.';
   return {
-    name: c.name, kind: c.kind, status, reason,
+    name: c.name,
+    kind: c.kind,
+    status,
+    reason,
     test: c.test && pDist !== undefined ? { ...c.test, pAdjusted: pDist } : undefined,
-    effect: c.effect, effects: c.effects,
+    effect: c.effect,
+    effects: c.effects,
     missing: { reference: m.reference, current: m.current, change: m.change, pValue: m.pValue, pAdjusted: pMiss, drifted: missingDrifted },
-    reference: c.reference, current: c.current,
+    reference: c.reference,
+    current: c.current,
     newCategories: c.newCategories,
     ...(c.unit ? { unit: c.unit } : {}),
     ...(c.movement ? { movement: c.movement } : {}),
   };
 }
 
-function buildReport(reference: Reference, current: Table, options: DriftOptions, features: FeatureResult[],
-  findings: SchemaFinding[], now: Date): DriftReport {
+function buildReport(
+  reference: Reference,
+  current: Table,
+  options: DriftOptions,
+  features: FeatureResult[],
+  findings: SchemaFinding[],
+  now: Date,
+): DriftReport {
   const driftedFeatures = features.filter((f) => f.status === 'drift').map((f) => f.name);
   const criticalFeatures = [...new Set(findings.filter((f) => f.severity === 'critical').map((f) => f.column))];
   const tested = features.filter((f) => f.status === 'ok' || f.status === 'drift' || f.status === 'critical').length;
@@ -253,7 +301,8 @@ function buildReport(reference: Reference, current: Table, options: DriftOptions
   const parts: string[] = [];
   if (critical) parts.push(`${criticalFeatures.length} critical schema problem${criticalFeatures.length > 1 ? 's' : ''} (${fewNames(criticalFeatures)})`);
   if (drifted) parts.push(`${driftedFeatures.length} of ${tested} features drifted (${fewNames(driftedFeatures)})`);
-  const summary = parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
+  const summary =
+    parts.length > 0 ? capitalize(parts.join('; ')) + '.' : `No drift: ${tested} feature${tested === 1 ? '' : 's'} checked at level ${options.alpha}.`;
   return {
     schema: DRIFT_REPORT_SCHEMA,
     createdAt: now.toISOString(),
@@ -277,7 +326,10 @@ function correctionName(c: DriftOptions['correction']): string {
 }
 
 export function effectLabel(name: string): string {
-  return ({ wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" } as Record<string, string>)[name] ?? name;
+  return (
+    ({ wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" } as Record<string, string>)[name] ??
+    name
+  );
 }
 
 function capitalize(s: string): string {

@@ -35,16 +35,28 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
   if (ref.otherCount > 0) {
     otherCur = unseen.reduce((s, [, c]) => s + c, 0);
   } else {
-    for (const [n, c] of unseen) { names.push(n); refRow.push(0); curRow.push(c); }
+    for (const [n, c] of unseen) {
+      names.push(n);
+      refRow.push(0);
+      curRow.push(c);
+    }
   }
-  if (ref.otherCount > 0 || otherCur > 0) { names.push(OTHER); refRow.push(ref.otherCount); curRow.push(otherCur); }
+  if (ref.otherCount > 0 || otherCur > 0) {
+    names.push(OTHER);
+    refRow.push(ref.otherCount);
+    curRow.push(otherCur);
+  }
 
   const reference = { rows: ref.rows, count: refTotal, categories: ref.counts.size };
   const current = { rows, count: curTotal, categories: curCounts.size };
   const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
   const base = { name: ref.name, kind: 'categorical' as const, missing, reference, current, newCategories, effects: {} };
   if (looksLikeIdentifier(ref.counts.size, refTotal)) {
-    return { ...base, newCategories: [], untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns` };
+    return {
+      ...base,
+      newCategories: [],
+      untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns`,
+    };
   }
   if (refTotal === 0) return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
   if (curTotal === 0) return { ...base, untested: 'every current cell is missing, so there are no categories to compare' };
@@ -66,7 +78,9 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
     notes.push(`Jensen-Shannon is corrected for sample size: raw ${formatNumber(rawJs)}, ${formatNumber(js.nullDistance)} expected with no change`);
   }
   return {
-    ...base, notes, movement: { shares: largestShareChanges(names, refRow, curRow) },
+    ...base,
+    notes,
+    movement: { shares: largestShareChanges(names, refRow, curRow) },
     effects: { 'jensen-shannon': js.distance, 'jensen-shannon-raw': rawJs, 'cramers-v': v },
     effect: { name: effectName, value: effectName === 'jensen-shannon' ? js.distance : v, threshold: options.minCategoricalEffect },
     test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
@@ -85,7 +99,8 @@ export function looksLikeIdentifier(distinct: number, rows: number): boolean {
 function largestShareChanges(names: string[], ref: number[], cur: number[]): { category: string; reference: number; current: number }[] {
   const sr = ref.reduce((s, x) => s + x, 0) || 1;
   const sc = cur.reduce((s, x) => s + x, 0) || 1;
-  return names.map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
+  return names
+    .map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
     .sort((a, b) => Math.abs(b.current - b.reference) - Math.abs(a.current - a.reference) || a.category.localeCompare(b.category))
     .slice(0, 5);
 }

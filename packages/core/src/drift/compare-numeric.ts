@@ -26,9 +26,8 @@ export function compareNumeric(ref: NumericReference, column: NumericColumn, row
   }
   const cur = ecdfFromSample(column.values);
   const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
-  const current = cur.n > 0
-    ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
-    : { rows, count: 0 };
+  const current =
+    cur.n > 0 ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] } : { rows, count: 0 };
   const base = { name: ref.name, kind: 'numeric' as const, missing, reference, current, effects: {} };
   if (ref.ecdf.n === 0) return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
   if (cur.n === 0) return { ...base, untested: 'every current cell is missing, so there is no distribution to compare' };
@@ -38,7 +37,10 @@ export function compareNumeric(ref: NumericReference, column: NumericColumn, row
   // From a quantile sketch, the reference CDF is known to within 1/k: D and the p-value are bracketed.
   const dBound = sketch ? 1 / sketch : 0;
   const pValueRange: [number, number] | undefined = sketch
-    ? [ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue, ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue]
+    ? [
+        ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue,
+        ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue,
+      ]
     : undefined;
   const psi = populationStabilityIndex(ref.psiCounts, binCounts(cur, ref.psiEdges));
   const effects: Record<string, number> = { ks: ks.statistic, psi };
@@ -48,8 +50,12 @@ export function compareNumeric(ref: NumericReference, column: NumericColumn, row
   let effect: FeatureEffect;
   let effectNote: string | undefined;
   if (options.numericEffect === 'wasserstein' && ref.std > 0) {
-    effect = { name: 'wasserstein', value: w / ref.std, threshold: options.minNumericEffect,
-      errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined };
+    effect = {
+      name: 'wasserstein',
+      value: w / ref.std,
+      threshold: options.minNumericEffect,
+      errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined,
+    };
   } else if (options.numericEffect === 'psi') {
     effect = { name: 'psi', value: psi, threshold: options.minNumericEffect };
   } else {
@@ -59,13 +65,19 @@ export function compareNumeric(ref: NumericReference, column: NumericColumn, row
   const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
   const movement = { quantiles: { levels, reference: levels.map((p) => ecdfQuantile(ref.ecdf, p)), current: levels.map((p) => ecdfQuantile(cur, p)) } };
   return {
-    ...base, effects, effect, effectNote, movement,
+    ...base,
+    effects,
+    effect,
+    effectNote,
+    movement,
     test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
   };
 }
 
 function rangeOf(values: Float64Array): { count: number; min?: number; max?: number } {
-  let min = Infinity, max = -Infinity, count = 0;
+  let min = Infinity,
+    max = -Infinity,
+    count = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== v) continue;

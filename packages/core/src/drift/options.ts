@@ -40,10 +40,22 @@ export const DEFAULT_DRIFT_OPTIONS: DriftOptions = {
  * Raw option values as the user typed them, keyed by the action input name (the CLI uses the
  * same names as flags). Empty or missing values take the default.
  */
-export type RawDriftOptions = Partial<Record<
-  | 'significance-level' | 'correction' | 'numeric-effect' | 'min-numeric-effect'
-  | 'categorical-effect' | 'min-categorical-effect' | 'min-missing-change'
-  | 'columns' | 'ignore-columns' | 'categorical-columns' | 'fail-on', string | undefined>>;
+export type RawDriftOptions = Partial<
+  Record<
+    | 'significance-level'
+    | 'correction'
+    | 'numeric-effect'
+    | 'min-numeric-effect'
+    | 'categorical-effect'
+    | 'min-categorical-effect'
+    | 'min-missing-change'
+    | 'columns'
+    | 'ignore-columns'
+    | 'categorical-columns'
+    | 'fail-on',
+    string | undefined
+  >
+>;
 
 export function parseDriftOptions(raw: RawDriftOptions): DriftOptions {
   const d = DEFAULT_DRIFT_OPTIONS;

@@ -57,8 +57,14 @@ export function profileFromReference(ref: Reference, now = new Date()): ProfileJ
 function numericJson(f: NumericReference): NumericProfileJson {
   const { ecdf } = f;
   const base = {
-    type: 'numeric' as const, rows: f.rows, missing: f.missing ?? 0, count: ecdf.n,
-    mean: f.mean, std: f.std, min: f.min, max: f.max,
+    type: 'numeric' as const,
+    rows: f.rows,
+    missing: f.missing ?? 0,
+    count: ecdf.n,
+    mean: f.mean,
+    std: f.std,
+    min: f.min,
+    max: f.max,
     psi: { edges: Array.from(f.psiEdges), counts: Array.from(f.psiCounts) },
     ...(f.unit ? { unit: f.unit } : {}),
   };
@@ -98,11 +104,17 @@ export function referenceFromProfile(json: unknown, file: string): Reference {
   const schema = json.schema;
   if (schema === undefined) return referenceFromSeedProfile(json, file);
   if (typeof schema !== 'string' || !schema.startsWith('modelci/profile@')) {
-    throw new InputError(`${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`, { file });
+    throw new InputError(
+      `${file} has "schema": ${JSON.stringify(schema)}, which is not a modelci profile; make one with 'modelci profile <data> --out ${file}'.`,
+      { file },
+    );
   }
   const version = Number(schema.slice('modelci/profile@'.length));
   if (!Number.isInteger(version) || version > PROFILE_VERSION) {
-    throw new InputError(`${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`, { file });
+    throw new InputError(
+      `${file} is a ${schema} profile, newer than this modelci reads (${PROFILE_SCHEMA}); upgrade modelci or rewrite the profile with this version's 'modelci profile'.`,
+      { file },
+    );
   }
   const source = isObject(json.source) ? json.source : {};
   const files = Array.isArray(source.files) ? source.files.filter((x): x is string => typeof x === 'string') : [];
@@ -111,9 +123,13 @@ export function referenceFromProfile(json: unknown, file: string): Reference {
   for (const [name, raw] of Object.entries(json.features)) {
     const where = `features.${JSON.stringify(name)}`;
     if (!isObject(raw)) throw bad(file, where, 'an object');
-    features.push(raw.type === 'numeric' ? numericFromJson(name, raw, file, where)
-      : raw.type === 'categorical' ? categoricalFromJson(name, raw, file, where)
-        : badType(file, where, raw.type));
+    features.push(
+      raw.type === 'numeric'
+        ? numericFromJson(name, raw, file, where)
+        : raw.type === 'categorical'
+          ? categoricalFromJson(name, raw, file, where)
+          : badType(file, where, raw.type),
+    );
   }
   return { origin: 'profile', files, rows: num(source.rows, file, 'source.rows'), features };
 }
@@ -159,7 +175,10 @@ function sketchEcdf(q: Float64Array, n: number): Ecdf {
   const w = n / q.length;
   for (const x of q) {
     if (values.length > 0 && values[values.length - 1] === x) counts[counts.length - 1] += w;
-    else { values.push(x); counts.push(w); }
+    else {
+      values.push(x);
+      counts.push(w);
+    }
   }
   return ecdfFromCounts(values, counts);
 }
@@ -177,7 +196,10 @@ function categoricalFromJson(name: string, raw: Record<string, unknown>, file: s
 /** The seed article's reference_stats.json: numeric samples and categorical counts, no missing data. */
 function referenceFromSeedProfile(json: Record<string, unknown>, file: string): Reference {
   if (!isObject(json.features)) {
-    throw new InputError(`${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`, { file });
+    throw new InputError(
+      `${file} is neither a modelci profile (no "schema") nor a seed-format profile (no "features" object); make one with 'modelci profile <data> --out ${file}'.`,
+      { file },
+    );
   }
   const features: FeatureReference[] = [];
   let rows = 0;
@@ -213,7 +235,6 @@ function numbers(x: unknown, file: string, where: string): Float64Array {
   if (!Array.isArray(x) || !x.every((v) => typeof v === 'number' && Number.isFinite(v))) throw bad(file, where, 'an array of finite numbers');
   return Float64Array.from(x as number[]);
 }
-
 
 function bad(file: string, where: string, expected: string): InputError {
   return new InputError(`${file}: ${where} must be ${expected}; fix the profile or make a new one with 'modelci profile'.`, { file });

@@ -30,7 +30,9 @@ export function featureReference(column: Column, rows: number): FeatureReference
  * instant only (a two-point distribution), without sorting a million timestamps.
  */
 function timeReference(name: string, rows: number, missing: number, values: Float64Array): NumericReference {
-  let min = Infinity, max = -Infinity, n = 0;
+  let min = Infinity,
+    max = -Infinity,
+    n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== v) continue;
@@ -43,11 +45,22 @@ function timeReference(name: string, rows: number, missing: number, values: Floa
 }
 
 /** `psi` given: bins and counts a profile stored from the exact reference; else computed here. */
-export function numericReference(name: string, rows: number, missing: number | null, ecdf: Ecdf, sketchSize?: number,
-  psi?: { edges: Float64Array; counts: Float64Array }): NumericReference {
+export function numericReference(
+  name: string,
+  rows: number,
+  missing: number | null,
+  ecdf: Ecdf,
+  sketchSize?: number,
+  psi?: { edges: Float64Array; counts: Float64Array },
+): NumericReference {
   const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
   return {
-    kind: 'numeric', name, rows, missing, ecdf, sketchSize,
+    kind: 'numeric',
+    name,
+    rows,
+    missing,
+    ecdf,
+    sketchSize,
     mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
     std: ecdf.n > 0 ? ecdfStd(ecdf) : NaN,
     min: ecdf.n > 0 ? ecdf.values[0] : NaN,
@@ -70,6 +83,8 @@ export function categoryCounts(codes: Int32Array, categories: string[]): Map<str
     if (c >= 0) tally[c]++;
   }
   const counts = new Map<string, number>();
-  categories.forEach((name, i) => { if (tally[i] > 0) counts.set(name, tally[i]); });
+  categories.forEach((name, i) => {
+    if (tally[i] > 0) counts.set(name, tally[i]);
+  });
   return counts;
 }

@@ -25,7 +25,10 @@ export async function readSchema(path: string): Promise<DataSchema> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
+    throw new InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, {
+      file: path,
+      input: 'schema',
+    });
   }
   let json: unknown;
   try {
@@ -35,7 +38,10 @@ export async function readSchema(path: string): Promise<DataSchema> {
   }
   const columns = (json as { columns?: unknown } | null)?.columns;
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-    throw new InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
+    throw new InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, {
+      file: path,
+      input: 'schema',
+    });
   }
   const schema: DataSchema = new Map();
   for (const [name, raw] of Object.entries(columns as Record<string, unknown>)) {
@@ -71,15 +77,26 @@ export function validateSchema(table: Table, schema: DataSchema): SchemaFinding[
   for (const [name, rule] of schema) {
     const col = table.columns.find((c) => c.name === name);
     if (!col) {
-      if (rule.required) findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' is required by the schema but absent from the current data.` });
+      if (rule.required)
+        findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' is required by the schema but absent from the current data.` });
       continue;
     }
     if (rule.type && rule.type !== col.kind) {
-      findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' should be ${rule.type} by the schema but was read as ${col.kind}.` });
+      findings.push({
+        severity: 'critical',
+        column: name,
+        file,
+        message: `Column '${name}' should be ${rule.type} by the schema but was read as ${col.kind}.`,
+      });
       continue;
     }
     if (!rule.nullable && col.missing > 0) {
-      findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' must not be missing (schema: nullable false) but ${col.missing} of ${table.rowCount} cells are.` });
+      findings.push({
+        severity: 'critical',
+        column: name,
+        file,
+        message: `Column '${name}' must not be missing (schema: nullable false) but ${col.missing} of ${table.rowCount} cells are.`,
+      });
     }
     const range = rangeBreach(col, rule);
     if (range) findings.push({ severity: 'critical', column: name, file, message: range });
@@ -97,7 +114,9 @@ function rangeBreach(col: Column, rule: ColumnRule): string | undefined {
   let first = -1;
   const v = col.values;
   for (let i = 0; i < v.length; i++) {
-    if (v[i] < lo || v[i] > hi) { if (count++ === 0) first = i; }
+    if (v[i] < lo || v[i] > hi) {
+      if (count++ === 0) first = i;
+    }
   }
   if (count === 0) return undefined;
   return `Column '${col.name}' has ${count} value(s) outside the schema's range [${rule.min ?? '-∞'}, ${rule.max ?? '∞'}], the first ${v[first]} in data row ${first + 1}.`;
@@ -110,7 +129,9 @@ function allowedBreach(col: Column, rule: ColumnRule): string | undefined {
   let first = -1;
   for (let i = 0; i < col.codes.length; i++) {
     const c = col.codes[i];
-    if (c >= 0 && bad[c]) { if (count++ === 0) first = i; }
+    if (c >= 0 && bad[c]) {
+      if (count++ === 0) first = i;
+    }
   }
   if (count === 0) return undefined;
   return `Column '${col.name}' has ${count} value(s) the schema does not allow, the first '${col.categories[col.codes[first]]}' in data row ${first + 1}.`;

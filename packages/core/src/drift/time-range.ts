@@ -22,8 +22,8 @@ export function formatAge(ms: number): string {
  * (how old the newest current row is when the check runs).
  */
 export function timeRangeText(reference: SideSummary, current: SideSummary, now: Date): string {
-  const range = (s: SideSummary) => (s.count > 0 && s.min !== undefined && s.max !== undefined && s.min === s.min
-    ? `${formatInstant(s.min)} to ${formatInstant(s.max!)}` : 'no values');
+  const range = (s: SideSummary) =>
+    s.count > 0 && s.min !== undefined && s.max !== undefined && s.min === s.min ? `${formatInstant(s.min)} to ${formatInstant(s.max!)}` : 'no values';
   let text = `it is a date/time column, whose values move forward with time; reference ${range(reference)}, current ${range(current)}`;
   if (current.count > 0 && current.max !== undefined) {
     const age = now.getTime() - current.max;

@@ -8,7 +8,6 @@ export type { MetricValue, Metrics } from '../shared/metrics.js';
 
 export const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 
-
 export interface GateResult {
   gate: string;
   metric: string;
@@ -56,9 +55,8 @@ export function evaluateGates(gates: Gate[], metrics: Metrics, options: Evaluate
   const checks = options.checks ?? [];
   const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
   const total = results.length + checks.length;
-  const summary = failed.length === 0
-    ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
-    : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+  const summary =
+    failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
   return {
     schema: GATE_VERDICT_SCHEMA,
     createdAt: (options.now ?? new Date()).toISOString(),
@@ -78,26 +76,57 @@ function evaluateGate(gate: Gate, metrics: Metrics, baseline: Metrics | undefine
     thresholdDimension = gate.threshold.value.dimension;
   } else {
     if (!baseline) {
-      throw new InputError(`Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`, { input: gate.input, line: gate.line });
+      throw new InputError(
+        `Gate '${gate.text}' compares with the baseline, but no baseline model or report was given; set the 'baseline' input or drop the gate.`,
+        { input: gate.input, line: gate.line },
+      );
     }
     const base = lookup(gate, gate.threshold.metric, baseline, 'baseline metric');
     threshold = base.value + gate.threshold.offset.value;
     thresholdDimension = gate.threshold.offset.dimension ?? base.dimension;
   }
   if (thresholdDimension && thresholdDimension !== (metric.dimension ?? 'ratio')) {
-    throw new InputError(`Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`, { input: gate.input, line: gate.line });
+    throw new InputError(
+      `Gate '${gate.text}' compares ${gate.metric}, measured in ${describe(metric.dimension)}, with a threshold in ${describe(thresholdDimension)}; use a unit of ${describe(metric.dimension)}.`,
+      { input: gate.input, line: gate.line },
+    );
   }
   const shown = (v: number) => formatQuantity(v, metric.dimension);
   if (Number.isNaN(metric.value)) {
-    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
-      reason: `${gate.metric} was not measured, so the gate cannot pass.` };
+    return {
+      gate: gate.text,
+      metric: gate.metric,
+      comparator: gate.comparator,
+      actual: null,
+      threshold,
+      dimension: metric.dimension,
+      passed: false,
+      margin: null,
+      reason: `${gate.metric} was not measured, so the gate cannot pass.`,
+    };
   }
   const passed = compare(metric.value, gate.comparator, threshold);
-  const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
+  const margin = gate.comparator.startsWith('<')
+    ? threshold - metric.value
+    : gate.comparator.startsWith('>')
+      ? metric.value - threshold
+      : passed
+        ? 0
+        : -Math.abs(metric.value - threshold);
   const reason = passed
     ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
     : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
-  return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
+  return {
+    gate: gate.text,
+    metric: gate.metric,
+    comparator: gate.comparator,
+    actual: metric.value,
+    threshold,
+    dimension: metric.dimension,
+    passed,
+    margin,
+    reason,
+  };
 }
 
 function lookup(gate: Gate, name: string, metrics: Metrics, what: string): MetricValue {

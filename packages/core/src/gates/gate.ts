@@ -4,9 +4,7 @@ import { parseQuantity, type Quantity } from '../shared/quantity.js';
 export type Comparator = '>=' | '<=' | '>' | '<' | '==' | '!=';
 
 /** The right-hand side: a constant, or the production model's metric plus or minus an offset. */
-export type Threshold =
-  | { kind: 'constant'; value: Quantity }
-  | { kind: 'baseline'; metric: string; offset: Quantity };
+export type Threshold = { kind: 'constant'; value: Quantity } | { kind: 'baseline'; metric: string; offset: Quantity };
 
 export interface Gate {
   /** As the user wrote it, for the verdict table. */
@@ -41,7 +39,10 @@ export function parseGate(text: string, input: string, line?: number): Gate {
   const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
   const m = GATE.exec(text);
   if (!m) {
-    throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+    throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, {
+      input,
+      line,
+    });
   }
   const [, metric, comparator, rhs] = m;
   const b = BASELINE.exec(rhs.trim());
@@ -70,11 +71,17 @@ export function legacyGates(inputs: { 'min-accuracy'?: string; 'max-latency-p99'
 
 export function compare(actual: number, comparator: Comparator, threshold: number): boolean {
   switch (comparator) {
-    case '>=': return actual >= threshold;
-    case '<=': return actual <= threshold;
-    case '>': return actual > threshold;
-    case '<': return actual < threshold;
-    case '==': return actual === threshold;
-    case '!=': return actual !== threshold;
+    case '>=':
+      return actual >= threshold;
+    case '<=':
+      return actual <= threshold;
+    case '>':
+      return actual > threshold;
+    case '<':
+      return actual < threshold;
+    case '==':
+      return actual === threshold;
+    case '!=':
+      return actual !== threshold;
   }
 }

@@ -31,28 +31,43 @@ export async function readMetricsReport(path: string, input = 'report'): Promise
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT'
-      ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
-      : `The ${input} file ${path} cannot be read (${code ?? (e as Error).message}); check the path.`, { input, file: path });
+    throw new InputError(
+      code === 'ENOENT'
+        ? `The ${input} file ${path} does not exist; write the evaluation report first or fix the path.`
+        : `The ${input} file ${path} cannot be read (${code ?? (e as Error).message}); check the path.`,
+      { input, file: path },
+    );
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
     const where = jsonErrorLine(text, (e as Error).message);
-    throw new InputError(`The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`, { input, file: path, ...where });
+    throw new InputError(
+      `The ${input} file ${path} is not valid JSON${where ? ` (line ${where.line}, column ${where.col})` : ''}: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}; write it with json.dump.`,
+      { input, file: path, ...where },
+    );
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new InputError(`The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`, { input, file: path });
+    throw new InputError(
+      `The ${input} file ${path} holds ${Array.isArray(doc) ? 'a list' : typeof doc}, not an object; write {"metrics": {"accuracy": 0.93, ...}}.`,
+      { input, file: path },
+    );
   }
   const record = doc as Record<string, unknown>;
   const schema = record.schema;
   if (schema !== undefined && !READABLE.includes(schema as string)) {
-    throw new InputError(`The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`, { input, file: path });
+    throw new InputError(
+      `The ${input} file ${path} has schema '${String(schema)}', which this modelci does not read; write ${READABLE.join(' or ')}, or a plain {"metrics": {...}} without a schema.`,
+      { input, file: path },
+    );
   }
   const metrics = record.metrics;
   if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
-    throw new InputError(`The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`, { input, file: path });
+    throw new InputError(
+      `The ${input} file ${path} has no "metrics" object${metrics === undefined ? '' : ` (it is ${Array.isArray(metrics) ? 'a list' : typeof metrics})`}; write {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}}.`,
+      { input, file: path },
+    );
   }
   const flat: Record<string, number | null> = {};
   flatten(metrics as Record<string, unknown>, '', flat, path, input);
@@ -71,13 +86,19 @@ function flatten(obj: Record<string, unknown>, prefix: string, out: Record<strin
       const q = parseQuantity(value, { input, context: `metrics.${name} in ${path}` });
       const expected = metricDimension(name);
       if (q.dimension && q.dimension !== expected) {
-        throw new InputError(`metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`, { input, file: path });
+        throw new InputError(
+          `metrics.${name} in ${path} is '${value}', a ${q.dimension === 'time' ? 'time' : 'size'}, but ${name} is measured in ${expected === 'time' ? 'milliseconds' : expected === 'bytes' ? 'bytes' : 'plain numbers'}; fix the value or the name.`,
+          { input, file: path },
+        );
       }
       out[name] = q.value;
     } else if (typeof value === 'object' && !Array.isArray(value)) {
       flatten(value as Record<string, unknown>, `${name}.`, out, path, input);
     } else {
-      throw new InputError(`metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`, { input, file: path });
+      throw new InputError(
+        `metrics.${name} in ${path} is ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}; each metric must be a number, null, or a quantity such as "12ms".`,
+        { input, file: path },
+      );
     }
   }
 }

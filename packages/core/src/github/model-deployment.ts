@@ -34,12 +34,28 @@ export async function startDeployment(api: GitHubApi, d: ModelDeployment): Promi
     description: statusDescription(`${d.model} ${d.version}`),
     productionEnvironment: d.environment === 'production',
   });
-  await api.createDeploymentStatus(id, { state: 'in_progress', description: statusDescription(`Canary of ${d.model} ${d.version} started`), logUrl: d.logUrl, environmentUrl: d.environmentUrl });
+  await api.createDeploymentStatus(id, {
+    state: 'in_progress',
+    description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+    logUrl: d.logUrl,
+    environmentUrl: d.environmentUrl,
+  });
   return id;
 }
 
-export async function endDeployment(api: GitHubApi, id: number, end: RolloutEnd, detail: string, d: Pick<ModelDeployment, 'logUrl' | 'environmentUrl'> = {}): Promise<DeploymentState> {
+export async function endDeployment(
+  api: GitHubApi,
+  id: number,
+  end: RolloutEnd,
+  detail: string,
+  d: Pick<ModelDeployment, 'logUrl' | 'environmentUrl'> = {},
+): Promise<DeploymentState> {
   const state = END_STATE[end];
-  await api.createDeploymentStatus(id, { state, description: statusDescription(detail), logUrl: d.logUrl, environmentUrl: end === 'promoted' ? d.environmentUrl : undefined });
+  await api.createDeploymentStatus(id, {
+    state,
+    description: statusDescription(detail),
+    logUrl: d.logUrl,
+    environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+  });
   return state;
 }

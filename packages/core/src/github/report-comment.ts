@@ -12,9 +12,7 @@ export const REPORT_MARKER = '<!-- modelci-report -->';
 /** GitHub refuses a comment body over 65,536 characters. */
 export const MAX_COMMENT_CHARS = 65_536;
 
-export type ReportCommentOutcome =
-  | { action: 'created' | 'updated'; comment: IssueComment }
-  | { action: 'fallback'; notice: string };
+export type ReportCommentOutcome = { action: 'created' | 'updated'; comment: IssueComment } | { action: 'fallback'; notice: string };
 
 /** The comment to edit: the first one carrying the marker (the oldest, so a stray duplicate never wins). */
 export function findReportComment(comments: IssueComment[]): IssueComment | undefined {
@@ -25,7 +23,7 @@ export function findReportComment(comments: IssueComment[]): IssueComment | unde
 export function reportCommentBody(markdown: string): string {
   const body = `${REPORT_MARKER}\n${markdown}`;
   if (body.length <= MAX_COMMENT_CHARS) return body;
-  const note = '\n\n_The report was cut to fit GitHub\'s comment limit; the job summary has all of it._\n';
+  const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
   return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 
@@ -46,7 +44,10 @@ export async function upsertReportComment(api: GitHubApi, pullRequest: number, m
       };
     }
     if (isGitHubApiError(e) && e.status === 404) {
-      throw new InputError(`Pull request #${pullRequest} was not found in ${api.repository} (GitHub answered 404): give the number of an open pull request, or run on a pull_request event.`, { input: 'pull-request' });
+      throw new InputError(
+        `Pull request #${pullRequest} was not found in ${api.repository} (GitHub answered 404): give the number of an open pull request, or run on a pull_request event.`,
+        { input: 'pull-request' },
+      );
     }
     throw e;
   }

@@ -22,10 +22,15 @@ export function probeGpus(command = 'nvidia-smi'): Promise<GpuInfo[]> {
 }
 
 export function parseNvidiaSmi(csv: string): GpuInfo[] {
-  return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
-    const [name, memory, driver] = line.split(',').map((s) => s.trim());
-    return { name, memoryMiB: Number(memory), driver: driver ?? '' };
-  }).filter((g) => g.name && Number.isFinite(g.memoryMiB));
+  return csv
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name, memory, driver] = line.split(',').map((s) => s.trim());
+      return { name, memoryMiB: Number(memory), driver: driver ?? '' };
+    })
+    .filter((g) => g.name && Number.isFinite(g.memoryMiB));
 }
 
 /** One GPU as training needs it. Values nvidia-smi reports as [N/A] or [Not Supported] are absent. */
@@ -81,10 +86,22 @@ export async function probeGpuDevices(command = 'nvidia-smi'): Promise<GpuProbe>
   const gpus = await runSmi(command, [`--query-gpu=${GPU_FIELDS}`, '--format=csv,noheader,nounits']);
   const failed = smiFailure(command, gpus);
   if (failed) return failed;
-  const devices = parseCsvRows(gpus.stdout).map(toDevice).filter((d): d is GpuDevice => d !== undefined);
-  if (devices.length === 0) return { found: false, why: 'no-devices', message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.` };
+  const devices = parseCsvRows(gpus.stdout)
+    .map(toDevice)
+    .filter((d): d is GpuDevice => d !== undefined);
+  if (devices.length === 0)
+    return {
+      found: false,
+      why: 'no-devices',
+      message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.`,
+    };
   const apps = await runSmi(command, [`--query-compute-apps=${APP_FIELDS}`, '--format=csv,noheader,nounits']);
-  const processes = apps.code === 0 ? parseCsvRows(apps.stdout).map(toProcess).filter((p): p is GpuProcess => p !== undefined) : [];
+  const processes =
+    apps.code === 0
+      ? parseCsvRows(apps.stdout)
+          .map(toProcess)
+          .filter((p): p is GpuProcess => p !== undefined)
+      : [];
   // The CUDA version the driver supports appears only in the plain table's header.
   const header = await runSmi(command, []);
   const cudaVersion = /CUDA Version:\s*([\d.]+)/.exec(header.stdout)?.[1];
@@ -92,23 +109,54 @@ export async function probeGpuDevices(command = 'nvidia-smi'): Promise<GpuProbe>
 }
 
 /** nvidia-smi's own failures, each as the sentence a person acts on; undefined when it answered. */
-export function smiFailure(command: string, r: SmiResult): GpuProbe & { found: false } | undefined {
-  if (r.spawnError === 'ENOENT') return { found: false, why: 'missing', message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.` };
-  if (r.spawnError) return { found: false, why: 'failed', message: `${command} could not be started (${r.spawnError}); check that it is an executable on this runner.` };
+export function smiFailure(command: string, r: SmiResult): (GpuProbe & { found: false }) | undefined {
+  if (r.spawnError === 'ENOENT')
+    return {
+      found: false,
+      why: 'missing',
+      message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.`,
+    };
+  if (r.spawnError)
+    return { found: false, why: 'failed', message: `${command} could not be started (${r.spawnError}); check that it is an executable on this runner.` };
   const text = `${r.stdout}\n${r.stderr}`;
-  if (/couldn't communicate with the NVIDIA driver/i.test(text)) return { found: false, why: 'driver', message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.` };
-  if (/No devices were found/i.test(text)) return { found: false, why: 'no-devices', message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.` };
-  if (r.code !== 0) return { found: false, why: 'failed', message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${firstLine(text) || 'no message'}; run it by hand on the runner to see why.` };
+  if (/couldn't communicate with the NVIDIA driver/i.test(text))
+    return {
+      found: false,
+      why: 'driver',
+      message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.`,
+    };
+  if (/No devices were found/i.test(text))
+    return {
+      found: false,
+      why: 'no-devices',
+      message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.`,
+    };
+  if (r.code !== 0)
+    return {
+      found: false,
+      why: 'failed',
+      message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${firstLine(text) || 'no message'}; run it by hand on the runner to see why.`,
+    };
   return undefined;
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? '';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean)
+      ?.slice(0, 300) ?? ''
+  );
 }
 
 /** `--format=csv,noheader,nounits` rows: fields separated by ", ". */
 export function parseCsvRows(csv: string): string[][] {
-  return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => line.split(',').map((s) => s.trim()));
+  return csv
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => line.split(',').map((s) => s.trim()));
 }
 
 /** A number, or undefined for [N/A], [Not Supported], [Unknown Error] and the like. */
@@ -126,7 +174,16 @@ function toDevice(row: string[]): GpuDevice | undefined {
   const [index, uuid, name, total, free, driver, mig, compute] = row;
   const i = smiNumber(index);
   if (i === undefined || !name) return undefined;
-  return { index: i, uuid: uuid ?? '', name, memoryTotalMiB: smiNumber(total), memoryFreeMiB: smiNumber(free), driver: driver ?? '', migMode: smiText(mig), computeMode: smiText(compute) };
+  return {
+    index: i,
+    uuid: uuid ?? '',
+    name,
+    memoryTotalMiB: smiNumber(total),
+    memoryFreeMiB: smiNumber(free),
+    driver: driver ?? '',
+    migMode: smiText(mig),
+    computeMode: smiText(compute),
+  };
 }
 
 function toProcess(row: string[]): GpuProcess | undefined {

@@ -32,7 +32,8 @@ export function selectGpus(probe: GpuProbe, req: GpuRequirement): GpuSelection {
   const usable = req.allowBusy ? roomy : roomy.filter((g) => holders(probe.processes, g).length === 0);
   if (usable.length >= req.count) {
     // Most free memory first, so 'auto' takes the emptiest cards; the order of a given list is kept.
-    const chosen = req.devices === 'auto' ? [...usable].sort((a, b) => (b.memoryFreeMiB ?? 0) - (a.memoryFreeMiB ?? 0)).slice(0, req.count) : usable.slice(0, req.count);
+    const chosen =
+      req.devices === 'auto' ? [...usable].sort((a, b) => (b.memoryFreeMiB ?? 0) - (a.memoryFreeMiB ?? 0)).slice(0, req.count) : usable.slice(0, req.count);
     return { gpus: chosen, cudaVisibleDevices: chosen.map((g) => g.uuid || String(g.index)).join(',') };
   }
   throw new InputError(shortfall(probe.processes, candidates, roomy, { ...req, count: req.count }), { input: 'gpus' });
@@ -40,7 +41,11 @@ export function selectGpus(probe: GpuProbe, req: GpuRequirement): GpuSelection {
 
 function findDevice(gpus: GpuDevice[], id: string): GpuDevice {
   const g = gpus.find((d) => String(d.index) === id || d.uuid === id);
-  if (!g) throw new InputError(`Input 'cuda-visible-devices' names GPU '${id}', which nvidia-smi does not list (it lists ${gpus.map((d) => `${d.index} ${d.uuid}`).join(', ')}); give indices or UUIDs from that list, or auto.`, { input: 'cuda-visible-devices' });
+  if (!g)
+    throw new InputError(
+      `Input 'cuda-visible-devices' names GPU '${id}', which nvidia-smi does not list (it lists ${gpus.map((d) => `${d.index} ${d.uuid}`).join(', ')}); give indices or UUIDs from that list, or auto.`,
+      { input: 'cuda-visible-devices' },
+    );
   return g;
 }
 
@@ -50,7 +55,8 @@ function holders(processes: GpuProcess[], g: GpuDevice): GpuProcess[] {
 
 function shortfall(processes: GpuProcess[], candidates: GpuDevice[], roomy: GpuDevice[], req: GpuRequirement & { count: number }): string {
   const n = (k: number) => `${k} GPU${k === 1 ? '' : 's'}`;
-  if (candidates.length < req.count) return `The step asks for ${n(req.count)} but the runner has ${n(candidates.length)}${req.devices === 'auto' ? '' : ' among cuda-visible-devices'}; lower gpus or run on a larger runner.`;
+  if (candidates.length < req.count)
+    return `The step asks for ${n(req.count)} but the runner has ${n(candidates.length)}${req.devices === 'auto' ? '' : ' among cuda-visible-devices'}; lower gpus or run on a larger runner.`;
   if (roomy.length < req.count) {
     const free = candidates.map((g) => `GPU ${g.index} ${g.memoryFreeMiB ?? '?'} MiB`).join(', ');
     return `The step asks for ${n(req.count)} with ${req.minFreeMiB} MiB free each, but only ${roomy.length} ha${roomy.length === 1 ? 's' : 've'} that much (${free}); free the memory, lower min-free-memory, or use another runner.`;

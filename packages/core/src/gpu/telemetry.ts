@@ -48,7 +48,9 @@ export function startTelemetry(gpus: number[], options: { intervalMs: number; co
   const start = now();
   const samples: TelemetrySample[] = [];
   const warnings: string[] = [];
-  const warnOnce = (w: string) => { if (!warnings.includes(w)) warnings.push(w); };
+  const warnOnce = (w: string) => {
+    if (!warnings.includes(w)) warnings.push(w);
+  };
   let stopped = false;
   let inFlight: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -57,19 +59,33 @@ export function startTelemetry(gpus: number[], options: { intervalMs: number; co
     const r = await runSmi(command, [`--query-gpu=${TELEMETRY_FIELDS}`, '--format=csv,noheader,nounits'], Math.max(15_000, 2 * options.intervalMs));
     const at = now() - start;
     if (r.code !== 0 || r.spawnError) {
-      warnOnce(`nvidia-smi stopped answering during training (${r.spawnError ?? `exit code ${r.code}`}${firstLine(r.stdout + r.stderr)}): telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
+      warnOnce(
+        `nvidia-smi stopped answering during training (${r.spawnError ?? `exit code ${r.code}`}${firstLine(r.stdout + r.stderr)}): telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`,
+      );
       return;
     }
     const rows = parseCsvRows(r.stdout);
     for (const g of gpus) {
       const row = rows.find((x) => smiNumber(x[0]) === g);
-      if (!row) { warnOnce(`GPU ${g} disappeared from nvidia-smi during training: telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`); continue; }
-      samples.push({ atMs: at, gpu: g, utilizationPct: smiNumber(row[1]), memoryUsedMiB: smiNumber(row[2]), powerW: smiNumber(row[3]), temperatureC: smiNumber(row[4]) });
+      if (!row) {
+        warnOnce(`GPU ${g} disappeared from nvidia-smi during training: telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
+        continue;
+      }
+      samples.push({
+        atMs: at,
+        gpu: g,
+        utilizationPct: smiNumber(row[1]),
+        memoryUsedMiB: smiNumber(row[2]),
+        powerW: smiNumber(row[3]),
+        temperatureC: smiNumber(row[4]),
+      });
     }
   };
   const tick = () => {
     if (stopped) return;
-    inFlight = sampleOnce().finally(() => { if (!stopped) timer = setTimeout(tick, options.intervalMs); });
+    inFlight = sampleOnce().finally(() => {
+      if (!stopped) timer = setTimeout(tick, options.intervalMs);
+    });
   };
   if (gpus.length > 0) tick();
 
@@ -84,7 +100,10 @@ export function startTelemetry(gpus: number[], options: { intervalMs: number; co
 }
 
 function firstLine(text: string): string {
-  const l = text.split('\n').map((s) => s.trim()).find(Boolean);
+  const l = text
+    .split('\n')
+    .map((s) => s.trim())
+    .find(Boolean);
   return l ? `: ${l.slice(0, 200)}` : '';
 }
 
@@ -98,8 +117,18 @@ export function summarizeTelemetry(gpus: number[], samples: TelemetrySample[], w
       return vs.length ? Math.max(...vs) : undefined;
     };
     const mean = util.length ? util.reduce((a, b) => a + b, 0) / util.length : undefined;
-    out.gpus.push({ gpu: g, samples: mine.length, meanUtilizationPct: mean, peakMemoryUsedMiB: peak((s) => s.memoryUsedMiB), peakPowerW: peak((s) => s.powerW), peakTemperatureC: peak((s) => s.temperatureC) });
-    if (mean !== undefined && mean < IDLE_UTILIZATION_PCT) out.warnings.push(`GPU ${g}: mean utilisation ${Math.round(mean)}%: is the model on the GPU? (tensors and model need .to("cuda"); a data loader that cannot keep up looks the same.)`);
+    out.gpus.push({
+      gpu: g,
+      samples: mine.length,
+      meanUtilizationPct: mean,
+      peakMemoryUsedMiB: peak((s) => s.memoryUsedMiB),
+      peakPowerW: peak((s) => s.powerW),
+      peakTemperatureC: peak((s) => s.temperatureC),
+    });
+    if (mean !== undefined && mean < IDLE_UTILIZATION_PCT)
+      out.warnings.push(
+        `GPU ${g}: mean utilisation ${Math.round(mean)}%: is the model on the GPU? (tensors and model need .to("cuda"); a data loader that cannot keep up looks the same.)`,
+      );
   }
   return out;
 }

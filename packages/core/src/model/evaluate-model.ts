@@ -18,8 +18,13 @@ import { probeRobustness, type RobustnessCheck } from './probe-robustness.js';
 import { measureLatency, type LatencyOptions } from './measure-latency.js';
 import { probeGpus } from '../gpu/probe-gpu.js';
 import {
-  EVALUATION_REPORT_SCHEMA, classKey, jsonNumber,
-  type BaselineReport, type EvaluationReport, type Hardware, type LatencyReport,
+  EVALUATION_REPORT_SCHEMA,
+  classKey,
+  jsonNumber,
+  type BaselineReport,
+  type EvaluationReport,
+  type Hardware,
+  type LatencyReport,
 } from './evaluation-report.js';
 
 export interface EvaluateModelInput {
@@ -75,7 +80,9 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<Evaluati
 async function readTestData(input: EvaluateModelInput): Promise<Table> {
   const table = await readTable(input.testData, { delimiter: input.delimiter });
   if (table.rowCount === 0) {
-    throw new InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
+    throw new InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, {
+      input: 'test-data',
+    });
   }
   return table;
 }
@@ -85,17 +92,24 @@ function labelColumn(table: Table, name: string): Column {
   if (found) return found;
   const names = table.columns.map((c) => c.name);
   const near = closestName(name, names);
-  throw new InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
+  throw new InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, {
+    input: 'label-column',
+  });
 }
 
 async function scoreModel(path: string, inputName: string, table: Table, label: Column, input: EvaluateModelInput): Promise<ScoredModel> {
   const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
   try {
     const plan = planFeeds(table, session.inputs, session.ort, {
-      labelColumn: label.name, mapping: input.mapping, features: input.features, metadata: session.info.metadata,
+      labelColumn: label.name,
+      mapping: input.mapping,
+      features: input.features,
+      metadata: session.info.metadata,
     });
     const roles = chooseOutputs(session.outputs, label, {
-      task: input.task, predictionOutput: input.predictionOutput, probabilityOutput: input.probabilityOutput,
+      task: input.task,
+      predictionOutput: input.predictionOutput,
+      probabilityOutput: input.probabilityOutput,
     });
     const predictions = await predictAll(session, plan, roles);
     const scored: ScoredModel = { session, plan, roles, predictions };
@@ -149,7 +163,13 @@ function flatMetrics(m: ScoredModel, sizeBytes: number): Record<string, number |
   return out;
 }
 
-function buildReport(input: EvaluateModelInput, table: Table, m: ScoredModel, robustness: RobustnessCheck[], latency: LatencyReport | undefined): EvaluationReport {
+function buildReport(
+  input: EvaluateModelInput,
+  table: Table,
+  m: ScoredModel,
+  robustness: RobustnessCheck[],
+  latency: LatencyReport | undefined,
+): EvaluationReport {
   const info = m.session.info;
   const metrics = flatMetrics(m, info.totalBytes);
   for (const check of robustness) metrics[`robustness.${check.name}`] = check.passed === null ? null : check.passed ? 1 : 0;
@@ -215,7 +235,10 @@ async function baselineReport(input: EvaluateModelInput, table: Table, label: Co
   const base = await scoreModel(input.baseline!, 'baseline', table, label, input);
   try {
     if (base.roles.task !== candidate.roles.task) {
-      throw new InputError(`The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`, { input: 'baseline' });
+      throw new InputError(
+        `The baseline ${input.baseline} is scored as a ${base.roles.task} model but the candidate as ${candidate.roles.task}; compare models that answer the same question.`,
+        { input: 'baseline' },
+      );
     }
     const metrics = flatMetrics(base, base.session.info.totalBytes);
     if (input.baselineLatency && input.latency !== false) {
@@ -243,10 +266,11 @@ function compareErrors(candidate: Uint8Array, baseline: Uint8Array): BaselineRep
   }
   const test = mcnemarTest(b, c);
   const p = test.pValue;
-  const conclusion = b === c
-    ? `Both models are wrong on the same number of rows where they disagree (${b} each): no difference.`
-    : p < P_SIGNIFICANT
-      ? `The candidate is ${b > c ? 'better' : 'worse'} than the baseline: right on ${b} rows the baseline gets wrong, wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)}).`
-      : `The difference is within noise: the candidate is right on ${b} rows the baseline gets wrong and wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)} ≥ ${P_SIGNIFICANT}).`;
+  const conclusion =
+    b === c
+      ? `Both models are wrong on the same number of rows where they disagree (${b} each): no difference.`
+      : p < P_SIGNIFICANT
+        ? `The candidate is ${b > c ? 'better' : 'worse'} than the baseline: right on ${b} rows the baseline gets wrong, wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)}).`
+        : `The difference is within noise: the candidate is right on ${b} rows the baseline gets wrong and wrong on ${c} it gets right (McNemar p = ${p.toPrecision(3)} ≥ ${P_SIGNIFICANT}).`;
   return { ...test, candidateRightBaselineWrong: b, candidateWrongBaselineRight: c, conclusion };
 }

@@ -59,9 +59,16 @@ export function parseInputMapping(text: string, inputName = 'input-mapping'): Ma
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) return;
     const m = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
-    const columns = m?.[2].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
+    const columns =
+      m?.[2]
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean) ?? [];
     if (!m || columns.length === 0) {
-      throw new InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
+      throw new InputError(
+        `${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`,
+        { input: inputName, line: i + 1 },
+      );
     }
     if (mapping.has(m[1])) {
       throw new InputError(`${inputName} maps model input '${m[1]}' twice (line ${i + 1}); give each input one line.`, { input: inputName, line: i + 1 });
@@ -82,7 +89,10 @@ export function parseNameList(text: string): string[] {
       // not JSON after all: read it as a comma list
     }
   }
-  return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+  return trimmed
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function planFeeds(table: Table, inputs: readonly TensorSpec[], ort: OrtModule, options: MappingOptions): FeedPlan {
@@ -98,18 +108,32 @@ export function planFeeds(table: Table, inputs: readonly TensorSpec[], ort: OrtM
     const batch = spec.shape[0];
     if (typeof batch === 'number' && batch > 0) {
       if (batch !== 1) {
-        throw new InputError(`Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`, { input: 'model' });
+        throw new InputError(
+          `Model input '${spec.name}' has a fixed batch size of ${batch}; re-export the model with a dynamic first dimension (e.g. dynamic_axes in torch.onnx.export) so it can take any number of rows.`,
+          { input: 'model' },
+        );
       }
       fixedBatch = 1;
     }
     bindings.push(binding);
-    prepared.push(prepareValues(binding, columns.map((c) => byName.get(c)!), table.rowCount, rowHasMissing));
+    prepared.push(
+      prepareValues(
+        binding,
+        columns.map((c) => byName.get(c)!),
+        table.rowCount,
+        rowHasMissing,
+      ),
+    );
   }
   let missingRows = 0;
   for (let r = 0; r < rowHasMissing.length; r++) missingRows += rowHasMissing[r];
 
   const tensor = (b: InputBinding, data: Values, rows: number) =>
-    new ort.Tensor(b.type as 'float32', data as Float32Array, b.dims.map((d) => (d === -1 ? rows : d)));
+    new ort.Tensor(
+      b.type as 'float32',
+      data as Float32Array,
+      b.dims.map((d) => (d === -1 ? rows : d)),
+    );
   return {
     bindings,
     rowCount: table.rowCount,
@@ -144,10 +168,15 @@ function chooseColumns(table: Table, inputs: readonly TensorSpec[], options: Map
     for (const c of columns) {
       if (!known.has(c)) {
         const near = closestName(c, columnNames);
-        throw new InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`, { input });
+        throw new InputError(
+          `${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`,
+          { input },
+        );
       }
       if (c === options.labelColumn) {
-        throw new InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
+        throw new InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, {
+          input,
+        });
       }
     }
   };
@@ -155,7 +184,10 @@ function chooseColumns(table: Table, inputs: readonly TensorSpec[], options: Map
   for (const [input, columns] of options.mapping ?? []) {
     if (!inputNames.includes(input)) {
       const near = closestName(input, inputNames);
-      throw new InputError(`input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${listNames(inputNames)}.`}`, { input: 'input-mapping' });
+      throw new InputError(
+        `input-mapping names model input '${input}', which the model does not have${near ? `; did you mean '${near}'?` : `; its inputs are ${listNames(inputNames)}.`}`,
+        { input: 'input-mapping' },
+      );
     }
     checkColumns(columns, 'input-mapping', `input-mapping for '${input}'`);
     chosen.set(input, { columns, source: 'input-mapping' });
@@ -167,7 +199,10 @@ function chooseColumns(table: Table, inputs: readonly TensorSpec[], options: Map
   }
   const unbound = inputs.filter((s) => !chosen.has(s.name));
   if (unbound.length > 1) {
-    throw new InputError(`The test data has no columns named like the model inputs ${listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`, { input: 'input-mapping' });
+    throw new InputError(
+      `The test data has no columns named like the model inputs ${listNames(unbound.map((s) => s.name))}; rename the columns after the inputs or map them with input-mapping (one 'input = column, ...' per line).`,
+      { input: 'input-mapping' },
+    );
   }
   if (unbound.length === 1) {
     const spec = unbound[0];
@@ -195,27 +230,45 @@ function chooseColumns(table: Table, inputs: readonly TensorSpec[], options: Map
 function bindInput(spec: TensorSpec, columns: string[], source: InputBinding['source']): InputBinding {
   const type = spec.type;
   if (!type) {
-    throw new InputError(`Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`, { input: 'model' });
+    throw new InputError(
+      `Model input '${spec.name}' is not a tensor (a sequence or map); modelci feeds tables, so evaluate this model with your own script and pass its results as a report.`,
+      { input: 'model' },
+    );
   }
   if (!SUPPORTED_TYPES.has(type)) {
-    throw new InputError(`Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`, { input: 'model' });
+    throw new InputError(
+      `Model input '${spec.name}' takes ${type} values, which modelci cannot build from a table; export the model with float32 inputs (or float64, int64, int32, bool, string).`,
+      { input: 'model' },
+    );
   }
   const shape = spec.shape;
   if (shape.length > 2) {
-    throw new InputError(`Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`, { input: 'model' });
+    throw new InputError(
+      `Model input '${spec.name}' has shape [${shape.join(', ')}], more than rows x features; modelci feeds tables, so evaluate image or sequence models with your own script and pass its results as a report.`,
+      { input: 'model' },
+    );
   }
   const last = shape.length === 2 ? shape[1] : 1;
   const fixedWidth = typeof last === 'number' ? last : undefined;
   const width = fixedWidth ?? columns.length;
   const origin = source === 'remaining columns' ? 'the test data has' : `${source} gives`;
   if (columns.length === 0) {
-    throw new InputError(`No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`, { input: 'features' });
+    throw new InputError(
+      `No column of the test data can feed model input '${spec.name}' (${type}, shape [${shape.join(', ')}]); list its columns with features or input-mapping.`,
+      { input: 'features' },
+    );
   }
   if (fixedWidth !== undefined && columns.length !== fixedWidth) {
-    throw new InputError(`Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`, { input: source === 'input-mapping' ? 'input-mapping' : 'features' });
+    throw new InputError(
+      `Model input '${spec.name}' takes ${fixedWidth} value${fixedWidth === 1 ? '' : 's'} per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} column${columns.length === 1 ? '' : 's'} for it (${listNames(columns)}); name exactly ${fixedWidth} with features or input-mapping.`,
+      { input: source === 'input-mapping' ? 'input-mapping' : 'features' },
+    );
   }
   if (shape.length < 2 && columns.length !== 1) {
-    throw new InputError(`Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${listNames(columns)}); map one column to it.`, { input: 'input-mapping' });
+    throw new InputError(
+      `Model input '${spec.name}' takes one value per row (shape [${shape.join(', ')}]) but ${origin} ${columns.length} columns for it (${listNames(columns)}); map one column to it.`,
+      { input: 'input-mapping' },
+    );
   }
   const dims = shape.length === 2 ? [-1, width] : [-1];
   return { input: spec.name, type, columns, width, dims, source };
@@ -247,7 +300,10 @@ function prepareValues(b: InputBinding, columns: Column[], rows: number, rowHasM
   const integer = b.type === 'int64' || b.type === 'int32' || b.type === 'bool';
   columns.forEach((col, j) => {
     if (col.kind === 'categorical') {
-      throw new InputError(`Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`, { input: 'input-mapping' });
+      throw new InputError(
+        `Column '${col.name}' holds text (e.g. '${col.categories[0] ?? ''}') but model input '${b.input}' takes ${b.type}; encode it inside the model (e.g. a OneHotEncoder in the exported pipeline) or feed it to a string input.`,
+        { input: 'input-mapping' },
+      );
     }
     const values = col.values;
     if (out instanceof Float32Array || out instanceof Float64Array) {
@@ -263,11 +319,17 @@ function prepareValues(b: InputBinding, columns: Column[], rows: number, rowHasM
       const v = values[r];
       if (Number.isNaN(v)) {
         if (integer) {
-          throw new InputError(`Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`, { input: 'test-data' });
+          throw new InputError(
+            `Column '${col.name}' has a missing value in row ${r + 1} but model input '${b.input}' takes ${b.type}, which cannot hold a missing value; fill or drop such rows.`,
+            { input: 'test-data' },
+          );
         }
         rowHasMissing[r] = 1;
       } else if (integer && !Number.isInteger(v)) {
-        throw new InputError(`Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`, { input: 'test-data' });
+        throw new InputError(
+          `Column '${col.name}' holds ${v} in row ${r + 1} but model input '${b.input}' takes whole numbers (${b.type}); round the column or export the model with a float input.`,
+          { input: 'test-data' },
+        );
       }
       if (out instanceof BigInt64Array) out[r * w + j] = BigInt(v);
       else out[r * w + j] = v;
@@ -278,11 +340,16 @@ function prepareValues(b: InputBinding, columns: Column[], rows: number, rowHasM
 
 function allocate(type: string, n: number): Exclude<Values, string[]> {
   switch (type) {
-    case 'float32': return new Float32Array(n);
-    case 'float64': return new Float64Array(n);
-    case 'int64': return new BigInt64Array(n);
-    case 'int32': return new Int32Array(n);
-    default: return new Uint8Array(n); // bool
+    case 'float32':
+      return new Float32Array(n);
+    case 'float64':
+      return new Float64Array(n);
+    case 'int64':
+      return new BigInt64Array(n);
+    case 'int32':
+      return new Int32Array(n);
+    default:
+      return new Uint8Array(n); // bool
   }
 }
 
@@ -291,7 +358,15 @@ function filled(b: InputBinding, fill: number): Values {
   const out = allocate(b.type, b.width);
   const integer = !b.type.startsWith('float');
   // Integer inputs cannot hold NaN or 1e6 in every type: clamp to what the type holds, 0 for NaN.
-  const v = integer ? (Number.isNaN(fill) ? 0 : b.type === 'bool' ? (fill !== 0 ? 1 : 0) : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))) : fill;
+  const v = integer
+    ? Number.isNaN(fill)
+      ? 0
+      : b.type === 'bool'
+        ? fill !== 0
+          ? 1
+          : 0
+        : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))
+    : fill;
   if (out instanceof BigInt64Array) out.fill(BigInt(v));
   else out.fill(v);
   return out;
@@ -302,6 +377,9 @@ export function isNumericType(type: string | undefined): boolean {
 }
 
 export function listNames(names: readonly string[], max = 8): string {
-  const shown = names.slice(0, max).map((n) => `'${n}'`).join(', ');
+  const shown = names
+    .slice(0, max)
+    .map((n) => `'${n}'`)
+    .join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown || '(none)';
 }

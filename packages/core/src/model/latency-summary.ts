@@ -62,9 +62,10 @@ export function summarizeLatencies(samplesMs: ArrayLike<number>): LatencySummary
     p99: percentileSorted(sorted, 99),
     max: sorted[runs - 1],
     p99Spread: p99Spread(samplesMs),
-    warning: runs < MIN_RUNS_FOR_P99
-      ? `Only ${runs} runs: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} runs for a p99 to mean something.`
-      : undefined,
+    warning:
+      runs < MIN_RUNS_FOR_P99
+        ? `Only ${runs} runs: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} runs for a p99 to mean something.`
+        : undefined,
   };
 }
 

@@ -55,7 +55,10 @@ export async function measureLatency(session: ModelSession, plan: FeedPlan, opti
 /** `n`, refused before anything is allocated for it when above `max` (or not a number). */
 function atMost(n: number, max: number, input: string, what: string): number {
   if (!(n <= max)) {
-    throw new InputError(`Input '${input}' is ${n}: at most ${max.toLocaleString('en-US')} ${what} are allowed; give a smaller number (the default is ${input === 'latency-runs' ? DEFAULT_LATENCY_RUNS : DEFAULT_WARMUP_RUNS}).`, { input });
+    throw new InputError(
+      `Input '${input}' is ${n}: at most ${max.toLocaleString('en-US')} ${what} are allowed; give a smaller number (the default is ${input === 'latency-runs' ? DEFAULT_LATENCY_RUNS : DEFAULT_WARMUP_RUNS}).`,
+      { input },
+    );
   }
   return n;
 }

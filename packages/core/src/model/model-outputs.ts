@@ -37,11 +37,20 @@ export function chooseOutputs(outputs: readonly TensorSpec[], label: Column, opt
     if (!name) return undefined;
     const spec = outputs.find((o) => o.name === name);
     if (!spec) {
-      const near = closestName(name, outputs.map((o) => o.name));
-      throw new InputError(`${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`, { input });
+      const near = closestName(
+        name,
+        outputs.map((o) => o.name),
+      );
+      throw new InputError(
+        `${input} names output '${name}', which the model does not have${near ? `; did you mean '${near}'?` : `; its outputs are ${listNames(outputs.map((o) => o.name))}.`}`,
+        { input },
+      );
     }
     if (!spec.type) {
-      throw new InputError(`Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`, { input });
+      throw new InputError(
+        `Output '${name}' is a sequence or map (e.g. scikit-learn's ZipMap), which onnxruntime-node cannot return; export the model with zipmap=False so probabilities come as a tensor.`,
+        { input },
+      );
     }
     return spec;
   };
@@ -59,21 +68,36 @@ export function chooseOutputs(outputs: readonly TensorSpec[], label: Column, opt
   const described = listNames(outputs.map((o) => `${o.name}: ${o.type ?? 'non-tensor'} [${o.shape.join(', ')}]`));
   if (task === 'classification') {
     if (labelOut && !isLabelType(labelOut)) {
-      throw new InputError(`prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`, { input: 'prediction-output' });
+      throw new InputError(
+        `prediction-output '${labelOut.name}' holds ${labelOut.type} values, not class labels; for a classifier name an int64 or string label output, or name the probabilities with probability-output.`,
+        { input: 'prediction-output' },
+      );
     }
     if (!labelCandidate && !probCandidate) {
-      throw new InputError(`The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`, { input: 'label-column' });
+      throw new InputError(
+        `The label column '${label.name}' holds classes but the model has no class output (an int64/string label per row, or a float [N, classes] matrix); its outputs are ${described}.`,
+        { input: 'label-column' },
+      );
     }
     if (probCandidate && (!isFloat(probCandidate) || !matrix(probCandidate))) {
-      throw new InputError(`probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`, { input: 'probability-output' });
+      throw new InputError(
+        `probability-output '${probCandidate.name}' is ${probCandidate.type} [${probCandidate.shape.join(', ')}], not a float [N, classes] matrix; name the output that holds one probability per class.`,
+        { input: 'probability-output' },
+      );
     }
     return { task, prediction: labelCandidate, probabilities: probCandidate };
   }
   if (label.kind === 'categorical') {
-    throw new InputError(`task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`, { input: 'task' });
+    throw new InputError(
+      `task is regression but the label column '${label.name}' holds text (e.g. '${label.categories[0] ?? ''}'); set task: classification or choose a numeric label-column.`,
+      { input: 'task' },
+    );
   }
   if (!valueCandidate) {
-    throw new InputError(`The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`, { input: 'prediction-output' });
+    throw new InputError(
+      `The model has no output with one number per row to score as a regression (outputs: ${described}); name it with prediction-output, or set task: classification.`,
+      { input: 'prediction-output' },
+    );
   }
   return { task, prediction: valueCandidate };
 }

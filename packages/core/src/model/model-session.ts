@@ -67,9 +67,15 @@ export async function openModel(modelPath: string, options: OpenModelOptions = {
   } catch (e) {
     const why = firstLine(e);
     if (provider === 'cuda') {
-      throw new InputError(`execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`, { input: 'execution-provider' });
+      throw new InputError(
+        `execution-provider is cuda, but onnxruntime could not start the CUDA execution provider for ${modelPath} (${why}); run on a runner with an NVIDIA GPU, CUDA 12 and cuDNN 9, or set execution-provider: cpu.`,
+        { input: 'execution-provider' },
+      );
     }
-    throw new InputError(`onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`, { file: modelPath, input });
+    throw new InputError(
+      `onnxruntime ${ort.env.versions.node} could not load the model ${modelPath}: ${why}; check that it was exported for an opset onnxruntime 1.30 supports and needs no custom operators.`,
+      { file: modelPath, input },
+    );
   }
   return {
     path: modelPath,
@@ -94,11 +100,16 @@ function toSpec(m: Ort.InferenceSession.ValueMetadata): TensorSpec {
  */
 function checkCudaProvider(): void {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
+    throw new InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, {
+      input: 'execution-provider',
+    });
   }
   const dir = onnxRuntimeBinaryDir();
   if (dir && !existsSync(path.join(dir, CUDA_PROVIDER_FILES[0]))) {
-    throw new InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
+    throw new InputError(
+      `execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`,
+      { input: 'onnxruntime-cuda-dir' },
+    );
   }
 }
 
@@ -109,7 +120,10 @@ function installCudaProvider(from: string): void {
   for (const file of CUDA_PROVIDER_FILES) {
     const source = path.join(from, file);
     if (!existsSync(source)) {
-      throw new InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
+      throw new InputError(
+        `onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`,
+        { input: 'onnxruntime-cuda-dir' },
+      );
     }
     const target = path.join(dir, file);
     if (!existsSync(target)) copyFileSync(source, target);

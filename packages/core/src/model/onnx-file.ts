@@ -62,16 +62,55 @@ const FIXED_BYTES: Record<number, number> = { 1: 8, 5: 4 };
 
 // TensorProto.DataType -> onnxruntime's names (onnxruntime-common Tensor.Type where it has one).
 const ELEM_TYPES: Record<number, string> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
-  9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 14: 'complex64', 15: 'complex128',
-  16: 'bfloat16', 17: 'float8e4m3fn', 18: 'float8e4m3fnuz', 19: 'float8e5m2', 20: 'float8e5m2fnuz',
-  21: 'uint4', 22: 'int4', 23: 'float4e2m1',
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  4: 'uint16',
+  5: 'int16',
+  6: 'int32',
+  7: 'int64',
+  8: 'string',
+  9: 'bool',
+  10: 'float16',
+  11: 'float64',
+  12: 'uint32',
+  13: 'uint64',
+  14: 'complex64',
+  15: 'complex128',
+  16: 'bfloat16',
+  17: 'float8e4m3fn',
+  18: 'float8e4m3fnuz',
+  19: 'float8e5m2',
+  20: 'float8e5m2fnuz',
+  21: 'uint4',
+  22: 'int4',
+  23: 'float4e2m1',
 };
 
 // Bytes per element, to size external data that gives no length (onnxruntime does the same).
 const ELEM_BYTES: Record<number, number> = {
-  1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 9: 1, 10: 2, 11: 8, 12: 4, 13: 8, 14: 8, 15: 16, 16: 2,
-  17: 1, 18: 1, 19: 1, 20: 1, 21: 0.5, 22: 0.5, 23: 0.5,
+  1: 4,
+  2: 1,
+  3: 1,
+  4: 2,
+  5: 2,
+  6: 4,
+  7: 8,
+  9: 1,
+  10: 2,
+  11: 8,
+  12: 4,
+  13: 8,
+  14: 8,
+  15: 16,
+  16: 2,
+  17: 1,
+  18: 1,
+  19: 1,
+  20: 1,
+  21: 0.5,
+  22: 0.5,
+  23: 0.5,
 };
 
 const TENSOR_DATA_LOCATION_EXTERNAL = 1;
@@ -85,7 +124,10 @@ abstract class BadBytes extends Error {
 
 /** Bytes that protobuf (as ONNX uses it) cannot parse. */
 class NotProtobuf extends BadBytes {
-  constructor(readonly at: number, readonly what: string) {
+  constructor(
+    readonly at: number,
+    readonly what: string,
+  ) {
     super(what);
   }
   sentence(file: string): string {
@@ -95,7 +137,10 @@ class NotProtobuf extends BadBytes {
 
 /** A field that needs bytes past the end of the file. */
 class CutShort extends BadBytes {
-  constructor(readonly at: number, readonly end?: number) {
+  constructor(
+    readonly at: number,
+    readonly end?: number,
+  ) {
     super(`cut short at ${at}`);
   }
   sentence(file: string, size: number): string {
@@ -122,7 +167,10 @@ class FileWindow {
   private start = 0;
   private filled = 0;
 
-  constructor(private readonly handle: FileHandle, readonly size: number) {}
+  constructor(
+    private readonly handle: FileHandle,
+    readonly size: number,
+  ) {}
 
   /** Whether byte() can read [offset, offset + length) without a read. */
   holds(offset: number, length: number): boolean {
@@ -461,10 +509,16 @@ const EXPORT_TO_ONNX = 'export the model to ONNX (torch.onnx.export, skl2onnx, t
 function sniff(head: Buffer): Sniffed | undefined {
   const ascii = head.toString('latin1');
   if (ascii.startsWith('PK\x03\x04') || ascii.startsWith('PK\x05\x06')) {
-    return { looksLike: 'a zip archive (a PyTorch checkpoint, .npz or .keras file)', fix: 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file' };
+    return {
+      looksLike: 'a zip archive (a PyTorch checkpoint, .npz or .keras file)',
+      fix: 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file',
+    };
   }
   if (head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) {
-    return { looksLike: 'a Python pickle (a pickled scikit-learn or PyTorch model)', fix: 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file' };
+    return {
+      looksLike: 'a Python pickle (a pickled scikit-learn or PyTorch model)',
+      fix: 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file',
+    };
   }
   if (ascii.startsWith('\x89HDF')) return { looksLike: 'an HDF5 file (a Keras .h5 model)', fix: 'convert it with tf2onnx and give the .onnx file' };
   if (ascii.startsWith('\x1f\x8b')) return { looksLike: 'a gzip archive', fix: 'unpack it and give the .onnx file inside' };
@@ -496,7 +550,11 @@ function externalRefs(initializers: Initializer[], file: string, where: Where): 
   for (const init of initializers) {
     if (!init.external) continue;
     const location = init.entries.get('location');
-    if (!location) throw new InputError(`${file} marks initializer '${init.name}' as external data but gives no location; export the model again with its external data.`, where);
+    if (!location)
+      throw new InputError(
+        `${file} marks initializer '${init.name}' as external data but gives no location; export the model again with its external data.`,
+        where,
+      );
     const offset = byteCount(init, 'offset', file, where) ?? 0;
     const length = byteCount(init, 'length', file, where) ?? payloadBytes(init);
     ends.set(location, Math.max(ends.get(location) ?? 0, offset + length));
@@ -507,7 +565,11 @@ function externalRefs(initializers: Initializer[], file: string, where: Where): 
 function byteCount(init: Initializer, key: 'offset' | 'length', file: string, where: Where): number | undefined {
   const text = init.entries.get(key);
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new InputError(`${file} gives initializer '${init.name}' an external-data ${key} of '${text}', which is not a byte count; export the model again with its external data.`, where);
+  if (!/^\d+$/.test(text))
+    throw new InputError(
+      `${file} gives initializer '${init.name}' an external-data ${key} of '${text}', which is not a byte count; export the model again with its external data.`,
+      where,
+    );
   return Number(text);
 }
 
@@ -524,14 +586,23 @@ async function checkExternalFiles(modelPath: string, refs: ExternalRef[], where:
     const resolved = path.resolve(dir, location);
     const outside = path.isAbsolute(location) ? 'an absolute path' : escapes(dir, resolved) ? 'it climbs out with ..' : undefined;
     if (outside) {
-      throw new InputError(`${modelPath} keeps weights in '${location}', outside the model's folder (${outside}), and onnxruntime only reads external data from the model's folder: export the model again with a location relative to it.`, where);
+      throw new InputError(
+        `${modelPath} keeps weights in '${location}', outside the model's folder (${outside}), and onnxruntime only reads external data from the model's folder: export the model again with a location relative to it.`,
+        where,
+      );
     }
     const bytes = await regularFileSize(resolved);
     if (bytes === undefined) {
-      throw new InputError(`${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`, where);
+      throw new InputError(
+        `${modelPath} keeps its weights in the external-data file '${location}', which is missing; it must sit beside the model (upload and download it with the .onnx file).`,
+        where,
+      );
     }
     if (bytes < end) {
-      throw new InputError(`The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${end}; it is truncated: copy it again.`, where);
+      throw new InputError(
+        `The external-data file '${location}' of ${modelPath} has ${bytes} bytes but the model reads up to byte ${end}; it is truncated: copy it again.`,
+        where,
+      );
     }
     files.push({ location, path: resolved, bytes });
   }
@@ -564,7 +635,8 @@ async function openModelFile(modelPath: string, input: string, where: Where): Pr
   try {
     const s = await handle.stat();
     if (s.isDirectory()) throw new InputError(`The ${input} path ${modelPath} is a directory; give the path of the .onnx file itself.`, where);
-    if (s.size === 0) throw new InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export or download it again.`, where);
+    if (s.size === 0)
+      throw new InputError(`The ${input} file ${modelPath} is empty; the export or download did not finish: export or download it again.`, where);
     return { handle, size: s.size };
   } catch (e) {
     await handle.close();

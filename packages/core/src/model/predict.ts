@@ -47,16 +47,24 @@ async function runBatch(session: ModelSession, plan: FeedPlan, start: number, en
     return await session.run(plan.feeds(start, end), fetch);
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    throw new InputError(`onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`, { input: 'model' });
+    throw new InputError(
+      `onnxruntime failed to run ${session.path} on rows ${start + 1}-${end} of the test data: ${why}; check that the columns fed to each input (see input-mapping) are the ones the model was trained on.`,
+      { input: 'model' },
+    );
   }
 }
 
 function checkRows(name: string, dims: readonly number[], rows: number, perRowValues: number): void {
   if (dims[0] !== rows && !(rows === 1 && dims.length === 0)) {
-    throw new InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
+    throw new InputError(
+      `Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`,
+      { input: 'prediction-output' },
+    );
   }
   if (perRowValues !== 1 && rows > 0 && dims.length !== 2) {
-    throw new InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
+    throw new InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, {
+      input: 'probability-output',
+    });
   }
 }
 
@@ -65,7 +73,9 @@ function copyPrediction(outputs: Outputs, name: string, start: number, end: numb
   const rows = end - start;
   checkRows(name, t.dims, rows, 1);
   if (t.size !== rows) {
-    throw new InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
+    throw new InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, {
+      input: 'prediction-output',
+    });
   }
   const data = t.data;
   if (out.strings) {
@@ -94,7 +104,10 @@ function copyProbabilities(outputs: Outputs, name: string, start: number, end: n
     out.width = width;
     out.probabilities = new Float64Array(out.rows * width);
   } else if (out.width !== width) {
-    throw new InputError(`Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`, { input: 'probability-output' });
+    throw new InputError(
+      `Output '${name}' gave ${out.width} classes for earlier rows but ${width} for rows ${start + 1}-${end}; a classifier must give the same classes for every row.`,
+      { input: 'probability-output' },
+    );
   }
   const data = t.data as Float32Array;
   const p = out.probabilities!;

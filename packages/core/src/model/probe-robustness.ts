@@ -45,7 +45,12 @@ function finiteOutputs(plan: FeedPlan, predictions: RawPredictions): RobustnessC
   const missingNote = plan.missingRows > 0 ? ` (${plan.missingRows} rows with missing inputs not counted)` : '';
   return bad === 0
     ? { name: 'finite_outputs', passed: true, severity: 'fail', detail: `All ${complete} rows with complete inputs gave finite outputs${missingNote}.` }
-    : { name: 'finite_outputs', passed: false, severity: 'fail', detail: `${bad} of ${complete} rows with complete, finite inputs gave NaN or infinite outputs (the first is row ${first + 1} of the test data)${missingNote}.` };
+    : {
+        name: 'finite_outputs',
+        passed: false,
+        severity: 'fail',
+        detail: `${bad} of ${complete} rows with complete, finite inputs gave NaN or infinite outputs (the first is row ${first + 1} of the test data)${missingNote}.`,
+      };
 }
 
 async function deterministic(session: ModelSession, plan: FeedPlan, fetch: string[]): Promise<RobustnessCheck> {
@@ -58,14 +63,26 @@ async function deterministic(session: ModelSession, plan: FeedPlan, fetch: strin
     for (let i = 0; i < a.length; i++) {
       if (!Object.is(a[i], b[i])) {
         const width = a.length / rows;
-        return { name: 'deterministic', passed: false, severity: 'fail', detail: `The same ${rows} rows gave different outputs on a second run: output '${name}' of row ${Math.floor(i / width) + 1} was ${String(a[i])}, then ${String(b[i])}.` };
+        return {
+          name: 'deterministic',
+          passed: false,
+          severity: 'fail',
+          detail: `The same ${rows} rows gave different outputs on a second run: output '${name}' of row ${Math.floor(i / width) + 1} was ${String(a[i])}, then ${String(b[i])}.`,
+        };
       }
     }
   }
   return { name: 'deterministic', passed: true, severity: 'fail', detail: `The same ${rows} rows gave bit-identical outputs twice.` };
 }
 
-async function probe(session: ModelSession, fetch: string[], name: RobustnessCheck['name'], severity: RobustnessCheck['severity'], fills: number[], plan: FeedPlan): Promise<RobustnessCheck> {
+async function probe(
+  session: ModelSession,
+  fetch: string[],
+  name: RobustnessCheck['name'],
+  severity: RobustnessCheck['severity'],
+  fills: number[],
+  plan: FeedPlan,
+): Promise<RobustnessCheck> {
   const label = fills.map(formatFill).join(' and ');
   const results: string[] = [];
   let finite = true;
@@ -81,7 +98,11 @@ async function probe(session: ModelSession, fetch: string[], name: RobustnessChe
     }
     const bad = fetch.filter((o) => !allFinite(outputs[o].data));
     if (bad.length > 0) finite = false;
-    results.push(bad.length === 0 ? `a row of ${formatFill(fill)} gives finite outputs` : `a row of ${formatFill(fill)} gives NaN or infinite ${bad.map((o) => `'${o}'`).join(', ')}`);
+    results.push(
+      bad.length === 0
+        ? `a row of ${formatFill(fill)} gives finite outputs`
+        : `a row of ${formatFill(fill)} gives NaN or infinite ${bad.map((o) => `'${o}'`).join(', ')}`,
+    );
   }
   const detail = results.join('; ');
   return { name, passed: finite, severity, detail: detail.charAt(0).toUpperCase() + detail.slice(1) + '.' };

@@ -60,7 +60,10 @@ export function scoreClassification(label: Column, raw: RawPredictions, options:
   const codeToClass = truthLabels.names.map((name, code) => {
     if (closed && !index.has(name)) {
       const r = truthLabels.codes.indexOf(code);
-      throw new InputError(`Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`, { input: 'label-column' });
+      throw new InputError(
+        `Label '${name}' in column '${label.name}' (row ${r + 1} of the test data) is not a class the model can output (${listNames(declared)}${options.classNamesFrom ? `, from ${options.classNamesFrom}` : ''}); evaluate on data with the classes the model was trained on, or correct class-names.`,
+        { input: 'label-column' },
+      );
     }
     return truthLabels.codes.includes(code) ? indexOf(name) : -1;
   });
@@ -76,7 +79,10 @@ export function scoreClassification(label: Column, raw: RawPredictions, options:
       const v = numbers[r];
       if (indicesAreClasses) {
         if (!Number.isInteger(v) || v < 0 || v >= declared.length) {
-          throw new InputError(`The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`, { input: 'class-names' });
+          throw new InputError(
+            `The model predicted class index ${v} for row ${r + 1}, but it declares ${declared.length} classes (${listNames(declared)}); its label output and class list do not match: correct class-names.`,
+            { input: 'class-names' },
+          );
         }
         predicted[r] = v;
       } else {
@@ -140,7 +146,10 @@ function truthCodes(label: Column): { codes: Int32Array; names: string[] } {
         continue;
       }
       if (!Number.isInteger(v)) {
-        throw new InputError(`Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`, { input: 'label-column' });
+        throw new InputError(
+          `Label column '${label.name}' holds ${v} in row ${r + 1}, which is not a class; class labels are names or whole numbers; if the model predicts a quantity, set task: regression.`,
+          { input: 'label-column' },
+        );
       }
       let code = seen.get(v);
       if (code === undefined) {
@@ -152,7 +161,10 @@ function truthCodes(label: Column): { codes: Int32Array; names: string[] } {
     }
   }
   if (missing > 0) {
-    throw new InputError(`${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`, { input: 'test-data' });
+    throw new InputError(
+      `${missing} row${missing === 1 ? ' has' : 's have'} no label in column '${label.name}' (the first is row ${first + 1} of the test data); drop unlabelled rows from the test set.`,
+      { input: 'test-data' },
+    );
   }
   return { codes, names };
 }
@@ -161,11 +173,17 @@ function truthCodes(label: Column): { codes: Int32Array; names: string[] } {
 function declaredClasses(label: Column, raw: RawPredictions, options: ClassOptions): string[] | undefined {
   const given = options.classNames ? parseNameList(options.classNames) : undefined;
   if (given && raw.width > 0 && given.length !== raw.width) {
-    throw new InputError(`The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`, { input: 'class-names' });
+    throw new InputError(
+      `The model gives ${raw.width} probabilities per row but ${options.classNamesFrom ?? 'class-names'} lists ${given.length} classes (${listNames(given)}); list one class per probability column, in order.`,
+      { input: 'class-names' },
+    );
   }
   if (given) return given;
   if (label.kind === 'categorical' && !raw.strings) {
-    throw new InputError(`The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`, { input: 'class-names' });
+    throw new InputError(
+      `The label column '${label.name}' holds names (${listNames(label.categories, 4)}) but the model outputs class numbers and carries no 'classes' metadata; set class-names to the classes in the model's output order.`,
+      { input: 'class-names' },
+    );
   }
   // Whole-number labels with a probability matrix: column j is class j, as scikit-learn
   // exports do when it was trained on 0..k-1.
@@ -215,7 +233,9 @@ function scoreProbabilities(score: ClassificationScore, truth: Int32Array, raw: 
     return;
   }
   if (!probabilities) {
-    notes.push(`Log loss was not computed: the ${w}-column output holds scores, not probabilities (values outside [0, 1] or rows not summing to 1); add a Softmax to the export for log loss.`);
+    notes.push(
+      `Log loss was not computed: the ${w}-column output holds scores, not probabilities (values outside [0, 1] or rows not summing to 1); add a Softmax to the export for log loss.`,
+    );
   } else {
     score.logLoss = logLoss(truth, p, w);
   }

@@ -57,7 +57,7 @@ export function compareArms(a: ArmCounts, b: ArmCounts, options: AbOptions = {})
   const d = pB - pA;
   // Variance of d; a floor keeps an all-success or all-failure arm from claiming certainty.
   const floor = (n: number) => 1 / (4 * Math.max(n, 1) ** 2);
-  const s2 = a.total > 0 && b.total > 0 ? Math.max(pA * (1 - pA) / a.total + pB * (1 - pB) / b.total, floor(a.total) + floor(b.total)) : Infinity;
+  const s2 = a.total > 0 && b.total > 0 ? Math.max((pA * (1 - pA)) / a.total + (pB * (1 - pB)) / b.total, floor(a.total) + floor(b.total)) : Infinity;
   const t2 = tau * tau;
   const likelihoodRatio = Number.isFinite(s2) ? Math.sqrt(s2 / (s2 + t2)) * Math.exp((t2 * d * d) / (2 * s2 * (s2 + t2))) : 1;
   const half = Number.isFinite(s2) ? Math.sqrt(((s2 * (s2 + t2)) / t2) * (Math.log((s2 + t2) / s2) + 2 * Math.log(1 / alpha))) : Infinity;
@@ -68,14 +68,26 @@ export function compareArms(a: ArmCounts, b: ArmCounts, options: AbOptions = {})
   const winner = decision === 'winner' ? (d > 0 ? b.name : a.name) : undefined;
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const ci = `[${pct(interval[0])}, ${pct(interval[1])}]`;
-  const summary = decision === 'winner'
-    ? `${winner} wins: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)}, difference ${pct(d)} (${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci}, likelihood ratio ${likelihoodRatio.toPrecision(3)} ≥ ${1 / alpha}).`
-    : decision === 'no-difference'
-      ? `No difference that matters: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)}; the ${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci} lies within ±${pct(minEffect)}.`
-      : `Keep collecting: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)} (${a.total + b.total} observations); the ${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci} neither excludes 0 nor lies within ±${pct(minEffect)}.`;
+  const summary =
+    decision === 'winner'
+      ? `${winner} wins: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)}, difference ${pct(d)} (${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci}, likelihood ratio ${likelihoodRatio.toPrecision(3)} ≥ ${1 / alpha}).`
+      : decision === 'no-difference'
+        ? `No difference that matters: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)}; the ${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci} lies within ±${pct(minEffect)}.`
+        : `Keep collecting: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)} (${a.total + b.total} observations); the ${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci} neither excludes 0 nor lies within ±${pct(minEffect)}.`;
   return {
-    decision, winner, difference: d, interval, lift: pA > 0 ? d / pA : null, likelihoodRatio, alpha,
-    rates: [a, b].map((arm) => ({ name: arm.name, rate: arm.total > 0 ? arm.successes / arm.total : 0, total: arm.total, interval: arm.total > 0 ? wilsonInterval(arm.successes, arm.total) : [0, 1] as [number, number] })),
+    decision,
+    winner,
+    difference: d,
+    interval,
+    lift: pA > 0 ? d / pA : null,
+    likelihoodRatio,
+    alpha,
+    rates: [a, b].map((arm) => ({
+      name: arm.name,
+      rate: arm.total > 0 ? arm.successes / arm.total : 0,
+      total: arm.total,
+      interval: arm.total > 0 ? wilsonInterval(arm.successes, arm.total) : ([0, 1] as [number, number]),
+    })),
     summary,
   };
 }

@@ -32,7 +32,9 @@ export function parseAttachments(text: string | undefined): Attachment[] {
   if (!text) return [];
   try {
     const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((a): a is Attachment => typeof a === 'object' && a !== null && typeof (a as Attachment).attachedAt === 'string') : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((a): a is Attachment => typeof a === 'object' && a !== null && typeof (a as Attachment).attachedAt === 'string')
+      : [];
   } catch {
     return [];
   }

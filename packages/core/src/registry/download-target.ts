@@ -43,7 +43,10 @@ export async function downloadTarget(into: string, version: ModelVersion, file: 
   const relative = path.relative(root, target);
   if (relative === '') throw untrusted(version, file, 'names the download folder itself, not a file');
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new InputError(`Version ${version.version} of '${version.name}' names a file outside the download folder ('${file.path}'); the registry content is not trustworthy.`, { input: 'version' });
+    throw new InputError(
+      `Version ${version.version} of '${version.name}' names a file outside the download folder ('${file.path}'); the registry content is not trustworthy.`,
+      { input: 'version' },
+    );
   }
   await mkdir(root, { recursive: true });
   // Every folder on the way and the file itself: a symlink there would write through it.
@@ -58,10 +61,16 @@ export async function downloadTarget(into: string, version: ModelVersion, file: 
       continue;
     }
     if (s.isSymbolicLink()) {
-      throw new InputError(`The download folder ${root} holds a symlink at '${path.relative(root, at)}', where ${version.name} v${version.version} writes '${file.path}'; modelci does not write through symlinks: remove it or download into an empty folder.`, { input: 'download' });
+      throw new InputError(
+        `The download folder ${root} holds a symlink at '${path.relative(root, at)}', where ${version.name} v${version.version} writes '${file.path}'; modelci does not write through symlinks: remove it or download into an empty folder.`,
+        { input: 'download' },
+      );
     }
     if (last ? s.isDirectory() : !s.isDirectory()) {
-      throw new InputError(`The download folder ${root} has a ${s.isDirectory() ? 'folder' : 'file'} at '${path.relative(root, at)}', where ${version.name} v${version.version} needs a ${last ? 'file' : 'folder'} for '${file.path}'; remove it or download into an empty folder.`, { input: 'download' });
+      throw new InputError(
+        `The download folder ${root} has a ${s.isDirectory() ? 'folder' : 'file'} at '${path.relative(root, at)}', where ${version.name} v${version.version} needs a ${last ? 'file' : 'folder'} for '${file.path}'; remove it or download into an empty folder.`,
+        { input: 'download' },
+      );
     }
   }
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.modelci-${randomBytes(6).toString('hex')}.part`);
@@ -74,5 +83,8 @@ export async function downloadTarget(into: string, version: ModelVersion, file: 
 }
 
 function untrusted(version: ModelVersion, file: ModelFile, why: string): InputError {
-  return new InputError(`Version ${version.version} of '${version.name}' lists a file '${file.path}' that ${why}; the registry content is not trustworthy, nothing was downloaded.`, { input: 'version' });
+  return new InputError(
+    `Version ${version.version} of '${version.name}' lists a file '${file.path}' that ${why}; the registry content is not trustworthy, nothing was downloaded.`,
+    { input: 'version' },
+  );
 }

@@ -29,20 +29,33 @@ export interface LockOptions {
 /** Throws unless the lock is still held by this writer: call it right before committing. */
 export type Fence = () => Promise<void>;
 
-interface Seen { raw: string; ino: number; mtimeMs: number }
+interface Seen {
+  raw: string;
+  ino: number;
+  mtimeMs: number;
+}
 
 export async function withFileLock<T>(lockPath: string, work: (fence: Fence) => Promise<T>, options: LockOptions = {}): Promise<T> {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const token = randomBytes(12).toString('hex');
   const raw = `${JSON.stringify({ host: hostname(), pid: process.pid, token })}\n`;
   await acquire(lockPath, raw, leaseMs, options.timeoutMs ?? 60_000);
-  const heartbeat = setInterval(() => {
-    void holds(lockPath, raw).then((mine) => (mine ? utimes(lockPath, new Date(), new Date()) : undefined)).catch(() => undefined);
-  }, Math.max(50, Math.floor(leaseMs / 4)));
+  const heartbeat = setInterval(
+    () => {
+      void holds(lockPath, raw)
+        .then((mine) => (mine ? utimes(lockPath, new Date(), new Date()) : undefined))
+        .catch(() => undefined);
+    },
+    Math.max(50, Math.floor(leaseMs / 4)),
+  );
   heartbeat.unref();
   const fence: Fence = async () => {
     if (!(await holds(lockPath, raw))) {
-      throw new ServiceError('the registry lock', `Another writer took over the registry lock ${lockPath} (this one was held longer than the ${Math.round(leaseMs / 1000)} s lease); nothing was committed: try again.`, { retryable: true });
+      throw new ServiceError(
+        'the registry lock',
+        `Another writer took over the registry lock ${lockPath} (this one was held longer than the ${Math.round(leaseMs / 1000)} s lease); nothing was committed: try again.`,
+        { retryable: true },
+      );
     }
   };
   try {
@@ -67,7 +80,10 @@ async function acquire(lockPath: string, raw: string, leaseMs: number, timeoutMs
         continue;
       }
       if (Date.now() > deadline) {
-        throw new InputError(`The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round(timeoutMs / 1000)} s; if no modelci is running, delete that file.`, { file: lockPath });
+        throw new InputError(
+          `The registry is locked by another writer (${lockPath}) and stayed locked for ${Math.round(timeoutMs / 1000)} s; if no modelci is running, delete that file.`,
+          { file: lockPath },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
       wait = Math.min(wait * 2, 200);

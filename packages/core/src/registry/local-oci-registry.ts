@@ -18,7 +18,15 @@ import { writeFileAtomic } from '../shared/atomic-write.js';
 import { withFileLock } from './file-lock.js';
 import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
 import { blobPath, hasBlob, hashFile, reclaimAbandonedUploads, storeBytes, storeFile } from './blob-store.js';
-import { checkModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import {
+  checkModelName,
+  checkVersionRef,
+  registerBackend,
+  versionNumber,
+  type ModelRegistry,
+  type RegisterInput,
+  type RegisterResult,
+} from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { ANNOTATION, OCI_INDEX, OCI_MANIFEST, MODEL_ARTIFACT, type AliasMove, type ModelVersion } from './model-version.js';
 
@@ -91,7 +99,13 @@ export class LocalOciRegistry implements ModelRegistry {
       const manifest = modelPackManifest(input, version, files, config);
       const bytes = Buffer.from(JSON.stringify(manifest));
       const stored = await storeBytes(layout, bytes);
-      index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+      index.manifests.push({
+        mediaType: OCI_MANIFEST,
+        digest: stored.digest,
+        size: stored.size,
+        artifactType: MODEL_ARTIFACT,
+        annotations: { [ANNOTATION.refName]: `v${version}` },
+      });
       await fence();
       await this.writeIndex(layout, index);
       return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
@@ -111,7 +125,10 @@ export class LocalOciRegistry implements ModelRegistry {
     const entry = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === tag);
     if (!entry) {
       const tags = index.manifests.map((m) => m.annotations?.[ANNOTATION.refName]).filter(Boolean);
-      throw new InputError(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`, { input: 'version' });
+      throw new InputError(
+        `Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`,
+        { input: 'version' },
+      );
     }
     return this.versionOf(name, layout, index, entry.digest);
   }
@@ -123,23 +140,25 @@ export class LocalOciRegistry implements ModelRegistry {
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
     const layout = this.layout(name);
-    return this.inRegistry(() => withFileLock(path.join(layout, '.lock'), async (fence) => {
-      const index = await this.readIndex(layout, true);
-      const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
-      if (!target || target.digest !== version.digest) {
-        throw new InputError(`Version ${version.version} of '${name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
-      }
-      const old = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === alias);
-      const previousVersion = old ? this.tagOf(index, old.digest) : undefined;
-      index.manifests = index.manifests.filter((m) => m !== old);
-      const annotations: Record<string, string> = { [ANNOTATION.refName]: alias, [ANNOTATION.updated]: options.now.toISOString() };
-      if (previousVersion !== undefined) annotations[ANNOTATION.previous] = `v${previousVersion}`;
-      if (options.forced) annotations[ANNOTATION.forced] = 'true';
-      index.manifests.push({ ...target, annotations });
-      await fence();
-      await this.writeIndex(layout, index);
-      return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
-    }));
+    return this.inRegistry(() =>
+      withFileLock(path.join(layout, '.lock'), async (fence) => {
+        const index = await this.readIndex(layout, true);
+        const target = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === `v${version.version}`);
+        if (!target || target.digest !== version.digest) {
+          throw new InputError(`Version ${version.version} of '${name}' is not in ${this.uri} as resolved; resolve it again.`, { input: 'version' });
+        }
+        const old = index.manifests.find((m) => m.annotations?.[ANNOTATION.refName] === alias);
+        const previousVersion = old ? this.tagOf(index, old.digest) : undefined;
+        index.manifests = index.manifests.filter((m) => m !== old);
+        const annotations: Record<string, string> = { [ANNOTATION.refName]: alias, [ANNOTATION.updated]: options.now.toISOString() };
+        if (previousVersion !== undefined) annotations[ANNOTATION.previous] = `v${previousVersion}`;
+        if (options.forced) annotations[ANNOTATION.forced] = 'true';
+        index.manifests.push({ ...target, annotations });
+        await fence();
+        await this.writeIndex(layout, index);
+        return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
+      }),
+    );
   }
 
   async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
@@ -204,7 +223,10 @@ export class LocalOciRegistry implements ModelRegistry {
       .filter((t): t is string => !!t && versionNumber(t) === undefined);
     const version = versionNumber(manifest.annotations?.[ANNOTATION.version] ?? '') ?? 0;
     const entry = index.manifests.find((m) => m.digest === digest && m.annotations?.[ANNOTATION.refName] === `v${version}`);
-    return withAttachments(versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort()), parseAttachments(entry?.annotations?.[ANNOTATION.attachments]));
+    return withAttachments(
+      versionFromManifest(name, manifest, digest, this.versionUri(name, version), aliases.sort()),
+      parseAttachments(entry?.annotations?.[ANNOTATION.attachments]),
+    );
   }
 
   private async readIndex(layout: string, mustExist = false): Promise<ImageIndex> {
@@ -221,7 +243,9 @@ export class LocalOciRegistry implements ModelRegistry {
     try {
       return JSON.parse(text) as ImageIndex;
     } catch {
-      throw new InputError(`${path.join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, { file: path.join(layout, 'index.json') });
+      throw new InputError(`${path.join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, {
+        file: path.join(layout, 'index.json'),
+      });
     }
   }
 
@@ -238,7 +262,11 @@ function latestTag(index: ImageIndex): string | undefined {
 }
 
 function sameFiles(a: ModelVersion['files'], b: ModelVersion['files']): boolean {
-  const key = (fs: ModelVersion['files']) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+  const key = (fs: ModelVersion['files']) =>
+    fs
+      .map((f) => `${f.path}\0${f.digest}`)
+      .sort()
+      .join('\n');
   return key(a) === key(b);
 }
 
@@ -259,7 +287,10 @@ async function readVerified(file: string, digest: string, what: string): Promise
 async function copyVerified(from: string, to: string, digest: string, size: number, what: string): Promise<void> {
   try {
     const s = await stat(from);
-    if (s.size !== size) throw new InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, { file: from });
+    if (s.size !== size)
+      throw new InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, {
+        file: from,
+      });
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`The registry is missing ${what} (blob ${digest}); it was deleted outside modelci.`, { file: from });

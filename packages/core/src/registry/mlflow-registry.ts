@@ -17,10 +17,25 @@ import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { checkDownloadPaths, downloadTarget } from './download-target.js';
 import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
 import { hashFile } from './blob-store.js';
-import { checkMlflowModelName, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import {
+  checkMlflowModelName,
+  checkVersionRef,
+  registerBackend,
+  versionNumber,
+  type ModelRegistry,
+  type RegisterInput,
+  type RegisterResult,
+} from './model-registry.js';
 import { MODEL_VERSION_SCHEMA, type AliasMove, type ModelFile, type ModelVersion, type Provenance } from './model-version.js';
 
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', recordArtifact: 'modelci.record_artifact', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' } as const;
+const TAG = {
+  files: 'modelci.files',
+  digest: 'modelci.digest',
+  record: 'modelci.record',
+  recordArtifact: 'modelci.record_artifact',
+  gitSha: 'mlflow.source.git.commit',
+  attachments: 'modelci.attachments',
+} as const;
 /** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
 export const MLFLOW_TAG_LIMIT = 5000;
 /** The whole record (files and their sha256, metrics, provenance, tags), beside the model in the run. */
@@ -55,10 +70,20 @@ export class MlflowRegistry implements ModelRegistry {
   /** `?stages=true`: also move the deprecated stages (Staging, Production), for servers before aliases (2.3). */
   private readonly stages: boolean;
 
-  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: MlflowRegistryOptions = {}) {
-    this.http = new HttpClient({ service: 'the MLflow server', hint: 'check the registry URI and that the server is up', timeouts: options.timeouts, signal: options.signal });
+  constructor(
+    readonly uri: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    options: MlflowRegistryOptions = {},
+  ) {
+    this.http = new HttpClient({
+      service: 'the MLflow server',
+      hint: 'check the registry URI and that the server is up',
+      timeouts: options.timeouts,
+      signal: options.signal,
+    });
     const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
-    if (!m) throw new InputError(redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
+    if (!m)
+      throw new InputError(redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
     this.base = `${m[1].toLowerCase()}://${m[2]}`;
     this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
   }
@@ -83,7 +108,9 @@ export class MlflowRegistry implements ModelRegistry {
     // In a training run, beside whatever it logged (its own model/ folder stays untouched).
     const artifactUri = own ? run.run.info.artifact_uri : `${run.run.info.artifact_uri}/modelci-${encodeURIComponent(input.name)}`;
     try {
-      const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+      const metrics = Object.entries(input.metrics)
+        .filter(([, v]) => v !== null && Number.isFinite(v))
+        .map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
       for (let i = 0; i < metrics.length; i += 1000) await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
 
       const artifactRoot = artifactPath(artifactUri);
@@ -95,7 +122,10 @@ export class MlflowRegistry implements ModelRegistry {
       const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
       // The full record is a run artifact; the tags repeat it only when short enough for MLflow 2.x.
       await this.uploadBytes(`${artifactRoot}/${RECORD_ARTIFACT}`, Buffer.from(JSON.stringify({ files, record })));
-      const inline = [{ key: TAG.files, value: JSON.stringify(files) }, { key: TAG.record, value: JSON.stringify(record) }];
+      const inline = [
+        { key: TAG.files, value: JSON.stringify(files) },
+        { key: TAG.record, value: JSON.stringify(record) },
+      ];
       const created = (await this.call('POST', 'model-versions/create', {
         name: input.name,
         source: `${artifactUri}/model`,
@@ -124,10 +154,19 @@ export class MlflowRegistry implements ModelRegistry {
       if (all.length === 0) throw new InputError(redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
       return all[all.length - 1];
     }
-    const missing = () => new InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
-    const got = n !== undefined
-      ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-      : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+    const missing = () =>
+      new InputError(
+        redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`),
+        { input: 'version' },
+      );
+    const got =
+      n !== undefined
+        ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
+        : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, [
+            'RESOURCE_DOES_NOT_EXIST',
+            'INVALID_PARAMETER_VALUE',
+            'ENDPOINT_MISSING',
+          ]);
     if (got === MISSING) return this.resolveStage(name, ref, missing);
     const mv = (got as { model_version?: MlflowModelVersion } | undefined)?.model_version;
     if (!mv) throw missing();
@@ -140,8 +179,10 @@ export class MlflowRegistry implements ModelRegistry {
    */
   async list(name: string): Promise<ModelVersion[]> {
     checkMlflowModelName(name);
-    const got = (await this.call('GET', `registered-models/get?name=${encodeURIComponent(name)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { registered_model?: { aliases?: Array<{ alias: string; version: string }> } } | undefined;
-    if (!got?.registered_model) throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+    const got = (await this.call('GET', `registered-models/get?name=${encodeURIComponent(name)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as
+      { registered_model?: { aliases?: Array<{ alias: string; version: string }> } } | undefined;
+    if (!got?.registered_model)
+      throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
     const aliases = new Map<string, string[]>();
     for (const a of got.registered_model.aliases ?? []) aliases.set(String(a.version), [...(aliases.get(String(a.version)) ?? []), a.alias]);
     return (await this.search(name)).map((v) => ({ ...v, aliases: (aliases.get(String(v.version)) ?? []).sort() }));
@@ -177,18 +218,37 @@ export class MlflowRegistry implements ModelRegistry {
   private oldServerStage(alias: string): string {
     const stage = STAGE_OF[alias.toLowerCase()];
     if (!this.stages || !stage) {
-      throw new InputError(redactUri(`The MLflow server ${this.base} is older than model aliases (MLflow before 2.3): ${this.stages ? `only production and staging map to its stages, not '${alias}'` : 'add ?stages=true to the registry URI to use its stages (Production, Staging)'}.`), { input: 'registry' });
+      throw new InputError(
+        redactUri(
+          `The MLflow server ${this.base} is older than model aliases (MLflow before 2.3): ${this.stages ? `only production and staging map to its stages, not '${alias}'` : 'add ?stages=true to the registry URI to use its stages (Production, Staging)'}.`,
+        ),
+        { input: 'registry' },
+      );
     }
     return stage;
   }
 
   async moveAlias(name: string, alias: string, version: ModelVersion, options: { forced: boolean; now: Date }): Promise<AliasMove> {
-    const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+    const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, [
+      'RESOURCE_DOES_NOT_EXIST',
+      'INVALID_PARAMETER_VALUE',
+      'ENDPOINT_MISSING',
+    ]);
     if (probe === MISSING) {
       const stage = this.oldServerStage(alias);
-      const previous = (await this.searchRaw(name)).filter((v) => v.current_stage === stage).map((v) => Number(v.version)).sort((a, b) => b - a)[0];
+      const previous = (await this.searchRaw(name))
+        .filter((v) => v.current_stage === stage)
+        .map((v) => Number(v.version))
+        .sort((a, b) => b - a)[0];
       await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
-      return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced, notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.` };
+      return {
+        alias,
+        version: version.version,
+        digest: version.digest,
+        previousVersion: previous,
+        forced: options.forced,
+        notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.`,
+      };
     }
     const before = probe as { model_version?: MlflowModelVersion } | undefined;
     await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
@@ -202,22 +262,38 @@ export class MlflowRegistry implements ModelRegistry {
 
   async attach(version: ModelVersion, attachment: Attachment): Promise<ModelVersion> {
     const current = await this.resolve(version.name, String(version.version));
-    if (current.digest !== version.digest) throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+    if (current.digest !== version.digest)
+      throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+        input: 'version',
+      });
     const all = [...(current.provenance.attachments ?? []), attachment];
-    await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key: TAG.attachments, value: JSON.stringify(all) });
+    await this.call('POST', 'model-versions/set-tag', {
+      name: version.name,
+      version: String(version.version),
+      key: TAG.attachments,
+      value: JSON.stringify(all),
+    });
     return withAttachments(current, all);
   }
 
   async download(version: ModelVersion, into: string): Promise<string[]> {
-    const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`)) as { model_version: MlflowModelVersion };
+    const mv = (await this.call('GET', `model-versions/get?name=${encodeURIComponent(version.name)}&version=${version.version}`)) as {
+      model_version: MlflowModelVersion;
+    };
     const root = artifactPath(mv.model_version.source ?? '');
     const written: string[] = [];
     checkDownloadPaths(version);
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
-      const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
+      const mismatch = () =>
+        new InputError(
+          `${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`,
+          { input: 'version' },
+        );
       // Verified by sha256 as it streams; no cap but the recorded size, which a longer answer cannot pass.
-      const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
+      const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, {
+        maxBytes: Number.isFinite(f.size) ? f.size : Infinity,
+      });
       if (res.status !== 200) throw await this.failure(res, `download ${f.path}`, undefined, false);
       const hash = createHash('sha256');
       const out = createWriteStream(target.partial);
@@ -262,19 +338,22 @@ export class MlflowRegistry implements ModelRegistry {
       if (e instanceof InputError || e instanceof ServiceError) throw e;
       // A version registered by another tool: no modelci record.
     }
-    return withAttachments({
-      schema: MODEL_VERSION_SCHEMA,
-      name: mv.name,
-      version: Number(mv.version),
-      digest: tags[TAG.digest] ?? '',
-      uri: `${this.uri.replace(/\?.*$/, '').replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
-      createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
-      files,
-      metrics: record.metrics,
-      provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
-      tags: record.tags,
-      aliases: [...(mv.aliases ?? [])].sort(),
-    }, parseAttachments(tags[TAG.attachments]));
+    return withAttachments(
+      {
+        schema: MODEL_VERSION_SCHEMA,
+        name: mv.name,
+        version: Number(mv.version),
+        digest: tags[TAG.digest] ?? '',
+        uri: `${this.uri.replace(/\?.*$/, '').replace(/\/+$/, '')}/${mv.name}/${mv.version}`,
+        createdAt: mv.creation_timestamp !== undefined ? new Date(Number(mv.creation_timestamp)).toISOString() : '',
+        files,
+        metrics: record.metrics,
+        provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
+        tags: record.tags,
+        aliases: [...(mv.aliases ?? [])].sort(),
+      },
+      parseAttachments(tags[TAG.attachments]),
+    );
   }
 
   private async newRun(input: RegisterInput): Promise<{ run: { info: { run_id: string; artifact_uri: string } } }> {
@@ -282,34 +361,53 @@ export class MlflowRegistry implements ModelRegistry {
     const tags = [{ key: 'mlflow.runName', value: `${input.name}-registration` }];
     if (input.provenance.gitSha) tags.push({ key: TAG.gitSha, value: input.provenance.gitSha });
     if (input.provenance.runUrl) tags.push({ key: 'modelci.run_url', value: input.provenance.runUrl });
-    return (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as { run: { info: { run_id: string; artifact_uri: string } } };
+    return (await this.call('POST', 'runs/create', { experiment_id: experimentId, start_time: input.now.getTime(), tags })) as {
+      run: { info: { run_id: string; artifact_uri: string } };
+    };
   }
 
   private async existingRun(runId: string): Promise<{ run: { info: { run_id: string; artifact_uri: string } } }> {
-    const got = (await this.call('GET', `runs/get?run_id=${encodeURIComponent(runId)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { run?: { info: { run_id: string; artifact_uri: string } } } | undefined;
-    if (!got?.run) throw new InputError(redactUri(`Input 'mlflow-run-id' names run ${runId}, which ${this.uri} does not have; give the run id the training step reported, on this server.`), { input: 'mlflow-run-id' });
+    const got = (await this.call('GET', `runs/get?run_id=${encodeURIComponent(runId)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as
+      { run?: { info: { run_id: string; artifact_uri: string } } } | undefined;
+    if (!got?.run)
+      throw new InputError(
+        redactUri(`Input 'mlflow-run-id' names run ${runId}, which ${this.uri} does not have; give the run id the training step reported, on this server.`),
+        { input: 'mlflow-run-id' },
+      );
     return { run: got.run };
   }
 
   private async experiment(): Promise<string> {
-    const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])) as { experiment?: { experiment_id: string } } | undefined;
+    const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, [
+      'RESOURCE_DOES_NOT_EXIST',
+    ])) as { experiment?: { experiment_id: string } } | undefined;
     if (found?.experiment) return found.experiment.experiment_id;
-    const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS'])) as { experiment_id?: string } | undefined;
+    const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS'])) as
+      { experiment_id?: string } | undefined;
     if (created?.experiment_id) return created.experiment_id;
     return this.experiment(); // created by a concurrent writer: read it back
   }
 
   /** The record artifact beside the version's model folder (source is <run artifacts>/model). */
-  private async readRecord(mv: MlflowModelVersion, artifact: string): Promise<{ files: ModelFile[]; record: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } }> {
+  private async readRecord(
+    mv: MlflowModelVersion,
+    artifact: string,
+  ): Promise<{ files: ModelFile[]; record: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } }> {
     const root = artifactPath(mv.source ?? '').replace(/\/model$/, '');
     const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${artifact}`)}`, { maxBytes: 64 * 1024 * 1024 });
     if (res.status !== 200) throw await this.failure(res, `read the record of ${mv.name} v${mv.version}`, undefined, false);
-    const parsed = await res.json<{ files?: ModelFile[]; record?: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> } }>();
+    const parsed = await res.json<{
+      files?: ModelFile[];
+      record?: { metrics: Record<string, number | null>; provenance: Provenance; tags: Record<string, string> };
+    }>();
     return { files: parsed?.files ?? [], record: parsed?.record ?? { metrics: {}, provenance: {}, tags: {} } };
   }
 
   private async uploadBytes(artifact: string, bytes: Buffer): Promise<void> {
-    const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body: bytes.toString('utf8'), headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } });
+    const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, {
+      body: bytes.toString('utf8'),
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) },
+    });
     if (res.status !== 200) throw await this.failure(res, `upload ${artifact} (is the server started with --serve-artifacts?)`);
     res.discard();
   }
@@ -317,7 +415,10 @@ export class MlflowRegistry implements ModelRegistry {
   private async upload(artifact: string, file: string): Promise<void> {
     const size = (await stat(file)).size;
     const body = createReadStream(file, { highWaterMark: 1 << 20 });
-    const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) } });
+    const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, {
+      body,
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
+    });
     if (res.status !== 200) throw await this.failure(res, `upload ${path.basename(file)} (is the server started with --serve-artifacts?)`);
     res.discard();
   }
@@ -325,7 +426,11 @@ export class MlflowRegistry implements ModelRegistry {
   /** A REST call; error codes in `tolerate` return undefined instead of failing. */
   private async call(method: 'GET' | 'POST', endpoint: string, body?: unknown, tolerate: string[] = []): Promise<unknown> {
     // GETs are retried by the client; a POST creates things and is sent once.
-    const res = await this.fetch(method, `${this.base}/api/2.0/mlflow/${endpoint}`, body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {});
+    const res = await this.fetch(
+      method,
+      `${this.base}/api/2.0/mlflow/${endpoint}`,
+      body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {},
+    );
     const text = await res.text();
     let parsed: unknown;
     try {
@@ -334,7 +439,11 @@ export class MlflowRegistry implements ModelRegistry {
       parsed = undefined;
     }
     if (res.status === 200) {
-      if (parsed === undefined) throw new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} answered ${endpoint.split('?')[0]} with something that is not JSON ('${text.trim().slice(0, 60)}'); check the registry URI points at MLflow.`);
+      if (parsed === undefined)
+        throw new ServiceError(
+          `the MLflow server ${this.base}`,
+          `The MLflow server ${this.base} answered ${endpoint.split('?')[0]} with something that is not JSON ('${text.trim().slice(0, 60)}'); check the registry URI points at MLflow.`,
+        );
       return parsed;
     }
     const error = (parsed ?? {}) as { error_code?: string; message?: string };
@@ -357,15 +466,32 @@ export class MlflowRegistry implements ModelRegistry {
   }
 
   /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
-  private fetch(method: string, url: string, init: { body?: string | NodeJS.ReadableStream; headers?: Record<string, string>; maxBytes?: number } = {}): Promise<HttpResponse> {
-    return this.http.request({ method, url, body: init.body as string | import('node:stream').Readable | undefined, headers: init.headers, maxBytes: init.maxBytes, authorization: this.auth(), credentialsOrigin: new URL(this.base).origin });
+  private fetch(
+    method: string,
+    url: string,
+    init: { body?: string | NodeJS.ReadableStream; headers?: Record<string, string>; maxBytes?: number } = {},
+  ): Promise<HttpResponse> {
+    return this.http.request({
+      method,
+      url,
+      body: init.body as string | import('node:stream').Readable | undefined,
+      headers: init.headers,
+      maxBytes: init.maxBytes,
+      authorization: this.auth(),
+      credentialsOrigin: new URL(this.base).origin,
+    });
   }
 
   /**
    * Credentials refused: the user's to fix (InputError). A 5xx or 429 may pass: try again. Any
    * other refusal is how this server treats the request, and trying again will not change it.
    */
-  private async failure(res: HttpResponse, what: string, error?: { error_code?: string; message?: string }, writing = true): Promise<InputError | ServiceError> {
+  private async failure(
+    res: HttpResponse,
+    what: string,
+    error?: { error_code?: string; message?: string },
+    writing = true,
+  ): Promise<InputError | ServiceError> {
     if (res.status === 401 || res.status === 403) {
       res.discard();
       const sent = this.credential();
@@ -373,7 +499,7 @@ export class MlflowRegistry implements ModelRegistry {
         ? "no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN, in the step's env"
         : res.status === 403
           ? `the ${sent.kind === 'password' ? 'username and password' : 'MLFLOW_TRACKING_TOKEN'} sent are valid but not allowed to register models: use an account that is`
-          : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? ' (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow\'s client)' : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
+          : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? " (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow's client)" : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
       return new InputError(`The MLflow server ${this.base} refused the request (${res.status}); ${fix}.`, { input: 'registry' });
     }
     if (!error) {
@@ -381,15 +507,24 @@ export class MlflowRegistry implements ModelRegistry {
       error = text ? { message: text } : undefined;
     }
     const retryable = isRetryableStatus(res.status);
-    const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
-    const after = writing ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}` : retryable ? "try again, or check the server's log" : "check the server's log";
+    const detail = error?.error_code
+      ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}`
+      : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
+    const after = writing
+      ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}`
+      : retryable
+        ? "try again, or check the server's log"
+        : "check the server's log";
     return new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} failed to ${what} (${detail}); ${after}.`, { retryable });
   }
 }
 
 /** The identity of a version's content: sha256 over its files' paths and digests. */
 function contentDigest(files: ModelFile[]): string {
-  const canonical = files.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+  const canonical = files
+    .map((f) => `${f.path}\0${f.digest}`)
+    .sort()
+    .join('\n');
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`;
 }
 
@@ -397,7 +532,12 @@ function contentDigest(files: ModelFile[]): string {
 function artifactPath(uri: string): string {
   const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
   if (!m) {
-    throw new InputError(redactUri(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`), { input: 'registry' });
+    throw new InputError(
+      redactUri(
+        `The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`,
+      ),
+      { input: 'registry' },
+    );
   }
   return m[1].replace(/\/+$/, '');
 }

@@ -49,20 +49,31 @@ const ALIAS = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 export function checkModelName(name: string, input = 'name', prefix = ''): void {
   if (NAME.test(name) && prefix.length + name.length <= 255) return;
   const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
-  const why = bad.length > 0
-    ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-    : prefix.length + name.length > 255 ? `with the namespace it is longer than 255 characters` : 'separators (. _ -) must sit between letters or digits';
-  throw new InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
+  const why =
+    bad.length > 0
+      ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
+      : prefix.length + name.length > 255
+        ? `with the namespace it is longer than 255 characters`
+        : 'separators (. _ -) must sit between letters or digits';
+  throw new InputError(
+    `Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`,
+    { input },
+  );
 }
 
 /** The path components of an OCI repository (namespace/name), by the distribution grammar. */
 export function checkOciNamespace(namespace: string, input = 'registry'): void {
   if (namespace === '' || (NAME.test(namespace) && namespace.length <= 255)) return;
   const bad = [...new Set([...namespace].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
-  const why = bad.length > 0
-    ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-    : namespace.length > 255 ? 'it is longer than 255 characters' : "each '/'-separated part must start and end with a letter or digit, with '.', '_' or '-' only between them";
-  throw new InputError(`The registry namespace '${namespace}' is not a valid OCI repository path: ${why}; use lowercase parts such as 'acme/models'.`, { input });
+  const why =
+    bad.length > 0
+      ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
+      : namespace.length > 255
+        ? 'it is longer than 255 characters'
+        : "each '/'-separated part must start and end with a letter or digit, with '.', '_' or '-' only between them";
+  throw new InputError(`The registry namespace '${namespace}' is not a valid OCI repository path: ${why}; use lowercase parts such as 'acme/models'.`, {
+    input,
+  });
 }
 
 /**
@@ -77,18 +88,25 @@ export function checkMlflowModelName(name: string, input = 'name'): void {
   else if (bad.length > 0) why = `it contains ${bad.map((c) => (c < ' ' || c === '\u007f' ? 'a control character' : `'${c}'`)).join(', ')}`;
   else if (name === '.' || name === '..') why = "'.' and '..' name folders";
   else if (name.length > 256) why = 'it is longer than 256 characters';
-  if (why) throw new InputError(`Model name '${name}' is not a valid MLflow registered model name: ${why}; e.g. 'FraudDetector' or 'penguin-classifier'.`, { input });
+  if (why)
+    throw new InputError(`Model name '${name}' is not a valid MLflow registered model name: ${why}; e.g. 'FraudDetector' or 'penguin-classifier'.`, { input });
 }
 
 /** A version reference: a number, v<N>, 'latest', or an alias (a tag), nothing that reads as a path. */
 export function checkVersionRef(ref: string, input = 'version'): void {
   if (versionNumber(ref) !== undefined || ref === 'latest' || ALIAS.test(ref)) return;
-  throw new InputError(`Input '${input}' is '${ref}', which is not a version: give a number (3 or v3), 'latest', or an alias such as production (letters, digits, '.', '_', '-').`, { input });
+  throw new InputError(
+    `Input '${input}' is '${ref}', which is not a version: give a number (3 or v3), 'latest', or an alias such as production (letters, digits, '.', '_', '-').`,
+    { input },
+  );
 }
 
 export function checkAlias(alias: string, input = 'alias'): void {
   if (!ALIAS.test(alias)) {
-    throw new InputError(`Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`, { input });
+    throw new InputError(
+      `Alias '${alias}' is not a valid tag: use letters, digits, '.', '_' and '-' (at most 128, not starting with '.' or '-'), e.g. 'production'.`,
+      { input },
+    );
   }
   if (/^v?\d+$/.test(alias) || alias === 'latest') {
     throw new InputError(`Alias '${alias}' would read as a version; choose a name such as 'production' or 'staging'.`, { input });
@@ -114,7 +132,12 @@ export function openRegistry(uri: string, input = 'registry'): ModelRegistry {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
   const factory = FACTORIES.get(scheme ?? 'file');
   if (!factory) {
-    throw new InputError(redactUri(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`), { input });
+    throw new InputError(
+      redactUri(
+        `Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`,
+      ),
+      { input },
+    );
   }
   return factory(uri);
 }

@@ -51,7 +51,14 @@ export interface Provenance {
   driftReport?: { digest: string };
   gateVerdict?: { digest: string; passed: boolean };
   /** What later steps attached (registry/attachments.ts), oldest first. */
-  attachments?: Array<{ attachedAt: string; gitSha?: string; runUrl?: string; creator?: string; gateVerdict?: { digest: string; passed: boolean }; driftReport?: { digest: string } }>;
+  attachments?: Array<{
+    attachedAt: string;
+    gitSha?: string;
+    runUrl?: string;
+    creator?: string;
+    gateVerdict?: { digest: string; passed: boolean };
+    driftReport?: { digest: string };
+  }>;
 }
 
 export interface ModelVersion {

@@ -8,8 +8,15 @@
 import type { StoredBlob } from './blob-store.js';
 import type { RegisterInput } from './model-registry.js';
 import {
-  ANNOTATION, MODEL_ARTIFACT, MODEL_CONFIG, MODEL_VERSION_SCHEMA, MODEL_WEIGHT_RAW, OCI_MANIFEST,
-  type ModelFile, type ModelVersion, type Provenance,
+  ANNOTATION,
+  MODEL_ARTIFACT,
+  MODEL_CONFIG,
+  MODEL_VERSION_SCHEMA,
+  MODEL_WEIGHT_RAW,
+  OCI_MANIFEST,
+  type ModelFile,
+  type ModelVersion,
+  type Provenance,
 } from './model-version.js';
 
 export interface Descriptor {
@@ -95,9 +102,16 @@ export function versionFromManifest(name: string, manifest: Manifest, digest: st
 
 /** One raw layer per file, or one per part of a split file (each annotated with its part). */
 function layersOf(files: ModelFile[]): Descriptor[] {
-  return files.flatMap((f) => (f.parts
-    ? f.parts.map((p, i) => ({ mediaType: MODEL_WEIGHT_RAW, digest: p.digest, size: p.size, annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts!.length}`, [ANNOTATION.fileDigest]: f.digest } }))
-    : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]));
+  return files.flatMap((f) =>
+    f.parts
+      ? f.parts.map((p, i) => ({
+          mediaType: MODEL_WEIGHT_RAW,
+          digest: p.digest,
+          size: p.size,
+          annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts!.length}`, [ANNOTATION.fileDigest]: f.digest },
+        }))
+      : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }],
+  );
 }
 
 /** The files back from the layers: parts of one file, in order, make one file again. */

@@ -15,7 +15,16 @@ import { HttpClient, type HttpResponse, type HttpTimeouts } from '../shared/http
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
 import { originOf, sameOrigin } from '../shared/http-origin.js';
 import { checkDownloadPaths, downloadTarget } from './download-target.js';
-import { checkModelName, checkOciNamespace, checkVersionRef, registerBackend, versionNumber, type ModelRegistry, type RegisterInput, type RegisterResult } from './model-registry.js';
+import {
+  checkModelName,
+  checkOciNamespace,
+  checkVersionRef,
+  registerBackend,
+  versionNumber,
+  type ModelRegistry,
+  type RegisterInput,
+  type RegisterResult,
+} from './model-registry.js';
 import { modelPackConfig, modelPackManifest, versionFromManifest, type Manifest } from './modelpack.js';
 import { ANNOTATION, OCI_MANIFEST, type AliasMove, type ModelVersion } from './model-version.js';
 import { parseAttachments, withAttachments, type Attachment } from './attachments.js';
@@ -47,7 +56,10 @@ const ATTACH_TAG = /^v(\d+)\.attach-[0-9a-f]{12}$/;
 /** Version numbers one registration tries before giving up (each lost claim moves to the next). */
 const MAX_CLAIMS = 64;
 
-interface Credentials { username: string; password: string }
+interface Credentials {
+  username: string;
+  password: string;
+}
 
 export interface OciRegistryOptions {
   chunkBytes?: number;
@@ -72,11 +84,20 @@ export class OciRegistry implements ModelRegistry {
   private readonly http: HttpClient;
   private readonly settleMs: number;
 
-  constructor(readonly uri: string, private readonly env: NodeJS.ProcessEnv = process.env, options: OciRegistryOptions = {}) {
+  constructor(
+    readonly uri: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    options: OciRegistryOptions = {},
+  ) {
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
     this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
     this.settleMs = options.settleMs ?? settleFromEnv(env.MODELCI_REGISTRY_SETTLE_MS);
-    this.http = new HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
+    this.http = new HttpClient({
+      service: 'the registry',
+      hint: 'check the registry URI and that the registry is up',
+      timeouts: options.timeouts,
+      signal: options.signal,
+    });
     const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
     if (!m) throw new InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
     // Credentials in the URI (user:password@host, the password may hold '@'): used, never printed.
@@ -122,7 +143,11 @@ export class OciRegistry implements ModelRegistry {
       bytesWritten += pushed.uploaded;
       files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
     }
-    const key = (fs: ModelVersion['files']) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    const key = (fs: ModelVersion['files']) =>
+      fs
+        .map((f) => `${f.path}\0${f.digest}`)
+        .sort()
+        .join('\n');
     const same = versions.find((v) => key(v.files) === key(files));
     if (same) return { version: same, existing: true, bytesWritten };
     let version = versions.reduce((m, v) => Math.max(m, v.version), 0) + 1;
@@ -135,9 +160,17 @@ export class OciRegistry implements ModelRegistry {
       const body = Buffer.from(JSON.stringify(manifest));
       const digest = await this.claimTag(repo, `v${version}`, body);
       if (!digest) continue;
-      return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
+      return {
+        version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []),
+        existing: false,
+        bytesWritten,
+      };
     }
-    throw new ServiceError(`the registry ${this.host}`, `Could not claim a version tag for '${input.name}' in ${this.uri} after ${MAX_CLAIMS} tries; other writers keep registering: try again.`, { retryable: true });
+    throw new ServiceError(
+      `the registry ${this.host}`,
+      `Could not claim a version tag for '${input.name}' in ${this.uri} after ${MAX_CLAIMS} tries; other writers keep registering: try again.`,
+      { retryable: true },
+    );
   }
 
   /**
@@ -160,7 +193,11 @@ export class OciRegistry implements ModelRegistry {
     // The last writer of a tag always reads back its own: if any writer overwrote a confirmed
     // owner, it had a gap over the delay, and the last such writer fails here, loudly.
     if (gap >= this.settleMs) {
-      throw new ServiceError(`the registry ${this.host}`, `Tagging ${repo}:${tag} took ${gap} ms from check to write, longer than the settle delay of ${this.settleMs} ms, so another registration of ${tag} may have been overwritten; check the versions with 'modelci list', and raise MODELCI_REGISTRY_SETTLE_MS for this registry.`, { retryable: false });
+      throw new ServiceError(
+        `the registry ${this.host}`,
+        `Tagging ${repo}:${tag} took ${gap} ms from check to write, longer than the settle delay of ${this.settleMs} ms, so another registration of ${tag} may have been overwritten; check the versions with 'modelci list', and raise MODELCI_REGISTRY_SETTLE_MS for this registry.`,
+        { retryable: false },
+      );
     }
     return digest;
   }
@@ -178,7 +215,12 @@ export class OciRegistry implements ModelRegistry {
     const got = await this.getManifest(repo, tag);
     if (!got) {
       const tags = await this.tags(repo);
-      throw new InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`), { input: 'version' });
+      throw new InputError(
+        redactUri(
+          `Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`,
+        ),
+        { input: 'version' },
+      );
     }
     return this.toVersion(name, repo, got.manifest, got.digest);
   }
@@ -186,7 +228,8 @@ export class OciRegistry implements ModelRegistry {
   /** Every version; a model with none is a sentence, as on the other backends. */
   async list(name: string): Promise<ModelVersion[]> {
     const versions = await this.versionsOf(name);
-    if (versions.length === 0) throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+    if (versions.length === 0)
+      throw new InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
     return versions;
   }
 
@@ -198,7 +241,8 @@ export class OciRegistry implements ModelRegistry {
     for (const tag of tags.filter((t) => !ATTACH_TAG.test(t))) {
       const got = await this.getManifest(repo, tag);
       if (!got) continue;
-      if (versionNumber(tag) !== undefined) versions.push(versionFromManifest(name, got.manifest, got.digest, `${this.uri.replace(/\/+$/, '')}/${name}:${tag}`, []));
+      if (versionNumber(tag) !== undefined)
+        versions.push(versionFromManifest(name, got.manifest, got.digest, `${this.uri.replace(/\/+$/, '')}/${name}:${tag}`, []));
       else digests.set(got.digest, [...(digests.get(got.digest) ?? []), tag]);
     }
     const out: ModelVersion[] = [];
@@ -214,15 +258,23 @@ export class OciRegistry implements ModelRegistry {
     const repo = this.repo(version.name);
     const current = await this.getManifest(repo, `v${version.version}`);
     if (!current || current.digest !== version.digest) {
-      throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+      throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+        input: 'version',
+      });
     }
     const empty = await this.pushBytes(repo, Buffer.from('{}'));
     const emptyDescriptor = { mediaType: 'application/vnd.oci.empty.v1+json', digest: empty, size: 2 };
-    const body = Buffer.from(JSON.stringify({
-      schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType: ATTACHMENT_ARTIFACT, config: emptyDescriptor, layers: [emptyDescriptor],
-      subject: { mediaType: OCI_MANIFEST, digest: version.digest, size: current.body.length },
-      annotations: { [ANNOTATION.created]: attachment.attachedAt, [ANNOTATION.attachments]: JSON.stringify(attachment) },
-    }));
+    const body = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: ATTACHMENT_ARTIFACT,
+        config: emptyDescriptor,
+        layers: [emptyDescriptor],
+        subject: { mediaType: OCI_MANIFEST, digest: version.digest, size: current.body.length },
+        annotations: { [ANNOTATION.created]: attachment.attachedAt, [ANNOTATION.attachments]: JSON.stringify(attachment) },
+      }),
+    );
     const digest = await this.putManifest(repo, `sha256:${createHash('sha256').update(body).digest('hex')}`, body);
     await this.putManifest(repo, `v${version.version}.attach-${digest.slice(7, 19)}`, body);
     return this.resolve(version.name, String(version.version));
@@ -246,7 +298,9 @@ export class OciRegistry implements ModelRegistry {
     const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
     const current = await this.getManifest(repo, `v${version.version}`);
     if (!current || current.digest !== version.digest) {
-      throw new InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+      throw new InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+        input: 'version',
+      });
     }
     await this.putManifest(repo, alias, current.body);
     return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
@@ -258,7 +312,11 @@ export class OciRegistry implements ModelRegistry {
     checkDownloadPaths(version);
     for (const f of version.files) {
       const target = await downloadTarget(into, version, f);
-      const mismatch = () => new InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`, { input: 'version' });
+      const mismatch = () =>
+        new InputError(
+          `${f.path} of ${version.name} v${version.version} from ${this.uri} does not match its digest ${f.digest}: it was tampered with or cut short; refusing to use it.`,
+          { input: 'version' },
+        );
       const hash = createHash('sha256');
       const out = createWriteStream(target.partial);
       let size = 0;
@@ -313,7 +371,11 @@ export class OciRegistry implements ModelRegistry {
    * (re-registering, or re-running after a failure, uploads 0 bytes of it); any other part is
    * hashed while it uploads, so a large new file is read once.
    */
-  private async pushFile(repo: string, file: string, knownSizes: ReadonlySet<number>): Promise<{ digest: string; size: number; uploaded: number; parts: Array<{ digest: string; size: number }> }> {
+  private async pushFile(
+    repo: string,
+    file: string,
+    knownSizes: ReadonlySet<number>,
+  ): Promise<{ digest: string; size: number; uploaded: number; parts: Array<{ digest: string; size: number }> }> {
     const size = (await stat(file)).size;
     const whole = createHash('sha256');
     const parts: Array<{ digest: string; size: number }> = [];
@@ -352,7 +414,9 @@ export class OciRegistry implements ModelRegistry {
         alsoHash?.update(chunk as Buffer);
       });
       const res = await this.pipeRequest(location, repo, source, {
-        'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
+        'Content-Type': 'application/octet-stream',
+        'Content-Range': `${offset}-${offset + length - 1}`,
+        'Content-Length': String(length),
       });
       if (res.status !== 202) throw await this.failure(res, `upload ${what}`);
       const next = res.header('location');
@@ -375,8 +439,12 @@ export class OciRegistry implements ModelRegistry {
    */
   private pipeRequest(target: string, repo: string, body: NodeJS.ReadableStream, headers: Record<string, string>): Promise<HttpResponse> {
     return this.http.request({
-      method: 'PATCH', url: new URL(target, this.base), body: body as unknown as import('node:stream').Readable, headers,
-      authorization: this.tokens.get(`repository:${repo}:push,pull`), credentialsOrigin: originOf(this.base),
+      method: 'PATCH',
+      url: new URL(target, this.base),
+      body: body as unknown as import('node:stream').Readable,
+      headers,
+      authorization: this.tokens.get(`repository:${repo}:push,pull`),
+      credentialsOrigin: originOf(this.base),
     });
   }
 
@@ -384,7 +452,11 @@ export class OciRegistry implements ModelRegistry {
     const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
     if (await this.hasBlob(repo, digest)) return digest;
     const location = await this.startUpload(repo);
-    const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, idempotent: true, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
+    const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', {
+      body: bytes,
+      idempotent: true,
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) },
+    });
     if (res.status !== 201) throw await this.failure(res, 'upload the model config');
     res.discard();
     return digest;
@@ -445,7 +517,11 @@ export class OciRegistry implements ModelRegistry {
       }
       if (res.status !== 200) throw await this.failure(res, 'list tags');
       const body = await res.json<{ tags?: string[] | null }>();
-      if (!body) throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} answered the tag list of ${repo} with something that is not JSON; check the registry URI.`);
+      if (!body)
+        throw new ServiceError(
+          `the registry ${this.host}`,
+          `The registry ${this.host} answered the tag list of ${repo} with something that is not JSON; check the registry URI.`,
+        );
       out.push(...(body.tags ?? []));
       // The next page may be on another host: it is read, but credentials stay with the registry.
       const link = /<([^>]+)>;\s*rel="?next"?/.exec(res.header('link') ?? '')?.[1];
@@ -455,7 +531,7 @@ export class OciRegistry implements ModelRegistry {
   }
 
   private credentials(): Credentials | undefined {
-    const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
+    const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? (this.env.GITHUB_ACTOR ?? 'token') : undefined);
     const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
     return username && password ? { username, password } : this.uriCredentials;
   }
@@ -464,9 +540,25 @@ export class OciRegistry implements ModelRegistry {
    * One request, answering the registry's auth challenge once. Never logs credentials, and sends
    * them only to the registry's own origin (a Location or Link elsewhere gets none).
    */
-  private async request(method: string, target: string, repo: string, actions: string, init: { body?: Buffer; headers?: Record<string, string>; idempotent?: boolean; maxBytes?: number } = {}): Promise<HttpResponse> {
+  private async request(
+    method: string,
+    target: string,
+    repo: string,
+    actions: string,
+    init: { body?: Buffer; headers?: Record<string, string>; idempotent?: boolean; maxBytes?: number } = {},
+  ): Promise<HttpResponse> {
     const url = new URL(target, this.base);
-    const send = (auth?: string) => this.http.request({ method, url, body: init.body, headers: init.headers, idempotent: init.idempotent, maxBytes: init.maxBytes, authorization: auth, credentialsOrigin: originOf(this.base) });
+    const send = (auth?: string) =>
+      this.http.request({
+        method,
+        url,
+        body: init.body,
+        headers: init.headers,
+        idempotent: init.idempotent,
+        maxBytes: init.maxBytes,
+        authorization: auth,
+        credentialsOrigin: originOf(this.base),
+      });
     const scope = `repository:${repo}:${actions}`;
     const cached = this.tokens.get(scope);
     let res = await send(cached);
@@ -504,7 +596,10 @@ export class OciRegistry implements ModelRegistry {
     try {
       url = new URL(params.realm);
     } catch {
-      throw new ServiceError(`the registry ${this.host}`, `The registry ${this.host} names a token realm '${params.realm}' that is not a URL; it is misconfigured.`);
+      throw new ServiceError(
+        `the registry ${this.host}`,
+        `The registry ${this.host} names a token realm '${params.realm}' that is not a URL; it is misconfigured.`,
+      );
     }
     if (params.service) url.searchParams.set('service', params.service);
     url.searchParams.set('scope', scope);
@@ -524,16 +619,22 @@ export class OciRegistry implements ModelRegistry {
   }
 
   private untrustedRealm(realm: URL): InputError {
-    return new InputError(`The registry ${this.host} sends its clients to the token realm ${realm.origin}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`, { input: 'registry' });
+    return new InputError(
+      `The registry ${this.host} sends its clients to the token realm ${realm.origin}, which is plain http on another host; modelci does not send the registry password there. Use a registry whose realm is https or on its own address.`,
+      { input: 'registry' },
+    );
   }
 
   private authError(status: number, said = String(status)): InputError {
     const ghcr = this.host === 'ghcr.io';
-    return new InputError(status === 403
-      ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
-      : this.credentials()
-        ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? 'GITHUB_TOKEN (and that the job has \'permissions: packages: write\')' : 'the user and password in the registry URI'}.`
-        : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
+    return new InputError(
+      status === 403
+        ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
+        : this.credentials()
+          ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? "GITHUB_TOKEN (and that the job has 'permissions: packages: write')" : 'the user and password in the registry URI'}.`
+          : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : "set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env"}.`,
+      { input: 'registry' },
+    );
   }
 
   /**
@@ -544,14 +645,21 @@ export class OciRegistry implements ModelRegistry {
     const said = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
     const retryable = isRetryableStatus(res.status);
     const answer = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${said ? `: ${said}` : ''}`;
-    return new ServiceError(`the registry ${this.host}`, `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`, { retryable });
+    return new ServiceError(
+      `the registry ${this.host}`,
+      `The registry ${this.host} failed to ${what} (${answer}); nothing was tagged, so no version points at partial content${retryable ? ': try again' : ''}.`,
+      { retryable },
+    );
   }
 }
 
 function settleFromEnv(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return SETTLE_MS;
   const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0) throw new InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, { input: 'MODELCI_REGISTRY_SETTLE_MS' });
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, {
+      input: 'MODELCI_REGISTRY_SETTLE_MS',
+    });
   return ms;
 }
 

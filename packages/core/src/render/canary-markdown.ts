@@ -29,13 +29,17 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
   const lines = [mdHeading(2, `${headline}${what ? `: ${mdText(what)}` : ''}`), ''];
   if (r.reason) lines.push(`> ${mdText(r.reason)}`, '');
   if (r.serving === 'canary') {
-    lines.push(`**The canary servers serve 100% of traffic; the stable servers still run the old version.** Next: put ${mdText(what || 'the new version')} on the stable servers, then give them all traffic back (\`modelci rollback --router …\`), or set \`promote-command\` so that canary-deploy does both.`, '');
+    lines.push(
+      `**The canary servers serve 100% of traffic; the stable servers still run the old version.** Next: put ${mdText(what || 'the new version')} on the stable servers, then give them all traffic back (\`modelci rollback --router …\`), or set \`promote-command\` so that canary-deploy does both.`,
+      '',
+    );
   }
   for (const w of r.warnings ?? []) lines.push(`> [!WARNING]`, `> ${mdText(w)}`, '');
   const checks = r.steps.flatMap((s) => s.checks);
   const p = r.policy;
   lines.push(
-    '| | |', '|---|---|',
+    '| | |',
+    '|---|---|',
     `| router | ${mdCodeCell(redactUri(r.router))} |`,
     `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`,
     `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`,
@@ -51,11 +55,18 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
   if (checks.length > 0) lines.push(...charts(r, checks), '');
   if (checks.length > 0) {
     // One row per step, plus the failed and the deciding checks: readable at any length.
-    lines.push('### Steps', '', '| step | share | checks | canary requests (step) | canary errors (step) | last decision | why |', '|---:|---:|---|---:|---:|---|---|');
+    lines.push(
+      '### Steps',
+      '',
+      '| step | share | checks | canary requests (step) | canary errors (step) | last decision | why |',
+      '|---:|---:|---|---:|---:|---|---|',
+    );
     r.steps.forEach((st, i) => {
       const last = st.checks.at(-1);
       const totals = last?.step?.canary ?? last?.canary;
-      lines.push(`| ${i + 1} | ${formatPercent(st.weight)} | ${st.checks.length > 0 ? tally(st.checks) : '–'} | ${totals ? n(totals.requests) : '–'} | ${totals ? n(totals.errors) : '–'} | ${last?.decision ?? '–'} | ${last ? mdText(last.reasons.join('; ')) : ''} |`);
+      lines.push(
+        `| ${i + 1} | ${formatPercent(st.weight)} | ${st.checks.length > 0 ? tally(st.checks) : '–'} | ${totals ? n(totals.requests) : '–'} | ${totals ? n(totals.errors) : '–'} | ${last?.decision ?? '–'} | ${last ? mdText(last.reasons.join('; ')) : ''} |`,
+      );
     });
     lines.push('');
     const deciding = checks.at(-1)!;
@@ -73,10 +84,15 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
 }
 
 function checkTable(checks: CheckRecord[]): string[] {
-  const rows = ['| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|'];
+  const rows = [
+    '| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
   for (const c of checks) {
     const lr = Math.exp(c.sequential.llr);
-    rows.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${n(c.canary.requests)} | ${n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${ms(c.canary.p99Ms)} | ${n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${mdText(c.reasons.join('; '))} |`);
+    rows.push(
+      `| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${n(c.canary.requests)} | ${n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${ms(c.canary.p99Ms)} | ${n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${mdText(c.reasons.join('; '))} |`,
+    );
   }
   return rows;
 }
@@ -109,14 +125,38 @@ function charts(r: DeploymentRecord, checks: CheckRecord[]): string[] {
   const limit = r.policy.maxLatencyP99Ms;
   const p99Top = Math.max(1, ...shown.map((c) => p99(c.canary.p99Ms)), ...shown.map((c) => p99(c.stable.p99Ms)), limit ?? 0);
   return [
-    '### Canary share, error rates and p99', '',
-    '```mermaid', PALETTE, 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
-    `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
-    '```mermaid', PALETTE, 'xychart-beta', '  title "Error rate per check (%): canary red, stable blue"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
-    `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
-    '```mermaid', PALETTE, 'xychart-beta', `  title "p99 per check (ms): canary red, stable blue${limit !== null ? `, limit ${formatNumber(limit)} ms grey` : ''}"`, `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "ms" 0 --> ${Math.ceil(p99Top * 1.1)}`,
-    `  line [${shown.map((c) => p99(c.canary.p99Ms)).join(', ')}]`, `  line [${shown.map((c) => p99(c.stable.p99Ms)).join(', ')}]`,
-    ...(limit !== null ? [`  line [${shown.map(() => limit).join(', ')}]`] : []), '```', '',
+    '### Canary share, error rates and p99',
+    '',
+    '```mermaid',
+    PALETTE,
+    'xychart-beta',
+    '  title "Canary share of traffic (%)"',
+    `  x-axis "seconds since start" [${x.join(', ')}]`,
+    '  y-axis "%" 0 --> 100',
+    `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`,
+    '```',
+    '',
+    '```mermaid',
+    PALETTE,
+    'xychart-beta',
+    '  title "Error rate per check (%): canary red, stable blue"',
+    `  x-axis "seconds since start" [${x.join(', ')}]`,
+    `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
+    `  line [${canary.join(', ')}]`,
+    `  line [${stable.join(', ')}]`,
+    '```',
+    '',
+    '```mermaid',
+    PALETTE,
+    'xychart-beta',
+    `  title "p99 per check (ms): canary red, stable blue${limit !== null ? `, limit ${formatNumber(limit)} ms grey` : ''}"`,
+    `  x-axis "seconds since start" [${x.join(', ')}]`,
+    `  y-axis "ms" 0 --> ${Math.ceil(p99Top * 1.1)}`,
+    `  line [${shown.map((c) => p99(c.canary.p99Ms)).join(', ')}]`,
+    `  line [${shown.map((c) => p99(c.stable.p99Ms)).join(', ')}]`,
+    ...(limit !== null ? [`  line [${shown.map(() => limit).join(', ')}]`] : []),
+    '```',
+    '',
     `Checks without an error rate or p99 (no data or no traffic) are drawn at 0; the tables say which. Counts with decimals are Prometheus's extrapolations (≈). A histogram's p99 is an estimate within its bucket bounds.${stableOver(r, checks)}${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
   ];
 }
@@ -132,7 +172,11 @@ function n(v: number | null): string {
 /** Stable over the limits too: the canary is not the only problem. */
 function stableOver(r: DeploymentRecord, checks: CheckRecord[]): string {
   const p = r.policy;
-  const over = checks.filter((c) => (c.stable.errorRate !== null && c.stable.errorRate > p.maxErrorRate) || (p.maxLatencyP99Ms !== null && c.stable.p99Ms !== null && c.stable.p99Ms > p.maxLatencyP99Ms));
+  const over = checks.filter(
+    (c) =>
+      (c.stable.errorRate !== null && c.stable.errorRate > p.maxErrorRate) ||
+      (p.maxLatencyP99Ms !== null && c.stable.p99Ms !== null && c.stable.p99Ms > p.maxLatencyP99Ms),
+  );
   return over.length > 0 ? ` **Stable was over the limits too** in ${over.length} of ${checks.length} checks.` : '';
 }
 

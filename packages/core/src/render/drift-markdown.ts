@@ -19,15 +19,25 @@ export function renderDriftMarkdown(report: DriftReport): string {
   const showMissing = report.features.some((f) => f.missing && f.missing.change !== null && f.missing.change !== 0);
   const header = ['Feature', 'Status', 'Test (statistic)', 'p (corrected)', 'Effect size', 'Threshold', ...(showMissing ? ['Missing ref → cur'] : [])];
   const align: Align[] = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
-  out.push(mdTable(header, align, rows.map((f) => {
-    const t = f.test;
-    const e = f.effect;
-    return [
-      mdText(f.name), STATUS_ICON[f.status], t ? testCell(f) : f.unit ? 'date/time: range only' : '–', t ? formatP(t.pAdjusted) : '–',
-      e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–',
-      e ? formatNumber(e.threshold) : '–', ...(showMissing ? [missingCell(f)] : []),
-    ];
-  })));
+  out.push(
+    mdTable(
+      header,
+      align,
+      rows.map((f) => {
+        const t = f.test;
+        const e = f.effect;
+        return [
+          mdText(f.name),
+          STATUS_ICON[f.status],
+          t ? testCell(f) : f.unit ? 'date/time: range only' : '–',
+          t ? formatP(t.pAdjusted) : '–',
+          e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–',
+          e ? formatNumber(e.threshold) : '–',
+          ...(showMissing ? [missingCell(f)] : []),
+        ];
+      }),
+    ),
+  );
   if (report.features.length > MAX_ROWS) out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
   const chart = effectChart(report.features);
   if (chart) out.push('', chart);
@@ -51,9 +61,11 @@ export function describeRun(report: DriftReport): string {
   const o = report.options;
   const ref = report.reference;
   const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-  return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+  return (
+    `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
     `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
-    `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
+    `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`
+  );
 }
 
 /** Drifted and critical first, then by effect relative to its threshold. */
@@ -72,7 +84,10 @@ const CHART_FEATURES = 15;
 export const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
 
 function effectChart(features: FeatureResult[]): string | undefined {
-  const shown = features.filter((f) => f.effect && f.effect.threshold > 0).sort((a, b) => ratio(b) - ratio(a)).slice(0, CHART_FEATURES);
+  const shown = features
+    .filter((f) => f.effect && f.effect.threshold > 0)
+    .sort((a, b) => ratio(b) - ratio(a))
+    .slice(0, CHART_FEATURES);
   if (shown.length === 0) return undefined;
   const ratios = shown.map((f) => Number(Math.min(ratio(f), 99).toFixed(3)));
   const top = Math.max(2, Math.ceil(Math.max(...ratios)));
@@ -98,7 +113,11 @@ export function movementText(f: FeatureResult, code: (s: string) => string = mdT
     return `Moved: ${q.levels.map((p, i) => `${pct(p)} ${formatNumber(q.reference[i])} → ${formatNumber(q.current[i])}`).join(', ')}`;
   }
   const s = f.movement?.shares;
-  if (s && s.length > 0) return `Moved: ${s.slice(0, 3).map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`).join(', ')}`;
+  if (s && s.length > 0)
+    return `Moved: ${s
+      .slice(0, 3)
+      .map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`)
+      .join(', ')}`;
   return undefined;
 }
 
@@ -115,4 +134,3 @@ function missingCell(f: FeatureResult): string {
   const text = `${formatPercent(m.reference)} → ${formatPercent(m.current)}`;
   return m.drifted ? `**${text}**` : text;
 }
-

@@ -34,8 +34,23 @@ export function renderDriftText(report: DriftReport, color = false, width = WIDT
   const others = widths.slice(1).reduce((s, w) => s + w + 2, 0);
   widths[0] = Math.max(8, Math.min(widths[0], width - others));
   const cut = (s: string, w: number) => (len(s) <= w ? s : [...s].slice(0, w - 1).join('') + '…');
-  const line = (r: string[]) => r.map((c, i) => { const t = cut(c, widths[i]); return t + ' '.repeat(widths[i] - len(t)); }).join('  ').trimEnd();
-  const out = [`${head}  ${logText(v.summary)}`, logText(describeRun(report).replace(/`/g, '')), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => {
+        const t = cut(c, widths[i]);
+        return t + ' '.repeat(widths[i] - len(t));
+      })
+      .join('  ')
+      .trimEnd();
+  const out = [
+    `${head}  ${logText(v.summary)}`,
+    logText(describeRun(report).replace(/`/g, '')),
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+  ];
   for (const f of ordered) {
     out.push(logText(`${f.name}: ${f.reason}`));
     if (f.status === 'drift') {

@@ -101,9 +101,14 @@ function evaluationSections(e: EvaluationReport, checkNames: Set<string>, gateMs
 function modelSection(e: EvaluationReport): string {
   const m = e.model;
   const d = e.data;
-  const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
+  const opsets = Object.entries(m.opsets)
+    .map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`)
+    .join(', ');
   const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-  const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+  const outputs = [
+    m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`,
+    m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`,
+  ].filter(Boolean);
   const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
   return [
     '### Model and data',
@@ -124,9 +129,10 @@ function columnList(columns: string[]): string {
 function classificationSection(e: EvaluationReport): string {
   const m = e.metrics;
   const ci = e.classification!.accuracyInterval;
-  const accuracy = m.accuracy === null || m.accuracy === undefined
-    ? NOT_MEASURED
-    : `${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}–${metricValue('accuracy', ci.high)})`;
+  const accuracy =
+    m.accuracy === null || m.accuracy === undefined
+      ? NOT_MEASURED
+      : `${metricValue('accuracy', m.accuracy)} (${Math.round(ci.confidence * 100)}% CI ${metricValue('accuracy', ci.low)}–${metricValue('accuracy', ci.high)})`;
   const collapsed = e.classification!.collapsed;
   return [
     '### Classification metrics',
@@ -134,13 +140,28 @@ function classificationSection(e: EvaluationReport): string {
     '| Metric | Value |',
     '|---|---:|',
     `| accuracy | ${accuracy} |`,
-    ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
+    ...metricRows(m, [
+      ['balanced accuracy', 'balanced_accuracy'],
+      ['macro F1', 'macro_f1'],
+      ['log loss', 'log_loss'],
+      ['ROC AUC', 'roc_auc'],
+    ]),
     ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
   ].join('\n');
 }
 
 function regressionSection(e: EvaluationReport): string {
-  return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
+  return [
+    '### Regression metrics',
+    '',
+    '| Metric | Value |',
+    '|---|---:|',
+    ...metricRows(e.metrics, [
+      ['MAE', 'mae'],
+      ['RMSE', 'rmse'],
+      ['R²', 'r2'],
+    ]),
+  ].join('\n');
 }
 
 function metricRows(m: Record<string, number | null>, names: Array<[label: string, key: string]>): string[] {
@@ -163,9 +184,17 @@ function confusionSection(e: EvaluationReport): string | undefined {
     '### Confusion matrix',
     '',
     `| ${header.join(' | ')} |`,
-    `|---|${header.slice(1).map(() => '---:').join('|')}|`,
+    `|---|${header
+      .slice(1)
+      .map(() => '---:')
+      .join('|')}|`,
     ...rows,
-    ...(capped ? ['', `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`] : []),
+    ...(capped
+      ? [
+          '',
+          `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -179,9 +208,17 @@ export function matrixClasses(matrix: number[][], limit: number): number[] {
 function perClassSection(e: EvaluationReport): string | undefined {
   const c = e.classification;
   if (!c || c.perClass.length === 0) return undefined;
-  const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) =>
-    `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
-  return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
+  const rows = c.perClass
+    .slice(0, MAX_TABLE_ROWS)
+    .map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+  return [
+    '### Per class',
+    '',
+    '| Class | Precision | Recall | F1 | Support |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    ...more(c.perClass.length, 'classes'),
+  ].join('\n');
 }
 
 function latencySection(l: LatencyReport, gateMs?: number): string {
@@ -200,7 +237,10 @@ function latencySection(l: LatencyReport, gateMs?: number): string {
   if (spread) {
     out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
     if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
-      out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`);
+      out.push(
+        '',
+        `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`,
+      );
     }
   }
   if (l.warning) out.push('', `> ⚠️ ${mdText(l.warning)}`);
@@ -238,7 +278,11 @@ export function latencyChart(h: { edges: number[]; counts: number[] }, marks: { 
   const labels = edgeLabels(h.edges);
   const bucketOf = (x: number | undefined) => (x === undefined ? -1 : h.edges.findIndex((edge) => x <= edge));
   const tags = labels.map(() => [] as string[]);
-  for (const [name, x] of [['p50', marks.p50], ['p99', marks.p99], ['gate', marks.gate]] as const) {
+  for (const [name, x] of [
+    ['p50', marks.p50],
+    ['p99', marks.p99],
+    ['gate', marks.gate],
+  ] as const) {
     const i = bucketOf(x);
     if (i >= 0) tags[i].push(name);
   }
@@ -270,7 +314,11 @@ export function edgeLabels(edges: number[]): string[] {
 }
 
 const ROBUSTNESS_LABEL: Record<RobustnessCheck['name'], string> = {
-  finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
+  finite_outputs: 'finite outputs',
+  deterministic: 'deterministic',
+  zero_input: 'all-zero row',
+  extreme_input: 'extreme values',
+  nan_input: 'NaN inputs',
 };
 
 export function robustnessResult(r: RobustnessCheck): { icon: string; word: string } {
@@ -301,21 +349,28 @@ function baselineSection(v: QualityGatesVerdict): string | undefined {
     for (const r of rows) out.push(`| ${r.metric} | ${r.candidate} | ${r.baseline} | ${r.delta} |`);
   }
   const m = v.evaluation?.baseline?.mcnemar;
-  if (m) out.push('', `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${mdText(m.conclusion)}`);
+  if (m)
+    out.push(
+      '',
+      `**McNemar${m.exact ? ' (exact)' : ''}:** b = ${m.candidateRightBaselineWrong} (candidate right, baseline wrong), c = ${m.candidateWrongBaselineRight} (candidate wrong, baseline right), statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}. ${mdText(m.conclusion)}`,
+    );
   return out.join('\n');
 }
 
 /** Metrics where a larger value is better; for the rest (losses, errors, latency, size) smaller is. */
 const HIGHER_IS_BETTER = new Set(['accuracy', 'macro_f1', 'roc_auc', 'r2', 'balanced_accuracy']);
 
-export function baselineRows(candidate: Record<string, number | null>, baseline: Record<string, number | null>): Array<{ metric: string; candidate: string; baseline: string; delta: string }> {
+export function baselineRows(
+  candidate: Record<string, number | null>,
+  baseline: Record<string, number | null>,
+): Array<{ metric: string; candidate: string; baseline: string; delta: string }> {
   const rows = [];
   for (const metric of BASELINE_METRICS) {
     const a = candidate[metric];
     const b = baseline[metric];
     if (typeof a !== 'number' || typeof b !== 'number') continue;
     const d = a - b;
-    const mark = d === 0 ? '' : (d > 0) === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
+    const mark = d === 0 ? '' : d > 0 === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
     rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: `${signed(d, (x) => metricValue(metric, x))}${mark}` });
   }
   return rows;

@@ -30,14 +30,23 @@ export function renderGatesText(verdict: QualityGatesVerdict): string {
     baselineLines(v),
     (e?.notes ?? []).map((n) => `note: ${n}`),
   ];
-  return ascii(blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')) + '\n';
+  return (
+    ascii(
+      blocks
+        .filter((b) => b.length > 0)
+        .map((b) => b.join('\n'))
+        .join('\n\n'),
+    ) + '\n'
+  );
 }
 
 function sourceLine(v: QualityGatesVerdict): string {
   const e = v.evaluation;
   if (!e) return `report: ${v.source.report ?? '-'}`;
-  return `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
-    (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '');
+  return (
+    `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
+    (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '')
+  );
 }
 
 function gateLines(gates: GateResult[]): string[] {
@@ -82,7 +91,8 @@ function latencyLines(l: LatencyReport): string[] {
 function confusionLines(e: EvaluationReport): string[] {
   const c = e.classification;
   if (!c || c.labels.length === 0) return [];
-  if (c.labels.length > MAX_TEXT_MATRIX_CLASSES) return [`confusion matrix: ${c.labels.length} classes, too many for a terminal; see --format markdown or json.`];
+  if (c.labels.length > MAX_TEXT_MATRIX_CLASSES)
+    return [`confusion matrix: ${c.labels.length} classes, too many for a terminal; see --format markdown or json.`];
   const rows = c.labels.map((label, i) => [label, ...c.matrix[i].map(String)]);
   const table = alignTable(['true \\ predicted', ...c.labels], rows, [false, ...c.labels.map(() => true)]);
   return ['confusion matrix (rows = true class, columns = predicted):', ...table.map((l) => `  ${l}`)];
@@ -91,7 +101,9 @@ function confusionLines(e: EvaluationReport): string[] {
 /** Probes that did not pass; the passing ones would only be noise here. */
 function robustnessLines(e: EvaluationReport): string[] {
   // An unprobed check's detail already starts with 'Not probed'.
-  return e.robustness.filter((r) => r.passed !== true).map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
+  return e.robustness
+    .filter((r) => r.passed !== true)
+    .map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
 }
 
 function baselineLines(v: QualityGatesVerdict): string[] {
@@ -100,7 +112,10 @@ function baselineLines(v: QualityGatesVerdict): string[] {
   const rows = baselineRows(v.metrics, v.baselineMetrics).map((r) => [r.metric, r.candidate, r.baseline, r.delta]);
   if (rows.length > 0) lines.push(...alignTable(['metric', 'candidate', 'baseline', 'delta'], rows, [false, true, true, true]).map((l) => `  ${l}`));
   const m = v.evaluation?.baseline?.mcnemar;
-  if (m) lines.push(`McNemar: b = ${m.candidateRightBaselineWrong}, c = ${m.candidateWrongBaselineRight}, statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}: ${m.conclusion}`);
+  if (m)
+    lines.push(
+      `McNemar: b = ${m.candidateRightBaselineWrong}, c = ${m.candidateWrongBaselineRight}, statistic ${formatNumber(m.statistic)}, ${pEquals(m.pValue)}: ${m.conclusion}`,
+    );
   return lines;
 }
 
@@ -109,13 +124,28 @@ export function alignTable(header: string[], rows: string[][], right: boolean[])
   const width = (s: string) => [...s].length;
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const pad = (s: string, i: number) => (right[i] ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));
-  const line = (r: string[]) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c ?? '', i))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
 /** The typographic symbols the shared formatters and messages use, in ASCII for any terminal. */
 const ASCII: Array<[RegExp, string]> = [
-  [/≥/g, '>='], [/≤/g, '<='], [/[–—]/g, '-'], [/∞/g, 'inf'], [/×/g, 'x'], [/Δ/g, 'delta'], [/²/g, '^2'], [/µ/g, 'u'], [/[’‘]/g, "'"], [/[“”]/g, '"'], [/·/g, '-'], [/…/g, '...'],
+  [/≥/g, '>='],
+  [/≤/g, '<='],
+  [/[–—]/g, '-'],
+  [/∞/g, 'inf'],
+  [/×/g, 'x'],
+  [/Δ/g, 'delta'],
+  [/²/g, '^2'],
+  [/µ/g, 'u'],
+  [/[’‘]/g, "'"],
+  [/[“”]/g, '"'],
+  [/·/g, '-'],
+  [/…/g, '...'],
 ];
 
 export function ascii(s: string): string {

@@ -28,14 +28,23 @@ export function renderPrReport(r: PrReportInput): string {
   const failed = r.drift?.verdict.failed === true || r.gates?.passed === false;
   const sections = [
     mdHeading(2, `${failed ? '❌' : '✅'} modelci${r.commit ? ` for ${mdCode(r.commit.slice(0, 12))}` : ''}`),
-    mdTable(['Stage', 'Result'], ['left', 'left'], [
-      ['Data drift', r.drift ? driftResult(r.drift) : 'not checked'],
-      ['Quality gates', r.gates ? `${r.gates.passed ? '✅' : '❌'} ${verdictCount(r.gates)}` : 'not evaluated'],
-    ]),
+    mdTable(
+      ['Stage', 'Result'],
+      ['left', 'left'],
+      [
+        ['Data drift', r.drift ? driftResult(r.drift) : 'not checked'],
+        ['Quality gates', r.gates ? `${r.gates.passed ? '✅' : '❌'} ${verdictCount(r.gates)}` : 'not evaluated'],
+      ],
+    ),
     r.gates ? gateSection(r.gates) : undefined,
     r.gates ? sizeAndLatency(r.gates) : undefined,
     r.drift ? driftSection(r.drift) : undefined,
-    r.links && r.links.length > 0 ? r.links.map(linkLine).filter((l) => l !== undefined).join(' · ') : undefined,
+    r.links && r.links.length > 0
+      ? r.links
+          .map(linkLine)
+          .filter((l) => l !== undefined)
+          .join(' · ')
+      : undefined,
   ];
   return sections.filter((s) => s !== undefined && s !== '').join('\n\n') + '\n';
 }
@@ -64,11 +73,19 @@ function gateSection(v: QualityGatesVerdict): string {
   const base = v.baselineMetrics;
   const rows = v.gates.slice(0, 50).map((g) => {
     const c = gateCells(g);
-    return [mdCodeCell(g.gate), c.actual, c.threshold, c.margin, base ? delta(g.metric, g.actual, base[g.metric]) : NOT_MEASURED, g.passed ? '✅ pass' : '❌ fail'];
+    return [
+      mdCodeCell(g.gate),
+      c.actual,
+      c.threshold,
+      c.margin,
+      base ? delta(g.metric, g.actual, base[g.metric]) : NOT_MEASURED,
+      g.passed ? '✅ pass' : '❌ fail',
+    ];
   });
   const out = ['### Quality gates', ''];
   if (!base) out.push('_No production model to compare with (a first run): gates against the baseline were skipped._', '');
-  if (rows.length > 0) out.push(mdTable(['Gate', 'Actual', 'Threshold', 'Margin', 'Δ vs production', 'Result'], ['left', 'right', 'right', 'right', 'right', 'left'], rows));
+  if (rows.length > 0)
+    out.push(mdTable(['Gate', 'Actual', 'Threshold', 'Margin', 'Δ vs production', 'Result'], ['left', 'right', 'right', 'right', 'right', 'left'], rows));
   else out.push(mdText(v.summary));
   return out.join('\n');
 }
@@ -76,7 +93,12 @@ function gateSection(v: QualityGatesVerdict): string {
 function sizeAndLatency(v: QualityGatesVerdict): string | undefined {
   const rows = ['size', 'latency.p99']
     .filter((m) => typeof v.metrics[m] === 'number')
-    .map((m) => [m === 'size' ? 'Size' : 'p99 latency', metricValue(m, v.metrics[m]), metricValue(m, v.baselineMetrics?.[m]), delta(m, v.metrics[m], v.baselineMetrics?.[m])]);
+    .map((m) => [
+      m === 'size' ? 'Size' : 'p99 latency',
+      metricValue(m, v.metrics[m]),
+      metricValue(m, v.baselineMetrics?.[m]),
+      delta(m, v.metrics[m], v.baselineMetrics?.[m]),
+    ]);
   if (rows.length === 0) return undefined;
   return ['### Size and latency', '', mdTable(['', 'Candidate', 'Production', 'Δ'], ['left', 'right', 'right', 'right'], rows)].join('\n');
 }

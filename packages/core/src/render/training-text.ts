@@ -7,7 +7,9 @@ export function renderTrainingText(r: TrainingRun, failure?: string): string {
   if (failure) lines.push(failure);
   for (const g of r.gpus) {
     const s = r.telemetry?.gpus.find((t) => t.gpu === g.index);
-    lines.push(`GPU ${g.index} ${g.name}: mean utilisation ${s?.meanUtilizationPct?.toFixed(0) ?? '–'}%, peak memory ${s?.peakMemoryUsedMiB ?? '–'} MiB of ${g.memoryTotalMiB ?? '?'} MiB`);
+    lines.push(
+      `GPU ${g.index} ${g.name}: mean utilisation ${s?.meanUtilizationPct?.toFixed(0) ?? '–'}%, peak memory ${s?.peakMemoryUsedMiB ?? '–'} MiB of ${g.memoryTotalMiB ?? '?'} MiB`,
+    );
   }
   if (r.gpus.length === 0) lines.push('no GPU (gpus: none)');
   if (r.tracking.mlflowRunId) lines.push(`MLflow run ${r.tracking.mlflowRunId}`);

@@ -31,12 +31,22 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
-    const onAbort = () => { clearTimeout(timer); reject(signal!.reason); };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  }),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
 };
 
 export interface RolloutDeps {
@@ -103,8 +113,15 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
   const iso = (t = clock.now()) => new Date(t).toISOString();
   const startedAt = clock.now();
   const record: DeploymentRecord = {
-    schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
-    startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
+    schema: DEPLOYMENT_RECORD_SCHEMA,
+    model,
+    router: redactUri(deps.router.uri),
+    metrics: redactUri(deps.metrics.uri),
+    policy,
+    startedAt: iso(startedAt),
+    state: 'initializing',
+    steps: [],
+    events: [],
   };
   let weight = await preflight(deps, policy.checkIntervalMs);
   const save = async () => {
@@ -141,25 +158,40 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     }
   };
   const setAndVerify = async (w: number, signal?: AbortSignal) => {
-    await retry(async () => {
-      await deps.router.setWeights(w, signal);
-      const held = await deps.router.getWeights(signal);
-      if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
-      // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
-      weight = w;
-    }, attempts, signal);
+    await retry(
+      async () => {
+        await deps.router.setWeights(w, signal);
+        const held = await deps.router.getWeights(signal);
+        if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) throw new Error(`the router holds ${pct(held.canary)} for the canary after being set to ${pct(w)}`);
+        // Within the router's resolution (HAProxy: 26/256 for 10%) it holds what was asked.
+        weight = w;
+      },
+      attempts,
+      signal,
+    );
   };
 
   const plan = policy.steps.map(pct).join(' → ') + ' → promote (100%)';
-  await event('initializing', `router holds ${pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`);
+  await event(
+    'initializing',
+    `router holds ${pct(weight)} for the canary; plan: ${plan}, ${formatDuration(policy.intervalMs)} per step, a check every ${formatDuration(policy.checkIntervalMs)}`,
+  );
 
   if (policy.dryRun) {
     const now = clock.now();
     const reading = await deps.metrics.read({ start: new Date(now - policy.checkIntervalMs), end: new Date(now) }).catch((e: Error) => e);
-    if (reading instanceof Error) record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
+    if (reading instanceof Error)
+      record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
     else {
       const verdict = judgeCheck(reading, -Infinity, policy, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
-      record.steps.push({ weight, startedAt: iso(now), endedAt: iso(now), checks: [checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`])] });
+      record.steps.push({
+        weight,
+        startedAt: iso(now),
+        endedAt: iso(now),
+        checks: [
+          checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`]),
+        ],
+      });
       record.reason = `Dry run: the router and the metrics source answer; nothing was changed (the canary keeps ${pct(weight)}).`;
     }
     record.finalWeight = weight;
@@ -169,32 +201,51 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
   }
 
   if (weight >= 1 - WEIGHT_TOLERANCE && !policy.startFromFullCanary) {
-    throw new InputError(`The router already gives the canary 100% (an earlier promotion without promote-command?), so the stable servers may run an older version; put the promoted version on the stable servers and run 'modelci rollback', or set start-from-full-canary: true to send all traffic back to the stable servers and start over.`, { input: 'start-from-full-canary' });
+    throw new InputError(
+      `The router already gives the canary 100% (an earlier promotion without promote-command?), so the stable servers may run an older version; put the promoted version on the stable servers and run 'modelci rollback', or set start-from-full-canary: true to send all traffic back to the stable servers and start over.`,
+      { input: 'start-from-full-canary' },
+    );
   }
   let first = 0;
   if (weight >= 1 - WEIGHT_TOLERANCE) {
-    await event('initializing', `the router gives the canary 100% (start-from-full-canary is true): returning all traffic to the stable servers before starting over`);
+    await event(
+      'initializing',
+      `the router gives the canary 100% (start-from-full-canary is true): returning all traffic to the stable servers before starting over`,
+    );
     await guard(() => setAndVerify(0, deps.signal), 'the router did not take 0% for the canary');
   } else if (weight > WEIGHT_TOLERANCE) {
     const own = resumable(deps.previous, model, weight);
     if (policy.resume && own === true) {
       const at = policy.steps.findLastIndex((s) => s <= weight + WEIGHT_TOLERANCE);
       first = Math.max(0, at);
-      await event('initializing', `an earlier run of this version left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`);
+      await event(
+        'initializing',
+        `an earlier run of this version left the canary at ${pct(weight)}: resuming at step ${first + 1} of ${policy.steps.length} (${pct(policy.steps[first])}) instead of starting over`,
+      );
     } else {
       // Another version's share (or one nobody recorded) is not evidence about this one: back to 0.
-      await event('initializing', `the router holds ${pct(weight)} for the canary, ${policy.resume ? own : 'and resume is false'}: returning it to 0% before starting over`);
+      await event(
+        'initializing',
+        `the router holds ${pct(weight)} for the canary, ${policy.resume ? own : 'and resume is false'}: returning it to 0% before starting over`,
+      );
       try {
         await setAndVerify(0, deps.signal);
       } catch (e) {
         if (deps.signal?.aborted) throw e;
-        return rollBack(record, `The canary's leftover share of ${pct(weight)} could not be returned to 0% before starting (${(e as Error).message.replace(/\.$/, '')}).`, ctx(), true);
+        return rollBack(
+          record,
+          `The canary's leftover share of ${pct(weight)} could not be returned to 0% before starting (${(e as Error).message.replace(/\.$/, '')}).`,
+          ctx(),
+          true,
+        );
       }
     }
   }
 
   // What the plan can judge at the traffic there is; refused up front when it cannot (InputError).
-  const before = await deps.metrics.read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal).catch((e: Error) => e);
+  const before = await deps.metrics
+    .read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal)
+    .catch((e: Error) => e);
   const served = before instanceof Error ? null : before.stable.requests === null ? null : before.stable.requests + (before.canary.requests ?? 0);
   if (served !== null && !(before instanceof Error)) {
     const secs = (before.to.getTime() - before.from.getTime()) / 1000;
@@ -208,7 +259,10 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     }
     await event('initializing', plan.sentence);
   } else {
-    await event('initializing', `the traffic could not be measured before the start (${before instanceof Error ? before.message : 'no data for stable requests'}); steps wait for min-requests up to the timeout`);
+    await event(
+      'initializing',
+      `the traffic could not be measured before the start (${before instanceof Error ? before.message : 'no data for stable requests'}); steps wait for min-requests up to the timeout`,
+    );
   }
   let sequential: SequentialState = startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
   let failedChecks = 0;
@@ -233,13 +287,17 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
         await clock.sleep(lastRead + policy.checkIntervalMs - clock.now(), deps.signal);
         const now = clock.now();
         if (now - startedAt > policy.timeoutMs) {
-          throw new RollBack(thin
-            ? `Too little traffic to judge the canary: the rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} with ${thin} since the step began; give the canary more traffic (a larger initial-weight), lower min-requests, or lengthen timeout.`
-            : `The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`);
+          throw new RollBack(
+            thin
+              ? `Too little traffic to judge the canary: the rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} with ${thin} since the step began; give the canary more traffic (a larger initial-weight), lower min-requests, or lengthen timeout.`
+              : `The rollout ran past its timeout of ${formatDuration(policy.timeoutMs)} at ${pct(w)} without finishing the step (${passes} passing checks in it).`,
+          );
         }
         const held = await guard(() => retry(() => deps.router.getWeights(deps.signal), attempts, deps.signal), "could not read the router's weights");
         if (Math.abs(held.canary - w) > WEIGHT_TOLERANCE) {
-          throw new RollBack(`The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`);
+          throw new RollBack(
+            `The router no longer holds ${pct(w)} for the canary but ${pct(held.canary)} (was it reloaded without its server-state file, or changed by hand?).`,
+          );
         }
         let reading: MetricsReading;
         try {
@@ -248,7 +306,10 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
           if (deps.signal?.aborted) throw e;
           metricsFailures++;
           await event('progressing', `metrics read failed (${metricsFailures} of ${policy.metricsFailures} in a row): ${(e as Error).message}`);
-          if (metricsFailures >= policy.metricsFailures) throw new RollBack(`The metrics source failed ${metricsFailures} reads in a row (last: ${(e as Error).message}); without metrics the canary cannot be judged.`);
+          if (metricsFailures >= policy.metricsFailures)
+            throw new RollBack(
+              `The metrics source failed ${metricsFailures} reads in a row (last: ${(e as Error).message}); without metrics the canary cannot be judged.`,
+            );
           continue;
         }
         metricsFailures = 0;
@@ -263,7 +324,10 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
         if (verdict.decision === 'bad canary') throw new RollBack(`The canary fails more often than stable: ${verdict.reasons[0]}.`);
         if (verdict.decision === 'fail') {
           failedChecks++;
-          if (failedChecks >= policy.failedChecks) throw new RollBack(`${failedChecks} failed check${failedChecks > 1 ? 's' : ''} (failed-checks is ${policy.failedChecks}); the last at ${pct(w)}: ${verdict.reasons.filter((r) => / above /.test(r)).join('; ')}.`);
+          if (failedChecks >= policy.failedChecks)
+            throw new RollBack(
+              `${failedChecks} failed check${failedChecks > 1 ? 's' : ''} (failed-checks is ${policy.failedChecks}); the last at ${pct(w)}: ${verdict.reasons.filter((r) => / above /.test(r)).join('; ')}.`,
+            );
         }
         if (verdict.decision === 'pass') passes++;
         if (now - changedAt >= policy.intervalMs && verdict.decision === 'pass') break;
@@ -285,14 +349,27 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
     return record;
   } catch (e) {
     if (e instanceof Settled) return record;
-    const reason = e instanceof RollBack ? e.message
-      : deps.signal?.aborted ? `The rollout was cancelled at ${pct(weight)}.`
-        : `modelci stopped on an error at ${pct(weight)}: ${(e as Error).message}.`;
+    const reason =
+      e instanceof RollBack
+        ? e.message
+        : deps.signal?.aborted
+          ? `The rollout was cancelled at ${pct(weight)}.`
+          : `modelci stopped on an error at ${pct(weight)}: ${(e as Error).message}.`;
     return rollBack(record, reason, ctx(), isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
   }
 
   function ctx(): RollBackContext {
-    return { deps, clock, note, save, log, timeoutMs: policy.rollbackTimeoutMs, setWeight: (w) => { weight = w; } };
+    return {
+      deps,
+      clock,
+      note,
+      save,
+      log,
+      timeoutMs: policy.rollbackTimeoutMs,
+      setWeight: (w) => {
+        weight = w;
+      },
+    };
   }
 
   /**
@@ -308,7 +385,9 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
       await deps.promote!(deps.signal);
     } catch (e) {
       if (deps.signal?.aborted) throw e;
-      throw new RollBack(`Every step passed, but promote-command failed (${(e as Error).message.replace(/\.$/, '')}); the stable servers get all traffic again, check what they run.`);
+      throw new RollBack(
+        `Every step passed, but promote-command failed (${(e as Error).message.replace(/\.$/, '')}); the stable servers get all traffic again, check what they run.`,
+      );
     }
     if (weight > 0.5) await guard(() => setAndVerify(0.5, deps.signal), 'the router did not take 50% for the canary');
     await event('promoting', `promote-command finished: checking the stable servers at ${pct(1 - weight)} of traffic`);
@@ -323,16 +402,24 @@ export async function runRollout(policy: CanaryPolicy, deps: RolloutDeps, model:
       if (!(reading instanceof Error)) {
         lastRead = now;
         // The stable servers judged on the same limits as the canary was (sides swapped).
-        const verdict = judgeCheck({ ...reading, canary: reading.stable, stable: reading.canary }, since, { ...policy, maxLatencyRatio: null }, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
+        const verdict = judgeCheck(
+          { ...reading, canary: reading.stable, stable: reading.canary },
+          since,
+          { ...policy, maxLatencyRatio: null },
+          startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }),
+        );
         // Sides swapped: the sequential test's "canary" is the stable servers here.
-        last = verdict.decision === 'bad canary'
-          ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${pct(policy.falseRollbackRate)}`
-          : verdict.reasons.join('; ');
+        last =
+          verdict.decision === 'bad canary'
+            ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${pct(policy.falseRollbackRate)}`
+            : verdict.reasons.join('; ');
         log(`stable check after promote-command: ${verdict.decision} (${last})`);
         if (verdict.decision === 'pass') break;
-        if (verdict.decision === 'fail' || verdict.decision === 'bad canary') return promotionStalled(`the stable servers failed their check after promote-command (${last})`);
+        if (verdict.decision === 'fail' || verdict.decision === 'bad canary')
+          return promotionStalled(`the stable servers failed their check after promote-command (${last})`);
       } else last = `metrics read failed: ${reading.message}`;
-      if (now - since >= policy.intervalMs) return promotionStalled(`the stable servers could not be judged within ${formatDuration(policy.intervalMs)} after promote-command (last: ${last})`);
+      if (now - since >= policy.intervalMs)
+        return promotionStalled(`the stable servers could not be judged within ${formatDuration(policy.intervalMs)} after promote-command (last: ${last})`);
     }
     await guard(() => setAndVerify(0, deps.signal), 'the router did not take 0% for the canary after promotion');
     record.serving = 'stable';
@@ -405,11 +492,25 @@ function resumable(previous: DeploymentRecord | undefined, model: RolloutModel, 
   return true;
 }
 
-function checkRecord(reading: MetricsReading, weight: number, verdict: ReturnType<typeof judgeCheck>, at: string, decision = verdict.decision, reasons = verdict.reasons): CheckRecord {
+function checkRecord(
+  reading: MetricsReading,
+  weight: number,
+  verdict: ReturnType<typeof judgeCheck>,
+  at: string,
+  decision = verdict.decision,
+  reasons = verdict.reasons,
+): CheckRecord {
   const s = verdict.sequential;
   return {
-    at, weight, from: reading.from.toISOString(), to: reading.to.toISOString(), canary: verdict.canary, stable: verdict.stable,
+    at,
+    weight,
+    from: reading.from.toISOString(),
+    to: reading.to.toISOString(),
+    canary: verdict.canary,
+    stable: verdict.stable,
     sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
-    decision, reasons, queries: reading.queries,
+    decision,
+    reasons,
+    queries: reading.queries,
   };
 }

@@ -89,15 +89,26 @@ export const CANARY_DEFAULTS = {
 export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
   const get = (name: keyof CanaryPolicyRequest) => req[name]?.trim() || (CANARY_DEFAULTS as Partial<Record<keyof CanaryPolicyRequest, string>>)[name];
   const maxWeight = parseWeight(get('max-weight')!, 'max-weight');
-  if (maxWeight === 0) throw new InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, { input: 'max-weight' });
-  const steps = req.steps?.trim() ? parseSteps(req.steps) : stepSchedule(parseWeight(get('initial-weight')!, 'initial-weight'), parseWeight(get('step-weight')!, 'step-weight'), maxWeight);
+  if (maxWeight === 0)
+    throw new InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, {
+      input: 'max-weight',
+    });
+  const steps = req.steps?.trim()
+    ? parseSteps(req.steps)
+    : stepSchedule(parseWeight(get('initial-weight')!, 'initial-weight'), parseWeight(get('step-weight')!, 'step-weight'), maxWeight);
   if (req.steps?.trim() && steps[steps.length - 1] > maxWeight) {
-    throw new InputError(`Input 'steps' goes up to ${pct(steps[steps.length - 1])}, above max-weight ${pct(maxWeight)}; drop the larger steps or raise max-weight.`, { input: 'steps' });
+    throw new InputError(
+      `Input 'steps' goes up to ${pct(steps[steps.length - 1])}, above max-weight ${pct(maxWeight)}; drop the larger steps or raise max-weight.`,
+      { input: 'steps' },
+    );
   }
   const intervalMs = parseDuration(get('interval')!, 'interval');
   const checkIntervalMs = parseDuration(get('check-interval')!, 'check-interval');
   if (checkIntervalMs > intervalMs) {
-    throw new InputError(`Input 'check-interval' (${req['check-interval']}) is longer than 'interval' (${get('interval')}): a step would end before its first check; make check-interval at most the step interval.`, { input: 'check-interval' });
+    throw new InputError(
+      `Input 'check-interval' (${req['check-interval']}) is longer than 'interval' (${get('interval')}): a step would end before its first check; make check-interval at most the step interval.`,
+      { input: 'check-interval' },
+    );
   }
   const latency = req['max-latency-p99']?.trim();
   const ratio = req['max-latency-ratio']?.trim();
@@ -128,9 +139,19 @@ export function parseCanaryPolicy(req: CanaryPolicyRequest): CanaryPolicy {
 
 /** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
 function stepSchedule(initial: number, step: number, max: number): number[] {
-  if (initial === 0) throw new InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, { input: 'initial-weight' });
-  if (initial > max) throw new InputError(`Input 'initial-weight' (${pct(initial)}) is above max-weight (${pct(max)}); lower it or raise max-weight.`, { input: 'initial-weight' });
-  if (step === 0) throw new InputError(`Input 'step-weight' is 0: the canary would never move past ${pct(initial)}; give a step such as 10%, or list the shares in 'steps'.`, { input: 'step-weight' });
+  if (initial === 0)
+    throw new InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, {
+      input: 'initial-weight',
+    });
+  if (initial > max)
+    throw new InputError(`Input 'initial-weight' (${pct(initial)}) is above max-weight (${pct(max)}); lower it or raise max-weight.`, {
+      input: 'initial-weight',
+    });
+  if (step === 0)
+    throw new InputError(
+      `Input 'step-weight' is 0: the canary would never move past ${pct(initial)}; give a step such as 10%, or list the shares in 'steps'.`,
+      { input: 'step-weight' },
+    );
   const steps: number[] = [];
   // Integer arithmetic in 1e-6 units keeps 5% + 9 × 10% at exactly 95%.
   const unit = 1e6;
@@ -140,11 +161,18 @@ function stepSchedule(initial: number, step: number, max: number): number[] {
 }
 
 function parseSteps(text: string): number[] {
-  const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => parseWeight(s, 'steps'));
+  const steps = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((s) => parseWeight(s, 'steps'));
   for (let i = 0; i < steps.length; i++) {
-    if (steps[i] === 0) throw new InputError(`Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%).`, { input: 'steps' });
+    if (steps[i] === 0)
+      throw new InputError(`Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%).`, { input: 'steps' });
     if (i > 0 && steps[i] <= steps[i - 1]) {
-      throw new InputError(`Input 'steps' does not increase: ${pct(steps[i])} comes after ${pct(steps[i - 1])}; list the canary's shares in rising order, e.g. 5%, 25%, 50%.`, { input: 'steps' });
+      throw new InputError(
+        `Input 'steps' does not increase: ${pct(steps[i])} comes after ${pct(steps[i - 1])}; list the canary's shares in rising order, e.g. 5%, 25%, 50%.`,
+        { input: 'steps' },
+      );
     }
   }
   return steps;
@@ -174,13 +202,19 @@ function parseFactor(text: string, input: string, above: number): number {
 
 function parseConfidence(text: string): number {
   const v = parseShareText(text, 'error-rate-confidence');
-  if (!(v >= 0.5 && v < 1)) throw new InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, { input: 'error-rate-confidence' });
+  if (!(v >= 0.5 && v < 1))
+    throw new InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, {
+      input: 'error-rate-confidence',
+    });
   return v;
 }
 
 function parseFalseRollbackRate(text: string): number {
   const v = parseRateText(text, 'false-rollback-rate');
-  if (!(v > 0 && v < 0.5)) throw new InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
+  if (!(v > 0 && v < 0.5))
+    throw new InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, {
+      input: 'false-rollback-rate',
+    });
   return v;
 }
 

@@ -19,8 +19,13 @@ export class CommandRouter implements TrafficRouter {
   private readonly args: string[];
 
   constructor(readonly uri: string) {
-    const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
-    if (words.length === 0) throw new InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
+    const words = uri
+      .replace(/^command:(\/\/)?/i, '')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    if (words.length === 0)
+      throw new InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
     [this.file, ...this.args] = words;
   }
 
@@ -38,30 +43,45 @@ export class CommandRouter implements TrafficRouter {
       let body: { canary?: unknown; stable?: unknown } | undefined;
       try {
         body = JSON.parse(out) as typeof body;
-      } catch { /* shown below */ }
+      } catch {
+        /* shown below */
+      }
       canary = Number(body?.canary);
       stable = Number(body?.stable);
     } else {
       [canary, stable] = out.split(/\s+/).map(Number);
     }
     if (!(canary >= 0 && canary <= 1 && stable >= 0 && stable <= 1)) {
-      throw new InputError(`'${this.file} get' printed '${out.slice(0, 80)}'; it must print {"canary": <0..1>, "stable": <0..1>} or two numbers, canary then stable.`, { input: 'router' });
+      throw new InputError(
+        `'${this.file} get' printed '${out.slice(0, 80)}'; it must print {"canary": <0..1>, "stable": <0..1>} or two numbers, canary then stable.`,
+        { input: 'router' },
+      );
     }
     return { canary, stable };
   }
 
   private run(args: string[], env: Record<string, string>): Promise<string> {
     return new Promise((resolve, reject) => {
-      execFile(this.file, [...this.args, ...args], { env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
-        const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-        if (e.code === 'ENOENT' || e.code === 'EACCES') {
-          return reject(new InputError(`The router command '${this.file}' cannot be run (${e.code}); check the path in the router input and that the file is executable (chmod +x).`, { input: 'router' }));
-        }
-        const why = e.killed ? `was stopped after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${e.code}`;
-        const last = stderr.trim().split('\n').pop()?.slice(0, 200);
-        reject(new InputError(`The router command '${this.file} ${args[0]}' ${why}${last ? `: ${last}` : ''}.`, { input: 'router' }));
-      });
+      execFile(
+        this.file,
+        [...this.args, ...args],
+        { env: { ...process.env, ...env }, timeout: COMMAND_TIMEOUT_MS, maxBuffer: 1 << 20 },
+        (error, stdout, stderr) => {
+          if (!error) return resolve(stdout);
+          const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
+          if (e.code === 'ENOENT' || e.code === 'EACCES') {
+            return reject(
+              new InputError(
+                `The router command '${this.file}' cannot be run (${e.code}); check the path in the router input and that the file is executable (chmod +x).`,
+                { input: 'router' },
+              ),
+            );
+          }
+          const why = e.killed ? `was stopped after ${COMMAND_TIMEOUT_MS / 1000} s` : `exited with ${e.code}`;
+          const last = stderr.trim().split('\n').pop()?.slice(0, 200);
+          reject(new InputError(`The router command '${this.file} ${args[0]}' ${why}${last ? `: ${last}` : ''}.`, { input: 'router' }));
+        },
+      );
     });
   }
 }

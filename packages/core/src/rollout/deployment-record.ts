@@ -70,4 +70,3 @@ export interface DeploymentRecord {
   /** What went wrong beside the rollout itself (a record that could not be written), one sentence each. */
   warnings?: string[];
 }
-

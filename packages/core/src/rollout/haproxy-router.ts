@@ -36,7 +36,10 @@ export class HaproxyRouter implements TrafficRouter {
   private readonly stable: string;
   private readonly canary: string;
 
-  constructor(readonly uri: string, options: { timeouts?: Partial<HaproxyTimeouts> } = {}) {
+  constructor(
+    readonly uri: string,
+    options: { timeouts?: Partial<HaproxyTimeouts> } = {},
+  ) {
     this.timeouts = { ...HAPROXY_TIMEOUTS, ...options.timeouts };
     const url = new URL(uri);
     const q = url.searchParams;
@@ -50,9 +53,16 @@ export class HaproxyRouter implements TrafficRouter {
     this.stable = q.get('stable') ?? 'stable';
     this.canary = q.get('canary') ?? 'canary';
     if (!this.backend) {
-      throw new InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
+      throw new InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), {
+        input: 'router',
+      });
     }
-    for (const [what, name] of [['backend', this.backend], ['stable server', this.stable], ['canary server', this.canary]] as const) checkHaproxyName(uri, what, name);
+    for (const [what, name] of [
+      ['backend', this.backend],
+      ['stable server', this.stable],
+      ['canary server', this.canary],
+    ] as const)
+      checkHaproxyName(uri, what, name);
   }
 
   async setWeights(canary: number, signal?: AbortSignal): Promise<void> {
@@ -83,7 +93,12 @@ export class HaproxyRouter implements TrafficRouter {
   }
 
   private refuse(command: string, reply: string): never {
-    throw new InputError(redactUri(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`), { input: 'router' });
+    throw new InputError(
+      redactUri(
+        `HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`,
+      ),
+      { input: 'router' },
+    );
   }
 
   /**
@@ -109,11 +124,30 @@ export class HaproxyRouter implements TrafficRouter {
         if (e) reject(e);
         else resolve(reply);
       };
-      const unreachable = (why: string) => new ServiceError(service, `Cannot reach HAProxy's runtime API at ${shown} (${why}); check the stats socket address and that HAProxy is running, then try again.`, { retryable: true });
-      const stalled = (why: string) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, { retryable: true });
-      const onAbort = () => finish(signal!.reason instanceof Error ? signal!.reason : Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }));
+      const unreachable = (why: string) =>
+        new ServiceError(
+          service,
+          `Cannot reach HAProxy's runtime API at ${shown} (${why}); check the stats socket address and that HAProxy is running, then try again.`,
+          { retryable: true },
+        );
+      const stalled = (why: string) =>
+        new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, {
+          retryable: true,
+        });
+      const onAbort = () =>
+        finish(signal!.reason instanceof Error ? signal!.reason : Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }));
       signal?.addEventListener('abort', onAbort, { once: true });
-      timers.push(setTimeout(() => finish(socket.connecting ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`) : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
+      timers.push(
+        setTimeout(
+          () =>
+            finish(
+              socket.connecting
+                ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`)
+                : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`),
+            ),
+          socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs,
+        ),
+      );
       socket.on('connect', () => {
         clearTimeout(timers[0]);
         timers.push(setTimeout(() => finish(stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), this.timeouts.totalMs));
@@ -122,7 +156,13 @@ export class HaproxyRouter implements TrafficRouter {
       });
       socket.on('data', (d) => {
         reply += d.toString('utf8');
-        if (reply.length > MAX_REPLY_BYTES) finish(new ServiceError(service, `HAProxy's runtime API at ${shown} answered '${command}' with more than ${MAX_REPLY_BYTES / 1024} KiB; check that the address is HAProxy's stats socket.`));
+        if (reply.length > MAX_REPLY_BYTES)
+          finish(
+            new ServiceError(
+              service,
+              `HAProxy's runtime API at ${shown} answered '${command}' with more than ${MAX_REPLY_BYTES / 1024} KiB; check that the address is HAProxy's stats socket.`,
+            ),
+          );
       });
       socket.on('end', () => finish());
       socket.on('error', (e: NodeJS.ErrnoException) => finish(unreachable(e.code ?? e.message)));
@@ -140,7 +180,12 @@ export function checkHaproxyName(uri: string, what: string, name: string): void 
   if (/^[A-Za-z0-9_.:-]+$/.test(name)) return;
   const bad = [...name].find((ch) => !/[A-Za-z0-9_.:-]/.test(ch));
   const shown = bad === undefined ? 'is empty' : `contains ${JSON.stringify(bad)}`;
-  throw new InputError(redactUri(`Router '${uri}': the HAProxy ${what} name ${shown}; HAProxy names use only letters, digits, '-', '_', '.' and ':', as in haproxy://host:port/model?stable=stable&canary=canary.`), { input: 'router' });
+  throw new InputError(
+    redactUri(
+      `Router '${uri}': the HAProxy ${what} name ${shown}; HAProxy names use only letters, digits, '-', '_', '.' and ':', as in haproxy://host:port/model?stable=stable&canary=canary.`,
+    ),
+    { input: 'router' },
+  );
 }
 
 registerRouter('haproxy', (uri) => new HaproxyRouter(uri));

@@ -24,8 +24,16 @@ import { registerMetricsSource, type MetricsReading, type MetricsSource, type Me
 const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
 const VARIANTS: Variant[] = ['canary', 'stable'];
 
-interface Counters { requests: number; errors: number; p99Ms: number | null; p99Key: string }
-interface Snapshot { at: Date; variants: Partial<Record<Variant, Counters>> }
+interface Counters {
+  requests: number;
+  errors: number;
+  p99Ms: number | null;
+  p99Key: string;
+}
+interface Snapshot {
+  at: Date;
+  variants: Partial<Record<Variant, Counters>>;
+}
 
 export interface HttpJsonContext {
   /** Connect, answer and idle timeout of each request (default 10 s); an answer read whole ends within three times it. */
@@ -42,10 +50,18 @@ export class HttpJsonMetrics implements MetricsSource {
   private readonly http: HttpClient;
   private last?: Snapshot;
 
-  constructor(readonly uri: string, context: HttpJsonContext = {}) {
+  constructor(
+    readonly uri: string,
+    context: HttpJsonContext = {},
+  ) {
     this.timeoutMs = context.timeoutMs ?? 10_000;
     const t = this.timeoutMs;
-    this.http = new HttpClient({ service: 'the metrics endpoint', hint: 'check the metrics URI and that the service is up', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
+    this.http = new HttpClient({
+      service: 'the metrics endpoint',
+      hint: 'check the metrics URI and that the service is up',
+      timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+      signal: context.signal,
+    });
     let url: URL | undefined;
     try {
       url = new URL(uri.replace(/^http-json\+/i, ''));
@@ -53,7 +69,10 @@ export class HttpJsonMetrics implements MetricsSource {
       url = undefined;
     }
     if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-      throw new InputError(`Metrics source '${redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
+      throw new InputError(
+        `Metrics source '${redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`,
+        { input: 'metrics' },
+      );
     }
     if (url.username || url.password) {
       this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
@@ -90,12 +109,20 @@ export class HttpJsonMetrics implements MetricsSource {
       const then = previous?.variants[variant];
       if (!now) {
         const note = `no "${variant}" in the answer`;
-        for (const [metric, key] of [['requests', 'requests'], ['errors', 'errors'], ['p99Ms', 'latency_p99_ms']] as const) put(variant, metric, key, null, note);
+        for (const [metric, key] of [
+          ['requests', 'requests'],
+          ['errors', 'errors'],
+          ['p99Ms', 'latency_p99_ms'],
+        ] as const)
+          put(variant, metric, key, null, note);
         continue;
       }
-      const counts = !previous ? 'the first snapshot, a baseline for the next reading'
-        : !then ? `no "${variant}" in the previous snapshot`
-          : now.requests < then.requests || now.errors < then.errors ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
+      const counts = !previous
+        ? 'the first snapshot, a baseline for the next reading'
+        : !then
+          ? `no "${variant}" in the previous snapshot`
+          : now.requests < then.requests || now.errors < then.errors
+            ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
             : undefined;
       put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then!.requests, counts);
       put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then!.errors, counts);
@@ -110,25 +137,37 @@ export class HttpJsonMetrics implements MetricsSource {
    * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
    */
   private async snapshot(checking: boolean, signal?: AbortSignal): Promise<Snapshot> {
-    const fail = (message: string) => (checking ? new InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true }));
+    const fail = (message: string) =>
+      checking ? new InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true });
     const at = new Date();
     let status: number;
     let text: string;
     try {
       // read() is retried by the rollout loop; check() runs once, so the client retries it.
-      const res: HttpResponse = await this.http.request({ method: 'GET', url: this.url, authorization: this.authorization, signal, retries: checking ? undefined : 0 });
+      const res: HttpResponse = await this.http.request({
+        method: 'GET',
+        url: this.url,
+        authorization: this.authorization,
+        signal,
+        retries: checking ? undefined : 0,
+      });
       status = res.status;
       text = await res.text();
     } catch (e) {
       if (!isHttpFailure(e) || e.kind === 'too-large') throw e;
-      throw new ServiceError(`the metrics endpoint ${this.shown}`, checking
-        ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
-        : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`, { retryable: e.retryable, cause: e });
+      throw new ServiceError(
+        `the metrics endpoint ${this.shown}`,
+        checking
+          ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
+          : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`,
+        { retryable: e.retryable, cause: e },
+      );
     }
     const snippet = text.trim().split('\n')[0].slice(0, 60);
     if (status < 200 || status > 299) {
       const message = `The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}`;
-      if (isRetryableStatus(status)) throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
+      if (isRetryableStatus(status))
+        throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
       throw fail(`${message}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
     }
     let body: unknown;
@@ -139,20 +178,35 @@ export class HttpJsonMetrics implements MetricsSource {
     }
     const object = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
     if (!object(body) || (body.canary === undefined && body.stable === undefined)) {
-      throw fail(`The metrics endpoint at ${this.shown} answered ${JSON.stringify(body).slice(0, 60)}, with neither "canary" nor "stable"; it must return ${CONTRACT}.`);
+      throw fail(
+        `The metrics endpoint at ${this.shown} answered ${JSON.stringify(body).slice(0, 60)}, with neither "canary" nor "stable"; it must return ${CONTRACT}.`,
+      );
     }
     const variants: Snapshot['variants'] = {};
     for (const variant of VARIANTS) {
       const entry = body[variant];
       if (entry === undefined || entry === null) continue;
       const count = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-      const bad = !object(entry) ? 'is not an object' : !count(entry.requests) ? 'has no "requests" count' : !count(entry.errors) ? 'has no "errors" count' : undefined;
+      const bad = !object(entry)
+        ? 'is not an object'
+        : !count(entry.requests)
+          ? 'has no "requests" count'
+          : !count(entry.errors)
+            ? 'has no "errors" count'
+            : undefined;
       if (bad || !object(entry)) {
-        throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
+        throw fail(
+          `The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`,
+        );
       }
       const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
       const p99 = entry[p99Key];
-      variants[variant] = { requests: entry.requests as number, errors: entry.errors as number, p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null, p99Key };
+      variants[variant] = {
+        requests: entry.requests as number,
+        errors: entry.errors as number,
+        p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null,
+        p99Key,
+      };
     }
     return { at, variants };
   }

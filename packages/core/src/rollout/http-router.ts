@@ -24,17 +24,33 @@ export class HttpRouter implements TrafficRouter {
   private readonly shown: string;
   private readonly http: HttpClient;
 
-  constructor(readonly uri: string, options: HttpRouterOptions = {}) {
+  constructor(
+    readonly uri: string,
+    options: HttpRouterOptions = {},
+  ) {
     this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
     this.shown = shownUrl(this.endpoint);
     // The rollout retries router calls itself (and rolls back when they keep failing): one try here.
-    this.http = new HttpClient({ service: 'the router', hint: 'check the router URI and that the load balancer is up', timeouts: options.timeouts, signal: options.signal, retries: 0 });
+    this.http = new HttpClient({
+      service: 'the router',
+      hint: 'check the router URI and that the load balancer is up',
+      timeouts: options.timeouts,
+      signal: options.signal,
+      retries: 0,
+    });
   }
 
   async setWeights(canary: number, signal?: AbortSignal): Promise<void> {
     checkCanaryWeight(canary);
     // Absolute weights: sending them twice is the same as once.
-    const res = await this.http.request({ method: 'PUT', url: this.endpoint, body: JSON.stringify({ canary, stable: 1 - canary }), headers: { 'Content-Type': 'application/json' }, idempotent: true, signal });
+    const res = await this.http.request({
+      method: 'PUT',
+      url: this.endpoint,
+      body: JSON.stringify({ canary, stable: 1 - canary }),
+      headers: { 'Content-Type': 'application/json' },
+      idempotent: true,
+      signal,
+    });
     if (res.status < 200 || res.status > 299) throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
     res.discard();
   }
@@ -62,7 +78,11 @@ export class HttpRouter implements TrafficRouter {
   private async failure(res: HttpResponse, what: string): Promise<ServiceError> {
     const text = (await res.text().catch(() => '')).trim().split('\n')[0].slice(0, 120);
     const retryable = isRetryableStatus(res.status);
-    return new ServiceError(`the router ${this.shown}`, `The router at ${shownUrl(this.uri)} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); ${retryable ? 'try again, or check the load balancer' : `check that it implements ${WEIGHTS_PATH}`}.`, { retryable });
+    return new ServiceError(
+      `the router ${this.shown}`,
+      `The router at ${shownUrl(this.uri)} refused ${what} (HTTP ${res.status}${text ? `: ${text}` : ''}); ${retryable ? 'try again, or check the load balancer' : `check that it implements ${WEIGHTS_PATH}`}.`,
+      { retryable },
+    );
   }
 }
 

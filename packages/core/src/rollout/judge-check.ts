@@ -31,18 +31,31 @@ export function summarize(m: VariantMetrics): VariantSummary {
  * sequential test takes the window's counts; the thresholds judge `totals`, the counts since the
  * step began (evidence accumulates over a step: at low traffic one window is too thin), else the window.
  */
-export function judgeCheck(reading: MetricsReading, weightSince: number, policy: CanaryPolicy, sequential: SequentialState, totals?: { canary: VariantMetrics; stable: VariantMetrics }): CheckVerdict {
+export function judgeCheck(
+  reading: MetricsReading,
+  weightSince: number,
+  policy: CanaryPolicy,
+  sequential: SequentialState,
+  totals?: { canary: VariantMetrics; stable: VariantMetrics },
+): CheckVerdict {
   const windowed = { canary: summarize(reading.canary), stable: summarize(reading.stable) };
   const canary = totals ? summarize(totals.canary) : windowed.canary;
   const stable = totals ? summarize(totals.stable) : windowed.stable;
   if (reading.from.getTime() < weightSince) {
-    return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, ...windowed };
+    return {
+      decision: 'not judged',
+      reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`],
+      sequential,
+      ...windowed,
+    };
   }
   const seq = sequentialUpdate(sequential, reading, policy);
   const reasons: string[] = [];
   if (seq.state.decision === 'bad') {
     const st = seq.state;
-    reasons.push(`sequential test: ${fmt(st.canaryErrors)} canary errors against ${fmt(st.stableErrors)} stable errors make "the canary fails ${policy.errorRateRatio}x as often" ${Number(Math.exp(st.llr).toPrecision(3))} times likelier than "as often as stable", past the rollback bound ${Number(Math.exp(st.upper).toPrecision(3))} (false-rollback rate ${pct(policy.falseRollbackRate)})`);
+    reasons.push(
+      `sequential test: ${fmt(st.canaryErrors)} canary errors against ${fmt(st.stableErrors)} stable errors make "the canary fails ${policy.errorRateRatio}x as often" ${Number(Math.exp(st.llr).toPrecision(3))} times likelier than "as often as stable", past the rollback bound ${Number(Math.exp(st.upper).toPrecision(3))} (false-rollback rate ${pct(policy.falseRollbackRate)})`,
+    );
     return { decision: 'bad canary', reasons, sequential: seq.state, ...windowed };
   }
   if (seq.note) reasons.push(seq.note);
@@ -59,8 +72,12 @@ export function judgeCheck(reading: MetricsReading, weightSince: number, policy:
       const [low] = wilsonInterval(e, n, policy.errorRateConfidence);
       const bound = `${pct(policy.errorRateConfidence)} lower bound ${pct(low)}`;
       const rate = canary.errorRate!;
-      if (rate > policy.maxErrorRate && low > policy.maxErrorRate) failed.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} (${bound})`);
-      else if (rate > policy.maxErrorRate) missing.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} but could be chance (${bound})`);
+      if (rate > policy.maxErrorRate && low > policy.maxErrorRate)
+        failed.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} (${bound})`);
+      else if (rate > policy.maxErrorRate)
+        missing.push(
+          `error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) is above ${pct(policy.maxErrorRate)} but could be chance (${bound})`,
+        );
       else reasons.push(`error rate ${pct(rate)} (${fmt(canary.errors)} of ${fmt(canary.requests)}) <= ${pct(policy.maxErrorRate)}`);
     }
     if (policy.maxLatencyP99Ms !== null) {
@@ -70,8 +87,10 @@ export function judgeCheck(reading: MetricsReading, weightSince: number, policy:
     }
     if (policy.maxLatencyRatio !== null && canary.p99Ms !== null) {
       // A stable version without traffic or data cannot vouch for the canary: not judged, not passed.
-      if (stable.p99Ms === null || stable.requests === null || stable.requests < policy.minRequests) missing.push(`no stable p99 to compare with (${stable.requests === null ? 'no data' : `${fmt(stable.requests)} stable requests`})`);
-      else if (canary.p99Ms > policy.maxLatencyRatio * stable.p99Ms) failed.push(`p99 ${ms(canary.p99Ms)} is above ${policy.maxLatencyRatio}x stable's ${ms(stable.p99Ms)}`);
+      if (stable.p99Ms === null || stable.requests === null || stable.requests < policy.minRequests)
+        missing.push(`no stable p99 to compare with (${stable.requests === null ? 'no data' : `${fmt(stable.requests)} stable requests`})`);
+      else if (canary.p99Ms > policy.maxLatencyRatio * stable.p99Ms)
+        failed.push(`p99 ${ms(canary.p99Ms)} is above ${policy.maxLatencyRatio}x stable's ${ms(stable.p99Ms)}`);
       else reasons.push(`p99 ${ms(canary.p99Ms)} <= ${policy.maxLatencyRatio}x stable's ${ms(stable.p99Ms)}`);
     }
   }
@@ -85,7 +104,12 @@ function sequentialUpdate(state: SequentialState, r: MetricsReading, policy: Can
     return { state, note: 'sequential test: no data on one side, window skipped' };
   }
   // Prometheus's increase() extrapolates, which can put errors a hair above requests.
-  const counts = { canaryRequests: c.requests, canaryErrors: Math.min(c.errors, c.requests), stableRequests: s.requests, stableErrors: Math.min(s.errors, s.requests) };
+  const counts = {
+    canaryRequests: c.requests,
+    canaryErrors: Math.min(c.errors, c.requests),
+    stableRequests: s.requests,
+    stableErrors: Math.min(s.errors, s.requests),
+  };
   const next = updateSequentialTest(state, counts, { alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
   if (s.requests === 0) return { state: next, note: 'sequential test: stable served nothing, window skipped' };
   return { state: next };

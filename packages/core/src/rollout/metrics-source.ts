@@ -73,7 +73,10 @@ export function openMetricsSource(uri: string, options: MetricsSourceOptions = {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
   const factory = scheme ? FACTORIES.get(scheme) : undefined;
   if (!factory) {
-    throw new InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+    throw new InputError(
+      `Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`,
+      { input },
+    );
   }
   return factory(uri, options);
 }

@@ -13,7 +13,15 @@ import { redactUri } from '../shared/redact-uri.js';
 import { InputError, ServiceError } from '../shared/errors.js';
 import { HttpClient } from '../shared/http-client.js';
 import { isHttpFailure, isRetryableStatus } from '../shared/http-failure.js';
-import { registerMetricsSource, type MetricsReading, type MetricsSource, type MetricsSourceOptions, type MetricsWindow, type Variant, type VariantMetrics } from './metrics-source.js';
+import {
+  registerMetricsSource,
+  type MetricsReading,
+  type MetricsSource,
+  type MetricsSourceOptions,
+  type MetricsWindow,
+  type Variant,
+  type VariantMetrics,
+} from './metrics-source.js';
 
 export type PrometheusQueryName = 'requests' | 'errors' | 'p99';
 
@@ -29,7 +37,8 @@ export type PrometheusQueryName = 'requests' | 'errors' | 'p99';
  * histogram_quantile over a `_seconds` histogram does.
  */
 /** Counted from zero when the series first appears inside the window (see lazyIncrease). */
-const lazyIncrease = (series: string) => `((increase(${series}[{{window}}]) and ${series} offset {{window}}) or (${series} unless ${series} offset {{window}}))`;
+const lazyIncrease = (series: string) =>
+  `((increase(${series}[{{window}}]) and ${series} offset {{window}}) or (${series} unless ${series} offset {{window}}))`;
 
 export const PROMETHEUS_DEFAULT_QUERIES: Readonly<Record<PrometheusQueryName, string>> = {
   // A series created lazily (a client library's first 5xx) is first scraped at its current value,
@@ -66,8 +75,15 @@ export function promDuration(window: MetricsWindow): string {
   return `${Math.max(1, Math.floor((window.end.getTime() - window.start.getTime()) / 1000))}s`;
 }
 
-interface Answer { status: number; text: string; body?: { status?: string; errorType?: string; error?: string; data?: { resultType?: string; result?: unknown } } }
-interface Value { value: number | null; note?: string }
+interface Answer {
+  status: number;
+  text: string;
+  body?: { status?: string; errorType?: string; error?: string; data?: { resultType?: string; result?: unknown } };
+}
+interface Value {
+  value: number | null;
+  note?: string;
+}
 
 export class PrometheusMetrics implements MetricsSource {
   private readonly base: string;
@@ -80,11 +96,20 @@ export class PrometheusMetrics implements MetricsSource {
   private readonly timeoutMs: number;
   private readonly http: HttpClient;
 
-  constructor(readonly uri: string, private readonly options: MetricsSourceOptions = {}, context: PrometheusContext = {}) {
+  constructor(
+    readonly uri: string,
+    private readonly options: MetricsSourceOptions = {},
+    context: PrometheusContext = {},
+  ) {
     const env = context.env ?? process.env;
     this.timeoutMs = context.timeoutMs ?? 10_000;
     const t = this.timeoutMs;
-    this.http = new HttpClient({ service: 'Prometheus', hint: 'check the metrics URI and that Prometheus is running', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
+    this.http = new HttpClient({
+      service: 'Prometheus',
+      hint: 'check the metrics URI and that Prometheus is running',
+      timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+      signal: context.signal,
+    });
     let url: URL | undefined;
     try {
       url = new URL(uri.replace(/^prometheus\+/i, ''));
@@ -92,7 +117,10 @@ export class PrometheusMetrics implements MetricsSource {
       url = undefined;
     }
     if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-      throw new InputError(`Metrics source '${redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
+      throw new InputError(
+        `Metrics source '${redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`,
+        { input: 'metrics' },
+      );
     }
     this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
     this.shown = `prometheus+${this.base}`;
@@ -113,11 +141,17 @@ export class PrometheusMetrics implements MetricsSource {
       if (q === undefined) continue;
       const unknown = [...q.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]).find((p) => p !== 'selector' && p !== 'window');
       if (!q.trim() || unknown !== undefined) {
-        throw new InputError(`The ${name} query in the input '${QUERIES_INPUT}' ${q.trim() ? `has the placeholder {{${unknown}}}, which modelci does not fill` : 'is empty'}; use {{selector}} and {{window}}, e.g. ${PROMETHEUS_DEFAULT_QUERIES.requests}.`, { input: QUERIES_INPUT });
+        throw new InputError(
+          `The ${name} query in the input '${QUERIES_INPUT}' ${q.trim() ? `has the placeholder {{${unknown}}}, which modelci does not fill` : 'is empty'}; use {{selector}} and {{window}}, e.g. ${PROMETHEUS_DEFAULT_QUERIES.requests}.`,
+          { input: QUERIES_INPUT },
+        );
       }
       this.templates[name] = q;
     }
-    this.selectors = { canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary, stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable };
+    this.selectors = {
+      canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary,
+      stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable,
+    };
   }
 
   /** The query as sent for a variant and a window length. */
@@ -139,11 +173,17 @@ export class PrometheusMetrics implements MetricsSource {
         const data = this.data(answer, name, variant, query, true);
         const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
         if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
-          throw new InputError(`The ${name} query for the ${variant}, ${query}, returns a ${data.resultType === 'matrix' ? 'range vector' : data.resultType}, not one number; make it an instant vector or a scalar in the input '${input}'.`, { input });
+          throw new InputError(
+            `The ${name} query for the ${variant}, ${query}, returns a ${data.resultType === 'matrix' ? 'range vector' : data.resultType}, not one number; make it an instant vector or a scalar in the input '${input}'.`,
+            { input },
+          );
         }
         const rows = data.resultType === 'vector' && Array.isArray(data.result) ? (data.result as { metric?: Record<string, string> }[]) : [];
         if (rows.length > 1) {
-          throw new InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
+          throw new InputError(
+            `The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`,
+            { input },
+          );
         }
         if (variant === 'stable' && name === 'requests') stableRequests = value(data).value;
       }
@@ -162,7 +202,10 @@ export class PrometheusMetrics implements MetricsSource {
     const query = this.query('requests', 'stable', duration);
     const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e: unknown) => this.unreachable(e));
     if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
-      throw new InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
+      throw new InputError(
+        `The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`,
+        { input: 'check-interval' },
+      );
     }
   }
 
@@ -170,18 +213,23 @@ export class PrometheusMetrics implements MetricsSource {
     const duration = promDuration(window);
     const time = (window.end.getTime() / 1000).toFixed(3);
     const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
-    const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
-      let answer: Answer;
-      try {
-        // The rollout loop retries a failed read: one try each here.
-        answer = await this.get('/api/v1/query', { query, time }, signal, 0);
-      } catch (e) {
-        if (!isHttpFailure(e)) throw e;
-        throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, { retryable: e.retryable, cause: e });
-      }
-      const v = value(this.data(answer, name, variant, query, false));
-      return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
-    }));
+    const answers = await Promise.all(
+      asks.map(async ({ variant, name, query }) => {
+        let answer: Answer;
+        try {
+          // The rollout loop retries a failed read: one try each here.
+          answer = await this.get('/api/v1/query', { query, time }, signal, 0);
+        } catch (e) {
+          if (!isHttpFailure(e)) throw e;
+          throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, {
+            retryable: e.retryable,
+            cause: e,
+          });
+        }
+        const v = value(this.data(answer, name, variant, query, false));
+        return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
+      }),
+    );
     const reading: MetricsReading = {
       from: new Date(window.end.getTime() - Number(duration.slice(0, -1)) * 1000),
       to: window.end,
@@ -212,15 +260,22 @@ export class PrometheusMetrics implements MetricsSource {
       const input = own ? QUERIES_INPUT : selectorInput(variant);
       // Prometheus prefixes parse errors with `invalid parameter "query": `; the column it gives is in the query shown.
       const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
-      throw new InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
+      throw new InputError(
+        `Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`,
+        { input },
+      );
     }
     const failing = (message: string) => new ServiceError(`Prometheus ${this.shown}`, message, { retryable: true });
     if (body?.status === 'error') {
-      throw failing(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`);
+      throw failing(
+        `Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`,
+      );
     }
     const text = answer.text.trim().split('\n')[0].slice(0, 80);
     if (isRetryableStatus(answer.status)) {
-      throw failing(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`);
+      throw failing(
+        `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`,
+      );
     }
     const message = `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`;
     throw checking ? new InputError(message, { input: 'metrics' }) : new ServiceError(`Prometheus ${this.shown}`, message);
@@ -229,14 +284,21 @@ export class PrometheusMetrics implements MetricsSource {
   private refusesCredentials(answer: Answer): void {
     if (answer.status !== 401 && answer.status !== 403) return;
     const from = { uri: 'the user and password in the metrics URI', token: 'PROMETHEUS_TOKEN', basic: 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD' };
-    throw new InputError(this.credentials
-      ? `Prometheus at ${this.shown} refused the credentials from ${from[this.credentials]} (HTTP ${answer.status}); set ${this.credentials === 'uri' ? 'them' : from[this.credentials]} to ones it accepts.`
-      : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`, { input: 'metrics' });
+    throw new InputError(
+      this.credentials
+        ? `Prometheus at ${this.shown} refused the credentials from ${from[this.credentials]} (HTTP ${answer.status}); set ${this.credentials === 'uri' ? 'them' : from[this.credentials]} to ones it accepts.`
+        : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`,
+      { input: 'metrics' },
+    );
   }
 
   private unreachable(e: unknown): never {
     if (!isHttpFailure(e) || e.kind === 'too-large') throw e;
-    throw new ServiceError(`Prometheus ${this.shown}`, `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`, { retryable: e.retryable, cause: e });
+    throw new ServiceError(
+      `Prometheus ${this.shown}`,
+      `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`,
+      { retryable: e.retryable, cause: e },
+    );
   }
 
   /** One GET of the API; transport failures throw HttpFailures (ServiceErrors). Credentials go to this origin only. */
@@ -273,8 +335,16 @@ function sample(text: string): Value {
 }
 
 function seriesList(rows: { metric?: Record<string, string> }[]): string {
-  const one = (m: Record<string, string> = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
-  return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
+  const one = (m: Record<string, string> = {}) =>
+    `{${Object.entries(m)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(', ')}}`;
+  return (
+    rows
+      .slice(0, 3)
+      .map((r) => one(r.metric))
+      .join(', ') + (rows.length > 3 ? ', …' : '')
+  );
 }
 
 registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));

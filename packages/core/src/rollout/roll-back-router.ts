@@ -28,7 +28,11 @@ export interface RollBackOptions {
 const realClock: RollBackClock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 export class RollBackFailed extends Error {
-  constructor(message: string, readonly attempts: number, readonly waitedMs: number) {
+  constructor(
+    message: string,
+    readonly attempts: number,
+    readonly waitedMs: number,
+  ) {
     super(message);
   }
 }
@@ -51,9 +55,15 @@ export async function rollBackRouter(router: TrafficRouter, options: Partial<Rol
       const waited = clock.now() - start;
       const wait = Math.min(maxBackoff, 500 * 2 ** (i - 1), Math.max(0, timeoutMs - waited));
       if (waited >= timeoutMs || wait <= 0) {
-        throw new RollBackFailed(`the router did not take 0% for the canary in ${i} attempt${i > 1 ? 's' : ''} over ${formatDuration(waited)} (rollback-timeout ${formatDuration(timeoutMs)}); last: ${message}`, i, waited);
+        throw new RollBackFailed(
+          `the router did not take 0% for the canary in ${i} attempt${i > 1 ? 's' : ''} over ${formatDuration(waited)} (rollback-timeout ${formatDuration(timeoutMs)}); last: ${message}`,
+          i,
+          waited,
+        );
       }
-      log(`rolling back: attempt ${i} failed (${message}); trying again in ${formatDuration(wait)} (waited ${formatDuration(waited)} of rollback-timeout ${formatDuration(timeoutMs)})`);
+      log(
+        `rolling back: attempt ${i} failed (${message}); trying again in ${formatDuration(wait)} (waited ${formatDuration(waited)} of rollback-timeout ${formatDuration(timeoutMs)})`,
+      );
       await clock.sleep(wait);
     }
   }

@@ -52,7 +52,8 @@ export interface SequentialState {
 
 export function startSequentialTest(options: SequentialTestOptions): SequentialState {
   const { alpha, beta, riskRatio } = options;
-  if (!(alpha > 0 && alpha < 0.5) || (beta !== undefined && !(beta > 0 && beta < 0.5))) throw new RangeError(`alpha and beta must lie in (0, 0.5); got ${alpha} and ${beta}.`);
+  if (!(alpha > 0 && alpha < 0.5) || (beta !== undefined && !(beta > 0 && beta < 0.5)))
+    throw new RangeError(`alpha and beta must lie in (0, 0.5); got ${alpha} and ${beta}.`);
   if (!(riskRatio > 1)) throw new RangeError(`riskRatio must exceed 1; got ${riskRatio}.`);
   return beta === undefined
     ? { llr: 0, upper: Math.log(1 / alpha), lower: -Infinity, decision: 'continue', windows: 0, canaryErrors: 0, stableErrors: 0 }

@@ -32,7 +32,10 @@ export function planTraffic(policy: CanaryPolicy, rate: number, first = 0): Traf
   const anyTrafficMs = steps.reduce((t) => t + Math.ceil(policy.intervalMs / policy.checkIntervalMs) * policy.checkIntervalMs + policy.checkIntervalMs, 0);
   if (expectedMs > policy.timeoutMs && anyTrafficMs <= policy.timeoutMs) {
     const minShare = rate > 0 ? policy.minRequests / (rate * (policy.intervalMs / 1000)) : Infinity;
-    throw new InputError(`Too little traffic for this plan: ${sentence}. Give the canary more traffic per step (initial-weight${Number.isFinite(minShare) && minShare <= 1 ? ` of at least ${pct(Math.ceil(minShare * 1000) / 1000)}` : ''}, or fewer, larger steps), lower min-requests, lengthen interval, or set a timeout of at least ${formatDuration(Math.ceil(expectedMs / 60_000) * 60_000)}.`, { input: 'min-requests' });
+    throw new InputError(
+      `Too little traffic for this plan: ${sentence}. Give the canary more traffic per step (initial-weight${Number.isFinite(minShare) && minShare <= 1 ? ` of at least ${pct(Math.ceil(minShare * 1000) / 1000)}` : ''}, or fewer, larger steps), lower min-requests, lengthen interval, or set a timeout of at least ${formatDuration(Math.ceil(expectedMs / 60_000) * 60_000)}.`,
+      { input: 'min-requests' },
+    );
   }
   return { rate, expectedMs, sentence };
 }

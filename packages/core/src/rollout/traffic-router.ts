@@ -31,7 +31,10 @@ export function openRouter(uri: string, input = 'router'): TrafficRouter {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
   const factory = scheme ? FACTORIES.get(scheme) : undefined;
   if (!factory) {
-    throw new InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
+    throw new InputError(
+      `Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`,
+      { input },
+    );
   }
   return factory(uri);
 }

@@ -18,7 +18,11 @@ export class BoundedBody extends Transform {
   private received = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly source: IncomingMessage, private readonly limits: BodyLimits, private readonly fail: BodyFailure) {
+  constructor(
+    private readonly source: IncomingMessage,
+    private readonly limits: BodyLimits,
+    private readonly fail: BodyFailure,
+  ) {
     super();
     // A body dropped unread may still fail (its idle timer): that must not crash the process.
     // Readers still see the error (async iteration and pipeline listen for it themselves).

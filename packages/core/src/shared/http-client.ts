@@ -128,7 +128,16 @@ export class HttpClient {
   }
 
   /** One exchange: no retry, no redirect. */
-  private once(method: string, url: URL, call: HttpCall, credentialsOrigin: string | undefined, timeouts: HttpTimeouts, maxBytes: number, started: number, signal?: AbortSignal): Promise<HttpResponse> {
+  private once(
+    method: string,
+    url: URL,
+    call: HttpCall,
+    credentialsOrigin: string | undefined,
+    timeouts: HttpTimeouts,
+    maxBytes: number,
+    started: number,
+    signal?: AbortSignal,
+  ): Promise<HttpResponse> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(this.failure('unreachable', url, method, `${url.protocol} is not HTTP`));
     const headers: Record<string, string> = { ...call.headers };
@@ -204,7 +213,15 @@ export class HttpClient {
     });
   }
 
-  private response(res: IncomingMessage, url: URL, method: string, timeouts: HttpTimeouts, maxBytes: number, started: number, signal?: AbortSignal): HttpResponse {
+  private response(
+    res: IncomingMessage,
+    url: URL,
+    method: string,
+    timeouts: HttpTimeouts,
+    maxBytes: number,
+    started: number,
+    signal?: AbortSignal,
+  ): HttpResponse {
     const body = new BoundedBody(res, { idleMs: timeouts.idleMs, maxBytes }, (kind, reason, cause) => this.failure(kind, url, method, reason, cause));
     if (signal) {
       const onAbort = () => body.destroy(abortReason(signal));

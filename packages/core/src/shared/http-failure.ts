@@ -17,7 +17,15 @@ export type HttpFailureKind =
   | 'too-large';
 
 /** Kinds a second try can cure; a body over the cap will be over it again. */
-const RETRYABLE: ReadonlySet<HttpFailureKind> = new Set(['unreachable', 'connect-timeout', 'headers-timeout', 'send-timeout', 'idle-timeout', 'deadline', 'broken']);
+const RETRYABLE: ReadonlySet<HttpFailureKind> = new Set([
+  'unreachable',
+  'connect-timeout',
+  'headers-timeout',
+  'send-timeout',
+  'idle-timeout',
+  'deadline',
+  'broken',
+]);
 
 export class HttpFailure extends ServiceError {
   constructor(
@@ -29,7 +37,10 @@ export class HttpFailure extends ServiceError {
     readonly reason: string,
     options: { hint?: string; cause?: unknown } = {},
   ) {
-    super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+    super(`${service} ${shownUrl(url)}`, sentence(service, kind, shownUrl(url), method, reason, options.hint), {
+      retryable: RETRYABLE.has(kind),
+      cause: options.cause,
+    });
     this.name = 'ServiceError';
   }
 }

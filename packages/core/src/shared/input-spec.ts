@@ -51,18 +51,25 @@ export interface InputSpec {
   readonly keywords?: readonly string[];
 }
 
-type Scalar<S extends InputSpec> =
-  S['type'] extends 'boolean' ? boolean
-  : S['type'] extends 'count' | 'number' | 'probability' | 'duration' | 'latency' | 'size' | 'share' | 'rate' ? number
-  : S['type'] extends 'list' | 'lines' ? string[]
-  : string;
+type Scalar<S extends InputSpec> = S['type'] extends 'boolean'
+  ? boolean
+  : S['type'] extends 'count' | 'number' | 'probability' | 'duration' | 'latency' | 'size' | 'share' | 'rate'
+    ? number
+    : S['type'] extends 'list' | 'lines'
+      ? string[]
+      : string;
 
 type Value<S extends InputSpec> = S['keywords'] extends readonly string[] ? Scalar<S> | S['keywords'][number] : Scalar<S>;
 
 /** What a step receives: every input read by its type; those without a default may be absent. */
 export type ParsedInputs<C extends readonly InputSpec[]> = {
-  [S in C[number] as S['name']]: S['type'] extends 'list' | 'lines' ? string[]
-    : S extends { default: string } ? Value<S> : S extends { required: true } ? Value<S> : Value<S> | undefined;
+  [S in C[number] as S['name']]: S['type'] extends 'list' | 'lines'
+    ? string[]
+    : S extends { default: string }
+      ? Value<S>
+      : S extends { required: true }
+        ? Value<S>
+        : Value<S> | undefined;
 };
 
 /** What a shell passes in: the raw text of each input it was given, by input name. */

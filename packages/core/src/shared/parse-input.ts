@@ -15,7 +15,8 @@ export function parseInputs<const C extends readonly InputSpec[]>(catalogue: C, 
     const given = (raw as Record<string, string | undefined>)[spec.name]?.trim();
     const text = given || spec.default;
     if (!text) {
-      if (spec.required) throw new InputError(`Input '${spec.name}' is required: ${spec.what ? `give ${spec.what}.` : firstSentence(spec.description)}`, { input: spec.name });
+      if (spec.required)
+        throw new InputError(`Input '${spec.name}' is required: ${spec.what ? `give ${spec.what}.` : firstSentence(spec.description)}`, { input: spec.name });
       out[spec.name] = spec.type === 'list' || spec.type === 'lines' ? [] : undefined;
       continue;
     }
@@ -31,25 +32,43 @@ export function parseInputValue(spec: InputSpec, text: string): unknown {
   const keyword = spec.keywords?.find((k) => k === t.toLowerCase());
   if (keyword) return keyword;
   switch (spec.type) {
-    case 'string': case 'path': case 'uri': return t;
-    case 'boolean': return parseBooleanText(t, name);
-    case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-    case 'number': return parseNumberText(t, name, spec.min, spec.max);
-    case 'probability': return parseProbabilityText(t, name);
-    case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-    case 'list': return parseListText(t);
-    case 'lines': return parseLinesText(t);
-    case 'duration': return parseDurationText(t, name);
-    case 'latency': return parseLatencyText(t, name);
-    case 'size': return parseSizeText(t, name);
-    case 'share': return parseShareText(t, name);
-    case 'rate': return parseRateText(t, name);
+    case 'string':
+    case 'path':
+    case 'uri':
+      return t;
+    case 'boolean':
+      return parseBooleanText(t, name);
+    case 'count':
+      return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+    case 'number':
+      return parseNumberText(t, name, spec.min, spec.max);
+    case 'probability':
+      return parseProbabilityText(t, name);
+    case 'choice':
+      return parseChoiceText(t, name, spec.choices ?? []);
+    case 'list':
+      return parseListText(t);
+    case 'lines':
+      return parseLinesText(t);
+    case 'duration':
+      return parseDurationText(t, name);
+    case 'latency':
+      return parseLatencyText(t, name);
+    case 'size':
+      return parseSizeText(t, name);
+    case 'share':
+      return parseShareText(t, name);
+    case 'rate':
+      return parseRateText(t, name);
   }
 }
 
 function firstSentence(description: string): string {
   const m = /^.*?[.!?](\s|$)/.exec(description);
-  return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+  return (m ? m[0] : description)
+    .trim()
+    .replace(/^(\w)/, (c) => c.toLowerCase())
+    .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
@@ -64,13 +83,18 @@ export function parseBooleanText(text: string, input: string): boolean {
 export function parseCountText(text: string, input: string, min: number, max: number): number {
   const v = Number(text.trim());
   if (!Number.isInteger(v) || v < min) throw new InputError(`Input '${input}' is '${text.trim()}'; give a whole number of at least ${min}.`, { input });
-  if (v > max) throw new InputError(`Input '${input}' is ${text.trim()}, above the most modelci accepts (${max.toLocaleString('en-US')}); give a whole number from ${min} to ${max.toLocaleString('en-US')}.`, { input });
+  if (v > max)
+    throw new InputError(
+      `Input '${input}' is ${text.trim()}, above the most modelci accepts (${max.toLocaleString('en-US')}); give a whole number from ${min} to ${max.toLocaleString('en-US')}.`,
+      { input },
+    );
   return v;
 }
 
 export function parseNumberText(text: string, input: string, min?: number, max?: number): number {
   const v = Number(text.trim().replace(/x$/i, ''));
-  const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : '';
+  const range =
+    min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : '';
   if (!Number.isFinite(v) || (min !== undefined && v < min) || (max !== undefined && v > max)) {
     throw new InputError(`Input '${input}' is '${text.trim()}'; give a number${range ? ` ${range}` : ''}.`, { input });
   }
@@ -97,15 +121,21 @@ export function parseChoiceText(text: string, input: string, choices: readonly s
 
 /** Names separated by commas or new lines; blanks dropped. */
 export function parseListText(text: string): string[] {
-  return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 export function parseLinesText(text: string): string[] {
-  return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/[\n;]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
-const TIME_UNITS: Record<string, number> = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS: Record<string, number> = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 
 function splitUnit(text: string): { value: number; unit: string } | undefined {
   const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
@@ -129,7 +159,8 @@ export function parseLatencyText(text: string, input: string): number {
   const q = splitUnit(t);
   const factor = q ? (q.unit === '' ? 1 : TIME_UNITS[q.unit]) : undefined;
   const ms = q && factor !== undefined && !['m', 'min', 'h'].includes(q.unit) ? q.value * factor : NaN;
-  if (!(ms > 0) || !Number.isFinite(ms)) throw new InputError(`Input '${input}' is '${t}', not a latency; write e.g. 150 (milliseconds), 150ms or 0.2s.`, { input });
+  if (!(ms > 0) || !Number.isFinite(ms))
+    throw new InputError(`Input '${input}' is '${t}', not a latency; write e.g. 150 (milliseconds), 150ms or 0.2s.`, { input });
   return ms;
 }
 
@@ -153,7 +184,8 @@ export function parseSizeText(text: string, input: string): number {
 export function parseShareText(text: string, input: string): number {
   const t = text.trim();
   const q = splitUnit(t);
-  if (!q || (q.unit !== '' && q.unit !== '%') || !Number.isFinite(q.value)) throw new InputError(`Input '${input}' is '${t}', not a share; write e.g. 5% or 0.05.`, { input });
+  if (!q || (q.unit !== '' && q.unit !== '%') || !Number.isFinite(q.value))
+    throw new InputError(`Input '${input}' is '${t}', not a share; write e.g. 5% or 0.05.`, { input });
   if (q.unit === '' && q.value > 1) throw new InputError(`Input '${input}' is '${t}', above 1; for ${t}% write ${t}% or ${q.value / 100}.`, { input });
   const v = q.unit === '%' ? q.value / 100 : q.value;
   if (!(v >= 0 && v <= 1)) throw new InputError(`Input '${input}' is '${t}', outside 0..1; give a share such as 5% or 0.05.`, { input });
@@ -164,6 +196,7 @@ export function parseShareText(text: string, input: string): number {
 export function parseRateText(text: string, input: string): number {
   const t = text.trim();
   const q = splitUnit(t);
-  if (q && q.unit === '' && q.value >= 1) throw new InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
+  if (q && q.unit === '' && q.value >= 1)
+    throw new InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
   return parseShareText(t, input);
 }

@@ -13,19 +13,27 @@
 const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
 
 /** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
-const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
+const CREDENTIAL_WORD =
+  /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
 const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
 
 export const REDACTED = '***';
 
 export function redactUri(text: string): string {
-  return text.replace(URI_IN_TEXT, (_all, scheme: string, authority: string, path: string, query?: string, fragment?: string) =>
-    scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
+  return text.replace(
+    URI_IN_TEXT,
+    (_all, scheme: string, authority: string, path: string, query?: string, fragment?: string) =>
+      scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''),
+  );
 }
 
 /** Whether a query or fragment parameter of this name holds a credential. */
 export function isCredentialName(name: string): boolean {
-  const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = decodeLoosely(name)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const joined = words.join('_');
   return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
 }
@@ -59,7 +67,12 @@ function hostOf(authority: string): string {
 
 /** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
 function redactParams(part: string): string {
-  return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+  return (
+    part[0] +
+    params(part.slice(1))
+      .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+      .join('')
+  );
 }
 
 /**

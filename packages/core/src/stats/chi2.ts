@@ -46,7 +46,7 @@ export function chi2Contingency(observed: ArrayLike<number>[], correction = true
   }
   for (let i = 0; i < rows; i++) total += rowSums[i];
 
-  const expected = (i: number, j: number): number => rowSums[i] * colSums[j] / total;
+  const expected = (i: number, j: number): number => (rowSums[i] * colSums[j]) / total;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       if (expected(i, j) === 0) {
@@ -69,7 +69,7 @@ export function chi2Contingency(observed: ArrayLike<number>[], correction = true
         o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
       }
       const dev = o - e;
-      statistic += dev * dev / e;
+      statistic += (dev * dev) / e;
     }
   }
   return { statistic, pValue: chi2Sf(statistic, dof), dof };

@@ -30,7 +30,7 @@ function quickTwoSum(a: number, b: number): DD {
 function twoSum(a: number, b: number): DD {
   const s = a + b;
   const c = s - a;
-  return { hi: s, lo: (a - (s - c)) + (b - c) };
+  return { hi: s, lo: a - (s - c) + (b - c) };
 }
 
 const SPLITTER = 134217729.0; // 2^27 + 1
@@ -55,7 +55,7 @@ function twoProd(a: number, b: number): DD {
   const p = a * b;
   const [ah, al] = split(a);
   const [bh, bl] = split(b);
-  const err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  const err = ah * bh - p + ah * bl + al * bh + al * bl;
   return { hi: p, lo: err };
 }
 
@@ -174,4 +174,3 @@ export function ldexp(x: number, e: number): number {
   }
   return y * 2 ** n;
 }
-

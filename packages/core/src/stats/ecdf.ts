@@ -104,7 +104,7 @@ export function ecdfMean(e: Ecdf): number {
   for (let i = 0; i < e.values.length; i++) {
     const term = ecdfCountAt(e, i) * e.values[i];
     const t = sum + term;
-    comp += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+    comp += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
     sum = t;
   }
   return (sum + comp) / e.n;
@@ -121,7 +121,7 @@ export function ecdfStd(e: Ecdf): number {
     const dev = e.values[i] - mean;
     const term = ecdfCountAt(e, i) * dev * dev;
     const t = sum + term;
-    comp += sum >= term ? (sum - t) + term : (term - t) + sum;
+    comp += sum >= term ? sum - t + term : term - t + sum;
     sum = t;
   }
   return Math.sqrt((sum + comp) / e.n);

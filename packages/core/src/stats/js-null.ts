@@ -50,7 +50,10 @@ export function jensenShannonNullDivergence(proportions: ArrayLike<number>, n1: 
 export function biasCorrectedJensenShannon(p: ArrayLike<number>, q: ArrayLike<number>, observedDistance: number): { distance: number; nullDistance: number } {
   let n1 = 0;
   let n2 = 0;
-  for (let j = 0; j < p.length; j++) { n1 += p[j]; n2 += q[j]; }
+  for (let j = 0; j < p.length; j++) {
+    n1 += p[j];
+    n2 += q[j];
+  }
   const pooled = Array.from({ length: p.length }, (_, j) => (p[j] + q[j]) / (n1 + n2));
   const nullDivergence = jensenShannonNullDivergence(pooled, Math.round(n1), Math.round(n2));
   return { distance: Math.sqrt(Math.max(0, observedDistance ** 2 - nullDivergence)), nullDistance: Math.sqrt(nullDivergence) };

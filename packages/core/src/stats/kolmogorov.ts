@@ -128,7 +128,7 @@ function durbinMatrixCdf(n: number, d: number): number {
   let p = power[(k - 1) * m + (k - 1)];
   // Multiply by n!/n^n one factor at a time, rescaling to stay above underflow.
   for (let i = 1; i <= n; i++) {
-    p = i * p / n;
+    p = (i * p) / n;
     if (Math.abs(p) < EM128) {
       p *= EP128;
       expnt -= E128;
@@ -184,12 +184,12 @@ function pomeranzCdf(n: number, x: number): number {
   twoGPower[0] = 1.0;
   oneMinus2GPower[0] = 1.0;
   const gOverN = g / n;
-  const twoGOverN = 2 * g / n;
+  const twoGOverN = (2 * g) / n;
   const oneMinus2GOverN = (1 - 2 * g) / n;
   for (let m = 1; m < npwrs; m++) {
-    gPower[m] = gPower[m - 1] * gOverN / m;
-    twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
-    oneMinus2GPower[m] = oneMinus2GPower[m - 1] * oneMinus2GOverN / m;
+    gPower[m] = (gPower[m - 1] * gOverN) / m;
+    twoGPower[m] = (twoGPower[m - 1] * twoGOverN) / m;
+    oneMinus2GPower[m] = (oneMinus2GPower[m - 1] * oneMinus2GOverN) / m;
   }
 
   let v0 = new Float64Array(npwrs);
@@ -268,16 +268,16 @@ function pelzGoodCdf(n: number, x: number): number {
   const k1a = -z2;
   const k1b = PI_SQUARED / 4;
   const k2a = 6 * z6 + 2 * z4;
-  const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
-  const k2c = PI_FOUR * (1 - 2 * z2) / 16;
-  const k3d = PI_SIX * (5 - 30 * z2) / 64;
-  const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
-  const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
+  const k2b = ((2 * z4 - 5 * z2) * PI_SQUARED) / 4;
+  const k2c = (PI_FOUR * (1 - 2 * z2)) / 16;
+  const k3d = (PI_SIX * (5 - 30 * z2)) / 64;
+  const k3c = (PI_FOUR * (-60 * z2 + 212 * z4)) / 16;
+  const k3b = (PI_SQUARED * (135 * z4 - 96 * z6)) / 4;
   const k3a = -30 * z6 - 90 * z ** 8;
 
   // Horner scheme in q^8k for sum over odd m = 2k-1 of c_m q^(m^2).
   const K = [0, 0, 0, 0];
-  const maxk = Math.ceil(16 * z / Math.PI);
+  const maxk = Math.ceil((16 * z) / Math.PI);
   for (let k = maxk; k > 0; k--) {
     const m = 2 * k - 1;
     const m2 = m ** 2;
@@ -290,7 +290,7 @@ function pelzGoodCdf(n: number, x: number): number {
     K[3] = K[3] * qpower + (k3a + k3b * m2 + k3c * m4 + k3d * m6);
   }
   const denominators = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
-  for (let i = 0; i < 4; i++) K[i] = K[i] * q * SQRT_2PI / denominators[i];
+  for (let i = 0; i < 4; i++) K[i] = (K[i] * q * SQRT_2PI) / denominators[i];
 
   // The remaining sums over all integers k (no cancellation expected, so summed directly).
   q = Math.exp(-PI_SQUARED / 2 / z2);
@@ -304,8 +304,8 @@ function pelzGoodCdf(n: number, x: number): number {
     k2extra += k2 * qpw;
     k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qpw;
   }
-  K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
-  K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
+  K[2] += k2extra * ((PI_SQUARED * SQRT_2PI) / (-36 * z3));
+  K[3] += k3extra * ((PI_SQUARED * SQRT_2PI) / (216 * z6));
   let sum = 0;
   for (let i = 0; i < 4; i++) sum += K[i] / Math.pow(n * 1.0, i / 2.0);
   return sum;

@@ -73,7 +73,7 @@ function probOutsideSquare(n: number, h: number): number {
   let p = 0.0;
   for (let k = Math.floor(n / h); k >= 0; k--) {
     let ratio = 1.0;
-    for (let j = 0; j < h; j++) ratio = (n - k * h - j) * ratio / (n + k * h + j + 1);
+    for (let j = 0; j < h; j++) ratio = ((n - k * h - j) * ratio) / (n + k * h + j + 1);
     p = ratio * (1.0 - p);
   }
   return 2 * p;
@@ -144,7 +144,7 @@ export function ksTwoSamplePValue(d: number, n1: number, n2: number, method: 'au
   }
   const big = Math.max(m1, m2);
   const small = Math.min(m1, m2);
-  const en = big * small / (big + small);
+  const en = (big * small) / (big + small);
   const p = kstwoSf(stat, roundHalfEven(en));
   return { statistic: stat, pValue: p < 0 ? 0 : p > 1 ? 1 : p, method: 'asymp' };
 }

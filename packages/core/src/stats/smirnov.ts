@@ -19,8 +19,24 @@
  * alternating upper sum keep SciPy's double-double evaluation.
  */
 import {
-  DD_ONE, DD_ZERO, type DD, addDD, addDDd, addDd, dd, divDD, divDd, floorDD, invDD, isZeroDD,
-  mulDD, mulDDd, mulDd, muldDD, subDD, subDDd,
+  DD_ONE,
+  DD_ZERO,
+  type DD,
+  addDD,
+  addDDd,
+  addDd,
+  dd,
+  divDD,
+  divDd,
+  floorDD,
+  invDD,
+  isZeroDD,
+  mulDD,
+  mulDDd,
+  mulDd,
+  muldDD,
+  subDD,
+  subDDd,
 } from './double-double.js';
 import { log1pMinusX, stirlingError } from './log-gamma.js';
 
@@ -75,7 +91,7 @@ function powDD(a: DD, m: number): DD {
   let adj = m * r;
   if (Math.abs(adj) > 1e-8) {
     // (1 + r)^m - 1: two Taylor terms when small, otherwise through logs.
-    if (Math.abs(adj) < 1e-4) adj += (m * r) * ((m - 1) / 2.0 * r);
+    if (Math.abs(adj) < 1e-4) adj += m * r * (((m - 1) / 2.0) * r);
     else adj = Math.expm1(m * Math.log1p(r));
   }
   return addDd(ans, ans * adj);
@@ -120,7 +136,7 @@ function lowerSumTerm(n: number, nd: number, v: number, sn: number): number {
  */
 function upperSumTerm(n: number, x: number, j: number): DD {
   const v = n - j;
-  const binomial = j === 1 ? n : n * (n - 1) / 2;
+  const binomial = j === 1 ? n : (n * (n - 1)) / 2;
   const t2 = powDD(subDDd(divDd(j, n), x), j);
   const t1 = powDD(addDDd(divDd(v, n), x), v - 1);
   return mulDDd(mulDD(t1, t2), binomial);
@@ -171,8 +187,7 @@ export function smirnov(n: number, x: number): SmirnovProbs {
 
   // The upper sum alternates in sign; use it only when it has very few terms.
   const nUpperTerms = n - n1mxCeil + 1;
-  const useUpperSum = (nUpperTerms <= 1 && x < 0.5)
-    || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n));
+  const useUpperSum = (nUpperTerms <= 1 && x < 0.5) || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / Math.sqrt(n));
 
   if (useUpperSum) {
     // Few terms (v = n, n-1, n-2) that alternate in sign: the cdf directly.

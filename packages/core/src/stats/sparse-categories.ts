@@ -19,19 +19,22 @@ export function poolSparseCategories(ref: ArrayLike<number>, cur: ArrayLike<numb
   if (ref.length !== cur.length) throw new Error(`poolSparseCategories: ${ref.length} reference and ${cur.length} current counts; they must match.`);
   let refTotal = 0;
   let curTotal = 0;
-  for (let j = 0; j < ref.length; j++) { refTotal += ref[j]; curTotal += cur[j]; }
+  for (let j = 0; j < ref.length; j++) {
+    refTotal += ref[j];
+    curTotal += cur[j];
+  }
   const total = refTotal + curTotal;
   const smaller = Math.min(refTotal, curTotal);
   // Expected count of the sparser side in column j: column total * smaller row total / total.
-  const sparse = (j: number) => (ref[j] + cur[j]) * smaller / total < minExpected;
+  const sparse = (j: number) => ((ref[j] + cur[j]) * smaller) / total < minExpected;
   const kept: number[] = [];
   const pooledIdx: number[] = [];
   for (let j = 0; j < ref.length; j++) (sparse(j) ? pooledIdx : kept).push(j);
   if (pooledIdx.length === 0) return { rows: [kept.map((j) => ref[j]), kept.map((j) => cur[j])], kept, pooled: 0 };
   // "other" itself may still be sparse: then fold the smallest kept categories into it too.
-  kept.sort((a, b) => (ref[a] + cur[a]) - (ref[b] + cur[b]) || a - b);
+  kept.sort((a, b) => ref[a] + cur[a] - (ref[b] + cur[b]) || a - b);
   let otherTotal = pooledIdx.reduce((s, j) => s + ref[j] + cur[j], 0);
-  while (kept.length > 0 && otherTotal * smaller / total < minExpected) {
+  while (kept.length > 0 && (otherTotal * smaller) / total < minExpected) {
     const j = kept.shift()!;
     pooledIdx.push(j);
     otherTotal += ref[j] + cur[j];

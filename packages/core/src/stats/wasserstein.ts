@@ -32,7 +32,7 @@ export function wassersteinDistance(a: Ecdf, b: Ecdf): number {
       // F is constant on [prev, x): it jumps only at union points.
       const term = Math.abs(fa - fb) * (x - prev);
       const t = sum + term;
-      comp += sum >= term ? (sum - t) + term : (term - t) + sum;
+      comp += sum >= term ? sum - t + term : term - t + sum;
       sum = t;
     }
     if (i < va.length && va[i] === x) fa = a.cumulative[i++] / a.n;

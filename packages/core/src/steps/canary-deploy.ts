@@ -56,13 +56,25 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
     name: req['model-name']?.trim() || undefined,
     version: req['model-version']?.trim() || undefined,
     gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-    runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runUrl:
+      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
   };
-  const record = await runRollout(policy, {
-    router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log!(logText(line))),
-    onRecord: (r) => writeRecord(recordPath, r), previous: await readRecord(recordPath),
-    promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
-  }, model);
+  const record = await runRollout(
+    policy,
+    {
+      router,
+      metrics,
+      clock: runtime.clock,
+      signal: runtime.signal,
+      log: runtime.log && ((line) => runtime.log!(logText(line))),
+      onRecord: (r) => writeRecord(recordPath, r),
+      previous: await readRecord(recordPath),
+      promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
+    },
+    model,
+  );
   return outcome(record, recordPath);
 }
 
@@ -86,7 +98,8 @@ export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH, mainOu
   const record = await readRecord(recordPath);
   if (!record) return mainOutcome === 'failed' ? 'The main step could not roll back (and could not write its record).' : undefined;
   if (settled(record) && mainOutcome !== 'failed') return undefined;
-  if (record.state === 'failed' || mainOutcome === 'failed') return `The main step could not roll back: ${record.reason ?? 'the router did not answer'}`.replace(/([^.])$/, '$1.');
+  if (record.state === 'failed' || mainOutcome === 'failed')
+    return `The main step could not roll back: ${record.reason ?? 'the router did not answer'}`.replace(/([^.])$/, '$1.');
   const last = record.events.at(-1);
   return `The rollout stopped while ${record.state}${last?.weight != null ? ` with the canary at ${pct(last.weight)}` : ''} (the main step was cancelled, timed out or crashed).`;
 }
@@ -103,9 +116,16 @@ export async function rollBackUnfinished(req: CanaryRequest, reason: string, run
   const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
   const now = () => new Date(clock.now()).toISOString();
   // No record yet: the main step stopped before its first write.
-  const record: DeploymentRecord = await readRecord(recordPath) ?? {
-    schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
-    startedAt: now(), state: 'initializing', steps: [], events: [],
+  const record: DeploymentRecord = (await readRecord(recordPath)) ?? {
+    schema: DEPLOYMENT_RECORD_SCHEMA,
+    model: {},
+    router: redactUri(router.uri),
+    metrics: redactUri(req.metrics ?? ''),
+    policy: parseCanaryPolicy(req),
+    startedAt: now(),
+    state: 'initializing',
+    steps: [],
+    events: [],
   };
   record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
   try {
@@ -113,7 +133,11 @@ export async function rollBackUnfinished(req: CanaryRequest, reason: string, run
     Object.assign(record, { state: 'rolled-back', reason, finalWeight: held, serving: 'stable', finishedAt: now() });
     record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
   } catch (e) {
-    Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${(e as Error).message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`, finishedAt: now() });
+    Object.assign(record, {
+      state: 'failed',
+      reason: `${reason} Rolling back FAILED: ${(e as Error).message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`,
+      finishedAt: now(),
+    });
     record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason! });
   }
   // Traffic first, record after: a record that cannot be written is a warning.
@@ -145,8 +169,16 @@ async function readRecord(path: string): Promise<DeploymentRecord | undefined> {
 
 function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
   return {
-    record, recordPath, markdown: renderDeploymentMarkdown(record),
-    outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '', serving: record.serving ?? '' },
+    record,
+    recordPath,
+    markdown: renderDeploymentMarkdown(record),
+    outputs: {
+      outcome: record.state,
+      record: recordPath,
+      'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight),
+      reason: record.reason ?? '',
+      serving: record.serving ?? '',
+    },
     passed: record.state === 'promoted' || record.state === 'dry-run',
     warnings: record.warnings ?? [],
   };
@@ -154,10 +186,17 @@ function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
 
 function metricsOptions(req: CanaryRequest): MetricsSourceOptions {
   const queries: NonNullable<MetricsSourceOptions['queries']> = {};
-  const lines = (req['metrics-queries'] ?? '').split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
+  const lines = (req['metrics-queries'] ?? '')
+    .split(/[\n;]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const [i, line] of lines.entries()) {
     const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
-    if (!m) throw new InputError(`Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`, { input: 'metrics-queries' });
+    if (!m)
+      throw new InputError(
+        `Input 'metrics-queries' line ${i + 1}, '${line.slice(0, 60)}', is not 'requests|errors|p99 = <query>'; write one query per line, e.g. 'errors = sum(increase(http_requests_total{code=~"5..",{{selector}}}[{{window}}]))'.`,
+        { input: 'metrics-queries' },
+      );
     queries[m[1] as 'requests' | 'errors' | 'p99'] = m[2];
   }
   const selectors: NonNullable<MetricsSourceOptions['selectors']> = {};
@@ -171,4 +210,3 @@ function required(value: string | undefined, input: string, what: string): strin
   if (!v) throw new InputError(`Input '${input}' is required: ${what}.`, { input });
   return v;
 }
-

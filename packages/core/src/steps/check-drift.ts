@@ -33,11 +33,23 @@ export async function runDriftCheck(req: DriftCheckRequest, now = new Date()): P
   const profileOf = v['profile-of'];
   const reportPath = v['report-path'];
   const profilePath = v['profile-path'];
-  const { report, reference: ref, current: table } = await checkDrift({ reference: v.reference, current: v.current, schema: v.schema, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
+  const {
+    report,
+    reference: ref,
+    current: table,
+  } = await checkDrift(
+    {
+      reference: v.reference,
+      current: v.current,
+      schema: v.schema,
+      options,
+      delimiter: req.delimiter || undefined,
+      readNewColumns: profilePath !== undefined && profileOf === 'current',
+    },
+    now,
+  );
 
-  const profile = profilePath
-    ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
-    : undefined;
+  const profile = profilePath ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now) : undefined;
   const outputs = {
     drifted: String(report.verdict.drifted),
     'drifted-features': JSON.stringify(report.verdict.driftedFeatures),
@@ -62,6 +74,8 @@ export async function runProfile(req: ProfileRequest, now = new Date()): Promise
   const text = JSON.stringify(profile) + '\n';
   await writeFileAtomic(out, text, { input: 'out', example: 'profile.json' });
   const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
-  return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
+  return {
+    path: out,
+    summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).`,
+  };
 }
-

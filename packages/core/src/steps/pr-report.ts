@@ -33,15 +33,20 @@ export interface PrReportResult {
 export async function runPrReport(raw: Record<string, string>, context: PrReportContext, api: () => GitHubApi): Promise<PrReportResult> {
   const inputs = parseInputs(PR_REPORT_INPUTS, raw);
   if (inputs['drift-report'] === undefined && inputs['gate-verdict'] === undefined) {
-    throw new InputError('pr-report has nothing to report: give drift-report (check-drift\'s report-path), gate-verdict (quality-gates\' verdict path), or both.', { input: 'drift-report' });
+    throw new InputError(
+      "pr-report has nothing to report: give drift-report (check-drift's report-path), gate-verdict (quality-gates' verdict path), or both.",
+      { input: 'drift-report' },
+    );
   }
   const drift = inputs['drift-report'] === undefined ? undefined : await readReport<DriftReport>(inputs['drift-report'], 'drift-report', DRIFT_REPORT_SCHEMA);
-  const gates = inputs['gate-verdict'] === undefined ? undefined : await readReport<QualityGatesVerdict>(inputs['gate-verdict'], 'gate-verdict', GATE_VERDICT_SCHEMA);
+  const gates =
+    inputs['gate-verdict'] === undefined ? undefined : await readReport<QualityGatesVerdict>(inputs['gate-verdict'], 'gate-verdict', GATE_VERDICT_SCHEMA);
   const markdown = renderPrReport({ drift, gates, commit: context.commit, links: context.links });
   const pullRequest = inputs['pull-request'] ?? context.pullRequest;
-  const outcome: PrReportOutcome = pullRequest === undefined
-    ? { action: 'skipped', notice: 'This run is not for a pull request (and pull-request was not given): the report is in the job summary only.' }
-    : await upsertReportComment(api(), pullRequest, markdown);
+  const outcome: PrReportOutcome =
+    pullRequest === undefined
+      ? { action: 'skipped', notice: 'This run is not for a pull request (and pull-request was not given): the report is in the job summary only.' }
+      : await upsertReportComment(api(), pullRequest, markdown);
   return { markdown, outcome, outputs: { 'comment-url': 'comment' in outcome ? outcome.comment.url : '', outcome: outcome.action } };
 }
 
@@ -50,7 +55,10 @@ async function readReport<T>(file: string, input: string, schema: string): Promi
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new InputError(`The ${input} file ${file} does not exist; give the JSON the earlier step wrote (download its artifact first when it ran in another job).`, { input, file });
+    throw new InputError(
+      `The ${input} file ${file} does not exist; give the JSON the earlier step wrote (download its artifact first when it ran in another job).`,
+      { input, file },
+    );
   }
   let document: { schema?: unknown };
   try {
@@ -59,7 +67,10 @@ async function readReport<T>(file: string, input: string, schema: string): Promi
     throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
   }
   if (document?.schema !== schema) {
-    throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
+    throw new InputError(
+      `The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`,
+      { input, file },
+    );
   }
   return document as T;
 }

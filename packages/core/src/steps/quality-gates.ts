@@ -26,7 +26,6 @@ export type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 /** Inputs of the quality-gates action and the `modelci gates` command, as typed by the user. */
 export type QualityGatesRequest = RawInputs<typeof QUALITY_GATES_INPUTS>;
 
-
 export interface QualityGatesOutcome {
   verdict: QualityGatesVerdict;
   verdictPath: string;
@@ -35,13 +34,33 @@ export interface QualityGatesOutcome {
   outputs: { passed: string; report: string; 'failed-gates': string; accuracy: string; 'latency-p99': string; size: string };
 }
 
-
 /** Metric names an evaluation produces (per-class ones are checked by prefix). */
 const KNOWN_METRICS = [
-  'accuracy', 'accuracy.ci_low', 'accuracy.ci_high', 'balanced_accuracy', 'macro_f1', 'log_loss', 'roc_auc',
-  'collapsed_classes', 'mae', 'rmse', 'r2', 'rows', 'size', 'nonfinite_outputs', 'throughput',
-  'latency.mean', 'latency.p50', 'latency.p95', 'latency.p99', 'latency.max',
-  'robustness.finite_outputs', 'robustness.deterministic', 'robustness.zero_input', 'robustness.extreme_input', 'robustness.nan_input',
+  'accuracy',
+  'accuracy.ci_low',
+  'accuracy.ci_high',
+  'balanced_accuracy',
+  'macro_f1',
+  'log_loss',
+  'roc_auc',
+  'collapsed_classes',
+  'mae',
+  'rmse',
+  'r2',
+  'rows',
+  'size',
+  'nonfinite_outputs',
+  'throughput',
+  'latency.mean',
+  'latency.p50',
+  'latency.p95',
+  'latency.p99',
+  'latency.max',
+  'robustness.finite_outputs',
+  'robustness.deterministic',
+  'robustness.zero_input',
+  'robustness.extreme_input',
+  'robustness.nan_input',
   'mcnemar.p_value',
 ];
 const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
@@ -56,14 +75,23 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
   const model = v.model;
   const reportPath = v.report;
   if (model && reportPath) {
-    throw new InputError(`Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`, { input: 'report' });
+    throw new InputError(
+      `Inputs 'model' and 'report' were both given; give 'model' (with test-data and label-column) for modelci to evaluate it, or 'report' to gate your own evaluation, not both.`,
+      { input: 'report' },
+    );
   }
   if (!model && !reportPath) {
-    throw new InputError(`Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`, { input: 'model' });
+    throw new InputError(
+      `Input 'model' is required: give the .onnx file to evaluate (with test-data and label-column), or give 'report', the JSON your own evaluation wrote.`,
+      { input: 'model' },
+    );
   }
   const gates = [...legacyGates(req), ...parseGates(v.gates.join('\n'))];
   if (gates.length === 0) {
-    throw new InputError(`No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`, { input: 'gates' });
+    throw new InputError(
+      `No gates were given, so nothing decides whether the model may ship; set 'gates' (e.g. 'accuracy >= 0.9' and 'latency.p99 <= 100ms', one per line) or min-accuracy, max-latency-p99, max-model-size.`,
+      { input: 'gates' },
+    );
   }
   const verdictPath = v['verdict-path'];
   const baseline = v.baseline;
@@ -103,7 +131,10 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
     metrics = (await readMetricsReport(reportPath!, 'report')).metrics;
     if (baseline) {
       if (!baseline.toLowerCase().endsWith('.json')) {
-        throw new InputError(`Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`, { input: 'baseline' });
+        throw new InputError(
+          `Input 'baseline' is ${baseline}, but with 'report' the baseline must be a report too (a .json with "metrics"); modelci only runs ONNX models when 'model' is given.`,
+          { input: 'baseline' },
+        );
       }
       baselineMetrics = (await readMetricsReport(baseline, 'baseline')).metrics;
     }
@@ -149,9 +180,15 @@ function builtInChecks(report: EvaluationReport): GateCheck[] {
   const checks: GateCheck[] = [];
   const c = report.classification;
   if (c) {
-    checks.push(c.collapsed.length === 0
-      ? { name: 'no collapsed class', passed: true, detail: `Every class in the test labels is predicted at least once.` }
-      : { name: 'no collapsed class', passed: false, detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.` });
+    checks.push(
+      c.collapsed.length === 0
+        ? { name: 'no collapsed class', passed: true, detail: `Every class in the test labels is predicted at least once.` }
+        : {
+            name: 'no collapsed class',
+            passed: false,
+            detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.`,
+          },
+    );
   }
   for (const r of report.robustness) {
     if (r.severity !== 'fail' || r.passed === null) continue;
@@ -172,13 +209,13 @@ function checkMetricNames(gates: Gate[]): void {
     for (const name of names) {
       if (isKnownMetric(name)) continue;
       const near = closestName(name, KNOWN_METRICS);
-      throw new InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
+      throw new InputError(
+        `Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`,
+        { input: g.input, line: g.line },
+      );
     }
   }
 }
-
-
-
 
 function required(value: string | undefined, name: string, what: string): string {
   const v = value?.trim();

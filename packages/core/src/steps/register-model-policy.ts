@@ -17,7 +17,11 @@ export interface VerdictOutcome {
   why?: string;
 }
 
-interface Item { passed?: unknown; gate?: unknown; name?: unknown }
+interface Item {
+  passed?: unknown;
+  gate?: unknown;
+  name?: unknown;
+}
 
 /** Checks a modelci/gate-verdict@1 document's shape (file names the input it came from). */
 export function verdictOutcome(document: Record<string, unknown>, file: string, input: string): VerdictOutcome {
@@ -25,9 +29,15 @@ export function verdictOutcome(document: Record<string, unknown>, file: string, 
   const checks = document.checks ?? [];
   const items = (v: unknown): v is Item[] => Array.isArray(v) && v.every((i) => typeof i === 'object' && i !== null && typeof (i as Item).passed === 'boolean');
   if (typeof document.passed !== 'boolean' || !items(gates) || !items(checks)) {
-    throw new InputError(`The ${input} file ${file} is not a complete GateVerdict: it needs "passed" (true or false), "gates" and "checks" (each with "passed"); give the file the quality-gates step wrote.`, { input, file });
+    throw new InputError(
+      `The ${input} file ${file} is not a complete GateVerdict: it needs "passed" (true or false), "gates" and "checks" (each with "passed"); give the file the quality-gates step wrote.`,
+      { input, file },
+    );
   }
-  const failed = [...gates.filter((g) => g.passed !== true).map((g) => `gate '${String(g.gate ?? '?')}'`), ...checks.filter((c) => c.passed !== true).map((c) => `check '${String(c.name ?? '?')}'`)];
+  const failed = [
+    ...gates.filter((g) => g.passed !== true).map((g) => `gate '${String(g.gate ?? '?')}'`),
+    ...checks.filter((c) => c.passed !== true).map((c) => `check '${String(c.name ?? '?')}'`),
+  ];
   if (document.passed !== true) return { passed: false, why: failed.length > 0 ? `its verdict failed (${failed.join(', ')})` : 'its verdict failed' };
   if (gates.length === 0) return { passed: false, why: 'its verdict says passed but holds no gate' };
   if (failed.length > 0) return { passed: false, why: `its verdict says passed but ${failed.join(', ')} failed` };

@@ -76,7 +76,11 @@ export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv =
   };
   const mlflowRunId = req['mlflow-run-id']?.trim();
   if (mlflowRunId) {
-    if (!/^[0-9a-f]{32}$/i.test(mlflowRunId)) throw new InputError(`Input 'mlflow-run-id' is '${mlflowRunId}', which is not an MLflow run id (32 hexadecimal characters, as the training step reports it).`, { input: 'mlflow-run-id' });
+    if (!/^[0-9a-f]{32}$/i.test(mlflowRunId))
+      throw new InputError(
+        `Input 'mlflow-run-id' is '${mlflowRunId}', which is not an MLflow run id (32 hexadecimal characters, as the training step reports it).`,
+        { input: 'mlflow-run-id' },
+      );
     provenance.mlflowRunId = mlflowRunId;
   }
   let metrics: Record<string, number | null> = {};
@@ -86,7 +90,8 @@ export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv =
     if (/\.json$/i.test(metricsSpec)) {
       const report = await readMetricsReport(metricsSpec, 'metrics');
       metrics = report.metrics;
-      if (report.schema === GATE_VERDICT_SCHEMA) verdict = { digest: report.digest, ...verdictOutcome(report.document as Record<string, unknown>, metricsSpec, 'metrics') };
+      if (report.schema === GATE_VERDICT_SCHEMA)
+        verdict = { digest: report.digest, ...verdictOutcome(report.document as Record<string, unknown>, metricsSpec, 'metrics') };
     } else {
       metrics = inlineMetrics(metricsSpec);
     }
@@ -100,11 +105,17 @@ export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv =
     provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
   }
   const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
-  const warning = verdict && !verdict.passed ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.` : undefined;
+  const warning =
+    verdict && !verdict.passed
+      ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.`
+      : undefined;
   return { ...result, outputs: outputs(result.version), warning };
 }
 
-export async function runPromote(req: PromoteRequest, now = new Date()): Promise<{ version: ModelVersion; move: AliasMove; outputs: RegistryOutputs; warning?: string }> {
+export async function runPromote(
+  req: PromoteRequest,
+  now = new Date(),
+): Promise<{ version: ModelVersion; move: AliasMove; outputs: RegistryOutputs; warning?: string }> {
   parseInputs(PROMOTE_INPUTS, req);
   const registry = open(req.registry);
   const name = required(req.name, 'name', 'the model name');
@@ -125,7 +136,12 @@ export async function runPromote(req: PromoteRequest, now = new Date()): Promise
   }
   const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
   if (move.notice) warning = warning ? `${warning} ${move.notice}` : move.notice;
-  return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
+  return {
+    version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() },
+    move,
+    outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' },
+    warning,
+  };
 }
 
 export async function runResolve(req: ResolveRequest): Promise<{ version: ModelVersion; files: string[]; outputs: RegistryOutputs }> {
@@ -151,13 +167,22 @@ export interface AttachRequest {
  * Adds a later step's verdict, drift report and commit to an existing version (the seed's order:
  * register after training, evaluate, then promote); its content and digest stay as they are.
  */
-export async function runAttach(req: AttachRequest, env: NodeJS.ProcessEnv = process.env, now = new Date()): Promise<{ version: ModelVersion; outputs: RegistryOutputs; warning?: string }> {
+export async function runAttach(
+  req: AttachRequest,
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date(),
+): Promise<{ version: ModelVersion; outputs: RegistryOutputs; warning?: string }> {
   parseInputs(ATTACH_INPUTS, req);
   const registry = open(req.registry);
   const name = required(req.name, 'name', 'the model name');
   registry.checkName(name);
   const version = await registry.resolve(name, required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
-  const attachment: Attachment = { attachedAt: now.toISOString(), gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined, runUrl: req['run-url']?.trim() || runUrl(env), creator: env.GITHUB_ACTOR || undefined };
+  const attachment: Attachment = {
+    attachedAt: now.toISOString(),
+    gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+    runUrl: req['run-url']?.trim() || runUrl(env),
+    creator: env.GITHUB_ACTOR || undefined,
+  };
   let why: string | undefined;
   const verdictFile = req['gate-verdict']?.trim();
   if (verdictFile) {
@@ -166,12 +191,15 @@ export async function runAttach(req: AttachRequest, env: NodeJS.ProcessEnv = pro
     attachment.gateVerdict = { digest: report.digest, passed: outcome.passed };
     why = outcome.why;
   }
-  if (req['drift-report']?.trim()) attachment.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
+  if (req['drift-report']?.trim())
+    attachment.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
   if (!attachment.gateVerdict && !attachment.driftReport && !req['git-sha']?.trim()) {
-    throw new InputError("Nothing to attach: give gate-verdict, drift-report or git-sha.", { input: 'gate-verdict' });
+    throw new InputError('Nothing to attach: give gate-verdict, drift-report or git-sha.', { input: 'gate-verdict' });
   }
   const updated = await registry.attach(version, attachment);
-  const warning = why ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.` : undefined;
+  const warning = why
+    ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.`
+    : undefined;
   return { version: updated, outputs: outputs(updated), warning };
 }
 
@@ -194,7 +222,9 @@ async function modelFiles(spec: string): Promise<Array<{ source: string; path: s
   try {
     s = await stat(spec);
   } catch {
-    throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
+    throw new InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, {
+      input: 'model',
+    });
   }
   if (s.isFile()) return [{ source: spec, path: path.basename(spec) }];
   const files: Array<{ source: string; path: string }> = [];
@@ -224,17 +254,25 @@ async function readReport(file: string, input: string, schema: string): Promise<
     throw new InputError(`The ${input} file ${file} is not valid JSON; give the report the earlier step wrote.`, { input, file });
   }
   if (document?.schema !== schema) {
-    throw new InputError(`The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`, { input, file });
+    throw new InputError(
+      `The ${input} file ${file} is not a ${schema} (its schema is ${JSON.stringify(document?.schema ?? null)}); give the report the earlier step wrote.`,
+      { input, file },
+    );
   }
   return { digest: `sha256:${createHash('sha256').update(text).digest('hex')}`, document };
 }
 
 function inlineMetrics(text: string): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[,\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
     if (!m || !Number.isFinite(Number(m[2]))) {
-      throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
+      throw new InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, {
+        input: 'metrics',
+      });
     }
     out[m[1]] = Number(m[2]);
   }
@@ -243,14 +281,16 @@ function inlineMetrics(text: string): Record<string, number | null> {
 
 function parseTags(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[,\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const i = part.indexOf('=');
     if (i <= 0) throw new InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
     out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
   }
   return out;
 }
-
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
@@ -271,19 +311,39 @@ export async function runRegistryOperation(req: RegistryRequest): Promise<{ outp
   const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
   if (operation === 'register') {
     const r = await runRegister(req);
-    return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+    return {
+      outputs: r.outputs,
+      warning: r.warning,
+      markdown: renderVersionMarkdown(
+        r.version,
+        r.existing
+          ? `${r.version.name} v${r.version.version}: identical content, nothing new registered`
+          : `Registered ${r.version.name} v${r.version.version}`,
+      ),
+    };
   }
   if (operation === 'promote') {
     const r = await runPromote(req);
-    return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
+    return {
+      outputs: r.outputs,
+      warning: r.warning,
+      markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning),
+    };
   }
   if (operation === 'resolve') {
     const r = await runResolve(req);
-    return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
+    return {
+      outputs: r.outputs,
+      markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`),
+    };
   }
   if (operation === 'attach') {
     const r = await runAttach(req);
-    return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning) };
+    return {
+      outputs: r.outputs,
+      warning: r.warning,
+      markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning),
+    };
   }
   if (operation === 'list') {
     return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };

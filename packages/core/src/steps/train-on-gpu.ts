@@ -64,23 +64,47 @@ export function planTraining(req: TrainRequest, env: NodeJS.ProcessEnv, argv?: s
   const retentionDays = checkRetentionDays(v['retention-days']);
   const cwd = resolve(v['working-directory']);
   const outputDir = isAbsolute(v['output-dir']) ? v['output-dir'] : join(cwd, v['output-dir']);
-  const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
   const runName = v['run-name'] || (env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined);
   const trackingFile = join(env.RUNNER_TEMP || tmpdir(), `modelci-tracking-${randomBytes(6).toString('hex')}.json`);
   const tracking = trackingEnv({
     mlflowTrackingUri: v['mlflow-tracking-uri'] || env.MLFLOW_TRACKING_URI || undefined,
-    experimentName: v['experiment-name'], runName, wandbProject: v['wandb-project'], tags: v.tags, gitSha, runUrl, trackingFile,
+    experimentName: v['experiment-name'],
+    runName,
+    wandbProject: v['wandb-project'],
+    tags: v.tags,
+    gitSha,
+    runUrl,
+    trackingFile,
   });
-  const devices = v['cuda-visible-devices'].toLowerCase() === 'auto' ? 'auto' as const : v['cuda-visible-devices'].split(',').map((s) => s.trim()).filter(Boolean);
-  const requirement = { count: v.gpus, minFreeMiB: v['min-free-memory'] === undefined ? undefined : v['min-free-memory'] / (1024 * 1024), allowBusy: v['allow-busy-gpu'], devices };
+  const devices =
+    v['cuda-visible-devices'].toLowerCase() === 'auto'
+      ? ('auto' as const)
+      : v['cuda-visible-devices']
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+  const requirement = {
+    count: v.gpus,
+    minFreeMiB: v['min-free-memory'] === undefined ? undefined : v['min-free-memory'] / (1024 * 1024),
+    allowBusy: v['allow-busy-gpu'],
+    devices,
+  };
   return { v, command, gitSha, runUrl, artifactName, retentionDays, cwd, outputDir, tracking, trackingFile, requirement };
 }
 
 function trainerCommand(run: string | undefined, argv: string[]): TrainerCommand {
-  if (run && argv.length > 0) throw new InputError("Inputs 'run' and 'command' are both given; give one: run for a shell line, command for an argument list.", { input: 'run' });
+  if (run && argv.length > 0)
+    throw new InputError("Inputs 'run' and 'command' are both given; give one: run for a shell line, command for an argument list.", { input: 'run' });
   if (run) return { shell: run };
   if (argv.length > 0) return { argv };
-  throw new InputError("Input 'run' is required: give the training command, e.g. run: python training/train.py --output-dir artifacts/ (or command: as a list).", { input: 'run' });
+  throw new InputError(
+    "Input 'run' is required: give the training command, e.g. run: python training/train.py --output-dir artifacts/ (or command: as a list).",
+    { input: 'run' },
+  );
 }
 
 export async function runTrainOnGpu(req: TrainRequest, runtime: TrainRuntime = {}): Promise<TrainOutcome> {
@@ -91,19 +115,35 @@ export async function runTrainOnGpu(req: TrainRequest, runtime: TrainRuntime = {
   const selection: GpuSelection = selectGpus(probe, plan.requirement);
   const warnings: string[] = [];
   if (plan.requirement.count === 'none' && !probe.found) log('gpus: none — training on the CPU, no GPU telemetry.');
-  for (const g of selection.gpus) log(logText(`GPU ${g.index}: ${g.name}, ${g.memoryFreeMiB ?? '?'} of ${g.memoryTotalMiB ?? '?'} MiB free, driver ${g.driver}${probe.found && probe.cudaVersion ? `, CUDA ${probe.cudaVersion}` : ''}${g.migMode === 'Enabled' ? ', MIG enabled' : ''}`));
+  for (const g of selection.gpus)
+    log(
+      logText(
+        `GPU ${g.index}: ${g.name}, ${g.memoryFreeMiB ?? '?'} of ${g.memoryTotalMiB ?? '?'} MiB free, driver ${g.driver}${probe.found && probe.cudaVersion ? `, CUDA ${probe.cudaVersion}` : ''}${g.migMode === 'Enabled' ? ', MIG enabled' : ''}`,
+      ),
+    );
 
   const childEnv: NodeJS.ProcessEnv = { ...env, ...plan.tracking };
   if (selection.cudaVisibleDevices !== undefined) childEnv.CUDA_VISIBLE_DEVICES = selection.cudaVisibleDevices;
   else if (plan.requirement.count === 'none' && !env.CUDA_VISIBLE_DEVICES && !probe.found) childEnv.CUDA_VISIBLE_DEVICES = '';
 
   const startedAt = new Date();
-  const sampler = selection.cudaVisibleDevices !== undefined ? startTelemetry(selection.gpus.map((g) => g.index), { intervalMs: plan.v['telemetry-interval'], command: runtime.nvidiaSmi }) : undefined;
+  const sampler =
+    selection.cudaVisibleDevices !== undefined
+      ? startTelemetry(
+          selection.gpus.map((g) => g.index),
+          { intervalMs: plan.v['telemetry-interval'], command: runtime.nvidiaSmi },
+        )
+      : undefined;
   let result: TrainerResult;
   let telemetry: TelemetrySummary | undefined;
   try {
     result = await runTrainer(plan.command, {
-      cwd: plan.cwd, env: childEnv, timeoutMs: plan.v.timeout, graceMs: plan.v['kill-grace-period'], signal: runtime.signal, onStart: runtime.onStart,
+      cwd: plan.cwd,
+      env: childEnv,
+      timeoutMs: plan.v.timeout,
+      graceMs: plan.v['kill-grace-period'],
+      signal: runtime.signal,
+      onStart: runtime.onStart,
       onLine: (line) => log(logText(line)),
     });
   } finally {
@@ -113,7 +153,10 @@ export async function runTrainOnGpu(req: TrainRequest, runtime: TrainRuntime = {
   const tracked = await readTrackingFile(plan.trackingFile);
   if (tracked.warning) warnings.push(tracked.warning);
   await rm(plan.trackingFile, { force: true });
-  if (result.ended && !result.cancelled && !result.timedOut) warnings.push(`The trainer exited but left ${result.ended.found.length} process${result.ended.found.length === 1 ? '' : 'es'} of its group running (pids ${result.ended.found.join(', ')}); modelci ended them${result.ended.forced ? ' by force' : ''}.`);
+  if (result.ended && !result.cancelled && !result.timedOut)
+    warnings.push(
+      `The trainer exited but left ${result.ended.found.length} process${result.ended.found.length === 1 ? '' : 'es'} of its group running (pids ${result.ended.found.join(', ')}); modelci ended them${result.ended.forced ? ' by force' : ''}.`,
+    );
 
   const failure = failureSentence(result, plan.v['timeout']);
   // A failed run still gets its report when the folder is there, so the summary says what it left.
@@ -140,9 +183,15 @@ export async function runTrainOnGpu(req: TrainRequest, runtime: TrainRuntime = {
   const reportPath = join(plan.outputDir, TRAINING_RUN_FILE);
   if (!failure) await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
   return {
-    report, reportPath, outputDir: plan.outputDir, artifactName: plan.artifactName, retentionDays: plan.retentionDays, upload: plan.v.upload,
+    report,
+    reportPath,
+    outputDir: plan.outputDir,
+    artifactName: plan.artifactName,
+    retentionDays: plan.retentionDays,
+    upload: plan.v.upload,
     markdown: renderTrainingMarkdown(report, telemetry?.samples ?? [], failure),
-    passed: !failure, failure,
+    passed: !failure,
+    failure,
     outputs: {
       'exit-code': String(result.exitCode),
       'training-run': failure ? '' : reportPath,
@@ -157,8 +206,10 @@ export async function runTrainOnGpu(req: TrainRequest, runtime: TrainRuntime = {
 function failureSentence(r: TrainerResult, timeoutMs: number): string | undefined {
   const tail = r.tail.length ? ` Last lines of its log:\n${r.tail.slice(-10).map(logText).join('\n')}` : '';
   if (r.cancelled) return `The training was cancelled; its process tree was ended${r.ended?.forced ? ' (by force after the grace period)' : ''}.${tail}`;
-  if (r.timedOut) return `The trainer ran past the timeout (${Math.round(timeoutMs / 1000)} s) and was ended${r.ended?.forced ? ' by force after the grace period' : ''}; raise timeout or shorten the training.${tail}`;
-  if (r.spawnError === 'ENOENT' || (r.exitCode === 127 && !r.signal)) return `The training command was not found (exit code 127): check the program name and that it is installed on the runner (PATH).${tail}`;
+  if (r.timedOut)
+    return `The trainer ran past the timeout (${Math.round(timeoutMs / 1000)} s) and was ended${r.ended?.forced ? ' by force after the grace period' : ''}; raise timeout or shorten the training.${tail}`;
+  if (r.spawnError === 'ENOENT' || (r.exitCode === 127 && !r.signal))
+    return `The training command was not found (exit code 127): check the program name and that it is installed on the runner (PATH).${tail}`;
   if (r.spawnError) return `The training command could not be started (${r.spawnError}).${tail}`;
   if (r.exitCode !== 0) return `The trainer failed with exit code ${r.exitCode}${r.signal ? ` (${r.signal})` : ''}.${tail}`;
   return undefined;

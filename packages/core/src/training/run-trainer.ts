@@ -50,10 +50,20 @@ export function runTrainer(command: TrainerCommand, options: TrainerOptions): Pr
     let timedOut = false;
     let cancelled = false;
     let ending: Promise<GroupEnding> | undefined;
-    const killOnExit = () => { if (pgid) killGroupNow(pgid); };
-    const stop = () => { if (pgid && !ending) ending = endGroup(pgid, options.graceMs); };
-    const timer = setTimeout(() => { timedOut = true; stop(); }, options.timeoutMs);
-    const onAbort = () => { cancelled = true; stop(); };
+    const killOnExit = () => {
+      if (pgid) killGroupNow(pgid);
+    };
+    const stop = () => {
+      if (pgid && !ending) ending = endGroup(pgid, options.graceMs);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, options.timeoutMs);
+    const onAbort = () => {
+      cancelled = true;
+      stop();
+    };
     if (pgid) {
       process.on('exit', killOnExit);
       options.onStart?.(pgid);
@@ -61,7 +71,10 @@ export function runTrainer(command: TrainerCommand, options: TrainerOptions): Pr
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    for (const [stream, readable] of [['stdout', child.stdout], ['stderr', child.stderr]] as const) {
+    for (const [stream, readable] of [
+      ['stdout', child.stdout],
+      ['stderr', child.stderr],
+    ] as const) {
       let partial = '';
       readable.setEncoding('utf8');
       readable.on('data', (chunk: string) => {
@@ -69,7 +82,10 @@ export function runTrainer(command: TrainerCommand, options: TrainerOptions): Pr
         partial = lines.pop() ?? '';
         for (const l of lines) emit(l, stream);
       });
-      readable.on('end', () => { if (partial) emit(partial, stream); partial = ''; });
+      readable.on('end', () => {
+        if (partial) emit(partial, stream);
+        partial = '';
+      });
     }
     function emit(line: string, stream: 'stdout' | 'stderr') {
       tail.push(line);
@@ -78,7 +94,9 @@ export function runTrainer(command: TrainerCommand, options: TrainerOptions): Pr
     }
 
     let spawnError: string | undefined;
-    child.on('error', (e: NodeJS.ErrnoException) => { spawnError = e.code ?? e.message; });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      spawnError = e.code ?? e.message;
+    });
     const closed = new Promise<void>((r) => child.once('close', () => r()));
     // 'exit', not 'close': a worker left running keeps the output pipes open, and 'close' would wait for it.
     const finish = async (code: number | null, sig: NodeJS.Signals | null) => {
@@ -89,8 +107,18 @@ export function runTrainer(command: TrainerCommand, options: TrainerOptions): Pr
       const ended = ending ? await ending : undefined;
       await closed; // the rest of the output, now that no process holds the pipes
       process.removeListener('exit', killOnExit);
-      const exitCode = spawnError ? 127 : code ?? 128 + (SIGNALS[sig ?? ''] ?? 0);
-      resolve({ exitCode, signal: sig ?? undefined, timedOut, cancelled, durationMs: Date.now() - started, tail, ended: ended && ended.found.length > 0 ? ended : undefined, spawnError, pgid });
+      const exitCode = spawnError ? 127 : (code ?? 128 + (SIGNALS[sig ?? ''] ?? 0));
+      resolve({
+        exitCode,
+        signal: sig ?? undefined,
+        timedOut,
+        cancelled,
+        durationMs: Date.now() - started,
+        tail,
+        ended: ended && ended.found.length > 0 ? ended : undefined,
+        spawnError,
+        pgid,
+      });
     };
     if (pgid === undefined) child.once('close', (code, sig) => void finish(code, sig));
     else child.once('exit', (code, sig) => void finish(code, sig));

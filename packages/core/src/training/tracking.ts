@@ -40,10 +40,18 @@ export function checkTrackingUri(uri: string, input = 'mlflow-tracking-uri'): st
   try {
     u = new URL(uri);
   } catch {
-    throw new InputError(`Input '${input}' is '${redactUri(uri)}', which is not a URI; give the tracking server's address, e.g. https://mlflow.example.com or file:///tmp/mlruns.`, { input });
+    throw new InputError(
+      `Input '${input}' is '${redactUri(uri)}', which is not a URI; give the tracking server's address, e.g. https://mlflow.example.com or file:///tmp/mlruns.`,
+      { input },
+    );
   }
-  if (!MLFLOW_SCHEMES.has(u.protocol)) throw new InputError(`Input '${input}' has scheme '${u.protocol}', which MLflow does not track to; use http(s)://, file://, databricks, or a database URI (sqlite://, postgresql://, mysql://, mssql://).`, { input });
-  if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname) throw new InputError(`Input '${input}' is '${redactUri(uri)}', which names no host; give e.g. https://mlflow.example.com.`, { input });
+  if (!MLFLOW_SCHEMES.has(u.protocol))
+    throw new InputError(
+      `Input '${input}' has scheme '${u.protocol}', which MLflow does not track to; use http(s)://, file://, databricks, or a database URI (sqlite://, postgresql://, mysql://, mssql://).`,
+      { input },
+    );
+  if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname)
+    throw new InputError(`Input '${input}' is '${redactUri(uri)}', which names no host; give e.g. https://mlflow.example.com.`, { input });
   return uri;
 }
 
@@ -73,7 +81,11 @@ export function trackingEnv(req: TrackingRequest): Record<string, string> {
   if (req.wandbProject) env.WANDB_PROJECT = req.wandbProject;
   const group = req.wandbGroup || experiment;
   if (req.wandbProject && group) env.WANDB_RUN_GROUP = group;
-  if (req.wandbProject) env.WANDB_TAGS = Object.entries(tags).filter(([k]) => k !== 'run_url').map(([k, v]) => (v ? `${k}:${v}` : k)).join(',');
+  if (req.wandbProject)
+    env.WANDB_TAGS = Object.entries(tags)
+      .filter(([k]) => k !== 'run_url')
+      .map(([k, v]) => (v ? `${k}:${v}` : k))
+      .join(',');
   return env;
 }
 
@@ -90,6 +102,9 @@ export async function readTrackingFile(path: string): Promise<{ runs: TrackingRu
     const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
     return { runs: { mlflowRunId: str(o.mlflow_run_id), wandbRunId: str(o.wandb_run_id) } };
   } catch {
-    return { runs: {}, warning: `The trainer wrote ${path} (MODELCI_TRACKING_FILE) but it is not JSON; write {"mlflow_run_id": "…"} there so the run can be linked.` };
+    return {
+      runs: {},
+      warning: `The trainer wrote ${path} (MODELCI_TRACKING_FILE) but it is not JSON; write {"mlflow_run_id": "…"} there so the run can be linked.`,
+    };
   }
 }

@@ -10,7 +10,10 @@ describe('readTable: CSV', () => {
     expect(t.rowCount).toBe(5);
     expect(t.files).toEqual([join(FIXTURES, 'basic.csv')]);
     expect(t.columns.map((c) => [c.name, c.kind])).toEqual([
-      ['age', 'numeric'], ['income', 'numeric'], ['city', 'categorical'], ['score', 'numeric'],
+      ['age', 'numeric'],
+      ['income', 'numeric'],
+      ['city', 'categorical'],
+      ['score', 'numeric'],
     ]);
     expect(numbers(num(t, 'age'))).toEqual([34, 28, null, 45, 51]);
     expect(num(t, 'age').missing).toBe(1);
@@ -68,7 +71,21 @@ describe('readTable: CSV', () => {
   test('number forms: exponents, signs, leading dots, hex, 17 significant digits, -0', async () => {
     const tmp = await tempDir();
     try {
-      const cells = ['1e5', '-.5', '+3', '5.', '0x1F', '0.1', '1.7976931348623157e308', '5e-324', '123456789012345678', '0.30000000000000004', '-0', ' 7 ', '2.5E+3'];
+      const cells = [
+        '1e5',
+        '-.5',
+        '+3',
+        '5.',
+        '0x1F',
+        '0.1',
+        '1.7976931348623157e308',
+        '5e-324',
+        '123456789012345678',
+        '0.30000000000000004',
+        '-0',
+        ' 7 ',
+        '2.5E+3',
+      ];
       const f = await tmp.file('n.csv', `v\n${cells.join('\n')}\n`);
       const t = await readTable(f);
       const v = num(t, 'v');
@@ -120,7 +137,10 @@ describe('readTable: CSV', () => {
     const tmp = await tempDir();
     try {
       const f = await tmp.file('k.csv', 'zip,n\n01000,1\n75001,2\n,x\n');
-      const kinds = new Map<string, ColumnKind>([['zip', 'categorical'], ['n', 'numeric']]);
+      const kinds = new Map<string, ColumnKind>([
+        ['zip', 'categorical'],
+        ['n', 'numeric'],
+      ]);
       const t = await readTable(f, { kinds });
       expect(labels(cat(t, 'zip'))).toEqual(['01000', '75001', null]);
       const n = num(t, 'n');
@@ -167,7 +187,12 @@ describe('readTable: CSV', () => {
 
   test('include is asked once per column name', async () => {
     const asked: string[] = [];
-    await readTable(join(FIXTURES, 'parts'), { include: (n) => { asked.push(n); return true; } });
+    await readTable(join(FIXTURES, 'parts'), {
+      include: (n) => {
+        asked.push(n);
+        return true;
+      },
+    });
     expect(asked).toEqual(['x', 'y']);
   });
 
@@ -181,7 +206,10 @@ describe('readTable: CSV', () => {
       const expectS: (string | null)[] = [];
       const expectQ: (string | null)[] = [];
       let seed = 12345;
-      const rnd = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+      const rnd = (): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
       for (let i = 0; i < 250_000; i++) {
         const r = rnd();
         const x = r < 0.01 ? '' : (rnd() * 1e6 - 5e5).toFixed(Math.floor(rnd() * 6));

@@ -13,8 +13,12 @@ function oneSentence(message: string): void {
 
 describe('readTable: bad input is an InputError naming file, line and column', () => {
   let tmp: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => { tmp = await tempDir(); });
-  afterAll(async () => { await tmp.cleanup(); });
+  beforeAll(async () => {
+    tmp = await tempDir();
+  });
+  afterAll(async () => {
+    await tmp.cleanup();
+  });
 
   test('empty file', async () => {
     const f = await tmp.file('empty.csv', '');
@@ -66,7 +70,9 @@ describe('readTable: bad input is an InputError naming file, line and column', (
   test('wrong delimiter: a .csv that is ;-separated or tab-separated', async () => {
     const f = await tmp.file('semi.csv', 'a;b;c\n1;2;3\n');
     const e = await inputError(readTable(f));
-    expect(e.message).toBe(`${f} line 1: the header is one column, 'a;b;c', which contains ';'; the file looks ';'-separated, not ','-separated: save it with ',' separators or set the 'delimiter' input (--delimiter) to ';'.`);
+    expect(e.message).toBe(
+      `${f} line 1: the header is one column, 'a;b;c', which contains ';'; the file looks ';'-separated, not ','-separated: save it with ',' separators or set the 'delimiter' input (--delimiter) to ';'.`,
+    );
     const g = await tmp.file('tabs.csv', 'a\tb\n1\t2\n');
     expect((await inputError(readTable(g))).message).toMatch(/looks tab-separated/);
     const h = await tmp.file('commas.tsv', 'a,b\n1,2\n');
@@ -100,7 +106,9 @@ describe('readTable: bad input is an InputError naming file, line and column', (
     for (const inf of ['Infinity', 'inf', '-Infinity', '+inf', 'INF', '1e999']) {
       const f = await tmp.file(`inf-${inf}.csv`, `x,y\n1,a\n${inf},b\n`);
       const e = await inputError(readTable(f));
-      expect(e.message).toBe(`${f} line 3, column 'x': '${inf}' is not a finite number; leave the cell empty (or write NA) to mark it missing, or remove the row.`);
+      expect(e.message).toBe(
+        `${f} line 3, column 'x': '${inf}' is not a finite number; leave the cell empty (or write NA) to mark it missing, or remove the row.`,
+      );
       expect(e.where).toEqual({ file: f, line: 3 });
     }
     // also when the column is forced numeric

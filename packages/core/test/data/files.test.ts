@@ -112,13 +112,17 @@ describe('readTable: several files', () => {
       const a = await tmp.file('l/a.csv', 'x,y\n1,2\n');
       const b = await tmp.file('l/b.csv', 'x\n3\n');
       const e = await inputError(readTable(join(tmp.dir, 'l')));
-      expect(e.message).toBe(`${b} lacks column 'y', which ${a} (the first file read) has; files read together must have the same columns: add it (empty cells are fine) or read the files separately.`);
+      expect(e.message).toBe(
+        `${b} lacks column 'y', which ${a} (the first file read) has; files read together must have the same columns: add it (empty cells are fine) or read the files separately.`,
+      );
       expect(e.where.file).toBe(b);
 
       const c = await tmp.file('e/a.csv', 'x\n1\n');
       const d = await tmp.file('e/b.csv', 'x,z\n3,4\n');
       const e2 = await inputError(readTable(join(tmp.dir, 'e')));
-      expect(e2.message).toBe(`${d} has column 'z', which ${c} (the first file read) does not have; files read together must have the same columns: remove it or add it to every file.`);
+      expect(e2.message).toBe(
+        `${d} has column 'z', which ${c} (the first file read) does not have; files read together must have the same columns: remove it or add it to every file.`,
+      );
 
       // columns left out by include do not count
       const t = await readTable(join(tmp.dir, 'e'), { include: (n) => n === 'x' });

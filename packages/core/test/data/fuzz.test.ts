@@ -7,10 +7,17 @@ import type { ColumnKind } from '../../src/data/table.js';
 import { labels, numbers, tempDir } from './helpers.js';
 
 type Cell = number | string | null;
-interface GenColumn { kind: ColumnKind; cells: Cell[] }
+interface GenColumn {
+  kind: ColumnKind;
+  cells: Cell[];
+}
 
 const specialText = fc.constantFrom(',', '"', '""', '\r', '\n', '\r\n', '\t', ' ', ';', 'NA ', 'a"b', '"x', 'é', '日本', '\uFEFF', '😀', '0x', '1e', '-');
-const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), specialText, fc.array(specialText, { maxLength: 4 }).map((a) => a.join('')));
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  specialText,
+  fc.array(specialText, { maxLength: 4 }).map((a) => a.join('')),
+);
 const number = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -1e9, max: 1e9 }),
@@ -40,8 +47,12 @@ const table = fc.integer({ min: 1, max: 25 }).chain((rows) =>
 
 describe('fuzz', () => {
   let tmp: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => { tmp = await tempDir(); });
-  afterAll(async () => { await tmp.cleanup(); });
+  beforeAll(async () => {
+    tmp = await tempDir();
+  });
+  afterAll(async () => {
+    await tmp.cleanup();
+  });
 
   test('random tables written as CSV/TSV (quoting, CRLF, BOM, missing markers) read back exactly', async () => {
     let n = 0;
@@ -55,12 +66,16 @@ describe('fuzz', () => {
         };
         const lines: string[] = [columns.map((_, i) => field(`c${i}`, false)).join(delimiter)];
         for (let r = 0; r < rows; r++) {
-          lines.push(columns.map((c, i) => {
-            const v = c.cells[r];
-            const s = v === null ? markers[(r + i) % markers.length] : typeof v === 'number' ? String(v) : v;
-            // a lone empty cell would make a blank line, which readers skip: quote it
-            return field(s, columns.length === 1 && s === '');
-          }).join(delimiter));
+          lines.push(
+            columns
+              .map((c, i) => {
+                const v = c.cells[r];
+                const s = v === null ? markers[(r + i) % markers.length] : typeof v === 'number' ? String(v) : v;
+                // a lone empty cell would make a blank line, which readers skip: quote it
+                return field(s, columns.length === 1 && s === '');
+              })
+              .join(delimiter),
+          );
         }
         const body = lines.map((l, i) => (i < lines.length - 1 || finalNewline ? l + (crlf[i % crlf.length] ? '\r\n' : '\n') : l)).join('');
         const file = await tmp.file(`t${n++}.${delimiter === ',' ? 'csv' : 'tsv'}`, (bom ? '\uFEFF' : '') + body);
@@ -91,7 +106,10 @@ describe('fuzz', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.option(number, { freq: 4 }), { minLength: 1, maxLength: 40 }),
-        fc.array(fc.string({ unit: 'grapheme-ascii', maxLength: 6 }).map((s) => `x${s.replace(/[",\r\n]/g, '')}`), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.string({ unit: 'grapheme-ascii', maxLength: 6 }).map((s) => `x${s.replace(/[",\r\n]/g, '')}`),
+          { minLength: 1, maxLength: 40 },
+        ),
         async (nums, strs) => {
           const rows = Math.min(nums.length, strs.length);
           const lines = ['n,s', ...Array.from({ length: rows }, (_, r) => `${nums[r] === null ? '' : String(nums[r])},${strs[r]}`)];
@@ -107,7 +125,33 @@ describe('fuzz', () => {
     );
   });
 
-  const tokens = fc.constantFrom(',', '"', '""', '\n', '\r', '\r\n', 'a', '1', '2.5', '.', 'e', '-', 'NA', 'inf', ' ', ';', '\t', '{', '}', ':', '[', '"k"', 'null', '\uFEFF', 'é');
+  const tokens = fc.constantFrom(
+    ',',
+    '"',
+    '""',
+    '\n',
+    '\r',
+    '\r\n',
+    'a',
+    '1',
+    '2.5',
+    '.',
+    'e',
+    '-',
+    'NA',
+    'inf',
+    ' ',
+    ';',
+    '\t',
+    '{',
+    '}',
+    ':',
+    '[',
+    '"k"',
+    'null',
+    '\uFEFF',
+    'é',
+  );
   const bytesLike = fc.oneof(
     fc.uint8Array({ maxLength: 200 }),
     fc.array(tokens, { maxLength: 60 }).map((a) => new Uint8Array(Buffer.from(a.join('')))),
@@ -116,16 +160,18 @@ describe('fuzz', () => {
 
   test('damaged or truncated Parquet files either read or throw an InputError', async () => {
     const n = 3000;
-    const good = Buffer.from(parquetWriteBuffer({
-      columnData: [
-        { name: 'i', data: Array.from({ length: n }, (_, k) => (k % 7 ? k : null)), type: 'INT32' },
-        { name: 'd', data: Array.from({ length: n }, (_, k) => k / 3), type: 'DOUBLE', encoding: 'BYTE_STREAM_SPLIT' },
-        { name: 's', data: Array.from({ length: n }, (_, k) => `s${k % 13}`), type: 'STRING' },
-        { name: 'b', data: Array.from({ length: n }, (_, k) => BigInt(k * 1000)), type: 'INT64', encoding: 'DELTA_BINARY_PACKED' },
-      ],
-      rowGroupSize: 1000,
-      pageSize: 2048,
-    }));
+    const good = Buffer.from(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'i', data: Array.from({ length: n }, (_, k) => (k % 7 ? k : null)), type: 'INT32' },
+          { name: 'd', data: Array.from({ length: n }, (_, k) => k / 3), type: 'DOUBLE', encoding: 'BYTE_STREAM_SPLIT' },
+          { name: 's', data: Array.from({ length: n }, (_, k) => `s${k % 13}`), type: 'STRING' },
+          { name: 'b', data: Array.from({ length: n }, (_, k) => BigInt(k * 1000)), type: 'INT64', encoding: 'DELTA_BINARY_PACKED' },
+        ],
+        rowGroupSize: 1000,
+        pageSize: 2048,
+      }),
+    );
     let k = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -157,7 +203,14 @@ describe('fuzz', () => {
     await fc.assert(
       fc.asyncProperty(bytesLike, fc.constantFrom('csv', 'tsv', 'txt', 'jsonl', 'parquet'), fc.boolean(), async (bytes, ext, forced) => {
         const file = await tmp.file(`b${n++}.${ext}`, bytes);
-        const options = forced ? { kinds: new Map<string, ColumnKind>([['a', 'numeric'], ['1', 'categorical']]) } : {};
+        const options = forced
+          ? {
+              kinds: new Map<string, ColumnKind>([
+                ['a', 'numeric'],
+                ['1', 'categorical'],
+              ]),
+            }
+          : {};
         try {
           const t = await readTable(file, options);
           expect(t.rowCount).toBeGreaterThan(0);

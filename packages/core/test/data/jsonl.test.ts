@@ -9,7 +9,11 @@ describe('readTable: JSON Lines', () => {
     const t = await readTable(join(FIXTURES, 'rows.jsonl'));
     expect(t.rowCount).toBe(3);
     expect(t.columns.map((c) => [c.name, c.kind])).toEqual([
-      ['age', 'numeric'], ['city', 'categorical'], ['vip', 'categorical'], ['tags', 'categorical'], ['extra', 'categorical'],
+      ['age', 'numeric'],
+      ['city', 'categorical'],
+      ['vip', 'categorical'],
+      ['tags', 'categorical'],
+      ['extra', 'categorical'],
     ]);
     expect(numbers(num(t, 'age'))).toEqual([34, null, 28.5]);
     expect(labels(cat(t, 'city'))).toEqual(['Lyon', 'Paris', null]);

@@ -12,11 +12,18 @@ describe('readTable: Parquet', () => {
     const t = await readTable(FLIGHTS, { include: (n) => n !== 'date' });
     expect(t.rowCount).toBe(3_000_000);
     expect(t.columns.map((c) => [c.name, c.kind])).toEqual([
-      ['delay', 'numeric'], ['distance', 'numeric'], ['origin', 'categorical'], ['destination', 'categorical'],
+      ['delay', 'numeric'],
+      ['distance', 'numeric'],
+      ['origin', 'categorical'],
+      ['destination', 'categorical'],
     ]);
     const distance = num(t, 'distance');
-    let min = Infinity, max = -Infinity;
-    for (const v of distance.values) { if (v < min) min = v; if (v > max) max = v; }
+    let min = Infinity,
+      max = -Infinity;
+    for (const v of distance.values) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
     expect([min, max]).toEqual([21, 4962]);
     expect(distance.missing).toBe(0);
     const delay = num(t, 'delay');
@@ -40,8 +47,12 @@ describe('readTable: Parquet', () => {
 
   describe('files written by hyparquet-writer', () => {
     let tmp: Awaited<ReturnType<typeof tempDir>>;
-    beforeAll(async () => { tmp = await tempDir(); });
-    afterAll(async () => { await tmp.cleanup(); });
+    beforeAll(async () => {
+      tmp = await tempDir();
+    });
+    afterAll(async () => {
+      await tmp.cleanup();
+    });
 
     const columnData = [
       { name: 'i32', data: [1, 2, null, 4], type: 'INT32' as const },
@@ -59,7 +70,12 @@ describe('readTable: Parquet', () => {
         const t = await readTable(f);
         expect(t.rowCount).toBe(4);
         expect(t.columns.map((c) => [c.name, c.kind])).toEqual([
-          ['i32', 'numeric'], ['i64', 'numeric'], ['f64', 'numeric'], ['str', 'categorical'], ['flag', 'categorical'], ['ts', 'numeric'],
+          ['i32', 'numeric'],
+          ['i64', 'numeric'],
+          ['f64', 'numeric'],
+          ['str', 'categorical'],
+          ['flag', 'categorical'],
+          ['ts', 'numeric'],
         ]);
         expect(numbers(num(t, 'i32'))).toEqual([1, 2, null, 4]);
         expect(numbers(num(t, 'i64'))).toEqual([10, null, 30, -40]);
@@ -102,12 +118,17 @@ describe('readTable: Parquet', () => {
     });
 
     test('forced kinds: numbers as categories, strings parsed as numbers with text counted', async () => {
-      const buf = parquetWriteBuffer({ columnData: [
-        { name: 'code', data: [75001, 69001], type: 'INT32' },
-        { name: 'n', data: ['1.5', 'x'], type: 'STRING' },
-      ] });
+      const buf = parquetWriteBuffer({
+        columnData: [
+          { name: 'code', data: [75001, 69001], type: 'INT32' },
+          { name: 'n', data: ['1.5', 'x'], type: 'STRING' },
+        ],
+      });
       const f = await tmp.file('forced.parquet', new Uint8Array(buf));
-      const kinds = new Map<string, ColumnKind>([['code', 'categorical'], ['n', 'numeric']]);
+      const kinds = new Map<string, ColumnKind>([
+        ['code', 'categorical'],
+        ['n', 'numeric'],
+      ]);
       const t = await readTable(f, { kinds });
       expect(labels(cat(t, 'code'))).toEqual(['75001', '69001']);
       const n = num(t, 'n');
@@ -120,12 +141,17 @@ describe('readTable: Parquet', () => {
       const buf = parquetWriteBuffer({ columnData: [{ name: 'x', data: [1, Infinity], type: 'DOUBLE' }] });
       const f = await tmp.file('inf.parquet', new Uint8Array(buf));
       const e = await inputError(readTable(f));
-      expect(e.message).toBe(`${f} row 2, column 'x': 'Infinity' is not a finite number; leave the cell empty (or write NA) to mark it missing, or remove the row.`);
+      expect(e.message).toBe(
+        `${f} row 2, column 'x': 'Infinity' is not a finite number; leave the cell empty (or write NA) to mark it missing, or remove the row.`,
+      );
     });
 
     test('a list column is an error unless left out', async () => {
       const buf = parquetWriteBuffer({
-        columnData: [{ name: 'a', data: [1, 2] }, { name: 'l', data: [[1], [2, 3]] }],
+        columnData: [
+          { name: 'a', data: [1, 2] },
+          { name: 'l', data: [[1], [2, 3]] },
+        ],
         schema: [
           { name: 'root', num_children: 2 },
           { name: 'a', type: 'INT32', repetition_type: 'OPTIONAL' },
@@ -142,7 +168,12 @@ describe('readTable: Parquet', () => {
 
     test('a CSV and a Parquet file read together', async () => {
       const csv = await tmp.file('mix/a.csv', 'x,s\n1,p\n2,q\n');
-      const pq = parquetWriteBuffer({ columnData: [{ name: 's', data: ['q', 'r'], type: 'STRING' }, { name: 'x', data: [3, 4], type: 'DOUBLE' }] });
+      const pq = parquetWriteBuffer({
+        columnData: [
+          { name: 's', data: ['q', 'r'], type: 'STRING' },
+          { name: 'x', data: [3, 4], type: 'DOUBLE' },
+        ],
+      });
       await tmp.file('mix/b.parquet', new Uint8Array(pq));
       const t = await readTable(join(tmp.dir, 'mix'));
       expect(t.files).toEqual([csv, join(tmp.dir, 'mix', 'b.parquet')]);

@@ -7,7 +7,11 @@ import { runDriftCheck, runProfile } from '../../src/steps/check-drift.js';
 import { InputError } from '../../src/shared/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelci-check-'));
-const write = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+const write = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
 const rows = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('\n') + '\n';
 
 const ref = write('ref.csv', 'age,city,zip\n' + rows(400, (i) => `${20 + (i % 40)},${['a', 'b', 'c'][i % 3]},${10000 + (i % 7)}`));
@@ -17,8 +21,15 @@ describe('checkDrift on files', () => {
   test('same data: no drift; a column only in the current data is reported as new', async () => {
     const { report } = await checkDrift({ reference: ref, current: cur, options: DEFAULT_DRIFT_OPTIONS });
     expect(report.verdict).toMatchObject({ drifted: false, failed: false, testedFeatures: 3 });
-    expect(report.features.map((f) => [f.name, f.status])).toEqual([['age', 'ok'], ['city', 'ok'], ['zip', 'ok'], ['extra', 'new']]);
-    expect(report.findings).toEqual([{ severity: 'notice', column: 'extra', message: "Column 'extra' is new: it is in the current data but not in the reference." }]);
+    expect(report.features.map((f) => [f.name, f.status])).toEqual([
+      ['age', 'ok'],
+      ['city', 'ok'],
+      ['zip', 'ok'],
+      ['extra', 'new'],
+    ]);
+    expect(report.findings).toEqual([
+      { severity: 'notice', column: 'extra', message: "Column 'extra' is new: it is in the current data but not in the reference." },
+    ]);
   });
 
   test('categorical-columns reads numbers as categories', async () => {
@@ -27,22 +38,29 @@ describe('checkDrift on files', () => {
   });
 
   test('columns naming a column the reference lacks is one clear sentence', async () => {
-    await expect(checkDrift({ reference: ref, current: cur, options: parseDriftOptions({ columns: 'age, salary' }) }))
-      .rejects.toThrow("Input 'columns' names 'salary', which the reference does not have; its columns are 'age', 'city', 'zip'.");
+    await expect(checkDrift({ reference: ref, current: cur, options: parseDriftOptions({ columns: 'age, salary' }) })).rejects.toThrow(
+      "Input 'columns' names 'salary', which the reference does not have; its columns are 'age', 'city', 'zip'.",
+    );
   });
 
   test('ignoring every column is refused', async () => {
-    await expect(checkDrift({ reference: ref, current: cur, options: parseDriftOptions({ 'ignore-columns': 'age,city,zip' }) }))
-      .rejects.toBeInstanceOf(InputError);
+    await expect(checkDrift({ reference: ref, current: cur, options: parseDriftOptions({ 'ignore-columns': 'age,city,zip' }) })).rejects.toBeInstanceOf(
+      InputError,
+    );
   });
 
   test('the schema contract: ranges, allowed values, nullability and required columns are critical', async () => {
-    const schema = write('schema.json', JSON.stringify({ columns: {
-      age: { type: 'numeric', min: 0, max: 50 },
-      city: { type: 'categorical', allowed: ['a', 'b'] },
-      country: { type: 'categorical' },
-      note: { required: false },
-    } }));
+    const schema = write(
+      'schema.json',
+      JSON.stringify({
+        columns: {
+          age: { type: 'numeric', min: 0, max: 50 },
+          city: { type: 'categorical', allowed: ['a', 'b'] },
+          country: { type: 'categorical' },
+          note: { required: false },
+        },
+      }),
+    );
     const { report } = await checkDrift({ reference: ref, current: cur, schema, options: DEFAULT_DRIFT_OPTIONS });
     expect(report.verdict.critical).toBe(true);
     expect(report.findings.filter((f) => f.severity === 'critical').map((f) => f.message)).toEqual([
@@ -81,7 +99,9 @@ describe('runDriftCheck writes nothing on failure', () => {
   });
 
   test('profile-of must be current or reference', async () => {
-    await expect(runDriftCheck({ reference: ref, current: cur, 'profile-of': 'both' })).rejects.toThrow("Input 'profile-of' is 'both'; use 'current' or 'reference'.");
+    await expect(runDriftCheck({ reference: ref, current: cur, 'profile-of': 'both' })).rejects.toThrow(
+      "Input 'profile-of' is 'both'; use 'current' or 'reference'.",
+    );
   });
 
   test('runProfile writes a profile that checks the same as the data', async () => {

@@ -4,12 +4,24 @@ import { referenceFromTable } from '../../src/drift/reference-from-table.js';
 import { categorical, numeric, table } from '../helpers/tables.js';
 
 const opts = DEFAULT_DRIFT_OPTIONS;
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 describe('compareToReference', () => {
   test('a real shift with a large effect drifts; the reason carries the numbers', () => {
-    const ref = referenceFromTable(table(numeric('x', range(2000, (i) => (i % 100) / 10))));
-    const cur = table(numeric('x', range(2000, (i) => (i % 100) / 10 + 3)));
+    const ref = referenceFromTable(
+      table(
+        numeric(
+          'x',
+          range(2000, (i) => (i % 100) / 10),
+        ),
+      ),
+    );
+    const cur = table(
+      numeric(
+        'x',
+        range(2000, (i) => (i % 100) / 10 + 3),
+      ),
+    );
     const report = compareToReference(ref, cur, opts);
     const f = report.features[0];
     expect(f.status).toBe('drift');
@@ -25,8 +37,20 @@ describe('compareToReference', () => {
 
   test('a significant but tiny shift on many rows does not drift', () => {
     const n = 200_000;
-    const ref = referenceFromTable(table(numeric('x', range(n, (i) => (i * 7919) % 10_000))));
-    const cur = table(numeric('x', range(n, (i) => ((i * 7919) % 10_000) + 150)));
+    const ref = referenceFromTable(
+      table(
+        numeric(
+          'x',
+          range(n, (i) => (i * 7919) % 10_000),
+        ),
+      ),
+    );
+    const cur = table(
+      numeric(
+        'x',
+        range(n, (i) => ((i * 7919) % 10_000) + 150),
+      ),
+    );
     const f = compareToReference(ref, cur, opts).features[0];
     expect(f.test!.pAdjusted).toBeLessThan(1e-6);
     expect(f.effect!.value).toBeLessThan(0.1);
@@ -35,8 +59,20 @@ describe('compareToReference', () => {
   });
 
   test('categorical: unseen categories are named, the 2xK chi-square decides', () => {
-    const ref = referenceFromTable(table(categorical('c', range(600, (i) => ['a', 'b', 'c'][i % 3]))));
-    const cur = table(categorical('c', range(600, (i) => (i % 4 === 0 ? 'z' : ['a', 'b', 'c'][i % 3]))));
+    const ref = referenceFromTable(
+      table(
+        categorical(
+          'c',
+          range(600, (i) => ['a', 'b', 'c'][i % 3]),
+        ),
+      ),
+    );
+    const cur = table(
+      categorical(
+        'c',
+        range(600, (i) => (i % 4 === 0 ? 'z' : ['a', 'b', 'c'][i % 3])),
+      ),
+    );
     const f = compareToReference(ref, cur, opts).features[0];
     expect(f.status).toBe('drift');
     expect(f.newCategories).toEqual([{ name: 'z', count: 150 }]);
@@ -47,7 +83,12 @@ describe('compareToReference', () => {
   test('a change in the missing rate drifts even when the values do not', () => {
     const values = range(1000, (i) => i % 50);
     const ref = referenceFromTable(table(numeric('x', values)));
-    const cur = table(numeric('x', values.map((v, i) => (i % 5 === 0 ? null : v))));
+    const cur = table(
+      numeric(
+        'x',
+        values.map((v, i) => (i % 5 === 0 ? null : v)),
+      ),
+    );
     const f = compareToReference(ref, cur, opts).features[0];
     expect(f.missing).toMatchObject({ reference: 0, current: 0.2, drifted: true });
     expect(f.status).toBe('drift');
@@ -58,7 +99,11 @@ describe('compareToReference', () => {
     const ref = referenceFromTable(table(numeric('a', [1, 2, 3]), numeric('b', [1, 2, 3])));
     const cur = table(numeric('a', [1, 2, 3]), numeric('c', [4, 5, 6]));
     const report = compareToReference(ref, cur, { ...opts, failOn: 'critical' });
-    expect(report.features.map((f) => [f.name, f.status])).toEqual([['a', 'ok'], ['b', 'critical'], ['c', 'new']]);
+    expect(report.features.map((f) => [f.name, f.status])).toEqual([
+      ['a', 'ok'],
+      ['b', 'critical'],
+      ['c', 'new'],
+    ]);
     expect(report.verdict).toMatchObject({ critical: true, failed: true, criticalFeatures: ['b'] });
     expect(report.findings.map((f) => f.message)).toEqual([
       "Column 'b' is in the reference but missing from the current data.",
@@ -68,7 +113,14 @@ describe('compareToReference', () => {
 
   test('text in a numeric column is critical with the count and first line', () => {
     const ref = referenceFromTable(table(numeric('a', [1, 2, 3])));
-    const cur = table({ kind: 'numeric', name: 'a', values: Float64Array.from([1, NaN, NaN]), missing: 0, textCells: 2, firstText: { file: 'cur.csv', line: 3, text: 'n/a?' } });
+    const cur = table({
+      kind: 'numeric',
+      name: 'a',
+      values: Float64Array.from([1, NaN, NaN]),
+      missing: 0,
+      textCells: 2,
+      firstText: { file: 'cur.csv', line: 3, text: 'n/a?' },
+    });
     const report = compareToReference(ref, cur, opts);
     expect(report.features[0].status).toBe('critical');
     expect(report.findings[0]).toMatchObject({ severity: 'critical', file: 'cur.csv', line: 3 });
@@ -76,8 +128,20 @@ describe('compareToReference', () => {
   });
 
   test('a constant reference column falls back to KS D and says why', () => {
-    const ref = referenceFromTable(table(numeric('k', range(500, () => 7))));
-    const cur = table(numeric('k', range(500, (i) => (i < 400 ? 7 : 8))));
+    const ref = referenceFromTable(
+      table(
+        numeric(
+          'k',
+          range(500, () => 7),
+        ),
+      ),
+    );
+    const cur = table(
+      numeric(
+        'k',
+        range(500, (i) => (i < 400 ? 7 : 8)),
+      ),
+    );
     const f = compareToReference(ref, cur, opts).features[0];
     expect(f.effect).toMatchObject({ name: 'ks', value: 0.2 });
     expect(f.status).toBe('drift');
@@ -85,8 +149,20 @@ describe('compareToReference', () => {
   });
 
   test('all-missing current column: no distribution test, the missing rate drifts', () => {
-    const ref = referenceFromTable(table(numeric('x', range(300, (i) => i))));
-    const cur = table(numeric('x', range(300, () => null)));
+    const ref = referenceFromTable(
+      table(
+        numeric(
+          'x',
+          range(300, (i) => i),
+        ),
+      ),
+    );
+    const cur = table(
+      numeric(
+        'x',
+        range(300, () => null),
+      ),
+    );
     const f = compareToReference(ref, cur, opts).features[0];
     expect(f.test).toBeUndefined();
     expect(f.status).toBe('drift');
@@ -100,7 +176,9 @@ describe('compareToReference', () => {
     const one = compareToReference(referenceFromTable(table(numeric('a', x))), table(numeric('a', y)), opts).features[0];
     const many = compareToReference(
       referenceFromTable(table(numeric('a', x), numeric('b', x), numeric('c', x))),
-      table(numeric('a', y), numeric('b', x), numeric('c', x)), opts).features[0];
+      table(numeric('a', y), numeric('b', x), numeric('c', x)),
+      opts,
+    ).features[0];
     expect(many.test!.pValue).toBe(one.test!.pValue);
     expect(many.test!.pAdjusted).toBeCloseTo(Math.min(1, 3 * one.test!.pValue), 12);
   });
@@ -132,7 +210,9 @@ describe('identifier-like columns', () => {
     const f = report.features[0];
     expect(f.status).toBe('skipped');
     expect(f.test).toBeUndefined();
-    expect(f.reason).toBe('Not tested: it looks like an identifier or timestamp (100 distinct values in 100 reference rows), so category frequencies say nothing; list it in ignore-columns.');
+    expect(f.reason).toBe(
+      'Not tested: it looks like an identifier or timestamp (100 distinct values in 100 reference rows), so category frequencies say nothing; list it in ignore-columns.',
+    );
     expect(report.verdict.drifted).toBe(false);
   });
 });
@@ -140,8 +220,21 @@ describe('identifier-like columns', () => {
 describe('time columns', () => {
   test('a Parquet date/time column is not tested, saying why', () => {
     const day = 86_400_000;
-    const ref = referenceFromTable(table(numeric('t', Array.from({ length: 50 }, (_, i) => i * day))));
-    const cur = table({ ...numeric('t', Array.from({ length: 50 }, (_, i) => (i + 100) * day)), unit: 'epoch-ms' });
+    const ref = referenceFromTable(
+      table(
+        numeric(
+          't',
+          Array.from({ length: 50 }, (_, i) => i * day),
+        ),
+      ),
+    );
+    const cur = table({
+      ...numeric(
+        't',
+        Array.from({ length: 50 }, (_, i) => (i + 100) * day),
+      ),
+      unit: 'epoch-ms',
+    });
     const f = compareToReference(ref, cur, DEFAULT_DRIFT_OPTIONS).features[0];
     expect(f.status).toBe('skipped');
     expect(f.reason).toMatch(/^Not tested: it is a date\/time column/);

@@ -9,12 +9,30 @@ const VEGA = new URL('../../../../node_modules/vega-datasets/data/', import.meta
 
 /** vega-datasets' flights-20k: 20,000 US flights of early 2001, ~220 airports on each side. */
 function flights(): Table {
-  const rows = JSON.parse(readFileSync(`${VEGA}flights-20k.json`, 'utf8')) as { date: string; delay: number; distance: number; origin: string; destination: string }[];
+  const rows = JSON.parse(readFileSync(`${VEGA}flights-20k.json`, 'utf8')) as {
+    date: string;
+    delay: number;
+    distance: number;
+    origin: string;
+    destination: string;
+  }[];
   return table(
-    numeric('delay', rows.map((r) => r.delay)),
-    numeric('distance', rows.map((r) => r.distance)),
-    categorical('origin', rows.map((r) => r.origin)),
-    categorical('destination', rows.map((r) => r.destination)),
+    numeric(
+      'delay',
+      rows.map((r) => r.delay),
+    ),
+    numeric(
+      'distance',
+      rows.map((r) => r.distance),
+    ),
+    categorical(
+      'origin',
+      rows.map((r) => r.origin),
+    ),
+    categorical(
+      'destination',
+      rows.map((r) => r.destination),
+    ),
   );
 }
 

@@ -17,8 +17,15 @@ const baseline = new Map<string, MetricValue>([['accuracy', { value: 0.935 }]]);
 
 describe('parseQuantity', () => {
   test.each([
-    ['500MB', 500e6, 'bytes'], ['1.5GiB', 1.5 * 1024 ** 3, 'bytes'], ['100ms', 100, 'time'], ['2 s', 2000, 'time'],
-    ['250us', 0.25, 'time'], ['92%', 0.92, 'ratio'], ['0.92', 0.92, undefined], ['1e3', 1000, undefined], ['-.5', -0.5, undefined],
+    ['500MB', 500e6, 'bytes'],
+    ['1.5GiB', 1.5 * 1024 ** 3, 'bytes'],
+    ['100ms', 100, 'time'],
+    ['2 s', 2000, 'time'],
+    ['250us', 0.25, 'time'],
+    ['92%', 0.92, 'ratio'],
+    ['0.92', 0.92, undefined],
+    ['1e3', 1000, undefined],
+    ['-.5', -0.5, undefined],
   ])('%s', (text, value, dimension) => {
     const q = parseQuantity(text);
     expect(q.value).toBeCloseTo(value, 9);
@@ -29,10 +36,12 @@ describe('parseQuantity', () => {
     expect(() => parseQuantity(text, { input: 'gates' })).toThrow('is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.');
   });
   test('formatting round-trips through parsing within 4 significant digits', () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e12, noNaN: true }), (bytes) => {
-      const back = parseQuantity(formatQuantity(bytes, 'bytes').replace(' ', '')).value;
-      expect(Math.abs(back - bytes) / bytes).toBeLessThan(1e-3);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e12, noNaN: true }), (bytes) => {
+        const back = parseQuantity(formatQuantity(bytes, 'bytes').replace(' ', '')).value;
+        expect(Math.abs(back - bytes) / bytes).toBeLessThan(1e-3);
+      }),
+    );
   });
 });
 
@@ -49,7 +58,11 @@ describe('gates', () => {
     const v = evaluateGates(gates, metrics, { baseline, now: new Date('2026-01-01T00:00:00Z') });
     expect(v.passed).toBe(false);
     expect(v.gates.map((g) => [g.gate, g.passed])).toEqual([
-      ['macro_f1 >= 0.9', false], ['accuracy.ci_low >= 90%', true], ['latency.p99 <= 100ms', true], ['size <= 500MB', false], ['accuracy >= baseline.accuracy - 0.01', true],
+      ['macro_f1 >= 0.9', false],
+      ['accuracy.ci_low >= 90%', true],
+      ['latency.p99 <= 100ms', true],
+      ['size <= 500MB', false],
+      ['accuracy >= baseline.accuracy - 0.01', true],
     ]);
     expect(v.gates[0].reason).toBe('macro_f1 = 0.88 fails >= 0.9 by 0.02');
     expect(v.gates[0].margin).toBeCloseTo(-0.02, 12);
@@ -80,7 +93,10 @@ describe('gates', () => {
     ['acuracy >= 0.9', "Gate 'acuracy >= 0.9' names the metric 'acuracy', which the evaluation does not have; did you mean 'accuracy'?"],
     ['latency.p90 <= 100ms', "did you mean 'latency.p99'?"],
     ['zzzzzzzz >= 1', 'known metrics: accuracy, accuracy.ci_low, latency.p99, log_loss, macro_f1, size.'],
-    ['size <= 100ms', "Gate 'size <= 100ms' compares size, measured in bytes (MB, GiB, ...), with a threshold in time (ms, s); use a unit of bytes (MB, GiB, ...)."],
+    [
+      'size <= 100ms',
+      "Gate 'size <= 100ms' compares size, measured in bytes (MB, GiB, ...), with a threshold in time (ms, s); use a unit of bytes (MB, GiB, ...).",
+    ],
     ['accuracy >= 90MB', 'compares accuracy, measured in plain numbers (or %), with a threshold in bytes'],
     ['accuracy >= baseline.accuracy - 0.01', "compares with the baseline, but no baseline model or report was given; set the 'baseline' input"],
   ])('%s is refused with one sentence', (text, message) => {
@@ -89,8 +105,14 @@ describe('gates', () => {
 
   test('a line that is not a gate names the input and line', () => {
     let error: InputError | undefined;
-    try { parseGates('accuracy >= 0.9\naccuracy is high'); } catch (e) { error = e as InputError; }
-    expect(error?.message).toBe("Input 'gates' line 2, 'accuracy is high', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.");
+    try {
+      parseGates('accuracy >= 0.9\naccuracy is high');
+    } catch (e) {
+      error = e as InputError;
+    }
+    expect(error?.message).toBe(
+      "Input 'gates' line 2, 'accuracy is high', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.",
+    );
     expect(error?.where).toEqual({ input: 'gates', line: 2 });
   });
 

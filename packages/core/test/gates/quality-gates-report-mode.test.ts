@@ -15,10 +15,18 @@ describe('report mode (the team evaluated the model itself)', () => {
   test('plain {"metrics"} with nested objects and units: gates apply in canonical units', async () => {
     const report = write('plain.json', JSON.stringify({ metrics: { accuracy: 0.93, macro_f1: 0.88, latency: { p99: '12ms', p50: 3 }, size: '450MB' } }));
     const verdictPath = join(dir, 'v1.json');
-    const out = await runQualityGates({ report, gates: 'accuracy >= 0.9\nmacro_f1 >= 0.9\nlatency.p99 <= 0.01s', 'max-model-size': '500MB', 'verdict-path': verdictPath });
+    const out = await runQualityGates({
+      report,
+      gates: 'accuracy >= 0.9\nmacro_f1 >= 0.9\nlatency.p99 <= 0.01s',
+      'max-model-size': '500MB',
+      'verdict-path': verdictPath,
+    });
     expect(out.verdict.metrics).toEqual({ accuracy: 0.93, macro_f1: 0.88, 'latency.p99': 12, 'latency.p50': 3, size: 450e6 });
     expect(out.verdict.gates.map((g) => [g.gate, g.passed])).toEqual([
-      ['size <= 500MB', true], ['accuracy >= 0.9', true], ['macro_f1 >= 0.9', false], ['latency.p99 <= 0.01s', false],
+      ['size <= 500MB', true],
+      ['accuracy >= 0.9', true],
+      ['macro_f1 >= 0.9', false],
+      ['latency.p99 <= 0.01s', false],
     ]);
     expect(out.verdict.gates[3].reason).toBe('latency.p99 = 12 ms fails <= 10 ms by 2 ms');
     expect(out.verdict.passed).toBe(false);
@@ -32,7 +40,12 @@ describe('report mode (the team evaluated the model itself)', () => {
   test('a baseline report enables baseline gates; null means not measured and fails its gate', async () => {
     const report = write('cand.json', JSON.stringify({ metrics: { accuracy: 0.91, roc_auc: null } }));
     const baseline = write('prod.json', JSON.stringify({ metrics: { accuracy: 0.915 } }));
-    const out = await runQualityGates({ report, baseline, gates: 'accuracy >= baseline.accuracy - 0.01\nroc_auc >= 0.9', 'verdict-path': join(dir, 'v2.json') });
+    const out = await runQualityGates({
+      report,
+      baseline,
+      gates: 'accuracy >= baseline.accuracy - 0.01\nroc_auc >= 0.9',
+      'verdict-path': join(dir, 'v2.json'),
+    });
     expect(out.verdict.gates[0].passed).toBe(true);
     expect(out.verdict.gates[0].threshold).toBeCloseTo(0.905, 12);
     expect(out.verdict.gates[1]).toMatchObject({ passed: false, actual: null, reason: 'roc_auc was not measured, so the gate cannot pass.' });
@@ -79,9 +92,18 @@ describe('inputs', () => {
     [{ report, gates: 'acuracy >= 0.9' }, /names the metric 'acuracy', which the evaluation does not have; did you mean 'accuracy'\?/],
     [{ report, gates: 'accuracy >= baseline.accuracy' }, /compares with the baseline, but no baseline model or report was given/],
     [{ report, gates: 'accuracy >= 0.9', baseline: 'prod.onnx' }, /with 'report' the baseline must be a report too/],
-    [{ model: 'm.onnx', 'test-data': 'x.csv', 'label-column': 'y', gates: 'macro_f2 >= 0.9' }, /names the metric 'macro_f2', which the evaluation does not produce; did you mean 'macro_f1'\?/],
-    [{ model: 'm.onnx', 'test-data': 'x.csv', 'label-column': 'y', gates: 'accuracy >= 0.9', 'execution-provider': 'tpu' }, /Input 'execution-provider' is 'tpu'; use 'cpu' or 'cuda'/],
-    [{ model: 'm.onnx', 'test-data': 'x.csv', 'label-column': 'y', gates: 'accuracy >= 0.9', 'latency-runs': '0' }, /Input 'latency-runs' is '0'; give a whole number of at least 1/],
+    [
+      { model: 'm.onnx', 'test-data': 'x.csv', 'label-column': 'y', gates: 'macro_f2 >= 0.9' },
+      /names the metric 'macro_f2', which the evaluation does not produce; did you mean 'macro_f1'\?/,
+    ],
+    [
+      { model: 'm.onnx', 'test-data': 'x.csv', 'label-column': 'y', gates: 'accuracy >= 0.9', 'execution-provider': 'tpu' },
+      /Input 'execution-provider' is 'tpu'; use 'cpu' or 'cuda'/,
+    ],
+    [
+      { model: 'm.onnx', 'test-data': 'x.csv', 'label-column': 'y', gates: 'accuracy >= 0.9', 'latency-runs': '0' },
+      /Input 'latency-runs' is '0'; give a whole number of at least 1/,
+    ],
     [{ model: 'm.onnx', 'label-column': 'y', gates: 'accuracy >= 0.9' }, /Input 'test-data' is required with 'model'/],
   ])('%j is refused with one sentence', async (req, message) => {
     const error = await inputError(runQualityGates({ ...req, 'verdict-path': join(dir, 'never.json') }));

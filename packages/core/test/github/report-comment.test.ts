@@ -12,7 +12,7 @@ describe('the report comment', () => {
     expect(findReportComment([{ id: 1, body: 'hello', url: '' }])).toBeUndefined();
   });
 
-  it('fits GitHub\'s comment limit and says when it was cut', () => {
+  it("fits GitHub's comment limit and says when it was cut", () => {
     const body = reportCommentBody('x'.repeat(100_000));
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expect(body.startsWith(REPORT_MARKER)).toBe(true);

@@ -26,16 +26,36 @@ describe('probeGpuDevices', () => {
     smi.set({ apps: [{ pid: 4242, gpu_uuid: L4.uuid, process_name: 'python3, worker', used_memory: 1024 }] });
     const p = await probeGpuDevices(smi.command);
     expect(p).toEqual({
-      found: true, cudaVersion: '12.4',
-      gpus: [{ index: 0, uuid: L4.uuid, name: 'NVIDIA L4', memoryTotalMiB: 23034, memoryFreeMiB: 22612, driver: '550.90.07', migMode: undefined, computeMode: 'Default' }],
+      found: true,
+      cudaVersion: '12.4',
+      gpus: [
+        {
+          index: 0,
+          uuid: L4.uuid,
+          name: 'NVIDIA L4',
+          memoryTotalMiB: 23034,
+          memoryFreeMiB: 22612,
+          driver: '550.90.07',
+          migMode: undefined,
+          computeMode: 'Default',
+        },
+      ],
       processes: [{ pid: 4242, gpuUuid: L4.uuid, name: 'python3, worker', usedMemoryMiB: 1024 }],
     });
   });
 
   test('no nvidia-smi, the driver unreachable, no devices: each its own sentence', async () => {
-    expect(await probeGpuDevices(join(smi.bin, 'missing'))).toMatchObject({ found: false, why: 'missing', message: expect.stringMatching(/was not found on PATH.*gpus: none/) });
+    expect(await probeGpuDevices(join(smi.bin, 'missing'))).toMatchObject({
+      found: false,
+      why: 'missing',
+      message: expect.stringMatching(/was not found on PATH.*gpus: none/),
+    });
     smi.set({ mode: 'driver' });
-    expect(await probeGpuDevices(smi.command)).toMatchObject({ found: false, why: 'driver', message: expect.stringContaining("couldn't communicate with the NVIDIA driver") });
+    expect(await probeGpuDevices(smi.command)).toMatchObject({
+      found: false,
+      why: 'driver',
+      message: expect.stringContaining("couldn't communicate with the NVIDIA driver"),
+    });
     smi.set({ mode: 'no-devices' });
     expect(await probeGpuDevices(smi.command)).toMatchObject({ found: false, why: 'no-devices', message: expect.stringContaining('No devices were found') });
   });
@@ -58,7 +78,9 @@ describe('selectGpus', () => {
   test('less free memory than asked', async () => {
     smi.set({ gpus: [{ ...L4, 'memory.free': 1000 }] });
     const p = await probeGpuDevices(smi.command);
-    expect(failure(() => selectGpus(p, { ...ONE, minFreeMiB: 20480 }))).toMatch(/^The step asks for 1 GPU with 20480 MiB free each, but only 0 have that much \(GPU 0 1000 MiB\)/);
+    expect(failure(() => selectGpus(p, { ...ONE, minFreeMiB: 20480 }))).toMatch(
+      /^The step asks for 1 GPU with 20480 MiB free each, but only 0 have that much \(GPU 0 1000 MiB\)/,
+    );
   });
 
   test('another process holding the GPU is named; allow-busy-gpu shares the card', async () => {
@@ -78,4 +100,3 @@ describe('selectGpus', () => {
     expect(failure(() => selectGpus(p, { ...ONE, devices: ['7'] }))).toMatch(/^Input 'cuda-visible-devices' names GPU '7', which nvidia-smi does not list/);
   });
 });
-

@@ -24,8 +24,15 @@ test('samples utilisation, memory, power and temperature; summary has the peak a
 });
 
 test('a mostly idle GPU is a warning that asks whether the model is on it', () => {
-  const t = summarizeTelemetry([0], [0, 5, 4].map((u, i) => ({ atMs: i * 5000, gpu: 0, utilizationPct: u })), [], 5000);
-  expect(t.warnings).toEqual(['GPU 0: mean utilisation 3%: is the model on the GPU? (tensors and model need .to("cuda"); a data loader that cannot keep up looks the same.)']);
+  const t = summarizeTelemetry(
+    [0],
+    [0, 5, 4].map((u, i) => ({ atMs: i * 5000, gpu: 0, utilizationPct: u })),
+    [],
+    5000,
+  );
+  expect(t.warnings).toEqual([
+    'GPU 0: mean utilisation 3%: is the model on the GPU? (tensors and model need .to("cuda"); a data loader that cannot keep up looks the same.)',
+  ]);
 });
 
 test('[N/A] power (a card that does not report it) is absent, not zero', async () => {
@@ -39,5 +46,9 @@ test('a GPU that disappears mid-run leaves a warning and the samples before it',
   smi.set({ lostAfter: 2 });
   const t = await sampleFor(4);
   expect(t.samples.length).toBe(2);
-  expect(t.warnings).toEqual([expect.stringMatching(/^nvidia-smi stopped answering during training \(exit code 15: Unable to determine the device handle for GPU00000000:3B:00.0: GPU is lost/)]);
+  expect(t.warnings).toEqual([
+    expect.stringMatching(
+      /^nvidia-smi stopped answering during training \(exit code 15: Unable to determine the device handle for GPU00000000:3B:00.0: GPU is lost/,
+    ),
+  ]);
 });

@@ -31,7 +31,12 @@ export class MemoryRouter implements TrafficRouter {
   }
 }
 
-export interface Behaviour { canaryErrorRate: number; stableErrorRate: number; canaryP99: number; stableP99: number }
+export interface Behaviour {
+  canaryErrorRate: number;
+  stableErrorRate: number;
+  canaryP99: number;
+  stableP99: number;
+}
 
 /** Poisson traffic at `rate` requests/s split by what the router holds, read back per window. */
 export class SimMetrics implements MetricsSource {
@@ -42,7 +47,12 @@ export class SimMetrics implements MetricsSource {
   /** Canary errors served so far: what a bad canary cost before it was rolled back. */
   canaryErrorsServed = 0;
   private readonly poisson: (lambda: number) => number;
-  constructor(private readonly router: MemoryRouter, public b: Behaviour, private readonly rate = 50, seed = 7) {
+  constructor(
+    private readonly router: MemoryRouter,
+    public b: Behaviour,
+    private readonly rate = 50,
+    seed = 7,
+  ) {
     this.poisson = poissonSampler(rng(seed));
   }
   async check() {}

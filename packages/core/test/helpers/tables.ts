@@ -13,14 +13,18 @@ export function categorical(name: string, values: (string | null)[]): Categorica
   const codes = Int32Array.from(values, (x) => {
     if (x === null) return -1;
     let c = index.get(x);
-    if (c === undefined) { c = categories.length; categories.push(x); index.set(x, c); }
+    if (c === undefined) {
+      c = categories.length;
+      categories.push(x);
+      index.set(x, c);
+    }
     return c;
   });
   return { kind: 'categorical', name, codes, categories, missing: values.filter((x) => x === null).length };
 }
 
 export function table(...columns: Column[]): Table {
-  return { rowCount: columns[0]?.kind === 'numeric' ? columns[0].values.length : columns[0]?.codes.length ?? 0, columns, files: ['test.csv'] };
+  return { rowCount: columns[0]?.kind === 'numeric' ? columns[0].values.length : (columns[0]?.codes.length ?? 0), columns, files: ['test.csv'] };
 }
 
 /** The rows of a table at the given indices, as a new table (for random splits of real data). */
@@ -29,12 +33,18 @@ export function takeRows(t: Table, rows: ArrayLike<number>): Table {
     if (c.kind === 'numeric') {
       const values = new Float64Array(rows.length);
       let missing = 0;
-      for (let i = 0; i < rows.length; i++) { values[i] = c.values[rows[i]]; if (Number.isNaN(values[i])) missing++; }
+      for (let i = 0; i < rows.length; i++) {
+        values[i] = c.values[rows[i]];
+        if (Number.isNaN(values[i])) missing++;
+      }
       return { ...c, values, missing, textCells: 0, firstText: undefined };
     }
     const codes = new Int32Array(rows.length);
     let missing = 0;
-    for (let i = 0; i < rows.length; i++) { codes[i] = c.codes[rows[i]]; if (codes[i] < 0) missing++; }
+    for (let i = 0; i < rows.length; i++) {
+      codes[i] = c.codes[rows[i]];
+      if (codes[i] < 0) missing++;
+    }
     return { ...c, codes, missing };
   });
   return { rowCount: rows.length, columns, files: t.files };

@@ -7,7 +7,10 @@ import { parseNvidiaSmi, probeGpus } from '../../src/gpu/probe-gpu.js';
 describe('input-mapping', () => {
   test('one "input = columns" per line; ":" works too; comments and blank lines are ignored', () => {
     const m = parseInputMapping('float_input = a, b ,c\n\n# the id is not a feature\nisland: island\n');
-    expect([...m]).toEqual([['float_input', ['a', 'b', 'c']], ['island', ['island']]]);
+    expect([...m]).toEqual([
+      ['float_input', ['a', 'b', 'c']],
+      ['island', ['island']],
+    ]);
   });
 
   test.each([
@@ -47,7 +50,10 @@ describe('GPU probe', () => {
   test('runs nvidia-smi with the query flags, and finds no GPU where there is none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'smi-'));
     const smi = join(dir, 'nvidia-smi');
-    writeFileSync(smi, '#!/bin/sh\n[ "$1" = "--query-gpu=name,memory.total,driver_version" ] && [ "$2" = "--format=csv,noheader,nounits" ] && echo "NVIDIA L4, 23034, 550.90.07"\n');
+    writeFileSync(
+      smi,
+      '#!/bin/sh\n[ "$1" = "--query-gpu=name,memory.total,driver_version" ] && [ "$2" = "--format=csv,noheader,nounits" ] && echo "NVIDIA L4, 23034, 550.90.07"\n',
+    );
     chmodSync(smi, 0o755);
     expect(await probeGpus(smi)).toEqual([{ name: 'NVIDIA L4', memoryMiB: 23034, driver: '550.90.07' }]);
     expect(await probeGpus(join(dir, 'missing'))).toEqual([]);

@@ -22,7 +22,11 @@ describe('latencyHistogram', () => {
 describe('baseline deltas say better or worse', () => {
   test('a higher log loss is worse, a higher accuracy better', () => {
     const rows = baselineRows({ accuracy: 0.9, log_loss: 1.2, 'latency.p99': 3 }, { accuracy: 0.8, log_loss: 0.45, 'latency.p99': 3 });
-    expect(rows.map((r) => [r.metric, r.delta])).toEqual([['accuracy', '+0.1 (better)'], ['log_loss', '+0.75 (worse)'], ['latency.p99', '0 ms']]);
+    expect(rows.map((r) => [r.metric, r.delta])).toEqual([
+      ['accuracy', '+0.1 (better)'],
+      ['log_loss', '+0.75 (worse)'],
+      ['latency.p99', '0 ms'],
+    ]);
   });
 });
 

@@ -20,13 +20,15 @@ describe('summarizeLatencies', () => {
   });
 
   test('percentiles are ordered and bounded by the samples', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 300 }), (xs) => {
-      const s = summarizeLatencies(xs);
-      expect(s.p50).toBeLessThanOrEqual(s.p95);
-      expect(s.p95).toBeLessThanOrEqual(s.p99);
-      expect(s.p99).toBeLessThanOrEqual(s.max);
-      expect(s.p50).toBeGreaterThanOrEqual(Math.min(...xs));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 300 }), (xs) => {
+        const s = summarizeLatencies(xs);
+        expect(s.p50).toBeLessThanOrEqual(s.p95);
+        expect(s.p95).toBeLessThanOrEqual(s.p99);
+        expect(s.p99).toBeLessThanOrEqual(s.max);
+        expect(s.p50).toBeGreaterThanOrEqual(Math.min(...xs));
+      }),
+    );
   });
 
   test('no samples is an error', () => {

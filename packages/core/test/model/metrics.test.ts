@@ -115,15 +115,21 @@ describe('classification metrics match scikit-learn', () => {
 });
 
 describe('classification properties', () => {
-  const labelled = fc.integer({ min: 2, max: 5 }).chain((k) =>
-    fc.tuple(fc.constant(k), fc.array(fc.tuple(fc.nat(k - 1), fc.nat(k - 1)), { minLength: 1, maxLength: 60 })),
-  );
+  const labelled = fc
+    .integer({ min: 2, max: 5 })
+    .chain((k) => fc.tuple(fc.constant(k), fc.array(fc.tuple(fc.nat(k - 1), fc.nat(k - 1)), { minLength: 1, maxLength: 60 })));
 
   test('accuracy, balanced accuracy and macro F1 lie in [0, 1]', () => {
     fc.assert(
       fc.property(labelled, ([k, pairs]) => {
         const labels = Array.from({ length: k }, (_, i) => `l${i}`);
-        const m = classificationMetrics(confusionMatrix(pairs.map((p) => p[0]), pairs.map((p) => p[1]), labels));
+        const m = classificationMetrics(
+          confusionMatrix(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+            labels,
+          ),
+        );
         for (const v of [m.accuracy, m.balancedAccuracy, m.macroF1]) {
           expect(v).toBeGreaterThanOrEqual(0);
           expect(v).toBeLessThanOrEqual(1);
@@ -139,7 +145,13 @@ describe('classification properties', () => {
         const truth = ys.map((y) => (y ? 1 : 0));
         const perfect = Float64Array.from(ys.flatMap((y) => (y ? [0.1, 0.9] : [0.8, 0.2])));
         expect(rocAuc(truth, perfect, 2)).toBe(1);
-        expect(rocAuc(truth.map((t) => 1 - t), perfect, 2)).toBe(0);
+        expect(
+          rocAuc(
+            truth.map((t) => 1 - t),
+            perfect,
+            2,
+          ),
+        ).toBe(0);
       }),
     );
   });

@@ -55,7 +55,10 @@ function addModel(initializer: onnxProto.onnx.ITensorProto[] = [floatTensor('b',
     irVersion: 8,
     producerName: 'modelci-test',
     producerVersion: '1.2.3',
-    opsetImport: [{ domain: '', version: 17 }, { domain: 'ai.onnx.ml', version: 3 }],
+    opsetImport: [
+      { domain: '', version: 17 },
+      { domain: 'ai.onnx.ml', version: 3 },
+    ],
     metadataProps: [
       { key: 'classes', value: '["setosa","versicolor","virginica"]' },
       { key: 'feature_names', value: '["x0","x1","x2"]' },
@@ -158,7 +161,9 @@ describe('readOnnxModelInfo: what a model declares', () => {
   test('a producer without a version has no trailing space; a model without one says ""', async () => {
     const named = await readOnnxModelInfo(write(folder(), 'named.onnx', encode({ ...addModel(), producerVersion: undefined })));
     expect(named.producer).toBe('modelci-test');
-    const anonymous = await readOnnxModelInfo(write(folder(), 'anonymous.onnx', encode({ ...addModel(), producerName: undefined, producerVersion: undefined })));
+    const anonymous = await readOnnxModelInfo(
+      write(folder(), 'anonymous.onnx', encode({ ...addModel(), producerName: undefined, producerVersion: undefined })),
+    );
     expect(anonymous.producer).toBe('');
   });
 
@@ -227,11 +232,13 @@ describe('readOnnxModelInfo: external data', () => {
     const dir = folder();
     write(dir, 'weights.bin', new Uint8Array(4096));
     write(dir, 'bias.bin', new Uint8Array(16));
-    const bytes = encode(addModel([
-      externalTensor('w1', [256], { location: 'weights.bin', offset: '0', length: '1024' }),
-      externalTensor('w2', [512], { location: 'weights.bin', offset: '1024', length: '2048' }),
-      externalTensor('b', [3], { location: 'bias.bin', offset: '0', length: '12' }),
-    ]));
+    const bytes = encode(
+      addModel([
+        externalTensor('w1', [256], { location: 'weights.bin', offset: '0', length: '1024' }),
+        externalTensor('w2', [512], { location: 'weights.bin', offset: '1024', length: '2048' }),
+        externalTensor('b', [3], { location: 'bias.bin', offset: '0', length: '12' }),
+      ]),
+    );
     const info = await readOnnxModelInfo(write(dir, 'model.onnx', bytes));
     expect(info.externalData).toEqual([
       { location: 'weights.bin', path: join(dir, 'weights.bin'), bytes: 4096 },
@@ -258,18 +265,28 @@ describe('readOnnxModelInfo: external data', () => {
   test('a missing external-data file is named, and said to belong beside the model', async () => {
     const file = write(folder(), 'm.onnx', encode(addModel([externalTensor('b', [3], { location: 'm.onnx.data', offset: '0', length: '12' })])));
     const error = await refusal(file);
-    expect(error.message).toBe(`${file} keeps its weights in the external-data file 'm.onnx.data', which is missing; it must sit beside the model (upload and download it with the .onnx file).`);
+    expect(error.message).toBe(
+      `${file} keeps its weights in the external-data file 'm.onnx.data', which is missing; it must sit beside the model (upload and download it with the .onnx file).`,
+    );
     expect(error.where).toEqual({ file, input: 'model' });
   });
 
   test('an external-data file shorter than offset + length is truncated', async () => {
     const dir = folder();
     write(dir, 'w.bin', new Uint8Array(1000));
-    const file = write(dir, 'm.onnx', encode(addModel([
-      externalTensor('a', [100], { location: 'w.bin', offset: '0', length: '400' }),
-      externalTensor('b', [3], { location: 'w.bin', offset: '990', length: '12' }),
-    ])));
-    expect((await refusal(file)).message).toBe(`The external-data file 'w.bin' of ${file} has 1000 bytes but the model reads up to byte 1002; it is truncated: copy it again.`);
+    const file = write(
+      dir,
+      'm.onnx',
+      encode(
+        addModel([
+          externalTensor('a', [100], { location: 'w.bin', offset: '0', length: '400' }),
+          externalTensor('b', [3], { location: 'w.bin', offset: '990', length: '12' }),
+        ]),
+      ),
+    );
+    expect((await refusal(file)).message).toBe(
+      `The external-data file 'w.bin' of ${file} has 1000 bytes but the model reads up to byte 1002; it is truncated: copy it again.`,
+    );
   });
 
   test('without a length, the tensor size from its dims and type is what must be there', async () => {
@@ -310,9 +327,13 @@ describe('readOnnxModelInfo: external data', () => {
 
   test('an external initializer without a location, or with an offset that is not a number, is refused', async () => {
     const noLocation = write(folder(), 'm.onnx', encode(addModel([externalTensor('b', [3], { offset: '0' })])));
-    expect((await refusal(noLocation)).message).toBe(`${noLocation} marks initializer 'b' as external data but gives no location; export the model again with its external data.`);
+    expect((await refusal(noLocation)).message).toBe(
+      `${noLocation} marks initializer 'b' as external data but gives no location; export the model again with its external data.`,
+    );
     const badOffset = write(folder(), 'm.onnx', encode(addModel([externalTensor('b', [3], { location: 'w.bin', offset: '-4' })])));
-    expect((await refusal(badOffset)).message).toBe(`${badOffset} gives initializer 'b' an external-data offset of '-4', which is not a byte count; export the model again with its external data.`);
+    expect((await refusal(badOffset)).message).toBe(
+      `${badOffset} gives initializer 'b' an external-data offset of '-4', which is not a byte count; export the model again with its external data.`,
+    );
   });
 });
 
@@ -334,13 +355,38 @@ describe('readOnnxModelInfo: files that are not (whole) ONNX models', () => {
   const safetensorsHeader = '{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}';
   const safetensors = Buffer.concat([Buffer.from([safetensorsHeader.length, 0, 0, 0, 0, 0, 0, 0]), Buffer.from(safetensorsHeader), Buffer.alloc(4)]);
   test.each([
-    ['a PyTorch checkpoint (zip)', zip, 'a zip archive (a PyTorch checkpoint, .npz or .keras file)', 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file'],
-    ['a pickle', Buffer.from([0x80, 0x04, 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x8c, 0x03, 0x61, 0x62, 0x63]), 'a Python pickle (a pickled scikit-learn or PyTorch model)', 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file'],
-    ['a Keras .h5', Buffer.concat([Buffer.from('\x89HDF\r\n\x1a\n', 'latin1'), Buffer.alloc(40)]), 'an HDF5 file (a Keras .h5 model)', 'convert it with tf2onnx and give the .onnx file'],
+    [
+      'a PyTorch checkpoint (zip)',
+      zip,
+      'a zip archive (a PyTorch checkpoint, .npz or .keras file)',
+      'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file',
+    ],
+    [
+      'a pickle',
+      Buffer.from([0x80, 0x04, 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0, 0x8c, 0x03, 0x61, 0x62, 0x63]),
+      'a Python pickle (a pickled scikit-learn or PyTorch model)',
+      'convert the model with skl2onnx or torch.onnx.export and give the .onnx file',
+    ],
+    [
+      'a Keras .h5',
+      Buffer.concat([Buffer.from('\x89HDF\r\n\x1a\n', 'latin1'), Buffer.alloc(40)]),
+      'an HDF5 file (a Keras .h5 model)',
+      'convert it with tf2onnx and give the .onnx file',
+    ],
     ['a gzip', Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(30, 3)]), 'a gzip archive', 'unpack it and give the .onnx file inside'],
     ['safetensors', safetensors, 'a safetensors weights file', 'it holds weights only: export the whole model with torch.onnx.export and give the .onnx file'],
-    ['a Git LFS pointer', 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 1234\n', 'a Git LFS pointer', 'check the repository out with LFS files (actions/checkout with lfs: true, or git lfs pull)'],
-    ['an HTML page', '<!DOCTYPE html><html><body>Not Found</body></html>', 'an HTML page', 'the download returned a web page: check the URL and its credentials'],
+    [
+      'a Git LFS pointer',
+      'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 1234\n',
+      'a Git LFS pointer',
+      'check the repository out with LFS files (actions/checkout with lfs: true, or git lfs pull)',
+    ],
+    [
+      'an HTML page',
+      '<!DOCTYPE html><html><body>Not Found</body></html>',
+      'an HTML page',
+      'the download returned a web page: check the URL and its credentials',
+    ],
     ['JSON', '{"learner": {"gradient_booster": {}}}', 'JSON text', 'export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file'],
     ['text', 'hello', 'text', 'export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file'],
   ])('%s is not an ONNX model, and the sentence says what it looks like', async (_what, bytes, looksLike, fix) => {
@@ -358,10 +404,17 @@ describe('readOnnxModelInfo: files that are not (whole) ONNX models', () => {
     ['field number 0', [0x02, 0x00], 'a field numbered 0', 6],
     ['an 11-byte varint', [...tag(5, 0), ...Array(10).fill(0xff), 0x01], 'a number longer than 10 bytes', 7],
     ['a varint past the end of its message', lenField(7, [...tag(2, 0), 0xff]), 'a number running past the end of its message', 9],
-    ['a field past the end of its message', [...tag(7, 2), 4, ...tag(2, 2), 3, 0x61, 0x62], 'a field running to byte 13, past the end of its message at byte 12', 8],
+    [
+      'a field past the end of its message',
+      [...tag(7, 2), 4, ...tag(2, 2), 3, 0x61, 0x62],
+      'a field running to byte 13, past the end of its message at byte 12',
+      8,
+    ],
   ])('%s is not protobuf as ONNX writes it', async (_what, bytes, what, at) => {
     const file = write(folder(), 'bad.onnx', Buffer.from([...header(), ...bytes, ...trailer]));
-    expect((await refusal(file)).message).toBe(`${file} is not an ONNX model: byte ${at} holds ${what}, which is not valid ONNX protobuf; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`);
+    expect((await refusal(file)).message).toBe(
+      `${file} is not an ONNX model: byte ${at} holds ${what}, which is not valid ONNX protobuf; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`,
+    );
   });
 
   test.each([
@@ -371,7 +424,9 @@ describe('readOnnxModelInfo: files that are not (whole) ONNX models', () => {
     ['opset import', { ...addModel(), opsetImport: [] }],
   ])('a model with no %s is not an ONNX model', async (part, model) => {
     const file = write(folder(), 'partial.onnx', encode(model));
-    expect((await refusal(file)).message).toBe(`${file} is not an ONNX model (or is cut short): it has no ${part}; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`);
+    expect((await refusal(file)).message).toBe(
+      `${file} is not an ONNX model (or is cut short): it has no ${part}; export the model to ONNX (torch.onnx.export, skl2onnx, tf2onnx) and give that file.`,
+    );
   });
 
   test('a model cut inside its graph is cut short at the graph field, with where it should end', async () => {
@@ -389,7 +444,9 @@ describe('readOnnxModelInfo: files that are not (whole) ONNX models', () => {
     const weights = new Uint8Array(50 * 1024 * 1024);
     const bytes = encode(addModel([{ name: 'big', dims: [weights.length / 4], dataType: FLOAT, rawData: weights }]));
     const file = write(folder(), 'cut.onnx', bytes.subarray(0, bytes.length / 2));
-    expect((await refusal(file)).message).toMatch(/is cut short: a field runs past the end of the file \(the field at byte \d+ needs bytes up to \d+, but the file ends at byte \d+\)/);
+    expect((await refusal(file)).message).toMatch(
+      /is cut short: a field runs past the end of the file \(the field at byte \d+ needs bytes up to \d+, but the file ends at byte \d+\)/,
+    );
   });
 
   test('every prefix of a model is refused with an InputError, or (cut between trailing fields) reads the same graph', async () => {

@@ -64,7 +64,9 @@ test('sample-ratio mismatch matches scipy.stats.chisquare (SciPy 1.17.1)', () =>
   expect(srm.statistic).toBeCloseTo(100, 10);
   expect(srm.pValue / 1.5239706048320995e-23).toBeCloseTo(1, 6);
   expect(srm.mismatch).toBe(true);
-  expect(srm.summary).toMatch(/^Sample-ratio mismatch: champion \/ challenger got 45\.0% \/ 55\.0% of 10,000 requests where the router is set to 50\.0% \/ 50\.0%/);
+  expect(srm.summary).toMatch(
+    /^Sample-ratio mismatch: champion \/ challenger got 45\.0% \/ 55\.0% of 10,000 requests where the router is set to 50\.0% \/ 50\.0%/,
+  );
   // chisquare([5040, 4960], [5000, 5000]) -> 0.64, p 0.4237107971667936
   const fine = checkSampleRatio([5040, 4960], [0.5, 0.5], ['champion', 'challenger']);
   expect(fine.statistic).toBeCloseTo(0.64, 10);

@@ -13,7 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const versionWith = (...paths: string[]) => ({ name: 'penguins', version: 3, files: paths.map((p) => ({ path: p, digest: 'sha256:0', size: 0 })) }) as unknown as ModelVersion;
+const versionWith = (...paths: string[]) =>
+  ({ name: 'penguins', version: 3, files: paths.map((p) => ({ path: p, digest: 'sha256:0', size: 0 })) }) as unknown as ModelVersion;
 
 test.each([
   [['.'], /lists a file '\.' that names the download folder itself/],
@@ -32,7 +33,9 @@ test('a symlink already in the download folder is not written through', async ()
   symlinkSync(outside, join(into, 'sub'));
   symlinkSync(join(outside, 'x'), join(into, 'model.onnx'));
   const v = versionWith('sub/model.onnx');
-  await expect(downloadTarget(into, v, v.files[0])).rejects.toThrow(/holds a symlink at 'sub', where penguins v3 writes 'sub\/model\.onnx'; modelci does not write through symlinks/);
+  await expect(downloadTarget(into, v, v.files[0])).rejects.toThrow(
+    /holds a symlink at 'sub', where penguins v3 writes 'sub\/model\.onnx'; modelci does not write through symlinks/,
+  );
   await expect(downloadTarget(into, v, { ...v.files[0], path: 'model.onnx' })).rejects.toThrow(/holds a symlink at 'model\.onnx'/);
   mkdirSync(join(into, 'dir.onnx'));
   await expect(downloadTarget(into, v, { ...v.files[0], path: 'dir.onnx' })).rejects.toThrow(/has a folder at 'dir\.onnx', where penguins v3 needs a file/);
@@ -43,7 +46,14 @@ test('a download that fails its digest leaves the good file that was there, and 
   const registry = new LocalOciRegistry(join(dir, 'registry'));
   const model = join(dir, 'model.onnx');
   writeFileSync(model, 'good weights');
-  const { version } = await registry.register({ name: 'penguins', files: [{ source: model, path: 'model.onnx' }], metrics: {}, provenance: {}, tags: {}, now: new Date() });
+  const { version } = await registry.register({
+    name: 'penguins',
+    files: [{ source: model, path: 'model.onnx' }],
+    metrics: {},
+    provenance: {},
+    tags: {},
+    now: new Date(),
+  });
   const into = join(dir, 'out');
   await registry.download(version, into);
   // The stored blob is damaged afterwards (same size, other bytes).

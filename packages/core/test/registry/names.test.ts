@@ -29,12 +29,15 @@ test('MLflow names follow MLflow: CamelCase is fine, a slash or a control charac
   expect(() => checkModelName('FraudDetector')).toThrow(/is not a valid registry name: it contains 'F', 'D'/);
 });
 
-test.each(['../../../other-team/secret-model/manifests/production', 'a/b', '.hidden', ''])('version %j is refused on every backend before any request', async (ref) => {
-  expect(() => checkVersionRef(ref)).toThrow(/which is not a version: give a number \(3 or v3\), 'latest', or an alias/);
-  for (const uri of [`${DOWN}acme/models`, 'mlflow+http://127.0.0.1:9', '/tmp/modelci-no-such-registry']) {
-    expect((await inputError(openRegistry(uri).resolve('penguins', ref))).message).toMatch(/is not a version/);
-  }
-});
+test.each(['../../../other-team/secret-model/manifests/production', 'a/b', '.hidden', ''])(
+  'version %j is refused on every backend before any request',
+  async (ref) => {
+    expect(() => checkVersionRef(ref)).toThrow(/which is not a version: give a number \(3 or v3\), 'latest', or an alias/);
+    for (const uri of [`${DOWN}acme/models`, 'mlflow+http://127.0.0.1:9', '/tmp/modelci-no-such-registry']) {
+      expect((await inputError(openRegistry(uri).resolve('penguins', ref))).message).toMatch(/is not a version/);
+    }
+  },
+);
 
 test.each(['3', 'v3', 'latest', 'production', 'Production', 'champion', 'release-1.2'])('version %j is accepted', (ref) => {
   expect(() => checkVersionRef(ref)).not.toThrow();

@@ -21,8 +21,12 @@ const file = (name: string, content: unknown) => {
   return p;
 };
 const verdict = (passed: boolean, gates: boolean[], checks: boolean[] = []) => ({
-  schema: 'modelci/gate-verdict@1', passed, metrics: { accuracy: 0.9 }, summary: '',
-  gates: gates.map((p, i) => ({ gate: `gate ${i}`, passed: p })), checks: checks.map((p, i) => ({ name: `check ${i}`, passed: p })),
+  schema: 'modelci/gate-verdict@1',
+  passed,
+  metrics: { accuracy: 0.9 },
+  summary: '',
+  gates: gates.map((p, i) => ({ gate: `gate ${i}`, passed: p })),
+  checks: checks.map((p, i) => ({ name: `check ${i}`, passed: p })),
 });
 
 async function policyError(p: Promise<unknown>): Promise<PolicyError> {
@@ -35,12 +39,15 @@ async function policyError(p: Promise<unknown>): Promise<PolicyError> {
   throw new Error('expected a PolicyError');
 }
 
-test.each(['production', 'Production', 'PROD', 'prod', 'champion', 'Champion'])("a failed verdict cannot be promoted to '%s' (protected by default, any case)", async (alias) => {
-  await runRegister({ registry, name: 'penguins', model: file('m.onnx', 'w'), metrics: file('v.json', verdict(false, [false])) }, env);
-  const refused = await policyError(runPromote({ registry, name: 'penguins', version: '1', alias }));
-  expect(refused.message).toMatch(new RegExp(`cannot be promoted to ${alias} \\(a protected alias\\): its recorded GateVerdict did not pass`));
-  expect(refused.markdown).toMatch(/Refused/);
-});
+test.each(['production', 'Production', 'PROD', 'prod', 'champion', 'Champion'])(
+  "a failed verdict cannot be promoted to '%s' (protected by default, any case)",
+  async (alias) => {
+    await runRegister({ registry, name: 'penguins', model: file('m.onnx', 'w'), metrics: file('v.json', verdict(false, [false])) }, env);
+    const refused = await policyError(runPromote({ registry, name: 'penguins', version: '1', alias }));
+    expect(refused.message).toMatch(new RegExp(`cannot be promoted to ${alias} \\(a protected alias\\): its recorded GateVerdict did not pass`));
+    expect(refused.markdown).toMatch(/Refused/);
+  },
+);
 
 test('protected-aliases is an input: a custom list protects its aliases, and only those', async () => {
   await runRegister({ registry, name: 'penguins', model: file('m.onnx', 'w') }, env);
@@ -56,8 +63,17 @@ test("a verdict whose 'passed: true' contradicts a failed check is not trusted, 
 });
 
 test('a verdict without gates or checks is refused as incomplete', async () => {
-  await expect(runRegister({ registry, name: 'penguins', model: file('m.onnx', 'w'), metrics: file('v.json', { schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.9 } }) }, env))
-    .rejects.toThrow(/is not a complete GateVerdict: it needs "passed" \(true or false\), "gates" and "checks"/);
+  await expect(
+    runRegister(
+      {
+        registry,
+        name: 'penguins',
+        model: file('m.onnx', 'w'),
+        metrics: file('v.json', { schema: 'modelci/gate-verdict@1', passed: true, metrics: { accuracy: 0.9 } }),
+      },
+      env,
+    ),
+  ).rejects.toThrow(/is not a complete GateVerdict: it needs "passed" \(true or false\), "gates" and "checks"/);
 });
 
 test("the seed's order: register after training, evaluate, attach the passing verdict and the new commit, promote", async () => {
@@ -65,7 +81,10 @@ test("the seed's order: register after training, evaluate, attach the passing ve
   await runPromote({ registry, name: 'penguins', version: '1', alias: 'staging' });
   await policyError(runPromote({ registry, name: 'penguins', version: 'staging' }));
   const later = { GITHUB_SHA: '2222222222222222222222222222222222222222' };
-  const attached = await runAttach({ registry, name: 'penguins', version: 'staging', 'gate-verdict': file('v.json', verdict(true, [true, true], [true])) }, later);
+  const attached = await runAttach(
+    { registry, name: 'penguins', version: 'staging', 'gate-verdict': file('v.json', verdict(true, [true, true], [true])) },
+    later,
+  );
   expect(attached.version.digest).toBe(registered.version.digest);
   expect(attached.version.provenance.gateVerdict?.passed).toBe(true);
   expect(attached.version.provenance.gitSha).toBe(env.GITHUB_SHA);

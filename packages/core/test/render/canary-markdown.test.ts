@@ -5,23 +5,30 @@ async function rollout(canaryErrorRate: number) {
   const clock = new SimClock();
   const router = new MemoryRouter();
   const metrics = new SimMetrics(router, { ...HEALTHY, canaryErrorRate });
-  return runRollout(parseCanaryPolicy({ steps: '10%, 50%', interval: '30s', 'check-interval': '10s', 'min-requests': '20' }), { router, metrics, clock }, { name: 'penguins', version: '4', gitSha: '0123456789abcdef' });
+  return runRollout(
+    parseCanaryPolicy({ steps: '10%, 50%', interval: '30s', 'check-interval': '10s', 'min-requests': '20' }),
+    { router, metrics, clock },
+    { name: 'penguins', version: '4', gitSha: '0123456789abcdef' },
+  );
 }
 
 test('a promoted rollout: headline, policy, charts of share and error rates, every check and event', async () => {
   const r = await rollout(0.001);
   const md = renderDeploymentMarkdown(r);
   expect(md.split('\n')[0]).toBe('## ✅ Canary promoted: penguins v4 (0123456789ab)');
-  expect(md).toContain('> Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v4 on the stable servers');
+  expect(md).toContain(
+    '> Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v4 on the stable servers',
+  );
   expect(md).toContain('**The canary servers serve 100% of traffic; the stable servers still run the old version.**');
   expect(md).toContain('| steps | 10.0% → 50.0% → 100% |');
-  expect(md).toContain('| sequential test | canary errors 10x stable\'s, false-rollback rate 1.0% |');
+  expect(md).toContain("| sequential test | canary errors 10x stable's, false-rollback rate 1.0% |");
   expect(md).toContain('| final canary share | 100.0% (the canary servers serve everything) |');
   // Three charts (share, error rates, p99 with its limit), each with a palette visible on white.
-  const charts = md.match(/```mermaid\n%%\{init: \{"themeVariables": \{"xyChart": \{"plotColorPalette": "#d73a49, #0366d6, #6a737d"\}\}\}\}%%\nxychart-beta/g) ?? [];
+  const charts =
+    md.match(/```mermaid\n%%\{init: \{"themeVariables": \{"xyChart": \{"plotColorPalette": "#d73a49, #0366d6, #6a737d"\}\}\}\}%%\nxychart-beta/g) ?? [];
   expect(charts).toHaveLength(3);
   expect(md).toContain('title "p99 per check (ms): canary red, stable blue, limit 150 ms grey"');
-  expect(md).toContain('| error-rate confidence | 95.0% (Wilson lower bound, on each step\'s cumulative counts) |');
+  expect(md).toContain("| error-rate confidence | 95.0% (Wilson lower bound, on each step's cumulative counts) |");
   expect(md).toMatch(/\| duration \| (\d+ s|1 min) of 1 min planned \(timeout 2 min\) \|/);
   expect(md).toContain('<details><summary>Every check</summary>');
   // One row per step.
@@ -52,7 +59,13 @@ test('a rolled-back rollout says why, in the headline, the quote and the termina
 test("a server's hostile answer and a URI's credentials: escaped and dropped in the summary and the terminal text", async () => {
   const r = await rollout(0.001);
   const hostile = 'Prometheus said: <img src=x onerror=alert(1)>\n::set-output name=drifted::false | ![x](http://evil/x.png)';
-  const record = { ...r, router: 'http://u:Rt@Pass@lb:8080', metrics: 'prometheus+http://p:Pw@h:9090?api_key=K1', reason: hostile, events: [...r.events, { ...r.events[0], message: hostile }] };
+  const record = {
+    ...r,
+    router: 'http://u:Rt@Pass@lb:8080',
+    metrics: 'prometheus+http://p:Pw@h:9090?api_key=K1',
+    reason: hostile,
+    events: [...r.events, { ...r.events[0], message: hostile }],
+  };
   const md = renderDeploymentMarkdown(record);
   expect(md).not.toMatch(/Rt@Pass|Pw@h|K1/);
   expect(md).toContain('| router | `http://lb:8080` |');

@@ -5,16 +5,35 @@ import { renderDriftMarkdown } from '../../src/render/drift-markdown.js';
 import { renderDriftText } from '../../src/render/drift-text.js';
 import { categorical, numeric, table } from '../helpers/tables.js';
 
-const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 const N = 600;
 
 /** 40 features, 30 of them shifted, one with a name full of Markdown and a long one; a categorical one. */
 function wideReport(missingInCurrent = false) {
   const names = range(40, (i) => (i === 0 ? 'a|b *bold* [x](y)' : i === 1 ? 'a_really_long_feature_name_that_would_not_fit_any_terminal' : `feature_${i}`));
-  const ref = table(...names.map((n, i) => numeric(n, range(N, (k) => ((k * (i + 7)) % 100) / 10))), categorical('city', range(N, (k) => ['SEA', 'LAX', 'JFK'][k % 3])));
+  const ref = table(
+    ...names.map((n, i) =>
+      numeric(
+        n,
+        range(N, (k) => ((k * (i + 7)) % 100) / 10),
+      ),
+    ),
+    categorical(
+      'city',
+      range(N, (k) => ['SEA', 'LAX', 'JFK'][k % 3]),
+    ),
+  );
   const cur = table(
-    ...names.map((n, i) => numeric(n, range(N, (k) => (missingInCurrent && i === 2 && k % 4 === 0 ? null : ((k * (i + 7)) % 100) / 10 + (i < 30 ? 2 + i / 10 : 0))))),
-    categorical('city', range(N, (k) => (k % 2 === 0 ? 'SEA' : ['SEA', 'LAX', 'JFK'][k % 3]))),
+    ...names.map((n, i) =>
+      numeric(
+        n,
+        range(N, (k) => (missingInCurrent && i === 2 && k % 4 === 0 ? null : ((k * (i + 7)) % 100) / 10 + (i < 30 ? 2 + i / 10 : 0))),
+      ),
+    ),
+    categorical(
+      'city',
+      range(N, (k) => (k % 2 === 0 ? 'SEA' : ['SEA', 'LAX', 'JFK'][k % 3])),
+    ),
   );
   return compareToReference(referenceFromTable(ref), cur, DEFAULT_DRIFT_OPTIONS);
 }

@@ -1,6 +1,23 @@
 import { mdCode, mdCodeCell, mdHeading, mdTable, mdText, mermaidLabel } from '../../src/render/markdown.js';
 
-const HOSTILE = ['![x](http://evil/x.png)', '<img src=x onerror=alert(1)>', '# heading', 'a|b', '`tick` and ``double``', 'two\nlines', 'x\r\n::set-output name=drifted::false', '**bold** _em_ ~~gone~~', '$x^2$', '[link](javascript:alert(1))', '&lt;b&gt;', '- item', '1. first', '> quote', 'see https://evil.example and www.evil.example', 'back\\slash'];
+const HOSTILE = [
+  '![x](http://evil/x.png)',
+  '<img src=x onerror=alert(1)>',
+  '# heading',
+  'a|b',
+  '`tick` and ``double``',
+  'two\nlines',
+  'x\r\n::set-output name=drifted::false',
+  '**bold** _em_ ~~gone~~',
+  '$x^2$',
+  '[link](javascript:alert(1))',
+  '&lt;b&gt;',
+  '- item',
+  '1. first',
+  '> quote',
+  'see https://evil.example and www.evil.example',
+  'back\\slash',
+];
 
 describe('mdText', () => {
   test.each([
@@ -52,7 +69,11 @@ describe('mdCode', () => {
 
 test('a heading and a table stay one line per row whatever the cells hold', () => {
   expect(mdHeading(2, `Drift: ${mdText('x\n# y')}`)).toBe('## Drift: x\\\\n\\# y');
-  const table = mdTable(['Feature', 'p'], ['left', 'right'], HOSTILE.map((h) => [mdText(h), '1']));
+  const table = mdTable(
+    ['Feature', 'p'],
+    ['left', 'right'],
+    HOSTILE.map((h) => [mdText(h), '1']),
+  );
   const lines = table.split('\n');
   expect(lines).toHaveLength(2 + HOSTILE.length);
   expect(lines[1]).toBe('|---|---:|');

@@ -30,7 +30,13 @@ describe('renderPrReport', () => {
   it('never carries a link that is not a web address, and escapes text it does not control', () => {
     const drift = driftReport(true);
     drift.features[0].reason = '![x](https://evil.example/x.png) <img src=x>';
-    const md = renderPrReport({ drift, links: [{ label: 'x', url: 'javascript:alert(1)' }, { label: '[a](b)', url: 'https://example.com/a>b' }] });
+    const md = renderPrReport({
+      drift,
+      links: [
+        { label: 'x', url: 'javascript:alert(1)' },
+        { label: '[a](b)', url: 'https://example.com/a>b' },
+      ],
+    });
     expect(md).not.toContain('javascript:');
     expect(md).toContain('!\\[x\\](https\\://evil.example/x.png) \\<img src=x>');
     expect(md).toContain('[\\[a\\](b)](<https://example.com/a%3Eb>)');

@@ -11,9 +11,20 @@ function setup(b: Behaviour, policy: CanaryPolicyRequest = FAST) {
   const router = new MemoryRouter();
   const metrics = new SimMetrics(router, b);
   const records: DeploymentRecord[] = [];
-  const run = (signal?: AbortSignal) => runRollout(parseCanaryPolicy({ ...FAST, ...policy }), {
-    router, metrics, clock, signal, onRecord: async (r) => { records.push(structuredClone(r)); },
-  }, { name: 'penguins', version: '7', gitSha: 'abc123' });
+  const run = (signal?: AbortSignal) =>
+    runRollout(
+      parseCanaryPolicy({ ...FAST, ...policy }),
+      {
+        router,
+        metrics,
+        clock,
+        signal,
+        onRecord: async (r) => {
+          records.push(structuredClone(r));
+        },
+      },
+      { name: 'penguins', version: '7', gitSha: 'abc123' },
+    );
   return { clock, router, metrics, records, run };
 }
 
@@ -33,10 +44,12 @@ test('a healthy canary steps 5% → 95% a minute each, then is promoted to 100%'
   expect(clock.now() - start).toBeGreaterThanOrEqual(10 * 60_000);
   expect(r.reason).toMatch(/^Promoted: every step from 5% to 95% passed its checks/);
   expect(r.events.map((e) => e.state)).toEqual(['initializing', 'initializing', ...Array(10).fill('progressing'), 'promoting', 'promoted']);
-  expect(r.events[1].message).toMatch(/^at (49\.\d|5\d(\.\d)?) requests\/s \(both versions, measured before the start\), the first step \(5%\) gets ≈ 1\d\d canary requests per 1 min step; the plan needs ≈ 12 min of its timeout 20 min$/);
+  expect(r.events[1].message).toMatch(
+    /^at (49\.\d|5\d(\.\d)?) requests\/s \(both versions, measured before the start\), the first step \(5%\) gets ≈ 1\d\d canary requests per 1 min step; the plan needs ≈ 12 min of its timeout 20 min$/,
+  );
 });
 
-test('a canary failing 5% of requests against stable\'s 0.1% is rolled back by the sequential test at 5%, within a minute', async () => {
+test("a canary failing 5% of requests against stable's 0.1% is rolled back by the sequential test at 5%, within a minute", async () => {
   const { router, run } = setup({ ...HEALTHY, canaryErrorRate: 0.05 });
   const r = await run();
   expect(r.state).toBe('rolled-back');
@@ -74,7 +87,9 @@ test('no data is never a pass: the canary stays at its first step until the time
 
 test('a plan that cannot reach min-requests within its timeout at the traffic there is is refused up front, with the numbers', async () => {
   const { router, run } = setup(HEALTHY, { steps: '5%', 'min-requests': '1000', timeout: '3m' });
-  await expect(run()).rejects.toThrow(/^Too little traffic for this plan: at (49\.\d|5\d(\.\d)?) requests\/s \(both versions, measured before the start\), the first step \(5%\) gets ≈ 1\d\d canary requests per 1 min step, fewer than min-requests 1000: it lasts ≈ [67] min instead; the plan needs ≈ \d+ min of its timeout 3 min\. Give the canary more traffic per step .*set a timeout of at least \d+ min\.$/);
+  await expect(run()).rejects.toThrow(
+    /^Too little traffic for this plan: at (49\.\d|5\d(\.\d)?) requests\/s \(both versions, measured before the start\), the first step \(5%\) gets ≈ 1\d\d canary requests per 1 min step, fewer than min-requests 1000: it lasts ≈ [67] min instead; the plan needs ≈ \d+ min of its timeout 3 min\. Give the canary more traffic per step .*set a timeout of at least \d+ min\.$/,
+  );
   expect(router.history).toEqual([]);
 });
 
@@ -116,7 +131,9 @@ describe('low traffic (5 requests/s): a step is judged on its cumulative counts'
     };
     const r = await run();
     expect(r.state).toBe('rolled-back');
-    expect(r.reason).toMatch(/^Too little traffic to judge the canary: the rollout ran past its timeout of 12 min at 5% with 0 canary requests, fewer than min-requests 50 since the step began; give the canary more traffic/);
+    expect(r.reason).toMatch(
+      /^Too little traffic to judge the canary: the rollout ran past its timeout of 12 min at 5% with 0 canary requests, fewer than min-requests 50 since the step began; give the canary more traffic/,
+    );
   });
 });
 
@@ -131,7 +148,7 @@ test('a metrics source that keeps failing rolls back after metrics-failures read
   expect(records.at(-1)!.state).toBe('rolled-back');
 });
 
-test('a router that stops holding the canary\'s weight (a reload without server state) ends the rollout in rollback', async () => {
+test("a router that stops holding the canary's weight (a reload without server state) ends the rollout in rollback", async () => {
   const { router, run, clock } = setup(HEALTHY);
   const started = clock.now();
   // After 2.5 minutes the router "reloads" and forgets its runtime weights: config weight 0.
@@ -172,7 +189,9 @@ test('a router that cannot be rolled back within rollback-timeout ends "failed",
   expect(r.state).toBe('failed');
   const rollingBackAt = Date.parse(r.events.find((e) => e.state === 'rolling-back')!.at);
   expect(clock.now() - rollingBackAt).toBeGreaterThanOrEqual(120_000);
-  expect(r.reason).toMatch(/Rolling back FAILED: the router did not take 0% for the canary in \d+ attempts over 2 min \(rollback-timeout 2 min\); last: HAProxy went away; the post step tries again/);
+  expect(r.reason).toMatch(
+    /Rolling back FAILED: the router did not take 0% for the canary in \d+ attempts over 2 min \(rollback-timeout 2 min\); last: HAProxy went away; the post step tries again/,
+  );
 });
 
 test('a router down for 2 minutes from step 2: the rollback outlasts it, with every wait in the log, and ends at canary 0', async () => {
@@ -195,12 +214,19 @@ test('a router down for 2 minutes from step 2: the rollback outlasts it, with ev
     if (clock.now() < downUntil) throw new Error('ECONNREFUSED');
     return realGet();
   };
-  const r = await runRollout(parseCanaryPolicy({ ...FAST, steps: '5%, 25%', 'rollback-timeout': '10m' }), { router, metrics: new SimMetrics(router, { ...HEALTHY, canaryErrorRate: 0.2 }), clock, log: (l) => lines.push(l) });
+  const r = await runRollout(parseCanaryPolicy({ ...FAST, steps: '5%, 25%', 'rollback-timeout': '10m' }), {
+    router,
+    metrics: new SimMetrics(router, { ...HEALTHY, canaryErrorRate: 0.2 }),
+    clock,
+    log: (l) => lines.push(l),
+  });
   expect(r.state).toBe('rolled-back');
   expect(router.weights.canary).toBe(0);
   expect(r.finalWeight).toBe(0);
   expect(clock.now()).toBeGreaterThanOrEqual(downUntil);
-  expect(lines.filter((l) => /^rolling back: attempt \d+ failed \(ECONNREFUSED\); trying again in .* \(waited .* of rollback-timeout 10 min\)$/.test(l)).length).toBeGreaterThan(5);
+  expect(
+    lines.filter((l) => /^rolling back: attempt \d+ failed \(ECONNREFUSED\); trying again in .* \(waited .* of rollback-timeout 10 min\)$/.test(l)).length,
+  ).toBeGreaterThan(5);
   expect(lines).toContainEqual(expect.stringMatching(/^rolling back: the router took 0% for the canary at attempt \d+, after 12\d(\.\d+)? s$/));
 });
 
@@ -210,7 +236,9 @@ test('a record that cannot be written (ENOSPC) never skips the rollback: traffic
   const metrics = new SimMetrics(router, { ...HEALTHY, canaryErrorRate: 0.2 });
   let writes = 0;
   const r = await runRollout(parseCanaryPolicy(FAST), {
-    router, metrics, clock,
+    router,
+    metrics,
+    clock,
     onRecord: async () => {
       // The disk fills up after the first steps' writes.
       if (++writes > 2) throw Object.assign(new Error("record-path 'x.json': ENOSPC, no space left on the device"), { code: 'ENOSPC' });
@@ -219,7 +247,9 @@ test('a record that cannot be written (ENOSPC) never skips the rollback: traffic
   expect(r.state).toBe('rolled-back');
   expect(router.weights.canary).toBe(0);
   expect(router.history.at(-1)).toBe(0);
-  expect(r.warnings).toEqual(["The deployment record could not be written (record-path 'x.json': ENOSPC, no space left on the device); the rollout goes on, and traffic is moved regardless."]);
+  expect(r.warnings).toEqual([
+    "The deployment record could not be written (record-path 'x.json': ENOSPC, no space left on the device); the rollout goes on, and traffic is moved regardless.",
+  ]);
 });
 
 test('the rollback moves traffic before it writes the record', async () => {
@@ -234,25 +264,40 @@ test('the rollback moves traffic before it writes the record', async () => {
 });
 
 const earlier = (version: string, weight: number): DeploymentRecord => ({
-  schema: 'modelci/deployment-record@1', model: { name: 'penguins', version }, router: 'memory://router', metrics: 'sim://metrics',
-  policy: parseCanaryPolicy(FAST), startedAt: '2026-11-26T00:00:00Z', state: 'progressing', steps: [], events: [{ at: '2026-11-26T00:10:00Z', state: 'progressing', weight, message: `step: the canary gets ${weight}` }],
+  schema: 'modelci/deployment-record@1',
+  model: { name: 'penguins', version },
+  router: 'memory://router',
+  metrics: 'sim://metrics',
+  policy: parseCanaryPolicy(FAST),
+  startedAt: '2026-11-26T00:00:00Z',
+  state: 'progressing',
+  steps: [],
+  events: [{ at: '2026-11-26T00:10:00Z', state: 'progressing', weight, message: `step: the canary gets ${weight}` }],
 });
 
 test('a second run of the same version finds its own record at 30% and resumes at the 25% step instead of starting over', async () => {
   const clock = new SimClock();
   const router = new MemoryRouter();
   router.weights = { canary: 0.3, stable: 0.7 };
-  const r = await runRollout(parseCanaryPolicy(FAST), { router, metrics: new SimMetrics(router, HEALTHY), clock, previous: earlier('7', 0.3) }, { name: 'penguins', version: '7' });
+  const r = await runRollout(
+    parseCanaryPolicy(FAST),
+    { router, metrics: new SimMetrics(router, HEALTHY), clock, previous: earlier('7', 0.3) },
+    { name: 'penguins', version: '7' },
+  );
   expect(r.state).toBe('promoted');
   expect(router.history[0]).toBe(0.25);
   expect(r.events[1].message).toMatch(/^an earlier run of this version left the canary at 30%: resuming at step 3 of 10 \(25%\)/);
 });
 
-test('a run of v8 finding v7\'s leftover 25% returns it to 0% and starts at the first step', async () => {
+test("a run of v8 finding v7's leftover 25% returns it to 0% and starts at the first step", async () => {
   const clock = new SimClock();
   const router = new MemoryRouter();
   router.weights = { canary: 0.25, stable: 0.75 };
-  const r = await runRollout(parseCanaryPolicy(FAST), { router, metrics: new SimMetrics(router, HEALTHY), clock, previous: earlier('7', 0.25) }, { name: 'penguins', version: '8' });
+  const r = await runRollout(
+    parseCanaryPolicy(FAST),
+    { router, metrics: new SimMetrics(router, HEALTHY), clock, previous: earlier('7', 0.25) },
+    { name: 'penguins', version: '8' },
+  );
   expect(router.history.slice(0, 2)).toEqual([0, 0.05]);
   expect(r.events[1].message).toBe('the router holds 25% for the canary, left by penguins v7, not penguins v8: returning it to 0% before starting over');
   expect(r.state).toBe('promoted');
@@ -333,19 +378,28 @@ test('a router that does not take a step (it keeps the old share after retries) 
 
 describe('promotion', () => {
   const run = (router: MemoryRouter, metrics: SimMetrics, promote?: () => Promise<void>, policy: CanaryPolicyRequest = {}) =>
-    runRollout(parseCanaryPolicy({ ...FAST, steps: '10%, 50%', ...policy }), { router, metrics, clock: new SimClock(), promote }, { name: 'penguins', version: '8' });
+    runRollout(
+      parseCanaryPolicy({ ...FAST, steps: '10%, 50%', ...policy }),
+      { router, metrics, clock: new SimClock(), promote },
+      { name: 'penguins', version: '8' },
+    );
 
   test('with promote-command: the hook runs after the last step, stable is checked, then gets 100% and the canary 0%', async () => {
     const router = new MemoryRouter();
     const metrics = new SimMetrics(router, HEALTHY);
     let hooked = 0;
-    const r = await run(router, metrics, async () => { hooked++; expect(router.weights.canary).toBe(0.5); });
+    const r = await run(router, metrics, async () => {
+      hooked++;
+      expect(router.weights.canary).toBe(0.5);
+    });
     expect(hooked).toBe(1);
     expect(r.state).toBe('promoted');
     expect(router.history).toEqual([0.1, 0.5, 0]);
     expect(r.finalWeight).toBe(0);
     expect(r.serving).toBe('stable');
-    expect(r.reason).toMatch(/^Promoted: every step from 10% to 50% passed its checks; promote-command put penguins v8 on the stable servers, which passed their check \(error rate .*\); they serve 100% again and the canary 0%\.$/);
+    expect(r.reason).toMatch(
+      /^Promoted: every step from 10% to 50% passed its checks; promote-command put penguins v8 on the stable servers, which passed their check \(error rate .*\); they serve 100% again and the canary 0%\.$/,
+    );
   });
 
   test('with a last step of 100%, stable gets half the traffic back for its check', async () => {
@@ -357,20 +411,28 @@ describe('promotion', () => {
 
   test('a promote-command that fails rolls back: stable serves everything', async () => {
     const router = new MemoryRouter();
-    const r = await run(router, new SimMetrics(router, HEALTHY), async () => { throw new Error("promote-command './promote.sh' exited with 2: no such fleet"); });
+    const r = await run(router, new SimMetrics(router, HEALTHY), async () => {
+      throw new Error("promote-command './promote.sh' exited with 2: no such fleet");
+    });
     expect(r.state).toBe('rolled-back');
     expect(router.weights.canary).toBe(0);
-    expect(r.reason).toBe("Every step passed, but promote-command failed (promote-command './promote.sh' exited with 2: no such fleet); the stable servers get all traffic again, check what they run.");
+    expect(r.reason).toBe(
+      "Every step passed, but promote-command failed (promote-command './promote.sh' exited with 2: no such fleet); the stable servers get all traffic again, check what they run.",
+    );
   });
 
   test('stable servers that fail their check after the hook: the canary keeps 100%, the record ends failed and says what to do', async () => {
     const router = new MemoryRouter();
     const metrics = new SimMetrics(router, HEALTHY);
-    const r = await run(router, metrics, async () => { metrics.b = { ...HEALTHY, stableErrorRate: 0.3 }; });
+    const r = await run(router, metrics, async () => {
+      metrics.b = { ...HEALTHY, stableErrorRate: 0.3 };
+    });
     expect(r.state).toBe('failed');
     expect(router.history).toEqual([0.1, 0.5, 1]);
     expect(r.serving).toBe('canary');
-    expect(r.reason).toMatch(/^Every step passed, but the stable servers failed their check after promote-command \((sequential test: \d+ errors on the stable servers against \d+ on the canary's|error rate .* is above 1%).*\); the canary servers serve 100% with penguins v8 — fix the stable servers, then run 'modelci rollback'\.$/);
+    expect(r.reason).toMatch(
+      /^Every step passed, but the stable servers failed their check after promote-command \((sequential test: \d+ errors on the stable servers against \d+ on the canary's|error rate .* is above 1%).*\); the canary servers serve 100% with penguins v8 — fix the stable servers, then run 'modelci rollback'\.$/,
+    );
   });
 
   test('without a hook: the canary servers serve everything, and the reason says what to do next', async () => {
@@ -378,13 +440,17 @@ describe('promotion', () => {
     const r = await run(router, new SimMetrics(router, HEALTHY));
     expect(router.history).toEqual([0.1, 0.5, 1]);
     expect(r.serving).toBe('canary');
-    expect(r.reason).toBe("Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v8 on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.");
+    expect(r.reason).toBe(
+      "Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v8 on the stable servers, then give them the traffic back ('modelci rollback'), or set promote-command to do both here.",
+    );
   });
 
   test('a router already holding the canary at 100% is refused, unless start-from-full-canary', async () => {
     const router = new MemoryRouter();
     router.weights = { canary: 1, stable: 0 };
-    await expect(run(router, new SimMetrics(router, HEALTHY))).rejects.toThrow(/^The router already gives the canary 100% \(an earlier promotion without promote-command\?\).*set start-from-full-canary: true/);
+    await expect(run(router, new SimMetrics(router, HEALTHY))).rejects.toThrow(
+      /^The router already gives the canary 100% \(an earlier promotion without promote-command\?\).*set start-from-full-canary: true/,
+    );
     expect(router.history).toEqual([]);
     const r = await run(router, new SimMetrics(router, HEALTHY), undefined, { 'start-from-full-canary': 'true' });
     expect(router.history.slice(0, 2)).toEqual([0, 0.1]);
@@ -397,10 +463,21 @@ test('a resumed rollout refused for too little traffic gives its share back to s
   const router = new MemoryRouter();
   router.weights = { canary: 0.3, stable: 0.7 };
   const previous: DeploymentRecord = {
-    schema: 'modelci/deployment-record@1', model: { name: 'penguins', version: '7' }, router: 'memory://router', metrics: 'sim://metrics',
-    policy: parseCanaryPolicy(FAST), startedAt: '2026-11-26T00:00:00Z', state: 'progressing', steps: [], events: [{ at: '2026-11-26T00:10:00Z', state: 'progressing', weight: 0.3, message: 'x' }],
+    schema: 'modelci/deployment-record@1',
+    model: { name: 'penguins', version: '7' },
+    router: 'memory://router',
+    metrics: 'sim://metrics',
+    policy: parseCanaryPolicy(FAST),
+    startedAt: '2026-11-26T00:00:00Z',
+    state: 'progressing',
+    steps: [],
+    events: [{ at: '2026-11-26T00:10:00Z', state: 'progressing', weight: 0.3, message: 'x' }],
   };
-  const r = await runRollout(parseCanaryPolicy({ ...FAST, steps: '5%, 25%', 'min-requests': '100000', timeout: '5m' }), { router, metrics: new SimMetrics(router, HEALTHY), clock, previous }, { name: 'penguins', version: '7' });
+  const r = await runRollout(
+    parseCanaryPolicy({ ...FAST, steps: '5%, 25%', 'min-requests': '100000', timeout: '5m' }),
+    { router, metrics: new SimMetrics(router, HEALTHY), clock, previous },
+    { name: 'penguins', version: '7' },
+  );
   expect(r.state).toBe('rolled-back');
   expect(router.weights.canary).toBe(0);
   expect(r.reason).toMatch(/^Too little traffic for this plan: /);

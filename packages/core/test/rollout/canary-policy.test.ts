@@ -32,7 +32,11 @@ test('weights as percentages or fractions; a max-weight below 100% is the last s
   expect(parseCanaryPolicy({ 'initial-weight': '10%', 'step-weight': '25%', 'max-weight': '0.5' }).steps).toEqual([0.1, 0.35, 0.5]);
   expect(parseCanaryPolicy({ steps: '1%, 5%, 25% 50%' }).steps).toEqual([0.01, 0.05, 0.25, 0.5]);
   expect(parseCanaryPolicy({ 'max-latency-p99': 'none' }).maxLatencyP99Ms).toBeNull();
-  expect(parseCanaryPolicy({ 'max-latency-p99': '0.2s', 'max-latency-ratio': '1.5x', timeout: '1h' })).toMatchObject({ maxLatencyP99Ms: 200, maxLatencyRatio: 1.5, timeoutMs: 3_600_000 });
+  expect(parseCanaryPolicy({ 'max-latency-p99': '0.2s', 'max-latency-ratio': '1.5x', timeout: '1h' })).toMatchObject({
+    maxLatencyP99Ms: 200,
+    maxLatencyRatio: 1.5,
+    timeoutMs: 3_600_000,
+  });
   expect(parseWeight('100%', 'w')).toBe(1);
   // The seed's bare 150 is milliseconds here as in quality-gates, not seconds.
   expect(parseCanaryPolicy({ 'max-latency-p99': '150' }).maxLatencyP99Ms).toBe(150);
@@ -50,9 +54,17 @@ test.each([
   [{ steps: '0, 50%' }, 'steps', "Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%)."],
   [{ steps: '10%, 80%', 'max-weight': '50%' }, 'steps', "Input 'steps' goes up to 80%, above max-weight 50%; drop the larger steps or raise max-weight."],
   [{ 'initial-weight': '60%', 'max-weight': '50%' }, 'initial-weight', "Input 'initial-weight' (60%) is above max-weight (50%); lower it or raise max-weight."],
-  [{ 'step-weight': '0%' }, 'step-weight', "Input 'step-weight' is 0: the canary would never move past 5%; give a step such as 10%, or list the shares in 'steps'."],
+  [
+    { 'step-weight': '0%' },
+    'step-weight',
+    "Input 'step-weight' is 0: the canary would never move past 5%; give a step such as 10%, or list the shares in 'steps'.",
+  ],
   [{ interval: 'soon' }, 'interval', "Input 'interval' is 'soon', not a duration; write e.g. 30s, 5m or 1h."],
-  [{ interval: '1m', 'check-interval': '2m' }, 'check-interval', "Input 'check-interval' (2m) is longer than 'interval' (1m): a step would end before its first check; make check-interval at most the step interval."],
+  [
+    { interval: '1m', 'check-interval': '2m' },
+    'check-interval',
+    "Input 'check-interval' (2m) is longer than 'interval' (1m): a step would end before its first check; make check-interval at most the step interval.",
+  ],
   [{ 'max-error-rate': '0' }, 'max-error-rate', "Input 'max-error-rate' is 0: every error would fail the canary; give a rate such as 1%."],
   [{ 'false-rollback-rate': '60%' }, 'false-rollback-rate', "Input 'false-rollback-rate' is '60%'; give a small chance strictly between 0 and 50%, e.g. 1%."],
   [{ 'error-rate-ratio': '1' }, 'error-rate-ratio', "Input 'error-rate-ratio' is '1'; give a factor above 1, e.g. 1.5 or 2x."],

@@ -49,7 +49,12 @@ test('each read is the difference from the previous snapshot, and says so in fro
   expect(first.canary).toEqual({ requests: 100, errors: 3, p99Ms: 84.2 });
   expect(first.stable).toEqual({ requests: 1000, errors: 1, p99Ms: 71 });
   expect(first.from.getTime()).toBeLessThanOrEqual(first.to.getTime());
-  expect(first.queries.find((q) => q.variant === 'canary' && q.metric === 'requests')).toEqual({ variant: 'canary', metric: 'requests', query: `GET http-json+http://${base}/metrics/model: canary.requests (1000 → 1100)`, value: 100 });
+  expect(first.queries.find((q) => q.variant === 'canary' && q.metric === 'requests')).toEqual({
+    variant: 'canary',
+    metric: 'requests',
+    query: `GET http-json+http://${base}/metrics/model: canary.requests (1000 → 1100)`,
+    value: 100,
+  });
   expect(first.queries.every((q) => q.note === undefined)).toBe(true);
 
   answer = counters({ requests: 1100, errors: 8, p99_ms: 90 }, { requests: 51_500, errors: 21 });
@@ -60,7 +65,7 @@ test('each read is the difference from the previous snapshot, and says so in fro
   expect(note(second, 'stable', 'p99Ms')).toBe('no latency_p99_ms in the answer');
 });
 
-test('a counter that went down (a restart): that window\'s counts are no data; the next window counts again', async () => {
+test("a counter that went down (a restart): that window's counts are no data; the next window counts again", async () => {
   const metrics = new HttpJsonMetrics(`http-json+http://${base}/`);
   answer = counters({ requests: 5000, errors: 50, latency_p99_ms: 80 }, { requests: 9000, errors: 9, latency_p99_ms: 70 });
   await metrics.check();
@@ -99,11 +104,27 @@ test('a read without a snapshot before it is only a baseline: no data', async ()
 });
 
 test.each([
-  ['not JSON', { status: 200, body: '<html>metrics</html>' }, /answered with something that is not JSON \('<html>metrics<\/html>'\); it must return \{"canary": \{"requests": <count>/],
+  [
+    'not JSON',
+    { status: 200, body: '<html>metrics</html>' },
+    /answered with something that is not JSON \('<html>metrics<\/html>'\); it must return \{"canary": \{"requests": <count>/,
+  ],
   ['neither variant', { status: 200, body: '{"requests": 5}' }, /answered \{"requests":5\}, with neither "canary" nor "stable"; it must return/],
-  ['a count that is a string', { status: 200, body: '{"canary": {"requests": "12", "errors": 0}}' }, /answered "canary": \{"requests":"12","errors":0\}, which has no "requests" count; it must return .*, counts being numbers ≥ 0\.$/],
-  ['a negative count', { status: 200, body: '{"stable": {"requests": 12, "errors": -1}}' }, /answered "stable": \{"requests":12,"errors":-1\}, which has no "errors" count;/],
-  ['a path it does not serve', { status: 404, body: 'no such path' }, /^The metrics endpoint at http-json\+http:\/\/127.0.0.1:\d+\/m answered HTTP 404 \(no such path\); check the metrics URI\.$/],
+  [
+    'a count that is a string',
+    { status: 200, body: '{"canary": {"requests": "12", "errors": 0}}' },
+    /answered "canary": \{"requests":"12","errors":0\}, which has no "requests" count; it must return .*, counts being numbers ≥ 0\.$/,
+  ],
+  [
+    'a negative count',
+    { status: 200, body: '{"stable": {"requests": 12, "errors": -1}}' },
+    /answered "stable": \{"requests":12,"errors":-1\}, which has no "errors" count;/,
+  ],
+  [
+    'a path it does not serve',
+    { status: 404, body: 'no such path' },
+    /^The metrics endpoint at http-json\+http:\/\/127.0.0.1:\d+\/m answered HTTP 404 \(no such path\); check the metrics URI\.$/,
+  ],
 ] as const)('%s: one sentence from check(), a plain error from read()', async (_what, reply, message) => {
   raw = reply;
   const metrics = new HttpJsonMetrics(`http-json+http://${base}/m`);
@@ -123,7 +144,9 @@ test('unreachable: one sentence from check(); read() throws for the loop to retr
   await new Promise<void>((r) => gone.close(() => r()));
   const metrics = new HttpJsonMetrics(`http-json+http://127.0.0.1:${port}/metrics`);
   const unreachable = await serviceError(metrics.check());
-  expect(unreachable.message).toBe(`Cannot reach the metrics endpoint at http-json+http://127.0.0.1:${port}/metrics (ECONNREFUSED); check the metrics URI and that the service is up, then try again.`);
+  expect(unreachable.message).toBe(
+    `Cannot reach the metrics endpoint at http-json+http://127.0.0.1:${port}/metrics (ECONNREFUSED); check the metrics URI and that the service is up, then try again.`,
+  );
   expect(unreachable.retryable).toBe(true);
   const e = await metrics.read(window).catch((x: Error) => x);
   expect(e).toBeInstanceOf(ServiceError);
@@ -134,13 +157,15 @@ test('unreachable: one sentence from check(); read() throws for the loop to retr
   answer = counters({ requests: 10, errors: 0 }, { requests: 10, errors: 0 });
   await flaky.check();
   hang = true;
-  expect(((await flaky.read(window).catch((x: Error) => x)) as Error).message).toBe(`the metrics endpoint at http-json+http://${base}/ did not answer (no answer within 0.1 s)`);
+  expect(((await flaky.read(window).catch((x: Error) => x)) as Error).message).toBe(
+    `the metrics endpoint at http-json+http://${base}/ did not answer (no answer within 0.1 s)`,
+  );
   hang = false;
   answer = counters({ requests: 30, errors: 1 }, { requests: 40, errors: 0 });
   expect((await flaky.read(window)).canary.requests).toBe(20);
 });
 
-test('a failing endpoint (HTTP 500) is the service\'s failure, not the user\'s: a retryable ServiceError from check() and read()', async () => {
+test("a failing endpoint (HTTP 500) is the service's failure, not the user's: a retryable ServiceError from check() and read()", async () => {
   raw = { status: 500, body: 'database down\nstack…' };
   const metrics = new HttpJsonMetrics(`http-json+http://${base}/m`);
   const e = await serviceError(metrics.check());
@@ -153,7 +178,9 @@ test('a failing endpoint (HTTP 500) is the service\'s failure, not the user\'s: 
 test('an answer bigger than any metrics document is refused at the cap, in one sentence', async () => {
   raw = { status: 200, body: `{"canary": ${' '.repeat(17 * 1024 * 1024)}}` };
   const e = await serviceError(new HttpJsonMetrics(`http-json+http://${base}/m`).check());
-  expect(e.message).toMatch(/^The metrics endpoint at http:\/\/127.0.0.1:\d+\/m answered GET with (17 MiB \(Content-Length\)|more than 16 MiB), more than modelci reads;/);
+  expect(e.message).toMatch(
+    /^The metrics endpoint at http:\/\/127.0.0.1:\d+\/m answered GET with (17 MiB \(Content-Length\)|more than 16 MiB), more than modelci reads;/,
+  );
   expect(e.retryable).toBe(false);
 });
 
@@ -162,11 +189,19 @@ test('user:password in the URI goes out as Basic auth and never shows in message
   const metrics = openMetricsSource(`http-json+http://svc:s3cr3t-pw@${base}/`);
   const e = await inputError(metrics.check());
   expect(lastAuthorization).toBe(`Basic ${Buffer.from('svc:s3cr3t-pw').toString('base64')}`);
-  expect(e.message).toBe(`The metrics endpoint at http-json+http://${base}/ answered HTTP 401 (who are you); check the metrics URI and the user:password in it.`);
-  expect(() => new HttpJsonMetrics('http-json+http://svc:s3cr3t-pw@/x')).toThrow(/^Metrics source 'http-json\+http:\/\/\/x' is not an http-json URL; write http-json\+https:\/\/host\/path/);
-  expect(() => openMetricsSource('http-json+ftp://svc:s3cr3t-pw@host/x')).toThrow(/^Metrics source 'http-json\+ftp:\/\/host\/x' has the type 'http-json\+ftp', which modelci does not know;/);
+  expect(e.message).toBe(
+    `The metrics endpoint at http-json+http://${base}/ answered HTTP 401 (who are you); check the metrics URI and the user:password in it.`,
+  );
+  expect(() => new HttpJsonMetrics('http-json+http://svc:s3cr3t-pw@/x')).toThrow(
+    /^Metrics source 'http-json\+http:\/\/\/x' is not an http-json URL; write http-json\+https:\/\/host\/path/,
+  );
+  expect(() => openMetricsSource('http-json+ftp://svc:s3cr3t-pw@host/x')).toThrow(
+    /^Metrics source 'http-json\+ftp:\/\/host\/x' has the type 'http-json\+ftp', which modelci does not know;/,
+  );
 });
 
 test('unknown metrics types list the known ones', () => {
-  expect(() => openMetricsSource('datadog://x')).toThrow(/has the type 'datadog', which modelci does not know; use .*prometheus\+http:\/\/…, .*http-json\+https:\/\/…/);
+  expect(() => openMetricsSource('datadog://x')).toThrow(
+    /has the type 'datadog', which modelci does not know; use .*prometheus\+http:\/\/…, .*http-json\+https:\/\/…/,
+  );
 });

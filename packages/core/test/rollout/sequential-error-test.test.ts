@@ -39,8 +39,12 @@ describe('sequential test of canary against stable error rates', () => {
 
   test('bad counts are refused', () => {
     const s = startSequentialTest(options);
-    expect(() => updateSequentialTest(s, { canaryRequests: 5, canaryErrors: 6, stableRequests: 10, stableErrors: 0 }, options)).toThrow(/errors cannot exceed requests/);
-    expect(() => updateSequentialTest(s, { canaryRequests: NaN, canaryErrors: 0, stableRequests: 10, stableErrors: 0 }, options)).toThrow(/canaryRequests must be a finite count/);
+    expect(() => updateSequentialTest(s, { canaryRequests: 5, canaryErrors: 6, stableRequests: 10, stableErrors: 0 }, options)).toThrow(
+      /errors cannot exceed requests/,
+    );
+    expect(() => updateSequentialTest(s, { canaryRequests: NaN, canaryErrors: 0, stableRequests: 10, stableErrors: 0 }, options)).toThrow(
+      /canaryRequests must be a finite count/,
+    );
   });
 
   // Seeded simulation: 50 requests/s, 5% to the canary, a scrape every 10 s, stable failing 0.1%.
@@ -65,7 +69,7 @@ describe('sequential test of canary against stable error rates', () => {
     const runs = Array.from({ length: 400 }, (_, i) => simulate(0.001, 1000 + i));
     const bad = runs.filter((r) => r.decision === 'bad').length;
     // alpha = 1%; allow three binomial standard errors for 400 runs.
-    expect(bad / 400).toBeLessThanOrEqual(0.01 + 3 * Math.sqrt(0.01 * 0.99 / 400));
+    expect(bad / 400).toBeLessThanOrEqual(0.01 + 3 * Math.sqrt((0.01 * 0.99) / 400));
   });
 
   test('a canary failing 5% of requests is rolled back, after a handful of failed requests', () => {

@@ -44,7 +44,9 @@ test('a directory where a file is expected (EISDIR): names the input and suggest
 test('a file where a folder of the path should be (ENOTDIR): names that file', async () => {
   writeFileSync(at('plain'), 'x');
   const e = await failure(writeFileAtomic(at('plain/report.json'), '{}', { input: 'verdict-path' }));
-  expect(e.message).toMatch(/^Input 'verdict-path' \(.*plain\/report\.json\) cannot be created: .*plain is a file, not a folder; give a file path whose folders are folders\.$/);
+  expect(e.message).toMatch(
+    /^Input 'verdict-path' \(.*plain\/report\.json\) cannot be created: .*plain is a file, not a folder; give a file path whose folders are folders\.$/,
+  );
   expect(readFileSync(at('plain'), 'utf8')).toBe('x');
 });
 
@@ -57,7 +59,11 @@ test('a file where a folder is expected (mkdir EEXIST / ENOTDIR): says it is a f
 });
 
 test('a parent removed while writing (ENOENT): says the folder does not exist', () => {
-  const e = userPathError(Object.assign(new Error('ENOENT'), { code: 'ENOENT', path: at('gone/x.json.tmp') }), { input: 'record-path', path: at('gone/x.json'), expect: 'file' }) as InputError;
+  const e = userPathError(Object.assign(new Error('ENOENT'), { code: 'ENOENT', path: at('gone/x.json.tmp') }), {
+    input: 'record-path',
+    path: at('gone/x.json'),
+    expect: 'file',
+  }) as InputError;
   expect(e.message).toMatch(/^Input 'record-path' \(.*gone\/x\.json\) could not be written: its folder does not exist/);
 });
 
@@ -75,7 +81,9 @@ test('a full disk (ENOSPC, a 64 KiB tmpfs): names the path, says what to do, lea
   try {
     writeFileSync(join(mnt, 'report.json'), 'old');
     const e = await failure(writeFileAtomic(join(mnt, 'report.json'), Buffer.alloc(1 << 20, 1), { input: 'report-path' }));
-    expect(e.message).toMatch(/^Input 'report-path' \(.*tiny\/report\.json\) could not be written: the disk is full \(ENOSPC\); free some space or give a file path on another disk\. Nothing was half-written\.$/);
+    expect(e.message).toMatch(
+      /^Input 'report-path' \(.*tiny\/report\.json\) could not be written: the disk is full \(ENOSPC\); free some space or give a file path on another disk\. Nothing was half-written\.$/,
+    );
     expect(readFileSync(join(mnt, 'report.json'), 'utf8')).toBe('old');
     expect(readdirSync(mnt)).toEqual(['report.json']);
   } finally {
@@ -91,7 +99,9 @@ test('a read-only filesystem (EROFS, a tmpfs mounted ro)', async () => {
   }
   try {
     const e = await failure(writeFileAtomic(join(mnt, 'r.json'), '{}', { input: 'profile-path' }));
-    expect(e.message).toMatch(/^Input 'profile-path' \(.*ro\/r\.json\) could not be written: that filesystem is read-only; give a file path on a writable disk\.$/);
+    expect(e.message).toMatch(
+      /^Input 'profile-path' \(.*ro\/r\.json\) could not be written: that filesystem is read-only; give a file path on a writable disk\.$/,
+    );
   } finally {
     unmount(mnt);
   }
@@ -99,7 +109,9 @@ test('a read-only filesystem (EROFS, a tmpfs mounted ro)', async () => {
 
 test('too many open files (EMFILE) and a bug-shaped error', () => {
   const emfile = userPathError(Object.assign(new Error('EMFILE'), { code: 'EMFILE' }), { input: 'download', path: 'models', expect: 'folder' }) as InputError;
-  expect(emfile.message).toBe("Input 'download' (models) could not be opened: too many files are open (EMFILE); raise the limit (ulimit -n) or run fewer jobs at once.");
+  expect(emfile.message).toBe(
+    "Input 'download' (models) could not be opened: too many files are open (EMFILE); raise the limit (ulimit -n) or run fewer jobs at once.",
+  );
   const bug = new TypeError('x is undefined');
   expect(userPathError(bug, { input: 'download', path: 'models', expect: 'folder' })).toBe(bug);
   expect(userPathError(Object.assign(new Error('EIO'), { code: 'EIO' }), { path: 'x', expect: 'file' })).toBeInstanceOf(Error);
@@ -107,7 +119,15 @@ test('too many open files (EMFILE) and a bug-shaped error', () => {
 
 test('errors on paths outside the user folder keep their own error', async () => {
   const outside = Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/elsewhere/model.onnx' });
-  await expect(onUserPath({ input: 'registry', path: at('reg'), expect: 'folder' }, async () => { throw outside; }, at('reg'))).rejects.toBe(outside);
+  await expect(
+    onUserPath(
+      { input: 'registry', path: at('reg'), expect: 'folder' },
+      async () => {
+        throw outside;
+      },
+      at('reg'),
+    ),
+  ).rejects.toBe(outside);
 });
 
 test('without an input name the write error is unchanged (internal files)', async () => {

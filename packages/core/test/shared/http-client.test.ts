@@ -8,8 +8,19 @@ import { HttpClient, JSON_MAX_BYTES } from '../../src/shared/http-client.js';
 import { HttpFailure } from '../../src/shared/http-failure.js';
 import { ServiceError } from '../../src/shared/errors.js';
 
-interface Seen { method: string; url: string; authorization?: string; host: string }
-interface Running { url: string; port: number; seen: Seen[]; server: Server; stop(): Promise<void> }
+interface Seen {
+  method: string;
+  url: string;
+  authorization?: string;
+  host: string;
+}
+interface Running {
+  url: string;
+  port: number;
+  seen: Seen[];
+  server: Server;
+  stop(): Promise<void>;
+}
 
 const running: Running[] = [];
 afterEach(async () => {
@@ -31,18 +42,28 @@ async function serve(handle: (req: IncomingMessage, res: ServerResponse, seen: S
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   const r: Running = {
-    url: `http://${host}:${port}`, port, seen, server,
-    stop: () => new Promise<void>((done) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => done());
-    }),
+    url: `http://${host}:${port}`,
+    port,
+    seen,
+    server,
+    stop: () =>
+      new Promise<void>((done) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => done());
+      }),
   };
   running.push(r);
   return r;
 }
 
 const client = (over: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) => new HttpClient({ service: 'the test service', retries: 0, ...over });
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as HttpFailure);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as HttpFailure,
+  );
 
 test('a server that accepts and never answers: a retryable ServiceError naming the service and its URL, after the headers timeout', async () => {
   const silent = await serve(() => undefined);
@@ -50,7 +71,9 @@ test('a server that accepts and never answers: a retryable ServiceError naming t
   expect(e).toBeInstanceOf(ServiceError);
   expect(e.kind).toBe('headers-timeout');
   expect(e.retryable).toBe(true);
-  expect(e.message).toBe(`The test service at ${silent.url}/quiet did not finish answering GET (no answer within 0.15 s); try again, or check that the service is healthy.`);
+  expect(e.message).toBe(
+    `The test service at ${silent.url}/quiet did not finish answering GET (no answer within 0.15 s); try again, or check that the service is healthy.`,
+  );
   expect(e.service).toBe(`the test service ${silent.url}/quiet`);
 });
 
@@ -105,14 +128,24 @@ test('a huge body is refused at the cap without being buffered: by Content-Lengt
     res.on('close', () => res.off('drain', pump));
     pump();
   });
-  const declared = await failure(client().request({ method: 'GET', url: `${huge.url}/declared` }).then((r) => r.json()));
+  const declared = await failure(
+    client()
+      .request({ method: 'GET', url: `${huge.url}/declared` })
+      .then((r) => r.json()),
+  );
   expect(declared.kind).toBe('too-large');
   expect(declared.retryable).toBe(false);
-  expect(declared.message).toBe(`The test service at ${huge.url}/declared answered GET with 3 GiB (Content-Length), more than modelci reads; check the URI points at the right service.`);
+  expect(declared.message).toBe(
+    `The test service at ${huge.url}/declared answered GET with 3 GiB (Content-Length), more than modelci reads; check the URI points at the right service.`,
+  );
 
   written = 0;
   const before = process.memoryUsage().rss;
-  const streamed = await failure(client({ maxBytes: 4 * 1024 * 1024 }).request({ method: 'GET', url: `${huge.url}/chunked` }).then((r) => r.buffer()));
+  const streamed = await failure(
+    client({ maxBytes: 4 * 1024 * 1024 })
+      .request({ method: 'GET', url: `${huge.url}/chunked` })
+      .then((r) => r.buffer()),
+  );
   expect(streamed.kind).toBe('too-large');
   expect(streamed.message).toMatch(/answered GET with more than 4 MiB, more than modelci reads/);
   // Stopped within a few socket buffers of the cap, nowhere near the 3 GiB on offer.
@@ -160,7 +193,10 @@ test('a redirect to another origin is followed without the Authorization header;
 
   const same = await c.request({ method: 'GET', url: `${origin.url}/same`, authorization: 'Bearer secret-token' });
   expect(await same.text()).toBe('here');
-  expect(origin.seen.slice(1).map((s) => [s.url, s.authorization])).toEqual([['/same', 'Bearer secret-token'], ['/final', 'Bearer secret-token']]);
+  expect(origin.seen.slice(1).map((s) => [s.url, s.authorization])).toEqual([
+    ['/same', 'Bearer secret-token'],
+    ['/final', 'Bearer secret-token'],
+  ]);
 });
 
 test('a second port on the same host is another origin: no credentials to it, even when asked to call it directly', async () => {
@@ -211,9 +247,11 @@ test('a connection dropped before any answer is retried for a GET, not for a POS
 
 test('a request body the server stops reading fails with the idle timeout, not a hang', async () => {
   const stuck = await serve((req) => req.pause());
-  const huge = Readable.from((function* () {
-    for (let i = 0; i < 4096; i++) yield Buffer.alloc(1 << 20);
-  })());
+  const huge = Readable.from(
+    (function* () {
+      for (let i = 0; i < 4096; i++) yield Buffer.alloc(1 << 20);
+    })(),
+  );
   const e = await failure(client({ timeouts: { idleMs: 200 } }).request({ method: 'PATCH', url: stuck.url, body: huge }));
   expect(e.kind).toBe('send-timeout');
   expect(e.retryable).toBe(true);

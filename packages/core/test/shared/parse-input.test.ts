@@ -72,7 +72,11 @@ test('booleans, choices, lists and lines', () => {
   expect(refused(choice, 'hlom')).toBe("Input 'x' is 'hlom'; use one of 'holm', 'bonferroni', 'fdr_bh', 'none' (did you mean 'holm'?).");
   expect(parseInputValue(spec('list'), 'a, b\nc,,')).toEqual(['a', 'b', 'c']);
   // `;` separates lines in the action as in the CLI.
-  expect(parseInputValue(spec('lines'), 'accuracy >= 0.9; latency.p99 <= 20ms\nsize <= 1MB')).toEqual(['accuracy >= 0.9', 'latency.p99 <= 20ms', 'size <= 1MB']);
+  expect(parseInputValue(spec('lines'), 'accuracy >= 0.9; latency.p99 <= 20ms\nsize <= 1MB')).toEqual([
+    'accuracy >= 0.9',
+    'latency.p99 <= 20ms',
+    'size <= 1MB',
+  ]);
   expect(parseInputValue(spec('latency', { keywords: ['none'] }), 'None')).toBe('none');
 });
 

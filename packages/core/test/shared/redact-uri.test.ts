@@ -29,9 +29,14 @@ describe('redactUri', () => {
   });
 
   test('inside free text: every URI in a message, the message kept', () => {
-    const message = "Cannot reach the registry https://alice:Pw@Secret1@127.0.0.1:1 (Request cannot be constructed from a URL that includes credentials: https://alice:Pw@Secret1@127.0.0.1:1/v2/x/tags/list?n=1000); check it.";
-    expect(redactUri(message)).toBe('Cannot reach the registry https://127.0.0.1:1 (Request cannot be constructed from a URL that includes credentials: https://127.0.0.1:1/v2/x/tags/list?n=1000); check it.');
-    expect(redactUri("Metrics source 'prometheus+http://a:b@h?api_key=K' is not a Prometheus URL.")).toBe("Metrics source 'prometheus+http://h?api_key=***' is not a Prometheus URL.");
+    const message =
+      'Cannot reach the registry https://alice:Pw@Secret1@127.0.0.1:1 (Request cannot be constructed from a URL that includes credentials: https://alice:Pw@Secret1@127.0.0.1:1/v2/x/tags/list?n=1000); check it.';
+    expect(redactUri(message)).toBe(
+      'Cannot reach the registry https://127.0.0.1:1 (Request cannot be constructed from a URL that includes credentials: https://127.0.0.1:1/v2/x/tags/list?n=1000); check it.',
+    );
+    expect(redactUri("Metrics source 'prometheus+http://a:b@h?api_key=K' is not a Prometheus URL.")).toBe(
+      "Metrics source 'prometheus+http://h?api_key=***' is not a Prometheus URL.",
+    );
     expect(redactUri('"router": "http://u:p@lb:8080", "x": 1')).toBe('"router": "http://lb:8080", "x": 1');
   });
 
@@ -51,7 +56,8 @@ describe('uriCredentials', () => {
   });
 
   test('credential names', () => {
-    for (const name of ['api_key', 'apikey', 'API-KEY', 'token', 'access_token', 'password', 'sig', 'X-Amz-Signature', 'privateToken', 'client_secret', 'auth']) expect(isCredentialName(name)).toBe(true);
+    for (const name of ['api_key', 'apikey', 'API-KEY', 'token', 'access_token', 'password', 'sig', 'X-Amz-Signature', 'privateToken', 'client_secret', 'auth'])
+      expect(isCredentialName(name)).toBe(true);
     for (const name of ['n', 'variant', 'stages', 'email', 'sv', 'se', 'query', 'design']) expect(isCredentialName(name)).toBe(false);
   });
 });

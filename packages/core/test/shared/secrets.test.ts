@@ -30,5 +30,9 @@ test('credentials in URI inputs and URI-valued variables', () => {
 });
 
 test('a multi-line secret is masked whole and line by line; blanks are not secrets', () => {
-  expect(collectSecrets([], { PROMETHEUS_TOKEN: 'line-one\nline-two\n', MLFLOW_TRACKING_TOKEN: '  ', GITHUB_TOKEN: '' })).toEqual(['line-one\nline-two', 'line-one', 'line-two']);
+  expect(collectSecrets([], { PROMETHEUS_TOKEN: 'line-one\nline-two\n', MLFLOW_TRACKING_TOKEN: '  ', GITHUB_TOKEN: '' })).toEqual([
+    'line-one\nline-two',
+    'line-one',
+    'line-two',
+  ]);
 });

@@ -56,35 +56,55 @@ describe('chi2Contingency == scipy.stats.chi2_contingency', () => {
   });
 
   test('an all-zero column or row is refused with a plain Error', () => {
-    expect(() => chi2Contingency([[1, 0, 3], [2, 0, 4]])).toThrow(/expected frequency at \[0\]\[1\] is 0/);
-    expect(() => chi2Contingency([[0, 0], [2, 4]])).toThrow(Error);
+    expect(() =>
+      chi2Contingency([
+        [1, 0, 3],
+        [2, 0, 4],
+      ]),
+    ).toThrow(/expected frequency at \[0\]\[1\] is 0/);
+    expect(() =>
+      chi2Contingency([
+        [0, 0],
+        [2, 4],
+      ]),
+    ).toThrow(Error);
     expect(() => chi2Contingency([[1, 2], [3]])).toThrow(/equally long/);
-    expect(() => chi2Contingency([[1, -2], [3, 4]])).toThrow(/>= 0/);
+    expect(() =>
+      chi2Contingency([
+        [1, -2],
+        [3, 4],
+      ]),
+    ).toThrow(/>= 0/);
   });
 
   test('properties: p in [0, 1], statistic >= 0, transposing changes nothing', () => {
-    const table = fc.integer({ min: 2, max: 5 }).chain((cols) =>
-      fc.array(fc.array(fc.integer({ min: 1, max: 10000 }), { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 4 }));
-    fc.assert(fc.property(table, (t) => {
-      const r = chi2Contingency(t);
-      expect(r.pValue).toBeGreaterThanOrEqual(0);
-      expect(r.pValue).toBeLessThanOrEqual(1);
-      expect(r.statistic).toBeGreaterThanOrEqual(0);
-      const transposed = t[0].map((_, j) => t.map((row) => row[j]));
-      const rt = chi2Contingency(transposed);
-      expect(rt.dof).toBe(r.dof);
-      expect(rt.statistic).toBeCloseTo(r.statistic, 6);
-    }));
+    const table = fc
+      .integer({ min: 2, max: 5 })
+      .chain((cols) => fc.array(fc.array(fc.integer({ min: 1, max: 10000 }), { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 4 }));
+    fc.assert(
+      fc.property(table, (t) => {
+        const r = chi2Contingency(t);
+        expect(r.pValue).toBeGreaterThanOrEqual(0);
+        expect(r.pValue).toBeLessThanOrEqual(1);
+        expect(r.statistic).toBeGreaterThanOrEqual(0);
+        const transposed = t[0].map((_, j) => t.map((row) => row[j]));
+        const rt = chi2Contingency(transposed);
+        expect(rt.dof).toBe(r.dof);
+        expect(rt.statistic).toBeCloseTo(r.statistic, 6);
+      }),
+    );
   });
 });
 
 describe('incomplete gamma and log-gamma', () => {
   test('Q in [0, 1]', () => {
-    fc.assert(fc.property(fc.double({ min: 0.01, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 2e4, noNaN: true }), (a, x) => {
-      const q = regularizedGammaQ(a, x);
-      expect(q).toBeGreaterThanOrEqual(0);
-      expect(q).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 2e4, noNaN: true }), (a, x) => {
+        const q = regularizedGammaQ(a, x);
+        expect(q).toBeGreaterThanOrEqual(0);
+        expect(q).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 
   test('logGamma at integers and half-integers', () => {

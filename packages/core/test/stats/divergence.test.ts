@@ -29,19 +29,25 @@ describe(`jensenShannonDistance == scipy.spatial.distance.jensenshannon(p, q, ba
   });
 
   test('properties: in [0, 1], symmetric, 0 for proportional counts', () => {
-    const counts = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 })
-      .filter((xs) => xs.some((x) => x > 0));
-    fc.assert(fc.property(counts, counts, fc.integer({ min: 1, max: 7 }), (p0, q0, k) => {
-      const len = Math.min(p0.length, q0.length);
-      const p = p0.slice(0, len);
-      const q = q0.slice(0, len);
-      fc.pre(p.some((x) => x > 0) && q.some((x) => x > 0));
-      const d = jensenShannonDistance(p, q);
-      expect(d).toBeGreaterThanOrEqual(0);
-      expect(d).toBeLessThanOrEqual(1);
-      expect(jensenShannonDistance(q, p)).toBeCloseTo(d, 14);
-      expect(jensenShannonDistance(p, p.map((x) => x * k))).toBeLessThan(1e-7);
-    }));
+    const counts = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 }).filter((xs) => xs.some((x) => x > 0));
+    fc.assert(
+      fc.property(counts, counts, fc.integer({ min: 1, max: 7 }), (p0, q0, k) => {
+        const len = Math.min(p0.length, q0.length);
+        const p = p0.slice(0, len);
+        const q = q0.slice(0, len);
+        fc.pre(p.some((x) => x > 0) && q.some((x) => x > 0));
+        const d = jensenShannonDistance(p, q);
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThanOrEqual(1);
+        expect(jensenShannonDistance(q, p)).toBeCloseTo(d, 14);
+        expect(
+          jensenShannonDistance(
+            p,
+            p.map((x) => x * k),
+          ),
+        ).toBeLessThan(1e-7);
+      }),
+    );
   });
 
   test('lengths must match', () => {
@@ -60,14 +66,26 @@ describe('cramersV == scipy.stats.contingency.association(observed, method="cram
   });
 
   test('properties: in [0, 1]; 1 for a perfectly separating 2x2 table; 0 for proportional rows', () => {
-    expect(cramersV([[10, 0], [0, 7]])).toBeCloseTo(1, 14);
-    expect(cramersV([[10, 20, 30], [20, 40, 60]])).toBe(0);
+    expect(
+      cramersV([
+        [10, 0],
+        [0, 7],
+      ]),
+    ).toBeCloseTo(1, 14);
+    expect(
+      cramersV([
+        [10, 20, 30],
+        [20, 40, 60],
+      ]),
+    ).toBe(0);
     const row = fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 4, maxLength: 4 });
-    fc.assert(fc.property(fc.array(row, { minLength: 2, maxLength: 4 }), (t) => {
-      const v = cramersV(t);
-      expect(v).toBeGreaterThanOrEqual(0);
-      expect(v).toBeLessThanOrEqual(1 + 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 4 }), (t) => {
+        const v = cramersV(t);
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1 + 1e-12);
+      }),
+    );
   });
 });
 
@@ -83,13 +101,20 @@ describe('populationStabilityIndex (numpy formula in the fixture script)', () =>
 
   test('properties: >= 0, symmetric, 0 for proportional counts, finite with empty bins', () => {
     const counts = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 10, maxLength: 10 }).filter((xs) => xs.some((x) => x > 0));
-    fc.assert(fc.property(counts, counts, (r, c) => {
-      const psi = populationStabilityIndex(r, c);
-      expect(psi).toBeGreaterThanOrEqual(0);
-      expect(Number.isFinite(psi)).toBe(true);
-      expect(populationStabilityIndex(c, r)).toBeCloseTo(psi, 12);
-      expect(populationStabilityIndex(r, r.map((x) => 3 * x))).toBeCloseTo(0, 14);
-    }));
+    fc.assert(
+      fc.property(counts, counts, (r, c) => {
+        const psi = populationStabilityIndex(r, c);
+        expect(psi).toBeGreaterThanOrEqual(0);
+        expect(Number.isFinite(psi)).toBe(true);
+        expect(populationStabilityIndex(c, r)).toBeCloseTo(psi, 12);
+        expect(
+          populationStabilityIndex(
+            r,
+            r.map((x) => 3 * x),
+          ),
+        ).toBeCloseTo(0, 14);
+      }),
+    );
   });
 });
 
@@ -125,14 +150,16 @@ describe('quantileBinEdges / binCounts == numpy.quantile (linear) + searchsorted
 
   test('properties: counts sum to n, edges ascending and distinct, at most bins - 1', () => {
     const sample = fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 200 });
-    fc.assert(fc.property(sample, fc.integer({ min: 1, max: 20 }), (xs, bins) => {
-      const e = ecdfFromSample(xs);
-      const edges = quantileBinEdges(e, bins);
-      expect(edges.length).toBeLessThanOrEqual(bins - 1);
-      for (let i = 1; i < edges.length; i++) expect(edges[i]).toBeGreaterThan(edges[i - 1]);
-      const counts = binCounts(e, edges);
-      expect(counts.reduce((s, x) => s + x, 0)).toBe(xs.length);
-    }));
+    fc.assert(
+      fc.property(sample, fc.integer({ min: 1, max: 20 }), (xs, bins) => {
+        const e = ecdfFromSample(xs);
+        const edges = quantileBinEdges(e, bins);
+        expect(edges.length).toBeLessThanOrEqual(bins - 1);
+        for (let i = 1; i < edges.length; i++) expect(edges[i]).toBeGreaterThan(edges[i - 1]);
+        const counts = binCounts(e, edges);
+        expect(counts.reduce((s, x) => s + x, 0)).toBe(xs.length);
+      }),
+    );
   });
 
   test('bad input', () => {

@@ -45,16 +45,21 @@ describe('ECDF construction', () => {
   });
 
   test('properties: F is a step CDF matching a direct count; mean/std match a direct two-pass computation', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 100 }),
-      fc.double({ min: -1e6, max: 1e6, noNaN: true }), (xs, x) => {
-        const e = ecdfFromSample(xs);
-        const k = countDistinctAtOrBelow(e, x);
-        expect(k === 0 ? 0 : e.cumulative[k - 1]).toBe(xs.filter((v) => v <= x).length);
-        expect(e.cumulative[e.cumulative.length - 1]).toBe(xs.length);
-        const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
-        const std = Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / xs.length);
-        expect(Math.abs(ecdfMean(e) - mean)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(mean)));
-        expect(Math.abs(ecdfStd(e) - std)).toBeLessThanOrEqual(1e-9 * (1 + std));
-      }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 100 }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        (xs, x) => {
+          const e = ecdfFromSample(xs);
+          const k = countDistinctAtOrBelow(e, x);
+          expect(k === 0 ? 0 : e.cumulative[k - 1]).toBe(xs.filter((v) => v <= x).length);
+          expect(e.cumulative[e.cumulative.length - 1]).toBe(xs.length);
+          const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
+          const std = Math.sqrt(xs.reduce((s, v) => s + (v - mean) ** 2, 0) / xs.length);
+          expect(Math.abs(ecdfMean(e) - mean)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(mean)));
+          expect(Math.abs(ecdfStd(e) - std)).toBeLessThanOrEqual(1e-9 * (1 + std));
+        },
+      ),
+    );
   });
 });

@@ -2,7 +2,10 @@ import { kstwoSf } from '../../src/stats/kolmogorov.js';
 import { smirnovSf } from '../../src/stats/smirnov.js';
 import { DeviationLog, loadFixture } from '../fixtures/scipy/fixtures.js';
 
-interface Table { columns: string[]; rows: number[][] }
+interface Table {
+  columns: string[];
+  rows: number[][];
+}
 const fx = loadFixture<{ kstwoSf: Table; smirnov: Table }>('kolmogorov.json');
 
 describe('kstwoSf == scipy.stats.kstwo.sf over every branch of _kolmogn', () => {

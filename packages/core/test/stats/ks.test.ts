@@ -3,7 +3,11 @@ import { ecdfFromCounts } from '../../src/stats/ecdf.js';
 import { ks2samp, ks2sampEcdf, ksStatistic, ksTwoSamplePValue } from '../../src/stats/ks.js';
 import { DeviationLog, loadFixture, type SampleSpec, sampleFromSpec } from '../fixtures/scipy/fixtures.js';
 
-interface KsCase { name: string; statistic: number; pValue: number }
+interface KsCase {
+  name: string;
+  statistic: number;
+  pValue: number;
+}
 interface KsFixture {
   explicit: (KsCase & { a: number[]; b: number[] })[];
   generated: (KsCase & { a: SampleSpec; b: SampleSpec })[];
@@ -90,42 +94,57 @@ describe('KS properties', () => {
   const discrete = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 80 });
 
   test('p-value in [0, 1], statistic in [0, 1], symmetric in the two samples', () => {
-    fc.assert(fc.property(fc.oneof(sample, discrete), fc.oneof(sample, discrete), (a, b) => {
-      const ab = ks2samp(a, b);
-      const ba = ks2samp(b, a);
-      expect(ab.pValue).toBeGreaterThanOrEqual(0);
-      expect(ab.pValue).toBeLessThanOrEqual(1);
-      expect(ab.statistic).toBeGreaterThanOrEqual(0);
-      expect(ab.statistic).toBeLessThanOrEqual(1);
-      expect(ba).toEqual(ab);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(sample, discrete), fc.oneof(sample, discrete), (a, b) => {
+        const ab = ks2samp(a, b);
+        const ba = ks2samp(b, a);
+        expect(ab.pValue).toBeGreaterThanOrEqual(0);
+        expect(ab.pValue).toBeLessThanOrEqual(1);
+        expect(ab.statistic).toBeGreaterThanOrEqual(0);
+        expect(ab.statistic).toBeLessThanOrEqual(1);
+        expect(ba).toEqual(ab);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('identical samples: statistic 0, p-value 1', () => {
-    fc.assert(fc.property(fc.oneof(sample, discrete), (a) => {
-      const shuffled = [...a].reverse();
-      expect(ks2samp(a, shuffled)).toEqual({ statistic: 0, pValue: 1, method: 'exact' });
-    }));
+    fc.assert(
+      fc.property(fc.oneof(sample, discrete), (a) => {
+        const shuffled = [...a].reverse();
+        expect(ks2samp(a, shuffled)).toEqual({ statistic: 0, pValue: 1, method: 'exact' });
+      }),
+    );
   });
 
   test('the p-value does not increase with d (fixed sizes, both methods)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 }),
-      fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n1, n2, x, y) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        for (const method of ['exact', 'asymp'] as const) {
-          if (method === 'asymp' && n1 === 1 && n2 === 1) continue; // round(1/2) = 0: NaN, as SciPy
-          expect(ksTwoSamplePValue(hi, n1, n2, method).pValue).toBeLessThanOrEqual(ksTwoSamplePValue(lo, n1, n2, method).pValue + 1e-12);
-        }
-      }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n1, n2, x, y) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          for (const method of ['exact', 'asymp'] as const) {
+            if (method === 'asymp' && n1 === 1 && n2 === 1) continue; // round(1/2) = 0: NaN, as SciPy
+            expect(ksTwoSamplePValue(hi, n1, n2, method).pValue).toBeLessThanOrEqual(ksTwoSamplePValue(lo, n1, n2, method).pValue + 1e-12);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   test('large samples stay asymptotic and p-values stay in [0, 1] across d', () => {
-    fc.assert(fc.property(fc.integer({ min: 10001, max: 3000000 }), fc.integer({ min: 1, max: 3000000 }),
-      fc.double({ min: 0, max: 1, noNaN: true }), (n1, n2, d) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10001, max: 3000000 }), fc.integer({ min: 1, max: 3000000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n1, n2, d) => {
         const r = ksTwoSamplePValue(d, n1, n2);
         expect(r.method).toBe('asymp');
         expect(r.pValue).toBeGreaterThanOrEqual(0);
         expect(r.pValue).toBeLessThanOrEqual(1);
-      }), { numRuns: 200 });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

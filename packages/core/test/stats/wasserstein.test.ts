@@ -36,21 +36,29 @@ describe('Wasserstein properties', () => {
   const sample = fc.array(fc.oneof(fc.integer({ min: -20, max: 20 }), fc.double({ min: -1e4, max: 1e4, noNaN: true })), { minLength: 1, maxLength: 60 });
 
   test('symmetric, >= 0, 0 for identical samples', () => {
-    fc.assert(fc.property(sample, sample, (a, b) => {
-      const d = w(a, b);
-      expect(d).toBeGreaterThanOrEqual(0);
-      expect(w(b, a)).toBeCloseTo(d, 9);
-      expect(w(a, [...a].reverse())).toBe(0);
-    }));
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        const d = w(a, b);
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(w(b, a)).toBeCloseTo(d, 9);
+        expect(w(a, [...a].reverse())).toBe(0);
+      }),
+    );
   });
 
   test('translating one sample by c gives |c|', () => {
     // Dyadic shifts of small integers keep the arithmetic exact.
-    fc.assert(fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 50 }),
-      fc.integer({ min: -4096, max: 4096 }), (a, k) => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 50 }), fc.integer({ min: -4096, max: 4096 }), (a, k) => {
         const c = k / 8;
-        expect(w(a, a.map((x) => x + c))).toBeCloseTo(Math.abs(c), 9);
-      }));
+        expect(
+          w(
+            a,
+            a.map((x) => x + c),
+          ),
+        ).toBeCloseTo(Math.abs(c), 9);
+      }),
+    );
   });
 
   test('empty input is refused', () => {

@@ -22,7 +22,9 @@ const ACTIONS: [string, readonly InputSpec[]][] = [
 ];
 
 describe.each(ACTIONS)('actions/%s/action.yml agrees with its catalogue', (action, catalogue) => {
-  const yml = parse(readFileSync(`${ROOT}actions/${action}/action.yml`, 'utf8')) as { inputs: Record<string, { description: string; required?: boolean; default?: string }> };
+  const yml = parse(readFileSync(`${ROOT}actions/${action}/action.yml`, 'utf8')) as {
+    inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  };
 
   test('the same inputs, in the same order', () => {
     expect(Object.keys(yml.inputs)).toEqual(catalogue.map((s) => s.name));

@@ -15,7 +15,7 @@ function options(over: Partial<TrainerOptions> = {}): TrainerOptions & { lines: 
 // Three data-loader-like workers, forked and waited for, as torch's DataLoader does.
 const FORKING = 'for i in 1 2 3; do sleep 300 & done; echo started; wait';
 
-test('the output streams line by line and the exit code is the trainer\'s, with the last lines kept', async () => {
+test("the output streams line by line and the exit code is the trainer's, with the last lines kept", async () => {
   const o = options();
   const r = await runTrainer({ shell: 'echo one; echo two >&2; printf "three"; exit 3' }, o);
   expect(r.exitCode).toBe(3);
@@ -43,17 +43,31 @@ test('a program that does not exist is exit code 127', async () => {
 
 test('on timeout the trainer and every worker it forked are ended; /proc shows none left', async () => {
   let pgid = 0;
-  const r = await runTrainer({ shell: FORKING }, options({ timeoutMs: 1500, onStart: (g) => { pgid = g; } }));
+  const r = await runTrainer(
+    { shell: FORKING },
+    options({
+      timeoutMs: 1500,
+      onStart: (g) => {
+        pgid = g;
+      },
+    }),
+  );
   expect(r.timedOut).toBe(true);
   expect(r.ended?.found.length).toBeGreaterThanOrEqual(4); // bash and its three workers
   expect(r.ended?.forced).toBe(false); // SIGTERM was enough
   expect(processesInGroup(pgid)).toEqual([]);
 });
 
-test('cancellation (the step\'s SIGINT/SIGTERM as an abort) ends the tree; a worker ignoring SIGTERM gets SIGKILL after the grace period', async () => {
+test("cancellation (the step's SIGINT/SIGTERM as an abort) ends the tree; a worker ignoring SIGTERM gets SIGKILL after the grace period", async () => {
   const controller = new AbortController();
   let pgid = 0;
-  const o = options({ signal: controller.signal, graceMs: 500, onStart: (g) => { pgid = g; } });
+  const o = options({
+    signal: controller.signal,
+    graceMs: 500,
+    onStart: (g) => {
+      pgid = g;
+    },
+  });
   const running = runTrainer({ shell: `trap '' TERM; ${FORKING}` }, o);
   while (!o.lines.includes('started')) await new Promise((r) => setTimeout(r, 50));
   expect(processesInGroup(pgid).length).toBeGreaterThanOrEqual(4);
@@ -67,7 +81,14 @@ test('cancellation (the step\'s SIGINT/SIGTERM as an abort) ends the tree; a wor
 
 test('workers left behind by a trainer that exited are ended too, and reported', async () => {
   let pgid = 0;
-  const r = await runTrainer({ shell: '(sleep 300 &) ; echo done' }, options({ onStart: (g) => { pgid = g; } }));
+  const r = await runTrainer(
+    { shell: '(sleep 300 &) ; echo done' },
+    options({
+      onStart: (g) => {
+        pgid = g;
+      },
+    }),
+  );
   expect(r.exitCode).toBe(0);
   expect(r.ended?.found.length).toBe(1);
   expect(processesInGroup(pgid)).toEqual([]);

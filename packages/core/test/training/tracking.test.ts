@@ -5,8 +5,16 @@ import { join } from 'node:path';
 import { checkArtifactName, checkRetentionDays } from '../../src/training/artifact-name.js';
 import { checkTrackingUri, readTrackingFile, trackingEnv } from '../../src/training/tracking.js';
 
-test('MLflow and W&B variables, with the seed\'s ci-<sha> experiment and the git tags', () => {
-  const env = trackingEnv({ mlflowTrackingUri: 'https://user:s3cret@mlflow.example.com', wandbProject: 'penguins', tags: ['team=ml', 'nightly'], gitSha: 'abc', runUrl: 'https://github.com/o/r/actions/runs/1', runName: '1-1', trackingFile: '/tmp/t.json' });
+test("MLflow and W&B variables, with the seed's ci-<sha> experiment and the git tags", () => {
+  const env = trackingEnv({
+    mlflowTrackingUri: 'https://user:s3cret@mlflow.example.com',
+    wandbProject: 'penguins',
+    tags: ['team=ml', 'nightly'],
+    gitSha: 'abc',
+    runUrl: 'https://github.com/o/r/actions/runs/1',
+    runName: '1-1',
+    trackingFile: '/tmp/t.json',
+  });
   expect(env).toEqual({
     MODELCI_TRACKING_FILE: '/tmp/t.json',
     MODELCI_TRACKING_TAGS: JSON.stringify({ team: 'ml', nightly: '', git_sha: 'abc', run_url: 'https://github.com/o/r/actions/runs/1' }),

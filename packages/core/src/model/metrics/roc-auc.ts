@@ -65,7 +65,7 @@ function uOfSorted(n: number, isPositive: (i: number) => boolean, sameAsNext: (i
   let u = 0;
   let negBelow = 0;
   let pos = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let gPos = 0;
     let gNeg = 0;
     let j = i;
@@ -88,7 +88,11 @@ function uByComparison(labels: Int32Array, positive: number, scores: Float64Arra
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => scores[a] - scores[b]);
-  return uOfSorted(n, (i) => labels[order[i]] === positive, (i) => scores[order[i]] === scores[order[i + 1]]);
+  return uOfSorted(
+    n,
+    (i) => labels[order[i]] === positive,
+    (i) => scores[order[i]] === scores[order[i + 1]],
+  );
 }
 
 /**
@@ -127,5 +131,9 @@ function uOfFloat32(labels: Int32Array, positive: number, f32: Float32Array) {
     [keys, nextKeys] = [nextKeys, keys];
     [flags, nextFlags] = [nextFlags, flags];
   }
-  return uOfSorted(n, (i) => flags[i] === 1, (i) => keys[i] === keys[i + 1]);
+  return uOfSorted(
+    n,
+    (i) => flags[i] === 1,
+    (i) => keys[i] === keys[i + 1],
+  );
 }
