@@ -32254,7 +32254,11 @@ function redact_uri_redactUri(text) {
 }
 /** Whether a query or fragment parameter of this name holds a credential. */
 function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = decodeLoosely(name)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
     const joined = words.join('_');
     return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
 }
@@ -32288,7 +32292,10 @@ function hostOf(authority) {
 }
 /** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
 function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+    return (part[0] +
+        params(part.slice(1))
+            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+            .join(''));
 }
 /**
  * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
@@ -32321,9 +32328,15 @@ function decodeLoosely(s) {
 
 /** The variables the registry, MLflow and metrics adapters read credentials from. */
 const CREDENTIAL_ENV = [
-    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
-    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
-    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'MODELCI_REGISTRY_USERNAME',
+    'MODELCI_REGISTRY_PASSWORD',
+    'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN',
+    'MLFLOW_TRACKING_USERNAME',
+    'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN',
+    'PROMETHEUS_USERNAME',
+    'PROMETHEUS_PASSWORD',
     'GITHUB_TOKEN',
     'WANDB_API_KEY', // train-on-gpu passes it through to the trainer
 ];
@@ -32486,7 +32499,12 @@ async function runAction(body) {
     }
     catch (e) {
         if (isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            error(e.message, {
+                title: e.where.input ? `Input: ${e.where.input}` : 'Bad input',
+                file: e.where.file,
+                startLine: e.where.line,
+                startColumn: e.where.col,
+            });
             process.exitCode = 1;
             return;
         }
@@ -32498,7 +32516,10 @@ async function runAction(body) {
         if (isPolicyError(e)) {
             // The refusal is the step's result: the summary says it, not an empty page.
             error(e.message, { title: 'Refused by policy' });
-            await summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
+            await summary
+                .addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true)
+                .write()
+                .catch(() => undefined);
             process.exitCode = 1;
             return;
         }
@@ -37566,7 +37587,7 @@ function reportCommentBody(markdown) {
     const body = `${REPORT_MARKER}\n${markdown}`;
     if (body.length <= MAX_COMMENT_CHARS)
         return body;
-    const note = '\n\n_The report was cut to fit GitHub\'s comment limit; the job summary has all of it._\n';
+    const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
     return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 async function upsertReportComment(api, pullRequest, markdown) {
@@ -37610,12 +37631,22 @@ async function startDeployment(api, d) {
         description: statusDescription(`${d.model} ${d.version}`),
         productionEnvironment: d.environment === 'production',
     });
-    await api.createDeploymentStatus(id, { state: 'in_progress', description: statusDescription(`Canary of ${d.model} ${d.version} started`), logUrl: d.logUrl, environmentUrl: d.environmentUrl });
+    await api.createDeploymentStatus(id, {
+        state: 'in_progress',
+        description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+        logUrl: d.logUrl,
+        environmentUrl: d.environmentUrl,
+    });
     return id;
 }
 async function endDeployment(api, id, end, detail, d = {}) {
     const state = END_STATE[end];
-    await api.createDeploymentStatus(id, { state, description: statusDescription(detail), logUrl: d.logUrl, environmentUrl: end === 'promoted' ? d.environmentUrl : undefined });
+    await api.createDeploymentStatus(id, {
+        state,
+        description: statusDescription(detail),
+        logUrl: d.logUrl,
+        environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+    });
     return state;
 }
 
@@ -37651,7 +37682,10 @@ function octokitGitHubApi(options) {
         catch (e) {
             // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
             if (signal.aborted)
-                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, { retryable: true, cause: e });
+                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+                    retryable: true,
+                    cause: e,
+                });
             throw asGitHubApiError(e, what, options.repository);
         }
     };
@@ -37738,7 +37772,23 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 /** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
-const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+const KNOWN = new Set([
+    'EISDIR',
+    'ENOTDIR',
+    'EEXIST',
+    'ENOENT',
+    'EACCES',
+    'EPERM',
+    'ENOSPC',
+    'EDQUOT',
+    'EROFS',
+    'EMFILE',
+    'ENFILE',
+    'EBUSY',
+    'ENOTEMPTY',
+    'ENAMETOOLONG',
+    'ELOOP',
+]);
 function errnoCode(e) {
     const code = e?.code;
     return typeof code === 'string' ? code : undefined;
@@ -38033,7 +38083,10 @@ function renderDeploymentMarkdown(r) {
     return lines.join('\n') + '\n';
 }
 function checkTable(checks) {
-    const rows = ['| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|'];
+    const rows = [
+        '| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    ];
     for (const c of checks) {
         const lr = Math.exp(c.sequential.llr);
         rows.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${n(c.canary.requests)} | ${n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${ms(c.canary.p99Ms)} | ${n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${mdText(c.reasons.join('; '))} |`);
@@ -38065,14 +38118,38 @@ function charts(r, checks) {
     const limit = r.policy.maxLatencyP99Ms;
     const p99Top = Math.max(1, ...shown.map((c) => p99(c.canary.p99Ms)), ...shown.map((c) => p99(c.stable.p99Ms)), limit ?? 0);
     return [
-        '### Canary share, error rates and p99', '',
-        '```mermaid', PALETTE, 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
-        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
-        '```mermaid', PALETTE, 'xychart-beta', '  title "Error rate per check (%): canary red, stable blue"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
-        `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
-        '```mermaid', PALETTE, 'xychart-beta', `  title "p99 per check (ms): canary red, stable blue${limit !== null ? `, limit ${formatNumber(limit)} ms grey` : ''}"`, `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "ms" 0 --> ${Math.ceil(p99Top * 1.1)}`,
-        `  line [${shown.map((c) => p99(c.canary.p99Ms)).join(', ')}]`, `  line [${shown.map((c) => p99(c.stable.p99Ms)).join(', ')}]`,
-        ...(limit !== null ? [`  line [${shown.map(() => limit).join(', ')}]`] : []), '```', '',
+        '### Canary share, error rates and p99',
+        '',
+        '```mermaid',
+        PALETTE,
+        'xychart-beta',
+        '  title "Canary share of traffic (%)"',
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        '  y-axis "%" 0 --> 100',
+        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`,
+        '```',
+        '',
+        '```mermaid',
+        PALETTE,
+        'xychart-beta',
+        '  title "Error rate per check (%): canary red, stable blue"',
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
+        `  line [${canary.join(', ')}]`,
+        `  line [${stable.join(', ')}]`,
+        '```',
+        '',
+        '```mermaid',
+        PALETTE,
+        'xychart-beta',
+        `  title "p99 per check (ms): canary red, stable blue${limit !== null ? `, limit ${formatNumber(limit)} ms grey` : ''}"`,
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        `  y-axis "ms" 0 --> ${Math.ceil(p99Top * 1.1)}`,
+        `  line [${shown.map((c) => p99(c.canary.p99Ms)).join(', ')}]`,
+        `  line [${shown.map((c) => p99(c.stable.p99Ms)).join(', ')}]`,
+        ...(limit !== null ? [`  line [${shown.map(() => limit).join(', ')}]`] : []),
+        '```',
+        '',
         `Checks without an error rate or p99 (no data or no traffic) are drawn at 0; the tables say which. Counts with decimals are Prometheus's extrapolations (≈). A histogram's p99 is an estimate within its bucket bounds.${stableOver(r, checks)}${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
     ];
 }
@@ -38085,7 +38162,8 @@ function n(v) {
 /** Stable over the limits too: the canary is not the only problem. */
 function stableOver(r, checks) {
     const p = r.policy;
-    const over = checks.filter((c) => (c.stable.errorRate !== null && c.stable.errorRate > p.maxErrorRate) || (p.maxLatencyP99Ms !== null && c.stable.p99Ms !== null && c.stable.p99Ms > p.maxLatencyP99Ms));
+    const over = checks.filter((c) => (c.stable.errorRate !== null && c.stable.errorRate > p.maxErrorRate) ||
+        (p.maxLatencyP99Ms !== null && c.stable.p99Ms !== null && c.stable.p99Ms > p.maxLatencyP99Ms));
     return over.length > 0 ? ` **Stable was over the limits too** in ${over.length} of ${checks.length} checks.` : '';
 }
 function ms(v) {
@@ -38123,11 +38201,19 @@ function closestName(name, known) {
 
 // Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
 const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    us: { factor: 1e-3, dimension: 'time' },
+    µs: { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' },
+    s: { factor: 1000, dimension: 'time' },
     b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' },
+    mb: { factor: 1e6, dimension: 'bytes' },
+    gb: { factor: 1e9, dimension: 'bytes' },
+    tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' },
+    mib: { factor: 1024 ** 2, dimension: 'bytes' },
+    gib: { factor: 1024 ** 3, dimension: 'bytes' },
+    tib: { factor: 1024 ** 4, dimension: 'bytes' },
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
@@ -38136,7 +38222,9 @@ function parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, {
+            input: where.input,
+        });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -38147,7 +38235,12 @@ function parseQuantity(text, where = {}) {
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
 function formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        const steps = [
+            [1e12, 'TB'],
+            [1e9, 'GB'],
+            [1e6, 'MB'],
+            [1e3, 'kB'],
+        ];
         for (const [f, u] of steps)
             if (Math.abs(value) >= f)
                 return `${Number((value / f).toPrecision(4))} ${u}`;
@@ -38193,24 +38286,40 @@ function parseInputValue(spec, text) {
     switch (spec.type) {
         case 'string':
         case 'path':
-        case 'uri': return t;
-        case 'boolean': return parseBooleanText(t, name);
-        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parseProbabilityText(t, name);
-        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parseDurationText(t, name);
-        case 'latency': return parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parseShareText(t, name);
-        case 'rate': return parseRateText(t, name);
+        case 'uri':
+            return t;
+        case 'boolean':
+            return parseBooleanText(t, name);
+        case 'count':
+            return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number':
+            return parseNumberText(t, name, spec.min, spec.max);
+        case 'probability':
+            return parseProbabilityText(t, name);
+        case 'choice':
+            return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list':
+            return parseListText(t);
+        case 'lines':
+            return parseLinesText(t);
+        case 'duration':
+            return parseDurationText(t, name);
+        case 'latency':
+            return parseLatencyText(t, name);
+        case 'size':
+            return parseSizeText(t, name);
+        case 'share':
+            return parseShareText(t, name);
+        case 'rate':
+            return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
     const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+    return (m ? m[0] : description)
+        .trim()
+        .replace(/^(\w)/, (c) => c.toLowerCase())
+        .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
 function parseBooleanText(text, input) {
@@ -38258,13 +38367,19 @@ function parseChoiceText(text, input, choices) {
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n;]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 function splitUnit(text) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
@@ -38364,8 +38479,12 @@ function canary_policy_parseCanaryPolicy(req) {
     const get = (name) => req[name]?.trim() || CANARY_DEFAULTS[name];
     const maxWeight = parseWeight(get('max-weight'), 'max-weight');
     if (maxWeight === 0)
-        throw new errors_InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, { input: 'max-weight' });
-    const steps = req.steps?.trim() ? parseSteps(req.steps) : stepSchedule(parseWeight(get('initial-weight'), 'initial-weight'), parseWeight(get('step-weight'), 'step-weight'), maxWeight);
+        throw new errors_InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, {
+            input: 'max-weight',
+        });
+    const steps = req.steps?.trim()
+        ? parseSteps(req.steps)
+        : stepSchedule(parseWeight(get('initial-weight'), 'initial-weight'), parseWeight(get('step-weight'), 'step-weight'), maxWeight);
     if (req.steps?.trim() && steps[steps.length - 1] > maxWeight) {
         throw new errors_InputError(`Input 'steps' goes up to ${canary_policy_pct(steps[steps.length - 1])}, above max-weight ${canary_policy_pct(maxWeight)}; drop the larger steps or raise max-weight.`, { input: 'steps' });
     }
@@ -38403,9 +38522,13 @@ function canary_policy_parseCanaryPolicy(req) {
 /** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
 function stepSchedule(initial, step, max) {
     if (initial === 0)
-        throw new errors_InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, { input: 'initial-weight' });
+        throw new errors_InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, {
+            input: 'initial-weight',
+        });
     if (initial > max)
-        throw new errors_InputError(`Input 'initial-weight' (${canary_policy_pct(initial)}) is above max-weight (${canary_policy_pct(max)}); lower it or raise max-weight.`, { input: 'initial-weight' });
+        throw new errors_InputError(`Input 'initial-weight' (${canary_policy_pct(initial)}) is above max-weight (${canary_policy_pct(max)}); lower it or raise max-weight.`, {
+            input: 'initial-weight',
+        });
     if (step === 0)
         throw new errors_InputError(`Input 'step-weight' is 0: the canary would never move past ${canary_policy_pct(initial)}; give a step such as 10%, or list the shares in 'steps'.`, { input: 'step-weight' });
     const steps = [];
@@ -38418,7 +38541,10 @@ function stepSchedule(initial, step, max) {
     return steps;
 }
 function parseSteps(text) {
-    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => parseWeight(s, 'steps'));
+    const steps = text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((s) => parseWeight(s, 'steps'));
     for (let i = 0; i < steps.length; i++) {
         if (steps[i] === 0)
             throw new errors_InputError(`Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%).`, { input: 'steps' });
@@ -38451,13 +38577,17 @@ function parseFactor(text, input, above) {
 function parseConfidence(text) {
     const v = parseShareText(text, 'error-rate-confidence');
     if (!(v >= 0.5 && v < 1))
-        throw new errors_InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, { input: 'error-rate-confidence' });
+        throw new errors_InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, {
+            input: 'error-rate-confidence',
+        });
     return v;
 }
 function parseFalseRollbackRate(text) {
     const v = parseRateText(text, 'false-rollback-rate');
     if (!(v > 0 && v < 0.5))
-        throw new errors_InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
+        throw new errors_InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, {
+            input: 'false-rollback-rate',
+        });
     return v;
 }
 function parseCount(text, input, min) {
@@ -38514,28 +38644,50 @@ function normalQuantile(p) {
     if (proportion_interval_Math.abs(q) <= 0.425) {
         const r = 0.180625 - q * q;
         return ((q *
-            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r +
-                13731.69376550946) * r + 1971.5909503065513) * r + 133.14166789178438) * r + 3.3871328727963665)) /
-            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r +
-                5394.196021424751) * r + 687.1870074920579) * r + 42.31333070160091) * r + 1));
+            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r + 13731.69376550946) * r + 1971.5909503065513) *
+                r +
+                133.14166789178438) *
+                r +
+                3.3871328727963665)) /
+            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r + 5394.196021424751) * r + 687.1870074920579) *
+                r +
+                42.31333070160091) *
+                r +
+                1));
     }
     let r = proportion_interval_Math.sqrt(-proportion_interval_Math.log(q < 0 ? p : 1 - p));
     let x;
     if (r <= 5) {
         r -= 1.6;
         x =
-            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r +
-                3.6478483247632045) * r + 5.769497221460691) * r + 4.630337846156546) * r + 1.4234371107496835) /
-                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r +
-                    0.6897673349851) * r + 1.6763848301838038) * r + 2.053191626637759) * r + 1);
+            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r + 3.6478483247632045) * r +
+                5.769497221460691) *
+                r +
+                4.630337846156546) *
+                r +
+                1.4234371107496835) /
+                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r + 0.6897673349851) * r +
+                    1.6763848301838038) *
+                    r +
+                    2.053191626637759) *
+                    r +
+                    1);
     }
     else {
         r -= 5;
         x =
-            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r +
-                0.29656057182850487) * r + 1.7848265399172913) * r + 5.463784911164114) * r + 6.657904643501103) /
-                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r +
-                    0.014875361290850615) * r + 0.1369298809227358) * r + 0.599832206555888) * r + 1);
+            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r + 0.29656057182850487) * r +
+                1.7848265399172913) *
+                r +
+                5.463784911164114) *
+                r +
+                6.657904643501103) /
+                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r + 0.014875361290850615) * r +
+                    0.1369298809227358) *
+                    r +
+                    0.599832206555888) *
+                    r +
+                    1);
     }
     return q < 0 ? -x : x;
 }
@@ -38614,7 +38766,12 @@ function judgeCheck(reading, weightSince, policy, sequential, totals) {
     const canary = totals ? summarize(totals.canary) : windowed.canary;
     const stable = totals ? summarize(totals.stable) : windowed.stable;
     if (reading.from.getTime() < weightSince) {
-        return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, ...windowed };
+        return {
+            decision: 'not judged',
+            reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`],
+            sequential,
+            ...windowed,
+        };
     }
     const seq = sequentialUpdate(sequential, reading, policy);
     const reasons = [];
@@ -38674,7 +38831,12 @@ function sequentialUpdate(state, r, policy) {
         return { state, note: 'sequential test: no data on one side, window skipped' };
     }
     // Prometheus's increase() extrapolates, which can put errors a hair above requests.
-    const counts = { canaryRequests: c.requests, canaryErrors: Math.min(c.errors, c.requests), stableRequests: s.requests, stableErrors: Math.min(s.errors, s.requests) };
+    const counts = {
+        canaryRequests: c.requests,
+        canaryErrors: Math.min(c.errors, c.requests),
+        stableRequests: s.requests,
+        stableErrors: Math.min(s.errors, s.requests),
+    };
     const next = updateSequentialTest(state, counts, { alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
     if (s.requests === 0)
         return { state: next, note: 'sequential test: stable served nothing, window skipped' };
@@ -38795,8 +38957,14 @@ const canary_analysis_systemClock = {
     sleep: (ms, signal) => new Promise((resolve, reject) => {
         if (signal?.aborted)
             return reject(signal.reason);
-        const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
-        const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
@@ -38837,8 +39005,15 @@ async function runRollout(policy, deps, model = {}) {
     const iso = (t = clock.now()) => new Date(t).toISOString();
     const startedAt = clock.now();
     const record = {
-        schema: deployment_record_DEPLOYMENT_RECORD_SCHEMA, model, router: redact_uri_redactUri(deps.router.uri), metrics: redact_uri_redactUri(deps.metrics.uri), policy,
-        startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
+        schema: deployment_record_DEPLOYMENT_RECORD_SCHEMA,
+        model,
+        router: redact_uri_redactUri(deps.router.uri),
+        metrics: redact_uri_redactUri(deps.metrics.uri),
+        policy,
+        startedAt: iso(startedAt),
+        state: 'initializing',
+        steps: [],
+        events: [],
     };
     let weight = await preflight(deps, policy.checkIntervalMs);
     const save = async () => {
@@ -38895,7 +39070,14 @@ async function runRollout(policy, deps, model = {}) {
             record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
         else {
             const verdict = judgeCheck(reading, -Infinity, policy, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
-            record.steps.push({ weight, startedAt: iso(now), endedAt: iso(now), checks: [checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`])] });
+            record.steps.push({
+                weight,
+                startedAt: iso(now),
+                endedAt: iso(now),
+                checks: [
+                    checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`]),
+                ],
+            });
             record.reason = `Dry run: the router and the metrics source answer; nothing was changed (the canary keeps ${canary_policy_pct(weight)}).`;
         }
         record.finalWeight = weight;
@@ -38932,7 +39114,9 @@ async function runRollout(policy, deps, model = {}) {
         }
     }
     // What the plan can judge at the traffic there is; refused up front when it cannot (InputError).
-    const before = await deps.metrics.read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal).catch((e) => e);
+    const before = await deps.metrics
+        .read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal)
+        .catch((e) => e);
     const served = before instanceof Error ? null : before.stable.requests === null ? null : before.stable.requests + (before.canary.requests ?? 0);
     if (served !== null && !(before instanceof Error)) {
         const secs = (before.to.getTime() - before.from.getTime()) / 1000;
@@ -39037,13 +39221,25 @@ async function runRollout(policy, deps, model = {}) {
     catch (e) {
         if (e instanceof Settled)
             return record;
-        const reason = e instanceof RollBack ? e.message
-            : deps.signal?.aborted ? `The rollout was cancelled at ${canary_policy_pct(weight)}.`
+        const reason = e instanceof RollBack
+            ? e.message
+            : deps.signal?.aborted
+                ? `The rollout was cancelled at ${canary_policy_pct(weight)}.`
                 : `modelci stopped on an error at ${canary_policy_pct(weight)}: ${e.message}.`;
         return rollBack(record, reason, ctx(), isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
     }
     function ctx() {
-        return { deps, clock, note, save, log, timeoutMs: policy.rollbackTimeoutMs, setWeight: (w) => { weight = w; } };
+        return {
+            deps,
+            clock,
+            note,
+            save,
+            log,
+            timeoutMs: policy.rollbackTimeoutMs,
+            setWeight: (w) => {
+                weight = w;
+            },
+        };
     }
     /**
      * Flagger's promotion: the hook puts the new version on the stable servers; they are checked on
@@ -39078,9 +39274,10 @@ async function runRollout(policy, deps, model = {}) {
                 // The stable servers judged on the same limits as the canary was (sides swapped).
                 const verdict = judgeCheck({ ...reading, canary: reading.stable, stable: reading.canary }, since, { ...policy, maxLatencyRatio: null }, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
                 // Sides swapped: the sequential test's "canary" is the stable servers here.
-                last = verdict.decision === 'bad canary'
-                    ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${canary_policy_pct(policy.falseRollbackRate)}`
-                    : verdict.reasons.join('; ');
+                last =
+                    verdict.decision === 'bad canary'
+                        ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${canary_policy_pct(policy.falseRollbackRate)}`
+                        : verdict.reasons.join('; ');
                 log(`stable check after promote-command: ${verdict.decision} (${last})`);
                 if (verdict.decision === 'pass')
                     break;
@@ -39157,9 +39354,16 @@ function resumable(previous, model, weight) {
 function checkRecord(reading, weight, verdict, at, decision = verdict.decision, reasons = verdict.reasons) {
     const s = verdict.sequential;
     return {
-        at, weight, from: reading.from.toISOString(), to: reading.to.toISOString(), canary: verdict.canary, stable: verdict.stable,
+        at,
+        weight,
+        from: reading.from.toISOString(),
+        to: reading.to.toISOString(),
+        canary: verdict.canary,
+        stable: verdict.stable,
         sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
-        decision, reasons, queries: reading.queries,
+        decision,
+        reasons,
+        queries: reading.queries,
     };
 }
 
@@ -39181,7 +39385,9 @@ const PROMOTE_TIMEOUT_MS = 15 * 60_000;
 function promoteHook(command, model) {
     const [file, ...args] = command.trim().split(/\s+/).filter(Boolean);
     if (!file)
-        throw new errors_InputError(`Input 'promote-command' is empty; give the script that puts the new version on the stable servers, e.g. ./deploy/promote.sh.`, { input: 'promote-command' });
+        throw new errors_InputError(`Input 'promote-command' is empty; give the script that puts the new version on the stable servers, e.g. ./deploy/promote.sh.`, {
+            input: 'promote-command',
+        });
     const env = { ...process.env, MODELCI_MODEL_NAME: model.name ?? '', MODELCI_MODEL_VERSION: model.version ?? '', MODELCI_GIT_SHA: model.gitSha ?? '' };
     return (signal) => new Promise((resolve, reject) => {
         (0,external_node_child_process_namespaceObject.execFile)(file, args, { env, timeout: PROMOTE_TIMEOUT_MS, maxBuffer: 1 << 20, signal }, (error, _stdout, stderr) => {
@@ -39191,7 +39397,9 @@ function promoteHook(command, model) {
             if (e.name === 'AbortError')
                 return reject(error);
             if (e.code === 'ENOENT' || e.code === 'EACCES') {
-                return reject(new errors_InputError(`The promote-command '${file}' cannot be run (${e.code}); check the path and that the file is executable (chmod +x).`, { input: 'promote-command' }));
+                return reject(new errors_InputError(`The promote-command '${file}' cannot be run (${e.code}); check the path and that the file is executable (chmod +x).`, {
+                    input: 'promote-command',
+                }));
             }
             const why = e.killed ? `was stopped after ${PROMOTE_TIMEOUT_MS / 60_000} min` : `exited with ${e.code}`;
             const last = stderr.trim().split('\n').pop()?.slice(0, 200);
@@ -39303,7 +39511,15 @@ function shownUrl(url) {
 
 
 /** Kinds a second try can cure; a body over the cap will be over it again. */
-const RETRYABLE = new Set(['unreachable', 'connect-timeout', 'headers-timeout', 'send-timeout', 'idle-timeout', 'deadline', 'broken']);
+const RETRYABLE = new Set([
+    'unreachable',
+    'connect-timeout',
+    'headers-timeout',
+    'send-timeout',
+    'idle-timeout',
+    'deadline',
+    'broken',
+]);
 class HttpFailure extends ServiceError {
     kind;
     url;
@@ -39312,7 +39528,10 @@ class HttpFailure extends ServiceError {
     constructor(service, kind, url, method, 
     /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
     reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), {
+            retryable: RETRYABLE.has(kind),
+            cause: options.cause,
+        });
         this.kind = kind;
         this.url = url;
         this.method = method;
@@ -39679,7 +39898,12 @@ class PrometheusMetrics {
         const env = context.env ?? process.env;
         this.timeoutMs = context.timeoutMs ?? 10_000;
         const t = this.timeoutMs;
-        this.http = new http_client_HttpClient({ service: 'Prometheus', hint: 'check the metrics URI and that Prometheus is running', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
+        this.http = new http_client_HttpClient({
+            service: 'Prometheus',
+            hint: 'check the metrics URI and that Prometheus is running',
+            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+            signal: context.signal,
+        });
         let url;
         try {
             url = new URL(uri.replace(/^prometheus\+/i, ''));
@@ -39716,7 +39940,10 @@ class PrometheusMetrics {
             }
             this.templates[name] = q;
         }
-        this.selectors = { canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary, stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable };
+        this.selectors = {
+            canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary,
+            stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable,
+        };
     }
     /** The query as sent for a variant and a window length. */
     query(name, variant, window) {
@@ -39776,7 +40003,10 @@ class PrometheusMetrics {
             catch (e) {
                 if (!isHttpFailure(e))
                     throw e;
-                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, { retryable: e.retryable, cause: e });
+                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, {
+                    retryable: e.retryable,
+                    cause: e,
+                });
             }
             const v = value(this.data(answer, name, variant, query, false));
             return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
@@ -39875,8 +40105,13 @@ function sample(text) {
     return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
 }
 function seriesList(rows) {
-    const one = (m = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
-    return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
+    const one = (m = {}) => `{${Object.entries(m)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(', ')}}`;
+    return (rows
+        .slice(0, 3)
+        .map((r) => one(r.metric))
+        .join(', ') + (rows.length > 3 ? ', …' : ''));
 }
 registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
 registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
@@ -39918,7 +40153,12 @@ class HttpJsonMetrics {
         this.uri = uri;
         this.timeoutMs = context.timeoutMs ?? 10_000;
         const t = this.timeoutMs;
-        this.http = new http_client_HttpClient({ service: 'the metrics endpoint', hint: 'check the metrics URI and that the service is up', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
+        this.http = new http_client_HttpClient({
+            service: 'the metrics endpoint',
+            hint: 'check the metrics URI and that the service is up',
+            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+            signal: context.signal,
+        });
         let url;
         try {
             url = new URL(uri.replace(/^http-json\+/i, ''));
@@ -39962,13 +40202,20 @@ class HttpJsonMetrics {
             const then = previous?.variants[variant];
             if (!now) {
                 const note = `no "${variant}" in the answer`;
-                for (const [metric, key] of [['requests', 'requests'], ['errors', 'errors'], ['p99Ms', 'latency_p99_ms']])
+                for (const [metric, key] of [
+                    ['requests', 'requests'],
+                    ['errors', 'errors'],
+                    ['p99Ms', 'latency_p99_ms'],
+                ])
                     put(variant, metric, key, null, note);
                 continue;
             }
-            const counts = !previous ? 'the first snapshot, a baseline for the next reading'
-                : !then ? `no "${variant}" in the previous snapshot`
-                    : now.requests < then.requests || now.errors < then.errors ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
+            const counts = !previous
+                ? 'the first snapshot, a baseline for the next reading'
+                : !then
+                    ? `no "${variant}" in the previous snapshot`
+                    : now.requests < then.requests || now.errors < then.errors
+                        ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
                         : undefined;
             put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then.requests, counts);
             put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then.errors, counts);
@@ -39982,13 +40229,19 @@ class HttpJsonMetrics {
      * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
      */
     async snapshot(checking, signal) {
-        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true }));
+        const fail = (message) => checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true });
         const at = new Date();
         let status;
         let text;
         try {
             // read() is retried by the rollout loop; check() runs once, so the client retries it.
-            const res = await this.http.request({ method: 'GET', url: this.url, authorization: this.authorization, signal, retries: checking ? undefined : 0 });
+            const res = await this.http.request({
+                method: 'GET',
+                url: this.url,
+                authorization: this.authorization,
+                signal,
+                retries: checking ? undefined : 0,
+            });
             status = res.status;
             text = await res.text();
         }
@@ -40023,13 +40276,24 @@ class HttpJsonMetrics {
             if (entry === undefined || entry === null)
                 continue;
             const count = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-            const bad = !object(entry) ? 'is not an object' : !count(entry.requests) ? 'has no "requests" count' : !count(entry.errors) ? 'has no "errors" count' : undefined;
+            const bad = !object(entry)
+                ? 'is not an object'
+                : !count(entry.requests)
+                    ? 'has no "requests" count'
+                    : !count(entry.errors)
+                        ? 'has no "errors" count'
+                        : undefined;
             if (bad || !object(entry)) {
                 throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
             }
             const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
             const p99 = entry[p99Key];
-            variants[variant] = { requests: entry.requests, errors: entry.errors, p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null, p99Key };
+            variants[variant] = {
+                requests: entry.requests,
+                errors: entry.errors,
+                p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null,
+                p99Key,
+            };
         }
         return { at, variants };
     }
@@ -40115,9 +40379,15 @@ class HaproxyRouter {
         this.stable = q.get('stable') ?? 'stable';
         this.canary = q.get('canary') ?? 'canary';
         if (!this.backend) {
-            throw new errors_InputError(redact_uri_redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
+            throw new errors_InputError(redact_uri_redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), {
+                input: 'router',
+            });
         }
-        for (const [what, name] of [['backend', this.backend], ['stable server', this.stable], ['canary server', this.canary]])
+        for (const [what, name] of [
+            ['backend', this.backend],
+            ['stable server', this.stable],
+            ['canary server', this.canary],
+        ])
             checkHaproxyName(uri, what, name);
     }
     async setWeights(canary, signal) {
@@ -40180,10 +40450,14 @@ class HaproxyRouter {
                     resolve(reply);
             };
             const unreachable = (why) => new ServiceError(service, `Cannot reach HAProxy's runtime API at ${shown} (${why}); check the stats socket address and that HAProxy is running, then try again.`, { retryable: true });
-            const stalled = (why) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, { retryable: true });
+            const stalled = (why) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, {
+                retryable: true,
+            });
             const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }));
             signal?.addEventListener('abort', onAbort, { once: true });
-            timers.push(setTimeout(() => finish(socket.connecting ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`) : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
+            timers.push(setTimeout(() => finish(socket.connecting
+                ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`)
+                : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
             socket.on('connect', () => {
                 clearTimeout(timers[0]);
                 timers.push(setTimeout(() => finish(stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), this.timeouts.totalMs));
@@ -40239,12 +40513,25 @@ class HttpRouter {
         this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
         this.shown = shownUrl(this.endpoint);
         // The rollout retries router calls itself (and rolls back when they keep failing): one try here.
-        this.http = new http_client_HttpClient({ service: 'the router', hint: 'check the router URI and that the load balancer is up', timeouts: options.timeouts, signal: options.signal, retries: 0 });
+        this.http = new http_client_HttpClient({
+            service: 'the router',
+            hint: 'check the router URI and that the load balancer is up',
+            timeouts: options.timeouts,
+            signal: options.signal,
+            retries: 0,
+        });
     }
     async setWeights(canary, signal) {
         checkCanaryWeight(canary);
         // Absolute weights: sending them twice is the same as once.
-        const res = await this.http.request({ method: 'PUT', url: this.endpoint, body: JSON.stringify({ canary, stable: 1 - canary }), headers: { 'Content-Type': 'application/json' }, idempotent: true, signal });
+        const res = await this.http.request({
+            method: 'PUT',
+            url: this.endpoint,
+            body: JSON.stringify({ canary, stable: 1 - canary }),
+            headers: { 'Content-Type': 'application/json' },
+            idempotent: true,
+            signal,
+        });
         if (res.status < 200 || res.status > 299)
             throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
         res.discard();
@@ -40300,7 +40587,11 @@ class CommandRouter {
     args;
     constructor(uri) {
         this.uri = uri;
-        const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
+        const words = uri
+            .replace(/^command:(\/\/)?/i, '')
+            .trim()
+            .split(/\s+/)
+            .filter(Boolean);
         if (words.length === 0)
             throw new errors_InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
         [this.file, ...this.args] = words;
@@ -40319,7 +40610,9 @@ class CommandRouter {
             try {
                 body = JSON.parse(out);
             }
-            catch { /* shown below */ }
+            catch {
+                /* shown below */
+            }
             canary = Number(body?.canary);
             stable = Number(body?.stable);
         }
@@ -40361,36 +40654,140 @@ registerRouter('command', (uri) => new CommandRouter(uri));
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy-inputs.ts
 const CANARY_DEPLOY_INPUTS = [
-    { name: 'router', type: 'uri', required: true, what: 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary', description: "The traffic router. haproxy://host:port/<backend>?stable=<server>&canary=<server> (HAProxy Runtime API, stats socket at level admin; haproxy:///path/admin.sock?backend=… for a unix socket), http(s)://lb:8080 (PUT/GET /routes/model/weights with {\"canary\": w, \"stable\": 1 - w}), or command:<script> (your script, called \"<script> set <canary> <stable>\" and \"<script> get\")." },
-    { name: 'metrics', type: 'uri', required: true, what: 'the metrics source, e.g. prometheus+http://127.0.0.1:9090', description: "The metrics source. prometheus+http(s)://host:9090 (PromQL over the HTTP API; PROMETHEUS_TOKEN, or PROMETHEUS_USERNAME/PASSWORD, in env), or http-json+http(s)://host/path (an endpoint returning cumulative {\"canary\": {\"requests\", \"errors\", \"latency_p99_ms\"}, \"stable\": {...}})." },
-    { name: 'metrics-queries', type: 'lines', description: "Prometheus queries replacing the defaults, one per line: \"requests = …\", \"errors = …\", \"p99 = …\" (p99 in seconds). {{selector}} becomes the variant's label selector and {{window}} the check window (e.g. 30s). Defaults read http_requests_total{code} and the http_request_duration_seconds histogram." },
-    { name: 'canary-selector', type: 'string', default: "variant=\"canary\"", description: "PromQL label selector of the canary's series." },
-    { name: 'stable-selector', type: 'string', default: "variant=\"stable\"", description: "PromQL label selector of the stable version's series." },
-    { name: 'initial-weight', type: 'share', default: "5%", description: "The canary's first share of traffic (5% or 0.05)." },
-    { name: 'step-weight', type: 'share', default: "10%", description: "How much the share grows at each step." },
-    { name: 'steps', type: 'string', description: "An explicit list of shares, rising (e.g. \"1%, 5%, 25%, 50%\"); replaces initial-weight and step-weight." },
-    { name: 'max-weight', type: 'share', default: "100%", description: "The largest share before promotion; after the step at or below it passes, the canary gets 100%." },
-    { name: 'interval', type: 'duration', default: "5m", description: "How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this." },
-    { name: 'check-interval', type: 'duration', default: "30s", description: "How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves)." },
-    { name: 'max-error-rate', type: 'rate', default: "1%", description: "A check fails when the canary's error rate since the step began is above this with error-rate-confidence (the Wilson lower bound is above it): 1% or 0.01 (a bare 1 is refused, as it would mean 100%)." },
-    { name: 'error-rate-confidence', type: 'share', default: "95%", description: "The confidence of that Wilson bound: at 95%, 2 errors in 100 requests do not fail a 1% limit (the lower bound is 0.55%). Higher waits for more evidence; from 50% up to, not including, 100%." },
-    { name: 'max-latency-p99', type: 'latency', keywords: ['none'], default: "150ms", description: "A check fails when the canary's p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; \"none\" to not check." },
-    { name: 'max-latency-ratio', type: 'number', description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked." },
-    { name: 'error-rate-ratio', type: 'number', default: "10", description: "The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in." },
-    { name: 'false-rollback-rate', type: 'rate', default: "1%", description: "The sequential test's chance of rolling back a canary that fails no more often than stable, however long it is watched." },
-    { name: 'min-requests', type: 'count', min: 1, max: 1000000000, default: "50", description: "Canary requests a check needs to count; fewer is inconclusive, never a pass." },
-    { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: "2", description: "How many failed checks roll back." },
-    { name: 'metrics-failures', type: 'count', min: 1, max: 1000, default: "3", description: "How many metrics reads in a row may fail (after a retry each) before rolling back." },
-    { name: 'timeout', type: 'duration', description: "The whole rollout; past it, roll back. Default: twice the planned steps times interval." },
-    { name: 'rollback-timeout', type: 'duration', default: "10m", description: "How long a rollback keeps trying a router that does not answer (a restart, a frozen load balancer), in the main step and again in the post step, with the wait shown in the log; keep the step's timeout-minutes above timeout plus this." },
-    { name: 'dry-run', type: 'boolean', default: "false", description: "true: check that router and metrics answer, read one window, print the plan, move nothing." },
-    { name: 'resume', type: 'boolean', default: "true", description: "true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over." },
-    { name: 'promote-command', type: 'string', description: "After the last step passes: the script that puts the new version on the stable servers (run without a shell, words after the path are its arguments; the model in MODELCI_MODEL_NAME, MODELCI_MODEL_VERSION, MODELCI_GIT_SHA; stopped after 15 min). The stable servers are then checked on the metrics and get 100% again, the canary 0%. Empty: the canary servers keep 100% and the summary says what to do." },
-    { name: 'start-from-full-canary', type: 'boolean', default: "false", description: "true: start even when the router already gives the canary 100% (an earlier promotion without promote-command); its share first goes back to 0, to the stable servers. false: refuse with a sentence." },
-    { name: 'model-name', type: 'string', description: "The model being deployed, for the record and the summary." },
-    { name: 'model-version', type: 'string', description: "Its version (e.g. the register-model version output)." },
+    {
+        name: 'router',
+        type: 'uri',
+        required: true,
+        what: 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary',
+        description: 'The traffic router. haproxy://host:port/<backend>?stable=<server>&canary=<server> (HAProxy Runtime API, stats socket at level admin; haproxy:///path/admin.sock?backend=… for a unix socket), http(s)://lb:8080 (PUT/GET /routes/model/weights with {"canary": w, "stable": 1 - w}), or command:<script> (your script, called "<script> set <canary> <stable>" and "<script> get").',
+    },
+    {
+        name: 'metrics',
+        type: 'uri',
+        required: true,
+        what: 'the metrics source, e.g. prometheus+http://127.0.0.1:9090',
+        description: 'The metrics source. prometheus+http(s)://host:9090 (PromQL over the HTTP API; PROMETHEUS_TOKEN, or PROMETHEUS_USERNAME/PASSWORD, in env), or http-json+http(s)://host/path (an endpoint returning cumulative {"canary": {"requests", "errors", "latency_p99_ms"}, "stable": {...}}).',
+    },
+    {
+        name: 'metrics-queries',
+        type: 'lines',
+        description: 'Prometheus queries replacing the defaults, one per line: "requests = …", "errors = …", "p99 = …" (p99 in seconds). {{selector}} becomes the variant\'s label selector and {{window}} the check window (e.g. 30s). Defaults read http_requests_total{code} and the http_request_duration_seconds histogram.',
+    },
+    { name: 'canary-selector', type: 'string', default: 'variant="canary"', description: "PromQL label selector of the canary's series." },
+    { name: 'stable-selector', type: 'string', default: 'variant="stable"', description: "PromQL label selector of the stable version's series." },
+    { name: 'initial-weight', type: 'share', default: '5%', description: "The canary's first share of traffic (5% or 0.05)." },
+    { name: 'step-weight', type: 'share', default: '10%', description: 'How much the share grows at each step.' },
+    { name: 'steps', type: 'string', description: 'An explicit list of shares, rising (e.g. "1%, 5%, 25%, 50%"); replaces initial-weight and step-weight.' },
+    {
+        name: 'max-weight',
+        type: 'share',
+        default: '100%',
+        description: 'The largest share before promotion; after the step at or below it passes, the canary gets 100%.',
+    },
+    {
+        name: 'interval',
+        type: 'duration',
+        default: '5m',
+        description: 'How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this.',
+    },
+    {
+        name: 'check-interval',
+        type: 'duration',
+        default: '30s',
+        description: 'How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves).',
+    },
+    {
+        name: 'max-error-rate',
+        type: 'rate',
+        default: '1%',
+        description: "A check fails when the canary's error rate since the step began is above this with error-rate-confidence (the Wilson lower bound is above it): 1% or 0.01 (a bare 1 is refused, as it would mean 100%).",
+    },
+    {
+        name: 'error-rate-confidence',
+        type: 'share',
+        default: '95%',
+        description: 'The confidence of that Wilson bound: at 95%, 2 errors in 100 requests do not fail a 1% limit (the lower bound is 0.55%). Higher waits for more evidence; from 50% up to, not including, 100%.',
+    },
+    {
+        name: 'max-latency-p99',
+        type: 'latency',
+        keywords: ['none'],
+        default: '150ms',
+        description: 'A check fails when the canary\'s p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; "none" to not check.',
+    },
+    {
+        name: 'max-latency-ratio',
+        type: 'number',
+        description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked.",
+    },
+    {
+        name: 'error-rate-ratio',
+        type: 'number',
+        default: '10',
+        description: 'The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in.',
+    },
+    {
+        name: 'false-rollback-rate',
+        type: 'rate',
+        default: '1%',
+        description: "The sequential test's chance of rolling back a canary that fails no more often than stable, however long it is watched.",
+    },
+    {
+        name: 'min-requests',
+        type: 'count',
+        min: 1,
+        max: 1000000000,
+        default: '50',
+        description: 'Canary requests a check needs to count; fewer is inconclusive, never a pass.',
+    },
+    { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: '2', description: 'How many failed checks roll back.' },
+    {
+        name: 'metrics-failures',
+        type: 'count',
+        min: 1,
+        max: 1000,
+        default: '3',
+        description: 'How many metrics reads in a row may fail (after a retry each) before rolling back.',
+    },
+    { name: 'timeout', type: 'duration', description: 'The whole rollout; past it, roll back. Default: twice the planned steps times interval.' },
+    {
+        name: 'rollback-timeout',
+        type: 'duration',
+        default: '10m',
+        description: "How long a rollback keeps trying a router that does not answer (a restart, a frozen load balancer), in the main step and again in the post step, with the wait shown in the log; keep the step's timeout-minutes above timeout plus this.",
+    },
+    {
+        name: 'dry-run',
+        type: 'boolean',
+        default: 'false',
+        description: 'true: check that router and metrics answer, read one window, print the plan, move nothing.',
+    },
+    {
+        name: 'resume',
+        type: 'boolean',
+        default: 'true',
+        description: 'true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over.',
+    },
+    {
+        name: 'promote-command',
+        type: 'string',
+        description: 'After the last step passes: the script that puts the new version on the stable servers (run without a shell, words after the path are its arguments; the model in MODELCI_MODEL_NAME, MODELCI_MODEL_VERSION, MODELCI_GIT_SHA; stopped after 15 min). The stable servers are then checked on the metrics and get 100% again, the canary 0%. Empty: the canary servers keep 100% and the summary says what to do.',
+    },
+    {
+        name: 'start-from-full-canary',
+        type: 'boolean',
+        default: 'false',
+        description: 'true: start even when the router already gives the canary 100% (an earlier promotion without promote-command); its share first goes back to 0, to the stable servers. false: refuse with a sentence.',
+    },
+    { name: 'model-name', type: 'string', description: 'The model being deployed, for the record and the summary.' },
+    { name: 'model-version', type: 'string', description: 'Its version (e.g. the register-model version output).' },
     { name: 'git-sha', type: 'string', description: "The commit that produced it. Default: the workflow's GITHUB_SHA." },
-    { name: 'record-path', type: 'path', default: "modelci-deployment-record.json", description: "Where the DeploymentRecord JSON is written (after every check)." },
+    {
+        name: 'record-path',
+        type: 'path',
+        default: 'modelci-deployment-record.json',
+        description: 'Where the DeploymentRecord JSON is written (after every check).',
+    },
 ];
 /** `modelci rollback`: what the post step does, by hand. */
 const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path' || s.name === 'rollback-timeout');
@@ -40428,11 +40825,18 @@ async function runCanaryDeploy(req, runtime = {}) {
         name: req['model-name']?.trim() || undefined,
         version: req['model-version']?.trim() || undefined,
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
     };
     const record = await runRollout(policy, {
-        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(log_text_logText(line))),
-        onRecord: (r) => writeRecord(recordPath, r), previous: await readRecord(recordPath),
+        router,
+        metrics,
+        clock: runtime.clock,
+        signal: runtime.signal,
+        log: runtime.log && ((line) => runtime.log(log_text_logText(line))),
+        onRecord: (r) => writeRecord(recordPath, r),
+        previous: await readRecord(recordPath),
         promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
     }, model);
     return outcome(record, recordPath);
@@ -40477,9 +40881,16 @@ async function rollBackUnfinished(req, reason, runtime = {}) {
     const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
     const now = () => new Date(clock.now()).toISOString();
     // No record yet: the main step stopped before its first write.
-    const record = await readRecord(recordPath) ?? {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
-        startedAt: now(), state: 'initializing', steps: [], events: [],
+    const record = (await readRecord(recordPath)) ?? {
+        schema: DEPLOYMENT_RECORD_SCHEMA,
+        model: {},
+        router: redactUri(router.uri),
+        metrics: redactUri(req.metrics ?? ''),
+        policy: parseCanaryPolicy(req),
+        startedAt: now(),
+        state: 'initializing',
+        steps: [],
+        events: [],
     };
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
@@ -40488,7 +40899,11 @@ async function rollBackUnfinished(req, reason, runtime = {}) {
         record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
     }
     catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`, finishedAt: now() });
+        Object.assign(record, {
+            state: 'failed',
+            reason: `${reason} Rolling back FAILED: ${e.message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`,
+            finishedAt: now(),
+        });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
     // Traffic first, record after: a record that cannot be written is a warning.
@@ -40519,15 +40934,26 @@ async function readRecord(path) {
 }
 function outcome(record, recordPath) {
     return {
-        record, recordPath, markdown: renderDeploymentMarkdown(record),
-        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '', serving: record.serving ?? '' },
+        record,
+        recordPath,
+        markdown: renderDeploymentMarkdown(record),
+        outputs: {
+            outcome: record.state,
+            record: recordPath,
+            'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight),
+            reason: record.reason ?? '',
+            serving: record.serving ?? '',
+        },
         passed: record.state === 'promoted' || record.state === 'dry-run',
         warnings: record.warnings ?? [],
     };
 }
 function metricsOptions(req) {
     const queries = {};
-    const lines = (req['metrics-queries'] ?? '').split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
+    const lines = (req['metrics-queries'] ?? '')
+        .split(/[\n;]/)
+        .map((l) => l.trim())
+        .filter(Boolean);
     for (const [i, line] of lines.entries()) {
         const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
         if (!m)

@@ -32251,7 +32251,11 @@ function redactUri(text) {
 }
 /** Whether a query or fragment parameter of this name holds a credential. */
 function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = decodeLoosely(name)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
     const joined = words.join('_');
     return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
 }
@@ -32285,7 +32289,10 @@ function hostOf(authority) {
 }
 /** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
 function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+    return (part[0] +
+        params(part.slice(1))
+            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+            .join(''));
 }
 /**
  * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
@@ -32318,9 +32325,15 @@ function decodeLoosely(s) {
 
 /** The variables the registry, MLflow and metrics adapters read credentials from. */
 const CREDENTIAL_ENV = [
-    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
-    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
-    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'MODELCI_REGISTRY_USERNAME',
+    'MODELCI_REGISTRY_PASSWORD',
+    'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN',
+    'MLFLOW_TRACKING_USERNAME',
+    'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN',
+    'PROMETHEUS_USERNAME',
+    'PROMETHEUS_PASSWORD',
     'GITHUB_TOKEN',
     'WANDB_API_KEY', // train-on-gpu passes it through to the trainer
 ];
@@ -32471,7 +32484,12 @@ async function runAction(body) {
     }
     catch (e) {
         if (isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            error(e.message, {
+                title: e.where.input ? `Input: ${e.where.input}` : 'Bad input',
+                file: e.where.file,
+                startLine: e.where.line,
+                startColumn: e.where.col,
+            });
             process.exitCode = 1;
             return;
         }
@@ -32483,7 +32501,10 @@ async function runAction(body) {
         if (isPolicyError(e)) {
             // The refusal is the step's result: the summary says it, not an empty page.
             error(e.message, { title: 'Refused by policy' });
-            await summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
+            await summary
+                .addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true)
+                .write()
+                .catch(() => undefined);
             process.exitCode = 1;
             return;
         }
@@ -37551,7 +37572,7 @@ function reportCommentBody(markdown) {
     const body = `${REPORT_MARKER}\n${markdown}`;
     if (body.length <= MAX_COMMENT_CHARS)
         return body;
-    const note = '\n\n_The report was cut to fit GitHub\'s comment limit; the job summary has all of it._\n';
+    const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
     return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 async function upsertReportComment(api, pullRequest, markdown) {
@@ -37595,12 +37616,22 @@ async function startDeployment(api, d) {
         description: statusDescription(`${d.model} ${d.version}`),
         productionEnvironment: d.environment === 'production',
     });
-    await api.createDeploymentStatus(id, { state: 'in_progress', description: statusDescription(`Canary of ${d.model} ${d.version} started`), logUrl: d.logUrl, environmentUrl: d.environmentUrl });
+    await api.createDeploymentStatus(id, {
+        state: 'in_progress',
+        description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+        logUrl: d.logUrl,
+        environmentUrl: d.environmentUrl,
+    });
     return id;
 }
 async function endDeployment(api, id, end, detail, d = {}) {
     const state = END_STATE[end];
-    await api.createDeploymentStatus(id, { state, description: statusDescription(detail), logUrl: d.logUrl, environmentUrl: end === 'promoted' ? d.environmentUrl : undefined });
+    await api.createDeploymentStatus(id, {
+        state,
+        description: statusDescription(detail),
+        logUrl: d.logUrl,
+        environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+    });
     return state;
 }
 
@@ -37636,7 +37667,10 @@ function octokitGitHubApi(options) {
         catch (e) {
             // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
             if (signal.aborted)
-                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, { retryable: true, cause: e });
+                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+                    retryable: true,
+                    cause: e,
+                });
             throw asGitHubApiError(e, what, options.repository);
         }
     };
@@ -37726,7 +37760,23 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 /** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
-const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+const KNOWN = new Set([
+    'EISDIR',
+    'ENOTDIR',
+    'EEXIST',
+    'ENOENT',
+    'EACCES',
+    'EPERM',
+    'ENOSPC',
+    'EDQUOT',
+    'EROFS',
+    'EMFILE',
+    'ENFILE',
+    'EBUSY',
+    'ENOTEMPTY',
+    'ENAMETOOLONG',
+    'ELOOP',
+]);
 function errnoCode(e) {
     const code = e?.code;
     return typeof code === 'string' ? code : undefined;
@@ -38089,7 +38139,9 @@ class GzipSource {
                 catch (e) {
                     const err = e;
                     if (err.code && err.code.startsWith('Z_')) {
-                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, {
+                            file: this.file,
+                        });
                     }
                     throw err;
                 }
@@ -38112,7 +38164,9 @@ class GzipSource {
 /** Open a file for chunked reading; a missing or unreadable file is an InputError. */
 async function openSource(file) {
     if (/\.gz$/i.test(file)) {
-        await (0,promises_namespaceObject.open)(file, 'r').then((fh) => fh.close(), (e) => { throw fileError(file, e); });
+        await (0,promises_namespaceObject.open)(file, 'r').then((fh) => fh.close(), (e) => {
+            throw fileError(file, e);
+        });
         return new GzipSource(file);
     }
     try {
@@ -39301,7 +39355,11 @@ function checkHeader(file, line, names, d, explicit) {
         }
         const prev = seen.get(name);
         if (prev !== undefined) {
-            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, {
+                file,
+                line,
+                col: i + 1,
+            });
         }
         seen.set(name, i);
     }
@@ -46279,8 +46337,12 @@ function kindOfElement(el) {
 }
 function isNested(node) {
     const el = node.element;
-    return node.children.length > 0 || el.repetition_type === 'REPEATED' || el.converted_type === 'LIST' || el.converted_type === 'MAP' ||
-        el.logical_type?.type === 'LIST' || el.logical_type?.type === 'MAP';
+    return (node.children.length > 0 ||
+        el.repetition_type === 'REPEATED' ||
+        el.converted_type === 'LIST' ||
+        el.converted_type === 'MAP' ||
+        el.logical_type?.type === 'LIST' ||
+        el.logical_type?.type === 'MAP');
 }
 async function readParquet(file, table) {
     let fh;
@@ -46595,7 +46657,7 @@ function decodeHybrid(b, p, end, width, out, n) {
             // bit-packed: groups of 8 values
             const count = Math.floor(header / 2) * 8;
             const take = Math.min(count, n - seen);
-            const bytes = (Math.floor(header / 2) * width);
+            const bytes = Math.floor(header / 2) * width;
             if (p + Math.ceil((take * width) / 8) > end)
                 throw new Error('bit-packed run past its end');
             let bit = p * 8;
@@ -46674,8 +46736,15 @@ class Entries {
 }
 function pushValues(col, data, file, rowStart) {
     const n = data.length;
-    if (col.kind === 'numeric' && (data instanceof Float64Array || data instanceof Float32Array || data instanceof Int32Array ||
-        data instanceof Uint32Array || data instanceof Int16Array || data instanceof Uint16Array || data instanceof Int8Array || data instanceof Uint8Array)) {
+    if (col.kind === 'numeric' &&
+        (data instanceof Float64Array ||
+            data instanceof Float32Array ||
+            data instanceof Int32Array ||
+            data instanceof Uint32Array ||
+            data instanceof Int16Array ||
+            data instanceof Uint16Array ||
+            data instanceof Int8Array ||
+            data instanceof Uint8Array)) {
         for (let i = 0; i < n; i++) {
             const v = data[i];
             if (v - v === 0)
@@ -46754,10 +46823,10 @@ async function resolveFiles(spec) {
     const wantTxt = /\.txt(\.gz)?$/i.test(spec);
     const files = matched.filter((f) => isDataFile(f, wantTxt));
     if (files.length === 0) {
-        const why = matched.length === 0
-            ? 'matches no files'
-            : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+        const why = matched.length === 0 ? 'matches no files' : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
+        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, {
+            file: spec,
+        });
     }
     return sortPaths(files);
 }
@@ -47403,7 +47472,7 @@ function chi2Contingency(observed, correction = true) {
     }
     for (let i = 0; i < rows; i++)
         total += rowSums[i];
-    const expected = (i, j) => rowSums[i] * colSums[j] / total;
+    const expected = (i, j) => (rowSums[i] * colSums[j]) / total;
     for (let i = 0; i < rows; i++) {
         for (let j = 0; j < cols; j++) {
             if (expected(i, j) === 0) {
@@ -47426,7 +47495,7 @@ function chi2Contingency(observed, correction = true) {
                 o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
             }
             const dev = o - e;
-            statistic += dev * dev / e;
+            statistic += (dev * dev) / e;
         }
     }
     return { statistic, pValue: chi2Sf(statistic, dof), dof };
@@ -47537,7 +47606,7 @@ function ecdfMean(e) {
     for (let i = 0; i < e.values.length; i++) {
         const term = ecdfCountAt(e, i) * e.values[i];
         const t = sum + term;
-        comp += ecdf_Math.abs(sum) >= ecdf_Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+        comp += ecdf_Math.abs(sum) >= ecdf_Math.abs(term) ? sum - t + term : term - t + sum;
         sum = t;
     }
     return (sum + comp) / e.n;
@@ -47554,7 +47623,7 @@ function ecdfStd(e) {
         const dev = e.values[i] - mean;
         const term = ecdfCountAt(e, i) * dev * dev;
         const t = sum + term;
-        comp += sum >= term ? (sum - t) + term : (term - t) + sum;
+        comp += sum >= term ? sum - t + term : term - t + sum;
         sum = t;
     }
     return ecdf_Math.sqrt((sum + comp) / e.n);
@@ -47847,7 +47916,7 @@ function poolSparseCategories(ref, cur, minExpected = 5) {
     const total = refTotal + curTotal;
     const smaller = Math.min(refTotal, curTotal);
     // Expected count of the sparser side in column j: column total * smaller row total / total.
-    const sparse = (j) => (ref[j] + cur[j]) * smaller / total < minExpected;
+    const sparse = (j) => ((ref[j] + cur[j]) * smaller) / total < minExpected;
     const kept = [];
     const pooledIdx = [];
     for (let j = 0; j < ref.length; j++)
@@ -47855,9 +47924,9 @@ function poolSparseCategories(ref, cur, minExpected = 5) {
     if (pooledIdx.length === 0)
         return { rows: [kept.map((j) => ref[j]), kept.map((j) => cur[j])], kept, pooled: 0 };
     // "other" itself may still be sparse: then fold the smallest kept categories into it too.
-    kept.sort((a, b) => (ref[a] + cur[a]) - (ref[b] + cur[b]) || a - b);
+    kept.sort((a, b) => ref[a] + cur[a] - (ref[b] + cur[b]) || a - b);
     let otherTotal = pooledIdx.reduce((s, j) => s + ref[j] + cur[j], 0);
-    while (kept.length > 0 && otherTotal * smaller / total < minExpected) {
+    while (kept.length > 0 && (otherTotal * smaller) / total < minExpected) {
         const j = kept.shift();
         pooledIdx.push(j);
         otherTotal += ref[j] + cur[j];
@@ -47938,7 +48007,12 @@ function timeReference(name, rows, missing, values) {
 function numericReference(name, rows, missing, ecdf, sketchSize, psi) {
     const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
     return {
-        kind: 'numeric', name, rows, missing, ecdf, sketchSize,
+        kind: 'numeric',
+        name,
+        rows,
+        missing,
+        ecdf,
+        sketchSize,
         mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
         std: ecdf.n > 0 ? ecdfStd(ecdf) : NaN,
         min: ecdf.n > 0 ? ecdf.values[0] : NaN,
@@ -47961,8 +48035,10 @@ function categoryCounts(codes, categories) {
             tally[c]++;
     }
     const counts = new Map();
-    categories.forEach((name, i) => { if (tally[i] > 0)
-        counts.set(name, tally[i]); });
+    categories.forEach((name, i) => {
+        if (tally[i] > 0)
+            counts.set(name, tally[i]);
+    });
     return counts;
 }
 
@@ -48014,7 +48090,11 @@ function compareCategorical(ref, column, rows, options) {
     const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
     const base = { name: ref.name, kind: 'categorical', missing, reference, current, newCategories, effects: {} };
     if (looksLikeIdentifier(ref.counts.size, refTotal)) {
-        return { ...base, newCategories: [], untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns` };
+        return {
+            ...base,
+            newCategories: [],
+            untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns`,
+        };
     }
     if (refTotal === 0)
         return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
@@ -48038,7 +48118,9 @@ function compareCategorical(ref, column, rows, options) {
         notes.push(`Jensen-Shannon is corrected for sample size: raw ${formatNumber(rawJs)}, ${formatNumber(js.nullDistance)} expected with no change`);
     }
     return {
-        ...base, notes, movement: { shares: largestShareChanges(names, refRow, curRow) },
+        ...base,
+        notes,
+        movement: { shares: largestShareChanges(names, refRow, curRow) },
         effects: { 'jensen-shannon': js.distance, 'jensen-shannon-raw': rawJs, 'cramers-v': v },
         effect: { name: effectName, value: effectName === 'jensen-shannon' ? js.distance : v, threshold: options.minCategoricalEffect },
         test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
@@ -48055,7 +48137,8 @@ function looksLikeIdentifier(distinct, rows) {
 function largestShareChanges(names, ref, cur) {
     const sr = ref.reduce((s, x) => s + x, 0) || 1;
     const sc = cur.reduce((s, x) => s + x, 0) || 1;
-    return names.map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
+    return names
+        .map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
         .sort((a, b) => Math.abs(b.current - b.reference) - Math.abs(a.current - a.reference) || a.category.localeCompare(b.category))
         .slice(0, 5);
 }
@@ -48076,7 +48159,7 @@ function quickTwoSum(a, b) {
 function twoSum(a, b) {
     const s = a + b;
     const c = s - a;
-    return { hi: s, lo: (a - (s - c)) + (b - c) };
+    return { hi: s, lo: a - (s - c) + (b - c) };
 }
 const SPLITTER = 134217729.0; // 2^27 + 1
 const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996: above it the splitter would overflow
@@ -48098,7 +48181,7 @@ function twoProd(a, b) {
     const p = a * b;
     const [ah, al] = split(a);
     const [bh, bl] = split(b);
-    const err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+    const err = ah * bh - p + ah * bl + al * bh + al * bl;
     return { hi: p, lo: err };
 }
 // ---- double-double operations (names: D = double-double operand, d = double operand) ----
@@ -48273,7 +48356,7 @@ function powDD(a, m) {
     if (smirnov_Math.abs(adj) > 1e-8) {
         // (1 + r)^m - 1: two Taylor terms when small, otherwise through logs.
         if (smirnov_Math.abs(adj) < 1e-4)
-            adj += (m * r) * ((m - 1) / 2.0 * r);
+            adj += m * r * (((m - 1) / 2.0) * r);
         else
             adj = smirnov_Math.expm1(m * smirnov_Math.log1p(r));
     }
@@ -48317,7 +48400,7 @@ function lowerSumTerm(n, nd, v, sn) {
  */
 function upperSumTerm(n, x, j) {
     const v = n - j;
-    const binomial = j === 1 ? n : n * (n - 1) / 2;
+    const binomial = j === 1 ? n : (n * (n - 1)) / 2;
     const t2 = powDD(subDDd(divDd(j, n), x), j);
     const t1 = powDD(addDDd(divDd(v, n), x), v - 1);
     return mulDDd(mulDD(t1, t2), binomial);
@@ -48368,8 +48451,7 @@ function smirnov(n, x) {
     }
     // The upper sum alternates in sign; use it only when it has very few terms.
     const nUpperTerms = n - n1mxCeil + 1;
-    const useUpperSum = (nUpperTerms <= 1 && x < 0.5)
-        || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / smirnov_Math.sqrt(n));
+    const useUpperSum = (nUpperTerms <= 1 && x < 0.5) || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / smirnov_Math.sqrt(n));
     if (useUpperSum) {
         // Few terms (v = n, n-1, n-2) that alternate in sign: the cdf directly.
         const nTerms = n - n1mxCeil + 1;
@@ -48531,7 +48613,7 @@ function durbinMatrixCdf(n, d) {
     let p = power[(k - 1) * m + (k - 1)];
     // Multiply by n!/n^n one factor at a time, rescaling to stay above underflow.
     for (let i = 1; i <= n; i++) {
-        p = i * p / n;
+        p = (i * p) / n;
         if (kolmogorov_Math.abs(p) < EM128) {
             p *= EP128;
             expnt -= E128;
@@ -48589,12 +48671,12 @@ function pomeranzCdf(n, x) {
     twoGPower[0] = 1.0;
     oneMinus2GPower[0] = 1.0;
     const gOverN = g / n;
-    const twoGOverN = 2 * g / n;
+    const twoGOverN = (2 * g) / n;
     const oneMinus2GOverN = (1 - 2 * g) / n;
     for (let m = 1; m < npwrs; m++) {
-        gPower[m] = gPower[m - 1] * gOverN / m;
-        twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
-        oneMinus2GPower[m] = oneMinus2GPower[m - 1] * oneMinus2GOverN / m;
+        gPower[m] = (gPower[m - 1] * gOverN) / m;
+        twoGPower[m] = (twoGPower[m - 1] * twoGOverN) / m;
+        oneMinus2GPower[m] = (oneMinus2GPower[m - 1] * oneMinus2GOverN) / m;
     }
     let v0 = new Float64Array(npwrs);
     let v1 = new Float64Array(npwrs);
@@ -48675,15 +48757,15 @@ function pelzGoodCdf(n, x) {
     const k1a = -z2;
     const k1b = PI_SQUARED / 4;
     const k2a = 6 * z6 + 2 * z4;
-    const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
-    const k2c = PI_FOUR * (1 - 2 * z2) / 16;
-    const k3d = PI_SIX * (5 - 30 * z2) / 64;
-    const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
-    const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
+    const k2b = ((2 * z4 - 5 * z2) * PI_SQUARED) / 4;
+    const k2c = (PI_FOUR * (1 - 2 * z2)) / 16;
+    const k3d = (PI_SIX * (5 - 30 * z2)) / 64;
+    const k3c = (PI_FOUR * (-60 * z2 + 212 * z4)) / 16;
+    const k3b = (PI_SQUARED * (135 * z4 - 96 * z6)) / 4;
     const k3a = -30 * z6 - 90 * z ** 8;
     // Horner scheme in q^8k for sum over odd m = 2k-1 of c_m q^(m^2).
     const K = [0, 0, 0, 0];
-    const maxk = kolmogorov_Math.ceil(16 * z / kolmogorov_Math.PI);
+    const maxk = kolmogorov_Math.ceil((16 * z) / kolmogorov_Math.PI);
     for (let k = maxk; k > 0; k--) {
         const m = 2 * k - 1;
         const m2 = m ** 2;
@@ -48697,7 +48779,7 @@ function pelzGoodCdf(n, x) {
     }
     const denominators = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
     for (let i = 0; i < 4; i++)
-        K[i] = K[i] * q * SQRT_2PI / denominators[i];
+        K[i] = (K[i] * q * SQRT_2PI) / denominators[i];
     // The remaining sums over all integers k (no cancellation expected, so summed directly).
     q = kolmogorov_Math.exp(-PI_SQUARED / 2 / z2);
     const sqrt3z = SQRT3 * z;
@@ -48710,8 +48792,8 @@ function pelzGoodCdf(n, x) {
         k2extra += k2 * qpw;
         k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qpw;
     }
-    K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
-    K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
+    K[2] += k2extra * ((PI_SQUARED * SQRT_2PI) / (-36 * z3));
+    K[3] += k3extra * ((PI_SQUARED * SQRT_2PI) / (216 * z6));
     let sum = 0;
     for (let i = 0; i < 4; i++)
         sum += K[i] / kolmogorov_Math.pow(n * 1.0, i / 2.0);
@@ -48852,7 +48934,7 @@ function probOutsideSquare(n, h) {
     for (let k = ks_Math.floor(n / h); k >= 0; k--) {
         let ratio = 1.0;
         for (let j = 0; j < h; j++)
-            ratio = (n - k * h - j) * ratio / (n + k * h + j + 1);
+            ratio = ((n - k * h - j) * ratio) / (n + k * h + j + 1);
         p = ratio * (1.0 - p);
     }
     return 2 * p;
@@ -48929,7 +49011,7 @@ function ksTwoSamplePValue(d, n1, n2, method = 'auto') {
     }
     const big = ks_Math.max(m1, m2);
     const small = ks_Math.min(m1, m2);
-    const en = big * small / (big + small);
+    const en = (big * small) / (big + small);
     const p = kstwoSf(stat, roundHalfEven(en));
     return { statistic: stat, pValue: p < 0 ? 0 : p > 1 ? 1 : p, method: 'asymp' };
 }
@@ -48967,7 +49049,7 @@ function wassersteinDistance(a, b) {
             // F is constant on [prev, x): it jumps only at union points.
             const term = wasserstein_Math.abs(fa - fb) * (x - prev);
             const t = sum + term;
-            comp += sum >= term ? (sum - t) + term : (term - t) + sum;
+            comp += sum >= term ? sum - t + term : term - t + sum;
             sum = t;
         }
         if (i < va.length && va[i] === x)
@@ -49002,8 +49084,7 @@ function formatAge(ms) {
  * (how old the newest current row is when the check runs).
  */
 function timeRangeText(reference, current, now) {
-    const range = (s) => (s.count > 0 && s.min !== undefined && s.max !== undefined && s.min === s.min
-        ? `${formatInstant(s.min)} to ${formatInstant(s.max)}` : 'no values');
+    const range = (s) => s.count > 0 && s.min !== undefined && s.max !== undefined && s.min === s.min ? `${formatInstant(s.min)} to ${formatInstant(s.max)}` : 'no values';
     let text = `it is a date/time column, whose values move forward with time; reference ${range(reference)}, current ${range(current)}`;
     if (current.count > 0 && current.max !== undefined) {
         const age = now.getTime() - current.max;
@@ -49035,9 +49116,7 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     }
     const cur = ecdf_ecdfFromSample(column.values);
     const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
-    const current = cur.n > 0
-        ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
-        : { rows, count: 0 };
+    const current = cur.n > 0 ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] } : { rows, count: 0 };
     const base = { name: ref.name, kind: 'numeric', missing, reference, current, effects: {} };
     if (ref.ecdf.n === 0)
         return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
@@ -49048,7 +49127,10 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     // From a quantile sketch, the reference CDF is known to within 1/k: D and the p-value are bracketed.
     const dBound = sketch ? 1 / sketch : 0;
     const pValueRange = sketch
-        ? [ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue, ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue]
+        ? [
+            ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue,
+            ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue,
+        ]
         : undefined;
     const psi = populationStabilityIndex(ref.psiCounts, binCounts(cur, ref.psiEdges));
     const effects = { ks: ks.statistic, psi };
@@ -49058,8 +49140,12 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     let effect;
     let effectNote;
     if (options.numericEffect === 'wasserstein' && ref.std > 0) {
-        effect = { name: 'wasserstein', value: w / ref.std, threshold: options.minNumericEffect,
-            errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined };
+        effect = {
+            name: 'wasserstein',
+            value: w / ref.std,
+            threshold: options.minNumericEffect,
+            errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined,
+        };
     }
     else if (options.numericEffect === 'psi') {
         effect = { name: 'psi', value: psi, threshold: options.minNumericEffect };
@@ -49072,7 +49158,11 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
     const movement = { quantiles: { levels, reference: levels.map((p) => ecdfQuantile(ref.ecdf, p)), current: levels.map((p) => ecdfQuantile(cur, p)) } };
     return {
-        ...base, effects, effect, effectNote, movement,
+        ...base,
+        effects,
+        effect,
+        effectNote,
+        movement,
         test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
     };
 }
@@ -49113,8 +49203,14 @@ function profile_profileFromReference(ref, now = new Date()) {
 function numericJson(f) {
     const { ecdf } = f;
     const base = {
-        type: 'numeric', rows: f.rows, missing: f.missing ?? 0, count: ecdf.n,
-        mean: f.mean, std: f.std, min: f.min, max: f.max,
+        type: 'numeric',
+        rows: f.rows,
+        missing: f.missing ?? 0,
+        count: ecdf.n,
+        mean: f.mean,
+        std: f.std,
+        min: f.min,
+        max: f.max,
         psi: { edges: Array.from(f.psiEdges), counts: Array.from(f.psiCounts) },
         ...(f.unit ? { unit: f.unit } : {}),
     };
@@ -49170,8 +49266,10 @@ function referenceFromProfile(json, file) {
         const where = `features.${JSON.stringify(name)}`;
         if (!isObject(raw))
             throw bad(file, where, 'an object');
-        features.push(raw.type === 'numeric' ? numericFromJson(name, raw, file, where)
-            : raw.type === 'categorical' ? categoricalFromJson(name, raw, file, where)
+        features.push(raw.type === 'numeric'
+            ? numericFromJson(name, raw, file, where)
+            : raw.type === 'categorical'
+                ? categoricalFromJson(name, raw, file, where)
                 : badType(file, where, raw.type));
     }
     return { origin: 'profile', files, rows: num(source.rows, file, 'source.rows'), features };
@@ -49304,7 +49402,10 @@ async function readSchema(path) {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch {
-        throw new errors_InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, {
+            file: path,
+            input: 'schema',
+        });
     }
     let json;
     try {
@@ -49315,7 +49416,10 @@ async function readSchema(path) {
     }
     const columns = json?.columns;
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-        throw new errors_InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, {
+            file: path,
+            input: 'schema',
+        });
     }
     const schema = new Map();
     for (const [name, raw] of Object.entries(columns)) {
@@ -49355,11 +49459,21 @@ function validateSchema(table, schema) {
             continue;
         }
         if (rule.type && rule.type !== col.kind) {
-            findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' should be ${rule.type} by the schema but was read as ${col.kind}.` });
+            findings.push({
+                severity: 'critical',
+                column: name,
+                file,
+                message: `Column '${name}' should be ${rule.type} by the schema but was read as ${col.kind}.`,
+            });
             continue;
         }
         if (!rule.nullable && col.missing > 0) {
-            findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' must not be missing (schema: nullable false) but ${col.missing} of ${table.rowCount} cells are.` });
+            findings.push({
+                severity: 'critical',
+                column: name,
+                file,
+                message: `Column '${name}' must not be missing (schema: nullable false) but ${col.missing} of ${table.rowCount} cells are.`,
+            });
         }
         const range = rangeBreach(col, rule);
         if (range)
@@ -49464,13 +49578,16 @@ function compareToReference(reference, current, options, extra = {}, now = new D
 }
 /** A .json reference is a profile; anything else is data. */
 async function check_drift_loadReference(spec, options, schema, delimiter) {
-    if (/\.json$/i.test(spec) && await isFile(spec)) {
+    if (/\.json$/i.test(spec) && (await isFile(spec))) {
         let json;
         try {
             json = JSON.parse(await (0,promises_namespaceObject.readFile)(spec, 'utf8'));
         }
         catch (e) {
-            throw new errors_InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
+            throw new errors_InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, {
+                file: spec,
+                input: 'reference',
+            });
         }
         return referenceFromProfile(json, spec);
     }
@@ -49482,9 +49599,15 @@ async function check_drift_loadReference(spec, options, schema, delimiter) {
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
     const columns = [];
-    const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
-            columns.push(name); return wanted(name); } })
-        .catch(rethrowFor('reference'));
+    const table = await readTable(spec, {
+        kinds,
+        delimiter,
+        include: (name) => {
+            if (!columns.includes(name))
+                columns.push(name);
+            return wanted(name);
+        },
+    }).catch(rethrowFor('reference'));
     return { ...referenceFromTable(table), columns };
 }
 /** include/ignore lists as a predicate on column names. */
@@ -49535,7 +49658,11 @@ function compareFeature(ref, current, options, findings, now) {
 }
 function criticalResult(ref, current, reason) {
     return {
-        name: ref.name, kind: ref.kind, status: 'critical', reason, effects: {},
+        name: ref.name,
+        kind: ref.kind,
+        status: 'critical',
+        reason,
+        effects: {},
         reference: { rows: ref.rows, count: ref.kind === 'numeric' ? ref.ecdf.n : ref.rows - (ref.missing ?? 0) },
         current: { rows: current.rowCount, count: 0 },
     };
@@ -49544,8 +49671,13 @@ function newColumnResult(name, current) {
     const col = current.columns.find((c) => c.name === name);
     const kind = col?.kind ?? 'numeric';
     return {
-        name, kind, status: 'new', reason: 'Not in the reference: reported, not tested.', effects: {},
-        reference: { rows: 0, count: 0 }, current: { rows: current.rowCount, count: col ? current.rowCount - col.missing : 0 },
+        name,
+        kind,
+        status: 'new',
+        reason: 'Not in the reference: reported, not tested.',
+        effects: {},
+        reference: { rows: 0, count: 0 },
+        current: { rows: current.rowCount, count: col ? current.rowCount - col.missing : 0 },
     };
 }
 /**
@@ -49608,16 +49740,24 @@ function verdictFor(c, pDist, pMiss, options) {
         }
     }
     if (c.newCategories && c.newCategories.length > 0) {
-        reasons.push(`unseen categories: ${c.newCategories.slice(0, 5).map((n) => `'${n.name}' (${n.count})`).join(', ')}${c.newCategories.length > 5 ? ', …' : ''}`);
+        reasons.push(`unseen categories: ${c.newCategories
+            .slice(0, 5)
+            .map((n) => `'${n.name}' (${n.count})`)
+            .join(', ')}${c.newCategories.length > 5 ? ', …' : ''}`);
     }
     const status = drifted || missingDrifted ? 'drift' : c.test || pMiss !== undefined ? 'ok' : 'skipped';
     const reason = reasons.length > 0 ? capitalize(reasons.join('; ')) + '.' : 'Nothing to compare.';
     return {
-        name: c.name, kind: c.kind, status, reason,
+        name: c.name,
+        kind: c.kind,
+        status,
+        reason,
         test: c.test && pDist !== undefined ? { ...c.test, pAdjusted: pDist } : undefined,
-        effect: c.effect, effects: c.effects,
+        effect: c.effect,
+        effects: c.effects,
         missing: { reference: m.reference, current: m.current, change: m.change, pValue: m.pValue, pAdjusted: pMiss, drifted: missingDrifted },
-        reference: c.reference, current: c.current,
+        reference: c.reference,
+        current: c.current,
         newCategories: c.newCategories,
         ...(c.unit ? { unit: c.unit } : {}),
         ...(c.movement ? { movement: c.movement } : {}),
@@ -49657,7 +49797,8 @@ function correctionName(c) {
     return c === 'holm' ? 'Holm' : c === 'bonferroni' ? 'Bonferroni' : c === 'fdr_bh' ? 'Benjamini-Hochberg' : 'no correction';
 }
 function effectLabel(name) {
-    return { wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" }[name] ?? name;
+    return ({ wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" }[name] ??
+        name);
 }
 function capitalize(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
@@ -49760,9 +49901,13 @@ function renderDriftMarkdown(report) {
         const t = f.test;
         const e = f.effect;
         return [
-            mdText(f.name), STATUS_ICON[f.status], t ? testCell(f) : f.unit ? 'date/time: range only' : '–', t ? formatP(t.pAdjusted) : '–',
+            mdText(f.name),
+            STATUS_ICON[f.status],
+            t ? testCell(f) : f.unit ? 'date/time: range only' : '–',
+            t ? formatP(t.pAdjusted) : '–',
             e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–',
-            e ? formatNumber(e.threshold) : '–', ...(showMissing ? [missingCell(f)] : []),
+            e ? formatNumber(e.threshold) : '–',
+            ...(showMissing ? [missingCell(f)] : []),
         ];
     })));
     if (report.features.length > MAX_ROWS)
@@ -49792,9 +49937,9 @@ function describeRun(report) {
     const o = report.options;
     const ref = report.reference;
     const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+    return (`Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
         `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
-        `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
+        `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`);
 }
 /** Drifted and critical first, then by effect relative to its threshold. */
 function orderForReading(features) {
@@ -49809,7 +49954,10 @@ const CHART_FEATURES = 15;
 /** Blue bars and a red threshold line: both read on GitHub's light and dark backgrounds. */
 const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
 function effectChart(features) {
-    const shown = features.filter((f) => f.effect && f.effect.threshold > 0).sort((a, b) => ratio(b) - ratio(a)).slice(0, CHART_FEATURES);
+    const shown = features
+        .filter((f) => f.effect && f.effect.threshold > 0)
+        .sort((a, b) => ratio(b) - ratio(a))
+        .slice(0, CHART_FEATURES);
     if (shown.length === 0)
         return undefined;
     const ratios = shown.map((f) => Number(Math.min(ratio(f), 99).toFixed(3)));
@@ -49836,7 +49984,10 @@ function movementText(f, code = mdText) {
     }
     const s = f.movement?.shares;
     if (s && s.length > 0)
-        return `Moved: ${s.slice(0, 3).map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`).join(', ')}`;
+        return `Moved: ${s
+            .slice(0, 3)
+            .map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`)
+            .join(', ')}`;
     return undefined;
 }
 /** The test and its own statistic in one cell, so one column never mixes χ² and KS D. */
@@ -49913,11 +50064,19 @@ function closestName(name, known) {
 
 // Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
 const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    us: { factor: 1e-3, dimension: 'time' },
+    µs: { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' },
+    s: { factor: 1000, dimension: 'time' },
     b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' },
+    mb: { factor: 1e6, dimension: 'bytes' },
+    gb: { factor: 1e9, dimension: 'bytes' },
+    tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' },
+    mib: { factor: 1024 ** 2, dimension: 'bytes' },
+    gib: { factor: 1024 ** 3, dimension: 'bytes' },
+    tib: { factor: 1024 ** 4, dimension: 'bytes' },
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
@@ -49926,7 +50085,9 @@ function parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, {
+            input: where.input,
+        });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -49937,7 +50098,12 @@ function parseQuantity(text, where = {}) {
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
 function formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        const steps = [
+            [1e12, 'TB'],
+            [1e9, 'GB'],
+            [1e6, 'MB'],
+            [1e3, 'kB'],
+        ];
         for (const [f, u] of steps)
             if (Math.abs(value) >= f)
                 return `${Number((value / f).toPrecision(4))} ${u}`;
@@ -49983,24 +50149,40 @@ function parseInputValue(spec, text) {
     switch (spec.type) {
         case 'string':
         case 'path':
-        case 'uri': return t;
-        case 'boolean': return parseBooleanText(t, name);
-        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parse_input_parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parseProbabilityText(t, name);
-        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parseDurationText(t, name);
-        case 'latency': return parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parseShareText(t, name);
-        case 'rate': return parseRateText(t, name);
+        case 'uri':
+            return t;
+        case 'boolean':
+            return parseBooleanText(t, name);
+        case 'count':
+            return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number':
+            return parse_input_parseNumberText(t, name, spec.min, spec.max);
+        case 'probability':
+            return parseProbabilityText(t, name);
+        case 'choice':
+            return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list':
+            return parseListText(t);
+        case 'lines':
+            return parseLinesText(t);
+        case 'duration':
+            return parseDurationText(t, name);
+        case 'latency':
+            return parseLatencyText(t, name);
+        case 'size':
+            return parseSizeText(t, name);
+        case 'share':
+            return parseShareText(t, name);
+        case 'rate':
+            return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
     const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+    return (m ? m[0] : description)
+        .trim()
+        .replace(/^(\w)/, (c) => c.toLowerCase())
+        .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
 function parseBooleanText(text, input) {
@@ -50048,13 +50230,19 @@ function parseChoiceText(text, input, choices) {
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n;]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 function splitUnit(text) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
@@ -50166,28 +50354,99 @@ function options_parseDriftOptions(raw) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift-inputs.ts
 const CHECK_DRIFT_INPUTS = [
-    { name: 'reference', type: 'path', required: true, what: 'a profile (.json) or reference data (file, directory or glob)', description: "Reference: a profile JSON made by `modelci profile` or this action (the seed format {\"features\": ...} works too), or reference data: a CSV/TSV/JSONL/Parquet file, a directory or a glob." },
-    { name: 'current', type: 'path', required: true, what: 'the data to check (file, directory or glob)', description: "The data to check: a CSV/TSV/JSONL/Parquet file, a directory or a glob (all matching files are read as one table)." },
-    { name: 'schema', type: 'path', description: "Optional data contract JSON: {\"columns\": {\"name\": {\"type\": \"numeric|categorical\", \"required\", \"nullable\", \"min\", \"max\", \"allowed\"}}}. Breaches are critical." },
-    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text files, one character (e.g. \";\" or \"|\"; \"\\t\" for a tab). Default: \",\" for .csv, tab for .tsv/.tab, sniffed for .txt." },
-    { name: 'significance-level', type: 'probability', default: "0.05", description: "Family-wise significance level: with no drift, the whole check raises a false alarm at most this often." },
-    { name: 'correction', type: 'choice', choices: ['holm', 'bonferroni', 'fdr_bh', 'none'], default: "holm", description: "Multiple-testing correction across all features: holm, bonferroni, fdr_bh or none." },
-    { name: 'numeric-effect', type: 'choice', choices: ['wasserstein', 'psi', 'ks'], default: "wasserstein", description: "Effect size that decides for numeric features: wasserstein (in reference standard deviations), psi (on reference deciles) or ks (the KS statistic D)." },
-    { name: 'min-numeric-effect', type: 'number', default: "0.1", description: "Smallest numeric effect size that counts as drift (with a significant test)." },
-    { name: 'categorical-effect', type: 'choice', choices: ['jensen-shannon', 'cramers-v'], default: "jensen-shannon", description: "Effect size that decides for categorical features: jensen-shannon (distance, base 2) or cramers-v." },
-    { name: 'min-categorical-effect', type: 'number', default: "0.1", description: "Smallest categorical effect size that counts as drift (with a significant test)." },
-    { name: 'min-missing-change', type: 'number', default: "0.02", description: "Smallest absolute change in a column's missing rate that counts as drift (with a significant test)." },
-    { name: 'columns', type: 'list', description: "Only check these columns (comma- or newline-separated). Default: all reference columns." },
-    { name: 'ignore-columns', type: 'list', description: "Columns to skip (comma- or newline-separated), e.g. ids and timestamps." },
-    { name: 'categorical-columns', type: 'list', description: "Columns to read as categorical even though they hold numbers (codes, zip codes)." },
-    { name: 'fail-on', type: 'choice', choices: ['drift', 'critical', 'never'], default: "drift", description: "What fails the step: drift (any drifted feature or critical schema problem), critical (schema problems only) or never." },
-    { name: 'report-path', type: 'path', default: "modelci-drift-report.json", description: "Where to write the DriftReport JSON (modelci/drift-report@1)." },
-    { name: 'profile-path', type: 'path', description: "If set, also write a profile JSON here, to use as the next reference." },
-    { name: 'profile-of', type: 'choice', choices: ['current', 'reference'], default: "current", description: "Which data the profile describes: current or reference." },
+    {
+        name: 'reference',
+        type: 'path',
+        required: true,
+        what: 'a profile (.json) or reference data (file, directory or glob)',
+        description: 'Reference: a profile JSON made by `modelci profile` or this action (the seed format {"features": ...} works too), or reference data: a CSV/TSV/JSONL/Parquet file, a directory or a glob.',
+    },
+    {
+        name: 'current',
+        type: 'path',
+        required: true,
+        what: 'the data to check (file, directory or glob)',
+        description: 'The data to check: a CSV/TSV/JSONL/Parquet file, a directory or a glob (all matching files are read as one table).',
+    },
+    {
+        name: 'schema',
+        type: 'path',
+        description: 'Optional data contract JSON: {"columns": {"name": {"type": "numeric|categorical", "required", "nullable", "min", "max", "allowed"}}}. Breaches are critical.',
+    },
+    {
+        name: 'delimiter',
+        type: 'string',
+        description: 'Field delimiter of delimited text files, one character (e.g. ";" or "|"; "\\t" for a tab). Default: "," for .csv, tab for .tsv/.tab, sniffed for .txt.',
+    },
+    {
+        name: 'significance-level',
+        type: 'probability',
+        default: '0.05',
+        description: 'Family-wise significance level: with no drift, the whole check raises a false alarm at most this often.',
+    },
+    {
+        name: 'correction',
+        type: 'choice',
+        choices: ['holm', 'bonferroni', 'fdr_bh', 'none'],
+        default: 'holm',
+        description: 'Multiple-testing correction across all features: holm, bonferroni, fdr_bh or none.',
+    },
+    {
+        name: 'numeric-effect',
+        type: 'choice',
+        choices: ['wasserstein', 'psi', 'ks'],
+        default: 'wasserstein',
+        description: 'Effect size that decides for numeric features: wasserstein (in reference standard deviations), psi (on reference deciles) or ks (the KS statistic D).',
+    },
+    { name: 'min-numeric-effect', type: 'number', default: '0.1', description: 'Smallest numeric effect size that counts as drift (with a significant test).' },
+    {
+        name: 'categorical-effect',
+        type: 'choice',
+        choices: ['jensen-shannon', 'cramers-v'],
+        default: 'jensen-shannon',
+        description: 'Effect size that decides for categorical features: jensen-shannon (distance, base 2) or cramers-v.',
+    },
+    {
+        name: 'min-categorical-effect',
+        type: 'number',
+        default: '0.1',
+        description: 'Smallest categorical effect size that counts as drift (with a significant test).',
+    },
+    {
+        name: 'min-missing-change',
+        type: 'number',
+        default: '0.02',
+        description: "Smallest absolute change in a column's missing rate that counts as drift (with a significant test).",
+    },
+    { name: 'columns', type: 'list', description: 'Only check these columns (comma- or newline-separated). Default: all reference columns.' },
+    { name: 'ignore-columns', type: 'list', description: 'Columns to skip (comma- or newline-separated), e.g. ids and timestamps.' },
+    { name: 'categorical-columns', type: 'list', description: 'Columns to read as categorical even though they hold numbers (codes, zip codes).' },
+    {
+        name: 'fail-on',
+        type: 'choice',
+        choices: ['drift', 'critical', 'never'],
+        default: 'drift',
+        description: 'What fails the step: drift (any drifted feature or critical schema problem), critical (schema problems only) or never.',
+    },
+    { name: 'report-path', type: 'path', default: 'modelci-drift-report.json', description: 'Where to write the DriftReport JSON (modelci/drift-report@1).' },
+    { name: 'profile-path', type: 'path', description: 'If set, also write a profile JSON here, to use as the next reference.' },
+    {
+        name: 'profile-of',
+        type: 'choice',
+        choices: ['current', 'reference'],
+        default: 'current',
+        description: 'Which data the profile describes: current or reference.',
+    },
 ];
 /** `modelci profile`: a CLI command only (the action writes a profile with profile-path). */
 const check_drift_inputs_PROFILE_INPUTS = [
-    { name: 'data', type: 'path', required: true, what: 'the data to profile (file, directory or glob)', description: 'The data to profile: a CSV/TSV/JSONL/Parquet file, a directory or a glob.' },
+    {
+        name: 'data',
+        type: 'path',
+        required: true,
+        what: 'the data to profile (file, directory or glob)',
+        description: 'The data to profile: a CSV/TSV/JSONL/Parquet file, a directory or a glob.',
+    },
     { name: 'out', type: 'path', required: true, what: 'the path of the profile JSON to write', description: 'Where to write the profile JSON.' },
     ...CHECK_DRIFT_INPUTS.filter((s) => ['columns', 'ignore-columns', 'categorical-columns', 'delimiter'].includes(s.name)),
 ];
@@ -50212,10 +50471,15 @@ async function runDriftCheck(req, now = new Date()) {
     const profileOf = v['profile-of'];
     const reportPath = v['report-path'];
     const profilePath = v['profile-path'];
-    const { report, reference: ref, current: table } = await checkDrift({ reference: v.reference, current: v.current, schema: v.schema, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
-    const profile = profilePath
-        ? profile_profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
-        : undefined;
+    const { report, reference: ref, current: table, } = await checkDrift({
+        reference: v.reference,
+        current: v.current,
+        schema: v.schema,
+        options,
+        delimiter: req.delimiter || undefined,
+        readNewColumns: profilePath !== undefined && profileOf === 'current',
+    }, now);
+    const profile = profilePath ? profile_profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now) : undefined;
     const outputs = {
         drifted: String(report.verdict.drifted),
         'drifted-features': JSON.stringify(report.verdict.driftedFeatures),
@@ -50237,7 +50501,10 @@ async function runProfile(req, now = new Date()) {
     const text = JSON.stringify(profile) + '\n';
     await writeFileAtomic(out, text, { input: 'out', example: 'profile.json' });
     const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
-    return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
+    return {
+        path: out,
+        summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/check-drift/src/main.ts

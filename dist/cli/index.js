@@ -79,7 +79,23 @@ function isPolicyError(e) {
 
 
 /** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
-const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+const KNOWN = new Set([
+    'EISDIR',
+    'ENOTDIR',
+    'EEXIST',
+    'ENOENT',
+    'EACCES',
+    'EPERM',
+    'ENOSPC',
+    'EDQUOT',
+    'EROFS',
+    'EMFILE',
+    'ENFILE',
+    'EBUSY',
+    'ENOTEMPTY',
+    'ENAMETOOLONG',
+    'ELOOP',
+]);
 function errnoCode(e) {
     const code = e?.code;
     return typeof code === 'string' ? code : undefined;
@@ -442,7 +458,9 @@ class GzipSource {
                 catch (e) {
                     const err = e;
                     if (err.code && err.code.startsWith('Z_')) {
-                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, {
+                            file: this.file,
+                        });
                     }
                     throw err;
                 }
@@ -465,7 +483,9 @@ class GzipSource {
 /** Open a file for chunked reading; a missing or unreadable file is an InputError. */
 async function openSource(file) {
     if (/\.gz$/i.test(file)) {
-        await (0,promises_namespaceObject.open)(file, 'r').then((fh) => fh.close(), (e) => { throw fileError(file, e); });
+        await (0,promises_namespaceObject.open)(file, 'r').then((fh) => fh.close(), (e) => {
+            throw fileError(file, e);
+        });
         return new GzipSource(file);
     }
     try {
@@ -1654,7 +1674,11 @@ function checkHeader(file, line, names, d, explicit) {
         }
         const prev = seen.get(name);
         if (prev !== undefined) {
-            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, {
+                file,
+                line,
+                col: i + 1,
+            });
         }
         seen.set(name, i);
     }
@@ -8632,8 +8656,12 @@ function kindOfElement(el) {
 }
 function isNested(node) {
     const el = node.element;
-    return node.children.length > 0 || el.repetition_type === 'REPEATED' || el.converted_type === 'LIST' || el.converted_type === 'MAP' ||
-        el.logical_type?.type === 'LIST' || el.logical_type?.type === 'MAP';
+    return (node.children.length > 0 ||
+        el.repetition_type === 'REPEATED' ||
+        el.converted_type === 'LIST' ||
+        el.converted_type === 'MAP' ||
+        el.logical_type?.type === 'LIST' ||
+        el.logical_type?.type === 'MAP');
 }
 async function readParquet(file, table) {
     let fh;
@@ -8948,7 +8976,7 @@ function decodeHybrid(b, p, end, width, out, n) {
             // bit-packed: groups of 8 values
             const count = Math.floor(header / 2) * 8;
             const take = Math.min(count, n - seen);
-            const bytes = (Math.floor(header / 2) * width);
+            const bytes = Math.floor(header / 2) * width;
             if (p + Math.ceil((take * width) / 8) > end)
                 throw new Error('bit-packed run past its end');
             let bit = p * 8;
@@ -9027,8 +9055,15 @@ class Entries {
 }
 function pushValues(col, data, file, rowStart) {
     const n = data.length;
-    if (col.kind === 'numeric' && (data instanceof Float64Array || data instanceof Float32Array || data instanceof Int32Array ||
-        data instanceof Uint32Array || data instanceof Int16Array || data instanceof Uint16Array || data instanceof Int8Array || data instanceof Uint8Array)) {
+    if (col.kind === 'numeric' &&
+        (data instanceof Float64Array ||
+            data instanceof Float32Array ||
+            data instanceof Int32Array ||
+            data instanceof Uint32Array ||
+            data instanceof Int16Array ||
+            data instanceof Uint16Array ||
+            data instanceof Int8Array ||
+            data instanceof Uint8Array)) {
         for (let i = 0; i < n; i++) {
             const v = data[i];
             if (v - v === 0)
@@ -9107,10 +9142,10 @@ async function resolveFiles(spec) {
     const wantTxt = /\.txt(\.gz)?$/i.test(spec);
     const files = matched.filter((f) => isDataFile(f, wantTxt));
     if (files.length === 0) {
-        const why = matched.length === 0
-            ? 'matches no files'
-            : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+        const why = matched.length === 0 ? 'matches no files' : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
+        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, {
+            file: spec,
+        });
     }
     return sortPaths(files);
 }
@@ -9794,7 +9829,7 @@ function chi2Contingency(observed, correction = true) {
     }
     for (let i = 0; i < rows; i++)
         total += rowSums[i];
-    const expected = (i, j) => rowSums[i] * colSums[j] / total;
+    const expected = (i, j) => (rowSums[i] * colSums[j]) / total;
     for (let i = 0; i < rows; i++) {
         for (let j = 0; j < cols; j++) {
             if (expected(i, j) === 0) {
@@ -9817,7 +9852,7 @@ function chi2Contingency(observed, correction = true) {
                 o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
             }
             const dev = o - e;
-            statistic += dev * dev / e;
+            statistic += (dev * dev) / e;
         }
     }
     return { statistic, pValue: chi2Sf(statistic, dof), dof };
@@ -9928,7 +9963,7 @@ function ecdfMean(e) {
     for (let i = 0; i < e.values.length; i++) {
         const term = ecdfCountAt(e, i) * e.values[i];
         const t = sum + term;
-        comp += ecdf_Math.abs(sum) >= ecdf_Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+        comp += ecdf_Math.abs(sum) >= ecdf_Math.abs(term) ? sum - t + term : term - t + sum;
         sum = t;
     }
     return (sum + comp) / e.n;
@@ -9945,7 +9980,7 @@ function ecdfStd(e) {
         const dev = e.values[i] - mean;
         const term = ecdfCountAt(e, i) * dev * dev;
         const t = sum + term;
-        comp += sum >= term ? (sum - t) + term : (term - t) + sum;
+        comp += sum >= term ? sum - t + term : term - t + sum;
         sum = t;
     }
     return ecdf_Math.sqrt((sum + comp) / e.n);
@@ -10238,7 +10273,7 @@ function poolSparseCategories(ref, cur, minExpected = 5) {
     const total = refTotal + curTotal;
     const smaller = Math.min(refTotal, curTotal);
     // Expected count of the sparser side in column j: column total * smaller row total / total.
-    const sparse = (j) => (ref[j] + cur[j]) * smaller / total < minExpected;
+    const sparse = (j) => ((ref[j] + cur[j]) * smaller) / total < minExpected;
     const kept = [];
     const pooledIdx = [];
     for (let j = 0; j < ref.length; j++)
@@ -10246,9 +10281,9 @@ function poolSparseCategories(ref, cur, minExpected = 5) {
     if (pooledIdx.length === 0)
         return { rows: [kept.map((j) => ref[j]), kept.map((j) => cur[j])], kept, pooled: 0 };
     // "other" itself may still be sparse: then fold the smallest kept categories into it too.
-    kept.sort((a, b) => (ref[a] + cur[a]) - (ref[b] + cur[b]) || a - b);
+    kept.sort((a, b) => ref[a] + cur[a] - (ref[b] + cur[b]) || a - b);
     let otherTotal = pooledIdx.reduce((s, j) => s + ref[j] + cur[j], 0);
-    while (kept.length > 0 && otherTotal * smaller / total < minExpected) {
+    while (kept.length > 0 && (otherTotal * smaller) / total < minExpected) {
         const j = kept.shift();
         pooledIdx.push(j);
         otherTotal += ref[j] + cur[j];
@@ -10329,7 +10364,12 @@ function timeReference(name, rows, missing, values) {
 function numericReference(name, rows, missing, ecdf, sketchSize, psi) {
     const psiEdges = psi?.edges ?? quantileBinEdges(ecdf, PSI_BINS);
     return {
-        kind: 'numeric', name, rows, missing, ecdf, sketchSize,
+        kind: 'numeric',
+        name,
+        rows,
+        missing,
+        ecdf,
+        sketchSize,
         mean: ecdf.n > 0 ? ecdfMean(ecdf) : NaN,
         std: ecdf.n > 0 ? ecdfStd(ecdf) : NaN,
         min: ecdf.n > 0 ? ecdf.values[0] : NaN,
@@ -10352,8 +10392,10 @@ function categoryCounts(codes, categories) {
             tally[c]++;
     }
     const counts = new Map();
-    categories.forEach((name, i) => { if (tally[i] > 0)
-        counts.set(name, tally[i]); });
+    categories.forEach((name, i) => {
+        if (tally[i] > 0)
+            counts.set(name, tally[i]);
+    });
     return counts;
 }
 
@@ -10405,7 +10447,11 @@ function compareCategorical(ref, column, rows, options) {
     const newCategories = ref.otherCount > 0 ? [] : unseen.slice(0, NEW_CATEGORIES_SHOWN).map(([name, count]) => ({ name, count }));
     const base = { name: ref.name, kind: 'categorical', missing, reference, current, newCategories, effects: {} };
     if (looksLikeIdentifier(ref.counts.size, refTotal)) {
-        return { ...base, newCategories: [], untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns` };
+        return {
+            ...base,
+            newCategories: [],
+            untested: `it looks like an identifier or timestamp (${ref.counts.size} distinct values in ${refTotal} reference rows), so category frequencies say nothing; list it in ignore-columns`,
+        };
     }
     if (refTotal === 0)
         return { ...base, untested: 'every reference cell is missing, so there are no categories to compare with' };
@@ -10429,7 +10475,9 @@ function compareCategorical(ref, column, rows, options) {
         notes.push(`Jensen-Shannon is corrected for sample size: raw ${formatNumber(rawJs)}, ${formatNumber(js.nullDistance)} expected with no change`);
     }
     return {
-        ...base, notes, movement: { shares: largestShareChanges(names, refRow, curRow) },
+        ...base,
+        notes,
+        movement: { shares: largestShareChanges(names, refRow, curRow) },
         effects: { 'jensen-shannon': js.distance, 'jensen-shannon-raw': rawJs, 'cramers-v': v },
         effect: { name: effectName, value: effectName === 'jensen-shannon' ? js.distance : v, threshold: options.minCategoricalEffect },
         test: { name: 'chi2', statistic: chi2.statistic, pValue: chi2.pValue, dof: chi2.dof, exact: true },
@@ -10446,7 +10494,8 @@ function looksLikeIdentifier(distinct, rows) {
 function largestShareChanges(names, ref, cur) {
     const sr = ref.reduce((s, x) => s + x, 0) || 1;
     const sc = cur.reduce((s, x) => s + x, 0) || 1;
-    return names.map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
+    return names
+        .map((category, j) => ({ category, reference: ref[j] / sr, current: cur[j] / sc }))
         .sort((a, b) => Math.abs(b.current - b.reference) - Math.abs(a.current - a.reference) || a.category.localeCompare(b.category))
         .slice(0, 5);
 }
@@ -10467,7 +10516,7 @@ function quickTwoSum(a, b) {
 function twoSum(a, b) {
     const s = a + b;
     const c = s - a;
-    return { hi: s, lo: (a - (s - c)) + (b - c) };
+    return { hi: s, lo: a - (s - c) + (b - c) };
 }
 const SPLITTER = 134217729.0; // 2^27 + 1
 const SPLIT_THRESHOLD = 6.69692879491417e299; // 2^996: above it the splitter would overflow
@@ -10489,7 +10538,7 @@ function twoProd(a, b) {
     const p = a * b;
     const [ah, al] = split(a);
     const [bh, bl] = split(b);
-    const err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+    const err = ah * bh - p + ah * bl + al * bh + al * bl;
     return { hi: p, lo: err };
 }
 // ---- double-double operations (names: D = double-double operand, d = double operand) ----
@@ -10664,7 +10713,7 @@ function powDD(a, m) {
     if (smirnov_Math.abs(adj) > 1e-8) {
         // (1 + r)^m - 1: two Taylor terms when small, otherwise through logs.
         if (smirnov_Math.abs(adj) < 1e-4)
-            adj += (m * r) * ((m - 1) / 2.0 * r);
+            adj += m * r * (((m - 1) / 2.0) * r);
         else
             adj = smirnov_Math.expm1(m * smirnov_Math.log1p(r));
     }
@@ -10708,7 +10757,7 @@ function lowerSumTerm(n, nd, v, sn) {
  */
 function upperSumTerm(n, x, j) {
     const v = n - j;
-    const binomial = j === 1 ? n : n * (n - 1) / 2;
+    const binomial = j === 1 ? n : (n * (n - 1)) / 2;
     const t2 = powDD(subDDd(divDd(j, n), x), j);
     const t1 = powDD(addDDd(divDd(v, n), x), v - 1);
     return mulDDd(mulDD(t1, t2), binomial);
@@ -10759,8 +10808,7 @@ function smirnov(n, x) {
     }
     // The upper sum alternates in sign; use it only when it has very few terms.
     const nUpperTerms = n - n1mxCeil + 1;
-    const useUpperSum = (nUpperTerms <= 1 && x < 0.5)
-        || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / smirnov_Math.sqrt(n));
+    const useUpperSum = (nUpperTerms <= 1 && x < 0.5) || (n >= SM_UPPERSUM_MIN_N && nUpperTerms <= SM_UPPER_MAX_TERMS && x <= 0.5 / smirnov_Math.sqrt(n));
     if (useUpperSum) {
         // Few terms (v = n, n-1, n-2) that alternate in sign: the cdf directly.
         const nTerms = n - n1mxCeil + 1;
@@ -10922,7 +10970,7 @@ function durbinMatrixCdf(n, d) {
     let p = power[(k - 1) * m + (k - 1)];
     // Multiply by n!/n^n one factor at a time, rescaling to stay above underflow.
     for (let i = 1; i <= n; i++) {
-        p = i * p / n;
+        p = (i * p) / n;
         if (kolmogorov_Math.abs(p) < EM128) {
             p *= EP128;
             expnt -= E128;
@@ -10980,12 +11028,12 @@ function pomeranzCdf(n, x) {
     twoGPower[0] = 1.0;
     oneMinus2GPower[0] = 1.0;
     const gOverN = g / n;
-    const twoGOverN = 2 * g / n;
+    const twoGOverN = (2 * g) / n;
     const oneMinus2GOverN = (1 - 2 * g) / n;
     for (let m = 1; m < npwrs; m++) {
-        gPower[m] = gPower[m - 1] * gOverN / m;
-        twoGPower[m] = twoGPower[m - 1] * twoGOverN / m;
-        oneMinus2GPower[m] = oneMinus2GPower[m - 1] * oneMinus2GOverN / m;
+        gPower[m] = (gPower[m - 1] * gOverN) / m;
+        twoGPower[m] = (twoGPower[m - 1] * twoGOverN) / m;
+        oneMinus2GPower[m] = (oneMinus2GPower[m - 1] * oneMinus2GOverN) / m;
     }
     let v0 = new Float64Array(npwrs);
     let v1 = new Float64Array(npwrs);
@@ -11066,15 +11114,15 @@ function pelzGoodCdf(n, x) {
     const k1a = -z2;
     const k1b = PI_SQUARED / 4;
     const k2a = 6 * z6 + 2 * z4;
-    const k2b = (2 * z4 - 5 * z2) * PI_SQUARED / 4;
-    const k2c = PI_FOUR * (1 - 2 * z2) / 16;
-    const k3d = PI_SIX * (5 - 30 * z2) / 64;
-    const k3c = PI_FOUR * (-60 * z2 + 212 * z4) / 16;
-    const k3b = PI_SQUARED * (135 * z4 - 96 * z6) / 4;
+    const k2b = ((2 * z4 - 5 * z2) * PI_SQUARED) / 4;
+    const k2c = (PI_FOUR * (1 - 2 * z2)) / 16;
+    const k3d = (PI_SIX * (5 - 30 * z2)) / 64;
+    const k3c = (PI_FOUR * (-60 * z2 + 212 * z4)) / 16;
+    const k3b = (PI_SQUARED * (135 * z4 - 96 * z6)) / 4;
     const k3a = -30 * z6 - 90 * z ** 8;
     // Horner scheme in q^8k for sum over odd m = 2k-1 of c_m q^(m^2).
     const K = [0, 0, 0, 0];
-    const maxk = kolmogorov_Math.ceil(16 * z / kolmogorov_Math.PI);
+    const maxk = kolmogorov_Math.ceil((16 * z) / kolmogorov_Math.PI);
     for (let k = maxk; k > 0; k--) {
         const m = 2 * k - 1;
         const m2 = m ** 2;
@@ -11088,7 +11136,7 @@ function pelzGoodCdf(n, x) {
     }
     const denominators = [z, 6 * z4, 72 * z ** 7, 6480 * z ** 10];
     for (let i = 0; i < 4; i++)
-        K[i] = K[i] * q * SQRT_2PI / denominators[i];
+        K[i] = (K[i] * q * SQRT_2PI) / denominators[i];
     // The remaining sums over all integers k (no cancellation expected, so summed directly).
     q = kolmogorov_Math.exp(-PI_SQUARED / 2 / z2);
     const sqrt3z = SQRT3 * z;
@@ -11101,8 +11149,8 @@ function pelzGoodCdf(n, x) {
         k2extra += k2 * qpw;
         k3extra += (sqrt3z + kpi) * (sqrt3z - kpi) * k2 * qpw;
     }
-    K[2] += k2extra * (PI_SQUARED * SQRT_2PI / (-36 * z3));
-    K[3] += k3extra * (PI_SQUARED * SQRT_2PI / (216 * z6));
+    K[2] += k2extra * ((PI_SQUARED * SQRT_2PI) / (-36 * z3));
+    K[3] += k3extra * ((PI_SQUARED * SQRT_2PI) / (216 * z6));
     let sum = 0;
     for (let i = 0; i < 4; i++)
         sum += K[i] / kolmogorov_Math.pow(n * 1.0, i / 2.0);
@@ -11243,7 +11291,7 @@ function probOutsideSquare(n, h) {
     for (let k = ks_Math.floor(n / h); k >= 0; k--) {
         let ratio = 1.0;
         for (let j = 0; j < h; j++)
-            ratio = (n - k * h - j) * ratio / (n + k * h + j + 1);
+            ratio = ((n - k * h - j) * ratio) / (n + k * h + j + 1);
         p = ratio * (1.0 - p);
     }
     return 2 * p;
@@ -11320,7 +11368,7 @@ function ksTwoSamplePValue(d, n1, n2, method = 'auto') {
     }
     const big = ks_Math.max(m1, m2);
     const small = ks_Math.min(m1, m2);
-    const en = big * small / (big + small);
+    const en = (big * small) / (big + small);
     const p = kstwoSf(stat, roundHalfEven(en));
     return { statistic: stat, pValue: p < 0 ? 0 : p > 1 ? 1 : p, method: 'asymp' };
 }
@@ -11358,7 +11406,7 @@ function wassersteinDistance(a, b) {
             // F is constant on [prev, x): it jumps only at union points.
             const term = wasserstein_Math.abs(fa - fb) * (x - prev);
             const t = sum + term;
-            comp += sum >= term ? (sum - t) + term : (term - t) + sum;
+            comp += sum >= term ? sum - t + term : term - t + sum;
             sum = t;
         }
         if (i < va.length && va[i] === x)
@@ -11393,8 +11441,7 @@ function formatAge(ms) {
  * (how old the newest current row is when the check runs).
  */
 function timeRangeText(reference, current, now) {
-    const range = (s) => (s.count > 0 && s.min !== undefined && s.max !== undefined && s.min === s.min
-        ? `${formatInstant(s.min)} to ${formatInstant(s.max)}` : 'no values');
+    const range = (s) => s.count > 0 && s.min !== undefined && s.max !== undefined && s.min === s.min ? `${formatInstant(s.min)} to ${formatInstant(s.max)}` : 'no values';
     let text = `it is a date/time column, whose values move forward with time; reference ${range(reference)}, current ${range(current)}`;
     if (current.count > 0 && current.max !== undefined) {
         const age = now.getTime() - current.max;
@@ -11426,9 +11473,7 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     }
     const cur = ecdf_ecdfFromSample(column.values);
     const reference = { rows: ref.rows, count: ref.ecdf.n, mean: ref.mean, std: ref.std, min: ref.min, max: ref.max };
-    const current = cur.n > 0
-        ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] }
-        : { rows, count: 0 };
+    const current = cur.n > 0 ? { rows, count: cur.n, mean: ecdfMean(cur), std: ecdfStd(cur), min: cur.values[0], max: cur.values[cur.values.length - 1] } : { rows, count: 0 };
     const base = { name: ref.name, kind: 'numeric', missing, reference, current, effects: {} };
     if (ref.ecdf.n === 0)
         return { ...base, untested: 'every reference cell is missing, so there is no distribution to compare with' };
@@ -11439,7 +11484,10 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     // From a quantile sketch, the reference CDF is known to within 1/k: D and the p-value are bracketed.
     const dBound = sketch ? 1 / sketch : 0;
     const pValueRange = sketch
-        ? [ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue, ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue]
+        ? [
+            ksTwoSamplePValue(Math.min(1, ks.statistic + dBound), ref.ecdf.n, cur.n).pValue,
+            ksTwoSamplePValue(Math.max(0, ks.statistic - dBound), ref.ecdf.n, cur.n).pValue,
+        ]
         : undefined;
     const psi = populationStabilityIndex(ref.psiCounts, binCounts(cur, ref.psiEdges));
     const effects = { ks: ks.statistic, psi };
@@ -11449,8 +11497,12 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     let effect;
     let effectNote;
     if (options.numericEffect === 'wasserstein' && ref.std > 0) {
-        effect = { name: 'wasserstein', value: w / ref.std, threshold: options.minNumericEffect,
-            errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined };
+        effect = {
+            name: 'wasserstein',
+            value: w / ref.std,
+            threshold: options.minNumericEffect,
+            errorBound: sketch ? (ref.max - ref.min) / sketch / ref.std : undefined,
+        };
     }
     else if (options.numericEffect === 'psi') {
         effect = { name: 'psi', value: psi, threshold: options.minNumericEffect };
@@ -11463,7 +11515,11 @@ function compareNumeric(ref, column, rows, options, now = new Date()) {
     const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
     const movement = { quantiles: { levels, reference: levels.map((p) => ecdfQuantile(ref.ecdf, p)), current: levels.map((p) => ecdfQuantile(cur, p)) } };
     return {
-        ...base, effects, effect, effectNote, movement,
+        ...base,
+        effects,
+        effect,
+        effectNote,
+        movement,
         test: { name: 'ks', statistic: ks.statistic, pValue: ks.pValue, method: ks.method, exact: !sketch, pValueRange },
     };
 }
@@ -11504,8 +11560,14 @@ function profileFromReference(ref, now = new Date()) {
 function numericJson(f) {
     const { ecdf } = f;
     const base = {
-        type: 'numeric', rows: f.rows, missing: f.missing ?? 0, count: ecdf.n,
-        mean: f.mean, std: f.std, min: f.min, max: f.max,
+        type: 'numeric',
+        rows: f.rows,
+        missing: f.missing ?? 0,
+        count: ecdf.n,
+        mean: f.mean,
+        std: f.std,
+        min: f.min,
+        max: f.max,
         psi: { edges: Array.from(f.psiEdges), counts: Array.from(f.psiCounts) },
         ...(f.unit ? { unit: f.unit } : {}),
     };
@@ -11561,8 +11623,10 @@ function referenceFromProfile(json, file) {
         const where = `features.${JSON.stringify(name)}`;
         if (!isObject(raw))
             throw bad(file, where, 'an object');
-        features.push(raw.type === 'numeric' ? numericFromJson(name, raw, file, where)
-            : raw.type === 'categorical' ? categoricalFromJson(name, raw, file, where)
+        features.push(raw.type === 'numeric'
+            ? numericFromJson(name, raw, file, where)
+            : raw.type === 'categorical'
+                ? categoricalFromJson(name, raw, file, where)
                 : badType(file, where, raw.type));
     }
     return { origin: 'profile', files, rows: num(source.rows, file, 'source.rows'), features };
@@ -11695,7 +11759,10 @@ async function readSchema(path) {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch {
-        throw new errors_InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} cannot be read; check the 'schema' input points at a JSON file in the workspace.`, {
+            file: path,
+            input: 'schema',
+        });
     }
     let json;
     try {
@@ -11706,7 +11773,10 @@ async function readSchema(path) {
     }
     const columns = json?.columns;
     if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-        throw new errors_InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, { file: path, input: 'schema' });
+        throw new errors_InputError(`Schema file ${path} must hold {"columns": {"<name>": {"type": "numeric" | "categorical", ...}}}; add a "columns" object.`, {
+            file: path,
+            input: 'schema',
+        });
     }
     const schema = new Map();
     for (const [name, raw] of Object.entries(columns)) {
@@ -11746,11 +11816,21 @@ function validateSchema(table, schema) {
             continue;
         }
         if (rule.type && rule.type !== col.kind) {
-            findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' should be ${rule.type} by the schema but was read as ${col.kind}.` });
+            findings.push({
+                severity: 'critical',
+                column: name,
+                file,
+                message: `Column '${name}' should be ${rule.type} by the schema but was read as ${col.kind}.`,
+            });
             continue;
         }
         if (!rule.nullable && col.missing > 0) {
-            findings.push({ severity: 'critical', column: name, file, message: `Column '${name}' must not be missing (schema: nullable false) but ${col.missing} of ${table.rowCount} cells are.` });
+            findings.push({
+                severity: 'critical',
+                column: name,
+                file,
+                message: `Column '${name}' must not be missing (schema: nullable false) but ${col.missing} of ${table.rowCount} cells are.`,
+            });
         }
         const range = rangeBreach(col, rule);
         if (range)
@@ -11855,13 +11935,16 @@ function compareToReference(reference, current, options, extra = {}, now = new D
 }
 /** A .json reference is a profile; anything else is data. */
 async function loadReference(spec, options, schema, delimiter) {
-    if (/\.json$/i.test(spec) && await isFile(spec)) {
+    if (/\.json$/i.test(spec) && (await isFile(spec))) {
         let json;
         try {
             json = JSON.parse(await (0,promises_namespaceObject.readFile)(spec, 'utf8'));
         }
         catch (e) {
-            throw new errors_InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, { file: spec, input: 'reference' });
+            throw new errors_InputError(`Reference profile ${spec} is not valid JSON (${e.message}); make it again with 'modelci profile'.`, {
+                file: spec,
+                input: 'reference',
+            });
         }
         return referenceFromProfile(json, spec);
     }
@@ -11873,9 +11956,15 @@ async function loadReference(spec, options, schema, delimiter) {
             kinds.set(name, rule.type);
     const wanted = columnFilter(options);
     const columns = [];
-    const table = await readTable(spec, { kinds, delimiter, include: (name) => { if (!columns.includes(name))
-            columns.push(name); return wanted(name); } })
-        .catch(rethrowFor('reference'));
+    const table = await readTable(spec, {
+        kinds,
+        delimiter,
+        include: (name) => {
+            if (!columns.includes(name))
+                columns.push(name);
+            return wanted(name);
+        },
+    }).catch(rethrowFor('reference'));
     return { ...referenceFromTable(table), columns };
 }
 /** include/ignore lists as a predicate on column names. */
@@ -11926,7 +12015,11 @@ function compareFeature(ref, current, options, findings, now) {
 }
 function criticalResult(ref, current, reason) {
     return {
-        name: ref.name, kind: ref.kind, status: 'critical', reason, effects: {},
+        name: ref.name,
+        kind: ref.kind,
+        status: 'critical',
+        reason,
+        effects: {},
         reference: { rows: ref.rows, count: ref.kind === 'numeric' ? ref.ecdf.n : ref.rows - (ref.missing ?? 0) },
         current: { rows: current.rowCount, count: 0 },
     };
@@ -11935,8 +12028,13 @@ function newColumnResult(name, current) {
     const col = current.columns.find((c) => c.name === name);
     const kind = col?.kind ?? 'numeric';
     return {
-        name, kind, status: 'new', reason: 'Not in the reference: reported, not tested.', effects: {},
-        reference: { rows: 0, count: 0 }, current: { rows: current.rowCount, count: col ? current.rowCount - col.missing : 0 },
+        name,
+        kind,
+        status: 'new',
+        reason: 'Not in the reference: reported, not tested.',
+        effects: {},
+        reference: { rows: 0, count: 0 },
+        current: { rows: current.rowCount, count: col ? current.rowCount - col.missing : 0 },
     };
 }
 /**
@@ -11999,16 +12097,24 @@ function verdictFor(c, pDist, pMiss, options) {
         }
     }
     if (c.newCategories && c.newCategories.length > 0) {
-        reasons.push(`unseen categories: ${c.newCategories.slice(0, 5).map((n) => `'${n.name}' (${n.count})`).join(', ')}${c.newCategories.length > 5 ? ', …' : ''}`);
+        reasons.push(`unseen categories: ${c.newCategories
+            .slice(0, 5)
+            .map((n) => `'${n.name}' (${n.count})`)
+            .join(', ')}${c.newCategories.length > 5 ? ', …' : ''}`);
     }
     const status = drifted || missingDrifted ? 'drift' : c.test || pMiss !== undefined ? 'ok' : 'skipped';
     const reason = reasons.length > 0 ? capitalize(reasons.join('; ')) + '.' : 'Nothing to compare.';
     return {
-        name: c.name, kind: c.kind, status, reason,
+        name: c.name,
+        kind: c.kind,
+        status,
+        reason,
         test: c.test && pDist !== undefined ? { ...c.test, pAdjusted: pDist } : undefined,
-        effect: c.effect, effects: c.effects,
+        effect: c.effect,
+        effects: c.effects,
         missing: { reference: m.reference, current: m.current, change: m.change, pValue: m.pValue, pAdjusted: pMiss, drifted: missingDrifted },
-        reference: c.reference, current: c.current,
+        reference: c.reference,
+        current: c.current,
         newCategories: c.newCategories,
         ...(c.unit ? { unit: c.unit } : {}),
         ...(c.movement ? { movement: c.movement } : {}),
@@ -12048,7 +12154,8 @@ function correctionName(c) {
     return c === 'holm' ? 'Holm' : c === 'bonferroni' ? 'Bonferroni' : c === 'fdr_bh' ? 'Benjamini-Hochberg' : 'no correction';
 }
 function effectLabel(name) {
-    return { wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" }[name] ?? name;
+    return ({ wasserstein: 'Wasserstein', psi: 'PSI', ks: 'KS D', 'jensen-shannon': 'Jensen-Shannon', 'cramers-v': "Cramér's V" }[name] ??
+        name);
 }
 function capitalize(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
@@ -12151,9 +12258,13 @@ function renderDriftMarkdown(report) {
         const t = f.test;
         const e = f.effect;
         return [
-            markdown_mdText(f.name), STATUS_ICON[f.status], t ? testCell(f) : f.unit ? 'date/time: range only' : '–', t ? formatP(t.pAdjusted) : '–',
+            markdown_mdText(f.name),
+            STATUS_ICON[f.status],
+            t ? testCell(f) : f.unit ? 'date/time: range only' : '–',
+            t ? formatP(t.pAdjusted) : '–',
             e ? `${effectLabel(e.name)} ${formatNumber(e.value)}${e.errorBound ? ` ± ${formatNumber(e.errorBound)}` : ''}` : '–',
-            e ? formatNumber(e.threshold) : '–', ...(showMissing ? [missingCell(f)] : []),
+            e ? formatNumber(e.threshold) : '–',
+            ...(showMissing ? [missingCell(f)] : []),
         ];
     })));
     if (report.features.length > MAX_ROWS)
@@ -12183,9 +12294,9 @@ function describeRun(report) {
     const o = report.options;
     const ref = report.reference;
     const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return `Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+    return (`Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
         `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
-        `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`;
+        `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`);
 }
 /** Drifted and critical first, then by effect relative to its threshold. */
 function orderForReading(features) {
@@ -12200,7 +12311,10 @@ const CHART_FEATURES = 15;
 /** Blue bars and a red threshold line: both read on GitHub's light and dark backgrounds. */
 const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
 function effectChart(features) {
-    const shown = features.filter((f) => f.effect && f.effect.threshold > 0).sort((a, b) => ratio(b) - ratio(a)).slice(0, CHART_FEATURES);
+    const shown = features
+        .filter((f) => f.effect && f.effect.threshold > 0)
+        .sort((a, b) => ratio(b) - ratio(a))
+        .slice(0, CHART_FEATURES);
     if (shown.length === 0)
         return undefined;
     const ratios = shown.map((f) => Number(Math.min(ratio(f), 99).toFixed(3)));
@@ -12227,7 +12341,10 @@ function movementText(f, code = markdown_mdText) {
     }
     const s = f.movement?.shares;
     if (s && s.length > 0)
-        return `Moved: ${s.slice(0, 3).map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`).join(', ')}`;
+        return `Moved: ${s
+            .slice(0, 3)
+            .map((x) => `${code(x.category)} ${formatPercent(x.reference)} → ${formatPercent(x.current)}`)
+            .join(', ')}`;
     return undefined;
 }
 /** The test and its own statistic in one cell, so one column never mixes χ² and KS D. */
@@ -12304,11 +12421,19 @@ function closestName(name, known) {
 
 // Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
 const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    us: { factor: 1e-3, dimension: 'time' },
+    µs: { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' },
+    s: { factor: 1000, dimension: 'time' },
     b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' },
+    mb: { factor: 1e6, dimension: 'bytes' },
+    gb: { factor: 1e9, dimension: 'bytes' },
+    tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' },
+    mib: { factor: 1024 ** 2, dimension: 'bytes' },
+    gib: { factor: 1024 ** 3, dimension: 'bytes' },
+    tib: { factor: 1024 ** 4, dimension: 'bytes' },
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
@@ -12317,7 +12442,9 @@ function parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, {
+            input: where.input,
+        });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -12328,7 +12455,12 @@ function parseQuantity(text, where = {}) {
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
 function formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        const steps = [
+            [1e12, 'TB'],
+            [1e9, 'GB'],
+            [1e6, 'MB'],
+            [1e3, 'kB'],
+        ];
         for (const [f, u] of steps)
             if (Math.abs(value) >= f)
                 return `${Number((value / f).toPrecision(4))} ${u}`;
@@ -12374,24 +12506,40 @@ function parseInputValue(spec, text) {
     switch (spec.type) {
         case 'string':
         case 'path':
-        case 'uri': return t;
-        case 'boolean': return parseBooleanText(t, name);
-        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parse_input_parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parseProbabilityText(t, name);
-        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parseDurationText(t, name);
-        case 'latency': return parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parseShareText(t, name);
-        case 'rate': return parseRateText(t, name);
+        case 'uri':
+            return t;
+        case 'boolean':
+            return parseBooleanText(t, name);
+        case 'count':
+            return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number':
+            return parse_input_parseNumberText(t, name, spec.min, spec.max);
+        case 'probability':
+            return parseProbabilityText(t, name);
+        case 'choice':
+            return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list':
+            return parseListText(t);
+        case 'lines':
+            return parseLinesText(t);
+        case 'duration':
+            return parseDurationText(t, name);
+        case 'latency':
+            return parseLatencyText(t, name);
+        case 'size':
+            return parseSizeText(t, name);
+        case 'share':
+            return parseShareText(t, name);
+        case 'rate':
+            return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
     const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+    return (m ? m[0] : description)
+        .trim()
+        .replace(/^(\w)/, (c) => c.toLowerCase())
+        .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
 function parseBooleanText(text, input) {
@@ -12439,13 +12587,19 @@ function parseChoiceText(text, input, choices) {
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n;]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 function splitUnit(text) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
@@ -12557,28 +12711,99 @@ function parseDriftOptions(raw) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/check-drift-inputs.ts
 const CHECK_DRIFT_INPUTS = [
-    { name: 'reference', type: 'path', required: true, what: 'a profile (.json) or reference data (file, directory or glob)', description: "Reference: a profile JSON made by `modelci profile` or this action (the seed format {\"features\": ...} works too), or reference data: a CSV/TSV/JSONL/Parquet file, a directory or a glob." },
-    { name: 'current', type: 'path', required: true, what: 'the data to check (file, directory or glob)', description: "The data to check: a CSV/TSV/JSONL/Parquet file, a directory or a glob (all matching files are read as one table)." },
-    { name: 'schema', type: 'path', description: "Optional data contract JSON: {\"columns\": {\"name\": {\"type\": \"numeric|categorical\", \"required\", \"nullable\", \"min\", \"max\", \"allowed\"}}}. Breaches are critical." },
-    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text files, one character (e.g. \";\" or \"|\"; \"\\t\" for a tab). Default: \",\" for .csv, tab for .tsv/.tab, sniffed for .txt." },
-    { name: 'significance-level', type: 'probability', default: "0.05", description: "Family-wise significance level: with no drift, the whole check raises a false alarm at most this often." },
-    { name: 'correction', type: 'choice', choices: ['holm', 'bonferroni', 'fdr_bh', 'none'], default: "holm", description: "Multiple-testing correction across all features: holm, bonferroni, fdr_bh or none." },
-    { name: 'numeric-effect', type: 'choice', choices: ['wasserstein', 'psi', 'ks'], default: "wasserstein", description: "Effect size that decides for numeric features: wasserstein (in reference standard deviations), psi (on reference deciles) or ks (the KS statistic D)." },
-    { name: 'min-numeric-effect', type: 'number', default: "0.1", description: "Smallest numeric effect size that counts as drift (with a significant test)." },
-    { name: 'categorical-effect', type: 'choice', choices: ['jensen-shannon', 'cramers-v'], default: "jensen-shannon", description: "Effect size that decides for categorical features: jensen-shannon (distance, base 2) or cramers-v." },
-    { name: 'min-categorical-effect', type: 'number', default: "0.1", description: "Smallest categorical effect size that counts as drift (with a significant test)." },
-    { name: 'min-missing-change', type: 'number', default: "0.02", description: "Smallest absolute change in a column's missing rate that counts as drift (with a significant test)." },
-    { name: 'columns', type: 'list', description: "Only check these columns (comma- or newline-separated). Default: all reference columns." },
-    { name: 'ignore-columns', type: 'list', description: "Columns to skip (comma- or newline-separated), e.g. ids and timestamps." },
-    { name: 'categorical-columns', type: 'list', description: "Columns to read as categorical even though they hold numbers (codes, zip codes)." },
-    { name: 'fail-on', type: 'choice', choices: ['drift', 'critical', 'never'], default: "drift", description: "What fails the step: drift (any drifted feature or critical schema problem), critical (schema problems only) or never." },
-    { name: 'report-path', type: 'path', default: "modelci-drift-report.json", description: "Where to write the DriftReport JSON (modelci/drift-report@1)." },
-    { name: 'profile-path', type: 'path', description: "If set, also write a profile JSON here, to use as the next reference." },
-    { name: 'profile-of', type: 'choice', choices: ['current', 'reference'], default: "current", description: "Which data the profile describes: current or reference." },
+    {
+        name: 'reference',
+        type: 'path',
+        required: true,
+        what: 'a profile (.json) or reference data (file, directory or glob)',
+        description: 'Reference: a profile JSON made by `modelci profile` or this action (the seed format {"features": ...} works too), or reference data: a CSV/TSV/JSONL/Parquet file, a directory or a glob.',
+    },
+    {
+        name: 'current',
+        type: 'path',
+        required: true,
+        what: 'the data to check (file, directory or glob)',
+        description: 'The data to check: a CSV/TSV/JSONL/Parquet file, a directory or a glob (all matching files are read as one table).',
+    },
+    {
+        name: 'schema',
+        type: 'path',
+        description: 'Optional data contract JSON: {"columns": {"name": {"type": "numeric|categorical", "required", "nullable", "min", "max", "allowed"}}}. Breaches are critical.',
+    },
+    {
+        name: 'delimiter',
+        type: 'string',
+        description: 'Field delimiter of delimited text files, one character (e.g. ";" or "|"; "\\t" for a tab). Default: "," for .csv, tab for .tsv/.tab, sniffed for .txt.',
+    },
+    {
+        name: 'significance-level',
+        type: 'probability',
+        default: '0.05',
+        description: 'Family-wise significance level: with no drift, the whole check raises a false alarm at most this often.',
+    },
+    {
+        name: 'correction',
+        type: 'choice',
+        choices: ['holm', 'bonferroni', 'fdr_bh', 'none'],
+        default: 'holm',
+        description: 'Multiple-testing correction across all features: holm, bonferroni, fdr_bh or none.',
+    },
+    {
+        name: 'numeric-effect',
+        type: 'choice',
+        choices: ['wasserstein', 'psi', 'ks'],
+        default: 'wasserstein',
+        description: 'Effect size that decides for numeric features: wasserstein (in reference standard deviations), psi (on reference deciles) or ks (the KS statistic D).',
+    },
+    { name: 'min-numeric-effect', type: 'number', default: '0.1', description: 'Smallest numeric effect size that counts as drift (with a significant test).' },
+    {
+        name: 'categorical-effect',
+        type: 'choice',
+        choices: ['jensen-shannon', 'cramers-v'],
+        default: 'jensen-shannon',
+        description: 'Effect size that decides for categorical features: jensen-shannon (distance, base 2) or cramers-v.',
+    },
+    {
+        name: 'min-categorical-effect',
+        type: 'number',
+        default: '0.1',
+        description: 'Smallest categorical effect size that counts as drift (with a significant test).',
+    },
+    {
+        name: 'min-missing-change',
+        type: 'number',
+        default: '0.02',
+        description: "Smallest absolute change in a column's missing rate that counts as drift (with a significant test).",
+    },
+    { name: 'columns', type: 'list', description: 'Only check these columns (comma- or newline-separated). Default: all reference columns.' },
+    { name: 'ignore-columns', type: 'list', description: 'Columns to skip (comma- or newline-separated), e.g. ids and timestamps.' },
+    { name: 'categorical-columns', type: 'list', description: 'Columns to read as categorical even though they hold numbers (codes, zip codes).' },
+    {
+        name: 'fail-on',
+        type: 'choice',
+        choices: ['drift', 'critical', 'never'],
+        default: 'drift',
+        description: 'What fails the step: drift (any drifted feature or critical schema problem), critical (schema problems only) or never.',
+    },
+    { name: 'report-path', type: 'path', default: 'modelci-drift-report.json', description: 'Where to write the DriftReport JSON (modelci/drift-report@1).' },
+    { name: 'profile-path', type: 'path', description: 'If set, also write a profile JSON here, to use as the next reference.' },
+    {
+        name: 'profile-of',
+        type: 'choice',
+        choices: ['current', 'reference'],
+        default: 'current',
+        description: 'Which data the profile describes: current or reference.',
+    },
 ];
 /** `modelci profile`: a CLI command only (the action writes a profile with profile-path). */
 const PROFILE_INPUTS = [
-    { name: 'data', type: 'path', required: true, what: 'the data to profile (file, directory or glob)', description: 'The data to profile: a CSV/TSV/JSONL/Parquet file, a directory or a glob.' },
+    {
+        name: 'data',
+        type: 'path',
+        required: true,
+        what: 'the data to profile (file, directory or glob)',
+        description: 'The data to profile: a CSV/TSV/JSONL/Parquet file, a directory or a glob.',
+    },
     { name: 'out', type: 'path', required: true, what: 'the path of the profile JSON to write', description: 'Where to write the profile JSON.' },
     ...CHECK_DRIFT_INPUTS.filter((s) => ['columns', 'ignore-columns', 'categorical-columns', 'delimiter'].includes(s.name)),
 ];
@@ -12603,10 +12828,15 @@ async function runDriftCheck(req, now = new Date()) {
     const profileOf = v['profile-of'];
     const reportPath = v['report-path'];
     const profilePath = v['profile-path'];
-    const { report, reference: ref, current: table } = await checkDrift({ reference: v.reference, current: v.current, schema: v.schema, options, delimiter: req.delimiter || undefined, readNewColumns: profilePath !== undefined && profileOf === 'current' }, now);
-    const profile = profilePath
-        ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now)
-        : undefined;
+    const { report, reference: ref, current: table, } = await checkDrift({
+        reference: v.reference,
+        current: v.current,
+        schema: v.schema,
+        options,
+        delimiter: req.delimiter || undefined,
+        readNewColumns: profilePath !== undefined && profileOf === 'current',
+    }, now);
+    const profile = profilePath ? profileFromReference(profileOf === 'reference' ? ref : referenceFromTable(table), now) : undefined;
     const outputs = {
         drifted: String(report.verdict.drifted),
         'drifted-features': JSON.stringify(report.verdict.driftedFeatures),
@@ -12628,7 +12858,10 @@ async function runProfile(req, now = new Date()) {
     const text = JSON.stringify(profile) + '\n';
     await writeFileAtomic(out, text, { input: 'out', example: 'profile.json' });
     const exact = Object.values(profile.features).filter((f) => f.type === 'categorical' || f.values !== undefined).length;
-    return { path: out, summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).` };
+    return {
+        path: out,
+        summary: `Profiled ${ref.rows.toLocaleString('en-US')} rows, ${ref.features.length} columns (${exact} exact, ${ref.features.length - exact} sketched) into ${out} (${(text.length / 1024).toFixed(1)} KiB).`,
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -12682,15 +12915,54 @@ const WIRE_LEN = 2;
 const FIXED_BYTES = { 1: 8, 5: 4 };
 // TensorProto.DataType -> onnxruntime's names (onnxruntime-common Tensor.Type where it has one).
 const ELEM_TYPES = {
-    1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
-    9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 14: 'complex64', 15: 'complex128',
-    16: 'bfloat16', 17: 'float8e4m3fn', 18: 'float8e4m3fnuz', 19: 'float8e5m2', 20: 'float8e5m2fnuz',
-    21: 'uint4', 22: 'int4', 23: 'float4e2m1',
+    1: 'float32',
+    2: 'uint8',
+    3: 'int8',
+    4: 'uint16',
+    5: 'int16',
+    6: 'int32',
+    7: 'int64',
+    8: 'string',
+    9: 'bool',
+    10: 'float16',
+    11: 'float64',
+    12: 'uint32',
+    13: 'uint64',
+    14: 'complex64',
+    15: 'complex128',
+    16: 'bfloat16',
+    17: 'float8e4m3fn',
+    18: 'float8e4m3fnuz',
+    19: 'float8e5m2',
+    20: 'float8e5m2fnuz',
+    21: 'uint4',
+    22: 'int4',
+    23: 'float4e2m1',
 };
 // Bytes per element, to size external data that gives no length (onnxruntime does the same).
 const ELEM_BYTES = {
-    1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 9: 1, 10: 2, 11: 8, 12: 4, 13: 8, 14: 8, 15: 16, 16: 2,
-    17: 1, 18: 1, 19: 1, 20: 1, 21: 0.5, 22: 0.5, 23: 0.5,
+    1: 4,
+    2: 1,
+    3: 1,
+    4: 2,
+    5: 2,
+    6: 4,
+    7: 8,
+    9: 1,
+    10: 2,
+    11: 8,
+    12: 4,
+    13: 8,
+    14: 8,
+    15: 16,
+    16: 2,
+    17: 1,
+    18: 1,
+    19: 1,
+    20: 1,
+    21: 0.5,
+    22: 0.5,
+    23: 0.5,
 };
 const TENSOR_DATA_LOCATION_EXTERNAL = 1;
 // ---------------------------------------------------------------------------------------------
@@ -13057,10 +13329,16 @@ const EXPORT_TO_ONNX = 'export the model to ONNX (torch.onnx.export, skl2onnx, t
 function sniff(head) {
     const ascii = head.toString('latin1');
     if (ascii.startsWith('PK\x03\x04') || ascii.startsWith('PK\x05\x06')) {
-        return { looksLike: 'a zip archive (a PyTorch checkpoint, .npz or .keras file)', fix: 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file' };
+        return {
+            looksLike: 'a zip archive (a PyTorch checkpoint, .npz or .keras file)',
+            fix: 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file',
+        };
     }
     if (head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) {
-        return { looksLike: 'a Python pickle (a pickled scikit-learn or PyTorch model)', fix: 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file' };
+        return {
+            looksLike: 'a Python pickle (a pickled scikit-learn or PyTorch model)',
+            fix: 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file',
+        };
     }
     if (ascii.startsWith('\x89HDF'))
         return { looksLike: 'an HDF5 file (a Keras .h5 model)', fix: 'convert it with tf2onnx and give the .onnx file' };
@@ -13277,7 +13555,9 @@ function toSpec(m) {
  */
 function checkCudaProvider() {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
+        throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, {
+            input: 'execution-provider',
+        });
     }
     const dir = onnxRuntimeBinaryDir();
     if (dir && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0]))) {
@@ -13337,7 +13617,10 @@ function parseInputMapping(text, inputName = 'input-mapping') {
         if (!line)
             return;
         const m = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
-        const columns = m?.[2].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
+        const columns = m?.[2]
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean) ?? [];
         if (!m || columns.length === 0) {
             throw new errors_InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
         }
@@ -13361,7 +13644,10 @@ function parseNameList(text) {
             // not JSON after all: read it as a comma list
         }
     }
-    return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+    return trimmed
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 function planFeeds(table, inputs, ort, options) {
     const byName = new Map(table.columns.map((c) => [c.name, c]));
@@ -13425,7 +13711,9 @@ function chooseColumns(table, inputs, options) {
                 throw new errors_InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`, { input });
             }
             if (c === options.labelColumn) {
-                throw new errors_InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
+                throw new errors_InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, {
+                    input,
+                });
             }
         }
     };
@@ -13561,11 +13849,16 @@ function prepareValues(b, columns, rows, rowHasMissing) {
 }
 function allocate(type, n) {
     switch (type) {
-        case 'float32': return new Float32Array(n);
-        case 'float64': return new Float64Array(n);
-        case 'int64': return new BigInt64Array(n);
-        case 'int32': return new Int32Array(n);
-        default: return new Uint8Array(n); // bool
+        case 'float32':
+            return new Float32Array(n);
+        case 'float64':
+            return new Float64Array(n);
+        case 'int64':
+            return new BigInt64Array(n);
+        case 'int32':
+            return new Int32Array(n);
+        default:
+            return new Uint8Array(n); // bool
     }
 }
 function filled(b, fill) {
@@ -13574,7 +13867,15 @@ function filled(b, fill) {
     const out = allocate(b.type, b.width);
     const integer = !b.type.startsWith('float');
     // Integer inputs cannot hold NaN or 1e6 in every type: clamp to what the type holds, 0 for NaN.
-    const v = integer ? (Number.isNaN(fill) ? 0 : b.type === 'bool' ? (fill !== 0 ? 1 : 0) : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))) : fill;
+    const v = integer
+        ? Number.isNaN(fill)
+            ? 0
+            : b.type === 'bool'
+                ? fill !== 0
+                    ? 1
+                    : 0
+                : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))
+        : fill;
     if (out instanceof BigInt64Array)
         out.fill(BigInt(v));
     else
@@ -13585,7 +13886,10 @@ function isNumericType(type) {
     return type !== undefined && NUMERIC_TYPES.has(type);
 }
 function listNames(names, max = 8) {
-    const shown = names.slice(0, max).map((n) => `'${n}'`).join(', ');
+    const shown = names
+        .slice(0, max)
+        .map((n) => `'${n}'`)
+        .join(', ');
     return names.length > max ? `${shown} and ${names.length - max} more` : shown || '(none)';
 }
 
@@ -13694,7 +13998,9 @@ function checkRows(name, dims, rows, perRowValues) {
         throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
     }
     if (perRowValues !== 1 && rows > 0 && dims.length !== 2) {
-        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
+        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, {
+            input: 'probability-output',
+        });
     }
 }
 function copyPrediction(outputs, name, start, end, out) {
@@ -13702,7 +14008,9 @@ function copyPrediction(outputs, name, start, end, out) {
     const rows = end - start;
     checkRows(name, t.dims, rows, 1);
     if (t.size !== rows) {
-        throw new errors_InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
+        throw new errors_InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, {
+            input: 'prediction-output',
+        });
     }
     const data = t.data;
     if (out.strings) {
@@ -14073,28 +14381,50 @@ function normalQuantile(p) {
     if (proportion_interval_Math.abs(q) <= 0.425) {
         const r = 0.180625 - q * q;
         return ((q *
-            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r +
-                13731.69376550946) * r + 1971.5909503065513) * r + 133.14166789178438) * r + 3.3871328727963665)) /
-            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r +
-                5394.196021424751) * r + 687.1870074920579) * r + 42.31333070160091) * r + 1));
+            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r + 13731.69376550946) * r + 1971.5909503065513) *
+                r +
+                133.14166789178438) *
+                r +
+                3.3871328727963665)) /
+            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r + 5394.196021424751) * r + 687.1870074920579) *
+                r +
+                42.31333070160091) *
+                r +
+                1));
     }
     let r = proportion_interval_Math.sqrt(-proportion_interval_Math.log(q < 0 ? p : 1 - p));
     let x;
     if (r <= 5) {
         r -= 1.6;
         x =
-            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r +
-                3.6478483247632045) * r + 5.769497221460691) * r + 4.630337846156546) * r + 1.4234371107496835) /
-                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r +
-                    0.6897673349851) * r + 1.6763848301838038) * r + 2.053191626637759) * r + 1);
+            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r + 3.6478483247632045) * r +
+                5.769497221460691) *
+                r +
+                4.630337846156546) *
+                r +
+                1.4234371107496835) /
+                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r + 0.6897673349851) * r +
+                    1.6763848301838038) *
+                    r +
+                    2.053191626637759) *
+                    r +
+                    1);
     }
     else {
         r -= 5;
         x =
-            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r +
-                0.29656057182850487) * r + 1.7848265399172913) * r + 5.463784911164114) * r + 6.657904643501103) /
-                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r +
-                    0.014875361290850615) * r + 0.1369298809227358) * r + 0.599832206555888) * r + 1);
+            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r + 0.29656057182850487) * r +
+                1.7848265399172913) *
+                r +
+                5.463784911164114) *
+                r +
+                6.657904643501103) /
+                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r + 0.014875361290850615) * r +
+                    0.1369298809227358) *
+                    r +
+                    0.599832206555888) *
+                    r +
+                    1);
     }
     return q < 0 ? -x : x;
 }
@@ -14424,7 +14754,12 @@ function finiteOutputs(plan, predictions) {
     const missingNote = plan.missingRows > 0 ? ` (${plan.missingRows} rows with missing inputs not counted)` : '';
     return bad === 0
         ? { name: 'finite_outputs', passed: true, severity: 'fail', detail: `All ${complete} rows with complete inputs gave finite outputs${missingNote}.` }
-        : { name: 'finite_outputs', passed: false, severity: 'fail', detail: `${bad} of ${complete} rows with complete, finite inputs gave NaN or infinite outputs (the first is row ${first + 1} of the test data)${missingNote}.` };
+        : {
+            name: 'finite_outputs',
+            passed: false,
+            severity: 'fail',
+            detail: `${bad} of ${complete} rows with complete, finite inputs gave NaN or infinite outputs (the first is row ${first + 1} of the test data)${missingNote}.`,
+        };
 }
 async function deterministic(session, plan, fetch) {
     const rows = Math.min(plan.rowCount, plan.fixedBatch ?? DETERMINISM_ROWS);
@@ -14436,7 +14771,12 @@ async function deterministic(session, plan, fetch) {
         for (let i = 0; i < a.length; i++) {
             if (!Object.is(a[i], b[i])) {
                 const width = a.length / rows;
-                return { name: 'deterministic', passed: false, severity: 'fail', detail: `The same ${rows} rows gave different outputs on a second run: output '${name}' of row ${Math.floor(i / width) + 1} was ${String(a[i])}, then ${String(b[i])}.` };
+                return {
+                    name: 'deterministic',
+                    passed: false,
+                    severity: 'fail',
+                    detail: `The same ${rows} rows gave different outputs on a second run: output '${name}' of row ${Math.floor(i / width) + 1} was ${String(a[i])}, then ${String(b[i])}.`,
+                };
             }
         }
     }
@@ -14461,7 +14801,9 @@ async function probe(session, fetch, name, severity, fills, plan) {
         const bad = fetch.filter((o) => !allFinite(outputs[o].data));
         if (bad.length > 0)
             finite = false;
-        results.push(bad.length === 0 ? `a row of ${formatFill(fill)} gives finite outputs` : `a row of ${formatFill(fill)} gives NaN or infinite ${bad.map((o) => `'${o}'`).join(', ')}`);
+        results.push(bad.length === 0
+            ? `a row of ${formatFill(fill)} gives finite outputs`
+            : `a row of ${formatFill(fill)} gives NaN or infinite ${bad.map((o) => `'${o}'`).join(', ')}`);
     }
     const detail = results.join('; ');
     return { name, passed: finite, severity, detail: detail.charAt(0).toUpperCase() + detail.slice(1) + '.' };
@@ -14638,10 +14980,15 @@ function probeGpus(command = 'nvidia-smi') {
     });
 }
 function parseNvidiaSmi(csv) {
-    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+    return csv
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => {
         const [name, memory, driver] = line.split(',').map((s) => s.trim());
         return { name, memoryMiB: Number(memory), driver: driver ?? '' };
-    }).filter((g) => g.name && Number.isFinite(g.memoryMiB));
+    })
+        .filter((g) => g.name && Number.isFinite(g.memoryMiB));
 }
 const GPU_FIELDS = 'index,uuid,name,memory.total,memory.free,driver_version,mig.mode.current,compute_mode';
 const APP_FIELDS = 'pid,gpu_uuid,process_name,used_memory';
@@ -14662,11 +15009,21 @@ async function probeGpuDevices(command = 'nvidia-smi') {
     const failed = smiFailure(command, gpus);
     if (failed)
         return failed;
-    const devices = parseCsvRows(gpus.stdout).map(toDevice).filter((d) => d !== undefined);
+    const devices = parseCsvRows(gpus.stdout)
+        .map(toDevice)
+        .filter((d) => d !== undefined);
     if (devices.length === 0)
-        return { found: false, why: 'no-devices', message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'no-devices',
+            message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.`,
+        };
     const apps = await runSmi(command, [`--query-compute-apps=${APP_FIELDS}`, '--format=csv,noheader,nounits']);
-    const processes = apps.code === 0 ? parseCsvRows(apps.stdout).map(toProcess).filter((p) => p !== undefined) : [];
+    const processes = apps.code === 0
+        ? parseCsvRows(apps.stdout)
+            .map(toProcess)
+            .filter((p) => p !== undefined)
+        : [];
     // The CUDA version the driver supports appears only in the plain table's header.
     const header = await runSmi(command, []);
     const cudaVersion = /CUDA Version:\s*([\d.]+)/.exec(header.stdout)?.[1];
@@ -14675,24 +15032,48 @@ async function probeGpuDevices(command = 'nvidia-smi') {
 /** nvidia-smi's own failures, each as the sentence a person acts on; undefined when it answered. */
 function smiFailure(command, r) {
     if (r.spawnError === 'ENOENT')
-        return { found: false, why: 'missing', message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'missing',
+            message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.`,
+        };
     if (r.spawnError)
         return { found: false, why: 'failed', message: `${command} could not be started (${r.spawnError}); check that it is an executable on this runner.` };
     const text = `${r.stdout}\n${r.stderr}`;
     if (/couldn't communicate with the NVIDIA driver/i.test(text))
-        return { found: false, why: 'driver', message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.` };
+        return {
+            found: false,
+            why: 'driver',
+            message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.`,
+        };
     if (/No devices were found/i.test(text))
-        return { found: false, why: 'no-devices', message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'no-devices',
+            message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.`,
+        };
     if (r.code !== 0)
-        return { found: false, why: 'failed', message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${probe_gpu_firstLine(text) || 'no message'}; run it by hand on the runner to see why.` };
+        return {
+            found: false,
+            why: 'failed',
+            message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${probe_gpu_firstLine(text) || 'no message'}; run it by hand on the runner to see why.`,
+        };
     return undefined;
 }
 function probe_gpu_firstLine(text) {
-    return text.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? '';
+    return (text
+        .split('\n')
+        .map((l) => l.trim())
+        .find(Boolean)
+        ?.slice(0, 300) ?? '');
 }
 /** `--format=csv,noheader,nounits` rows: fields separated by ", ". */
 function parseCsvRows(csv) {
-    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => line.split(',').map((s) => s.trim()));
+    return csv
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => line.split(',').map((s) => s.trim()));
 }
 /** A number, or undefined for [N/A], [Not Supported], [Unknown Error] and the like. */
 function smiNumber(text) {
@@ -14709,7 +15090,16 @@ function toDevice(row) {
     const i = smiNumber(index);
     if (i === undefined || !name)
         return undefined;
-    return { index: i, uuid: uuid ?? '', name, memoryTotalMiB: smiNumber(total), memoryFreeMiB: smiNumber(free), driver: driver ?? '', migMode: smiText(mig), computeMode: smiText(compute) };
+    return {
+        index: i,
+        uuid: uuid ?? '',
+        name,
+        memoryTotalMiB: smiNumber(total),
+        memoryFreeMiB: smiNumber(free),
+        driver: driver ?? '',
+        migMode: smiText(mig),
+        computeMode: smiText(compute),
+    };
 }
 function toProcess(row) {
     // A process name may hold commas; pid and uuid come first and the memory last.
@@ -14785,7 +15175,9 @@ async function evaluateModel(input) {
 async function readTestData(input) {
     const table = await readTable(input.testData, { delimiter: input.delimiter });
     if (table.rowCount === 0) {
-        throw new errors_InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
+        throw new errors_InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, {
+            input: 'test-data',
+        });
     }
     return table;
 }
@@ -14795,16 +15187,23 @@ function labelColumn(table, name) {
         return found;
     const names = table.columns.map((c) => c.name);
     const near = closestName(name, names);
-    throw new errors_InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
+    throw new errors_InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, {
+        input: 'label-column',
+    });
 }
 async function scoreModel(path, inputName, table, label, input) {
     const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
     try {
         const plan = planFeeds(table, session.inputs, session.ort, {
-            labelColumn: label.name, mapping: input.mapping, features: input.features, metadata: session.info.metadata,
+            labelColumn: label.name,
+            mapping: input.mapping,
+            features: input.features,
+            metadata: session.info.metadata,
         });
         const roles = chooseOutputs(session.outputs, label, {
-            task: input.task, predictionOutput: input.predictionOutput, probabilityOutput: input.probabilityOutput,
+            task: input.task,
+            predictionOutput: input.predictionOutput,
+            probabilityOutput: input.probabilityOutput,
         });
         const predictions = await predictAll(session, plan, roles);
         const scored = { session, plan, roles, predictions };
@@ -15056,9 +15455,14 @@ function evaluationSections(e, checkNames, gateMs) {
 function modelSection(e) {
     const m = e.model;
     const d = e.data;
-    const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
+    const opsets = Object.entries(m.opsets)
+        .map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`)
+        .join(', ');
     const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-    const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+    const outputs = [
+        m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`,
+        m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`,
+    ].filter(Boolean);
     const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
     return [
         '### Model and data',
@@ -15087,12 +15491,27 @@ function classificationSection(e) {
         '| Metric | Value |',
         '|---|---:|',
         `| accuracy | ${accuracy} |`,
-        ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
+        ...metricRows(m, [
+            ['balanced accuracy', 'balanced_accuracy'],
+            ['macro F1', 'macro_f1'],
+            ['log loss', 'log_loss'],
+            ['ROC AUC', 'roc_auc'],
+        ]),
         ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
     ].join('\n');
 }
 function regressionSection(e) {
-    return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
+    return [
+        '### Regression metrics',
+        '',
+        '| Metric | Value |',
+        '|---|---:|',
+        ...metricRows(e.metrics, [
+            ['MAE', 'mae'],
+            ['RMSE', 'rmse'],
+            ['R²', 'r2'],
+        ]),
+    ].join('\n');
 }
 function metricRows(m, names) {
     return names.map(([label, key]) => `| ${label} | ${metricValue(key, m[key])} |`);
@@ -15115,9 +15534,17 @@ function confusionSection(e) {
         '### Confusion matrix',
         '',
         `| ${header.join(' | ')} |`,
-        `|---|${header.slice(1).map(() => '---:').join('|')}|`,
+        `|---|${header
+            .slice(1)
+            .map(() => '---:')
+            .join('|')}|`,
         ...rows,
-        ...(capped ? ['', `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`] : []),
+        ...(capped
+            ? [
+                '',
+                `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`,
+            ]
+            : []),
     ].join('\n');
 }
 /** The `limit` classes with most true rows (ties: first listed), in their original order. */
@@ -15130,8 +15557,17 @@ function perClassSection(e) {
     const c = e.classification;
     if (!c || c.perClass.length === 0)
         return undefined;
-    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${markdown_mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
-    return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
+    const rows = c.perClass
+        .slice(0, MAX_TABLE_ROWS)
+        .map((k) => `| ${markdown_mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+    return [
+        '### Per class',
+        '',
+        '| Class | Precision | Recall | F1 | Support |',
+        '|---|---:|---:|---:|---:|',
+        ...rows,
+        ...more(c.perClass.length, 'classes'),
+    ].join('\n');
 }
 function latencySection(l, gateMs) {
     const out = [
@@ -15186,7 +15622,11 @@ function latencyChart(h, marks = {}) {
     const labels = edgeLabels(h.edges);
     const bucketOf = (x) => (x === undefined ? -1 : h.edges.findIndex((edge) => x <= edge));
     const tags = labels.map(() => []);
-    for (const [name, x] of [['p50', marks.p50], ['p99', marks.p99], ['gate', marks.gate]]) {
+    for (const [name, x] of [
+        ['p50', marks.p50],
+        ['p99', marks.p99],
+        ['gate', marks.gate],
+    ]) {
         const i = bucketOf(x);
         if (i >= 0)
             tags[i].push(name);
@@ -15218,7 +15658,11 @@ function edgeLabels(edges) {
     });
 }
 const ROBUSTNESS_LABEL = {
-    finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
+    finite_outputs: 'finite outputs',
+    deterministic: 'deterministic',
+    zero_input: 'all-zero row',
+    extreme_input: 'extreme values',
+    nan_input: 'NaN inputs',
 };
 function robustnessResult(r) {
     if (r.passed === null)
@@ -15265,7 +15709,7 @@ function baselineRows(candidate, baseline) {
         if (typeof a !== 'number' || typeof b !== 'number')
             continue;
         const d = a - b;
-        const mark = d === 0 ? '' : (d > 0) === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
+        const mark = d === 0 ? '' : d > 0 === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
         rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: `${signed(d, (x) => metricValue(metric, x))}${mark}` });
     }
     return rows;
@@ -15380,7 +15824,10 @@ function parseGate(text, input, line) {
     const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
     const m = GATE.exec(text);
     if (!m) {
-        throw new errors_InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+        throw new errors_InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, {
+            input,
+            line,
+        });
     }
     const [, metric, comparator, rhs] = m;
     const b = BASELINE.exec(rhs.trim());
@@ -15409,12 +15856,18 @@ function legacyGates(inputs) {
 }
 function compare(actual, comparator, threshold) {
     switch (comparator) {
-        case '>=': return actual >= threshold;
-        case '<=': return actual <= threshold;
-        case '>': return actual > threshold;
-        case '<': return actual < threshold;
-        case '==': return actual === threshold;
-        case '!=': return actual !== threshold;
+        case '>=':
+            return actual >= threshold;
+        case '<=':
+            return actual <= threshold;
+        case '>':
+            return actual > threshold;
+        case '<':
+            return actual < threshold;
+        case '==':
+            return actual === threshold;
+        case '!=':
+            return actual !== threshold;
     }
 }
 
@@ -15434,9 +15887,7 @@ function evaluateGates(gates, metrics, options = {}) {
     const checks = options.checks ?? [];
     const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
     const total = results.length + checks.length;
-    const summary = failed.length === 0
-        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
-        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -15467,15 +15918,40 @@ function evaluateGate(gate, metrics, baseline) {
     }
     const shown = (v) => formatQuantity(v, metric.dimension);
     if (Number.isNaN(metric.value)) {
-        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
-            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
+        return {
+            gate: gate.text,
+            metric: gate.metric,
+            comparator: gate.comparator,
+            actual: null,
+            threshold,
+            dimension: metric.dimension,
+            passed: false,
+            margin: null,
+            reason: `${gate.metric} was not measured, so the gate cannot pass.`,
+        };
     }
     const passed = compare(metric.value, gate.comparator, threshold);
-    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
+    const margin = gate.comparator.startsWith('<')
+        ? threshold - metric.value
+        : gate.comparator.startsWith('>')
+            ? metric.value - threshold
+            : passed
+                ? 0
+                : -Math.abs(metric.value - threshold);
     const reason = passed
         ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
         : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
-    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
+    return {
+        gate: gate.text,
+        metric: gate.metric,
+        comparator: gate.comparator,
+        actual: metric.value,
+        threshold,
+        dimension: metric.dimension,
+        passed,
+        margin,
+        reason,
+    };
 }
 function evaluate_gates_lookup(gate, name, metrics, what) {
     const found = metrics.get(name);
@@ -15580,28 +16056,104 @@ function jsonErrorLine(text, message) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-inputs.ts
 const QUALITY_GATES_INPUTS = [
-    { name: 'model', type: 'path', description: "The candidate model: an .onnx file (external-data files beside it). modelci runs it with onnxruntime on this runner. Give this or report." },
-    { name: 'test-data', type: 'path', description: "Held-out data to score the model on: a CSV/TSV/JSONL/Parquet file, a directory or a glob. Required with model." },
-    { name: 'label-column', type: 'string', description: "The column of test-data holding the true label (a class name or number, or the value a regression predicts). Required with model." },
-    { name: 'report', type: 'path', description: "Instead of model: a JSON report written by your own evaluation, {\"metrics\": {\"accuracy\": 0.93, \"latency\": {\"p99\": 12}}} or a modelci/evaluation-report@1. Values are numbers, null, or quantities such as \"12ms\" and \"450MB\"." },
-    { name: 'baseline', type: 'path', description: "The model in production, for gates such as \"accuracy >= baseline.accuracy - 0.01\": an .onnx file (run on the same rows, with a McNemar test of the paired predictions) or a report JSON." },
-    { name: 'gates', type: 'lines', description: "One gate per line, \"metric comparator threshold\": macro_f1 >= 0.9, latency.p99 <= 100ms, size <= 500MB, accuracy.ci_low >= 0.9, accuracy >= baseline.accuracy - 0.01. \"#\" starts a comment. See the README for the metric names." },
-    { name: 'min-accuracy', type: 'share', description: "Shorthand for the gate \"accuracy >= <value>\" (as in the seed pipeline): 0.92 or 92%." },
-    { name: 'max-latency-p99', type: 'latency', description: "Shorthand for \"latency.p99 <= <value>\"; a bare number is milliseconds." },
-    { name: 'max-model-size', type: 'size', description: "Shorthand for \"size <= <value>\", with its unit: 500MB or 1.5GiB (a bare number is refused); the size is the .onnx file plus its external data." },
-    { name: 'execution-provider', type: 'choice', choices: ['cpu', 'cuda'], default: "cpu", description: "Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead." },
-    { name: 'onnxruntime-cuda-dir', type: 'path', description: "With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there." },
-    { name: 'task', type: 'choice', choices: ['auto', 'classification', 'regression'], default: "auto", description: "auto, classification or regression. auto: classification when the label column holds names or the model outputs labels or class probabilities." },
-    { name: 'input-mapping', type: 'lines', description: "Which columns feed which model input, one \"input = column, column, ...\" per line. Default: inputs named after columns take them; a single [N, F] input takes features, the model's feature_names metadata, or the remaining numeric columns in file order." },
-    { name: 'features', type: 'list', description: "Comma-separated columns, in order, for a model with a single [N, F] input." },
-    { name: 'class-names', type: 'string', description: "The classes in the order of the model's probability columns (comma-separated or a JSON array). Default: the model's \"classes\" metadata." },
-    { name: 'prediction-output', type: 'string', description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes." },
-    { name: 'probability-output', type: 'string', description: "The model output holding class probabilities, [N, classes]. Default: the first float matrix output." },
-    { name: 'latency-runs', type: 'count', min: 1, max: 1000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
-    { name: 'warmup-runs', type: 'count', min: 0, max: 100000, default: "50", description: "Untimed inferences before timing starts." },
-    { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: "32", description: "Rows per inference for the throughput figure." },
-    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text test data, one character. Default: \",\" for .csv, tab for .tsv, sniffed for .txt." },
-    { name: 'verdict-path', type: 'path', default: "modelci-gate-verdict.json", description: "Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation)." },
+    {
+        name: 'model',
+        type: 'path',
+        description: 'The candidate model: an .onnx file (external-data files beside it). modelci runs it with onnxruntime on this runner. Give this or report.',
+    },
+    {
+        name: 'test-data',
+        type: 'path',
+        description: 'Held-out data to score the model on: a CSV/TSV/JSONL/Parquet file, a directory or a glob. Required with model.',
+    },
+    {
+        name: 'label-column',
+        type: 'string',
+        description: 'The column of test-data holding the true label (a class name or number, or the value a regression predicts). Required with model.',
+    },
+    {
+        name: 'report',
+        type: 'path',
+        description: 'Instead of model: a JSON report written by your own evaluation, {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}} or a modelci/evaluation-report@1. Values are numbers, null, or quantities such as "12ms" and "450MB".',
+    },
+    {
+        name: 'baseline',
+        type: 'path',
+        description: 'The model in production, for gates such as "accuracy >= baseline.accuracy - 0.01": an .onnx file (run on the same rows, with a McNemar test of the paired predictions) or a report JSON.',
+    },
+    {
+        name: 'gates',
+        type: 'lines',
+        description: 'One gate per line, "metric comparator threshold": macro_f1 >= 0.9, latency.p99 <= 100ms, size <= 500MB, accuracy.ci_low >= 0.9, accuracy >= baseline.accuracy - 0.01. "#" starts a comment. See the README for the metric names.',
+    },
+    { name: 'min-accuracy', type: 'share', description: 'Shorthand for the gate "accuracy >= <value>" (as in the seed pipeline): 0.92 or 92%.' },
+    { name: 'max-latency-p99', type: 'latency', description: 'Shorthand for "latency.p99 <= <value>"; a bare number is milliseconds.' },
+    {
+        name: 'max-model-size',
+        type: 'size',
+        description: 'Shorthand for "size <= <value>", with its unit: 500MB or 1.5GiB (a bare number is refused); the size is the .onnx file plus its external data.',
+    },
+    {
+        name: 'execution-provider',
+        type: 'choice',
+        choices: ['cpu', 'cuda'],
+        default: 'cpu',
+        description: 'Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead.',
+    },
+    {
+        name: 'onnxruntime-cuda-dir',
+        type: 'path',
+        description: 'With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there.',
+    },
+    {
+        name: 'task',
+        type: 'choice',
+        choices: ['auto', 'classification', 'regression'],
+        default: 'auto',
+        description: 'auto, classification or regression. auto: classification when the label column holds names or the model outputs labels or class probabilities.',
+    },
+    {
+        name: 'input-mapping',
+        type: 'lines',
+        description: 'Which columns feed which model input, one "input = column, column, ..." per line. Default: inputs named after columns take them; a single [N, F] input takes features, the model\'s feature_names metadata, or the remaining numeric columns in file order.',
+    },
+    { name: 'features', type: 'list', description: 'Comma-separated columns, in order, for a model with a single [N, F] input.' },
+    {
+        name: 'class-names',
+        type: 'string',
+        description: 'The classes in the order of the model\'s probability columns (comma-separated or a JSON array). Default: the model\'s "classes" metadata.',
+    },
+    {
+        name: 'prediction-output',
+        type: 'string',
+        description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes.",
+    },
+    {
+        name: 'probability-output',
+        type: 'string',
+        description: 'The model output holding class probabilities, [N, classes]. Default: the first float matrix output.',
+    },
+    {
+        name: 'latency-runs',
+        type: 'count',
+        min: 1,
+        max: 1000000,
+        default: '1000',
+        description: 'Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so).',
+    },
+    { name: 'warmup-runs', type: 'count', min: 0, max: 100000, default: '50', description: 'Untimed inferences before timing starts.' },
+    { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: '32', description: 'Rows per inference for the throughput figure.' },
+    {
+        name: 'delimiter',
+        type: 'string',
+        description: 'Field delimiter of delimited text test data, one character. Default: "," for .csv, tab for .tsv, sniffed for .txt.',
+    },
+    {
+        name: 'verdict-path',
+        type: 'path',
+        default: 'modelci-gate-verdict.json',
+        description: 'Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation).',
+    },
 ];
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates.ts
@@ -15625,10 +16177,31 @@ const QUALITY_GATES_INPUTS = [
 
 /** Metric names an evaluation produces (per-class ones are checked by prefix). */
 const KNOWN_METRICS = [
-    'accuracy', 'accuracy.ci_low', 'accuracy.ci_high', 'balanced_accuracy', 'macro_f1', 'log_loss', 'roc_auc',
-    'collapsed_classes', 'mae', 'rmse', 'r2', 'rows', 'size', 'nonfinite_outputs', 'throughput',
-    'latency.mean', 'latency.p50', 'latency.p95', 'latency.p99', 'latency.max',
-    'robustness.finite_outputs', 'robustness.deterministic', 'robustness.zero_input', 'robustness.extreme_input', 'robustness.nan_input',
+    'accuracy',
+    'accuracy.ci_low',
+    'accuracy.ci_high',
+    'balanced_accuracy',
+    'macro_f1',
+    'log_loss',
+    'roc_auc',
+    'collapsed_classes',
+    'mae',
+    'rmse',
+    'r2',
+    'rows',
+    'size',
+    'nonfinite_outputs',
+    'throughput',
+    'latency.mean',
+    'latency.p50',
+    'latency.p95',
+    'latency.p99',
+    'latency.max',
+    'robustness.finite_outputs',
+    'robustness.deterministic',
+    'robustness.zero_input',
+    'robustness.extreme_input',
+    'robustness.nan_input',
     'mcnemar.p_value',
 ];
 const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
@@ -15736,7 +16309,11 @@ function builtInChecks(report) {
     if (c) {
         checks.push(c.collapsed.length === 0
             ? { name: 'no collapsed class', passed: true, detail: `Every class in the test labels is predicted at least once.` }
-            : { name: 'no collapsed class', passed: false, detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.` });
+            : {
+                name: 'no collapsed class',
+                passed: false,
+                detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.`,
+            });
     }
     for (const r of report.robustness) {
         if (r.severity !== 'fail' || r.passed === null)
@@ -15788,7 +16365,10 @@ function verdictOutcome(document, file, input) {
     if (typeof document.passed !== 'boolean' || !items(gates) || !items(checks)) {
         throw new errors_InputError(`The ${input} file ${file} is not a complete GateVerdict: it needs "passed" (true or false), "gates" and "checks" (each with "passed"); give the file the quality-gates step wrote.`, { input, file });
     }
-    const failed = [...gates.filter((g) => g.passed !== true).map((g) => `gate '${String(g.gate ?? '?')}'`), ...checks.filter((c) => c.passed !== true).map((c) => `check '${String(c.name ?? '?')}'`)];
+    const failed = [
+        ...gates.filter((g) => g.passed !== true).map((g) => `gate '${String(g.gate ?? '?')}'`),
+        ...checks.filter((c) => c.passed !== true).map((c) => `check '${String(c.name ?? '?')}'`),
+    ];
     if (document.passed !== true)
         return { passed: false, why: failed.length > 0 ? `its verdict failed (${failed.join(', ')})` : 'its verdict failed' };
     if (gates.length === 0)
@@ -15820,7 +16400,11 @@ function redactUri(text) {
 }
 /** Whether a query or fragment parameter of this name holds a credential. */
 function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = decodeLoosely(name)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
     const joined = words.join('_');
     return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
 }
@@ -15854,7 +16438,10 @@ function hostOf(authority) {
 }
 /** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
 function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+    return (part[0] +
+        params(part.slice(1))
+            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+            .join(''));
 }
 /**
  * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
@@ -15895,7 +16482,9 @@ function checkModelName(name, input = 'name', prefix = '') {
     const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
     const why = bad.length > 0
         ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-        : prefix.length + name.length > 255 ? `with the namespace it is longer than 255 characters` : 'separators (. _ -) must sit between letters or digits';
+        : prefix.length + name.length > 255
+            ? `with the namespace it is longer than 255 characters`
+            : 'separators (. _ -) must sit between letters or digits';
     throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
 }
 /** The path components of an OCI repository (namespace/name), by the distribution grammar. */
@@ -15905,8 +16494,12 @@ function checkOciNamespace(namespace, input = 'registry') {
     const bad = [...new Set([...namespace].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
     const why = bad.length > 0
         ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-        : namespace.length > 255 ? 'it is longer than 255 characters' : "each '/'-separated part must start and end with a letter or digit, with '.', '_' or '-' only between them";
-    throw new errors_InputError(`The registry namespace '${namespace}' is not a valid OCI repository path: ${why}; use lowercase parts such as 'acme/models'.`, { input });
+        : namespace.length > 255
+            ? 'it is longer than 255 characters'
+            : "each '/'-separated part must start and end with a letter or digit, with '.', '_' or '-' only between them";
+    throw new errors_InputError(`The registry namespace '${namespace}' is not a valid OCI repository path: ${why}; use lowercase parts such as 'acme/models'.`, {
+        input,
+    });
 }
 /**
  * MLflow's own rules for a registered model name: any characters but '/', ':' and control
@@ -16062,7 +16655,9 @@ async function withFileLock(lockPath, work, options = {}) {
     const raw = `${JSON.stringify({ host: (0,external_node_os_namespaceObject.hostname)(), pid: process.pid, token })}\n`;
     await acquire(lockPath, raw, leaseMs, options.timeoutMs ?? 60_000);
     const heartbeat = setInterval(() => {
-        void holds(lockPath, raw).then((mine) => (mine ? (0,promises_namespaceObject.utimes)(lockPath, new Date(), new Date()) : undefined)).catch(() => undefined);
+        void holds(lockPath, raw)
+            .then((mine) => (mine ? (0,promises_namespaceObject.utimes)(lockPath, new Date(), new Date()) : undefined))
+            .catch(() => undefined);
     }, Math.max(50, Math.floor(leaseMs / 4)));
     heartbeat.unref();
     const fence = async () => {
@@ -16235,7 +16830,9 @@ function parseAttachments(text) {
         return [];
     try {
         const parsed = JSON.parse(text);
-        return Array.isArray(parsed) ? parsed.filter((a) => typeof a === 'object' && a !== null && typeof a.attachedAt === 'string') : [];
+        return Array.isArray(parsed)
+            ? parsed.filter((a) => typeof a === 'object' && a !== null && typeof a.attachedAt === 'string')
+            : [];
     }
     catch {
         return [];
@@ -16441,9 +17038,14 @@ function versionFromManifest(name, manifest, digest, uri, aliases) {
 }
 /** One raw layer per file, or one per part of a split file (each annotated with its part). */
 function layersOf(files) {
-    return files.flatMap((f) => (f.parts
-        ? f.parts.map((p, i) => ({ mediaType: MODEL_WEIGHT_RAW, digest: p.digest, size: p.size, annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts.length}`, [ANNOTATION.fileDigest]: f.digest } }))
-        : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]));
+    return files.flatMap((f) => f.parts
+        ? f.parts.map((p, i) => ({
+            mediaType: MODEL_WEIGHT_RAW,
+            digest: p.digest,
+            size: p.size,
+            annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts.length}`, [ANNOTATION.fileDigest]: f.digest },
+        }))
+        : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]);
 }
 /** The files back from the layers: parts of one file, in order, make one file again. */
 function filesOf(layers) {
@@ -16557,7 +17159,13 @@ class LocalOciRegistry {
             const manifest = modelPackManifest(input, version, files, config);
             const bytes = Buffer.from(JSON.stringify(manifest));
             const stored = await storeBytes(layout, bytes);
-            index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+            index.manifests.push({
+                mediaType: OCI_MANIFEST,
+                digest: stored.digest,
+                size: stored.size,
+                artifactType: MODEL_ARTIFACT,
+                annotations: { [ANNOTATION.refName]: `v${version}` },
+            });
             await fence();
             await this.writeIndex(layout, index);
             return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
@@ -16684,7 +17292,9 @@ class LocalOciRegistry {
             return JSON.parse(text);
         }
         catch {
-            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, { file: external_node_path_default().join(layout, 'index.json') });
+            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, {
+                file: external_node_path_default().join(layout, 'index.json'),
+            });
         }
     }
     async writeIndex(layout, index) {
@@ -16699,7 +17309,10 @@ function latestTag(index) {
     return best > 0 ? `v${best}` : undefined;
 }
 function sameFiles(a, b) {
-    const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    const key = (fs) => fs
+        .map((f) => `${f.path}\0${f.digest}`)
+        .sort()
+        .join('\n');
     return key(a) === key(b);
 }
 async function readVerified(file, digest, what) {
@@ -16720,7 +17333,9 @@ async function copyVerified(from, to, digest, size, what) {
     try {
         const s = await (0,promises_namespaceObject.stat)(from);
         if (s.size !== size)
-            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, { file: from });
+            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, {
+                file: from,
+            });
     }
     catch (e) {
         if (e instanceof errors_InputError)
@@ -16850,7 +17465,15 @@ function shownUrl(url) {
 
 
 /** Kinds a second try can cure; a body over the cap will be over it again. */
-const RETRYABLE = new Set(['unreachable', 'connect-timeout', 'headers-timeout', 'send-timeout', 'idle-timeout', 'deadline', 'broken']);
+const RETRYABLE = new Set([
+    'unreachable',
+    'connect-timeout',
+    'headers-timeout',
+    'send-timeout',
+    'idle-timeout',
+    'deadline',
+    'broken',
+]);
 class HttpFailure extends ServiceError {
     kind;
     url;
@@ -16859,7 +17482,10 @@ class HttpFailure extends ServiceError {
     constructor(service, kind, url, method, 
     /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
     reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), {
+            retryable: RETRYABLE.has(kind),
+            cause: options.cause,
+        });
         this.kind = kind;
         this.url = url;
         this.method = method;
@@ -17193,7 +17819,12 @@ class OciRegistry {
         this.chunkBytes = options.chunkBytes ?? oci_registry_CHUNK_BYTES;
         this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
         this.settleMs = options.settleMs ?? settleFromEnv(env.MODELCI_REGISTRY_SETTLE_MS);
-        this.http = new HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
+        this.http = new HttpClient({
+            service: 'the registry',
+            hint: 'check the registry URI and that the registry is up',
+            timeouts: options.timeouts,
+            signal: options.signal,
+        });
         const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
@@ -17239,7 +17870,10 @@ class OciRegistry {
             bytesWritten += pushed.uploaded;
             files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
         }
-        const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+        const key = (fs) => fs
+            .map((f) => `${f.path}\0${f.digest}`)
+            .sort()
+            .join('\n');
         const same = versions.find((v) => key(v.files) === key(files));
         if (same)
             return { version: same, existing: true, bytesWritten };
@@ -17255,7 +17889,11 @@ class OciRegistry {
             const digest = await this.claimTag(repo, `v${version}`, body);
             if (!digest)
                 continue;
-            return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
+            return {
+                version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []),
+                existing: false,
+                bytesWritten,
+            };
         }
         throw new ServiceError(`the registry ${this.host}`, `Could not claim a version tag for '${input.name}' in ${this.uri} after ${MAX_CLAIMS} tries; other writers keep registering: try again.`, { retryable: true });
     }
@@ -17337,12 +17975,18 @@ class OciRegistry {
         const repo = this.repo(version.name);
         const current = await this.getManifest(repo, `v${version.version}`);
         if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+                input: 'version',
+            });
         }
         const empty = await this.pushBytes(repo, Buffer.from('{}'));
         const emptyDescriptor = { mediaType: 'application/vnd.oci.empty.v1+json', digest: empty, size: 2 };
         const body = Buffer.from(JSON.stringify({
-            schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType: ATTACHMENT_ARTIFACT, config: emptyDescriptor, layers: [emptyDescriptor],
+            schemaVersion: 2,
+            mediaType: OCI_MANIFEST,
+            artifactType: ATTACHMENT_ARTIFACT,
+            config: emptyDescriptor,
+            layers: [emptyDescriptor],
             subject: { mediaType: OCI_MANIFEST, digest: version.digest, size: current.body.length },
             annotations: { [ANNOTATION.created]: attachment.attachedAt, [ANNOTATION.attachments]: JSON.stringify(attachment) },
         }));
@@ -17368,7 +18012,9 @@ class OciRegistry {
         const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
         const current = await this.getManifest(repo, `v${version.version}`);
         if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+                input: 'version',
+            });
         }
         await this.putManifest(repo, alias, current.body);
         return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
@@ -17479,7 +18125,9 @@ class OciRegistry {
                 alsoHash?.update(chunk);
             });
             const res = await this.pipeRequest(location, repo, source, {
-                'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
+                'Content-Type': 'application/octet-stream',
+                'Content-Range': `${offset}-${offset + length - 1}`,
+                'Content-Length': String(length),
             });
             if (res.status !== 202)
                 throw await this.failure(res, `upload ${what}`);
@@ -17503,8 +18151,12 @@ class OciRegistry {
      */
     pipeRequest(target, repo, body, headers) {
         return this.http.request({
-            method: 'PATCH', url: new URL(target, this.base), body: body, headers,
-            authorization: this.tokens.get(`repository:${repo}:push,pull`), credentialsOrigin: originOf(this.base),
+            method: 'PATCH',
+            url: new URL(target, this.base),
+            body: body,
+            headers,
+            authorization: this.tokens.get(`repository:${repo}:push,pull`),
+            credentialsOrigin: originOf(this.base),
         });
     }
     async pushBytes(repo, bytes) {
@@ -17512,7 +18164,11 @@ class OciRegistry {
         if (await this.hasBlob(repo, digest))
             return digest;
         const location = await this.startUpload(repo);
-        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, idempotent: true, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
+        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', {
+            body: bytes,
+            idempotent: true,
+            headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) },
+        });
         if (res.status !== 201)
             throw await this.failure(res, 'upload the model config');
         res.discard();
@@ -17584,7 +18240,7 @@ class OciRegistry {
         return out;
     }
     credentials() {
-        const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
+        const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? (this.env.GITHUB_ACTOR ?? 'token') : undefined);
         const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
         return username && password ? { username, password } : this.uriCredentials;
     }
@@ -17594,7 +18250,16 @@ class OciRegistry {
      */
     async request(method, target, repo, actions, init = {}) {
         const url = new URL(target, this.base);
-        const send = (auth) => this.http.request({ method, url, body: init.body, headers: init.headers, idempotent: init.idempotent, maxBytes: init.maxBytes, authorization: auth, credentialsOrigin: originOf(this.base) });
+        const send = (auth) => this.http.request({
+            method,
+            url,
+            body: init.body,
+            headers: init.headers,
+            idempotent: init.idempotent,
+            maxBytes: init.maxBytes,
+            authorization: auth,
+            credentialsOrigin: originOf(this.base),
+        });
         const scope = `repository:${repo}:${actions}`;
         const cached = this.tokens.get(scope);
         let res = await send(cached);
@@ -17669,8 +18334,8 @@ class OciRegistry {
         return new errors_InputError(status === 403
             ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
             : this.credentials()
-                ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? 'GITHUB_TOKEN (and that the job has \'permissions: packages: write\')' : 'the user and password in the registry URI'}.`
-                : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
+                ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? "GITHUB_TOKEN (and that the job has 'permissions: packages: write')" : 'the user and password in the registry URI'}.`
+                : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : "set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env"}.`, { input: 'registry' });
     }
     /**
      * A refusal in the protocol: a 5xx or 429 may pass (try again); any other answer will not,
@@ -17688,7 +18353,9 @@ function settleFromEnv(value) {
         return SETTLE_MS;
     const ms = Number(value);
     if (!Number.isInteger(ms) || ms < 0)
-        throw new errors_InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, { input: 'MODELCI_REGISTRY_SETTLE_MS' });
+        throw new errors_InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, {
+            input: 'MODELCI_REGISTRY_SETTLE_MS',
+        });
     return ms;
 }
 function withDigest(location, digest) {
@@ -17731,7 +18398,14 @@ async function hashRange(file, start, size, alsoHash) {
 
 
 
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', recordArtifact: 'modelci.record_artifact', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' };
+const TAG = {
+    files: 'modelci.files',
+    digest: 'modelci.digest',
+    record: 'modelci.record',
+    recordArtifact: 'modelci.record_artifact',
+    gitSha: 'mlflow.source.git.commit',
+    attachments: 'modelci.attachments',
+};
 /** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
 const MLFLOW_TAG_LIMIT = 5000;
 /** The whole record (files and their sha256, metrics, provenance, tags), beside the model in the run. */
@@ -17750,7 +18424,12 @@ class MlflowRegistry {
     constructor(uri, env = process.env, options = {}) {
         this.uri = uri;
         this.env = env;
-        this.http = new HttpClient({ service: 'the MLflow server', hint: 'check the registry URI and that the server is up', timeouts: options.timeouts, signal: options.signal });
+        this.http = new HttpClient({
+            service: 'the MLflow server',
+            hint: 'check the registry URI and that the server is up',
+            timeouts: options.timeouts,
+            signal: options.signal,
+        });
         const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
@@ -17777,7 +18456,9 @@ class MlflowRegistry {
         // In a training run, beside whatever it logged (its own model/ folder stays untouched).
         const artifactUri = own ? run.run.info.artifact_uri : `${run.run.info.artifact_uri}/modelci-${encodeURIComponent(input.name)}`;
         try {
-            const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+            const metrics = Object.entries(input.metrics)
+                .filter(([, v]) => v !== null && Number.isFinite(v))
+                .map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
             for (let i = 0; i < metrics.length; i += 1000)
                 await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
             const artifactRoot = artifactPath(artifactUri);
@@ -17789,7 +18470,10 @@ class MlflowRegistry {
             const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
             // The full record is a run artifact; the tags repeat it only when short enough for MLflow 2.x.
             await this.uploadBytes(`${artifactRoot}/${RECORD_ARTIFACT}`, Buffer.from(JSON.stringify({ files, record })));
-            const inline = [{ key: TAG.files, value: JSON.stringify(files) }, { key: TAG.record, value: JSON.stringify(record) }];
+            const inline = [
+                { key: TAG.files, value: JSON.stringify(files) },
+                { key: TAG.record, value: JSON.stringify(record) },
+            ];
             const created = (await this.call('POST', 'model-versions/create', {
                 name: input.name,
                 source: `${artifactUri}/model`,
@@ -17824,7 +18508,11 @@ class MlflowRegistry {
         const missing = () => new errors_InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
         const got = n !== undefined
             ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, [
+                'RESOURCE_DOES_NOT_EXIST',
+                'INVALID_PARAMETER_VALUE',
+                'ENDPOINT_MISSING',
+            ]);
         if (got === MISSING)
             return this.resolveStage(name, ref, missing);
         const mv = got?.model_version;
@@ -17880,12 +18568,26 @@ class MlflowRegistry {
         return stage;
     }
     async moveAlias(name, alias, version, options) {
-        const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+        const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, [
+            'RESOURCE_DOES_NOT_EXIST',
+            'INVALID_PARAMETER_VALUE',
+            'ENDPOINT_MISSING',
+        ]);
         if (probe === MISSING) {
             const stage = this.oldServerStage(alias);
-            const previous = (await this.searchRaw(name)).filter((v) => v.current_stage === stage).map((v) => Number(v.version)).sort((a, b) => b - a)[0];
+            const previous = (await this.searchRaw(name))
+                .filter((v) => v.current_stage === stage)
+                .map((v) => Number(v.version))
+                .sort((a, b) => b - a)[0];
             await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
-            return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced, notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.` };
+            return {
+                alias,
+                version: version.version,
+                digest: version.digest,
+                previousVersion: previous,
+                forced: options.forced,
+                notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.`,
+            };
         }
         const before = probe;
         await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
@@ -17899,9 +18601,16 @@ class MlflowRegistry {
     async attach(version, attachment) {
         const current = await this.resolve(version.name, String(version.version));
         if (current.digest !== version.digest)
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+                input: 'version',
+            });
         const all = [...(current.provenance.attachments ?? []), attachment];
-        await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key: TAG.attachments, value: JSON.stringify(all) });
+        await this.call('POST', 'model-versions/set-tag', {
+            name: version.name,
+            version: String(version.version),
+            key: TAG.attachments,
+            value: JSON.stringify(all),
+        });
         return withAttachments(current, all);
     }
     async download(version, into) {
@@ -17913,7 +18622,9 @@ class MlflowRegistry {
             const target = await downloadTarget(into, version, f);
             const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
             // Verified by sha256 as it streams; no cap but the recorded size, which a longer answer cannot pass.
-            const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
+            const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, {
+                maxBytes: Number.isFinite(f.size) ? f.size : Infinity,
+            });
             if (res.status !== 200)
                 throw await this.failure(res, `download ${f.path}`, undefined, false);
             const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
@@ -17994,7 +18705,9 @@ class MlflowRegistry {
         return { run: got.run };
     }
     async experiment() {
-        const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
+        const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, [
+            'RESOURCE_DOES_NOT_EXIST',
+        ]));
         if (found?.experiment)
             return found.experiment.experiment_id;
         const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS']));
@@ -18012,7 +18725,10 @@ class MlflowRegistry {
         return { files: parsed?.files ?? [], record: parsed?.record ?? { metrics: {}, provenance: {}, tags: {} } };
     }
     async uploadBytes(artifact, bytes) {
-        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body: bytes.toString('utf8'), headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } });
+        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, {
+            body: bytes.toString('utf8'),
+            headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) },
+        });
         if (res.status !== 200)
             throw await this.failure(res, `upload ${artifact} (is the server started with --serve-artifacts?)`);
         res.discard();
@@ -18020,7 +18736,10 @@ class MlflowRegistry {
     async upload(artifact, file) {
         const size = (await (0,promises_namespaceObject.stat)(file)).size;
         const body = (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 });
-        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) } });
+        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, {
+            body,
+            headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
+        });
         if (res.status !== 200)
             throw await this.failure(res, `upload ${external_node_path_default().basename(file)} (is the server started with --serve-artifacts?)`);
         res.discard();
@@ -18063,7 +18782,15 @@ class MlflowRegistry {
     }
     /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
     fetch(method, url, init = {}) {
-        return this.http.request({ method, url, body: init.body, headers: init.headers, maxBytes: init.maxBytes, authorization: this.auth(), credentialsOrigin: new URL(this.base).origin });
+        return this.http.request({
+            method,
+            url,
+            body: init.body,
+            headers: init.headers,
+            maxBytes: init.maxBytes,
+            authorization: this.auth(),
+            credentialsOrigin: new URL(this.base).origin,
+        });
     }
     /**
      * Credentials refused: the user's to fix (InputError). A 5xx or 429 may pass: try again. Any
@@ -18077,7 +18804,7 @@ class MlflowRegistry {
                 ? "no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN, in the step's env"
                 : res.status === 403
                     ? `the ${sent.kind === 'password' ? 'username and password' : 'MLFLOW_TRACKING_TOKEN'} sent are valid but not allowed to register models: use an account that is`
-                    : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? ' (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow\'s client)' : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
+                    : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? " (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow's client)" : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
             return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); ${fix}.`, { input: 'registry' });
         }
         if (!error) {
@@ -18085,14 +18812,23 @@ class MlflowRegistry {
             error = text ? { message: text } : undefined;
         }
         const retryable = isRetryableStatus(res.status);
-        const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
-        const after = writing ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}` : retryable ? "try again, or check the server's log" : "check the server's log";
+        const detail = error?.error_code
+            ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}`
+            : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
+        const after = writing
+            ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}`
+            : retryable
+                ? "try again, or check the server's log"
+                : "check the server's log";
         return new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} failed to ${what} (${detail}); ${after}.`, { retryable });
     }
 }
 /** The identity of a version's content: sha256 over its files' paths and digests. */
 function contentDigest(files) {
-    const canonical = files.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    const canonical = files
+        .map((f) => `${f.path}\0${f.digest}`)
+        .sort()
+        .join('\n');
     return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonical).digest('hex')}`;
 }
 /** mlflow-artifacts:/1/abc/artifacts -> 1/abc/artifacts (the proxy's path). */
@@ -18121,28 +18857,84 @@ registerBackend('mlflow+https', (uri) => new MlflowRegistry(uri));
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-inputs.ts
 const register_model_inputs_REGISTER_MODEL_INPUTS = [
-    { name: 'operation', type: 'choice', choices: ['register', 'promote', 'resolve', 'list', 'attach'], default: "register", description: "register (default), promote, resolve, list, or attach (add a verdict, drift report or commit to an existing version)." },
-    { name: 'registry', type: 'uri', default: "file://./model-registry", description: "Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env)." },
-    { name: 'name', type: 'string', required: true, what: 'the model name, e.g. penguin-classifier', description: "The model name: for a folder or an OCI registry lowercase letters and digits, with \".\", \"_\" or \"-\" between them (an OCI repository name); for MLflow, MLflow's rules (e.g. FraudDetector)." },
-    { name: 'model', type: 'path', description: "register: the model file or folder (every file under it is stored, by relative path)." },
-    { name: 'metrics', type: 'string', description: "register: a JSON file with \"metrics\" (the quality-gates GateVerdict, an evaluation report, or plain {\"metrics\": {...}}), or inline \"accuracy=0.93, f1=0.91\". A GateVerdict is also recorded as the verdict this version passed." },
-    { name: 'git-sha', type: 'string', description: "register: the commit that produced the model (attach: the commit that checked it). Default: the workflow's GITHUB_SHA." },
-    { name: 'run-url', type: 'string', description: "register: the run that produced it (attach: the run that checked it). Default: this workflow run." },
-    { name: 'mlflow-run-id', type: 'string', description: "register: the MLflow run that trained the model (e.g. the one train-on-gpu reports); with an MLflow registry the version is created from that run (its status is left alone) instead of a new run in modelci-registrations; other backends record it." },
-    { name: 'tags', type: 'list', description: "register: free-form \"key=value\" tags, comma- or line-separated." },
-    { name: 'gate-verdict', type: 'path', description: "register / attach: the GateVerdict JSON this version passed, when metrics come from elsewhere (attach: the verdict of a later evaluation)." },
-    { name: 'drift-report', type: 'path', description: "register / attach: the DriftReport of the data it was trained on; its digest is recorded." },
-    { name: 'version', type: 'string', description: "promote / resolve / attach: a version number (3 or v3), latest, or an alias. resolve defaults to production." },
-    { name: 'alias', type: 'string', default: "production", description: "promote: the alias to move. Promotion to a protected alias requires a passing GateVerdict recorded with the version, unless force is true." },
-    { name: 'protected-aliases', type: 'list', default: "production, prod, champion", description: "promote: aliases that need a passing GateVerdict (every gate and check passed), comma-separated; case does not matter." },
-    { name: 'force', type: 'boolean', default: "false", description: "promote: true to promote to a protected alias without a passing GateVerdict (the summary and a warning say so)." },
-    { name: 'download', type: 'path', description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused." },
+    {
+        name: 'operation',
+        type: 'choice',
+        choices: ['register', 'promote', 'resolve', 'list', 'attach'],
+        default: 'register',
+        description: 'register (default), promote, resolve, list, or attach (add a verdict, drift report or commit to an existing version).',
+    },
+    {
+        name: 'registry',
+        type: 'uri',
+        default: 'file://./model-registry',
+        description: 'Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env).',
+    },
+    {
+        name: 'name',
+        type: 'string',
+        required: true,
+        what: 'the model name, e.g. penguin-classifier',
+        description: 'The model name: for a folder or an OCI registry lowercase letters and digits, with ".", "_" or "-" between them (an OCI repository name); for MLflow, MLflow\'s rules (e.g. FraudDetector).',
+    },
+    { name: 'model', type: 'path', description: 'register: the model file or folder (every file under it is stored, by relative path).' },
+    {
+        name: 'metrics',
+        type: 'string',
+        description: 'register: a JSON file with "metrics" (the quality-gates GateVerdict, an evaluation report, or plain {"metrics": {...}}), or inline "accuracy=0.93, f1=0.91". A GateVerdict is also recorded as the verdict this version passed.',
+    },
+    {
+        name: 'git-sha',
+        type: 'string',
+        description: "register: the commit that produced the model (attach: the commit that checked it). Default: the workflow's GITHUB_SHA.",
+    },
+    { name: 'run-url', type: 'string', description: 'register: the run that produced it (attach: the run that checked it). Default: this workflow run.' },
+    {
+        name: 'mlflow-run-id',
+        type: 'string',
+        description: 'register: the MLflow run that trained the model (e.g. the one train-on-gpu reports); with an MLflow registry the version is created from that run (its status is left alone) instead of a new run in modelci-registrations; other backends record it.',
+    },
+    { name: 'tags', type: 'list', description: 'register: free-form "key=value" tags, comma- or line-separated.' },
+    {
+        name: 'gate-verdict',
+        type: 'path',
+        description: 'register / attach: the GateVerdict JSON this version passed, when metrics come from elsewhere (attach: the verdict of a later evaluation).',
+    },
+    { name: 'drift-report', type: 'path', description: 'register / attach: the DriftReport of the data it was trained on; its digest is recorded.' },
+    {
+        name: 'version',
+        type: 'string',
+        description: 'promote / resolve / attach: a version number (3 or v3), latest, or an alias. resolve defaults to production.',
+    },
+    {
+        name: 'alias',
+        type: 'string',
+        default: 'production',
+        description: 'promote: the alias to move. Promotion to a protected alias requires a passing GateVerdict recorded with the version, unless force is true.',
+    },
+    {
+        name: 'protected-aliases',
+        type: 'list',
+        default: 'production, prod, champion',
+        description: 'promote: aliases that need a passing GateVerdict (every gate and check passed), comma-separated; case does not matter.',
+    },
+    {
+        name: 'force',
+        type: 'boolean',
+        default: 'false',
+        description: 'promote: true to promote to a protected alias without a passing GateVerdict (the summary and a warning say so).',
+    },
+    {
+        name: 'download',
+        type: 'path',
+        description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused.",
+    },
 ];
 const register_model_inputs_pick = (names) => register_model_inputs_REGISTER_MODEL_INPUTS.filter((s) => names.includes(s.name));
 /** Each operation's inputs, for its CLI command (`modelci register | promote | resolve | list`). */
 const REGISTER_INPUTS = [
     ...register_model_inputs_pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'mlflow-run-id', 'tags', 'gate-verdict', 'drift-report']),
-    { name: 'creator', type: 'string', description: 'Who registered it. Default: the workflow\'s GITHUB_ACTOR.' },
+    { name: 'creator', type: 'string', description: "Who registered it. Default: the workflow's GITHUB_ACTOR." },
 ];
 const PROMOTE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'alias', 'protected-aliases', 'force']);
 const RESOLVE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'download']);
@@ -18172,7 +18964,9 @@ function provenanceRows(v) {
     if (p.driftReport)
         rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
     rows.push(['files', v.files.map((f) => `${f.path} (${formatQuantity(f.size, 'bytes')})`).join(', ')]);
-    const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 12);
+    const metrics = Object.entries(v.metrics)
+        .filter(([, x]) => x !== null)
+        .slice(0, 12);
     if (metrics.length > 0)
         rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
     return rows;
@@ -18193,9 +18987,18 @@ function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
     return lines.join('\n') + '\n';
 }
 function registry_markdown_renderVersionListMarkdown(name, versions) {
-    const lines = [mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`), '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
+    const lines = [
+        mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`),
+        '',
+        '| version | aliases | created | git SHA | gates | metrics |',
+        '|---:|---|---|---|---|---|',
+    ];
     for (const v of [...versions].reverse().slice(0, 100)) {
-        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`).join(', ');
+        const metrics = Object.entries(v.metrics)
+            .filter(([, x]) => x !== null)
+            .slice(0, 4)
+            .map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`)
+            .join(', ');
         const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
         lines.push(`| ${v.version} | ${mdText(v.aliases.join(', '))} | ${mdText(v.createdAt)} | ${mdText((v.provenance.gitSha ?? '').slice(0, 12))} | ${gate} | ${metrics} |`);
     }
@@ -18265,7 +19068,9 @@ async function runRegister(req, env = process.env, now = new Date()) {
         provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
     }
     const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
-    const warning = verdict && !verdict.passed ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.` : undefined;
+    const warning = verdict && !verdict.passed
+        ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.`
+        : undefined;
     return { ...result, outputs: outputs(result.version), warning };
 }
 async function runPromote(req, now = new Date()) {
@@ -18290,7 +19095,12 @@ async function runPromote(req, now = new Date()) {
     const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
     if (move.notice)
         warning = warning ? `${warning} ${move.notice}` : move.notice;
-    return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
+    return {
+        version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() },
+        move,
+        outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' },
+        warning,
+    };
 }
 async function runResolve(req) {
     parse_input_parseInputs(RESOLVE_INPUTS, req);
@@ -18310,7 +19120,12 @@ async function runAttach(req, env = process.env, now = new Date()) {
     const name = register_model_required(req.name, 'name', 'the model name');
     registry.checkName(name);
     const version = await registry.resolve(name, register_model_required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
-    const attachment = { attachedAt: now.toISOString(), gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined, runUrl: req['run-url']?.trim() || runUrl(env), creator: env.GITHUB_ACTOR || undefined };
+    const attachment = {
+        attachedAt: now.toISOString(),
+        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+        runUrl: req['run-url']?.trim() || runUrl(env),
+        creator: env.GITHUB_ACTOR || undefined,
+    };
     let why;
     const verdictFile = req['gate-verdict']?.trim();
     if (verdictFile) {
@@ -18322,10 +19137,12 @@ async function runAttach(req, env = process.env, now = new Date()) {
     if (req['drift-report']?.trim())
         attachment.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
     if (!attachment.gateVerdict && !attachment.driftReport && !req['git-sha']?.trim()) {
-        throw new errors_InputError("Nothing to attach: give gate-verdict, drift-report or git-sha.", { input: 'gate-verdict' });
+        throw new errors_InputError('Nothing to attach: give gate-verdict, drift-report or git-sha.', { input: 'gate-verdict' });
     }
     const updated = await registry.attach(version, attachment);
-    const warning = why ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.` : undefined;
+    const warning = why
+        ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.`
+        : undefined;
     return { version: updated, outputs: outputs(updated), warning };
 }
 async function runList(req) {
@@ -18345,7 +19162,9 @@ async function modelFiles(spec) {
         s = await (0,promises_namespaceObject.stat)(spec);
     }
     catch {
-        throw new errors_InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
+        throw new errors_InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, {
+            input: 'model',
+        });
     }
     if (s.isFile())
         return [{ source: spec, path: external_node_path_default().basename(spec) }];
@@ -18386,10 +19205,15 @@ async function readReport(file, input, schema) {
 }
 function inlineMetrics(text) {
     const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+        .split(/[,\n]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
         if (!m || !Number.isFinite(Number(m[2]))) {
-            throw new errors_InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
+            throw new errors_InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, {
+                input: 'metrics',
+            });
         }
         out[m[1]] = Number(m[2]);
     }
@@ -18397,7 +19221,10 @@ function inlineMetrics(text) {
 }
 function parseTags(text) {
     const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+        .split(/[,\n]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const i = part.indexOf('=');
         if (i <= 0)
             throw new errors_InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
@@ -18421,19 +19248,36 @@ async function runRegistryOperation(req) {
     const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
     if (operation === 'register') {
         const r = await runRegister(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+        return {
+            outputs: r.outputs,
+            warning: r.warning,
+            markdown: renderVersionMarkdown(r.version, r.existing
+                ? `${r.version.name} v${r.version.version}: identical content, nothing new registered`
+                : `Registered ${r.version.name} v${r.version.version}`),
+        };
     }
     if (operation === 'promote') {
         const r = await runPromote(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
+        return {
+            outputs: r.outputs,
+            warning: r.warning,
+            markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning),
+        };
     }
     if (operation === 'resolve') {
         const r = await runResolve(req);
-        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
+        return {
+            outputs: r.outputs,
+            markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`),
+        };
     }
     if (operation === 'attach') {
         const r = await runAttach(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning) };
+        return {
+            outputs: r.outputs,
+            warning: r.warning,
+            markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning),
+        };
     }
     if (operation === 'list') {
         return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };
@@ -18499,7 +19343,10 @@ function renderDeploymentMarkdown(r) {
     return lines.join('\n') + '\n';
 }
 function canary_markdown_checkTable(checks) {
-    const rows = ['| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|'];
+    const rows = [
+        '| time | share | canary requests | errors | error rate | p99 | stable requests | error rate | p99 | sequential LR | decision | why |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    ];
     for (const c of checks) {
         const lr = Math.exp(c.sequential.llr);
         rows.push(`| ${c.at.slice(11, 19)} | ${formatPercent(c.weight)} | ${canary_markdown_n(c.canary.requests)} | ${canary_markdown_n(c.canary.errors)} | ${formatPercent(c.canary.errorRate)} | ${canary_markdown_ms(c.canary.p99Ms)} | ${canary_markdown_n(c.stable.requests)} | ${formatPercent(c.stable.errorRate)} | ${canary_markdown_ms(c.stable.p99Ms)} | ${formatNumber(lr)} / ${formatNumber(Math.exp(c.sequential.upper))} | ${c.decision} | ${markdown_mdText(c.reasons.join('; '))} |`);
@@ -18531,14 +19378,38 @@ function charts(r, checks) {
     const limit = r.policy.maxLatencyP99Ms;
     const p99Top = Math.max(1, ...shown.map((c) => p99(c.canary.p99Ms)), ...shown.map((c) => p99(c.stable.p99Ms)), limit ?? 0);
     return [
-        '### Canary share, error rates and p99', '',
-        '```mermaid', PALETTE, 'xychart-beta', '  title "Canary share of traffic (%)"', `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100',
-        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`, '```', '',
-        '```mermaid', PALETTE, 'xychart-beta', '  title "Error rate per check (%): canary red, stable blue"', `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
-        `  line [${canary.join(', ')}]`, `  line [${stable.join(', ')}]`, '```', '',
-        '```mermaid', PALETTE, 'xychart-beta', `  title "p99 per check (ms): canary red, stable blue${limit !== null ? `, limit ${formatNumber(limit)} ms grey` : ''}"`, `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "ms" 0 --> ${Math.ceil(p99Top * 1.1)}`,
-        `  line [${shown.map((c) => p99(c.canary.p99Ms)).join(', ')}]`, `  line [${shown.map((c) => p99(c.stable.p99Ms)).join(', ')}]`,
-        ...(limit !== null ? [`  line [${shown.map(() => limit).join(', ')}]`] : []), '```', '',
+        '### Canary share, error rates and p99',
+        '',
+        '```mermaid',
+        PALETTE,
+        'xychart-beta',
+        '  title "Canary share of traffic (%)"',
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        '  y-axis "%" 0 --> 100',
+        `  line [${shown.map((c) => Number((c.weight * 100).toFixed(2))).join(', ')}]`,
+        '```',
+        '',
+        '```mermaid',
+        PALETTE,
+        'xychart-beta',
+        '  title "Error rate per check (%): canary red, stable blue"',
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        `  y-axis "%" 0 --> ${Math.ceil(top * 10) / 10}`,
+        `  line [${canary.join(', ')}]`,
+        `  line [${stable.join(', ')}]`,
+        '```',
+        '',
+        '```mermaid',
+        PALETTE,
+        'xychart-beta',
+        `  title "p99 per check (ms): canary red, stable blue${limit !== null ? `, limit ${formatNumber(limit)} ms grey` : ''}"`,
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        `  y-axis "ms" 0 --> ${Math.ceil(p99Top * 1.1)}`,
+        `  line [${shown.map((c) => p99(c.canary.p99Ms)).join(', ')}]`,
+        `  line [${shown.map((c) => p99(c.stable.p99Ms)).join(', ')}]`,
+        ...(limit !== null ? [`  line [${shown.map(() => limit).join(', ')}]`] : []),
+        '```',
+        '',
         `Checks without an error rate or p99 (no data or no traffic) are drawn at 0; the tables say which. Counts with decimals are Prometheus's extrapolations (≈). A histogram's p99 is an estimate within its bucket bounds.${stableOver(r, checks)}${checks.length > shown.length ? ` The charts show the last ${shown.length} of ${checks.length} checks.` : ''}`,
     ];
 }
@@ -18551,7 +19422,8 @@ function canary_markdown_n(v) {
 /** Stable over the limits too: the canary is not the only problem. */
 function stableOver(r, checks) {
     const p = r.policy;
-    const over = checks.filter((c) => (c.stable.errorRate !== null && c.stable.errorRate > p.maxErrorRate) || (p.maxLatencyP99Ms !== null && c.stable.p99Ms !== null && c.stable.p99Ms > p.maxLatencyP99Ms));
+    const over = checks.filter((c) => (c.stable.errorRate !== null && c.stable.errorRate > p.maxErrorRate) ||
+        (p.maxLatencyP99Ms !== null && c.stable.p99Ms !== null && c.stable.p99Ms > p.maxLatencyP99Ms));
     return over.length > 0 ? ` **Stable was over the limits too** in ${over.length} of ${checks.length} checks.` : '';
 }
 function canary_markdown_ms(v) {
@@ -18590,8 +19462,12 @@ function parseCanaryPolicy(req) {
     const get = (name) => req[name]?.trim() || CANARY_DEFAULTS[name];
     const maxWeight = parseWeight(get('max-weight'), 'max-weight');
     if (maxWeight === 0)
-        throw new errors_InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, { input: 'max-weight' });
-    const steps = req.steps?.trim() ? parseSteps(req.steps) : stepSchedule(parseWeight(get('initial-weight'), 'initial-weight'), parseWeight(get('step-weight'), 'step-weight'), maxWeight);
+        throw new errors_InputError(`Input 'max-weight' is 0: the canary would never get traffic; give the share before promotion, e.g. 50% or 100%.`, {
+            input: 'max-weight',
+        });
+    const steps = req.steps?.trim()
+        ? parseSteps(req.steps)
+        : stepSchedule(parseWeight(get('initial-weight'), 'initial-weight'), parseWeight(get('step-weight'), 'step-weight'), maxWeight);
     if (req.steps?.trim() && steps[steps.length - 1] > maxWeight) {
         throw new errors_InputError(`Input 'steps' goes up to ${canary_policy_pct(steps[steps.length - 1])}, above max-weight ${canary_policy_pct(maxWeight)}; drop the larger steps or raise max-weight.`, { input: 'steps' });
     }
@@ -18629,9 +19505,13 @@ function parseCanaryPolicy(req) {
 /** initial, initial + step, … below max-weight, then max-weight itself when it is below 100%. */
 function stepSchedule(initial, step, max) {
     if (initial === 0)
-        throw new errors_InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, { input: 'initial-weight' });
+        throw new errors_InputError(`Input 'initial-weight' is 0: the first step would send the canary nothing to judge; give a share such as 5%.`, {
+            input: 'initial-weight',
+        });
     if (initial > max)
-        throw new errors_InputError(`Input 'initial-weight' (${canary_policy_pct(initial)}) is above max-weight (${canary_policy_pct(max)}); lower it or raise max-weight.`, { input: 'initial-weight' });
+        throw new errors_InputError(`Input 'initial-weight' (${canary_policy_pct(initial)}) is above max-weight (${canary_policy_pct(max)}); lower it or raise max-weight.`, {
+            input: 'initial-weight',
+        });
     if (step === 0)
         throw new errors_InputError(`Input 'step-weight' is 0: the canary would never move past ${canary_policy_pct(initial)}; give a step such as 10%, or list the shares in 'steps'.`, { input: 'step-weight' });
     const steps = [];
@@ -18644,7 +19524,10 @@ function stepSchedule(initial, step, max) {
     return steps;
 }
 function parseSteps(text) {
-    const steps = text.split(/[\s,]+/).filter(Boolean).map((s) => parseWeight(s, 'steps'));
+    const steps = text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((s) => parseWeight(s, 'steps'));
     for (let i = 0; i < steps.length; i++) {
         if (steps[i] === 0)
             throw new errors_InputError(`Input 'steps' has a step of 0; every step must send the canary some traffic (e.g. 5%, 25%, 50%).`, { input: 'steps' });
@@ -18677,13 +19560,17 @@ function parseFactor(text, input, above) {
 function parseConfidence(text) {
     const v = parseShareText(text, 'error-rate-confidence');
     if (!(v >= 0.5 && v < 1))
-        throw new errors_InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, { input: 'error-rate-confidence' });
+        throw new errors_InputError(`Input 'error-rate-confidence' is '${text}'; give a confidence from 50% up to (not including) 100%, e.g. 95%.`, {
+            input: 'error-rate-confidence',
+        });
     return v;
 }
 function parseFalseRollbackRate(text) {
     const v = parseRateText(text, 'false-rollback-rate');
     if (!(v > 0 && v < 0.5))
-        throw new errors_InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, { input: 'false-rollback-rate' });
+        throw new errors_InputError(`Input 'false-rollback-rate' is '${text}'; give a small chance strictly between 0 and 50%, e.g. 1%.`, {
+            input: 'false-rollback-rate',
+        });
     return v;
 }
 function parseCount(text, input, min) {
@@ -18773,7 +19660,12 @@ function judgeCheck(reading, weightSince, policy, sequential, totals) {
     const canary = totals ? summarize(totals.canary) : windowed.canary;
     const stable = totals ? summarize(totals.stable) : windowed.stable;
     if (reading.from.getTime() < weightSince) {
-        return { decision: 'not judged', reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`], sequential, ...windowed };
+        return {
+            decision: 'not judged',
+            reasons: [`the window starts at ${reading.from.toISOString()}, before the weight changed at ${new Date(weightSince).toISOString()}`],
+            sequential,
+            ...windowed,
+        };
     }
     const seq = sequentialUpdate(sequential, reading, policy);
     const reasons = [];
@@ -18833,7 +19725,12 @@ function sequentialUpdate(state, r, policy) {
         return { state, note: 'sequential test: no data on one side, window skipped' };
     }
     // Prometheus's increase() extrapolates, which can put errors a hair above requests.
-    const counts = { canaryRequests: c.requests, canaryErrors: Math.min(c.errors, c.requests), stableRequests: s.requests, stableErrors: Math.min(s.errors, s.requests) };
+    const counts = {
+        canaryRequests: c.requests,
+        canaryErrors: Math.min(c.errors, c.requests),
+        stableRequests: s.requests,
+        stableErrors: Math.min(s.errors, s.requests),
+    };
     const next = updateSequentialTest(state, counts, { alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio });
     if (s.requests === 0)
         return { state: next, note: 'sequential test: stable served nothing, window skipped' };
@@ -18954,8 +19851,14 @@ const systemClock = {
     sleep: (ms, signal) => new Promise((resolve, reject) => {
         if (signal?.aborted)
             return reject(signal.reason);
-        const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, Math.max(0, ms));
-        const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
@@ -18996,8 +19899,15 @@ async function runRollout(policy, deps, model = {}) {
     const iso = (t = clock.now()) => new Date(t).toISOString();
     const startedAt = clock.now();
     const record = {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model, router: redactUri(deps.router.uri), metrics: redactUri(deps.metrics.uri), policy,
-        startedAt: iso(startedAt), state: 'initializing', steps: [], events: [],
+        schema: DEPLOYMENT_RECORD_SCHEMA,
+        model,
+        router: redactUri(deps.router.uri),
+        metrics: redactUri(deps.metrics.uri),
+        policy,
+        startedAt: iso(startedAt),
+        state: 'initializing',
+        steps: [],
+        events: [],
     };
     let weight = await preflight(deps, policy.checkIntervalMs);
     const save = async () => {
@@ -19054,7 +19964,14 @@ async function runRollout(policy, deps, model = {}) {
             record.reason = `Dry run: the router and the metrics source answer, but reading the metrics failed (${reading.message}); nothing was changed.`;
         else {
             const verdict = judgeCheck(reading, -Infinity, policy, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
-            record.steps.push({ weight, startedAt: iso(now), endedAt: iso(now), checks: [checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`])] });
+            record.steps.push({
+                weight,
+                startedAt: iso(now),
+                endedAt: iso(now),
+                checks: [
+                    checkRecord(reading, weight, verdict, iso(now), 'not judged', [`dry run: ${verdict.decision} at the current split (${verdict.reasons.join('; ')})`]),
+                ],
+            });
             record.reason = `Dry run: the router and the metrics source answer; nothing was changed (the canary keeps ${canary_policy_pct(weight)}).`;
         }
         record.finalWeight = weight;
@@ -19091,7 +20008,9 @@ async function runRollout(policy, deps, model = {}) {
         }
     }
     // What the plan can judge at the traffic there is; refused up front when it cannot (InputError).
-    const before = await deps.metrics.read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal).catch((e) => e);
+    const before = await deps.metrics
+        .read({ start: new Date(clock.now() - policy.checkIntervalMs), end: new Date(clock.now()) }, deps.signal)
+        .catch((e) => e);
     const served = before instanceof Error ? null : before.stable.requests === null ? null : before.stable.requests + (before.canary.requests ?? 0);
     if (served !== null && !(before instanceof Error)) {
         const secs = (before.to.getTime() - before.from.getTime()) / 1000;
@@ -19196,13 +20115,25 @@ async function runRollout(policy, deps, model = {}) {
     catch (e) {
         if (e instanceof Settled)
             return record;
-        const reason = e instanceof RollBack ? e.message
-            : deps.signal?.aborted ? `The rollout was cancelled at ${canary_policy_pct(weight)}.`
+        const reason = e instanceof RollBack
+            ? e.message
+            : deps.signal?.aborted
+                ? `The rollout was cancelled at ${canary_policy_pct(weight)}.`
                 : `modelci stopped on an error at ${canary_policy_pct(weight)}: ${e.message}.`;
         return rollBack(record, reason, ctx(), isInputError(e) || isServiceError(e) || e instanceof RollBack || deps.signal?.aborted === true);
     }
     function ctx() {
-        return { deps, clock, note, save, log, timeoutMs: policy.rollbackTimeoutMs, setWeight: (w) => { weight = w; } };
+        return {
+            deps,
+            clock,
+            note,
+            save,
+            log,
+            timeoutMs: policy.rollbackTimeoutMs,
+            setWeight: (w) => {
+                weight = w;
+            },
+        };
     }
     /**
      * Flagger's promotion: the hook puts the new version on the stable servers; they are checked on
@@ -19237,9 +20168,10 @@ async function runRollout(policy, deps, model = {}) {
                 // The stable servers judged on the same limits as the canary was (sides swapped).
                 const verdict = judgeCheck({ ...reading, canary: reading.stable, stable: reading.canary }, since, { ...policy, maxLatencyRatio: null }, startSequentialTest({ alpha: policy.falseRollbackRate, riskRatio: policy.errorRateRatio }));
                 // Sides swapped: the sequential test's "canary" is the stable servers here.
-                last = verdict.decision === 'bad canary'
-                    ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${canary_policy_pct(policy.falseRollbackRate)}`
-                    : verdict.reasons.join('; ');
+                last =
+                    verdict.decision === 'bad canary'
+                        ? `sequential test: ${verdict.sequential.canaryErrors} errors on the stable servers against ${verdict.sequential.stableErrors} on the canary's, at a false-rollback rate of ${canary_policy_pct(policy.falseRollbackRate)}`
+                        : verdict.reasons.join('; ');
                 log(`stable check after promote-command: ${verdict.decision} (${last})`);
                 if (verdict.decision === 'pass')
                     break;
@@ -19316,9 +20248,16 @@ function resumable(previous, model, weight) {
 function checkRecord(reading, weight, verdict, at, decision = verdict.decision, reasons = verdict.reasons) {
     const s = verdict.sequential;
     return {
-        at, weight, from: reading.from.toISOString(), to: reading.to.toISOString(), canary: verdict.canary, stable: verdict.stable,
+        at,
+        weight,
+        from: reading.from.toISOString(),
+        to: reading.to.toISOString(),
+        canary: verdict.canary,
+        stable: verdict.stable,
         sequential: { llr: s.llr, upper: s.upper, canaryErrors: s.canaryErrors, stableErrors: s.stableErrors },
-        decision, reasons, queries: reading.queries,
+        decision,
+        reasons,
+        queries: reading.queries,
     };
 }
 
@@ -19338,7 +20277,9 @@ const PROMOTE_TIMEOUT_MS = 15 * 60_000;
 function promoteHook(command, model) {
     const [file, ...args] = command.trim().split(/\s+/).filter(Boolean);
     if (!file)
-        throw new errors_InputError(`Input 'promote-command' is empty; give the script that puts the new version on the stable servers, e.g. ./deploy/promote.sh.`, { input: 'promote-command' });
+        throw new errors_InputError(`Input 'promote-command' is empty; give the script that puts the new version on the stable servers, e.g. ./deploy/promote.sh.`, {
+            input: 'promote-command',
+        });
     const env = { ...process.env, MODELCI_MODEL_NAME: model.name ?? '', MODELCI_MODEL_VERSION: model.version ?? '', MODELCI_GIT_SHA: model.gitSha ?? '' };
     return (signal) => new Promise((resolve, reject) => {
         (0,external_node_child_process_namespaceObject.execFile)(file, args, { env, timeout: PROMOTE_TIMEOUT_MS, maxBuffer: 1 << 20, signal }, (error, _stdout, stderr) => {
@@ -19348,7 +20289,9 @@ function promoteHook(command, model) {
             if (e.name === 'AbortError')
                 return reject(error);
             if (e.code === 'ENOENT' || e.code === 'EACCES') {
-                return reject(new errors_InputError(`The promote-command '${file}' cannot be run (${e.code}); check the path and that the file is executable (chmod +x).`, { input: 'promote-command' }));
+                return reject(new errors_InputError(`The promote-command '${file}' cannot be run (${e.code}); check the path and that the file is executable (chmod +x).`, {
+                    input: 'promote-command',
+                }));
             }
             const why = e.killed ? `was stopped after ${PROMOTE_TIMEOUT_MS / 60_000} min` : `exited with ${e.code}`;
             const last = stderr.trim().split('\n').pop()?.slice(0, 200);
@@ -19451,7 +20394,12 @@ class PrometheusMetrics {
         const env = context.env ?? process.env;
         this.timeoutMs = context.timeoutMs ?? 10_000;
         const t = this.timeoutMs;
-        this.http = new HttpClient({ service: 'Prometheus', hint: 'check the metrics URI and that Prometheus is running', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
+        this.http = new HttpClient({
+            service: 'Prometheus',
+            hint: 'check the metrics URI and that Prometheus is running',
+            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+            signal: context.signal,
+        });
         let url;
         try {
             url = new URL(uri.replace(/^prometheus\+/i, ''));
@@ -19488,7 +20436,10 @@ class PrometheusMetrics {
             }
             this.templates[name] = q;
         }
-        this.selectors = { canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary, stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable };
+        this.selectors = {
+            canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary,
+            stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable,
+        };
     }
     /** The query as sent for a variant and a window length. */
     query(name, variant, window) {
@@ -19548,7 +20499,10 @@ class PrometheusMetrics {
             catch (e) {
                 if (!isHttpFailure(e))
                     throw e;
-                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, { retryable: e.retryable, cause: e });
+                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, {
+                    retryable: e.retryable,
+                    cause: e,
+                });
             }
             const v = value(this.data(answer, name, variant, query, false));
             return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
@@ -19647,8 +20601,13 @@ function sample(text) {
     return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
 }
 function seriesList(rows) {
-    const one = (m = {}) => `{${Object.entries(m).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
-    return rows.slice(0, 3).map((r) => one(r.metric)).join(', ') + (rows.length > 3 ? ', …' : '');
+    const one = (m = {}) => `{${Object.entries(m)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(', ')}}`;
+    return (rows
+        .slice(0, 3)
+        .map((r) => one(r.metric))
+        .join(', ') + (rows.length > 3 ? ', …' : ''));
 }
 registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
 registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
@@ -19690,7 +20649,12 @@ class HttpJsonMetrics {
         this.uri = uri;
         this.timeoutMs = context.timeoutMs ?? 10_000;
         const t = this.timeoutMs;
-        this.http = new HttpClient({ service: 'the metrics endpoint', hint: 'check the metrics URI and that the service is up', timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t }, signal: context.signal });
+        this.http = new HttpClient({
+            service: 'the metrics endpoint',
+            hint: 'check the metrics URI and that the service is up',
+            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+            signal: context.signal,
+        });
         let url;
         try {
             url = new URL(uri.replace(/^http-json\+/i, ''));
@@ -19734,13 +20698,20 @@ class HttpJsonMetrics {
             const then = previous?.variants[variant];
             if (!now) {
                 const note = `no "${variant}" in the answer`;
-                for (const [metric, key] of [['requests', 'requests'], ['errors', 'errors'], ['p99Ms', 'latency_p99_ms']])
+                for (const [metric, key] of [
+                    ['requests', 'requests'],
+                    ['errors', 'errors'],
+                    ['p99Ms', 'latency_p99_ms'],
+                ])
                     put(variant, metric, key, null, note);
                 continue;
             }
-            const counts = !previous ? 'the first snapshot, a baseline for the next reading'
-                : !then ? `no "${variant}" in the previous snapshot`
-                    : now.requests < then.requests || now.errors < then.errors ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
+            const counts = !previous
+                ? 'the first snapshot, a baseline for the next reading'
+                : !then
+                    ? `no "${variant}" in the previous snapshot`
+                    : now.requests < then.requests || now.errors < then.errors
+                        ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
                         : undefined;
             put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then.requests, counts);
             put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then.errors, counts);
@@ -19754,13 +20725,19 @@ class HttpJsonMetrics {
      * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
      */
     async snapshot(checking, signal) {
-        const fail = (message) => (checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true }));
+        const fail = (message) => checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true });
         const at = new Date();
         let status;
         let text;
         try {
             // read() is retried by the rollout loop; check() runs once, so the client retries it.
-            const res = await this.http.request({ method: 'GET', url: this.url, authorization: this.authorization, signal, retries: checking ? undefined : 0 });
+            const res = await this.http.request({
+                method: 'GET',
+                url: this.url,
+                authorization: this.authorization,
+                signal,
+                retries: checking ? undefined : 0,
+            });
             status = res.status;
             text = await res.text();
         }
@@ -19795,13 +20772,24 @@ class HttpJsonMetrics {
             if (entry === undefined || entry === null)
                 continue;
             const count = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-            const bad = !object(entry) ? 'is not an object' : !count(entry.requests) ? 'has no "requests" count' : !count(entry.errors) ? 'has no "errors" count' : undefined;
+            const bad = !object(entry)
+                ? 'is not an object'
+                : !count(entry.requests)
+                    ? 'has no "requests" count'
+                    : !count(entry.errors)
+                        ? 'has no "errors" count'
+                        : undefined;
             if (bad || !object(entry)) {
                 throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
             }
             const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
             const p99 = entry[p99Key];
-            variants[variant] = { requests: entry.requests, errors: entry.errors, p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null, p99Key };
+            variants[variant] = {
+                requests: entry.requests,
+                errors: entry.errors,
+                p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null,
+                p99Key,
+            };
         }
         return { at, variants };
     }
@@ -19887,9 +20875,15 @@ class HaproxyRouter {
         this.stable = q.get('stable') ?? 'stable';
         this.canary = q.get('canary') ?? 'canary';
         if (!this.backend) {
-            throw new errors_InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), { input: 'router' });
+            throw new errors_InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), {
+                input: 'router',
+            });
         }
-        for (const [what, name] of [['backend', this.backend], ['stable server', this.stable], ['canary server', this.canary]])
+        for (const [what, name] of [
+            ['backend', this.backend],
+            ['stable server', this.stable],
+            ['canary server', this.canary],
+        ])
             checkHaproxyName(uri, what, name);
     }
     async setWeights(canary, signal) {
@@ -19952,10 +20946,14 @@ class HaproxyRouter {
                     resolve(reply);
             };
             const unreachable = (why) => new ServiceError(service, `Cannot reach HAProxy's runtime API at ${shown} (${why}); check the stats socket address and that HAProxy is running, then try again.`, { retryable: true });
-            const stalled = (why) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, { retryable: true });
+            const stalled = (why) => new ServiceError(service, `HAProxy's runtime API at ${shown} did not finish answering '${command}' (${why}); try again, or check HAProxy.`, {
+                retryable: true,
+            });
             const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }));
             signal?.addEventListener('abort', onAbort, { once: true });
-            timers.push(setTimeout(() => finish(socket.connecting ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`) : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
+            timers.push(setTimeout(() => finish(socket.connecting
+                ? unreachable(`no connection within ${this.timeouts.connectMs / 1000} s`)
+                : stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), socket.connecting ? this.timeouts.connectMs : this.timeouts.totalMs));
             socket.on('connect', () => {
                 clearTimeout(timers[0]);
                 timers.push(setTimeout(() => finish(stalled(`no full reply within ${this.timeouts.totalMs / 1000} s`)), this.timeouts.totalMs));
@@ -20011,12 +21009,25 @@ class HttpRouter {
         this.endpoint = `${uri.replace(/\/+$/, '')}${WEIGHTS_PATH}`;
         this.shown = shownUrl(this.endpoint);
         // The rollout retries router calls itself (and rolls back when they keep failing): one try here.
-        this.http = new HttpClient({ service: 'the router', hint: 'check the router URI and that the load balancer is up', timeouts: options.timeouts, signal: options.signal, retries: 0 });
+        this.http = new HttpClient({
+            service: 'the router',
+            hint: 'check the router URI and that the load balancer is up',
+            timeouts: options.timeouts,
+            signal: options.signal,
+            retries: 0,
+        });
     }
     async setWeights(canary, signal) {
         checkCanaryWeight(canary);
         // Absolute weights: sending them twice is the same as once.
-        const res = await this.http.request({ method: 'PUT', url: this.endpoint, body: JSON.stringify({ canary, stable: 1 - canary }), headers: { 'Content-Type': 'application/json' }, idempotent: true, signal });
+        const res = await this.http.request({
+            method: 'PUT',
+            url: this.endpoint,
+            body: JSON.stringify({ canary, stable: 1 - canary }),
+            headers: { 'Content-Type': 'application/json' },
+            idempotent: true,
+            signal,
+        });
         if (res.status < 200 || res.status > 299)
             throw await this.failure(res, `PUT ${WEIGHTS_PATH}`);
         res.discard();
@@ -20072,7 +21083,11 @@ class CommandRouter {
     args;
     constructor(uri) {
         this.uri = uri;
-        const words = uri.replace(/^command:(\/\/)?/i, '').trim().split(/\s+/).filter(Boolean);
+        const words = uri
+            .replace(/^command:(\/\/)?/i, '')
+            .trim()
+            .split(/\s+/)
+            .filter(Boolean);
         if (words.length === 0)
             throw new errors_InputError(`Router '${uri}' names no command; write command:<path to script>, e.g. command:./deploy/set-weights.sh.`, { input: 'router' });
         [this.file, ...this.args] = words;
@@ -20091,7 +21106,9 @@ class CommandRouter {
             try {
                 body = JSON.parse(out);
             }
-            catch { /* shown below */ }
+            catch {
+                /* shown below */
+            }
             canary = Number(body?.canary);
             stable = Number(body?.stable);
         }
@@ -20133,36 +21150,140 @@ registerRouter('command', (uri) => new CommandRouter(uri));
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy-inputs.ts
 const CANARY_DEPLOY_INPUTS = [
-    { name: 'router', type: 'uri', required: true, what: 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary', description: "The traffic router. haproxy://host:port/<backend>?stable=<server>&canary=<server> (HAProxy Runtime API, stats socket at level admin; haproxy:///path/admin.sock?backend=… for a unix socket), http(s)://lb:8080 (PUT/GET /routes/model/weights with {\"canary\": w, \"stable\": 1 - w}), or command:<script> (your script, called \"<script> set <canary> <stable>\" and \"<script> get\")." },
-    { name: 'metrics', type: 'uri', required: true, what: 'the metrics source, e.g. prometheus+http://127.0.0.1:9090', description: "The metrics source. prometheus+http(s)://host:9090 (PromQL over the HTTP API; PROMETHEUS_TOKEN, or PROMETHEUS_USERNAME/PASSWORD, in env), or http-json+http(s)://host/path (an endpoint returning cumulative {\"canary\": {\"requests\", \"errors\", \"latency_p99_ms\"}, \"stable\": {...}})." },
-    { name: 'metrics-queries', type: 'lines', description: "Prometheus queries replacing the defaults, one per line: \"requests = …\", \"errors = …\", \"p99 = …\" (p99 in seconds). {{selector}} becomes the variant's label selector and {{window}} the check window (e.g. 30s). Defaults read http_requests_total{code} and the http_request_duration_seconds histogram." },
-    { name: 'canary-selector', type: 'string', default: "variant=\"canary\"", description: "PromQL label selector of the canary's series." },
-    { name: 'stable-selector', type: 'string', default: "variant=\"stable\"", description: "PromQL label selector of the stable version's series." },
-    { name: 'initial-weight', type: 'share', default: "5%", description: "The canary's first share of traffic (5% or 0.05)." },
-    { name: 'step-weight', type: 'share', default: "10%", description: "How much the share grows at each step." },
-    { name: 'steps', type: 'string', description: "An explicit list of shares, rising (e.g. \"1%, 5%, 25%, 50%\"); replaces initial-weight and step-weight." },
-    { name: 'max-weight', type: 'share', default: "100%", description: "The largest share before promotion; after the step at or below it passes, the canary gets 100%." },
-    { name: 'interval', type: 'duration', default: "5m", description: "How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this." },
-    { name: 'check-interval', type: 'duration', default: "30s", description: "How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves)." },
-    { name: 'max-error-rate', type: 'rate', default: "1%", description: "A check fails when the canary's error rate since the step began is above this with error-rate-confidence (the Wilson lower bound is above it): 1% or 0.01 (a bare 1 is refused, as it would mean 100%)." },
-    { name: 'error-rate-confidence', type: 'share', default: "95%", description: "The confidence of that Wilson bound: at 95%, 2 errors in 100 requests do not fail a 1% limit (the lower bound is 0.55%). Higher waits for more evidence; from 50% up to, not including, 100%." },
-    { name: 'max-latency-p99', type: 'latency', keywords: ['none'], default: "150ms", description: "A check fails when the canary's p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; \"none\" to not check." },
-    { name: 'max-latency-ratio', type: 'number', description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked." },
-    { name: 'error-rate-ratio', type: 'number', default: "10", description: "The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in." },
-    { name: 'false-rollback-rate', type: 'rate', default: "1%", description: "The sequential test's chance of rolling back a canary that fails no more often than stable, however long it is watched." },
-    { name: 'min-requests', type: 'count', min: 1, max: 1000000000, default: "50", description: "Canary requests a check needs to count; fewer is inconclusive, never a pass." },
-    { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: "2", description: "How many failed checks roll back." },
-    { name: 'metrics-failures', type: 'count', min: 1, max: 1000, default: "3", description: "How many metrics reads in a row may fail (after a retry each) before rolling back." },
-    { name: 'timeout', type: 'duration', description: "The whole rollout; past it, roll back. Default: twice the planned steps times interval." },
-    { name: 'rollback-timeout', type: 'duration', default: "10m", description: "How long a rollback keeps trying a router that does not answer (a restart, a frozen load balancer), in the main step and again in the post step, with the wait shown in the log; keep the step's timeout-minutes above timeout plus this." },
-    { name: 'dry-run', type: 'boolean', default: "false", description: "true: check that router and metrics answer, read one window, print the plan, move nothing." },
-    { name: 'resume', type: 'boolean', default: "true", description: "true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over." },
-    { name: 'promote-command', type: 'string', description: "After the last step passes: the script that puts the new version on the stable servers (run without a shell, words after the path are its arguments; the model in MODELCI_MODEL_NAME, MODELCI_MODEL_VERSION, MODELCI_GIT_SHA; stopped after 15 min). The stable servers are then checked on the metrics and get 100% again, the canary 0%. Empty: the canary servers keep 100% and the summary says what to do." },
-    { name: 'start-from-full-canary', type: 'boolean', default: "false", description: "true: start even when the router already gives the canary 100% (an earlier promotion without promote-command); its share first goes back to 0, to the stable servers. false: refuse with a sentence." },
-    { name: 'model-name', type: 'string', description: "The model being deployed, for the record and the summary." },
-    { name: 'model-version', type: 'string', description: "Its version (e.g. the register-model version output)." },
+    {
+        name: 'router',
+        type: 'uri',
+        required: true,
+        what: 'the traffic router, e.g. haproxy://127.0.0.1:9999/model?stable=stable&canary=canary',
+        description: 'The traffic router. haproxy://host:port/<backend>?stable=<server>&canary=<server> (HAProxy Runtime API, stats socket at level admin; haproxy:///path/admin.sock?backend=… for a unix socket), http(s)://lb:8080 (PUT/GET /routes/model/weights with {"canary": w, "stable": 1 - w}), or command:<script> (your script, called "<script> set <canary> <stable>" and "<script> get").',
+    },
+    {
+        name: 'metrics',
+        type: 'uri',
+        required: true,
+        what: 'the metrics source, e.g. prometheus+http://127.0.0.1:9090',
+        description: 'The metrics source. prometheus+http(s)://host:9090 (PromQL over the HTTP API; PROMETHEUS_TOKEN, or PROMETHEUS_USERNAME/PASSWORD, in env), or http-json+http(s)://host/path (an endpoint returning cumulative {"canary": {"requests", "errors", "latency_p99_ms"}, "stable": {...}}).',
+    },
+    {
+        name: 'metrics-queries',
+        type: 'lines',
+        description: 'Prometheus queries replacing the defaults, one per line: "requests = …", "errors = …", "p99 = …" (p99 in seconds). {{selector}} becomes the variant\'s label selector and {{window}} the check window (e.g. 30s). Defaults read http_requests_total{code} and the http_request_duration_seconds histogram.',
+    },
+    { name: 'canary-selector', type: 'string', default: 'variant="canary"', description: "PromQL label selector of the canary's series." },
+    { name: 'stable-selector', type: 'string', default: 'variant="stable"', description: "PromQL label selector of the stable version's series." },
+    { name: 'initial-weight', type: 'share', default: '5%', description: "The canary's first share of traffic (5% or 0.05)." },
+    { name: 'step-weight', type: 'share', default: '10%', description: 'How much the share grows at each step.' },
+    { name: 'steps', type: 'string', description: 'An explicit list of shares, rising (e.g. "1%, 5%, 25%, 50%"); replaces initial-weight and step-weight.' },
+    {
+        name: 'max-weight',
+        type: 'share',
+        default: '100%',
+        description: 'The largest share before promotion; after the step at or below it passes, the canary gets 100%.',
+    },
+    {
+        name: 'interval',
+        type: 'duration',
+        default: '5m',
+        description: 'How long each step lasts at least, with its unit (30s, 5m, 1h; a bare number is refused). A step ends on a passing check after this.',
+    },
+    {
+        name: 'check-interval',
+        type: 'duration',
+        default: '30s',
+        description: 'How often the metrics are read and judged; at most the step interval. With Prometheus it must span two scrapes (checked before anything moves).',
+    },
+    {
+        name: 'max-error-rate',
+        type: 'rate',
+        default: '1%',
+        description: "A check fails when the canary's error rate since the step began is above this with error-rate-confidence (the Wilson lower bound is above it): 1% or 0.01 (a bare 1 is refused, as it would mean 100%).",
+    },
+    {
+        name: 'error-rate-confidence',
+        type: 'share',
+        default: '95%',
+        description: 'The confidence of that Wilson bound: at 95%, 2 errors in 100 requests do not fail a 1% limit (the lower bound is 0.55%). Higher waits for more evidence; from 50% up to, not including, 100%.',
+    },
+    {
+        name: 'max-latency-p99',
+        type: 'latency',
+        keywords: ['none'],
+        default: '150ms',
+        description: 'A check fails when the canary\'s p99 latency is above this: 150ms, 0.2s, or a bare number of milliseconds (150), as in quality-gates; "none" to not check.',
+    },
+    {
+        name: 'max-latency-ratio',
+        type: 'number',
+        description: "A check fails when the canary's p99 is above this many times the stable version's over the same window (e.g. 1.5). Empty: not checked.",
+    },
+    {
+        name: 'error-rate-ratio',
+        type: 'number',
+        default: '10',
+        description: 'The sequential test, relative to stable: the canary is bad when it fails this many times as often as stable. Judged continuously at every check; rolls back as soon as the evidence is in.',
+    },
+    {
+        name: 'false-rollback-rate',
+        type: 'rate',
+        default: '1%',
+        description: "The sequential test's chance of rolling back a canary that fails no more often than stable, however long it is watched.",
+    },
+    {
+        name: 'min-requests',
+        type: 'count',
+        min: 1,
+        max: 1000000000,
+        default: '50',
+        description: 'Canary requests a check needs to count; fewer is inconclusive, never a pass.',
+    },
+    { name: 'failed-checks', type: 'count', min: 1, max: 1000, default: '2', description: 'How many failed checks roll back.' },
+    {
+        name: 'metrics-failures',
+        type: 'count',
+        min: 1,
+        max: 1000,
+        default: '3',
+        description: 'How many metrics reads in a row may fail (after a retry each) before rolling back.',
+    },
+    { name: 'timeout', type: 'duration', description: 'The whole rollout; past it, roll back. Default: twice the planned steps times interval.' },
+    {
+        name: 'rollback-timeout',
+        type: 'duration',
+        default: '10m',
+        description: "How long a rollback keeps trying a router that does not answer (a restart, a frozen load balancer), in the main step and again in the post step, with the wait shown in the log; keep the step's timeout-minutes above timeout plus this.",
+    },
+    {
+        name: 'dry-run',
+        type: 'boolean',
+        default: 'false',
+        description: 'true: check that router and metrics answer, read one window, print the plan, move nothing.',
+    },
+    {
+        name: 'resume',
+        type: 'boolean',
+        default: 'true',
+        description: 'true: when the router already gives the canary a share from an interrupted run, continue from the step at or below it instead of starting over.',
+    },
+    {
+        name: 'promote-command',
+        type: 'string',
+        description: 'After the last step passes: the script that puts the new version on the stable servers (run without a shell, words after the path are its arguments; the model in MODELCI_MODEL_NAME, MODELCI_MODEL_VERSION, MODELCI_GIT_SHA; stopped after 15 min). The stable servers are then checked on the metrics and get 100% again, the canary 0%. Empty: the canary servers keep 100% and the summary says what to do.',
+    },
+    {
+        name: 'start-from-full-canary',
+        type: 'boolean',
+        default: 'false',
+        description: 'true: start even when the router already gives the canary 100% (an earlier promotion without promote-command); its share first goes back to 0, to the stable servers. false: refuse with a sentence.',
+    },
+    { name: 'model-name', type: 'string', description: 'The model being deployed, for the record and the summary.' },
+    { name: 'model-version', type: 'string', description: 'Its version (e.g. the register-model version output).' },
     { name: 'git-sha', type: 'string', description: "The commit that produced it. Default: the workflow's GITHUB_SHA." },
-    { name: 'record-path', type: 'path', default: "modelci-deployment-record.json", description: "Where the DeploymentRecord JSON is written (after every check)." },
+    {
+        name: 'record-path',
+        type: 'path',
+        default: 'modelci-deployment-record.json',
+        description: 'Where the DeploymentRecord JSON is written (after every check).',
+    },
 ];
 /** `modelci rollback`: what the post step does, by hand. */
 const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path' || s.name === 'rollback-timeout');
@@ -20200,11 +21321,18 @@ async function runCanaryDeploy(req, runtime = {}) {
         name: req['model-name']?.trim() || undefined,
         version: req['model-version']?.trim() || undefined,
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
-        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
     };
     const record = await runRollout(policy, {
-        router, metrics, clock: runtime.clock, signal: runtime.signal, log: runtime.log && ((line) => runtime.log(logText(line))),
-        onRecord: (r) => writeRecord(recordPath, r), previous: await readRecord(recordPath),
+        router,
+        metrics,
+        clock: runtime.clock,
+        signal: runtime.signal,
+        log: runtime.log && ((line) => runtime.log(logText(line))),
+        onRecord: (r) => writeRecord(recordPath, r),
+        previous: await readRecord(recordPath),
         promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
     }, model);
     return outcome(record, recordPath);
@@ -20249,9 +21377,16 @@ async function rollBackUnfinished(req, reason, runtime = {}) {
     const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
     const now = () => new Date(clock.now()).toISOString();
     // No record yet: the main step stopped before its first write.
-    const record = await readRecord(recordPath) ?? {
-        schema: DEPLOYMENT_RECORD_SCHEMA, model: {}, router: redactUri(router.uri), metrics: redactUri(req.metrics ?? ''), policy: parseCanaryPolicy(req),
-        startedAt: now(), state: 'initializing', steps: [], events: [],
+    const record = (await readRecord(recordPath)) ?? {
+        schema: DEPLOYMENT_RECORD_SCHEMA,
+        model: {},
+        router: redactUri(router.uri),
+        metrics: redactUri(req.metrics ?? ''),
+        policy: parseCanaryPolicy(req),
+        startedAt: now(),
+        state: 'initializing',
+        steps: [],
+        events: [],
     };
     record.events.push({ at: now(), state: 'rolling-back', weight: record.events.at(-1)?.weight ?? null, message: reason });
     try {
@@ -20260,7 +21395,11 @@ async function rollBackUnfinished(req, reason, runtime = {}) {
         record.events.push({ at: now(), state: 'rolled-back', weight: held, message: `stable serves 100% (${reason})` });
     }
     catch (e) {
-        Object.assign(record, { state: 'failed', reason: `${reason} Rolling back FAILED: ${e.message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`, finishedAt: now() });
+        Object.assign(record, {
+            state: 'failed',
+            reason: `${reason} Rolling back FAILED: ${e.message.replace(/\.$/, '')}; run 'modelci rollback --router <uri>' again once the router answers, or set the canary's weight to 0 by hand.`,
+            finishedAt: now(),
+        });
         record.events.push({ at: now(), state: 'failed', weight: null, message: record.reason });
     }
     // Traffic first, record after: a record that cannot be written is a warning.
@@ -20291,15 +21430,26 @@ async function readRecord(path) {
 }
 function outcome(record, recordPath) {
     return {
-        record, recordPath, markdown: renderDeploymentMarkdown(record),
-        outputs: { outcome: record.state, record: recordPath, 'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight), reason: record.reason ?? '', serving: record.serving ?? '' },
+        record,
+        recordPath,
+        markdown: renderDeploymentMarkdown(record),
+        outputs: {
+            outcome: record.state,
+            record: recordPath,
+            'final-weight': record.finalWeight === undefined ? '' : String(record.finalWeight),
+            reason: record.reason ?? '',
+            serving: record.serving ?? '',
+        },
         passed: record.state === 'promoted' || record.state === 'dry-run',
         warnings: record.warnings ?? [],
     };
 }
 function metricsOptions(req) {
     const queries = {};
-    const lines = (req['metrics-queries'] ?? '').split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
+    const lines = (req['metrics-queries'] ?? '')
+        .split(/[\n;]/)
+        .map((l) => l.trim())
+        .filter(Boolean);
     for (const [i, line] of lines.entries()) {
         const m = /^(requests|errors|p99)\s*[=:]\s*(.+)$/.exec(line);
         if (!m)
@@ -20354,8 +21504,22 @@ function renderDriftText(report, color = false, width = WIDTH) {
     const others = widths.slice(1).reduce((s, w) => s + w + 2, 0);
     widths[0] = Math.max(8, Math.min(widths[0], width - others));
     const cut = (s, w) => (len(s) <= w ? s : [...s].slice(0, w - 1).join('') + '…');
-    const line = (r) => r.map((c, i) => { const t = cut(c, widths[i]); return t + ' '.repeat(widths[i] - len(t)); }).join('  ').trimEnd();
-    const out = [`${head}  ${logText(v.summary)}`, logText(describeRun(report).replace(/`/g, '')), '', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
+    const line = (r) => r
+        .map((c, i) => {
+        const t = cut(c, widths[i]);
+        return t + ' '.repeat(widths[i] - len(t));
+    })
+        .join('  ')
+        .trimEnd();
+    const out = [
+        `${head}  ${logText(v.summary)}`,
+        logText(describeRun(report).replace(/`/g, '')),
+        '',
+        line(header),
+        line(widths.map((w) => '-'.repeat(w))),
+        ...rows.map(line),
+        '',
+    ];
     for (const f of ordered) {
         out.push(logText(`${f.name}: ${f.reason}`));
         if (f.status === 'drift') {
@@ -20399,14 +21563,17 @@ function renderGatesText(verdict) {
         baselineLines(v),
         (e?.notes ?? []).map((n) => `note: ${n}`),
     ];
-    return ascii(blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')) + '\n';
+    return (ascii(blocks
+        .filter((b) => b.length > 0)
+        .map((b) => b.join('\n'))
+        .join('\n\n')) + '\n');
 }
 function sourceLine(v) {
     const e = v.evaluation;
     if (!e)
         return `report: ${v.source.report ?? '-'}`;
-    return `model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
-        (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : '');
+    return (`model: ${e.model.path} (${formatQuantity(e.model.sizeBytes, 'bytes')}, ${e.task}) on ${e.data.spec}: ${formatCount(e.data.rows)} rows, label ${e.data.labelColumn}` +
+        (e.data.rowsWithMissingInputs > 0 ? `, ${formatCount(e.data.rowsWithMissingInputs)} with missing inputs` : ''));
 }
 function gateLines(gates) {
     if (gates.length === 0)
@@ -20460,7 +21627,9 @@ function confusionLines(e) {
 /** Probes that did not pass; the passing ones would only be noise here. */
 function robustnessLines(e) {
     // An unprobed check's detail already starts with 'Not probed'.
-    return e.robustness.filter((r) => r.passed !== true).map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
+    return e.robustness
+        .filter((r) => r.passed !== true)
+        .map((r) => `robustness ${r.name}: ${r.passed === null ? '' : `${robustnessResult(r).word.toUpperCase()}  `}${r.detail}`);
 }
 function baselineLines(v) {
     if (!v.baselineMetrics)
@@ -20479,12 +21648,26 @@ function alignTable(header, rows, right) {
     const width = (s) => [...s].length;
     const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
     const pad = (s, i) => (right[i] ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));
-    const line = (r) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
+    const line = (r) => r
+        .map((c, i) => pad(c ?? '', i))
+        .join('  ')
+        .trimEnd();
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 /** The typographic symbols the shared formatters and messages use, in ASCII for any terminal. */
 const ASCII = [
-    [/≥/g, '>='], [/≤/g, '<='], [/[–—]/g, '-'], [/∞/g, 'inf'], [/×/g, 'x'], [/Δ/g, 'delta'], [/²/g, '^2'], [/µ/g, 'u'], [/[’‘]/g, "'"], [/[“”]/g, '"'], [/·/g, '-'], [/…/g, '...'],
+    [/≥/g, '>='],
+    [/≤/g, '<='],
+    [/[–—]/g, '-'],
+    [/∞/g, 'inf'],
+    [/×/g, 'x'],
+    [/Δ/g, 'delta'],
+    [/²/g, '^2'],
+    [/µ/g, 'u'],
+    [/[’‘]/g, "'"],
+    [/[“”]/g, '"'],
+    [/·/g, '-'],
+    [/…/g, '...'],
 ];
 function ascii(s) {
     return ASCII.reduce((t, [re, to]) => t.replace(re, to), s);
@@ -20604,8 +21787,10 @@ function startTelemetry(gpus, options) {
     const start = now();
     const samples = [];
     const warnings = [];
-    const warnOnce = (w) => { if (!warnings.includes(w))
-        warnings.push(w); };
+    const warnOnce = (w) => {
+        if (!warnings.includes(w))
+            warnings.push(w);
+    };
     let stopped = false;
     let inFlight = Promise.resolve();
     let timer;
@@ -20623,14 +21808,23 @@ function startTelemetry(gpus, options) {
                 warnOnce(`GPU ${g} disappeared from nvidia-smi during training: telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
                 continue;
             }
-            samples.push({ atMs: at, gpu: g, utilizationPct: smiNumber(row[1]), memoryUsedMiB: smiNumber(row[2]), powerW: smiNumber(row[3]), temperatureC: smiNumber(row[4]) });
+            samples.push({
+                atMs: at,
+                gpu: g,
+                utilizationPct: smiNumber(row[1]),
+                memoryUsedMiB: smiNumber(row[2]),
+                powerW: smiNumber(row[3]),
+                temperatureC: smiNumber(row[4]),
+            });
         }
     };
     const tick = () => {
         if (stopped)
             return;
-        inFlight = sampleOnce().finally(() => { if (!stopped)
-            timer = setTimeout(tick, options.intervalMs); });
+        inFlight = sampleOnce().finally(() => {
+            if (!stopped)
+                timer = setTimeout(tick, options.intervalMs);
+        });
     };
     if (gpus.length > 0)
         tick();
@@ -20645,7 +21839,10 @@ function startTelemetry(gpus, options) {
     };
 }
 function telemetry_firstLine(text) {
-    const l = text.split('\n').map((s) => s.trim()).find(Boolean);
+    const l = text
+        .split('\n')
+        .map((s) => s.trim())
+        .find(Boolean);
     return l ? `: ${l.slice(0, 200)}` : '';
 }
 function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
@@ -20658,7 +21855,14 @@ function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
             return vs.length ? Math.max(...vs) : undefined;
         };
         const mean = util.length ? util.reduce((a, b) => a + b, 0) / util.length : undefined;
-        out.gpus.push({ gpu: g, samples: mine.length, meanUtilizationPct: mean, peakMemoryUsedMiB: peak((s) => s.memoryUsedMiB), peakPowerW: peak((s) => s.powerW), peakTemperatureC: peak((s) => s.temperatureC) });
+        out.gpus.push({
+            gpu: g,
+            samples: mine.length,
+            meanUtilizationPct: mean,
+            peakMemoryUsedMiB: peak((s) => s.memoryUsedMiB),
+            peakPowerW: peak((s) => s.powerW),
+            peakTemperatureC: peak((s) => s.temperatureC),
+        });
         if (mean !== undefined && mean < IDLE_UTILIZATION_PCT)
             out.warnings.push(`GPU ${g}: mean utilisation ${Math.round(mean)}%: is the model on the GPU? (tensors and model need .to("cuda"); a data loader that cannot keep up looks the same.)`);
     }
@@ -20668,7 +21872,12 @@ function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
 ;// CONCATENATED MODULE: ./packages/core/src/render/training-markdown.ts
 
 
-const training_markdown_HEADLINES = { succeeded: '✅ Training succeeded', failed: '❌ Training failed', 'timed-out': '⏱️ Training timed out', cancelled: '🛑 Training cancelled' };
+const training_markdown_HEADLINES = {
+    succeeded: '✅ Training succeeded',
+    failed: '❌ Training failed',
+    'timed-out': '⏱️ Training timed out',
+    cancelled: '🛑 Training cancelled',
+};
 /** Points per chart: GitHub renders a few hundred comfortably; longer runs are averaged into buckets. */
 const MAX_POINTS = 120;
 function renderTrainingMarkdown(r, samples, failure) {
@@ -20685,7 +21894,15 @@ function renderTrainingMarkdown(r, samples, failure) {
         const n = (v, d = 0) => (v === undefined ? '–' : v.toFixed(d));
         lines.push(mdTable(['GPU', 'name', 'memory', 'mean utilisation', 'peak memory used', 'peak power', 'peak temperature'], ['left', 'left', 'right', 'right', 'right', 'right', 'right'], r.gpus.map((g) => {
             const s = summary.get(g.index);
-            return [String(g.index), markdown_mdText(g.name), `${n(g.memoryTotalMiB)} MiB`, `${n(s?.meanUtilizationPct)}%`, `${n(s?.peakMemoryUsedMiB)} MiB`, `${n(s?.peakPowerW)} W`, `${n(s?.peakTemperatureC)} °C`];
+            return [
+                String(g.index),
+                markdown_mdText(g.name),
+                `${n(g.memoryTotalMiB)} MiB`,
+                `${n(s?.meanUtilizationPct)}%`,
+                `${n(s?.peakMemoryUsedMiB)} MiB`,
+                `${n(s?.peakPowerW)} W`,
+                `${n(s?.peakTemperatureC)} °C`,
+            ];
         })), '');
         lines.push(`Driver ${markdown_mdText(r.gpus[0].driver)}${r.cudaVersion ? `, CUDA ${markdown_mdText(r.cudaVersion)}` : ''}; CUDA_VISIBLE_DEVICES=${mdCode(r.cudaVisibleDevices ?? '')}.`, '');
         for (const g of r.gpus)
@@ -20723,8 +21940,22 @@ function chart(gpu, samples) {
     const mem = buckets.map((b) => Math.round(mean(b.map((s) => s.memoryUsedMiB))));
     const top = Math.max(1, ...mem);
     return [
-        '```mermaid', 'xychart-beta', `  title "GPU ${gpu}: utilisation (%)"`, `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100', `  line [${util.join(', ')}]`, '```', '',
-        '```mermaid', 'xychart-beta', `  title "GPU ${gpu}: memory used (MiB)"`, `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "MiB" 0 --> ${top}`, `  line [${mem.join(', ')}]`, '```', '',
+        '```mermaid',
+        'xychart-beta',
+        `  title "GPU ${gpu}: utilisation (%)"`,
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        '  y-axis "%" 0 --> 100',
+        `  line [${util.join(', ')}]`,
+        '```',
+        '',
+        '```mermaid',
+        'xychart-beta',
+        `  title "GPU ${gpu}: memory used (MiB)"`,
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        `  y-axis "MiB" 0 --> ${top}`,
+        `  line [${mem.join(', ')}]`,
+        '```',
+        '',
     ];
 }
 
@@ -20732,13 +21963,27 @@ function chart(gpu, samples) {
 /** The artifact's name and retention, checked before training so a bad one never wastes a GPU hour. */
 
 // What GitHub's artifact service refuses in a name (the same list @actions/artifact checks).
-const FORBIDDEN = [['"', 'double quote "'], [':', 'colon :'], ['<', 'less than <'], ['>', 'greater than >'], ['|', 'vertical bar |'], ['*', 'asterisk *'], ['?', 'question mark ?'], ['\r', 'carriage return \\r'], ['\n', 'line feed \\n'], ['\\', 'backslash \\'], ['/', 'forward slash /']];
+const FORBIDDEN = [
+    ['"', 'double quote "'],
+    [':', 'colon :'],
+    ['<', 'less than <'],
+    ['>', 'greater than >'],
+    ['|', 'vertical bar |'],
+    ['*', 'asterisk *'],
+    ['?', 'question mark ?'],
+    ['\r', 'carriage return \\r'],
+    ['\n', 'line feed \\n'],
+    ['\\', 'backslash \\'],
+    ['/', 'forward slash /'],
+];
 function checkArtifactName(name, input = 'artifact-name') {
     if (!name.trim())
         throw new errors_InputError(`Input '${input}' is empty; give the artifact a name, e.g. model-<sha>.`, { input });
     const bad = FORBIDDEN.filter(([c]) => name.includes(c)).map(([, what]) => what);
     if (bad.length > 0)
-        throw new errors_InputError(`Input '${input}' holds ${bad.join(', ')}, which GitHub refuses in an artifact name; use letters, digits, '-', '_' and '.' instead.`, { input });
+        throw new errors_InputError(`Input '${input}' holds ${bad.join(', ')}, which GitHub refuses in an artifact name; use letters, digits, '-', '_' and '.' instead.`, {
+            input,
+        });
     return name;
 }
 /** GitHub keeps artifacts 1 to 90 days (a repository may lower the maximum). */
@@ -20772,13 +22017,18 @@ async function listOutputFiles(dir, shownAs, skip = []) {
         files.push({ path, bytes: (await (0,promises_namespaceObject.stat)(full)).size, sha256: await sha256File(full) });
     }
     if (files.length === 0)
-        throw new errors_InputError(`The trainer finished but its output folder ${shownAs} is empty; write the model there or set output-dir to where it writes.`, { input: 'output-dir' });
+        throw new errors_InputError(`The trainer finished but its output folder ${shownAs} is empty; write the model there or set output-dir to where it writes.`, {
+            input: 'output-dir',
+        });
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 function sha256File(path) {
     return new Promise((resolve, reject) => {
         const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-        (0,external_node_fs_namespaceObject.createReadStream)(path).on('data', (c) => h.update(c)).on('error', reject).on('end', () => resolve(h.digest('hex')));
+        (0,external_node_fs_namespaceObject.createReadStream)(path)
+            .on('data', (c) => h.update(c))
+            .on('error', reject)
+            .on('end', () => resolve(h.digest('hex')));
     });
 }
 
@@ -20876,12 +22126,22 @@ function runTrainer(command, options) {
         let timedOut = false;
         let cancelled = false;
         let ending;
-        const killOnExit = () => { if (pgid)
-            killGroupNow(pgid); };
-        const stop = () => { if (pgid && !ending)
-            ending = process_group_endGroup(pgid, options.graceMs); };
-        const timer = setTimeout(() => { timedOut = true; stop(); }, options.timeoutMs);
-        const onAbort = () => { cancelled = true; stop(); };
+        const killOnExit = () => {
+            if (pgid)
+                killGroupNow(pgid);
+        };
+        const stop = () => {
+            if (pgid && !ending)
+                ending = process_group_endGroup(pgid, options.graceMs);
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, options.timeoutMs);
+        const onAbort = () => {
+            cancelled = true;
+            stop();
+        };
         if (pgid) {
             process.on('exit', killOnExit);
             options.onStart?.(pgid);
@@ -20890,7 +22150,10 @@ function runTrainer(command, options) {
             onAbort();
         else
             options.signal?.addEventListener('abort', onAbort, { once: true });
-        for (const [stream, readable] of [['stdout', child.stdout], ['stderr', child.stderr]]) {
+        for (const [stream, readable] of [
+            ['stdout', child.stdout],
+            ['stderr', child.stderr],
+        ]) {
             let partial = '';
             readable.setEncoding('utf8');
             readable.on('data', (chunk) => {
@@ -20899,8 +22162,11 @@ function runTrainer(command, options) {
                 for (const l of lines)
                     emit(l, stream);
             });
-            readable.on('end', () => { if (partial)
-                emit(partial, stream); partial = ''; });
+            readable.on('end', () => {
+                if (partial)
+                    emit(partial, stream);
+                partial = '';
+            });
         }
         function emit(line, stream) {
             tail.push(line);
@@ -20909,7 +22175,9 @@ function runTrainer(command, options) {
             options.onLine(line, stream);
         }
         let spawnError;
-        child.on('error', (e) => { spawnError = e.code ?? e.message; });
+        child.on('error', (e) => {
+            spawnError = e.code ?? e.message;
+        });
         const closed = new Promise((r) => child.once('close', () => r()));
         // 'exit', not 'close': a worker left running keeps the output pipes open, and 'close' would wait for it.
         const finish = async (code, sig) => {
@@ -20921,8 +22189,18 @@ function runTrainer(command, options) {
             const ended = ending ? await ending : undefined;
             await closed; // the rest of the output, now that no process holds the pipes
             process.removeListener('exit', killOnExit);
-            const exitCode = spawnError ? 127 : code ?? 128 + (SIGNALS[sig ?? ''] ?? 0);
-            resolve({ exitCode, signal: sig ?? undefined, timedOut, cancelled, durationMs: Date.now() - started, tail, ended: ended && ended.found.length > 0 ? ended : undefined, spawnError, pgid });
+            const exitCode = spawnError ? 127 : (code ?? 128 + (SIGNALS[sig ?? ''] ?? 0));
+            resolve({
+                exitCode,
+                signal: sig ?? undefined,
+                timedOut,
+                cancelled,
+                durationMs: Date.now() - started,
+                tail,
+                ended: ended && ended.found.length > 0 ? ended : undefined,
+                spawnError,
+                pgid,
+            });
         };
         if (pgid === undefined)
             child.once('close', (code, sig) => void finish(code, sig));
@@ -20996,7 +22274,10 @@ function trackingEnv(req) {
     if (req.wandbProject && group)
         env.WANDB_RUN_GROUP = group;
     if (req.wandbProject)
-        env.WANDB_TAGS = Object.entries(tags).filter(([k]) => k !== 'run_url').map(([k, v]) => (v ? `${k}:${v}` : k)).join(',');
+        env.WANDB_TAGS = Object.entries(tags)
+            .filter(([k]) => k !== 'run_url')
+            .map(([k, v]) => (v ? `${k}:${v}` : k))
+            .join(',');
     return env;
 }
 /** What the trainer wrote to MODELCI_TRACKING_FILE; nothing when it wrote nothing, a warning when it wrote nonsense. */
@@ -21014,7 +22295,10 @@ async function readTrackingFile(path) {
         return { runs: { mlflowRunId: str(o.mlflow_run_id), wandbRunId: str(o.wandb_run_id) } };
     }
     catch {
-        return { runs: {}, warning: `The trainer wrote ${path} (MODELCI_TRACKING_FILE) but it is not JSON; write {"mlflow_run_id": "…"} there so the run can be linked.` };
+        return {
+            runs: {},
+            warning: `The trainer wrote ${path} (MODELCI_TRACKING_FILE) but it is not JSON; write {"mlflow_run_id": "…"} there so the run can be linked.`,
+        };
     }
 }
 
@@ -21024,25 +22308,89 @@ const TRAINING_RUN_FILE = 'modelci-training-run.json';
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-on-gpu-inputs.ts
 const TRAIN_ON_GPU_INPUTS = [
-    { name: 'run', type: 'string', description: "The training command, run like a workflow run: step (bash -e -o pipefail -c, as one argument), e.g. python training/train.py --output-dir artifacts/. Pass values through env:, never as expressions inside the text. Give run or command." },
-    { name: 'command', type: 'lines', description: "The training command as a list, one argument per line (no shell), e.g. python, training/train.py, --output-dir, artifacts. Give run or command." },
-    { name: 'working-directory', type: 'path', default: ".", description: "Where the command runs." },
-    { name: 'output-dir', type: 'path', default: "artifacts", description: "The folder the trainer writes its model into (relative to working-directory): listed with sizes and sha256 in the TrainingRun report, which is written into it, and uploaded as the artifact." },
-    { name: 'gpus', type: 'count', min: 1, max: 64, keywords: ['none'], default: "1", description: "How many GPUs the step needs, checked with nvidia-smi before training; none for a CPU run (no check, no telemetry)." },
-    { name: 'min-free-memory', type: 'size', description: "Free memory each chosen GPU needs before training starts (e.g. 20GiB); empty: not checked." },
-    { name: 'allow-busy-gpu', type: 'boolean', default: "false", description: "true: train even when another process holds memory on the GPU (a shared card). By default a process left on the card fails the step up front." },
-    { name: 'cuda-visible-devices', type: 'string', default: "auto", description: "Which GPUs the trainer sees: auto (those with the most free memory and no other process), or indices or UUIDs as CUDA_VISIBLE_DEVICES takes them (0,1)." },
-    { name: 'timeout', type: 'duration', default: "6h", description: "The longest the trainer may run (30m, 6h); past it, its whole process tree is ended and the step fails." },
-    { name: 'kill-grace-period', type: 'duration', default: "30s", description: "After SIGTERM (timeout or cancellation), how long the trainer's processes get to save and exit before SIGKILL." },
-    { name: 'telemetry-interval', type: 'duration', default: "5s", description: "How often utilisation, memory, power and temperature are sampled per GPU." },
-    { name: 'mlflow-tracking-uri', type: 'uri', description: "MLflow's tracking server, given to the trainer as MLFLOW_TRACKING_URI (default: the job's MLFLOW_TRACKING_URI). Credentials go in env (MLFLOW_TRACKING_TOKEN or _USERNAME/_PASSWORD), masked." },
-    { name: 'experiment-name', type: 'string', description: "MLFLOW_EXPERIMENT_NAME for the trainer. Default: ci-<sha>, as in the seed pipeline." },
+    {
+        name: 'run',
+        type: 'string',
+        description: 'The training command, run like a workflow run: step (bash -e -o pipefail -c, as one argument), e.g. python training/train.py --output-dir artifacts/. Pass values through env:, never as expressions inside the text. Give run or command.',
+    },
+    {
+        name: 'command',
+        type: 'lines',
+        description: 'The training command as a list, one argument per line (no shell), e.g. python, training/train.py, --output-dir, artifacts. Give run or command.',
+    },
+    { name: 'working-directory', type: 'path', default: '.', description: 'Where the command runs.' },
+    {
+        name: 'output-dir',
+        type: 'path',
+        default: 'artifacts',
+        description: 'The folder the trainer writes its model into (relative to working-directory): listed with sizes and sha256 in the TrainingRun report, which is written into it, and uploaded as the artifact.',
+    },
+    {
+        name: 'gpus',
+        type: 'count',
+        min: 1,
+        max: 64,
+        keywords: ['none'],
+        default: '1',
+        description: 'How many GPUs the step needs, checked with nvidia-smi before training; none for a CPU run (no check, no telemetry).',
+    },
+    { name: 'min-free-memory', type: 'size', description: 'Free memory each chosen GPU needs before training starts (e.g. 20GiB); empty: not checked.' },
+    {
+        name: 'allow-busy-gpu',
+        type: 'boolean',
+        default: 'false',
+        description: 'true: train even when another process holds memory on the GPU (a shared card). By default a process left on the card fails the step up front.',
+    },
+    {
+        name: 'cuda-visible-devices',
+        type: 'string',
+        default: 'auto',
+        description: 'Which GPUs the trainer sees: auto (those with the most free memory and no other process), or indices or UUIDs as CUDA_VISIBLE_DEVICES takes them (0,1).',
+    },
+    {
+        name: 'timeout',
+        type: 'duration',
+        default: '6h',
+        description: 'The longest the trainer may run (30m, 6h); past it, its whole process tree is ended and the step fails.',
+    },
+    {
+        name: 'kill-grace-period',
+        type: 'duration',
+        default: '30s',
+        description: "After SIGTERM (timeout or cancellation), how long the trainer's processes get to save and exit before SIGKILL.",
+    },
+    { name: 'telemetry-interval', type: 'duration', default: '5s', description: 'How often utilisation, memory, power and temperature are sampled per GPU.' },
+    {
+        name: 'mlflow-tracking-uri',
+        type: 'uri',
+        description: "MLflow's tracking server, given to the trainer as MLFLOW_TRACKING_URI (default: the job's MLFLOW_TRACKING_URI). Credentials go in env (MLFLOW_TRACKING_TOKEN or _USERNAME/_PASSWORD), masked.",
+    },
+    { name: 'experiment-name', type: 'string', description: 'MLFLOW_EXPERIMENT_NAME for the trainer. Default: ci-<sha>, as in the seed pipeline.' },
     { name: 'run-name', type: 'string', description: "The tracking run's name (MLFLOW_RUN_NAME, WANDB_NAME). Default: <workflow run id>-<attempt>." },
-    { name: 'wandb-project', type: 'string', description: "Weights & Biases project (WANDB_PROJECT); the group (WANDB_RUN_GROUP) is the experiment name. WANDB_API_KEY goes in env, masked." },
-    { name: 'tags', type: 'list', description: "Tags for the tracking run, key=value, comma-separated; git_sha and run_url are always added (MODELCI_TRACKING_TAGS, WANDB_TAGS)." },
-    { name: 'artifact-name', type: 'string', description: "The artifact's name. Default: model-<sha>. GitHub refuses \" : < > | * ? \\ / and line breaks (checked before training)." },
-    { name: 'retention-days', type: 'count', min: 1, max: 90, default: "30", description: "How many days GitHub keeps the artifact (1 to 90; checked before training)." },
-    { name: 'upload', type: 'boolean', default: "true", description: "false: write the TrainingRun report but upload nothing." },
+    {
+        name: 'wandb-project',
+        type: 'string',
+        description: 'Weights & Biases project (WANDB_PROJECT); the group (WANDB_RUN_GROUP) is the experiment name. WANDB_API_KEY goes in env, masked.',
+    },
+    {
+        name: 'tags',
+        type: 'list',
+        description: 'Tags for the tracking run, key=value, comma-separated; git_sha and run_url are always added (MODELCI_TRACKING_TAGS, WANDB_TAGS).',
+    },
+    {
+        name: 'artifact-name',
+        type: 'string',
+        description: 'The artifact\'s name. Default: model-<sha>. GitHub refuses " : < > | * ? \\ / and line breaks (checked before training).',
+    },
+    {
+        name: 'retention-days',
+        type: 'count',
+        min: 1,
+        max: 90,
+        default: '30',
+        description: 'How many days GitHub keeps the artifact (1 to 90; checked before training).',
+    },
+    { name: 'upload', type: 'boolean', default: 'true', description: 'false: write the TrainingRun report but upload nothing.' },
     { name: 'git-sha', type: 'string', description: "The commit being trained. Default: the workflow's GITHUB_SHA." },
 ];
 
@@ -21082,15 +22430,33 @@ function planTraining(req, env, argv) {
     const retentionDays = checkRetentionDays(v['retention-days']);
     const cwd = (0,external_node_path_namespaceObject.resolve)(v['working-directory']);
     const outputDir = (0,external_node_path_namespaceObject.isAbsolute)(v['output-dir']) ? v['output-dir'] : (0,external_node_path_namespaceObject.join)(cwd, v['output-dir']);
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
     const runName = v['run-name'] || (env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined);
     const trackingFile = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `modelci-tracking-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.json`);
     const tracking = trackingEnv({
         mlflowTrackingUri: v['mlflow-tracking-uri'] || env.MLFLOW_TRACKING_URI || undefined,
-        experimentName: v['experiment-name'], runName, wandbProject: v['wandb-project'], tags: v.tags, gitSha, runUrl, trackingFile,
+        experimentName: v['experiment-name'],
+        runName,
+        wandbProject: v['wandb-project'],
+        tags: v.tags,
+        gitSha,
+        runUrl,
+        trackingFile,
     });
-    const devices = v['cuda-visible-devices'].toLowerCase() === 'auto' ? 'auto' : v['cuda-visible-devices'].split(',').map((s) => s.trim()).filter(Boolean);
-    const requirement = { count: v.gpus, minFreeMiB: v['min-free-memory'] === undefined ? undefined : v['min-free-memory'] / (1024 * 1024), allowBusy: v['allow-busy-gpu'], devices };
+    const devices = v['cuda-visible-devices'].toLowerCase() === 'auto'
+        ? 'auto'
+        : v['cuda-visible-devices']
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    const requirement = {
+        count: v.gpus,
+        minFreeMiB: v['min-free-memory'] === undefined ? undefined : v['min-free-memory'] / (1024 * 1024),
+        allowBusy: v['allow-busy-gpu'],
+        devices,
+    };
     return { v, command, gitSha, runUrl, artifactName, retentionDays, cwd, outputDir, tracking, trackingFile, requirement };
 }
 function trainerCommand(run, argv) {
@@ -21119,12 +22485,19 @@ async function runTrainOnGpu(req, runtime = {}) {
     else if (plan.requirement.count === 'none' && !env.CUDA_VISIBLE_DEVICES && !probe.found)
         childEnv.CUDA_VISIBLE_DEVICES = '';
     const startedAt = new Date();
-    const sampler = selection.cudaVisibleDevices !== undefined ? startTelemetry(selection.gpus.map((g) => g.index), { intervalMs: plan.v['telemetry-interval'], command: runtime.nvidiaSmi }) : undefined;
+    const sampler = selection.cudaVisibleDevices !== undefined
+        ? startTelemetry(selection.gpus.map((g) => g.index), { intervalMs: plan.v['telemetry-interval'], command: runtime.nvidiaSmi })
+        : undefined;
     let result;
     let telemetry;
     try {
         result = await runTrainer(plan.command, {
-            cwd: plan.cwd, env: childEnv, timeoutMs: plan.v.timeout, graceMs: plan.v['kill-grace-period'], signal: runtime.signal, onStart: runtime.onStart,
+            cwd: plan.cwd,
+            env: childEnv,
+            timeoutMs: plan.v.timeout,
+            graceMs: plan.v['kill-grace-period'],
+            signal: runtime.signal,
+            onStart: runtime.onStart,
             onLine: (line) => log(logText(line)),
         });
     }
@@ -21165,9 +22538,15 @@ async function runTrainOnGpu(req, runtime = {}) {
     if (!failure)
         await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
     return {
-        report, reportPath, outputDir: plan.outputDir, artifactName: plan.artifactName, retentionDays: plan.retentionDays, upload: plan.v.upload,
+        report,
+        reportPath,
+        outputDir: plan.outputDir,
+        artifactName: plan.artifactName,
+        retentionDays: plan.retentionDays,
+        upload: plan.v.upload,
         markdown: renderTrainingMarkdown(report, telemetry?.samples ?? [], failure),
-        passed: !failure, failure,
+        passed: !failure,
+        failure,
         outputs: {
             'exit-code': String(result.exitCode),
             'training-run': failure ? '' : reportPath,
@@ -21460,7 +22839,9 @@ const register = {
         const r = await runRegister(flags);
         if (r.warning)
             io.stderr(`modelci: warning: ${r.warning}\n`);
-        const line = r.existing ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.` : `Registered ${r.version.name} v${r.version.version}.`;
+        const line = r.existing
+            ? `${r.version.name} v${r.version.version} already holds this content: nothing registered, 0 bytes written.`
+            : `Registered ${r.version.name} v${r.version.version}.`;
         printResult(io, flags.format, { ...r.version, existing: r.existing, bytesWritten: r.bytesWritten }, renderVersionText(r.version, line));
         return EXIT.passed;
     },
@@ -21490,7 +22871,7 @@ const resolve = {
 
 const rollback = {
     name: 'rollback',
-    summary: 'give the stable version all traffic again (what the action\'s post step does)',
+    summary: "give the stable version all traffic again (what the action's post step does)",
     usage: '--router <uri> [--record-path <file>] [flags]',
     inputs: ROLLBACK_INPUTS,
     formats: ['text', 'markdown', 'json'],
@@ -21523,14 +22904,20 @@ const train = {
         const { ['--']: _, format, ...inputs } = flags;
         void _;
         const outcome = await runTrainOnGpu({ ...inputs, upload: 'false' }, {
-            argv, signal: abortOnSignals(), log: (line) => io.stderr(`${line}\n`),
+            argv,
+            signal: abortOnSignals(),
+            log: (line) => io.stderr(`${line}\n`),
         });
         printTraining(io, format, outcome);
         return outcome.passed ? EXIT.passed : EXIT.failed;
     },
 };
 function printTraining(io, format, outcome) {
-    io.stdout(format === 'json' ? JSON.stringify(outcome.report, null, 2) + '\n' : format === 'markdown' ? outcome.markdown : renderTrainingText(outcome.report, outcome.failure));
+    io.stdout(format === 'json'
+        ? JSON.stringify(outcome.report, null, 2) + '\n'
+        : format === 'markdown'
+            ? outcome.markdown
+            : renderTrainingText(outcome.report, outcome.failure));
     if (outcome.passed)
         io.stderr(`report: ${outcome.reportPath}\n`);
 }
@@ -21633,7 +23020,23 @@ function placeholder(name, command) {
         return '<text>';
     if (spec.type === 'choice' && spec.choices)
         return spec.choices.join('|');
-    return { path: '<path>', uri: '<uri>', boolean: 'true|false', count: '<n>', number: '<x>', probability: '<p>', list: '<a,b>', lines: "'<a; b>'", duration: '<30s|5m>', latency: '<ms|150ms>', size: '<500MB>', share: '<5%>', rate: '<1%>', string: '<text>', choice: '<choice>' }[spec.type];
+    return {
+        path: '<path>',
+        uri: '<uri>',
+        boolean: 'true|false',
+        count: '<n>',
+        number: '<x>',
+        probability: '<p>',
+        list: '<a,b>',
+        lines: "'<a; b>'",
+        duration: '<30s|5m>',
+        latency: '<ms|150ms>',
+        size: '<500MB>',
+        share: '<5%>',
+        rate: '<1%>',
+        string: '<text>',
+        choice: '<choice>',
+    }[spec.type];
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/help.ts
@@ -21657,7 +23060,11 @@ function commandHelp(c, version) {
     flag('format', `${c.formats.join('|')}  (default ${c.formats[0]})`, 'What to print on stdout; the report file is written either way.');
     flag('help', '', 'This text.');
     if (c.aliases) {
-        lines.push('', 'From the seed scripts: ' + Object.entries(c.aliases).map(([from, to]) => `--${from} is --${to}`).join(', ') + '.');
+        lines.push('', 'From the seed scripts: ' +
+            Object.entries(c.aliases)
+                .map(([from, to]) => `--${from} is --${to}`)
+                .join(', ') +
+            '.');
     }
     lines.push('', EXIT_HELP, '');
     return lines.join('\n');
@@ -21673,7 +23080,7 @@ function overviewHelp(commands, version) {
         ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
         'Data: CSV, TSV, JSON Lines or Parquet; a file, a directory or a glob (quote it).',
-        'Flags have the names, types and defaults of the matching action\'s inputs.',
+        "Flags have the names, types and defaults of the matching action's inputs.",
         '',
         EXIT_HELP,
         '',

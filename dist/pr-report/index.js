@@ -37249,7 +37249,11 @@ function redactUri(text) {
 }
 /** Whether a query or fragment parameter of this name holds a credential. */
 function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = decodeLoosely(name)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
     const joined = words.join('_');
     return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
 }
@@ -37283,7 +37287,10 @@ function hostOf(authority) {
 }
 /** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
 function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+    return (part[0] +
+        params(part.slice(1))
+            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+            .join(''));
 }
 /**
  * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
@@ -37316,9 +37323,15 @@ function decodeLoosely(s) {
 
 /** The variables the registry, MLflow and metrics adapters read credentials from. */
 const CREDENTIAL_ENV = [
-    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
-    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
-    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'MODELCI_REGISTRY_USERNAME',
+    'MODELCI_REGISTRY_PASSWORD',
+    'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN',
+    'MLFLOW_TRACKING_USERNAME',
+    'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN',
+    'PROMETHEUS_USERNAME',
+    'PROMETHEUS_PASSWORD',
     'GITHUB_TOKEN',
     'WANDB_API_KEY', // train-on-gpu passes it through to the trainer
 ];
@@ -37469,7 +37482,12 @@ async function runAction(body) {
     }
     catch (e) {
         if (isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            error(e.message, {
+                title: e.where.input ? `Input: ${e.where.input}` : 'Bad input',
+                file: e.where.file,
+                startLine: e.where.line,
+                startColumn: e.where.col,
+            });
             process.exitCode = 1;
             return;
         }
@@ -37481,7 +37499,10 @@ async function runAction(body) {
         if (isPolicyError(e)) {
             // The refusal is the step's result: the summary says it, not an empty page.
             error(e.message, { title: 'Refused by policy' });
-            await summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
+            await summary
+                .addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true)
+                .write()
+                .catch(() => undefined);
             process.exitCode = 1;
             return;
         }
@@ -37551,7 +37572,7 @@ function reportCommentBody(markdown) {
     const body = `${REPORT_MARKER}\n${markdown}`;
     if (body.length <= MAX_COMMENT_CHARS)
         return body;
-    const note = '\n\n_The report was cut to fit GitHub\'s comment limit; the job summary has all of it._\n';
+    const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
     return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 async function upsertReportComment(api, pullRequest, markdown) {
@@ -37595,12 +37616,22 @@ async function startDeployment(api, d) {
         description: statusDescription(`${d.model} ${d.version}`),
         productionEnvironment: d.environment === 'production',
     });
-    await api.createDeploymentStatus(id, { state: 'in_progress', description: statusDescription(`Canary of ${d.model} ${d.version} started`), logUrl: d.logUrl, environmentUrl: d.environmentUrl });
+    await api.createDeploymentStatus(id, {
+        state: 'in_progress',
+        description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+        logUrl: d.logUrl,
+        environmentUrl: d.environmentUrl,
+    });
     return id;
 }
 async function endDeployment(api, id, end, detail, d = {}) {
     const state = END_STATE[end];
-    await api.createDeploymentStatus(id, { state, description: statusDescription(detail), logUrl: d.logUrl, environmentUrl: end === 'promoted' ? d.environmentUrl : undefined });
+    await api.createDeploymentStatus(id, {
+        state,
+        description: statusDescription(detail),
+        logUrl: d.logUrl,
+        environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+    });
     return state;
 }
 
@@ -37636,7 +37667,10 @@ function octokitGitHubApi(options) {
         catch (e) {
             // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
             if (signal.aborted)
-                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, { retryable: true, cause: e });
+                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+                    retryable: true,
+                    cause: e,
+                });
             throw asGitHubApiError(e, what, options.repository);
         }
     };
@@ -37719,11 +37753,19 @@ const DRIFT_REPORT_SCHEMA = 'modelci/drift-report@1';
 
 // Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
 const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    us: { factor: 1e-3, dimension: 'time' },
+    µs: { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' },
+    s: { factor: 1000, dimension: 'time' },
     b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' },
+    mb: { factor: 1e6, dimension: 'bytes' },
+    gb: { factor: 1e9, dimension: 'bytes' },
+    tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' },
+    mib: { factor: 1024 ** 2, dimension: 'bytes' },
+    gib: { factor: 1024 ** 3, dimension: 'bytes' },
+    tib: { factor: 1024 ** 4, dimension: 'bytes' },
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
@@ -37732,7 +37774,9 @@ function quantity_parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, {
+            input: where.input,
+        });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -37743,7 +37787,12 @@ function quantity_parseQuantity(text, where = {}) {
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
 function quantity_formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        const steps = [
+            [1e12, 'TB'],
+            [1e9, 'GB'],
+            [1e6, 'MB'],
+            [1e3, 'kB'],
+        ];
         for (const [f, u] of steps)
             if (Math.abs(value) >= f)
                 return `${Number((value / f).toPrecision(4))} ${u}`;
@@ -37778,7 +37827,10 @@ function parseGate(text, input, line) {
     const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
     const m = GATE.exec(text);
     if (!m) {
-        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, {
+            input,
+            line,
+        });
     }
     const [, metric, comparator, rhs] = m;
     const b = BASELINE.exec(rhs.trim());
@@ -37807,12 +37859,18 @@ function legacyGates(inputs) {
 }
 function gate_compare(actual, comparator, threshold) {
     switch (comparator) {
-        case '>=': return actual >= threshold;
-        case '<=': return actual <= threshold;
-        case '>': return actual > threshold;
-        case '<': return actual < threshold;
-        case '==': return actual === threshold;
-        case '!=': return actual !== threshold;
+        case '>=':
+            return actual >= threshold;
+        case '<=':
+            return actual <= threshold;
+        case '>':
+            return actual > threshold;
+        case '<':
+            return actual < threshold;
+        case '==':
+            return actual === threshold;
+        case '!=':
+            return actual !== threshold;
     }
 }
 
@@ -37832,9 +37890,7 @@ function evaluateGates(gates, metrics, options = {}) {
     const checks = options.checks ?? [];
     const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
     const total = results.length + checks.length;
-    const summary = failed.length === 0
-        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
-        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -37865,15 +37921,40 @@ function evaluateGate(gate, metrics, baseline) {
     }
     const shown = (v) => formatQuantity(v, metric.dimension);
     if (Number.isNaN(metric.value)) {
-        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
-            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
+        return {
+            gate: gate.text,
+            metric: gate.metric,
+            comparator: gate.comparator,
+            actual: null,
+            threshold,
+            dimension: metric.dimension,
+            passed: false,
+            margin: null,
+            reason: `${gate.metric} was not measured, so the gate cannot pass.`,
+        };
     }
     const passed = compare(metric.value, gate.comparator, threshold);
-    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
+    const margin = gate.comparator.startsWith('<')
+        ? threshold - metric.value
+        : gate.comparator.startsWith('>')
+            ? metric.value - threshold
+            : passed
+                ? 0
+                : -Math.abs(metric.value - threshold);
     const reason = passed
         ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
         : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
-    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
+    return {
+        gate: gate.text,
+        metric: gate.metric,
+        comparator: gate.comparator,
+        actual: metric.value,
+        threshold,
+        dimension: metric.dimension,
+        passed,
+        margin,
+        reason,
+    };
 }
 function lookup(gate, name, metrics, what) {
     const found = metrics.get(name);
@@ -38047,9 +38128,14 @@ function evaluationSections(e, checkNames, gateMs) {
 function modelSection(e) {
     const m = e.model;
     const d = e.data;
-    const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
+    const opsets = Object.entries(m.opsets)
+        .map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`)
+        .join(', ');
     const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-    const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+    const outputs = [
+        m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`,
+        m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`,
+    ].filter(Boolean);
     const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
     return [
         '### Model and data',
@@ -38078,12 +38164,27 @@ function classificationSection(e) {
         '| Metric | Value |',
         '|---|---:|',
         `| accuracy | ${accuracy} |`,
-        ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
+        ...metricRows(m, [
+            ['balanced accuracy', 'balanced_accuracy'],
+            ['macro F1', 'macro_f1'],
+            ['log loss', 'log_loss'],
+            ['ROC AUC', 'roc_auc'],
+        ]),
         ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
     ].join('\n');
 }
 function regressionSection(e) {
-    return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
+    return [
+        '### Regression metrics',
+        '',
+        '| Metric | Value |',
+        '|---|---:|',
+        ...metricRows(e.metrics, [
+            ['MAE', 'mae'],
+            ['RMSE', 'rmse'],
+            ['R²', 'r2'],
+        ]),
+    ].join('\n');
 }
 function metricRows(m, names) {
     return names.map(([label, key]) => `| ${label} | ${metricValue(key, m[key])} |`);
@@ -38106,9 +38207,17 @@ function confusionSection(e) {
         '### Confusion matrix',
         '',
         `| ${header.join(' | ')} |`,
-        `|---|${header.slice(1).map(() => '---:').join('|')}|`,
+        `|---|${header
+            .slice(1)
+            .map(() => '---:')
+            .join('|')}|`,
         ...rows,
-        ...(capped ? ['', `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`] : []),
+        ...(capped
+            ? [
+                '',
+                `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`,
+            ]
+            : []),
     ].join('\n');
 }
 /** The `limit` classes with most true rows (ties: first listed), in their original order. */
@@ -38121,8 +38230,17 @@ function perClassSection(e) {
     const c = e.classification;
     if (!c || c.perClass.length === 0)
         return undefined;
-    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
-    return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
+    const rows = c.perClass
+        .slice(0, MAX_TABLE_ROWS)
+        .map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+    return [
+        '### Per class',
+        '',
+        '| Class | Precision | Recall | F1 | Support |',
+        '|---|---:|---:|---:|---:|',
+        ...rows,
+        ...more(c.perClass.length, 'classes'),
+    ].join('\n');
 }
 function latencySection(l, gateMs) {
     const out = [
@@ -38177,7 +38295,11 @@ function latencyChart(h, marks = {}) {
     const labels = edgeLabels(h.edges);
     const bucketOf = (x) => (x === undefined ? -1 : h.edges.findIndex((edge) => x <= edge));
     const tags = labels.map(() => []);
-    for (const [name, x] of [['p50', marks.p50], ['p99', marks.p99], ['gate', marks.gate]]) {
+    for (const [name, x] of [
+        ['p50', marks.p50],
+        ['p99', marks.p99],
+        ['gate', marks.gate],
+    ]) {
         const i = bucketOf(x);
         if (i >= 0)
             tags[i].push(name);
@@ -38209,7 +38331,11 @@ function edgeLabels(edges) {
     });
 }
 const ROBUSTNESS_LABEL = {
-    finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
+    finite_outputs: 'finite outputs',
+    deterministic: 'deterministic',
+    zero_input: 'all-zero row',
+    extreme_input: 'extreme values',
+    nan_input: 'NaN inputs',
 };
 function robustnessResult(r) {
     if (r.passed === null)
@@ -38256,7 +38382,7 @@ function baselineRows(candidate, baseline) {
         if (typeof a !== 'number' || typeof b !== 'number')
             continue;
         const d = a - b;
-        const mark = d === 0 ? '' : (d > 0) === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
+        const mark = d === 0 ? '' : d > 0 === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
         rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: `${signed(d, (x) => metricValue(metric, x))}${mark}` });
     }
     return rows;
@@ -38389,7 +38515,12 @@ function renderPrReport(r) {
         r.gates ? gateSection(r.gates) : undefined,
         r.gates ? sizeAndLatency(r.gates) : undefined,
         r.drift ? driftSection(r.drift) : undefined,
-        r.links && r.links.length > 0 ? r.links.map(linkLine).filter((l) => l !== undefined).join(' · ') : undefined,
+        r.links && r.links.length > 0
+            ? r.links
+                .map(linkLine)
+                .filter((l) => l !== undefined)
+                .join(' · ')
+            : undefined,
     ];
     return sections.filter((s) => s !== undefined && s !== '').join('\n\n') + '\n';
 }
@@ -38418,7 +38549,14 @@ function gateSection(v) {
     const base = v.baselineMetrics;
     const rows = v.gates.slice(0, 50).map((g) => {
         const c = gateCells(g);
-        return [markdown_mdCodeCell(g.gate), c.actual, c.threshold, c.margin, base ? delta(g.metric, g.actual, base[g.metric]) : NOT_MEASURED, g.passed ? '✅ pass' : '❌ fail'];
+        return [
+            markdown_mdCodeCell(g.gate),
+            c.actual,
+            c.threshold,
+            c.margin,
+            base ? delta(g.metric, g.actual, base[g.metric]) : NOT_MEASURED,
+            g.passed ? '✅ pass' : '❌ fail',
+        ];
     });
     const out = ['### Quality gates', ''];
     if (!base)
@@ -38432,7 +38570,12 @@ function gateSection(v) {
 function sizeAndLatency(v) {
     const rows = ['size', 'latency.p99']
         .filter((m) => typeof v.metrics[m] === 'number')
-        .map((m) => [m === 'size' ? 'Size' : 'p99 latency', metricValue(m, v.metrics[m]), metricValue(m, v.baselineMetrics?.[m]), delta(m, v.metrics[m], v.baselineMetrics?.[m])]);
+        .map((m) => [
+        m === 'size' ? 'Size' : 'p99 latency',
+        metricValue(m, v.metrics[m]),
+        metricValue(m, v.baselineMetrics?.[m]),
+        delta(m, v.metrics[m], v.baselineMetrics?.[m]),
+    ]);
     if (rows.length === 0)
         return undefined;
     return ['### Size and latency', '', mdTable(['', 'Candidate', 'Production', 'Δ'], ['left', 'right', 'right', 'right'], rows)].join('\n');
@@ -38520,24 +38663,40 @@ function parseInputValue(spec, text) {
     switch (spec.type) {
         case 'string':
         case 'path':
-        case 'uri': return t;
-        case 'boolean': return parseBooleanText(t, name);
-        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parseProbabilityText(t, name);
-        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parseDurationText(t, name);
-        case 'latency': return parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parseShareText(t, name);
-        case 'rate': return parseRateText(t, name);
+        case 'uri':
+            return t;
+        case 'boolean':
+            return parseBooleanText(t, name);
+        case 'count':
+            return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number':
+            return parseNumberText(t, name, spec.min, spec.max);
+        case 'probability':
+            return parseProbabilityText(t, name);
+        case 'choice':
+            return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list':
+            return parseListText(t);
+        case 'lines':
+            return parseLinesText(t);
+        case 'duration':
+            return parseDurationText(t, name);
+        case 'latency':
+            return parseLatencyText(t, name);
+        case 'size':
+            return parseSizeText(t, name);
+        case 'share':
+            return parseShareText(t, name);
+        case 'rate':
+            return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
     const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+    return (m ? m[0] : description)
+        .trim()
+        .replace(/^(\w)/, (c) => c.toLowerCase())
+        .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
 function parseBooleanText(text, input) {
@@ -38585,13 +38744,19 @@ function parseChoiceText(text, input, choices) {
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n;]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 function splitUnit(text) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
@@ -38662,9 +38827,24 @@ function parseRateText(text, input) {
 ;// CONCATENATED MODULE: ./packages/core/src/steps/pr-report-inputs.ts
 const PR_REPORT_INPUTS = [
     { name: 'drift-report', type: 'path', description: 'The DriftReport JSON check-drift wrote (modelci/drift-report@1). Give this, gate-verdict, or both.' },
-    { name: 'gate-verdict', type: 'path', description: 'The quality-gates verdict JSON (modelci/gate-verdict@1), with the deltas against production when it had a baseline.' },
-    { name: 'pull-request', type: 'count', min: 1, max: 1_000_000_000, description: 'The pull request to comment on. Default: the one of the pull_request event; on other events the report goes to the job summary only.' },
-    { name: 'token', type: 'string', default: '${{ github.token }}', description: 'Token that may comment on pull requests (pull-requests: write). From a fork it is read-only: the report then goes to the job summary with a notice.' },
+    {
+        name: 'gate-verdict',
+        type: 'path',
+        description: 'The quality-gates verdict JSON (modelci/gate-verdict@1), with the deltas against production when it had a baseline.',
+    },
+    {
+        name: 'pull-request',
+        type: 'count',
+        min: 1,
+        max: 1_000_000_000,
+        description: 'The pull request to comment on. Default: the one of the pull_request event; on other events the report goes to the job summary only.',
+    },
+    {
+        name: 'token',
+        type: 'string',
+        default: '${{ github.token }}',
+        description: 'Token that may comment on pull requests (pull-requests: write). From a fork it is read-only: the report then goes to the job summary with a notice.',
+    },
 ];
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/pr-report.ts
@@ -38685,7 +38865,7 @@ const PR_REPORT_INPUTS = [
 async function runPrReport(raw, context, api) {
     const inputs = parseInputs(PR_REPORT_INPUTS, raw);
     if (inputs['drift-report'] === undefined && inputs['gate-verdict'] === undefined) {
-        throw new errors_InputError('pr-report has nothing to report: give drift-report (check-drift\'s report-path), gate-verdict (quality-gates\' verdict path), or both.', { input: 'drift-report' });
+        throw new errors_InputError("pr-report has nothing to report: give drift-report (check-drift's report-path), gate-verdict (quality-gates' verdict path), or both.", { input: 'drift-report' });
     }
     const drift = inputs['drift-report'] === undefined ? undefined : await readReport(inputs['drift-report'], 'drift-report', DRIFT_REPORT_SCHEMA);
     const gates = inputs['gate-verdict'] === undefined ? undefined : await readReport(inputs['gate-verdict'], 'gate-verdict', GATE_VERDICT_SCHEMA);
@@ -38743,7 +38923,9 @@ async function run() {
             if (!/^[^/]+\/[^/]+$/.test(repository))
                 throw new errors_InputError('GITHUB_REPOSITORY is not set (or not owner/repo): pr-report comments from a GitHub Actions job, which sets it.');
             if (token === '')
-                throw new errors_InputError('Input \'token\' is empty: leave it unset for the job\'s GITHUB_TOKEN, or give a token with pull-requests: write.', { input: 'token' });
+                throw new errors_InputError("Input 'token' is empty: leave it unset for the job's GITHUB_TOKEN, or give a token with pull-requests: write.", {
+                    input: 'token',
+                });
             return octokitGitHubApi({ token, repository });
         });
         for (const [name, value] of Object.entries(result.outputs))

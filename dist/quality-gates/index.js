@@ -32251,7 +32251,11 @@ function redactUri(text) {
 }
 /** Whether a query or fragment parameter of this name holds a credential. */
 function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = decodeLoosely(name)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
     const joined = words.join('_');
     return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
 }
@@ -32285,7 +32289,10 @@ function hostOf(authority) {
 }
 /** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
 function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+    return (part[0] +
+        params(part.slice(1))
+            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+            .join(''));
 }
 /**
  * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
@@ -32318,9 +32325,15 @@ function decodeLoosely(s) {
 
 /** The variables the registry, MLflow and metrics adapters read credentials from. */
 const CREDENTIAL_ENV = [
-    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
-    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
-    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'MODELCI_REGISTRY_USERNAME',
+    'MODELCI_REGISTRY_PASSWORD',
+    'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN',
+    'MLFLOW_TRACKING_USERNAME',
+    'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN',
+    'PROMETHEUS_USERNAME',
+    'PROMETHEUS_PASSWORD',
     'GITHUB_TOKEN',
     'WANDB_API_KEY', // train-on-gpu passes it through to the trainer
 ];
@@ -32471,7 +32484,12 @@ async function runAction(body) {
     }
     catch (e) {
         if (isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            error(e.message, {
+                title: e.where.input ? `Input: ${e.where.input}` : 'Bad input',
+                file: e.where.file,
+                startLine: e.where.line,
+                startColumn: e.where.col,
+            });
             process.exitCode = 1;
             return;
         }
@@ -32483,7 +32501,10 @@ async function runAction(body) {
         if (isPolicyError(e)) {
             // The refusal is the step's result: the summary says it, not an empty page.
             error(e.message, { title: 'Refused by policy' });
-            await summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
+            await summary
+                .addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true)
+                .write()
+                .catch(() => undefined);
             process.exitCode = 1;
             return;
         }
@@ -37551,7 +37572,7 @@ function reportCommentBody(markdown) {
     const body = `${REPORT_MARKER}\n${markdown}`;
     if (body.length <= MAX_COMMENT_CHARS)
         return body;
-    const note = '\n\n_The report was cut to fit GitHub\'s comment limit; the job summary has all of it._\n';
+    const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
     return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 async function upsertReportComment(api, pullRequest, markdown) {
@@ -37595,12 +37616,22 @@ async function startDeployment(api, d) {
         description: statusDescription(`${d.model} ${d.version}`),
         productionEnvironment: d.environment === 'production',
     });
-    await api.createDeploymentStatus(id, { state: 'in_progress', description: statusDescription(`Canary of ${d.model} ${d.version} started`), logUrl: d.logUrl, environmentUrl: d.environmentUrl });
+    await api.createDeploymentStatus(id, {
+        state: 'in_progress',
+        description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+        logUrl: d.logUrl,
+        environmentUrl: d.environmentUrl,
+    });
     return id;
 }
 async function endDeployment(api, id, end, detail, d = {}) {
     const state = END_STATE[end];
-    await api.createDeploymentStatus(id, { state, description: statusDescription(detail), logUrl: d.logUrl, environmentUrl: end === 'promoted' ? d.environmentUrl : undefined });
+    await api.createDeploymentStatus(id, {
+        state,
+        description: statusDescription(detail),
+        logUrl: d.logUrl,
+        environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+    });
     return state;
 }
 
@@ -37636,7 +37667,10 @@ function octokitGitHubApi(options) {
         catch (e) {
             // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
             if (signal.aborted)
-                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, { retryable: true, cause: e });
+                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+                    retryable: true,
+                    cause: e,
+                });
             throw asGitHubApiError(e, what, options.repository);
         }
     };
@@ -37726,7 +37760,23 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 /** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
-const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+const KNOWN = new Set([
+    'EISDIR',
+    'ENOTDIR',
+    'EEXIST',
+    'ENOENT',
+    'EACCES',
+    'EPERM',
+    'ENOSPC',
+    'EDQUOT',
+    'EROFS',
+    'EMFILE',
+    'ENFILE',
+    'EBUSY',
+    'ENOTEMPTY',
+    'ENAMETOOLONG',
+    'ELOOP',
+]);
 function errnoCode(e) {
     const code = e?.code;
     return typeof code === 'string' ? code : undefined;
@@ -38092,7 +38142,9 @@ class GzipSource {
                 catch (e) {
                     const err = e;
                     if (err.code && err.code.startsWith('Z_')) {
-                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, { file: this.file });
+                        throw new errors_InputError(`${this.file} is not a valid gzip file (${err.message}); it may be truncated or corrupt: compress it again with gzip.`, {
+                            file: this.file,
+                        });
                     }
                     throw err;
                 }
@@ -38115,7 +38167,9 @@ class GzipSource {
 /** Open a file for chunked reading; a missing or unreadable file is an InputError. */
 async function openSource(file) {
     if (/\.gz$/i.test(file)) {
-        await (0,promises_namespaceObject.open)(file, 'r').then((fh) => fh.close(), (e) => { throw fileError(file, e); });
+        await (0,promises_namespaceObject.open)(file, 'r').then((fh) => fh.close(), (e) => {
+            throw fileError(file, e);
+        });
         return new GzipSource(file);
     }
     try {
@@ -39304,7 +39358,11 @@ function checkHeader(file, line, names, d, explicit) {
         }
         const prev = seen.get(name);
         if (prev !== undefined) {
-            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, { file, line, col: i + 1 });
+            throw new errors_InputError(`${file} line ${line}: the column name '${name}' appears twice (columns ${prev + 1} and ${i + 1}); rename one of them.`, {
+                file,
+                line,
+                col: i + 1,
+            });
         }
         seen.set(name, i);
     }
@@ -46282,8 +46340,12 @@ function kindOfElement(el) {
 }
 function isNested(node) {
     const el = node.element;
-    return node.children.length > 0 || el.repetition_type === 'REPEATED' || el.converted_type === 'LIST' || el.converted_type === 'MAP' ||
-        el.logical_type?.type === 'LIST' || el.logical_type?.type === 'MAP';
+    return (node.children.length > 0 ||
+        el.repetition_type === 'REPEATED' ||
+        el.converted_type === 'LIST' ||
+        el.converted_type === 'MAP' ||
+        el.logical_type?.type === 'LIST' ||
+        el.logical_type?.type === 'MAP');
 }
 async function readParquet(file, table) {
     let fh;
@@ -46598,7 +46660,7 @@ function decodeHybrid(b, p, end, width, out, n) {
             // bit-packed: groups of 8 values
             const count = Math.floor(header / 2) * 8;
             const take = Math.min(count, n - seen);
-            const bytes = (Math.floor(header / 2) * width);
+            const bytes = Math.floor(header / 2) * width;
             if (p + Math.ceil((take * width) / 8) > end)
                 throw new Error('bit-packed run past its end');
             let bit = p * 8;
@@ -46677,8 +46739,15 @@ class Entries {
 }
 function pushValues(col, data, file, rowStart) {
     const n = data.length;
-    if (col.kind === 'numeric' && (data instanceof Float64Array || data instanceof Float32Array || data instanceof Int32Array ||
-        data instanceof Uint32Array || data instanceof Int16Array || data instanceof Uint16Array || data instanceof Int8Array || data instanceof Uint8Array)) {
+    if (col.kind === 'numeric' &&
+        (data instanceof Float64Array ||
+            data instanceof Float32Array ||
+            data instanceof Int32Array ||
+            data instanceof Uint32Array ||
+            data instanceof Int16Array ||
+            data instanceof Uint16Array ||
+            data instanceof Int8Array ||
+            data instanceof Uint8Array)) {
         for (let i = 0; i < n; i++) {
             const v = data[i];
             if (v - v === 0)
@@ -46757,10 +46826,10 @@ async function resolveFiles(spec) {
     const wantTxt = /\.txt(\.gz)?$/i.test(spec);
     const files = matched.filter((f) => isDataFile(f, wantTxt));
     if (files.length === 0) {
-        const why = matched.length === 0
-            ? 'matches no files'
-            : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
-        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, { file: spec });
+        const why = matched.length === 0 ? 'matches no files' : `matches ${matched.length} file${matched.length === 1 ? '' : 's'} but no data file`;
+        throw new errors_InputError(`The glob ${spec} ${why}; check the pattern (relative paths start at ${process.cwd()}) and that the files are ${DATA_EXTENSIONS}.`, {
+            file: spec,
+        });
     }
     return sortPaths(files);
 }
@@ -47223,15 +47292,54 @@ const WIRE_LEN = 2;
 const FIXED_BYTES = { 1: 8, 5: 4 };
 // TensorProto.DataType -> onnxruntime's names (onnxruntime-common Tensor.Type where it has one).
 const ELEM_TYPES = {
-    1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
-    9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 14: 'complex64', 15: 'complex128',
-    16: 'bfloat16', 17: 'float8e4m3fn', 18: 'float8e4m3fnuz', 19: 'float8e5m2', 20: 'float8e5m2fnuz',
-    21: 'uint4', 22: 'int4', 23: 'float4e2m1',
+    1: 'float32',
+    2: 'uint8',
+    3: 'int8',
+    4: 'uint16',
+    5: 'int16',
+    6: 'int32',
+    7: 'int64',
+    8: 'string',
+    9: 'bool',
+    10: 'float16',
+    11: 'float64',
+    12: 'uint32',
+    13: 'uint64',
+    14: 'complex64',
+    15: 'complex128',
+    16: 'bfloat16',
+    17: 'float8e4m3fn',
+    18: 'float8e4m3fnuz',
+    19: 'float8e5m2',
+    20: 'float8e5m2fnuz',
+    21: 'uint4',
+    22: 'int4',
+    23: 'float4e2m1',
 };
 // Bytes per element, to size external data that gives no length (onnxruntime does the same).
 const ELEM_BYTES = {
-    1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 9: 1, 10: 2, 11: 8, 12: 4, 13: 8, 14: 8, 15: 16, 16: 2,
-    17: 1, 18: 1, 19: 1, 20: 1, 21: 0.5, 22: 0.5, 23: 0.5,
+    1: 4,
+    2: 1,
+    3: 1,
+    4: 2,
+    5: 2,
+    6: 4,
+    7: 8,
+    9: 1,
+    10: 2,
+    11: 8,
+    12: 4,
+    13: 8,
+    14: 8,
+    15: 16,
+    16: 2,
+    17: 1,
+    18: 1,
+    19: 1,
+    20: 1,
+    21: 0.5,
+    22: 0.5,
+    23: 0.5,
 };
 const TENSOR_DATA_LOCATION_EXTERNAL = 1;
 // ---------------------------------------------------------------------------------------------
@@ -47598,10 +47706,16 @@ const EXPORT_TO_ONNX = 'export the model to ONNX (torch.onnx.export, skl2onnx, t
 function sniff(head) {
     const ascii = head.toString('latin1');
     if (ascii.startsWith('PK\x03\x04') || ascii.startsWith('PK\x05\x06')) {
-        return { looksLike: 'a zip archive (a PyTorch checkpoint, .npz or .keras file)', fix: 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file' };
+        return {
+            looksLike: 'a zip archive (a PyTorch checkpoint, .npz or .keras file)',
+            fix: 'export the model with torch.onnx.export (Keras: tf2onnx) and give the .onnx file',
+        };
     }
     if (head[0] === 0x80 && head[1] >= 2 && head[1] <= 5) {
-        return { looksLike: 'a Python pickle (a pickled scikit-learn or PyTorch model)', fix: 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file' };
+        return {
+            looksLike: 'a Python pickle (a pickled scikit-learn or PyTorch model)',
+            fix: 'convert the model with skl2onnx or torch.onnx.export and give the .onnx file',
+        };
     }
     if (ascii.startsWith('\x89HDF'))
         return { looksLike: 'an HDF5 file (a Keras .h5 model)', fix: 'convert it with tf2onnx and give the .onnx file' };
@@ -47818,7 +47932,9 @@ function toSpec(m) {
  */
 function checkCudaProvider() {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, { input: 'execution-provider' });
+        throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, {
+            input: 'execution-provider',
+        });
     }
     const dir = onnxRuntimeBinaryDir();
     if (dir && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0]))) {
@@ -47878,7 +47994,10 @@ function parseInputMapping(text, inputName = 'input-mapping') {
         if (!line)
             return;
         const m = /^([^=:]+?)\s*[=:]\s*(.+)$/.exec(line);
-        const columns = m?.[2].split(',').map((c) => c.trim()).filter(Boolean) ?? [];
+        const columns = m?.[2]
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean) ?? [];
         if (!m || columns.length === 0) {
             throw new errors_InputError(`${inputName} line ${i + 1} ('${line}') is not 'model_input = column, column, ...'; write one model input per line followed by the columns it takes.`, { input: inputName, line: i + 1 });
         }
@@ -47902,7 +48021,10 @@ function parseNameList(text) {
             // not JSON after all: read it as a comma list
         }
     }
-    return trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+    return trimmed
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 function planFeeds(table, inputs, ort, options) {
     const byName = new Map(table.columns.map((c) => [c.name, c]));
@@ -47966,7 +48088,9 @@ function chooseColumns(table, inputs, options) {
                 throw new errors_InputError(`${what} names column '${c}', which the test data does not have${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(columnNames)}.`}`, { input });
             }
             if (c === options.labelColumn) {
-                throw new errors_InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, { input });
+                throw new errors_InputError(`${what} feeds the label column '${c}' to the model; a model must not see the answer it is scored on, so drop it from ${input}.`, {
+                    input,
+                });
             }
         }
     };
@@ -48102,11 +48226,16 @@ function prepareValues(b, columns, rows, rowHasMissing) {
 }
 function allocate(type, n) {
     switch (type) {
-        case 'float32': return new Float32Array(n);
-        case 'float64': return new Float64Array(n);
-        case 'int64': return new BigInt64Array(n);
-        case 'int32': return new Int32Array(n);
-        default: return new Uint8Array(n); // bool
+        case 'float32':
+            return new Float32Array(n);
+        case 'float64':
+            return new Float64Array(n);
+        case 'int64':
+            return new BigInt64Array(n);
+        case 'int32':
+            return new Int32Array(n);
+        default:
+            return new Uint8Array(n); // bool
     }
 }
 function filled(b, fill) {
@@ -48115,7 +48244,15 @@ function filled(b, fill) {
     const out = allocate(b.type, b.width);
     const integer = !b.type.startsWith('float');
     // Integer inputs cannot hold NaN or 1e6 in every type: clamp to what the type holds, 0 for NaN.
-    const v = integer ? (Number.isNaN(fill) ? 0 : b.type === 'bool' ? (fill !== 0 ? 1 : 0) : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))) : fill;
+    const v = integer
+        ? Number.isNaN(fill)
+            ? 0
+            : b.type === 'bool'
+                ? fill !== 0
+                    ? 1
+                    : 0
+                : Math.max(-2147483648, Math.min(2147483647, Math.trunc(fill)))
+        : fill;
     if (out instanceof BigInt64Array)
         out.fill(BigInt(v));
     else
@@ -48126,7 +48263,10 @@ function isNumericType(type) {
     return type !== undefined && NUMERIC_TYPES.has(type);
 }
 function listNames(names, max = 8) {
-    const shown = names.slice(0, max).map((n) => `'${n}'`).join(', ');
+    const shown = names
+        .slice(0, max)
+        .map((n) => `'${n}'`)
+        .join(', ');
     return names.length > max ? `${shown} and ${names.length - max} more` : shown || '(none)';
 }
 
@@ -48235,7 +48375,9 @@ function checkRows(name, dims, rows, perRowValues) {
         throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}] for a batch of ${rows} rows; modelci scores one prediction per row, so name a per-row output with prediction-output.`, { input: 'prediction-output' });
     }
     if (perRowValues !== 1 && rows > 0 && dims.length !== 2) {
-        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, { input: 'probability-output' });
+        throw new errors_InputError(`Output '${name}' has shape [${dims.join(', ')}], not [rows, classes]; name the probability matrix with probability-output.`, {
+            input: 'probability-output',
+        });
     }
 }
 function copyPrediction(outputs, name, start, end, out) {
@@ -48243,7 +48385,9 @@ function copyPrediction(outputs, name, start, end, out) {
     const rows = end - start;
     checkRows(name, t.dims, rows, 1);
     if (t.size !== rows) {
-        throw new errors_InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, { input: 'prediction-output' });
+        throw new errors_InputError(`Output '${name}' gives ${t.size / rows} values per row; name an output with one prediction per row with prediction-output.`, {
+            input: 'prediction-output',
+        });
     }
     const data = t.data;
     if (out.strings) {
@@ -48614,28 +48758,50 @@ function normalQuantile(p) {
     if (proportion_interval_Math.abs(q) <= 0.425) {
         const r = 0.180625 - q * q;
         return ((q *
-            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r +
-                13731.69376550946) * r + 1971.5909503065513) * r + 133.14166789178438) * r + 3.3871328727963665)) /
-            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r +
-                5394.196021424751) * r + 687.1870074920579) * r + 42.31333070160091) * r + 1));
+            (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) * r + 13731.69376550946) * r + 1971.5909503065513) *
+                r +
+                133.14166789178438) *
+                r +
+                3.3871328727963665)) /
+            (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) * r + 5394.196021424751) * r + 687.1870074920579) *
+                r +
+                42.31333070160091) *
+                r +
+                1));
     }
     let r = proportion_interval_Math.sqrt(-proportion_interval_Math.log(q < 0 ? p : 1 - p));
     let x;
     if (r <= 5) {
         r -= 1.6;
         x =
-            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r +
-                3.6478483247632045) * r + 5.769497221460691) * r + 4.630337846156546) * r + 1.4234371107496835) /
-                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r +
-                    0.6897673349851) * r + 1.6763848301838038) * r + 2.053191626637759) * r + 1);
+            (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r + 1.2704582524523684) * r + 3.6478483247632045) * r +
+                5.769497221460691) *
+                r +
+                4.630337846156546) *
+                r +
+                1.4234371107496835) /
+                (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r + 0.6897673349851) * r +
+                    1.6763848301838038) *
+                    r +
+                    2.053191626637759) *
+                    r +
+                    1);
     }
     else {
         r -= 5;
         x =
-            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r +
-                0.29656057182850487) * r + 1.7848265399172913) * r + 5.463784911164114) * r + 6.657904643501103) /
-                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r +
-                    0.014875361290850615) * r + 0.1369298809227358) * r + 0.599832206555888) * r + 1);
+            (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r + 0.29656057182850487) * r +
+                1.7848265399172913) *
+                r +
+                5.463784911164114) *
+                r +
+                6.657904643501103) /
+                (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r + 0.0007868691311456133) * r + 0.014875361290850615) * r +
+                    0.1369298809227358) *
+                    r +
+                    0.599832206555888) *
+                    r +
+                    1);
     }
     return q < 0 ? -x : x;
 }
@@ -49077,7 +49243,7 @@ function chi2Contingency(observed, correction = true) {
     }
     for (let i = 0; i < rows; i++)
         total += rowSums[i];
-    const expected = (i, j) => rowSums[i] * colSums[j] / total;
+    const expected = (i, j) => (rowSums[i] * colSums[j]) / total;
     for (let i = 0; i < rows; i++) {
         for (let j = 0; j < cols; j++) {
             if (expected(i, j) === 0) {
@@ -49100,7 +49266,7 @@ function chi2Contingency(observed, correction = true) {
                 o += Math.sign(diff) * Math.min(0.5, Math.abs(diff));
             }
             const dev = o - e;
-            statistic += dev * dev / e;
+            statistic += (dev * dev) / e;
         }
     }
     return { statistic, pValue: chi2Sf(statistic, dof), dof };
@@ -49170,7 +49336,12 @@ function finiteOutputs(plan, predictions) {
     const missingNote = plan.missingRows > 0 ? ` (${plan.missingRows} rows with missing inputs not counted)` : '';
     return bad === 0
         ? { name: 'finite_outputs', passed: true, severity: 'fail', detail: `All ${complete} rows with complete inputs gave finite outputs${missingNote}.` }
-        : { name: 'finite_outputs', passed: false, severity: 'fail', detail: `${bad} of ${complete} rows with complete, finite inputs gave NaN or infinite outputs (the first is row ${first + 1} of the test data)${missingNote}.` };
+        : {
+            name: 'finite_outputs',
+            passed: false,
+            severity: 'fail',
+            detail: `${bad} of ${complete} rows with complete, finite inputs gave NaN or infinite outputs (the first is row ${first + 1} of the test data)${missingNote}.`,
+        };
 }
 async function deterministic(session, plan, fetch) {
     const rows = Math.min(plan.rowCount, plan.fixedBatch ?? DETERMINISM_ROWS);
@@ -49182,7 +49353,12 @@ async function deterministic(session, plan, fetch) {
         for (let i = 0; i < a.length; i++) {
             if (!Object.is(a[i], b[i])) {
                 const width = a.length / rows;
-                return { name: 'deterministic', passed: false, severity: 'fail', detail: `The same ${rows} rows gave different outputs on a second run: output '${name}' of row ${Math.floor(i / width) + 1} was ${String(a[i])}, then ${String(b[i])}.` };
+                return {
+                    name: 'deterministic',
+                    passed: false,
+                    severity: 'fail',
+                    detail: `The same ${rows} rows gave different outputs on a second run: output '${name}' of row ${Math.floor(i / width) + 1} was ${String(a[i])}, then ${String(b[i])}.`,
+                };
             }
         }
     }
@@ -49207,7 +49383,9 @@ async function probe(session, fetch, name, severity, fills, plan) {
         const bad = fetch.filter((o) => !allFinite(outputs[o].data));
         if (bad.length > 0)
             finite = false;
-        results.push(bad.length === 0 ? `a row of ${formatFill(fill)} gives finite outputs` : `a row of ${formatFill(fill)} gives NaN or infinite ${bad.map((o) => `'${o}'`).join(', ')}`);
+        results.push(bad.length === 0
+            ? `a row of ${formatFill(fill)} gives finite outputs`
+            : `a row of ${formatFill(fill)} gives NaN or infinite ${bad.map((o) => `'${o}'`).join(', ')}`);
     }
     const detail = results.join('; ');
     return { name, passed: finite, severity, detail: detail.charAt(0).toUpperCase() + detail.slice(1) + '.' };
@@ -49384,10 +49562,15 @@ function probeGpus(command = 'nvidia-smi') {
     });
 }
 function parseNvidiaSmi(csv) {
-    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+    return csv
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => {
         const [name, memory, driver] = line.split(',').map((s) => s.trim());
         return { name, memoryMiB: Number(memory), driver: driver ?? '' };
-    }).filter((g) => g.name && Number.isFinite(g.memoryMiB));
+    })
+        .filter((g) => g.name && Number.isFinite(g.memoryMiB));
 }
 const GPU_FIELDS = 'index,uuid,name,memory.total,memory.free,driver_version,mig.mode.current,compute_mode';
 const APP_FIELDS = 'pid,gpu_uuid,process_name,used_memory';
@@ -49408,11 +49591,21 @@ async function probeGpuDevices(command = 'nvidia-smi') {
     const failed = smiFailure(command, gpus);
     if (failed)
         return failed;
-    const devices = parseCsvRows(gpus.stdout).map(toDevice).filter((d) => d !== undefined);
+    const devices = parseCsvRows(gpus.stdout)
+        .map(toDevice)
+        .filter((d) => d !== undefined);
     if (devices.length === 0)
-        return { found: false, why: 'no-devices', message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'no-devices',
+            message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.`,
+        };
     const apps = await runSmi(command, [`--query-compute-apps=${APP_FIELDS}`, '--format=csv,noheader,nounits']);
-    const processes = apps.code === 0 ? parseCsvRows(apps.stdout).map(toProcess).filter((p) => p !== undefined) : [];
+    const processes = apps.code === 0
+        ? parseCsvRows(apps.stdout)
+            .map(toProcess)
+            .filter((p) => p !== undefined)
+        : [];
     // The CUDA version the driver supports appears only in the plain table's header.
     const header = await runSmi(command, []);
     const cudaVersion = /CUDA Version:\s*([\d.]+)/.exec(header.stdout)?.[1];
@@ -49421,24 +49614,48 @@ async function probeGpuDevices(command = 'nvidia-smi') {
 /** nvidia-smi's own failures, each as the sentence a person acts on; undefined when it answered. */
 function smiFailure(command, r) {
     if (r.spawnError === 'ENOENT')
-        return { found: false, why: 'missing', message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'missing',
+            message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.`,
+        };
     if (r.spawnError)
         return { found: false, why: 'failed', message: `${command} could not be started (${r.spawnError}); check that it is an executable on this runner.` };
     const text = `${r.stdout}\n${r.stderr}`;
     if (/couldn't communicate with the NVIDIA driver/i.test(text))
-        return { found: false, why: 'driver', message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.` };
+        return {
+            found: false,
+            why: 'driver',
+            message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.`,
+        };
     if (/No devices were found/i.test(text))
-        return { found: false, why: 'no-devices', message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'no-devices',
+            message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.`,
+        };
     if (r.code !== 0)
-        return { found: false, why: 'failed', message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${probe_gpu_firstLine(text) || 'no message'}; run it by hand on the runner to see why.` };
+        return {
+            found: false,
+            why: 'failed',
+            message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${probe_gpu_firstLine(text) || 'no message'}; run it by hand on the runner to see why.`,
+        };
     return undefined;
 }
 function probe_gpu_firstLine(text) {
-    return text.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? '';
+    return (text
+        .split('\n')
+        .map((l) => l.trim())
+        .find(Boolean)
+        ?.slice(0, 300) ?? '');
 }
 /** `--format=csv,noheader,nounits` rows: fields separated by ", ". */
 function parseCsvRows(csv) {
-    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => line.split(',').map((s) => s.trim()));
+    return csv
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => line.split(',').map((s) => s.trim()));
 }
 /** A number, or undefined for [N/A], [Not Supported], [Unknown Error] and the like. */
 function smiNumber(text) {
@@ -49455,7 +49672,16 @@ function toDevice(row) {
     const i = smiNumber(index);
     if (i === undefined || !name)
         return undefined;
-    return { index: i, uuid: uuid ?? '', name, memoryTotalMiB: smiNumber(total), memoryFreeMiB: smiNumber(free), driver: driver ?? '', migMode: smiText(mig), computeMode: smiText(compute) };
+    return {
+        index: i,
+        uuid: uuid ?? '',
+        name,
+        memoryTotalMiB: smiNumber(total),
+        memoryFreeMiB: smiNumber(free),
+        driver: driver ?? '',
+        migMode: smiText(mig),
+        computeMode: smiText(compute),
+    };
 }
 function toProcess(row) {
     // A process name may hold commas; pid and uuid come first and the memory last.
@@ -49531,7 +49757,9 @@ async function evaluateModel(input) {
 async function readTestData(input) {
     const table = await readTable(input.testData, { delimiter: input.delimiter });
     if (table.rowCount === 0) {
-        throw new errors_InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, { input: 'test-data' });
+        throw new errors_InputError(`The test data ${input.testData} has no rows; a model cannot be judged on an empty test set: point test-data at the held-out split.`, {
+            input: 'test-data',
+        });
     }
     return table;
 }
@@ -49541,16 +49769,23 @@ function labelColumn(table, name) {
         return found;
     const names = table.columns.map((c) => c.name);
     const near = closestName(name, names);
-    throw new errors_InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, { input: 'label-column' });
+    throw new errors_InputError(`The test data has no label column '${name}'${near ? `; did you mean '${near}'?` : `; its columns are ${listNames(names)}.`}`, {
+        input: 'label-column',
+    });
 }
 async function scoreModel(path, inputName, table, label, input) {
     const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
     try {
         const plan = planFeeds(table, session.inputs, session.ort, {
-            labelColumn: label.name, mapping: input.mapping, features: input.features, metadata: session.info.metadata,
+            labelColumn: label.name,
+            mapping: input.mapping,
+            features: input.features,
+            metadata: session.info.metadata,
         });
         const roles = chooseOutputs(session.outputs, label, {
-            task: input.task, predictionOutput: input.predictionOutput, probabilityOutput: input.probabilityOutput,
+            task: input.task,
+            predictionOutput: input.predictionOutput,
+            probabilityOutput: input.probabilityOutput,
         });
         const predictions = await predictAll(session, plan, roles);
         const scored = { session, plan, roles, predictions };
@@ -49714,11 +49949,19 @@ function compareErrors(candidate, baseline) {
 
 // Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
 const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    us: { factor: 1e-3, dimension: 'time' },
+    µs: { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' },
+    s: { factor: 1000, dimension: 'time' },
     b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' },
+    mb: { factor: 1e6, dimension: 'bytes' },
+    gb: { factor: 1e9, dimension: 'bytes' },
+    tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' },
+    mib: { factor: 1024 ** 2, dimension: 'bytes' },
+    gib: { factor: 1024 ** 3, dimension: 'bytes' },
+    tib: { factor: 1024 ** 4, dimension: 'bytes' },
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
@@ -49727,7 +49970,9 @@ function parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, {
+            input: where.input,
+        });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -49738,7 +49983,12 @@ function parseQuantity(text, where = {}) {
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
 function formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        const steps = [
+            [1e12, 'TB'],
+            [1e9, 'GB'],
+            [1e6, 'MB'],
+            [1e3, 'kB'],
+        ];
         for (const [f, u] of steps)
             if (Math.abs(value) >= f)
                 return `${Number((value / f).toPrecision(4))} ${u}`;
@@ -49941,9 +50191,14 @@ function evaluationSections(e, checkNames, gateMs) {
 function modelSection(e) {
     const m = e.model;
     const d = e.data;
-    const opsets = Object.entries(m.opsets).map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`).join(', ');
+    const opsets = Object.entries(m.opsets)
+        .map(([domain, v]) => `${domain || 'ai.onnx'} ${v}`)
+        .join(', ');
     const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
-    const outputs = [m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`, m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`].filter(Boolean);
+    const outputs = [
+        m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`,
+        m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`,
+    ].filter(Boolean);
     const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
     return [
         '### Model and data',
@@ -49972,12 +50227,27 @@ function classificationSection(e) {
         '| Metric | Value |',
         '|---|---:|',
         `| accuracy | ${accuracy} |`,
-        ...metricRows(m, [['balanced accuracy', 'balanced_accuracy'], ['macro F1', 'macro_f1'], ['log loss', 'log_loss'], ['ROC AUC', 'roc_auc']]),
+        ...metricRows(m, [
+            ['balanced accuracy', 'balanced_accuracy'],
+            ['macro F1', 'macro_f1'],
+            ['log loss', 'log_loss'],
+            ['ROC AUC', 'roc_auc'],
+        ]),
         ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
     ].join('\n');
 }
 function regressionSection(e) {
-    return ['### Regression metrics', '', '| Metric | Value |', '|---|---:|', ...metricRows(e.metrics, [['MAE', 'mae'], ['RMSE', 'rmse'], ['R²', 'r2']])].join('\n');
+    return [
+        '### Regression metrics',
+        '',
+        '| Metric | Value |',
+        '|---|---:|',
+        ...metricRows(e.metrics, [
+            ['MAE', 'mae'],
+            ['RMSE', 'rmse'],
+            ['R²', 'r2'],
+        ]),
+    ].join('\n');
 }
 function metricRows(m, names) {
     return names.map(([label, key]) => `| ${label} | ${metricValue(key, m[key])} |`);
@@ -50000,9 +50270,17 @@ function confusionSection(e) {
         '### Confusion matrix',
         '',
         `| ${header.join(' | ')} |`,
-        `|---|${header.slice(1).map(() => '---:').join('|')}|`,
+        `|---|${header
+            .slice(1)
+            .map(() => '---:')
+            .join('|')}|`,
         ...rows,
-        ...(capped ? ['', `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`] : []),
+        ...(capped
+            ? [
+                '',
+                `_Showing the ${shown.length} most frequent of ${c.labels.length} classes; (other) counts predictions of the classes not shown. The full matrix is in the verdict JSON._`,
+            ]
+            : []),
     ].join('\n');
 }
 /** The `limit` classes with most true rows (ties: first listed), in their original order. */
@@ -50015,8 +50293,17 @@ function perClassSection(e) {
     const c = e.classification;
     if (!c || c.perClass.length === 0)
         return undefined;
-    const rows = c.perClass.slice(0, MAX_TABLE_ROWS).map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
-    return ['### Per class', '', '| Class | Precision | Recall | F1 | Support |', '|---|---:|---:|---:|---:|', ...rows, ...more(c.perClass.length, 'classes')].join('\n');
+    const rows = c.perClass
+        .slice(0, MAX_TABLE_ROWS)
+        .map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+    return [
+        '### Per class',
+        '',
+        '| Class | Precision | Recall | F1 | Support |',
+        '|---|---:|---:|---:|---:|',
+        ...rows,
+        ...more(c.perClass.length, 'classes'),
+    ].join('\n');
 }
 function latencySection(l, gateMs) {
     const out = [
@@ -50071,7 +50358,11 @@ function latencyChart(h, marks = {}) {
     const labels = edgeLabels(h.edges);
     const bucketOf = (x) => (x === undefined ? -1 : h.edges.findIndex((edge) => x <= edge));
     const tags = labels.map(() => []);
-    for (const [name, x] of [['p50', marks.p50], ['p99', marks.p99], ['gate', marks.gate]]) {
+    for (const [name, x] of [
+        ['p50', marks.p50],
+        ['p99', marks.p99],
+        ['gate', marks.gate],
+    ]) {
         const i = bucketOf(x);
         if (i >= 0)
             tags[i].push(name);
@@ -50103,7 +50394,11 @@ function edgeLabels(edges) {
     });
 }
 const ROBUSTNESS_LABEL = {
-    finite_outputs: 'finite outputs', deterministic: 'deterministic', zero_input: 'all-zero row', extreme_input: 'extreme values', nan_input: 'NaN inputs',
+    finite_outputs: 'finite outputs',
+    deterministic: 'deterministic',
+    zero_input: 'all-zero row',
+    extreme_input: 'extreme values',
+    nan_input: 'NaN inputs',
 };
 function robustnessResult(r) {
     if (r.passed === null)
@@ -50150,7 +50445,7 @@ function baselineRows(candidate, baseline) {
         if (typeof a !== 'number' || typeof b !== 'number')
             continue;
         const d = a - b;
-        const mark = d === 0 ? '' : (d > 0) === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
+        const mark = d === 0 ? '' : d > 0 === HIGHER_IS_BETTER.has(metric) ? ' (better)' : ' (worse)';
         rows.push({ metric, candidate: metricValue(metric, a), baseline: metricValue(metric, b), delta: `${signed(d, (x) => metricValue(metric, x))}${mark}` });
     }
     return rows;
@@ -50265,7 +50560,10 @@ function parseGate(text, input, line) {
     const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
     const m = GATE.exec(text);
     if (!m) {
-        throw new errors_InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+        throw new errors_InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, {
+            input,
+            line,
+        });
     }
     const [, metric, comparator, rhs] = m;
     const b = BASELINE.exec(rhs.trim());
@@ -50294,12 +50592,18 @@ function legacyGates(inputs) {
 }
 function compare(actual, comparator, threshold) {
     switch (comparator) {
-        case '>=': return actual >= threshold;
-        case '<=': return actual <= threshold;
-        case '>': return actual > threshold;
-        case '<': return actual < threshold;
-        case '==': return actual === threshold;
-        case '!=': return actual !== threshold;
+        case '>=':
+            return actual >= threshold;
+        case '<=':
+            return actual <= threshold;
+        case '>':
+            return actual > threshold;
+        case '<':
+            return actual < threshold;
+        case '==':
+            return actual === threshold;
+        case '!=':
+            return actual !== threshold;
     }
 }
 
@@ -50319,9 +50623,7 @@ function evaluateGates(gates, metrics, options = {}) {
     const checks = options.checks ?? [];
     const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
     const total = results.length + checks.length;
-    const summary = failed.length === 0
-        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
-        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -50352,15 +50654,40 @@ function evaluateGate(gate, metrics, baseline) {
     }
     const shown = (v) => formatQuantity(v, metric.dimension);
     if (Number.isNaN(metric.value)) {
-        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
-            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
+        return {
+            gate: gate.text,
+            metric: gate.metric,
+            comparator: gate.comparator,
+            actual: null,
+            threshold,
+            dimension: metric.dimension,
+            passed: false,
+            margin: null,
+            reason: `${gate.metric} was not measured, so the gate cannot pass.`,
+        };
     }
     const passed = compare(metric.value, gate.comparator, threshold);
-    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
+    const margin = gate.comparator.startsWith('<')
+        ? threshold - metric.value
+        : gate.comparator.startsWith('>')
+            ? metric.value - threshold
+            : passed
+                ? 0
+                : -Math.abs(metric.value - threshold);
     const reason = passed
         ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
         : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
-    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
+    return {
+        gate: gate.text,
+        metric: gate.metric,
+        comparator: gate.comparator,
+        actual: metric.value,
+        threshold,
+        dimension: metric.dimension,
+        passed,
+        margin,
+        reason,
+    };
 }
 function evaluate_gates_lookup(gate, name, metrics, what) {
     const found = metrics.get(name);
@@ -50498,24 +50825,40 @@ function parseInputValue(spec, text) {
     switch (spec.type) {
         case 'string':
         case 'path':
-        case 'uri': return t;
-        case 'boolean': return parseBooleanText(t, name);
-        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parse_input_parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parseProbabilityText(t, name);
-        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parseDurationText(t, name);
-        case 'latency': return parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parseShareText(t, name);
-        case 'rate': return parseRateText(t, name);
+        case 'uri':
+            return t;
+        case 'boolean':
+            return parseBooleanText(t, name);
+        case 'count':
+            return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number':
+            return parse_input_parseNumberText(t, name, spec.min, spec.max);
+        case 'probability':
+            return parseProbabilityText(t, name);
+        case 'choice':
+            return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list':
+            return parseListText(t);
+        case 'lines':
+            return parseLinesText(t);
+        case 'duration':
+            return parseDurationText(t, name);
+        case 'latency':
+            return parseLatencyText(t, name);
+        case 'size':
+            return parseSizeText(t, name);
+        case 'share':
+            return parseShareText(t, name);
+        case 'rate':
+            return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
     const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+    return (m ? m[0] : description)
+        .trim()
+        .replace(/^(\w)/, (c) => c.toLowerCase())
+        .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
 function parseBooleanText(text, input) {
@@ -50563,13 +50906,19 @@ function parseChoiceText(text, input, choices) {
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n;]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 function splitUnit(text) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
@@ -50639,28 +50988,104 @@ function parseRateText(text, input) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-inputs.ts
 const QUALITY_GATES_INPUTS = [
-    { name: 'model', type: 'path', description: "The candidate model: an .onnx file (external-data files beside it). modelci runs it with onnxruntime on this runner. Give this or report." },
-    { name: 'test-data', type: 'path', description: "Held-out data to score the model on: a CSV/TSV/JSONL/Parquet file, a directory or a glob. Required with model." },
-    { name: 'label-column', type: 'string', description: "The column of test-data holding the true label (a class name or number, or the value a regression predicts). Required with model." },
-    { name: 'report', type: 'path', description: "Instead of model: a JSON report written by your own evaluation, {\"metrics\": {\"accuracy\": 0.93, \"latency\": {\"p99\": 12}}} or a modelci/evaluation-report@1. Values are numbers, null, or quantities such as \"12ms\" and \"450MB\"." },
-    { name: 'baseline', type: 'path', description: "The model in production, for gates such as \"accuracy >= baseline.accuracy - 0.01\": an .onnx file (run on the same rows, with a McNemar test of the paired predictions) or a report JSON." },
-    { name: 'gates', type: 'lines', description: "One gate per line, \"metric comparator threshold\": macro_f1 >= 0.9, latency.p99 <= 100ms, size <= 500MB, accuracy.ci_low >= 0.9, accuracy >= baseline.accuracy - 0.01. \"#\" starts a comment. See the README for the metric names." },
-    { name: 'min-accuracy', type: 'share', description: "Shorthand for the gate \"accuracy >= <value>\" (as in the seed pipeline): 0.92 or 92%." },
-    { name: 'max-latency-p99', type: 'latency', description: "Shorthand for \"latency.p99 <= <value>\"; a bare number is milliseconds." },
-    { name: 'max-model-size', type: 'size', description: "Shorthand for \"size <= <value>\", with its unit: 500MB or 1.5GiB (a bare number is refused); the size is the .onnx file plus its external data." },
-    { name: 'execution-provider', type: 'choice', choices: ['cpu', 'cuda'], default: "cpu", description: "Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead." },
-    { name: 'onnxruntime-cuda-dir', type: 'path', description: "With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there." },
-    { name: 'task', type: 'choice', choices: ['auto', 'classification', 'regression'], default: "auto", description: "auto, classification or regression. auto: classification when the label column holds names or the model outputs labels or class probabilities." },
-    { name: 'input-mapping', type: 'lines', description: "Which columns feed which model input, one \"input = column, column, ...\" per line. Default: inputs named after columns take them; a single [N, F] input takes features, the model's feature_names metadata, or the remaining numeric columns in file order." },
-    { name: 'features', type: 'list', description: "Comma-separated columns, in order, for a model with a single [N, F] input." },
-    { name: 'class-names', type: 'string', description: "The classes in the order of the model's probability columns (comma-separated or a JSON array). Default: the model's \"classes\" metadata." },
-    { name: 'prediction-output', type: 'string', description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes." },
-    { name: 'probability-output', type: 'string', description: "The model output holding class probabilities, [N, classes]. Default: the first float matrix output." },
-    { name: 'latency-runs', type: 'count', min: 1, max: 1000000, default: "1000", description: "Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so)." },
-    { name: 'warmup-runs', type: 'count', min: 0, max: 100000, default: "50", description: "Untimed inferences before timing starts." },
-    { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: "32", description: "Rows per inference for the throughput figure." },
-    { name: 'delimiter', type: 'string', description: "Field delimiter of delimited text test data, one character. Default: \",\" for .csv, tab for .tsv, sniffed for .txt." },
-    { name: 'verdict-path', type: 'path', default: "modelci-gate-verdict.json", description: "Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation)." },
+    {
+        name: 'model',
+        type: 'path',
+        description: 'The candidate model: an .onnx file (external-data files beside it). modelci runs it with onnxruntime on this runner. Give this or report.',
+    },
+    {
+        name: 'test-data',
+        type: 'path',
+        description: 'Held-out data to score the model on: a CSV/TSV/JSONL/Parquet file, a directory or a glob. Required with model.',
+    },
+    {
+        name: 'label-column',
+        type: 'string',
+        description: 'The column of test-data holding the true label (a class name or number, or the value a regression predicts). Required with model.',
+    },
+    {
+        name: 'report',
+        type: 'path',
+        description: 'Instead of model: a JSON report written by your own evaluation, {"metrics": {"accuracy": 0.93, "latency": {"p99": 12}}} or a modelci/evaluation-report@1. Values are numbers, null, or quantities such as "12ms" and "450MB".',
+    },
+    {
+        name: 'baseline',
+        type: 'path',
+        description: 'The model in production, for gates such as "accuracy >= baseline.accuracy - 0.01": an .onnx file (run on the same rows, with a McNemar test of the paired predictions) or a report JSON.',
+    },
+    {
+        name: 'gates',
+        type: 'lines',
+        description: 'One gate per line, "metric comparator threshold": macro_f1 >= 0.9, latency.p99 <= 100ms, size <= 500MB, accuracy.ci_low >= 0.9, accuracy >= baseline.accuracy - 0.01. "#" starts a comment. See the README for the metric names.',
+    },
+    { name: 'min-accuracy', type: 'share', description: 'Shorthand for the gate "accuracy >= <value>" (as in the seed pipeline): 0.92 or 92%.' },
+    { name: 'max-latency-p99', type: 'latency', description: 'Shorthand for "latency.p99 <= <value>"; a bare number is milliseconds.' },
+    {
+        name: 'max-model-size',
+        type: 'size',
+        description: 'Shorthand for "size <= <value>", with its unit: 500MB or 1.5GiB (a bare number is refused); the size is the .onnx file plus its external data.',
+    },
+    {
+        name: 'execution-provider',
+        type: 'choice',
+        choices: ['cpu', 'cuda'],
+        default: 'cpu',
+        description: 'Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead.',
+    },
+    {
+        name: 'onnxruntime-cuda-dir',
+        type: 'path',
+        description: 'With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there.',
+    },
+    {
+        name: 'task',
+        type: 'choice',
+        choices: ['auto', 'classification', 'regression'],
+        default: 'auto',
+        description: 'auto, classification or regression. auto: classification when the label column holds names or the model outputs labels or class probabilities.',
+    },
+    {
+        name: 'input-mapping',
+        type: 'lines',
+        description: 'Which columns feed which model input, one "input = column, column, ..." per line. Default: inputs named after columns take them; a single [N, F] input takes features, the model\'s feature_names metadata, or the remaining numeric columns in file order.',
+    },
+    { name: 'features', type: 'list', description: 'Comma-separated columns, in order, for a model with a single [N, F] input.' },
+    {
+        name: 'class-names',
+        type: 'string',
+        description: 'The classes in the order of the model\'s probability columns (comma-separated or a JSON array). Default: the model\'s "classes" metadata.',
+    },
+    {
+        name: 'prediction-output',
+        type: 'string',
+        description: "The model output holding the predicted label (classifier) or value (regression). Default: chosen from the outputs' types and shapes.",
+    },
+    {
+        name: 'probability-output',
+        type: 'string',
+        description: 'The model output holding class probabilities, [N, classes]. Default: the first float matrix output.',
+    },
+    {
+        name: 'latency-runs',
+        type: 'count',
+        min: 1,
+        max: 1000000,
+        default: '1000',
+        description: 'Timed single-row inferences for the latency percentiles. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so).',
+    },
+    { name: 'warmup-runs', type: 'count', min: 0, max: 100000, default: '50', description: 'Untimed inferences before timing starts.' },
+    { name: 'batch-size', type: 'count', min: 1, max: 1000000, default: '32', description: 'Rows per inference for the throughput figure.' },
+    {
+        name: 'delimiter',
+        type: 'string',
+        description: 'Field delimiter of delimited text test data, one character. Default: "," for .csv, tab for .tsv, sniffed for .txt.',
+    },
+    {
+        name: 'verdict-path',
+        type: 'path',
+        default: 'modelci-gate-verdict.json',
+        description: 'Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation).',
+    },
 ];
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates.ts
@@ -50684,10 +51109,31 @@ const QUALITY_GATES_INPUTS = [
 
 /** Metric names an evaluation produces (per-class ones are checked by prefix). */
 const KNOWN_METRICS = [
-    'accuracy', 'accuracy.ci_low', 'accuracy.ci_high', 'balanced_accuracy', 'macro_f1', 'log_loss', 'roc_auc',
-    'collapsed_classes', 'mae', 'rmse', 'r2', 'rows', 'size', 'nonfinite_outputs', 'throughput',
-    'latency.mean', 'latency.p50', 'latency.p95', 'latency.p99', 'latency.max',
-    'robustness.finite_outputs', 'robustness.deterministic', 'robustness.zero_input', 'robustness.extreme_input', 'robustness.nan_input',
+    'accuracy',
+    'accuracy.ci_low',
+    'accuracy.ci_high',
+    'balanced_accuracy',
+    'macro_f1',
+    'log_loss',
+    'roc_auc',
+    'collapsed_classes',
+    'mae',
+    'rmse',
+    'r2',
+    'rows',
+    'size',
+    'nonfinite_outputs',
+    'throughput',
+    'latency.mean',
+    'latency.p50',
+    'latency.p95',
+    'latency.p99',
+    'latency.max',
+    'robustness.finite_outputs',
+    'robustness.deterministic',
+    'robustness.zero_input',
+    'robustness.extreme_input',
+    'robustness.nan_input',
     'mcnemar.p_value',
 ];
 const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
@@ -50795,7 +51241,11 @@ function builtInChecks(report) {
     if (c) {
         checks.push(c.collapsed.length === 0
             ? { name: 'no collapsed class', passed: true, detail: `Every class in the test labels is predicted at least once.` }
-            : { name: 'no collapsed class', passed: false, detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.` });
+            : {
+                name: 'no collapsed class',
+                passed: false,
+                detail: `The model never predicts ${c.collapsed.map((l) => `'${l}'`).join(', ')}, though ${c.collapsed.length === 1 ? 'it is' : 'they are'} in the test labels (${c.collapsed.map((l) => c.perClass.find((k) => k.label === l)?.support ?? 0).join(', ')} rows): the class has collapsed.`,
+            });
     }
     for (const r of report.robustness) {
         if (r.severity !== 'fail' || r.passed === null)

@@ -32251,7 +32251,11 @@ function redactUri(text) {
 }
 /** Whether a query or fragment parameter of this name holds a credential. */
 function isCredentialName(name) {
-    const words = decodeLoosely(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = decodeLoosely(name)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
     const joined = words.join('_');
     return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
 }
@@ -32285,7 +32289,10 @@ function hostOf(authority) {
 }
 /** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
 function redactParams(part) {
-    return part[0] + params(part.slice(1)).map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw)).join('');
+    return (part[0] +
+        params(part.slice(1))
+            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+            .join(''));
 }
 /**
  * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
@@ -32318,9 +32325,15 @@ function decodeLoosely(s) {
 
 /** The variables the registry, MLflow and metrics adapters read credentials from. */
 const CREDENTIAL_ENV = [
-    'MODELCI_REGISTRY_USERNAME', 'MODELCI_REGISTRY_PASSWORD', 'MODELCI_REGISTRY_TOKEN',
-    'MLFLOW_TRACKING_TOKEN', 'MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD',
-    'PROMETHEUS_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD',
+    'MODELCI_REGISTRY_USERNAME',
+    'MODELCI_REGISTRY_PASSWORD',
+    'MODELCI_REGISTRY_TOKEN',
+    'MLFLOW_TRACKING_TOKEN',
+    'MLFLOW_TRACKING_USERNAME',
+    'MLFLOW_TRACKING_PASSWORD',
+    'PROMETHEUS_TOKEN',
+    'PROMETHEUS_USERNAME',
+    'PROMETHEUS_PASSWORD',
     'GITHUB_TOKEN',
     'WANDB_API_KEY', // train-on-gpu passes it through to the trainer
 ];
@@ -32471,7 +32484,12 @@ async function runAction(body) {
     }
     catch (e) {
         if (isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            error(e.message, {
+                title: e.where.input ? `Input: ${e.where.input}` : 'Bad input',
+                file: e.where.file,
+                startLine: e.where.line,
+                startColumn: e.where.col,
+            });
             process.exitCode = 1;
             return;
         }
@@ -32483,7 +32501,10 @@ async function runAction(body) {
         if (isPolicyError(e)) {
             // The refusal is the step's result: the summary says it, not an empty page.
             error(e.message, { title: 'Refused by policy' });
-            await summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
+            await summary
+                .addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true)
+                .write()
+                .catch(() => undefined);
             process.exitCode = 1;
             return;
         }
@@ -37551,7 +37572,7 @@ function reportCommentBody(markdown) {
     const body = `${REPORT_MARKER}\n${markdown}`;
     if (body.length <= MAX_COMMENT_CHARS)
         return body;
-    const note = '\n\n_The report was cut to fit GitHub\'s comment limit; the job summary has all of it._\n';
+    const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
     return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 async function upsertReportComment(api, pullRequest, markdown) {
@@ -37595,12 +37616,22 @@ async function startDeployment(api, d) {
         description: statusDescription(`${d.model} ${d.version}`),
         productionEnvironment: d.environment === 'production',
     });
-    await api.createDeploymentStatus(id, { state: 'in_progress', description: statusDescription(`Canary of ${d.model} ${d.version} started`), logUrl: d.logUrl, environmentUrl: d.environmentUrl });
+    await api.createDeploymentStatus(id, {
+        state: 'in_progress',
+        description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+        logUrl: d.logUrl,
+        environmentUrl: d.environmentUrl,
+    });
     return id;
 }
 async function endDeployment(api, id, end, detail, d = {}) {
     const state = END_STATE[end];
-    await api.createDeploymentStatus(id, { state, description: statusDescription(detail), logUrl: d.logUrl, environmentUrl: end === 'promoted' ? d.environmentUrl : undefined });
+    await api.createDeploymentStatus(id, {
+        state,
+        description: statusDescription(detail),
+        logUrl: d.logUrl,
+        environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+    });
     return state;
 }
 
@@ -37636,7 +37667,10 @@ function octokitGitHubApi(options) {
         catch (e) {
             // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
             if (signal.aborted)
-                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, { retryable: true, cause: e });
+                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+                    retryable: true,
+                    cause: e,
+                });
             throw asGitHubApiError(e, what, options.repository);
         }
     };
@@ -37734,7 +37768,10 @@ function verdictOutcome(document, file, input) {
     if (typeof document.passed !== 'boolean' || !items(gates) || !items(checks)) {
         throw new errors_InputError(`The ${input} file ${file} is not a complete GateVerdict: it needs "passed" (true or false), "gates" and "checks" (each with "passed"); give the file the quality-gates step wrote.`, { input, file });
     }
-    const failed = [...gates.filter((g) => g.passed !== true).map((g) => `gate '${String(g.gate ?? '?')}'`), ...checks.filter((c) => c.passed !== true).map((c) => `check '${String(c.name ?? '?')}'`)];
+    const failed = [
+        ...gates.filter((g) => g.passed !== true).map((g) => `gate '${String(g.gate ?? '?')}'`),
+        ...checks.filter((c) => c.passed !== true).map((c) => `check '${String(c.name ?? '?')}'`),
+    ];
     if (document.passed !== true)
         return { passed: false, why: failed.length > 0 ? `its verdict failed (${failed.join(', ')})` : 'its verdict failed' };
     if (gates.length === 0)
@@ -37774,11 +37811,19 @@ function jsonNumber(v) {
 
 // Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
 const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    us: { factor: 1e-3, dimension: 'time' },
+    µs: { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' },
+    s: { factor: 1000, dimension: 'time' },
     b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' },
+    mb: { factor: 1e6, dimension: 'bytes' },
+    gb: { factor: 1e9, dimension: 'bytes' },
+    tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' },
+    mib: { factor: 1024 ** 2, dimension: 'bytes' },
+    gib: { factor: 1024 ** 3, dimension: 'bytes' },
+    tib: { factor: 1024 ** 4, dimension: 'bytes' },
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
@@ -37787,7 +37832,9 @@ function quantity_parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new errors_InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, {
+            input: where.input,
+        });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -37798,7 +37845,12 @@ function quantity_parseQuantity(text, where = {}) {
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
 function quantity_formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        const steps = [
+            [1e12, 'TB'],
+            [1e9, 'GB'],
+            [1e6, 'MB'],
+            [1e3, 'kB'],
+        ];
         for (const [f, u] of steps)
             if (Math.abs(value) >= f)
                 return `${Number((value / f).toPrecision(4))} ${u}`;
@@ -37833,7 +37885,10 @@ function parseGate(text, input, line) {
     const where = line ? `Input '${input}' line ${line}` : `Input '${input}'`;
     const m = GATE.exec(text);
     if (!m) {
-        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, { input, line });
+        throw new InputError(`${where}, '${text}', is not a gate; write 'metric comparator threshold', e.g. 'accuracy >= 0.92' or 'latency.p99 <= 100ms'.`, {
+            input,
+            line,
+        });
     }
     const [, metric, comparator, rhs] = m;
     const b = BASELINE.exec(rhs.trim());
@@ -37862,12 +37917,18 @@ function legacyGates(inputs) {
 }
 function gate_compare(actual, comparator, threshold) {
     switch (comparator) {
-        case '>=': return actual >= threshold;
-        case '<=': return actual <= threshold;
-        case '>': return actual > threshold;
-        case '<': return actual < threshold;
-        case '==': return actual === threshold;
-        case '!=': return actual !== threshold;
+        case '>=':
+            return actual >= threshold;
+        case '<=':
+            return actual <= threshold;
+        case '>':
+            return actual > threshold;
+        case '<':
+            return actual < threshold;
+        case '==':
+            return actual === threshold;
+        case '!=':
+            return actual !== threshold;
     }
 }
 
@@ -37887,9 +37948,7 @@ function evaluateGates(gates, metrics, options = {}) {
     const checks = options.checks ?? [];
     const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
     const total = results.length + checks.length;
-    const summary = failed.length === 0
-        ? `All ${total} gate${total === 1 ? '' : 's'} passed.`
-        : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -37920,15 +37979,40 @@ function evaluateGate(gate, metrics, baseline) {
     }
     const shown = (v) => formatQuantity(v, metric.dimension);
     if (Number.isNaN(metric.value)) {
-        return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: null, threshold, dimension: metric.dimension, passed: false, margin: null,
-            reason: `${gate.metric} was not measured, so the gate cannot pass.` };
+        return {
+            gate: gate.text,
+            metric: gate.metric,
+            comparator: gate.comparator,
+            actual: null,
+            threshold,
+            dimension: metric.dimension,
+            passed: false,
+            margin: null,
+            reason: `${gate.metric} was not measured, so the gate cannot pass.`,
+        };
     }
     const passed = compare(metric.value, gate.comparator, threshold);
-    const margin = gate.comparator.startsWith('<') ? threshold - metric.value : gate.comparator.startsWith('>') ? metric.value - threshold : passed ? 0 : -Math.abs(metric.value - threshold);
+    const margin = gate.comparator.startsWith('<')
+        ? threshold - metric.value
+        : gate.comparator.startsWith('>')
+            ? metric.value - threshold
+            : passed
+                ? 0
+                : -Math.abs(metric.value - threshold);
     const reason = passed
         ? `${gate.metric} = ${shown(metric.value)} ${gate.comparator} ${shown(threshold)}`
         : `${gate.metric} = ${shown(metric.value)} fails ${gate.comparator} ${shown(threshold)}${Number.isFinite(margin) && margin !== 0 ? ` by ${shown(Math.abs(margin))}` : ''}`;
-    return { gate: gate.text, metric: gate.metric, comparator: gate.comparator, actual: metric.value, threshold, dimension: metric.dimension, passed, margin, reason };
+    return {
+        gate: gate.text,
+        metric: gate.metric,
+        comparator: gate.comparator,
+        actual: metric.value,
+        threshold,
+        dimension: metric.dimension,
+        passed,
+        margin,
+        reason,
+    };
 }
 function lookup(gate, name, metrics, what) {
     const found = metrics.get(name);
@@ -38051,7 +38135,9 @@ function checkModelName(name, input = 'name', prefix = '') {
     const bad = [...new Set([...name].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
     const why = bad.length > 0
         ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-        : prefix.length + name.length > 255 ? `with the namespace it is longer than 255 characters` : 'separators (. _ -) must sit between letters or digits';
+        : prefix.length + name.length > 255
+            ? `with the namespace it is longer than 255 characters`
+            : 'separators (. _ -) must sit between letters or digits';
     throw new errors_InputError(`Model name '${name}' is not a valid registry name: ${why}; use lowercase letters and digits, with '.', '_' or '-' between them (e.g. 'penguin-classifier').`, { input });
 }
 /** The path components of an OCI repository (namespace/name), by the distribution grammar. */
@@ -38061,8 +38147,12 @@ function checkOciNamespace(namespace, input = 'registry') {
     const bad = [...new Set([...namespace].filter((c) => !/[a-z0-9._\-/]/.test(c)))];
     const why = bad.length > 0
         ? `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `'${c}'`)).join(', ')}`
-        : namespace.length > 255 ? 'it is longer than 255 characters' : "each '/'-separated part must start and end with a letter or digit, with '.', '_' or '-' only between them";
-    throw new errors_InputError(`The registry namespace '${namespace}' is not a valid OCI repository path: ${why}; use lowercase parts such as 'acme/models'.`, { input });
+        : namespace.length > 255
+            ? 'it is longer than 255 characters'
+            : "each '/'-separated part must start and end with a letter or digit, with '.', '_' or '-' only between them";
+    throw new errors_InputError(`The registry namespace '${namespace}' is not a valid OCI repository path: ${why}; use lowercase parts such as 'acme/models'.`, {
+        input,
+    });
 }
 /**
  * MLflow's own rules for a registered model name: any characters but '/', ':' and control
@@ -38132,7 +38222,23 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 /** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
-const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+const KNOWN = new Set([
+    'EISDIR',
+    'ENOTDIR',
+    'EEXIST',
+    'ENOENT',
+    'EACCES',
+    'EPERM',
+    'ENOSPC',
+    'EDQUOT',
+    'EROFS',
+    'EMFILE',
+    'ENFILE',
+    'EBUSY',
+    'ENOTEMPTY',
+    'ENAMETOOLONG',
+    'ELOOP',
+]);
 function errnoCode(e) {
     const code = e?.code;
     return typeof code === 'string' ? code : undefined;
@@ -38368,7 +38474,9 @@ async function withFileLock(lockPath, work, options = {}) {
     const raw = `${JSON.stringify({ host: (0,external_node_os_namespaceObject.hostname)(), pid: process.pid, token })}\n`;
     await acquire(lockPath, raw, leaseMs, options.timeoutMs ?? 60_000);
     const heartbeat = setInterval(() => {
-        void holds(lockPath, raw).then((mine) => (mine ? (0,promises_namespaceObject.utimes)(lockPath, new Date(), new Date()) : undefined)).catch(() => undefined);
+        void holds(lockPath, raw)
+            .then((mine) => (mine ? (0,promises_namespaceObject.utimes)(lockPath, new Date(), new Date()) : undefined))
+            .catch(() => undefined);
     }, Math.max(50, Math.floor(leaseMs / 4)));
     heartbeat.unref();
     const fence = async () => {
@@ -38541,7 +38649,9 @@ function parseAttachments(text) {
         return [];
     try {
         const parsed = JSON.parse(text);
-        return Array.isArray(parsed) ? parsed.filter((a) => typeof a === 'object' && a !== null && typeof a.attachedAt === 'string') : [];
+        return Array.isArray(parsed)
+            ? parsed.filter((a) => typeof a === 'object' && a !== null && typeof a.attachedAt === 'string')
+            : [];
     }
     catch {
         return [];
@@ -38747,9 +38857,14 @@ function versionFromManifest(name, manifest, digest, uri, aliases) {
 }
 /** One raw layer per file, or one per part of a split file (each annotated with its part). */
 function layersOf(files) {
-    return files.flatMap((f) => (f.parts
-        ? f.parts.map((p, i) => ({ mediaType: MODEL_WEIGHT_RAW, digest: p.digest, size: p.size, annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts.length}`, [ANNOTATION.fileDigest]: f.digest } }))
-        : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]));
+    return files.flatMap((f) => f.parts
+        ? f.parts.map((p, i) => ({
+            mediaType: MODEL_WEIGHT_RAW,
+            digest: p.digest,
+            size: p.size,
+            annotations: { [ANNOTATION.filepath]: f.path, [ANNOTATION.part]: `${i + 1}/${f.parts.length}`, [ANNOTATION.fileDigest]: f.digest },
+        }))
+        : [{ mediaType: MODEL_WEIGHT_RAW, digest: f.digest, size: f.size, annotations: { [ANNOTATION.filepath]: f.path } }]);
 }
 /** The files back from the layers: parts of one file, in order, make one file again. */
 function filesOf(layers) {
@@ -38863,7 +38978,13 @@ class LocalOciRegistry {
             const manifest = modelPackManifest(input, version, files, config);
             const bytes = Buffer.from(JSON.stringify(manifest));
             const stored = await storeBytes(layout, bytes);
-            index.manifests.push({ mediaType: OCI_MANIFEST, digest: stored.digest, size: stored.size, artifactType: MODEL_ARTIFACT, annotations: { [ANNOTATION.refName]: `v${version}` } });
+            index.manifests.push({
+                mediaType: OCI_MANIFEST,
+                digest: stored.digest,
+                size: stored.size,
+                artifactType: MODEL_ARTIFACT,
+                annotations: { [ANNOTATION.refName]: `v${version}` },
+            });
             await fence();
             await this.writeIndex(layout, index);
             return { version: versionFromManifest(input.name, manifest, stored.digest, this.versionUri(input.name, version), []), existing: false, bytesWritten };
@@ -38990,7 +39111,9 @@ class LocalOciRegistry {
             return JSON.parse(text);
         }
         catch {
-            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, { file: external_node_path_default().join(layout, 'index.json') });
+            throw new errors_InputError(`${external_node_path_default().join(layout, 'index.json')} is not valid JSON; the registry folder was damaged outside modelci: restore it from a backup.`, {
+                file: external_node_path_default().join(layout, 'index.json'),
+            });
         }
     }
     async writeIndex(layout, index) {
@@ -39005,7 +39128,10 @@ function latestTag(index) {
     return best > 0 ? `v${best}` : undefined;
 }
 function sameFiles(a, b) {
-    const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    const key = (fs) => fs
+        .map((f) => `${f.path}\0${f.digest}`)
+        .sort()
+        .join('\n');
     return key(a) === key(b);
 }
 async function readVerified(file, digest, what) {
@@ -39026,7 +39152,9 @@ async function copyVerified(from, to, digest, size, what) {
     try {
         const s = await (0,promises_namespaceObject.stat)(from);
         if (s.size !== size)
-            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, { file: from });
+            throw new errors_InputError(`${what} has ${s.size} bytes in the registry but ${size} were registered: the blob is truncated or replaced; refusing to use it.`, {
+                file: from,
+            });
     }
     catch (e) {
         if (e instanceof errors_InputError)
@@ -39156,7 +39284,15 @@ function shownUrl(url) {
 
 
 /** Kinds a second try can cure; a body over the cap will be over it again. */
-const RETRYABLE = new Set(['unreachable', 'connect-timeout', 'headers-timeout', 'send-timeout', 'idle-timeout', 'deadline', 'broken']);
+const RETRYABLE = new Set([
+    'unreachable',
+    'connect-timeout',
+    'headers-timeout',
+    'send-timeout',
+    'idle-timeout',
+    'deadline',
+    'broken',
+]);
 class HttpFailure extends ServiceError {
     kind;
     url;
@@ -39165,7 +39301,10 @@ class HttpFailure extends ServiceError {
     constructor(service, kind, url, method, 
     /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
     reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), { retryable: RETRYABLE.has(kind), cause: options.cause });
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), {
+            retryable: RETRYABLE.has(kind),
+            cause: options.cause,
+        });
         this.kind = kind;
         this.url = url;
         this.method = method;
@@ -39499,7 +39638,12 @@ class OciRegistry {
         this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
         this.maxLayerBytes = options.maxLayerBytes ?? MAX_LAYER_BYTES;
         this.settleMs = options.settleMs ?? settleFromEnv(env.MODELCI_REGISTRY_SETTLE_MS);
-        this.http = new http_client_HttpClient({ service: 'the registry', hint: 'check the registry URI and that the registry is up', timeouts: options.timeouts, signal: options.signal });
+        this.http = new http_client_HttpClient({
+            service: 'the registry',
+            hint: 'check the registry URI and that the registry is up',
+            timeouts: options.timeouts,
+            signal: options.signal,
+        });
         const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
@@ -39545,7 +39689,10 @@ class OciRegistry {
             bytesWritten += pushed.uploaded;
             files.push({ path: f.path, digest: pushed.digest, size: pushed.size, ...(pushed.parts.length > 1 ? { parts: pushed.parts } : {}) });
         }
-        const key = (fs) => fs.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+        const key = (fs) => fs
+            .map((f) => `${f.path}\0${f.digest}`)
+            .sort()
+            .join('\n');
         const same = versions.find((v) => key(v.files) === key(files));
         if (same)
             return { version: same, existing: true, bytesWritten };
@@ -39561,7 +39708,11 @@ class OciRegistry {
             const digest = await this.claimTag(repo, `v${version}`, body);
             if (!digest)
                 continue;
-            return { version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []), existing: false, bytesWritten };
+            return {
+                version: versionFromManifest(input.name, manifest, digest, `${this.uri.replace(/\/+$/, '')}/${input.name}:v${version}`, []),
+                existing: false,
+                bytesWritten,
+            };
         }
         throw new ServiceError(`the registry ${this.host}`, `Could not claim a version tag for '${input.name}' in ${this.uri} after ${MAX_CLAIMS} tries; other writers keep registering: try again.`, { retryable: true });
     }
@@ -39643,12 +39794,18 @@ class OciRegistry {
         const repo = this.repo(version.name);
         const current = await this.getManifest(repo, `v${version.version}`);
         if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+                input: 'version',
+            });
         }
         const empty = await this.pushBytes(repo, Buffer.from('{}'));
         const emptyDescriptor = { mediaType: 'application/vnd.oci.empty.v1+json', digest: empty, size: 2 };
         const body = Buffer.from(JSON.stringify({
-            schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType: ATTACHMENT_ARTIFACT, config: emptyDescriptor, layers: [emptyDescriptor],
+            schemaVersion: 2,
+            mediaType: OCI_MANIFEST,
+            artifactType: ATTACHMENT_ARTIFACT,
+            config: emptyDescriptor,
+            layers: [emptyDescriptor],
             subject: { mediaType: OCI_MANIFEST, digest: version.digest, size: current.body.length },
             annotations: { [ANNOTATION.created]: attachment.attachedAt, [ANNOTATION.attachments]: JSON.stringify(attachment) },
         }));
@@ -39674,7 +39831,9 @@ class OciRegistry {
         const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
         const current = await this.getManifest(repo, `v${version.version}`);
         if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+                input: 'version',
+            });
         }
         await this.putManifest(repo, alias, current.body);
         return { alias, version: version.version, digest: version.digest, previousVersion, forced: options.forced };
@@ -39785,7 +39944,9 @@ class OciRegistry {
                 alsoHash?.update(chunk);
             });
             const res = await this.pipeRequest(location, repo, source, {
-                'Content-Type': 'application/octet-stream', 'Content-Range': `${offset}-${offset + length - 1}`, 'Content-Length': String(length),
+                'Content-Type': 'application/octet-stream',
+                'Content-Range': `${offset}-${offset + length - 1}`,
+                'Content-Length': String(length),
             });
             if (res.status !== 202)
                 throw await this.failure(res, `upload ${what}`);
@@ -39809,8 +39970,12 @@ class OciRegistry {
      */
     pipeRequest(target, repo, body, headers) {
         return this.http.request({
-            method: 'PATCH', url: new URL(target, this.base), body: body, headers,
-            authorization: this.tokens.get(`repository:${repo}:push,pull`), credentialsOrigin: originOf(this.base),
+            method: 'PATCH',
+            url: new URL(target, this.base),
+            body: body,
+            headers,
+            authorization: this.tokens.get(`repository:${repo}:push,pull`),
+            credentialsOrigin: originOf(this.base),
         });
     }
     async pushBytes(repo, bytes) {
@@ -39818,7 +39983,11 @@ class OciRegistry {
         if (await this.hasBlob(repo, digest))
             return digest;
         const location = await this.startUpload(repo);
-        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', { body: bytes, idempotent: true, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } });
+        const res = await this.request('PUT', withDigest(location, digest), repo, 'push,pull', {
+            body: bytes,
+            idempotent: true,
+            headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) },
+        });
         if (res.status !== 201)
             throw await this.failure(res, 'upload the model config');
         res.discard();
@@ -39890,7 +40059,7 @@ class OciRegistry {
         return out;
     }
     credentials() {
-        const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? this.env.GITHUB_ACTOR ?? 'token' : undefined);
+        const username = this.env.MODELCI_REGISTRY_USERNAME ?? (this.host === 'ghcr.io' ? (this.env.GITHUB_ACTOR ?? 'token') : undefined);
         const password = this.env.MODELCI_REGISTRY_PASSWORD ?? (this.host === 'ghcr.io' ? this.env.GITHUB_TOKEN : undefined);
         return username && password ? { username, password } : this.uriCredentials;
     }
@@ -39900,7 +40069,16 @@ class OciRegistry {
      */
     async request(method, target, repo, actions, init = {}) {
         const url = new URL(target, this.base);
-        const send = (auth) => this.http.request({ method, url, body: init.body, headers: init.headers, idempotent: init.idempotent, maxBytes: init.maxBytes, authorization: auth, credentialsOrigin: originOf(this.base) });
+        const send = (auth) => this.http.request({
+            method,
+            url,
+            body: init.body,
+            headers: init.headers,
+            idempotent: init.idempotent,
+            maxBytes: init.maxBytes,
+            authorization: auth,
+            credentialsOrigin: originOf(this.base),
+        });
         const scope = `repository:${repo}:${actions}`;
         const cached = this.tokens.get(scope);
         let res = await send(cached);
@@ -39975,8 +40153,8 @@ class OciRegistry {
         return new errors_InputError(status === 403
             ? `The registry ${this.host} refused access (${said}); the credentials are valid but lack permission: ${ghcr ? "give the job 'permissions: packages: write'" : 'grant push and pull on the repository'}.`
             : this.credentials()
-                ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? 'GITHUB_TOKEN (and that the job has \'permissions: packages: write\')' : 'the user and password in the registry URI'}.`
-                : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : 'set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step\'s env'}.`, { input: 'registry' });
+                ? `The registry ${this.host} refused the credentials sent (401); check ${this.env.MODELCI_REGISTRY_USERNAME && this.env.MODELCI_REGISTRY_PASSWORD ? 'MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD' : ghcr && !this.uriCredentials ? "GITHUB_TOKEN (and that the job has 'permissions: packages: write')" : 'the user and password in the registry URI'}.`
+                : `The registry ${this.host} asked for credentials (401) and none were set; ${ghcr ? "pass GITHUB_TOKEN in the step's env (with 'permissions: packages: write')" : "set MODELCI_REGISTRY_USERNAME and MODELCI_REGISTRY_PASSWORD in the step's env"}.`, { input: 'registry' });
     }
     /**
      * A refusal in the protocol: a 5xx or 429 may pass (try again); any other answer will not,
@@ -39994,7 +40172,9 @@ function settleFromEnv(value) {
         return SETTLE_MS;
     const ms = Number(value);
     if (!Number.isInteger(ms) || ms < 0)
-        throw new errors_InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, { input: 'MODELCI_REGISTRY_SETTLE_MS' });
+        throw new errors_InputError(`MODELCI_REGISTRY_SETTLE_MS is '${value}'; set it to a whole number of milliseconds (default ${SETTLE_MS}).`, {
+            input: 'MODELCI_REGISTRY_SETTLE_MS',
+        });
     return ms;
 }
 function withDigest(location, digest) {
@@ -40037,7 +40217,14 @@ async function hashRange(file, start, size, alsoHash) {
 
 
 
-const TAG = { files: 'modelci.files', digest: 'modelci.digest', record: 'modelci.record', recordArtifact: 'modelci.record_artifact', gitSha: 'mlflow.source.git.commit', attachments: 'modelci.attachments' };
+const TAG = {
+    files: 'modelci.files',
+    digest: 'modelci.digest',
+    record: 'modelci.record',
+    recordArtifact: 'modelci.record_artifact',
+    gitSha: 'mlflow.source.git.commit',
+    attachments: 'modelci.attachments',
+};
 /** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
 const MLFLOW_TAG_LIMIT = 5000;
 /** The whole record (files and their sha256, metrics, provenance, tags), beside the model in the run. */
@@ -40056,7 +40243,12 @@ class MlflowRegistry {
     constructor(uri, env = process.env, options = {}) {
         this.uri = uri;
         this.env = env;
-        this.http = new http_client_HttpClient({ service: 'the MLflow server', hint: 'check the registry URI and that the server is up', timeouts: options.timeouts, signal: options.signal });
+        this.http = new http_client_HttpClient({
+            service: 'the MLflow server',
+            hint: 'check the registry URI and that the server is up',
+            timeouts: options.timeouts,
+            signal: options.signal,
+        });
         const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
         if (!m)
             throw new errors_InputError(redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
@@ -40083,7 +40275,9 @@ class MlflowRegistry {
         // In a training run, beside whatever it logged (its own model/ folder stays untouched).
         const artifactUri = own ? run.run.info.artifact_uri : `${run.run.info.artifact_uri}/modelci-${encodeURIComponent(input.name)}`;
         try {
-            const metrics = Object.entries(input.metrics).filter(([, v]) => v !== null && Number.isFinite(v)).map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
+            const metrics = Object.entries(input.metrics)
+                .filter(([, v]) => v !== null && Number.isFinite(v))
+                .map(([key, value]) => ({ key, value, timestamp: input.now.getTime(), step: 0 }));
             for (let i = 0; i < metrics.length; i += 1000)
                 await this.call('POST', 'runs/log-batch', { run_id: runId, metrics: metrics.slice(i, i + 1000) });
             const artifactRoot = artifactPath(artifactUri);
@@ -40095,7 +40289,10 @@ class MlflowRegistry {
             const record = { metrics: input.metrics, provenance: input.provenance, tags: input.tags };
             // The full record is a run artifact; the tags repeat it only when short enough for MLflow 2.x.
             await this.uploadBytes(`${artifactRoot}/${RECORD_ARTIFACT}`, Buffer.from(JSON.stringify({ files, record })));
-            const inline = [{ key: TAG.files, value: JSON.stringify(files) }, { key: TAG.record, value: JSON.stringify(record) }];
+            const inline = [
+                { key: TAG.files, value: JSON.stringify(files) },
+                { key: TAG.record, value: JSON.stringify(record) },
+            ];
             const created = (await this.call('POST', 'model-versions/create', {
                 name: input.name,
                 source: `${artifactUri}/model`,
@@ -40130,7 +40327,11 @@ class MlflowRegistry {
         const missing = () => new errors_InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
         const got = n !== undefined
             ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
-            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+            : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, [
+                'RESOURCE_DOES_NOT_EXIST',
+                'INVALID_PARAMETER_VALUE',
+                'ENDPOINT_MISSING',
+            ]);
         if (got === MISSING)
             return this.resolveStage(name, ref, missing);
         const mv = got?.model_version;
@@ -40186,12 +40387,26 @@ class MlflowRegistry {
         return stage;
     }
     async moveAlias(name, alias, version, options) {
-        const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, ['RESOURCE_DOES_NOT_EXIST', 'INVALID_PARAMETER_VALUE', 'ENDPOINT_MISSING']);
+        const probe = await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(alias)}`, undefined, [
+            'RESOURCE_DOES_NOT_EXIST',
+            'INVALID_PARAMETER_VALUE',
+            'ENDPOINT_MISSING',
+        ]);
         if (probe === MISSING) {
             const stage = this.oldServerStage(alias);
-            const previous = (await this.searchRaw(name)).filter((v) => v.current_stage === stage).map((v) => Number(v.version)).sort((a, b) => b - a)[0];
+            const previous = (await this.searchRaw(name))
+                .filter((v) => v.current_stage === stage)
+                .map((v) => Number(v.version))
+                .sort((a, b) => b - a)[0];
             await this.call('POST', 'model-versions/transition-stage', { name, version: String(version.version), stage, archive_existing_versions: true });
-            return { alias, version: version.version, digest: version.digest, previousVersion: previous, forced: options.forced, notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.` };
+            return {
+                alias,
+                version: version.version,
+                digest: version.digest,
+                previousVersion: previous,
+                forced: options.forced,
+                notice: `The MLflow server ${this.base} is older than model aliases: version ${version.version} was moved to the ${stage} stage only.`,
+            };
         }
         const before = probe;
         await this.call('POST', 'registered-models/alias', { name, alias, version: String(version.version) });
@@ -40205,9 +40420,16 @@ class MlflowRegistry {
     async attach(version, attachment) {
         const current = await this.resolve(version.name, String(version.version));
         if (current.digest !== version.digest)
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), { input: 'version' });
+            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+                input: 'version',
+            });
         const all = [...(current.provenance.attachments ?? []), attachment];
-        await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key: TAG.attachments, value: JSON.stringify(all) });
+        await this.call('POST', 'model-versions/set-tag', {
+            name: version.name,
+            version: String(version.version),
+            key: TAG.attachments,
+            value: JSON.stringify(all),
+        });
         return withAttachments(current, all);
     }
     async download(version, into) {
@@ -40219,7 +40441,9 @@ class MlflowRegistry {
             const target = await downloadTarget(into, version, f);
             const mismatch = () => new errors_InputError(`${f.path} of ${version.name} v${version.version} from ${this.uri} does not match the sha256 recorded at registration: it was changed or cut short; refusing to use it.`, { input: 'version' });
             // Verified by sha256 as it streams; no cap but the recorded size, which a longer answer cannot pass.
-            const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, { maxBytes: Number.isFinite(f.size) ? f.size : Infinity });
+            const res = await this.fetch('GET', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(`${root}/${f.path}`)}`, {
+                maxBytes: Number.isFinite(f.size) ? f.size : Infinity,
+            });
             if (res.status !== 200)
                 throw await this.failure(res, `download ${f.path}`, undefined, false);
             const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -40300,7 +40524,9 @@ class MlflowRegistry {
         return { run: got.run };
     }
     async experiment() {
-        const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
+        const found = (await this.call('GET', `experiments/get-by-name?experiment_name=${encodeURIComponent(MLFLOW_EXPERIMENT)}`, undefined, [
+            'RESOURCE_DOES_NOT_EXIST',
+        ]));
         if (found?.experiment)
             return found.experiment.experiment_id;
         const created = (await this.call('POST', 'experiments/create', { name: MLFLOW_EXPERIMENT }, ['RESOURCE_ALREADY_EXISTS']));
@@ -40318,7 +40544,10 @@ class MlflowRegistry {
         return { files: parsed?.files ?? [], record: parsed?.record ?? { metrics: {}, provenance: {}, tags: {} } };
     }
     async uploadBytes(artifact, bytes) {
-        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body: bytes.toString('utf8'), headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) } });
+        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, {
+            body: bytes.toString('utf8'),
+            headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) },
+        });
         if (res.status !== 200)
             throw await this.failure(res, `upload ${artifact} (is the server started with --serve-artifacts?)`);
         res.discard();
@@ -40326,7 +40555,10 @@ class MlflowRegistry {
     async upload(artifact, file) {
         const size = (await (0,promises_namespaceObject.stat)(file)).size;
         const body = (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 });
-        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, { body, headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) } });
+        const res = await this.fetch('PUT', `${this.base}/api/2.0/mlflow-artifacts/artifacts/${encodePath(artifact)}`, {
+            body,
+            headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) },
+        });
         if (res.status !== 200)
             throw await this.failure(res, `upload ${external_node_path_default().basename(file)} (is the server started with --serve-artifacts?)`);
         res.discard();
@@ -40369,7 +40601,15 @@ class MlflowRegistry {
     }
     /** Credentials go only to the MLflow server's own origin (the client drops them on a redirect elsewhere). */
     fetch(method, url, init = {}) {
-        return this.http.request({ method, url, body: init.body, headers: init.headers, maxBytes: init.maxBytes, authorization: this.auth(), credentialsOrigin: new URL(this.base).origin });
+        return this.http.request({
+            method,
+            url,
+            body: init.body,
+            headers: init.headers,
+            maxBytes: init.maxBytes,
+            authorization: this.auth(),
+            credentialsOrigin: new URL(this.base).origin,
+        });
     }
     /**
      * Credentials refused: the user's to fix (InputError). A 5xx or 429 may pass: try again. Any
@@ -40383,7 +40623,7 @@ class MlflowRegistry {
                 ? "no credentials were sent: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD, or MLFLOW_TRACKING_TOKEN, in the step's env"
                 : res.status === 403
                     ? `the ${sent.kind === 'password' ? 'username and password' : 'MLFLOW_TRACKING_TOKEN'} sent are valid but not allowed to register models: use an account that is`
-                    : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? ' (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow\'s client)' : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
+                    : `the ${sent.kind === 'password' ? 'MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD' : 'MLFLOW_TRACKING_TOKEN'} sent ${sent.kind === 'password' ? 'were' : 'was'} not accepted${sent.kind === 'password' && this.env.MLFLOW_TRACKING_TOKEN ? " (they take precedence over MLFLOW_TRACKING_TOKEN, as in MLflow's client)" : ''}: check ${sent.kind === 'password' ? 'them' : 'it'}`;
             return new errors_InputError(`The MLflow server ${this.base} refused the request (${res.status}); ${fix}.`, { input: 'registry' });
         }
         if (!error) {
@@ -40391,14 +40631,23 @@ class MlflowRegistry {
             error = text ? { message: text } : undefined;
         }
         const retryable = isRetryableStatus(res.status);
-        const detail = error?.error_code ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}` : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
-        const after = writing ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}` : retryable ? "try again, or check the server's log" : "check the server's log";
+        const detail = error?.error_code
+            ? `${error.error_code}: ${(error.message ?? '').split('\n')[0]}`
+            : `HTTP ${res.status}${error?.message ? `: ${error.message}` : ''}`;
+        const after = writing
+            ? `no model version was created for content it did not finish storing${retryable ? ': try again' : ''}`
+            : retryable
+                ? "try again, or check the server's log"
+                : "check the server's log";
         return new ServiceError(`the MLflow server ${this.base}`, `The MLflow server ${this.base} failed to ${what} (${detail}); ${after}.`, { retryable });
     }
 }
 /** The identity of a version's content: sha256 over its files' paths and digests. */
 function contentDigest(files) {
-    const canonical = files.map((f) => `${f.path}\0${f.digest}`).sort().join('\n');
+    const canonical = files
+        .map((f) => `${f.path}\0${f.digest}`)
+        .sort()
+        .join('\n');
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex')}`;
 }
 /** mlflow-artifacts:/1/abc/artifacts -> 1/abc/artifacts (the proxy's path). */
@@ -40487,24 +40736,40 @@ function parseInputValue(spec, text) {
     switch (spec.type) {
         case 'string':
         case 'path':
-        case 'uri': return t;
-        case 'boolean': return parseBooleanText(t, name);
-        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parseProbabilityText(t, name);
-        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parseDurationText(t, name);
-        case 'latency': return parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parseShareText(t, name);
-        case 'rate': return parseRateText(t, name);
+        case 'uri':
+            return t;
+        case 'boolean':
+            return parseBooleanText(t, name);
+        case 'count':
+            return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number':
+            return parseNumberText(t, name, spec.min, spec.max);
+        case 'probability':
+            return parseProbabilityText(t, name);
+        case 'choice':
+            return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list':
+            return parseListText(t);
+        case 'lines':
+            return parseLinesText(t);
+        case 'duration':
+            return parseDurationText(t, name);
+        case 'latency':
+            return parseLatencyText(t, name);
+        case 'size':
+            return parseSizeText(t, name);
+        case 'share':
+            return parseShareText(t, name);
+        case 'rate':
+            return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
     const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+    return (m ? m[0] : description)
+        .trim()
+        .replace(/^(\w)/, (c) => c.toLowerCase())
+        .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
 function parseBooleanText(text, input) {
@@ -40552,13 +40817,19 @@ function parseChoiceText(text, input, choices) {
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n;]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 function splitUnit(text) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
@@ -40628,28 +40899,84 @@ function parseRateText(text, input) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-inputs.ts
 const REGISTER_MODEL_INPUTS = [
-    { name: 'operation', type: 'choice', choices: ['register', 'promote', 'resolve', 'list', 'attach'], default: "register", description: "register (default), promote, resolve, list, or attach (add a verdict, drift report or commit to an existing version)." },
-    { name: 'registry', type: 'uri', default: "file://./model-registry", description: "Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env)." },
-    { name: 'name', type: 'string', required: true, what: 'the model name, e.g. penguin-classifier', description: "The model name: for a folder or an OCI registry lowercase letters and digits, with \".\", \"_\" or \"-\" between them (an OCI repository name); for MLflow, MLflow's rules (e.g. FraudDetector)." },
-    { name: 'model', type: 'path', description: "register: the model file or folder (every file under it is stored, by relative path)." },
-    { name: 'metrics', type: 'string', description: "register: a JSON file with \"metrics\" (the quality-gates GateVerdict, an evaluation report, or plain {\"metrics\": {...}}), or inline \"accuracy=0.93, f1=0.91\". A GateVerdict is also recorded as the verdict this version passed." },
-    { name: 'git-sha', type: 'string', description: "register: the commit that produced the model (attach: the commit that checked it). Default: the workflow's GITHUB_SHA." },
-    { name: 'run-url', type: 'string', description: "register: the run that produced it (attach: the run that checked it). Default: this workflow run." },
-    { name: 'mlflow-run-id', type: 'string', description: "register: the MLflow run that trained the model (e.g. the one train-on-gpu reports); with an MLflow registry the version is created from that run (its status is left alone) instead of a new run in modelci-registrations; other backends record it." },
-    { name: 'tags', type: 'list', description: "register: free-form \"key=value\" tags, comma- or line-separated." },
-    { name: 'gate-verdict', type: 'path', description: "register / attach: the GateVerdict JSON this version passed, when metrics come from elsewhere (attach: the verdict of a later evaluation)." },
-    { name: 'drift-report', type: 'path', description: "register / attach: the DriftReport of the data it was trained on; its digest is recorded." },
-    { name: 'version', type: 'string', description: "promote / resolve / attach: a version number (3 or v3), latest, or an alias. resolve defaults to production." },
-    { name: 'alias', type: 'string', default: "production", description: "promote: the alias to move. Promotion to a protected alias requires a passing GateVerdict recorded with the version, unless force is true." },
-    { name: 'protected-aliases', type: 'list', default: "production, prod, champion", description: "promote: aliases that need a passing GateVerdict (every gate and check passed), comma-separated; case does not matter." },
-    { name: 'force', type: 'boolean', default: "false", description: "promote: true to promote to a protected alias without a passing GateVerdict (the summary and a warning say so)." },
-    { name: 'download', type: 'path', description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused." },
+    {
+        name: 'operation',
+        type: 'choice',
+        choices: ['register', 'promote', 'resolve', 'list', 'attach'],
+        default: 'register',
+        description: 'register (default), promote, resolve, list, or attach (add a verdict, drift report or commit to an existing version).',
+    },
+    {
+        name: 'registry',
+        type: 'uri',
+        default: 'file://./model-registry',
+        description: 'Where versions live: a folder (file://./model-registry, the default: an OCI image layout), an OCI registry (oci://ghcr.io/acme/models; credentials MODELCI_REGISTRY_USERNAME/PASSWORD, or GITHUB_TOKEN on ghcr.io, in env), or MLflow (mlflow+https://host; MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD in env).',
+    },
+    {
+        name: 'name',
+        type: 'string',
+        required: true,
+        what: 'the model name, e.g. penguin-classifier',
+        description: 'The model name: for a folder or an OCI registry lowercase letters and digits, with ".", "_" or "-" between them (an OCI repository name); for MLflow, MLflow\'s rules (e.g. FraudDetector).',
+    },
+    { name: 'model', type: 'path', description: 'register: the model file or folder (every file under it is stored, by relative path).' },
+    {
+        name: 'metrics',
+        type: 'string',
+        description: 'register: a JSON file with "metrics" (the quality-gates GateVerdict, an evaluation report, or plain {"metrics": {...}}), or inline "accuracy=0.93, f1=0.91". A GateVerdict is also recorded as the verdict this version passed.',
+    },
+    {
+        name: 'git-sha',
+        type: 'string',
+        description: "register: the commit that produced the model (attach: the commit that checked it). Default: the workflow's GITHUB_SHA.",
+    },
+    { name: 'run-url', type: 'string', description: 'register: the run that produced it (attach: the run that checked it). Default: this workflow run.' },
+    {
+        name: 'mlflow-run-id',
+        type: 'string',
+        description: 'register: the MLflow run that trained the model (e.g. the one train-on-gpu reports); with an MLflow registry the version is created from that run (its status is left alone) instead of a new run in modelci-registrations; other backends record it.',
+    },
+    { name: 'tags', type: 'list', description: 'register: free-form "key=value" tags, comma- or line-separated.' },
+    {
+        name: 'gate-verdict',
+        type: 'path',
+        description: 'register / attach: the GateVerdict JSON this version passed, when metrics come from elsewhere (attach: the verdict of a later evaluation).',
+    },
+    { name: 'drift-report', type: 'path', description: 'register / attach: the DriftReport of the data it was trained on; its digest is recorded.' },
+    {
+        name: 'version',
+        type: 'string',
+        description: 'promote / resolve / attach: a version number (3 or v3), latest, or an alias. resolve defaults to production.',
+    },
+    {
+        name: 'alias',
+        type: 'string',
+        default: 'production',
+        description: 'promote: the alias to move. Promotion to a protected alias requires a passing GateVerdict recorded with the version, unless force is true.',
+    },
+    {
+        name: 'protected-aliases',
+        type: 'list',
+        default: 'production, prod, champion',
+        description: 'promote: aliases that need a passing GateVerdict (every gate and check passed), comma-separated; case does not matter.',
+    },
+    {
+        name: 'force',
+        type: 'boolean',
+        default: 'false',
+        description: 'promote: true to promote to a protected alias without a passing GateVerdict (the summary and a warning say so).',
+    },
+    {
+        name: 'download',
+        type: 'path',
+        description: "resolve: a folder to download the version's files into; every digest is checked and a tampered or truncated file is refused.",
+    },
 ];
 const pick = (names) => REGISTER_MODEL_INPUTS.filter((s) => names.includes(s.name));
 /** Each operation's inputs, for its CLI command (`modelci register | promote | resolve | list`). */
 const REGISTER_INPUTS = [
     ...pick(['registry', 'name', 'model', 'metrics', 'git-sha', 'run-url', 'mlflow-run-id', 'tags', 'gate-verdict', 'drift-report']),
-    { name: 'creator', type: 'string', description: 'Who registered it. Default: the workflow\'s GITHUB_ACTOR.' },
+    { name: 'creator', type: 'string', description: "Who registered it. Default: the workflow's GITHUB_ACTOR." },
 ];
 const PROMOTE_INPUTS = pick(['registry', 'name', 'version', 'alias', 'protected-aliases', 'force']);
 const RESOLVE_INPUTS = pick(['registry', 'name', 'version', 'download']);
@@ -40737,7 +41064,9 @@ function provenanceRows(v) {
     if (p.driftReport)
         rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
     rows.push(['files', v.files.map((f) => `${f.path} (${quantity_formatQuantity(f.size, 'bytes')})`).join(', ')]);
-    const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 12);
+    const metrics = Object.entries(v.metrics)
+        .filter(([, x]) => x !== null)
+        .slice(0, 12);
     if (metrics.length > 0)
         rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
     return rows;
@@ -40758,9 +41087,18 @@ function renderVersionMarkdown(v, headline, move, warning) {
     return lines.join('\n') + '\n';
 }
 function renderVersionListMarkdown(name, versions) {
-    const lines = [mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`), '', '| version | aliases | created | git SHA | gates | metrics |', '|---:|---|---|---|---|---|'];
+    const lines = [
+        mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`),
+        '',
+        '| version | aliases | created | git SHA | gates | metrics |',
+        '|---:|---|---|---|---|---|',
+    ];
     for (const v of [...versions].reverse().slice(0, 100)) {
-        const metrics = Object.entries(v.metrics).filter(([, x]) => x !== null).slice(0, 4).map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`).join(', ');
+        const metrics = Object.entries(v.metrics)
+            .filter(([, x]) => x !== null)
+            .slice(0, 4)
+            .map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`)
+            .join(', ');
         const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
         lines.push(`| ${v.version} | ${mdText(v.aliases.join(', '))} | ${mdText(v.createdAt)} | ${mdText((v.provenance.gitSha ?? '').slice(0, 12))} | ${gate} | ${metrics} |`);
     }
@@ -40830,7 +41168,9 @@ async function runRegister(req, env = process.env, now = new Date()) {
         provenance.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
     }
     const result = await registry.register({ name, files, metrics, provenance, tags: parseTags(req.tags ?? ''), now });
-    const warning = verdict && !verdict.passed ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.` : undefined;
+    const warning = verdict && !verdict.passed
+        ? `${name} v${result.version.version} was registered with a GateVerdict that did not pass: ${verdict.why}; it cannot be promoted to a protected alias without force.`
+        : undefined;
     return { ...result, outputs: outputs(result.version), warning };
 }
 async function runPromote(req, now = new Date()) {
@@ -40855,7 +41195,12 @@ async function runPromote(req, now = new Date()) {
     const move = await registry.moveAlias(name, alias, version, { forced: force && warning !== undefined, now });
     if (move.notice)
         warning = warning ? `${warning} ${move.notice}` : move.notice;
-    return { version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() }, move, outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' }, warning };
+    return {
+        version: { ...version, aliases: [...new Set([...version.aliases, alias])].sort() },
+        move,
+        outputs: { ...outputs(version), 'previous-version': move.previousVersion !== undefined ? String(move.previousVersion) : '' },
+        warning,
+    };
 }
 async function runResolve(req) {
     parseInputs(RESOLVE_INPUTS, req);
@@ -40875,7 +41220,12 @@ async function runAttach(req, env = process.env, now = new Date()) {
     const name = required(req.name, 'name', 'the model name');
     registry.checkName(name);
     const version = await registry.resolve(name, required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
-    const attachment = { attachedAt: now.toISOString(), gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined, runUrl: req['run-url']?.trim() || runUrl(env), creator: env.GITHUB_ACTOR || undefined };
+    const attachment = {
+        attachedAt: now.toISOString(),
+        gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
+        runUrl: req['run-url']?.trim() || runUrl(env),
+        creator: env.GITHUB_ACTOR || undefined,
+    };
     let why;
     const verdictFile = req['gate-verdict']?.trim();
     if (verdictFile) {
@@ -40887,10 +41237,12 @@ async function runAttach(req, env = process.env, now = new Date()) {
     if (req['drift-report']?.trim())
         attachment.driftReport = { digest: (await readReport(req['drift-report'].trim(), 'drift-report', DRIFT_REPORT_SCHEMA)).digest };
     if (!attachment.gateVerdict && !attachment.driftReport && !req['git-sha']?.trim()) {
-        throw new errors_InputError("Nothing to attach: give gate-verdict, drift-report or git-sha.", { input: 'gate-verdict' });
+        throw new errors_InputError('Nothing to attach: give gate-verdict, drift-report or git-sha.', { input: 'gate-verdict' });
     }
     const updated = await registry.attach(version, attachment);
-    const warning = why ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.` : undefined;
+    const warning = why
+        ? `${name} v${version.version} got a GateVerdict that did not pass: ${why}; it cannot be promoted to a protected alias without force.`
+        : undefined;
     return { version: updated, outputs: outputs(updated), warning };
 }
 async function runList(req) {
@@ -40910,7 +41262,9 @@ async function modelFiles(spec) {
         s = await (0,promises_namespaceObject.stat)(spec);
     }
     catch {
-        throw new errors_InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, { input: 'model' });
+        throw new errors_InputError(`The model path ${spec} does not exist; give the trained model file or its folder (check the training step's output path).`, {
+            input: 'model',
+        });
     }
     if (s.isFile())
         return [{ source: spec, path: external_node_path_default().basename(spec) }];
@@ -40951,10 +41305,15 @@ async function readReport(file, input, schema) {
 }
 function inlineMetrics(text) {
     const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+        .split(/[,\n]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const m = /^([A-Za-z_][\w.]*)\s*=\s*(\S+)$/.exec(part);
         if (!m || !Number.isFinite(Number(m[2]))) {
-            throw new errors_InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, { input: 'metrics' });
+            throw new errors_InputError(`Input 'metrics' has '${part}', which is not 'name=number'; give a JSON file with "metrics", or e.g. 'accuracy=0.93, f1=0.91'.`, {
+                input: 'metrics',
+            });
         }
         out[m[1]] = Number(m[2]);
     }
@@ -40962,7 +41321,10 @@ function inlineMetrics(text) {
 }
 function parseTags(text) {
     const out = {};
-    for (const part of text.split(/[,\n]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+        .split(/[,\n]/)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const i = part.indexOf('=');
         if (i <= 0)
             throw new errors_InputError(`Input 'tags' has '${part}', which is not 'key=value'; write e.g. 'dataset=2026-11, owner=ml-team'.`, { input: 'tags' });
@@ -40986,19 +41348,36 @@ async function runRegistryOperation(req) {
     const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
     if (operation === 'register') {
         const r = await runRegister(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, r.existing ? `${r.version.name} v${r.version.version}: identical content, nothing new registered` : `Registered ${r.version.name} v${r.version.version}`) };
+        return {
+            outputs: r.outputs,
+            warning: r.warning,
+            markdown: renderVersionMarkdown(r.version, r.existing
+                ? `${r.version.name} v${r.version.version}: identical content, nothing new registered`
+                : `Registered ${r.version.name} v${r.version.version}`),
+        };
     }
     if (operation === 'promote') {
         const r = await runPromote(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning) };
+        return {
+            outputs: r.outputs,
+            warning: r.warning,
+            markdown: renderVersionMarkdown(r.version, `${r.move.alias} → ${r.version.name} v${r.move.version}`, r.move, r.warning),
+        };
     }
     if (operation === 'resolve') {
         const r = await runResolve(req);
-        return { outputs: r.outputs, markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`) };
+        return {
+            outputs: r.outputs,
+            markdown: renderVersionMarkdown(r.version, `${r.version.name} ${req.version?.trim() || 'production'} is v${r.version.version}`),
+        };
     }
     if (operation === 'attach') {
         const r = await runAttach(req);
-        return { outputs: r.outputs, warning: r.warning, markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning) };
+        return {
+            outputs: r.outputs,
+            warning: r.warning,
+            markdown: renderVersionMarkdown(r.version, `Attached to ${r.version.name} v${r.version.version}`, undefined, r.warning),
+        };
     }
     if (operation === 'list') {
         return { markdown: renderVersionListMarkdown(req.name ?? '', await runList(req)) };

@@ -32352,7 +32352,12 @@ async function runAction(body) {
     }
     catch (e) {
         if (isInputError(e)) {
-            error(e.message, { title: e.where.input ? `Input: ${e.where.input}` : 'Bad input', file: e.where.file, startLine: e.where.line, startColumn: e.where.col });
+            error(e.message, {
+                title: e.where.input ? `Input: ${e.where.input}` : 'Bad input',
+                file: e.where.file,
+                startLine: e.where.line,
+                startColumn: e.where.col,
+            });
             process.exitCode = 1;
             return;
         }
@@ -32364,7 +32369,10 @@ async function runAction(body) {
         if (isPolicyError(e)) {
             // The refusal is the step's result: the summary says it, not an empty page.
             error(e.message, { title: 'Refused by policy' });
-            await summary.addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true).write().catch(() => undefined);
+            await summary
+                .addRaw(e.markdown ?? `## Refused\n\n${e.message}\n`, true)
+                .write()
+                .catch(() => undefined);
             process.exitCode = 1;
             return;
         }
@@ -37432,7 +37440,7 @@ function reportCommentBody(markdown) {
     const body = `${REPORT_MARKER}\n${markdown}`;
     if (body.length <= MAX_COMMENT_CHARS)
         return body;
-    const note = '\n\n_The report was cut to fit GitHub\'s comment limit; the job summary has all of it._\n';
+    const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
     return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 async function upsertReportComment(api, pullRequest, markdown) {
@@ -37476,12 +37484,22 @@ async function startDeployment(api, d) {
         description: statusDescription(`${d.model} ${d.version}`),
         productionEnvironment: d.environment === 'production',
     });
-    await api.createDeploymentStatus(id, { state: 'in_progress', description: statusDescription(`Canary of ${d.model} ${d.version} started`), logUrl: d.logUrl, environmentUrl: d.environmentUrl });
+    await api.createDeploymentStatus(id, {
+        state: 'in_progress',
+        description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+        logUrl: d.logUrl,
+        environmentUrl: d.environmentUrl,
+    });
     return id;
 }
 async function endDeployment(api, id, end, detail, d = {}) {
     const state = END_STATE[end];
-    await api.createDeploymentStatus(id, { state, description: statusDescription(detail), logUrl: d.logUrl, environmentUrl: end === 'promoted' ? d.environmentUrl : undefined });
+    await api.createDeploymentStatus(id, {
+        state,
+        description: statusDescription(detail),
+        logUrl: d.logUrl,
+        environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+    });
     return state;
 }
 
@@ -37517,7 +37535,10 @@ function octokitGitHubApi(options) {
         catch (e) {
             // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
             if (signal.aborted)
-                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, { retryable: true, cause: e });
+                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+                    retryable: true,
+                    cause: e,
+                });
             throw asGitHubApiError(e, what, options.repository);
         }
     };
@@ -37619,10 +37640,15 @@ function probeGpus(command = 'nvidia-smi') {
     });
 }
 function parseNvidiaSmi(csv) {
-    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+    return csv
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => {
         const [name, memory, driver] = line.split(',').map((s) => s.trim());
         return { name, memoryMiB: Number(memory), driver: driver ?? '' };
-    }).filter((g) => g.name && Number.isFinite(g.memoryMiB));
+    })
+        .filter((g) => g.name && Number.isFinite(g.memoryMiB));
 }
 const GPU_FIELDS = 'index,uuid,name,memory.total,memory.free,driver_version,mig.mode.current,compute_mode';
 const APP_FIELDS = 'pid,gpu_uuid,process_name,used_memory';
@@ -37643,11 +37669,21 @@ async function probe_gpu_probeGpuDevices(command = 'nvidia-smi') {
     const failed = smiFailure(command, gpus);
     if (failed)
         return failed;
-    const devices = probe_gpu_parseCsvRows(gpus.stdout).map(toDevice).filter((d) => d !== undefined);
+    const devices = probe_gpu_parseCsvRows(gpus.stdout)
+        .map(toDevice)
+        .filter((d) => d !== undefined);
     if (devices.length === 0)
-        return { found: false, why: 'no-devices', message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'no-devices',
+            message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.`,
+        };
     const apps = await probe_gpu_runSmi(command, [`--query-compute-apps=${APP_FIELDS}`, '--format=csv,noheader,nounits']);
-    const processes = apps.code === 0 ? probe_gpu_parseCsvRows(apps.stdout).map(toProcess).filter((p) => p !== undefined) : [];
+    const processes = apps.code === 0
+        ? probe_gpu_parseCsvRows(apps.stdout)
+            .map(toProcess)
+            .filter((p) => p !== undefined)
+        : [];
     // The CUDA version the driver supports appears only in the plain table's header.
     const header = await probe_gpu_runSmi(command, []);
     const cudaVersion = /CUDA Version:\s*([\d.]+)/.exec(header.stdout)?.[1];
@@ -37656,24 +37692,48 @@ async function probe_gpu_probeGpuDevices(command = 'nvidia-smi') {
 /** nvidia-smi's own failures, each as the sentence a person acts on; undefined when it answered. */
 function smiFailure(command, r) {
     if (r.spawnError === 'ENOENT')
-        return { found: false, why: 'missing', message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'missing',
+            message: `${command} was not found on PATH: the NVIDIA driver (which installs nvidia-smi) is missing on this runner; install it, run on a GPU runner, or set gpus: none for a CPU run.`,
+        };
     if (r.spawnError)
         return { found: false, why: 'failed', message: `${command} could not be started (${r.spawnError}); check that it is an executable on this runner.` };
     const text = `${r.stdout}\n${r.stderr}`;
     if (/couldn't communicate with the NVIDIA driver/i.test(text))
-        return { found: false, why: 'driver', message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.` };
+        return {
+            found: false,
+            why: 'driver',
+            message: `${command} could not reach the driver ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"): the kernel module is not loaded or does not match the installed driver; reboot the runner or reinstall the driver.`,
+        };
     if (/No devices were found/i.test(text))
-        return { found: false, why: 'no-devices', message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.` };
+        return {
+            found: false,
+            why: 'no-devices',
+            message: `${command} found no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner or set gpus: none for a CPU run.`,
+        };
     if (r.code !== 0)
-        return { found: false, why: 'failed', message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${firstLine(text) || 'no message'}; run it by hand on the runner to see why.` };
+        return {
+            found: false,
+            why: 'failed',
+            message: `${command} failed with exit code ${r.code ?? 'none (it was stopped or timed out)'}: ${firstLine(text) || 'no message'}; run it by hand on the runner to see why.`,
+        };
     return undefined;
 }
 function firstLine(text) {
-    return text.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 300) ?? '';
+    return (text
+        .split('\n')
+        .map((l) => l.trim())
+        .find(Boolean)
+        ?.slice(0, 300) ?? '');
 }
 /** `--format=csv,noheader,nounits` rows: fields separated by ", ". */
 function probe_gpu_parseCsvRows(csv) {
-    return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => line.split(',').map((s) => s.trim()));
+    return csv
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((line) => line.split(',').map((s) => s.trim()));
 }
 /** A number, or undefined for [N/A], [Not Supported], [Unknown Error] and the like. */
 function probe_gpu_smiNumber(text) {
@@ -37690,7 +37750,16 @@ function toDevice(row) {
     const i = probe_gpu_smiNumber(index);
     if (i === undefined || !name)
         return undefined;
-    return { index: i, uuid: uuid ?? '', name, memoryTotalMiB: probe_gpu_smiNumber(total), memoryFreeMiB: probe_gpu_smiNumber(free), driver: driver ?? '', migMode: smiText(mig), computeMode: smiText(compute) };
+    return {
+        index: i,
+        uuid: uuid ?? '',
+        name,
+        memoryTotalMiB: probe_gpu_smiNumber(total),
+        memoryFreeMiB: probe_gpu_smiNumber(free),
+        driver: driver ?? '',
+        migMode: smiText(mig),
+        computeMode: smiText(compute),
+    };
 }
 function toProcess(row) {
     // A process name may hold commas; pid and uuid come first and the memory last.
@@ -37761,8 +37830,10 @@ function telemetry_startTelemetry(gpus, options) {
     const start = now();
     const samples = [];
     const warnings = [];
-    const warnOnce = (w) => { if (!warnings.includes(w))
-        warnings.push(w); };
+    const warnOnce = (w) => {
+        if (!warnings.includes(w))
+            warnings.push(w);
+    };
     let stopped = false;
     let inFlight = Promise.resolve();
     let timer;
@@ -37780,14 +37851,23 @@ function telemetry_startTelemetry(gpus, options) {
                 warnOnce(`GPU ${g} disappeared from nvidia-smi during training: telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
                 continue;
             }
-            samples.push({ atMs: at, gpu: g, utilizationPct: smiNumber(row[1]), memoryUsedMiB: smiNumber(row[2]), powerW: smiNumber(row[3]), temperatureC: smiNumber(row[4]) });
+            samples.push({
+                atMs: at,
+                gpu: g,
+                utilizationPct: smiNumber(row[1]),
+                memoryUsedMiB: smiNumber(row[2]),
+                powerW: smiNumber(row[3]),
+                temperatureC: smiNumber(row[4]),
+            });
         }
     };
     const tick = () => {
         if (stopped)
             return;
-        inFlight = sampleOnce().finally(() => { if (!stopped)
-            timer = setTimeout(tick, options.intervalMs); });
+        inFlight = sampleOnce().finally(() => {
+            if (!stopped)
+                timer = setTimeout(tick, options.intervalMs);
+        });
     };
     if (gpus.length > 0)
         tick();
@@ -37802,7 +37882,10 @@ function telemetry_startTelemetry(gpus, options) {
     };
 }
 function telemetry_firstLine(text) {
-    const l = text.split('\n').map((s) => s.trim()).find(Boolean);
+    const l = text
+        .split('\n')
+        .map((s) => s.trim())
+        .find(Boolean);
     return l ? `: ${l.slice(0, 200)}` : '';
 }
 function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
@@ -37815,7 +37898,14 @@ function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
             return vs.length ? Math.max(...vs) : undefined;
         };
         const mean = util.length ? util.reduce((a, b) => a + b, 0) / util.length : undefined;
-        out.gpus.push({ gpu: g, samples: mine.length, meanUtilizationPct: mean, peakMemoryUsedMiB: peak((s) => s.memoryUsedMiB), peakPowerW: peak((s) => s.powerW), peakTemperatureC: peak((s) => s.temperatureC) });
+        out.gpus.push({
+            gpu: g,
+            samples: mine.length,
+            meanUtilizationPct: mean,
+            peakMemoryUsedMiB: peak((s) => s.memoryUsedMiB),
+            peakPowerW: peak((s) => s.powerW),
+            peakTemperatureC: peak((s) => s.temperatureC),
+        });
         if (mean !== undefined && mean < IDLE_UTILIZATION_PCT)
             out.warnings.push(`GPU ${g}: mean utilisation ${Math.round(mean)}%: is the model on the GPU? (tensors and model need .to("cuda"); a data loader that cannot keep up looks the same.)`);
     }
@@ -37825,7 +37915,12 @@ function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
 ;// CONCATENATED MODULE: ./packages/core/src/render/training-markdown.ts
 
 
-const HEADLINES = { succeeded: '✅ Training succeeded', failed: '❌ Training failed', 'timed-out': '⏱️ Training timed out', cancelled: '🛑 Training cancelled' };
+const HEADLINES = {
+    succeeded: '✅ Training succeeded',
+    failed: '❌ Training failed',
+    'timed-out': '⏱️ Training timed out',
+    cancelled: '🛑 Training cancelled',
+};
 /** Points per chart: GitHub renders a few hundred comfortably; longer runs are averaged into buckets. */
 const MAX_POINTS = 120;
 function training_markdown_renderTrainingMarkdown(r, samples, failure) {
@@ -37842,7 +37937,15 @@ function training_markdown_renderTrainingMarkdown(r, samples, failure) {
         const n = (v, d = 0) => (v === undefined ? '–' : v.toFixed(d));
         lines.push(mdTable(['GPU', 'name', 'memory', 'mean utilisation', 'peak memory used', 'peak power', 'peak temperature'], ['left', 'left', 'right', 'right', 'right', 'right', 'right'], r.gpus.map((g) => {
             const s = summary.get(g.index);
-            return [String(g.index), mdText(g.name), `${n(g.memoryTotalMiB)} MiB`, `${n(s?.meanUtilizationPct)}%`, `${n(s?.peakMemoryUsedMiB)} MiB`, `${n(s?.peakPowerW)} W`, `${n(s?.peakTemperatureC)} °C`];
+            return [
+                String(g.index),
+                mdText(g.name),
+                `${n(g.memoryTotalMiB)} MiB`,
+                `${n(s?.meanUtilizationPct)}%`,
+                `${n(s?.peakMemoryUsedMiB)} MiB`,
+                `${n(s?.peakPowerW)} W`,
+                `${n(s?.peakTemperatureC)} °C`,
+            ];
         })), '');
         lines.push(`Driver ${mdText(r.gpus[0].driver)}${r.cudaVersion ? `, CUDA ${mdText(r.cudaVersion)}` : ''}; CUDA_VISIBLE_DEVICES=${mdCode(r.cudaVisibleDevices ?? '')}.`, '');
         for (const g of r.gpus)
@@ -37880,8 +37983,22 @@ function chart(gpu, samples) {
     const mem = buckets.map((b) => Math.round(mean(b.map((s) => s.memoryUsedMiB))));
     const top = Math.max(1, ...mem);
     return [
-        '```mermaid', 'xychart-beta', `  title "GPU ${gpu}: utilisation (%)"`, `  x-axis "seconds since start" [${x.join(', ')}]`, '  y-axis "%" 0 --> 100', `  line [${util.join(', ')}]`, '```', '',
-        '```mermaid', 'xychart-beta', `  title "GPU ${gpu}: memory used (MiB)"`, `  x-axis "seconds since start" [${x.join(', ')}]`, `  y-axis "MiB" 0 --> ${top}`, `  line [${mem.join(', ')}]`, '```', '',
+        '```mermaid',
+        'xychart-beta',
+        `  title "GPU ${gpu}: utilisation (%)"`,
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        '  y-axis "%" 0 --> 100',
+        `  line [${util.join(', ')}]`,
+        '```',
+        '',
+        '```mermaid',
+        'xychart-beta',
+        `  title "GPU ${gpu}: memory used (MiB)"`,
+        `  x-axis "seconds since start" [${x.join(', ')}]`,
+        `  y-axis "MiB" 0 --> ${top}`,
+        `  line [${mem.join(', ')}]`,
+        '```',
+        '',
     ];
 }
 
@@ -37894,7 +38011,23 @@ function chart(gpu, samples) {
 
 
 /** Codes a person can act on; anything else (a bug, a broken disk) is left as it was thrown. */
-const KNOWN = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EBUSY', 'ENOTEMPTY', 'ENAMETOOLONG', 'ELOOP']);
+const KNOWN = new Set([
+    'EISDIR',
+    'ENOTDIR',
+    'EEXIST',
+    'ENOENT',
+    'EACCES',
+    'EPERM',
+    'ENOSPC',
+    'EDQUOT',
+    'EROFS',
+    'EMFILE',
+    'ENFILE',
+    'EBUSY',
+    'ENOTEMPTY',
+    'ENAMETOOLONG',
+    'ELOOP',
+]);
 function errnoCode(e) {
     const code = e?.code;
     return typeof code === 'string' ? code : undefined;
@@ -38035,11 +38168,19 @@ async function writeThroughTemp(path, content) {
 
 // Decimal units are powers of 1000, binary ones powers of 1024, as `du` and the IEC define them.
 const UNITS = {
-    us: { factor: 1e-3, dimension: 'time' }, 'µs': { factor: 1e-3, dimension: 'time' },
-    ms: { factor: 1, dimension: 'time' }, s: { factor: 1000, dimension: 'time' },
+    us: { factor: 1e-3, dimension: 'time' },
+    µs: { factor: 1e-3, dimension: 'time' },
+    ms: { factor: 1, dimension: 'time' },
+    s: { factor: 1000, dimension: 'time' },
     b: { factor: 1, dimension: 'bytes' },
-    kb: { factor: 1e3, dimension: 'bytes' }, mb: { factor: 1e6, dimension: 'bytes' }, gb: { factor: 1e9, dimension: 'bytes' }, tb: { factor: 1e12, dimension: 'bytes' },
-    kib: { factor: 1024, dimension: 'bytes' }, mib: { factor: 1024 ** 2, dimension: 'bytes' }, gib: { factor: 1024 ** 3, dimension: 'bytes' }, tib: { factor: 1024 ** 4, dimension: 'bytes' },
+    kb: { factor: 1e3, dimension: 'bytes' },
+    mb: { factor: 1e6, dimension: 'bytes' },
+    gb: { factor: 1e9, dimension: 'bytes' },
+    tb: { factor: 1e12, dimension: 'bytes' },
+    kib: { factor: 1024, dimension: 'bytes' },
+    mib: { factor: 1024 ** 2, dimension: 'bytes' },
+    gib: { factor: 1024 ** 3, dimension: 'bytes' },
+    tib: { factor: 1024 ** 4, dimension: 'bytes' },
     '%': { factor: 0.01, dimension: 'ratio' },
 };
 /** Parse `500MB`, `1.5GiB`, `100ms`, `2 s`, `92%` or a bare number. */
@@ -38048,7 +38189,9 @@ function quantity_parseQuantity(text, where = {}) {
     const unit = m?.[2].toLowerCase() ?? '';
     if (!m || (unit !== '' && !(unit in UNITS))) {
         const context = where.context ? ` in '${where.context}'` : '';
-        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, { input: where.input });
+        throw new InputError(`'${text.trim()}'${context} is not a number with a known unit; write e.g. 0.92, 92%, 100ms, 1.5s, 500MB or 1.5GiB.`, {
+            input: where.input,
+        });
     }
     const value = Number(m[1]);
     if (unit === '')
@@ -38059,7 +38202,12 @@ function quantity_parseQuantity(text, where = {}) {
 /** Format a canonical value for people: bytes in MB/GB, times in ms or s. */
 function formatQuantity(value, dimension) {
     if (dimension === 'bytes') {
-        const steps = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
+        const steps = [
+            [1e12, 'TB'],
+            [1e9, 'GB'],
+            [1e6, 'MB'],
+            [1e3, 'kB'],
+        ];
         for (const [f, u] of steps)
             if (Math.abs(value) >= f)
                 return `${Number((value / f).toPrecision(4))} ${u}`;
@@ -38105,24 +38253,40 @@ function parseInputValue(spec, text) {
     switch (spec.type) {
         case 'string':
         case 'path':
-        case 'uri': return t;
-        case 'boolean': return parseBooleanText(t, name);
-        case 'count': return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-        case 'number': return parseNumberText(t, name, spec.min, spec.max);
-        case 'probability': return parseProbabilityText(t, name);
-        case 'choice': return parseChoiceText(t, name, spec.choices ?? []);
-        case 'list': return parseListText(t);
-        case 'lines': return parseLinesText(t);
-        case 'duration': return parseDurationText(t, name);
-        case 'latency': return parseLatencyText(t, name);
-        case 'size': return parseSizeText(t, name);
-        case 'share': return parseShareText(t, name);
-        case 'rate': return parseRateText(t, name);
+        case 'uri':
+            return t;
+        case 'boolean':
+            return parseBooleanText(t, name);
+        case 'count':
+            return parseCountText(t, name, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        case 'number':
+            return parseNumberText(t, name, spec.min, spec.max);
+        case 'probability':
+            return parseProbabilityText(t, name);
+        case 'choice':
+            return parseChoiceText(t, name, spec.choices ?? []);
+        case 'list':
+            return parseListText(t);
+        case 'lines':
+            return parseLinesText(t);
+        case 'duration':
+            return parseDurationText(t, name);
+        case 'latency':
+            return parseLatencyText(t, name);
+        case 'size':
+            return parseSizeText(t, name);
+        case 'share':
+            return parseShareText(t, name);
+        case 'rate':
+            return parseRateText(t, name);
     }
 }
 function firstSentence(description) {
     const m = /^.*?[.!?](\s|$)/.exec(description);
-    return (m ? m[0] : description).trim().replace(/^(\w)/, (c) => c.toLowerCase()).replace(/[^.!?]$/, (c) => `${c}.`);
+    return (m ? m[0] : description)
+        .trim()
+        .replace(/^(\w)/, (c) => c.toLowerCase())
+        .replace(/[^.!?]$/, (c) => `${c}.`);
 }
 /** true or false, in any case (as GitHub's getBooleanInput, plus mixed case). */
 function parseBooleanText(text, input) {
@@ -38170,13 +38334,19 @@ function parseChoiceText(text, input, choices) {
 }
 /** Names separated by commas or new lines; blanks dropped. */
 function parseListText(text) {
-    return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
 /** One item per line, `;` separating lines as well (a shell flag cannot easily hold new lines; YAML can, and both agree). */
 function parseLinesText(text) {
-    return text.split(/[\n;]/).map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+        .split(/[\n;]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }
-const TIME_UNITS = { us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const TIME_UNITS = { us: 1e-3, µs: 1e-3, ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 function splitUnit(text) {
     const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµ%]*)\s*$/.exec(text);
     return m ? { value: Number(m[1]), unit: m[2].toLowerCase() } : undefined;
@@ -38248,13 +38418,27 @@ function parseRateText(text, input) {
 /** The artifact's name and retention, checked before training so a bad one never wastes a GPU hour. */
 
 // What GitHub's artifact service refuses in a name (the same list @actions/artifact checks).
-const FORBIDDEN = (/* unused pure expression or super */ null && ([['"', 'double quote "'], [':', 'colon :'], ['<', 'less than <'], ['>', 'greater than >'], ['|', 'vertical bar |'], ['*', 'asterisk *'], ['?', 'question mark ?'], ['\r', 'carriage return \\r'], ['\n', 'line feed \\n'], ['\\', 'backslash \\'], ['/', 'forward slash /']]));
+const FORBIDDEN = (/* unused pure expression or super */ null && ([
+    ['"', 'double quote "'],
+    [':', 'colon :'],
+    ['<', 'less than <'],
+    ['>', 'greater than >'],
+    ['|', 'vertical bar |'],
+    ['*', 'asterisk *'],
+    ['?', 'question mark ?'],
+    ['\r', 'carriage return \\r'],
+    ['\n', 'line feed \\n'],
+    ['\\', 'backslash \\'],
+    ['/', 'forward slash /'],
+]));
 function artifact_name_checkArtifactName(name, input = 'artifact-name') {
     if (!name.trim())
         throw new InputError(`Input '${input}' is empty; give the artifact a name, e.g. model-<sha>.`, { input });
     const bad = FORBIDDEN.filter(([c]) => name.includes(c)).map(([, what]) => what);
     if (bad.length > 0)
-        throw new InputError(`Input '${input}' holds ${bad.join(', ')}, which GitHub refuses in an artifact name; use letters, digits, '-', '_' and '.' instead.`, { input });
+        throw new InputError(`Input '${input}' holds ${bad.join(', ')}, which GitHub refuses in an artifact name; use letters, digits, '-', '_' and '.' instead.`, {
+            input,
+        });
     return name;
 }
 /** GitHub keeps artifacts 1 to 90 days (a repository may lower the maximum). */
@@ -38288,13 +38472,18 @@ async function output_files_listOutputFiles(dir, shownAs, skip = []) {
         files.push({ path, bytes: (await stat(full)).size, sha256: await sha256File(full) });
     }
     if (files.length === 0)
-        throw new InputError(`The trainer finished but its output folder ${shownAs} is empty; write the model there or set output-dir to where it writes.`, { input: 'output-dir' });
+        throw new InputError(`The trainer finished but its output folder ${shownAs} is empty; write the model there or set output-dir to where it writes.`, {
+            input: 'output-dir',
+        });
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 function sha256File(path) {
     return new Promise((resolve, reject) => {
         const h = createHash('sha256');
-        createReadStream(path).on('data', (c) => h.update(c)).on('error', reject).on('end', () => resolve(h.digest('hex')));
+        createReadStream(path)
+            .on('data', (c) => h.update(c))
+            .on('error', reject)
+            .on('end', () => resolve(h.digest('hex')));
     });
 }
 
@@ -38392,12 +38581,22 @@ function run_trainer_runTrainer(command, options) {
         let timedOut = false;
         let cancelled = false;
         let ending;
-        const killOnExit = () => { if (pgid)
-            killGroupNow(pgid); };
-        const stop = () => { if (pgid && !ending)
-            ending = endGroup(pgid, options.graceMs); };
-        const timer = setTimeout(() => { timedOut = true; stop(); }, options.timeoutMs);
-        const onAbort = () => { cancelled = true; stop(); };
+        const killOnExit = () => {
+            if (pgid)
+                killGroupNow(pgid);
+        };
+        const stop = () => {
+            if (pgid && !ending)
+                ending = endGroup(pgid, options.graceMs);
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, options.timeoutMs);
+        const onAbort = () => {
+            cancelled = true;
+            stop();
+        };
         if (pgid) {
             process.on('exit', killOnExit);
             options.onStart?.(pgid);
@@ -38406,7 +38605,10 @@ function run_trainer_runTrainer(command, options) {
             onAbort();
         else
             options.signal?.addEventListener('abort', onAbort, { once: true });
-        for (const [stream, readable] of [['stdout', child.stdout], ['stderr', child.stderr]]) {
+        for (const [stream, readable] of [
+            ['stdout', child.stdout],
+            ['stderr', child.stderr],
+        ]) {
             let partial = '';
             readable.setEncoding('utf8');
             readable.on('data', (chunk) => {
@@ -38415,8 +38617,11 @@ function run_trainer_runTrainer(command, options) {
                 for (const l of lines)
                     emit(l, stream);
             });
-            readable.on('end', () => { if (partial)
-                emit(partial, stream); partial = ''; });
+            readable.on('end', () => {
+                if (partial)
+                    emit(partial, stream);
+                partial = '';
+            });
         }
         function emit(line, stream) {
             tail.push(line);
@@ -38425,7 +38630,9 @@ function run_trainer_runTrainer(command, options) {
             options.onLine(line, stream);
         }
         let spawnError;
-        child.on('error', (e) => { spawnError = e.code ?? e.message; });
+        child.on('error', (e) => {
+            spawnError = e.code ?? e.message;
+        });
         const closed = new Promise((r) => child.once('close', () => r()));
         // 'exit', not 'close': a worker left running keeps the output pipes open, and 'close' would wait for it.
         const finish = async (code, sig) => {
@@ -38437,8 +38644,18 @@ function run_trainer_runTrainer(command, options) {
             const ended = ending ? await ending : undefined;
             await closed; // the rest of the output, now that no process holds the pipes
             process.removeListener('exit', killOnExit);
-            const exitCode = spawnError ? 127 : code ?? 128 + (SIGNALS[sig ?? ''] ?? 0);
-            resolve({ exitCode, signal: sig ?? undefined, timedOut, cancelled, durationMs: Date.now() - started, tail, ended: ended && ended.found.length > 0 ? ended : undefined, spawnError, pgid });
+            const exitCode = spawnError ? 127 : (code ?? 128 + (SIGNALS[sig ?? ''] ?? 0));
+            resolve({
+                exitCode,
+                signal: sig ?? undefined,
+                timedOut,
+                cancelled,
+                durationMs: Date.now() - started,
+                tail,
+                ended: ended && ended.found.length > 0 ? ended : undefined,
+                spawnError,
+                pgid,
+            });
         };
         if (pgid === undefined)
             child.once('close', (code, sig) => void finish(code, sig));
@@ -38512,7 +38729,10 @@ function tracking_trackingEnv(req) {
     if (req.wandbProject && group)
         env.WANDB_RUN_GROUP = group;
     if (req.wandbProject)
-        env.WANDB_TAGS = Object.entries(tags).filter(([k]) => k !== 'run_url').map(([k, v]) => (v ? `${k}:${v}` : k)).join(',');
+        env.WANDB_TAGS = Object.entries(tags)
+            .filter(([k]) => k !== 'run_url')
+            .map(([k, v]) => (v ? `${k}:${v}` : k))
+            .join(',');
     return env;
 }
 /** What the trainer wrote to MODELCI_TRACKING_FILE; nothing when it wrote nothing, a warning when it wrote nonsense. */
@@ -38530,31 +38750,98 @@ async function tracking_readTrackingFile(path) {
         return { runs: { mlflowRunId: str(o.mlflow_run_id), wandbRunId: str(o.wandb_run_id) } };
     }
     catch {
-        return { runs: {}, warning: `The trainer wrote ${path} (MODELCI_TRACKING_FILE) but it is not JSON; write {"mlflow_run_id": "…"} there so the run can be linked.` };
+        return {
+            runs: {},
+            warning: `The trainer wrote ${path} (MODELCI_TRACKING_FILE) but it is not JSON; write {"mlflow_run_id": "…"} there so the run can be linked.`,
+        };
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/train-on-gpu-inputs.ts
 const train_on_gpu_inputs_TRAIN_ON_GPU_INPUTS = [
-    { name: 'run', type: 'string', description: "The training command, run like a workflow run: step (bash -e -o pipefail -c, as one argument), e.g. python training/train.py --output-dir artifacts/. Pass values through env:, never as expressions inside the text. Give run or command." },
-    { name: 'command', type: 'lines', description: "The training command as a list, one argument per line (no shell), e.g. python, training/train.py, --output-dir, artifacts. Give run or command." },
-    { name: 'working-directory', type: 'path', default: ".", description: "Where the command runs." },
-    { name: 'output-dir', type: 'path', default: "artifacts", description: "The folder the trainer writes its model into (relative to working-directory): listed with sizes and sha256 in the TrainingRun report, which is written into it, and uploaded as the artifact." },
-    { name: 'gpus', type: 'count', min: 1, max: 64, keywords: ['none'], default: "1", description: "How many GPUs the step needs, checked with nvidia-smi before training; none for a CPU run (no check, no telemetry)." },
-    { name: 'min-free-memory', type: 'size', description: "Free memory each chosen GPU needs before training starts (e.g. 20GiB); empty: not checked." },
-    { name: 'allow-busy-gpu', type: 'boolean', default: "false", description: "true: train even when another process holds memory on the GPU (a shared card). By default a process left on the card fails the step up front." },
-    { name: 'cuda-visible-devices', type: 'string', default: "auto", description: "Which GPUs the trainer sees: auto (those with the most free memory and no other process), or indices or UUIDs as CUDA_VISIBLE_DEVICES takes them (0,1)." },
-    { name: 'timeout', type: 'duration', default: "6h", description: "The longest the trainer may run (30m, 6h); past it, its whole process tree is ended and the step fails." },
-    { name: 'kill-grace-period', type: 'duration', default: "30s", description: "After SIGTERM (timeout or cancellation), how long the trainer's processes get to save and exit before SIGKILL." },
-    { name: 'telemetry-interval', type: 'duration', default: "5s", description: "How often utilisation, memory, power and temperature are sampled per GPU." },
-    { name: 'mlflow-tracking-uri', type: 'uri', description: "MLflow's tracking server, given to the trainer as MLFLOW_TRACKING_URI (default: the job's MLFLOW_TRACKING_URI). Credentials go in env (MLFLOW_TRACKING_TOKEN or _USERNAME/_PASSWORD), masked." },
-    { name: 'experiment-name', type: 'string', description: "MLFLOW_EXPERIMENT_NAME for the trainer. Default: ci-<sha>, as in the seed pipeline." },
+    {
+        name: 'run',
+        type: 'string',
+        description: 'The training command, run like a workflow run: step (bash -e -o pipefail -c, as one argument), e.g. python training/train.py --output-dir artifacts/. Pass values through env:, never as expressions inside the text. Give run or command.',
+    },
+    {
+        name: 'command',
+        type: 'lines',
+        description: 'The training command as a list, one argument per line (no shell), e.g. python, training/train.py, --output-dir, artifacts. Give run or command.',
+    },
+    { name: 'working-directory', type: 'path', default: '.', description: 'Where the command runs.' },
+    {
+        name: 'output-dir',
+        type: 'path',
+        default: 'artifacts',
+        description: 'The folder the trainer writes its model into (relative to working-directory): listed with sizes and sha256 in the TrainingRun report, which is written into it, and uploaded as the artifact.',
+    },
+    {
+        name: 'gpus',
+        type: 'count',
+        min: 1,
+        max: 64,
+        keywords: ['none'],
+        default: '1',
+        description: 'How many GPUs the step needs, checked with nvidia-smi before training; none for a CPU run (no check, no telemetry).',
+    },
+    { name: 'min-free-memory', type: 'size', description: 'Free memory each chosen GPU needs before training starts (e.g. 20GiB); empty: not checked.' },
+    {
+        name: 'allow-busy-gpu',
+        type: 'boolean',
+        default: 'false',
+        description: 'true: train even when another process holds memory on the GPU (a shared card). By default a process left on the card fails the step up front.',
+    },
+    {
+        name: 'cuda-visible-devices',
+        type: 'string',
+        default: 'auto',
+        description: 'Which GPUs the trainer sees: auto (those with the most free memory and no other process), or indices or UUIDs as CUDA_VISIBLE_DEVICES takes them (0,1).',
+    },
+    {
+        name: 'timeout',
+        type: 'duration',
+        default: '6h',
+        description: 'The longest the trainer may run (30m, 6h); past it, its whole process tree is ended and the step fails.',
+    },
+    {
+        name: 'kill-grace-period',
+        type: 'duration',
+        default: '30s',
+        description: "After SIGTERM (timeout or cancellation), how long the trainer's processes get to save and exit before SIGKILL.",
+    },
+    { name: 'telemetry-interval', type: 'duration', default: '5s', description: 'How often utilisation, memory, power and temperature are sampled per GPU.' },
+    {
+        name: 'mlflow-tracking-uri',
+        type: 'uri',
+        description: "MLflow's tracking server, given to the trainer as MLFLOW_TRACKING_URI (default: the job's MLFLOW_TRACKING_URI). Credentials go in env (MLFLOW_TRACKING_TOKEN or _USERNAME/_PASSWORD), masked.",
+    },
+    { name: 'experiment-name', type: 'string', description: 'MLFLOW_EXPERIMENT_NAME for the trainer. Default: ci-<sha>, as in the seed pipeline.' },
     { name: 'run-name', type: 'string', description: "The tracking run's name (MLFLOW_RUN_NAME, WANDB_NAME). Default: <workflow run id>-<attempt>." },
-    { name: 'wandb-project', type: 'string', description: "Weights & Biases project (WANDB_PROJECT); the group (WANDB_RUN_GROUP) is the experiment name. WANDB_API_KEY goes in env, masked." },
-    { name: 'tags', type: 'list', description: "Tags for the tracking run, key=value, comma-separated; git_sha and run_url are always added (MODELCI_TRACKING_TAGS, WANDB_TAGS)." },
-    { name: 'artifact-name', type: 'string', description: "The artifact's name. Default: model-<sha>. GitHub refuses \" : < > | * ? \\ / and line breaks (checked before training)." },
-    { name: 'retention-days', type: 'count', min: 1, max: 90, default: "30", description: "How many days GitHub keeps the artifact (1 to 90; checked before training)." },
-    { name: 'upload', type: 'boolean', default: "true", description: "false: write the TrainingRun report but upload nothing." },
+    {
+        name: 'wandb-project',
+        type: 'string',
+        description: 'Weights & Biases project (WANDB_PROJECT); the group (WANDB_RUN_GROUP) is the experiment name. WANDB_API_KEY goes in env, masked.',
+    },
+    {
+        name: 'tags',
+        type: 'list',
+        description: 'Tags for the tracking run, key=value, comma-separated; git_sha and run_url are always added (MODELCI_TRACKING_TAGS, WANDB_TAGS).',
+    },
+    {
+        name: 'artifact-name',
+        type: 'string',
+        description: 'The artifact\'s name. Default: model-<sha>. GitHub refuses " : < > | * ? \\ / and line breaks (checked before training).',
+    },
+    {
+        name: 'retention-days',
+        type: 'count',
+        min: 1,
+        max: 90,
+        default: '30',
+        description: 'How many days GitHub keeps the artifact (1 to 90; checked before training).',
+    },
+    { name: 'upload', type: 'boolean', default: 'true', description: 'false: write the TrainingRun report but upload nothing.' },
     { name: 'git-sha', type: 'string', description: "The commit being trained. Default: the workflow's GITHUB_SHA." },
 ];
 
@@ -38594,15 +38881,33 @@ function planTraining(req, env, argv) {
     const retentionDays = checkRetentionDays(v['retention-days']);
     const cwd = resolve(v['working-directory']);
     const outputDir = isAbsolute(v['output-dir']) ? v['output-dir'] : join(cwd, v['output-dir']);
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
     const runName = v['run-name'] || (env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined);
     const trackingFile = join(env.RUNNER_TEMP || tmpdir(), `modelci-tracking-${randomBytes(6).toString('hex')}.json`);
     const tracking = trackingEnv({
         mlflowTrackingUri: v['mlflow-tracking-uri'] || env.MLFLOW_TRACKING_URI || undefined,
-        experimentName: v['experiment-name'], runName, wandbProject: v['wandb-project'], tags: v.tags, gitSha, runUrl, trackingFile,
+        experimentName: v['experiment-name'],
+        runName,
+        wandbProject: v['wandb-project'],
+        tags: v.tags,
+        gitSha,
+        runUrl,
+        trackingFile,
     });
-    const devices = v['cuda-visible-devices'].toLowerCase() === 'auto' ? 'auto' : v['cuda-visible-devices'].split(',').map((s) => s.trim()).filter(Boolean);
-    const requirement = { count: v.gpus, minFreeMiB: v['min-free-memory'] === undefined ? undefined : v['min-free-memory'] / (1024 * 1024), allowBusy: v['allow-busy-gpu'], devices };
+    const devices = v['cuda-visible-devices'].toLowerCase() === 'auto'
+        ? 'auto'
+        : v['cuda-visible-devices']
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    const requirement = {
+        count: v.gpus,
+        minFreeMiB: v['min-free-memory'] === undefined ? undefined : v['min-free-memory'] / (1024 * 1024),
+        allowBusy: v['allow-busy-gpu'],
+        devices,
+    };
     return { v, command, gitSha, runUrl, artifactName, retentionDays, cwd, outputDir, tracking, trackingFile, requirement };
 }
 function trainerCommand(run, argv) {
@@ -38631,12 +38936,19 @@ async function runTrainOnGpu(req, runtime = {}) {
     else if (plan.requirement.count === 'none' && !env.CUDA_VISIBLE_DEVICES && !probe.found)
         childEnv.CUDA_VISIBLE_DEVICES = '';
     const startedAt = new Date();
-    const sampler = selection.cudaVisibleDevices !== undefined ? startTelemetry(selection.gpus.map((g) => g.index), { intervalMs: plan.v['telemetry-interval'], command: runtime.nvidiaSmi }) : undefined;
+    const sampler = selection.cudaVisibleDevices !== undefined
+        ? startTelemetry(selection.gpus.map((g) => g.index), { intervalMs: plan.v['telemetry-interval'], command: runtime.nvidiaSmi })
+        : undefined;
     let result;
     let telemetry;
     try {
         result = await runTrainer(plan.command, {
-            cwd: plan.cwd, env: childEnv, timeoutMs: plan.v.timeout, graceMs: plan.v['kill-grace-period'], signal: runtime.signal, onStart: runtime.onStart,
+            cwd: plan.cwd,
+            env: childEnv,
+            timeoutMs: plan.v.timeout,
+            graceMs: plan.v['kill-grace-period'],
+            signal: runtime.signal,
+            onStart: runtime.onStart,
             onLine: (line) => log(logText(line)),
         });
     }
@@ -38677,9 +38989,15 @@ async function runTrainOnGpu(req, runtime = {}) {
     if (!failure)
         await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
     return {
-        report, reportPath, outputDir: plan.outputDir, artifactName: plan.artifactName, retentionDays: plan.retentionDays, upload: plan.v.upload,
+        report,
+        reportPath,
+        outputDir: plan.outputDir,
+        artifactName: plan.artifactName,
+        retentionDays: plan.retentionDays,
+        upload: plan.v.upload,
         markdown: renderTrainingMarkdown(report, telemetry?.samples ?? [], failure),
-        passed: !failure, failure,
+        passed: !failure,
+        failure,
         outputs: {
             'exit-code': String(result.exitCode),
             'training-run': failure ? '' : reportPath,
