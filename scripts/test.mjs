@@ -42,6 +42,8 @@ const missing = !needsServices
       .map(([, pkg]) => pkg);
 // train-on-gpu's example trainer: Debian's PyTorch (CPU) and onnx, in the system python.
 if (needsServices && spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx']).status !== 0) missing.push('python3-torch', 'python3-onnx');
+// The monitor's PostgreSQL source: the tests start their own cluster with Debian's initdb.
+if (needsServices && spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb']).status !== 0) missing.push('postgresql');
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
     console.log(`installing ${missing.join(', ')} for the integration tests (apt-get)...`);
