@@ -178,6 +178,14 @@ export async function startFakeMlflow(options: { basicAuth?: { username: string;
         return ok(res, { model_version: withAliases(v.name, v) });
       }
       case 'POST model-versions/set-tag': {
+        // MLflow's tag-name rule (mlflow/utils/validation.py): alphanumerics, _ - . / and space, at most 250.
+        if (!/^[/\w.\- ]{1,250}$/.test(String(body.key)))
+          return error(
+            res,
+            400,
+            'INVALID_PARAMETER_VALUE',
+            `Invalid tag name: '${String(body.key)}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).`,
+          );
         if (String(body.value).length > 5000)
           return error(res, 400, 'INVALID_PARAMETER_VALUE', `Tag value had length ${String(body.value).length}, which exceeded length limit of 5000`);
         const v = model(String(body.name))?.versions.find((x) => x.version === String(body.version));

@@ -248,3 +248,22 @@ test('a failing server is a ServiceError: a GET is retried through a passing 503
   expect(calls('POST /api/2.0/mlflow/registered-models/create') - posts).toBe(1);
   mlflow.failNext('/api/2.0/mlflow/registered-models/create', 500, 0);
 });
+
+test("attach: each attachment is its own tag, so 25 (over MLflow's 5000 characters as one list) and two at once all survive", async () => {
+  const { runAttach } = await import('../../packages/core/src/index.js');
+  await runRegister({ registry, name: 'attached', model: file('attach.onnx', 'attach weights') }, { GITHUB_SHA: 'a'.repeat(40) });
+  const verdict = (accuracy: number) =>
+    file(
+      `attach-verdict-${accuracy}.json`,
+      JSON.stringify({ schema: 'modelci/gate-verdict@1', passed: true, gates: [{ gate: 'accuracy >= 0.9', passed: true }], checks: [], metrics: { accuracy } }),
+    );
+  const sha = (i: number) => i.toString(16).padStart(40, '0');
+  for (let i = 0; i < 23; i++) await runAttach({ registry, name: 'attached', version: '1', 'gate-verdict': verdict(0.9 + i / 1000) }, { GITHUB_SHA: sha(i) });
+  // Two jobs at once: with one list tag, the second write would drop the first one's attachment.
+  await Promise.all([23, 24].map((i) => runAttach({ registry, name: 'attached', version: '1', 'gate-verdict': verdict(0.95) }, { GITHUB_SHA: sha(i) })));
+  const [v] = await runList({ registry, name: 'attached' });
+  const shas = (v.provenance.attachments ?? []).map((a) => a.gitSha).sort();
+  expect(shas).toEqual(Array.from({ length: 25 }, (_, i) => sha(i)).sort());
+  expect(JSON.stringify(v.provenance.attachments).length).toBeGreaterThan(5000);
+  expect(v.provenance.gateVerdict?.passed).toBe(true);
+});

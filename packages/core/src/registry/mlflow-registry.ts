@@ -6,7 +6,7 @@
  * deprecated in 2.9). MLflow keeps no content digest, so modelci stores the files' sha256 as
  * version tags and checks them on download.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,7 +34,10 @@ const TAG = {
   record: 'modelci.record',
   recordArtifact: 'modelci.record_artifact',
   gitSha: 'mlflow.source.git.commit',
+  /** Before one tag per attachment: the whole list in one tag (read, never written). */
   attachments: 'modelci.attachments',
+  /** One tag per attachment, `modelci.attachment.<ms>-<random>`: see attach(). */
+  attachmentPrefix: 'modelci.attachment.',
 } as const;
 /** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
 export const MLFLOW_TAG_LIMIT = 5000;
@@ -266,13 +269,11 @@ export class MlflowRegistry implements ModelRegistry {
       throw new InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
         input: 'version',
       });
+    // Each attachment is a tag of its own: no read-modify-write, so two jobs attaching at once both
+    // land, and no list can outgrow MLflow's 5000-character tag value.
+    const key = `${TAG.attachmentPrefix}${Date.parse(attachment.attachedAt) || Date.now()}-${randomBytes(4).toString('hex')}`;
+    await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key, value: JSON.stringify(attachment) });
     const all = [...(current.provenance.attachments ?? []), attachment];
-    await this.call('POST', 'model-versions/set-tag', {
-      name: version.name,
-      version: String(version.version),
-      key: TAG.attachments,
-      value: JSON.stringify(all),
-    });
     return withAttachments(current, all);
   }
 
@@ -352,7 +353,13 @@ export class MlflowRegistry implements ModelRegistry {
         tags: record.tags,
         aliases: [...(mv.aliases ?? [])].sort(),
       },
-      parseAttachments(tags[TAG.attachments]),
+      [
+        ...parseAttachments(tags[TAG.attachments]),
+        // One by one: a tag another tool mangled costs that attachment only.
+        ...Object.keys(tags)
+          .filter((k) => k.startsWith(TAG.attachmentPrefix))
+          .flatMap((k) => parseAttachments(`[${tags[k]}]`)),
+      ],
     );
   }
 
