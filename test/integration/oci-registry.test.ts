@@ -517,6 +517,8 @@ test('attach adds a later verdict and commit to a version on docker-registry: it
     headers: { Accept: 'application/vnd.oci.image.manifest.v1+json' },
   });
   expect(v1.headers.get('docker-content-digest')).toBe(first.version.digest);
+  // A wrong alias lists versions and aliases, not the attachments' own tags.
+  expect((await inputError(runResolve({ registry, name: 'attached', version: 'canary' }))).message).toMatch(/; it has v1 and the aliases Champion\.$/);
 });
 
 test('a model that does not exist: list says so in a sentence, as the local and MLflow backends do', async () => {

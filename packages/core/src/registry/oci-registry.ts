@@ -53,6 +53,18 @@ export const HASH_FIRST_BYTES = 256 * 1024 * 1024;
 const ATTACHMENT_ARTIFACT = 'application/vnd.modelci.attachment.v1+json';
 const ATTACH_TAG = /^v(\d+)\.attach-[0-9a-f]{12}$/;
 
+/** What a repository holds, for a message: versions and aliases, never the attachments' own tags. */
+function describeTags(tags: string[]): string {
+  const versions = tags.filter((t) => versionNumber(t) !== undefined).sort((a, b) => versionNumber(a)! - versionNumber(b)!);
+  const aliases = tags.filter((t) => versionNumber(t) === undefined && !ATTACH_TAG.test(t)).sort();
+  if (versions.length === 0) return 'no versions yet';
+  const shown =
+    versions.length > 10 ? `${versions.slice(0, 3).join(', ')} … ${versions.slice(-3).join(', ')} (${versions.length} versions)` : versions.join(', ');
+  return aliases.length > 0
+    ? `${shown} and the aliases ${aliases.slice(0, 10).join(', ')}${aliases.length > 10 ? ` and ${aliases.length - 10} more` : ''}`
+    : shown;
+}
+
 /** Version numbers one registration tries before giving up (each lost claim moves to the next). */
 const MAX_CLAIMS = 64;
 
@@ -214,11 +226,8 @@ export class OciRegistry implements ModelRegistry {
     }
     const got = await this.getManifest(repo, tag);
     if (!got) {
-      const tags = await this.tags(repo);
       throw new InputError(
-        redactUri(
-          `Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`,
-        ),
+        redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${describeTags(await this.tags(repo))}.`),
         { input: 'version' },
       );
     }
