@@ -28,6 +28,9 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
   const headline = r.state === 'failed' && r.serving === 'canary' ? '⚠️ Promotion stopped, the canary serves 100%' : HEADLINES[r.state];
   const lines = [mdHeading(2, `${headline}${what ? `: ${mdText(what)}` : ''}`), ''];
   if (r.reason) lines.push(`> ${mdText(r.reason)}`, '');
+  const checks = r.steps.flatMap((s) => s.checks);
+  // The outcome in numbers under the headline: how long against the plan, and how the checks went.
+  lines.push(`${r.steps.length} of ${r.policy.steps.length} canary steps in ${duration(r)}; checks: ${tally(checks)}.`, '');
   if (r.serving === 'canary') {
     lines.push(
       `**The canary servers serve 100% of traffic; the stable servers still run the old version.** Next: put ${mdText(what || 'the new version')} on the stable servers, then give them all traffic back (\`modelci rollback --router …\`), or set \`promote-command\` so that canary-deploy does both.`,
@@ -35,10 +38,9 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
     );
   }
   for (const w of r.warnings ?? []) lines.push(`> [!WARNING]`, `> ${mdText(w)}`, '');
-  const checks = r.steps.flatMap((s) => s.checks);
   const p = r.policy;
   lines.push(
-    '| | |',
+    '| rollout | |',
     '|---|---|',
     `| router | ${mdCodeCell(redactUri(r.router))} |`,
     `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`,

@@ -20,6 +20,8 @@ test('a promoted rollout: headline, policy, charts of share and error rates, eve
     '> Promoted: every step from 10% to 50% passed its checks; the canary servers now serve 100% of traffic. Next: put penguins v4 on the stable servers',
   );
   expect(md).toContain('**The canary servers serve 100% of traffic; the stable servers still run the old version.**');
+  // Under the headline: the time against the plan and the checks, inconclusive ones counted.
+  expect(md).toMatch(/\n2 of 2 canary steps in (\d+ s|1 min) of 1 min planned \(timeout 2 min\); checks: \d+ \(\d+ passed, 0 failed, \d+ inconclusive\)\.\n/);
   expect(md).toContain('| steps | 10.0% → 50.0% → 100% |');
   expect(md).toContain("| sequential test | canary errors 10x stable's, false-rollback rate 1.0% |");
   expect(md).toContain('| final canary share | 100.0% (the canary servers serve everything) |');
