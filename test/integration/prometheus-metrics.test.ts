@@ -27,6 +27,8 @@ interface Served {
   buckets: number[];
   /** False: the counters stand still (a variant without traffic). */
   growing: boolean;
+  /** Series that do not exist until `late.appear` is set, then hold a fixed value (a client library's first 5xx, created lazily). */
+  late?: { codes: Record<string, number>; appear: boolean };
 }
 // Canary: 10 req/s, 1 of them a 500. p99: rank 0.99 × 10 = 9.9 lies in (0.25, 0.5], which holds
 // 9.5..10, so 0.25 + 0.25 × (9.9 − 9.5) / 0.5 = 0.45 s.
@@ -36,6 +38,8 @@ const CANARY: Served = { variant: 'canary', codes: { '200': 9, '500': 1 }, bucke
 const STABLE: Served = { variant: 'stable', codes: { '200': 20 }, buckets: [10, 19, 20, 20, 20, 20], growing: true };
 // Idle: series exist, nothing happens in any window: increase() is 0, histogram_quantile NaN.
 const IDLE: Served = { codes: { '200': 3 }, buckets: [1, 2, 3, 3, 3, 3], growing: false };
+// Late: 10 req/s of 200s; its 500 series is created inside the window, at 7 (seven failures since).
+const LATE: Served = { codes: { '200': 10 }, buckets: [5, 8, 9.5, 10, 10, 10], growing: true, late: { codes: { '500': 7 }, appear: false } };
 
 const began = Date.now();
 function exposition(s: Served): string {
@@ -45,6 +49,7 @@ function exposition(s: Served): string {
     [
       '# TYPE http_requests_total counter',
       ...Object.entries(s.codes).map(([code, r]) => `http_requests_total{${own}code="${code}"} ${r * scale}`),
+      ...Object.entries(s.late?.appear ? s.late.codes : {}).map(([code, v]) => `http_requests_total{${own}code="${code}"} ${v}`),
       '# TYPE http_request_duration_seconds histogram',
       ...LE.map((le, i) => `http_request_duration_seconds_bucket{${own}le="${le}"} ${s.buckets[i] * scale}`),
       `http_request_duration_seconds_sum{${own.replace(/,$/, '')}} ${0.1 * scale}`,
@@ -73,6 +78,7 @@ beforeAll(async () => {
     [CANARY, undefined],
     [STABLE, undefined],
     [IDLE, { variant: 'idle' }],
+    [LATE, { variant: 'late' }],
   ] as const) {
     const { server, address } = await serve(s);
     servers.push(server);
@@ -81,7 +87,10 @@ beforeAll(async () => {
   prom = await startPrometheus({ targets });
   // 13 scrapes cover the 10 s window below with samples on both sides of its start; the two
   // after choosing its end make sure the samples up to the end are in.
-  await prom.waitForScrapes(13);
+  // LATE's 500 series appears after the 9th scrape: about 4 s before the window's end, well inside it.
+  await prom.waitForScrapes(9);
+  LATE.late!.appear = true;
+  await prom.waitForScrapes(4);
   const end = Date.now();
   await prom.waitForScrapes(2);
   window = { start: new Date(end - 10_000), end: new Date(end) };
@@ -141,6 +150,18 @@ test('no 5xx series yet: errors are 0, not "no data", while requests exist', asy
   const r = await source().read(window);
   expect(r.stable.errors).toBe(0);
   expect(r.stable.requests).toBeGreaterThan(0);
+});
+
+test('a 5xx series created inside the window (lazily, at its first failures) is counted from zero, where increase() alone sees nothing', async () => {
+  const r = await source({ selectors: { canary: 'variant="late"' } }).read(window);
+  expect(r.canary.errors).toBe(7);
+  within(r.canary.requests, 107, 0.06);
+  // increase() alone: the series has one value inside the window, so it grew by nothing it can see.
+  const alone = await fetch(
+    `${prom.url}/api/v1/query?query=${encodeURIComponent('sum(increase(http_requests_total{variant="late",code="500"}[10s]))')}&time=${window.end.getTime() / 1000}`,
+  );
+  const result = ((await alone.json()) as { data: { result: { value: [number, string] }[] } }).data.result;
+  expect(result.length === 0 || Number(result[0].value[1]) < 1).toBe(true);
 });
 
 test('a selector that matches nothing: every value is null, with a note', async () => {
