@@ -1,10 +1,18 @@
-// `npm run demo`: the main job on real data. Checks April 2001's US flights against January to
-// March (3 million flights from the vega-datasets package), from the data and from a saved profile;
-// then quality gates on classifiers trained on the Palmer penguins (vega-datasets): a good one
-// passes, one whose rare class collapsed fails.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm run demo`: the seed's pipeline, stage by stage, on real data and real services:
+//   1. validate data: April 2001's US flights against January to March (3 million flights from
+//      the vega-datasets package), from the raw CSV and from a saved profile;
+//   2. train: the example PyTorch trainer (examples/training) through `modelci train`, or a Node
+//      trainer where python3-torch is absent;
+//   3. evaluate: quality gates against the model in production (a weaker one); a model whose rare
+//      class collapsed is stopped;
+//   4. register: both versions in a local registry, the new one with its verdict and drift report;
+//   5. canary: real HAProxy and Prometheus in front of two model servers on 127.0.0.1, traffic
+//      shifted step by step, then the new version promoted to production.
+// Each stage prints what it decided; the last lines sum them up.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from './flights-split.mjs';
 
@@ -15,8 +23,8 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const dir = join(root, '.demo');
-console.log('Preparing the flights data (January-March vs April 2001)...');
-const f = await ensureFlightsSplit(dir);
+const decided = [];
+const stage = (title) => console.log(`\n=== ${title} ===`);
 
 function modelci(title, args) {
   console.log(`\n$ modelci ${args.map((a) => a.replace(root, '')).join(' ')}   # ${title}`);
@@ -28,6 +36,17 @@ function modelci(title, args) {
   return run.status;
 }
 
+/** Bundles one of the tests' TypeScript tools with ncc; onnxruntime-node (native) stays in node_modules. */
+function bundleTool(entry, out) {
+  const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
+  const args = ['build', join(root, entry), '-o', out, '--quiet', '--target', 'es2022', '-e', 'onnxruntime-node'];
+  execFileSync(process.execPath, [ncc, ...args], { cwd: root, stdio: 'inherit' });
+  return join(out, 'index.js');
+}
+
+stage('1. validate data (check-drift)');
+console.log('Preparing the flights data (January-March vs April 2001)...');
+const f = await ensureFlightsSplit(dir);
 const profile = join(dir, 'flights-2001-q1.profile.json');
 modelci('profile the reference once', ['profile', f.q1Csv, '--out', profile]);
 modelci('April against Q1, from the raw CSV', [
@@ -41,7 +60,8 @@ modelci('April against Q1, from the raw CSV', [
   '--report-path',
   join(dir, 'report-csv.json'),
 ]);
-const status = modelci('April against the saved Q1 profile', [
+const driftReport = join(dir, 'report-profile.json');
+const drift = modelci('April against the saved Q1 profile', [
   'drift',
   '--reference',
   profile,
@@ -50,43 +70,54 @@ const status = modelci('April against the saved Q1 profile', [
   '--ignore-columns',
   'date',
   '--report-path',
-  join(dir, 'report-profile.json'),
+  driftReport,
 ]);
-console.log(`\nDrift: modelci ${status === 1 ? 'found drift and would fail the job (exit 1)' : 'found no drift (exit 0)'}.`);
+decided.push(`validate data: ${drift === 1 ? 'drift found: the job would fail (exit 1) and nothing would train on this data' : 'no drift'}`);
 
-// The model trainer is the tests' TypeScript tooling: ncc bundles it like an action.
-console.log('\nTraining penguin classifiers and exporting them to ONNX...');
-const trainer = join(dir, 'trainer');
-execFileSync(
-  process.execPath,
-  [
-    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    join(root, 'test/models/build-models-cli.ts'),
-    '-o',
-    trainer,
-    '--quiet',
-    '--target',
-    'es2022',
-  ],
-  { cwd: root, stdio: 'inherit' },
+stage('2. train (train-on-gpu)');
+// The weaker model in production and the collapsed one come from the tests' Node trainer (ncc
+// bundles it like an action); the candidate from the PyTorch example when the system has it.
+const t = JSON.parse(
+  execFileSync(process.execPath, [bundleTool('test/models/build-models-cli.ts', join(dir, 'trainer')), join(dir, 'models')], { encoding: 'utf8' }),
 );
-const t = JSON.parse(execFileSync(process.execPath, [join(trainer, 'index.js'), join(dir, 'models')], { encoding: 'utf8' }));
+let candidate = { model: t.models.penguins, testData: t.data.penguinsTest };
+if (spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx']).status === 0) {
+  const out = join(dir, 'train');
+  rmSync(out, { recursive: true, force: true });
+  const trained = modelci('the PyTorch example trainer, on the CPU here (a GPU runner checks its GPUs first)', [
+    'train',
+    '--run',
+    `/usr/bin/python3 examples/training/train.py --output-dir ${out} --epochs 200`,
+    '--output-dir',
+    out,
+    '--gpus',
+    'none',
+  ]);
+  if (trained !== 0) process.exit(1);
+  candidate = { model: join(out, 'model.onnx'), testData: join(out, 'test.csv') };
+  decided.push('train: the PyTorch trainer exported model.onnx; its TrainingRun report lists every output file with its sha256');
+} else {
+  console.log('python3 with torch and onnx is not installed (apt-get install python3-torch python3-onnx): the Node trainer stands in.');
+  decided.push('train: the Node trainer (no python3-torch here)');
+}
+
+stage('3. evaluate (quality-gates)');
 const gates = 'accuracy.ci_low >= 0.85; macro_f1 >= 0.85; accuracy >= baseline.accuracy - 0.01; latency.p99 <= 50ms; size <= 1MB';
-const good = modelci('a good classifier, against a weaker one in production', [
+const verdict = join(dir, 'verdict-good.json');
+const good = modelci('the candidate, against the weaker model in production', [
   'gates',
   '--model',
-  t.models.penguins,
+  candidate.model,
   '--baseline',
   t.models.penguinsBaseline,
   '--test-data',
-  t.data.penguinsTest,
+  candidate.testData,
   '--label-column',
   'species',
   '--gates',
   gates,
   '--verdict-path',
-  join(dir, 'verdict-good.json'),
+  verdict,
 ]);
 const collapsed = modelci('a classifier trained on 3 Chinstraps: the class collapsed', [
   'gates',
@@ -101,7 +132,106 @@ const collapsed = modelci('a classifier trained on 3 Chinstraps: the class colla
   '--verdict-path',
   join(dir, 'verdict-collapsed.json'),
 ]);
-console.log(
-  `\nDemo done: the good model ${good === 0 ? 'passed' : 'FAILED'} its gates, the collapsed one ${collapsed === 1 ? 'was stopped' : 'was NOT stopped'}. Reports are in .demo/.`,
+decided.push(
+  `evaluate: the candidate ${good === 0 ? 'passed' : 'FAILED'} its gates; the collapsed model ${collapsed === 1 ? 'was stopped' : 'was NOT stopped'}`,
 );
-if (good !== 0 || collapsed !== 1) process.exit(1);
+if (good !== 0 || collapsed !== 1) {
+  console.log(decided.map((d) => `- ${d}`).join('\n'));
+  process.exit(1);
+}
+
+stage('4. register (register-model)');
+const registryDir = join(dir, 'registry');
+rmSync(registryDir, { recursive: true, force: true });
+const registry = `file://${registryDir}`;
+modelci('what production serves today: version 1', ['register', '--registry', registry, '--name', 'penguins', '--model', t.models.penguinsBaseline]);
+modelci('the weaker model is production', [
+  'promote',
+  '--registry',
+  registry,
+  '--name',
+  'penguins',
+  '--version',
+  '1',
+  '--alias',
+  'production',
+  '--force',
+  'true',
+]);
+modelci('the candidate, with its verdict and drift report: version 2', [
+  'register',
+  '--registry',
+  registry,
+  '--name',
+  'penguins',
+  '--model',
+  candidate.model,
+  '--gate-verdict',
+  verdict,
+  '--drift-report',
+  driftReport,
+]);
+modelci('version 2 to staging', ['promote', '--registry', registry, '--name', 'penguins', '--version', '2', '--alias', 'staging']);
+decided.push('register: version 2 in staging with its gate verdict and drift report; version 1 in production');
+
+stage('5. canary (canary-deploy)');
+const haproxy = spawnSync('sh', ['-c', 'command -v haproxy || test -x /usr/sbin/haproxy']).status === 0;
+const prometheus = existsSync('/usr/bin/prometheus');
+if (!haproxy || !prometheus) {
+  const missing = [haproxy ? '' : 'haproxy', prometheus ? '' : 'prometheus'].filter(Boolean).join(' ');
+  console.log(`Skipped: the canary needs Debian's ${missing} (sudo apt-get install -y ${missing}; npm test installs it when run as root).`);
+  decided.push(`canary: skipped, ${missing} not installed`);
+} else {
+  // Stable serves version 1, the canary version 2; 40 requests/s of penguins through HAProxy.
+  const child = spawn(
+    process.execPath,
+    [bundleTool('test/helpers/canary-stack-cli.ts', join(dir, 'canary-stack')), t.models.penguinsBaseline, candidate.model, t.data.penguinsTest, '40'],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const first = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the canary stack exited (${code}) before it was ready`)));
+  });
+  const stack = JSON.parse(first);
+  let canary;
+  try {
+    canary = modelci('shift traffic to version 2 in three steps, checking error rate and p99 every 2 s', [
+      'canary',
+      '--router',
+      stack.router,
+      '--metrics',
+      stack.metrics,
+      '--steps',
+      '10%, 30%, 60%',
+      '--interval',
+      '4s',
+      '--check-interval',
+      '2s',
+      '--min-requests',
+      '5',
+      '--max-latency-p99',
+      '1s',
+      '--timeout',
+      '2m',
+      '--model-name',
+      'penguins',
+      '--model-version',
+      '2',
+      '--record-path',
+      join(dir, 'deployment-record.json'),
+    ]);
+  } finally {
+    child.stdin.end();
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  if (canary === 0) {
+    modelci('the canary held: version 2 is production', ['promote', '--registry', registry, '--name', 'penguins', '--version', '2', '--alias', 'production']);
+    decided.push('canary: version 2 promoted step by step and is production; version 1 kept for a rollback');
+  } else {
+    decided.push('canary: rolled back, version 1 serves all traffic');
+  }
+}
+
+console.log(`\nDemo done. What each stage decided:\n${decided.map((d) => `- ${d}`).join('\n')}\nReports are in .demo/.`);
