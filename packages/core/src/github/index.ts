@@ -15,9 +15,10 @@ export type {
   WorkflowRunFilter,
   WorkflowRunStatus,
 } from './github-api.js';
-export { REPORT_MARKER, findReportComment, reportCommentBody, upsertReportComment } from './report-comment.js';
+export { MAX_COMMENT_CHARS, REPORT_MARKER, findReportComment, fitGitHubLimit, reportCommentBody, upsertReportComment } from './report-comment.js';
 export type { ReportCommentOutcome } from './report-comment.js';
 export { endDeployment, startDeployment, statusDescription } from './model-deployment.js';
 export type { ModelDeployment, RolloutEnd } from './model-deployment.js';
 export { MAX_REASON_CHARS, formatElapsed, requestRetrain, retrainReason } from './request-retrain.js';
 export type { HealthIssueOutcome, HealthIssueRequest, RequestRetrain, RetrainOutcome, RetrainPolicy, SyncHealthIssue } from './retrain-trigger.js';
+export { HEALTH_LABEL, REOPEN_WITHIN_MS, healthIssueBody, healthMarker, monitorName, syncHealthIssue } from './sync-health-issue.js';
