@@ -5,6 +5,7 @@
  * GitHub's status, retryable only when trying again can help (timeouts, 429, 5xx).
  */
 import { getOctokit } from '@actions/github';
+import { logText } from '@modelci/core/shared';
 import { GitHubApiError, type GitHubApi, type Issue, type IssueComment, type WorkflowRun } from '@modelci/core/github';
 
 export interface OctokitGitHubApiOptions {
@@ -214,7 +215,8 @@ function asGitHubApiError(e: unknown, what: string, repository: string): GitHubA
   const err = e as { status?: number; message?: string; response?: { data?: { message?: string } } };
   const status = typeof err.status === 'number' ? err.status : 0;
   const githubMessage = err.response?.data?.message ?? err.message ?? String(e);
-  const message = githubMessage.split('\n')[0].slice(0, 300);
+  // GitHub's message is untrusted text in a log line: it must not become a workflow command.
+  const message = logText(githubMessage.split('\n')[0].slice(0, 300));
   const retryable = status === 0 || status === 429 || status >= 500;
   return new GitHubApiError(
     `GitHub's API answered ${status || 'with a network error'} while ${what} in ${repository}: ${message}${retryable ? '; try again' : ''}.`,
