@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8676);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2207);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29225,7 +29225,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8676:
+/***/ 2207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37534,12 +37534,17 @@ function github_getOctokit(token, options, ...additionalPlugins) {
  * every call in time, and turns an HTTP failure into a GitHubApiError carrying the status.
  */
 
+/** Every status a run has before it completes. */
+const github_api_UNFINISHED_RUN_STATUSES = (/* unused pure expression or super */ null && (['queued', 'in_progress', 'waiting', 'requested', 'pending']));
 /** GitHub answered with an HTTP error; `status` lets callers tell a read-only token (403) from a missing pull request (404). */
 class github_api_GitHubApiError extends ServiceError {
     status;
+    /** GitHub's own message, as it sent it: untrusted text (quote it through logText). */
+    githubMessage;
     constructor(message, status, options = {}) {
         super('the GitHub API', message, options);
         this.status = status;
+        this.githubMessage = options.githubMessage;
     }
 }
 function github_api_isGitHubApiError(e) {
@@ -37569,11 +37574,18 @@ function findReportComment(comments) {
 }
 /** The marker, then the report, cut to fit GitHub's limit with a line saying so. */
 function reportCommentBody(markdown) {
-    const body = `${REPORT_MARKER}\n${markdown}`;
+    return report_comment_fitGitHubLimit(`${REPORT_MARKER}\n${markdown}`);
+}
+/** A comment or issue body cut to GitHub's 65,536 characters with a line saying so (the job summary has all of it). */
+function report_comment_fitGitHubLimit(body) {
     if (body.length <= MAX_COMMENT_CHARS)
         return body;
     const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
-    return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+    let cut = MAX_COMMENT_CHARS - note.length;
+    // Never split a character that takes two UTF-16 units.
+    if (/[\uD800-\uDBFF]/.test(body[cut - 1] ?? ''))
+        cut--;
+    return body.slice(0, cut) + note;
 }
 async function upsertReportComment(api, pullRequest, markdown) {
     const body = reportCommentBody(markdown);
@@ -37635,8 +37647,232 @@ async function endDeployment(api, id, end, detail, d = {}) {
     return state;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/github/request-retrain.ts
+/**
+ * Dispatch the training workflow when the monitor asks for it: never while a dispatched run of
+ * that workflow is unfinished (queued, waiting, requested, pending, in progress), at most once per
+ * cooldown (measured from the newest workflow_dispatch run, whoever started it), and otherwise
+ * with the inputs `retrain: 'true'` and `reason`. Everything is read from the API, so the
+ * scheduled job keeps no state of its own. GitHub queues a dispatched run a few seconds after
+ * answering 204: two monitor jobs started at once could both dispatch, which the monitor's
+ * workflow rules out with a `concurrency:` group.
+ */
+
+
+
+/**
+ * GitHub caps the whole inputs payload at 65,535 characters; the reason also becomes part of the
+ * run's page, so a sentence or two is what fits there.
+ */
+const MAX_REASON_CHARS = 1000;
+const DISPATCH_EVENT = 'workflow_dispatch';
+// Control characters, line breaks included, are what this matches, on purpose.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
+/** One line (workflow_dispatch inputs are single-line strings in the run's form), trimmed and capped. */
+function retrainReason(reason) {
+    const line = reason.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    if (line === '')
+        return 'requested by the modelci monitor';
+    return line.length <= MAX_REASON_CHARS ? line : `${line.slice(0, MAX_REASON_CHARS - 1).trimEnd()}…`;
+}
+/** "2 h 10 min", "45 min", "30 s": elapsed time for people. */
+function formatElapsed(ms) {
+    if (ms < 60_000)
+        return `${Math.max(0, Math.floor(ms / 1000))} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const h = Math.floor(minutes / 60);
+    const min = minutes % 60;
+    if (h === 0)
+        return `${min} min`;
+    return min === 0 ? `${h} h` : `${h} h ${min} min`;
+}
+const requestRetrain = async (api, policy, reason, now = new Date()) => {
+    checkPolicy(policy);
+    const runs = (filter) => api.listWorkflowRuns(policy.workflow, filter).catch((e) => {
+        throw explained(e, api, policy, 'list');
+    });
+    // The newest dispatched run answers both questions when it is the one still going.
+    const [latest] = await runs({ event: DISPATCH_EVENT, limit: 1 });
+    if (latest && isUnfinished(latest))
+        return busy(latest, policy);
+    for (const status of UNFINISHED_RUN_STATUSES) {
+        const [run] = await runs({ event: DISPATCH_EVENT, status, limit: 1 });
+        if (run)
+            return busy(run, policy);
+    }
+    if (latest) {
+        const elapsed = now.getTime() - Date.parse(latest.createdAt);
+        // A run dated in the future (a skewed clock) counts as just dispatched.
+        if (!(elapsed >= policy.cooldownMs)) {
+            return {
+                action: 'skipped',
+                why: `last retrain dispatched ${formatElapsed(Math.max(0, elapsed))} ago, cooldown ${formatElapsed(policy.cooldownMs)}: ${latest.url}`,
+                runUrl: latest.url,
+            };
+        }
+    }
+    const line = retrainReason(reason);
+    try {
+        await api.dispatchWorkflow(policy.workflow, { ref: policy.ref, inputs: { retrain: 'true', reason: line } });
+    }
+    catch (e) {
+        throw explained(e, api, policy, 'dispatch');
+    }
+    return { action: 'dispatched', workflow: policy.workflow, ref: policy.ref, reason: line };
+};
+function isUnfinished(run) {
+    return UNFINISHED_RUN_STATUSES.includes(run.status);
+}
+function busy(run, policy) {
+    const state = run.status === 'in_progress' ? 'in progress' : run.status;
+    return { action: 'skipped', why: `a retrain run of ${policy.workflow} is already ${state}: ${run.url}`, runUrl: run.url };
+}
+function checkPolicy(policy) {
+    if (policy.workflow.trim() === '')
+        throw new InputError('The retrain workflow is empty: name its file (e.g. pipeline.yml) or give its numeric id.');
+    if (policy.ref.trim() === '')
+        throw new InputError(`The ref to run ${policy.workflow} on is empty: give a branch or tag (e.g. main).`);
+    if (!Number.isFinite(policy.cooldownMs) || policy.cooldownMs < 0)
+        throw new InputError(`The retrain cooldown must be a duration of 0 or more (e.g. 6h), not ${policy.cooldownMs} ms.`);
+}
+/** GitHub's refusals as one sentence each, with the fix; anything else as the adapter said it. */
+function explained(e, api, policy, phase) {
+    if (!isGitHubApiError(e))
+        return e;
+    const where = `${policy.workflow} in ${api.repository}`;
+    const options = { cause: e, githubMessage: e.githubMessage };
+    const refused = isReadOnlyRefusal(e);
+    if (refused) {
+        return phase === 'dispatch'
+            ? new GitHubApiError(`GitHub refused to dispatch ${where} (403): the token needs \`actions: write\` (add \`permissions: actions: write\` to the monitor's job).`, 403, options)
+            : new GitHubApiError(`GitHub refused to list the runs of ${where} (403): the token needs \`actions: read\`.`, 403, options);
+    }
+    if (e.status === 404) {
+        return new GitHubApiError(`The workflow ${policy.workflow} does not exist on ${policy.ref} in ${api.repository} (GitHub answered 404): name a file in .github/workflows/ on that ref, or its numeric id.`, 404, options);
+    }
+    if (e.status === 422) {
+        const said = logText((e.githubMessage ?? '').trim()).slice(0, 300) || 'no message';
+        return new GitHubApiError(`GitHub refused to dispatch ${where} on ${policy.ref} (422: "${said}"): the workflow needs an \`on: workflow_dispatch\` trigger that declares the inputs \`retrain\` and \`reason\`, on a ref that exists.`, 422, options);
+    }
+    return e;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/sync-health-issue.ts
+/**
+ * One issue per monitor, kept in step with production's health: unhealthy opens it (or edits the
+ * open one in place, never a second), healthy closes it (completed) with a note that production
+ * recovered, and healthy with nothing open changes nothing. The issue is named by a hidden
+ * marker on the first line of its body and listed by a label; the marker is what counts, so an
+ * issue whose label GitHub dropped (a token without push access) or a person removed is still
+ * found. A monitor that turns unhealthy again within 30 days of recovering reopens its issue
+ * rather than opening another: a flapping model keeps one thread with its whole history and its
+ * subscribers; after 30 days it is a new incident and gets a new issue.
+ */
+
+
+
+const HEALTH_LABEL = 'modelci-monitor';
+const REOPEN_WITHIN_MS = (/* unused pure expression or super */ null && (30 * 24 * 3_600_000));
+/** Issues searched by marker alone when none carries the label: the most recently updated this many. */
+const UNLABELLED_SEARCH_LIMIT = 1000;
+const MAX_MONITOR_CHARS = 100;
+/** Letters, digits, `.`, `_` and single `-`: nothing that could end the HTML comment or break a label search. */
+function monitorName(monitor) {
+    const name = monitor
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, MAX_MONITOR_CHARS);
+    if (name === '')
+        throw new InputError(`The monitor name ${JSON.stringify(monitor)} has no letter or digit: name the monitor (e.g. the model's name).`);
+    return name;
+}
+function healthMarker(monitor) {
+    return `<!-- modelci-monitor:${monitorName(monitor)} -->`;
+}
+/** The marker, then the report (after a recovery note when healthy), within GitHub's limit. */
+function healthIssueBody(request, now) {
+    const recovered = request.healthy
+        ? `> [!NOTE]\n> Production is healthy again (checked ${now.toISOString().replace(/\.\d+Z$/, 'Z')}): modelci's monitor closed this issue.\n\n`
+        : '';
+    return fitGitHubLimit(`${healthMarker(request.monitor)}\n${recovered}${request.markdown}`);
+}
+const syncHealthIssue = async (api, request) => {
+    const now = request.now ?? new Date();
+    const label = request.label ?? HEALTH_LABEL;
+    const marker = healthMarker(request.monitor);
+    const body = healthIssueBody(request, now);
+    try {
+        const { open, recentlyClosed } = await findHealthIssue(api, marker, label, now, !request.healthy);
+        if (request.healthy) {
+            if (!open)
+                return { action: 'unchanged' };
+            return outcome('closed', await api.updateIssue(open.number, { body, state: 'closed', stateReason: 'completed' }));
+        }
+        if (open) {
+            if (open.body === body && open.title === request.title)
+                return outcome('unchanged', open);
+            return outcome('updated', await api.updateIssue(open.number, { title: request.title, body }));
+        }
+        if (recentlyClosed) {
+            const reopened = await api.updateIssue(recentlyClosed.number, { title: request.title, body, state: 'open', stateReason: 'reopened' });
+            return { ...outcome('opened', reopened), reopened: true };
+        }
+        return outcome('opened', await createWithLabel(api, { title: request.title, body }, label));
+    }
+    catch (e) {
+        throw sync_health_issue_explained(e, api, monitorName(request.monitor));
+    }
+};
+function outcome(action, issue) {
+    return { action, number: issue.number, url: issue.url };
+}
+/** The monitor's open issue (the oldest, should there be two), and else its latest one closed within 30 days. */
+async function findHealthIssue(api, marker, label, now, wantClosed) {
+    const ours = (issues) => issues.filter((i) => i.body === marker || i.body.startsWith(`${marker}\n`));
+    const since = new Date(now.getTime() - REOPEN_WITHIN_MS);
+    const oldestOpen = (issues) => issues.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number)[0];
+    const latestClosed = (issues) => issues
+        .filter((i) => i.state === 'closed' && i.closedAt !== null && Date.parse(i.closedAt) >= since.getTime())
+        .sort((a, b) => Date.parse(b.closedAt ?? '') - Date.parse(a.closedAt ?? ''))[0];
+    const labelled = ours(await api.listIssues({ state: wantClosed ? 'all' : 'open', labels: [label] }));
+    let open = oldestOpen(labelled);
+    let recentlyClosed = wantClosed ? latestClosed(labelled) : undefined;
+    // Without the label (dropped for a token that cannot push, or removed by a person) the marker still finds it.
+    if (!open)
+        open = oldestOpen(ours(await api.listIssues({ state: 'open', limit: UNLABELLED_SEARCH_LIMIT })));
+    if (!open && wantClosed && !recentlyClosed)
+        recentlyClosed = latestClosed(ours(await api.listIssues({ state: 'closed', since, limit: UNLABELLED_SEARCH_LIMIT })));
+    return { open, recentlyClosed };
+}
+/** GitHub may refuse the label (422); the marker finds the issue without it. */
+async function createWithLabel(api, request, label) {
+    try {
+        return await api.createIssue({ ...request, labels: [label] });
+    }
+    catch (e) {
+        if (isGitHubApiError(e) && e.status === 422)
+            return api.createIssue(request);
+        throw e;
+    }
+}
+function sync_health_issue_explained(e, api, monitor) {
+    if (!isGitHubApiError(e))
+        return e;
+    const options = { cause: e, githubMessage: e.githubMessage };
+    const refused = isReadOnlyRefusal(e);
+    if (refused)
+        return new GitHubApiError(`GitHub refused to open or edit the health issue of monitor ${monitor} in ${api.repository} (403): the token needs \`issues: write\` (add \`permissions: issues: write\` to the monitor's job).`, 403, options);
+    if (e.status === 410)
+        return new GitHubApiError(`Issues are turned off in ${api.repository} (GitHub answered 410), so monitor ${monitor} cannot keep a health issue: turn them on in the repository's settings.`, 410, options);
+    return e;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/github/index.ts
 /** What the GitHub adapter (action-kit) and the steps use of the GitHub domain. */
+
+
 
 
 
@@ -37650,10 +37886,26 @@ async function endDeployment(api, id, end, detail, d = {}) {
  */
 
 
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const PER_PAGE = 100;
 /** 10,000 comments: a discussion longer than that is not one a report comment should be searched in. */
 const MAX_COMMENT_PAGES = 100;
+/** Lists of runs and issues stop here unless the caller asks for fewer. */
+const DEFAULT_RUN_LIMIT = 100;
+const DEFAULT_ISSUE_LIMIT = 1000;
+/** Page by hand up to `limit` items: octokit.paginate does not pass the abort signal on, so a silent server would hang it. */
+async function pages(limit, page) {
+    const all = [];
+    const perPage = Math.min(PER_PAGE, Math.max(1, limit));
+    for (let n = 1; all.length < limit; n++) {
+        const data = await page(n, perPage);
+        all.push(...data);
+        if (data.length < perPage)
+            break;
+    }
+    return all.slice(0, limit);
+}
 function octokitGitHubApi(options) {
     const [owner, repo] = options.repository.split('/');
     const baseUrl = (options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
@@ -37675,6 +37927,23 @@ function octokitGitHubApi(options) {
         }
     };
     const comment = (c) => ({ id: c.id, body: c.body ?? '', url: c.html_url });
+    const run = (r) => ({
+        id: r.id,
+        url: r.html_url,
+        status: r.status ?? '',
+        conclusion: r.conclusion,
+        event: r.event,
+        createdAt: r.created_at,
+    });
+    const issue = (i) => ({
+        number: i.number,
+        title: i.title,
+        body: i.body ?? '',
+        state: i.state === 'closed' ? 'closed' : 'open',
+        url: i.html_url,
+        labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        closedAt: i.closed_at,
+    });
     return {
         repository: options.repository,
         listIssueComments: (issue) => bounded(`listing the comments of #${issue}`, async (signal) => {
@@ -37722,6 +37991,53 @@ function octokitGitHubApi(options) {
                 request: { signal },
             });
         }),
+        dispatchWorkflow: (workflow, d) => bounded(`dispatching ${workflow} on ${d.ref}`, async (signal) => {
+            await octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref: d.ref, inputs: d.inputs, request: { signal } });
+        }),
+        listWorkflowRuns: (workflow, f = {}) => bounded(`listing the runs of ${workflow}`, (signal) => pages(f.limit ?? DEFAULT_RUN_LIMIT, async (page, per_page) => {
+            const { data } = await octokit.rest.actions.listWorkflowRuns({
+                owner,
+                repo,
+                workflow_id: workflow,
+                ...(f.status ? { status: f.status } : {}),
+                ...(f.event ? { event: f.event } : {}),
+                per_page,
+                page,
+                request: { signal },
+            });
+            return data.workflow_runs.map(run);
+        })),
+        listIssues: (f) => bounded(`listing the ${f.state === 'all' ? '' : `${f.state} `}issues${f.labels?.length ? ` labelled ${f.labels.join(', ')}` : ''}`, async (signal) => {
+            const listed = await pages(f.limit ?? DEFAULT_ISSUE_LIMIT, async (page, per_page) => {
+                const { data } = await octokit.rest.issues.listForRepo({
+                    owner,
+                    repo,
+                    state: f.state,
+                    ...(f.labels?.length ? { labels: f.labels.join(',') } : {}),
+                    ...(f.since ? { since: f.since.toISOString() } : {}),
+                    sort: 'updated',
+                    direction: 'desc',
+                    per_page,
+                    page,
+                    request: { signal },
+                });
+                return data;
+            });
+            // GitHub lists pull requests as issues; they carry a pull_request key.
+            return listed.filter((i) => !('pull_request' in i && i.pull_request)).map(issue);
+        }),
+        createIssue: (r) => bounded('opening an issue', async (signal) => issue((await octokit.rest.issues.create({ owner, repo, title: r.title, body: r.body, ...(r.labels ? { labels: r.labels } : {}), request: { signal } }))
+            .data)),
+        updateIssue: (n, u) => bounded(`editing issue #${n}`, async (signal) => issue((await octokit.rest.issues.update({
+            owner,
+            repo,
+            issue_number: n,
+            ...(u.title !== undefined ? { title: u.title } : {}),
+            ...(u.body !== undefined ? { body: u.body } : {}),
+            ...(u.state ? { state: u.state } : {}),
+            ...(u.stateReason ? { state_reason: u.stateReason } : {}),
+            request: { signal },
+        })).data)),
     };
 }
 /** One sentence for a failed call: GitHub's status and message. */
@@ -37730,9 +38046,11 @@ function asGitHubApiError(e, what, repository) {
         return e;
     const err = e;
     const status = typeof err.status === 'number' ? err.status : 0;
-    const message = (err.response?.data?.message ?? err.message ?? String(e)).split('\n')[0].slice(0, 300);
+    const githubMessage = err.response?.data?.message ?? err.message ?? String(e);
+    // GitHub's message is untrusted text in a log line: it must not become a workflow command.
+    const message = logText(githubMessage.split('\n')[0].slice(0, 300));
     const retryable = status === 0 || status === 429 || status >= 500;
-    return new GitHubApiError(`GitHub's API answered ${status || 'with a network error'} while ${what} in ${repository}: ${message}${retryable ? '; try again' : ''}.`, status, { retryable, cause: e });
+    return new GitHubApiError(`GitHub's API answered ${status || 'with a network error'} while ${what} in ${repository}: ${message}${retryable ? '; try again' : ''}.`, status, { retryable, cause: e, githubMessage });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts

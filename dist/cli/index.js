@@ -17799,6 +17799,17 @@ const SETTLE_MS = 2_000;
 const HASH_FIRST_BYTES = 256 * 1024 * 1024;
 const ATTACHMENT_ARTIFACT = 'application/vnd.modelci.attachment.v1+json';
 const ATTACH_TAG = /^v(\d+)\.attach-[0-9a-f]{12}$/;
+/** What a repository holds, for a message: versions and aliases, never the attachments' own tags. */
+function describeTags(tags) {
+    const versions = tags.filter((t) => versionNumber(t) !== undefined).sort((a, b) => versionNumber(a) - versionNumber(b));
+    const aliases = tags.filter((t) => versionNumber(t) === undefined && !ATTACH_TAG.test(t)).sort();
+    if (versions.length === 0)
+        return 'no versions yet';
+    const shown = versions.length > 10 ? `${versions.slice(0, 3).join(', ')} … ${versions.slice(-3).join(', ')} (${versions.length} versions)` : versions.join(', ');
+    return aliases.length > 0
+        ? `${shown} and the aliases ${aliases.slice(0, 10).join(', ')}${aliases.length > 10 ? ` and ${aliases.length - 10} more` : ''}`
+        : shown;
+}
 /** Version numbers one registration tries before giving up (each lost claim moves to the next). */
 const MAX_CLAIMS = 64;
 class OciRegistry {
@@ -17936,8 +17947,7 @@ class OciRegistry {
         }
         const got = await this.getManifest(repo, tag);
         if (!got) {
-            const tags = await this.tags(repo);
-            throw new errors_InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${tags.length > 0 ? tags.join(', ') : 'no versions yet'}.`), { input: 'version' });
+            throw new errors_InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${describeTags(await this.tags(repo))}.`), { input: 'version' });
         }
         return this.toVersion(name, repo, got.manifest, got.digest);
     }
@@ -18404,7 +18414,10 @@ const TAG = {
     record: 'modelci.record',
     recordArtifact: 'modelci.record_artifact',
     gitSha: 'mlflow.source.git.commit',
+    /** Before one tag per attachment: the whole list in one tag (read, never written). */
     attachments: 'modelci.attachments',
+    /** One tag per attachment, `modelci.attachment.<ms>-<random>`: see attach(). */
+    attachmentPrefix: 'modelci.attachment.',
 };
 /** MLflow 2.x refuses a tag value over 5000 characters (model-versions/create then fails). */
 const MLFLOW_TAG_LIMIT = 5000;
@@ -18604,13 +18617,11 @@ class MlflowRegistry {
             throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
                 input: 'version',
             });
+        // Each attachment is a tag of its own: no read-modify-write, so two jobs attaching at once both
+        // land, and no list can outgrow MLflow's 5000-character tag value.
+        const key = `${TAG.attachmentPrefix}${Date.parse(attachment.attachedAt) || Date.now()}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+        await this.call('POST', 'model-versions/set-tag', { name: version.name, version: String(version.version), key, value: JSON.stringify(attachment) });
         const all = [...(current.provenance.attachments ?? []), attachment];
-        await this.call('POST', 'model-versions/set-tag', {
-            name: version.name,
-            version: String(version.version),
-            key: TAG.attachments,
-            value: JSON.stringify(all),
-        });
         return withAttachments(current, all);
     }
     async download(version, into) {
@@ -18687,7 +18698,13 @@ class MlflowRegistry {
             provenance: { ...record.provenance, gitSha: tags[TAG.gitSha] ?? record.provenance.gitSha },
             tags: record.tags,
             aliases: [...(mv.aliases ?? [])].sort(),
-        }, parseAttachments(tags[TAG.attachments]));
+        }, [
+            ...parseAttachments(tags[TAG.attachments]),
+            // One by one: a tag another tool mangled costs that attachment only.
+            ...Object.keys(tags)
+                .filter((k) => k.startsWith(TAG.attachmentPrefix))
+                .flatMap((k) => parseAttachments(`[${tags[k]}]`)),
+        ]);
     }
     async newRun(input) {
         const experimentId = await this.experiment();
@@ -19308,14 +19325,16 @@ function renderDeploymentMarkdown(r) {
     const lines = [markdown_mdHeading(2, `${headline}${what ? `: ${markdown_mdText(what)}` : ''}`), ''];
     if (r.reason)
         lines.push(`> ${markdown_mdText(r.reason)}`, '');
+    const checks = r.steps.flatMap((s) => s.checks);
+    // The outcome in numbers under the headline: how long against the plan, and how the checks went.
+    lines.push(`${r.steps.length} of ${r.policy.steps.length} canary steps in ${duration(r)}; checks: ${tally(checks)}.`, '');
     if (r.serving === 'canary') {
         lines.push(`**The canary servers serve 100% of traffic; the stable servers still run the old version.** Next: put ${markdown_mdText(what || 'the new version')} on the stable servers, then give them all traffic back (\`modelci rollback --router …\`), or set \`promote-command\` so that canary-deploy does both.`, '');
     }
     for (const w of r.warnings ?? [])
         lines.push(`> [!WARNING]`, `> ${markdown_mdText(w)}`, '');
-    const checks = r.steps.flatMap((s) => s.checks);
     const p = r.policy;
-    lines.push('| | |', '|---|---|', `| router | ${mdCodeCell(redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| error-rate confidence | ${formatPercent(p.errorRateConfidence ?? 0.95)} (Wilson lower bound, on each step's cumulative counts) |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`, `| checks | ${tally(checks)} |`, `| duration | ${duration(r)} |`, '');
+    lines.push('| rollout | |', '|---|---|', `| router | ${mdCodeCell(redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| error-rate confidence | ${formatPercent(p.errorRateConfidence ?? 0.95)} (Wilson lower bound, on each step's cumulative counts) |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`, `| checks | ${tally(checks)} |`, `| duration | ${duration(r)} |`, '');
     if (checks.length > 0)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
