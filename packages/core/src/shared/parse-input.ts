@@ -200,3 +200,14 @@ export function parseRateText(text: string, input: string): number {
     throw new InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
   return parseShareText(t, input);
 }
+
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+export function requireInput(value: string | undefined, input: string, what: string, options: { with?: string } = {}): string {
+  const v = value?.trim();
+  if (!v) throw new InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+  return v;
+}

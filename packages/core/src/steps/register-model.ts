@@ -14,7 +14,7 @@ import { checkAlias, type ModelRegistry } from '../registry/model-registry.js';
 import { openRegistry } from '../registry/backends.js';
 import type { AliasMove, ModelVersion, Provenance } from '../registry/model-version.js';
 import type { Attachment } from '../registry/attachments.js';
-import { parseInputs, parseBooleanText } from '../shared/parse-input.js';
+import { parseInputs, parseBooleanText, requireInput } from '../shared/parse-input.js';
 import { ATTACH_INPUTS, LIST_INPUTS, PROMOTE_INPUTS, REGISTER_INPUTS, REGISTER_MODEL_INPUTS, RESOLVE_INPUTS } from './register-model-inputs.js';
 import { redactUri } from '../shared/redact-uri.js';
 import { renderVersionListMarkdown, renderVersionMarkdown } from '../render/registry-markdown.js';
@@ -66,9 +66,9 @@ export async function runRegister(req: RegisterRequest, env: NodeJS.ProcessEnv =
   parseInputs(REGISTER_INPUTS, req);
   const registry = open(req.registry);
   // Each backend checks the name by its own rules (OCI's grammar, MLflow's).
-  const name = required(req.name, 'name', 'the model name, e.g. penguin-classifier');
+  const name = requireInput(req.name, 'name', 'the model name, e.g. penguin-classifier');
   registry.checkName(name);
-  const files = await modelFiles(required(req.model, 'model', 'the model file or folder to register'));
+  const files = await modelFiles(requireInput(req.model, 'model', 'the model file or folder to register'));
   const provenance: Provenance = {
     gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
     runUrl: req['run-url']?.trim() || runUrl(env),
@@ -118,10 +118,13 @@ export async function runPromote(
 ): Promise<{ version: ModelVersion; move: AliasMove; outputs: RegistryOutputs; warning?: string }> {
   parseInputs(PROMOTE_INPUTS, req);
   const registry = open(req.registry);
-  const name = required(req.name, 'name', 'the model name');
+  const name = requireInput(req.name, 'name', 'the model name');
   const alias = req.alias?.trim() || 'production';
   checkAlias(alias);
-  const version = await registry.resolve(name, required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
+  const version = await registry.resolve(
+    name,
+    requireInput(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"),
+  );
   const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
   const { 'protected-aliases': protectedAliases } = parseInputs(PROMOTE_INPUTS, req);
   const gate = version.provenance.gateVerdict;
@@ -147,7 +150,7 @@ export async function runPromote(
 export async function runResolve(req: ResolveRequest): Promise<{ version: ModelVersion; files: string[]; outputs: RegistryOutputs }> {
   parseInputs(RESOLVE_INPUTS, req);
   const registry = open(req.registry);
-  const name = required(req.name, 'name', 'the model name');
+  const name = requireInput(req.name, 'name', 'the model name');
   const version = await registry.resolve(name, req.version?.trim() || 'production');
   const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
   return { version, files, outputs: outputs(version) };
@@ -174,9 +177,12 @@ export async function runAttach(
 ): Promise<{ version: ModelVersion; outputs: RegistryOutputs; warning?: string }> {
   parseInputs(ATTACH_INPUTS, req);
   const registry = open(req.registry);
-  const name = required(req.name, 'name', 'the model name');
+  const name = requireInput(req.name, 'name', 'the model name');
   registry.checkName(name);
-  const version = await registry.resolve(name, required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
+  const version = await registry.resolve(
+    name,
+    requireInput(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'),
+  );
   const attachment: Attachment = {
     attachedAt: now.toISOString(),
     gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
@@ -205,7 +211,7 @@ export async function runAttach(
 
 export async function runList(req: { registry?: string; name?: string }): Promise<ModelVersion[]> {
   parseInputs(LIST_INPUTS, req);
-  return open(req.registry).list(required(req.name, 'name', 'the model name'));
+  return open(req.registry).list(requireInput(req.name, 'name', 'the model name'));
 }
 
 function open(uri: string | undefined): ModelRegistry {
@@ -296,12 +302,6 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
     ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
     : undefined;
-}
-
-function required(value: string | undefined, name: string, what: string): string {
-  const v = value?.trim();
-  if (!v) throw new InputError(`Input '${name}' is required: give ${what}.`, { input: name });
-  return v;
 }
 
 export type RegistryRequest = RegisterRequest & PromoteRequest & ResolveRequest & AttachRequest & { operation?: string };

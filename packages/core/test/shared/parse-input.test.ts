@@ -1,6 +1,6 @@
 import { InputError } from '../../src/shared/errors.js';
 import type { InputSpec } from '../../src/shared/input-spec.js';
-import { parseInputs, parseInputValue } from '../../src/shared/parse-input.js';
+import { parseInputs, parseInputValue, requireInput } from '../../src/shared/parse-input.js';
 
 const spec = (type: InputSpec['type'], extra: Partial<InputSpec> = {}): InputSpec => ({ name: 'x', type, description: 'X.', ...extra });
 const refused = (s: InputSpec, text: string): string => {
@@ -90,4 +90,22 @@ test('parseInputs fills defaults, checks required inputs and types every value',
   expect(parseInputs(catalogue, { data: ' d.csv ' })).toEqual({ data: 'd.csv', runs: 10, columns: [], limit: undefined });
   expect(() => parseInputs(catalogue, {})).toThrow("Input 'data' is required: give the data to check.");
   expect(() => parseInputs(catalogue, { data: 'd', runs: '1000' })).toThrow(/Input 'runs' is 1000, above the most/);
+});
+
+test('requireInput: the trimmed value, or one sentence naming the input, what to give and alongside which input', () => {
+  expect(requireInput('  penguins ', 'name', 'the model name')).toBe('penguins');
+  const missing = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as InputError;
+    }
+    throw new Error('no error');
+  };
+  const e = missing(() => requireInput('  ', 'name', 'the model name'));
+  expect(e).toBeInstanceOf(InputError);
+  expect(e.message).toBe("Input 'name' is required: give the model name.");
+  expect(missing(() => requireInput(undefined, 'test-data', 'the held-out data', { with: 'model' })).message).toBe(
+    "Input 'test-data' is required with 'model': give the held-out data.",
+  );
 });
