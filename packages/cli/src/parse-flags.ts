@@ -45,7 +45,10 @@ export function parseFlags(command: Command, argv: string[]): Record<string, str
     );
   }
   const format = flags.format ?? command.formats[0];
-  if (!command.formats.includes(format)) throw new UsageError(`--format is '${format}'; use ${command.formats.join(', ')}.`);
+  if (!command.formats.includes(format)) {
+    const f = command.formats;
+    throw new UsageError(`--format is '${format}'; use ${f.length === 1 ? f[0] : `${f.slice(0, -1).join(', ')} or ${f.at(-1)}`}.`);
+  }
   flags.format = format;
   if (dashDash >= 0) flags['--'] = JSON.stringify(argv.slice(dashDash + 1));
   return flags;

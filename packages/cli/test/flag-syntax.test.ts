@@ -25,7 +25,7 @@ test.each([
   [['--reference'], "--reference needs a value, e.g. --reference <path>; run 'modelci drift --help' for the flags."],
   [['--reference', 'a', '--reference', 'b'], '--reference was given twice; give it once.'],
   [['stray'], "modelci drift takes no argument 'stray'; give values as flags, e.g. --reference <path>."],
-  [['--format', 'yaml'], "--format is 'yaml'; use text, markdown, json."],
+  [['--format', 'yaml'], "--format is 'yaml'; use text, markdown or json."],
 ])('%j is one sentence', (args, message) => {
   expect(() => parseFlags(drift, args)).toThrow(new UsageError(message));
 });
