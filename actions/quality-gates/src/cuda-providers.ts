@@ -7,7 +7,7 @@
  */
 import * as core from '@actions/core';
 import * as tc from '@actions/tool-cache';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,8 +72,16 @@ export async function prepareCudaProviders(req: CudaArchiveRequest): Promise<Ver
 
 /** A local archive (a path or file:// URL) is read where it is; anything else is downloaded. */
 async function fetchArchive(url: string, dest: string): Promise<string> {
-  if (url.startsWith('file://')) return fileURLToPath(url);
-  if (!/^https?:\/\//i.test(url)) return path.resolve(url);
+  if (url.startsWith('file://') || !/^https?:\/\//i.test(url)) {
+    const file = url.startsWith('file://') ? fileURLToPath(url) : path.resolve(url);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      throw new InputError(
+        `Input 'onnxruntime-cuda-url' is ${url}, which is not a file on this runner; give the path of onnxruntime's GPU release .tgz there, or an https URL to download it from.`,
+        { input: 'onnxruntime-cuda-url' },
+      );
+    }
+    return file;
+  }
   const shown = redactUri(url);
   try {
     return await tc.downloadTool(url, dest);
