@@ -39,6 +39,12 @@ export function cacheVersion(digest: string, version = ONNXRUNTIME_VERSION): str
 
 export async function prepareCudaProviders(req: CudaArchiveRequest): Promise<VerifiedCudaProviders> {
   const expected = expectedArchiveSha256(req.url, req.sha256);
+  if (!process.env.RUNNER_TOOL_CACHE) {
+    throw new InputError(
+      `execution-provider is cuda, which needs the runner's tool cache for onnxruntime's CUDA provider libraries, but RUNNER_TOOL_CACHE is not set; run the step on a GitHub Actions runner (or set RUNNER_TOOL_CACHE to a folder that persists).`,
+      { input: 'execution-provider' },
+    );
+  }
   const key = cacheVersion(expected);
   const cached = tc.find(CUDA_PROVIDERS_TOOL, key, ARCH);
   if (cached) {
