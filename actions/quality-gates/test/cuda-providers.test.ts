@@ -187,6 +187,8 @@ test('another URL without a sha256 is refused before any download', async () => 
   runner();
   requests.length = 0;
   const error = await failure(prepare({ url: `${base}/good.tgz` }));
-  expect(error.message).toMatch(/^Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official 1\.30\.0 archive/);
+  expect(error.message).toMatch(
+    /^Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official onnxruntime-linux-x64-gpu_cuda12-1\.30\.0\.tgz/,
+  );
   expect(requests).toEqual([]);
 });

@@ -42,7 +42,7 @@ export const OFFICIAL_ARCHIVE_SHA256: Readonly<Record<string, string>> = {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** The sha256 the archive at `url` must have: the input, or the published one for the official URL. */
+/** The sha256 the archive at `url` must have: the input, or the published one for the official archive (by file name, from anywhere). */
 export function expectedArchiveSha256(url: string, given: string | undefined, version = ONNXRUNTIME_VERSION): string {
   if (given) {
     const digest = given
@@ -57,10 +57,12 @@ export function expectedArchiveSha256(url: string, given: string | undefined, ve
     }
     return digest;
   }
+  // The official archive's bytes are the same from a mirror or a local copy: its digest holds.
   const known = OFFICIAL_ARCHIVE_SHA256[version];
-  if (url === officialArchiveUrl(version) && known) return known;
+  const fileName = url.split(/[?#]/)[0].split(/[/\\]/).pop();
+  if (known && fileName === `${cudaArchiveName(version)}.tgz`) return known;
   throw new InputError(
-    `Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official ${version} archive (it is ${redactUri(url)}); give the archive's sha256, from \`curl -sL <url> | sha256sum\`.`,
+    `Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official ${cudaArchiveName(version)}.tgz (it is ${redactUri(url)}); give the archive's sha256, from \`curl -sL <url> | sha256sum\`.`,
     { input: 'onnxruntime-cuda-sha256' },
   );
 }

@@ -63,7 +63,7 @@ export const QUALITY_GATES_INPUTS = [
     name: 'onnxruntime-cuda-sha256',
     type: 'string',
     description:
-      'The sha256 of the archive at onnxruntime-cuda-url (from `curl -sL <url> | sha256sum`). Not needed for the default URL, whose published digest modelci knows; required for any other. A mismatch stops the step before anything is extracted or cached.',
+      'The sha256 of the archive at onnxruntime-cuda-url (from `curl -sL <url> | sha256sum`). Not needed for the official archive by its file name (onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz, from GitHub, a mirror or a path), whose published digest modelci knows; required for any other. A mismatch stops the step before anything is extracted or cached.',
   },
   {
     name: 'task',

@@ -45,15 +45,19 @@ test('the bundled version is the installed onnxruntime-node, and the official UR
 });
 
 describe('expectedArchiveSha256', () => {
-  test('the official URL needs no digest; the given one wins, in any case, with or without "sha256:"', () => {
-    expect(expectedArchiveSha256(officialArchiveUrl(ONNXRUNTIME_VERSION), undefined)).toBe(OFFICIAL_ARCHIVE_SHA256[ONNXRUNTIME_VERSION]);
+  test('the official archive needs no digest, from GitHub, a mirror or a local path; the given one wins, in any case, with or without "sha256:"', () => {
+    const known = OFFICIAL_ARCHIVE_SHA256[ONNXRUNTIME_VERSION];
+    expect(expectedArchiveSha256(officialArchiveUrl(ONNXRUNTIME_VERSION), undefined)).toBe(known);
+    expect(expectedArchiveSha256('https://mirror.example/ort/onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz?x=1', undefined)).toBe(known);
+    expect(expectedArchiveSha256('/opt/onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz', undefined)).toBe(known);
+    expect(() => expectedArchiveSha256('/opt/onnxruntime-linux-x64-gpu_cuda12-1.29.0.tgz', undefined)).toThrow(/is required/);
     const d = sha('x');
     expect(expectedArchiveSha256(URL_, `sha256:${d.toUpperCase()}`)).toBe(d);
   });
   test('any other URL without a digest is refused, saying how to get one', () => {
     const refuse = () => expectedArchiveSha256('https://u:secret@mirror.example/ort.tgz', undefined);
     expect(refuse).toThrow(
-      /^Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official 1\.30\.0 archive \(it is https:\/\/mirror.example\/ort.tgz\); .*curl -sL <url> \| sha256sum/,
+      /^Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official onnxruntime-linux-x64-gpu_cuda12-1\.30\.0\.tgz \(it is https:\/\/mirror.example\/ort.tgz\); .*curl -sL <url> \| sha256sum/,
     );
     expect(refuse).not.toThrow(/secret/);
   });
