@@ -6,7 +6,9 @@
 #   2. telemetry saw utilisation above zero while training;
 #   3. the ONNX export happened (model.onnx checked by onnx.checker, listed with its sha256);
 #   4. after a cancellation (SIGINT to the step, as the runner sends) no process of the trainer's
-#      group is left, in /proc or on the GPU (nvidia-smi --query-compute-apps).
+#      group is left, in /proc or on the GPU (nvidia-smi --query-compute-apps);
+#   5. when onnxruntime's GPU archive is on the machine, quality-gates (dist/quality-gates) checks,
+#      caches and installs its CUDA providers and evaluates the exported model on CUDA.
 # Under 8 minutes: ~1 min training, ~1 min cancellation, the rest slack.
 #
 # Needs: bash, python3 with torch (CUDA) and onnx, nvidia-smi, and Node >= 20. Without `node` on
@@ -116,6 +118,33 @@ PY
   else fail "the trainer did not say 'device: cuda'"; fi
 else
   fail "the training step failed (exit code $code); last lines:"; tail -20 "$STEP_DIR/log"
+fi
+
+# --- 5: quality-gates evaluates the exported model on CUDA (only with onnxruntime's GPU archive) --
+# The machine has no network, so the archive must already be on it: GPU_PROOF_ORT_CUDA_ARCHIVE
+# (default tmp/gpu-proof/onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz, ~300 MB, too big to carry).
+# Unproven until a run prints PASS here: the CUDA provider loaded from the tool cache's copy.
+ORT_ARCHIVE=${GPU_PROOF_ORT_CUDA_ARCHIVE:-$PROOF/onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz}
+if [[ ! -f "$ORT_ARCHIVE" ]]; then
+  echo "SKIP: quality-gates on CUDA: no $ORT_ARCHIVE (copy onnxruntime's GPU release archive there)"
+elif [[ ! -f "$WORK/train/out/model.onnx" || -n "$DRY" ]]; then
+  echo "SKIP: quality-gates on CUDA: no exported model (or a dry run)"
+else
+  QG="$WORK/qg"; mkdir -p "$QG/cache"; : > "$QG/output"; : > "$QG/summary"
+  set +e
+  env GITHUB_ACTIONS=true RUNNER_TEMP="$QG" RUNNER_TOOL_CACHE="$QG/cache" GITHUB_OUTPUT="$QG/output" GITHUB_STEP_SUMMARY="$QG/summary" \
+    INPUT_MODEL="$WORK/train/out/model.onnx" INPUT_TEST-DATA="$WORK/train/out/test.csv" INPUT_LABEL-COLUMN=species \
+    INPUT_GATES="accuracy >= 0.5" INPUT_EXECUTION-PROVIDER=cuda INPUT_ONNXRUNTIME-CUDA-URL="$ORT_ARCHIVE" \
+    INPUT_ONNXRUNTIME-CUDA-SHA256="${GPU_PROOF_ORT_CUDA_SHA256:-f9886932ee7bb0b4d3fcab736a392d4ff5efaa0672b47f19f0cec03437cf64f1}" \
+    INPUT_LATENCY-RUNS=1000 INPUT_WARMUP-RUNS=50 INPUT_BATCH-SIZE=32 INPUT_TASK=auto INPUT_VERDICT-PATH="$QG/verdict.json" \
+    "$NODE" "$ROOT/dist/quality-gates/index.js" > "$QG/log" 2>&1
+  qcode=$?; set -e
+  cp "$QG/log" "$OUT_DIR/quality-gates-cuda.log"; [[ -f "$QG/verdict.json" ]] && cp "$QG/verdict.json" "$OUT_DIR/quality-gates-cuda-verdict.json"
+  if [[ $qcode -eq 0 ]] && "$PYTHON" -c 'import json,sys; v=json.load(open(sys.argv[1])); h=v["evaluation"]["latency"]["hardware"]; m=v["metrics"]; print("  provider", h["provider"], "| GPUs", [g.get("name") for g in h["gpus"]], "| p99", m.get("latency.p99"), "ms | accuracy", m.get("accuracy")); sys.exit(0 if h["provider"] == "cuda" and h["gpus"] else 1)' "$QG/verdict.json"; then
+    pass "quality-gates ran the exported model on CUDA with the checked provider libraries"
+  else
+    fail "quality-gates on CUDA (exit code $qcode); last lines:"; grep -v '::debug::' "$QG/log" | tail -15
+  fi
 fi
 
 fi

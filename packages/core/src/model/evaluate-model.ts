@@ -8,6 +8,7 @@ import { readTable } from '../data/read-table.js';
 import type { Column, Table } from '../data/table.js';
 import { closestName } from '../shared/closest-name.js';
 import { openModel, type ExecutionProvider, type ModelSession } from './model-session.js';
+import type { VerifiedCudaProviders } from './cuda-provider-archive.js';
 import { planFeeds, listNames, type FeedPlan } from './input-mapping.js';
 import { chooseOutputs, type OutputRoles, type Task } from './model-outputs.js';
 import { predictAll, type RawPredictions } from './predict.js';
@@ -33,8 +34,8 @@ export interface EvaluateModelInput {
   labelColumn: string;
   baseline?: string;
   provider?: ExecutionProvider;
-  /** onnxruntime-cuda-dir: where the CUDA provider libraries are (installed beside the runtime). */
-  cudaDir?: string;
+  /** With cuda: the provider libraries the shell fetched and checked, installed beside the runtime. */
+  cudaProviders?: VerifiedCudaProviders;
   task?: Task | 'auto';
   /** input-mapping: model input -> columns. */
   mapping?: ReadonlyMap<string, string[]>;
@@ -98,7 +99,7 @@ function labelColumn(table: Table, name: string): Column {
 }
 
 async function scoreModel(path: string, inputName: string, table: Table, label: Column, input: EvaluateModelInput): Promise<ScoredModel> {
-  const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
+  const session = await openModel(path, { provider: input.provider, input: inputName, cudaProviders: input.cudaProviders });
   try {
     const plan = planFeeds(table, session.inputs, session.ort, {
       labelColumn: label.name,

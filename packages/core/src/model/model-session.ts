@@ -3,13 +3,15 @@
  * gets one clear sentence), then an onnxruntime session on the chosen execution provider.
  */
 import type * as Ort from 'onnxruntime-node';
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../shared/errors.js';
 import { loadOnnxRuntime, firstLine, type OrtModule } from './onnx-runtime.js';
 import { readOnnxModelInfo, type OnnxModelInfo } from './onnx-file.js';
+import { CUDA_PROVIDER_FILES, ONNXRUNTIME_VERSION, cudaArchiveName, type VerifiedCudaProviders } from './cuda-provider-archive.js';
+import { installCudaProviders } from './install-cuda-providers.js';
 
 export type ExecutionProvider = 'cpu' | 'cuda';
 export const EXECUTION_PROVIDERS: readonly ExecutionProvider[] = ['cpu', 'cuda'];
@@ -42,12 +44,11 @@ export interface OpenModelOptions {
   provider?: ExecutionProvider;
   /** The action input or CLI flag that named the file, for error messages. */
   input?: string;
-  /** A folder holding onnxruntime's CUDA provider libraries, installed beside the runtime on first use. */
-  cudaDir?: string;
+  /** onnxruntime's CUDA provider libraries, checked against the release archive's digest, installed beside the runtime. */
+  cudaProviders?: VerifiedCudaProviders;
 }
 
-/** The provider libraries onnxruntime-node loads for CUDA (from NuGet's Microsoft.ML.OnnxRuntime.Gpu.Linux). */
-export const CUDA_PROVIDER_FILES = ['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so'];
+export { CUDA_PROVIDER_FILES } from './cuda-provider-archive.js';
 
 export async function openModel(modelPath: string, options: OpenModelOptions = {}): Promise<ModelSession> {
   const input = options.input ?? 'model';
@@ -55,8 +56,10 @@ export async function openModel(modelPath: string, options: OpenModelOptions = {
   const info = await readOnnxModelInfo(modelPath, input);
   const ort = await loadOnnxRuntime();
   if (provider === 'cuda') {
-    if (options.cudaDir) installCudaProvider(options.cudaDir);
-    checkCudaProvider();
+    checkCudaPlatform();
+    const dir = onnxRuntimeBinaryDir();
+    if (dir && options.cudaProviders) await installCudaProviders(options.cudaProviders, dir);
+    if (dir) checkCudaProvider(dir);
   }
   let session: Ort.InferenceSession;
   try {
@@ -93,41 +96,24 @@ function toSpec(m: Ort.InferenceSession.ValueMetadata): TensorSpec {
   return m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, shape: [] };
 }
 
-/**
- * onnxruntime-node loads the CUDA provider from libonnxruntime_providers_cuda.so beside its
- * native binding, and its npm package does not carry that file (see the action README for how a
- * GPU runner gets it). Saying so here beats onnxruntime's dlopen message.
- */
-function checkCudaProvider(): void {
+function checkCudaPlatform(): void {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, {
       input: 'execution-provider',
     });
   }
-  const dir = onnxRuntimeBinaryDir();
-  if (dir && !existsSync(path.join(dir, CUDA_PROVIDER_FILES[0]))) {
-    throw new InputError(
-      `execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`,
-      { input: 'onnxruntime-cuda-dir' },
-    );
-  }
 }
 
-/** Copies the provider libraries next to libonnxruntime, where onnxruntime looks for them. */
-function installCudaProvider(from: string): void {
-  const dir = onnxRuntimeBinaryDir();
-  if (!dir) return;
-  for (const file of CUDA_PROVIDER_FILES) {
-    const source = path.join(from, file);
-    if (!existsSync(source)) {
-      throw new InputError(
-        `onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`,
-        { input: 'onnxruntime-cuda-dir' },
-      );
-    }
-    const target = path.join(dir, file);
-    if (!existsSync(target)) copyFileSync(source, target);
-  }
+/**
+ * The npm package does not carry the CUDA provider (the action installs it from onnxruntime's
+ * GPU release archive, checked by its sha256). Saying so here beats onnxruntime's dlopen message.
+ */
+function checkCudaProvider(dir: string): void {
+  if (existsSync(path.join(dir, CUDA_PROVIDER_FILES[0]))) return;
+  throw new InputError(
+    `execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; the quality-gates action installs it from onnxruntime's ${cudaArchiveName(ONNXRUNTIME_VERSION)}.tgz (onnxruntime-cuda-url), elsewhere copy ${CUDA_PROVIDER_FILES.map((f) => `lib/${f}`).join(' and ')} from that archive into ${dir}, or set execution-provider: cpu.`,
+    { input: 'execution-provider' },
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The inputs of quality-gates: the action's input list, the CLI's flags and help come from here (CI checks action.yml against it). */
 import type { InputSpec } from '../shared/input-spec.js';
+import { ONNXRUNTIME_VERSION, officialArchiveUrl } from '../model/cuda-provider-archive.js';
 
 export const QUALITY_GATES_INPUTS = [
   {
@@ -52,10 +53,17 @@ export const QUALITY_GATES_INPUTS = [
       'Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead.',
   },
   {
-    name: 'onnxruntime-cuda-dir',
-    type: 'path',
+    name: 'onnxruntime-cuda-url',
+    type: 'uri',
+    default: officialArchiveUrl(ONNXRUNTIME_VERSION),
     description:
-      'With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there.',
+      "With execution-provider cuda: where to get onnxruntime's GPU release archive (the CUDA provider libraries) of the bundled version: an https URL, or a path or file:// URL of the .tgz on the runner. Checked by its sha256, extracted once into the runner's tool cache, and only its checked provider libraries are installed beside the bundled onnxruntime.",
+  },
+  {
+    name: 'onnxruntime-cuda-sha256',
+    type: 'string',
+    description:
+      'The sha256 of the archive at onnxruntime-cuda-url (from `curl -sL <url> | sha256sum`). Not needed for the official archive by its file name (onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz, from GitHub, a mirror or a path), whose published digest modelci knows; required for any other. A mismatch stops the step before anything is extracted or cached.',
   },
   {
     name: 'task',

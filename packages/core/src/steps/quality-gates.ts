@@ -8,6 +8,7 @@ import { InputError } from '../shared/errors.js';
 import type { Annotation } from '../shared/annotation.js';
 import { evaluateModel } from '../model/evaluate-model.js';
 import type { ExecutionProvider } from '../model/model-session.js';
+import type { VerifiedCudaProviders } from '../model/cuda-provider-archive.js';
 import { parseInputMapping, parseNameList } from '../model/input-mapping.js';
 import { toMetrics, type EvaluationReport } from '../model/evaluation-report.js';
 import { renderGatesMarkdown } from '../render/gates-markdown.js';
@@ -70,7 +71,12 @@ export function isKnownMetric(name: string): boolean {
   return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
 }
 
-export async function runQualityGates(req: QualityGatesRequest, now = new Date()): Promise<QualityGatesOutcome> {
+/** What a shell prepared before the step: with cuda, the provider libraries it fetched and checked. */
+export interface QualityGatesPrepared {
+  cudaProviders?: VerifiedCudaProviders;
+}
+
+export async function runQualityGates(req: QualityGatesRequest, now = new Date(), prepared: QualityGatesPrepared = {}): Promise<QualityGatesOutcome> {
   const v = parseInputs(QUALITY_GATES_INPUTS, req);
   const model = v.model;
   const reportPath = v.report;
@@ -108,7 +114,7 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
       labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
       baseline: baselineIsReport ? undefined : baseline,
       provider: v['execution-provider'] as ExecutionProvider,
-      cudaDir: v['onnxruntime-cuda-dir'],
+      cudaProviders: prepared.cudaProviders,
       task: v.task as 'classification' | 'regression' | 'auto',
       mapping: v['input-mapping'].length > 0 ? parseInputMapping(v['input-mapping'].join('\n')) : undefined,
       features: req.features?.trim() ? parseNameList(req.features) : undefined,
