@@ -64,9 +64,12 @@ export function checkEndpointUrl(text: string, format: EndpointFormat): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new InputError(`Input 'latency-endpoint' is '${shownText(text)}', not a URL; write the full address requests go to, e.g. http://localhost:8080/predict.`, {
-      input: 'latency-endpoint',
-    });
+    throw new InputError(
+      `Input 'latency-endpoint' is '${shownText(text)}', not a URL; write the full address requests go to, e.g. http://localhost:8080/predict.`,
+      {
+        input: 'latency-endpoint',
+      },
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(`Input 'latency-endpoint' is ${shownUrl(url)}, a ${url.protocol} URL; the model server is reached over http:// or https://.`, {
@@ -91,7 +94,7 @@ export async function measureEndpointLatency(bodies: readonly string[], options:
   const t = options.timeoutMs;
   const client = new HttpClient({
     service: 'the model server',
-    hint: "check latency-endpoint and that the model server is up",
+    hint: 'check latency-endpoint and that the model server is up',
     timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: t },
     retries: 0,
     signal,
@@ -165,7 +168,7 @@ export async function measureEndpointLatency(bodies: readonly string[], options:
   // Request order, successes only: the p99 spread's blocks stay consecutive stretches of time.
   const good = samples.filter((_, i) => ok[i] === 1);
   return {
-    ...summarizeLatencies(good),
+    ...summarizeLatencies(good, 'timed requests answered'),
     url: shown,
     format: options.format,
     requests: options.requests,
@@ -187,7 +190,8 @@ function checkAnswer(body: Buffer, format: EndpointFormat, shown: string): void 
   } catch {
     parsed = undefined;
   }
-  const fine = format === 'v2' ? typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { outputs?: unknown }).outputs) : parsed !== undefined;
+  const fine =
+    format === 'v2' ? typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { outputs?: unknown }).outputs) : parsed !== undefined;
   if (!fine) {
     throw new ServiceError(
       `the model server ${shown}`,

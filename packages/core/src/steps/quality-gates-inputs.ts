@@ -112,7 +112,7 @@ export const QUALITY_GATES_INPUTS = [
     name: 'latency-endpoint',
     type: 'uri',
     description:
-      'Measure latency against the HTTP model server you deploy instead of in-process: the URL each request is POSTed to (http://host:8080/predict, or http://host:8000/v2/models/<name>/infer for v2). One test-data row per request; latency.* and throughput are then the server\'s.',
+      "Measure latency against the HTTP model server you deploy instead of in-process: the URL each request is POSTed to (http://host:8080/predict, or http://host:8000/v2/models/<name>/infer for v2). One test-data row per request; latency.* and throughput are then the server's.",
   },
   {
     name: 'latency-endpoint-format',
@@ -130,7 +130,14 @@ export const QUALITY_GATES_INPUTS = [
     default: '1000',
     description: 'Timed requests to latency-endpoint. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so).',
   },
-  { name: 'latency-endpoint-concurrency', type: 'count', min: 1, max: 1024, default: '1', description: 'Requests in flight at once, as many clients would send them.' },
+  {
+    name: 'latency-endpoint-concurrency',
+    type: 'count',
+    min: 1,
+    max: 1024,
+    default: '1',
+    description: 'Requests in flight at once, as many clients would send them.',
+  },
   { name: 'latency-endpoint-warmup', type: 'count', min: 0, max: 100000, default: '50', description: 'Untimed requests before timing starts.' },
   {
     name: 'latency-endpoint-timeout',
