@@ -62,6 +62,8 @@ const V2_PATH = /^\/v2\/models\/[^/]+(\/versions\/[^/]+)?\/infer$/;
 export function checkEndpointUrl(text: string, format: EndpointFormat): URL {
   let url: URL;
   try {
+    // "localhost:8080/predict" parses as the scheme localhost: a URL here needs its ://.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) throw new TypeError('no scheme');
     url = new URL(text);
   } catch {
     throw new InputError(

@@ -249,7 +249,7 @@ function endpointLatencySection(l: EndpointLatencyReport, gateMs?: number): stri
     '|---:|---:|---:|---:|---:|---:|',
     `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
     '',
-    `${mdText(endpointLine(l))}.`,
+    `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${mdCode(l.url)} (${mdText(endpointDetail(l))}).`,
   ];
   if (l.errors > 0) out.push('', `${mdText(endpointErrorLine(l))}.`);
   out.push(...spreadAndChart(l, l.histogram, gateMs, 'requests'));
@@ -258,10 +258,11 @@ function endpointLatencySection(l: EndpointLatencyReport, gateMs?: number): stri
 
 /** "p99 12.3 ms over 2,000 requests at concurrency 8 against http://host/predict (json-rows, after 50 warm-up)" */
 export function endpointLine(l: EndpointLatencyReport): string {
-  return (
-    `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${l.url} ` +
-    `(${l.format === 'v2' ? 'v2 inference protocol' : 'json-rows'}, after ${formatCount(l.warmupRequests)} warm-up, timeout ${formatNumber(l.timeoutMs / 1000, 3)} s)`
-  );
+  return `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${l.url} (${endpointDetail(l)})`;
+}
+
+function endpointDetail(l: EndpointLatencyReport): string {
+  return `${l.format === 'v2' ? 'v2 inference protocol' : 'json-rows'}, after ${formatCount(l.warmupRequests)} warm-up, timeout ${formatNumber(l.timeoutMs / 1000, 3)} s`;
 }
 
 /** "3 of 2,000 requests failed (503 ×2, timeout ×1) and are not in the percentiles" */
