@@ -78,6 +78,22 @@ describe.each([
   });
 });
 
+test('v2 with one input tensor per column: each named and shaped as the model takes it', async () => {
+  const perColumn = await startModelServer({ model: t.models.penguinsPerColumn, variant: 'candidate' });
+  try {
+    const out = await gates({
+      model: t.models.penguinsPerColumn,
+      'latency-endpoint': `${perColumn.url}/v2/models/${perColumn.modelName}/infer`,
+      'latency-endpoint-format': 'v2',
+    });
+    const l = out.verdict.evaluation!.endpointLatency!;
+    expect([l.runs, l.errors]).toEqual([60, 0]);
+    expect(perColumn.countsNow().byCode).toEqual({ '200': 65 });
+  } finally {
+    await perColumn.close();
+  }
+});
+
 describe('errors from the server', () => {
   test('a few failures within the allowed rate are reported and left out of the percentiles', async () => {
     await server.setFaults({ failRate: 0.01 });
