@@ -10,9 +10,10 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from '../scripts/flights-split.mjs';
+import { benchTraining } from './train.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary) runs one;
+// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary, train) runs one;
 // `npm run bench -- registry-concurrency` only the concurrent registrations of `registry`.
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
@@ -33,6 +34,8 @@ if (only.includes('registry-concurrency')) {
   rmSync(dir, { recursive: true, force: true });
 }
 if (wanted('canary')) benchCanary();
+// Issue 12: the telemetry's overhead on a trainer (bench/train.mjs).
+if (wanted('train')) benchTraining({ root, cli, runs });
 
 async function benchDrift() {
   const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });

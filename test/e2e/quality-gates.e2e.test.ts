@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
 import { ROOT, nodeVersion, runAction, testNodes } from '../helpers/run-bundle.js';
+import { spawnModelServer } from '../helpers/model-server.js';
 
 let dir: string;
 let t: TestModels;
@@ -44,6 +45,41 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('quality-gat
     expect(run.summary).toContain('### Confusion matrix');
     expect(run.summary).toContain('McNemar');
     expect(run.summary).toContain('```mermaid');
+  });
+
+  test('latency-endpoint: the p99 of a model server in its own process (v2 protocol), in outputs and summary; the token masked', async () => {
+    const server = await spawnModelServer({ model: t.models.penguins, variant: 'candidate', faults: { delayMs: 20 } });
+    try {
+      const url = `${server.url}/v2/models/${server.modelName}/infer`;
+      const run = runAction(
+        'quality-gates',
+        {
+          ...inputs(),
+          gates: 'accuracy >= 0.9\nlatency.p50 >= 20ms\nlatency.p99 <= 10s',
+          'latency-endpoint': url,
+          'latency-endpoint-format': 'v2',
+          'latency-endpoint-requests': '100',
+          'latency-endpoint-concurrency': '4',
+          'latency-endpoint-warmup': '10',
+          'latency-endpoint-token': 'e2e-token-value',
+        },
+        { node, cwd: dir },
+      );
+      expect(run.stdout + run.stderr).not.toContain('::error');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('::add-mask::e2e-token-value');
+      const verdict = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
+      const l = verdict.evaluation.endpointLatency;
+      expect([l.format, l.requests, l.errors, l.concurrency]).toEqual(['v2', 100, 0, 4]);
+      expect(l.p50).toBeGreaterThanOrEqual(20);
+      expect(Number(run.outputs['latency-p99'])).toBe(l.p99);
+      expect(verdict.evaluation.latency).toBeUndefined();
+      expect(run.summary).toContain('### Latency (model server)');
+      expect(run.summary).toContain(`over 100 requests at concurrency 4 against \`${url}\``);
+      expect((await server.counts()).byCode).toEqual({ '200': 110 });
+    } finally {
+      await server.close();
+    }
   });
 
   test('a collapsed model fails with an error annotation naming the class', () => {

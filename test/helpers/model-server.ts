@@ -5,8 +5,13 @@
  *
  *   POST /predict  {"rows": [{"bill_length_mm": 39.1, ...}, ...]} or one row object
  *                  → {"variant", "predictions": [{"label", "probabilities"}]}
+ *   POST /v2/models/<modelName>/infer  the KServe / Triton v2 inference protocol (REST):
+ *                  {"inputs": [{"name", "shape", "datatype", "data"}], "outputs"?: [{"name"}]}
+ *                  → {"model_name", "outputs": [{"name", "shape", "datatype", "data"}]}, data
+ *                  flattened row-major; 400 {"error"} on a bad body, 404 {"error"} for another model
+ *   GET  /v2/models/<modelName>  the model's metadata: {"name", "platform", "inputs", "outputs"}
  *   GET  /metrics  Prometheus text format 0.0.4: http_requests_total{variant,code} and the
- *                  http_request_duration_seconds{variant} histogram, both for /predict only
+ *                  http_request_duration_seconds{variant} histogram, for the two inference routes
  *   GET  /stats    {"requests", "errors", "latency_p99_ms"}: cumulative counts (errors = 5xx) and
  *                  the p99 (nearest rank) of the last 1000 requests, null before the first
  *   GET|POST /admin  read or set faults: {"failRate": 0.05, "delayMs": 200}
@@ -15,7 +20,7 @@
  * Every response carries `x-model-variant: <variant>`, so a client behind a load balancer knows
  * which server answered.
  *
- * Faults are deterministic: with failRate r, the n-th /predict request after r was set fails iff
+ * Faults are deterministic: with failRate r, the n-th inference request (/predict or v2) after r was set fails iff
  * floor(n·r) > floor((n-1)·r), so exactly floor(n·r) of the first n fail, evenly spread (r = 0.05:
  * every 20th). The decision is taken on arrival, in arrival order, so concurrency cannot change the
  * count. delayMs is waited before answering, failed answers included, and is part of the measured
@@ -31,7 +36,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // The model module rather than the package index: a child process transpiles every file it loads.
 import { openModel, type Feeds, type ModelSession } from '../../packages/core/src/model/model-session.js';
@@ -53,6 +58,8 @@ export interface ModelServerOptions {
   faults?: Faults;
   /** Columns of a matrix input, in order; default: the model's `feature_names` metadata. */
   features?: string[];
+  /** The name in v2 URLs (/v2/models/<modelName>/infer); default: the model file's name without .onnx. */
+  modelName?: string;
 }
 
 export interface ServerCounts {
@@ -65,6 +72,8 @@ export interface ServerCounts {
 
 export interface ModelServer {
   url: string;
+  /** The model's name in v2 URLs. */
+  modelName: string;
   port: number;
   variant: string;
   /** The serving process: this one in-process, the child's otherwise. */
@@ -93,7 +102,7 @@ export const VARIANT_HEADER = 'x-model-variant';
 const MAX_BODY_BYTES = 1 << 20;
 
 export async function startModelServer(options: ModelServerOptions): Promise<InProcessModelServer> {
-  const model = await loadModel(options.model, options.features);
+  const model = await loadModel(options.model, options.features, modelNameOf(options));
   const state = new ServerState(options.variant, options.faults ?? {});
   const server = createServer((req, res) => {
     res.setHeader(VARIANT_HEADER, options.variant);
@@ -108,6 +117,7 @@ export async function startModelServer(options: ModelServerOptions): Promise<InP
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,
+    modelName: model.name,
     port,
     variant: options.variant,
     pid: process.pid,
@@ -150,6 +160,7 @@ export async function spawnModelServer(options: ModelServerOptions): Promise<Spa
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return {
     url,
+    modelName: modelNameOf(options),
     port,
     variant: options.variant,
     pid: child.pid!,
@@ -182,7 +193,12 @@ export async function startHttpJsonMetrics(servers: { canary: ModelServer; stabl
 
 // ---- serving ----
 
+function modelNameOf(options: ModelServerOptions): string {
+  return options.modelName ?? basename(options.model).replace(/\.onnx$/i, '');
+}
+
 interface LoadedModel {
+  name: string;
   session: ModelSession;
   /** Builds the feeds for rows that have every feature (checked before). */
   feeds(rows: Record<string, number>[]): Feeds;
@@ -194,7 +210,7 @@ interface LoadedModel {
   valueOutput?: string;
 }
 
-async function loadModel(path: string, features?: string[]): Promise<LoadedModel> {
+async function loadModel(path: string, features: string[] | undefined, name: string): Promise<LoadedModel> {
   const session = await openModel(path);
   const { ort } = session;
   const metadata = session.info.metadata;
@@ -210,6 +226,7 @@ async function loadModel(path: string, features?: string[]): Promise<LoadedModel
   const labelOutput = session.outputs.find((o) => o.name === 'label')?.name;
   const probabilityOutput = session.outputs.find((o) => o.name === 'probabilities')?.name;
   return {
+    name,
     session,
     features: names,
     classes,
@@ -348,6 +365,13 @@ function escapeLabel(value: string): string {
 async function handle(req: IncomingMessage, res: ServerResponse, model: LoadedModel, state: ServerState): Promise<void> {
   const path = (req.url ?? '/').split('?')[0];
   if (path === '/predict' && req.method === 'POST') return predict(req, res, model, state);
+  const v2 = /^\/v2\/models\/([^/]+)(?:\/versions\/[^/]+)?(\/infer)?$/.exec(path);
+  if (v2) {
+    const name = decodeURIComponent(v2[1]);
+    if (name !== model.name) return reply(res, 404, { error: `Request for unknown model: '${name}' is not found; this server serves '${model.name}'` });
+    if (v2[2] && req.method === 'POST') return inferV2(req, res, model, state);
+    if (!v2[2] && req.method === 'GET') return reply(res, 200, v2Metadata(model));
+  }
   if (path === '/metrics' && req.method === 'GET') {
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
     res.end(state.metrics());
@@ -365,10 +389,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, model: LoadedMo
       return reply(res, 400, { error: (e as Error).message });
     }
   }
-  reply(res, 404, { error: `no ${req.method} ${path}; try POST /predict, GET /metrics, GET /stats, GET|POST /admin` });
+  reply(res, 404, { error: `no ${req.method} ${path}; try POST /predict, POST /v2/models/<name>/infer, GET /metrics, GET /stats, GET|POST /admin` });
 }
 
-async function predict(req: IncomingMessage, res: ServerResponse, model: LoadedModel, state: ServerState): Promise<void> {
+/** What every inference route does first: count it, read the body, wait the delay, fail if due. Undefined when answered. */
+async function arrive(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<unknown> {
   const started = process.hrtime.bigint();
   const fail = state.arrive();
   const { delayMs } = state.getFaults();
@@ -377,7 +402,13 @@ async function predict(req: IncomingMessage, res: ServerResponse, model: LoadedM
   if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
   if (fail) return reply(res, 500, { error: 'injected failure' });
   if (!body.ok) return reply(res, 400, { error: body.error });
-  const rows = parseRows(body.value, model.features);
+  return body.value;
+}
+
+async function predict(req: IncomingMessage, res: ServerResponse, model: LoadedModel, state: ServerState): Promise<void> {
+  const value = await arrive(req, res, state);
+  if (res.headersSent) return;
+  const rows = parseRows(value, model.features);
   if (typeof rows === 'string') return reply(res, 400, { error: rows });
   const out = await model.session.run(model.feeds(rows));
   const n = rows.length;
@@ -400,6 +431,101 @@ async function predict(req: IncomingMessage, res: ServerResponse, model: LoadedM
     return p;
   });
   reply(res, 200, { variant: state.variant, predictions });
+}
+
+// ---- the v2 inference protocol (KServe "Open Inference Protocol", REST) ----
+
+/** onnxruntime tensor types and their v2 names (the spec's "Tensor Data Types"). */
+const V2_TYPES: Record<string, string> = {
+  float32: 'FP32',
+  float64: 'FP64',
+  int64: 'INT64',
+  int32: 'INT32',
+  uint8: 'UINT8',
+  int8: 'INT8',
+  bool: 'BOOL',
+  string: 'BYTES',
+};
+
+function v2Metadata(model: LoadedModel) {
+  const spec = (t: { name: string; type?: string; shape: ReadonlyArray<number | string> }) => ({
+    name: t.name,
+    datatype: V2_TYPES[t.type ?? ''] ?? String(t.type),
+    shape: t.shape.map((d) => (typeof d === 'number' ? d : -1)),
+  });
+  return { name: model.name, platform: 'onnxruntime_onnx', inputs: model.session.inputs.map(spec), outputs: model.session.outputs.map(spec) };
+}
+
+async function inferV2(req: IncomingMessage, res: ServerResponse, model: LoadedModel, state: ServerState): Promise<void> {
+  const body = await arrive(req, res, state);
+  if (res.headersSent) return;
+  const feeds = v2Feeds(body, model);
+  if (typeof feeds === 'string') return reply(res, 400, { error: feeds });
+  const asked = isObject(body) && Array.isArray(body.outputs) ? body.outputs.map((o) => (isObject(o) ? String(o.name) : '')) : undefined;
+  const unknown = asked?.find((n) => !model.session.outputs.some((o) => o.name === n));
+  if (unknown !== undefined)
+    return reply(res, 400, { error: `unknown output '${unknown}'; the model's outputs are ${model.session.outputs.map((o) => o.name).join(', ')}` });
+  const out = await model.session.run(feeds, asked);
+  const outputs = Object.entries(out).map(([name, t]) => ({
+    name,
+    shape: [...t.dims],
+    datatype: V2_TYPES[t.type] ?? t.type.toUpperCase(),
+    data: Array.from(t.data as ArrayLike<number | bigint | string>, (v) => (typeof v === 'bigint' ? Number(v) : t.type === 'bool' ? v === 1 : v)),
+  }));
+  const id = isObject(body) && typeof body.id === 'string' ? { id: body.id } : {};
+  reply(res, 200, { model_name: model.name, ...id, outputs });
+}
+
+/** The request's tensors as feeds, each checked against the model's input: or why not (a 400). */
+function v2Feeds(body: unknown, model: LoadedModel): Feeds | string {
+  if (!isObject(body) || !Array.isArray(body.inputs) || body.inputs.length === 0) return 'the request needs "inputs": [{"name", "shape", "datatype", "data"}]';
+  const { ort } = model.session;
+  const feeds: Feeds = {};
+  for (const [i, input] of body.inputs.entries()) {
+    if (!isObject(input) || typeof input.name !== 'string') return `inputs[${i}] has no "name"`;
+    const spec = model.session.inputs.find((s) => s.name === input.name);
+    if (!spec) return `unexpected input '${input.name}'; the model's inputs are ${model.session.inputs.map((s) => s.name).join(', ')}`;
+    const want = V2_TYPES[spec.type ?? ''];
+    if (input.datatype !== want) return `input '${spec.name}' has datatype ${JSON.stringify(input.datatype)}; the model takes ${want}`;
+    const shape = input.shape;
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && (d as number) >= 0)) return `input '${spec.name}' has no "shape" of whole numbers`;
+    if (spec.shape.length > 0 && (shape.length !== spec.shape.length || spec.shape.some((d, k) => typeof d === 'number' && d >= 0 && d !== shape[k])))
+      return `input '${spec.name}' has shape [${shape.join(', ')}]; the model takes [${spec.shape.map((d) => (typeof d === 'number' ? d : -1)).join(', ')}]`;
+    if (!Array.isArray(input.data)) return `input '${spec.name}' has no "data" array`;
+    // The spec allows the data flat (row-major) or nested as the shape.
+    const data = (input.data as unknown[]).flat(Infinity);
+    const size = (shape as number[]).reduce((a, b) => a * b, 1);
+    if (data.length !== size) return `input '${spec.name}' has ${data.length} values for shape [${shape.join(', ')}], which holds ${size}`;
+    const bad = data.findIndex((v) =>
+      want === 'BYTES' ? typeof v !== 'string' : want === 'BOOL' ? typeof v !== 'boolean' : typeof v !== 'number' && v !== null,
+    );
+    if (bad >= 0) return `input '${spec.name}' has ${JSON.stringify(data[bad])} at ${bad}, not a ${want} value`;
+    feeds[spec.name] = new ort.Tensor(spec.type as 'float32', v2Values(spec.type!, data) as Float32Array, shape as number[]);
+  }
+  const missing = model.session.inputs.find((s) => !(s.name in feeds));
+  if (missing) return `input '${missing.name}' is missing`;
+  return feeds;
+}
+
+function v2Values(type: string, data: unknown[]): unknown {
+  const num = (v: unknown) => (v === null ? NaN : (v as number));
+  switch (type) {
+    case 'float32':
+      return Float32Array.from(data, num);
+    case 'float64':
+      return Float64Array.from(data, num);
+    case 'int64':
+      return BigInt64Array.from(data, (v) => BigInt(Math.trunc(num(v))));
+    case 'int32':
+      return Int32Array.from(data, num);
+    case 'uint8':
+    case 'bool':
+      return Uint8Array.from(data, (v) => Number(v));
+    case 'int8':
+      return Int8Array.from(data, num);
+    default:
+      return data.map(String);
+  }
 }
 
 /** Rows with every feature a number, or why not. */

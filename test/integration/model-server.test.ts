@@ -128,6 +128,75 @@ describe('an in-process model server', () => {
     expect((await post(`${server.url}/predict`, { rows: [] })).status).toBe(400);
   });
 
+  test("v2 inference protocol: the same predictions as /predict, in the spec's response shape", async () => {
+    const features = t.penguins.featureNames;
+    const batch = rows.slice(0, 5);
+    const infer = `${server.url}/v2/models/${server.modelName}/infer`;
+    const res = await post(infer, {
+      id: 'r1',
+      inputs: [{ name: 'features', shape: [5, features.length], datatype: 'FP32', data: batch.flatMap((r) => features.map((f) => r[f])) }],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { model_name: string; id: string; outputs: { name: string; shape: number[]; datatype: string; data: number[] }[] };
+    expect(body.model_name).toBe('penguins');
+    expect(body.id).toBe('r1');
+    const label = body.outputs.find((o) => o.name === 'label')!;
+    const probabilities = body.outputs.find((o) => o.name === 'probabilities')!;
+    expect([label.shape, label.datatype]).toEqual([[5], 'INT64']);
+    expect([probabilities.shape, probabilities.datatype]).toEqual([[5, 3], 'FP32']);
+    const viaRows = (await (await post(`${server.url}/predict`, { rows: batch })).json()) as { predictions: { label: string }[] };
+    expect(label.data.map((l) => t.penguins.classes[l])).toEqual(viaRows.predictions.map((p) => p.label));
+    // Nested data (as the shape) is the same tensor; "outputs" limits what is returned.
+    const nested = await post(infer, {
+      inputs: [{ name: 'features', shape: [1, features.length], datatype: 'FP32', data: [features.map((f) => batch[0][f])] }],
+      outputs: [{ name: 'label' }],
+    });
+    const one = (await nested.json()) as typeof body;
+    expect(one.outputs.map((o) => [o.name, o.data])).toEqual([['label', [label.data[0]]]]);
+    // The metadata names the model's tensors as v2 does.
+    const meta = (await (await fetch(`${server.url}/v2/models/penguins`)).json()) as { inputs: unknown[] };
+    expect(meta.inputs).toEqual([{ name: 'features', datatype: 'FP32', shape: [-1, features.length] }]);
+  });
+
+  test.each([
+    ['no inputs', {}, 'the request needs "inputs": [{"name", "shape", "datatype", "data"}]'],
+    [
+      'an unknown input',
+      { inputs: [{ name: 'x', shape: [1, 4], datatype: 'FP32', data: [1, 2, 3, 4] }] },
+      "unexpected input 'x'; the model's inputs are features",
+    ],
+    [
+      'the wrong datatype',
+      { inputs: [{ name: 'features', shape: [1, 4], datatype: 'FP64', data: [1, 2, 3, 4] }] },
+      'input \'features\' has datatype "FP64"; the model takes FP32',
+    ],
+    [
+      'data short of the shape',
+      { inputs: [{ name: 'features', shape: [2, 4], datatype: 'FP32', data: [1, 2, 3, 4] }] },
+      "input 'features' has 4 values for shape [2, 4], which holds 8",
+    ],
+    [
+      'a shape the model does not take',
+      { inputs: [{ name: 'features', shape: [1, 3], datatype: 'FP32', data: [1, 2, 3] }] },
+      "input 'features' has shape [1, 3]; the model takes [-1, 4]",
+    ],
+    [
+      'text in FP32 data',
+      { inputs: [{ name: 'features', shape: [1, 4], datatype: 'FP32', data: [1, 'x', 3, 4] }] },
+      'input \'features\' has "x" at 1, not a FP32 value',
+    ],
+  ])('v2: %s is a 400 with {"error"}', async (_what, body, error) => {
+    const res = await post(`${server.url}/v2/models/penguins/infer`, body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error });
+  });
+
+  test('v2: another model name is a 404', async () => {
+    const res = await post(`${server.url}/v2/models/other/infer`, { inputs: [] });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: string }).error).toMatch(/unknown model: 'other'/);
+  });
+
   test('/metrics parses as the text format and counts what was served; /stats agrees', async () => {
     const before = await scrape(server);
     const counts = server.countsNow();

@@ -8,9 +8,11 @@ import { maskSecrets } from './secrets.js';
  */
 export function readInputs(catalogue: readonly InputSpec[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { name } of catalogue) {
+  for (const { name, secret } of catalogue) {
     const value = core.getInput(name);
     if (value !== '') out[name] = value;
+    // A credential input is masked whole, whatever it looks like (collectSecrets finds only URI credentials).
+    if (secret && value.trim() !== '') core.setSecret(value.trim());
   }
   maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
   return out;

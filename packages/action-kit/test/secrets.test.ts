@@ -1,5 +1,6 @@
 import { infoBlock, infoLine } from '../src/log.js';
 import { maskSecrets } from '../src/secrets.js';
+import { readInputs } from '../src/inputs.js';
 import { captureStdout, workflowCommands } from './stdout.js';
 
 test('each credential becomes one ::add-mask:: command, escaped like any command value', () => {
@@ -24,4 +25,21 @@ test('infoLine cannot start a command; infoBlock pauses commands around its bloc
   expect(inside).toBe('::save-state name=finished::true');
   expect(last).toBe(`::${token}::`);
   expect(captureStdout(() => infoBlock('x')).split('\n')[0]).not.toBe(first); // a new token each time
+});
+
+test('an input the catalogue marks secret is masked whole as it is read, whatever it looks like', () => {
+  process.env['INPUT_LATENCY-ENDPOINT-TOKEN'] = ' opaque-token-1 ';
+  process.env['INPUT_LATENCY-ENDPOINT'] = 'http://127.0.0.1:1/predict';
+  try {
+    const out = captureStdout(() =>
+      readInputs([
+        { name: 'latency-endpoint', type: 'uri', description: 'x' },
+        { name: 'latency-endpoint-token', type: 'string', secret: true, description: 'x' },
+      ]),
+    );
+    expect(out).toBe('::add-mask::opaque-token-1\n');
+  } finally {
+    delete process.env['INPUT_LATENCY-ENDPOINT-TOKEN'];
+    delete process.env['INPUT_LATENCY-ENDPOINT'];
+  }
 });

@@ -28,6 +28,7 @@ function warnings(v: QualityGatesVerdict, at: At): Annotation[] {
     .filter((r) => r.severity === 'warn' && r.passed === false)
     .map((r): Annotation => ({ level: 'warning', title: `Robustness: ${r.name}`, message: r.detail, ...at }));
   if (e.latency?.warning) out.push({ level: 'warning', title: 'Latency: too few runs', message: e.latency.warning, ...at });
+  if (e.endpointLatency?.warning) out.push({ level: 'warning', title: 'Latency: too few requests', message: e.endpointLatency.warning, ...at });
   return out;
 }
 

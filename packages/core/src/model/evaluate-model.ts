@@ -17,6 +17,8 @@ import { regressionMetrics, type RegressionMetrics } from './metrics/regression.
 import { mcnemarTest } from './metrics/mcnemar.js';
 import { probeRobustness, type RobustnessCheck } from './probe-robustness.js';
 import { measureLatency, type LatencyOptions } from './measure-latency.js';
+import { measureEndpointLatency, type EndpointLatencyOptions, type EndpointLatencyReport } from './measure-endpoint-latency.js';
+import { endpointBodies } from './endpoint-requests.js';
 import { probeGpus } from '../gpu/probe-gpu.js';
 import {
   EVALUATION_REPORT_SCHEMA,
@@ -46,6 +48,8 @@ export interface EvaluateModelInput {
   delimiter?: string;
   /** false skips latency (a report without latency metrics fails latency gates). */
   latency?: LatencyOptions | false;
+  /** Time the model server at this endpoint instead of the model in-process (latency is then ignored). */
+  endpoint?: EndpointLatencyOptions;
   /** Also time the baseline (only when a gate compares latency with it). */
   baselineLatency?: boolean;
   now?: Date;
@@ -69,8 +73,9 @@ export async function evaluateModel(input: EvaluateModelInput): Promise<Evaluati
   const candidate = await scoreModel(input.model, 'model', table, label, input);
   try {
     const robustness = await probeRobustness(candidate.session, candidate.plan, fetchNames(candidate.roles), candidate.predictions);
-    const latency = input.latency === false ? undefined : await latencyReport(candidate, input.latency ?? {});
-    const report = buildReport(input, table, candidate, robustness, latency);
+    const latency = input.latency === false || input.endpoint ? undefined : await latencyReport(candidate, input.latency ?? {});
+    const endpoint = input.endpoint ? await endpointReport(table, candidate, input.endpoint) : undefined;
+    const report = buildReport(input, table, candidate, robustness, latency, endpoint);
     if (input.baseline) report.baseline = await baselineReport(input, table, label, candidate);
     return report;
   } finally {
@@ -170,13 +175,16 @@ function buildReport(
   m: ScoredModel,
   robustness: RobustnessCheck[],
   latency: LatencyReport | undefined,
+  endpointLatency?: EndpointLatencyReport,
 ): EvaluationReport {
   const info = m.session.info;
   const metrics = flatMetrics(m, info.totalBytes);
   for (const check of robustness) metrics[`robustness.${check.name}`] = check.passed === null ? null : check.passed ? 1 : 0;
-  if (latency) {
-    for (const k of ['mean', 'p50', 'p95', 'p99', 'max'] as const) metrics[`latency.${k}`] = latency[k];
-    metrics.throughput = latency.throughput;
+  // The latency gated is the one measured: the model server's when an endpoint was given.
+  const timed = endpointLatency ?? latency;
+  if (timed) {
+    for (const k of ['mean', 'p50', 'p95', 'p99', 'max'] as const) metrics[`latency.${k}`] = timed[k];
+    metrics.throughput = timed.throughput;
   } else {
     for (const k of ['mean', 'p50', 'p95', 'p99', 'max']) metrics[`latency.${k}`] = null;
     metrics.throughput = null;
@@ -207,6 +215,7 @@ function buildReport(
     },
     regression: m.regression,
     latency,
+    endpointLatency,
     robustness,
     notes: c ? [...c.notes] : [],
   };
@@ -216,6 +225,12 @@ async function latencyReport(m: ScoredModel, options: LatencyOptions): Promise<L
   const result = await measureLatency(m.session, m.plan, options);
   const { samples: _samples, ...summary } = result;
   return { ...summary, hardware: await hardware(m.session) };
+}
+
+/** Requests built from the same rows the model was scored on, one row each. */
+async function endpointReport(table: Table, m: ScoredModel, options: EndpointLatencyOptions): Promise<EndpointLatencyReport> {
+  const bodies = endpointBodies(options.format, table, m.plan, options.requests + options.warmupRequests);
+  return measureEndpointLatency(bodies, options);
 }
 
 async function hardware(session: ModelSession): Promise<Hardware> {

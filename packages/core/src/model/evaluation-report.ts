@@ -11,6 +11,7 @@ import type { McNemarResult } from './metrics/mcnemar.js';
 import type { RobustnessCheck } from './probe-robustness.js';
 import type { InputBinding } from './input-mapping.js';
 import type { GpuInfo } from '../gpu/probe-gpu.js';
+import type { EndpointLatencyReport } from './measure-endpoint-latency.js';
 
 export const EVALUATION_REPORT_SCHEMA = 'modelci/evaluation-report@1';
 
@@ -80,6 +81,8 @@ export interface EvaluationReport {
   classification?: ClassificationReport;
   regression?: RegressionMetrics;
   latency?: LatencyReport;
+  /** latency-endpoint: measured against the model server instead of in-process; the latency.* metrics are these. */
+  endpointLatency?: EndpointLatencyReport;
   robustness: RobustnessCheck[];
   baseline?: BaselineReport;
   notes: string[];

@@ -48,7 +48,8 @@ export function percentileSorted(sorted: Float64Array, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-export function summarizeLatencies(samplesMs: ArrayLike<number>): LatencySummary {
+/** `unit` names what a sample is in the warning: in-process runs, or requests to a model server. */
+export function summarizeLatencies(samplesMs: ArrayLike<number>, unit = 'runs'): LatencySummary {
   const sorted = Float64Array.from(samplesMs).sort();
   if (sorted.length === 0) throw new Error('no latency samples');
   let sum = 0;
@@ -64,7 +65,7 @@ export function summarizeLatencies(samplesMs: ArrayLike<number>): LatencySummary
     p99Spread: p99Spread(samplesMs),
     warning:
       runs < MIN_RUNS_FOR_P99
-        ? `Only ${runs} runs: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} runs for a p99 to mean something.`
+        ? `Only ${runs} ${unit}: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} ${unit} for a p99 to mean something.`
         : undefined,
   };
 }

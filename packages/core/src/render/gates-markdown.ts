@@ -7,6 +7,8 @@ import type { GateCheck, GateResult } from '../gates/evaluate-gates.js';
 import { formatQuantity } from '../shared/quantity.js';
 import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 import { metricDimension, type EvaluationReport, type LatencyReport } from '../model/evaluation-report.js';
+import type { EndpointLatencyReport } from '../model/measure-endpoint-latency.js';
+import type { LatencySummary } from '../model/latency-summary.js';
 import type { RobustnessCheck } from '../model/probe-robustness.js';
 import { formatCount, formatNumber, pEquals } from '../shared/format.js';
 import { mdCode, mdCodeCell, mdHeading, mdText } from './markdown.js';
@@ -94,6 +96,7 @@ function evaluationSections(e: EvaluationReport, checkNames: Set<string>, gateMs
     confusionSection(e),
     perClassSection(e),
     e.latency ? latencySection(e.latency, gateMs) : undefined,
+    e.endpointLatency ? endpointLatencySection(e.endpointLatency, gateMs) : undefined,
     robustnessSection(e.robustness, checkNames),
   ];
 }
@@ -233,20 +236,66 @@ function latencySection(l: LatencyReport, gateMs?: number): string {
     '',
     `**Hardware:** ${mdText(hardwareLine(l))}`,
   ];
+  out.push(...spreadAndChart(l, l.histogram, gateMs, 'runs'));
+  return out.join('\n');
+}
+
+/** latency-endpoint: the model server's latency, as users of the serving stack feel it. */
+function endpointLatencySection(l: EndpointLatencyReport, gateMs?: number): string {
+  const out = [
+    '### Latency (model server)',
+    '',
+    '| p50 | p95 | p99 | max | mean | throughput |',
+    '|---:|---:|---:|---:|---:|---:|',
+    `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
+    '',
+    `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${mdCode(l.url)} (${mdText(endpointDetail(l))}).`,
+  ];
+  if (l.errors > 0) out.push('', `${mdText(endpointErrorLine(l))}.`);
+  out.push(...spreadAndChart(l, l.histogram, gateMs, 'requests'));
+  return out.join('\n');
+}
+
+/** "p99 12.3 ms over 2,000 requests at concurrency 8 against http://host/predict (json-rows, after 50 warm-up)" */
+export function endpointLine(l: EndpointLatencyReport): string {
+  return `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${l.url} (${endpointDetail(l)})`;
+}
+
+function endpointDetail(l: EndpointLatencyReport): string {
+  return `${l.format === 'v2' ? 'v2 inference protocol' : 'json-rows'}, after ${formatCount(l.warmupRequests)} warm-up, timeout ${formatNumber(l.timeoutMs / 1000, 3)} s`;
+}
+
+/** "3 of 2,000 requests failed (503 ×2, timeout ×1) and are not in the percentiles" */
+export function endpointErrorLine(l: EndpointLatencyReport): string {
+  const tally = Object.entries(l.failures)
+    .sort((a, b) => b[1] - a[1])
+    .map(([what, n]) => `${what} ×${n}`)
+    .join(', ');
+  return `${formatCount(l.errors)} of ${formatCount(l.requests)} requests failed (${tally}) and are not in the percentiles`;
+}
+
+/** The p99 spread over blocks, the warning when the gate sits inside it, the too-few warning and the chart. */
+function spreadAndChart(l: LatencySummary, histogram: { edges: number[]; counts: number[] }, gateMs: number | undefined, unit: string): string[] {
+  const out: string[] = [];
   const spread = l.p99Spread;
   if (spread) {
-    out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
-    if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
+    out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive ${unit}: ${ms(spread.low)} to ${ms(spread.high)}.`);
+    if (gateInsideSpread(l, gateMs)) {
       out.push(
         '',
-        `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`,
+        `> ⚠️ The latency gate (${ms(gateMs!)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more ${unit}, or set the gate outside it.`,
       );
     }
   }
   if (l.warning) out.push('', `> ⚠️ ${mdText(l.warning)}`);
-  const chart = latencyChart(l.histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
+  const chart = latencyChart(histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
   if (chart) out.push('', chart);
-  return out.join('\n');
+  return out;
+}
+
+export function gateInsideSpread(l: LatencySummary, gateMs: number | undefined): boolean {
+  const spread = l.p99Spread;
+  return spread !== undefined && gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high;
 }
 
 /** Where the numbers were measured: a latency means nothing without the machine. */

@@ -9,7 +9,19 @@ import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 import type { EvaluationReport, LatencyReport } from '../model/evaluation-report.js';
 import { formatCount, formatNumber, pEquals } from '../shared/format.js';
 import { logText } from '../shared/log-text.js';
-import { baselineRows, gateCells, hardwareLine, metricValue, ms, robustnessResult, rowsPerSecond, verdictCount } from './gates-markdown.js';
+import {
+  baselineRows,
+  endpointErrorLine,
+  endpointLine,
+  gateCells,
+  hardwareLine,
+  metricValue,
+  ms,
+  robustnessResult,
+  rowsPerSecond,
+  verdictCount,
+} from './gates-markdown.js';
+import type { EndpointLatencyReport } from '../model/measure-endpoint-latency.js';
 
 /** Wider matrices do not fit a terminal line. */
 export const MAX_TEXT_MATRIX_CLASSES = 10;
@@ -25,6 +37,7 @@ export function renderGatesText(verdict: QualityGatesVerdict): string {
     v.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
     e ? metricLines(e) : reportLines(v),
     e?.latency ? latencyLines(e.latency) : [],
+    e?.endpointLatency ? endpointLatencyLines(e.endpointLatency) : [],
     e ? confusionLines(e) : [],
     e ? robustnessLines(e) : [],
     baselineLines(v),
@@ -83,6 +96,18 @@ function latencyLines(l: LatencyReport): string[] {
       `${formatCount(l.runs)} runs after ${formatCount(l.warmupRuns)} warm-up`,
     `hardware: ${hardwareLine(l)}`,
   ];
+  if (l.warning) lines.push(`warning: ${l.warning}`);
+  return lines;
+}
+
+function endpointLatencyLines(l: EndpointLatencyReport): string[] {
+  const lines = [
+    `latency (model server): p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, mean ${ms(l.mean)}; ${rowsPerSecond(l.throughput)}`,
+    endpointLine(l),
+  ];
+  if (l.errors > 0) lines.push(endpointErrorLine(l));
+  if (l.p99Spread)
+    lines.push(`p99 over ${l.p99Spread.blocks} blocks of ${formatCount(l.p99Spread.runsPerBlock)} requests: ${ms(l.p99Spread.low)} to ${ms(l.p99Spread.high)}`);
   if (l.warning) lines.push(`warning: ${l.warning}`);
   return lines;
 }

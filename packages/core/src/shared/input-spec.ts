@@ -47,6 +47,8 @@ export interface InputSpec {
   readonly choices?: readonly string[];
   readonly min?: number;
   readonly max?: number;
+  /** A credential: masked (core.setSecret) before anything is logged. */
+  readonly secret?: boolean;
   /** Words besides a value that the input accepts as they are (e.g. `none` for max-latency-p99). */
   readonly keywords?: readonly string[];
 }

@@ -116,4 +116,53 @@ export const QUALITY_GATES_INPUTS = [
     default: 'modelci-gate-verdict.json',
     description: 'Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation).',
   },
+  {
+    name: 'latency-endpoint',
+    type: 'uri',
+    description:
+      "Measure latency against the HTTP model server you deploy instead of in-process: the URL each request is POSTed to (http://host:8080/predict, or http://host:8000/v2/models/<name>/infer for v2). One test-data row per request; latency.* and throughput are then the server's.",
+  },
+  {
+    name: 'latency-endpoint-format',
+    type: 'choice',
+    choices: ['json-rows', 'v2'],
+    default: 'json-rows',
+    description:
+      'How requests are written: json-rows sends {"rows": [{"column": value, ...}]}; v2 the KServe/Triton v2 inference protocol, {"inputs": [{"name", "shape", "datatype", "data"}]} with the model\'s own input tensors.',
+  },
+  {
+    name: 'latency-endpoint-requests',
+    type: 'count',
+    min: 1,
+    max: 1000000,
+    default: '1000',
+    description: 'Timed requests to latency-endpoint. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so).',
+  },
+  {
+    name: 'latency-endpoint-concurrency',
+    type: 'count',
+    min: 1,
+    max: 1024,
+    default: '1',
+    description: 'Requests in flight at once, as many clients would send them.',
+  },
+  { name: 'latency-endpoint-warmup', type: 'count', min: 0, max: 100000, default: '50', description: 'Untimed requests before timing starts.' },
+  {
+    name: 'latency-endpoint-timeout',
+    type: 'duration',
+    default: '10s',
+    description: 'Longest wait for one whole answer (e.g. 10s or 500ms); a slower request counts as an error.',
+  },
+  {
+    name: 'latency-endpoint-max-error-rate',
+    type: 'rate',
+    default: '1%',
+    description: 'Share of timed requests that may fail (non-2xx, timeout) before the step fails: the latency of a failing server means nothing.',
+  },
+  {
+    name: 'latency-endpoint-token',
+    type: 'string',
+    secret: true,
+    description: 'Sent as "Authorization: Bearer <token>" to the endpoint\'s own origin only; masked in the log. Pass it from a secret.',
+  },
 ] as const satisfies readonly InputSpec[];

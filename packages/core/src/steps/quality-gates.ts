@@ -20,6 +20,8 @@ import { readMetricsReport } from '../gates/read-metrics-report.js';
 import { parseInputs } from '../shared/parse-input.js';
 import type { RawInputs } from '../shared/input-spec.js';
 import { QUALITY_GATES_INPUTS } from './quality-gates-inputs.js';
+import { checkEndpointUrl, type EndpointLatencyOptions } from '../model/measure-endpoint-latency.js';
+import type { EndpointFormat } from '../model/endpoint-requests.js';
 import type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
 
 export type { QualityGatesVerdict } from '../gates/quality-gates-verdict.js';
@@ -101,6 +103,7 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
   }
   const verdictPath = v['verdict-path'];
   const baseline = v.baseline;
+  const endpoint = endpointOptions(v, req, gates, Boolean(reportPath));
 
   let metrics: Record<string, number | null>;
   let baselineMetrics: Record<string, number | null> | undefined;
@@ -123,6 +126,7 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
       probabilityOutput: v['probability-output'],
       delimiter: req.delimiter || undefined,
       latency: { runs: v['latency-runs'], warmupRuns: v['warmup-runs'], batchSize: v['batch-size'] },
+      endpoint,
       baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
       now,
     });
@@ -206,6 +210,45 @@ function builtInChecks(report: EvaluationReport): GateCheck[] {
     checks.push({ name: 'not worse than baseline', passed: !worse, detail: m.conclusion });
   }
   return checks;
+}
+
+/**
+ * latency-endpoint's options, checked before the model is run: it needs the model (requests are
+ * built from the rows it takes), and its latency is not comparable with a baseline run in-process.
+ */
+function endpointOptions(
+  v: ReturnType<typeof parseInputs<typeof QUALITY_GATES_INPUTS>>,
+  req: QualityGatesRequest,
+  gates: Gate[],
+  withReport: boolean,
+): EndpointLatencyOptions | undefined {
+  const url = v['latency-endpoint'];
+  if (!url) return undefined;
+  if (withReport) {
+    throw new InputError(
+      `Input 'latency-endpoint' needs 'model' (with test-data): the requests are built from the rows the model takes; with 'report', put the server's latency in your report instead.`,
+      { input: 'latency-endpoint' },
+    );
+  }
+  const compared = gates.find((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric));
+  if (compared) {
+    throw new InputError(
+      `Gate '${compared.text}' compares latency with the baseline, but with latency-endpoint the candidate's latency is the server's and the baseline's would be in-process; gate on a fixed threshold (e.g. latency.p99 <= 50ms) instead.`,
+      { input: compared.input, line: compared.line },
+    );
+  }
+  const format = v['latency-endpoint-format'] as EndpointFormat;
+  checkEndpointUrl(url, format);
+  return {
+    url,
+    format,
+    requests: v['latency-endpoint-requests'],
+    concurrency: v['latency-endpoint-concurrency'],
+    warmupRequests: v['latency-endpoint-warmup'],
+    timeoutMs: v['latency-endpoint-timeout'],
+    maxErrorRate: v['latency-endpoint-max-error-rate'],
+    token: req['latency-endpoint-token']?.trim() || undefined,
+  };
 }
 
 /** Catches a misspelt metric before minutes of evaluation, not after. */
