@@ -262,3 +262,21 @@ describe('bad input: one sentence each, nothing written', () => {
     return p;
   }
 });
+
+test('with cuda, bad input is answered before the provider libraries are fetched: the shell gives a fetch the step calls only after its checks', async () => {
+  let fetched = 0;
+  const cudaProviders = async () => {
+    fetched++;
+    throw new Error('no download in this test');
+  };
+  const req = { model: t.models.penguins, 'label-column': 'species', gates: 'accuracy >= 0.9', 'execution-provider': 'cuda' };
+  expect((await inputError(runQualityGates(req, new Date(), { cudaProviders }))).message).toBe(
+    "Input 'test-data' is required with 'model': give the held-out data to score the model on (file, directory or glob).",
+  );
+  expect(
+    (await inputError(runQualityGates({ ...req, 'test-data': t.data.penguinsTest, gates: 'acuracy >= 0.9' }, new Date(), { cudaProviders }))).message,
+  ).toMatch(/acuracy/);
+  expect(fetched).toBe(0);
+  await expect(runQualityGates({ ...req, 'test-data': t.data.penguinsTest }, new Date(), { cudaProviders })).rejects.toThrow('no download in this test');
+  expect(fetched).toBe(1);
+});

@@ -8,7 +8,8 @@ import { prepareCudaProviders } from './cuda-providers.js';
 export async function run(): Promise<void> {
   await runAction(async () => {
     const inputs = readInputs(QUALITY_GATES_INPUTS);
-    const cudaProviders = wantsCuda(inputs) ? await prepareCudaProviders(cudaArchive(inputs)) : undefined;
+    // The step calls it after checking the inputs: bad input is answered before any download.
+    const cudaProviders = wantsCuda(inputs) ? () => prepareCudaProviders(cudaArchive(inputs)) : undefined;
     const outcome = await runQualityGates(inputs, new Date(), { cudaProviders });
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     annotateAll(outcome.annotations);

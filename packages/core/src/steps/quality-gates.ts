@@ -17,7 +17,7 @@ import { closestName } from '../shared/closest-name.js';
 import { evaluateGates, type GateCheck } from '../gates/evaluate-gates.js';
 import { legacyGates, parseGates, type Gate } from '../gates/gate.js';
 import { readMetricsReport } from '../gates/read-metrics-report.js';
-import { parseInputs } from '../shared/parse-input.js';
+import { parseInputs, requireInput } from '../shared/parse-input.js';
 import type { RawInputs } from '../shared/input-spec.js';
 import { QUALITY_GATES_INPUTS } from './quality-gates-inputs.js';
 import { checkEndpointUrl, type EndpointLatencyOptions } from '../model/measure-endpoint-latency.js';
@@ -73,9 +73,9 @@ export function isKnownMetric(name: string): boolean {
   return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
 }
 
-/** What a shell prepared before the step: with cuda, the provider libraries it fetched and checked. */
+/** What a shell provides the step: with cuda, how to fetch and check the provider libraries (called once the inputs passed their checks, so bad input never waits for a download). */
 export interface QualityGatesPrepared {
-  cudaProviders?: VerifiedCudaProviders;
+  cudaProviders?: () => Promise<VerifiedCudaProviders>;
 }
 
 export async function runQualityGates(req: QualityGatesRequest, now = new Date(), prepared: QualityGatesPrepared = {}): Promise<QualityGatesOutcome> {
@@ -111,13 +111,16 @@ export async function runQualityGates(req: QualityGatesRequest, now = new Date()
   if (model) {
     checkMetricNames(gates);
     const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
+    const testData = requireInput(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)', { with: 'model' });
+    const labelColumn = requireInput(req['label-column'], 'label-column', 'the name of the column holding the true labels', { with: 'model' });
+    const cudaProviders = prepared.cudaProviders ? await prepared.cudaProviders() : undefined;
     evaluation = await evaluateModel({
       model,
-      testData: required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
-      labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
+      testData,
+      labelColumn,
       baseline: baselineIsReport ? undefined : baseline,
       provider: v['execution-provider'] as ExecutionProvider,
-      cudaProviders: prepared.cudaProviders,
+      cudaProviders,
       task: v.task as 'classification' | 'regression' | 'auto',
       mapping: v['input-mapping'].length > 0 ? parseInputMapping(v['input-mapping'].join('\n')) : undefined,
       features: req.features?.trim() ? parseNameList(req.features) : undefined,
@@ -264,10 +267,4 @@ function checkMetricNames(gates: Gate[]): void {
       );
     }
   }
-}
-
-function required(value: string | undefined, name: string, what: string): string {
-  const v = value?.trim();
-  if (!v) throw new InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
-  return v;
 }
