@@ -10,6 +10,7 @@ import { openProductionSource } from '../../packages/core/src/monitor/open-produ
 import { PostgresProductionSource } from '../../packages/core/src/monitor/postgres-source.js';
 import type { ProductionSourceSpec, TimeWindow } from '../../packages/core/src/monitor/production-source.js';
 import type { Table } from '../../packages/core/src/data/table.js';
+import { splitWindow } from '../../packages/core/src/monitor/time-window.js';
 import { InputError, ServiceError } from '../../packages/core/src/shared/errors.js';
 import { cat, inputError, num } from '../../packages/core/test/data/helpers.js';
 import { flights, inWindow, iso, type Flight } from '../../packages/core/test/monitor/flights-rows.js';
@@ -61,10 +62,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.stop();
-  for (const m of messages) {
-    expect(m).not.toContain(PG_PASSWORD);
-    expect(m).not.toContain(encodeURIComponent(PG_PASSWORD));
-  }
 });
 
 async function read(spec: Partial<ProductionSourceSpec>, window = W, fetchRows?: number): Promise<Awaited<ReturnType<PostgresProductionSource['read']>>> {
@@ -86,7 +83,7 @@ async function failure<E extends InputError | ServiceError>(kind: 'input' | 'ser
     }
   })();
   const e = (kind === 'input' ? await inputError(p) : await serviceError(p)) as E;
-  messages.push(e.message);
+  messages.push(e.message, e instanceof ServiceError ? e.service : '');
   return e;
 }
 
@@ -158,6 +155,25 @@ describe('the PostgreSQL production source', () => {
     );
     const all = await read({ query: 'flights' }, { start: new Date('2000-01-01Z'), end: new Date('2002-01-01Z') }, 333);
     expectRows(all.table, ROWS);
+  });
+
+  test('one source, the window split by day: each piece exact, the pieces adding up to the whole', async () => {
+    const source = openProductionSource({ location: db.uri, timeColumn: 'epoch_s', query: 'flights' });
+    try {
+      const pieces = splitWindow(W, DAY_MS);
+      expect(pieces).toHaveLength(8);
+      let total = 0;
+      for (const piece of pieces) {
+        const batch = await source.read(piece);
+        expectRows(batch.table, inWindow(ROWS, piece.start, piece.end), 'epoch_s');
+        total += batch.table.rowCount;
+      }
+      expect(total).toBe(WANT.length);
+      const connections = await db.sql("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'modelci-monitor'");
+      expect(connections).toEqual([{ n: 1 }]);
+    } finally {
+      await source.close();
+    }
   });
 
   test('a window with no rows: an empty table with the columns and their kinds', async () => {
@@ -272,12 +288,15 @@ describe('the PostgreSQL source: every failure in one sentence, the password nev
     );
   });
 
-  test('an abort signal ends the read with its reason', async () => {
-    const source = new PostgresProductionSource({ location: db.uri, timeColumn: 'ts', query: 'SELECT *, pg_sleep(0.01)::text AS z FROM flights' });
+  test('an abort signal ends the read with its reason; the source reads the next window afresh', async () => {
+    // One second of sleep per query, before any row: the abort lands while the server works.
+    const query = 'SELECT f.*, s.z FROM flights f, (SELECT pg_sleep(1)::text AS z) s';
+    const source = new PostgresProductionSource({ location: db.uri, timeColumn: 'ts', query });
     const controller = new AbortController();
     const reading = source.read(W, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('cancelled by the test')), 300);
     await expect(reading).rejects.toThrow('cancelled by the test');
+    expectRows((await source.read(W)).table, WANT);
     await source.close();
   });
 });
@@ -354,4 +373,14 @@ describe('the PostgreSQL source over TLS (sslmode)', () => {
     expect((await read({ location: `${db.uri}?sslmode=prefer` })).table.rowCount).toBe(WANT.length);
     expect((await read({ location: `${db.uri}?sslmode=disable` })).table.rowCount).toBe(WANT.length);
   });
+});
+
+// Last in the file: every message gathered above, the service names with them.
+test('no message any failure gave held the password, raw or percent-encoded', () => {
+  expect(messages.length).toBeGreaterThan(15);
+  for (const m of messages) {
+    expect(m).not.toContain(PG_PASSWORD);
+    expect(m).not.toContain(encodeURIComponent(PG_PASSWORD));
+    expect(m).not.toContain('s3cr');
+  }
 });

@@ -71,7 +71,11 @@ export class PostgresProductionSource implements ProductionSource {
       const { table, rowsWithoutTime } = columns.finish();
       return { table, window, source: this.description, rowsWithoutTime };
     } catch (e) {
-      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The read was cancelled.');
+      if (signal?.aborted) {
+        // The connection may be mid-transaction (an abort while connecting): never reuse it.
+        await this.drop();
+        throw signal.reason instanceof Error ? signal.reason : new Error('The read was cancelled.');
+      }
       if (client) await client.query('ROLLBACK').catch(() => this.drop());
       throw e instanceof InputError ? e : postgresError(e, ctx);
     } finally {
