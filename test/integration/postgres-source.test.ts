@@ -176,6 +176,28 @@ describe('the PostgreSQL production source', () => {
     }
   });
 
+  test('include keeps the time column and the named ones; kinds force a kind, as for files', async () => {
+    const source = new PostgresProductionSource({ location: db.uri, timeColumn: 'ts', query: 'flights' });
+    try {
+      const kinds = new Map([
+        ['distance', 'categorical' as const],
+        ['origin', 'numeric' as const],
+      ]);
+      const batch = await source.read(W, { include: (n) => ['delay', 'distance', 'origin'].includes(n), kinds });
+      expect(batch.table.columns.map((c) => [c.name, c.kind])).toEqual([
+        ['ts', 'numeric'],
+        ['delay', 'numeric'],
+        ['distance', 'categorical'],
+        ['origin', 'numeric'],
+      ]);
+      const distance = cat(batch.table, 'distance');
+      expect([...distance.codes].map((c) => distance.categories[c]).sort()).toEqual(WANT.map((r) => String(r.distance)).sort());
+      expect([num(batch.table, 'origin').textCells, num(batch.table, 'origin').missing]).toEqual([WANT.length, 0]);
+    } finally {
+      await source.close();
+    }
+  });
+
   test('a window with no rows: an empty table with the columns and their kinds', async () => {
     const batch = await read({}, { start: new Date('2026-12-01T00:00:00Z'), end: new Date('2026-12-02T00:00:00Z') });
     expect(batch.table.rowCount).toBe(0);

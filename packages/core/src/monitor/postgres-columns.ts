@@ -3,7 +3,7 @@
  * kind follows the result's type OIDs (numbers are numeric; timestamptz, timestamp and date are
  * numeric epoch ms; text, boolean and anything else are categorical).
  */
-import type { Column, Table } from '../data/table.js';
+import type { Column, ColumnKind, ReadOptions, Table } from '../data/table.js';
 import { epochMsOfNumber, epochMsOfText } from './epoch-ms.js';
 import type { TimeKind } from './postgres-query.js';
 
@@ -29,10 +29,13 @@ class NumberBuilder implements Builder {
   private values = new Float64Array(1024);
   private n = 0;
   private missing = 0;
+  private textCells = 0;
+  /** `text`: values are text read as numbers (a forced kind): what is not a number is a text cell, not missing. */
   constructor(
     private readonly name: string,
     private readonly parse: (text: string) => number,
     private readonly epochMs: boolean,
+    private readonly text = false,
   ) {}
   push(text: string | null): void {
     if (this.n === this.values.length) {
@@ -41,12 +44,22 @@ class NumberBuilder implements Builder {
       this.values = grown;
     }
     const v = text === null ? NaN : this.parse(text);
-    if (v !== v) this.missing++;
+    if (v !== v) {
+      if (this.text && text !== null && text.trim() !== '') this.textCells++;
+      else this.missing++;
+    }
     this.values[this.n++] = v;
   }
   finish(): Column {
     const values = this.values.slice(0, this.n);
-    return { kind: 'numeric', name: this.name, values, missing: this.missing, textCells: 0, ...(this.epochMs ? { unit: 'epoch-ms' as const } : {}) };
+    return {
+      kind: 'numeric',
+      name: this.name,
+      values,
+      missing: this.missing,
+      textCells: this.textCells,
+      ...(this.epochMs ? { unit: 'epoch-ms' as const } : {}),
+    };
   }
 }
 
@@ -88,25 +101,36 @@ const same = (s: string) => s;
 const bool = (s: string) => (s === 't' ? 'true' : s === 'f' ? 'false' : s);
 
 /** Builders for a result's fields; the time column becomes epoch ms whatever its type. */
-export class ResultColumns {
-  private readonly builders: Builder[];
-  rowCount = 0;
-  private readonly timeIndex: number;
+const numberText = (s: string) => (s.trim() === '' ? NaN : Number(s));
 
-  constructor(fields: ReadonlyArray<{ name: string; dataTypeID: number }>, timeColumn: string) {
-    this.timeIndex = fields.findIndex((f) => f.name === timeColumn);
-    this.builders = fields.map((f, i) => {
-      if (i === this.timeIndex) return new NumberBuilder(f.name, NUMERIC.has(f.dataTypeID) ? (s) => epochMsOfNumber(Number(s)) : epochMsOfText, true);
-      if (NUMERIC.has(f.dataTypeID)) return new NumberBuilder(f.name, Number, false);
-      if (INSTANT.has(f.dataTypeID)) return new NumberBuilder(f.name, epochMsOfText, true);
-      return new CategoryBuilder(f.name, f.dataTypeID === BOOL ? bool : same);
+/**
+ * Builders for a result's fields; the time column becomes epoch ms whatever its type and is always
+ * kept. `include` drops other columns; `kinds` forces one (a reference's schema), as for files.
+ */
+export class ResultColumns {
+  private readonly builders: Builder[] = [];
+  /** For each builder, its field's position in a row. */
+  private readonly positions: number[] = [];
+  rowCount = 0;
+  private readonly timeBuilder: number;
+
+  constructor(fields: ReadonlyArray<{ name: string; dataTypeID: number }>, timeColumn: string, options: Pick<ReadOptions, 'include' | 'kinds'> = {}) {
+    let timeBuilder = -1;
+    fields.forEach((f, i) => {
+      const isTime = f.name === timeColumn;
+      if (!isTime && options.include && !options.include(f.name)) return;
+      if (isTime) timeBuilder = this.builders.length;
+      this.positions.push(i);
+      this.builders.push(builderFor(f, isTime, options.kinds?.get(f.name)));
     });
+    this.timeBuilder = timeBuilder;
   }
 
   /** One batch of rows in array mode. */
   push(rows: ReadonlyArray<ReadonlyArray<string | null>>): void {
+    const { builders, positions } = this;
     for (const row of rows) {
-      for (let c = 0; c < this.builders.length; c++) this.builders[c].push(row[c]);
+      for (let b = 0; b < builders.length; b++) builders[b].push(row[positions[b]]);
     }
     this.rowCount += rows.length;
   }
@@ -114,7 +138,17 @@ export class ResultColumns {
   /** The table, and how many of its rows hold a time PostgreSQL compared but this cannot read (text not in ISO-8601, 'infinity'). */
   finish(): { table: Table; rowsWithoutTime: number } {
     const columns = this.builders.map((b) => b.finish());
-    const time = columns[this.timeIndex];
+    const time = columns[this.timeBuilder];
     return { table: { rowCount: this.rowCount, columns, files: [] }, rowsWithoutTime: time ? time.missing : 0 };
   }
+}
+
+function builderFor(f: { name: string; dataTypeID: number }, isTime: boolean, forced: ColumnKind | undefined): Builder {
+  const oid = f.dataTypeID;
+  if (isTime) return new NumberBuilder(f.name, NUMERIC.has(oid) ? (s) => epochMsOfNumber(Number(s)) : epochMsOfText, true);
+  if (forced === 'categorical') return new CategoryBuilder(f.name, oid === BOOL ? bool : same);
+  if (NUMERIC.has(oid)) return new NumberBuilder(f.name, Number, false);
+  if (INSTANT.has(oid)) return new NumberBuilder(f.name, epochMsOfText, true);
+  if (forced === 'numeric') return new NumberBuilder(f.name, numberText, false, true);
+  return new CategoryBuilder(f.name, oid === BOOL ? bool : same);
 }

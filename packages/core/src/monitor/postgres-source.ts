@@ -60,7 +60,7 @@ export class PostgresProductionSource implements ProductionSource {
       const kind = this.timeKind(fields);
       const sql = `DECLARE modelci_rows NO SCROLL CURSOR FOR ${PREFIX}${this.inner}) AS q WHERE ${windowCondition(this.spec.timeColumn, kind)}`;
       await client.query(sql, windowParameters(kind, window.start.getTime(), window.end.getTime()));
-      const columns = new ResultColumns(fields, this.spec.timeColumn);
+      const columns = new ResultColumns(fields, this.spec.timeColumn, options);
       for (;;) {
         signal?.throwIfAborted();
         const batch = await client.query<string[]>({ text: `FETCH ${this.fetchRows} FROM modelci_rows`, rowMode: 'array' });
