@@ -198,6 +198,23 @@ describe('the PostgreSQL production source', () => {
     }
   });
 
+  test('a connection the server ends between reads: at most one retryable failure, then the source reconnects', async () => {
+    const source = new PostgresProductionSource({ location: db.uri, timeColumn: 'ts', query: 'flights' });
+    try {
+      expect((await source.read(W)).table.rowCount).toBe(WANT.length);
+      await db.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'modelci-monitor'");
+      const next = await source.read(W).catch((e: Error) => e);
+      if (next instanceof Error) {
+        expect(next).toBeInstanceOf(ServiceError);
+        expect(next instanceof ServiceError && next.retryable).toBe(true);
+        messages.push(next.message);
+      } else expect(next.table.rowCount).toBe(WANT.length);
+      expect((await source.read(W)).table.rowCount).toBe(WANT.length);
+    } finally {
+      await source.close();
+    }
+  });
+
   test('a window with no rows: an empty table with the columns and their kinds', async () => {
     const batch = await read({}, { start: new Date('2026-12-01T00:00:00Z'), end: new Date('2026-12-02T00:00:00Z') });
     expect(batch.table.rowCount).toBe(0);

@@ -45,7 +45,8 @@ function classify(e: unknown, ctx: PostgresErrorContext): Error {
     return retry(`${db} cannot be reached: its host name does not resolve (${code}); check the host in input '${ctx.inputs.location}', or try again.`);
   if (RETRYABLE_NETWORK.has(code)) return retry(`${db} cannot be reached (${code}); check that PostgreSQL listens there and try again.`);
   if (/connection timeout|timeout expired/i.test(text)) return retry(`${db} did not accept a connection within ${ctx.connectTimeoutMs / 1000} s; try again.`);
-  if (/Connection terminated unexpectedly/i.test(text)) return retry(`${db} closed the connection unexpectedly; try again.`);
+  if (/Connection terminated unexpectedly|not queryable|Connection terminated/i.test(text))
+    return retry(`${db} closed the connection unexpectedly; try again.`);
   if (/does not support SSL/i.test(text))
     return fatal(
       `${db} does not accept TLS connections, which sslmode asks for; set sslmode=disable or prefer in input '${ctx.inputs.location}', or turn on ssl in the server.`,

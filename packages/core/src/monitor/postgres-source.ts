@@ -76,7 +76,10 @@ export class PostgresProductionSource implements ProductionSource {
         await this.drop();
         throw signal.reason instanceof Error ? signal.reason : new Error('The read was cancelled.');
       }
-      if (client) await client.query('ROLLBACK').catch(() => this.drop());
+      // A statement the server refused leaves a usable connection (after ROLLBACK); anything else may not.
+      const refused = /^[0-9A-Z]{5}$/.test(String((e as { code?: unknown })?.code));
+      if (client && refused) await client.query('ROLLBACK').catch(() => this.drop());
+      else await this.drop();
       throw e instanceof InputError ? e : postgresError(e, ctx);
     } finally {
       signal?.removeEventListener('abort', onAbort);
