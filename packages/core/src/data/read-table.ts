@@ -20,8 +20,12 @@ export { resolveFiles } from './resolve-files.js';
 export { formatOf, DATA_EXTENSIONS, type Format } from './formats.js';
 
 export async function readTable(spec: string, options: ReadOptions = {}): Promise<Table> {
+  return readTableFiles(await resolveFiles(spec), options);
+}
+
+/** The given files (already resolved, e.g. pruned to a time window) -> one Table, in the order given. */
+export async function readTableFiles(files: readonly string[], options: ReadOptions = {}): Promise<Table> {
   const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
-  const files = await resolveFiles(spec);
   const table = new TableBuilder(options);
   for (const file of files) {
     await readFile(file, table, delimiter);

@@ -17,6 +17,10 @@ export interface ProductionBatch {
   window: TimeWindow;
   /** Where the rows came from, credentials redacted: for messages and the summary. */
   source: string;
+  /** Rows read whose time column held no readable time: they belong to no window, and are reported. */
+  rowsWithoutTime?: number;
+  /** Files: how many were not opened because their hour/day partition lies outside the window. */
+  filesSkipped?: number;
 }
 
 export interface ProductionReadOptions extends ReadOptions {
@@ -40,4 +44,10 @@ export interface ProductionSourceSpec {
   timeColumn: string;
   /** PostgreSQL only: a table name or a SELECT statement; the window is applied around it. */
   query?: string;
+  /** The names of the inputs these came from, for messages; default production-data, time-column, production-query. */
+  inputs?: { location?: string; timeColumn?: string; query?: string };
+  /** PostgreSQL only: how long to wait for a connection; default 10 s. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL only: how long one statement may run before the server cancels it; default 5 min. */
+  statementTimeoutMs?: number;
 }
