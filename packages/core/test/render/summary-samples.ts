@@ -62,7 +62,7 @@ function drift(): string {
   return renderDriftMarkdown(compareToReference(referenceFromTable(ref), cur, DEFAULT_DRIFT_OPTIONS));
 }
 
-const VERSION: ModelVersion = {
+export const VERSION: ModelVersion = {
   schema: 'modelci/model-version@1',
   name: 'penguins',
   version: 7,
