@@ -53,7 +53,10 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('register-mo
     expect(readFileSync(join(dir, `out-${version}`, 'model.onnx'), 'utf8')).toBe('weights v1');
 
     const list = runAction('register-model', { operation: 'list', registry: registry(), name: 'penguins' }, { node, cwd: dir });
-    expect(list.summary).toMatch(/\| 1 \| production \| .* \| feedfacefeed \| ✅ \| accuracy 0.97 \|/);
+    // The SHA links to its commit when the run is a GitHub run, else shows as code; key metrics at four decimals.
+    expect(list.summary).toMatch(
+      /\| 1 \| production \| .* \| (\[`feedfacefeed`\]\([^)]+\/commit\/(feedface){5}\)|`feedfacefeed`) \| ✅ \| accuracy 0\.9700 \|/,
+    );
   });
 
   test('bad input: one error annotation naming the characters, exit 1', () => {

@@ -22,7 +22,7 @@ export { renderDriftMarkdown } from './render/drift-markdown.js';
 export { renderDriftText } from './render/drift-text.js';
 export { renderGatesMarkdown } from './render/gates-markdown.js';
 export { renderGatesText } from './render/gates-text.js';
-export { renderVersionText } from './render/registry-markdown.js';
+export { renderVersionListText, renderVersionText } from './render/registry-text.js';
 export { renderDeploymentMarkdown } from './render/canary-markdown.js';
 export { renderDeploymentText } from './render/canary-text.js';
 export { renderTrainingText } from './render/training-text.js';

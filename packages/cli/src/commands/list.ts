@@ -1,4 +1,4 @@
-import { LIST_INPUTS, renderVersionText, runList } from '@modelci/core';
+import { LIST_INPUTS, renderVersionListText, runList } from '@modelci/core';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printResult } from './print-result.js';
@@ -11,7 +11,7 @@ export const list: Command = {
   formats: ['text', 'json'],
   async run(flags, io) {
     const versions = await runList(flags);
-    printResult(io, flags.format, versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
+    printResult(io, flags.format, versions, renderVersionListText(versions));
     return EXIT.passed;
   },
 };

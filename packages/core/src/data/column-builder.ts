@@ -7,6 +7,7 @@ import { isAscii } from 'node:buffer';
 import { InputError } from '../shared/errors.js';
 import type { Column, ColumnKind } from './table.js';
 import { isMissingText, isInfiniteText, parseNumberText } from './cells.js';
+import { NotTimeText, parseIsoBytes, parseIsoInstant } from './time-columns.js';
 
 const INITIAL_CAPACITY = 1024;
 
@@ -208,6 +209,11 @@ export class ColumnBuilder {
   textCells = 0;
   firstText: { file: string; line: number; text: string } | undefined = undefined;
   unit: 'epoch-ms' | undefined = undefined;
+  /**
+   * A date/time column recognised from its first cells (CSV): numeric storage, each cell parsed
+   * from ISO-8601 text to epoch-ms; a cell that is not a date throws NotTimeText (read again as text).
+   */
+  time = false;
   values: Float64Array;
   codes: Int32Array;
   dict: Dictionary;
@@ -228,6 +234,21 @@ export class ColumnBuilder {
     this.values = kind === 'numeric' ? new Float64Array(cap) : new Float64Array(0);
     this.codes = kind === 'categorical' ? new Int32Array(cap) : new Int32Array(0);
     this.dict = new Dictionary();
+  }
+
+  /** Read this (numeric, so far empty or all-missing) column as ISO-8601 dates and times. */
+  asTime(): void {
+    if (this.kind !== 'numeric' || this.length > this.missing) throw new Error(`internal: column '${this.name}' cannot become a date/time column`);
+    this.time = true;
+    this.decided = true;
+    this.unit = 'epoch-ms';
+  }
+
+  /** A cell of a date/time column given as the bytes b[s, e) (not missing). */
+  pushTimeBytes(b: Uint8Array, s: number, e: number): void {
+    const v = parseIsoBytes(b, s, e);
+    if (v !== v) throw new NotTimeText(this.name);
+    this.pushNumber(v);
   }
 
   /** Make room for at least `extra` more cells. */
@@ -285,6 +306,10 @@ export class ColumnBuilder {
   pushString(text: string, file: string, line: number, where: string): void {
     if (isMissingText(text)) {
       this.pushMissing();
+    } else if (this.time) {
+      const v = parseIsoInstant(text);
+      if (v !== v) throw new NotTimeText(this.name);
+      this.pushNumber(v);
     } else if (this.kind === 'categorical') {
       this.pushCode(this.dict.codeOf(text));
     } else {
@@ -296,7 +321,9 @@ export class ColumnBuilder {
 
   /** A value that is a number in the file (JSON number, Parquet numeric). */
   pushNumeric(v: number, file: string, line: number, where: string): void {
-    if (this.kind === 'numeric') {
+    if (this.time && v === v) {
+      throw new NotTimeText(this.name);
+    } else if (this.kind === 'numeric') {
       if (v === v && v !== Infinity && v !== -Infinity) this.pushNumber(v);
       else if (v !== v) this.pushMissing();
       else throw infinityError(String(v), this.name, file, line, where);

@@ -9,8 +9,8 @@ import { InputError } from '../shared/errors.js';
 import { isMissingBytes, parseNumberBytes, parseNumberText, isMissingText } from './cells.js';
 import { ChunkReader } from './chunks.js';
 import { Dictionary, type ColumnBuilder } from './column-builder.js';
-import type { TableBuilder } from './table-builder.js';
-import type { ColumnKind } from './table.js';
+import type { InferredKind, TableBuilder } from './table-builder.js';
+import { parseIsoBytes } from './time-columns.js';
 
 const LF = 10,
   CR = 13,
@@ -249,7 +249,8 @@ function lastLineEnd(b: Buffer, end: number): number {
 
 const SKIP = 0,
   NUM = 1,
-  CAT = 2;
+  CAT = 2,
+  TIME = 3;
 /**
  * Records per FastPath.run call. Small batches mean the code after the loop runs (and gets
  * type feedback) long before V8 optimizes the loop; one huge call per chunk would leave it
@@ -314,7 +315,7 @@ class FastPath {
       }
       row = col.length;
       if (col.kind === 'numeric') {
-        kinds[i] = NUM;
+        kinds[i] = col.time ? TIME : NUM;
         vals[i] = col.values;
         cap = Math.min(cap, col.values.length);
       } else {
@@ -447,6 +448,27 @@ class FastPath {
           }
           if (v !== v) missing[i]++;
           vals[i][row] = v;
+        } else if (k === TIME) {
+          if (c === QUOTE) {
+            ok = false;
+            break;
+          }
+          const s = p;
+          while (c !== delim && c !== LF && c !== CR) c = b[++p];
+          const len = p - s;
+          let v: number;
+          if (len <= 4 && isMissingBytes(b, s, len)) {
+            v = NaN;
+            missing[i]++;
+          } else {
+            v = parseIsoBytes(b, s, p);
+            // not a date: the tokenizer path gives it to the column, which says so
+            if (v !== v) {
+              ok = false;
+              break;
+            }
+          }
+          vals[i][row] = v;
         } else if (k === CAT) {
           if (c === QUOTE) {
             ok = false;
@@ -490,7 +512,7 @@ class FastPath {
       if (!ok) {
         // leave this record to the tokenizer: forget the cells written for it
         for (let j = 0; j < done; j++) {
-          if (kinds[j] === NUM) {
+          if (kinds[j] === NUM || kinds[j] === TIME) {
             if (vals[j][row] !== vals[j][row]) missing[j]--;
           } else if (kinds[j] === CAT && codes[j][row] === -1) missing[j]--;
         }
@@ -586,10 +608,11 @@ export async function readDelimited(file: string, table: TableBuilder, delimiter
     checkHeader(file, headerLine, names, d, explicit);
 
     // kinds: forced, from an earlier file, or inferred from the first cells of this one
-    const known: (ColumnKind | undefined)[] = names.map((n) => (table.included(n) ? table.knownKind(n) : 'numeric'));
+    const known: (InferredKind | undefined)[] = names.map((n) => (table.included(n) ? table.knownKind(n) : 'numeric'));
+    const mayBeTime = names.map((n) => table.included(n) && table.mayBeTime(n));
     const headerEnd = tok.pos;
     const lineAfterHeader = tok.line;
-    const { inferred, bytesPerRow } = inferKinds(tok, ncols, known);
+    const { inferred, bytesPerRow } = inferKinds(tok, ncols, known, mayBeTime);
     tok.pos = headerEnd;
     tok.line = lineAfterHeader;
 
@@ -646,6 +669,8 @@ export async function readDelimited(file: string, table: TableBuilder, delimiter
         const len = e - s;
         if (len <= 4 && isMissingBytes(b, s, len)) {
           col.pushMissing();
+        } else if (col.time) {
+          col.pushTimeBytes(b, s, e);
         } else if (col.kind === 'numeric') {
           const v = parseNumberBytes(b, s, e, decode);
           if (v - v === 0) col.pushNumber(v);
@@ -702,11 +727,17 @@ function checkHeader(file: string, line: number, names: string[], d: number, exp
 
 /**
  * Look at the first cells of each column whose kind is not known: numeric if its first
- * INFER_CELLS non-missing cells (within the first chunk) are all numbers, categorical at the
- * first text cell, undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
+ * INFER_CELLS non-missing cells (within the first chunk) are all numbers, 'time' if they are
+ * all ISO-8601 dates or date-times (and `mayBeTime`), categorical at the first other text cell
+ * (or a mix), undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
  */
-function inferKinds(tok: Tokenizer, ncols: number, known: (ColumnKind | undefined)[]): { inferred: (ColumnKind | undefined)[]; bytesPerRow: number } {
-  const inferred: (ColumnKind | undefined)[] = known.slice();
+function inferKinds(
+  tok: Tokenizer,
+  ncols: number,
+  known: (InferredKind | undefined)[],
+  mayBeTime: boolean[],
+): { inferred: (InferredKind | undefined)[]; bytesPerRow: number } {
+  const inferred: (InferredKind | undefined)[] = known.slice();
   const counts = new Int32Array(ncols);
   let open = known.filter((k) => k === undefined).length;
   const start = tok.pos;
@@ -723,18 +754,28 @@ function inferKinds(tok: Tokenizer, ncols: number, known: (ColumnKind | undefine
     for (let i = 0; i < ncols; i++) {
       if (known[i] !== undefined || inferred[i] === 'categorical' || counts[i] >= INFER_CELLS) continue;
       let isNumber: boolean;
+      let isTime = false;
       if (tok.fl[i] === 2) {
         const t = tok.text(i);
         if (isMissingText(t)) continue;
         isNumber = !Number.isNaN(parseNumberText(t));
+        if (!isNumber && mayBeTime[i]) {
+          const bytes = Buffer.from(t);
+          isTime = !Number.isNaN(parseIsoBytes(bytes, 0, bytes.length));
+        }
       } else {
         const s = tok.fs[i],
           e = tok.fe[i];
         if (isMissingBytes(tok.buf, s, e - s)) continue;
         isNumber = !Number.isNaN(parseNumberBytes(tok.buf, s, e, decode));
+        if (!isNumber && mayBeTime[i]) isTime = !Number.isNaN(parseIsoBytes(tok.buf, s, e));
       }
-      if (isNumber) {
+      const was = inferred[i];
+      if (isNumber && was !== 'time') {
         inferred[i] = 'numeric';
+        if (++counts[i] >= INFER_CELLS) open--;
+      } else if (isTime && was !== 'numeric') {
+        inferred[i] = 'time';
         if (++counts[i] >= INFER_CELLS) open--;
       } else {
         inferred[i] = 'categorical';

@@ -13,6 +13,7 @@ import { readJsonl } from './jsonl.js';
 import { readParquet } from './parquet.js';
 import { resolveFiles } from './resolve-files.js';
 import { TableBuilder } from './table-builder.js';
+import { NotTimeText } from './time-columns.js';
 import type { ReadOptions, Table } from './table.js';
 
 export { MISSING_MARKERS } from './cells.js';
@@ -26,11 +27,19 @@ export async function readTable(spec: string, options: ReadOptions = {}): Promis
 /** The given files (already resolved, e.g. pruned to a time window) -> one Table, in the order given. */
 export async function readTableFiles(files: readonly string[], options: ReadOptions = {}): Promise<Table> {
   const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
-  const table = new TableBuilder(options);
-  for (const file of files) {
-    await readFile(file, table, delimiter);
+  // A CSV column whose first cells are dates is parsed as dates; should a later cell be other
+  // text, the files are read again with that column as text (rare: it costs a second read).
+  const notTime = new Set<string>();
+  for (;;) {
+    const table = new TableBuilder(options, notTime);
+    try {
+      for (const file of files) await readFile(file, table, delimiter);
+      return table.finish();
+    } catch (e) {
+      if (!(e instanceof NotTimeText) || notTime.has(e.column)) throw e;
+      notTime.add(e.column);
+    }
   }
-  return table.finish();
 }
 
 async function readFile(file: string, table: TableBuilder, delimiter: number | undefined): Promise<void> {

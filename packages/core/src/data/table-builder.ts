@@ -6,6 +6,9 @@
 import { InputError } from '../shared/errors.js';
 import { ColumnBuilder } from './column-builder.js';
 import type { Column, ColumnKind, ReadOptions, Table } from './table.js';
+
+/** What a reader sees in a column's first cells: a kind, or 'time' (ISO-8601 text, CSV). */
+export type InferredKind = ColumnKind | 'time';
 import { asTimeColumn } from './time-columns.js';
 
 export class TableBuilder {
@@ -16,7 +19,19 @@ export class TableBuilder {
   readonly files: string[] = [];
   private firstFile: string | undefined;
 
-  constructor(private readonly options: ReadOptions = {}) {}
+  /**
+   * `notTime`: columns a first read took for dates from their first cells that later held
+   * other text; they are read as text (categories) this time.
+   */
+  constructor(
+    private readonly options: ReadOptions = {},
+    private readonly notTime: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** Whether a reader may take column `name` for dates from its first cells. */
+  mayBeTime(name: string): boolean {
+    return !this.notTime.has(name) && this.options.kinds?.get(name) === undefined;
+  }
 
   /** Whether a column is read; options.include is asked once per distinct name. */
   included(name: string): boolean {
@@ -32,9 +47,9 @@ export class TableBuilder {
   private firstFileOpen = false;
 
   /** The kind a column must have before looking at any cell: forced, or from an earlier file. */
-  knownKind(name: string): ColumnKind | undefined {
+  knownKind(name: string): InferredKind | undefined {
     const col = this.byName.get(name);
-    if (col) return col.decided ? col.kind : undefined;
+    if (col) return col.time ? 'time' : col.decided ? col.kind : undefined;
     return this.options.kinds?.get(name);
   }
 
@@ -57,10 +72,13 @@ export class TableBuilder {
    * `rowsSoFar` missing cells when it first appears mid-file, as in JSONL), a later file
    * must already have it. `inferred` is the kind seen in the file's first cells, if any.
    */
-  column(file: string, name: string, inferred: ColumnKind | undefined, rowsSoFar: number, capacity: number): ColumnBuilder {
+  column(file: string, name: string, inferredKind: InferredKind | undefined, rowsSoFar: number, capacity: number): ColumnBuilder {
+    const time = inferredKind === 'time' && this.mayBeTime(name);
+    const inferred: ColumnKind | undefined = inferredKind === 'time' ? (time ? 'numeric' : 'categorical') : inferredKind;
     const existing = this.byName.get(name);
     if (existing) {
-      if (!existing.decided && inferred === 'categorical') existing.toCategorical();
+      if (!existing.decided && time) existing.asTime();
+      else if (!existing.decided && inferred === 'categorical') existing.toCategorical();
       else if (!existing.decided && inferred === 'numeric') existing.decided = true;
       return existing;
     }
@@ -75,6 +93,7 @@ export class TableBuilder {
     const kind: ColumnKind = forced ?? inferred ?? 'numeric';
     const col = new ColumnBuilder(name, kind, forced !== undefined || inferred !== undefined, file, capacity);
     col.pushMissingRun(this.rowCount + rowsSoFar);
+    if (time) col.asTime();
     this.columns.push(col);
     this.byName.set(name, col);
     return col;

@@ -1,6 +1,6 @@
 import type { CategoricalColumn } from '../data/table.js';
 import { chi2Contingency } from '../stats/chi2.js';
-import { cramersV, jensenShannonDistance } from '../stats/divergence.js';
+import { biasCorrectedCramersV, jensenShannonDistance } from '../stats/divergence.js';
 import { biasCorrectedJensenShannon } from '../stats/js-null.js';
 import { poolSparseCategories } from '../stats/sparse-categories.js';
 import { formatNumber } from '../shared/format.js';
@@ -68,7 +68,8 @@ export function compareCategorical(ref: CategoricalReference, column: Categorica
   const pooledTable = poolSparseCategories(refRow, curRow);
   const observed = pooledTable.rows;
   const cells = observed[0].length;
-  const v = cells > 1 ? cramersV(observed) : 0;
+  // Bias-corrected (Bergsma 2013): the plain V is inflated at small N like the raw Jensen-Shannon.
+  const v = cells > 1 ? biasCorrectedCramersV(observed) : 0;
   // One category on both sides: the two distributions are identical, nothing to test.
   const chi2 = cells > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
   const effectName = options.categoricalEffect;

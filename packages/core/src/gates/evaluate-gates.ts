@@ -53,10 +53,15 @@ export interface EvaluateGatesOptions {
 export function evaluateGates(gates: Gate[], metrics: Metrics, options: EvaluateGatesOptions = {}): GateVerdict {
   const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
   const checks = options.checks ?? [];
-  const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
-  const total = results.length + checks.length;
+  const failedGates = results.filter((r) => !r.passed).map((r) => r.gate);
+  const failedChecks = checks.filter((c) => !c.passed).map((c) => c.name);
+  const failed = [...failedGates, ...failedChecks];
+  // Built-in checks are not gates the user wrote: counted apart ("5 gates and 3 checks passed").
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const summary =
-    failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    failed.length === 0
+      ? `All ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${count(checks.length, 'check')}` : ''} passed.`
+      : `${failedGates.length} of ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${failedChecks.length} of ${count(checks.length, 'check')}` : ''} failed: ${failed.join('; ')}.`;
   return {
     schema: GATE_VERDICT_SCHEMA,
     createdAt: (options.now ?? new Date()).toISOString(),

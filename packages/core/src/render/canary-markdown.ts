@@ -40,7 +40,7 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
   for (const w of r.warnings ?? []) lines.push(`> [!WARNING]`, `> ${mdText(w)}`, '');
   const p = r.policy;
   lines.push(
-    '| rollout | |',
+    '| setting | value |',
     '|---|---|',
     `| router | ${mdCodeCell(redactUri(r.router))} |`,
     `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`,
@@ -54,7 +54,8 @@ export function renderDeploymentMarkdown(r: DeploymentRecord): string {
     `| duration | ${duration(r)} |`,
     '',
   );
-  if (checks.length > 0) lines.push(...charts(r, checks), '');
+  // A line through one point draws nothing: with a single check the tables below say it all.
+  if (checks.length > 1) lines.push(...charts(r, checks), '');
   if (checks.length > 0) {
     // One row per step, plus the failed and the deciding checks: readable at any length.
     lines.push(

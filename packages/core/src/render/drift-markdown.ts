@@ -40,7 +40,9 @@ export function renderDriftMarkdown(report: DriftReport): string {
   );
   if (report.features.length > MAX_ROWS) out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
   const chart = effectChart(report.features);
-  if (chart) out.push('', chart);
+  // The chart's title stays short (mermaid clips a title wider than the chart): the key is here.
+  if (chart)
+    out.push('', "Each bar is a feature's effect size divided by its threshold: blue bars past the red line at 1 are large enough to count.", '', chart);
   const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
   if (notes.length > 0 || report.findings.length > 0) {
     out.push('', '### Why', '');
@@ -96,13 +98,19 @@ function effectChart(features: FeatureResult[]): string | undefined {
     '```mermaid',
     CHART_INIT,
     'xychart-beta horizontal',
-    `  title "Effect size ÷ threshold: blue bars past the red line (1) are large enough${more > 0 ? `; top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
-    `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
+    `  title "Effect ÷ threshold${more > 0 ? `, top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
+    `  x-axis [${shown.map((f) => mermaidLabel(chartLabel(f.name))).join(', ')}]`,
     `  y-axis "effect ÷ threshold" 0 --> ${top}`,
     `  bar [${ratios.join(', ')}]`,
     `  line [${shown.map(() => 1).join(', ')}]`,
     '```',
   ].join('\n');
+}
+
+/** A long name squeezes the bars into a sliver: at most 24 characters on the axis (the table has the whole name). */
+function chartLabel(name: string): string {
+  const chars = [...name];
+  return chars.length <= 24 ? name : `${chars.slice(0, 23).join('')}…`;
 }
 
 /** How a drifted feature moved, in one line: quantiles for numbers, the largest share changes for categories. */

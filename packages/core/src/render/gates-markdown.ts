@@ -339,12 +339,15 @@ export function latencyChart(h: { edges: number[]; counts: number[] }, marks: { 
   return [
     '```mermaid',
     LATENCY_CHART_INIT,
-    'xychart-beta',
-    `  title "Latency per run (ms, bucket upper edge, log-spaced)${gateOutside ? `; the gate, ${formatNumber(marks.gate!, 3)} ms, is beyond the slowest run` : ''}"`,
+    // Horizontal: twenty bucket labels side by side overlap; stacked they read. A short title
+    // (mermaid clips one wider than the chart).
+    'xychart-beta horizontal',
+    '  title "Runs per latency bucket (ms, log-spaced)"',
     `  x-axis "ms" [${labels.map((s, i) => JSON.stringify(tags[i].length > 0 ? `${s} (${tags[i].join(', ')})` : s)).join(', ')}]`,
     `  y-axis "runs" 0 --> ${top}`,
     `  bar [${h.counts.join(', ')}]`,
     '```',
+    ...(gateOutside ? ['', `The gate, ${formatNumber(marks.gate!, 3)} ms, is beyond the slowest run.`] : []),
   ].join('\n');
 }
 

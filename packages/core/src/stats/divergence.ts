@@ -60,6 +60,28 @@ export function cramersV(observed: ArrayLike<number>[]): number {
 }
 
 /**
+ * Bias-corrected Cramer's V (Bergsma 2013, J. Korean Stat. Soc. 42:323-328): the plain V grows
+ * as samples shrink (a 2 x 224 table of 1000 rows with no change has V near 0.4), so
+ *   phi2~ = max(0, chi2/N - (k-1)(r-1)/(N-1)),  k~ = k - (k-1)^2/(N-1),  r~ = r - (r-1)^2/(N-1),
+ *   V~ = sqrt(phi2~ / min(k~ - 1, r~ - 1)),
+ * with chi2 without Yates' correction. Near 0 for samples from one distribution at any size;
+ * tends to the plain V as N grows. NaN for a single row or column (as cramersV).
+ */
+export function biasCorrectedCramersV(observed: ArrayLike<number>[]): number {
+  const r = observed.length;
+  const k = r > 0 ? observed[0].length : 0;
+  if (r < 2 || k < 2) return NaN;
+  const { statistic } = chi2Contingency(observed, false);
+  let n = 0;
+  for (const row of observed) n += total(row);
+  const phi2 = Math.max(0, statistic / n - ((k - 1) * (r - 1)) / (n - 1));
+  const kt = k - (k - 1) ** 2 / (n - 1);
+  const rt = r - (r - 1) ** 2 / (n - 1);
+  const denom = Math.min(kt - 1, rt - 1);
+  return denom > 0 ? Math.min(1, Math.sqrt(phi2 / denom)) : 0;
+}
+
+/**
  * Population stability index between binned reference and current counts:
  *   PSI = sum_i (c_i - r_i) ln(c_i / r_i)
  * on proportions r_i = ref_i / sum(ref), c_i = cur_i / sum(cur), each proportion first raised to

@@ -70,6 +70,13 @@ describe('gates', () => {
     expect(v.gates[3].reason).toBe('size = 612 MB fails <= 500 MB by 112 MB');
     expect(v.gates[4].threshold).toBeCloseTo(0.925, 12);
     expect(v.summary).toBe('2 of 5 gates failed: macro_f1 >= 0.9; size <= 500MB.');
+    // Built-in checks are counted apart from the gates.
+    const checks = [
+      { name: 'no collapsed class', passed: false, detail: 'x' },
+      { name: 'finite outputs', passed: true, detail: 'y' },
+    ];
+    const withChecks = evaluateGates(gates, metrics, { baseline, checks });
+    expect(withChecks.summary).toBe('2 of 5 gates and 1 of 2 checks failed: macro_f1 >= 0.9; size <= 500MB; no collapsed class.');
     expect(v.schema).toBe('modelci/gate-verdict@1');
   });
 

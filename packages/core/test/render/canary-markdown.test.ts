@@ -53,6 +53,10 @@ test('a rolled-back rollout says why, in the headline, the quote and the termina
   // The deciding check is in the tally and in its own table.
   expect(md).toMatch(/\| checks \| (\d+) \(\d+ passed, 1 failed \(1 by the sequential test\), \d+ inconclusive\) \|/);
   expect(md).toContain('### Failed and deciding checks');
+  // Rolled back at its first check: a line through one point draws nothing, so no charts.
+  expect(r.steps.flatMap((s) => s.checks)).toHaveLength(1);
+  expect(md).not.toContain('```mermaid');
+  expect(md).toContain('| setting | value |\n|---|---|\n| router |');
   const text = renderDeploymentText(r);
   expect(text.split('\n')[0]).toMatch(/^ROLLED-BACK: The canary fails more often than stable/);
   expect(text).toMatch(/rolled-back\s+0.0%\s+stable serves 100%/);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ecdfFromCounts, ecdfFromSample } from '../../src/stats/ecdf.js';
-import { binCounts, cramersV, jensenShannonDistance, populationStabilityIndex, quantileBinEdges } from '../../src/stats/divergence.js';
+import { biasCorrectedCramersV, binCounts, cramersV, jensenShannonDistance, populationStabilityIndex, quantileBinEdges } from '../../src/stats/divergence.js';
 import { DeviationLog, loadFixture } from '../fixtures/scipy/fixtures.js';
 
 interface BinningCase {
@@ -166,5 +166,73 @@ describe('quantileBinEdges / binCounts == numpy.quantile (linear) + searchsorted
     expect(() => quantileBinEdges(ecdfFromSample([1, 2]), 0)).toThrow(/positive integer/);
     expect(() => binCounts(ecdfFromSample([1, 2]), new Float64Array([2, 1]))).toThrow(/ascending/);
     expect(quantileBinEdges(ecdfFromSample([]), 10).length).toBe(0);
+  });
+});
+
+/*
+ * Bergsma (2013) by hand with numpy and SciPy's chi-square (SciPy's association() has no bias
+ * correction), python3 with Debian's python3-scipy 1.10:
+ *
+ *   import numpy as np; from scipy.stats import chi2_contingency
+ *   def bergsma(obs):
+ *       obs = np.asarray(obs, float); n = obs.sum(); r, k = obs.shape
+ *       phi2 = chi2_contingency(obs, correction=False)[0] / n
+ *       phi2t = max(0.0, phi2 - (k - 1) * (r - 1) / (n - 1))
+ *       kt = k - (k - 1) ** 2 / (n - 1); rt = r - (r - 1) ** 2 / (n - 1)
+ *       return np.sqrt(phi2t / min(kt - 1, rt - 1))
+ */
+describe("biasCorrectedCramersV == Bergsma's formula computed with numpy and scipy.stats.chi2_contingency", () => {
+  test.each([
+    [
+      [
+        [10, 20, 30],
+        [25, 15, 12],
+      ],
+      0.3334498630811103,
+    ],
+    [
+      [
+        [120, 90, 40, 10, 5],
+        [30, 28, 20, 9, 3],
+      ],
+      0.1294634117590795,
+    ],
+    [
+      [
+        [10, 20, 30],
+        [20, 40, 60],
+      ],
+      0,
+    ],
+    [
+      [
+        [5, 4, 6],
+        [6, 5, 4],
+      ],
+      0,
+    ],
+    [
+      [
+        [10, 0],
+        [0, 7],
+      ],
+      0.9999999999999999,
+    ],
+  ])('%j', (observed, expected) => {
+    expect(Math.abs(biasCorrectedCramersV(observed) - expected)).toBeLessThan(1e-12);
+  });
+
+  test('smaller than the plain V when the table is sparse, and the same order as N grows', () => {
+    const small = [
+      [12, 9, 7, 5, 3, 2, 1, 1],
+      [10, 8, 9, 4, 4, 1, 2, 0],
+    ];
+    expect(biasCorrectedCramersV(small)).toBeLessThan(cramersV(small));
+    const large = small.map((row) => row.map((x) => x * 1000));
+    expect(Math.abs(biasCorrectedCramersV(large) - cramersV(large))).toBeLessThan(0.01);
+  });
+
+  test('a single row or column is NaN, as cramersV', () => {
+    expect(biasCorrectedCramersV([[1, 2, 3]])).toBeNaN();
   });
 });
