@@ -16,7 +16,7 @@ import type { MetricsSourceOptions } from '../rollout/metrics-source.js';
 import { openMetricsSource } from '../rollout/metrics-sources.js';
 import { openRouter } from '../rollout/routers.js';
 import { redactUri } from '../shared/redact-uri.js';
-import { parseInputs } from '../shared/parse-input.js';
+import { parseInputs, requireInput } from '../shared/parse-input.js';
 import type { RawInputs } from '../shared/input-spec.js';
 import { CANARY_DEPLOY_INPUTS } from './canary-deploy-inputs.js';
 import { logText } from '../shared/log-text.js';
@@ -133,7 +133,7 @@ export async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH, mainOu
  * is read back and left there.
  */
 export async function rollBackUnfinished(req: CanaryRequest, reason: string, runtime: Omit<CanaryRuntime, 'signal' | 'env'> = {}): Promise<CanaryOutcome> {
-  const router = openRouter(required(req.router, 'router', 'the traffic router'));
+  const router = openRouter(requireInput(req.router, 'router', 'the traffic router'));
   const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
   const clock = runtime.clock ?? systemClock;
   const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
@@ -226,10 +226,4 @@ function metricsOptions(req: CanaryRequest): MetricsSourceOptions {
   if (req['canary-selector']?.trim()) selectors.canary = req['canary-selector'].trim();
   if (req['stable-selector']?.trim()) selectors.stable = req['stable-selector'].trim();
   return { queries, selectors };
-}
-
-function required(value: string | undefined, input: string, what: string): string {
-  const v = value?.trim();
-  if (!v) throw new InputError(`Input '${input}' is required: ${what}.`, { input });
-  return v;
 }
