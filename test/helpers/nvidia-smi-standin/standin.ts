@@ -57,6 +57,8 @@ export interface Standin {
   calls(): string[];
   /** The process id of each invocation, in order. */
   pids(): number[];
+  /** --query-gpu probes since the last set() (one per one-shot call or loop). */
+  probes(): number;
 }
 
 export function makeStandin(): Standin {
@@ -76,6 +78,7 @@ export function makeStandin(): Standin {
       writeFileSync(join(dir, 'cuda'), state.cuda ?? '12.4');
     },
     calls: () => readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean),
+    probes: () => Number(readFileSync(join(dir, 'query-count'), 'utf8') || 0),
     pids: () => readFileSync(join(dir, 'pids'), 'utf8').split('\n').filter(Boolean).map(Number),
   };
   writeFileSync(join(dir, 'calls'), '');

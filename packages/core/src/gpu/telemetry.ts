@@ -174,12 +174,12 @@ export function startTelemetry(gpus: number[], options: TelemetryOptions): Telem
 
   /** The loop process ended: by stop(), or by itself (restart with backoff, then give up). */
   const ended = (code: number | null, spawnError: string | undefined): void => {
-    if (stopped) return;
     if (spawnError) {
       gaveUp = true;
       warnOnce(`${command} could not be started for GPU telemetry (${spawnError}): this run has no telemetry.`);
       return;
     }
+    if (stopped) return;
     failures++;
     failure = `${code === null ? 'killed by a signal' : `exit code ${code}`}${errorLine ? `: ${errorLine}` : ''}`;
     if (failures > restarts) {
