@@ -50,9 +50,15 @@ export interface Standin {
     gpus?: StandinGpu[];
     apps?: { pid: number; gpu_uuid: string; process_name: string; used_memory: number | string }[];
     lostAfter?: number;
+    /** In loop mode, a lost GPU 0's rows stop while the loop goes on (instead of exit 15). */
+    lostKeepsLooping?: boolean;
     cuda?: string;
   }): void;
   calls(): string[];
+  /** The process id of each invocation, in order. */
+  pids(): number[];
+  /** --query-gpu probes since the last set() (one per one-shot call or loop). */
+  probes(): number;
 }
 
 export function makeStandin(): Standin {
@@ -67,12 +73,16 @@ export function makeStandin(): Standin {
       writeFileSync(join(dir, 'gpus'), (state.gpus ?? [L4]).map((g) => JSON.stringify(g)).join('\n'));
       writeFileSync(join(dir, 'apps'), (state.apps ?? []).map((a) => JSON.stringify(a)).join('\n'));
       writeFileSync(join(dir, 'lost-after'), state.lostAfter === undefined ? '' : String(state.lostAfter));
+      writeFileSync(join(dir, 'lost-keeps-looping'), state.lostKeepsLooping ? '1' : '');
       writeFileSync(join(dir, 'query-count'), '0');
       writeFileSync(join(dir, 'cuda'), state.cuda ?? '12.4');
     },
     calls: () => readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean),
+    probes: () => Number(readFileSync(join(dir, 'query-count'), 'utf8') || 0),
+    pids: () => readFileSync(join(dir, 'pids'), 'utf8').split('\n').filter(Boolean).map(Number),
   };
   writeFileSync(join(dir, 'calls'), '');
+  writeFileSync(join(dir, 'pids'), '');
   s.set({});
   return s;
 }
