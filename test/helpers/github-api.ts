@@ -13,6 +13,11 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { deref, fillOf, validate, type OpenApiDocument, type Schema } from './openapi-schema.js';
+import type { Handler, Operation, StandInContext } from './github-api-context.js';
+import { issueRoutes, type IssueRecord, type IssuesState } from './github-api-issues.js';
+import { workflowRoutes, type Workflow, type WorkflowRunRecord, type WorkflowsState } from './github-api-workflows.js';
+
+export type { IssueRecord, Workflow, WorkflowRunRecord };
 
 const require = createRequire(import.meta.url);
 let description: OpenApiDocument | undefined;
@@ -20,15 +25,6 @@ let description: OpenApiDocument | undefined;
 export function githubOpenApi(): OpenApiDocument {
   description ??= JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as OpenApiDocument;
   return description;
-}
-
-interface Operation {
-  id: string;
-  method: string;
-  template: string;
-  pattern: RegExp;
-  params: string[];
-  node: Schema;
 }
 
 function compileOperations(doc: OpenApiDocument): Operation[] {
@@ -87,8 +83,20 @@ export interface GitHubApiStandIn {
   writeToken: string;
   /** A token that may only read (the token of a pull request from a fork). */
   readOnlyToken: string;
+  /** A token that may write issues but not push (`permissions: issues: write` only): labels on a new issue are dropped. */
+  issuesToken: string;
   /** Open a pull request; its number is also an issue number, as on GitHub. */
   openPullRequest(number: number): void;
+  /** A workflow file in .github/workflows/; `dispatch` (default true) gives it `on: workflow_dispatch` with `inputs`. */
+  addWorkflow(file: string, options?: { dispatch?: boolean; inputs?: string[]; requiredInputs?: string[] }): Workflow;
+  /** Every run of every workflow, oldest first; tests move a run on by editing its status, conclusion and created_at. */
+  workflowRuns: WorkflowRunRecord[];
+  /** Branches and tags that exist (main by default). */
+  refs: Set<string>;
+  /** Issues and pull requests, as GitHub numbers them; edit created_at, updated_at, closed_at to age one. */
+  issues: IssueRecord[];
+  /** The repository's labels: name to id. */
+  labels: Map<string, number>;
   comments(issue: number): IssueComment[];
   deployments: Deployment[];
   requests: RecordedRequest[];
@@ -107,6 +115,7 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
   const repo = options.repo ?? 'models';
   const writeToken = 'ghs_standin_write_token';
   const readOnlyToken = 'ghs_standin_read_only_token';
+  const issuesToken = 'ghs_standin_issues_only_token';
   const pulls = new Set<number>();
   const comments: IssueComment[] = [];
   const deployments: Deployment[] = [];
@@ -117,6 +126,8 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
   const now = () => new Date((clock += 1000)).toISOString().replace(/\.\d+Z$/, 'Z');
   let base = 'http://127.0.0.1'; // the port is known once listening
 
+  const workflowsState: WorkflowsState = { workflows: [], runs: [], refs: new Set(['main']) };
+  const issuesState: IssuesState = { issues: [], labels: new Map() };
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(body === undefined ? '' : JSON.stringify(body));
@@ -140,6 +151,19 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
   };
 
   const user = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+  const context: StandInContext = {
+    owner,
+    repo,
+    base: () => base,
+    now,
+    nextId: () => nextId++,
+    send,
+    error,
+    validationFailed: (res, errors, docs) => send(res, 422, { message: 'Validation Failed', errors, documentation_url: docs, status: '422' }),
+    documented,
+    user,
+    docs: DOCS,
+  };
   const commentView = (c: IssueComment) => ({
     id: c.id,
     node_id: `IC_${c.id}`,
@@ -172,11 +196,9 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
     transient_environment: d.transient_environment,
   });
 
-  type Handler = (ctx: { op: Operation; res: ServerResponse; params: Record<string, string>; query: URLSearchParams; body: Record<string, unknown> }) => {
-    status: number;
-    body: unknown;
-  };
   const handlers: Record<string, Handler> = {
+    ...workflowRoutes(context, workflowsState),
+    ...issueRoutes(context, issuesState),
     'issues/list-comments': ({ op, res, params, query }) => {
       const issue = Number(params.issue_number);
       if (!pulls.has(issue)) return error(res, 404, 'Not Found', `${DOCS}/issues/comments#list-issue-comments`);
@@ -305,8 +327,10 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
     if (params.owner !== owner || params.repo !== repo) return result(error(res, 404, 'Not Found'));
 
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (auth !== writeToken && auth !== readOnlyToken) return result(error(res, 401, 'Bad credentials'));
-    if (auth === readOnlyToken && method !== 'GET') return result(error(res, 403, 'Resource not accessible by integration'));
+    if (auth !== writeToken && auth !== readOnlyToken && auth !== issuesToken) return result(error(res, 401, 'Bad credentials'));
+    const issueWrite = op.id === 'issues/create' || op.id === 'issues/update';
+    if (method !== 'GET' && (auth === readOnlyToken || (auth === issuesToken && !issueWrite)))
+      return result(error(res, 403, 'Resource not accessible by integration'));
 
     let body: Record<string, unknown> = {};
     const content = (deref(doc, op.node.requestBody ?? {}).content ?? {}) as Record<string, { schema: unknown }>;
@@ -326,7 +350,7 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
       problems.push(`${op.id} (${method} ${op.template}) is documented but this stand-in does not answer it; add a handler`);
       return result(error(res, 501, 'Not Implemented'));
     }
-    return result(handler({ op, res, params, query: url.searchParams, body }));
+    return result(handler({ op, res, params, query: url.searchParams, body, canPush: auth === writeToken }));
   };
 
   const server: Server = createServer(async (req, res) => {
@@ -358,7 +382,33 @@ export async function startGitHubApi(options: { owner?: string; repo?: string } 
     repo,
     writeToken,
     readOnlyToken,
-    openPullRequest: (n) => void pulls.add(n),
+    issuesToken,
+    openPullRequest: (n) => {
+      pulls.add(n);
+      if (issuesState.issues.some((i) => i.number === n)) return;
+      const at = now();
+      issuesState.issues.push({
+        number: n,
+        title: `Pull request #${n}`,
+        body: null,
+        state: 'open',
+        state_reason: null,
+        labels: [],
+        created_at: at,
+        updated_at: at,
+        closed_at: null,
+        pullRequest: true,
+      });
+    },
+    addWorkflow: (file, o = {}) => {
+      const w: Workflow = { id: nextId++, file, dispatch: o.dispatch ?? true, inputs: o.inputs ?? [], requiredInputs: o.requiredInputs ?? [] };
+      workflowsState.workflows.push(w);
+      return w;
+    },
+    workflowRuns: workflowsState.runs,
+    refs: workflowsState.refs,
+    issues: issuesState.issues,
+    labels: issuesState.labels,
     comments: (issue) => comments.filter((c) => c.issue === issue),
     deployments,
     requests,

@@ -21,10 +21,17 @@ export function findReportComment(comments: IssueComment[]): IssueComment | unde
 
 /** The marker, then the report, cut to fit GitHub's limit with a line saying so. */
 export function reportCommentBody(markdown: string): string {
-  const body = `${REPORT_MARKER}\n${markdown}`;
+  return fitGitHubLimit(`${REPORT_MARKER}\n${markdown}`);
+}
+
+/** A comment or issue body cut to GitHub's 65,536 characters with a line saying so (the job summary has all of it). */
+export function fitGitHubLimit(body: string): string {
   if (body.length <= MAX_COMMENT_CHARS) return body;
   const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
-  return body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+  let cut = MAX_COMMENT_CHARS - note.length;
+  // Never split a character that takes two UTF-16 units.
+  if (/[\uD800-\uDBFF]/.test(body[cut - 1] ?? '')) cut--;
+  return body.slice(0, cut) + note;
 }
 
 export async function upsertReportComment(api: GitHubApi, pullRequest: number, markdown: string): Promise<ReportCommentOutcome> {

@@ -20,7 +20,13 @@ export type RetrainOutcome =
   | { action: 'skipped'; why: string; runUrl?: string };
 
 /** One open issue per repository and monitor, found by a hidden marker, kept in step with health. */
-export type HealthIssueOutcome = { action: 'opened' | 'updated' | 'closed' | 'unchanged'; number?: number; url?: string };
+export type HealthIssueOutcome = {
+  action: 'opened' | 'updated' | 'closed' | 'unchanged';
+  number?: number;
+  url?: string;
+  /** 'opened' by reopening the monitor's issue closed within the last 30 days. */
+  reopened?: boolean;
+};
 
 export interface HealthIssueRequest {
   /** Distinguishes monitors of different models in one repository. */
@@ -28,6 +34,10 @@ export interface HealthIssueRequest {
   healthy: boolean;
   title: string;
   markdown: string;
+  /** The label that lists the monitors' issues; default "modelci-monitor". */
+  label?: string;
+  /** When this check ran (for the 30-day reopen window and the recovery note); default now. */
+  now?: Date;
 }
 
 export type RequestRetrain = (api: GitHubApi, policy: RetrainPolicy, reason: string, now?: Date) => Promise<RetrainOutcome>;
