@@ -21,7 +21,6 @@ import { checkWindow, levelPerWindow } from '../monitor/window-drift.js';
 import { renderMonitorMarkdown } from '../render/monitor-markdown.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { InputError } from '../shared/errors.js';
-import { formatDuration } from '../shared/format.js';
 import type { RawInputs } from '../shared/input-spec.js';
 import { parseInputs } from '../shared/parse-input.js';
 import { abFromPrometheus } from './monitor-ab.js';
@@ -106,7 +105,7 @@ export async function runMonitor(req: MonitorRequest, ctx: MonitorContext = {}):
     await source.close();
   }
 
-  const span = formatDuration(window.end.getTime() - window.start.getTime());
+  const span = spanText(window.end.getTime() - window.start.getTime());
   const total = windows.reduce((a, w) => a + w.rows, 0);
   const last = windows.at(-1);
   if (total === 0) alerts.push(`No production inputs in the last ${span} (${source.description}): is serving down?`);
@@ -288,4 +287,13 @@ function decisionSummary(r: MonitorReport, healthy: boolean): string {
       ? `Unhealthy: ${r.decision.reasons.join('; ')}.`
       : `Needs attention: ${r.alerts.join(' ') || 'drift or degradation outside the retrain policy.'}`;
   return `${head} Retrain: ${r.decision.retrain} (${r.decision.retrainWhy})`;
+}
+
+/** "24 h", "7 d", "90 min": a window's length as people say it. */
+function spanText(ms: number): string {
+  const DAY = 86_400_000;
+  const HOUR = 3_600_000;
+  if (ms >= 2 * DAY && ms % DAY === 0) return `${ms / DAY} d`;
+  if (ms >= HOUR && ms % HOUR === 0) return `${ms / HOUR} h`;
+  return `${Math.round(ms / 60_000)} min`;
 }
