@@ -66,6 +66,8 @@ export interface DayOptions {
   hours?: number;
   /** From this hour on (0-23), every delay is 30 minutes longer. */
   shiftFromHour?: number;
+  /** The shift ends before this hour (default: it lasts the day). */
+  shiftToHour?: number;
   /** Hours with no file (serving down). */
   emptyHours?: number[];
   /** The day the files are for; default DAY_START. */
@@ -87,7 +89,7 @@ export function writeDay(options: DayOptions): string {
       for (let i = 0; i < perHour; i++) {
         const r = pool[Math.floor(u() * pool.length)];
         const ts = new Date((options.dayStart ?? DAY_START) + h * HOUR + Math.floor(u() * HOUR)).toISOString();
-        const delay = r.delay + (options.shiftFromHour !== undefined && h >= options.shiftFromHour ? 30 : 0);
+        const delay = r.delay + (options.shiftFromHour !== undefined && h >= options.shiftFromHour && h < (options.shiftToHour ?? 24) ? 30 : 0);
         lines.push(`${ts},${delay},${r.distance},${r.origin}`);
       }
     }
