@@ -44,10 +44,12 @@ export async function loadMonitorReference(inputs: ReferenceInputs, options: Dri
   try {
     const paths = await registry.download(version, dir);
     let reference: Reference | undefined;
+    let from = where;
     for (const path of paths.filter((p) => /\.json$/i.test(p))) {
       const json = await readJson(path);
       if ((json as { schema?: unknown } | undefined)?.schema === PROFILE_SCHEMA) {
-        reference = referenceFromProfile(json, `${where}: ${path.slice(dir.length + 1)}`);
+        from = `${where}: ${path.slice(dir.length + 1)}`;
+        reference = referenceFromProfile(json, from);
         break;
       }
     }
@@ -60,7 +62,7 @@ export async function loadMonitorReference(inputs: ReferenceInputs, options: Dri
     const accuracy = version.metrics.accuracy;
     return {
       reference,
-      from: where,
+      from,
       model: { name: version.name, version: version.version, digest: version.digest },
       ...(typeof accuracy === 'number' ? { gatedAccuracy: { value: accuracy, from: `${inputs.model} v${version.version}'s registered accuracy` } } : {}),
     };

@@ -20,7 +20,9 @@ import { parseSplitText, parseWindowText, recordWindowEnd, resolveWindow, splitW
 import { checkWindow, levelPerWindow } from '../monitor/window-drift.js';
 import { renderMonitorMarkdown } from '../render/monitor-markdown.js';
 import { writeFileAtomic } from '../shared/atomic-write.js';
+import { closestName } from '../shared/closest-name.js';
 import { InputError } from '../shared/errors.js';
+import { logText } from '../shared/log-text.js';
 import type { RawInputs } from '../shared/input-spec.js';
 import { parseInputs } from '../shared/parse-input.js';
 import { abFromPrometheus } from './monitor-ab.js';
@@ -85,9 +87,18 @@ export async function runMonitor(req: MonitorRequest, ctx: MonitorContext = {}):
   const tally = variants ? newTally(variants[0], variants[1]) : undefined;
   let rowsWithoutTime = 0;
   const criticals = new Set<string>();
+  const seen = new Set<string>();
   try {
     for (const [i, piece] of pieces.entries()) {
-      const batch = await source.read(piece, { kinds, include: (name) => wanted.has(name), signal: ctx.signal });
+      const batch = await source.read(piece, {
+        kinds,
+        include: (name) => {
+          seen.add(name);
+          return wanted.has(name);
+        },
+        signal: ctx.signal,
+      });
+      if (batch.table.rowCount > 0) checkOutcomeColumns(seen, v);
       rowsWithoutTime += batch.rowsWithoutTime ?? 0;
       const checked = checkWindow(ref.reference, batch.table, piece, options, now);
       windows.push(checked.summary);
@@ -200,6 +211,21 @@ export async function runMonitor(req: MonitorRequest, ctx: MonitorContext = {}):
       report: reportPath,
     },
   };
+}
+
+const OUTCOME_COLUMNS = ['prediction-column', 'label-column', 'ab-variant-column', 'ab-success-column'] as const;
+
+/** Every outcome column named must be in the data: said with the nearest name the data has. */
+function checkOutcomeColumns(seen: Set<string>, v: Partial<Record<(typeof OUTCOME_COLUMNS)[number], string>>): void {
+  for (const input of OUTCOME_COLUMNS) {
+    const name = v[input];
+    if (name === undefined || seen.has(name)) continue;
+    const near = closestName(name, seen);
+    throw new InputError(
+      `Input '${input}' is '${logText(name)}', but the production data has no such column${near ? ` (did you mean '${logText(near)}'?)` : ''}; its columns are ${[...seen].map((n) => `'${logText(n)}'`).join(', ')}.`,
+      { input },
+    );
+  }
 }
 
 function retrainPolicy(list: string[]): RetrainTrigger[] {
