@@ -10,10 +10,11 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from '../scripts/flights-split.mjs';
+import { writeHourlyLogs } from './monitor-logs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary) runs one;
-// `npm run bench -- registry-concurrency` only the concurrent registrations of `registry`.
+// `npm run bench -- monitor` the production monitor; `npm run bench -- registry-concurrency` only the concurrent registrations of `registry`.
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 const python = '/usr/bin/python3';
@@ -33,6 +34,7 @@ if (only.includes('registry-concurrency')) {
   rmSync(dir, { recursive: true, force: true });
 }
 if (wanted('canary')) benchCanary();
+if (wanted('monitor')) await benchMonitor();
 
 async function benchDrift() {
   const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
@@ -245,4 +247,83 @@ function benchCanary() {
   cpSync(join(root, 'dist/bin'), join(dir, 'bin'), { recursive: true });
   const stack = spawnSync(process.execPath, [join(stackOut, 'index.js')], { stdio: 'inherit' });
   if (stack.status !== 0) throw new Error(`the real-stack canary bench exited ${stack.status}`);
+}
+
+// Issue 14: one day of flights-sized production logs (April 2001, 500k rows, 24-25 hourly CSV
+// partitions) through `modelci monitor` against the saved Q1 profile, split hourly (25 windows,
+// each compared as check-drift does), against the peer comparing the raw Q1 reference with the
+// same 500k rows once. Target: under 0.25x the peer's time.
+async function benchMonitor() {
+  const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.error("The peer needs Debian's pandas and SciPy: apt-get update && apt-get install -y python3-pandas python3-scipy");
+    process.exit(2);
+  }
+  const dir = join(root, '.bench');
+  console.log('Preparing flights data (Q1 profile; April as one day of hourly logs)...');
+  const f = await ensureFlightsSplit(dir);
+  const profile = join(dir, 'flights-2001-q1.profile.json');
+  if (!existsSync(profile)) spawnSync(process.execPath, [cli, 'profile', f.q1Csv, '--out', profile, '--ignore-columns', 'date'], { stdio: 'ignore' });
+  const logs = writeHourlyLogs(f.aprilCsv, join(dir, 'monitor-logs'));
+  const measure = (cmd) => {
+    const out = spawnSync(python, [join(root, 'bench/measure.py'), ...cmd], { encoding: 'utf8', cwd: dir });
+    const m = JSON.parse(out.stdout);
+    if (m.status !== 0 && m.status !== 1) throw new Error(`${cmd.join(' ')} exited ${m.status}: ${m.stderr}`);
+    return m;
+  };
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const bench = (name, cmd) => {
+    measure(cmd);
+    const ms = Array.from({ length: runs }, () => measure(cmd));
+    return { name, seconds: med(ms.map((m) => m.seconds)), peakMib: med(ms.map((m) => m.peak_mib)) };
+  };
+  const report = join(dir, 'monitor-report.json');
+  const monitor = (split) => [
+    process.execPath,
+    cli,
+    'monitor',
+    '--production-data',
+    logs.dir,
+    '--time-column',
+    'ts',
+    '--reference',
+    profile,
+    '--window',
+    '24h',
+    '--split',
+    split,
+    '--fail-on',
+    'never',
+    '--report-path',
+    report,
+    '--format',
+    'json',
+  ];
+  const peer = bench('peer (pandas + SciPy), raw Q1 reference vs the 500k rows', [
+    python,
+    join(root, '../shared/peers/seed_drift_check.py'),
+    '--reference',
+    f.q1Csv,
+    '--current',
+    f.aprilCsv,
+    '--skip',
+    'date',
+  ]);
+  const hourly = bench('modelci monitor, saved profile, split hourly', monitor('hourly'));
+  const whole = bench('modelci monitor, saved profile, one window', monitor('none'));
+  console.log(
+    `\nMonitor, one day of logs (${logs.rows.toLocaleString('en-US')} rows in ${logs.files} hourly files) vs the Q1 2001 reference; median of ${runs} runs, Node ${process.version}\n`,
+  );
+  console.log('| run | wall s | peak MiB | time vs peer | memory vs peer |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of [peer, hourly, whole]) {
+    console.log(
+      `| ${r.name} | ${r.seconds.toFixed(2)} | ${r.peakMib.toFixed(0)} | ${(r.seconds / peer.seconds).toFixed(2)}x | ${(r.peakMib / peer.peakMib).toFixed(2)}x |`,
+    );
+  }
+  spawnSync(process.execPath, monitor('hourly'), { stdio: 'ignore' });
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\nWhat it found: ${r.decision.summary} (${r.windows.filter((w) => w.drifted).length} of ${r.windows.length} windows drifted; ${r.level.why})`);
+  const ratio = hourly.seconds / peer.seconds;
+  console.log(`Target: hourly monitor <= 0.25x the peer's time: ${ratio.toFixed(2)}x ${ratio <= 0.25 ? 'met' : 'NOT met'}`);
 }

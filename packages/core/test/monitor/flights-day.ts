@@ -115,3 +115,20 @@ export function hourTable(u: () => number, rows: number, shift = 0): Table {
     ],
   };
 }
+
+/**
+ * One unpartitioned CSV of the last 24 h before `now` (rows evenly spread, ISO `ts`): what a shell
+ * test needs when the step reads the real clock. Delay + 30 min in the last `shiftHours` hours.
+ */
+export function writeRecentLog(file: string, now: number, rows: number, shiftHours = 0, seed = 5): string {
+  const u = seededUniform(seed);
+  const { pool } = split();
+  const lines = ['ts,delay,distance,origin'];
+  for (let i = 0; i < rows; i++) {
+    const t = now - 24 * HOUR + 1000 + Math.floor((i * (24 * HOUR - 2000)) / rows);
+    const r = pool[Math.floor(u() * pool.length)];
+    lines.push(`${new Date(t).toISOString()},${r.delay + (t >= now - shiftHours * HOUR ? 30 : 0)},${r.distance},${r.origin}`);
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
