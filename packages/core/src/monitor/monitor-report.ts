@@ -18,7 +18,7 @@ export interface WindowDrift {
   critical: boolean;
   /** Drifted features over features tested (0 for an empty window). */
   driftShare: number;
-  /** The largest effect ÷ its threshold over the tested features (1 = just large enough). */
+  /** The largest effect ÷ its threshold among the features whose change is significant (0 when none is; ≥ 1 = drifted). */
   maxEffectRatio: number;
   driftedFeatures: string[];
   /** check-drift's one-sentence verdict, or why the window holds nothing. */

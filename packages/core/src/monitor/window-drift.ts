@@ -34,7 +34,9 @@ export function checkWindow(reference: Reference, table: Table, window: TimeWind
     };
   }
   const report = compareToReference(reference, table, options, { seenColumns: table.columns.map((c) => c.name) }, now);
-  const ratios = report.features.filter((f) => f.effect && f.test).map((f) => f.effect!.value / f.effect!.threshold);
+  // Only significant changes: a small window's effect sizes are noisy, and a large effect the test
+  // cannot tell from chance is not drift. So a bar past 1 is a drifted feature, its height how far.
+  const ratios = report.features.filter((f) => f.effect && f.test && f.test.pAdjusted < options.alpha).map((f) => f.effect!.value / f.effect!.threshold);
   const v = report.verdict;
   return {
     summary: {

@@ -34,7 +34,7 @@ export function renderMonitorMarkdown(r: MonitorReport): string {
   if (shown.length > 0) {
     out.push(
       mdTable(
-        ['Window (UTC)', 'Rows', 'Drifted', 'Share drifted', 'Max effect ÷ threshold', 'Verdict'],
+        ['Window (UTC)', 'Rows', 'Drifted', 'Share drifted', 'Largest significant effect ÷ threshold', 'Verdict'],
         ['left', 'right', 'left', 'right', 'right', 'left'],
         shown.map((w) => [
           `${w.start.slice(0, 16)} – ${w.end.slice(11, 16)}`,
@@ -82,7 +82,7 @@ export function renderMonitorMarkdown(r: MonitorReport): string {
   return out.join('\n');
 }
 
-/** Bars: each window's largest effect ÷ its threshold; the red line at 1: large enough to count (with a significant test). */
+/** Bars: each window's largest significant effect ÷ its threshold; the red line at 1: past it, a feature drifted. */
 function driftChart(windows: WindowDrift[]): string {
   const ratios = windows.map((w) => Number(Math.min(w.maxEffectRatio, 1000).toFixed(3)));
   const top = Math.max(2, Math.ceil(Math.max(...ratios) * 1.1));
@@ -92,7 +92,7 @@ function driftChart(windows: WindowDrift[]): string {
     '```mermaid',
     CHART_INIT,
     'xychart-beta',
-    `  title "Largest effect ÷ threshold per window (blue bars); red line = 1, the size that counts; ${drifted} of ${windows.length} windows drifted"`,
+    `  title "Largest significant effect ÷ threshold per window (blue bars); past the red line (1) is drift; ${drifted} of ${windows.length} windows drifted"`,
     `  x-axis [${labels.join(', ')}]`,
     `  y-axis "effect ÷ threshold" 0 --> ${top}`,
     `  bar [${ratios.join(', ')}]`,
