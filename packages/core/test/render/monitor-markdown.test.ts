@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import type { MonitorReport } from '../../src/monitor/monitor-report.js';
 import { renderMonitorMarkdown } from '../../src/render/monitor-markdown.js';
 import { renderMonitorText } from '../../src/render/monitor-text.js';
@@ -38,6 +37,9 @@ describe('monitor summary', () => {
     expect(bars.slice(0, 14).every((b) => b < 1)).toBe(true);
     expect(chart).toContain('10 of 24 windows drifted');
     // GitHub renders with mermaid: the chart must parse.
+    // jsdom ships no types; mermaid needs a DOM only to load.
+    const jsdom = 'jsdom';
+    const { JSDOM } = (await import(jsdom)) as { JSDOM: new (html: string) => { window: { document: unknown } } };
     const dom = new JSDOM('<!doctype html><html><body></body></html>');
     Object.assign(globalThis, { window: dom.window, document: dom.window.document });
     const { default: mermaid } = await import('mermaid');
