@@ -117,6 +117,22 @@ describe('the files production source', () => {
     }
   });
 
+  test('several locations, one per line (a file:// URI among them); include keeps the time column', async () => {
+    const tmp = await tempDir();
+    try {
+      const half = ROWS.length / 2;
+      for (const [key, rows] of groupBy(ROWS.slice(0, half), (ms) => `date=${day(ms)}`)) await tmp.file(`east/${key}/part-0.jsonl`, jsonl(rows));
+      for (const [key, rows] of groupBy(ROWS.slice(half), (ms) => `date=${day(ms)}`)) await tmp.file(`west/${key}/part-0.jsonl`, jsonl(rows));
+      const location = `${tmp.dir}/east\nfile://${tmp.dir}/west/*/*.jsonl\n`;
+      const batch = await openProductionSource({ location, timeColumn: 'time' }).read(W);
+      expectWindow(batch.table, inWindow(ROWS, W.start, W.end));
+      const narrow = await openProductionSource({ location, timeColumn: 'time' }).read(W, { include: (n) => n === 'delay' });
+      expect(narrow.table.columns.map((c) => c.name)).toEqual(['time', 'delay']);
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+
   test('a window no partition overlaps is an empty table, not an error', async () => {
     const tmp = await tempDir();
     try {
