@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from '../scripts/flights-split.mjs';
 import { benchTraining } from './train.mjs';
+import { writeHourlyLogs } from './monitor-logs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary, train) runs one;
+// `npm run bench` runs every benchmark; `npm run bench -- evaluation` (or drift, registry, canary, train, monitor) runs one;
 // `npm run bench -- registry-concurrency` only the concurrent registrations of `registry`.
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
@@ -36,11 +37,12 @@ if (only.includes('registry-concurrency')) {
 if (wanted('canary')) benchCanary();
 // Issue 12: the telemetry's overhead on a trainer (bench/train.mjs).
 if (wanted('train')) benchTraining({ root, cli, runs });
+if (wanted('monitor')) await benchMonitor();
 
 async function benchDrift() {
   const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
   if (probe.status !== 0) {
-    console.error('The peer needs Debian\'s pandas and SciPy: apt-get update && apt-get install -y python3-pandas python3-scipy');
+    console.error("The peer needs Debian's pandas and SciPy: apt-get update && apt-get install -y python3-pandas python3-scipy");
     process.exit(2);
   }
   if (!existsSync(peer)) {
@@ -72,7 +74,22 @@ async function benchDrift() {
     return { name, seconds: median(ms.map((m) => m.seconds)), peakMib: median(ms.map((m) => m.peak_mib)) };
   }
 
-  const drift = (ref, cur, ignore = ['--ignore-columns', 'date']) => [process.execPath, cli, 'drift', '--reference', ref, '--current', cur, ...ignore, '--fail-on', 'never', '--report-path', join(dir, 'report.json'), '--format', 'json'];
+  const drift = (ref, cur, ignore = ['--ignore-columns', 'date']) => [
+    process.execPath,
+    cli,
+    'drift',
+    '--reference',
+    ref,
+    '--current',
+    cur,
+    ...ignore,
+    '--fail-on',
+    'never',
+    '--report-path',
+    join(dir, 'report.json'),
+    '--format',
+    'json',
+  ];
   // Issue 15: a small batch (every 500th April flight, ~1000 rows) against the Q1 profile.
   const batch = join(dir, 'flights-2001-04-batch.csv');
   if (!existsSync(batch)) {
@@ -94,24 +111,32 @@ async function benchDrift() {
   console.log('| run | wall s | peak MiB | time vs peer | memory vs peer |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.seconds.toFixed(2)} | ${r.peakMib.toFixed(0)} | ${(r.seconds / peerCsv.seconds).toFixed(2)}x | ${(r.peakMib / peerCsv.peakMib).toFixed(2)}x |`);
+    console.log(
+      `| ${r.name} | ${r.seconds.toFixed(2)} | ${r.peakMib.toFixed(0)} | ${(r.seconds / peerCsv.seconds).toFixed(2)}x | ${(r.peakMib / peerCsv.peakMib).toFixed(2)}x |`,
+    );
   }
   // What each one concluded on the same files: the peer tests without a correction or effect sizes.
   const peerOut = spawnSync(python, [peer, '--reference', f.q1Csv, '--current', f.aprilCsv, '--skip', 'date'], { encoding: 'utf8' });
-  const peerDrifted = Object.entries(JSON.parse(peerOut.stdout).features).filter(([, v]) => v.status !== 'OK').map(([k]) => k);
+  const peerDrifted = Object.entries(JSON.parse(peerOut.stdout).features)
+    .filter(([, v]) => v.status !== 'OK')
+    .map(([k]) => k);
   const runDrift = (cmd) => spawnSync(cmd[0], cmd.slice(1), { stdio: 'ignore' });
   runDrift(drift(f.q1Csv, f.aprilCsv));
   const ours = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
-  console.log(`\nVerdicts on the same files: peer flags ${peerDrifted.length} of ${Object.keys(JSON.parse(peerOut.stdout).features).length} features (${peerDrifted.join(', ') || 'none'}); ` +
-    `modelci flags ${ours.verdict.driftedFeatures.length} of ${ours.verdict.testedFeatures} (${ours.verdict.driftedFeatures.join(', ') || 'none'}).`);
+  console.log(
+    `\nVerdicts on the same files: peer flags ${peerDrifted.length} of ${Object.keys(JSON.parse(peerOut.stdout).features).length} features (${peerDrifted.join(', ') || 'none'}); ` +
+      `modelci flags ${ours.verdict.driftedFeatures.length} of ${ours.verdict.testedFeatures} (${ours.verdict.driftedFeatures.join(', ') || 'none'}).`,
+  );
   for (const feature of ours.features) console.log(`  ${feature.name}: ${feature.reason}`);
 
   const verdict = (ok) => (ok ? 'met' : 'NOT met');
-  console.log(`\nTargets: CSV time <= 0.5x: ${(oursCsv.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursCsv.seconds / peerCsv.seconds <= 0.5)}; ` +
-    `CSV memory <= 0.5x: ${(oursCsv.peakMib / peerCsv.peakMib).toFixed(2)}x ${verdict(oursCsv.peakMib / peerCsv.peakMib <= 0.5)}; ` +
-    `profile time <= 0.25x: ${(oursProfile.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursProfile.seconds / peerCsv.seconds <= 0.25)}; ` +
-    `date left in (date-in / date-out) <= 1.3x: ${(oursDate.seconds / oursCsv.seconds).toFixed(2)}x time ${verdict(oursDate.seconds / oursCsv.seconds <= 1.3)}, ` +
-    `${(oursDate.peakMib / oursCsv.peakMib).toFixed(2)}x memory ${verdict(oursDate.peakMib / oursCsv.peakMib <= 1.3)}`);
+  console.log(
+    `\nTargets: CSV time <= 0.5x: ${(oursCsv.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursCsv.seconds / peerCsv.seconds <= 0.5)}; ` +
+      `CSV memory <= 0.5x: ${(oursCsv.peakMib / peerCsv.peakMib).toFixed(2)}x ${verdict(oursCsv.peakMib / peerCsv.peakMib <= 0.5)}; ` +
+      `profile time <= 0.25x: ${(oursProfile.seconds / peerCsv.seconds).toFixed(2)}x ${verdict(oursProfile.seconds / peerCsv.seconds <= 0.25)}; ` +
+      `date left in (date-in / date-out) <= 1.3x: ${(oursDate.seconds / oursCsv.seconds).toFixed(2)}x time ${verdict(oursDate.seconds / oursCsv.seconds <= 1.3)}, ` +
+      `${(oursDate.peakMib / oursCsv.peakMib).toFixed(2)}x memory ${verdict(oursDate.peakMib / oursCsv.peakMib <= 1.3)}`,
+  );
   runDrift(drift(profile, batch, []));
   const small = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
   console.log(`Small batch (${small.current.rows} April rows) against the Q1 profile: ${small.verdict.summary}`);
@@ -122,7 +147,11 @@ async function benchDrift() {
 function benchEvaluation() {
   const dir = join(root, '.bench');
   const out = join(dir, 'evaluation');
-  execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/evaluation.ts'), '-o', out, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/evaluation.ts'), '-o', out, '--quiet', '--target', 'es2022'],
+    { cwd: root, stdio: 'inherit' },
+  );
   rmSync(join(dir, 'bin'), { recursive: true, force: true });
   cpSync(join(root, 'dist/bin'), join(dir, 'bin'), { recursive: true });
   const run = spawnSync(process.execPath, [join(out, 'index.js'), join(dir, 'evaluation-data')], { stdio: 'inherit' });
@@ -142,7 +171,13 @@ function benchRegistry() {
     fn();
     return Number(process.hrtime.bigint() - t0) / 1e9;
   };
-  const register = (registry, name = 'big') => JSON.parse(execFileSync(process.execPath, [cli, 'register', '--registry', registry, '--name', name, '--model', model, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+  const register = (registry, name = 'big') =>
+    JSON.parse(
+      execFileSync(process.execPath, [cli, 'register', '--registry', registry, '--name', name, '--model', model, '--format', 'json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      }),
+    );
   const oci = startDockerRegistry(join(dir, 'docker-registry'));
   const shell = [];
   const ours = [];
@@ -151,8 +186,24 @@ function benchRegistry() {
   // The registry's own cost: one monolithic upload of the same bytes with curl, digest known.
   const digest = execFileSync('sha256sum', [model], { encoding: 'utf8' }).split(' ')[0];
   const curlPut = (repo) => {
-    const location = execFileSync('bash', ['-c', `curl -s -i -X POST http://127.0.0.1:${oci.port}/v2/${repo}/blobs/uploads/ | tr -d '\\r' | sed -n 's/^[Ll]ocation: //p'`], { encoding: 'utf8' }).trim();
-    execFileSync('curl', ['-s', '-f', '-o', '/dev/null', '-X', 'PUT', '-H', 'Content-Type: application/octet-stream', '-T', model, `${location}${location.includes('?') ? '&' : '?'}digest=sha256:${digest}`]);
+    const location = execFileSync(
+      'bash',
+      ['-c', `curl -s -i -X POST http://127.0.0.1:${oci.port}/v2/${repo}/blobs/uploads/ | tr -d '\\r' | sed -n 's/^[Ll]ocation: //p'`],
+      { encoding: 'utf8' },
+    ).trim();
+    execFileSync('curl', [
+      '-s',
+      '-f',
+      '-o',
+      '/dev/null',
+      '-X',
+      'PUT',
+      '-H',
+      'Content-Type: application/octet-stream',
+      '-T',
+      model,
+      `${location}${location.includes('?') ? '&' : '?'}digest=sha256:${digest}`,
+    ]);
   };
   for (let i = 0; i < runs; i++) {
     rmSync(join(dir, 'copy.bin'), { force: true });
@@ -169,9 +220,13 @@ function benchRegistry() {
     floor.push(time(() => curlPut(`floor/big${i}`)));
   }
   let again;
-  const againSeconds = time(() => { again = register(join(dir, 'reg')); });
+  const againSeconds = time(() => {
+    again = register(join(dir, 'reg'));
+  });
   let againOci;
-  const againOciSeconds = time(() => { againOci = register(`oci://127.0.0.1:${oci.port}/bench`, 'big0'); });
+  const againOciSeconds = time(() => {
+    againOci = register(`oci://127.0.0.1:${oci.port}/bench`, 'big0');
+  });
   oci.stop();
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const ratio = med(ours) / med(shell);
@@ -182,10 +237,18 @@ function benchRegistry() {
   console.log(`| modelci register, local OCI-layout registry | ${med(ours).toFixed(2)} | ${ratio.toFixed(2)}x |`);
   const ociRatio = med(pushed) / med(shell);
   console.log(`| modelci register, docker-registry on 127.0.0.1 (OCI push, 64 MiB chunks) | ${med(pushed).toFixed(2)} | ${ociRatio.toFixed(2)}x |`);
-  console.log(`| curl, one monolithic PUT of the same bytes to the same registry (its floor; digest known in advance) | ${med(floor).toFixed(2)} | ${(med(floor) / med(shell)).toFixed(2)}x |`);
-  console.log(`\nRe-registering the same file: local ${again.bytesWritten} bytes written (${againSeconds.toFixed(2)} s, one read to hash it); docker-registry ${againOci.bytesWritten} bytes uploaded (${againOciSeconds.toFixed(2)} s).`);
-  console.log(`Target: <= 1.3x: local ${ratio.toFixed(2)}x ${ratio <= 1.3 ? 'met' : 'NOT met'}, docker-registry ${ociRatio.toFixed(2)}x ${ociRatio <= 1.3 ? 'met' : 'NOT met'}; re-registering uploads 0 bytes: ${again.bytesWritten === 0 && againOci.bytesWritten === 0 ? 'met' : 'NOT met'}`);
-  console.log(`(The docker-registry row includes the version claim's settle delay, ${process.env.MODELCI_REGISTRY_SETTLE_MS ?? 2000} ms flat per registration: distribution has no conditional tag write.)`);
+  console.log(
+    `| curl, one monolithic PUT of the same bytes to the same registry (its floor; digest known in advance) | ${med(floor).toFixed(2)} | ${(med(floor) / med(shell)).toFixed(2)}x |`,
+  );
+  console.log(
+    `\nRe-registering the same file: local ${again.bytesWritten} bytes written (${againSeconds.toFixed(2)} s, one read to hash it); docker-registry ${againOci.bytesWritten} bytes uploaded (${againOciSeconds.toFixed(2)} s).`,
+  );
+  console.log(
+    `Target: <= 1.3x: local ${ratio.toFixed(2)}x ${ratio <= 1.3 ? 'met' : 'NOT met'}, docker-registry ${ociRatio.toFixed(2)}x ${ociRatio <= 1.3 ? 'met' : 'NOT met'}; re-registering uploads 0 bytes: ${again.bytesWritten === 0 && againOci.bytesWritten === 0 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `(The docker-registry row includes the version claim's settle delay, ${process.env.MODELCI_REGISTRY_SETTLE_MS ?? 2000} ms flat per registration: distribution has no conditional tag write.)`,
+  );
   benchConcurrentRegistrations(dir);
   rmSync(dir, { recursive: true, force: true });
 }
@@ -199,19 +262,32 @@ function benchConcurrentRegistrations(dir) {
     writeFileSync(f, `weights of writer ${i} ${Date.now()}`);
     return f;
   });
-  const backends = [['local OCI layout', join(dir, 'reg-concurrent')], ['docker-registry on 127.0.0.1', `oci://127.0.0.1:${oci.port}/bench`]];
+  const backends = [
+    ['local OCI layout', join(dir, 'reg-concurrent')],
+    ['docker-registry on 127.0.0.1', `oci://127.0.0.1:${oci.port}/bench`],
+  ];
   console.log('\n8 concurrent registrations of different files to one name (processes)\n');
   console.log('| backend | s (all done) | exit 0 | distinct versions | each exit-0 version holds its own file |');
   console.log('|---|---:|---:|---:|---|');
   for (const [label, registry] of backends) {
     const t0 = process.hrtime.bigint();
-    const script = files.map((f) => `'${process.execPath}' '${cli}' register --registry '${registry}' --name race --model '${f}' --format json > '${f}.out' 2> '${f}.err'; echo $? > '${f}.rc' &`).join('\n') + '\nwait';
+    const script =
+      files
+        .map(
+          (f) =>
+            `'${process.execPath}' '${cli}' register --registry '${registry}' --name race --model '${f}' --format json > '${f}.out' 2> '${f}.err'; echo $? > '${f}.rc' &`,
+        )
+        .join('\n') + '\nwait';
     execFileSync('bash', ['-c', script]);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const outcomes = files.map((f) => ({ f, rc: Number(readFileSync(`${f}.rc`, 'utf8').trim()), out: readFileSync(`${f}.out`, 'utf8') }));
     const ok = outcomes.filter((o) => o.rc === 0).map((o) => ({ ...o, version: JSON.parse(o.out).version }));
     const owns = ok.every((o) => {
-      const held = JSON.parse(execFileSync(process.execPath, [cli, 'resolve', '--registry', registry, '--name', 'race', '--version', String(o.version), '--format', 'json'], { encoding: 'utf8' }));
+      const held = JSON.parse(
+        execFileSync(process.execPath, [cli, 'resolve', '--registry', registry, '--name', 'race', '--version', String(o.version), '--format', 'json'], {
+          encoding: 'utf8',
+        }),
+      );
       return held.files[0].digest === `sha256:${execFileSync('sha256sum', [o.f], { encoding: 'utf8' }).split(' ')[0]}`;
     });
     console.log(`| ${label} | ${seconds.toFixed(2)} | ${ok.length}/8 | ${new Set(ok.map((o) => o.version)).size} | ${owns ? 'yes' : 'NO'} |`);
@@ -224,7 +300,10 @@ function startDockerRegistry(dir) {
   execFileSync('mkdir', ['-p', dir]);
   const port = 5000 + Math.floor(Math.random() * 1000);
   const config = join(dir, 'config.yml');
-  writeFileSync(config, `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+  writeFileSync(
+    config,
+    `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n`,
+  );
   const child = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     if (spawnSync('bash', ['-c', `exec 3<>/dev/tcp/127.0.0.1/${port}`]).status === 0) return { port, stop: () => child.kill('SIGTERM') };
@@ -238,15 +317,107 @@ function startDockerRegistry(dir) {
 // window, in a seeded simulation (TypeScript, bundled with ncc like the evaluation bench).
 function benchCanary() {
   const out = join(root, '.bench', 'canary');
-  execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/canary.ts'), '-o', out, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/canary.ts'), '-o', out, '--quiet', '--target', 'es2022'],
+    { cwd: root, stdio: 'inherit' },
+  );
   const run = spawnSync(process.execPath, [join(out, 'index.js')], { stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`the canary bench exited ${run.status}`);
   // And once on the real stack (HAProxy, ONNX model servers, Prometheus): about two minutes.
   const dir = join(root, '.bench');
   const stackOut = join(dir, 'canary-stack');
-  execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/canary-stack.ts'), '-o', stackOut, '--quiet', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'bench/canary-stack.ts'), '-o', stackOut, '--quiet', '--target', 'es2022'],
+    { cwd: root, stdio: 'inherit' },
+  );
   rmSync(join(dir, 'bin'), { recursive: true, force: true });
   cpSync(join(root, 'dist/bin'), join(dir, 'bin'), { recursive: true });
   const stack = spawnSync(process.execPath, [join(stackOut, 'index.js')], { stdio: 'inherit' });
   if (stack.status !== 0) throw new Error(`the real-stack canary bench exited ${stack.status}`);
+}
+
+// Issue 14: one day of flights-sized production logs (April 2001, 500k rows, 24-25 hourly CSV
+// partitions) through `modelci monitor` against the saved Q1 profile, split hourly (25 windows,
+// each compared as check-drift does), against the peer comparing the raw Q1 reference with the
+// same 500k rows once. Target: under 0.25x the peer's time.
+async function benchMonitor() {
+  const probe = spawnSync(python, ['-c', 'import pandas, scipy'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    console.error("The peer needs Debian's pandas and SciPy: apt-get update && apt-get install -y python3-pandas python3-scipy");
+    process.exit(2);
+  }
+  const dir = join(root, '.bench');
+  console.log('Preparing flights data (Q1 profile; April as one day of hourly logs)...');
+  const f = await ensureFlightsSplit(dir);
+  const profile = join(dir, 'flights-2001-q1.profile.json');
+  if (!existsSync(profile)) spawnSync(process.execPath, [cli, 'profile', f.q1Csv, '--out', profile, '--ignore-columns', 'date'], { stdio: 'ignore' });
+  const logs = writeHourlyLogs(f.aprilCsv, join(dir, 'monitor-logs'));
+  const measure = (cmd) => {
+    const out = spawnSync(python, [join(root, 'bench/measure.py'), ...cmd], { encoding: 'utf8', cwd: dir });
+    const m = JSON.parse(out.stdout);
+    if (m.status !== 0 && m.status !== 1) throw new Error(`${cmd.join(' ')} exited ${m.status}: ${m.stderr}`);
+    return m;
+  };
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const bench = (name, cmd) => {
+    measure(cmd);
+    const ms = Array.from({ length: runs }, () => measure(cmd));
+    return { name, seconds: med(ms.map((m) => m.seconds)), peakMib: med(ms.map((m) => m.peak_mib)) };
+  };
+  const report = join(dir, 'monitor-report.json');
+  const monitor = (split, data = logs.csv) => [
+    process.execPath,
+    cli,
+    'monitor',
+    '--production-data',
+    data,
+    '--time-column',
+    'ts',
+    '--reference',
+    profile,
+    '--window',
+    '24h',
+    '--split',
+    split,
+    '--fail-on',
+    'never',
+    '--report-path',
+    report,
+    '--format',
+    'json',
+  ];
+  const peer = bench('peer (pandas + SciPy), raw Q1 reference vs the 500k rows', [
+    python,
+    join(root, '../shared/peers/seed_drift_check.py'),
+    '--reference',
+    f.q1Csv,
+    '--current',
+    f.aprilCsv,
+    '--skip',
+    'date',
+  ]);
+  const hourly = bench('modelci monitor, saved profile, split hourly', monitor('hourly'));
+  const whole = bench('modelci monitor, saved profile, one window', monitor('none'));
+  const parquet = bench('modelci monitor, saved profile, split hourly, Parquet partitions', monitor('hourly', logs.parquet));
+  console.log(
+    `\nMonitor, one day of logs (${logs.rows.toLocaleString('en-US')} rows in ${logs.files} hourly files) vs the Q1 2001 reference; median of ${runs} runs, Node ${process.version}\n`,
+  );
+  console.log('| run | wall s | peak MiB | time vs peer | memory vs peer |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of [peer, hourly, whole, parquet]) {
+    console.log(
+      `| ${r.name} | ${r.seconds.toFixed(2)} | ${r.peakMib.toFixed(0)} | ${(r.seconds / peer.seconds).toFixed(2)}x | ${(r.peakMib / peer.peakMib).toFixed(2)}x |`,
+    );
+  }
+  const again = monitor('hourly');
+  spawnSync(again[0], again.slice(1), { stdio: 'ignore' });
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\nWhat it found: ${r.decision.summary} (${r.windows.filter((w) => w.drifted).length} of ${r.windows.length} windows drifted; ${r.level.why})`);
+  const ratio = hourly.seconds / peer.seconds;
+  const pqRatio = parquet.seconds / peer.seconds;
+  console.log(
+    `Target: hourly monitor <= 0.25x the peer's time: CSV ${ratio.toFixed(2)}x ${ratio <= 0.25 ? 'met' : 'NOT met'}, Parquet ${pqRatio.toFixed(2)}x ${pqRatio <= 0.25 ? 'met' : 'NOT met'}`,
+  );
 }

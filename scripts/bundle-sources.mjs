@@ -11,6 +11,7 @@ export const BUNDLES = {
   'register-model': 'actions/register-model/src/index.ts',
   'canary-deploy': 'actions/canary-deploy/src/index.ts',
   'pr-report': 'actions/pr-report/src/index.ts',
+  monitor: 'actions/monitor/src/index.ts',
   // After its main bundle: that one's folder is cleared first.
   'canary-deploy/post': 'actions/canary-deploy/src/post-index.ts',
   'train-on-gpu': 'actions/train-on-gpu/src/index.ts',

@@ -53,11 +53,11 @@ describe.each(testNodes().map((node) => [nodeVersion(node), node]))('modelci CLI
     ],
     [
       ['drfit'],
-      "modelci: unknown command 'drfit'; did you mean 'drift'? The commands are train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback (modelci --help).\n",
+      "modelci: unknown command 'drfit'; did you mean 'drift'? The commands are train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback, monitor (modelci --help).\n",
     ],
     [
       ['frobnicate'],
-      "modelci: unknown command 'frobnicate'; the commands are train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback (modelci --help).\n",
+      "modelci: unknown command 'frobnicate'; the commands are train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback, monitor (modelci --help).\n",
     ],
     [['profile'], 'modelci: give exactly one data path, e.g. modelci profile <data> --out <profile.json> [flags]\n'],
     [

@@ -8,6 +8,7 @@
 export { runDriftCheck, runProfile } from './steps/check-drift.js';
 export { runQualityGates, isKnownMetric, type QualityGatesRequest } from './steps/quality-gates.js';
 export { runAttach, runList, runPromote, runRegister, runRegistryOperation, runResolve } from './steps/register-model.js';
+export { runMonitor, type MonitorContext, type MonitorOutcome } from './steps/monitor.js';
 export { runCanaryDeploy, rollBackUnfinished, unfinishedRollout, DEFAULT_RECORD_PATH, type CanaryOutcome } from './steps/canary-deploy.js';
 
 // Input catalogues: each step's inputs, once (action.yml, CLI flags and help agree with them).
@@ -15,6 +16,7 @@ export { CHECK_DRIFT_INPUTS, PROFILE_INPUTS } from './steps/check-drift-inputs.j
 export { QUALITY_GATES_INPUTS } from './steps/quality-gates-inputs.js';
 export { REGISTER_MODEL_INPUTS, REGISTER_INPUTS, PROMOTE_INPUTS, RESOLVE_INPUTS, LIST_INPUTS, ATTACH_INPUTS } from './steps/register-model-inputs.js';
 export { CANARY_DEPLOY_INPUTS, ROLLBACK_INPUTS } from './steps/canary-deploy-inputs.js';
+export { MONITOR_INPUTS } from './steps/monitor-inputs.js';
 export type { InputSpec, InputType, RawInputs } from './shared/input-spec.js';
 
 // Renderers: the Markdown and terminal views of every report.
@@ -25,6 +27,9 @@ export { renderGatesText } from './render/gates-text.js';
 export { renderVersionListText, renderVersionText } from './render/registry-text.js';
 export { renderDeploymentMarkdown } from './render/canary-markdown.js';
 export { renderDeploymentText } from './render/canary-text.js';
+export { renderMonitorMarkdown } from './render/monitor-markdown.js';
+export { renderMonitorText } from './render/monitor-text.js';
+export type { MonitorReport } from './monitor/monitor-report.js';
 export { renderTrainingText } from './render/training-text.js';
 export { runTrainOnGpu, type TrainOutcome } from './steps/train-on-gpu.js';
 export { TRAIN_ON_GPU_INPUTS } from './steps/train-on-gpu-inputs.js';

@@ -5,6 +5,7 @@ import { canary } from './canary.js';
 import { drift } from './drift.js';
 import { gates } from './gates.js';
 import { list } from './list.js';
+import { monitor } from './monitor.js';
 import { profile } from './profile.js';
 import { promote } from './promote.js';
 import { register } from './register.js';
@@ -12,4 +13,4 @@ import { resolve } from './resolve.js';
 import { rollback } from './rollback.js';
 import { train } from './train.js';
 
-export const COMMANDS: readonly Command[] = [train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];
+export const COMMANDS: readonly Command[] = [train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback, monitor];

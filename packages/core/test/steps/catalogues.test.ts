@@ -6,6 +6,7 @@ import type { InputSpec } from '../../src/shared/input-spec.js';
 import { parseInputValue } from '../../src/shared/parse-input.js';
 import { CANARY_DEPLOY_ACTION_INPUTS } from '../../src/steps/canary-deploy-inputs.js';
 import { CHECK_DRIFT_INPUTS } from '../../src/steps/check-drift-inputs.js';
+import { MONITOR_INPUTS } from '../../src/steps/monitor-inputs.js';
 import { PR_REPORT_INPUTS } from '../../src/steps/pr-report-inputs.js';
 import { QUALITY_GATES_INPUTS } from '../../src/steps/quality-gates-inputs.js';
 import { REGISTER_MODEL_INPUTS } from '../../src/steps/register-model-inputs.js';
@@ -19,6 +20,7 @@ const ACTIONS: [string, readonly InputSpec[]][] = [
   ['canary-deploy', CANARY_DEPLOY_ACTION_INPUTS],
   ['pr-report', PR_REPORT_INPUTS],
   ['train-on-gpu', TRAIN_ON_GPU_INPUTS],
+  ['monitor', MONITOR_INPUTS],
 ];
 
 describe.each(ACTIONS)('actions/%s/action.yml agrees with its catalogue', (action, catalogue) => {
