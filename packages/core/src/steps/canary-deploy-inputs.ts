@@ -152,3 +152,27 @@ export const CANARY_DEPLOY_INPUTS = [
 
 /** `modelci rollback`: what the post step does, by hand. */
 export const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path' || s.name === 'rollback-timeout');
+
+/**
+ * The action's inputs beyond the rollout's: the GitHub deployment that shows it on the
+ * Environments page. Off GitHub (`modelci canary`) there is none, so the CLI has no such flags.
+ */
+export const CANARY_DEPLOY_GITHUB_INPUTS = [
+  {
+    name: 'environment',
+    type: 'string',
+    default: 'production',
+    description:
+      "The GitHub environment the rollout is recorded in as a deployment (payload: model name and version; status in_progress, then success when promoted, inactive when rolled back, failure when the rollout failed), so the Environments page shows which model version serves. Usually the job's own environment:.",
+  },
+  {
+    name: 'token',
+    type: 'string',
+    default: '${{ github.token }}',
+    description:
+      'Token that may create deployments (deployments: write). Without that permission the step warns and the rollout goes on: the Environments page never blocks it. Empty: no deployment is recorded.',
+  },
+] as const satisfies readonly InputSpec[];
+
+/** Everything actions/canary-deploy/action.yml lists, in its order. */
+export const CANARY_DEPLOY_ACTION_INPUTS = [...CANARY_DEPLOY_INPUTS, ...CANARY_DEPLOY_GITHUB_INPUTS] as const;

@@ -20,6 +20,7 @@ import { parseInputs } from '../shared/parse-input.js';
 import type { RawInputs } from '../shared/input-spec.js';
 import { CANARY_DEPLOY_INPUTS } from './canary-deploy-inputs.js';
 import { logText } from '../shared/log-text.js';
+import { endModelDeployment, rolloutEnd, startModelDeployment, type DeploymentTarget, type TrackedDeployment } from './canary-deploy-github.js';
 
 export const DEFAULT_RECORD_PATH = 'modelci-deployment-record.json';
 /** Where the record goes, for error sentences naming the input. */
@@ -36,6 +37,8 @@ export interface CanaryOutcome {
   warnings: string[];
   /** The step passes only when the canary was promoted (or a dry run found everything answering). */
   passed: boolean;
+  /** The GitHub deployment that shows this rollout, when one was asked for and GitHub created it. */
+  deployment?: TrackedDeployment;
 }
 
 export interface CanaryRuntime {
@@ -43,6 +46,8 @@ export interface CanaryRuntime {
   signal?: AbortSignal;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** Record the rollout as a GitHub deployment (not for a dry run); GitHub refusing is a warning, never a failure. */
+  deployment?: DeploymentTarget;
 }
 
 export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime = {}): Promise<CanaryOutcome> {
@@ -61,21 +66,39 @@ export async function runCanaryDeploy(req: CanaryRequest, runtime: CanaryRuntime
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
   };
-  const record = await runRollout(
-    policy,
-    {
-      router,
-      metrics,
-      clock: runtime.clock,
-      signal: runtime.signal,
-      log: runtime.log && ((line) => runtime.log!(logText(line))),
-      onRecord: (r) => writeRecord(recordPath, r),
-      previous: await readRecord(recordPath),
-      promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
-    },
-    model,
-  );
-  return outcome(record, recordPath);
+  const deploymentWarnings: string[] = [];
+  const warn = (sentence: string) => {
+    deploymentWarnings.push(sentence);
+    runtime.log?.(`warning: ${sentence}`);
+  };
+  const deployment = runtime.deployment && !v['dry-run'] ? await startModelDeployment(runtime.deployment, model, warn) : undefined;
+  let record: DeploymentRecord;
+  try {
+    record = await runRollout(
+      policy,
+      {
+        router,
+        metrics,
+        clock: runtime.clock,
+        signal: runtime.signal,
+        log: runtime.log && ((line) => runtime.log!(logText(line))),
+        onRecord: (r) => writeRecord(recordPath, r),
+        previous: await readRecord(recordPath),
+        promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
+      },
+      model,
+    );
+  } catch (e) {
+    // The rollout could not start or stopped on a bug: the Environments page must not say in progress.
+    if (deployment) await endModelDeployment(runtime.deployment!, deployment, 'failed', `The rollout stopped: ${(e as Error).message}`, warn);
+    throw e;
+  }
+  const end = rolloutEnd(record);
+  if (deployment && end) await endModelDeployment(runtime.deployment!, deployment, end, record.reason ?? record.state, warn);
+  const out = outcome(record, recordPath);
+  out.warnings.push(...deploymentWarnings);
+  if (deployment) out.deployment = deployment;
+  return out;
 }
 
 /**
@@ -180,7 +203,7 @@ function outcome(record: DeploymentRecord, recordPath: string): CanaryOutcome {
       serving: record.serving ?? '',
     },
     passed: record.state === 'promoted' || record.state === 'dry-run',
-    warnings: record.warnings ?? [],
+    warnings: [...(record.warnings ?? [])],
   };
 }
 

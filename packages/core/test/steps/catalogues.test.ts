@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { InputSpec } from '../../src/shared/input-spec.js';
 import { parseInputValue } from '../../src/shared/parse-input.js';
-import { CANARY_DEPLOY_INPUTS } from '../../src/steps/canary-deploy-inputs.js';
+import { CANARY_DEPLOY_ACTION_INPUTS } from '../../src/steps/canary-deploy-inputs.js';
 import { CHECK_DRIFT_INPUTS } from '../../src/steps/check-drift-inputs.js';
 import { PR_REPORT_INPUTS } from '../../src/steps/pr-report-inputs.js';
 import { QUALITY_GATES_INPUTS } from '../../src/steps/quality-gates-inputs.js';
@@ -16,7 +16,7 @@ const ACTIONS: [string, readonly InputSpec[]][] = [
   ['check-drift', CHECK_DRIFT_INPUTS],
   ['quality-gates', QUALITY_GATES_INPUTS],
   ['register-model', REGISTER_MODEL_INPUTS],
-  ['canary-deploy', CANARY_DEPLOY_INPUTS],
+  ['canary-deploy', CANARY_DEPLOY_ACTION_INPUTS],
   ['pr-report', PR_REPORT_INPUTS],
   ['train-on-gpu', TRAIN_ON_GPU_INPUTS],
 ];
