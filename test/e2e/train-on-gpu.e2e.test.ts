@@ -55,7 +55,8 @@ test('the real trainer on the stand-in GPU: report, telemetry, the ONNX export, 
       .update(readFileSync(join(dir, 'out/model.onnx')))
       .digest('hex'),
   );
-  expect(r.outputs).toMatchObject({ 'exit-code': '0', 'artifact-name': `model-${SHA}`, 'training-run': join(dir, 'out/modelci-training-run.json') });
+  expect(r.outputs).toMatchObject({ 'exit-code': '0', 'training-run': join(dir, 'out/modelci-training-run.json') });
+  expect(r.outputs).not.toHaveProperty('artifact-name'); // upload: false, so no artifact is claimed
   expect(r.summary).toContain('Training succeeded');
   expect(r.summary).toContain('xychart-beta');
 
