@@ -4,7 +4,8 @@
 // the model handed from train to evaluate and register as an artifact through the results-service
 // stand-in and Azurite, and the canary on the real stack (HAProxy, Prometheus, ONNX model servers).
 // The first run has no production model and ships; the second trains a worse model, which the
-// baseline gate stops before anything is registered or deployed.
+// baseline gate stops before anything is registered or deployed; the third brings drifted data,
+// which stops it before training.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -78,6 +79,9 @@ beforeAll(async () => {
   writeFileSync(join(repo, 'training/train.py'), readFileSync(join(ROOT, 'examples/training/train.py')));
   writeFileSync(join(repo, 'data/reference.csv'), readFileSync(t.data.penguinsTrain));
   writeFileSync(join(repo, 'data/current.csv'), readFileSync(t.data.penguinsTest));
+  // A batch that drifted: only Gentoo penguins arrive (the heaviest, with the longest flippers).
+  const [header, ...rows] = readFileSync(t.data.penguinsTest, 'utf8').trimEnd().split('\n');
+  writeFileSync(join(repo, 'data/drifted.csv'), [header, ...rows.filter((r) => r.startsWith('Gentoo,'))].join('\n') + '\n');
 }, 600_000);
 
 afterAll(async () => {
@@ -91,13 +95,13 @@ afterAll(async () => {
 const registry = () => `file://${join(dir, 'registry')}`;
 
 /** One push: a workflow run of its own (its own results service: artifacts belong to a run). */
-async function push(n: number, epochs: number): Promise<{ run: WorkflowRun; results: ResultsService }> {
+async function push(n: number, epochs: number, data = 'data/current.csv'): Promise<{ run: WorkflowRun; results: ResultsService }> {
   const results = await startResultsService(azurite);
   const run = await runWorkflow({
     workflow: '.github/workflows/pipeline.yml',
     inputs: {
       'model-name': 'penguins',
-      data: 'data/current.csv',
+      data,
       'reference-profile': 'data/reference.csv',
       'training-command': `${PYTHON} training/train.py --data ${join(VEGA, 'penguins.json')} --output-dir artifacts --epochs ${epochs}`,
       // The GPU jobs run here on the CPU: the pipeline's own switch for it.
@@ -139,7 +143,7 @@ async function push(n: number, epochs: number): Promise<{ run: WorkflowRun; resu
 const results = (run: WorkflowRun) => Object.fromEntries(Object.entries(run.jobs).map(([id, j]) => [id, j.result]));
 const step = (run: WorkflowRun, job: string, name: string) => run.jobs[job].steps.find((s) => s.name === name || s.id === name)!;
 
-test('a push: validate, train, evaluate with no baseline, register, canary, promote; then a worse model stops at evaluate', async () => {
+test('a push: validate, train, evaluate with no baseline, register, canary, promote; then a worse model stops at evaluate, drifted data at validate-data', async () => {
   const first = await push(1, 150);
   const jobs = results(first.run);
   if (jobs.promote !== 'success') throw new Error(`the first run did not reach promote: ${JSON.stringify(jobs)}\n${failedSteps(first.run)}`);
@@ -216,4 +220,22 @@ test('a push: validate, train, evaluate with no baseline, register, canary, prom
   expect(versions.map((v) => [v.version, v.aliases.sort()])).toEqual([[1, ['production', 'staging']]]);
   expect(deployed).toHaveLength(2);
   expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
+
+  // Third push: the data drifted; validate-data stops the run before any training.
+  const third = await push(3, 150, 'data/drifted.csv');
+  expect(results(third.run)).toEqual({
+    'validate-data': 'failure',
+    train: 'skipped',
+    evaluate: 'skipped',
+    report: 'skipped',
+    register: 'skipped',
+    canary: 'skipped',
+    promote: 'skipped',
+  });
+  expect(third.run.outputs.drifted).toBe('true');
+  expect(third.run.jobs['validate-data'].outputs['drifted-features']).toMatch(/flipper_length_mm|body_mass_g|bill_depth_mm/);
+  // The drift report is kept even so (if: always()), and nothing was trained or uploaded besides it.
+  expect(third.results.artifacts.map((a) => a.name)).toEqual(['drift-report']);
+  expect((await runList({ registry: registry(), name: 'penguins' })).map((v) => [v.version, v.aliases.sort()])).toEqual([[1, ['production', 'staging']]]);
+  expect(deployed).toHaveLength(2);
 }, 1_800_000);
