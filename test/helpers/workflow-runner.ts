@@ -227,7 +227,9 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<WorkflowRun
     const jobRun: JobRun = { result: 'skipped', outputs: {}, workspace, steps: [], recorded: {} };
     run.jobs[id] = jobRun;
     if (!condition(job.if, jobScope)) {
-      log(`job ${id}: skipped (${job.if === undefined ? 'a job it needs did not succeed' : `if: ${String(job.if)}`})`);
+      log(
+        `job ${id}: skipped (${job.if === undefined ? 'a job it needs did not succeed' : `if: ${String(job.if)} was false, or a job it needs did not succeed`})`,
+      );
       continue;
     }
     const sub = (v: unknown, scope: Scope): Value =>
