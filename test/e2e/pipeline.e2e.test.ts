@@ -1,6 +1,6 @@
-// The reusable pipeline (.github/workflows/pipeline.yml) end to end, as a caller's push runs it:
-// the workflow FILE run job by job (test/helpers/workflow-runner.ts) through the committed bundles,
-// on real data (Palmer penguins from vega-datasets), the real PyTorch trainer, a local registry,
+// The reusable pipeline (.github/workflows/pipeline.yml) end to end, as the example caller's push
+// runs it (its `with:`, changed only where things are on this machine): the workflow FILE run job
+// by job (test/helpers/workflow-runner.ts) through the committed bundles, on real data (Palmer penguins from vega-datasets), the real PyTorch trainer, a local registry,
 // the model handed from train to evaluate and register as an artifact through the results-service
 // stand-in and Azurite, and the canary on the real stack (HAProxy, Prometheus, ONNX model servers).
 // The first run has no production model and ships; the second trains a worse model, which the
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { runList } from '../../packages/core/src/index.js';
 import { startAzurite, type RunningAzurite } from '../helpers/azurite.js';
 import { startCanaryStack, type CanaryStack } from '../helpers/canary-stack.js';
@@ -18,6 +19,7 @@ import { VEGA } from '../helpers/datasets.js';
 import { startModelServer, type ModelServer } from '../helpers/model-server.js';
 import { startResultsService, type ResultsService } from '../helpers/results-service.js';
 import { ROOT, testNodes } from '../helpers/run-bundle.js';
+import { substitute, type Scope } from '../helpers/workflow-expressions.js';
 import { failedSteps, runWorkflow, type WorkflowRun } from '../helpers/workflow-runner.js';
 import { buildTestModels, type TestModels } from '../models/test-models.js';
 
@@ -93,6 +95,25 @@ afterAll(async () => {
 });
 
 const registry = () => `file://${join(dir, 'registry')}`;
+const MODEL = 'penguin-classifier';
+
+/**
+ * The example caller's `with:` (workflows-examples/pipeline.yml), its expressions evaluated as a
+ * push evaluates them (no dispatch inputs, no vars set): the test calls the pipeline as it does.
+ */
+function callerWith(): Record<string, string | boolean | number> {
+  const caller = parse(readFileSync(join(ROOT, 'workflows-examples/pipeline.yml'), 'utf8')) as {
+    jobs: { pipeline: { uses: string; with: Record<string, string | boolean | number> } };
+  };
+  expect(caller.jobs.pipeline.uses).toBe('<owner>/modelci/.github/workflows/pipeline.yml@v1');
+  const scope: Scope = { contexts: { github: { event_name: 'push' }, inputs: {}, vars: {} }, status: { success: true, failure: false, cancelled: false } };
+  return Object.fromEntries(
+    Object.entries(caller.jobs.pipeline.with).map(([k, v]) => {
+      const value = typeof v === 'string' ? substitute(v, scope) : v;
+      return [k, value === null ? '' : (value as string | boolean | number)];
+    }),
+  );
+}
 
 /** One push: a workflow run of its own (its own results service: artifacts belong to a run). */
 async function push(n: number, epochs: number, data = 'data/current.csv'): Promise<{ run: WorkflowRun; results: ResultsService }> {
@@ -100,26 +121,24 @@ async function push(n: number, epochs: number, data = 'data/current.csv'): Promi
   const run = await runWorkflow({
     workflow: '.github/workflows/pipeline.yml',
     inputs: {
-      'model-name': 'penguins',
+      ...callerWith(),
+      // What differs from the example caller: where things are on this machine, and seconds, not minutes.
       data,
       'reference-profile': 'data/reference.csv',
       'training-command': `${PYTHON} training/train.py --data ${join(VEGA, 'penguins.json')} --output-dir artifacts --epochs ${epochs}`,
       // The GPU jobs run here on the CPU: the pipeline's own switch for it.
       gpus: 'none',
-      'runner-labels': '["self-hosted","gpu"]',
-      'test-data': 'model/test.csv',
-      'label-column': 'species',
       'execution-provider': 'cpu',
+      // The example's size and latency gates are for a real model on a GPU runner; accuracy is the point here.
       gates: 'accuracy >= 0.9',
-      'baseline-gates': 'accuracy >= baseline.accuracy - 0.01',
       registry: registry(),
       router: stack.router,
       metrics: `prometheus+${stack.prometheus.url}`,
       'deploy-canary-command': `curl -fsS --data-binary @"$MODEL_DIR/model.onnx" ${agentUrl}/canary`,
       'promote-command': `/usr/bin/curl -fsS --data-binary @build/model/model.onnx ${agentUrl}/stable`,
-      // Seconds, not minutes; the p99 limit is 1 s: the model servers share this busy machine.
       'canary-steps': '25%, 50%',
       'canary-interval': '30s',
+      // The model servers share this busy machine with everything else.
       'max-latency-p99': '1s',
     },
     github: {
@@ -162,7 +181,7 @@ test('a push: validate, train, evaluate with no baseline, register, canary, prom
   expect(first.run.jobs.train.recorded.runsOn).toEqual(['self-hosted', 'gpu']);
   expect(first.run.jobs.canary.recorded).toMatchObject({
     environment: 'production',
-    concurrency: { group: 'modelci-deploy-penguins', 'cancel-in-progress': false },
+    concurrency: { group: `modelci-deploy-${MODEL}`, 'cancel-in-progress': false },
   });
 
   // The model evaluate scored is, byte for byte, what train wrote; it travelled through Azurite.
@@ -182,7 +201,7 @@ test('a push: validate, train, evaluate with no baseline, register, canary, prom
   expect(step(first.run, 'evaluate', 'gates').inputs.gates).toContain('# no production model: baseline gates skipped');
 
   // The registry holds version 1 with the verdict and the drift report the run produced, in production now.
-  const [v1] = await runList({ registry: registry(), name: 'penguins' });
+  const [v1] = await runList({ registry: registry(), name: MODEL });
   expect(v1.version).toBe(1);
   expect(v1.aliases.sort()).toEqual(['production', 'staging']);
   expect(v1.files.find((f) => f.path === 'model.onnx')?.digest).toContain(trained);
@@ -216,7 +235,7 @@ test('a push: validate, train, evaluate with no baseline, register, canary, prom
   expect(step(second.run, 'evaluate', 'gates').outputs['failed-gates']).toContain('baseline.accuracy');
   expect(step(second.run, 'evaluate', 'gates').outputs.passed).toBe('false');
   // Production unchanged: still version 1, nothing new registered, nothing deployed.
-  const versions = await runList({ registry: registry(), name: 'penguins' });
+  const versions = await runList({ registry: registry(), name: MODEL });
   expect(versions.map((v) => [v.version, v.aliases.sort()])).toEqual([[1, ['production', 'staging']]]);
   expect(deployed).toHaveLength(2);
   expect(await stack.weights()).toEqual({ stable: 256, canary: 0 });
@@ -236,6 +255,6 @@ test('a push: validate, train, evaluate with no baseline, register, canary, prom
   expect(third.run.jobs['validate-data'].outputs['drifted-features']).toMatch(/flipper_length_mm|body_mass_g|bill_depth_mm/);
   // The drift report is kept even so (if: always()), and nothing was trained or uploaded besides it.
   expect(third.results.artifacts.map((a) => a.name)).toEqual(['drift-report']);
-  expect((await runList({ registry: registry(), name: 'penguins' })).map((v) => [v.version, v.aliases.sort()])).toEqual([[1, ['production', 'staging']]]);
+  expect((await runList({ registry: registry(), name: MODEL })).map((v) => [v.version, v.aliases.sort()])).toEqual([[1, ['production', 'staging']]]);
   expect(deployed).toHaveLength(2);
 }, 1_800_000);
