@@ -7,14 +7,17 @@
 //      class collapsed is stopped;
 //   4. register: both versions in a local registry, the new one with its verdict and drift report;
 //   5. canary: real HAProxy and Prometheus in front of two model servers on 127.0.0.1, traffic
-//      shifted step by step, then the new version promoted to production.
+//      shifted step by step, then the new version promoted to production;
+//   6. monitor: a day of serving logs (April's flights, hourly files) against the Q1 profile, with
+//      delays 30 min longer from the fourteenth hour on: the alarm and the retrain it would dispatch.
 // Each stage prints what it decided; the last lines sum them up.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureFlightsSplit } from './flights-split.mjs';
+import { writeHourlyLogs } from '../bench/monitor-logs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli/index.js');
@@ -233,5 +236,42 @@ if (!haproxy || !prometheus) {
     decided.push('canary: rolled back, version 1 serves all traffic');
   }
 }
+
+stage('6. monitor (monitor)');
+// Serving logs as a log sink partitions them: one CSV per UTC hour of the last day. From the
+// fourteenth hour on, every delay is 30 minutes longer (the shift the monitor should catch there).
+const logs = join(dir, 'serving-logs');
+writeHourlyLogs(f.aprilCsv, logs);
+const hours = readdirSync(join(logs, 'csv')).sort();
+for (const file of hours.slice(13)) {
+  const path = join(logs, 'csv', file);
+  const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  const shifted = rows.map((r) => {
+    const cells = r.split(',');
+    cells[1] = String(Number(cells[1]) + 30);
+    return cells.join(',');
+  });
+  writeFileSync(path, [header, ...shifted].join('\n') + '\n');
+}
+const watched = modelci(`the last 24 h in hourly windows, from ${hours[13].slice(11, 13)}:00 UTC with longer delays`, [
+  'monitor',
+  '--production-data',
+  join(logs, 'csv'),
+  '--time-column',
+  'ts',
+  '--reference',
+  profile,
+  '--window',
+  '24h',
+  '--split',
+  'hourly',
+  '--ignore-columns',
+  'date',
+  '--report-path',
+  join(dir, 'monitor-report.json'),
+]);
+decided.push(
+  `monitor: ${watched === 1 ? 'production drifted in the newest hours: the retrain would be dispatched (no GitHub token here, so it says it skipped that)' : 'production looks like the reference'}`,
+);
 
 console.log(`\nDemo done. What each stage decided:\n${decided.map((d) => `- ${d}`).join('\n')}\nReports are in .demo/.`);

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9968);
 // The main step's entry, as the runner starts it.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29225,7 +29225,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9503:
+/***/ 9968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32448,10 +32448,13 @@ function maskSecrets(inputs, env = process.env) {
  */
 function readInputs(catalogue) {
     const out = {};
-    for (const { name } of catalogue) {
+    for (const { name, secret } of catalogue) {
         const value = getInput(name);
         if (value !== '')
             out[name] = value;
+        // A credential input is masked whole, whatever it looks like (collectSecrets finds only URI credentials).
+        if (secret && value.trim() !== '')
+            core_setSecret(value.trim());
     }
     maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
     return out;
@@ -37504,7 +37507,7 @@ const defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -37512,15 +37515,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -37537,7 +37540,7 @@ const github_context = new Context();
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function github_getOctokit(token, options, ...additionalPlugins) {
+function getOctokit(token, options, ...additionalPlugins) {
     const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
@@ -37934,7 +37937,7 @@ function octokitGitHubApi(options) {
         catch (e) {
             // Octokit reports an aborted fetch as an HttpError with status 500: the signal says what happened.
             if (signal.aborted)
-                throw new GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
+                throw new github_api_GitHubApiError(`GitHub's API did not answer within ${timeoutMs / 1000} s while ${what} in ${options.repository}; try again.`, 0, {
                     retryable: true,
                     cause: e,
                 });
@@ -37991,7 +37994,7 @@ function octokitGitHubApi(options) {
             });
             // 202 is GitHub merging the default branch into the ref, which auto_merge: false rules out.
             if (!('id' in res.data))
-                throw new GitHubApiError(`GitHub did not create the deployment to ${d.environment} of ${options.repository}: ${res.data.message ?? `status ${res.status}`}.`, res.status);
+                throw new github_api_GitHubApiError(`GitHub did not create the deployment to ${d.environment} of ${options.repository}: ${res.data.message ?? `status ${res.status}`}.`, res.status);
             return { id: res.data.id };
         }),
         createDeploymentStatus: (id, s) => bounded(`setting deployment ${id} to ${s.state}`, async (signal) => {
@@ -38057,15 +38060,15 @@ function octokitGitHubApi(options) {
 }
 /** One sentence for a failed call: GitHub's status and message. */
 function asGitHubApiError(e, what, repository) {
-    if (e instanceof GitHubApiError)
+    if (e instanceof github_api_GitHubApiError)
         return e;
     const err = e;
     const status = typeof err.status === 'number' ? err.status : 0;
     const githubMessage = err.response?.data?.message ?? err.message ?? String(e);
     // GitHub's message is untrusted text in a log line: it must not become a workflow command.
-    const message = logText(githubMessage.split('\n')[0].slice(0, 300));
+    const message = log_text_logText(githubMessage.split('\n')[0].slice(0, 300));
     const retryable = status === 0 || status === 429 || status >= 500;
-    return new GitHubApiError(`GitHub's API answered ${status || 'with a network error'} while ${what} in ${repository}: ${message}${retryable ? '; try again' : ''}.`, status, { retryable, cause: e, githubMessage });
+    return new github_api_GitHubApiError(`GitHub's API answered ${status || 'with a network error'} while ${what} in ${repository}: ${message}${retryable ? '; try again' : ''}.`, status, { retryable, cause: e, githubMessage });
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/index.ts
@@ -38375,8 +38378,9 @@ function renderDeploymentMarkdown(r) {
     for (const w of r.warnings ?? [])
         lines.push(`> [!WARNING]`, `> ${mdText(w)}`, '');
     const p = r.policy;
-    lines.push('| rollout | |', '|---|---|', `| router | ${mdCodeCell(redact_uri_redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redact_uri_redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| error-rate confidence | ${formatPercent(p.errorRateConfidence ?? 0.95)} (Wilson lower bound, on each step's cumulative counts) |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`, `| checks | ${tally(checks)} |`, `| duration | ${duration(r)} |`, '');
-    if (checks.length > 0)
+    lines.push('| setting | value |', '|---|---|', `| router | ${mdCodeCell(redact_uri_redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redact_uri_redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| error-rate confidence | ${formatPercent(p.errorRateConfidence ?? 0.95)} (Wilson lower bound, on each step's cumulative counts) |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`, `| checks | ${tally(checks)} |`, `| duration | ${duration(r)} |`, '');
+    // A line through one point draws nothing: with a single check the tables below say it all.
+    if (checks.length > 1)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
         // One row per step, plus the failed and the deciding checks: readable at any length.
@@ -38765,6 +38769,17 @@ function parseRateText(text, input) {
     if (q && q.unit === '' && q.value >= 1)
         throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
     return parseShareText(t, input);
+}
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+function parse_input_requireInput(value, input, what, options = {}) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/canary-policy.ts
@@ -41111,6 +41126,76 @@ const CANARY_DEPLOY_INPUTS = [
 ];
 /** `modelci rollback`: what the post step does, by hand. */
 const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path' || s.name === 'rollback-timeout');
+/**
+ * The action's inputs beyond the rollout's: the GitHub deployment that shows it on the
+ * Environments page. Off GitHub (`modelci canary`) there is none, so the CLI has no such flags.
+ */
+const CANARY_DEPLOY_GITHUB_INPUTS = [
+    {
+        name: 'environment',
+        type: 'string',
+        default: 'production',
+        description: "The GitHub environment the rollout is recorded in as a deployment (payload: model name and version; status in_progress, then success when promoted, inactive when rolled back, failure when the rollout failed), so the Environments page shows which model version serves. Usually the job's own environment:.",
+    },
+    {
+        name: 'token',
+        type: 'string',
+        default: '${{ github.token }}',
+        description: 'Token that may create deployments (deployments: write). Without that permission the step warns and the rollout goes on: the Environments page never blocks it. Empty: no deployment is recorded.',
+    },
+];
+/** Everything actions/canary-deploy/action.yml lists, in its order. */
+const CANARY_DEPLOY_ACTION_INPUTS = [...CANARY_DEPLOY_INPUTS, ...CANARY_DEPLOY_GITHUB_INPUTS];
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy-github.ts
+/**
+ * canary-deploy's GitHub deployment: the rollout shown on the repository's Environments page.
+ * Created and moved to in_progress when the rollout starts (payload: model name and version),
+ * then success (promoted), failure (the rollout failed) or inactive (rolled back). GitHub is a
+ * bystander here: a token without `deployments: write`, or GitHub not answering, is a warning
+ * and the rollout goes on — traffic is never held back by the Environments page.
+ */
+
+
+/** Create the deployment and mark it in progress; undefined (with a warning) when GitHub would not. */
+async function startModelDeployment(target, model, warn) {
+    try {
+        const id = await startDeployment(target.api(), {
+            environment: target.environment,
+            ref: target.ref,
+            model: model.name ?? 'model',
+            version: model.version ?? 'unversioned',
+            logUrl: target.logUrl,
+        });
+        const deployment = { id, environment: target.environment };
+        target.onStarted?.(deployment);
+        return deployment;
+    }
+    catch (e) {
+        warn(refusal(e, `create a deployment to '${target.environment}'`));
+        return undefined;
+    }
+}
+/** The GitHub end state of a finished rollout, or undefined while it is not over (a dry run never starts one). */
+function rolloutEnd(record) {
+    if (record.state === 'promoted' || record.state === 'rolled-back' || record.state === 'failed')
+        return record.state;
+    return undefined;
+}
+/** Move the deployment to the status the rollout ended with; a refusal is a warning. */
+async function endModelDeployment(target, deployment, end, detail, warn) {
+    try {
+        await endDeployment(target.api(), deployment.id, end, detail, { logUrl: target.logUrl });
+    }
+    catch (e) {
+        warn(refusal(e, `set deployment ${deployment.id} (${deployment.environment}) to its end state`));
+    }
+}
+function refusal(e, what) {
+    const message = e.message?.replace(/\.$/, '') ?? String(e);
+    const fix = github_api_isReadOnlyRefusal(e) ? " Give the job 'permissions: deployments: write' (a fork's token cannot have it)." : '';
+    return `The GitHub deployment was not recorded: could not ${what} (${message}); the rollout goes on regardless.${fix}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy.ts
 /**
@@ -41118,6 +41203,7 @@ const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' |
  * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
  * action's post step runs when the main step did not finish.
  */
+
 
 
 
@@ -41149,17 +41235,39 @@ async function runCanaryDeploy(req, runtime = {}) {
             ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
             : undefined,
     };
-    const record = await runRollout(policy, {
-        router,
-        metrics,
-        clock: runtime.clock,
-        signal: runtime.signal,
-        log: runtime.log && ((line) => runtime.log(log_text_logText(line))),
-        onRecord: (r) => writeRecord(recordPath, r),
-        previous: await readRecord(recordPath),
-        promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
-    }, model);
-    return canary_deploy_outcome(record, recordPath);
+    const deploymentWarnings = [];
+    const warn = (sentence) => {
+        deploymentWarnings.push(sentence);
+        runtime.log?.(`warning: ${sentence}`);
+    };
+    const deployment = runtime.deployment && !v['dry-run'] ? await startModelDeployment(runtime.deployment, model, warn) : undefined;
+    let record;
+    try {
+        record = await runRollout(policy, {
+            router,
+            metrics,
+            clock: runtime.clock,
+            signal: runtime.signal,
+            log: runtime.log && ((line) => runtime.log(log_text_logText(line))),
+            onRecord: (r) => writeRecord(recordPath, r),
+            previous: await readRecord(recordPath),
+            promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
+        }, model);
+    }
+    catch (e) {
+        // The rollout could not start or stopped on a bug: the Environments page must not say in progress.
+        if (deployment)
+            await endModelDeployment(runtime.deployment, deployment, 'failed', `The rollout stopped: ${e.message}`, warn);
+        throw e;
+    }
+    const end = rolloutEnd(record);
+    if (deployment && end)
+        await endModelDeployment(runtime.deployment, deployment, end, record.reason ?? record.state, warn);
+    const out = canary_deploy_outcome(record, recordPath);
+    out.warnings.push(...deploymentWarnings);
+    if (deployment)
+        out.deployment = deployment;
+    return out;
 }
 /**
  * Whether a rollout with this record is over: promoted, a dry run, stable holding all traffic, or
@@ -41195,7 +41303,7 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH, mainOutcome) 
  * is read back and left there.
  */
 async function rollBackUnfinished(req, reason, runtime = {}) {
-    const router = openRouter(required(req.router, 'router', 'the traffic router'));
+    const router = openRouter(requireInput(req.router, 'router', 'the traffic router'));
     const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
     const clock = runtime.clock ?? systemClock;
     const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
@@ -41265,7 +41373,7 @@ function canary_deploy_outcome(record, recordPath) {
             serving: record.serving ?? '',
         },
         passed: record.state === 'promoted' || record.state === 'dry-run',
-        warnings: record.warnings ?? [],
+        warnings: [...(record.warnings ?? [])],
     };
 }
 function metricsOptions(req) {
@@ -41287,11 +41395,39 @@ function metricsOptions(req) {
         selectors.stable = req['stable-selector'].trim();
     return { queries, selectors };
 }
-function required(value, input, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new InputError(`Input '${input}' is required: ${what}.`, { input });
-    return v;
+
+;// CONCATENATED MODULE: ./actions/canary-deploy/src/deployment.ts
+// Where canary-deploy records its GitHub deployment: the environment and token inputs, the
+// repository and commit of the run. Off a GitHub run (no GITHUB_REPOSITORY) or with an empty
+// token there is none, and the log says so; a refusal later is a warning (core decides that).
+
+
+function deploymentTarget(inputs) {
+    const environment = inputs.environment?.trim() || 'production';
+    const token = inputs.token ?? '';
+    const repository = process.env.GITHUB_REPOSITORY ?? '';
+    const ref = inputs['git-sha']?.trim() || process.env.GITHUB_SHA || '';
+    if (token !== '')
+        core_setSecret(token);
+    const skip = (why) => {
+        info(`canary-deploy: no GitHub deployment is recorded (${why}).`);
+        return undefined;
+    };
+    if (token === '')
+        return skip("the token input is empty; give one with 'deployments: write' to record it");
+    if (!/^[^/]+\/[^/]+$/.test(repository))
+        return skip('GITHUB_REPOSITORY is not set: not a GitHub Actions run');
+    if (ref === '')
+        return skip('neither git-sha nor GITHUB_SHA names the commit being deployed');
+    const server = (process.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const runId = process.env.GITHUB_RUN_ID;
+    let api;
+    return {
+        api: () => (api ??= octokitGitHubApi({ token, repository })),
+        environment,
+        ref,
+        logUrl: runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-deploy/src/report.ts
@@ -41302,7 +41438,7 @@ async function reportDeployment(outcome) {
         setOutput(name, value);
     await summary.addRaw(outcome.markdown, true).write();
     for (const warning of outcome.warnings)
-        core_warning(warning, { title: 'canary-deploy record' });
+        core_warning(warning, { title: 'canary-deploy' });
     const reason = outcome.record.reason ?? outcome.record.state;
     if (outcome.passed)
         notice(reason, { title: outcome.record.state === 'dry-run' ? 'Dry run' : 'Canary promoted' });
@@ -41320,13 +41456,17 @@ async function reportDeployment(outcome) {
 
 
 
+
 async function run() {
     await runAction(async () => {
-        const inputs = readInputs(CANARY_DEPLOY_INPUTS);
+        const { environment, token, ...inputs } = readInputs(CANARY_DEPLOY_ACTION_INPUTS);
         // The post step must find the record wherever the working directory is by then.
         const recordPath = (0,external_node_path_namespaceObject.resolve)(inputs['record-path'] ?? CANARY_DEPLOY_INPUTS.find((s) => s.name === 'record-path').default);
         saveState('record-path', recordPath);
-        const outcome = await runCanaryDeploy({ ...inputs, 'record-path': recordPath }, { signal: abortOnSignals(), log: (line) => info(line) });
+        // The post step moves the deployment on when it has to roll back (after a cancellation too).
+        const target = deploymentTarget({ ...inputs, environment, token });
+        const deployment = target && { ...target, onStarted: (d) => saveState('deployment', JSON.stringify(d)) };
+        const outcome = await runCanaryDeploy({ ...inputs, 'record-path': recordPath }, { signal: abortOnSignals(), log: (line) => info(line), deployment });
         saveState('finished', 'true');
         // A rollback that did not take (the router stayed down past rollback-timeout): post tries again.
         saveState('outcome', settled(outcome.record) ? 'settled' : outcome.record.state);

@@ -32433,10 +32433,13 @@ function maskSecrets(inputs, env = process.env) {
  */
 function readInputs(catalogue) {
     const out = {};
-    for (const { name } of catalogue) {
+    for (const { name, secret } of catalogue) {
         const value = getInput(name);
         if (value !== '')
             out[name] = value;
+        // A credential input is masked whole, whatever it looks like (collectSecrets finds only URI credentials).
+        if (secret && value.trim() !== '')
+            core_setSecret(value.trim());
     }
     maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
     return out;
@@ -38639,12 +38642,144 @@ function firstInvalidUtf8(b, s, e) {
     return e;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/data/time-columns.ts
+// 2001-04-01, 2001-04-01T00:05, 2001-04-01 00:05:30.250Z, 2001-04-01T00:05+02:00, …-0130.
+// Parsed by hand (no RegExp, no Date): a column of a million timestamps has ~100k distinct ones.
+/**
+ * Thrown by a reader when a column it took for dates from its first cells has a cell that is
+ * not one: readTable reads the files again with that column as text (then categories, as JSONL).
+ */
+class NotTimeText extends Error {
+    column;
+    constructor(column) {
+        super(`column '${column}' is not a date/time column`);
+        this.column = column;
+    }
+}
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
+function daysFromCivil(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+/**
+ * Milliseconds since 1970-01-01T00:00Z of the ISO-8601 date or date-time in bytes b[s, e) (no
+ * zone: UTC); NaN if it is not one. The CSV reader calls this on every cell of a date column.
+ */
+function parseIsoBytes(b, s, e) {
+    const n = e - s;
+    if (n < 10 || b[s + 4] !== 45 || b[s + 7] !== 45)
+        return NaN;
+    const y = digits(b, s, 4), mo = digits(b, s + 5, 2), d = digits(b, s + 8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1])
+        return NaN;
+    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
+        return NaN;
+    let ms = daysFromCivil(y, mo, d) * 86_400_000;
+    if (n === 10)
+        return ms;
+    const sep = b[s + 10];
+    if ((sep !== 84 && sep !== 32) || n < 16 || b[s + 13] !== 58)
+        return NaN; // 'T' or ' ', then hh:mm
+    const h = digits(b, s + 11, 2), mi = digits(b, s + 14, 2);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59)
+        return NaN;
+    ms += (h * 60 + mi) * 60_000;
+    let i = s + 16;
+    if (i < e && b[i] === 58) {
+        if (i + 3 > e)
+            return NaN;
+        const sec = digits(b, i + 1, 2);
+        if (sec < 0 || sec > 60)
+            return NaN;
+        ms += sec * 1000;
+        i += 3;
+        if (i < e && (b[i] === 46 || b[i] === 44)) {
+            let j = i + 1, frac = 0, scale = 100;
+            while (j < e && b[j] >= 48 && b[j] <= 57) {
+                frac += (b[j] - 48) * scale;
+                scale /= 10;
+                j++;
+            }
+            if (j === i + 1)
+                return NaN;
+            ms += Math.floor(frac);
+            i = j;
+        }
+    }
+    if (i === e)
+        return ms;
+    const z = b[i];
+    if (z === 90)
+        return i + 1 === e ? ms : NaN; // 'Z'
+    if (z !== 43 && z !== 45)
+        return NaN;
+    const rest = e - i - 1;
+    const colon = rest === 5 && b[i + 3] === 58;
+    if (rest !== 4 && !colon)
+        return NaN;
+    const zh = digits(b, i + 1, 2), zm = digits(b, colon ? i + 4 : i + 3, 2);
+    if (zh < 0 || zh > 23 || zm < 0 || zm > 59)
+        return NaN;
+    return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
+}
+/** The decimal value of b[at, at+count), or -1 if one of them is not a digit. */
+function digits(b, at, count) {
+    let v = 0;
+    for (let k = at; k < at + count; k++) {
+        const c = b[k] - 48;
+        if (!(c >= 0 && c <= 9))
+            return -1;
+        v = v * 10 + c;
+    }
+    return v;
+}
+/** Long enough for any ISO-8601 instant this reads (with a fraction of a second to the nanosecond and a zone). */
+const MAX_ISO_LENGTH = 40;
+const scratch = new Uint8Array(MAX_ISO_LENGTH);
+/** Milliseconds since 1970-01-01T00:00Z of an ISO-8601 date or date-time (no zone: UTC); NaN if not one. */
+function parseIsoInstant(text) {
+    const n = text.length;
+    if (n < 10 || n > MAX_ISO_LENGTH)
+        return NaN;
+    for (let k = 0; k < n; k++) {
+        const c = text.charCodeAt(k);
+        if (c > 127)
+            return NaN;
+        scratch[k] = c;
+    }
+    return parseIsoBytes(scratch, 0, n);
+}
+/** The column as epoch milliseconds when every category is an ISO-8601 date/date-time; else undefined. */
+function asTimeColumn(col) {
+    const { categories } = col;
+    if (categories.length === 0)
+        return undefined;
+    const epoch = new Float64Array(categories.length);
+    for (let c = 0; c < categories.length; c++) {
+        const t = parseIsoInstant(categories[c]);
+        if (t !== t)
+            return undefined;
+        epoch[c] = t;
+    }
+    const values = new Float64Array(col.codes.length);
+    const codes = col.codes;
+    for (let i = 0; i < codes.length; i++)
+        values[i] = codes[i] < 0 ? NaN : epoch[codes[i]];
+    return { kind: 'numeric', name: col.name, values, missing: col.missing, textCells: 0, unit: 'epoch-ms' };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/column-builder.ts
 /**
  * Growing columns: numbers into a Float64Array, categories into Int32Array codes through a
  * dictionary that can be probed with raw UTF-8 bytes (no string per cell) or with strings.
  * One ColumnBuilder serves every file of a concatenated read, so later files append to it.
  */
+
 
 
 
@@ -38849,6 +38984,11 @@ class ColumnBuilder {
     textCells = 0;
     firstText = undefined;
     unit = undefined;
+    /**
+     * A date/time column recognised from its first cells (CSV): numeric storage, each cell parsed
+     * from ISO-8601 text to epoch-ms; a cell that is not a date throws NotTimeText (read again as text).
+     */
+    time = false;
     values;
     codes;
     dict;
@@ -38863,6 +39003,21 @@ class ColumnBuilder {
         this.values = kind === 'numeric' ? new Float64Array(cap) : new Float64Array(0);
         this.codes = kind === 'categorical' ? new Int32Array(cap) : new Int32Array(0);
         this.dict = new Dictionary();
+    }
+    /** Read this (numeric, so far empty or all-missing) column as ISO-8601 dates and times. */
+    asTime() {
+        if (this.kind !== 'numeric' || this.length > this.missing)
+            throw new Error(`internal: column '${this.name}' cannot become a date/time column`);
+        this.time = true;
+        this.decided = true;
+        this.unit = 'epoch-ms';
+    }
+    /** A cell of a date/time column given as the bytes b[s, e) (not missing). */
+    pushTimeBytes(b, s, e) {
+        const v = parseIsoBytes(b, s, e);
+        if (v !== v)
+            throw new NotTimeText(this.name);
+        this.pushNumber(v);
     }
     /** Make room for at least `extra` more cells. */
     reserve(extra) {
@@ -38923,6 +39078,12 @@ class ColumnBuilder {
         if (isMissingText(text)) {
             this.pushMissing();
         }
+        else if (this.time) {
+            const v = parseIsoInstant(text);
+            if (v !== v)
+                throw new NotTimeText(this.name);
+            this.pushNumber(v);
+        }
         else if (this.kind === 'categorical') {
             this.pushCode(this.dict.codeOf(text));
         }
@@ -38936,7 +39097,10 @@ class ColumnBuilder {
     }
     /** A value that is a number in the file (JSON number, Parquet numeric). */
     pushNumeric(v, file, line, where) {
-        if (this.kind === 'numeric') {
+        if (this.time && v === v) {
+            throw new NotTimeText(this.name);
+        }
+        else if (this.kind === 'numeric') {
             if (v === v && v !== Infinity && v !== -Infinity)
                 this.pushNumber(v);
             else if (v !== v)
@@ -38998,6 +39162,7 @@ function infinityError(text, column, file, line, where) {
  * or CR line ends, a UTF-8 BOM. Blank lines are skipped. Bytes are parsed in place: numbers
  * straight into a Float64Array, categories into dictionary codes, no string or object per row.
  */
+
 
 
 
@@ -39227,7 +39392,7 @@ function lastLineEnd(b, end) {
         return 0;
     return b.lastIndexOf(csv_LF, end - 1) + 1;
 }
-const SKIP = 0, NUM = 1, CAT = 2;
+const SKIP = 0, NUM = 1, CAT = 2, TIME = 3;
 /**
  * Records per FastPath.run call. Small batches mean the code after the loop runs (and gets
  * type feedback) long before V8 optimizes the loop; one huge call per chunk would leave it
@@ -39287,7 +39452,7 @@ class FastPath {
             }
             row = col.length;
             if (col.kind === 'numeric') {
-                kinds[i] = NUM;
+                kinds[i] = col.time ? TIME : NUM;
                 vals[i] = col.values;
                 cap = Math.min(cap, col.values.length);
             }
@@ -39431,6 +39596,30 @@ class FastPath {
                         missing[i]++;
                     vals[i][row] = v;
                 }
+                else if (k === TIME) {
+                    if (c === QUOTE) {
+                        ok = false;
+                        break;
+                    }
+                    const s = p;
+                    while (c !== delim && c !== csv_LF && c !== csv_CR)
+                        c = b[++p];
+                    const len = p - s;
+                    let v;
+                    if (len <= 4 && isMissingBytes(b, s, len)) {
+                        v = NaN;
+                        missing[i]++;
+                    }
+                    else {
+                        v = parseIsoBytes(b, s, p);
+                        // not a date: the tokenizer path gives it to the column, which says so
+                        if (v !== v) {
+                            ok = false;
+                            break;
+                        }
+                    }
+                    vals[i][row] = v;
+                }
                 else if (k === CAT) {
                     if (c === QUOTE) {
                         ok = false;
@@ -39482,7 +39671,7 @@ class FastPath {
             if (!ok) {
                 // leave this record to the tokenizer: forget the cells written for it
                 for (let j = 0; j < done; j++) {
-                    if (kinds[j] === NUM) {
+                    if (kinds[j] === NUM || kinds[j] === TIME) {
                         if (vals[j][row] !== vals[j][row])
                             missing[j]--;
                     }
@@ -39577,9 +39766,10 @@ async function readDelimited(file, table, delimiter, explicit) {
         checkHeader(file, headerLine, names, d, explicit);
         // kinds: forced, from an earlier file, or inferred from the first cells of this one
         const known = names.map((n) => (table.included(n) ? table.knownKind(n) : 'numeric'));
+        const mayBeTime = names.map((n) => table.included(n) && table.mayBeTime(n));
         const headerEnd = tok.pos;
         const lineAfterHeader = tok.line;
-        const { inferred, bytesPerRow } = inferKinds(tok, ncols, known);
+        const { inferred, bytesPerRow } = inferKinds(tok, ncols, known, mayBeTime);
         tok.pos = headerEnd;
         tok.line = lineAfterHeader;
         table.beginFile(file);
@@ -39633,6 +39823,9 @@ async function readDelimited(file, table, delimiter, explicit) {
                 if (len <= 4 && isMissingBytes(b, s, len)) {
                     col.pushMissing();
                 }
+                else if (col.time) {
+                    col.pushTimeBytes(b, s, e);
+                }
                 else if (col.kind === 'numeric') {
                     const v = parseNumberBytes(b, s, e, decode);
                     if (v - v === 0)
@@ -39684,10 +39877,11 @@ function checkHeader(file, line, names, d, explicit) {
 }
 /**
  * Look at the first cells of each column whose kind is not known: numeric if its first
- * INFER_CELLS non-missing cells (within the first chunk) are all numbers, categorical at the
- * first text cell, undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
+ * INFER_CELLS non-missing cells (within the first chunk) are all numbers, 'time' if they are
+ * all ISO-8601 dates or date-times (and `mayBeTime`), categorical at the first other text cell
+ * (or a mix), undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
  */
-function inferKinds(tok, ncols, known) {
+function inferKinds(tok, ncols, known, mayBeTime) {
     const inferred = known.slice();
     const counts = new Int32Array(ncols);
     let open = known.filter((k) => k === undefined).length;
@@ -39708,20 +39902,33 @@ function inferKinds(tok, ncols, known) {
             if (known[i] !== undefined || inferred[i] === 'categorical' || counts[i] >= INFER_CELLS)
                 continue;
             let isNumber;
+            let isTime = false;
             if (tok.fl[i] === 2) {
                 const t = tok.text(i);
                 if (isMissingText(t))
                     continue;
                 isNumber = !Number.isNaN(parseNumberText(t));
+                if (!isNumber && mayBeTime[i]) {
+                    const bytes = Buffer.from(t);
+                    isTime = !Number.isNaN(parseIsoBytes(bytes, 0, bytes.length));
+                }
             }
             else {
                 const s = tok.fs[i], e = tok.fe[i];
                 if (isMissingBytes(tok.buf, s, e - s))
                     continue;
                 isNumber = !Number.isNaN(parseNumberBytes(tok.buf, s, e, decode));
+                if (!isNumber && mayBeTime[i])
+                    isTime = !Number.isNaN(parseIsoBytes(tok.buf, s, e));
             }
-            if (isNumber) {
+            const was = inferred[i];
+            if (isNumber && was !== 'time') {
                 inferred[i] = 'numeric';
+                if (++counts[i] >= INFER_CELLS)
+                    open--;
+            }
+            else if (isTime && was !== 'numeric') {
+                inferred[i] = 'time';
                 if (++counts[i] >= INFER_CELLS)
                     open--;
             }
@@ -47284,104 +47491,6 @@ async function matchFrom(dir, segs, out) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/data/time-columns.ts
-// 2001-04-01, 2001-04-01T00:05, 2001-04-01 00:05:30.250Z, 2001-04-01T00:05+02:00, …-0130.
-// Parsed by hand (no RegExp, no Date): a column of a million timestamps has ~100k distinct ones.
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
-function daysFromCivil(y, m, d) {
-    y -= m <= 2 ? 1 : 0;
-    const era = Math.floor(y / 400);
-    const yoe = y - era * 400;
-    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-/** Milliseconds since 1970-01-01T00:00Z of an ISO-8601 date or date-time (no zone: UTC); NaN if not one. */
-function parseIsoInstant(text) {
-    const n = text.length;
-    if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
-        return NaN;
-    const digits = (at, count) => {
-        let v = 0;
-        for (let k = at; k < at + count; k++) {
-            const c = text.charCodeAt(k) - 48;
-            if (c < 0 || c > 9)
-                return -1;
-            v = v * 10 + c;
-        }
-        return v;
-    };
-    const y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1])
-        return NaN;
-    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
-        return NaN;
-    let ms = daysFromCivil(y, mo, d) * 86_400_000;
-    if (n === 10)
-        return ms;
-    const sep = text.charCodeAt(10);
-    if ((sep !== 84 && sep !== 32) || n < 16 || text.charCodeAt(13) !== 58)
-        return NaN; // 'T' or ' ', then hh:mm
-    const h = digits(11, 2), mi = digits(14, 2);
-    if (h < 0 || h > 23 || mi < 0 || mi > 59)
-        return NaN;
-    ms += (h * 60 + mi) * 60_000;
-    let i = 16;
-    if (i < n && text.charCodeAt(i) === 58) {
-        const sec = digits(i + 1, 2);
-        if (i + 3 > n || sec < 0 || sec > 60)
-            return NaN;
-        ms += sec * 1000;
-        i += 3;
-        if (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44)) {
-            let j = i + 1, frac = 0, scale = 100;
-            while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
-                frac += (text.charCodeAt(j) - 48) * scale;
-                scale /= 10;
-                j++;
-            }
-            if (j === i + 1)
-                return NaN;
-            ms += Math.floor(frac);
-            i = j;
-        }
-    }
-    if (i === n)
-        return ms;
-    const z = text.charCodeAt(i);
-    if (z === 90)
-        return i + 1 === n ? ms : NaN; // 'Z'
-    if (z !== 43 && z !== 45)
-        return NaN;
-    const rest = n - i - 1;
-    const colon = rest === 5 && text.charCodeAt(i + 3) === 58;
-    if (rest !== 4 && !colon)
-        return NaN;
-    const zh = digits(i + 1, 2), zm = digits(colon ? i + 4 : i + 3, 2);
-    if (zh < 0 || zh > 23 || zm < 0 || zm > 59)
-        return NaN;
-    return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
-}
-/** The column as epoch milliseconds when every category is an ISO-8601 date/date-time; else undefined. */
-function asTimeColumn(col) {
-    const { categories } = col;
-    if (categories.length === 0)
-        return undefined;
-    const epoch = new Float64Array(categories.length);
-    for (let c = 0; c < categories.length; c++) {
-        const t = parseIsoInstant(categories[c]);
-        if (t !== t)
-            return undefined;
-        epoch[c] = t;
-    }
-    const values = new Float64Array(col.codes.length);
-    const codes = col.codes;
-    for (let i = 0; i < codes.length; i++)
-        values[i] = codes[i] < 0 ? NaN : epoch[codes[i]];
-    return { kind: 'numeric', name: col.name, values, missing: col.missing, textCells: 0, unit: 'epoch-ms' };
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/data/table-builder.ts
 /**
  * Columns shared by every file of one read: the first file fixes the column names, their
@@ -47393,14 +47502,24 @@ function asTimeColumn(col) {
 
 class TableBuilder {
     options;
+    notTime;
     columns = [];
     byName = new Map();
     includeMemo = new Map();
     rowCount = 0;
     files = [];
     firstFile;
-    constructor(options = {}) {
+    /**
+     * `notTime`: columns a first read took for dates from their first cells that later held
+     * other text; they are read as text (categories) this time.
+     */
+    constructor(options = {}, notTime = new Set()) {
         this.options = options;
+        this.notTime = notTime;
+    }
+    /** Whether a reader may take column `name` for dates from its first cells. */
+    mayBeTime(name) {
+        return !this.notTime.has(name) && this.options.kinds?.get(name) === undefined;
     }
     /** Whether a column is read; options.include is asked once per distinct name. */
     included(name) {
@@ -47417,7 +47536,7 @@ class TableBuilder {
     knownKind(name) {
         const col = this.byName.get(name);
         if (col)
-            return col.decided ? col.kind : undefined;
+            return col.time ? 'time' : col.decided ? col.kind : undefined;
         return this.options.kinds?.get(name);
     }
     existing(name) {
@@ -47438,10 +47557,14 @@ class TableBuilder {
      * `rowsSoFar` missing cells when it first appears mid-file, as in JSONL), a later file
      * must already have it. `inferred` is the kind seen in the file's first cells, if any.
      */
-    column(file, name, inferred, rowsSoFar, capacity) {
+    column(file, name, inferredKind, rowsSoFar, capacity) {
+        const time = inferredKind === 'time' && this.mayBeTime(name);
+        const inferred = inferredKind === 'time' ? (time ? 'numeric' : 'categorical') : inferredKind;
         const existing = this.byName.get(name);
         if (existing) {
-            if (!existing.decided && inferred === 'categorical')
+            if (!existing.decided && time)
+                existing.asTime();
+            else if (!existing.decided && inferred === 'categorical')
                 existing.toCategorical();
             else if (!existing.decided && inferred === 'numeric')
                 existing.decided = true;
@@ -47455,6 +47578,8 @@ class TableBuilder {
         const kind = forced ?? inferred ?? 'numeric';
         const col = new ColumnBuilder(name, kind, forced !== undefined || inferred !== undefined, file, capacity);
         col.pushMissingRun(this.rowCount + rowsSoFar);
+        if (time)
+            col.asTime();
         this.columns.push(col);
         this.byName.set(name, col);
         return col;
@@ -47505,14 +47630,29 @@ class TableBuilder {
 
 
 
+
 async function readTable(spec, options = {}) {
+    return readTableFiles(await resolveFiles(spec), options);
+}
+/** The given files (already resolved, e.g. pruned to a time window) -> one Table, in the order given. */
+async function readTableFiles(files, options = {}) {
     const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
-    const files = await resolveFiles(spec);
-    const table = new TableBuilder(options);
-    for (const file of files) {
-        await readFile(file, table, delimiter);
+    // A CSV column whose first cells are dates is parsed as dates; should a later cell be other
+    // text, the files are read again with that column as text (rare: it costs a second read).
+    const notTime = new Set();
+    for (;;) {
+        const table = new TableBuilder(options, notTime);
+        try {
+            for (const file of files)
+                await readFile(file, table, delimiter);
+            return table.finish();
+        }
+        catch (e) {
+            if (!(e instanceof NotTimeText) || notTime.has(e.column))
+                throw e;
+            notTime.add(e.column);
+        }
     }
-    return table.finish();
 }
 async function readFile(file, table, delimiter) {
     const format = formatOf(file);
@@ -47768,7 +47908,7 @@ function chi2Sf(x, dof) {
  * count up to 0.5 towards its expected count first. dof == 0 (a single row or column) gives
  * statistic 0 and p 1. Throws if an expected frequency is 0 (an all-zero row or column).
  */
-function chi2Contingency(observed, correction = true) {
+function chi2_chi2Contingency(observed, correction = true) {
     const rows = observed.length;
     const cols = rows > 0 ? observed[0].length : 0;
     if (rows === 0 || cols === 0)
@@ -48088,6 +48228,29 @@ function cramersV(observed) {
     return Math.sqrt(statistic / n / Math.min(cols - 1, rows - 1));
 }
 /**
+ * Bias-corrected Cramer's V (Bergsma 2013, J. Korean Stat. Soc. 42:323-328): the plain V grows
+ * as samples shrink (a 2 x 224 table of 1000 rows with no change has V near 0.4), so
+ *   phi2~ = max(0, chi2/N - (k-1)(r-1)/(N-1)),  k~ = k - (k-1)^2/(N-1),  r~ = r - (r-1)^2/(N-1),
+ *   V~ = sqrt(phi2~ / min(k~ - 1, r~ - 1)),
+ * with chi2 without Yates' correction. Near 0 for samples from one distribution at any size;
+ * tends to the plain V as N grows. NaN for a single row or column (as cramersV).
+ */
+function biasCorrectedCramersV(observed) {
+    const r = observed.length;
+    const k = r > 0 ? observed[0].length : 0;
+    if (r < 2 || k < 2)
+        return NaN;
+    const { statistic } = chi2_chi2Contingency(observed, false);
+    let n = 0;
+    for (const row of observed)
+        n += total(row);
+    const phi2 = Math.max(0, statistic / n - ((k - 1) * (r - 1)) / (n - 1));
+    const kt = k - (k - 1) ** 2 / (n - 1);
+    const rt = r - (r - 1) ** 2 / (n - 1);
+    const denom = Math.min(kt - 1, rt - 1);
+    return denom > 0 ? Math.min(1, Math.sqrt(phi2 / denom)) : 0;
+}
+/**
  * Population stability index between binned reference and current counts:
  *   PSI = sum_i (c_i - r_i) ln(c_i / r_i)
  * on proportions r_i = ref_i / sum(ref), c_i = cur_i / sum(cur), each proportion first raised to
@@ -48272,7 +48435,7 @@ function testMissingRate(refMissing, refRows, curMissing, curRows) {
     const anyPresent = refRows - refMissing + (curRows - curMissing) > 0;
     if (!anyMissing || !anyPresent || curRows === 0)
         return { reference, current, change };
-    const { pValue } = chi2Contingency([
+    const { pValue } = chi2_chi2Contingency([
         [refMissing, refRows - refMissing],
         [curMissing, curRows - curMissing],
     ]);
@@ -48425,9 +48588,10 @@ function compareCategorical(ref, column, rows, options) {
     const pooledTable = poolSparseCategories(refRow, curRow);
     const observed = pooledTable.rows;
     const cells = observed[0].length;
-    const v = cells > 1 ? cramersV(observed) : 0;
+    // Bias-corrected (Bergsma 2013): the plain V is inflated at small N like the raw Jensen-Shannon.
+    const v = cells > 1 ? biasCorrectedCramersV(observed) : 0;
     // One category on both sides: the two distributions are identical, nothing to test.
-    const chi2 = cells > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
+    const chi2 = cells > 1 ? chi2_chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
     const effectName = options.categoricalEffect;
     const notes = [];
     if (pooledTable.pooled > 0)
@@ -50231,8 +50395,9 @@ function renderDriftMarkdown(report) {
     if (report.features.length > MAX_ROWS)
         out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
     const chart = effectChart(report.features);
+    // The chart's title stays short (mermaid clips a title wider than the chart): the key is here.
     if (chart)
-        out.push('', chart);
+        out.push('', "Each bar is a feature's effect size divided by its threshold: blue bars past the red line at 1 are large enough to count.", '', chart);
     const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
     if (notes.length > 0 || report.findings.length > 0) {
         out.push('', '### Why', '');
@@ -50285,13 +50450,18 @@ function effectChart(features) {
         '```mermaid',
         CHART_INIT,
         'xychart-beta horizontal',
-        `  title "Effect size ÷ threshold: blue bars past the red line (1) are large enough${more > 0 ? `; top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
-        `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
+        `  title "Effect ÷ threshold${more > 0 ? `, top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
+        `  x-axis [${shown.map((f) => mermaidLabel(chartLabel(f.name))).join(', ')}]`,
         `  y-axis "effect ÷ threshold" 0 --> ${top}`,
         `  bar [${ratios.join(', ')}]`,
         `  line [${shown.map(() => 1).join(', ')}]`,
         '```',
     ].join('\n');
+}
+/** A long name squeezes the bars into a sliver: at most 24 characters on the axis (the table has the whole name). */
+function chartLabel(name) {
+    const chars = [...name];
+    return chars.length <= 24 ? name : `${chars.slice(0, 23).join('')}…`;
 }
 /** How a drifted feature moved, in one line: quantiles for numbers, the largest share changes for categories. */
 function movementText(f, code = mdText) {
@@ -50626,6 +50796,17 @@ function parseRateText(text, input) {
     if (q && q.unit === '' && q.value >= 1)
         throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
     return parseShareText(t, input);
+}
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+function requireInput(value, input, what, options = {}) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts

@@ -3,7 +3,7 @@ export const id = 701;
 export const ids = [701];
 export const modules = {
 
-/***/ 461:
+/***/ 6461:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -23,7 +23,7 @@ var __classPrivateFieldGet = (this && this.__classPrivateFieldGet) || function (
 var _OnnxruntimeSessionHandler_inferenceSession;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listSupportedBackends = exports.onnxruntimeBackend = void 0;
-const binding_1 = __webpack_require__(216);
+const binding_1 = __webpack_require__(4216);
 const dataTypeStrings = [
     undefined, // 0
     'float32',
@@ -157,7 +157,7 @@ exports.listSupportedBackends = binding_1.binding.listSupportedBackends;
 
 /***/ }),
 
-/***/ 216:
+/***/ 4216:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -165,8 +165,8 @@ exports.listSupportedBackends = binding_1.binding.listSupportedBackends;
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.initOrt = exports.binding = void 0;
-const worker_threads_1 = __webpack_require__(167);
-const onnxruntime_common_1 = __webpack_require__(376);
+const worker_threads_1 = __webpack_require__(8167);
+const onnxruntime_common_1 = __webpack_require__(5376);
 // export native binding
 exports.binding = 
 // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-var-requires
@@ -227,12 +227,12 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listSupportedBackends = void 0;
-__exportStar(__webpack_require__(376), exports);
-var backend_1 = __webpack_require__(461);
+__exportStar(__webpack_require__(5376), exports);
+var backend_1 = __webpack_require__(6461);
 Object.defineProperty(exports, "listSupportedBackends", ({ enumerable: true, get: function () { return backend_1.listSupportedBackends; } }));
-const onnxruntime_common_1 = __webpack_require__(376);
-const version_1 = __webpack_require__(541);
-const backend_2 = __webpack_require__(461);
+const onnxruntime_common_1 = __webpack_require__(5376);
+const version_1 = __webpack_require__(5541);
+const backend_2 = __webpack_require__(6461);
 const backends = (0, backend_2.listSupportedBackends)();
 for (const backend of backends) {
     (0, onnxruntime_common_1.registerBackend)(backend.name, backend_2.onnxruntimeBackend, 100);
@@ -242,7 +242,7 @@ Object.defineProperty(onnxruntime_common_1.env.versions, 'node', { value: versio
 
 /***/ }),
 
-/***/ 541:
+/***/ 5541:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -257,7 +257,7 @@ exports.version = '1.30.0';
 
 /***/ }),
 
-/***/ 291:
+/***/ 9291:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -410,7 +410,7 @@ exports.resolveBackendAndExecutionProviders = resolveBackendAndExecutionProvider
 
 /***/ }),
 
-/***/ 316:
+/***/ 2316:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -418,7 +418,7 @@ exports.resolveBackendAndExecutionProviders = resolveBackendAndExecutionProvider
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.registerBackend = void 0;
-var backend_impl_js_1 = __webpack_require__(291);
+var backend_impl_js_1 = __webpack_require__(9291);
 Object.defineProperty(exports, "registerBackend", ({ enumerable: true, get: function () { return backend_impl_js_1.registerBackend; } }));
 //# sourceMappingURL=backend.js.map
 
@@ -432,7 +432,7 @@ Object.defineProperty(exports, "registerBackend", ({ enumerable: true, get: func
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.env = void 0;
-const version_js_1 = __webpack_require__(12);
+const version_js_1 = __webpack_require__(4012);
 let logLevelValue = 'warning';
 exports.env = {
     wasm: {},
@@ -458,7 +458,7 @@ Object.defineProperty(exports.env, 'logLevel', { enumerable: true });
 
 /***/ }),
 
-/***/ 139:
+/***/ 8139:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -475,7 +475,7 @@ exports.env = env_impl_js_1.env;
 
 /***/ }),
 
-/***/ 376:
+/***/ 5376:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -511,20 +511,20 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  *
  * @packageDocumentation
  */
-__exportStar(__webpack_require__(316), exports);
-__exportStar(__webpack_require__(139), exports);
+__exportStar(__webpack_require__(2316), exports);
+__exportStar(__webpack_require__(8139), exports);
 __exportStar(__webpack_require__(766), exports);
-__exportStar(__webpack_require__(3), exports);
-__exportStar(__webpack_require__(904), exports);
-__exportStar(__webpack_require__(452), exports);
-__exportStar(__webpack_require__(561), exports);
-__exportStar(__webpack_require__(713), exports);
-__exportStar(__webpack_require__(497), exports);
+__exportStar(__webpack_require__(1003), exports);
+__exportStar(__webpack_require__(1904), exports);
+__exportStar(__webpack_require__(6452), exports);
+__exportStar(__webpack_require__(6561), exports);
+__exportStar(__webpack_require__(8713), exports);
+__exportStar(__webpack_require__(1497), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 865:
+/***/ 9865:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -532,9 +532,9 @@ __exportStar(__webpack_require__(497), exports);
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InferenceSession = void 0;
-const backend_impl_js_1 = __webpack_require__(291);
-const tensor_js_1 = __webpack_require__(3);
-const trace_js_1 = __webpack_require__(561);
+const backend_impl_js_1 = __webpack_require__(9291);
+const tensor_js_1 = __webpack_require__(1003);
+const trace_js_1 = __webpack_require__(6561);
 class InferenceSession {
     constructor(handler) {
         this.handler = handler;
@@ -750,14 +750,14 @@ exports.InferenceSession = InferenceSession;
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InferenceSession = void 0;
-const inference_session_impl_js_1 = __webpack_require__(865);
+const inference_session_impl_js_1 = __webpack_require__(9865);
 // eslint-disable-next-line @typescript-eslint/naming-convention
 exports.InferenceSession = inference_session_impl_js_1.InferenceSession;
 //# sourceMappingURL=inference-session.js.map
 
 /***/ }),
 
-/***/ 713:
+/***/ 8713:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -768,7 +768,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 497:
+/***/ 1497:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -779,7 +779,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 263:
+/***/ 9263:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -985,7 +985,7 @@ exports.tensorToImageData = tensorToImageData;
 
 /***/ }),
 
-/***/ 904:
+/***/ 1904:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1004,7 +1004,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tensorFromPinnedBuffer = exports.tensorFromMLTensor = exports.tensorFromGpuBuffer = exports.tensorFromTexture = exports.tensorFromImage = exports.bufferToTensor = void 0;
-const tensor_impl_js_1 = __webpack_require__(793);
+const tensor_impl_js_1 = __webpack_require__(6174);
 /**
  * Create a new tensor object from image object
  *
@@ -1276,7 +1276,7 @@ exports.tensorFromPinnedBuffer = tensorFromPinnedBuffer;
 
 /***/ }),
 
-/***/ 452:
+/***/ 6452:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1287,7 +1287,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 640:
+/***/ 1640:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1355,7 +1355,7 @@ exports.checkTypedArray = checkTypedArray;
 
 /***/ }),
 
-/***/ 793:
+/***/ 6174:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1363,10 +1363,10 @@ exports.checkTypedArray = checkTypedArray;
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Tensor = void 0;
-const tensor_conversion_impl_js_1 = __webpack_require__(263);
+const tensor_conversion_impl_js_1 = __webpack_require__(9263);
 const tensor_factory_impl_js_1 = __webpack_require__(243);
-const tensor_impl_type_mapping_js_1 = __webpack_require__(640);
-const tensor_utils_impl_js_1 = __webpack_require__(14);
+const tensor_impl_type_mapping_js_1 = __webpack_require__(1640);
+const tensor_utils_impl_js_1 = __webpack_require__(6014);
 /**
  * the implementation of Tensor interface.
  *
@@ -1731,7 +1731,7 @@ exports.Tensor = Tensor;
 
 /***/ }),
 
-/***/ 14:
+/***/ 6014:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1739,7 +1739,7 @@ exports.Tensor = Tensor;
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tensorReshape = exports.calculateSize = void 0;
-const tensor_impl_js_1 = __webpack_require__(793);
+const tensor_impl_js_1 = __webpack_require__(6174);
 /**
  * calculate size from dims.
  *
@@ -1804,7 +1804,7 @@ exports.tensorReshape = tensorReshape;
 
 /***/ }),
 
-/***/ 3:
+/***/ 1003:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1812,14 +1812,14 @@ exports.tensorReshape = tensorReshape;
 // Licensed under the MIT License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Tensor = void 0;
-const tensor_impl_js_1 = __webpack_require__(793);
+const tensor_impl_js_1 = __webpack_require__(6174);
 // eslint-disable-next-line @typescript-eslint/naming-convention
 exports.Tensor = tensor_impl_js_1.Tensor;
 //# sourceMappingURL=tensor.js.map
 
 /***/ }),
 
-/***/ 561:
+/***/ 6561:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1902,7 +1902,7 @@ exports.TRACE_EVENT_END = TRACE_EVENT_END;
 
 /***/ }),
 
-/***/ 12:
+/***/ 4012:
 /***/ ((__unused_webpack_module, exports) => {
 
 

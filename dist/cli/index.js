@@ -2,7 +2,6619 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 717:
+/***/ 785:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// This is an empty module that is served up when outside of a workerd environment
+// See the `exports` field in package.json
+exports["default"] = {};
+//# sourceMappingURL=empty.js.map
+
+/***/ }),
+
+/***/ 6122:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+//Parse method copied from https://github.com/brianc/node-postgres
+//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
+//MIT License
+
+//parses a connection string
+function parse(str, options = {}) {
+  //unix socket
+  if (str.charAt(0) === '/') {
+    const config = str.split(' ')
+    return { host: config[0], database: config[1] }
+  }
+
+  // Check for empty host in URL
+
+  const config = Object.create(null)
+  let result
+  let dummyHost = false
+  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
+    // Ensure spaces are encoded as %20
+    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
+  }
+
+  try {
+    try {
+      result = new URL(str, 'postgres://base')
+    } catch (e) {
+      // The URL is invalid so try again with a dummy host
+      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
+      dummyHost = true
+    }
+  } catch (err) {
+    // Remove the input from the error message to avoid leaking sensitive information
+    err.input && (err.input = '*****REDACTED*****')
+    throw err
+  }
+
+  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
+  for (const entry of result.searchParams.entries()) {
+    config[entry[0]] = entry[1]
+  }
+
+  config.user = config.user || decodeURIComponent(result.username)
+  config.password = config.password || decodeURIComponent(result.password)
+
+  if (result.protocol == 'socket:') {
+    config.host = decodeURI(result.pathname)
+    config.database = result.searchParams.get('db')
+    config.client_encoding = result.searchParams.get('encoding')
+    return config
+  }
+  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
+  if (!config.host) {
+    // Only set the host if there is no equivalent query param.
+    config.host = decodeURIComponent(hostname)
+  } else if (hostname && /^%2f/i.test(hostname)) {
+    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
+    result.pathname = hostname + result.pathname
+  }
+  if (!config.port) {
+    // Only set the port if there is no equivalent query param.
+    config.port = result.port
+  }
+
+  const pathname = result.pathname.slice(1) || null
+  config.database = pathname ? decodeURI(pathname) : null
+
+  if (config.ssl === 'true' || config.ssl === '1') {
+    config.ssl = true
+  }
+
+  if (config.ssl === '0') {
+    config.ssl = false
+  }
+
+  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
+    config.ssl = {}
+  }
+
+  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
+  // so enable SSL if the connection string did not otherwise configure it.
+  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
+    config.ssl = true
+  }
+
+  // Only try to load fs if we expect to read from the disk
+  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(9896) : null
+
+  if (config.sslcert) {
+    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
+  }
+
+  if (config.sslkey) {
+    config.ssl.key = fs.readFileSync(config.sslkey).toString()
+  }
+
+  if (config.sslrootcert) {
+    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
+  }
+
+  if (options.useLibpqCompat && config.uselibpqcompat) {
+    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
+  }
+
+  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+      case 'require': {
+        if (config.sslrootcert) {
+          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
+          config.ssl.checkServerIdentity = function () {}
+        } else {
+          config.ssl.rejectUnauthorized = false
+        }
+        break
+      }
+      case 'verify-ca': {
+        if (!config.ssl.ca) {
+          throw new Error(
+            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
+          )
+        }
+        config.ssl.checkServerIdentity = function () {}
+        break
+      }
+      case 'verify-full': {
+        break
+      }
+    }
+  } else {
+    switch (config.sslmode) {
+      case 'disable': {
+        config.ssl = false
+        break
+      }
+      case 'prefer':
+      case 'require':
+      case 'verify-ca':
+      case 'verify-full': {
+        if (config.sslmode !== 'verify-full') {
+          deprecatedSslModeWarning(config.sslmode)
+        }
+        break
+      }
+      case 'no-verify': {
+        config.ssl.rejectUnauthorized = false
+        break
+      }
+    }
+  }
+
+  return config
+}
+
+// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
+function toConnectionOptions(sslConfig) {
+  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
+    // we explicitly check for undefined and null instead of `if (value)` because some
+    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
+    if (value !== undefined && value !== null) {
+      c[key] = value
+    }
+
+    return c
+  }, Object.create(null))
+
+  return connectionOptions
+}
+
+// convert pg-connection-string config to a ClientConfig
+function toClientConfig(config) {
+  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
+    if (key === 'ssl') {
+      const sslConfig = value
+
+      if (typeof sslConfig === 'boolean') {
+        c[key] = sslConfig
+      }
+
+      if (typeof sslConfig === 'object') {
+        c[key] = toConnectionOptions(sslConfig)
+      }
+    } else if (value !== undefined && value !== null) {
+      if (key === 'port') {
+        // when port is not specified, it is converted into an empty string
+        // we want to avoid NaN or empty string as a values in ClientConfig
+        if (value !== '') {
+          const v = parseInt(value, 10)
+          if (isNaN(v)) {
+            throw new Error(`Invalid ${key}: ${value}`)
+          }
+
+          c[key] = v
+        }
+      } else {
+        c[key] = value
+      }
+    }
+
+    return c
+  }, Object.create(null))
+
+  return poolConfig
+}
+
+// parses a connection string into ClientConfig
+function parseIntoClientConfig(str) {
+  return toClientConfig(parse(str))
+}
+
+function deprecatedSslModeWarning(sslmode) {
+  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
+    deprecatedSslModeWarning.warned = true
+    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
+In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
+
+To prepare for this change:
+- If you want the current behavior, explicitly use 'sslmode=verify-full'
+- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
+
+See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
+  }
+}
+
+module.exports = parse
+
+parse.parse = parse
+parse.toClientConfig = toClientConfig
+parse.parseIntoClientConfig = parseIntoClientConfig
+
+
+/***/ }),
+
+/***/ 2299:
+/***/ ((module) => {
+
+
+
+// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
+var BASE = 1000000;
+
+function readInt8(buffer) {
+	var high = buffer.readInt32BE(0);
+	var low = buffer.readUInt32BE(4);
+	var sign = '';
+
+	if (high < 0) {
+		high = ~high + (low === 0);
+		low = (~low + 1) >>> 0;
+		sign = '-';
+	}
+
+	var result = '';
+	var carry;
+	var t;
+	var digits;
+	var pad;
+	var l;
+	var i;
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		high = high / BASE >>> 0;
+
+		t = 0x100000000 * carry + low;
+		low = t / BASE >>> 0;
+		digits = '' + (t - BASE * low);
+
+		if (low === 0 && high === 0) {
+			return sign + digits + result;
+		}
+
+		pad = '';
+		l = 6 - digits.length;
+
+		for (i = 0; i < l; i++) {
+			pad += '0';
+		}
+
+		result = pad + digits + result;
+	}
+
+	{
+		carry = high % BASE;
+		t = 0x100000000 * carry + low;
+		digits = '' + t % BASE;
+
+		return sign + digits + result;
+	}
+}
+
+module.exports = readInt8;
+
+
+/***/ }),
+
+/***/ 7558:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const NOOP = function () {}
+
+const removeWhere = (list, predicate) => {
+  const i = list.findIndex(predicate)
+
+  return i === -1 ? undefined : list.splice(i, 1)[0]
+}
+
+class IdleItem {
+  constructor(client, idleListener, timeoutId) {
+    this.client = client
+    this.idleListener = idleListener
+    this.timeoutId = timeoutId
+  }
+}
+
+class PendingItem {
+  constructor(callback) {
+    this.callback = callback
+  }
+}
+
+function throwOnDoubleRelease() {
+  throw new Error('Release called on client which has already been released to the pool.')
+}
+
+function promisify(Promise, callback) {
+  if (callback) {
+    return { callback: callback, result: undefined }
+  }
+  let rej
+  let res
+  const cb = function (err, client) {
+    err ? rej(err) : res(client)
+  }
+  const result = new Promise(function (resolve, reject) {
+    res = resolve
+    rej = reject
+  }).catch((err) => {
+    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+    // application that created the query
+    Error.captureStackTrace(err)
+    throw err
+  })
+  return { callback: cb, result: result }
+}
+
+function makeIdleListener(pool, client) {
+  return function idleListener(err) {
+    err.client = client
+
+    client.removeListener('error', idleListener)
+    client.on('error', () => {
+      pool.log('additional client error after disconnection due to error', err)
+    })
+    pool._remove(client)
+    // TODO - document that once the pool emits an error
+    // the client has already been closed & purged and is unusable
+    pool.emit('error', err, client)
+  }
+}
+
+class Pool extends EventEmitter {
+  constructor(options, Client) {
+    super()
+    this.options = Object.assign({}, options)
+
+    if (options != null && 'password' in options) {
+      // "hiding" the password so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options, 'password', {
+        configurable: true,
+        enumerable: false,
+        writable: true,
+        value: options.password,
+      })
+    }
+    if (options != null && options.ssl && options.ssl.key) {
+      // "hiding" the ssl->key so it doesn't show up in stack traces
+      // or if the client is console.logged
+      Object.defineProperty(this.options.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this.options.max = this.options.max || this.options.poolSize || 10
+    this.options.min = this.options.min || 0
+    this.options.maxUses = this.options.maxUses || Infinity
+    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
+    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
+    this.log = this.options.log || function () {}
+    this.Client = this.options.Client || Client || (__nccwpck_require__(3273).Client)
+    this.Promise = this.options.Promise || global.Promise
+
+    if (typeof this.options.idleTimeoutMillis === 'undefined') {
+      this.options.idleTimeoutMillis = 10000
+    }
+
+    this._clients = []
+    this._idle = []
+    this._expired = new WeakSet()
+    this._pendingQueue = []
+    this._endCallback = undefined
+    this.ending = false
+    this.ended = false
+  }
+
+  _promiseTry(f) {
+    const Promise = this.Promise
+    if (typeof Promise.try === 'function') {
+      return Promise.try(f)
+    }
+    return new Promise((resolve) => resolve(f()))
+  }
+
+  _isFull() {
+    return this._clients.length >= this.options.max
+  }
+
+  _isAboveMin() {
+    return this._clients.length > this.options.min
+  }
+
+  _pulseQueue() {
+    this.log('pulse queue')
+    if (this.ended) {
+      this.log('pulse queue ended')
+      return
+    }
+    if (this.ending) {
+      this.log('pulse queue on ending')
+      if (this._idle.length) {
+        this._idle.slice().map((item) => {
+          this._remove(item.client)
+        })
+      }
+      if (!this._clients.length) {
+        this.ended = true
+        this._endCallback()
+      }
+      return
+    }
+
+    // if we don't have any waiting, do nothing
+    if (!this._pendingQueue.length) {
+      this.log('no queued requests')
+      return
+    }
+    // if we don't have any idle clients and we have no more room do nothing
+    if (!this._idle.length && this._isFull()) {
+      return
+    }
+    const pendingItem = this._pendingQueue.shift()
+    if (this._idle.length) {
+      const idleItem = this._idle.pop()
+      clearTimeout(idleItem.timeoutId)
+      const client = idleItem.client
+      client.ref && client.ref()
+      const idleListener = idleItem.idleListener
+
+      return this._acquireClient(client, pendingItem, idleListener, false)
+    }
+    if (!this._isFull()) {
+      return this.newClient(pendingItem)
+    }
+    throw new Error('unexpected condition')
+  }
+
+  _remove(client, callback) {
+    const removed = removeWhere(this._idle, (item) => item.client === client)
+
+    if (removed !== undefined) {
+      clearTimeout(removed.timeoutId)
+    }
+
+    this._clients = this._clients.filter((c) => c !== client)
+    const context = this
+    client.end(() => {
+      context.emit('remove', client)
+
+      if (typeof callback === 'function') {
+        callback()
+      }
+    })
+  }
+
+  connect(cb) {
+    if (this.ending) {
+      const err = new Error('Cannot use a pool after calling end on the pool')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+
+    const response = promisify(this.Promise, cb)
+    const result = response.result
+
+    // if we don't have to connect a new client, don't do so
+    if (this._isFull() || this._idle.length) {
+      // if we have idle clients schedule a pulse immediately
+      if (this._idle.length) {
+        process.nextTick(() => this._pulseQueue())
+      }
+
+      if (!this.options.connectionTimeoutMillis) {
+        this._pendingQueue.push(new PendingItem(response.callback))
+        return result
+      }
+
+      const queueCallback = (err, res, done) => {
+        clearTimeout(tid)
+        response.callback(err, res, done)
+      }
+
+      const pendingItem = new PendingItem(queueCallback)
+
+      // set connection timeout on checking out an existing client
+      const tid = setTimeout(() => {
+        // remove the callback from pending waiters because
+        // we're going to call it with a timeout error
+        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
+        pendingItem.timedOut = true
+        response.callback(new Error('timeout exceeded when trying to connect'))
+      }, this.options.connectionTimeoutMillis)
+
+      if (tid.unref) {
+        tid.unref()
+      }
+
+      this._pendingQueue.push(pendingItem)
+      return result
+    }
+
+    this.newClient(new PendingItem(response.callback))
+
+    return result
+  }
+
+  newClient(pendingItem) {
+    const client = new this.Client(this.options)
+    this._clients.push(client)
+    const idleListener = makeIdleListener(this, client)
+
+    this.log('checking client timeout')
+
+    // connection timeout logic
+    let tid
+    let timeoutHit = false
+    if (this.options.connectionTimeoutMillis) {
+      tid = setTimeout(() => {
+        if (client.connection) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          client.connection.stream.destroy()
+        } else if (!client.isConnected()) {
+          this.log('ending client due to timeout')
+          timeoutHit = true
+          // force kill the node driver, and let libpq do its teardown
+          client.end()
+        }
+      }, this.options.connectionTimeoutMillis)
+    }
+
+    this.log('connecting new client')
+    client.connect((err) => {
+      if (tid) {
+        clearTimeout(tid)
+      }
+      client.on('error', idleListener)
+      if (err) {
+        this.log('client failed to connect', err)
+        // remove the dead client from our list of clients
+        this._clients = this._clients.filter((c) => c !== client)
+        if (timeoutHit) {
+          err = new Error('Connection terminated due to connection timeout', { cause: err })
+        }
+
+        // this client won’t be released, so move on immediately
+        this._pulseQueue()
+
+        if (!pendingItem.timedOut) {
+          pendingItem.callback(err, undefined, NOOP)
+        }
+      } else {
+        this.log('new client connected')
+
+        if (this.options.onConnect) {
+          this._promiseTry(() => this.options.onConnect(client)).then(
+            () => {
+              this._afterConnect(client, pendingItem, idleListener)
+            },
+            (hookErr) => {
+              this._clients = this._clients.filter((c) => c !== client)
+              client.end(() => {
+                this._pulseQueue()
+                if (!pendingItem.timedOut) {
+                  pendingItem.callback(hookErr, undefined, NOOP)
+                }
+              })
+            }
+          )
+          return
+        }
+
+        return this._afterConnect(client, pendingItem, idleListener)
+      }
+    })
+  }
+
+  _afterConnect(client, pendingItem, idleListener) {
+    if (this.options.maxLifetimeSeconds !== 0) {
+      const maxLifetimeTimeout = setTimeout(() => {
+        this.log('ending client due to expired lifetime')
+        this._expired.add(client)
+        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
+        if (idleIndex !== -1) {
+          this._acquireClient(
+            client,
+            new PendingItem((err, client, clientRelease) => clientRelease()),
+            idleListener,
+            false
+          )
+        }
+      }, this.options.maxLifetimeSeconds * 1000)
+
+      maxLifetimeTimeout.unref()
+      client.once('end', () => clearTimeout(maxLifetimeTimeout))
+    }
+
+    return this._acquireClient(client, pendingItem, idleListener, true)
+  }
+
+  // acquire a client for a pending work item
+  _acquireClient(client, pendingItem, idleListener, isNew) {
+    if (isNew) {
+      this.emit('connect', client)
+    }
+
+    this.emit('acquire', client)
+
+    client.release = this._releaseOnce(client, idleListener)
+
+    client.removeListener('error', idleListener)
+
+    if (!pendingItem.timedOut) {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, (err) => {
+          if (err) {
+            client.release(err)
+            return pendingItem.callback(err, undefined, NOOP)
+          }
+
+          pendingItem.callback(undefined, client, client.release)
+        })
+      } else {
+        pendingItem.callback(undefined, client, client.release)
+      }
+    } else {
+      if (isNew && this.options.verify) {
+        this.options.verify(client, client.release)
+      } else {
+        client.release()
+      }
+    }
+  }
+
+  // returns a function that wraps _release and throws if called more than once
+  _releaseOnce(client, idleListener) {
+    let released = false
+
+    return (err) => {
+      if (released) {
+        throwOnDoubleRelease()
+      }
+
+      released = true
+      this._release(client, idleListener, err)
+    }
+  }
+
+  // release a client back to the poll, include an error
+  // to remove it from the pool
+  _release(client, idleListener, err) {
+    client.on('error', idleListener)
+
+    client._poolUseCount = (client._poolUseCount || 0) + 1
+
+    this.emit('release', err, client)
+
+    // TODO(bmc): expose a proper, public interface _queryable and _ending
+    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
+      if (client._poolUseCount >= this.options.maxUses) {
+        this.log('remove expended client')
+      }
+
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    const isExpired = this._expired.has(client)
+    if (isExpired) {
+      this.log('remove expired client')
+      this._expired.delete(client)
+      return this._remove(client, this._pulseQueue.bind(this))
+    }
+
+    // idle timeout
+    let tid
+    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
+      tid = setTimeout(() => {
+        if (this._isAboveMin()) {
+          this.log('remove idle client')
+          this._remove(client, this._pulseQueue.bind(this))
+        }
+      }, this.options.idleTimeoutMillis)
+
+      if (this.options.allowExitOnIdle) {
+        // allow Node to exit if this is all that's left
+        tid.unref()
+      }
+    }
+
+    if (this.options.allowExitOnIdle) {
+      client.unref()
+    }
+
+    this._idle.push(new IdleItem(client, idleListener, tid))
+    this._pulseQueue()
+  }
+
+  query(text, values, cb) {
+    // guard clause against passing a function as the first parameter
+    if (typeof text === 'function') {
+      const response = promisify(this.Promise, text)
+      setImmediate(function () {
+        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
+      })
+      return response.result
+    }
+
+    // allow plain text query without values, but callback
+    if (typeof values === 'function') {
+      cb = values
+      values = undefined
+    }
+    const response = promisify(this.Promise, cb)
+    cb = response.callback
+
+    this.connect((err, client) => {
+      if (err) {
+        return cb(err)
+      }
+
+      let clientReleased = false
+      const onError = (err) => {
+        if (clientReleased) {
+          return
+        }
+        clientReleased = true
+        client.release(err)
+        cb(err)
+      }
+
+      client.once('error', onError)
+      this.log('dispatching query')
+      try {
+        client.query(text, values, (err, res) => {
+          this.log('query dispatched')
+          client.removeListener('error', onError)
+          if (clientReleased) {
+            return
+          }
+          clientReleased = true
+          client.release(err)
+          if (err) {
+            return cb(err)
+          }
+          return cb(undefined, res)
+        })
+      } catch (err) {
+        client.release(err)
+        return cb(err)
+      }
+    })
+    return response.result
+  }
+
+  end(cb) {
+    this.log('ending')
+    if (this.ending) {
+      const err = new Error('Called end on pool more than once')
+      return cb ? cb(err) : this.Promise.reject(err)
+    }
+    this.ending = true
+    const promised = promisify(this.Promise, cb)
+    this._endCallback = promised.callback
+    this._pulseQueue()
+    return promised.result
+  }
+
+  get waitingCount() {
+    return this._pendingQueue.length
+  }
+
+  get idleCount() {
+    return this._idle.length
+  }
+
+  get expiredCount() {
+    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
+  }
+
+  get totalCount() {
+    return this._clients.length
+  }
+}
+module.exports = Pool
+
+
+/***/ }),
+
+/***/ 9971:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BufferReader = void 0;
+class BufferReader {
+    constructor(offset = 0) {
+        this.offset = offset;
+        this.buffer = Buffer.allocUnsafe(0);
+        // TODO(bmc): support non-utf8 encoding?
+        this.encoding = 'utf-8';
+    }
+    setBuffer(offset, buffer) {
+        this.offset = offset;
+        this.buffer = buffer;
+    }
+    int16() {
+        const result = this.buffer.readInt16BE(this.offset);
+        this.offset += 2;
+        return result;
+    }
+    byte() {
+        const result = this.buffer[this.offset];
+        this.offset++;
+        return result;
+    }
+    int32() {
+        const result = this.buffer.readInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    uint32() {
+        const result = this.buffer.readUInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+    }
+    string(length) {
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+    cstring() {
+        const start = this.offset;
+        let end = start;
+        // eslint-disable-next-line no-empty
+        while (this.buffer[end++]) { }
+        this.offset = end;
+        return this.buffer.toString(this.encoding, start, end - 1);
+    }
+    bytes(length) {
+        const result = this.buffer.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+    }
+}
+exports.BufferReader = BufferReader;
+//# sourceMappingURL=buffer-reader.js.map
+
+/***/ }),
+
+/***/ 9315:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+//binary data writer tuned for encoding binary specific to the postgres binary protocol
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Writer = void 0;
+class Writer {
+    constructor(size = 256) {
+        this.size = size;
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(size);
+    }
+    ensure(size) {
+        const remaining = this.buffer.length - this.offset;
+        if (remaining < size) {
+            const oldBuffer = this.buffer;
+            // exponential growth factor of around ~ 1.5
+            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
+            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
+            this.buffer = Buffer.allocUnsafe(newSize);
+            oldBuffer.copy(this.buffer, 0, 0, this.offset);
+        }
+    }
+    addInt32(num) {
+        this.ensure(4);
+        this.buffer[this.offset++] = (num >>> 24) & 0xff;
+        this.buffer[this.offset++] = (num >>> 16) & 0xff;
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addInt16(num) {
+        this.ensure(2);
+        this.buffer[this.offset++] = (num >>> 8) & 0xff;
+        this.buffer[this.offset++] = (num >>> 0) & 0xff;
+        return this;
+    }
+    addCString(string) {
+        if (!string) {
+            this.ensure(1);
+        }
+        else {
+            const len = Buffer.byteLength(string);
+            this.ensure(len + 1); // +1 for null terminator
+            this.buffer.write(string, this.offset, 'utf-8');
+            this.offset += len;
+        }
+        this.buffer[this.offset++] = 0; // null terminator
+        return this;
+    }
+    addString(string = '') {
+        const len = Buffer.byteLength(string);
+        this.ensure(len);
+        this.buffer.write(string, this.offset);
+        this.offset += len;
+        return this;
+    }
+    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
+    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
+    // and doing it in one method computes Buffer.byteLength ONCE — the previous
+    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
+    // three times (byteLength for the prefix, byteLength again inside addString,
+    // then the encode), which is costly for large text parameters.
+    addInt32PrefixedString(string) {
+        const len = Buffer.byteLength(string);
+        this.ensure(4 + len);
+        const buffer = this.buffer;
+        let offset = this.offset;
+        buffer[offset++] = (len >>> 24) & 0xff;
+        buffer[offset++] = (len >>> 16) & 0xff;
+        buffer[offset++] = (len >>> 8) & 0xff;
+        buffer[offset++] = (len >>> 0) & 0xff;
+        buffer.write(string, offset, 'utf-8');
+        this.offset = offset + len;
+        return this;
+    }
+    add(otherBuffer) {
+        this.ensure(otherBuffer.length);
+        otherBuffer.copy(this.buffer, this.offset);
+        this.offset += otherBuffer.length;
+        return this;
+    }
+    /**
+     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
+     */
+    reserveUnsafe(size) {
+        const offset = this.offset;
+        this.ensure(size);
+        this.offset += size;
+        return offset;
+    }
+    join(code) {
+        if (code) {
+            this.buffer[this.headerPosition] = code;
+            //length is everything in this packet minus the code
+            const length = this.offset - (this.headerPosition + 1);
+            this.buffer.writeInt32BE(length, this.headerPosition + 1);
+        }
+        return this.buffer.slice(code ? 0 : 5, this.offset);
+    }
+    flush(code) {
+        const result = this.join(code);
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(this.size);
+        return result;
+    }
+    clear() {
+        this.offset = 5;
+        this.headerPosition = 0;
+    }
+}
+exports.Writer = Writer;
+//# sourceMappingURL=buffer-writer.js.map
+
+/***/ }),
+
+/***/ 4233:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DatabaseError = exports.serialize = void 0;
+exports.parse = parse;
+const messages_1 = __nccwpck_require__(5809);
+Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
+const serializer_1 = __nccwpck_require__(6513);
+Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
+const parser_1 = __nccwpck_require__(3318);
+function parse(stream, callback) {
+    const parser = new parser_1.Parser();
+    stream.on('data', (buffer) => parser.parse(buffer, callback));
+    return new Promise((resolve) => stream.on('end', () => resolve()));
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 5809:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
+exports.parseComplete = {
+    name: 'parseComplete',
+    length: 5,
+};
+exports.bindComplete = {
+    name: 'bindComplete',
+    length: 5,
+};
+exports.closeComplete = {
+    name: 'closeComplete',
+    length: 5,
+};
+exports.noData = {
+    name: 'noData',
+    length: 5,
+};
+exports.portalSuspended = {
+    name: 'portalSuspended',
+    length: 5,
+};
+exports.replicationStart = {
+    name: 'replicationStart',
+    length: 4,
+};
+exports.emptyQuery = {
+    name: 'emptyQuery',
+    length: 4,
+};
+exports.copyDone = {
+    name: 'copyDone',
+    length: 4,
+};
+class DatabaseError extends Error {
+    constructor(message, length, name) {
+        super(message);
+        this.length = length;
+        this.name = name;
+    }
+}
+exports.DatabaseError = DatabaseError;
+class CopyDataMessage {
+    constructor(length, chunk) {
+        this.length = length;
+        this.chunk = chunk;
+        this.name = 'copyData';
+    }
+}
+exports.CopyDataMessage = CopyDataMessage;
+class CopyResponse {
+    constructor(length, name, binary, columnCount) {
+        this.length = length;
+        this.name = name;
+        this.binary = binary;
+        this.columnTypes = new Array(columnCount);
+    }
+}
+exports.CopyResponse = CopyResponse;
+class Field {
+    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
+        this.name = name;
+        this.tableID = tableID;
+        this.columnID = columnID;
+        this.dataTypeID = dataTypeID;
+        this.dataTypeSize = dataTypeSize;
+        this.dataTypeModifier = dataTypeModifier;
+        this.format = format;
+    }
+}
+exports.Field = Field;
+class RowDescriptionMessage {
+    constructor(length, fieldCount) {
+        this.length = length;
+        this.fieldCount = fieldCount;
+        this.name = 'rowDescription';
+        this.fields = new Array(this.fieldCount);
+    }
+}
+exports.RowDescriptionMessage = RowDescriptionMessage;
+class ParameterDescriptionMessage {
+    constructor(length, parameterCount) {
+        this.length = length;
+        this.parameterCount = parameterCount;
+        this.name = 'parameterDescription';
+        this.dataTypeIDs = new Array(this.parameterCount);
+    }
+}
+exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
+class ParameterStatusMessage {
+    constructor(length, parameterName, parameterValue) {
+        this.length = length;
+        this.parameterName = parameterName;
+        this.parameterValue = parameterValue;
+        this.name = 'parameterStatus';
+    }
+}
+exports.ParameterStatusMessage = ParameterStatusMessage;
+class AuthenticationMD5Password {
+    constructor(length, salt) {
+        this.length = length;
+        this.salt = salt;
+        this.name = 'authenticationMD5Password';
+    }
+}
+exports.AuthenticationMD5Password = AuthenticationMD5Password;
+class BackendKeyDataMessage {
+    constructor(length, processID, secretKey) {
+        this.length = length;
+        this.processID = processID;
+        this.secretKey = secretKey;
+        this.name = 'backendKeyData';
+    }
+}
+exports.BackendKeyDataMessage = BackendKeyDataMessage;
+class NotificationResponseMessage {
+    constructor(length, processId, channel, payload) {
+        this.length = length;
+        this.processId = processId;
+        this.channel = channel;
+        this.payload = payload;
+        this.name = 'notification';
+    }
+}
+exports.NotificationResponseMessage = NotificationResponseMessage;
+class ReadyForQueryMessage {
+    constructor(length, status) {
+        this.length = length;
+        this.status = status;
+        this.name = 'readyForQuery';
+    }
+}
+exports.ReadyForQueryMessage = ReadyForQueryMessage;
+class CommandCompleteMessage {
+    constructor(length, text) {
+        this.length = length;
+        this.text = text;
+        this.name = 'commandComplete';
+    }
+}
+exports.CommandCompleteMessage = CommandCompleteMessage;
+class DataRowMessage {
+    constructor(length, fields) {
+        this.length = length;
+        this.fields = fields;
+        this.name = 'dataRow';
+        this.fieldCount = fields.length;
+    }
+}
+exports.DataRowMessage = DataRowMessage;
+class NoticeMessage {
+    constructor(length, message) {
+        this.length = length;
+        this.message = message;
+        this.name = 'notice';
+    }
+}
+exports.NoticeMessage = NoticeMessage;
+//# sourceMappingURL=messages.js.map
+
+/***/ }),
+
+/***/ 3318:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const messages_1 = __nccwpck_require__(5809);
+const buffer_reader_1 = __nccwpck_require__(9971);
+// every message is prefixed with a single byte
+const CODE_LENGTH = 1;
+// every message has an int32 length which includes itself but does
+// NOT include the code in the length
+const LEN_LENGTH = 4;
+const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
+// A placeholder for a `BackendMessage`’s length value that will be set after construction.
+const LATEINIT_LENGTH = -1;
+const emptyBuffer = Buffer.allocUnsafe(0);
+class Parser {
+    constructor(opts) {
+        this.buffer = emptyBuffer;
+        this.bufferLength = 0;
+        this.bufferOffset = 0;
+        this.reader = new buffer_reader_1.BufferReader();
+        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
+            throw new Error('Binary mode not supported yet');
+        }
+        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
+    }
+    parse(buffer, callback) {
+        this.mergeBuffer(buffer);
+        const bufferFullLength = this.bufferOffset + this.bufferLength;
+        let offset = this.bufferOffset;
+        while (offset + HEADER_LENGTH <= bufferFullLength) {
+            // code is 1 byte long - it identifies the message type
+            const code = this.buffer[offset];
+            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
+            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
+            const fullMessageLength = CODE_LENGTH + length;
+            if (fullMessageLength + offset <= bufferFullLength) {
+                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+                callback(message);
+                offset += fullMessageLength;
+            }
+            else {
+                break;
+            }
+        }
+        if (offset === bufferFullLength) {
+            // No more use for the buffer
+            this.buffer = emptyBuffer;
+            this.bufferLength = 0;
+            this.bufferOffset = 0;
+        }
+        else {
+            // Adjust the cursors of remainingBuffer
+            this.bufferLength = bufferFullLength - offset;
+            this.bufferOffset = offset;
+        }
+    }
+    mergeBuffer(buffer) {
+        if (this.bufferLength > 0) {
+            const newLength = this.bufferLength + buffer.byteLength;
+            const newFullLength = newLength + this.bufferOffset;
+            if (newFullLength > this.buffer.byteLength) {
+                // We can't concat the new buffer with the remaining one
+                let newBuffer;
+                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
+                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
+                    newBuffer = this.buffer;
+                }
+                else {
+                    // Allocate a new larger buffer
+                    let newBufferLength = this.buffer.byteLength * 2;
+                    while (newLength >= newBufferLength) {
+                        newBufferLength *= 2;
+                    }
+                    newBuffer = Buffer.allocUnsafe(newBufferLength);
+                }
+                // Move the remaining buffer to the new one
+                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
+                this.buffer = newBuffer;
+                this.bufferOffset = 0;
+            }
+            // Concat the new buffer with the remaining one
+            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
+            this.bufferLength = newLength;
+        }
+        else {
+            this.buffer = buffer;
+            this.bufferOffset = 0;
+            this.bufferLength = buffer.byteLength;
+        }
+    }
+    handlePacket(offset, code, length, bytes) {
+        const { reader } = this;
+        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
+        reader.setBuffer(offset, bytes);
+        let message;
+        switch (code) {
+            case 50 /* MessageCodes.BindComplete */:
+                message = messages_1.bindComplete;
+                break;
+            case 49 /* MessageCodes.ParseComplete */:
+                message = messages_1.parseComplete;
+                break;
+            case 51 /* MessageCodes.CloseComplete */:
+                message = messages_1.closeComplete;
+                break;
+            case 110 /* MessageCodes.NoData */:
+                message = messages_1.noData;
+                break;
+            case 115 /* MessageCodes.PortalSuspended */:
+                message = messages_1.portalSuspended;
+                break;
+            case 99 /* MessageCodes.CopyDone */:
+                message = messages_1.copyDone;
+                break;
+            case 87 /* MessageCodes.ReplicationStart */:
+                message = messages_1.replicationStart;
+                break;
+            case 73 /* MessageCodes.EmptyQuery */:
+                message = messages_1.emptyQuery;
+                break;
+            case 68 /* MessageCodes.DataRow */:
+                message = parseDataRowMessage(reader);
+                break;
+            case 67 /* MessageCodes.CommandComplete */:
+                message = parseCommandCompleteMessage(reader);
+                break;
+            case 90 /* MessageCodes.ReadyForQuery */:
+                message = parseReadyForQueryMessage(reader);
+                break;
+            case 65 /* MessageCodes.NotificationResponse */:
+                message = parseNotificationMessage(reader);
+                break;
+            case 82 /* MessageCodes.AuthenticationResponse */:
+                message = parseAuthenticationResponse(reader, length);
+                break;
+            case 83 /* MessageCodes.ParameterStatus */:
+                message = parseParameterStatusMessage(reader);
+                break;
+            case 75 /* MessageCodes.BackendKeyData */:
+                message = parseBackendKeyData(reader);
+                break;
+            case 69 /* MessageCodes.ErrorMessage */:
+                message = parseErrorMessage(reader, 'error');
+                break;
+            case 78 /* MessageCodes.NoticeMessage */:
+                message = parseErrorMessage(reader, 'notice');
+                break;
+            case 84 /* MessageCodes.RowDescriptionMessage */:
+                message = parseRowDescriptionMessage(reader);
+                break;
+            case 116 /* MessageCodes.ParameterDescriptionMessage */:
+                message = parseParameterDescriptionMessage(reader);
+                break;
+            case 71 /* MessageCodes.CopyIn */:
+                message = parseCopyInMessage(reader);
+                break;
+            case 72 /* MessageCodes.CopyOut */:
+                message = parseCopyOutMessage(reader);
+                break;
+            case 100 /* MessageCodes.CopyData */:
+                message = parseCopyData(reader, length);
+                break;
+            default:
+                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
+        }
+        reader.setBuffer(0, emptyBuffer);
+        message.length = length;
+        return message;
+    }
+}
+exports.Parser = Parser;
+const parseReadyForQueryMessage = (reader) => {
+    const status = reader.string(1);
+    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
+};
+const parseCommandCompleteMessage = (reader) => {
+    const text = reader.cstring();
+    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+};
+const parseCopyData = (reader, length) => {
+    const chunk = reader.bytes(length - 4);
+    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
+};
+const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
+const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
+const parseCopyMessage = (reader, messageName) => {
+    const isBinary = reader.byte() !== 0;
+    const columnCount = reader.int16();
+    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
+    for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
+    }
+    return message;
+};
+const parseNotificationMessage = (reader) => {
+    const processId = reader.int32();
+    const channel = reader.cstring();
+    const payload = reader.cstring();
+    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
+};
+const parseRowDescriptionMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
+    }
+    return message;
+};
+const parseField = (reader) => {
+    const name = reader.cstring();
+    const tableID = reader.uint32();
+    const columnID = reader.int16();
+    const dataTypeID = reader.uint32();
+    const dataTypeSize = reader.int16();
+    const dataTypeModifier = reader.int32();
+    const mode = reader.int16() === 0 ? 'text' : 'binary';
+    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
+};
+const parseParameterDescriptionMessage = (reader) => {
+    const parameterCount = reader.int16();
+    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
+    for (let i = 0; i < parameterCount; i++) {
+        // OIDs are unsigned, same as dataTypeID in parseField above
+        message.dataTypeIDs[i] = reader.uint32();
+    }
+    return message;
+};
+const parseDataRowMessage = (reader) => {
+    const fieldCount = reader.int16();
+    const fields = new Array(fieldCount);
+    for (let i = 0; i < fieldCount; i++) {
+        const len = reader.int32();
+        // a -1 for length means the value of the field is null
+        fields[i] = len === -1 ? null : reader.string(len);
+    }
+    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
+};
+const parseParameterStatusMessage = (reader) => {
+    const name = reader.cstring();
+    const value = reader.cstring();
+    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
+};
+const parseBackendKeyData = (reader) => {
+    const processID = reader.int32();
+    const secretKey = reader.int32();
+    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
+};
+const parseAuthenticationResponse = (reader, length) => {
+    const code = reader.int32();
+    // TODO(bmc): maybe better types here
+    const message = {
+        name: 'authenticationOk',
+        length,
+    };
+    switch (code) {
+        case 0: // AuthenticationOk
+            break;
+        case 3: // AuthenticationCleartextPassword
+            if (message.length === 8) {
+                message.name = 'authenticationCleartextPassword';
+            }
+            break;
+        case 5: // AuthenticationMD5Password
+            if (message.length === 12) {
+                message.name = 'authenticationMD5Password';
+                const salt = reader.bytes(4);
+                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
+            }
+            break;
+        case 10: // AuthenticationSASL
+            {
+                message.name = 'authenticationSASL';
+                message.mechanisms = [];
+                let mechanism;
+                do {
+                    mechanism = reader.cstring();
+                    if (mechanism) {
+                        message.mechanisms.push(mechanism);
+                    }
+                } while (mechanism);
+            }
+            break;
+        case 11: // AuthenticationSASLContinue
+            message.name = 'authenticationSASLContinue';
+            message.data = reader.string(length - 8);
+            break;
+        case 12: // AuthenticationSASLFinal
+            message.name = 'authenticationSASLFinal';
+            message.data = reader.string(length - 8);
+            break;
+        default:
+            throw new Error('Unknown authenticationOk message type ' + code);
+    }
+    return message;
+};
+const parseErrorMessage = (reader, name) => {
+    const fields = {};
+    let fieldType = reader.string(1);
+    while (fieldType !== '\0') {
+        fields[fieldType] = reader.cstring();
+        fieldType = reader.string(1);
+    }
+    const messageValue = fields.M;
+    const message = name === 'notice'
+        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
+        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
+    message.severity = fields.S;
+    message.code = fields.C;
+    message.detail = fields.D;
+    message.hint = fields.H;
+    message.position = fields.P;
+    message.internalPosition = fields.p;
+    message.internalQuery = fields.q;
+    message.where = fields.W;
+    message.schema = fields.s;
+    message.table = fields.t;
+    message.column = fields.c;
+    message.dataType = fields.d;
+    message.constraint = fields.n;
+    message.file = fields.F;
+    message.line = fields.L;
+    message.routine = fields.R;
+    return message;
+};
+//# sourceMappingURL=parser.js.map
+
+/***/ }),
+
+/***/ 6513:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.serialize = void 0;
+const buffer_writer_1 = __nccwpck_require__(9315);
+const writer = new buffer_writer_1.Writer();
+const startup = (opts) => {
+    // protocol version
+    writer.addInt16(3).addInt16(0);
+    for (const key of Object.keys(opts)) {
+        writer.addCString(key).addCString(opts[key]);
+    }
+    writer.addCString('client_encoding').addCString('UTF8');
+    const bodyBuffer = writer.addCString('').flush();
+    // this message is sent without a code
+    const length = bodyBuffer.length + 4;
+    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
+};
+const requestSsl = () => {
+    const response = Buffer.allocUnsafe(8);
+    response.writeInt32BE(8, 0);
+    response.writeInt32BE(80877103, 4);
+    return response;
+};
+const password = (password) => {
+    return writer.addCString(password).flush(112 /* code.startup */);
+};
+const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
+    // 0x70 = 'p'
+    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
+    return writer.flush(112 /* code.startup */);
+};
+const sendSCRAMClientFinalMessage = function (additionalData) {
+    return writer.addString(additionalData).flush(112 /* code.startup */);
+};
+const query = (text) => {
+    return writer.addCString(text).flush(81 /* code.query */);
+};
+const emptyArray = [];
+const parse = (query) => {
+    // expect something like this:
+    // { name: 'queryName',
+    //   text: 'select * from blah',
+    //   types: ['int8', 'bool'] }
+    // normalize missing query names to allow for null
+    const name = query.name || '';
+    if (name.length > 63) {
+        console.error('Warning! Postgres only supports 63 characters for query names.');
+        console.error('You supplied %s (%s)', name, name.length);
+        console.error('This can cause conflicts and silent errors executing queries');
+    }
+    const types = query.types || emptyArray;
+    const len = types.length;
+    const buffer = writer
+        .addCString(name) // name of query
+        .addCString(query.text) // actual query text
+        .addInt16(len);
+    for (let i = 0; i < len; i++) {
+        buffer.addInt32(types[i]);
+    }
+    return writer.flush(80 /* code.parse */);
+};
+const writeValues = function (values, valueMapper, formatsOffset) {
+    const len = values.length;
+    for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
+        let formatByte = 0 /* ParamType.STRING */;
+        if (mappedVal == null) {
+            // write -1 to indicate null
+            writer.addInt32(-1);
+        }
+        else if (mappedVal instanceof Buffer) {
+            formatByte = 1 /* ParamType.BINARY */;
+            // add the buffer to the param writer
+            writer.addInt32(mappedVal.length);
+            writer.add(mappedVal);
+        }
+        else {
+            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
+            writer.addInt32PrefixedString(mappedVal);
+        }
+        // beware: `writer` operations can replace `writer.buffer` with a new buffer
+        const buf = writer.buffer;
+        buf[formatsOffset++] = 0;
+        buf[formatsOffset++] = formatByte;
+    }
+};
+const bind = (config = {}) => {
+    // normalize config
+    const portal = config.portal || '';
+    const statement = config.statement || '';
+    const binary = config.binary || false;
+    const values = config.values || emptyArray;
+    const len = values.length;
+    writer.addCString(portal).addCString(statement);
+    // number of parameter format codes
+    writer.addInt16(len);
+    // space for those codes, filled by `writeValues`
+    const formatsOffset = writer.reserveUnsafe(len * 2);
+    // number of parameter values
+    writer.addInt16(len);
+    try {
+        writeValues(values, config.valueMapper, formatsOffset);
+    }
+    catch (err) {
+        writer.clear();
+        throw err;
+    }
+    // all results use the same format code
+    writer.addInt16(1);
+    // format code
+    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
+    return writer.flush(66 /* code.bind */);
+};
+const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
+const execute = (config) => {
+    // this is the happy path for most queries
+    if (!config || (!config.portal && !config.rows)) {
+        return emptyExecute;
+    }
+    const portal = config.portal || '';
+    const rows = config.rows || 0;
+    const portalLength = Buffer.byteLength(portal);
+    const len = 4 + portalLength + 1 + 4;
+    // one extra bit for code
+    const buff = Buffer.allocUnsafe(1 + len);
+    buff[0] = 69 /* code.execute */;
+    buff.writeInt32BE(len, 1);
+    buff.write(portal, 5, 'utf-8');
+    buff[portalLength + 5] = 0; // null terminate portal cString
+    buff.writeUInt32BE(rows, buff.length - 4);
+    return buff;
+};
+const cancel = (processID, secretKey) => {
+    const buffer = Buffer.allocUnsafe(16);
+    buffer.writeInt32BE(16, 0);
+    buffer.writeInt16BE(1234, 4);
+    buffer.writeInt16BE(5678, 6);
+    buffer.writeInt32BE(processID, 8);
+    buffer.writeInt32BE(secretKey, 12);
+    return buffer;
+};
+const cstringMessage = (code, string) => {
+    const stringLen = Buffer.byteLength(string);
+    const len = 4 + stringLen + 1;
+    // one extra bit for code
+    const buffer = Buffer.allocUnsafe(1 + len);
+    buffer[0] = code;
+    buffer.writeInt32BE(len, 1);
+    buffer.write(string, 5, 'utf-8');
+    buffer[len] = 0; // null terminate cString
+    return buffer;
+};
+const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
+const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
+const describe = (msg) => {
+    return msg.name
+        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
+        : msg.type === 'P'
+            ? emptyDescribePortal
+            : emptyDescribeStatement;
+};
+const close = (msg) => {
+    const text = `${msg.type}${msg.name || ''}`;
+    return cstringMessage(67 /* code.close */, text);
+};
+const copyData = (chunk) => {
+    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
+};
+const copyFail = (message) => {
+    return cstringMessage(102 /* code.copyFail */, message);
+};
+const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
+const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
+const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
+const endBuffer = codeOnlyBuffer(88 /* code.end */);
+const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
+const serialize = {
+    startup,
+    password,
+    requestSsl,
+    sendSASLInitialResponseMessage,
+    sendSCRAMClientFinalMessage,
+    query,
+    parse,
+    bind,
+    execute,
+    describe,
+    close,
+    flush: () => flushBuffer,
+    sync: () => syncBuffer,
+    end: () => endBuffer,
+    copyData,
+    copyDone: () => copyDoneBuffer,
+    copyFail,
+    cancel,
+};
+exports.serialize = serialize;
+//# sourceMappingURL=serializer.js.map
+
+/***/ }),
+
+/***/ 1549:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var textParsers = __nccwpck_require__(4784);
+var binaryParsers = __nccwpck_require__(7522);
+var arrayParser = __nccwpck_require__(6471);
+var builtinTypes = __nccwpck_require__(6345);
+
+exports.getTypeParser = getTypeParser;
+exports.setTypeParser = setTypeParser;
+exports.arrayParser = arrayParser;
+exports.builtins = builtinTypes;
+
+var typeParsers = {
+  text: {},
+  binary: {}
+};
+
+//the empty parse function
+function noParse (val) {
+  return String(val);
+};
+
+//returns a function used to convert a specific type (specified by
+//oid) into a result javascript type
+//note: the oid can be obtained via the following sql query:
+//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
+function getTypeParser (oid, format) {
+  format = format || 'text';
+  if (!typeParsers[format]) {
+    return noParse;
+  }
+  return typeParsers[format][oid] || noParse;
+};
+
+function setTypeParser (oid, format, parseFn) {
+  if(typeof format == 'function') {
+    parseFn = format;
+    format = 'text';
+  }
+  typeParsers[format][oid] = parseFn;
+};
+
+textParsers.init(function(oid, converter) {
+  typeParsers.text[oid] = converter;
+});
+
+binaryParsers.init(function(oid, converter) {
+  typeParsers.binary[oid] = converter;
+});
+
+
+/***/ }),
+
+/***/ 6471:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879);
+
+module.exports = {
+  create: function (source, transform) {
+    return {
+      parse: function() {
+        return array.parse(source, transform);
+      }
+    };
+  }
+};
+
+
+/***/ }),
+
+/***/ 7522:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var parseInt64 = __nccwpck_require__(2299);
+
+var parseBits = function(data, bits, offset, invert, callback) {
+  offset = offset || 0;
+  invert = invert || false;
+  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
+  var offsetBytes = offset >> 3;
+
+  var inv = function(value) {
+    if (invert) {
+      return ~value & 0xff;
+    }
+
+    return value;
+  };
+
+  // read first (maybe partial) byte
+  var mask = 0xff;
+  var firstBits = 8 - (offset % 8);
+  if (bits < firstBits) {
+    mask = (0xff << (8 - bits)) & 0xff;
+    firstBits = bits;
+  }
+
+  if (offset) {
+    mask = mask >> (offset % 8);
+  }
+
+  var result = 0;
+  if ((offset % 8) + bits >= 8) {
+    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+  }
+
+  // read bytes
+  var bytes = (bits + offset) >> 3;
+  for (var i = offsetBytes + 1; i < bytes; i++) {
+    result = callback(result, inv(data[i]), 8);
+  }
+
+  // bits to read, that are not a complete byte
+  var lastBits = (bits + offset) % 8;
+  if (lastBits > 0) {
+    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
+  }
+
+  return result;
+};
+
+var parseFloatFromBits = function(data, precisionBits, exponentBits) {
+  var bias = Math.pow(2, exponentBits - 1) - 1;
+  var sign = parseBits(data, 1);
+  var exponent = parseBits(data, exponentBits, 1);
+
+  if (exponent === 0) {
+    return 0;
+  }
+
+  // parse mantissa
+  var precisionBitsCounter = 1;
+  var parsePrecisionBits = function(lastValue, newValue, bits) {
+    if (lastValue === 0) {
+      lastValue = 1;
+    }
+
+    for (var i = 1; i <= bits; i++) {
+      precisionBitsCounter /= 2;
+      if ((newValue & (0x1 << (bits - i))) > 0) {
+        lastValue += precisionBitsCounter;
+      }
+    }
+
+    return lastValue;
+  };
+
+  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
+
+  // special cases
+  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
+    if (mantissa === 0) {
+      return (sign === 0) ? Infinity : -Infinity;
+    }
+
+    return NaN;
+  }
+
+  // normale number
+  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+};
+
+var parseInt16 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 15, 1, true) + 1);
+  }
+
+  return parseBits(value, 15, 1);
+};
+
+var parseInt32 = function(value) {
+  if (parseBits(value, 1) == 1) {
+    return -1 * (parseBits(value, 31, 1, true) + 1);
+  }
+
+  return parseBits(value, 31, 1);
+};
+
+var parseFloat32 = function(value) {
+  return parseFloatFromBits(value, 23, 8);
+};
+
+var parseFloat64 = function(value) {
+  return parseFloatFromBits(value, 52, 11);
+};
+
+var parseNumeric = function(value) {
+  var sign = parseBits(value, 16, 32);
+  if (sign == 0xc000) {
+    return NaN;
+  }
+
+  var weight = Math.pow(10000, parseBits(value, 16, 16));
+  var result = 0;
+
+  var digits = [];
+  var ndigits = parseBits(value, 16);
+  for (var i = 0; i < ndigits; i++) {
+    result += parseBits(value, 16, 64 + (16 * i)) * weight;
+    weight /= 10000;
+  }
+
+  var scale = Math.pow(10, parseBits(value, 16, 48));
+  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
+};
+
+var parseDate = function(isUTC, value) {
+  var sign = parseBits(value, 1);
+  var rawValue = parseBits(value, 63, 1);
+
+  // discard usecs and shift from 2000 to 1970
+  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
+
+  if (!isUTC) {
+    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
+  }
+
+  // add microseconds to the date
+  result.usec = rawValue % 1000;
+  result.getMicroSeconds = function() {
+    return this.usec;
+  };
+  result.setMicroSeconds = function(value) {
+    this.usec = value;
+  };
+  result.getUTCMicroSeconds = function() {
+    return this.usec;
+  };
+
+  return result;
+};
+
+var parseArray = function(value) {
+  var dim = parseBits(value, 32);
+
+  var flags = parseBits(value, 32, 32);
+  var elementType = parseBits(value, 32, 64);
+
+  var offset = 96;
+  var dims = [];
+  for (var i = 0; i < dim; i++) {
+    // parse dimension
+    dims[i] = parseBits(value, 32, offset);
+    offset += 32;
+
+    // ignore lower bounds
+    offset += 32;
+  }
+
+  var parseElement = function(elementType) {
+    // parse content length
+    var length = parseBits(value, 32, offset);
+    offset += 32;
+
+    // parse null values
+    if (length == 0xffffffff) {
+      return null;
+    }
+
+    var result;
+    if ((elementType == 0x17) || (elementType == 0x14)) {
+      // int/bigint
+      result = parseBits(value, length * 8, offset);
+      offset += length * 8;
+      return result;
+    }
+    else if (elementType == 0x19) {
+      // string
+      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
+      return result;
+    }
+    else {
+      console.log("ERROR: ElementType not implemented: " + elementType);
+    }
+  };
+
+  var parse = function(dimension, elementType) {
+    var array = [];
+    var i;
+
+    if (dimension.length > 1) {
+      var count = dimension.shift();
+      for (i = 0; i < count; i++) {
+        array[i] = parse(dimension, elementType);
+      }
+      dimension.unshift(count);
+    }
+    else {
+      for (i = 0; i < dimension[0]; i++) {
+        array[i] = parseElement(elementType);
+      }
+    }
+
+    return array;
+  };
+
+  return parse(dims, elementType);
+};
+
+var parseText = function(value) {
+  return value.toString('utf8');
+};
+
+var parseBool = function(value) {
+  if(value === null) return null;
+  return (parseBits(value, 8) > 0);
+};
+
+var init = function(register) {
+  register(20, parseInt64);
+  register(21, parseInt16);
+  register(23, parseInt32);
+  register(26, parseInt32);
+  register(1700, parseNumeric);
+  register(700, parseFloat32);
+  register(701, parseFloat64);
+  register(16, parseBool);
+  register(1114, parseDate.bind(null, false));
+  register(1184, parseDate.bind(null, true));
+  register(1000, parseArray);
+  register(1007, parseArray);
+  register(1016, parseArray);
+  register(1008, parseArray);
+  register(1009, parseArray);
+  register(25, parseText);
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 6345:
+/***/ ((module) => {
+
+/**
+ * Following query was used to generate this file:
+
+ SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
+ FROM pg_type PT
+ WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
+ AND typtype = 'b' -- Only basic types
+ AND typelem = 0 -- Ignore aliases
+ AND typisdefined -- Ignore undefined types
+ */
+
+module.exports = {
+    BOOL: 16,
+    BYTEA: 17,
+    CHAR: 18,
+    INT8: 20,
+    INT2: 21,
+    INT4: 23,
+    REGPROC: 24,
+    TEXT: 25,
+    OID: 26,
+    TID: 27,
+    XID: 28,
+    CID: 29,
+    JSON: 114,
+    XML: 142,
+    PG_NODE_TREE: 194,
+    SMGR: 210,
+    PATH: 602,
+    POLYGON: 604,
+    CIDR: 650,
+    FLOAT4: 700,
+    FLOAT8: 701,
+    ABSTIME: 702,
+    RELTIME: 703,
+    TINTERVAL: 704,
+    CIRCLE: 718,
+    MACADDR8: 774,
+    MONEY: 790,
+    MACADDR: 829,
+    INET: 869,
+    ACLITEM: 1033,
+    BPCHAR: 1042,
+    VARCHAR: 1043,
+    DATE: 1082,
+    TIME: 1083,
+    TIMESTAMP: 1114,
+    TIMESTAMPTZ: 1184,
+    INTERVAL: 1186,
+    TIMETZ: 1266,
+    BIT: 1560,
+    VARBIT: 1562,
+    NUMERIC: 1700,
+    REFCURSOR: 1790,
+    REGPROCEDURE: 2202,
+    REGOPER: 2203,
+    REGOPERATOR: 2204,
+    REGCLASS: 2205,
+    REGTYPE: 2206,
+    UUID: 2950,
+    TXID_SNAPSHOT: 2970,
+    PG_LSN: 3220,
+    PG_NDISTINCT: 3361,
+    PG_DEPENDENCIES: 3402,
+    TSVECTOR: 3614,
+    TSQUERY: 3615,
+    GTSVECTOR: 3642,
+    REGCONFIG: 3734,
+    REGDICTIONARY: 3769,
+    JSONB: 3802,
+    REGNAMESPACE: 4089,
+    REGROLE: 4096
+};
+
+
+/***/ }),
+
+/***/ 4784:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var array = __nccwpck_require__(3879)
+var arrayParser = __nccwpck_require__(6471);
+var parseDate = __nccwpck_require__(2690);
+var parseInterval = __nccwpck_require__(8755);
+var parseByteA = __nccwpck_require__(463);
+
+function allowNull (fn) {
+  return function nullAllowed (value) {
+    if (value === null) return value
+    return fn(value)
+  }
+}
+
+function parseBool (value) {
+  if (value === null) return value
+  return value === 'TRUE' ||
+    value === 't' ||
+    value === 'true' ||
+    value === 'y' ||
+    value === 'yes' ||
+    value === 'on' ||
+    value === '1';
+}
+
+function parseBoolArray (value) {
+  if (!value) return null
+  return array.parse(value, parseBool)
+}
+
+function parseBaseTenInt (string) {
+  return parseInt(string, 10)
+}
+
+function parseIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(parseBaseTenInt))
+}
+
+function parseBigIntegerArray (value) {
+  if (!value) return null
+  return array.parse(value, allowNull(function (entry) {
+    return parseBigInteger(entry).trim()
+  }))
+}
+
+var parsePointArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parsePoint(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseFloatArray = function(value) {
+  if(!value) { return null; }
+  var p = arrayParser.create(value, function(entry) {
+    if(entry !== null) {
+      entry = parseFloat(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseStringArray = function(value) {
+  if(!value) { return null; }
+
+  var p = arrayParser.create(value);
+  return p.parse();
+};
+
+var parseDateArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseDate(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseIntervalArray = function(value) {
+  if (!value) { return null; }
+
+  var p = arrayParser.create(value, function(entry) {
+    if (entry !== null) {
+      entry = parseInterval(entry);
+    }
+    return entry;
+  });
+
+  return p.parse();
+};
+
+var parseByteAArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(parseByteA));
+};
+
+var parseInteger = function(value) {
+  return parseInt(value, 10);
+};
+
+var parseBigInteger = function(value) {
+  var valStr = String(value);
+  if (/^\d+$/.test(valStr)) { return valStr; }
+  return value;
+};
+
+var parseJsonArray = function(value) {
+  if (!value) { return null; }
+
+  return array.parse(value, allowNull(JSON.parse));
+};
+
+var parsePoint = function(value) {
+  if (value[0] !== '(') { return null; }
+
+  value = value.substring( 1, value.length - 1 ).split(',');
+
+  return {
+    x: parseFloat(value[0])
+  , y: parseFloat(value[1])
+  };
+};
+
+var parseCircle = function(value) {
+  if (value[0] !== '<' && value[1] !== '(') { return null; }
+
+  var point = '(';
+  var radius = '';
+  var pointParsed = false;
+  for (var i = 2; i < value.length - 1; i++){
+    if (!pointParsed) {
+      point += value[i];
+    }
+
+    if (value[i] === ')') {
+      pointParsed = true;
+      continue;
+    } else if (!pointParsed) {
+      continue;
+    }
+
+    if (value[i] === ','){
+      continue;
+    }
+
+    radius += value[i];
+  }
+  var result = parsePoint(point);
+  result.radius = parseFloat(radius);
+
+  return result;
+};
+
+var init = function(register) {
+  register(20, parseBigInteger); // int8
+  register(21, parseInteger); // int2
+  register(23, parseInteger); // int4
+  register(26, parseInteger); // oid
+  register(700, parseFloat); // float4/real
+  register(701, parseFloat); // float8/double
+  register(16, parseBool);
+  register(1082, parseDate); // date
+  register(1114, parseDate); // timestamp without timezone
+  register(1184, parseDate); // timestamp
+  register(600, parsePoint); // point
+  register(651, parseStringArray); // cidr[]
+  register(718, parseCircle); // circle
+  register(1000, parseBoolArray);
+  register(1001, parseByteAArray);
+  register(1005, parseIntegerArray); // _int2
+  register(1007, parseIntegerArray); // _int4
+  register(1028, parseIntegerArray); // oid[]
+  register(1016, parseBigIntegerArray); // _int8
+  register(1017, parsePointArray); // point[]
+  register(1021, parseFloatArray); // _float4
+  register(1022, parseFloatArray); // _float8
+  register(1231, parseFloatArray); // _numeric
+  register(1014, parseStringArray); //char
+  register(1015, parseStringArray); //varchar
+  register(1008, parseStringArray);
+  register(1009, parseStringArray);
+  register(1040, parseStringArray); // macaddr[]
+  register(1041, parseStringArray); // inet[]
+  register(1115, parseDateArray); // timestamp without time zone[]
+  register(1182, parseDateArray); // _date
+  register(1185, parseDateArray); // timestamp with time zone[]
+  register(1186, parseInterval);
+  register(1187, parseIntervalArray);
+  register(17, parseByteA);
+  register(114, JSON.parse.bind(JSON)); // json
+  register(3802, JSON.parse.bind(JSON)); // jsonb
+  register(199, parseJsonArray); // json[]
+  register(3807, parseJsonArray); // jsonb[]
+  register(3907, parseStringArray); // numrange[]
+  register(2951, parseStringArray); // uuid[]
+  register(791, parseStringArray); // money[]
+  register(1183, parseStringArray); // time[]
+  register(1270, parseStringArray); // timetz[]
+};
+
+module.exports = {
+  init: init
+};
+
+
+/***/ }),
+
+/***/ 5042:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const utils = __nccwpck_require__(9652)
+const nodeUtils = __nccwpck_require__(9023)
+const sasl = __nccwpck_require__(948)
+const TypeOverrides = __nccwpck_require__(365)
+
+const ConnectionParameters = __nccwpck_require__(646)
+const Query = __nccwpck_require__(4473)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const crypto = __nccwpck_require__(4150)
+
+const activeQueryDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.activeQuery is deprecated and will be removed in pg@9.0'
+)
+
+const queryQueueDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
+)
+
+const pgPassDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'pgpass support is deprecated and will be removed in pg@9.0. ' +
+    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
+)
+
+const byoPromiseDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
+)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+function coerceNumberOrDefault(value, defaultValue) {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : defaultValue
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value)
+    return Number.isFinite(n) ? n : defaultValue
+  }
+  return defaultValue
+}
+
+class Client extends EventEmitter {
+  constructor(config) {
+    super()
+
+    this.connectionParameters = new ConnectionParameters(config)
+    this.user = this.connectionParameters.user
+    this.database = this.connectionParameters.database
+    this.port = this.connectionParameters.port
+    this.host = this.connectionParameters.host
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: this.connectionParameters.password,
+    })
+
+    this.replication = this.connectionParameters.replication
+
+    const c = config || {}
+
+    if (c.Promise) {
+      byoPromiseDeprecationNotice()
+    }
+    this._Promise = c.Promise || global.Promise
+    this._types = new TypeOverrides(c.types)
+    this._ending = false
+    this._ended = false
+    this._connecting = false
+    this._connected = false
+    this._connectionError = false
+    this._queryable = true
+    this._activeQuery = null
+    this._txStatus = null
+
+    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
+    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
+    this.connection =
+      c.connection ||
+      new Connection({
+        stream: c.stream,
+        ssl: this.connectionParameters.ssl,
+        sslNegotiation: this.connectionParameters.sslnegotiation,
+        keepAlive: c.keepAlive || false,
+        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
+        encoding: this.connectionParameters.client_encoding || 'utf8',
+      })
+    this._queryQueue = []
+    this._sentQueryQueue = []
+    this.pipeline = Boolean(c.pipeline)
+    this.binary = c.binary || defaults.binary
+    this.processID = null
+    this.secretKey = null
+    this.ssl = this.connectionParameters.ssl || false
+    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
+    // As with Password, make SSL->Key (the private key) non-enumerable.
+    // It won't show up in stack traces
+    // or if the client is console.logged
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
+  }
+
+  get activeQuery() {
+    activeQueryDeprecationNotice()
+    return this._activeQuery
+  }
+
+  set activeQuery(val) {
+    activeQueryDeprecationNotice()
+    this._activeQuery = val
+  }
+
+  _getActiveQuery() {
+    return this._activeQuery
+  }
+
+  _errorAllQueries(err) {
+    const enqueueError = (query) => {
+      process.nextTick(() => {
+        query.handleError(err, this.connection)
+      })
+    }
+
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery) {
+      enqueueError(activeQuery)
+      this._activeQuery = null
+    }
+
+    this._sentQueryQueue.forEach(enqueueError)
+    this._sentQueryQueue.length = 0
+
+    this._queryQueue.forEach(enqueueError)
+    this._queryQueue.length = 0
+  }
+
+  _connect(callback) {
+    const self = this
+    const con = this.connection
+    this._connectionCallback = callback
+
+    if (this._connecting || this._connected) {
+      const err = new Error('Client has already been connected. You cannot reuse a client.')
+      process.nextTick(() => {
+        callback(err)
+      })
+      return
+    }
+    this._connecting = true
+
+    if (this._connectionTimeoutMillis > 0) {
+      this.connectionTimeoutHandle = setTimeout(() => {
+        con._ending = true
+        con.stream.destroy(new Error('timeout expired'))
+      }, this._connectionTimeoutMillis)
+
+      if (this.connectionTimeoutHandle.unref) {
+        this.connectionTimeoutHandle.unref()
+      }
+    }
+
+    if (this.host && this.host.indexOf('/') === 0) {
+      con.connect(this.host + '/.s.PGSQL.' + this.port)
+    } else {
+      con.connect(this.port, this.host)
+    }
+
+    // once connection is established send startup message
+    con.on('connect', function () {
+      if (self.ssl) {
+        // With direct SSL negotiation the connection upgrades to TLS without an
+        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
+        if (self.sslNegotiation !== 'direct') {
+          con.requestSsl()
+        }
+      } else {
+        con.startup(self.getStartupConf())
+      }
+    })
+
+    con.on('sslconnect', function () {
+      con.startup(self.getStartupConf())
+    })
+
+    this._attachListeners(con)
+
+    con.once('end', () => {
+      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
+
+      clearTimeout(this.connectionTimeoutHandle)
+      this._errorAllQueries(error)
+      this._ended = true
+
+      if (!this._ending) {
+        // if the connection is ended without us calling .end()
+        // on this client then we have an unexpected disconnection
+        // treat this as an error unless we've already emitted an error
+        // during connection.
+        if (this._connecting && !this._connectionError) {
+          if (this._connectionCallback) {
+            this._connectionCallback(error)
+          } else {
+            this._handleErrorEvent(error)
+          }
+        } else if (!this._connectionError) {
+          this._handleErrorEvent(error)
+        }
+      }
+
+      process.nextTick(() => {
+        this.emit('end')
+      })
+    })
+  }
+
+  connect(callback) {
+    if (callback) {
+      this._connect(callback)
+      return
+    }
+
+    return new this._Promise((resolve, reject) => {
+      this._connect((error) => {
+        if (error) {
+          reject(error)
+        } else {
+          resolve(this)
+        }
+      })
+    })
+  }
+
+  _attachListeners(con) {
+    // password request handling
+    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
+    // password request handling
+    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
+    // password request handling (SASL)
+    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
+    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
+    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
+    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
+    con.on('error', this._handleErrorEvent.bind(this))
+    con.on('errorMessage', this._handleErrorMessage.bind(this))
+    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
+    con.on('notice', this._handleNotice.bind(this))
+    con.on('rowDescription', this._handleRowDescription.bind(this))
+    con.on('dataRow', this._handleDataRow.bind(this))
+    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
+    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
+    con.on('commandComplete', this._handleCommandComplete.bind(this))
+    con.on('parseComplete', this._handleParseComplete.bind(this))
+    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
+    con.on('copyData', this._handleCopyData.bind(this))
+    con.on('notification', this._handleNotification.bind(this))
+  }
+
+  _getPassword(cb) {
+    const con = this.connection
+    if (typeof this.password === 'function') {
+      this._Promise
+        .resolve()
+        .then(() => this.password(this.connectionParameters))
+        .then((pass) => {
+          if (pass !== undefined) {
+            if (typeof pass !== 'string') {
+              con.emit('error', new TypeError('Password must be a string'))
+              return
+            }
+            this.connectionParameters.password = this.password = pass
+          } else {
+            this.connectionParameters.password = this.password = null
+          }
+          cb()
+        })
+        .catch((err) => {
+          con.emit('error', err)
+        })
+    } else if (this.password !== null) {
+      cb()
+    } else {
+      try {
+        const pgPass = __nccwpck_require__(3272)
+        pgPass(this.connectionParameters, (pass) => {
+          if (undefined !== pass) {
+            pgPassDeprecationNotice()
+            this.connectionParameters.password = this.password = pass
+          }
+          cb()
+        })
+      } catch (e) {
+        this.emit('error', e)
+      }
+    }
+  }
+
+  _handleAuthCleartextPassword(msg) {
+    this._getPassword(() => {
+      this.connection.password(this.password)
+    })
+  }
+
+  _handleAuthMD5Password(msg) {
+    this._getPassword(async () => {
+      try {
+        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
+        this.connection.password(hashedPassword)
+      } catch (e) {
+        this.emit('error', e)
+      }
+    })
+  }
+
+  _handleAuthSASL(msg) {
+    this._getPassword(() => {
+      try {
+        this.saslSession = sasl.startSession(
+          msg.mechanisms,
+          this.enableChannelBinding && this.connection.stream,
+          this.scramMaxIterations
+        )
+        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
+      } catch (err) {
+        this.connection.emit('error', err)
+      }
+    })
+  }
+
+  async _handleAuthSASLContinue(msg) {
+    try {
+      await sasl.continueSession(
+        this.saslSession,
+        this.password,
+        msg.data,
+        this.enableChannelBinding && this.connection.stream
+      )
+      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleAuthSASLFinal(msg) {
+    try {
+      sasl.finalizeSession(this.saslSession, msg.data)
+      this.saslSession = null
+    } catch (err) {
+      this.connection.emit('error', err)
+    }
+  }
+
+  _handleBackendKeyData(msg) {
+    this.processID = msg.processID
+    this.secretKey = msg.secretKey
+  }
+
+  _handleReadyForQuery(msg) {
+    if (this._connecting) {
+      this._connecting = false
+      this._connected = true
+      clearTimeout(this.connectionTimeoutHandle)
+
+      // process possible callback argument to Client#connect
+      if (this._connectionCallback) {
+        this._connectionCallback(null, this)
+        // remove callback for proper error handling
+        // after the connect event
+        this._connectionCallback = null
+      }
+      this.emit('connect')
+    }
+    const activeQuery = this._getActiveQuery()
+    this._activeQuery = null
+    this._txStatus = msg?.status ?? null
+    this.readyForQuery = true
+    if (activeQuery) {
+      activeQuery.handleReadyForQuery(this.connection)
+    }
+    this._pulseQueryQueue()
+  }
+
+  // if we receive an error event or error message
+  // during the connection process we handle it here
+  _handleErrorWhileConnecting(err) {
+    if (this._connectionError) {
+      // TODO(bmc): this is swallowing errors - we shouldn't do this
+      return
+    }
+    this._connectionError = true
+    clearTimeout(this.connectionTimeoutHandle)
+    if (this._connectionCallback) {
+      return this._connectionCallback(err)
+    }
+    this.emit('error', err)
+  }
+
+  // if we're connected and we receive an error event from the connection
+  // this means the socket is dead - do a hard abort of all queries and emit
+  // the socket error on the client as well
+  _handleErrorEvent(err) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(err)
+    }
+    this._queryable = false
+    this._errorAllQueries(err)
+    this.emit('error', err)
+  }
+
+  // handle error messages from the postgres backend
+  _handleErrorMessage(msg) {
+    if (this._connecting) {
+      return this._handleErrorWhileConnecting(msg)
+    }
+    const activeQuery = this._getActiveQuery()
+
+    if (!activeQuery) {
+      this._handleErrorEvent(msg)
+      return
+    }
+
+    this._activeQuery = null
+    if (activeQuery.name) {
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+    activeQuery.handleError(msg, this.connection)
+  }
+
+  _handleRowDescription(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected rowDescription message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate rowDescription to active query
+    activeQuery.handleRowDescription(msg)
+  }
+
+  _handleDataRow(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected dataRow message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate dataRow to active query
+    activeQuery.handleDataRow(msg)
+  }
+
+  _handlePortalSuspended(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected portalSuspended message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate portalSuspended to active query
+    activeQuery.handlePortalSuspended(this.connection)
+  }
+
+  _handleEmptyQuery(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected emptyQuery message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate emptyQuery to active query
+    activeQuery.handleEmptyQuery(this.connection)
+  }
+
+  _handleCommandComplete(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected commandComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // delegate commandComplete to active query
+    activeQuery.handleCommandComplete(msg, this.connection)
+  }
+
+  _handleParseComplete() {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected parseComplete message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    // if a prepared statement has a name and properly parses
+    // we track that its already been executed so we don't parse
+    // it again on the same client
+    if (activeQuery.name) {
+      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
+      delete this.connection.submittedNamedStatements[activeQuery.name]
+    }
+  }
+
+  _handleCopyInResponse(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyInResponse message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyInResponse(this.connection)
+  }
+
+  _handleCopyData(msg) {
+    const activeQuery = this._getActiveQuery()
+    if (activeQuery == null) {
+      const error = new Error('Received unexpected copyData message from backend.')
+      this._handleErrorEvent(error)
+      return
+    }
+    activeQuery.handleCopyData(msg, this.connection)
+  }
+
+  _handleNotification(msg) {
+    this.emit('notification', msg)
+  }
+
+  _handleNotice(msg) {
+    this.emit('notice', msg)
+  }
+
+  getStartupConf() {
+    const params = this.connectionParameters
+
+    const data = {
+      user: params.user,
+      database: params.database,
+    }
+
+    const appName = params.application_name || params.fallback_application_name
+    if (appName) {
+      data.application_name = appName
+    }
+    if (params.replication) {
+      data.replication = '' + params.replication
+    }
+    if (params.statement_timeout) {
+      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
+    }
+    if (params.lock_timeout) {
+      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
+    }
+    if (params.idle_in_transaction_session_timeout) {
+      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
+    }
+    if (params.options) {
+      data.options = params.options
+    }
+
+    return data
+  }
+
+  cancel(client, query) {
+    if (client.activeQuery === query) {
+      const con = this.connection
+
+      if (this.host && this.host.indexOf('/') === 0) {
+        con.connect(this.host + '/.s.PGSQL.' + this.port)
+      } else {
+        con.connect(this.port, this.host)
+      }
+
+      // once connection is established send cancel message
+      con.on('connect', function () {
+        con.cancel(client.processID, client.secretKey)
+      })
+    } else if (client._queryQueue.indexOf(query) !== -1) {
+      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
+    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
+      // Query already sent on wire — can't remove it without corrupting the
+      // pipeline. No-op the callback so the result is silently discarded.
+      query.callback = () => {}
+    }
+  }
+
+  setTypeParser(oid, format, parseFn) {
+    return this._types.setTypeParser(oid, format, parseFn)
+  }
+
+  getTypeParser(oid, format) {
+    return this._types.getTypeParser(oid, format)
+  }
+
+  // escapeIdentifier and escapeLiteral moved to utility functions & exported
+  // on PG
+  // re-exported here for backwards compatibility
+  escapeIdentifier(str) {
+    return utils.escapeIdentifier(str)
+  }
+
+  escapeLiteral(str) {
+    return utils.escapeLiteral(str)
+  }
+
+  _pulseQueryQueue() {
+    if (this.pipeline) {
+      this._pulsePipelinedQueryQueue()
+      return
+    }
+    if (this.readyForQuery === true) {
+      this._activeQuery = this._queryQueue.shift()
+      const activeQuery = this._getActiveQuery()
+      if (activeQuery) {
+        this.readyForQuery = false
+        this.hasExecuted = true
+
+        const queryError = activeQuery.submit(this.connection)
+        if (queryError) {
+          process.nextTick(() => {
+            activeQuery.handleError(queryError, this.connection)
+            this.readyForQuery = true
+            this._pulseQueryQueue()
+          })
+        }
+      } else if (this.hasExecuted) {
+        this._activeQuery = null
+        this.emit('drain')
+      }
+    }
+  }
+
+  _pulsePipelinedQueryQueue() {
+    if (!this._connected || !this._queryable) {
+      return
+    }
+    while (this._queryQueue.length > 0) {
+      const query = this._queryQueue.shift()
+      this.hasExecuted = true
+      const queryError = query.submit(this.connection)
+      if (queryError) {
+        process.nextTick(() => {
+          query.handleError(queryError, this.connection)
+        })
+        continue
+      }
+      this._sentQueryQueue.push(query)
+    }
+    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
+      this._activeQuery = this._sentQueryQueue.shift()
+      this.readyForQuery = false
+    }
+    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
+      this.emit('drain')
+    }
+  }
+
+  query(config, values, callback) {
+    // can take in strings, config object or query object
+    let query
+    let result
+
+    if (config == null) {
+      throw new TypeError('Client was passed a null or undefined query')
+    }
+
+    if (typeof config.submit === 'function') {
+      result = query = config
+      if (!query.callback) {
+        if (typeof values === 'function') {
+          query.callback = values
+        } else if (callback) {
+          query.callback = callback
+        }
+      }
+    } else {
+      query = new Query(config, values, callback)
+      if (!query.callback) {
+        result = new this._Promise((resolve, reject) => {
+          query.callback = (err, res) => (err ? reject(err) : resolve(res))
+        }).catch((err) => {
+          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
+          // application that created the query
+          Error.captureStackTrace(err)
+          throw err
+        })
+      } else if (typeof query.callback !== 'function') {
+        throw new TypeError('callback is not a function')
+      }
+    }
+
+    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    if (readTimeout) {
+      const queryCallback = query.callback || (() => {})
+
+      const readTimeoutTimer = setTimeout(() => {
+        const error = new Error('Query read timeout')
+
+        process.nextTick(() => {
+          query.handleError(error, this.connection)
+        })
+
+        queryCallback(error)
+
+        // we already returned an error,
+        // just do nothing if query completes
+        query.callback = () => {}
+
+        // Remove from queue (only safe if not yet sent)
+        const index = this._queryQueue.indexOf(query)
+        if (index > -1) {
+          this._queryQueue.splice(index, 1)
+        } else if (this.pipeline) {
+          // Query already sent — the pipeline is blocked until it completes.
+          // Destroy the connection to unblock all remaining pipelined queries.
+          this.connection.stream.destroy()
+          return
+        }
+
+        this._pulseQueryQueue()
+      }, readTimeout)
+
+      query.callback = (err, res) => {
+        clearTimeout(readTimeoutTimer)
+        queryCallback(err, res)
+      }
+    }
+
+    if (this.binary && !query.binary) {
+      query.binary = true
+    }
+
+    if (query._result && !query._result._types) {
+      query._result._types = this._types
+    }
+
+    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
+    // queries written behind it are answered out of its portal, so rows land on the wrong query and
+    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
+    if (this.pipeline) {
+      const portalQuery =
+        typeof config.submit === 'function' && !(query instanceof Query)
+          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
+          : query.rows
+          ? 'The `rows` option is'
+          : null
+      if (portalQuery) {
+        process.nextTick(() => {
+          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
+        })
+        return result
+      }
+    }
+
+    if (!this._queryable) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._ending) {
+      process.nextTick(() => {
+        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
+      })
+      return result
+    }
+
+    if (this._queryQueue.length > 0 && !this.pipeline) {
+      queryQueueLengthDeprecationNotice()
+    }
+    this._queryQueue.push(query)
+    this._pulseQueryQueue()
+    return result
+  }
+
+  ref() {
+    this.connection.ref()
+  }
+
+  unref() {
+    this.connection.unref()
+  }
+
+  getTransactionStatus() {
+    return this._txStatus
+  }
+
+  end(cb) {
+    this._ending = true
+
+    // if we have never connected, then end is a noop, callback immediately
+    if (!this.connection._connecting || this._ended) {
+      if (cb) {
+        cb()
+        return
+      } else {
+        return this._Promise.resolve()
+      }
+    }
+
+    if (!this._queryable) {
+      // socket is dead — force close
+      this.connection.stream.destroy()
+    } else if (
+      this.pipeline &&
+      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
+    ) {
+      // pipelined queries are already on the wire (or queued to send) and will
+      // complete normally; wait for drain then do a graceful goodbye
+      this.once('drain', () => this.connection.end())
+    } else if (this._getActiveQuery()) {
+      // non-pipeline: a hung query could block end forever — force disconnect
+      this.connection.stream.destroy()
+    } else {
+      this.connection.end()
+    }
+
+    if (cb) {
+      this.connection.once('end', cb)
+    } else {
+      return new this._Promise((resolve) => {
+        this.connection.once('end', resolve)
+      })
+    }
+  }
+  get queryQueue() {
+    queryQueueDeprecationNotice()
+    return this._queryQueue
+  }
+}
+
+// expose a Query constructor
+Client.Query = Query
+
+module.exports = Client
+
+
+/***/ }),
+
+/***/ 646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const dns = __nccwpck_require__(2250)
+
+const defaults = __nccwpck_require__(8995)
+
+const parse = (__nccwpck_require__(6122).parse) // parses a connection string
+
+const val = function (key, config, envVar) {
+  if (config[key]) {
+    return config[key]
+  }
+
+  if (envVar === undefined) {
+    envVar = process.env['PG' + key.toUpperCase()]
+  } else if (envVar === false) {
+    // do nothing ... use false
+  } else {
+    envVar = process.env[envVar]
+  }
+
+  return envVar || defaults[key]
+}
+
+const readSSLConfigFromEnvironment = function () {
+  switch (process.env.PGSSLMODE) {
+    case 'disable':
+      return false
+    case 'prefer':
+    case 'require':
+    case 'verify-ca':
+    case 'verify-full':
+      return true
+    case 'no-verify':
+      return { rejectUnauthorized: false }
+  }
+  return defaults.ssl
+}
+
+// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
+const quoteParamValue = function (value) {
+  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
+}
+
+const add = function (params, config, paramName) {
+  const value = config[paramName]
+  if (value !== undefined && value !== null) {
+    params.push(paramName + '=' + quoteParamValue(value))
+  }
+}
+
+class ConnectionParameters {
+  constructor(config) {
+    // if a string is passed, it is a raw connection string so we parse it into a config
+    config = typeof config === 'string' ? parse(config) : config || {}
+
+    // if the config has a connectionString defined, parse IT into the config we use
+    // this will override other default values with what is stored in connectionString
+    if (config.connectionString) {
+      config = Object.assign({}, config, parse(config.connectionString))
+    }
+
+    this.user = val('user', config)
+    this.database = val('database', config)
+
+    if (this.database === undefined) {
+      this.database = this.user
+    }
+
+    this.port = parseInt(val('port', config), 10)
+    this.host = val('host', config)
+
+    // "hiding" the password so it doesn't show up in stack traces
+    // or if the client is console.logged
+    Object.defineProperty(this, 'password', {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: val('password', config),
+    })
+
+    this.binary = val('binary', config)
+    this.options = val('options', config)
+
+    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
+
+    if (typeof this.ssl === 'string') {
+      if (this.ssl === 'true') {
+        this.ssl = true
+      }
+    }
+    // support passing in ssl=no-verify via connection string
+    if (this.ssl === 'no-verify') {
+      this.ssl = { rejectUnauthorized: false }
+    }
+    if (this.ssl && this.ssl.key) {
+      Object.defineProperty(this.ssl, 'key', {
+        enumerable: false,
+      })
+    }
+
+    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
+    // handshake) or 'direct' (start the TLS handshake immediately on connect).
+    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
+    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
+      throw new Error(
+        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
+      )
+    }
+    if (this.sslnegotiation === 'direct' && !this.ssl) {
+      throw new Error('sslnegotiation=direct requires SSL to be enabled')
+    }
+
+    this.client_encoding = val('client_encoding', config)
+    this.replication = val('replication', config)
+    // a domain socket begins with '/'
+    this.isDomainSocket = !(this.host || '').indexOf('/')
+
+    this.application_name = val('application_name', config, 'PGAPPNAME')
+    this.fallback_application_name = val('fallback_application_name', config, false)
+    this.statement_timeout = val('statement_timeout', config, false)
+    this.lock_timeout = val('lock_timeout', config, false)
+    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
+    this.query_timeout = val('query_timeout', config, false)
+
+    if (config.connectionTimeoutMillis === undefined) {
+      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
+    } else {
+      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
+    }
+
+    if (config.keepAlive === false) {
+      this.keepalives = 0
+    } else if (config.keepAlive === true) {
+      this.keepalives = 1
+    }
+
+    if (typeof config.keepAliveInitialDelayMillis === 'number') {
+      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
+    }
+  }
+
+  getLibpqConnectionString(cb) {
+    const params = []
+    add(params, this, 'user')
+    add(params, this, 'password')
+    add(params, this, 'port')
+    add(params, this, 'application_name')
+    add(params, this, 'fallback_application_name')
+    add(params, this, 'connect_timeout')
+    add(params, this, 'options')
+
+    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
+    add(params, ssl, 'sslmode')
+    add(params, ssl, 'sslca')
+    add(params, ssl, 'sslkey')
+    add(params, ssl, 'sslcert')
+    add(params, ssl, 'sslrootcert')
+    add(params, this, 'sslnegotiation')
+
+    if (this.database) {
+      params.push('dbname=' + quoteParamValue(this.database))
+    }
+    if (this.replication) {
+      params.push('replication=' + quoteParamValue(this.replication))
+    }
+    if (this.host) {
+      params.push('host=' + quoteParamValue(this.host))
+    }
+    if (this.isDomainSocket) {
+      return cb(null, params.join(' '))
+    }
+    if (this.client_encoding) {
+      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
+    }
+    dns.lookup(this.host, function (err, address) {
+      if (err) return cb(err, null)
+      params.push('hostaddr=' + quoteParamValue(address))
+      return cb(null, params.join(' '))
+    })
+  }
+}
+
+module.exports = ConnectionParameters
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+
+const { parse, serialize } = __nccwpck_require__(4233)
+const stream = __nccwpck_require__(829)
+const { getStream } = stream
+
+const flushBuffer = serialize.flush()
+const syncBuffer = serialize.sync()
+const endBuffer = serialize.end()
+
+// TODO(bmc) support binary mode at some point
+class Connection extends EventEmitter {
+  constructor(config) {
+    super()
+    config = config || {}
+
+    this.stream = config.stream || getStream(config.ssl)
+    if (typeof this.stream === 'function') {
+      this.stream = this.stream(config)
+    }
+
+    this._keepAlive = config.keepAlive
+    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
+    this.parsedStatements = {}
+    this.submittedNamedStatements = {}
+    this.ssl = config.ssl || false
+    this.sslNegotiation = config.sslNegotiation || 'postgres'
+    this._ending = false
+    this._emitMessage = false
+    const self = this
+    this.on('newListener', function (eventName) {
+      if (eventName === 'message') {
+        self._emitMessage = true
+      }
+    })
+  }
+
+  connect(port, host) {
+    const self = this
+
+    this._connecting = true
+    this.stream.setNoDelay(true)
+    this.stream.connect(port, host)
+
+    this.stream.once('connect', function () {
+      if (self._keepAlive) {
+        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
+      }
+      self.emit('connect')
+    })
+
+    const reportStreamError = function (error) {
+      // errors about disconnections should be ignored during disconnect
+      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+        return
+      }
+      self.emit('error', error)
+    }
+    this.stream.on('error', reportStreamError)
+
+    this.stream.on('close', function () {
+      self.emit('end')
+    })
+
+    if (!this.ssl) {
+      return this.attachListeners(this.stream)
+    }
+
+    // With direct SSL negotiation the TLS handshake starts immediately on the
+    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
+    if (this.sslNegotiation === 'direct') {
+      return this.stream.once('connect', function () {
+        self.upgradeToSSL(host, reportStreamError)
+      })
+    }
+
+    this.stream.once('data', function (buffer) {
+      const responseCode = buffer.toString('utf8')
+      switch (responseCode) {
+        case 'S': // Server supports SSL connections, continue with a secure connection
+          break
+        case 'N': // Server does not support SSL connections
+          self.stream.end()
+          return self.emit('error', new Error('The server does not support SSL connections'))
+        default:
+          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
+          self.stream.end()
+          return self.emit('error', new Error('There was an error establishing an SSL connection'))
+      }
+      self.upgradeToSSL(host, reportStreamError)
+    })
+  }
+
+  upgradeToSSL(host, reportStreamError) {
+    const self = this
+    const options = {
+      socket: self.stream,
+      // tls.connect checks the server identity against `servername`, falling
+      // back to `host` and then to 'localhost'. `servername` must stay unset
+      // for IP addresses (see below), so `host` is needed to keep certificate
+      // validation working when connecting to an IP address.
+      host,
+    }
+
+    if (self.ssl !== true) {
+      Object.assign(options, self.ssl)
+
+      if ('key' in self.ssl) {
+        options.key = self.ssl.key
+      }
+    }
+
+    // Direct SSL negotiation requires ALPN so the server can confirm it is
+    // speaking the PostgreSQL protocol over the TLS connection.
+    if (self.sslNegotiation === 'direct') {
+      options.ALPNProtocols = ['postgresql']
+    }
+
+    // SNI must not be set to an IP address (RFC 6066 section 3)
+    const net = __nccwpck_require__(9278)
+    if (net.isIP && net.isIP(host) === 0) {
+      options.servername = host
+    }
+    try {
+      self.stream = stream.getSecureStream(options)
+    } catch (err) {
+      return self.emit('error', err)
+    }
+    self.attachListeners(self.stream)
+    self.stream.on('error', reportStreamError)
+
+    self.emit('sslconnect')
+  }
+
+  attachListeners(stream) {
+    parse(stream, (msg) => {
+      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
+      if (this._emitMessage) {
+        this.emit('message', msg)
+      }
+      this.emit(eventName, msg)
+    })
+  }
+
+  requestSsl() {
+    this.stream.write(serialize.requestSsl())
+  }
+
+  startup(config) {
+    this.stream.write(serialize.startup(config))
+  }
+
+  cancel(processID, secretKey) {
+    this._send(serialize.cancel(processID, secretKey))
+  }
+
+  password(password) {
+    this._send(serialize.password(password))
+  }
+
+  sendSASLInitialResponseMessage(mechanism, initialResponse) {
+    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
+  }
+
+  sendSCRAMClientFinalMessage(additionalData) {
+    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
+  }
+
+  _send(buffer) {
+    if (!this.stream.writable) {
+      return false
+    }
+    return this.stream.write(buffer)
+  }
+
+  query(text) {
+    this._send(serialize.query(text))
+  }
+
+  // send parse message
+  parse(query) {
+    this._send(serialize.parse(query))
+  }
+
+  // send bind message
+  bind(config) {
+    this._send(serialize.bind(config))
+  }
+
+  // send execute message
+  execute(config) {
+    this._send(serialize.execute(config))
+  }
+
+  flush() {
+    if (this.stream.writable) {
+      this.stream.write(flushBuffer)
+    }
+  }
+
+  sync() {
+    // Sync is the extended-query protocol barrier, not a disconnect.
+    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
+    this._send(syncBuffer)
+  }
+
+  ref() {
+    this.stream.ref()
+  }
+
+  unref() {
+    this.stream.unref()
+  }
+
+  end() {
+    // 0x58 = 'X'
+    this._ending = true
+    if (!this._connecting || !this.stream.writable) {
+      this.stream.end()
+      return
+    }
+    return this.stream.write(endBuffer, () => {
+      this.stream.end()
+    })
+  }
+
+  close(msg) {
+    this._send(serialize.close(msg))
+  }
+
+  describe(msg) {
+    this._send(serialize.describe(msg))
+  }
+
+  sendCopyFromChunk(chunk) {
+    this._send(serialize.copyData(chunk))
+  }
+
+  endCopyFrom() {
+    this._send(serialize.copyDone())
+  }
+
+  sendCopyFail(msg) {
+    this._send(serialize.copyFail(msg))
+  }
+}
+
+module.exports = Connection
+
+
+/***/ }),
+
+/***/ 9765:
+/***/ ((module) => {
+
+function x509Error(msg, cert) {
+  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
+}
+
+function readASN1Length(data, index) {
+  let length = data[index++]
+  if (length < 0x80) return { length, index }
+
+  const lengthBytes = length & 0x7f
+  if (lengthBytes > 4) throw x509Error('bad length', data)
+
+  length = 0
+  for (let i = 0; i < lengthBytes; i++) {
+    length = (length << 8) | data[index++]
+  }
+
+  return { length, index }
+}
+
+function readASN1OID(data, index) {
+  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
+
+  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
+  index = indexAfterOIDLength
+  const lastIndex = index + OIDLength
+
+  const byte1 = data[index++]
+  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
+
+  while (index < lastIndex) {
+    // loop over numbers in OID
+    let value = 0
+    while (index < lastIndex) {
+      // loop over bytes in number
+      const nextByte = data[index++]
+      value = (value << 7) | (nextByte & 0x7f)
+      if (nextByte < 0x80) break
+    }
+    oid += '.' + value
+  }
+
+  return { oid, index }
+}
+
+function expectASN1Seq(data, index) {
+  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
+  return readASN1Length(data, index)
+}
+
+function signatureAlgorithmHashFromCertificate(data, index) {
+  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
+  if (index === undefined) index = 0
+  index = expectASN1Seq(data, index).index
+  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
+  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
+  index = expectASN1Seq(data, index).index // skip over signature length field
+  const { oid, index: indexAfterOID } = readASN1OID(data, index)
+  switch (oid) {
+    // RSA
+    case '1.2.840.113549.1.1.4':
+      return 'MD5'
+    case '1.2.840.113549.1.1.5':
+      return 'SHA-1'
+    case '1.2.840.113549.1.1.11':
+      return 'SHA-256'
+    case '1.2.840.113549.1.1.12':
+      return 'SHA-384'
+    case '1.2.840.113549.1.1.13':
+      return 'SHA-512'
+    case '1.2.840.113549.1.1.14':
+      return 'SHA-224'
+    case '1.2.840.113549.1.1.15':
+      return 'SHA512-224'
+    case '1.2.840.113549.1.1.16':
+      return 'SHA512-256'
+    // ECDSA
+    case '1.2.840.10045.4.1':
+      return 'SHA-1'
+    case '1.2.840.10045.4.3.1':
+      return 'SHA-224'
+    case '1.2.840.10045.4.3.2':
+      return 'SHA-256'
+    case '1.2.840.10045.4.3.3':
+      return 'SHA-384'
+    case '1.2.840.10045.4.3.4':
+      return 'SHA-512'
+    // RSASSA-PSS: hash is indicated separately
+    case '1.2.840.113549.1.1.10': {
+      index = indexAfterOID
+      index = expectASN1Seq(data, index).index
+      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
+      index = readASN1Length(data, index).index // skip over tag length field
+      index = expectASN1Seq(data, index).index // skip over sequence length field
+      const { oid: hashOID } = readASN1OID(data, index)
+      switch (hashOID) {
+        // standalone hash OIDs
+        case '1.2.840.113549.2.5':
+          return 'MD5'
+        case '1.3.14.3.2.26':
+          return 'SHA-1'
+        case '2.16.840.1.101.3.4.2.1':
+          return 'SHA-256'
+        case '2.16.840.1.101.3.4.2.2':
+          return 'SHA-384'
+        case '2.16.840.1.101.3.4.2.3':
+          return 'SHA-512'
+      }
+      throw x509Error('unknown hash OID ' + hashOID, data)
+    }
+    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
+    case '1.3.101.110':
+    case '1.3.101.112': // ph
+      return 'SHA-512'
+    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
+    case '1.3.101.111':
+    case '1.3.101.113': // ph
+      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
+  }
+  throw x509Error('unknown OID ' + oid, data)
+}
+
+module.exports = { signatureAlgorithmHashFromCertificate }
+
+
+/***/ }),
+
+/***/ 948:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const crypto = __nccwpck_require__(4150)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
+
+// SASLprep (RFC 4013) — minimal in-tree implementation.
+//
+// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
+// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
+// SASLprep when computing the stored verifier, and libpq does the same client
+// side, so passwords whose NFKC form differs from the raw form
+// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
+//
+// We deliberately implement only the three steps that change the byte content:
+//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
+//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
+//   3. NFKC normalization.
+// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
+// libpq is forgiving on those paths and Postgres's own SASLprep matches that
+// leniency for legacy roles, so omitting the rejection logic keeps existing
+// roles working without adding complexity.
+function saslprep(password) {
+  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
+  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
+  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
+  // contains zero-width joiners and variation selectors — the very characters
+  // ESLint's no-misleading-character-class warns about — because they combine
+  // with their neighbors and the RFC strips them for that reason.
+  // eslint-disable-next-line no-misleading-character-class
+  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
+  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
+}
+
+const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
+
+function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+  const candidates = ['SCRAM-SHA-256']
+  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
+
+  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
+
+  if (!mechanism) {
+    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
+  }
+
+  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
+    // this should never happen if we are really talking to a Postgres server
+    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
+  }
+
+  const clientNonce = crypto.randomBytes(18).toString('base64')
+  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
+
+  return {
+    mechanism,
+    clientNonce,
+    response: gs2Header + ',,n=*,r=' + clientNonce,
+    message: 'SASLInitialResponse',
+    scramMaxIterations,
+  }
+}
+
+async function continueSession(session, password, serverData, stream) {
+  if (session.message !== 'SASLInitialResponse') {
+    throw new Error('SASL: Last message was not SASLInitialResponse')
+  }
+  if (typeof password !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
+  }
+  if (password === '') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
+  }
+
+  const sv = parseServerFirstMessage(serverData)
+
+  if (!sv.nonce.startsWith(session.clientNonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
+  } else if (sv.nonce.length === session.clientNonce.length) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
+  }
+
+  const scramMaxIterations =
+    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
+  // a value of 0 disables the iteration count check
+  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
+    throw new Error(
+      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
+        sv.iteration +
+        ' exceeds scramMaxIterations of ' +
+        scramMaxIterations
+    )
+  }
+
+  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
+  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
+
+  // without channel binding:
+  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
+
+  // override if channel binding is in use:
+  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
+    const peerCert = stream.getPeerCertificate().raw
+    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
+    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
+    const certHash = await crypto.hashByName(hashName, peerCert)
+    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
+    channelBinding = bindingData.toString('base64')
+  }
+
+  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
+  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
+
+  const saltBytes = Buffer.from(sv.salt, 'base64')
+  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
+  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
+  const storedKey = await crypto.sha256(clientKey)
+  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
+  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
+  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
+  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
+
+  session.message = 'SASLResponse'
+  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
+  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
+}
+
+function finalizeSession(session, serverData) {
+  if (session.message !== 'SASLResponse') {
+    throw new Error('SASL: Last message was not SASLResponse')
+  }
+  if (typeof serverData !== 'string') {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
+  }
+
+  const { serverSignature } = parseServerFinalMessage(serverData)
+
+  if (serverSignature !== session.serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
+  }
+}
+
+/**
+ * printable       = %x21-2B / %x2D-7E
+ *                   ;; Printable ASCII except ",".
+ *                   ;; Note that any "printable" is also
+ *                   ;; a valid "value".
+ */
+function isPrintableChars(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: text must be a string')
+  }
+  return text
+    .split('')
+    .map((_, i) => text.charCodeAt(i))
+    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
+}
+
+/**
+ * base64-char     = ALPHA / DIGIT / "/" / "+"
+ *
+ * base64-4        = 4base64-char
+ *
+ * base64-3        = 3base64-char "="
+ *
+ * base64-2        = 2base64-char "=="
+ *
+ * base64          = *base64-4 [base64-3 / base64-2]
+ */
+function isBase64(text) {
+  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
+}
+
+function parseAttributePairs(text) {
+  if (typeof text !== 'string') {
+    throw new TypeError('SASL: attribute pairs text must be a string')
+  }
+
+  return new Map(
+    text.split(',').map((attrValue) => {
+      if (!/^.=/.test(attrValue)) {
+        throw new Error('SASL: Invalid attribute pair entry')
+      }
+      const name = attrValue[0]
+      const value = attrValue.substring(2)
+      return [name, value]
+    })
+  )
+}
+
+function parseServerFirstMessage(data) {
+  const attrPairs = parseAttributePairs(data)
+
+  const nonce = attrPairs.get('r')
+  if (!nonce) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
+  } else if (!isPrintableChars(nonce)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
+  }
+  const salt = attrPairs.get('s')
+  if (!salt) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
+  } else if (!isBase64(salt)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
+  }
+  const iterationText = attrPairs.get('i')
+  if (!iterationText) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
+  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
+    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
+  }
+  const iteration = parseInt(iterationText, 10)
+
+  return {
+    nonce,
+    salt,
+    iteration,
+  }
+}
+
+function parseServerFinalMessage(serverData) {
+  const attrPairs = parseAttributePairs(serverData)
+  const error = attrPairs.get('e')
+  const serverSignature = attrPairs.get('v')
+
+  if (error) {
+    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
+  }
+
+  if (!serverSignature) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
+  } else if (!isBase64(serverSignature)) {
+    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
+  }
+  return {
+    serverSignature,
+  }
+}
+
+function xorBuffers(a, b) {
+  if (!Buffer.isBuffer(a)) {
+    throw new TypeError('first argument must be a Buffer')
+  }
+  if (!Buffer.isBuffer(b)) {
+    throw new TypeError('second argument must be a Buffer')
+  }
+  if (a.length !== b.length) {
+    throw new Error('Buffer lengths must match')
+  }
+  if (a.length === 0) {
+    throw new Error('Buffers cannot be empty')
+  }
+  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
+}
+
+module.exports = {
+  startSession,
+  continueSession,
+  finalizeSession,
+  DEFAULT_MAX_SCRAM_ITERATIONS,
+}
+
+
+/***/ }),
+
+/***/ 4150:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeCrypto = __nccwpck_require__(6982)
+
+module.exports = {
+  postgresMd5PasswordHash,
+  randomBytes,
+  deriveKey,
+  sha256,
+  hashByName,
+  hmacSha256,
+  md5,
+}
+
+/**
+ * The Web Crypto API - grabbed from the Node.js library or the global
+ * @type Crypto
+ */
+// eslint-disable-next-line no-undef
+const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
+/**
+ * The SubtleCrypto API for low level crypto operations.
+ * @type SubtleCrypto
+ */
+const subtleCrypto = webCrypto.subtle
+const textEncoder = new TextEncoder()
+
+/**
+ *
+ * @param {*} length
+ * @returns
+ */
+function randomBytes(length) {
+  return webCrypto.getRandomValues(Buffer.alloc(length))
+}
+
+async function md5(string) {
+  try {
+    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
+  } catch (e) {
+    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
+    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
+    // This is why we cannot just use WebCrypto in all environments.
+    const data = typeof string === 'string' ? textEncoder.encode(string) : string
+    const hash = await subtleCrypto.digest('MD5', data)
+    return Array.from(new Uint8Array(hash))
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+  }
+}
+
+// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
+async function postgresMd5PasswordHash(user, password, salt) {
+  const inner = await md5(password + user)
+  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
+  return 'md5' + outer
+}
+
+/**
+ * Create a SHA-256 digest of the given data
+ * @param {Buffer} data
+ */
+async function sha256(text) {
+  return await subtleCrypto.digest('SHA-256', text)
+}
+
+async function hashByName(hashName, text) {
+  return await subtleCrypto.digest(hashName, text)
+}
+
+/**
+ * Sign the message with the given key
+ * @param {ArrayBuffer} keyBuffer
+ * @param {string} msg
+ */
+async function hmacSha256(keyBuffer, msg) {
+  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
+}
+
+/**
+ * Derive a key from the password and salt
+ * @param {string} password
+ * @param {Uint8Array} salt
+ * @param {number} iterations
+ */
+async function deriveKey(password, salt, iterations) {
+  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
+  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
+  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
+}
+
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+let user
+try {
+  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+module.exports = {
+  // database host. defaults to localhost
+  host: 'localhost',
+
+  // database user's name
+  user,
+
+  // name of database to connect
+  database: undefined,
+
+  // database user's password
+  password: null,
+
+  // a Postgres connection string to be used instead of setting individual connection items
+  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
+  // in the defaults object.
+  connectionString: undefined,
+
+  // database port
+  port: 5432,
+
+  // number of rows to return at a time from a prepared statement's
+  // portal. 0 will return all rows at once
+  rows: 0,
+
+  // binary result mode
+  binary: false,
+
+  // Connection pool options - see https://github.com/brianc/node-pg-pool
+
+  // number of connections to use in connection pool
+  // 0 will disable connection pooling
+  max: 10,
+
+  // max milliseconds a client can go unused before it is removed
+  // from the pool and destroyed
+  idleTimeoutMillis: 30000,
+
+  client_encoding: '',
+
+  ssl: false,
+
+  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
+  sslnegotiation: undefined,
+
+  application_name: undefined,
+
+  fallback_application_name: undefined,
+
+  options: undefined,
+
+  parseInputDatesAsUTC: false,
+
+  // max milliseconds any query using this connection will execute for before timing out in error.
+  // false=unlimited
+  statement_timeout: false,
+
+  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
+  // false=unlimited
+  lock_timeout: false,
+
+  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
+  // false=unlimited
+  idle_in_transaction_session_timeout: false,
+
+  // max milliseconds to wait for query to complete (client side)
+  query_timeout: false,
+
+  connect_timeout: 0,
+
+  keepalives: 1,
+
+  keepalives_idle: 0,
+}
+
+const pgTypes = __nccwpck_require__(1549)
+// save default parsers
+const parseBigInteger = pgTypes.getTypeParser(20, 'text')
+const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
+
+// parse int8 so you can get your count values as actual numbers
+module.exports.__defineSetter__('parseInt8', function (val) {
+  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
+  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
+})
+
+
+/***/ }),
+
+/***/ 3273:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Client = __nccwpck_require__(5042)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const Result = __nccwpck_require__(6424)
+const utils = __nccwpck_require__(9652)
+const Pool = __nccwpck_require__(7558)
+const TypeOverrides = __nccwpck_require__(365)
+const { DatabaseError } = __nccwpck_require__(4233)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(9652)
+
+const poolFactory = (Client) => {
+  return class BoundPool extends Pool {
+    constructor(options) {
+      super(options, Client)
+    }
+  }
+}
+
+const PG = function (clientConstructor) {
+  this.defaults = defaults
+  this.Client = clientConstructor
+  this.Query = this.Client.Query
+  this.Pool = poolFactory(this.Client)
+  this._pools = []
+  this.Connection = Connection
+  this.types = __nccwpck_require__(1549)
+  this.DatabaseError = DatabaseError
+  this.TypeOverrides = TypeOverrides
+  this.escapeIdentifier = escapeIdentifier
+  this.escapeLiteral = escapeLiteral
+  this.Result = Result
+  this.utils = utils
+}
+
+let clientConstructor = Client
+
+let forceNative = false
+try {
+  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
+} catch {
+  // ignore, e.g., Deno without --allow-env
+}
+
+if (forceNative) {
+  clientConstructor = __nccwpck_require__(5301)
+}
+
+module.exports = new PG(clientConstructor)
+
+// lazy require native module...the native module may not have installed
+Object.defineProperty(module.exports, "native", ({
+  configurable: true,
+  enumerable: false,
+  get() {
+    let native = null
+    try {
+      native = new PG(__nccwpck_require__(5301))
+    } catch (err) {
+      if (err.code !== 'MODULE_NOT_FOUND') {
+        throw err
+      }
+    }
+
+    // overwrite module.exports.native so that getter is never called again
+    Object.defineProperty(module.exports, "native", ({
+      value: native,
+    }))
+
+    return native
+  },
+}))
+
+
+/***/ }),
+
+/***/ 8942:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const nodeUtils = __nccwpck_require__(9023)
+// eslint-disable-next-line
+var Native
+// eslint-disable-next-line no-useless-catch
+try {
+  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
+  Native = __nccwpck_require__(4390)
+} catch (e) {
+  throw e
+}
+const TypeOverrides = __nccwpck_require__(365)
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const ConnectionParameters = __nccwpck_require__(646)
+
+const NativeQuery = __nccwpck_require__(7581)
+
+const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
+)
+
+const Client = (module.exports = function (config) {
+  EventEmitter.call(this)
+  config = config || {}
+
+  this._Promise = config.Promise || global.Promise
+  this._types = new TypeOverrides(config.types)
+
+  this.native = new Native({
+    types: this._types,
+  })
+
+  this._queryQueue = []
+  this._ending = false
+  this._connecting = false
+  this._connected = false
+  this._queryable = true
+  this.pipeline = Boolean(config.pipeline)
+  this._pipelineInFlight = false
+
+  // keep these on the object for legacy reasons
+  // for the time being. TODO: deprecate all this jazz
+  const cp = (this.connectionParameters = new ConnectionParameters(config))
+  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
+  this.user = cp.user
+
+  // "hiding" the password so it doesn't show up in stack traces
+  // or if the client is console.logged
+  Object.defineProperty(this, 'password', {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: cp.password,
+  })
+  this.database = cp.database
+  this.host = cp.host
+  this.port = cp.port
+
+  // a hash to hold named queries
+  this.namedQueries = {}
+})
+
+Client.Query = NativeQuery
+
+util.inherits(Client, EventEmitter)
+
+Client.prototype._errorAllQueries = function (err) {
+  const enqueueError = (query) => {
+    process.nextTick(() => {
+      query.native = this.native
+      query.handleError(err)
+    })
+  }
+
+  if (this._hasActiveQuery()) {
+    enqueueError(this._activeQuery)
+    this._activeQuery = null
+  }
+
+  this._queryQueue.forEach(enqueueError)
+  this._queryQueue.length = 0
+}
+
+// connect to the backend
+// pass an optional callback to be called once connected
+// or with an error if there was a connection error
+Client.prototype._connect = function (cb) {
+  const self = this
+
+  if (this._connecting) {
+    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
+    return
+  }
+
+  this._connecting = true
+
+  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
+    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
+    if (err) return cb(err)
+    self.native.connect(conString, function (err) {
+      if (err) {
+        self.native.end()
+        return cb(err)
+      }
+
+      // set internal states to connected
+      self._connected = true
+
+      // handle connection errors from the native layer
+      self.native.on('error', function (err) {
+        self._queryable = false
+        self._errorAllQueries(err)
+        self.emit('error', err)
+      })
+
+      self.native.on('notification', function (msg) {
+        self.emit('notification', {
+          channel: msg.relname,
+          payload: msg.extra,
+        })
+      })
+
+      // signal we are connected now
+      self.emit('connect')
+      self._pulseQueryQueue(true)
+
+      cb(null, this)
+    })
+  })
+}
+
+Client.prototype.connect = function (callback) {
+  if (callback) {
+    this._connect(callback)
+    return
+  }
+
+  return new this._Promise((resolve, reject) => {
+    this._connect((error) => {
+      if (error) {
+        reject(error)
+      } else {
+        resolve(this)
+      }
+    })
+  })
+}
+
+// send a query to the server
+// this method is highly overloaded to take
+// 1) string query, optional array of parameters, optional function callback
+// 2) object query with {
+//    string query
+//    optional array values,
+//    optional function callback instead of as a separate parameter
+//    optional string name to name & cache the query plan
+//    optional string rowMode = 'array' for an array of results
+//  }
+Client.prototype.query = function (config, values, callback) {
+  let query
+  let result
+  let readTimeout
+  let readTimeoutTimer
+  let queryCallback
+
+  if (config === null || config === undefined) {
+    throw new TypeError('Client was passed a null or undefined query')
+  } else if (typeof config.submit === 'function') {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    result = query = config
+    // accept query(new Query(...), (err, res) => { }) style
+    if (typeof values === 'function') {
+      config.callback = values
+    }
+  } else {
+    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
+    query = new NativeQuery(config, values, callback)
+    if (!query.callback) {
+      let resolveOut, rejectOut
+      result = new this._Promise((resolve, reject) => {
+        resolveOut = resolve
+        rejectOut = reject
+      }).catch((err) => {
+        Error.captureStackTrace(err)
+        throw err
+      })
+      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
+    }
+  }
+
+  if (readTimeout) {
+    queryCallback = query.callback || (() => {})
+
+    readTimeoutTimer = setTimeout(() => {
+      const error = new Error('Query read timeout')
+
+      process.nextTick(() => {
+        query.handleError(error, this.connection)
+      })
+
+      queryCallback(error)
+
+      // we already returned an error,
+      // just do nothing if query completes
+      query.callback = () => {}
+
+      // Remove from queue
+      const index = this._queryQueue.indexOf(query)
+      if (index > -1) {
+        this._queryQueue.splice(index, 1)
+      }
+
+      this._pulseQueryQueue()
+    }, readTimeout)
+
+    query.callback = (err, res) => {
+      clearTimeout(readTimeoutTimer)
+      queryCallback(err, res)
+    }
+  }
+
+  if (!this._queryable) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._ending) {
+    query.native = this.native
+    process.nextTick(() => {
+      query.handleError(new Error('Client was closed and is not queryable'))
+    })
+    return result
+  }
+
+  if (this._queryQueue.length > 0 && !this.pipeline) {
+    queryQueueLengthDeprecationNotice()
+  }
+
+  this._queryQueue.push(query)
+  this._pulseQueryQueue()
+  return result
+}
+
+// disconnect from the backend server
+Client.prototype.end = function (cb) {
+  const self = this
+
+  this._ending = true
+
+  if (this._connecting && !this._connected) {
+    this.once('connect', () => {
+      this.end(() => {})
+    })
+  }
+  let result
+  if (!cb) {
+    result = new this._Promise(function (resolve, reject) {
+      cb = (err) => (err ? reject(err) : resolve())
+    })
+  }
+
+  const doEnd = function () {
+    self.native.end(function () {
+      self._connected = false
+
+      self._errorAllQueries(new Error('Connection terminated'))
+
+      process.nextTick(() => {
+        self.emit('end')
+        if (cb) cb()
+      })
+    })
+  }
+
+  // If pipeline has in-flight or queued queries, wait for them to drain before closing
+  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
+    this.once('drain', doEnd)
+  } else {
+    doEnd()
+  }
+  return result
+}
+
+Client.prototype._hasActiveQuery = function () {
+  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
+}
+
+Client.prototype._pulseQueryQueue = function (initialConnection) {
+  if (!this._connected) {
+    return
+  }
+  if (this.pipeline && !initialConnection) {
+    return this._pulsePipelinedQueryQueue()
+  }
+  if (this._hasActiveQuery()) {
+    return
+  }
+  const query = this._queryQueue.shift()
+  if (!query) {
+    if (!initialConnection) {
+      this.emit('drain')
+    }
+    return
+  }
+  this._activeQuery = query
+  query.submit(this)
+  const self = this
+  query.once('_done', function () {
+    self._pulseQueryQueue()
+  })
+}
+
+Client.prototype._pulsePipelinedQueryQueue = function () {
+  if (!this._connected || this._pipelineInFlight) {
+    return
+  }
+  if (this._queryQueue.length === 0) {
+    if (this.hasExecuted) {
+      this.emit('drain')
+    }
+    return
+  }
+
+  this._pipelineInFlight = true
+  const self = this
+  const queries = []
+  const nativeQueries = []
+  const utils = __nccwpck_require__(9652)
+
+  while (this._queryQueue.length > 0) {
+    const query = this._queryQueue.shift()
+    this.hasExecuted = true
+    nativeQueries.push(query)
+
+    const values = query.values ? query.values.map(utils.prepareValue) : null
+    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
+    if (values) {
+      pipelineEntry.values = values
+    }
+    if (query.name && this.namedQueries[query.name]) {
+      pipelineEntry._alreadyPrepared = true
+    }
+    queries.push(pipelineEntry)
+  }
+
+  this.native.pipeline(queries, function (err, results) {
+    self._pipelineInFlight = false
+
+    if (err) {
+      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
+      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
+      // non-pipelined native path both do. Without this the client looks healthy after losing its
+      // backend, a Pool never discards it, and everything routed to it fails one query at a time
+      // for the life of the process.
+      self._connected = false
+      self._queryable = false
+      for (let i = 0; i < nativeQueries.length; i++) {
+        const q = nativeQueries[i]
+        q.native = self.native
+        q.handleError(err)
+      }
+      self._errorAllQueries(err)
+      self.emit('error', err)
+      self.emit('end')
+      return
+    }
+
+    // Deliver results to each query
+    for (let i = 0; i < nativeQueries.length; i++) {
+      const q = nativeQueries[i]
+      const r = results[i]
+      q.native = self.native
+
+      if (r.err) {
+        q.handleError(r.err)
+      } else {
+        // Track named queries on success
+        if (q.name) {
+          self.namedQueries[q.name] = q.text
+        }
+        q.state = 'end'
+        q.emit('end', r.result)
+        if (q.callback) {
+          q.callback(null, r.result)
+        }
+      }
+
+      setImmediate(function () {
+        q.emit('_done')
+      })
+    }
+
+    // Process any queries that arrived while we were reading
+    self._pulsePipelinedQueryQueue()
+  })
+}
+
+// attempt to cancel an in-progress query
+Client.prototype.cancel = function (query) {
+  if (this._activeQuery === query) {
+    this.native.cancel(function () {})
+  } else if (this._queryQueue.indexOf(query) !== -1) {
+    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
+  }
+}
+
+Client.prototype.ref = function () {}
+Client.prototype.unref = function () {}
+
+Client.prototype.setTypeParser = function (oid, format, parseFn) {
+  return this._types.setTypeParser(oid, format, parseFn)
+}
+
+Client.prototype.getTypeParser = function (oid, format) {
+  return this._types.getTypeParser(oid, format)
+}
+
+Client.prototype.isConnected = function () {
+  return this._connected
+}
+
+Client.prototype.getTransactionStatus = function () {
+  return this.native.getTransactionStatus()
+}
+
+
+/***/ }),
+
+/***/ 5301:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = __nccwpck_require__(8942)
+
+
+/***/ }),
+
+/***/ 7581:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
+const util = __nccwpck_require__(9023)
+const utils = __nccwpck_require__(9652)
+
+const NativeQuery = (module.exports = function (config, values, callback) {
+  EventEmitter.call(this)
+  config = utils.normalizeQueryConfig(config, values, callback)
+  this.text = config.text
+  this.values = config.values
+  this.name = config.name
+  this.queryMode = config.queryMode
+  this.callback = config.callback
+  this.state = 'new'
+  this._arrayMode = config.rowMode === 'array'
+
+  // if the 'row' event is listened for
+  // then emit them as they come in
+  // without setting singleRowMode to true
+  // this has almost no meaning because libpq
+  // reads all rows into memory before returning any
+  this._emitRowEvents = false
+  this.on(
+    'newListener',
+    function (event) {
+      if (event === 'row') this._emitRowEvents = true
+    }.bind(this)
+  )
+})
+
+util.inherits(NativeQuery, EventEmitter)
+
+const errorFieldMap = {
+  sqlState: 'code',
+  statementPosition: 'position',
+  messagePrimary: 'message',
+  messageDetail: 'detail',
+  messageHint: 'hint',
+  context: 'where',
+  schemaName: 'schema',
+  tableName: 'table',
+  columnName: 'column',
+  dataTypeName: 'dataType',
+  constraintName: 'constraint',
+  sourceFile: 'file',
+  sourceLine: 'line',
+  sourceFunction: 'routine',
+}
+
+NativeQuery.prototype.handleError = function (err) {
+  // copy pq error fields into the error object
+  const fields = this.native && this.native.pq.resultErrorFields()
+  if (fields) {
+    for (const key in fields) {
+      const normalizedFieldName = errorFieldMap[key] || key
+      err[normalizedFieldName] = fields[key]
+    }
+  }
+  if (this.callback) {
+    this.callback(err)
+  } else {
+    this.emit('error', err)
+  }
+  this.state = 'error'
+}
+
+NativeQuery.prototype.then = function (onSuccess, onFailure) {
+  return this._getPromise().then(onSuccess, onFailure)
+}
+
+NativeQuery.prototype.catch = function (callback) {
+  return this._getPromise().catch(callback)
+}
+
+NativeQuery.prototype._getPromise = function () {
+  if (this._promise) return this._promise
+  this._promise = new Promise(
+    function (resolve, reject) {
+      this._once('end', resolve)
+      this._once('error', reject)
+    }.bind(this)
+  )
+  return this._promise
+}
+
+NativeQuery.prototype.submit = function (client) {
+  this.state = 'running'
+  const self = this
+  this.native = client.native
+  client.native.arrayMode = this._arrayMode
+
+  let after = function (err, rows, results) {
+    client.native.arrayMode = false
+    setImmediate(function () {
+      self.emit('_done')
+    })
+
+    // handle possible query error
+    if (err) {
+      return self.handleError(err)
+    }
+
+    // emit row events for each row in the result
+    if (self._emitRowEvents) {
+      if (results.length > 1) {
+        rows.forEach((rowOfRows, i) => {
+          rowOfRows.forEach((row) => {
+            self.emit('row', row, results[i])
+          })
+        })
+      } else {
+        rows.forEach(function (row) {
+          self.emit('row', row, results)
+        })
+      }
+    }
+
+    // handle successful result
+    self.state = 'end'
+    self.emit('end', results)
+    if (self.callback) {
+      self.callback(null, results)
+    }
+  }
+
+  if (process.domain) {
+    after = process.domain.bind(after)
+  }
+
+  // named query
+  if (this.name) {
+    if (this.name.length > 63) {
+      console.error('Warning! Postgres only supports 63 characters for query names.')
+      console.error('You supplied %s (%s)', this.name, this.name.length)
+      console.error('This can cause conflicts and silent errors executing queries')
+    }
+    const values = (this.values || []).map(utils.prepareValue)
+
+    // check if the client has already executed this named query
+    // if so...just execute it again - skip the planning phase
+    if (client.namedQueries[this.name] !== undefined) {
+      if (this.text && client.namedQueries[this.name] !== this.text) {
+        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+        return after(err)
+      }
+      return client.native.execute(this.name, values, after)
+    }
+    // plan the named query the first time, then execute it
+    return client.native.prepare(this.name, this.text, values.length, function (err) {
+      if (err) return after(err)
+      client.namedQueries[self.name] = self.text
+      return self.native.execute(self.name, values, after)
+    })
+  } else if (this.values) {
+    if (!Array.isArray(this.values)) {
+      const err = new Error('Query values must be an array')
+      return after(err)
+    }
+    const vals = this.values.map(utils.prepareValue)
+    client.native.query(this.text, vals, after)
+  } else if (this.queryMode === 'extended') {
+    client.native.query(this.text, [], after)
+  } else {
+    client.native.query(this.text, after)
+  }
+}
+
+
+/***/ }),
+
+/***/ 4473:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { EventEmitter } = __nccwpck_require__(4434)
+
+const Result = __nccwpck_require__(6424)
+const utils = __nccwpck_require__(9652)
+
+class Query extends EventEmitter {
+  constructor(config, values, callback) {
+    super()
+
+    config = utils.normalizeQueryConfig(config, values, callback)
+
+    this.text = config.text
+    this.values = config.values
+    this.rows = config.rows
+    this.types = config.types
+    this.name = config.name
+    this.queryMode = config.queryMode
+    this.binary = config.binary
+    // use unique portal name each time
+    this.portal = config.portal || ''
+    this.callback = config.callback
+    this._rowMode = config.rowMode
+    if (process.domain && config.callback) {
+      this.callback = process.domain.bind(config.callback)
+    }
+    this._result = new Result(this._rowMode, this.types)
+
+    // potential for multiple results
+    this._results = this._result
+    this._canceledDueToError = false
+  }
+
+  requiresPreparation() {
+    if (this.queryMode === 'extended') {
+      return true
+    }
+
+    // named queries must always be prepared
+    if (this.name) {
+      return true
+    }
+    // always prepare if there are max number of rows expected per
+    // portal execution
+    if (this.rows) {
+      return true
+    }
+    // don't prepare empty text queries
+    if (!this.text) {
+      return false
+    }
+    // prepare if there are values
+    if (!this.values) {
+      return false
+    }
+    return this.values.length > 0
+  }
+
+  _checkForMultirow() {
+    // if we already have a result with a command property
+    // then we've already executed one query in a multi-statement simple query
+    // turn our results into an array of results
+    if (this._result.command) {
+      if (!Array.isArray(this._results)) {
+        this._results = [this._result]
+      }
+      this._result = new Result(this._rowMode, this._result._types)
+      this._results.push(this._result)
+    }
+  }
+
+  // associates row metadata from the supplied
+  // message with this query object
+  // metadata used when parsing row results
+  handleRowDescription(msg) {
+    this._checkForMultirow()
+    this._result.addFields(msg.fields)
+    this._accumulateRows = this.callback || !this.listeners('row').length
+  }
+
+  handleDataRow(msg) {
+    let row
+
+    if (this._canceledDueToError) {
+      return
+    }
+
+    try {
+      row = this._result.parseRow(msg.fields)
+    } catch (err) {
+      this._canceledDueToError = err
+      return
+    }
+
+    this.emit('row', row, this._result)
+    if (this._accumulateRows) {
+      this._result.addRow(row)
+    }
+  }
+
+  handleCommandComplete(msg, connection) {
+    this._checkForMultirow()
+    this._result.addCommandComplete(msg)
+    // need to sync after each command complete of a prepared statement
+    // if we were using a row count which results in multiple calls to _getRows
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  // if a named prepared statement is created with empty query text
+  // the backend will send an emptyQuery message but *not* a command complete message
+  // since we pipeline sync immediately after execute we don't need to do anything here
+  // unless we have rows specified, in which case we did not pipeline the initial sync call
+  handleEmptyQuery(connection) {
+    if (this.rows) {
+      connection.sync()
+    }
+  }
+
+  handleError(err, connection) {
+    // need to sync after error during a prepared statement
+    if (this._canceledDueToError) {
+      err = this._canceledDueToError
+      this._canceledDueToError = false
+    }
+    // if callback supplied do not emit error event as uncaught error
+    // events will bubble up to node process
+    if (this.callback) {
+      return this.callback(err)
+    }
+    this.emit('error', err)
+  }
+
+  handleReadyForQuery(con) {
+    if (this._canceledDueToError) {
+      return this.handleError(this._canceledDueToError, con)
+    }
+    if (this.callback) {
+      try {
+        this.callback(null, this._results)
+      } catch (err) {
+        process.nextTick(() => {
+          throw err
+        })
+      }
+    }
+    this.emit('end', this._results)
+  }
+
+  submit(connection) {
+    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
+      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
+    }
+    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
+    if (this.text && previous && this.text !== previous) {
+      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
+    }
+    if (this.values && !Array.isArray(this.values)) {
+      return new Error('Query values must be an array')
+    }
+    if (this.requiresPreparation()) {
+      // If we're using the extended query protocol we fire off several separate commands
+      // to the backend. On some versions of node & some operating system versions
+      // the network stack writes each message separately instead of buffering them together
+      // causing the client & network to send more slowly. Corking & uncorking the stream
+      // allows node to buffer up the messages internally before sending them all off at once.
+      // note: we're checking for existence of cork/uncork because some versions of streams
+      // might not have this (cloudflare?)
+      connection.stream.cork && connection.stream.cork()
+      try {
+        this.prepare(connection)
+      } finally {
+        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
+        // this client becomes unresponsive, so put in finally block "just in case"
+        connection.stream.uncork && connection.stream.uncork()
+      }
+    } else {
+      connection.query(this.text)
+    }
+    return null
+  }
+
+  hasBeenParsed(connection) {
+    return (
+      this.name &&
+      (connection.parsedStatements[this.name] !== undefined ||
+        connection.submittedNamedStatements[this.name] !== undefined)
+    )
+  }
+
+  handlePortalSuspended(connection) {
+    this._getRows(connection, this.rows)
+  }
+
+  _getRows(connection, rows) {
+    connection.execute({
+      portal: this.portal,
+      rows: rows,
+    })
+    // if we're not reading pages of rows send the sync command
+    // to indicate the pipeline is finished
+    if (!rows) {
+      connection.sync()
+    } else {
+      // otherwise flush the call out to read more rows
+      connection.flush()
+    }
+  }
+
+  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+  prepare(connection) {
+    // TODO refactor this poor encapsulation
+    if (!this.hasBeenParsed(connection)) {
+      connection.parse({
+        text: this.text,
+        name: this.name,
+        types: this.types,
+      })
+      if (this.name) {
+        connection.submittedNamedStatements[this.name] = this.text
+      }
+    }
+
+    // because we're mapping user supplied values to
+    // postgres wire protocol compatible values it could
+    // throw an exception, so try/catch this section
+    try {
+      connection.bind({
+        portal: this.portal,
+        statement: this.name,
+        values: this.values,
+        binary: this.binary,
+        valueMapper: utils.prepareValue,
+      })
+    } catch (err) {
+      // we should close parse to avoid leaking connections
+      connection.close({ type: 'S', name: this.name })
+      connection.sync()
+
+      this.handleError(err, connection)
+      return
+    }
+
+    connection.describe({
+      type: 'P',
+      name: this.portal || '',
+    })
+
+    this._getRows(connection, this.rows)
+  }
+
+  handleCopyInResponse(connection) {
+    connection.sendCopyFail('No source stream defined')
+  }
+
+  handleCopyData(msg, connection) {
+    // noop
+  }
+}
+
+module.exports = Query
+
+
+/***/ }),
+
+/***/ 6424:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
+
+// result object returned from query
+// in the 'end' event and also
+// passed as second argument to provided callback
+class Result {
+  constructor(rowMode, types) {
+    this.command = null
+    this.rowCount = null
+    this.oid = null
+    this.rows = []
+    this.fields = []
+    this._parsers = undefined
+    this._types = types
+    this.RowCtor = null
+    this.rowAsArray = rowMode === 'array'
+    if (this.rowAsArray) {
+      this.parseRow = this._parseRowAsArray
+    }
+    this._prebuiltEmptyResultObject = null
+  }
+
+  // adds a command complete message
+  addCommandComplete(msg) {
+    let match
+    if (msg.text) {
+      // pure javascript
+      match = matchRegexp.exec(msg.text)
+    } else {
+      // native bindings
+      match = matchRegexp.exec(msg.command)
+    }
+    if (match) {
+      this.command = match[1]
+      if (match[3]) {
+        // COMMAND OID ROWS
+        this.oid = parseInt(match[2], 10)
+        this.rowCount = parseInt(match[3], 10)
+      } else if (match[2]) {
+        // COMMAND ROWS
+        this.rowCount = parseInt(match[2], 10)
+      }
+    }
+  }
+
+  _parseRowAsArray(rowData) {
+    const row = new Array(rowData.length)
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      if (rawValue !== null) {
+        row[i] = this._parsers[i](rawValue)
+      } else {
+        row[i] = null
+      }
+    }
+    return row
+  }
+
+  parseRow(rowData) {
+    const row = { ...this._prebuiltEmptyResultObject }
+    for (let i = 0, len = rowData.length; i < len; i++) {
+      const rawValue = rowData[i]
+      const field = this.fields[i].name
+      if (rawValue !== null) {
+        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
+        row[field] = this._parsers[i](v)
+      } else {
+        row[field] = null
+      }
+    }
+    return row
+  }
+
+  addRow(row) {
+    this.rows.push(row)
+  }
+
+  addFields(fieldDescriptions) {
+    // clears field definitions
+    // multiple query statements in 1 action can result in multiple sets
+    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
+    // you need to reset the fields
+    this.fields = fieldDescriptions
+    if (this.fields.length) {
+      this._parsers = new Array(fieldDescriptions.length)
+    }
+
+    const row = Object.create(null)
+
+    for (let i = 0; i < fieldDescriptions.length; i++) {
+      const desc = fieldDescriptions[i]
+      row[desc.name] = null
+
+      if (this._types) {
+        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      } else {
+        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
+      }
+    }
+
+    this._prebuiltEmptyResultObject = { ...row }
+  }
+}
+
+module.exports = Result
+
+
+/***/ }),
+
+/***/ 829:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { getStream, getSecureStream } = getStreamFuncs()
+
+module.exports = {
+  /**
+   * Get a socket stream compatible with the current runtime environment.
+   * @returns {Duplex}
+   */
+  getStream,
+  /**
+   * Get a TLS secured socket, compatible with the current environment,
+   * using the socket and other settings given in `options`.
+   * @returns {Duplex}
+   */
+  getSecureStream,
+}
+
+/**
+ * The stream functions that work in Node.js
+ */
+function getNodejsStreamFuncs() {
+  function getStream(ssl) {
+    const net = __nccwpck_require__(9278)
+    return new net.Socket()
+  }
+
+  function getSecureStream(options) {
+    const tls = __nccwpck_require__(4756)
+    return tls.connect(options)
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * The stream functions that work in Cloudflare Workers
+ */
+function getCloudflareStreamFuncs() {
+  function getStream(ssl) {
+    const { CloudflareSocket } = __nccwpck_require__(785)
+    return new CloudflareSocket(ssl)
+  }
+
+  function getSecureStream(options) {
+    options.socket.startTls(options)
+    return options.socket
+  }
+  return {
+    getStream,
+    getSecureStream,
+  }
+}
+
+/**
+ * Are we running in a Cloudflare Worker?
+ *
+ * @returns true if the code is currently running inside a Cloudflare Worker.
+ */
+function isCloudflareRuntime() {
+  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
+  // which means that `navigator.userAgent` will be defined.
+  // eslint-disable-next-line no-undef
+  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
+    // eslint-disable-next-line no-undef
+    return navigator.userAgent === 'Cloudflare-Workers'
+  }
+  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
+  if (typeof Response === 'function') {
+    const resp = new Response(null, { cf: { thing: true } })
+    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
+      return true
+    }
+  }
+  return false
+}
+
+function getStreamFuncs() {
+  if (isCloudflareRuntime()) {
+    return getCloudflareStreamFuncs()
+  }
+  return getNodejsStreamFuncs()
+}
+
+
+/***/ }),
+
+/***/ 365:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const types = __nccwpck_require__(1549)
+
+function TypeOverrides(userTypes) {
+  this._types = userTypes || types
+  this.text = {}
+  this.binary = {}
+}
+
+TypeOverrides.prototype.getOverrides = function (format) {
+  switch (format) {
+    case 'text':
+      return this.text
+    case 'binary':
+      return this.binary
+    default:
+      return {}
+  }
+}
+
+TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
+  if (typeof format === 'function') {
+    parseFn = format
+    format = 'text'
+  }
+  this.getOverrides(format)[oid] = parseFn
+}
+
+TypeOverrides.prototype.getTypeParser = function (oid, format) {
+  format = format || 'text'
+  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
+}
+
+module.exports = TypeOverrides
+
+
+/***/ }),
+
+/***/ 9652:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const defaults = __nccwpck_require__(8995)
+const nodeUtils = __nccwpck_require__(9023)
+
+const { isDate } = __nccwpck_require__(8253)
+
+const invalidDateDeprecationNotice = nodeUtils.deprecate(
+  () => {},
+  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
+  'PG_INVALID_DATE'
+)
+
+function escapeElement(elementRepresentation) {
+  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+
+  return '"' + escaped + '"'
+}
+
+// convert a JS array to a postgres array literal
+// uses comma separator so won't work for types like box that use
+// a different array separator.
+function arrayString(val) {
+  let result = '{'
+  for (let i = 0; i < val.length; i++) {
+    if (i > 0) {
+      result += ','
+    }
+    let item = val[i]
+    if (item == null) {
+      result += 'NULL'
+    } else if (Array.isArray(item)) {
+      result += arrayString(item)
+    } else if (ArrayBuffer.isView(item)) {
+      if (!(item instanceof Buffer)) {
+        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
+      }
+      result += '\\\\x' + item.toString('hex')
+    } else {
+      result += escapeElement(prepareValue(item))
+    }
+  }
+  result += '}'
+  return result
+}
+
+// converts values from javascript types
+// to their 'raw' counterparts for use as a postgres parameter
+// note: you can override this function to provide your own conversion mechanism
+// for complex types, etc...
+const prepareValue = function (val, seen) {
+  // null and undefined are both null for postgres
+  if (val == null) {
+    return null
+  }
+  if (typeof val === 'object') {
+    if (val instanceof Buffer) {
+      return val
+    }
+    if (ArrayBuffer.isView(val)) {
+      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
+    }
+    if (isDate(val)) {
+      if (isNaN(val.getTime())) {
+        invalidDateDeprecationNotice()
+      }
+      if (defaults.parseInputDatesAsUTC) {
+        return dateToStringUTC(val)
+      } else {
+        return dateToString(val)
+      }
+    }
+    if (Array.isArray(val)) {
+      return arrayString(val)
+    }
+
+    return prepareObject(val, seen)
+  }
+  return val.toString()
+}
+
+function prepareObject(val, seen) {
+  if (val && typeof val.toPostgres === 'function') {
+    seen = seen || []
+    if (seen.indexOf(val) !== -1) {
+      throw new Error('circular reference detected while preparing "' + val + '" for query')
+    }
+    seen.push(val)
+
+    return prepareValue(val.toPostgres(prepareValue), seen)
+  }
+  return JSON.stringify(val)
+}
+
+function dateToString(date) {
+  let offset = -date.getTimezoneOffset()
+
+  let year = date.getFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getDate()).padStart(2, '0') +
+    'T' +
+    String(date.getHours()).padStart(2, '0') +
+    ':' +
+    String(date.getMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getMilliseconds()).padStart(3, '0')
+
+  if (offset < 0) {
+    ret += '-'
+    offset *= -1
+  } else {
+    ret += '+'
+  }
+
+  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function dateToStringUTC(date) {
+  let year = date.getUTCFullYear()
+  const isBCYear = year < 1
+  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
+
+  let ret =
+    String(year).padStart(4, '0') +
+    '-' +
+    String(date.getUTCMonth() + 1).padStart(2, '0') +
+    '-' +
+    String(date.getUTCDate()).padStart(2, '0') +
+    'T' +
+    String(date.getUTCHours()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCMinutes()).padStart(2, '0') +
+    ':' +
+    String(date.getUTCSeconds()).padStart(2, '0') +
+    '.' +
+    String(date.getUTCMilliseconds()).padStart(3, '0')
+
+  ret += '+00:00'
+  if (isBCYear) ret += ' BC'
+  return ret
+}
+
+function normalizeQueryConfig(config, values, callback) {
+  // can take in strings or config objects
+  // Copy config so normalization does not mutate the caller's object.
+  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
+  if (values) {
+    if (typeof values === 'function') {
+      config.callback = values
+    } else {
+      config.values = values
+    }
+  }
+  if (callback) {
+    config.callback = callback
+  }
+  return config
+}
+
+function cloneQueryConfig(config) {
+  if (config == null) {
+    return config
+  }
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
+}
+
+// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
+const escapeIdentifier = function (str) {
+  return '"' + str.replace(/"/g, '""') + '"'
+}
+
+const escapeLiteral = function (str) {
+  let hasBackslash = false
+  let escaped = "'"
+
+  if (str == null) {
+    return "''"
+  }
+
+  if (typeof str !== 'string') {
+    return "''"
+  }
+
+  for (let i = 0; i < str.length; i++) {
+    const c = str[i]
+    if (c === "'") {
+      escaped += c + c
+    } else if (c === '\\') {
+      escaped += c + c
+      hasBackslash = true
+    } else {
+      escaped += c
+    }
+  }
+
+  escaped += "'"
+
+  if (hasBackslash === true) {
+    escaped = ' E' + escaped
+  }
+
+  return escaped
+}
+
+module.exports = {
+  prepareValue: function prepareValueWrapper(value) {
+    // this ensures that extra arguments do not get passed into prepareValue
+    // by accident, eg: from calling values.map(utils.prepareValue)
+    return prepareValue(value)
+  },
+  normalizeQueryConfig,
+  escapeIdentifier,
+  escapeLiteral,
+}
+
+
+/***/ }),
+
+/***/ 8702:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , Stream = (__nccwpck_require__(2203).Stream)
+  , split = __nccwpck_require__(5286)
+  , util = __nccwpck_require__(9023)
+  , defaultPort = 5432
+  , isWin = (process.platform === 'win32')
+  , warnStream = process.stderr
+;
+
+
+var S_IRWXG = 56     //    00070(8)
+  , S_IRWXO = 7      //    00007(8)
+  , S_IFMT  = 61440  // 00170000(8)
+  , S_IFREG = 32768  //  0100000(8)
+;
+function isRegFile(mode) {
+    return ((mode & S_IFMT) == S_IFREG);
+}
+
+var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
+var nrOfFields = fieldNames.length;
+var passKey = fieldNames[ nrOfFields -1 ];
+
+
+function warn() {
+    var isWritable = (
+        warnStream instanceof Stream &&
+          true === warnStream.writable
+    );
+
+    if (isWritable) {
+        var args = Array.prototype.slice.call(arguments).concat("\n");
+        warnStream.write( util.format.apply(util, args) );
+    }
+}
+
+
+Object.defineProperty(module.exports, "isWin", ({
+    get : function() {
+        return isWin;
+    } ,
+    set : function(val) {
+        isWin = val;
+    }
+}));
+
+
+module.exports.warnTo = function(stream) {
+    var old = warnStream;
+    warnStream = stream;
+    return old;
+};
+
+module.exports.getFileName = function(rawEnv){
+    var env = rawEnv || process.env;
+    var file = env.PGPASSFILE || (
+        isWin ?
+          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
+          path.join( env.HOME || './', '.pgpass' )
+    );
+    return file;
+};
+
+module.exports.usePgPass = function(stats, fname) {
+    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
+        return false;
+    }
+
+    if (isWin) {
+        return true;
+    }
+
+    fname = fname || '<unkn>';
+
+    if (! isRegFile(stats.mode)) {
+        warn('WARNING: password file "%s" is not a plain file', fname);
+        return false;
+    }
+
+    if (stats.mode & (S_IRWXG | S_IRWXO)) {
+        /* If password file is insecure, alert the user and ignore it. */
+        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
+        return false;
+    }
+
+    return true;
+};
+
+
+var matcher = module.exports.match = function(connInfo, entry) {
+    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
+        if (idx == 1) {
+            // the port
+            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
+                return prev && true;
+            }
+        }
+        return prev && (
+            entry[field] === '*' ||
+              entry[field] === connInfo[field]
+        );
+    }, true);
+};
+
+
+module.exports.getPassword = function(connInfo, stream, cb) {
+    var pass;
+    var lineStream = stream.pipe(split());
+
+    function onLine(line) {
+        var entry = parseLine(line);
+        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
+            pass = entry[passKey];
+            lineStream.end(); // -> calls onEnd(), but pass is set now
+        }
+    }
+
+    var onEnd = function() {
+        stream.destroy();
+        cb(pass);
+    };
+
+    var onErr = function(err) {
+        stream.destroy();
+        warn('WARNING: error on reading file: %s', err);
+        cb(undefined);
+    };
+
+    stream.on('error', onErr);
+    lineStream
+        .on('data', onLine)
+        .on('end', onEnd)
+        .on('error', onErr)
+    ;
+
+};
+
+
+var parseLine = module.exports.parseLine = function(line) {
+    if (line.length < 11 || line.match(/^\s+#/)) {
+        return null;
+    }
+
+    var curChar = '';
+    var prevChar = '';
+    var fieldIdx = 0;
+    var startIdx = 0;
+    var endIdx = 0;
+    var obj = {};
+    var isLastField = false;
+    var addToObj = function(idx, i0, i1) {
+        var field = line.substring(i0, i1);
+
+        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
+            field = field.replace(/\\([:\\])/g, '$1');
+        }
+
+        obj[ fieldNames[idx] ] = field;
+    };
+
+    for (var i = 0 ; i < line.length-1 ; i += 1) {
+        curChar = line.charAt(i+1);
+        prevChar = line.charAt(i);
+
+        isLastField = (fieldIdx == nrOfFields-1);
+
+        if (isLastField) {
+            addToObj(fieldIdx, startIdx);
+            break;
+        }
+
+        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
+            addToObj(fieldIdx, startIdx, i+1);
+
+            startIdx = i+2;
+            fieldIdx += 1;
+        }
+    }
+
+    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
+
+    return obj;
+};
+
+
+var isValidEntry = module.exports.isValidEntry = function(entry){
+    var rules = {
+        // host
+        0 : function(x){
+            return x.length > 0;
+        } ,
+        // port
+        1 : function(x){
+            if (x === '*') {
+                return true;
+            }
+            x = Number(x);
+            return (
+                isFinite(x) &&
+                  x > 0 &&
+                  x < 9007199254740992 &&
+                  Math.floor(x) === x
+            );
+        } ,
+        // database
+        2 : function(x){
+            return x.length > 0;
+        } ,
+        // username
+        3 : function(x){
+            return x.length > 0;
+        } ,
+        // password
+        4 : function(x){
+            return x.length > 0;
+        }
+    };
+
+    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
+        var rule = rules[idx];
+        var value = entry[ fieldNames[idx] ] || '';
+
+        var res = rule(value);
+        if (!res) {
+            return false;
+        }
+    }
+
+    return true;
+};
+
+
+
+/***/ }),
+
+/***/ 3272:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var path = __nccwpck_require__(6928)
+  , fs = __nccwpck_require__(9896)
+  , helper = __nccwpck_require__(8702)
+;
+
+
+module.exports = function(connInfo, cb) {
+    var file = helper.getFileName();
+    
+    fs.stat(file, function(err, stat){
+        if (err || !helper.usePgPass(stat, file)) {
+            return cb(undefined);
+        }
+
+        var st = fs.createReadStream(file);
+
+        helper.getPassword(connInfo, st, cb);
+    });
+};
+
+module.exports.warnTo = helper.warnTo;
+
+
+/***/ }),
+
+/***/ 3879:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.parse = function (source, transform) {
+  return new ArrayParser(source, transform).parse()
+}
+
+class ArrayParser {
+  constructor (source, transform) {
+    this.source = source
+    this.transform = transform || identity
+    this.position = 0
+    this.entries = []
+    this.recorded = []
+    this.dimension = 0
+  }
+
+  isEof () {
+    return this.position >= this.source.length
+  }
+
+  nextCharacter () {
+    var character = this.source[this.position++]
+    if (character === '\\') {
+      return {
+        value: this.source[this.position++],
+        escaped: true
+      }
+    }
+    return {
+      value: character,
+      escaped: false
+    }
+  }
+
+  record (character) {
+    this.recorded.push(character)
+  }
+
+  newEntry (includeEmpty) {
+    var entry
+    if (this.recorded.length > 0 || includeEmpty) {
+      entry = this.recorded.join('')
+      if (entry === 'NULL' && !includeEmpty) {
+        entry = null
+      }
+      if (entry !== null) entry = this.transform(entry)
+      this.entries.push(entry)
+      this.recorded = []
+    }
+  }
+
+  consumeDimensions () {
+    if (this.source[0] === '[') {
+      while (!this.isEof()) {
+        var char = this.nextCharacter()
+        if (char.value === '=') break
+      }
+    }
+  }
+
+  parse (nested) {
+    var character, parser, quote
+    this.consumeDimensions()
+    while (!this.isEof()) {
+      character = this.nextCharacter()
+      if (character.value === '{' && !quote) {
+        this.dimension++
+        if (this.dimension > 1) {
+          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
+          this.entries.push(parser.parse(true))
+          this.position += parser.position - 2
+        }
+      } else if (character.value === '}' && !quote) {
+        this.dimension--
+        if (!this.dimension) {
+          this.newEntry()
+          if (nested) return this.entries
+        }
+      } else if (character.value === '"' && !character.escaped) {
+        if (quote) this.newEntry(true)
+        quote = !quote
+      } else if (character.value === ',' && !quote) {
+        this.newEntry()
+      } else {
+        this.record(character.value)
+      }
+    }
+    if (this.dimension !== 0) {
+      throw new Error('array dimension not balanced')
+    }
+    return this.entries
+  }
+}
+
+function identity (value) {
+  return value
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((module) => {
+
+
+
+var bufferFrom = Buffer.from || Buffer
+
+module.exports = function parseBytea (input) {
+  if (/^\\x/.test(input)) {
+    // new 'hex' style response (pg >9.0)
+    return bufferFrom(input.substr(2), 'hex')
+  }
+  var output = ''
+  var i = 0
+  while (i < input.length) {
+    if (input[i] !== '\\') {
+      output += input[i]
+      ++i
+    } else {
+      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
+        i += 4
+      } else {
+        var backslashes = 1
+        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
+          backslashes++
+        }
+        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+          output += '\\'
+        }
+        i += Math.floor(backslashes / 2) * 2
+      }
+    }
+  }
+  return bufferFrom(output, 'binary')
+}
+
+
+/***/ }),
+
+/***/ 2690:
+/***/ ((module) => {
+
+
+
+var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
+var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
+var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
+var INFINITY = /^-?infinity$/
+
+module.exports = function parseDate (isoDate) {
+  if (INFINITY.test(isoDate)) {
+    // Capitalize to Infinity before passing to Number
+    return Number(isoDate.replace('i', 'I'))
+  }
+  var matches = DATE_TIME.exec(isoDate)
+
+  if (!matches) {
+    // Force YYYY-MM-DD dates to be parsed as local time
+    return getDate(isoDate) || null
+  }
+
+  var isBC = !!matches[8]
+  var year = parseInt(matches[1], 10)
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  var hour = parseInt(matches[4], 10)
+  var minute = parseInt(matches[5], 10)
+  var second = parseInt(matches[6], 10)
+
+  var ms = matches[7]
+  ms = ms ? 1000 * parseFloat(ms) : 0
+
+  var date
+  var offset = timeZoneOffset(isoDate)
+  if (offset != null) {
+    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
+
+    // Account for years from 0 to 99 being interpreted as 1900-1999
+    // by Date.UTC / the multi-argument form of the Date constructor
+    if (is0To99(year)) {
+      date.setUTCFullYear(year)
+    }
+
+    if (offset !== 0) {
+      date.setTime(date.getTime() - offset)
+    }
+  } else {
+    date = new Date(year, month, day, hour, minute, second, ms)
+
+    if (is0To99(year)) {
+      date.setFullYear(year)
+    }
+  }
+
+  return date
+}
+
+function getDate (isoDate) {
+  var matches = DATE.exec(isoDate)
+  if (!matches) {
+    return
+  }
+
+  var year = parseInt(matches[1], 10)
+  var isBC = !!matches[4]
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  // YYYY-MM-DD will be parsed as local time
+  var date = new Date(year, month, day)
+
+  if (is0To99(year)) {
+    date.setFullYear(year)
+  }
+
+  return date
+}
+
+// match timezones:
+// Z (UTC)
+// -05
+// +06:30
+function timeZoneOffset (isoDate) {
+  if (isoDate.endsWith('+00')) {
+    return 0
+  }
+
+  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
+  if (!zone) return
+  var type = zone[1]
+
+  if (type === 'Z') {
+    return 0
+  }
+  var sign = type === '-' ? -1 : 1
+  var offset = parseInt(zone[2], 10) * 3600 +
+    parseInt(zone[3] || 0, 10) * 60 +
+    parseInt(zone[4] || 0, 10)
+
+  return offset * sign * 1000
+}
+
+function bcYearToNegativeYear (year) {
+  // Account for numerical difference between representations of BC years
+  // See: https://github.com/bendrucker/postgres-date/issues/5
+  return -(year - 1)
+}
+
+function is0To99 (num) {
+  return num >= 0 && num < 100
+}
+
+
+/***/ }),
+
+/***/ 8755:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var extend = __nccwpck_require__(223)
+
+module.exports = PostgresInterval
+
+function PostgresInterval (raw) {
+  if (!(this instanceof PostgresInterval)) {
+    return new PostgresInterval(raw)
+  }
+  extend(this, parse(raw))
+}
+var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
+PostgresInterval.prototype.toPostgres = function () {
+  var filtered = properties.filter(this.hasOwnProperty, this)
+
+  // In addition to `properties`, we need to account for fractions of seconds.
+  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
+    filtered.push('seconds')
+  }
+
+  if (filtered.length === 0) return '0'
+  return filtered
+    .map(function (property) {
+      var value = this[property] || 0
+
+      // Account for fractional part of seconds,
+      // remove trailing zeroes.
+      if (property === 'seconds' && this.milliseconds) {
+        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
+      }
+
+      return value + ' ' + property
+    }, this)
+    .join(' ')
+}
+
+var propertiesISOEquivalent = {
+  years: 'Y',
+  months: 'M',
+  days: 'D',
+  hours: 'H',
+  minutes: 'M',
+  seconds: 'S'
+}
+var dateProperties = ['years', 'months', 'days']
+var timeProperties = ['hours', 'minutes', 'seconds']
+// according to ISO 8601
+PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
+  var datePart = dateProperties
+    .map(buildProperty, this)
+    .join('')
+
+  var timePart = timeProperties
+    .map(buildProperty, this)
+    .join('')
+
+  return 'P' + datePart + 'T' + timePart
+
+  function buildProperty (property) {
+    var value = this[property] || 0
+
+    // Account for fractional part of seconds,
+    // remove trailing zeroes.
+    if (property === 'seconds' && this.milliseconds) {
+      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
+    }
+
+    return value + propertiesISOEquivalent[property]
+  }
+}
+
+var NUMBER = '([+-]?\\d+)'
+var YEAR = NUMBER + '\\s+years?'
+var MONTH = NUMBER + '\\s+mons?'
+var DAY = NUMBER + '\\s+days?'
+var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
+var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
+  return '(' + regexString + ')?'
+})
+  .join('\\s*'))
+
+// Positions of values in regex match
+var positions = {
+  years: 2,
+  months: 4,
+  days: 6,
+  hours: 9,
+  minutes: 10,
+  seconds: 11,
+  milliseconds: 12
+}
+// We can use negative time
+var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
+
+function parseMilliseconds (fraction) {
+  // add omitted zeroes
+  var microseconds = fraction + '000000'.slice(fraction.length)
+  return parseInt(microseconds, 10) / 1000
+}
+
+function parse (interval) {
+  if (!interval) return {}
+  var matches = INTERVAL.exec(interval)
+  var isNegative = matches[8] === '-'
+  return Object.keys(positions)
+    .reduce(function (parsed, property) {
+      var position = positions[property]
+      var value = matches[position]
+      // no empty string
+      if (!value) return parsed
+      // milliseconds are actually microseconds (up to 6 digits)
+      // with omitted trailing zeroes.
+      value = property === 'milliseconds'
+        ? parseMilliseconds(value)
+        : parseInt(value, 10)
+      // no zeros
+      if (!value) return parsed
+      if (isNegative && ~negatives.indexOf(property)) {
+        value *= -1
+      }
+      parsed[property] = value
+      return parsed
+    }, {})
+}
+
+
+/***/ }),
+
+/***/ 5286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*
+Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted, provided that the above
+copyright notice and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
+IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+*/
+
+
+
+const { Transform } = __nccwpck_require__(2203)
+const { StringDecoder } = __nccwpck_require__(3193)
+const kLast = Symbol('last')
+const kDecoder = Symbol('decoder')
+
+function transform (chunk, enc, cb) {
+  let list
+  if (this.overflow) { // Line buffer is full. Skip to start of next line.
+    const buf = this[kDecoder].write(chunk)
+    list = buf.split(this.matcher)
+
+    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
+
+    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
+    list.shift()
+    this.overflow = false
+  } else {
+    this[kLast] += this[kDecoder].write(chunk)
+    list = this[kLast].split(this.matcher)
+  }
+
+  this[kLast] = list.pop()
+
+  for (let i = 0; i < list.length; i++) {
+    try {
+      push(this, this.mapper(list[i]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  this.overflow = this[kLast].length > this.maxLength
+  if (this.overflow && !this.skipOverflow) {
+    cb(new Error('maximum buffer reached'))
+    return
+  }
+
+  cb()
+}
+
+function flush (cb) {
+  // forward any gibberish left in there
+  this[kLast] += this[kDecoder].end()
+
+  if (this[kLast]) {
+    try {
+      push(this, this.mapper(this[kLast]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  cb()
+}
+
+function push (self, val) {
+  if (val !== undefined) {
+    self.push(val)
+  }
+}
+
+function noop (incoming) {
+  return incoming
+}
+
+function split (matcher, mapper, options) {
+  // Set defaults for any arguments not supplied.
+  matcher = matcher || /\r?\n/
+  mapper = mapper || noop
+  options = options || {}
+
+  // Test arguments explicitly.
+  switch (arguments.length) {
+    case 1:
+      // If mapper is only argument.
+      if (typeof matcher === 'function') {
+        mapper = matcher
+        matcher = /\r?\n/
+      // If options is only argument.
+      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+        options = matcher
+        matcher = /\r?\n/
+      }
+      break
+
+    case 2:
+      // If mapper and options are arguments.
+      if (typeof matcher === 'function') {
+        options = mapper
+        mapper = matcher
+        matcher = /\r?\n/
+      // If matcher and options are arguments.
+      } else if (typeof mapper === 'object') {
+        options = mapper
+        mapper = noop
+      }
+  }
+
+  options = Object.assign({}, options)
+  options.autoDestroy = true
+  options.transform = transform
+  options.flush = flush
+  options.readableObjectMode = true
+
+  const stream = new Transform(options)
+
+  stream[kLast] = ''
+  stream[kDecoder] = new StringDecoder('utf8')
+  stream.matcher = matcher
+  stream.mapper = mapper
+  stream.maxLength = options.maxLength
+  stream.skipOverflow = options.skipOverflow || false
+  stream.overflow = false
+  stream._destroy = function (err, cb) {
+    // Weird Node v12 bug that we need to work around
+    this._writableState.errorEmitted = false
+    cb(err)
+  }
+
+  return stream
+}
+
+module.exports = split
+
+
+/***/ }),
+
+/***/ 223:
+/***/ ((module) => {
+
+module.exports = extend
+
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+
+function extend(target) {
+    for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i]
+
+        for (var key in source) {
+            if (hasOwnProperty.call(source, key)) {
+                target[key] = source[key]
+            }
+        }
+    }
+
+    return target
+}
+
+
+/***/ }),
+
+/***/ 8094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -640,12 +7252,144 @@ function firstInvalidUtf8(b, s, e) {
     return e;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/data/time-columns.ts
+// 2001-04-01, 2001-04-01T00:05, 2001-04-01 00:05:30.250Z, 2001-04-01T00:05+02:00, …-0130.
+// Parsed by hand (no RegExp, no Date): a column of a million timestamps has ~100k distinct ones.
+/**
+ * Thrown by a reader when a column it took for dates from its first cells has a cell that is
+ * not one: readTable reads the files again with that column as text (then categories, as JSONL).
+ */
+class NotTimeText extends Error {
+    column;
+    constructor(column) {
+        super(`column '${column}' is not a date/time column`);
+        this.column = column;
+    }
+}
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
+function daysFromCivil(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+/**
+ * Milliseconds since 1970-01-01T00:00Z of the ISO-8601 date or date-time in bytes b[s, e) (no
+ * zone: UTC); NaN if it is not one. The CSV reader calls this on every cell of a date column.
+ */
+function parseIsoBytes(b, s, e) {
+    const n = e - s;
+    if (n < 10 || b[s + 4] !== 45 || b[s + 7] !== 45)
+        return NaN;
+    const y = digits(b, s, 4), mo = digits(b, s + 5, 2), d = digits(b, s + 8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1])
+        return NaN;
+    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
+        return NaN;
+    let ms = daysFromCivil(y, mo, d) * 86_400_000;
+    if (n === 10)
+        return ms;
+    const sep = b[s + 10];
+    if ((sep !== 84 && sep !== 32) || n < 16 || b[s + 13] !== 58)
+        return NaN; // 'T' or ' ', then hh:mm
+    const h = digits(b, s + 11, 2), mi = digits(b, s + 14, 2);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59)
+        return NaN;
+    ms += (h * 60 + mi) * 60_000;
+    let i = s + 16;
+    if (i < e && b[i] === 58) {
+        if (i + 3 > e)
+            return NaN;
+        const sec = digits(b, i + 1, 2);
+        if (sec < 0 || sec > 60)
+            return NaN;
+        ms += sec * 1000;
+        i += 3;
+        if (i < e && (b[i] === 46 || b[i] === 44)) {
+            let j = i + 1, frac = 0, scale = 100;
+            while (j < e && b[j] >= 48 && b[j] <= 57) {
+                frac += (b[j] - 48) * scale;
+                scale /= 10;
+                j++;
+            }
+            if (j === i + 1)
+                return NaN;
+            ms += Math.floor(frac);
+            i = j;
+        }
+    }
+    if (i === e)
+        return ms;
+    const z = b[i];
+    if (z === 90)
+        return i + 1 === e ? ms : NaN; // 'Z'
+    if (z !== 43 && z !== 45)
+        return NaN;
+    const rest = e - i - 1;
+    const colon = rest === 5 && b[i + 3] === 58;
+    if (rest !== 4 && !colon)
+        return NaN;
+    const zh = digits(b, i + 1, 2), zm = digits(b, colon ? i + 4 : i + 3, 2);
+    if (zh < 0 || zh > 23 || zm < 0 || zm > 59)
+        return NaN;
+    return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
+}
+/** The decimal value of b[at, at+count), or -1 if one of them is not a digit. */
+function digits(b, at, count) {
+    let v = 0;
+    for (let k = at; k < at + count; k++) {
+        const c = b[k] - 48;
+        if (!(c >= 0 && c <= 9))
+            return -1;
+        v = v * 10 + c;
+    }
+    return v;
+}
+/** Long enough for any ISO-8601 instant this reads (with a fraction of a second to the nanosecond and a zone). */
+const MAX_ISO_LENGTH = 40;
+const scratch = new Uint8Array(MAX_ISO_LENGTH);
+/** Milliseconds since 1970-01-01T00:00Z of an ISO-8601 date or date-time (no zone: UTC); NaN if not one. */
+function parseIsoInstant(text) {
+    const n = text.length;
+    if (n < 10 || n > MAX_ISO_LENGTH)
+        return NaN;
+    for (let k = 0; k < n; k++) {
+        const c = text.charCodeAt(k);
+        if (c > 127)
+            return NaN;
+        scratch[k] = c;
+    }
+    return parseIsoBytes(scratch, 0, n);
+}
+/** The column as epoch milliseconds when every category is an ISO-8601 date/date-time; else undefined. */
+function asTimeColumn(col) {
+    const { categories } = col;
+    if (categories.length === 0)
+        return undefined;
+    const epoch = new Float64Array(categories.length);
+    for (let c = 0; c < categories.length; c++) {
+        const t = parseIsoInstant(categories[c]);
+        if (t !== t)
+            return undefined;
+        epoch[c] = t;
+    }
+    const values = new Float64Array(col.codes.length);
+    const codes = col.codes;
+    for (let i = 0; i < codes.length; i++)
+        values[i] = codes[i] < 0 ? NaN : epoch[codes[i]];
+    return { kind: 'numeric', name: col.name, values, missing: col.missing, textCells: 0, unit: 'epoch-ms' };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/column-builder.ts
 /**
  * Growing columns: numbers into a Float64Array, categories into Int32Array codes through a
  * dictionary that can be probed with raw UTF-8 bytes (no string per cell) or with strings.
  * One ColumnBuilder serves every file of a concatenated read, so later files append to it.
  */
+
 
 
 
@@ -850,6 +7594,11 @@ class ColumnBuilder {
     textCells = 0;
     firstText = undefined;
     unit = undefined;
+    /**
+     * A date/time column recognised from its first cells (CSV): numeric storage, each cell parsed
+     * from ISO-8601 text to epoch-ms; a cell that is not a date throws NotTimeText (read again as text).
+     */
+    time = false;
     values;
     codes;
     dict;
@@ -864,6 +7613,21 @@ class ColumnBuilder {
         this.values = kind === 'numeric' ? new Float64Array(cap) : new Float64Array(0);
         this.codes = kind === 'categorical' ? new Int32Array(cap) : new Int32Array(0);
         this.dict = new Dictionary();
+    }
+    /** Read this (numeric, so far empty or all-missing) column as ISO-8601 dates and times. */
+    asTime() {
+        if (this.kind !== 'numeric' || this.length > this.missing)
+            throw new Error(`internal: column '${this.name}' cannot become a date/time column`);
+        this.time = true;
+        this.decided = true;
+        this.unit = 'epoch-ms';
+    }
+    /** A cell of a date/time column given as the bytes b[s, e) (not missing). */
+    pushTimeBytes(b, s, e) {
+        const v = parseIsoBytes(b, s, e);
+        if (v !== v)
+            throw new NotTimeText(this.name);
+        this.pushNumber(v);
     }
     /** Make room for at least `extra` more cells. */
     reserve(extra) {
@@ -924,6 +7688,12 @@ class ColumnBuilder {
         if (isMissingText(text)) {
             this.pushMissing();
         }
+        else if (this.time) {
+            const v = parseIsoInstant(text);
+            if (v !== v)
+                throw new NotTimeText(this.name);
+            this.pushNumber(v);
+        }
         else if (this.kind === 'categorical') {
             this.pushCode(this.dict.codeOf(text));
         }
@@ -937,7 +7707,10 @@ class ColumnBuilder {
     }
     /** A value that is a number in the file (JSON number, Parquet numeric). */
     pushNumeric(v, file, line, where) {
-        if (this.kind === 'numeric') {
+        if (this.time && v === v) {
+            throw new NotTimeText(this.name);
+        }
+        else if (this.kind === 'numeric') {
             if (v === v && v !== Infinity && v !== -Infinity)
                 this.pushNumber(v);
             else if (v !== v)
@@ -999,6 +7772,7 @@ function infinityError(text, column, file, line, where) {
  * or CR line ends, a UTF-8 BOM. Blank lines are skipped. Bytes are parsed in place: numbers
  * straight into a Float64Array, categories into dictionary codes, no string or object per row.
  */
+
 
 
 
@@ -1228,7 +8002,7 @@ function lastLineEnd(b, end) {
         return 0;
     return b.lastIndexOf(csv_LF, end - 1) + 1;
 }
-const SKIP = 0, NUM = 1, CAT = 2;
+const SKIP = 0, NUM = 1, CAT = 2, TIME = 3;
 /**
  * Records per FastPath.run call. Small batches mean the code after the loop runs (and gets
  * type feedback) long before V8 optimizes the loop; one huge call per chunk would leave it
@@ -1288,7 +8062,7 @@ class FastPath {
             }
             row = col.length;
             if (col.kind === 'numeric') {
-                kinds[i] = NUM;
+                kinds[i] = col.time ? TIME : NUM;
                 vals[i] = col.values;
                 cap = Math.min(cap, col.values.length);
             }
@@ -1432,6 +8206,30 @@ class FastPath {
                         missing[i]++;
                     vals[i][row] = v;
                 }
+                else if (k === TIME) {
+                    if (c === QUOTE) {
+                        ok = false;
+                        break;
+                    }
+                    const s = p;
+                    while (c !== delim && c !== csv_LF && c !== csv_CR)
+                        c = b[++p];
+                    const len = p - s;
+                    let v;
+                    if (len <= 4 && isMissingBytes(b, s, len)) {
+                        v = NaN;
+                        missing[i]++;
+                    }
+                    else {
+                        v = parseIsoBytes(b, s, p);
+                        // not a date: the tokenizer path gives it to the column, which says so
+                        if (v !== v) {
+                            ok = false;
+                            break;
+                        }
+                    }
+                    vals[i][row] = v;
+                }
                 else if (k === CAT) {
                     if (c === QUOTE) {
                         ok = false;
@@ -1483,7 +8281,7 @@ class FastPath {
             if (!ok) {
                 // leave this record to the tokenizer: forget the cells written for it
                 for (let j = 0; j < done; j++) {
-                    if (kinds[j] === NUM) {
+                    if (kinds[j] === NUM || kinds[j] === TIME) {
                         if (vals[j][row] !== vals[j][row])
                             missing[j]--;
                     }
@@ -1578,9 +8376,10 @@ async function readDelimited(file, table, delimiter, explicit) {
         checkHeader(file, headerLine, names, d, explicit);
         // kinds: forced, from an earlier file, or inferred from the first cells of this one
         const known = names.map((n) => (table.included(n) ? table.knownKind(n) : 'numeric'));
+        const mayBeTime = names.map((n) => table.included(n) && table.mayBeTime(n));
         const headerEnd = tok.pos;
         const lineAfterHeader = tok.line;
-        const { inferred, bytesPerRow } = inferKinds(tok, ncols, known);
+        const { inferred, bytesPerRow } = inferKinds(tok, ncols, known, mayBeTime);
         tok.pos = headerEnd;
         tok.line = lineAfterHeader;
         table.beginFile(file);
@@ -1634,6 +8433,9 @@ async function readDelimited(file, table, delimiter, explicit) {
                 if (len <= 4 && isMissingBytes(b, s, len)) {
                     col.pushMissing();
                 }
+                else if (col.time) {
+                    col.pushTimeBytes(b, s, e);
+                }
                 else if (col.kind === 'numeric') {
                     const v = parseNumberBytes(b, s, e, decode);
                     if (v - v === 0)
@@ -1685,10 +8487,11 @@ function checkHeader(file, line, names, d, explicit) {
 }
 /**
  * Look at the first cells of each column whose kind is not known: numeric if its first
- * INFER_CELLS non-missing cells (within the first chunk) are all numbers, categorical at the
- * first text cell, undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
+ * INFER_CELLS non-missing cells (within the first chunk) are all numbers, 'time' if they are
+ * all ISO-8601 dates or date-times (and `mayBeTime`), categorical at the first other text cell
+ * (or a mix), undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
  */
-function inferKinds(tok, ncols, known) {
+function inferKinds(tok, ncols, known, mayBeTime) {
     const inferred = known.slice();
     const counts = new Int32Array(ncols);
     let open = known.filter((k) => k === undefined).length;
@@ -1709,20 +8512,33 @@ function inferKinds(tok, ncols, known) {
             if (known[i] !== undefined || inferred[i] === 'categorical' || counts[i] >= INFER_CELLS)
                 continue;
             let isNumber;
+            let isTime = false;
             if (tok.fl[i] === 2) {
                 const t = tok.text(i);
                 if (isMissingText(t))
                     continue;
                 isNumber = !Number.isNaN(parseNumberText(t));
+                if (!isNumber && mayBeTime[i]) {
+                    const bytes = Buffer.from(t);
+                    isTime = !Number.isNaN(parseIsoBytes(bytes, 0, bytes.length));
+                }
             }
             else {
                 const s = tok.fs[i], e = tok.fe[i];
                 if (isMissingBytes(tok.buf, s, e - s))
                     continue;
                 isNumber = !Number.isNaN(parseNumberBytes(tok.buf, s, e, decode));
+                if (!isNumber && mayBeTime[i])
+                    isTime = !Number.isNaN(parseIsoBytes(tok.buf, s, e));
             }
-            if (isNumber) {
+            const was = inferred[i];
+            if (isNumber && was !== 'time') {
                 inferred[i] = 'numeric';
+                if (++counts[i] >= INFER_CELLS)
+                    open--;
+            }
+            else if (isTime && was !== 'numeric') {
+                inferred[i] = 'time';
                 if (++counts[i] >= INFER_CELLS)
                     open--;
             }
@@ -9285,104 +16101,6 @@ async function matchFrom(dir, segs, out) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/data/time-columns.ts
-// 2001-04-01, 2001-04-01T00:05, 2001-04-01 00:05:30.250Z, 2001-04-01T00:05+02:00, …-0130.
-// Parsed by hand (no RegExp, no Date): a column of a million timestamps has ~100k distinct ones.
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
-function daysFromCivil(y, m, d) {
-    y -= m <= 2 ? 1 : 0;
-    const era = Math.floor(y / 400);
-    const yoe = y - era * 400;
-    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-/** Milliseconds since 1970-01-01T00:00Z of an ISO-8601 date or date-time (no zone: UTC); NaN if not one. */
-function parseIsoInstant(text) {
-    const n = text.length;
-    if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
-        return NaN;
-    const digits = (at, count) => {
-        let v = 0;
-        for (let k = at; k < at + count; k++) {
-            const c = text.charCodeAt(k) - 48;
-            if (c < 0 || c > 9)
-                return -1;
-            v = v * 10 + c;
-        }
-        return v;
-    };
-    const y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1])
-        return NaN;
-    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
-        return NaN;
-    let ms = daysFromCivil(y, mo, d) * 86_400_000;
-    if (n === 10)
-        return ms;
-    const sep = text.charCodeAt(10);
-    if ((sep !== 84 && sep !== 32) || n < 16 || text.charCodeAt(13) !== 58)
-        return NaN; // 'T' or ' ', then hh:mm
-    const h = digits(11, 2), mi = digits(14, 2);
-    if (h < 0 || h > 23 || mi < 0 || mi > 59)
-        return NaN;
-    ms += (h * 60 + mi) * 60_000;
-    let i = 16;
-    if (i < n && text.charCodeAt(i) === 58) {
-        const sec = digits(i + 1, 2);
-        if (i + 3 > n || sec < 0 || sec > 60)
-            return NaN;
-        ms += sec * 1000;
-        i += 3;
-        if (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44)) {
-            let j = i + 1, frac = 0, scale = 100;
-            while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
-                frac += (text.charCodeAt(j) - 48) * scale;
-                scale /= 10;
-                j++;
-            }
-            if (j === i + 1)
-                return NaN;
-            ms += Math.floor(frac);
-            i = j;
-        }
-    }
-    if (i === n)
-        return ms;
-    const z = text.charCodeAt(i);
-    if (z === 90)
-        return i + 1 === n ? ms : NaN; // 'Z'
-    if (z !== 43 && z !== 45)
-        return NaN;
-    const rest = n - i - 1;
-    const colon = rest === 5 && text.charCodeAt(i + 3) === 58;
-    if (rest !== 4 && !colon)
-        return NaN;
-    const zh = digits(i + 1, 2), zm = digits(colon ? i + 4 : i + 3, 2);
-    if (zh < 0 || zh > 23 || zm < 0 || zm > 59)
-        return NaN;
-    return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
-}
-/** The column as epoch milliseconds when every category is an ISO-8601 date/date-time; else undefined. */
-function asTimeColumn(col) {
-    const { categories } = col;
-    if (categories.length === 0)
-        return undefined;
-    const epoch = new Float64Array(categories.length);
-    for (let c = 0; c < categories.length; c++) {
-        const t = parseIsoInstant(categories[c]);
-        if (t !== t)
-            return undefined;
-        epoch[c] = t;
-    }
-    const values = new Float64Array(col.codes.length);
-    const codes = col.codes;
-    for (let i = 0; i < codes.length; i++)
-        values[i] = codes[i] < 0 ? NaN : epoch[codes[i]];
-    return { kind: 'numeric', name: col.name, values, missing: col.missing, textCells: 0, unit: 'epoch-ms' };
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/data/table-builder.ts
 /**
  * Columns shared by every file of one read: the first file fixes the column names, their
@@ -9394,14 +16112,24 @@ function asTimeColumn(col) {
 
 class TableBuilder {
     options;
+    notTime;
     columns = [];
     byName = new Map();
     includeMemo = new Map();
     rowCount = 0;
     files = [];
     firstFile;
-    constructor(options = {}) {
+    /**
+     * `notTime`: columns a first read took for dates from their first cells that later held
+     * other text; they are read as text (categories) this time.
+     */
+    constructor(options = {}, notTime = new Set()) {
         this.options = options;
+        this.notTime = notTime;
+    }
+    /** Whether a reader may take column `name` for dates from its first cells. */
+    mayBeTime(name) {
+        return !this.notTime.has(name) && this.options.kinds?.get(name) === undefined;
     }
     /** Whether a column is read; options.include is asked once per distinct name. */
     included(name) {
@@ -9418,7 +16146,7 @@ class TableBuilder {
     knownKind(name) {
         const col = this.byName.get(name);
         if (col)
-            return col.decided ? col.kind : undefined;
+            return col.time ? 'time' : col.decided ? col.kind : undefined;
         return this.options.kinds?.get(name);
     }
     existing(name) {
@@ -9439,10 +16167,14 @@ class TableBuilder {
      * `rowsSoFar` missing cells when it first appears mid-file, as in JSONL), a later file
      * must already have it. `inferred` is the kind seen in the file's first cells, if any.
      */
-    column(file, name, inferred, rowsSoFar, capacity) {
+    column(file, name, inferredKind, rowsSoFar, capacity) {
+        const time = inferredKind === 'time' && this.mayBeTime(name);
+        const inferred = inferredKind === 'time' ? (time ? 'numeric' : 'categorical') : inferredKind;
         const existing = this.byName.get(name);
         if (existing) {
-            if (!existing.decided && inferred === 'categorical')
+            if (!existing.decided && time)
+                existing.asTime();
+            else if (!existing.decided && inferred === 'categorical')
                 existing.toCategorical();
             else if (!existing.decided && inferred === 'numeric')
                 existing.decided = true;
@@ -9456,6 +16188,8 @@ class TableBuilder {
         const kind = forced ?? inferred ?? 'numeric';
         const col = new ColumnBuilder(name, kind, forced !== undefined || inferred !== undefined, file, capacity);
         col.pushMissingRun(this.rowCount + rowsSoFar);
+        if (time)
+            col.asTime();
         this.columns.push(col);
         this.byName.set(name, col);
         return col;
@@ -9506,14 +16240,29 @@ class TableBuilder {
 
 
 
+
 async function readTable(spec, options = {}) {
+    return readTableFiles(await resolveFiles(spec), options);
+}
+/** The given files (already resolved, e.g. pruned to a time window) -> one Table, in the order given. */
+async function readTableFiles(files, options = {}) {
     const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
-    const files = await resolveFiles(spec);
-    const table = new TableBuilder(options);
-    for (const file of files) {
-        await readFile(file, table, delimiter);
+    // A CSV column whose first cells are dates is parsed as dates; should a later cell be other
+    // text, the files are read again with that column as text (rare: it costs a second read).
+    const notTime = new Set();
+    for (;;) {
+        const table = new TableBuilder(options, notTime);
+        try {
+            for (const file of files)
+                await readFile(file, table, delimiter);
+            return table.finish();
+        }
+        catch (e) {
+            if (!(e instanceof NotTimeText) || notTime.has(e.column))
+                throw e;
+            notTime.add(e.column);
+        }
     }
-    return table.finish();
 }
 async function readFile(file, table, delimiter) {
     const format = formatOf(file);
@@ -9807,7 +16556,7 @@ function chi2Sf(x, dof) {
  * count up to 0.5 towards its expected count first. dof == 0 (a single row or column) gives
  * statistic 0 and p 1. Throws if an expected frequency is 0 (an all-zero row or column).
  */
-function chi2Contingency(observed, correction = true) {
+function chi2_chi2Contingency(observed, correction = true) {
     const rows = observed.length;
     const cols = rows > 0 ? observed[0].length : 0;
     if (rows === 0 || cols === 0)
@@ -10127,6 +16876,29 @@ function cramersV(observed) {
     return Math.sqrt(statistic / n / Math.min(cols - 1, rows - 1));
 }
 /**
+ * Bias-corrected Cramer's V (Bergsma 2013, J. Korean Stat. Soc. 42:323-328): the plain V grows
+ * as samples shrink (a 2 x 224 table of 1000 rows with no change has V near 0.4), so
+ *   phi2~ = max(0, chi2/N - (k-1)(r-1)/(N-1)),  k~ = k - (k-1)^2/(N-1),  r~ = r - (r-1)^2/(N-1),
+ *   V~ = sqrt(phi2~ / min(k~ - 1, r~ - 1)),
+ * with chi2 without Yates' correction. Near 0 for samples from one distribution at any size;
+ * tends to the plain V as N grows. NaN for a single row or column (as cramersV).
+ */
+function biasCorrectedCramersV(observed) {
+    const r = observed.length;
+    const k = r > 0 ? observed[0].length : 0;
+    if (r < 2 || k < 2)
+        return NaN;
+    const { statistic } = chi2_chi2Contingency(observed, false);
+    let n = 0;
+    for (const row of observed)
+        n += total(row);
+    const phi2 = Math.max(0, statistic / n - ((k - 1) * (r - 1)) / (n - 1));
+    const kt = k - (k - 1) ** 2 / (n - 1);
+    const rt = r - (r - 1) ** 2 / (n - 1);
+    const denom = Math.min(kt - 1, rt - 1);
+    return denom > 0 ? Math.min(1, Math.sqrt(phi2 / denom)) : 0;
+}
+/**
  * Population stability index between binned reference and current counts:
  *   PSI = sum_i (c_i - r_i) ln(c_i / r_i)
  * on proportions r_i = ref_i / sum(ref), c_i = cur_i / sum(cur), each proportion first raised to
@@ -10311,7 +17083,7 @@ function testMissingRate(refMissing, refRows, curMissing, curRows) {
     const anyPresent = refRows - refMissing + (curRows - curMissing) > 0;
     if (!anyMissing || !anyPresent || curRows === 0)
         return { reference, current, change };
-    const { pValue } = chi2Contingency([
+    const { pValue } = chi2_chi2Contingency([
         [refMissing, refRows - refMissing],
         [curMissing, curRows - curMissing],
     ]);
@@ -10464,9 +17236,10 @@ function compareCategorical(ref, column, rows, options) {
     const pooledTable = poolSparseCategories(refRow, curRow);
     const observed = pooledTable.rows;
     const cells = observed[0].length;
-    const v = cells > 1 ? cramersV(observed) : 0;
+    // Bias-corrected (Bergsma 2013): the plain V is inflated at small N like the raw Jensen-Shannon.
+    const v = cells > 1 ? biasCorrectedCramersV(observed) : 0;
     // One category on both sides: the two distributions are identical, nothing to test.
-    const chi2 = cells > 1 ? chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
+    const chi2 = cells > 1 ? chi2_chi2Contingency(observed) : { statistic: 0, pValue: 1, dof: 0 };
     const effectName = options.categoricalEffect;
     const notes = [];
     if (pooledTable.pooled > 0)
@@ -12204,7 +18977,7 @@ function markdown_mdText(text) {
         .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 /** A code span holding any text: the fence is longer than any backtick run inside. */
-function mdCode(text) {
+function markdown_mdCode(text) {
     const body = text.replace(LINE_BREAK, '\\n');
     if (body === '')
         return '` `';
@@ -12214,15 +18987,15 @@ function mdCode(text) {
     return `${fence}${pad}${body}${pad}${fence}`;
 }
 /** A code span inside a table cell: GitHub splits a row at every unescaped pipe, code spans included. */
-function mdCodeCell(text) {
-    return mdCode(text).replace(/\|/g, '\\|');
+function markdown_mdCodeCell(text) {
+    return markdown_mdCode(text).replace(/\|/g, '\\|');
 }
 /** A heading of Markdown that is already inline-safe (mdText, mdCode, our own words). */
 function markdown_mdHeading(level, inline) {
     return `${'#'.repeat(level)} ${inline.replace(LINE_BREAK, ' ')}`;
 }
 /** A table of cells that are already inline-safe Markdown; a cell can never add a row. */
-function mdTable(header, align, rows) {
+function markdown_mdTable(header, align, rows) {
     const line = (cells) => `| ${cells.map((c) => c.replace(LINE_BREAK, ' ')).join(' | ')} |`;
     const rule = `|${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join('|')}|`;
     return [line(header), rule, ...rows.map(line)].join('\n');
@@ -12254,7 +19027,7 @@ function renderDriftMarkdown(report) {
     const showMissing = report.features.some((f) => f.missing && f.missing.change !== null && f.missing.change !== 0);
     const header = ['Feature', 'Status', 'Test (statistic)', 'p (corrected)', 'Effect size', 'Threshold', ...(showMissing ? ['Missing ref → cur'] : [])];
     const align = ['left', 'left', 'left', 'right', 'right', 'right', 'left'];
-    out.push(mdTable(header, align, rows.map((f) => {
+    out.push(markdown_mdTable(header, align, rows.map((f) => {
         const t = f.test;
         const e = f.effect;
         return [
@@ -12270,8 +19043,9 @@ function renderDriftMarkdown(report) {
     if (report.features.length > MAX_ROWS)
         out.push('', `_${report.features.length - MAX_ROWS} more features are in the JSON report._`);
     const chart = effectChart(report.features);
+    // The chart's title stays short (mermaid clips a title wider than the chart): the key is here.
     if (chart)
-        out.push('', chart);
+        out.push('', "Each bar is a feature's effect size divided by its threshold: blue bars past the red line at 1 are large enough to count.", '', chart);
     const notes = orderForReading(report.features).filter((f) => f.status === 'drift' || f.status === 'critical');
     if (notes.length > 0 || report.findings.length > 0) {
         out.push('', '### Why', '');
@@ -12294,8 +19068,8 @@ function describeRun(report) {
     const o = report.options;
     const ref = report.reference;
     const origin = ref.origin === 'data' ? 'data' : ref.origin === 'profile' ? 'profile' : 'seed-format profile';
-    return (`Reference: ${ref.files.map(mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
-        `Current: ${report.current.files.slice(0, 5).map(mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
+    return (`Reference: ${ref.files.map(markdown_mdCode).join(', ') || '–'} (${origin}, ${formatCount(ref.rows)} rows) · ` +
+        `Current: ${report.current.files.slice(0, 5).map(markdown_mdCode).join(', ')}${report.current.files.length > 5 ? ` and ${report.current.files.length - 5} more` : ''} (${formatCount(report.current.rows)} rows) · ` +
         `level ${o.alpha}, ${o.correction} correction · drift needs corrected p < ${o.alpha} and effect ≥ threshold`);
 }
 /** Drifted and critical first, then by effect relative to its threshold. */
@@ -12324,13 +19098,18 @@ function effectChart(features) {
         '```mermaid',
         CHART_INIT,
         'xychart-beta horizontal',
-        `  title "Effect size ÷ threshold: blue bars past the red line (1) are large enough${more > 0 ? `; top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
-        `  x-axis [${shown.map((f) => mermaidLabel(f.name)).join(', ')}]`,
+        `  title "Effect ÷ threshold${more > 0 ? `, top ${CHART_FEATURES} of ${shown.length + more}` : ''}"`,
+        `  x-axis [${shown.map((f) => mermaidLabel(chartLabel(f.name))).join(', ')}]`,
         `  y-axis "effect ÷ threshold" 0 --> ${top}`,
         `  bar [${ratios.join(', ')}]`,
         `  line [${shown.map(() => 1).join(', ')}]`,
         '```',
     ].join('\n');
+}
+/** A long name squeezes the bars into a sliver: at most 24 characters on the axis (the table has the whole name). */
+function chartLabel(name) {
+    const chars = [...name];
+    return chars.length <= 24 ? name : `${chars.slice(0, 23).join('')}…`;
 }
 /** How a drifted feature moved, in one line: quantiles for numbers, the largest share changes for categories. */
 function movementText(f, code = markdown_mdText) {
@@ -12665,6 +19444,17 @@ function parseRateText(text, input) {
     if (q && q.unit === '' && q.value >= 1)
         throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
     return parseShareText(t, input);
+}
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+function requireInput(value, input, what, options = {}) {
+    const v = value?.trim();
+    if (!v)
+        throw new errors_InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/options.ts
@@ -13499,6 +20289,186 @@ async function readOnnxModelInfo(modelPath, input = 'model') {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/model/cuda-provider-archive.ts
+/**
+ * onnxruntime's GPU release archive, from which a runner gets the CUDA provider libraries that no
+ * npm package ships: its name and official URL for the bundled runtime, the archive's sha256, its
+ * layout, and the per-file manifest kept beside the extracted libraries so a cached copy is
+ * checked again before use. No download here: the action's shell fetches and caches.
+ */
+
+
+
+
+
+/** The onnxruntime-node version bundled (a test checks it against the installed package). */
+const ONNXRUNTIME_VERSION = '1.30.0';
+/** What onnxruntime loads for the CUDA execution provider, from the folder of libonnxruntime. */
+const CUDA_PROVIDER_FILES = ['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so'];
+/** Written beside the cached libraries: `sha256sum` lines of each, as extracted from the checked archive. */
+const PROVIDER_MANIFEST = 'modelci-cuda-providers.sha256';
+/**
+ * Since 1.26 the Linux GPU archive is split by CUDA major version; onnxruntime-node's own CUDA
+ * install (NuGet Microsoft.ML.OnnxRuntime.Gpu.Linux) is the CUDA 12 build, so this is too.
+ */
+function cudaArchiveName(version) {
+    return `onnxruntime-linux-x64-gpu_cuda12-${version}`;
+}
+function officialArchiveUrl(version) {
+    return `https://github.com/microsoft/onnxruntime/releases/download/v${version}/${cudaArchiveName(version)}.tgz`;
+}
+/**
+ * sha256 of the official archives. Not computed here (GitHub cannot be reached from where this
+ * was written): it is the asset digest GitHub publishes on the release page, as two unrelated
+ * projects pin it. Wrong, it fails safe: the download is refused and nothing is cached.
+ */
+const OFFICIAL_ARCHIVE_SHA256 = {
+    '1.30.0': 'f9886932ee7bb0b4d3fcab736a392d4ff5efaa0672b47f19f0cec03437cf64f1',
+};
+const SHA256 = /^[0-9a-f]{64}$/;
+/** The sha256 the archive at `url` must have: the input, or the published one for the official archive (by file name, from anywhere). */
+function expectedArchiveSha256(url, given, version = ONNXRUNTIME_VERSION) {
+    if (given) {
+        const digest = given
+            .trim()
+            .toLowerCase()
+            .replace(/^sha256:/, '');
+        if (!SHA256.test(digest)) {
+            throw new InputError(`Input 'onnxruntime-cuda-sha256' is '${given}', which is not a sha256; give the 64 hex digits that \`sha256sum\` prints for the archive (curl -sL <url> | sha256sum).`, { input: 'onnxruntime-cuda-sha256' });
+        }
+        return digest;
+    }
+    // The official archive's bytes are the same from a mirror or a local copy: its digest holds.
+    const known = OFFICIAL_ARCHIVE_SHA256[version];
+    const fileName = url.split(/[?#]/)[0].split(/[/\\]/).pop();
+    if (known && fileName === `${cudaArchiveName(version)}.tgz`)
+        return known;
+    throw new InputError(`Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official ${cudaArchiveName(version)}.tgz (it is ${redactUri(url)}); give the archive's sha256, from \`curl -sL <url> | sha256sum\`.`, { input: 'onnxruntime-cuda-sha256' });
+}
+/** The archive is refused before anything is extracted when its digest differs. */
+function checkArchiveDigest(actual, expected, url) {
+    if (actual === expected)
+        return;
+    throw new InputError(`The archive from ${redactUri(url)} has sha256 ${actual}, but onnxruntime-cuda-sha256 expects ${expected}; nothing was extracted or cached: check onnxruntime-cuda-url and the digest (curl -sL <url> | sha256sum).`, { input: 'onnxruntime-cuda-sha256' });
+}
+async function sha256OfFile(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * The provider libraries in an extracted archive: `<name>/lib/` as the release lays it out (or
+ * `lib/` at the top), each a regular file, and a VERSION_NUMBER, when there is one, that matches
+ * the bundled runtime (provider libraries of another version crash onnxruntime, not refuse).
+ */
+function findProviderLibraries(extracted, url, version = ONNXRUNTIME_VERSION) {
+    const where = redactUri(url);
+    const top = readdirSync(extracted);
+    const root = top.length === 1 && lstatSync(path.join(extracted, top[0])).isDirectory() ? path.join(extracted, top[0]) : extracted;
+    const lib = path.join(root, 'lib');
+    if (!existsSync(lib) || !lstatSync(lib).isDirectory()) {
+        throw new InputError(`The archive from ${where} has no lib/ folder (it holds ${top.slice(0, 5).join(', ') || 'nothing'}); onnxruntime-cuda-url must be onnxruntime's GPU release archive, ${cudaArchiveName(version)}.tgz.`, { input: 'onnxruntime-cuda-url' });
+    }
+    const versionFile = path.join(root, 'VERSION_NUMBER');
+    if (existsSync(versionFile)) {
+        const found = readFileSync(versionFile, 'utf8').trim();
+        if (found !== version) {
+            throw new InputError(`The archive from ${where} is onnxruntime ${found}, but the bundled runtime is ${version}, whose provider libraries must be the same version; use ${cudaArchiveName(version)}.tgz.`, { input: 'onnxruntime-cuda-url' });
+        }
+    }
+    for (const file of CUDA_PROVIDER_FILES) {
+        const full = path.join(lib, file);
+        if (!existsSync(full) || !lstatSync(full).isFile()) {
+            throw new InputError(`The archive from ${where} has no lib/${file}, which the CUDA execution provider needs; onnxruntime-cuda-url must be onnxruntime's GPU release archive, ${cudaArchiveName(version)}.tgz.`, { input: 'onnxruntime-cuda-url' });
+        }
+    }
+    return lib;
+}
+function formatManifest(sha256) {
+    return Object.entries(sha256)
+        .map(([file, digest]) => `${digest}  ${file}\n`)
+        .join('');
+}
+/** Reads the manifest of a cached folder and checks each provider file against it. */
+async function verifyProviderDir(dir) {
+    const manifestPath = path.join(dir, PROVIDER_MANIFEST);
+    const stale = `delete ${dir} (and ${dir}.complete) so the next run downloads the archive again`;
+    if (!existsSync(manifestPath)) {
+        throw new InputError(`The cached CUDA provider folder ${dir} has no ${PROVIDER_MANIFEST}, so its libraries cannot be checked; ${stale}.`, {
+            input: 'onnxruntime-cuda-url',
+        });
+    }
+    const listed = {};
+    for (const line of readFileSync(manifestPath, 'utf8').split('\n')) {
+        const m = /^([0-9a-f]{64}) {2}(\S+)$/.exec(line.trim());
+        if (m)
+            listed[m[2]] = m[1];
+    }
+    const sha256 = {};
+    for (const file of CUDA_PROVIDER_FILES) {
+        const expected = listed[file];
+        const full = path.join(dir, file);
+        const actual = existsSync(full) && lstatSync(full).isFile() ? await sha256OfFile(full) : undefined;
+        if (!expected || actual !== expected) {
+            throw new InputError(`The cached ${full} ${actual ? `has sha256 ${actual}, not the ${expected ?? 'listed'} it had when extracted` : 'is missing'}; ${stale}.`, { input: 'onnxruntime-cuda-url' });
+        }
+        sha256[file] = actual;
+    }
+    return { dir, sha256 };
+}
+/** Copies the provider libraries out of an extracted archive into `stage`, with their manifest. */
+async function stageProviderLibraries(lib, stage) {
+    const sha256 = {};
+    for (const file of CUDA_PROVIDER_FILES) {
+        copyFileSync(path.join(lib, file), path.join(stage, file));
+        sha256[file] = await sha256OfFile(path.join(stage, file));
+    }
+    writeFileSync(path.join(stage, PROVIDER_MANIFEST), formatManifest(sha256));
+    return { dir: stage, sha256 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/install-cuda-providers.ts
+/**
+ * onnxruntime loads a provider library by file name from the folder of the libonnxruntime it
+ * runs (no search path, no environment variable), so the CUDA provider must sit beside the
+ * bundled runtime. Only checked bytes go there: each file is copied to a temporary name, hashed
+ * again, and renamed into place only when it matches the digest taken from the checked archive.
+ */
+
+
+
+
+
+/** Returns the files it wrote (those already in place with the right digest are left alone). */
+async function installCudaProviders(providers, runtimeDir) {
+    const written = [];
+    for (const [file, expected] of Object.entries(providers.sha256)) {
+        const target = external_node_path_default().join(runtimeDir, file);
+        if ((0,external_node_fs_namespaceObject.existsSync)(target) && (await sha256OfFile(target)) === expected)
+            continue;
+        const tmp = `${target}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            (0,external_node_fs_namespaceObject.copyFileSync)(external_node_path_default().join(providers.dir, file), tmp);
+            const actual = await sha256OfFile(tmp);
+            if (actual !== expected) {
+                throw new errors_InputError(`${external_node_path_default().join(providers.dir, file)} changed while it was installed (sha256 ${actual}, expected ${expected}); nothing was installed from it: run the step again.`, { input: 'onnxruntime-cuda-url' });
+            }
+            (0,external_node_fs_namespaceObject.renameSync)(tmp, target);
+            written.push(target);
+        }
+        catch (e) {
+            if (e instanceof errors_InputError)
+                throw e;
+            throw new errors_InputError(`Could not install ${file} beside the bundled onnxruntime in ${runtimeDir} (${e.code ?? String(e)}); the action's folder must be writable by the runner's user.`, { input: 'execution-provider' });
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        }
+    }
+    return written;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/model/model-session.ts
 
 
@@ -13507,18 +20477,22 @@ async function readOnnxModelInfo(modelPath, input = 'model') {
 
 
 
+
+
 const EXECUTION_PROVIDERS = (/* unused pure expression or super */ null && (['cpu', 'cuda']));
-/** The provider libraries onnxruntime-node loads for CUDA (from NuGet's Microsoft.ML.OnnxRuntime.Gpu.Linux). */
-const CUDA_PROVIDER_FILES = ['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so'];
+
 async function openModel(modelPath, options = {}) {
     const input = options.input ?? 'model';
     const provider = options.provider ?? 'cpu';
     const info = await readOnnxModelInfo(modelPath, input);
     const ort = await loadOnnxRuntime();
     if (provider === 'cuda') {
-        if (options.cudaDir)
-            installCudaProvider(options.cudaDir);
-        checkCudaProvider();
+        checkCudaPlatform();
+        const dir = onnxRuntimeBinaryDir();
+        if (dir && options.cudaProviders)
+            await installCudaProviders(options.cudaProviders, dir);
+        if (dir)
+            checkCudaProvider(dir);
     }
     let session;
     try {
@@ -13548,36 +20522,21 @@ async function openModel(modelPath, options = {}) {
 function toSpec(m) {
     return m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, shape: [] };
 }
-/**
- * onnxruntime-node loads the CUDA provider from libonnxruntime_providers_cuda.so beside its
- * native binding, and its npm package does not carry that file (see the action README for how a
- * GPU runner gets it). Saying so here beats onnxruntime's dlopen message.
- */
-function checkCudaProvider() {
+function checkCudaPlatform() {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
         throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, {
             input: 'execution-provider',
         });
     }
-    const dir = onnxRuntimeBinaryDir();
-    if (dir && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0]))) {
-        throw new errors_InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
-    }
 }
-/** Copies the provider libraries next to libonnxruntime, where onnxruntime looks for them. */
-function installCudaProvider(from) {
-    const dir = onnxRuntimeBinaryDir();
-    if (!dir)
+/**
+ * The npm package does not carry the CUDA provider (the action installs it from onnxruntime's
+ * GPU release archive, checked by its sha256). Saying so here beats onnxruntime's dlopen message.
+ */
+function checkCudaProvider(dir) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0])))
         return;
-    for (const file of CUDA_PROVIDER_FILES) {
-        const source = external_node_path_default().join(from, file);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(source)) {
-            throw new errors_InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
-        }
-        const target = external_node_path_default().join(dir, file);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(target))
-            (0,external_node_fs_namespaceObject.copyFileSync)(source, target);
-    }
+    throw new errors_InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; the quality-gates action installs it from onnxruntime's ${cudaArchiveName(ONNXRUNTIME_VERSION)}.tgz (onnxruntime-cuda-url), elsewhere copy ${CUDA_PROVIDER_FILES.map((f) => `lib/${f}`).join(' and ')} from that archive into ${dir}, or set execution-provider: cpu.`, { input: 'execution-provider' });
 }
 /**
  * The folder holding onnxruntime's native library, where provider libraries must sit: inside a
@@ -14847,7 +21806,8 @@ function percentileSorted(sorted, q) {
     const hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
-function summarizeLatencies(samplesMs) {
+/** `unit` names what a sample is in the warning: in-process runs, or requests to a model server. */
+function summarizeLatencies(samplesMs, unit = 'runs') {
     const sorted = Float64Array.from(samplesMs).sort();
     if (sorted.length === 0)
         throw new Error('no latency samples');
@@ -14864,7 +21824,7 @@ function summarizeLatencies(samplesMs) {
         max: sorted[runs - 1],
         p99Spread: p99Spread(samplesMs),
         warning: runs < MIN_RUNS_FOR_P99
-            ? `Only ${runs} runs: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} runs for a p99 to mean something.`
+            ? `Only ${runs} ${unit}: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} ${unit} for a p99 to mean something.`
             : undefined,
     };
 }
@@ -14958,6 +21918,725 @@ async function measureThroughput(session, plan, batchSize, rows) {
         await session.run(batches[i % batches.length]);
     const seconds = Number(hrtime() - t0) / 1e9;
     return (calls * size) / seconds;
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-body.ts
+
+class BoundedBody extends external_node_stream_namespaceObject.Transform {
+    source;
+    limits;
+    fail;
+    received = 0;
+    timer;
+    constructor(source, limits, fail) {
+        super();
+        this.source = source;
+        this.limits = limits;
+        this.fail = fail;
+        // A body dropped unread may still fail (its idle timer): that must not crash the process.
+        // Readers still see the error (async iteration and pipeline listen for it themselves).
+        this.on('error', () => undefined);
+        const declared = Number(source.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limits.maxBytes) {
+            // Refused before reading a byte of it.
+            queueMicrotask(() => this.destroy(fail('too-large', `${bytes(declared)} (Content-Length)`)));
+            return;
+        }
+        source.on('error', (e) => this.destroy(fail('broken', e.code ?? e.message, e)));
+        source.on('aborted', () => this.destroy(fail('broken', 'connection closed mid-answer')));
+        this.arm();
+        source.pipe(this);
+    }
+    _transform(chunk, _encoding, done) {
+        this.received += chunk.length;
+        if (this.received > this.limits.maxBytes)
+            return done(this.fail('too-large', `more than ${bytes(this.limits.maxBytes)}`));
+        this.arm();
+        done(null, chunk);
+    }
+    _flush(done) {
+        this.disarm();
+        done();
+    }
+    _destroy(error, done) {
+        this.disarm();
+        this.source.unpipe(this);
+        this.source.destroy();
+        done(error);
+    }
+    arm() {
+        this.disarm();
+        if (!Number.isFinite(this.limits.idleMs))
+            return;
+        this.timer = setTimeout(() => this.destroy(this.fail('idle-timeout', `nothing received for ${this.limits.idleMs / 1000} s`)), this.limits.idleMs).unref();
+    }
+    disarm() {
+        if (this.timer)
+            clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+}
+/** 16777216 -> "16 MiB". */
+function bytes(n) {
+    if (n >= 1 << 30)
+        return `${+(n / (1 << 30)).toFixed(1)} GiB`;
+    if (n >= 1 << 20)
+        return `${+(n / (1 << 20)).toFixed(1)} MiB`;
+    if (n >= 1 << 10)
+        return `${+(n / (1 << 10)).toFixed(1)} KiB`;
+    return `${n} bytes`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
+/**
+ * Credentials never go into a message or a record. In any text (a bare URI, or a message that
+ * quotes one), every `scheme://` URI loses its userinfo and the values of query or fragment
+ * parameters whose names look like credentials become `***`.
+ *
+ * The userinfo ends at the LAST `@` of the authority, as a URL parser reads it: passwords hold
+ * `@` and `:` more often than people percent-encode them. The authority ends where RFC 3986
+ * says it must (`/`, `?`, `#`) or at a character no URI holds unencoded (space, `"`, `<`, `>`,
+ * backtick, `\`), so an IPv6 host (`[::1]`) and an `@` in the path are left alone.
+ */
+/** scheme:// authority path ?query #fragment, each part as a URI can hold it in running text. */
+const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
+/** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
+const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
+const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
+const REDACTED = '***';
+function redact_uri_redactUri(text) {
+    return text.replace(URI_IN_TEXT, (_all, scheme, authority, path, query, fragment) => scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
+}
+/** Whether a query or fragment parameter of this name holds a credential. */
+function isCredentialName(name) {
+    const words = decodeLoosely(name)
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+    const joined = words.join('_');
+    return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
+}
+/**
+ * The credentials the URIs in a text carry, as written and percent-decoded: each password, a
+ * userinfo without a password (a token as the user name), and every credential parameter's value.
+ */
+function uriCredentials(text) {
+    const found = [];
+    for (const m of text.matchAll(URI_IN_TEXT)) {
+        const authority = m[2];
+        const at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            const userinfo = authority.slice(0, at);
+            const colon = userinfo.indexOf(':');
+            found.push(colon >= 0 ? userinfo.slice(colon + 1) : userinfo);
+        }
+        for (const part of [m[4], m[5]]) {
+            if (!part)
+                continue;
+            for (const { name, value } of params(part.slice(1)))
+                if (isCredentialName(name))
+                    found.push(value);
+        }
+    }
+    return [...new Set(found.flatMap((s) => [s, decodeLoosely(s), decodeLoosely(s.replace(/\+/g, ' '))]).filter((s) => s !== '' && s !== REDACTED))];
+}
+function hostOf(authority) {
+    const at = authority.lastIndexOf('@');
+    return at >= 0 ? authority.slice(at + 1) : authority;
+}
+/** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
+function redactParams(part) {
+    return (part[0] +
+        params(part.slice(1))
+            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
+            .join(''));
+}
+/**
+ * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
+ * closing quote belongs to the message, and no token holds one).
+ */
+function params(body) {
+    const out = [];
+    for (const m of body.matchAll(/([^&;=']*)(?:=([^&;']*))?([^&;]*[&;]?)/g)) {
+        if (m[0] === '')
+            continue;
+        out.push({ raw: m[0], name: m[1], value: m[2] ?? '', rest: m[3] });
+    }
+    return out;
+}
+function decodeLoosely(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-origin.ts
+/**
+ * Where credentials may go: an origin is scheme + host + port (URL.origin, default ports made
+ * implicit, so http://a:80 and http://a are one origin; 127.0.0.1 and localhost are two).
+ */
+
+function originOf(url) {
+    return (typeof url === 'string' ? new URL(url) : url).origin;
+}
+function sameOrigin(a, b) {
+    return originOf(a) === originOf(b);
+}
+/**
+ * The URL as a message may show it: no user:password, and no query or fragment, which may hold a
+ * signature (a presigned storage URL) or an upload's state.
+ */
+function shownUrl(url) {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return redact_uri_redactUri(`${u.protocol}//${u.username || u.password ? `${u.username}:${u.password}@` : ''}${u.host}${u.pathname === '/' ? '' : u.pathname}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-failure.ts
+/**
+ * How an HTTP call failed, as a ServiceError that names the service and its (redacted) URL, says
+ * whether trying again can help, and keeps a short `reason` ("ECONNREFUSED", "no answer within
+ * 30 s") for adapters that fold it into a sentence of their own.
+ */
+
+
+/** Kinds a second try can cure; a body over the cap will be over it again. */
+const RETRYABLE = new Set([
+    'unreachable',
+    'connect-timeout',
+    'headers-timeout',
+    'send-timeout',
+    'idle-timeout',
+    'deadline',
+    'broken',
+]);
+class HttpFailure extends ServiceError {
+    kind;
+    url;
+    method;
+    reason;
+    constructor(service, kind, url, method, 
+    /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
+    reason, options = {}) {
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), {
+            retryable: RETRYABLE.has(kind),
+            cause: options.cause,
+        });
+        this.kind = kind;
+        this.url = url;
+        this.method = method;
+        this.reason = reason;
+        this.name = 'ServiceError';
+    }
+}
+function isHttpFailure(e) {
+    return e instanceof HttpFailure;
+}
+/** HTTP statuses a later try may not get: overload, a proxy between restarts, rate limits. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+function seconds(ms) {
+    return `${ms / 1000} s`;
+}
+function http_failure_sentence(service, kind, url, method, reason, hint) {
+    const Service = service[0].toUpperCase() + service.slice(1);
+    switch (kind) {
+        case 'unreachable':
+        case 'connect-timeout':
+            return `Cannot reach ${service} at ${url} (${reason}); ${hint ? `${hint}, then try again` : 'check the address and that the service is up, then try again'}.`;
+        case 'too-large':
+            return `${Service} at ${url} answered ${method} with ${reason}, more than modelci reads; check the URI points at the right service.`;
+        default:
+            return `${Service} at ${url} did not finish answering ${method} (${reason}); try again, or check that the service is healthy.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-client.ts
+/**
+ * The one HTTP client every adapter uses (registries, routers, metrics sources). Every call is
+ * bounded: a connect timeout, a timeout for the answer's headers, an idle timeout while the body
+ * streams (and while a request body goes up), a deadline for bodies read whole, and a size cap;
+ * an AbortSignal stops it at any point. Credentials go only to the origin they were given for:
+ * a redirect to another origin is followed without them. Only idempotent calls are retried.
+ * Built on node:http (not fetch): a request body streams from a file at disk speed, and each
+ * phase of a call can have its own timer.
+ */
+
+
+
+
+
+
+const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, idleMs: 30_000, totalMs: 120_000 };
+/** Default cap on an answer: JSON APIs answer kilobytes; 16 MiB is a broken or wrong server. */
+const JSON_MAX_BYTES = 16 * 1024 * 1024;
+/** Tries after the first, for idempotent calls (GET, HEAD, and what the caller marks). */
+const DEFAULT_RETRIES = 2;
+const BACKOFF_MS = 250;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+class HttpClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async request(call) {
+        const method = call.method.toUpperCase();
+        const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...call.timeouts };
+        const maxBytes = call.maxBytes ?? this.options.maxBytes ?? JSON_MAX_BYTES;
+        const signal = anySignal(this.options.signal, call.signal);
+        const replayable = !(call.body instanceof external_node_stream_namespaceObject.Readable);
+        const idempotent = method === 'GET' || method === 'HEAD' || call.idempotent === true;
+        const retries = idempotent && replayable ? (call.retries ?? this.options.retries ?? DEFAULT_RETRIES) : 0;
+        const credentialsOrigin = call.authorization ? (call.credentialsOrigin ?? originOf(call.url)) : undefined;
+        const started = Date.now();
+        let url = new URL(call.url);
+        let redirects = 0;
+        const verb = method;
+        for (let attempt = 0;; attempt++) {
+            let res;
+            try {
+                res = await this.once(verb, url, call, credentialsOrigin, timeouts, maxBytes, started, signal);
+            }
+            catch (e) {
+                if (attempt < retries && isHttpFailure(e) && e.retryable && !signal?.aborted) {
+                    await sleep(BACKOFF_MS * 2 ** attempt, signal);
+                    continue;
+                }
+                throw e;
+            }
+            if (REDIRECTS.has(res.status) && res.header('location') && (verb === 'GET' || verb === 'HEAD') && call.followRedirects !== false) {
+                res.discard();
+                if (++redirects > MAX_REDIRECTS)
+                    throw this.failure('unreachable', url, verb, `more than ${MAX_REDIRECTS} redirects`);
+                url = new URL(res.header('location'), url);
+                attempt--;
+                continue;
+            }
+            if (attempt < retries && isRetryableStatus(res.status) && !signal?.aborted) {
+                res.discard();
+                await sleep(retryAfterMs(res.header('retry-after')) ?? BACKOFF_MS * 2 ** attempt, signal);
+                continue;
+            }
+            return res;
+        }
+    }
+    /** One exchange: no retry, no redirect. */
+    once(method, url, call, credentialsOrigin, timeouts, maxBytes, started, signal) {
+        if (signal?.aborted)
+            return Promise.reject(abortReason(signal));
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            return Promise.reject(this.failure('unreachable', url, method, `${url.protocol} is not HTTP`));
+        const headers = { ...call.headers };
+        // Credentials are for their own origin; a redirect or a Location elsewhere gets none.
+        if (call.authorization && credentialsOrigin === url.origin)
+            headers.Authorization = call.authorization;
+        if (url.username || url.password) {
+            headers.Authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+        }
+        const target = new URL(url);
+        target.username = '';
+        target.password = '';
+        return new Promise((resolve, reject) => {
+            const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request;
+            const req = send(target, { method, headers });
+            let settled = false;
+            let timer;
+            const arm = (ms, kind, reason) => {
+                if (timer)
+                    clearTimeout(timer);
+                timer = Number.isFinite(ms) ? setTimeout(() => fail(this.failure(kind, url, method, reason)), ms).unref() : undefined;
+            };
+            const done = () => {
+                settled = true;
+                if (timer)
+                    clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+            };
+            const fail = (e) => {
+                if (settled)
+                    return;
+                done();
+                req.destroy();
+                reject(e);
+            };
+            const onAbort = () => fail(abortReason(signal));
+            signal?.addEventListener('abort', onAbort, { once: true });
+            // Headers are awaited once the connection is up and the whole request has gone out.
+            let connected = false;
+            let sent = false;
+            const awaitHeaders = () => {
+                if (connected && sent)
+                    arm(timeouts.headersMs, 'headers-timeout', `no answer within ${seconds(timeouts.headersMs)}`);
+            };
+            arm(timeouts.connectMs, 'connect-timeout', `no connection within ${seconds(timeouts.connectMs)}`);
+            req.on('socket', (socket) => {
+                const up = () => {
+                    connected = true;
+                    if (!sent)
+                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
+                    awaitHeaders();
+                };
+                if (socket.connecting)
+                    socket.once('connect', up);
+                else
+                    up();
+            });
+            req.on('finish', () => {
+                sent = true;
+                awaitHeaders();
+            });
+            req.on('error', (e) => fail(isHttpFailure(e) ? e : this.failure('unreachable', url, method, e.code ?? e.message, e)));
+            req.on('response', (res) => {
+                if (settled)
+                    return res.destroy();
+                done();
+                resolve(this.response(res, url, method, timeouts, maxBytes, started, signal));
+            });
+            const body = call.body;
+            if (body instanceof external_node_stream_namespaceObject.Readable) {
+                // Bytes leaving the file are progress: a server that stops reading stalls them.
+                body.on('data', () => {
+                    if (connected && !sent)
+                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
+                });
+                body.on('error', (e) => fail(e));
+                body.pipe(req);
+            }
+            else {
+                req.end(body);
+            }
+        });
+    }
+    response(res, url, method, timeouts, maxBytes, started, signal) {
+        const body = new BoundedBody(res, { idleMs: timeouts.idleMs, maxBytes }, (kind, reason, cause) => this.failure(kind, url, method, reason, cause));
+        if (signal) {
+            const onAbort = () => body.destroy(abortReason(signal));
+            signal.addEventListener('abort', onAbort, { once: true });
+            body.once('close', () => signal.removeEventListener('abort', onAbort));
+        }
+        const buffer = async () => {
+            const left = timeouts.totalMs - (Date.now() - started);
+            const deadline = Number.isFinite(left)
+                ? setTimeout(() => body.destroy(this.failure('deadline', url, method, `the answer took over ${seconds(timeouts.totalMs)}`)), Math.max(0, left)).unref()
+                : undefined;
+            try {
+                const chunks = [];
+                for await (const chunk of body)
+                    chunks.push(chunk);
+                return Buffer.concat(chunks);
+            }
+            finally {
+                if (deadline)
+                    clearTimeout(deadline);
+            }
+        };
+        const text = async () => (await buffer()).toString('utf8');
+        return {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            url: url.href,
+            headers: res.headers,
+            header: (name) => {
+                const v = res.headers[name.toLowerCase()];
+                return Array.isArray(v) ? v.join(', ') : v;
+            },
+            body,
+            buffer,
+            text,
+            json: async () => {
+                const t = await text();
+                try {
+                    return JSON.parse(t);
+                }
+                catch {
+                    return undefined;
+                }
+            },
+            discard: () => {
+                body.destroy();
+            },
+        };
+    }
+    failure(kind, url, method, reason, cause) {
+        return new HttpFailure(this.options.service, kind, url.href, method, reason, { hint: this.options.hint, cause });
+    }
+}
+/** The reason a signal was aborted with, as an Error (AbortController.abort() gives an AbortError). */
+function abortReason(signal) {
+    const r = signal.reason;
+    return r instanceof Error ? r : Object.assign(new Error(`The operation was cancelled${r === undefined ? '' : ` (${String(r)})`}.`), { name: 'AbortError' });
+}
+function anySignal(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(abortReason(signal));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Retry-After in seconds (capped at 30 s: a step should not sleep for an hour). */
+function retryAfterMs(header) {
+    const s = Number(header);
+    return header && Number.isFinite(s) && s >= 0 ? Math.min(s, 30) * 1000 : undefined;
+}
+
+
+;// CONCATENATED MODULE: ./packages/core/src/model/measure-endpoint-latency.ts
+/**
+ * Latency as users of the serving stack feel it: a set number of requests to the team's HTTP
+ * model server (Triton, TorchServe, KServe or their own) at a set concurrency, after warm-up, each
+ * timed from sending until its whole answer has arrived. Summarised exactly as the in-process
+ * latency is (latency-summary.ts: percentiles, p99 spread over blocks, too-few-runs warning), so
+ * `latency.p99` gates the same way whichever was measured.
+ */
+
+
+
+
+
+
+/** Most timed requests (the same bound as in-process runs), warm-up requests and concurrency. */
+const MAX_ENDPOINT_REQUESTS = 1_000_000;
+const MAX_ENDPOINT_WARMUP = 100_000;
+const MAX_ENDPOINT_CONCURRENCY = 1024;
+const measure_endpoint_latency_hrtime = process.hrtime.bigint;
+const V2_PATH = /^\/v2\/models\/[^/]+(\/versions\/[^/]+)?\/infer$/;
+/** The endpoint URL checked before anything is sent: what is wrong with it and how to write it. */
+function checkEndpointUrl(text, format) {
+    let url;
+    try {
+        // "localhost:8080/predict" parses as the scheme localhost: a URL here needs its ://.
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+            throw new TypeError('no scheme');
+        url = new URL(text);
+    }
+    catch {
+        throw new errors_InputError(`Input 'latency-endpoint' is '${shownText(text)}', not a URL; write the full address requests go to, e.g. http://localhost:8080/predict.`, {
+            input: 'latency-endpoint',
+        });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new errors_InputError(`Input 'latency-endpoint' is ${shownUrl(url)}, a ${url.protocol} URL; the model server is reached over http:// or https://.`, {
+            input: 'latency-endpoint',
+        });
+    }
+    if (format === 'v2' && !V2_PATH.test(url.pathname)) {
+        throw new errors_InputError(`Input 'latency-endpoint' is ${shownUrl(url)}, but the v2 inference protocol posts to /v2/models/<name>/infer (or /v2/models/<name>/versions/<v>/infer); give that full URL, e.g. http://localhost:8000/v2/models/penguins/infer.`, { input: 'latency-endpoint' });
+    }
+    return url;
+}
+/** Warm-up, then the timed requests, `concurrency` at a time, cycling through `bodies`. */
+async function measureEndpointLatency(bodies, options) {
+    const url = checkEndpointUrl(options.url, options.format);
+    const shown = shownUrl(url);
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    const t = options.timeoutMs;
+    const client = new HttpClient({
+        service: 'the model server',
+        hint: 'check latency-endpoint and that the model server is up',
+        timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: t },
+        retries: 0,
+        signal,
+    });
+    const authorization = options.token ? `Bearer ${options.token}` : undefined;
+    let answered = false;
+    let checked = false;
+    const failures = {};
+    let firstFailure;
+    /** One request: its latency in ms, or undefined when it failed (counted in `failures`). */
+    const send = async (i, timed) => {
+        const t0 = measure_endpoint_latency_hrtime();
+        let res;
+        let body;
+        try {
+            res = await client.request({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body: bodies[i % bodies.length], authorization });
+            body = await res.buffer();
+        }
+        catch (e) {
+            // Nothing answered yet: the endpoint is down or wrong, not slow. Stop at once.
+            if (isHttpFailure(e) && !answered && (e.kind === 'unreachable' || e.kind === 'connect-timeout'))
+                throw e;
+            if (!isHttpFailure(e))
+                throw e;
+            if (timed)
+                count(e.kind === 'unreachable' || e.kind === 'broken' ? e.kind : e.kind === 'too-large' ? 'too-large' : 'timeout', e.reason);
+            return undefined;
+        }
+        const ms = Number(measure_endpoint_latency_hrtime() - t0) / 1e6;
+        answered = true;
+        if (res.status < 200 || res.status > 299) {
+            if (timed)
+                count(String(res.status), body.toString('utf8'));
+            return undefined;
+        }
+        if (!checked) {
+            checked = true;
+            checkAnswer(body, options.format, shown);
+        }
+        return ms;
+    };
+    const count = (what, detail) => {
+        failures[what] = (failures[what] ?? 0) + 1;
+        firstFailure ??= `${what}${detail ? ` ${shownText(detail)}` : ''}`;
+    };
+    const samples = new Float64Array(options.requests);
+    const ok = new Uint8Array(options.requests);
+    const phase = async (total, timed) => {
+        let next = 0;
+        const worker = async () => {
+            for (let i = next++; i < total; i = next++) {
+                const ms = await send(i, timed);
+                if (timed && ms !== undefined) {
+                    samples[i] = ms;
+                    ok[i] = 1;
+                }
+            }
+        };
+        try {
+            await Promise.all(Array.from({ length: Math.min(options.concurrency, total) }, worker));
+        }
+        catch (e) {
+            stop.abort();
+            throw e;
+        }
+    };
+    await phase(options.warmupRequests, false);
+    const started = measure_endpoint_latency_hrtime();
+    await phase(options.requests, true);
+    const seconds = Number(measure_endpoint_latency_hrtime() - started) / 1e9;
+    const errors = options.requests - ok.reduce((s, x) => s + x, 0);
+    checkErrorRate(errors, options, shown, failures, firstFailure);
+    // Request order, successes only: the p99 spread's blocks stay consecutive stretches of time.
+    const good = samples.filter((_, i) => ok[i] === 1);
+    return {
+        ...summarizeLatencies(good, 'timed requests answered'),
+        url: shown,
+        format: options.format,
+        requests: options.requests,
+        concurrency: options.concurrency,
+        warmupRequests: options.warmupRequests,
+        timeoutMs: options.timeoutMs,
+        errors,
+        failures,
+        throughput: good.length / seconds,
+        histogram: latencyHistogram(good),
+    };
+}
+/** A 2xx that is not what the protocol answers means the URL points at something else. */
+function checkAnswer(body, format, shown) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        parsed = undefined;
+    }
+    const fine = format === 'v2' ? typeof parsed === 'object' && parsed !== null && Array.isArray(parsed.outputs) : parsed !== undefined;
+    if (!fine) {
+        throw new ServiceError(`the model server ${shown}`, `The model server at ${shown} answered 2xx with ${format === 'v2' ? 'no "outputs" array, so it does not speak the v2 inference protocol' : 'a body that is not JSON'}; check latency-endpoint and latency-endpoint-format.`);
+    }
+}
+function checkErrorRate(errors, options, shown, failures, firstFailure) {
+    const rate = errors / options.requests;
+    if (errors === 0 || (rate <= options.maxErrorRate && errors < options.requests))
+        return;
+    const tally = Object.entries(failures)
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, n]) => `${what} ×${n}`)
+        .join(', ');
+    const clientErrors = Object.entries(failures).reduce((s, [what, n]) => s + (/^4\d\d$/.test(what) ? n : 0), 0);
+    const head = `The model server at ${shown} failed ${errors} of ${options.requests} timed requests (${percent(rate)}: ${tally}; first: ${firstFailure ?? '-'})`;
+    if (clientErrors * 2 > errors) {
+        throw new errors_InputError(`${head}: it refuses what modelci sends; check latency-endpoint-format (json-rows sends {"rows": [...]}, v2 the KServe v2 inference protocol), latency-endpoint and latency-endpoint-token.`, { input: 'latency-endpoint-format' });
+    }
+    throw new ServiceError(`the model server ${shown}`, `${head}, above latency-endpoint-max-error-rate (${percent(options.maxErrorRate)}): a latency measured over failing requests means nothing; fix the server or its capacity (or lower latency-endpoint-concurrency), then try again.`, { retryable: true });
+}
+function percent(share) {
+    return `${Number((share * 100).toPrecision(3))}%`;
+}
+/** Server text and user text in a one-line message: short, one line, no URIs' credentials. */
+function shownText(text) {
+    const one = redact_uri_redactUri(text).replace(/\s+/g, ' ').trim();
+    return one.length > 160 ? `${one.slice(0, 157)}...` : one;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/endpoint-requests.ts
+const ENDPOINT_FORMATS = (/* unused pure expression or super */ null && (['json-rows', 'v2']));
+/** onnxruntime tensor types as the v2 protocol names them ("Tensor Data Types" of the spec). */
+const V2_DATATYPES = {
+    float32: 'FP32',
+    float64: 'FP64',
+    float16: 'FP16',
+    int64: 'INT64',
+    int32: 'INT32',
+    int16: 'INT16',
+    int8: 'INT8',
+    uint8: 'UINT8',
+    bool: 'BOOL',
+    string: 'BYTES',
+};
+function v2Datatype(ortType) {
+    return V2_DATATYPES[ortType] ?? ortType.toUpperCase();
+}
+/** `count` bodies (fewer when the data has fewer rows: requests cycle through them). */
+function endpointBodies(format, table, plan, count) {
+    const n = Math.max(1, Math.min(plan.rowCount, count));
+    const bodies = [];
+    if (format === 'json-rows') {
+        const wanted = new Set(plan.bindings.flatMap((b) => b.columns));
+        const columns = table.columns.filter((c) => wanted.has(c.name));
+        for (let r = 0; r < n; r++)
+            bodies.push(JSON.stringify({ rows: [rowObject(columns, r)] }));
+    }
+    else {
+        for (let r = 0; r < n; r++) {
+            const feeds = plan.feeds(r, r + 1);
+            const inputs = Object.entries(feeds).map(([name, t]) => ({ name, shape: [...t.dims], datatype: v2Datatype(t.type), data: jsonData(t.data, t.type) }));
+            bodies.push(JSON.stringify({ inputs }));
+        }
+    }
+    return bodies;
+}
+/** One row as an object of its cells; a missing cell is null (JSON has no NaN). */
+function rowObject(columns, r) {
+    const row = {};
+    for (const c of columns) {
+        if (c.kind === 'numeric')
+            row[c.name] = Number.isFinite(c.values[r]) ? c.values[r] : null;
+        else
+            row[c.name] = c.codes[r] < 0 ? null : c.categories[c.codes[r]];
+    }
+    return row;
+}
+/** Tensor data as JSON can carry it: int64 as numbers, NaN as null, booleans as true/false. */
+function jsonData(data, type) {
+    const values = Array.from(data);
+    if (type === 'bool')
+        return values.map((v) => v !== 0);
+    return values.map((v) => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : v));
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -15155,6 +22834,8 @@ function jsonNumber(v) {
 
 
 
+
+
 const P_SIGNIFICANT = 0.05;
 async function evaluateModel(input) {
     const table = await readTestData(input);
@@ -15162,8 +22843,9 @@ async function evaluateModel(input) {
     const candidate = await scoreModel(input.model, 'model', table, label, input);
     try {
         const robustness = await probeRobustness(candidate.session, candidate.plan, fetchNames(candidate.roles), candidate.predictions);
-        const latency = input.latency === false ? undefined : await latencyReport(candidate, input.latency ?? {});
-        const report = evaluate_model_buildReport(input, table, candidate, robustness, latency);
+        const latency = input.latency === false || input.endpoint ? undefined : await latencyReport(candidate, input.latency ?? {});
+        const endpoint = input.endpoint ? await endpointReport(table, candidate, input.endpoint) : undefined;
+        const report = evaluate_model_buildReport(input, table, candidate, robustness, latency, endpoint);
         if (input.baseline)
             report.baseline = await baselineReport(input, table, label, candidate);
         return report;
@@ -15192,7 +22874,7 @@ function labelColumn(table, name) {
     });
 }
 async function scoreModel(path, inputName, table, label, input) {
-    const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
+    const session = await openModel(path, { provider: input.provider, input: inputName, cudaProviders: input.cudaProviders });
     try {
         const plan = planFeeds(table, session.inputs, session.ort, {
             labelColumn: label.name,
@@ -15257,15 +22939,17 @@ function flatMetrics(m, sizeBytes) {
     }
     return out;
 }
-function evaluate_model_buildReport(input, table, m, robustness, latency) {
+function evaluate_model_buildReport(input, table, m, robustness, latency, endpointLatency) {
     const info = m.session.info;
     const metrics = flatMetrics(m, info.totalBytes);
     for (const check of robustness)
         metrics[`robustness.${check.name}`] = check.passed === null ? null : check.passed ? 1 : 0;
-    if (latency) {
+    // The latency gated is the one measured: the model server's when an endpoint was given.
+    const timed = endpointLatency ?? latency;
+    if (timed) {
         for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
-            metrics[`latency.${k}`] = latency[k];
-        metrics.throughput = latency.throughput;
+            metrics[`latency.${k}`] = timed[k];
+        metrics.throughput = timed.throughput;
     }
     else {
         for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
@@ -15298,6 +22982,7 @@ function evaluate_model_buildReport(input, table, m, robustness, latency) {
         },
         regression: m.regression,
         latency,
+        endpointLatency,
         robustness,
         notes: c ? [...c.notes] : [],
     };
@@ -15306,6 +22991,11 @@ async function latencyReport(m, options) {
     const result = await measureLatency(m.session, m.plan, options);
     const { samples: _samples, ...summary } = result;
     return { ...summary, hardware: await hardware(m.session) };
+}
+/** Requests built from the same rows the model was scored on, one row each. */
+async function endpointReport(table, m, options) {
+    const bodies = endpointBodies(options.format, table, m.plan, options.requests + options.warmupRequests);
+    return measureEndpointLatency(bodies, options);
 }
 async function hardware(session) {
     const cpus = external_node_os_default().cpus();
@@ -15428,7 +23118,7 @@ function gateTable(gates) {
     // The user's order: it is the order they wrote the gates in, and the failures are marked.
     const rows = gates.slice(0, MAX_TABLE_ROWS).map((g) => {
         const c = gateCells(g);
-        return `| ${mdCodeCell(g.gate)} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
+        return `| ${markdown_mdCodeCell(g.gate)} | ${c.actual} | ${c.threshold} | ${c.margin} | ${g.passed ? '✅ pass' : '❌ fail'} |`;
     });
     return ['| Gate | Actual | Threshold | Margin | Result |', '|---|---:|---:|---:|---|', ...rows, ...more(gates.length, 'gates')].join('\n');
 }
@@ -15449,6 +23139,7 @@ function evaluationSections(e, checkNames, gateMs) {
         confusionSection(e),
         perClassSection(e),
         e.latency ? latencySection(e.latency, gateMs) : undefined,
+        e.endpointLatency ? endpointLatencySection(e.endpointLatency, gateMs) : undefined,
         robustnessSection(e.robustness, checkNames),
     ];
 }
@@ -15460,22 +23151,22 @@ function modelSection(e) {
         .join(', ');
     const external = m.externalData.length > 0 ? ` including ${m.externalData.length} external-data file${m.externalData.length === 1 ? '' : 's'}` : '';
     const outputs = [
-        m.outputs.prediction && `prediction ${mdCode(m.outputs.prediction)}`,
-        m.outputs.probabilities && `probabilities ${mdCode(m.outputs.probabilities)}`,
+        m.outputs.prediction && `prediction ${markdown_mdCode(m.outputs.prediction)}`,
+        m.outputs.probabilities && `probabilities ${markdown_mdCode(m.outputs.probabilities)}`,
     ].filter(Boolean);
-    const files = d.files.slice(0, MAX_FILES).map(mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
+    const files = d.files.slice(0, MAX_FILES).map(markdown_mdCode).join(', ') + (d.files.length > MAX_FILES ? ` and ${d.files.length - MAX_FILES} more` : '');
     return [
         '### Model and data',
         '',
-        `- **Model:** ${mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${markdown_mdText(opsets)}` : ''} (${e.task})`,
-        ...m.inputs.map((i) => `- **Input** ${mdCode(i.input)} (${markdown_mdText(i.type)}) ← ${columnList(i.columns)} _(${markdown_mdText(i.source)})_`),
+        `- **Model:** ${markdown_mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${markdown_mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${markdown_mdText(opsets)}` : ''} (${e.task})`,
+        ...m.inputs.map((i) => `- **Input** ${markdown_mdCode(i.input)} (${markdown_mdText(i.type)}) ← ${columnList(i.columns)} _(${markdown_mdText(i.source)})_`),
         `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
-        `- **Data:** ${formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
+        `- **Data:** ${formatCount(d.rows)} rows from ${files || markdown_mdCode(d.spec)}; label column ${markdown_mdCode(d.labelColumn)}` +
             (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
     ].join('\n');
 }
 function columnList(columns) {
-    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(mdCode).join(', ');
+    const shown = columns.slice(0, MAX_INPUT_COLUMNS).map(markdown_mdCode).join(', ');
     return columns.length > MAX_INPUT_COLUMNS ? `${shown} and ${columns.length - MAX_INPUT_COLUMNS} more columns` : shown;
 }
 function classificationSection(e) {
@@ -15497,7 +23188,7 @@ function classificationSection(e) {
             ['log loss', 'log_loss'],
             ['ROC AUC', 'roc_auc'],
         ]),
-        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => mdCode(l)).join(', ')}.`] : []),
+        ...(collapsed.length > 0 ? ['', `**Collapsed:** the model never predicts ${collapsed.map((l) => markdown_mdCode(l)).join(', ')}.`] : []),
     ].join('\n');
 }
 function regressionSection(e) {
@@ -15581,19 +23272,60 @@ function latencySection(l, gateMs) {
         '',
         `**Hardware:** ${markdown_mdText(hardwareLine(l))}`,
     ];
+    out.push(...spreadAndChart(l, l.histogram, gateMs, 'runs'));
+    return out.join('\n');
+}
+/** latency-endpoint: the model server's latency, as users of the serving stack feel it. */
+function endpointLatencySection(l, gateMs) {
+    const out = [
+        '### Latency (model server)',
+        '',
+        '| p50 | p95 | p99 | max | mean | throughput |',
+        '|---:|---:|---:|---:|---:|---:|',
+        `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
+        '',
+        `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${markdown_mdCode(l.url)} (${markdown_mdText(endpointDetail(l))}).`,
+    ];
+    if (l.errors > 0)
+        out.push('', `${markdown_mdText(endpointErrorLine(l))}.`);
+    out.push(...spreadAndChart(l, l.histogram, gateMs, 'requests'));
+    return out.join('\n');
+}
+/** "p99 12.3 ms over 2,000 requests at concurrency 8 against http://host/predict (json-rows, after 50 warm-up)" */
+function endpointLine(l) {
+    return `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${l.url} (${endpointDetail(l)})`;
+}
+function endpointDetail(l) {
+    return `${l.format === 'v2' ? 'v2 inference protocol' : 'json-rows'}, after ${formatCount(l.warmupRequests)} warm-up, timeout ${formatNumber(l.timeoutMs / 1000, 3)} s`;
+}
+/** "3 of 2,000 requests failed (503 ×2, timeout ×1) and are not in the percentiles" */
+function endpointErrorLine(l) {
+    const tally = Object.entries(l.failures)
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, n]) => `${what} ×${n}`)
+        .join(', ');
+    return `${formatCount(l.errors)} of ${formatCount(l.requests)} requests failed (${tally}) and are not in the percentiles`;
+}
+/** The p99 spread over blocks, the warning when the gate sits inside it, the too-few warning and the chart. */
+function spreadAndChart(l, histogram, gateMs, unit) {
+    const out = [];
     const spread = l.p99Spread;
     if (spread) {
-        out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
-        if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
-            out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`);
+        out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive ${unit}: ${ms(spread.low)} to ${ms(spread.high)}.`);
+        if (gateInsideSpread(l, gateMs)) {
+            out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more ${unit}, or set the gate outside it.`);
         }
     }
     if (l.warning)
         out.push('', `> ⚠️ ${markdown_mdText(l.warning)}`);
-    const chart = latencyChart(l.histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
+    const chart = latencyChart(histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
     if (chart)
         out.push('', chart);
-    return out.join('\n');
+    return out;
+}
+function gateInsideSpread(l, gateMs) {
+    const spread = l.p99Spread;
+    return spread !== undefined && gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high;
 }
 /** Where the numbers were measured: a latency means nothing without the machine. */
 function hardwareLine(l) {
@@ -15635,12 +23367,15 @@ function latencyChart(h, marks = {}) {
     return [
         '```mermaid',
         LATENCY_CHART_INIT,
-        'xychart-beta',
-        `  title "Latency per run (ms, bucket upper edge, log-spaced)${gateOutside ? `; the gate, ${formatNumber(marks.gate, 3)} ms, is beyond the slowest run` : ''}"`,
+        // Horizontal: twenty bucket labels side by side overlap; stacked they read. A short title
+        // (mermaid clips one wider than the chart).
+        'xychart-beta horizontal',
+        '  title "Runs per latency bucket (ms, log-spaced)"',
         `  x-axis "ms" [${labels.map((s, i) => JSON.stringify(tags[i].length > 0 ? `${s} (${tags[i].join(', ')})` : s)).join(', ')}]`,
         `  y-axis "runs" 0 --> ${top}`,
         `  bar [${h.counts.join(', ')}]`,
         '```',
+        ...(gateOutside ? ['', `The gate, ${formatNumber(marks.gate, 3)} ms, is beyond the slowest run.`] : []),
     ].join('\n');
 }
 /**
@@ -15678,7 +23413,7 @@ function robustnessSection(all, checkNames) {
         return undefined;
     const rows = checks.map((r) => {
         const { icon, word } = robustnessResult(r);
-        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${mdCodeCell(`robustness.${r.name}`)}) | ${icon} ${word} | ${markdown_mdText(r.detail)} |`;
+        return `| ${ROBUSTNESS_LABEL[r.name] ?? r.name} (${markdown_mdCodeCell(`robustness.${r.name}`)}) | ${icon} ${word} | ${markdown_mdText(r.detail)} |`;
     });
     return ['### Robustness', '', '| Check | Result | Detail |', '|---|---|---|', ...rows].join('\n');
 }
@@ -15687,7 +23422,7 @@ function baselineSection(v) {
     const base = v.baselineMetrics;
     if (!base)
         return undefined;
-    const out = ['### Against the baseline', '', `Baseline: ${mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
+    const out = ['### Against the baseline', '', `Baseline: ${markdown_mdCode(v.evaluation?.baseline?.model ?? v.source.baseline ?? 'baseline')}`];
     const rows = baselineRows(v.metrics, base);
     if (rows.length > 0) {
         out.push('', '| Metric | Candidate | Baseline | Δ |', '|---|---:|---:|---:|');
@@ -15717,11 +23452,11 @@ function baselineRows(candidate, baseline) {
 /** Mode 2: the team's own report, shown as it was read. */
 function reportSection(v) {
     const entries = Object.entries(v.metrics);
-    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${mdCodeCell(name)} | ${metricValue(name, value)} |`);
+    const rows = entries.slice(0, MAX_TABLE_ROWS).map(([name, value]) => `| ${markdown_mdCodeCell(name)} | ${metricValue(name, value)} |`);
     return [
         '### Metrics',
         '',
-        `From the report ${mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
+        `From the report ${markdown_mdCode(v.source.report ?? 'report')} (your own evaluation; modelci did not run the model).`,
         '',
         '| Metric | Value |',
         '|---|---:|',
@@ -15794,6 +23529,8 @@ function warnings(v, at) {
         .map((r) => ({ level: 'warning', title: `Robustness: ${r.name}`, message: r.detail, ...at }));
     if (e.latency?.warning)
         out.push({ level: 'warning', title: 'Latency: too few runs', message: e.latency.warning, ...at });
+    if (e.endpointLatency?.warning)
+        out.push({ level: 'warning', title: 'Latency: too few requests', message: e.endpointLatency.warning, ...at });
     return out;
 }
 function notices(v, at) {
@@ -15885,9 +23622,14 @@ const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 function evaluateGates(gates, metrics, options = {}) {
     const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
     const checks = options.checks ?? [];
-    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
-    const total = results.length + checks.length;
-    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const failedGates = results.filter((r) => !r.passed).map((r) => r.gate);
+    const failedChecks = checks.filter((c) => !c.passed).map((c) => c.name);
+    const failed = [...failedGates, ...failedChecks];
+    // Built-in checks are not gates the user wrote: counted apart ("5 gates and 3 checks passed").
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const summary = failed.length === 0
+        ? `All ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${count(checks.length, 'check')}` : ''} passed.`
+        : `${failedGates.length} of ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${failedChecks.length} of ${count(checks.length, 'check')}` : ''} failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -16055,6 +23797,7 @@ function jsonErrorLine(text, message) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-inputs.ts
+
 const QUALITY_GATES_INPUTS = [
     {
         name: 'model',
@@ -16101,9 +23844,15 @@ const QUALITY_GATES_INPUTS = [
         description: 'Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead.',
     },
     {
-        name: 'onnxruntime-cuda-dir',
-        type: 'path',
-        description: 'With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there.',
+        name: 'onnxruntime-cuda-url',
+        type: 'uri',
+        default: officialArchiveUrl(ONNXRUNTIME_VERSION),
+        description: "With execution-provider cuda: where to get onnxruntime's GPU release archive (the CUDA provider libraries) of the bundled version: an https URL, or a path or file:// URL of the .tgz on the runner. Checked by its sha256, extracted once into the runner's tool cache, and only its checked provider libraries are installed beside the bundled onnxruntime.",
+    },
+    {
+        name: 'onnxruntime-cuda-sha256',
+        type: 'string',
+        description: 'The sha256 of the archive at onnxruntime-cuda-url (from `curl -sL <url> | sha256sum`). Not needed for the official archive by its file name (onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz, from GitHub, a mirror or a path), whose published digest modelci knows; required for any other. A mismatch stops the step before anything is extracted or cached.',
     },
     {
         name: 'task',
@@ -16154,6 +23903,53 @@ const QUALITY_GATES_INPUTS = [
         default: 'modelci-gate-verdict.json',
         description: 'Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation).',
     },
+    {
+        name: 'latency-endpoint',
+        type: 'uri',
+        description: "Measure latency against the HTTP model server you deploy instead of in-process: the URL each request is POSTed to (http://host:8080/predict, or http://host:8000/v2/models/<name>/infer for v2). One test-data row per request; latency.* and throughput are then the server's.",
+    },
+    {
+        name: 'latency-endpoint-format',
+        type: 'choice',
+        choices: ['json-rows', 'v2'],
+        default: 'json-rows',
+        description: 'How requests are written: json-rows sends {"rows": [{"column": value, ...}]}; v2 the KServe/Triton v2 inference protocol, {"inputs": [{"name", "shape", "datatype", "data"}]} with the model\'s own input tensors.',
+    },
+    {
+        name: 'latency-endpoint-requests',
+        type: 'count',
+        min: 1,
+        max: 1000000,
+        default: '1000',
+        description: 'Timed requests to latency-endpoint. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so).',
+    },
+    {
+        name: 'latency-endpoint-concurrency',
+        type: 'count',
+        min: 1,
+        max: 1024,
+        default: '1',
+        description: 'Requests in flight at once, as many clients would send them.',
+    },
+    { name: 'latency-endpoint-warmup', type: 'count', min: 0, max: 100000, default: '50', description: 'Untimed requests before timing starts.' },
+    {
+        name: 'latency-endpoint-timeout',
+        type: 'duration',
+        default: '10s',
+        description: 'Longest wait for one whole answer (e.g. 10s or 500ms); a slower request counts as an error.',
+    },
+    {
+        name: 'latency-endpoint-max-error-rate',
+        type: 'rate',
+        default: '1%',
+        description: 'Share of timed requests that may fail (non-2xx, timeout) before the step fails: the latency of a failing server means nothing.',
+    },
+    {
+        name: 'latency-endpoint-token',
+        type: 'string',
+        secret: true,
+        description: 'Sent as "Authorization: Bearer <token>" to the endpoint\'s own origin only; masked in the log. Pass it from a secret.',
+    },
 ];
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates.ts
@@ -16162,6 +23958,7 @@ const QUALITY_GATES_INPUTS = [
  * model (or read the team's report), apply the gates and built-in checks, and write the
  * GateVerdict atomically, only once everything succeeded.
  */
+
 
 
 
@@ -16209,7 +24006,7 @@ const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
 function isKnownMetric(name) {
     return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
 }
-async function runQualityGates(req, now = new Date()) {
+async function runQualityGates(req, now = new Date(), prepared = {}) {
     const v = parse_input_parseInputs(QUALITY_GATES_INPUTS, req);
     const model = v.model;
     const reportPath = v.report;
@@ -16225,19 +24022,23 @@ async function runQualityGates(req, now = new Date()) {
     }
     const verdictPath = v['verdict-path'];
     const baseline = v.baseline;
+    const endpoint = endpointOptions(v, req, gates, Boolean(reportPath));
     let metrics;
     let baselineMetrics;
     let evaluation;
     if (model) {
         checkMetricNames(gates);
         const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
+        const testData = requireInput(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)', { with: 'model' });
+        const labelColumn = requireInput(req['label-column'], 'label-column', 'the name of the column holding the true labels', { with: 'model' });
+        const cudaProviders = prepared.cudaProviders ? await prepared.cudaProviders() : undefined;
         evaluation = await evaluateModel({
             model,
-            testData: required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
-            labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
+            testData,
+            labelColumn,
             baseline: baselineIsReport ? undefined : baseline,
             provider: v['execution-provider'],
-            cudaDir: v['onnxruntime-cuda-dir'],
+            cudaProviders,
             task: v.task,
             mapping: v['input-mapping'].length > 0 ? parseInputMapping(v['input-mapping'].join('\n')) : undefined,
             features: req.features?.trim() ? parseNameList(req.features) : undefined,
@@ -16246,6 +24047,7 @@ async function runQualityGates(req, now = new Date()) {
             probabilityOutput: v['probability-output'],
             delimiter: req.delimiter || undefined,
             latency: { runs: v['latency-runs'], warmupRuns: v['warmup-runs'], batchSize: v['batch-size'] },
+            endpoint,
             baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
             now,
         });
@@ -16327,6 +24129,34 @@ function builtInChecks(report) {
     }
     return checks;
 }
+/**
+ * latency-endpoint's options, checked before the model is run: it needs the model (requests are
+ * built from the rows it takes), and its latency is not comparable with a baseline run in-process.
+ */
+function endpointOptions(v, req, gates, withReport) {
+    const url = v['latency-endpoint'];
+    if (!url)
+        return undefined;
+    if (withReport) {
+        throw new errors_InputError(`Input 'latency-endpoint' needs 'model' (with test-data): the requests are built from the rows the model takes; with 'report', put the server's latency in your report instead.`, { input: 'latency-endpoint' });
+    }
+    const compared = gates.find((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric));
+    if (compared) {
+        throw new errors_InputError(`Gate '${compared.text}' compares latency with the baseline, but with latency-endpoint the candidate's latency is the server's and the baseline's would be in-process; gate on a fixed threshold (e.g. latency.p99 <= 50ms) instead.`, { input: compared.input, line: compared.line });
+    }
+    const format = v['latency-endpoint-format'];
+    checkEndpointUrl(url, format);
+    return {
+        url,
+        format,
+        requests: v['latency-endpoint-requests'],
+        concurrency: v['latency-endpoint-concurrency'],
+        warmupRequests: v['latency-endpoint-warmup'],
+        timeoutMs: v['latency-endpoint-timeout'],
+        maxErrorRate: v['latency-endpoint-max-error-rate'],
+        token: req['latency-endpoint-token']?.trim() || undefined,
+    };
+}
 /** Catches a misspelt metric before minutes of evaluation, not after. */
 function checkMetricNames(gates) {
     for (const g of gates) {
@@ -16338,12 +24168,6 @@ function checkMetricNames(gates) {
             throw new errors_InputError(`Gate '${g.text}' names the metric '${name}', which the evaluation does not produce; ${near ? `did you mean '${near}'?` : `known metrics: ${KNOWN_METRICS.join(', ')}, and precision.<class>, recall.<class>, f1.<class>.`}`, { input: g.input, line: g.line });
         }
     }
-}
-function required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new errors_InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
-    return v;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-policy.ts
@@ -16376,93 +24200,6 @@ function verdictOutcome(document, file, input) {
     if (failed.length > 0)
         return { passed: false, why: `its verdict says passed but ${failed.join(', ')} failed` };
     return { passed: true };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/redact-uri.ts
-/**
- * Credentials never go into a message or a record. In any text (a bare URI, or a message that
- * quotes one), every `scheme://` URI loses its userinfo and the values of query or fragment
- * parameters whose names look like credentials become `***`.
- *
- * The userinfo ends at the LAST `@` of the authority, as a URL parser reads it: passwords hold
- * `@` and `:` more often than people percent-encode them. The authority ends where RFC 3986
- * says it must (`/`, `?`, `#`) or at a character no URI holds unencoded (space, `"`, `<`, `>`,
- * backtick, `\`), so an IPv6 host (`[::1]`) and an `@` in the path are left alone.
- */
-/** scheme:// authority path ?query #fragment, each part as a URI can hold it in running text. */
-const URI_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#\\"<>`]*)([^\s?#"<>`]*)(\?[^\s#"<>`]*)?(#[^\s"<>`]*)?/gi;
-/** Parameter names that carry a credential: whole words (api_key, X-Amz-Signature) or parts (privatetoken). */
-const CREDENTIAL_WORD = /^(?:api[-_ ]?key|apikey|key|token|secret|password|passwd|pwd|pass|sig|signature|credential|credentials|auth|authorization|session|jwt|code|bearer)s?$/;
-const CREDENTIAL_PART = /token|secret|passw|apikey|api_key|credential|signature/;
-const REDACTED = '***';
-function redactUri(text) {
-    return text.replace(URI_IN_TEXT, (_all, scheme, authority, path, query, fragment) => scheme + hostOf(authority) + path + (query ? redactParams(query) : '') + (fragment ? redactParams(fragment) : ''));
-}
-/** Whether a query or fragment parameter of this name holds a credential. */
-function isCredentialName(name) {
-    const words = decodeLoosely(name)
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter(Boolean);
-    const joined = words.join('_');
-    return words.some((w) => CREDENTIAL_WORD.test(w)) || CREDENTIAL_PART.test(joined) || CREDENTIAL_WORD.test(joined);
-}
-/**
- * The credentials the URIs in a text carry, as written and percent-decoded: each password, a
- * userinfo without a password (a token as the user name), and every credential parameter's value.
- */
-function uriCredentials(text) {
-    const found = [];
-    for (const m of text.matchAll(URI_IN_TEXT)) {
-        const authority = m[2];
-        const at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            const userinfo = authority.slice(0, at);
-            const colon = userinfo.indexOf(':');
-            found.push(colon >= 0 ? userinfo.slice(colon + 1) : userinfo);
-        }
-        for (const part of [m[4], m[5]]) {
-            if (!part)
-                continue;
-            for (const { name, value } of params(part.slice(1)))
-                if (isCredentialName(name))
-                    found.push(value);
-        }
-    }
-    return [...new Set(found.flatMap((s) => [s, decodeLoosely(s), decodeLoosely(s.replace(/\+/g, ' '))]).filter((s) => s !== '' && s !== REDACTED))];
-}
-function hostOf(authority) {
-    const at = authority.lastIndexOf('@');
-    return at >= 0 ? authority.slice(at + 1) : authority;
-}
-/** `?a=1&api_key=s;b` keeps its shape, with each credential's value replaced. */
-function redactParams(part) {
-    return (part[0] +
-        params(part.slice(1))
-            .map((p) => (p.value !== '' && isCredentialName(p.name) ? `${p.name}=${REDACTED}${p.rest}` : p.raw))
-            .join(''));
-}
-/**
- * Parameters with their separators kept: a value ends at `&`, `;` or a quote (a message's
- * closing quote belongs to the message, and no token holds one).
- */
-function params(body) {
-    const out = [];
-    for (const m of body.matchAll(/([^&;=']*)(?:=([^&;']*))?([^&;]*[&;]?)/g)) {
-        if (m[0] === '')
-            continue;
-        out.push({ raw: m[0], name: m[1], value: m[2] ?? '', rest: m[3] });
-    }
-    return out;
-}
-function decodeLoosely(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/model-registry.ts
@@ -16549,15 +24286,13 @@ function openRegistry(uri, input = 'registry') {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1].toLowerCase();
     const factory = FACTORIES.get(scheme ?? 'file');
     if (!factory) {
-        throw new errors_InputError(redactUri(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`), { input });
+        throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' uses the scheme '${scheme}', which this modelci does not support yet; use a local folder (file://./registry or a plain path). Supported: ${[...FACTORIES.keys()].map((s) => `${s}://`).join(', ')}.`), { input });
     }
     return factory(uri);
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: ./packages/core/src/registry/download-target.ts
 /**
  * Where a version's file lands on download: inside the download folder, whatever path the
@@ -17364,400 +25099,6 @@ async function copyVerified(from, to, digest, size, what) {
 }
 registerBackend('file', (uri) => new LocalOciRegistry(uri));
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-body.ts
-
-class BoundedBody extends external_node_stream_namespaceObject.Transform {
-    source;
-    limits;
-    fail;
-    received = 0;
-    timer;
-    constructor(source, limits, fail) {
-        super();
-        this.source = source;
-        this.limits = limits;
-        this.fail = fail;
-        // A body dropped unread may still fail (its idle timer): that must not crash the process.
-        // Readers still see the error (async iteration and pipeline listen for it themselves).
-        this.on('error', () => undefined);
-        const declared = Number(source.headers['content-length']);
-        if (Number.isFinite(declared) && declared > limits.maxBytes) {
-            // Refused before reading a byte of it.
-            queueMicrotask(() => this.destroy(fail('too-large', `${bytes(declared)} (Content-Length)`)));
-            return;
-        }
-        source.on('error', (e) => this.destroy(fail('broken', e.code ?? e.message, e)));
-        source.on('aborted', () => this.destroy(fail('broken', 'connection closed mid-answer')));
-        this.arm();
-        source.pipe(this);
-    }
-    _transform(chunk, _encoding, done) {
-        this.received += chunk.length;
-        if (this.received > this.limits.maxBytes)
-            return done(this.fail('too-large', `more than ${bytes(this.limits.maxBytes)}`));
-        this.arm();
-        done(null, chunk);
-    }
-    _flush(done) {
-        this.disarm();
-        done();
-    }
-    _destroy(error, done) {
-        this.disarm();
-        this.source.unpipe(this);
-        this.source.destroy();
-        done(error);
-    }
-    arm() {
-        this.disarm();
-        if (!Number.isFinite(this.limits.idleMs))
-            return;
-        this.timer = setTimeout(() => this.destroy(this.fail('idle-timeout', `nothing received for ${this.limits.idleMs / 1000} s`)), this.limits.idleMs).unref();
-    }
-    disarm() {
-        if (this.timer)
-            clearTimeout(this.timer);
-        this.timer = undefined;
-    }
-}
-/** 16777216 -> "16 MiB". */
-function bytes(n) {
-    if (n >= 1 << 30)
-        return `${+(n / (1 << 30)).toFixed(1)} GiB`;
-    if (n >= 1 << 20)
-        return `${+(n / (1 << 20)).toFixed(1)} MiB`;
-    if (n >= 1 << 10)
-        return `${+(n / (1 << 10)).toFixed(1)} KiB`;
-    return `${n} bytes`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-origin.ts
-/**
- * Where credentials may go: an origin is scheme + host + port (URL.origin, default ports made
- * implicit, so http://a:80 and http://a are one origin; 127.0.0.1 and localhost are two).
- */
-
-function originOf(url) {
-    return (typeof url === 'string' ? new URL(url) : url).origin;
-}
-function sameOrigin(a, b) {
-    return originOf(a) === originOf(b);
-}
-/**
- * The URL as a message may show it: no user:password, and no query or fragment, which may hold a
- * signature (a presigned storage URL) or an upload's state.
- */
-function shownUrl(url) {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    return redactUri(`${u.protocol}//${u.username || u.password ? `${u.username}:${u.password}@` : ''}${u.host}${u.pathname === '/' ? '' : u.pathname}`);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-failure.ts
-/**
- * How an HTTP call failed, as a ServiceError that names the service and its (redacted) URL, says
- * whether trying again can help, and keeps a short `reason` ("ECONNREFUSED", "no answer within
- * 30 s") for adapters that fold it into a sentence of their own.
- */
-
-
-/** Kinds a second try can cure; a body over the cap will be over it again. */
-const RETRYABLE = new Set([
-    'unreachable',
-    'connect-timeout',
-    'headers-timeout',
-    'send-timeout',
-    'idle-timeout',
-    'deadline',
-    'broken',
-]);
-class HttpFailure extends ServiceError {
-    kind;
-    url;
-    method;
-    reason;
-    constructor(service, kind, url, method, 
-    /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
-    reason, options = {}) {
-        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), {
-            retryable: RETRYABLE.has(kind),
-            cause: options.cause,
-        });
-        this.kind = kind;
-        this.url = url;
-        this.method = method;
-        this.reason = reason;
-        this.name = 'ServiceError';
-    }
-}
-function isHttpFailure(e) {
-    return e instanceof HttpFailure;
-}
-/** HTTP statuses a later try may not get: overload, a proxy between restarts, rate limits. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-}
-function seconds(ms) {
-    return `${ms / 1000} s`;
-}
-function http_failure_sentence(service, kind, url, method, reason, hint) {
-    const Service = service[0].toUpperCase() + service.slice(1);
-    switch (kind) {
-        case 'unreachable':
-        case 'connect-timeout':
-            return `Cannot reach ${service} at ${url} (${reason}); ${hint ? `${hint}, then try again` : 'check the address and that the service is up, then try again'}.`;
-        case 'too-large':
-            return `${Service} at ${url} answered ${method} with ${reason}, more than modelci reads; check the URI points at the right service.`;
-        default:
-            return `${Service} at ${url} did not finish answering ${method} (${reason}); try again, or check that the service is healthy.`;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/shared/http-client.ts
-/**
- * The one HTTP client every adapter uses (registries, routers, metrics sources). Every call is
- * bounded: a connect timeout, a timeout for the answer's headers, an idle timeout while the body
- * streams (and while a request body goes up), a deadline for bodies read whole, and a size cap;
- * an AbortSignal stops it at any point. Credentials go only to the origin they were given for:
- * a redirect to another origin is followed without them. Only idempotent calls are retried.
- * Built on node:http (not fetch): a request body streams from a file at disk speed, and each
- * phase of a call can have its own timer.
- */
-
-
-
-
-
-
-const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, idleMs: 30_000, totalMs: 120_000 };
-/** Default cap on an answer: JSON APIs answer kilobytes; 16 MiB is a broken or wrong server. */
-const JSON_MAX_BYTES = 16 * 1024 * 1024;
-/** Tries after the first, for idempotent calls (GET, HEAD, and what the caller marks). */
-const DEFAULT_RETRIES = 2;
-const BACKOFF_MS = 250;
-const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-class HttpClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    async request(call) {
-        const method = call.method.toUpperCase();
-        const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...call.timeouts };
-        const maxBytes = call.maxBytes ?? this.options.maxBytes ?? JSON_MAX_BYTES;
-        const signal = anySignal(this.options.signal, call.signal);
-        const replayable = !(call.body instanceof external_node_stream_namespaceObject.Readable);
-        const idempotent = method === 'GET' || method === 'HEAD' || call.idempotent === true;
-        const retries = idempotent && replayable ? (call.retries ?? this.options.retries ?? DEFAULT_RETRIES) : 0;
-        const credentialsOrigin = call.authorization ? (call.credentialsOrigin ?? originOf(call.url)) : undefined;
-        const started = Date.now();
-        let url = new URL(call.url);
-        let redirects = 0;
-        const verb = method;
-        for (let attempt = 0;; attempt++) {
-            let res;
-            try {
-                res = await this.once(verb, url, call, credentialsOrigin, timeouts, maxBytes, started, signal);
-            }
-            catch (e) {
-                if (attempt < retries && isHttpFailure(e) && e.retryable && !signal?.aborted) {
-                    await sleep(BACKOFF_MS * 2 ** attempt, signal);
-                    continue;
-                }
-                throw e;
-            }
-            if (REDIRECTS.has(res.status) && res.header('location') && (verb === 'GET' || verb === 'HEAD') && call.followRedirects !== false) {
-                res.discard();
-                if (++redirects > MAX_REDIRECTS)
-                    throw this.failure('unreachable', url, verb, `more than ${MAX_REDIRECTS} redirects`);
-                url = new URL(res.header('location'), url);
-                attempt--;
-                continue;
-            }
-            if (attempt < retries && isRetryableStatus(res.status) && !signal?.aborted) {
-                res.discard();
-                await sleep(retryAfterMs(res.header('retry-after')) ?? BACKOFF_MS * 2 ** attempt, signal);
-                continue;
-            }
-            return res;
-        }
-    }
-    /** One exchange: no retry, no redirect. */
-    once(method, url, call, credentialsOrigin, timeouts, maxBytes, started, signal) {
-        if (signal?.aborted)
-            return Promise.reject(abortReason(signal));
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-            return Promise.reject(this.failure('unreachable', url, method, `${url.protocol} is not HTTP`));
-        const headers = { ...call.headers };
-        // Credentials are for their own origin; a redirect or a Location elsewhere gets none.
-        if (call.authorization && credentialsOrigin === url.origin)
-            headers.Authorization = call.authorization;
-        if (url.username || url.password) {
-            headers.Authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-        }
-        const target = new URL(url);
-        target.username = '';
-        target.password = '';
-        return new Promise((resolve, reject) => {
-            const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request;
-            const req = send(target, { method, headers });
-            let settled = false;
-            let timer;
-            const arm = (ms, kind, reason) => {
-                if (timer)
-                    clearTimeout(timer);
-                timer = Number.isFinite(ms) ? setTimeout(() => fail(this.failure(kind, url, method, reason)), ms).unref() : undefined;
-            };
-            const done = () => {
-                settled = true;
-                if (timer)
-                    clearTimeout(timer);
-                signal?.removeEventListener('abort', onAbort);
-            };
-            const fail = (e) => {
-                if (settled)
-                    return;
-                done();
-                req.destroy();
-                reject(e);
-            };
-            const onAbort = () => fail(abortReason(signal));
-            signal?.addEventListener('abort', onAbort, { once: true });
-            // Headers are awaited once the connection is up and the whole request has gone out.
-            let connected = false;
-            let sent = false;
-            const awaitHeaders = () => {
-                if (connected && sent)
-                    arm(timeouts.headersMs, 'headers-timeout', `no answer within ${seconds(timeouts.headersMs)}`);
-            };
-            arm(timeouts.connectMs, 'connect-timeout', `no connection within ${seconds(timeouts.connectMs)}`);
-            req.on('socket', (socket) => {
-                const up = () => {
-                    connected = true;
-                    if (!sent)
-                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
-                    awaitHeaders();
-                };
-                if (socket.connecting)
-                    socket.once('connect', up);
-                else
-                    up();
-            });
-            req.on('finish', () => {
-                sent = true;
-                awaitHeaders();
-            });
-            req.on('error', (e) => fail(isHttpFailure(e) ? e : this.failure('unreachable', url, method, e.code ?? e.message, e)));
-            req.on('response', (res) => {
-                if (settled)
-                    return res.destroy();
-                done();
-                resolve(this.response(res, url, method, timeouts, maxBytes, started, signal));
-            });
-            const body = call.body;
-            if (body instanceof external_node_stream_namespaceObject.Readable) {
-                // Bytes leaving the file are progress: a server that stops reading stalls them.
-                body.on('data', () => {
-                    if (connected && !sent)
-                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
-                });
-                body.on('error', (e) => fail(e));
-                body.pipe(req);
-            }
-            else {
-                req.end(body);
-            }
-        });
-    }
-    response(res, url, method, timeouts, maxBytes, started, signal) {
-        const body = new BoundedBody(res, { idleMs: timeouts.idleMs, maxBytes }, (kind, reason, cause) => this.failure(kind, url, method, reason, cause));
-        if (signal) {
-            const onAbort = () => body.destroy(abortReason(signal));
-            signal.addEventListener('abort', onAbort, { once: true });
-            body.once('close', () => signal.removeEventListener('abort', onAbort));
-        }
-        const buffer = async () => {
-            const left = timeouts.totalMs - (Date.now() - started);
-            const deadline = Number.isFinite(left)
-                ? setTimeout(() => body.destroy(this.failure('deadline', url, method, `the answer took over ${seconds(timeouts.totalMs)}`)), Math.max(0, left)).unref()
-                : undefined;
-            try {
-                const chunks = [];
-                for await (const chunk of body)
-                    chunks.push(chunk);
-                return Buffer.concat(chunks);
-            }
-            finally {
-                if (deadline)
-                    clearTimeout(deadline);
-            }
-        };
-        const text = async () => (await buffer()).toString('utf8');
-        return {
-            status: res.statusCode ?? 0,
-            statusText: res.statusMessage ?? '',
-            url: url.href,
-            headers: res.headers,
-            header: (name) => {
-                const v = res.headers[name.toLowerCase()];
-                return Array.isArray(v) ? v.join(', ') : v;
-            },
-            body,
-            buffer,
-            text,
-            json: async () => {
-                const t = await text();
-                try {
-                    return JSON.parse(t);
-                }
-                catch {
-                    return undefined;
-                }
-            },
-            discard: () => {
-                body.destroy();
-            },
-        };
-    }
-    failure(kind, url, method, reason, cause) {
-        return new HttpFailure(this.options.service, kind, url.href, method, reason, { hint: this.options.hint, cause });
-    }
-}
-/** The reason a signal was aborted with, as an Error (AbortController.abort() gives an AbortError). */
-function abortReason(signal) {
-    const r = signal.reason;
-    return r instanceof Error ? r : Object.assign(new Error(`The operation was cancelled${r === undefined ? '' : ` (${String(r)})`}.`), { name: 'AbortError' });
-}
-function anySignal(...signals) {
-    const present = signals.filter((s) => s !== undefined);
-    return present.length <= 1 ? present[0] : AbortSignal.any(present);
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(abortReason(signal));
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortReason(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Retry-After in seconds (capped at 30 s: a step should not sleep for an hour). */
-function retryAfterMs(header) {
-    const s = Number(header);
-    return header && Number.isFinite(s) && s >= 0 ? Math.min(s, 30) * 1000 : undefined;
-}
-
-
 ;// CONCATENATED MODULE: ./packages/core/src/registry/oci-registry.ts
 /**
  * An OCI distribution registry (GHCR, Docker Hub, Harbor, ECR, distribution itself) as a model
@@ -17838,7 +25179,7 @@ class OciRegistry {
         });
         const m = /^oci(\+https?)?:\/\/([^/]+)(\/.*)?$/i.exec(uri);
         if (!m)
-            throw new errors_InputError(redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
+            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not oci://host/namespace (e.g. oci://ghcr.io/acme/models).`), { input: 'registry' });
         // Credentials in the URI (user:password@host, the password may hold '@'): used, never printed.
         const at = m[2].lastIndexOf('@');
         this.host = m[2].slice(at + 1);
@@ -17942,12 +25283,12 @@ class OciRegistry {
         if (ref === 'latest') {
             const tags = (await this.tags(repo)).filter((t) => versionNumber(t) !== undefined);
             if (tags.length === 0)
-                throw new errors_InputError(redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
+                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
             tag = `v${Math.max(...tags.map((t) => versionNumber(t)))}`;
         }
         const got = await this.getManifest(repo, tag);
         if (!got) {
-            throw new errors_InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${describeTags(await this.tags(repo))}.`), { input: 'version' });
+            throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; it has ${describeTags(await this.tags(repo))}.`), { input: 'version' });
         }
         return this.toVersion(name, repo, got.manifest, got.digest);
     }
@@ -17955,7 +25296,7 @@ class OciRegistry {
     async list(name) {
         const versions = await this.versionsOf(name);
         if (versions.length === 0)
-            throw new errors_InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+            throw new errors_InputError(redact_uri_redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
         return versions;
     }
     async versionsOf(name) {
@@ -17985,7 +25326,7 @@ class OciRegistry {
         const repo = this.repo(version.name);
         const current = await this.getManifest(repo, `v${version.version}`);
         if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+            throw new errors_InputError(redact_uri_redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
                 input: 'version',
             });
         }
@@ -18022,7 +25363,7 @@ class OciRegistry {
         const previousVersion = before ? versionNumber(before.manifest.annotations?.['org.opencontainers.image.version'] ?? '') : undefined;
         const current = await this.getManifest(repo, `v${version.version}`);
         if (!current || current.digest !== version.digest) {
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+            throw new errors_InputError(redact_uri_redactUri(`Version ${version.version} of '${name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
                 input: 'version',
             });
         }
@@ -18445,7 +25786,7 @@ class MlflowRegistry {
         });
         const m = /^mlflow\+(https?):\/\/([^?]+?)\/*(\?.*)?$/i.exec(uri);
         if (!m)
-            throw new errors_InputError(redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
+            throw new errors_InputError(redact_uri_redactUri(`Registry '${uri}' is not mlflow+http(s)://host[:port] (e.g. mlflow+https://mlflow.example.com).`), { input: 'registry' });
         this.base = `${m[1].toLowerCase()}://${m[2]}`;
         this.stages = new URLSearchParams(m[3] ?? '').get('stages') === 'true';
     }
@@ -18515,10 +25856,10 @@ class MlflowRegistry {
         if (ref === 'latest') {
             const all = await this.list(name);
             if (all.length === 0)
-                throw new errors_InputError(redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
+                throw new errors_InputError(redact_uri_redactUri(`Model '${name}' has no versions in ${this.uri}; register it first.`), { input: 'name' });
             return all[all.length - 1];
         }
-        const missing = () => new errors_InputError(redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
+        const missing = () => new errors_InputError(redact_uri_redactUri(`Model '${name}' has no ${n !== undefined ? 'version' : 'alias'} '${ref}' in ${this.uri}; list its versions with operation: list.`), { input: 'version' });
         const got = n !== undefined
             ? await this.call('GET', `model-versions/get?name=${encodeURIComponent(name)}&version=${n}`, undefined, ['RESOURCE_DOES_NOT_EXIST'])
             : await this.call('GET', `registered-models/alias?name=${encodeURIComponent(name)}&alias=${encodeURIComponent(ref)}`, undefined, [
@@ -18541,7 +25882,7 @@ class MlflowRegistry {
         checkMlflowModelName(name);
         const got = (await this.call('GET', `registered-models/get?name=${encodeURIComponent(name)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
         if (!got?.registered_model)
-            throw new errors_InputError(redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
+            throw new errors_InputError(redact_uri_redactUri(`Model '${name}' is not in the registry ${this.uri}; register it first (or check the name).`), { input: 'name' });
         const aliases = new Map();
         for (const a of got.registered_model.aliases ?? [])
             aliases.set(String(a.version), [...(aliases.get(String(a.version)) ?? []), a.alias]);
@@ -18576,7 +25917,7 @@ class MlflowRegistry {
     oldServerStage(alias) {
         const stage = STAGE_OF[alias.toLowerCase()];
         if (!this.stages || !stage) {
-            throw new errors_InputError(redactUri(`The MLflow server ${this.base} is older than model aliases (MLflow before 2.3): ${this.stages ? `only production and staging map to its stages, not '${alias}'` : 'add ?stages=true to the registry URI to use its stages (Production, Staging)'}.`), { input: 'registry' });
+            throw new errors_InputError(redact_uri_redactUri(`The MLflow server ${this.base} is older than model aliases (MLflow before 2.3): ${this.stages ? `only production and staging map to its stages, not '${alias}'` : 'add ?stages=true to the registry URI to use its stages (Production, Staging)'}.`), { input: 'registry' });
         }
         return stage;
     }
@@ -18614,7 +25955,7 @@ class MlflowRegistry {
     async attach(version, attachment) {
         const current = await this.resolve(version.name, String(version.version));
         if (current.digest !== version.digest)
-            throw new errors_InputError(redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
+            throw new errors_InputError(redact_uri_redactUri(`Version ${version.version} of '${version.name}' changed in ${this.uri} since it was resolved; resolve it again.`), {
                 input: 'version',
             });
         // Each attachment is a tag of its own: no read-modify-write, so two jobs attaching at once both
@@ -18718,7 +26059,7 @@ class MlflowRegistry {
     async existingRun(runId) {
         const got = (await this.call('GET', `runs/get?run_id=${encodeURIComponent(runId)}`, undefined, ['RESOURCE_DOES_NOT_EXIST']));
         if (!got?.run)
-            throw new errors_InputError(redactUri(`Input 'mlflow-run-id' names run ${runId}, which ${this.uri} does not have; give the run id the training step reported, on this server.`), { input: 'mlflow-run-id' });
+            throw new errors_InputError(redact_uri_redactUri(`Input 'mlflow-run-id' names run ${runId}, which ${this.uri} does not have; give the run id the training step reported, on this server.`), { input: 'mlflow-run-id' });
         return { run: got.run };
     }
     async experiment() {
@@ -18852,7 +26193,7 @@ function contentDigest(files) {
 function artifactPath(uri) {
     const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/(.*)$/.exec(uri);
     if (!m) {
-        throw new errors_InputError(redactUri(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`), { input: 'registry' });
+        throw new errors_InputError(redact_uri_redactUri(`The MLflow server stores artifacts at '${uri}', which modelci cannot reach through the server; start it with --serve-artifacts (the mlflow-artifacts proxy).`), { input: 'registry' });
     }
     return m[1].replace(/\/+$/, '');
 }
@@ -18958,68 +26299,118 @@ const RESOLVE_INPUTS = register_model_inputs_pick(['registry', 'name', 'version'
 const LIST_INPUTS = register_model_inputs_pick(['registry', 'name']);
 const ATTACH_INPUTS = register_model_inputs_pick(['registry', 'name', 'version', 'gate-verdict', 'drift-report', 'git-sha', 'run-url']);
 
+;// CONCATENATED MODULE: ./packages/core/src/render/registry-view.ts
+
+/** The metrics shown first, in this order, with their names for people and their units. */
+const KEY_METRICS = [
+    { key: 'accuracy', label: 'accuracy', show: (x) => fixed(x) },
+    { key: 'macro_f1', label: 'macro F1', show: (x) => fixed(x) },
+    { key: 'latency.p99', label: 'p99 latency', show: (x) => formatQuantity(x, 'time') },
+    { key: 'size', label: 'size', show: (x) => formatQuantity(x, 'bytes') },
+];
+/** Four decimals for a share, as the gates show them. */
+const fixed = (x) => (Math.abs(x) <= 1 ? x.toFixed(4) : String(Number(x.toPrecision(6))));
+/** The key metrics this version has, in order. */
+function registry_view_keyMetrics(v) {
+    const out = [];
+    for (const m of KEY_METRICS) {
+        const x = v.metrics[m.key];
+        if (typeof x === 'number')
+            out.push({ key: m.key, label: m.label, value: m.show(x) });
+    }
+    return out;
+}
+/** Every other metric with a value, sorted by name. */
+function otherMetrics(v) {
+    const key = new Set(KEY_METRICS.map((m) => m.key));
+    return Object.entries(v.metrics)
+        .filter(([k, x]) => !key.has(k) && typeof x === 'number')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => ({ key: k, label: k, value: fixed(x) }));
+}
+/** https://github.com/<owner>/<repo>/commit/<sha> when the run URL is a GitHub Actions run, else undefined. */
+function registry_view_commitUrl(v) {
+    const { gitSha, runUrl } = v.provenance;
+    if (!gitSha || !/^[0-9a-f]{7,64}$/i.test(gitSha) || !runUrl)
+        return undefined;
+    const m = /^(https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+)\/actions\/runs\/\d+/.exec(runUrl);
+    return m ? `${m[1]}/commit/${gitSha}` : undefined;
+}
+const shortDigest = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
 
 
 
 
-const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-function provenanceRows(v) {
-    const p = v.provenance;
-    const rows = [
-        ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
-        ['digest', v.digest],
-        ['uri', redactUri(v.uri)],
-        ['git SHA', p.gitSha ?? '(not recorded)'],
-    ];
-    if (p.runUrl)
-        rows.push(['run', p.runUrl]);
-    if (p.creator)
-        rows.push(['creator', p.creator]);
-    rows.push(['created', v.createdAt]);
-    rows.push(['gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? 'passed' : 'FAILED'} (${registry_markdown_short(p.gateVerdict.digest)})` : '(none recorded)']);
-    if (p.driftReport)
-        rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
-    rows.push(['files', v.files.map((f) => `${f.path} (${formatQuantity(f.size, 'bytes')})`).join(', ')]);
-    const metrics = Object.entries(v.metrics)
-        .filter(([, x]) => x !== null)
-        .slice(0, 12);
-    if (metrics.length > 0)
-        rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
-    return rows;
+function commitMarkdown(v) {
+    const sha = v.provenance.gitSha;
+    if (!sha)
+        return '(not recorded)';
+    const url = registry_view_commitUrl(v);
+    return url ? `[${markdown_mdCode(sha.slice(0, 12))}](${url})` : markdown_mdCode(sha);
 }
-function renderVersionText(v, headline) {
-    const rows = provenanceRows(v);
-    const width = Math.max(...rows.map(([k]) => k.length));
-    return [logText(headline), ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${logText(x)}`)].join('\n') + '\n';
+function provenanceLines(v) {
+    const p = v.provenance;
+    const item = (k, x) => `- **${k}**: ${x}`;
+    const lines = [item('version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.map(markdown_mdCode).join(', ')})` : ''}`), item('git SHA', commitMarkdown(v))];
+    if (p.runUrl)
+        lines.push(item('run', /^https:\/\//.test(p.runUrl) ? `[${markdown_mdText(p.runUrl.replace(/^https:\/\/[^/]+\//, ''))}](${encodeURI(p.runUrl)})` : markdown_mdText(p.runUrl)));
+    if (p.creator)
+        lines.push(item('creator', markdown_mdText(p.creator)));
+    lines.push(item('created', markdown_mdText(v.createdAt)));
+    lines.push(item('gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? '✅ passed' : '❌ FAILED'} (${markdown_mdCode(shortDigest(p.gateVerdict.digest))})` : '(none recorded)'));
+    if (p.driftReport)
+        lines.push(item('drift report', markdown_mdCode(shortDigest(p.driftReport.digest))));
+    const tags = Object.entries(v.tags ?? {});
+    if (tags.length > 0)
+        lines.push(item('tags', tags.map(([k, x]) => markdown_mdCode(`${k}=${x}`)).join(' ')));
+    lines.push(item('files', v.files.map((f) => `${markdown_mdCode(f.path)} (${formatQuantity(f.size, 'bytes')})`).join(', ')));
+    lines.push(item('digest', markdown_mdCode(v.digest)));
+    lines.push(item('uri', markdown_mdCode(redact_uri_redactUri(v.uri))));
+    return lines;
+}
+function metricsMarkdown(v) {
+    const key = registry_view_keyMetrics(v);
+    const other = otherMetrics(v);
+    const out = [];
+    if (key.length > 0) {
+        out.push(markdown_mdTable(key.map((m) => markdown_mdText(m.label)), key.map(() => 'right'), [key.map((m) => m.value)]), '');
+    }
+    if (other.length > 0) {
+        out.push(`<details><summary>${key.length > 0 ? 'Other metrics' : 'Metrics'} (${other.length})</summary>`, '', markdown_mdTable(['metric', 'value'], ['left', 'right'], other.map((m) => [markdown_mdCodeCell(m.key), m.value])), '', '</details>', '');
+    }
+    return out;
 }
 function registry_markdown_renderVersionMarkdown(v, headline, move, warning) {
     const lines = [markdown_mdHeading(2, markdown_mdText(headline)), ''];
     if (warning)
         lines.push(`> ⚠️ ${markdown_mdText(warning)}`, '');
     if (move) {
-        lines.push(`${mdCode(move.alias)} → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
+        lines.push(`${markdown_mdCode(move.alias)} → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
     }
-    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${markdown_mdText(x)} |`));
+    lines.push(...metricsMarkdown(v), ...provenanceLines(v));
     return lines.join('\n') + '\n';
 }
 function registry_markdown_renderVersionListMarkdown(name, versions) {
-    const lines = [
+    const rows = [...versions]
+        .reverse()
+        .slice(0, 100)
+        .map((v) => {
+        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
+        const sha = v.provenance.gitSha;
+        const url = commitUrl(v);
+        const shaCell = sha ? (url ? `[${mdCode(sha.slice(0, 12))}](${url})` : mdCodeCell(sha.slice(0, 12))) : '';
+        const metrics = keyMetrics(v)
+            .map((m) => `${mdText(m.label)} ${m.value}`)
+            .join(', ');
+        return [String(v.version), mdText(v.aliases.join(', ')), mdText(v.createdAt), shaCell, gate, metrics];
+    });
+    return ([
         mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`),
         '',
-        '| version | aliases | created | git SHA | gates | metrics |',
-        '|---:|---|---|---|---|---|',
-    ];
-    for (const v of [...versions].reverse().slice(0, 100)) {
-        const metrics = Object.entries(v.metrics)
-            .filter(([, x]) => x !== null)
-            .slice(0, 4)
-            .map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`)
-            .join(', ');
-        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
-        lines.push(`| ${v.version} | ${mdText(v.aliases.join(', '))} | ${mdText(v.createdAt)} | ${mdText((v.provenance.gitSha ?? '').slice(0, 12))} | ${gate} | ${metrics} |`);
-    }
-    return lines.join('\n') + '\n';
+        mdTable(['version', 'aliases', 'created', 'git SHA', 'gates', 'metrics'], ['right', 'left', 'left', 'left', 'left', 'left'], rows),
+    ].join('\n') + '\n');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/register-model.ts
@@ -19047,9 +26438,9 @@ async function runRegister(req, env = process.env, now = new Date()) {
     parse_input_parseInputs(REGISTER_INPUTS, req);
     const registry = register_model_open(req.registry);
     // Each backend checks the name by its own rules (OCI's grammar, MLflow's).
-    const name = register_model_required(req.name, 'name', 'the model name, e.g. penguin-classifier');
+    const name = requireInput(req.name, 'name', 'the model name, e.g. penguin-classifier');
     registry.checkName(name);
-    const files = await modelFiles(register_model_required(req.model, 'model', 'the model file or folder to register'));
+    const files = await modelFiles(requireInput(req.model, 'model', 'the model file or folder to register'));
     const provenance = {
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
         runUrl: req['run-url']?.trim() || runUrl(env),
@@ -19093,10 +26484,10 @@ async function runRegister(req, env = process.env, now = new Date()) {
 async function runPromote(req, now = new Date()) {
     parse_input_parseInputs(PROMOTE_INPUTS, req);
     const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name');
+    const name = requireInput(req.name, 'name', 'the model name');
     const alias = req.alias?.trim() || 'production';
     checkAlias(alias);
-    const version = await registry.resolve(name, register_model_required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
+    const version = await registry.resolve(name, requireInput(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
     const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
     const { 'protected-aliases': protectedAliases } = parse_input_parseInputs(PROMOTE_INPUTS, req);
     const gate = version.provenance.gateVerdict;
@@ -19122,7 +26513,7 @@ async function runPromote(req, now = new Date()) {
 async function runResolve(req) {
     parse_input_parseInputs(RESOLVE_INPUTS, req);
     const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name');
+    const name = requireInput(req.name, 'name', 'the model name');
     const version = await registry.resolve(name, req.version?.trim() || 'production');
     const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
     return { version, files, outputs: outputs(version) };
@@ -19134,9 +26525,9 @@ async function runResolve(req) {
 async function runAttach(req, env = process.env, now = new Date()) {
     parse_input_parseInputs(ATTACH_INPUTS, req);
     const registry = register_model_open(req.registry);
-    const name = register_model_required(req.name, 'name', 'the model name');
+    const name = requireInput(req.name, 'name', 'the model name');
     registry.checkName(name);
-    const version = await registry.resolve(name, register_model_required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
+    const version = await registry.resolve(name, requireInput(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
     const attachment = {
         attachedAt: now.toISOString(),
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
@@ -19164,13 +26555,13 @@ async function runAttach(req, env = process.env, now = new Date()) {
 }
 async function runList(req) {
     parse_input_parseInputs(LIST_INPUTS, req);
-    return register_model_open(req.registry).list(register_model_required(req.name, 'name', 'the model name'));
+    return register_model_open(req.registry).list(requireInput(req.name, 'name', 'the model name'));
 }
 function register_model_open(uri) {
     return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
 }
 function outputs(v) {
-    return { version: String(v.version), digest: v.digest, uri: redactUri(v.uri), 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
+    return { version: String(v.version), digest: v.digest, uri: redact_uri_redactUri(v.uri), 'git-sha': v.provenance.gitSha ?? '', 'previous-version': '' };
 }
 /** A file registers as itself; a folder as every file under it, by relative path. */
 async function modelFiles(spec) {
@@ -19254,12 +26645,6 @@ function runUrl(env) {
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
 }
-function register_model_required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new errors_InputError(`Input '${name}' is required: give ${what}.`, { input: name });
-    return v;
-}
 /** The register-model action's one step: which operation, its outputs, and the summary to show. */
 async function runRegistryOperation(req) {
     const { operation } = parseInputs(REGISTER_MODEL_INPUTS, req);
@@ -19302,6 +26687,2695 @@ async function runRegistryOperation(req) {
     throw new InputError(`Input 'operation' is '${operation}'; use register, promote, resolve, list or attach.`, { input: 'operation' });
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/github/github-api.ts
+/**
+ * The port to GitHub's REST API: the few calls modelci makes, for one repository. The adapter
+ * (action-kit, over @actions/github) binds the owner, repository, token and API URL, bounds
+ * every call in time, and turns an HTTP failure into a GitHubApiError carrying the status.
+ */
+
+/** Every status a run has before it completes. */
+const UNFINISHED_RUN_STATUSES = ['queued', 'in_progress', 'waiting', 'requested', 'pending'];
+/** GitHub answered with an HTTP error; `status` lets callers tell a read-only token (403) from a missing pull request (404). */
+class GitHubApiError extends ServiceError {
+    status;
+    /** GitHub's own message, as it sent it: untrusted text (quote it through logText). */
+    githubMessage;
+    constructor(message, status, options = {}) {
+        super('the GitHub API', message, options);
+        this.status = status;
+        this.githubMessage = options.githubMessage;
+    }
+}
+function github_api_isGitHubApiError(e) {
+    return e instanceof GitHubApiError;
+}
+/** A 403 that means "this token may not write here" (a fork's token), not a rate limit. */
+function github_api_isReadOnlyRefusal(e) {
+    return github_api_isGitHubApiError(e) && e.status === 403 && !/rate limit/i.test(e.message);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/request-retrain.ts
+/**
+ * Dispatch the training workflow when the monitor asks for it: never while a dispatched run of
+ * that workflow is unfinished (queued, waiting, requested, pending, in progress), at most once per
+ * cooldown (measured from the newest workflow_dispatch run, whoever started it), and otherwise
+ * with the inputs `retrain: 'true'` and `reason`. Everything is read from the API, so the
+ * scheduled job keeps no state of its own. GitHub queues a dispatched run a few seconds after
+ * answering 204: two monitor jobs started at once could both dispatch, which the monitor's
+ * workflow rules out with a `concurrency:` group.
+ */
+
+
+
+/**
+ * GitHub caps the whole inputs payload at 65,535 characters; the reason also becomes part of the
+ * run's page, so a sentence or two is what fits there.
+ */
+const MAX_REASON_CHARS = 1000;
+const DISPATCH_EVENT = 'workflow_dispatch';
+// Control characters, line breaks included, are what this matches, on purpose.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
+/** One line (workflow_dispatch inputs are single-line strings in the run's form), trimmed and capped. */
+function retrainReason(reason) {
+    const line = reason.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    if (line === '')
+        return 'requested by the modelci monitor';
+    return line.length <= MAX_REASON_CHARS ? line : `${line.slice(0, MAX_REASON_CHARS - 1).trimEnd()}…`;
+}
+/** "2 h 10 min", "45 min", "30 s": elapsed time for people. */
+function formatElapsed(ms) {
+    if (ms < 60_000)
+        return `${Math.max(0, Math.floor(ms / 1000))} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const h = Math.floor(minutes / 60);
+    const min = minutes % 60;
+    if (h === 0)
+        return `${min} min`;
+    return min === 0 ? `${h} h` : `${h} h ${min} min`;
+}
+const requestRetrain = async (api, policy, reason, now = new Date()) => {
+    checkPolicy(policy);
+    const runs = (filter) => api.listWorkflowRuns(policy.workflow, filter).catch((e) => {
+        throw explained(e, api, policy, 'list');
+    });
+    // The newest dispatched run answers both questions when it is the one still going.
+    const [latest] = await runs({ event: DISPATCH_EVENT, limit: 1 });
+    if (latest && isUnfinished(latest))
+        return busy(latest, policy);
+    for (const status of UNFINISHED_RUN_STATUSES) {
+        const [run] = await runs({ event: DISPATCH_EVENT, status, limit: 1 });
+        if (run)
+            return busy(run, policy);
+    }
+    if (latest) {
+        const elapsed = now.getTime() - Date.parse(latest.createdAt);
+        // A run dated in the future (a skewed clock) counts as just dispatched.
+        if (!(elapsed >= policy.cooldownMs)) {
+            return {
+                action: 'skipped',
+                why: `last retrain dispatched ${formatElapsed(Math.max(0, elapsed))} ago, cooldown ${formatElapsed(policy.cooldownMs)}: ${latest.url}`,
+                runUrl: latest.url,
+            };
+        }
+    }
+    const line = retrainReason(reason);
+    try {
+        await api.dispatchWorkflow(policy.workflow, { ref: policy.ref, inputs: { retrain: 'true', reason: line } });
+    }
+    catch (e) {
+        throw explained(e, api, policy, 'dispatch');
+    }
+    return { action: 'dispatched', workflow: policy.workflow, ref: policy.ref, reason: line };
+};
+function isUnfinished(run) {
+    return UNFINISHED_RUN_STATUSES.includes(run.status);
+}
+function busy(run, policy) {
+    const state = run.status === 'in_progress' ? 'in progress' : run.status;
+    return { action: 'skipped', why: `a retrain run of ${policy.workflow} is already ${state}: ${run.url}`, runUrl: run.url };
+}
+function checkPolicy(policy) {
+    if (policy.workflow.trim() === '')
+        throw new errors_InputError('The retrain workflow is empty: name its file (e.g. pipeline.yml) or give its numeric id.');
+    if (policy.ref.trim() === '')
+        throw new errors_InputError(`The ref to run ${policy.workflow} on is empty: give a branch or tag (e.g. main).`);
+    if (!Number.isFinite(policy.cooldownMs) || policy.cooldownMs < 0)
+        throw new errors_InputError(`The retrain cooldown must be a duration of 0 or more (e.g. 6h), not ${policy.cooldownMs} ms.`);
+}
+/** GitHub's refusals as one sentence each, with the fix; anything else as the adapter said it. */
+function explained(e, api, policy, phase) {
+    if (!github_api_isGitHubApiError(e))
+        return e;
+    const where = `${policy.workflow} in ${api.repository}`;
+    const options = { cause: e, githubMessage: e.githubMessage };
+    const refused = github_api_isReadOnlyRefusal(e);
+    if (refused) {
+        return phase === 'dispatch'
+            ? new GitHubApiError(`GitHub refused to dispatch ${where} (403): the token needs \`actions: write\` (add \`permissions: actions: write\` to the monitor's job).`, 403, options)
+            : new GitHubApiError(`GitHub refused to list the runs of ${where} (403): the token needs \`actions: read\`.`, 403, options);
+    }
+    if (e.status === 404) {
+        return new GitHubApiError(`The workflow ${policy.workflow} does not exist on ${policy.ref} in ${api.repository} (GitHub answered 404): name a file in .github/workflows/ on that ref, or its numeric id.`, 404, options);
+    }
+    if (e.status === 422) {
+        const said = logText((e.githubMessage ?? '').trim()).slice(0, 300) || 'no message';
+        return new GitHubApiError(`GitHub refused to dispatch ${where} on ${policy.ref} (422: "${said}"): the workflow needs an \`on: workflow_dispatch\` trigger that declares the inputs \`retrain\` and \`reason\`, on a ref that exists.`, 422, options);
+    }
+    return e;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/report-comment.ts
+/**
+ * One report comment per pull request, edited in place on every push (as CML's `comment update`
+ * does): the comment is found by a hidden marker on its first line, so a second run edits it and
+ * never adds another. A read-only token (a pull request from a fork) cannot comment: the caller
+ * gets 'fallback' and shows the report in the job summary instead.
+ */
+
+
+/** Invisible in rendered Markdown; names the comment as ours. */
+const REPORT_MARKER = '<!-- modelci-report -->';
+/** GitHub refuses a comment body over 65,536 characters. */
+const MAX_COMMENT_CHARS = 65_536;
+/** The comment to edit: the first one carrying the marker (the oldest, so a stray duplicate never wins). */
+function findReportComment(comments) {
+    return comments.find((c) => c.body.startsWith(REPORT_MARKER));
+}
+/** The marker, then the report, cut to fit GitHub's limit with a line saying so. */
+function reportCommentBody(markdown) {
+    return fitGitHubLimit(`${REPORT_MARKER}\n${markdown}`);
+}
+/** A comment or issue body cut to GitHub's 65,536 characters with a line saying so (the job summary has all of it). */
+function fitGitHubLimit(body) {
+    if (body.length <= MAX_COMMENT_CHARS)
+        return body;
+    const note = "\n\n_The report was cut to fit GitHub's comment limit; the job summary has all of it._\n";
+    let cut = MAX_COMMENT_CHARS - note.length;
+    // Never split a character that takes two UTF-16 units.
+    if (/[\uD800-\uDBFF]/.test(body[cut - 1] ?? ''))
+        cut--;
+    return body.slice(0, cut) + note;
+}
+async function upsertReportComment(api, pullRequest, markdown) {
+    const body = reportCommentBody(markdown);
+    try {
+        const existing = findReportComment(await api.listIssueComments(pullRequest));
+        if (existing) {
+            if (existing.body === body)
+                return { action: 'updated', comment: existing };
+            return { action: 'updated', comment: await api.updateIssueComment(existing.id, body) };
+        }
+        return { action: 'created', comment: await api.createIssueComment(pullRequest, body) };
+    }
+    catch (e) {
+        if (isReadOnlyRefusal(e)) {
+            return {
+                action: 'fallback',
+                notice: `The token may not comment on pull request #${pullRequest} of ${api.repository} (GitHub answered 403, as it does for a pull request from a fork); the report is in the job summary instead.`,
+            };
+        }
+        if (isGitHubApiError(e) && e.status === 404) {
+            throw new InputError(`Pull request #${pullRequest} was not found in ${api.repository} (GitHub answered 404): give the number of an open pull request, or run on a pull_request event.`, { input: 'pull-request' });
+        }
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/sync-health-issue.ts
+/**
+ * One issue per monitor, kept in step with production's health: unhealthy opens it (or edits the
+ * open one in place, never a second), healthy closes it (completed) with a note that production
+ * recovered, and healthy with nothing open changes nothing. The issue is named by a hidden
+ * marker on the first line of its body and listed by a label; the marker is what counts, so an
+ * issue whose label GitHub dropped (a token without push access) or a person removed is still
+ * found. A monitor that turns unhealthy again within 30 days of recovering reopens its issue
+ * rather than opening another: a flapping model keeps one thread with its whole history and its
+ * subscribers; after 30 days it is a new incident and gets a new issue.
+ */
+
+
+
+const HEALTH_LABEL = 'modelci-monitor';
+const REOPEN_WITHIN_MS = 30 * 24 * 3_600_000;
+/** Issues searched by marker alone when none carries the label: the most recently updated this many. */
+const UNLABELLED_SEARCH_LIMIT = 1000;
+const MAX_MONITOR_CHARS = 100;
+/** Letters, digits, `.`, `_` and single `-`: nothing that could end the HTML comment or break a label search. */
+function monitorName(monitor) {
+    const name = monitor
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, MAX_MONITOR_CHARS);
+    if (name === '')
+        throw new errors_InputError(`The monitor name ${JSON.stringify(monitor)} has no letter or digit: name the monitor (e.g. the model's name).`);
+    return name;
+}
+function healthMarker(monitor) {
+    return `<!-- modelci-monitor:${monitorName(monitor)} -->`;
+}
+/** The marker, then the report (after a recovery note when healthy), within GitHub's limit. */
+function healthIssueBody(request, now) {
+    const recovered = request.healthy
+        ? `> [!NOTE]\n> Production is healthy again (checked ${now.toISOString().replace(/\.\d+Z$/, 'Z')}): modelci's monitor closed this issue.\n\n`
+        : '';
+    return fitGitHubLimit(`${healthMarker(request.monitor)}\n${recovered}${request.markdown}`);
+}
+const syncHealthIssue = async (api, request) => {
+    const now = request.now ?? new Date();
+    const label = request.label ?? HEALTH_LABEL;
+    const marker = healthMarker(request.monitor);
+    const body = healthIssueBody(request, now);
+    try {
+        const { open, recentlyClosed } = await findHealthIssue(api, marker, label, now, !request.healthy);
+        if (request.healthy) {
+            if (!open)
+                return { action: 'unchanged' };
+            return outcome('closed', await api.updateIssue(open.number, { body, state: 'closed', stateReason: 'completed' }));
+        }
+        if (open) {
+            if (open.body === body && open.title === request.title)
+                return outcome('unchanged', open);
+            return outcome('updated', await api.updateIssue(open.number, { title: request.title, body }));
+        }
+        if (recentlyClosed) {
+            const reopened = await api.updateIssue(recentlyClosed.number, { title: request.title, body, state: 'open', stateReason: 'reopened' });
+            return { ...outcome('opened', reopened), reopened: true };
+        }
+        return outcome('opened', await createWithLabel(api, { title: request.title, body }, label));
+    }
+    catch (e) {
+        throw sync_health_issue_explained(e, api, monitorName(request.monitor));
+    }
+};
+function outcome(action, issue) {
+    return { action, number: issue.number, url: issue.url };
+}
+/** The monitor's open issue (the oldest, should there be two), and else its latest one closed within 30 days. */
+async function findHealthIssue(api, marker, label, now, wantClosed) {
+    const ours = (issues) => issues.filter((i) => i.body === marker || i.body.startsWith(`${marker}\n`));
+    const since = new Date(now.getTime() - REOPEN_WITHIN_MS);
+    const oldestOpen = (issues) => issues.filter((i) => i.state === 'open').sort((a, b) => a.number - b.number)[0];
+    const latestClosed = (issues) => issues
+        .filter((i) => i.state === 'closed' && i.closedAt !== null && Date.parse(i.closedAt) >= since.getTime())
+        .sort((a, b) => Date.parse(b.closedAt ?? '') - Date.parse(a.closedAt ?? ''))[0];
+    const labelled = ours(await api.listIssues({ state: wantClosed ? 'all' : 'open', labels: [label] }));
+    let open = oldestOpen(labelled);
+    let recentlyClosed = wantClosed ? latestClosed(labelled) : undefined;
+    // Without the label (dropped for a token that cannot push, or removed by a person) the marker still finds it.
+    if (!open)
+        open = oldestOpen(ours(await api.listIssues({ state: 'open', limit: UNLABELLED_SEARCH_LIMIT })));
+    if (!open && wantClosed && !recentlyClosed)
+        recentlyClosed = latestClosed(ours(await api.listIssues({ state: 'closed', since, limit: UNLABELLED_SEARCH_LIMIT })));
+    return { open, recentlyClosed };
+}
+/** GitHub may refuse the label (422); the marker finds the issue without it. */
+async function createWithLabel(api, request, label) {
+    try {
+        return await api.createIssue({ ...request, labels: [label] });
+    }
+    catch (e) {
+        if (github_api_isGitHubApiError(e) && e.status === 422)
+            return api.createIssue(request);
+        throw e;
+    }
+}
+function sync_health_issue_explained(e, api, monitor) {
+    if (!github_api_isGitHubApiError(e))
+        return e;
+    const options = { cause: e, githubMessage: e.githubMessage };
+    const refused = github_api_isReadOnlyRefusal(e);
+    if (refused)
+        return new GitHubApiError(`GitHub refused to open or edit the health issue of monitor ${monitor} in ${api.repository} (403): the token needs \`issues: write\` (add \`permissions: issues: write\` to the monitor's job).`, 403, options);
+    if (e.status === 410)
+        return new GitHubApiError(`Issues are turned off in ${api.repository} (GitHub answered 410), so monitor ${monitor} cannot keep a health issue: turn them on in the repository's settings.`, 410, options);
+    return e;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/ab-sequential-test.ts
+/**
+ * Champion against challenger on live traffic, looked at every hour by a scheduled job: a test
+ * that stays valid however often it is looked at. It is the mixture sequential probability ratio
+ * test (mSPRT, Johari et al. 2017) for the difference of two proportions, on the normal
+ * approximation of that difference, with a normal mixing prior of scale tau on the effect:
+ *
+ *   Lambda = sqrt(s² / (s² + tau²)) · exp(tau² d² / (2 s² (s² + tau²))),  d = pB - pA,
+ *   s² = pA(1 - pA)/nA + pB(1 - pB)/nB
+ *
+ * Lambda is a nonnegative martingale under "no difference", so by Ville's inequality it ever
+ * exceeds 1/alpha with probability at most alpha: a winner called at any look is wrong at most
+ * alpha of the time. Inverting it gives a confidence sequence for d, valid at every look.
+ */
+
+function compareArms(a, b, options = {}) {
+    const alpha = options.alpha ?? 0.05;
+    const minEffect = options.minEffect ?? 0.01;
+    const tau = options.tau ?? Math.max(minEffect, 0.01);
+    const pA = a.total > 0 ? a.successes / a.total : 0;
+    const pB = b.total > 0 ? b.successes / b.total : 0;
+    const d = pB - pA;
+    // Variance of d; a floor keeps an all-success or all-failure arm from claiming certainty.
+    const floor = (n) => 1 / (4 * Math.max(n, 1) ** 2);
+    const s2 = a.total > 0 && b.total > 0 ? Math.max((pA * (1 - pA)) / a.total + (pB * (1 - pB)) / b.total, floor(a.total) + floor(b.total)) : Infinity;
+    const t2 = tau * tau;
+    const likelihoodRatio = Number.isFinite(s2) ? Math.sqrt(s2 / (s2 + t2)) * Math.exp((t2 * d * d) / (2 * s2 * (s2 + t2))) : 1;
+    const half = Number.isFinite(s2) ? Math.sqrt(((s2 * (s2 + t2)) / t2) * (Math.log((s2 + t2) / s2) + 2 * Math.log(1 / alpha))) : Infinity;
+    const interval = [Math.max(-1, d - half), Math.min(1, d + half)];
+    let decision = 'keep-collecting';
+    if (likelihoodRatio >= 1 / alpha)
+        decision = 'winner';
+    else if (interval[0] > -minEffect && interval[1] < minEffect)
+        decision = 'no-difference';
+    const winner = decision === 'winner' ? (d > 0 ? b.name : a.name) : undefined;
+    const pct = (x) => `${(x * 100).toFixed(2)}%`;
+    const ci = `[${pct(interval[0])}, ${pct(interval[1])}]`;
+    const summary = decision === 'winner'
+        ? `${winner} wins: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)}, difference ${pct(d)} (${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci}, likelihood ratio ${likelihoodRatio.toPrecision(3)} ≥ ${1 / alpha}).`
+        : decision === 'no-difference'
+            ? `No difference that matters: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)}; the ${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci} lies within ±${pct(minEffect)}.`
+            : `Keep collecting: ${b.name} ${pct(pB)} vs ${a.name} ${pct(pA)} (${a.total + b.total} observations); the ${Math.round((1 - alpha) * 100)}% anytime-valid interval ${ci} neither excludes 0 nor lies within ±${pct(minEffect)}.`;
+    return {
+        decision,
+        winner,
+        difference: d,
+        interval,
+        lift: pA > 0 ? d / pA : null,
+        likelihoodRatio,
+        alpha,
+        rates: [a, b].map((arm) => ({
+            name: arm.name,
+            rate: arm.total > 0 ? arm.successes / arm.total : 0,
+            total: arm.total,
+            interval: arm.total > 0 ? wilsonInterval(arm.successes, arm.total) : [0, 1],
+        })),
+        summary,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/outcome-columns.ts
+
+
+
+function findColumn(table, name, input) {
+    const col = table.columns.find((c) => c.name === name);
+    if (col)
+        return col;
+    const names = table.columns.map((c) => c.name);
+    const near = closestName(name, names);
+    throw new errors_InputError(`Input '${input}' is '${logText(name)}', but the production data has no such column${near ? ` (did you mean '${logText(near)}'?)` : ''}; its columns are ${names.map((n) => `'${logText(n)}'`).join(', ')}.`, { input });
+}
+/** The cell as text, or undefined when missing. */
+function cellText(col, row) {
+    if (col.kind === 'categorical') {
+        const code = col.codes[row];
+        return code < 0 ? undefined : col.categories[code];
+    }
+    const v = col.values[row];
+    return v === v ? String(v) : undefined;
+}
+const outcome_columns_TRUE = new Set(['1', 'true', 'yes', 'y', 'success', 'ok', 't']);
+const outcome_columns_FALSE = new Set(['0', 'false', 'no', 'n', 'failure', 'error', 'f']);
+/** 1 success, 0 failure, undefined missing; other text is refused in one sentence. */
+function successFlag(col, row, input) {
+    if (col.kind === 'numeric') {
+        const v = col.values[row];
+        if (v !== v)
+            return undefined;
+        if (v === 0 || v === 1)
+            return v;
+        throw new errors_InputError(`Column '${logText(col.name)}' (input '${input}') holds ${v}; a success column holds 1 or 0 (or true/false, yes/no).`, { input });
+    }
+    const text = cellText(col, row);
+    if (text === undefined)
+        return undefined;
+    const t = text.trim().toLowerCase();
+    if (outcome_columns_TRUE.has(t))
+        return 1;
+    if (outcome_columns_FALSE.has(t))
+        return 0;
+    throw new errors_InputError(`Column '${logText(col.name)}' (input '${input}') holds '${logText(text)}'; a success column holds 1 or 0 (or true/false, yes/no).`, {
+        input,
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/sample-ratio-mismatch.ts
+/**
+ * Sample-ratio mismatch: the router says champion and challenger get a 50/50 (or any) split, but
+ * the traffic counted says otherwise. A comparison on such traffic is invalid (some users are
+ * dropped or duplicated unevenly), whatever its p-value. Pearson's chi-square goodness of fit,
+ * as scipy.stats.chisquare, at a strict level (0.001 by convention: it is checked at every look).
+ */
+
+function checkSampleRatio(observed, expectedShares, names, level = 0.001) {
+    const total = observed.reduce((a, b) => a + b, 0);
+    const shareSum = expectedShares.reduce((a, b) => a + b, 0);
+    const expected = expectedShares.map((s) => (s / shareSum) * total);
+    const statistic = observed.reduce((acc, o, i) => acc + (expected[i] > 0 ? (o - expected[i]) ** 2 / expected[i] : 0), 0);
+    const pValue = total > 0 ? chi2Sf(statistic, observed.length - 1) : 1;
+    const mismatch = pValue < level;
+    const split = (xs) => xs.map((x) => `${((x / (total || 1)) * 100).toFixed(1)}%`).join(' / ');
+    const setTo = expectedShares.map((s) => `${((s / shareSum) * 100).toFixed(1)}%`).join(' / ');
+    const summary = mismatch
+        ? `Sample-ratio mismatch: ${names.join(' / ')} got ${split(observed)} of ${total.toLocaleString('en-US')} requests where the router is set to ${setTo} (χ² = ${statistic.toFixed(2)}, p = ${pValue.toExponential(1)} < ${level}); the comparison is invalid until the split is fixed.`
+        : `The split ${split(observed)} matches the router's ${setTo} (χ² = ${statistic.toFixed(2)}, p = ${pValue.toPrecision(2)}).`;
+    return { expectedShares, observed, statistic, pValue, mismatch, summary };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/ab-counts.ts
+
+
+
+
+function newTally(champion, challenger) {
+    return { champion: { name: champion, successes: 0, total: 0 }, challenger: { name: challenger, successes: 0, total: 0 }, other: 0 };
+}
+/** Adds one window's rows to the tally. */
+function tallyArms(table, variantColumn, successColumn, tally) {
+    if (table.rowCount === 0)
+        return;
+    const v = findColumn(table, variantColumn, 'ab-variant-column');
+    const s = findColumn(table, successColumn, 'ab-success-column');
+    for (let i = 0; i < table.rowCount; i++) {
+        const name = cellText(v, i);
+        const arm = name === tally.champion.name ? tally.champion : name === tally.challenger.name ? tally.challenger : undefined;
+        if (!arm) {
+            tally.other++;
+            continue;
+        }
+        const ok = successFlag(s, i, 'ab-success-column');
+        if (ok === undefined)
+            continue;
+        arm.total++;
+        arm.successes += ok;
+    }
+}
+/** `challengerShare`: the share of traffic the router sends to the challenger. */
+function abResult(tally, challengerShare, options, source) {
+    const { champion, challenger } = tally;
+    const comparison = compareArms(champion, challenger, options);
+    const sampleRatio = checkSampleRatio([champion.total, challenger.total], [1 - challengerShare, challengerShare], [champion.name, challenger.name]);
+    const valid = !sampleRatio.mismatch;
+    const others = tally.other > 0 ? ` (${tally.other.toLocaleString('en-US')} rows of other variants not counted)` : '';
+    return {
+        source,
+        champion: champion.name,
+        challenger: challenger.name,
+        comparison,
+        sampleRatio,
+        valid,
+        decision: valid ? comparison.decision : 'invalid',
+        summary: valid ? `${logText(comparison.summary)}${others}` : `${logText(sampleRatio.summary)} Not acted on: ${logText(comparison.summary)}${others}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/live-quality.ts
+
+
+
+/** Adds one window's labelled rows to `into`. */
+function countCorrect(table, prediction, label, into) {
+    if (table.rowCount === 0)
+        return;
+    const p = findColumn(table, prediction, 'prediction-column');
+    const l = findColumn(table, label, 'label-column');
+    for (let i = 0; i < table.rowCount; i++) {
+        const truth = cellText(l, i);
+        if (truth === undefined)
+            continue;
+        into.labelled++;
+        if (cellText(p, i) === truth)
+            into.correct++;
+    }
+}
+function liveQuality(counts, confidence, gated) {
+    if (counts.labelled === 0)
+        return undefined;
+    const live = counts.correct / counts.labelled;
+    const interval = wilsonInterval(counts.correct, counts.labelled, confidence);
+    const degraded = gated !== undefined && interval[1] < gated.value;
+    const ci = `${Math.round(confidence * 1000) / 10}% interval ${formatPercent(interval[0])}–${formatPercent(interval[1])}`;
+    const base = `Live accuracy ${formatPercent(live)} on ${counts.labelled.toLocaleString('en-US')} labelled rows (${ci})`;
+    const summary = gated === undefined
+        ? `${base}; no gated accuracy to compare with (the registry version records none).`
+        : degraded
+            ? `${base} lies below the gated ${formatPercent(gated.value)} (${gated.from}): the model has degraded.`
+            : `${base} is consistent with the gated ${formatPercent(gated.value)} (${gated.from}).`;
+    return {
+        metric: 'accuracy',
+        correct: counts.correct,
+        labelled: counts.labelled,
+        live,
+        interval,
+        confidence,
+        ...(gated ? { gated: gated.value, gatedFrom: gated.from } : {}),
+        degraded,
+        summary,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/monitor-report.ts
+const MONITOR_REPORT_SCHEMA = 'modelci/monitor-report@1';
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/partitions.ts
+const HIVE_DATE = /^(?:date|dt|day|ds)=(\d{4})-(\d{2})-(\d{2})(?:[T _-](\d{2}))?$/i;
+const HIVE_PART = /^(year|yyyy|y|month|mm|m|day|dd|d|hour|hr|hh|h)=(\d{1,4})$/i;
+const PART_KEYS = { y: 'year', m: 'month', d: 'day', h: 'hour' };
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T _-](\d{2})(?![0-9]))?/;
+/** The span the path's partitions name, or undefined when it names none. */
+function partitionSpan(path) {
+    const segments = path.split(/[\\/]/).filter((s) => s !== '' && s !== '.' && s !== '..');
+    const parts = {};
+    for (let i = 0; i < segments.length; i++) {
+        const seg = segments[i];
+        const hive = HIVE_DATE.exec(seg);
+        if (hive) {
+            setDate(parts, hive);
+            continue;
+        }
+        const part = HIVE_PART.exec(seg);
+        if (part) {
+            parts[PART_KEYS[part[1].toLowerCase()[0]]] = Number(part[2]);
+            continue;
+        }
+        const plain = PLAIN_DATE.exec(seg);
+        if (plain) {
+            setDate(parts, plain);
+            continue;
+        }
+        // 2026/12/01/13/…: a four-digit segment followed by two-digit ones (a file's name without extension counts).
+        if (/^\d{4}$/.test(seg) && parts.year === undefined) {
+            const digits = [seg];
+            for (let j = i + 1; j < segments.length && digits.length < 4; j++) {
+                const s = j === segments.length - 1 ? segments[j].replace(/\..*$/, '') : segments[j];
+                if (!/^\d{2}$/.test(s))
+                    break;
+                digits.push(s);
+            }
+            if (digits.length >= 3) {
+                parts.year = Number(digits[0]);
+                parts.month = Number(digits[1]);
+                parts.day = Number(digits[2]);
+                if (digits.length === 4)
+                    parts.hour = Number(digits[3]);
+                i += digits.length - 1;
+            }
+        }
+    }
+    return spanOf(parts);
+}
+/** Whether a file with this path may hold rows of the window (no recognisable date: yes). */
+function mayOverlap(path, window) {
+    const span = partitionSpan(path);
+    return span === undefined || (span.start < window.end.getTime() && span.end > window.start.getTime());
+}
+function setDate(parts, m) {
+    parts.year = Number(m[1]);
+    parts.month = Number(m[2]);
+    parts.day = Number(m[3]);
+    if (m[4] !== undefined)
+        parts.hour = Number(m[4]);
+}
+function spanOf(p) {
+    if (p.year === undefined || p.year < 1000)
+        return undefined;
+    const valid = (v, lo, hi) => v === undefined || (v >= lo && v <= hi);
+    if (!valid(p.month, 1, 12) || !valid(p.day, 1, 31) || !valid(p.hour, 0, 23))
+        return undefined;
+    // Coarser than the partitions it has: a day without a month says nothing usable.
+    if (p.month === undefined)
+        return p.day === undefined && p.hour === undefined ? { start: Date.UTC(p.year, 0, 1), end: Date.UTC(p.year + 1, 0, 1) } : undefined;
+    if (p.day === undefined)
+        return p.hour === undefined ? { start: Date.UTC(p.year, p.month - 1, 1), end: Date.UTC(p.year, p.month, 1) } : undefined;
+    const dayStart = Date.UTC(p.year, p.month - 1, p.day);
+    if (new Date(dayStart).getUTCDate() !== p.day)
+        return undefined; // 2026-02-30
+    if (p.hour === undefined)
+        return { start: dayStart, end: dayStart + 86_400_000 };
+    const start = dayStart + p.hour * 3_600_000;
+    return { start, end: start + 3_600_000 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/select-rows.ts
+function selectRows(table, keep) {
+    if (keep.length !== table.rowCount)
+        throw new Error(`internal: a mask of ${keep.length} rows for a table of ${table.rowCount}`);
+    let kept = 0;
+    for (let i = 0; i < keep.length; i++)
+        if (keep[i])
+            kept++;
+    return { rowCount: kept, columns: table.columns.map((c) => selectColumn(c, keep, kept)), files: [...table.files] };
+}
+function selectColumn(col, keep, kept) {
+    return col.kind === 'numeric' ? selectNumeric(col, keep, kept) : selectCategorical(col, keep, kept);
+}
+function selectNumeric(col, keep, kept) {
+    const values = new Float64Array(kept);
+    let nan = 0;
+    for (let i = 0, j = 0; i < keep.length; i++) {
+        if (!keep[i])
+            continue;
+        const v = col.values[i];
+        if (v !== v)
+            nan++;
+        values[j++] = v;
+    }
+    // NaN marks both a missing cell and a text cell; the table does not say which row was which.
+    // With no text cells the split is exact; otherwise text cells are counted first, up to the
+    // original count, so a schema problem is never hidden as missing data.
+    const textCells = Math.min(col.textCells, nan);
+    const out = { kind: 'numeric', name: col.name, values, missing: nan - textCells, textCells };
+    if (textCells > 0 && col.firstText)
+        out.firstText = col.firstText;
+    if (col.unit)
+        out.unit = col.unit;
+    return out;
+}
+function selectCategorical(col, keep, kept) {
+    const codes = new Int32Array(kept);
+    let missing = 0;
+    for (let i = 0, j = 0; i < keep.length; i++) {
+        if (!keep[i])
+            continue;
+        const c = col.codes[i];
+        if (c < 0)
+            missing++;
+        codes[j++] = c;
+    }
+    return { kind: 'categorical', name: col.name, codes, categories: col.categories, missing };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/epoch-ms.ts
+
+/**
+ * Epoch seconds and epoch milliseconds are told apart by magnitude, value by value: a number below
+ * 1e11 in magnitude is seconds (1e11 s is the year 5138), anything larger is milliseconds (1e11 ms
+ * is 1973-03-03). No serving log holds a time between 1970 and March 1973, so nothing is ambiguous.
+ */
+const SECONDS_BELOW = 1e11;
+function epochMsOfNumber(v) {
+    return Math.abs(v) < SECONDS_BELOW ? v * 1000 : v;
+}
+/** ISO-8601 text as PostgreSQL and people write it, to epoch ms; NaN when it is not one. */
+function epochMsOfText(text) {
+    const t = text.trim();
+    const direct = parseIsoInstant(t);
+    if (direct === direct)
+        return direct;
+    // PostgreSQL writes a whole-hour zone as +00 or -05: parseIsoInstant wants ±hh:mm or ±hhmm.
+    return /[+-]\d{2}$/.test(t) && t.length > 13 ? parseIsoInstant(`${t}:00`) : NaN;
+}
+/** The column as instants (epoch ms, NaN where a row has no readable time). */
+function epochMsValues(col) {
+    if (col.kind === 'numeric') {
+        if (col.unit === 'epoch-ms')
+            return col.values;
+        const out = new Float64Array(col.values.length);
+        for (let i = 0; i < out.length; i++)
+            out[i] = epochMsOfNumber(col.values[i]);
+        return out;
+    }
+    // Only the dictionary is parsed, not each row.
+    const byCode = col.categories.map(epochMsOfText);
+    const out = new Float64Array(col.codes.length);
+    for (let i = 0; i < out.length; i++)
+        out[i] = col.codes[i] < 0 ? NaN : byCode[col.codes[i]];
+    return out;
+}
+/** A numeric epoch-ms column of these instants; cells without a readable time count as missing. */
+function epochMsColumn(name, values) {
+    let missing = 0;
+    for (let i = 0; i < values.length; i++)
+        if (values[i] !== values[i])
+            missing++;
+    return { kind: 'numeric', name, values, missing, textCells: 0, unit: 'epoch-ms' };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/window-rows.ts
+/**
+ * The rows of a table that fall in a window (start <= time < end), with the time column turned
+ * into epoch ms; rows whose time cannot be read are counted, never silently dropped.
+ */
+
+
+
+
+/** `input` names the time-column input, `where` the data, for the message when the column is absent. */
+function rowsInWindow(table, timeColumn, window, input, where) {
+    const index = table.columns.findIndex((c) => c.name === timeColumn);
+    if (index < 0) {
+        if (table.rowCount === 0 && table.columns.length === 0)
+            return { table, rowsWithoutTime: 0 };
+        const names = table.columns.map((c) => c.name);
+        const near = closestName(timeColumn, names);
+        throw new errors_InputError(`Input '${input}' is '${timeColumn}', but ${where} has no such column${near ? ` (did you mean '${near}'?)` : ''}; its columns are ${names.map((n) => `'${n}'`).join(', ')}.`, { input });
+    }
+    const times = epochMsValues(table.columns[index]);
+    const start = window.start.getTime();
+    const end = window.end.getTime();
+    const keep = new Uint8Array(times.length);
+    let rowsWithoutTime = 0;
+    for (let i = 0; i < times.length; i++) {
+        const t = times[i];
+        if (t !== t)
+            rowsWithoutTime++;
+        else if (t >= start && t < end)
+            keep[i] = 1;
+    }
+    const withTimes = { ...table, columns: table.columns.map((c, i) => (i === index ? epochMsColumn(c.name, times) : c)) };
+    return { table: selectRows(withTimes, keep), rowsWithoutTime };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/file-source.ts
+/**
+ * Production data in files: files, directories or globs (one per line) of CSV, TSV, JSONL or
+ * Parquet, usually partitioned by hour or day (see partitions.ts). A window opens only the files
+ * whose partition can overlap it, then keeps the rows whose time falls in it.
+ */
+
+
+
+
+class FileProductionSource {
+    spec;
+    description;
+    specs;
+    constructor(spec) {
+        this.spec = spec;
+        this.description = spec.location.trim();
+        this.specs = spec.location
+            .split(/\r?\n/)
+            .map((s) => localPath(s.trim()))
+            .filter((s) => s !== '');
+        if (this.specs.length === 0)
+            this.specs = [''];
+    }
+    async read(window, options = {}) {
+        options.signal?.throwIfAborted();
+        const all = [...new Set((await Promise.all(this.specs.map((s) => resolveFiles(s)))).flat())].sort();
+        const files = all.filter((f) => mayOverlap(f, window));
+        // The time column is read whatever `include` keeps: the window needs it.
+        const { include } = options;
+        const readOptions = include ? { ...options, include: (n) => n === this.spec.timeColumn || include(n) } : options;
+        // No file can hold the window: an empty table (no columns either: no file was opened).
+        const read = files.length === 0 ? { rowCount: 0, columns: [], files: [] } : await readTableFiles(files, readOptions);
+        options.signal?.throwIfAborted();
+        const timeInput = this.spec.inputs?.timeColumn ?? 'time-column';
+        const where = files.length === 1 ? files[0] : `the ${files.length} files of ${this.specs.join(', ')}`;
+        const { table, rowsWithoutTime } = rowsInWindow(read, this.spec.timeColumn, window, timeInput, where);
+        return { table, window, source: this.description, rowsWithoutTime, filesSkipped: all.length - files.length };
+    }
+    async close() { }
+}
+/** `file:///abs/path` and `file://./relative` name local paths, as the registry's file:// does. */
+function localPath(spec) {
+    if (!/^file:\/\//i.test(spec))
+        return spec;
+    return /^file:\/\/\//i.test(spec) ? (0,external_node_url_namespaceObject.fileURLToPath)(spec) : spec.slice('file://'.length);
+}
+
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = lib.Client
+const Pool = lib.Pool
+const Connection = lib.Connection
+const types = lib.types
+const Query = lib.Query
+const DatabaseError = lib.DatabaseError
+const escapeIdentifier = lib.escapeIdentifier
+const escapeLiteral = lib.escapeLiteral
+const Result = lib.Result
+const TypeOverrides = lib.TypeOverrides
+
+// Also export the defaults
+const defaults = lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (lib);
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/postgres-columns.ts
+
+// pg_type OIDs (stable across versions: they are in the catalog's initial data).
+const NUMERIC = new Set([20, 21, 23, 26, 700, 701, 1700]); // int8, int2, int4, oid, float4, float8, numeric
+const INSTANT = new Set([1082, 1114, 1184]); // date, timestamp, timestamptz
+const BOOL = 16;
+const postgres_columns_TEXT = new Set([25, 1042, 1043, 19]); // text, bpchar, varchar, name
+function timeKindOf(oid) {
+    if (INSTANT.has(oid))
+        return 'instant';
+    if (NUMERIC.has(oid))
+        return 'number';
+    if (postgres_columns_TEXT.has(oid))
+        return 'text';
+    return undefined;
+}
+class NumberBuilder {
+    name;
+    parse;
+    epochMs;
+    text;
+    values = new Float64Array(1024);
+    n = 0;
+    missing = 0;
+    textCells = 0;
+    /** `text`: values are text read as numbers (a forced kind): what is not a number is a text cell, not missing. */
+    constructor(name, parse, epochMs, text = false) {
+        this.name = name;
+        this.parse = parse;
+        this.epochMs = epochMs;
+        this.text = text;
+    }
+    push(text) {
+        if (this.n === this.values.length) {
+            const grown = new Float64Array(this.values.length * 2);
+            grown.set(this.values);
+            this.values = grown;
+        }
+        const v = text === null ? NaN : this.parse(text);
+        if (v !== v) {
+            if (this.text && text !== null && text.trim() !== '')
+                this.textCells++;
+            else
+                this.missing++;
+        }
+        this.values[this.n++] = v;
+    }
+    finish() {
+        const values = this.values.slice(0, this.n);
+        return {
+            kind: 'numeric',
+            name: this.name,
+            values,
+            missing: this.missing,
+            textCells: this.textCells,
+            ...(this.epochMs ? { unit: 'epoch-ms' } : {}),
+        };
+    }
+}
+class CategoryBuilder {
+    name;
+    label;
+    codes = new Int32Array(1024);
+    n = 0;
+    missing = 0;
+    index = new Map();
+    categories = [];
+    constructor(name, label) {
+        this.name = name;
+        this.label = label;
+    }
+    push(text) {
+        if (this.n === this.codes.length) {
+            const grown = new Int32Array(this.codes.length * 2);
+            grown.set(this.codes);
+            this.codes = grown;
+        }
+        let code = -1;
+        if (text === null)
+            this.missing++;
+        else {
+            const label = this.label(text);
+            code = this.index.get(label) ?? -1;
+            if (code < 0) {
+                code = this.categories.length;
+                this.categories.push(label);
+                this.index.set(label, code);
+            }
+        }
+        this.codes[this.n++] = code;
+    }
+    finish() {
+        return { kind: 'categorical', name: this.name, codes: this.codes.slice(0, this.n), categories: this.categories, missing: this.missing };
+    }
+}
+const same = (s) => s;
+const bool = (s) => (s === 't' ? 'true' : s === 'f' ? 'false' : s);
+/** Builders for a result's fields; the time column becomes epoch ms whatever its type. */
+const numberText = (s) => (s.trim() === '' ? NaN : Number(s));
+/**
+ * Builders for a result's fields; the time column becomes epoch ms whatever its type and is always
+ * kept. `include` drops other columns; `kinds` forces one (a reference's schema), as for files.
+ */
+class ResultColumns {
+    builders = [];
+    /** For each builder, its field's position in a row. */
+    positions = [];
+    rowCount = 0;
+    timeBuilder;
+    constructor(fields, timeColumn, options = {}) {
+        let timeBuilder = -1;
+        fields.forEach((f, i) => {
+            const isTime = f.name === timeColumn;
+            if (!isTime && options.include && !options.include(f.name))
+                return;
+            if (isTime)
+                timeBuilder = this.builders.length;
+            this.positions.push(i);
+            this.builders.push(builderFor(f, isTime, options.kinds?.get(f.name)));
+        });
+        this.timeBuilder = timeBuilder;
+    }
+    /** One batch of rows in array mode. */
+    push(rows) {
+        const { builders, positions } = this;
+        for (const row of rows) {
+            for (let b = 0; b < builders.length; b++)
+                builders[b].push(row[positions[b]]);
+        }
+        this.rowCount += rows.length;
+    }
+    /** The table, and how many of its rows hold a time PostgreSQL compared but this cannot read (text not in ISO-8601, 'infinity'). */
+    finish() {
+        const columns = this.builders.map((b) => b.finish());
+        const time = columns[this.timeBuilder];
+        return { table: { rowCount: this.rowCount, columns, files: [] }, rowsWithoutTime: time ? time.missing : 0 };
+    }
+}
+function builderFor(f, isTime, forced) {
+    const oid = f.dataTypeID;
+    if (isTime)
+        return new NumberBuilder(f.name, NUMERIC.has(oid) ? (s) => epochMsOfNumber(Number(s)) : epochMsOfText, true);
+    if (forced === 'categorical')
+        return new CategoryBuilder(f.name, oid === BOOL ? bool : same);
+    if (NUMERIC.has(oid))
+        return new NumberBuilder(f.name, Number, false);
+    if (INSTANT.has(oid))
+        return new NumberBuilder(f.name, epochMsOfText, true);
+    if (forced === 'numeric')
+        return new NumberBuilder(f.name, numberText, false, true);
+    return new CategoryBuilder(f.name, oid === BOOL ? bool : same);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/postgres-connection.ts
+/**
+ * A postgres:// URI as libpq reads it, turned into pg's client settings: host, port, user,
+ * password (percent-decoded; a password may hold '@' and ':'), database, and TLS per `sslmode`.
+ */
+
+
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+function parsePostgresUri(location, input, timeouts) {
+    let url;
+    try {
+        url = new URL(location.trim());
+    }
+    catch {
+        // Not echoed: in a URI that does not parse, nothing says where a password ends.
+        throw new errors_InputError(`Input '${input}' is not a URI PostgreSQL reads; write postgres://user:password@host:5432/database, percent-encoding any '/', '?' or '#' in the password.`, { input });
+    }
+    const params = url.searchParams;
+    const decode = (s) => {
+        try {
+            return decodeURIComponent(s);
+        }
+        catch {
+            return s;
+        }
+    };
+    const host = params.get('host') ?? (url.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost');
+    const port = Number(params.get('port') ?? (url.port || 5432));
+    const user = params.get('user') ?? (decode(url.username) || undefined);
+    const password = params.get('password') ?? (url.password === '' ? undefined : decode(url.password));
+    const database = params.get('dbname') ?? (decode(url.pathname.replace(/^\//, '')) || user);
+    const mode = (params.get('sslmode') ?? 'prefer');
+    if (!SSL_MODES.includes(mode)) {
+        throw new errors_InputError(`Input '${input}' has sslmode=${mode}; write one of ${SSL_MODES.join(', ')}.`, { input });
+    }
+    const description = `postgres://${url.host || host}/${database ?? ''}`;
+    const config = {
+        host,
+        port,
+        user,
+        password,
+        database,
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        application_name: 'modelci-monitor',
+        // Every value arrives as the server's text: columns are built from it by type (see postgres-columns.ts).
+        types: { getTypeParser: () => (value) => value },
+    };
+    return { config, sslmode: mode, sslAttempts: sslAttempts(mode, params, input), description, password };
+}
+function sslAttempts(mode, params, input) {
+    const rootcert = params.get('sslrootcert');
+    let ca;
+    if (rootcert && rootcert !== 'system') {
+        try {
+            ca = (0,external_node_fs_namespaceObject.readFileSync)(rootcert, 'utf8');
+        }
+        catch {
+            throw new errors_InputError(`Input '${input}' has sslrootcert=${rootcert}, which cannot be read; give the path of the server's CA certificate (PEM).`, {
+                input,
+                file: rootcert,
+            });
+        }
+    }
+    // require: encrypted, certificate not checked (libpq's meaning); verify-ca: the chain only; verify-full: chain and host name.
+    const encrypted = { rejectUnauthorized: false };
+    switch (mode) {
+        case 'disable':
+            return [false];
+        case 'allow':
+            return [false, encrypted];
+        case 'prefer':
+            return [encrypted, false];
+        case 'require':
+            return [encrypted];
+        case 'verify-ca':
+            return [{ rejectUnauthorized: true, ca, checkServerIdentity: () => undefined }];
+        case 'verify-full':
+            return [{ rejectUnauthorized: true, ca }]; // pg sends the host name as SNI and Node checks it (or the IP) against the certificate
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/postgres-errors.ts
+/**
+ * What went wrong talking to PostgreSQL, as one sentence: the server unreachable or overloaded
+ * (ServiceError, retrying helps), authentication or TLS refused (ServiceError, it does not), the
+ * query naming what the database lacks or not parsing (InputError naming the input). The password
+ * never appears: every message is built from the redacted address and scrubbed once more.
+ */
+
+
+const RETRYABLE_NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|DEPTH_ZERO/;
+function postgresError(e, ctx) {
+    const mapped = classify(e, ctx);
+    const scrub = (s) => (ctx.password ? s.split(ctx.password).join(REDACTED).split(encodeURIComponent(ctx.password)).join(REDACTED) : s);
+    if (mapped instanceof ServiceError)
+        return new ServiceError(mapped.service, scrub(mapped.message), { retryable: mapped.retryable });
+    if (mapped instanceof errors_InputError)
+        return new errors_InputError(scrub(mapped.message), mapped.where);
+    return mapped;
+}
+function classify(e, ctx) {
+    const err = e;
+    const code = typeof err?.code === 'string' ? err.code : '';
+    const text = typeof err?.message === 'string' ? err.message : String(e);
+    const db = ctx.description;
+    const service = `the PostgreSQL database ${db}`;
+    const retry = (message) => new ServiceError(service, message, { retryable: true });
+    const fatal = (message) => new ServiceError(service, message, { retryable: false });
+    const input = (message, which) => new errors_InputError(message, { input: ctx.inputs[which] });
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return retry(`${db} cannot be reached: its host name does not resolve (${code}); check the host in input '${ctx.inputs.location}', or try again.`);
+    if (RETRYABLE_NETWORK.has(code))
+        return retry(`${db} cannot be reached (${code}); check that PostgreSQL listens there and try again.`);
+    if (/connection timeout|timeout expired/i.test(text))
+        return retry(`${db} did not accept a connection within ${ctx.connectTimeoutMs / 1000} s; try again.`);
+    if (/Connection terminated unexpectedly|not queryable|Connection terminated/i.test(text))
+        return retry(`${db} closed the connection unexpectedly; try again.`);
+    if (/does not support SSL/i.test(text))
+        return fatal(`${db} does not accept TLS connections, which sslmode asks for; set sslmode=disable or prefer in input '${ctx.inputs.location}', or turn on ssl in the server.`);
+    if (TLS_CODES.test(code) || /certificate/i.test(text))
+        return fatal(`${db} presented a TLS certificate that cannot be verified (${code || text}); give its CA with sslrootcert=<file>, or use sslmode=require to encrypt without verifying.`);
+    switch (code) {
+        case '28P01':
+        case '28000':
+            return fatal(`${db} refused the login of user '${ctx.user ?? ''}' (authentication failed); check the user and password in input '${ctx.inputs.location}' (retrying will not help).`);
+        case '3D000':
+            return input(`${db} does not exist on the server (${text}); check the database name in input '${ctx.inputs.location}'.`, 'location');
+        case '42P01':
+            return input(`Input '${ctx.inputs.query}' reads a table ${db} does not have (${text}); check the table name and its schema.`, 'query');
+        case '42703':
+            return input(`Input '${ctx.inputs.query}' uses a column the table does not have (${text}); check the column names in the query.`, 'query');
+        case '42601':
+        case '0A000':
+        case '42804':
+        case '42883':
+        case '42702': {
+            const at = Number(err.position) - ctx.queryOffset;
+            const where = Number.isFinite(at) && at >= 1 && at <= ctx.query.length ? ` at character ${at} of the query` : '';
+            return input(`Input '${ctx.inputs.query}' is not a query PostgreSQL runs: ${text}${where}; fix the statement, or give a table name.`, 'query');
+        }
+        case '22007':
+        case '22008':
+            return input(`The time column holds text PostgreSQL cannot read as a time (${text}); store it as timestamptz or epoch numbers, or convert it in input '${ctx.inputs.query}'.`, 'query');
+        case '25006':
+            return input(`Input '${ctx.inputs.query}' tries to change the database (${text}); the monitor only reads: give a SELECT or a table name.`, 'query');
+        case '42501':
+            return fatal(`${db} does not let user '${ctx.user ?? ''}' read what input '${ctx.inputs.query}' asks (${text}); GRANT SELECT on it to that user.`);
+        case '57014':
+            return retry(`${db} cancelled the query after the statement timeout of ${ctx.statementTimeoutMs / 1000} s; narrow the window, index the time column, or try again.`);
+        case '53300':
+        case '57P01':
+        case '57P02':
+        case '57P03':
+        case '40001':
+        case '40P01':
+            return retry(`${db} could not serve the query now (${text}); try again.`);
+    }
+    if (/^[0-9A-Z]{5}$/.test(code))
+        return fatal(`${db} refused the query (${code}: ${text}).`);
+    return e instanceof Error ? e : new Error(text);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/postgres-query.ts
+/**
+ * What the production-query input may be, and the SQL that applies a window around it. Only a
+ * table name or one SELECT (or WITH … SELECT) is run, inside a READ ONLY transaction: the monitor
+ * never changes the database. Window bounds are always parameters, never text in the SQL.
+ */
+
+/** `schema.table` or `table`, unquoted: PostgreSQL folds such names to lower case, and so does this. */
+const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)?$/;
+function quoteIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/** The query as the inside of `SELECT * FROM (…) AS q`. */
+function subquery(query, input) {
+    const q = (query ?? '').trim();
+    if (q === '') {
+        throw new errors_InputError(`PostgreSQL production data needs input '${input}': a table name (e.g. predictions) or a SELECT statement.`, { input });
+    }
+    if (TABLE_NAME.test(q))
+        return `SELECT * FROM ${q
+            .split('.')
+            .map((p) => quoteIdentifier(p.toLowerCase()))
+            .join('.')}`;
+    const body = q.replace(/;\s*$/, '');
+    const first = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*([A-Za-z]+)/.exec(body)?.[1]?.toUpperCase();
+    if ((first !== 'SELECT' && first !== 'WITH') || body.includes(';')) {
+        throw new errors_InputError(`Input '${input}' is '${oneLine(q)}', which modelci does not run: give a table name or one SELECT (or WITH … SELECT) statement; the monitor only reads.`, { input });
+    }
+    // On lines of its own, so a trailing -- comment cannot swallow the window around it.
+    return `\n${body}\n`;
+}
+/**
+ * The WHERE clause for the time column. Instants compare as timestamptz (timestamp and date read
+ * as UTC: the session's time zone is UTC). Numbers are epoch seconds below 1e11 in magnitude and
+ * epoch ms above (see epoch-ms.ts): two ranges, each usable with an index on the column. Text is
+ * cast to timestamptz.
+ */
+function windowCondition(timeColumn, kind) {
+    const t = `q.${quoteIdentifier(timeColumn)}`;
+    switch (kind) {
+        case 'instant':
+            return `${t} >= $1::timestamptz AND ${t} < $2::timestamptz`;
+        case 'text':
+            return `${t}::timestamptz >= $1::timestamptz AND ${t}::timestamptz < $2::timestamptz`;
+        case 'number':
+            return (`((${t} >= $1::float8 AND ${t} < $2::float8 AND ${t} > -1e11 AND ${t} < 1e11)` +
+                ` OR (${t} >= $3::float8 AND ${t} < $4::float8 AND (${t} >= 1e11 OR ${t} <= -1e11)))`);
+    }
+}
+/** The parameters windowCondition's SQL takes, for a window of epoch ms. */
+function windowParameters(kind, startMs, endMs) {
+    return kind === 'number' ? [startMs / 1000, endMs / 1000, startMs, endMs] : [new Date(startMs).toISOString(), new Date(endMs).toISOString()];
+}
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ');
+    return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/postgres-source.ts
+/**
+ * Production data in PostgreSQL: a table or a SELECT, with the window applied around it as
+ * `SELECT * FROM (<query>) AS q WHERE <time in window>` with the bounds as parameters. Rows come
+ * through a server-side cursor, a batch at a time, into typed-array columns (postgres-columns.ts),
+ * inside a READ ONLY transaction whose time zone is UTC.
+ */
+
+
+
+
+
+
+
+/** Rows per FETCH: the only rows held as JS values at once. */
+const FETCH_ROWS = 10_000;
+const PREFIX = 'SELECT * FROM (';
+class PostgresProductionSource {
+    spec;
+    description;
+    target;
+    inner;
+    inputs;
+    connectMs;
+    statementMs;
+    client;
+    fetchRows;
+    /** `fetchRows`: rows per FETCH (tests make it small to cross batch boundaries). */
+    constructor(spec, options = {}) {
+        this.spec = spec;
+        this.fetchRows = options.fetchRows ?? FETCH_ROWS;
+        this.inputs = {
+            location: spec.inputs?.location ?? 'production-data',
+            query: spec.inputs?.query ?? 'production-query',
+            timeColumn: spec.inputs?.timeColumn ?? 'time-column',
+        };
+        this.connectMs = spec.connectTimeoutMs ?? 10_000;
+        this.statementMs = spec.statementTimeoutMs ?? 300_000;
+        this.target = parsePostgresUri(spec.location, this.inputs.location, { connectMs: this.connectMs, statementMs: this.statementMs });
+        this.description = this.target.description;
+        this.inner = subquery(spec.query, this.inputs.query);
+    }
+    async read(window, options = {}) {
+        const { signal } = options;
+        signal?.throwIfAborted();
+        const ctx = this.errorContext();
+        let client;
+        const onAbort = () => void this.drop();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+            client = await this.connect();
+            await client.query("BEGIN READ ONLY; SET LOCAL TimeZone = 'UTC'");
+            const probe = await client.query({ text: `${PREFIX}${this.inner}) AS q LIMIT 0`, rowMode: 'array' });
+            const fields = probe.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }));
+            const kind = this.timeKind(fields);
+            const sql = `DECLARE modelci_rows NO SCROLL CURSOR FOR ${PREFIX}${this.inner}) AS q WHERE ${windowCondition(this.spec.timeColumn, kind)}`;
+            await client.query(sql, windowParameters(kind, window.start.getTime(), window.end.getTime()));
+            const columns = new ResultColumns(fields, this.spec.timeColumn, options);
+            for (;;) {
+                signal?.throwIfAborted();
+                const batch = await client.query({ text: `FETCH ${this.fetchRows} FROM modelci_rows`, rowMode: 'array' });
+                columns.push(batch.rows);
+                if (batch.rows.length < this.fetchRows)
+                    break;
+            }
+            await client.query('COMMIT');
+            const { table, rowsWithoutTime } = columns.finish();
+            return { table, window, source: this.description, rowsWithoutTime };
+        }
+        catch (e) {
+            if (signal?.aborted) {
+                // The connection may be mid-transaction (an abort while connecting): never reuse it.
+                await this.drop();
+                throw signal.reason instanceof Error ? signal.reason : new Error('The read was cancelled.');
+            }
+            // A statement the server refused leaves a usable connection (after ROLLBACK); anything else may not.
+            const refused = /^[0-9A-Z]{5}$/.test(String(e?.code));
+            if (client && refused)
+                await client.query('ROLLBACK').catch(() => this.drop());
+            else
+                await this.drop();
+            throw e instanceof errors_InputError ? e : postgresError(e, ctx);
+        }
+        finally {
+            signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    async close() {
+        await this.drop();
+    }
+    /** The time column's kind, or one sentence when the result lacks it or it holds no times. */
+    timeKind(fields) {
+        const names = fields.map((f) => f.name);
+        const dup = names.find((n, i) => names.indexOf(n) !== i);
+        if (dup !== undefined) {
+            throw new errors_InputError(`Input '${this.inputs.query}' returns two columns named '${dup}'; give them different names (AS …).`, { input: this.inputs.query });
+        }
+        const field = fields.find((f) => f.name === this.spec.timeColumn);
+        if (!field) {
+            const near = closestName(this.spec.timeColumn, names);
+            throw new errors_InputError(`Input '${this.inputs.timeColumn}' is '${this.spec.timeColumn}', but the rows of input '${this.inputs.query}' have no such column${near ? ` (did you mean '${near}'?)` : ''}; their columns are ${names.map((n) => `'${n}'`).join(', ')}.`, { input: this.inputs.timeColumn });
+        }
+        const kind = timeKindOf(field.dataTypeID);
+        if (!kind) {
+            throw new errors_InputError(`Input '${this.inputs.timeColumn}' names column '${field.name}', which holds neither times nor numbers (type OID ${field.dataTypeID}); use a timestamptz, timestamp, date, epoch-number or ISO-8601 text column.`, { input: this.inputs.timeColumn });
+        }
+        return kind;
+    }
+    /** One connection per source, kept for the next window; TLS as sslmode says (prefer: TLS, else plain). */
+    async connect() {
+        if (this.client)
+            return this.client;
+        let last;
+        for (const ssl of this.target.sslAttempts) {
+            const client = new esm.Client({ ...this.target.config, ssl });
+            client.on('error', () => {
+                // A connection lost between reads: the next read reconnects.
+                if (this.client === client)
+                    this.client = undefined;
+            });
+            try {
+                await client.connect();
+                this.client = client;
+                return client;
+            }
+            catch (e) {
+                last = e;
+                await client.end().catch(() => undefined);
+                const tlsRefused = /does not support SSL/i.test(String(e?.message));
+                if (!(tlsRefused && ssl !== false) && !(ssl === false && /no pg_hba\.conf entry|SSL/i.test(String(e?.message))))
+                    break;
+            }
+        }
+        throw last;
+    }
+    async drop() {
+        const client = this.client;
+        this.client = undefined;
+        await client?.end().catch(() => undefined);
+    }
+    errorContext() {
+        return {
+            description: this.description,
+            password: this.target.password,
+            user: this.target.config.user,
+            inputs: this.inputs,
+            query: this.inner.trim(),
+            queryOffset: PREFIX.length + (this.inner.startsWith('\n') ? 1 : 0),
+            statementTimeoutMs: this.statementMs,
+            connectTimeoutMs: this.connectMs,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/open-production-source.ts
+/**
+ * The one place a production-data location picks its adapter: a postgres:// or postgresql:// URI
+ * reads PostgreSQL; anything else is files (the embedded default: no server at all).
+ */
+
+
+function isPostgresLocation(location) {
+    return /^postgres(?:ql)?:\/\//i.test(location.trim());
+}
+function openProductionSource(spec) {
+    return isPostgresLocation(spec.location) ? new PostgresProductionSource(spec) : new FileProductionSource(spec);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/prediction-drift.ts
+/**
+ * Prediction drift: the model's outputs in the last window against the reference's own
+ * prediction column when the profile has one, or else against this run's earliest window
+ * (the outputs before anything changed). Either way check-drift's comparison decides.
+ */
+
+
+/** `windows` are the run's non-empty windows, oldest first; undefined when there is nothing to compare. */
+function checkPredictionDrift(column, reference, windows, options, now) {
+    const last = windows.at(-1);
+    if (!last)
+        return undefined;
+    const inReference = reference.features.some((f) => f.name === column);
+    const only = { ...options, include: [column], ignore: [] };
+    if (inReference)
+        return summarise(column, 'reference', compareToReference(reference, last.table, only, {}, now), undefined);
+    if (windows.length < 2) {
+        return {
+            column,
+            baseline: 'earliest-windows',
+            drifted: false,
+            summary: `Prediction drift not checked: the reference has no '${column}' column and this run has only one window with rows to compare with itself.`,
+        };
+    }
+    const first = windows[0];
+    const baseline = { ...referenceFromTable(first.table), columns: undefined };
+    const span = { start: first.start.toISOString(), end: first.end.toISOString(), rows: first.table.rowCount };
+    return summarise(column, 'earliest-windows', compareToReference(baseline, last.table, only, {}, now), span);
+}
+function summarise(column, baseline, report, span) {
+    const f = report.features.find((x) => x.name === column);
+    const against = baseline === 'reference'
+        ? "the reference's predictions"
+        : `the earliest window (${span.start} to ${span.end}, ${span.rows} rows; the reference has no '${column}')`;
+    return {
+        column,
+        baseline,
+        ...(span ? { baselineWindows: span } : {}),
+        drifted: f?.status === 'drift',
+        ...(f?.effect ? { effect: { name: f.effect.name, value: f.effect.value, threshold: f.effect.threshold } } : {}),
+        ...(f?.test ? { pAdjusted: f.test.pAdjusted } : {}),
+        summary: `Predictions against ${against}: ${f ? f.reason : 'not compared.'}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/retrain-policy.ts
+/**
+ * What meets the retrain policy, from what one run found: dataset drift in the last window (the
+ * newest data, not windows an earlier run already acted on), a live accuracy below the gated one,
+ * prediction drift. Pure: the dispatch itself is requestRetrain's.
+ */
+
+const RETRAIN_TRIGGERS = ['drift', 'degradation', 'prediction-drift'];
+/** One sentence per trigger met, in the policy's order; empty when none is. */
+function retrainReasons(policy, f) {
+    const out = [];
+    for (const t of policy) {
+        if (t === 'drift' && f.lastWindow?.drifted) {
+            out.push(`dataset drift in the window ${f.lastWindow.start} to ${f.lastWindow.end}: ${f.lastWindow.driftedFeatures.map(logText).join(', ')} (${(f.lastWindow.driftShare * 100).toFixed(0)}% of features)`);
+        }
+        if (t === 'degradation' && f.quality?.degraded)
+            out.push(`live accuracy degraded: ${f.quality.summary}`);
+        if (t === 'prediction-drift' && f.prediction?.drifted)
+            out.push(`prediction drift: ${f.prediction.summary}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/time-window.ts
+/**
+ * Which span of production data one monitor run reads: the last N before now (`24h`, `1h`, `7d`),
+ * or `since-last-run`, from where the previous run's window ended (kept in a small JSON state file
+ * the caller names) to now. Also the split of a window into hourly or daily sub-windows, for
+ * drift per window.
+ */
+
+
+
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const DEFAULT_WINDOW_MS = DAY_MS;
+const STATE_SCHEMA = 'modelci/monitor-state@1';
+const time_window_UNITS = { m: 60_000, min: 60_000, h: HOUR_MS, d: DAY_MS, w: 7 * DAY_MS };
+const ACCEPTED = 'a duration such as 1h, 24h or 7d (the last N before now), or since-last-run';
+/** The window input's text; `input` names it in the sentence when it is not one of the accepted forms. */
+function parseWindowText(text, input = 'window') {
+    const t = text.trim();
+    if (t.toLowerCase() === 'since-last-run')
+        return { kind: 'since-last-run' };
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        throw new errors_InputError(`Input '${input}' is '${t}': ${t} what? Write ${t}h or ${t}d, or since-last-run.`, { input });
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(t);
+    const factor = m ? time_window_UNITS[m[2].toLowerCase()] : undefined;
+    const ms = m && factor !== undefined ? Number(m[1]) * factor : NaN;
+    if (!(ms >= 60_000) || !Number.isFinite(ms))
+        throw new errors_InputError(`Input '${input}' is '${t}', not a window; write ${ACCEPTED}.`, { input });
+    return { kind: 'duration', ms };
+}
+async function resolveWindow(spec, ctx) {
+    const end = ctx.now;
+    if (spec.kind === 'duration')
+        return { window: { start: new Date(end.getTime() - spec.ms), end } };
+    const input = ctx.input ?? 'window';
+    if (ctx.statePath === undefined || ctx.statePath.trim() === '') {
+        throw new errors_InputError(`Input '${input}' is since-last-run, which needs a state file to remember the last run; give one (e.g. .modelci/monitor-state.json), or write a duration such as 24h.`, {
+            input,
+        });
+    }
+    const fallback = ctx.fallbackMs ?? DEFAULT_WINDOW_MS;
+    const last = await readLastEnd(ctx.statePath, ctx.stateInput ?? 'state-file');
+    if (last === undefined) {
+        return {
+            window: { start: new Date(end.getTime() - fallback), end },
+            note: `No previous run is recorded in ${ctx.statePath}: this first run reads the last ${describeMs(fallback)}.`,
+        };
+    }
+    if (last.getTime() > end.getTime()) {
+        return {
+            window: { start: end, end },
+            note: `The previous run ended at ${last.toISOString()}, after now (${end.toISOString()}): the clock moved back, so this run reads nothing new.`,
+        };
+    }
+    return { window: { start: last, end } };
+}
+/** Where the previous run's window ended, or undefined when no run is recorded yet. */
+async function readLastEnd(path, input) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        if (errnoCode(e) === 'ENOENT')
+            return undefined;
+        throw new errors_InputError(`State file ${path} cannot be read (${errnoCode(e) ?? 'error'}); check input '${input}'.`, { input, file: path });
+    }
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch {
+        state = undefined;
+    }
+    const end = state?.lastWindowEnd;
+    const at = typeof end === 'string' ? new Date(end) : undefined;
+    if (state?.schema !== STATE_SCHEMA || at === undefined || Number.isNaN(at.getTime())) {
+        throw new errors_InputError(`State file ${path} is not a monitor state (${STATE_SCHEMA} with lastWindowEnd); delete it to start again from the default window.`, {
+            input,
+            file: path,
+        });
+    }
+    return at;
+}
+/** Records the end of the window this run read, for the next since-last-run (written atomically). */
+async function recordWindowEnd(path, end, input = 'state-file') {
+    await writeFileAtomic(path, JSON.stringify({ schema: STATE_SCHEMA, lastWindowEnd: end.toISOString() }, null, 2) + '\n', {
+        input,
+        example: 'monitor-state.json',
+    });
+}
+/** `hourly`, `daily` or `none` (one window) as a step in ms; undefined for none. */
+function parseSplitText(text, input = 'split') {
+    const t = text.trim().toLowerCase();
+    if (t === 'hourly')
+        return HOUR_MS;
+    if (t === 'daily')
+        return DAY_MS;
+    if (t === 'none' || t === '')
+        return undefined;
+    throw new errors_InputError(`Input '${input}' is '${text.trim()}'; write hourly, daily or none.`, { input });
+}
+/**
+ * The window cut at every multiple of `stepMs` since the epoch: UTC hours or days, as the
+ * partitions are. The first and last pieces may be partial; an empty window has none.
+ */
+function splitWindow(window, stepMs) {
+    if (!(stepMs > 0))
+        throw new Error(`internal: split step ${stepMs}`);
+    const start = window.start.getTime();
+    const end = window.end.getTime();
+    const out = [];
+    let at = start;
+    while (at < end) {
+        const next = Math.min(end, (Math.floor(at / stepMs) + 1) * stepMs);
+        out.push({ start: new Date(at), end: new Date(next) });
+        at = next;
+    }
+    return out;
+}
+function describeMs(ms) {
+    if (ms % DAY_MS === 0 && ms !== DAY_MS)
+        return `${ms / DAY_MS} days`;
+    if (ms % HOUR_MS === 0)
+        return `${ms / HOUR_MS} h`;
+    return `${ms / 60_000} min`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/monitor/window-drift.ts
+/**
+ * Drift of one production window against the reference: check-drift's own comparison
+ * (compareToReference), at the window's share of the daily significance level, summarised for
+ * the monitor's table and chart. An empty window is not compared: it is an alert, said here.
+ */
+
+function checkWindow(reference, table, window, options, now) {
+    const span = { start: window.start.toISOString(), end: window.end.toISOString() };
+    if (table.rowCount === 0) {
+        return {
+            summary: {
+                ...span,
+                rows: 0,
+                drifted: false,
+                critical: false,
+                driftShare: 0,
+                maxEffectRatio: 0,
+                driftedFeatures: [],
+                summary: `No production rows from ${span.start} to ${span.end}.`,
+            },
+        };
+    }
+    const report = compareToReference(reference, table, options, { seenColumns: table.columns.map((c) => c.name) }, now);
+    // Only significant changes: a small window's effect sizes are noisy, and a large effect the test
+    // cannot tell from chance is not drift. So a bar past 1 is a drifted feature, its height how far.
+    const ratios = report.features.filter((f) => f.effect && f.test && f.test.pAdjusted < options.alpha).map((f) => f.effect.value / f.effect.threshold);
+    const v = report.verdict;
+    return {
+        summary: {
+            ...span,
+            rows: table.rowCount,
+            drifted: v.drifted,
+            critical: v.critical,
+            driftShare: v.driftShare,
+            maxEffectRatio: ratios.length > 0 ? Math.max(...ratios.filter(Number.isFinite), 0) : 0,
+            driftedFeatures: v.driftedFeatures,
+            summary: v.summary,
+        },
+        report,
+    };
+}
+/** The per-window level: `perDay` spent evenly over a day's windows, so hourly looks raise at most `perDay` false alarms a day. */
+function levelPerWindow(perDay, windowMs) {
+    const DAY = 86_400_000;
+    return Math.min(perDay, (perDay * windowMs) / DAY);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/monitor-markdown.ts
+
+
+
+
+/** Windows in the chart and table: a week of hours at most (the 1 MiB summary cap). */
+const MAX_WINDOWS = 168;
+function renderMonitorMarkdown(r) {
+    const d = r.decision;
+    const healthy = r.alerts.length === 0 && d.reasons.length === 0 && !d.drifted && !d.degraded;
+    const out = [];
+    out.push(markdown_mdHeading(2, `${healthy ? '✅' : r.alerts.length > 0 ? '❌' : '⚠️'} Production monitor: ${markdown_mdText(d.summary)}`), '');
+    for (const a of r.alerts)
+        out.push(`> [!WARNING]\n> ${markdown_mdText(a)}`, '');
+    for (const n of r.notes ?? [])
+        out.push(`> [!NOTE]\n> ${markdown_mdText(n)}`, '');
+    out.push(`Production data ${markdown_mdCode(r.source)}, ${r.window.start} to ${r.window.end} (${r.window.split}), against ${markdown_mdText(r.reference.from)} (${formatCount(r.reference.rows)} rows, ${r.reference.origin}). ${markdown_mdText(r.level.why)}`, '');
+    out.push(markdown_mdHeading(3, 'Decision'), '');
+    const retrainIcon = d.retrain === 'dispatched' ? '🔁' : d.retrain === 'skipped' ? '⏸️' : '➖';
+    out.push(`- Retrain: ${retrainIcon} **${d.retrain}**: ${markdown_mdText(d.retrainWhy)}${d.runUrl ? ` ([run](${encodeURI(d.runUrl)}))` : ''}`);
+    for (const reason of d.reasons)
+        out.push(`- Why: ${markdown_mdText(reason)}`);
+    if (d.healthIssue)
+        out.push(`- Health issue: ${d.healthIssue.action}${d.healthIssue.url ? ` (${encodeURI(d.healthIssue.url)})` : ''}${d.healthIssue.why ? `: ${markdown_mdText(d.healthIssue.why)}` : ''}`);
+    out.push('');
+    const shown = r.windows.slice(-MAX_WINDOWS);
+    if (shown.length > 1)
+        out.push(markdown_mdHeading(3, 'Drift over the windows'), '', driftChart(shown), '');
+    if (shown.length > 0) {
+        out.push(markdown_mdTable(['Window (UTC)', 'Rows', 'Drifted', 'Share drifted', 'Largest significant effect ÷ threshold', 'Verdict'], ['left', 'right', 'left', 'right', 'right', 'left'], shown.map((w) => [
+            `${w.start.slice(0, 16)} – ${w.end.slice(11, 16)}`,
+            formatCount(w.rows),
+            w.rows === 0 ? '❌ no data' : w.drifted ? '⚠️ yes' : '✅ no',
+            formatPercent(w.driftShare),
+            formatNumber(w.maxEffectRatio),
+            markdown_mdText(w.summary),
+        ])), '');
+    }
+    if (r.prediction)
+        out.push(markdown_mdHeading(3, `Predictions (${markdown_mdText(r.prediction.column)})`), '', `${r.prediction.drifted ? '⚠️' : '✅'} ${markdown_mdText(r.prediction.summary)}`, '');
+    if (r.quality)
+        out.push(markdown_mdHeading(3, 'Live quality'), '', `${r.quality.degraded ? '⚠️' : '✅'} ${markdown_mdText(r.quality.summary)}`, '');
+    if (r.ab) {
+        const ab = r.ab;
+        const c = ab.comparison;
+        out.push(markdown_mdHeading(3, `A/B: ${markdown_mdText(ab.champion)} (champion) vs ${markdown_mdText(ab.challenger)} (challenger)`), '');
+        out.push(`**${ab.decision}**: ${markdown_mdText(ab.summary)}`, '');
+        out.push(markdown_mdTable(['Variant', 'Requests', 'Success rate', '95% Wilson interval'], ['left', 'right', 'right', 'left'], c.rates.map((x) => [markdown_mdText(x.name), formatCount(x.total), formatPercent(x.rate), `${formatPercent(x.interval[0])} – ${formatPercent(x.interval[1])}`])), '');
+        out.push(`Difference ${formatPercent(c.difference)}, ${Math.round((1 - c.alpha) * 100)}% anytime-valid interval ${formatPercent(c.interval[0])} to ${formatPercent(c.interval[1])}, likelihood ratio ${formatNumber(c.likelihoodRatio)} (winner at ${formatNumber(1 / c.alpha)}). ${markdown_mdText(ab.sampleRatio.summary)}`, '');
+    }
+    if (r.lastWindow) {
+        out.push('<details><summary>The newest window, feature by feature</summary>', '', renderDriftMarkdown(r.lastWindow).replace(/^## /m, '#### '), '', '</details>', '');
+    }
+    return out.join('\n');
+}
+/** Bars: each window's largest significant effect ÷ its threshold; the red line at 1: past it, a feature drifted. */
+function driftChart(windows) {
+    const ratios = windows.map((w) => Number(Math.min(w.maxEffectRatio, 1000).toFixed(3)));
+    const top = Math.max(2, Math.ceil(Math.max(...ratios) * 1.1));
+    const labels = windows.map((w) => mermaidLabel(windows.length > 24 ? w.start.slice(5, 13).replace('T', ' ') : w.start.slice(11, 16)));
+    const drifted = windows.filter((w) => w.drifted).length;
+    return [
+        '```mermaid',
+        CHART_INIT,
+        'xychart-beta',
+        `  title "Largest significant effect ÷ threshold per window (blue bars); past the red line (1) is drift; ${drifted} of ${windows.length} windows drifted"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "effect ÷ threshold" 0 --> ${top}`,
+        `  bar [${ratios.join(', ')}]`,
+        `  line [${windows.map(() => 1).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
+/**
+ * The MetricsSource port: where canary-deploy reads how each version is doing. One adapter per
+ * file, picked from the metrics URI (`prometheus+http://…`, `http-json+https://…`).
+ *
+ * A reading covers one window of time and gives, per variant, the requests served, the failed
+ * ones and the p99 latency in that window. A value the source could not give (an empty result,
+ * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
+ * for zero and never takes for a pass.
+ */
+
+
+const metrics_source_FACTORIES = new Map();
+function registerMetricsSource(scheme, factory) {
+    metrics_source_FACTORIES.set(scheme, factory);
+}
+function openMetricsSource(uri, options = {}, input = 'metrics') {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
+    const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
+    if (!factory) {
+        throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
+    }
+    return factory(uri, options);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/prometheus-metrics.ts
+/**
+ * Prometheus as the metrics source, through its HTTP API: `prometheus+http://host:9090`, or
+ * `prometheus+https://host/prom` for one behind a proxy (or started with --web.route-prefix).
+ * Each metric of each variant is one instant query (`GET /api/v1/query`) evaluated at the
+ * window's end over the window's length. Queries are templates: `{{selector}}` is the variant's
+ * label selector (`variant="canary"`, `variant="stable"` unless options.selectors says otherwise)
+ * and `{{window}}` the window as a Prometheus duration (`30s`).
+ *
+ * Credentials: user:password in the URI, else PROMETHEUS_TOKEN (Authorization: Bearer), else
+ * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
+ */
+
+
+
+
+
+/**
+ * The default queries, for the usual `http_requests_total{code}` counter and
+ * `http_request_duration_seconds` histogram.
+ *
+ * errors: `sum()` over no series is an empty result, not 0, and a service that has not failed yet
+ * has no 5xx series at all; the `or (0 * requests)` arm makes that 0, but only where the request
+ * series exist, so a selector that matches nothing stays "no data" instead of a flawless canary.
+ *
+ * p99: an override must also answer in seconds (it is converted to milliseconds), as
+ * histogram_quantile over a `_seconds` histogram does.
+ */
+/** Counted from zero when the series first appears inside the window (see lazyIncrease). */
+const lazyIncrease = (series) => `((increase(${series}[{{window}}]) and ${series} offset {{window}}) or (${series} unless ${series} offset {{window}}))`;
+const PROMETHEUS_DEFAULT_QUERIES = {
+    // A series created lazily (a client library's first 5xx) is first scraped at its current value,
+    // which increase() cannot see; a series absent at the window's start is counted from zero, its
+    // value now being all it grew by. Series present at the start keep increase().
+    requests: `sum${lazyIncrease('http_requests_total{{{selector}}}')}`,
+    errors: `sum${lazyIncrease('http_requests_total{{{selector}},code=~"5.."}')} or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))`,
+    p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}])))',
+};
+const PROMETHEUS_DEFAULT_SELECTORS = { canary: 'variant="canary"', stable: 'variant="stable"' };
+/** canary-deploy's inputs, named in messages: the queries, and a selector per variant. */
+const QUERIES_INPUT = 'metrics-queries';
+const selectorInput = (variant) => `${variant}-selector`;
+const NAMES = ['requests', 'errors', 'p99'];
+const VARIANTS = ['canary', 'stable'];
+const prometheus_metrics_METRIC = { requests: 'requests', errors: 'errors', p99: 'p99Ms' };
+/** The window length as a whole-second Prometheus duration, at least 1s. */
+function promDuration(window) {
+    // Rounded down: a window that reaches before window.start could start before the last weight
+    // change, and the analysis would then refuse to judge it.
+    return `${Math.max(1, Math.floor((window.end.getTime() - window.start.getTime()) / 1000))}s`;
+}
+class PrometheusMetrics {
+    uri;
+    options;
+    base;
+    shown;
+    authorization;
+    /** Which setting the credentials came from, for a refusal's message. */
+    credentials;
+    templates;
+    selectors;
+    timeoutMs;
+    http;
+    constructor(uri, options = {}, context = {}) {
+        this.uri = uri;
+        this.options = options;
+        const env = context.env ?? process.env;
+        this.timeoutMs = context.timeoutMs ?? 10_000;
+        const t = this.timeoutMs;
+        this.http = new HttpClient({
+            service: 'Prometheus',
+            hint: 'check the metrics URI and that Prometheus is running',
+            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+            signal: context.signal,
+        });
+        let url;
+        try {
+            url = new URL(uri.replace(/^prometheus\+/i, ''));
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
+            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
+        }
+        this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+        this.shown = `prometheus+${this.base}`;
+        const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+        if (url.username || url.password) {
+            this.authorization = basic(decodeURIComponent(url.username), decodeURIComponent(url.password));
+            this.credentials = 'uri';
+        }
+        else if (env.PROMETHEUS_TOKEN) {
+            this.authorization = `Bearer ${env.PROMETHEUS_TOKEN}`;
+            this.credentials = 'token';
+        }
+        else if (env.PROMETHEUS_USERNAME) {
+            this.authorization = basic(env.PROMETHEUS_USERNAME, env.PROMETHEUS_PASSWORD ?? '');
+            this.credentials = 'basic';
+        }
+        this.templates = { ...PROMETHEUS_DEFAULT_QUERIES };
+        for (const name of NAMES) {
+            const q = options.queries?.[name];
+            if (q === undefined)
+                continue;
+            const unknown = [...q.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]).find((p) => p !== 'selector' && p !== 'window');
+            if (!q.trim() || unknown !== undefined) {
+                throw new errors_InputError(`The ${name} query in the input '${QUERIES_INPUT}' ${q.trim() ? `has the placeholder {{${unknown}}}, which modelci does not fill` : 'is empty'}; use {{selector}} and {{window}}, e.g. ${PROMETHEUS_DEFAULT_QUERIES.requests}.`, { input: QUERIES_INPUT });
+            }
+            this.templates[name] = q;
+        }
+        this.selectors = {
+            canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary,
+            stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable,
+        };
+    }
+    /** The query as sent for a variant and a window length. */
+    query(name, variant, window) {
+        return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
+    }
+    async check(checkWindowMs, signal) {
+        const info = await this.get('/api/v1/status/buildinfo', undefined, signal).catch((e) => this.unreachable(e));
+        this.refusesCredentials(info);
+        // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
+        // queries below are the real test, and a wrong path shows up there.
+        const time = Date.now() / 1000;
+        let stableRequests = null;
+        for (const variant of VARIANTS) {
+            for (const name of NAMES) {
+                const query = this.query(name, variant, '1m');
+                const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
+                const data = this.data(answer, name, variant, query, true);
+                const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
+                if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
+                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns a ${data.resultType === 'matrix' ? 'range vector' : data.resultType}, not one number; make it an instant vector or a scalar in the input '${input}'.`, { input });
+                }
+                const rows = data.resultType === 'vector' && Array.isArray(data.result) ? data.result : [];
+                if (rows.length > 1) {
+                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
+                }
+                if (variant === 'stable' && name === 'requests')
+                    stableRequests = value(data).value;
+            }
+        }
+        if (checkWindowMs !== undefined && stableRequests !== null)
+            await this.checkWindow(checkWindowMs, time, signal);
+    }
+    /**
+     * increase() needs two samples inside its range: a check interval shorter than two scrapes
+     * gives "no data" at every check, and the rollout would wait for its timeout. Stable serves
+     * traffic before the rollout starts, so if its requests show over 1m but not over one check
+     * window, the window is too short for this Prometheus.
+     */
+    async checkWindow(checkWindowMs, time, signal) {
+        const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
+        const query = this.query('requests', 'stable', duration);
+        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
+        if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
+            throw new errors_InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
+        }
+    }
+    async read(window, signal) {
+        const duration = promDuration(window);
+        const time = (window.end.getTime() / 1000).toFixed(3);
+        const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
+        const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
+            let answer;
+            try {
+                // The rollout loop retries a failed read: one try each here.
+                answer = await this.get('/api/v1/query', { query, time }, signal, 0);
+            }
+            catch (e) {
+                if (!isHttpFailure(e))
+                    throw e;
+                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, {
+                    retryable: e.retryable,
+                    cause: e,
+                });
+            }
+            const v = value(this.data(answer, name, variant, query, false));
+            return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
+        }));
+        const reading = {
+            from: new Date(window.end.getTime() - Number(duration.slice(0, -1)) * 1000),
+            to: window.end,
+            canary: { requests: null, errors: null, p99Ms: null },
+            stable: { requests: null, errors: null, p99Ms: null },
+            queries: [],
+        };
+        asks.forEach(({ variant, name, query }, i) => {
+            const { value: v, note } = answers[i];
+            reading[variant][prometheus_metrics_METRIC[name]] = v;
+            reading.queries.push({ variant, metric: prometheus_metrics_METRIC[name], query, value: v, ...(note ? { note } : {}) });
+        });
+        return reading;
+    }
+    /**
+     * The `data` of a successful answer; anything else throws, in one sentence: an InputError for
+     * what the user must fix (a rejected query, credentials, and in check() a URI that does not lead
+     * to Prometheus's API), a ServiceError for Prometheus failing (an overload, a proxy's 502, and
+     * mid-rollout anything else), which may pass by itself.
+     */
+    data(answer, name, variant, query, checking) {
+        this.refusesCredentials(answer);
+        const body = answer.body;
+        if (body?.status === 'success' && body.data)
+            return body.data;
+        if (body?.status === 'error' && (body.errorType === 'bad_data' || body.errorType === 'execution')) {
+            const own = this.options.queries?.[name] !== undefined;
+            const input = own ? QUERIES_INPUT : selectorInput(variant);
+            // Prometheus prefixes parse errors with `invalid parameter "query": `; the column it gives is in the query shown.
+            const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
+            throw new errors_InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
+        }
+        const failing = (message) => new ServiceError(`Prometheus ${this.shown}`, message, { retryable: true });
+        if (body?.status === 'error') {
+            throw failing(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`);
+        }
+        const text = answer.text.trim().split('\n')[0].slice(0, 80);
+        if (isRetryableStatus(answer.status)) {
+            throw failing(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`);
+        }
+        const message = `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`;
+        throw checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`Prometheus ${this.shown}`, message);
+    }
+    refusesCredentials(answer) {
+        if (answer.status !== 401 && answer.status !== 403)
+            return;
+        const from = { uri: 'the user and password in the metrics URI', token: 'PROMETHEUS_TOKEN', basic: 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD' };
+        throw new errors_InputError(this.credentials
+            ? `Prometheus at ${this.shown} refused the credentials from ${from[this.credentials]} (HTTP ${answer.status}); set ${this.credentials === 'uri' ? 'them' : from[this.credentials]} to ones it accepts.`
+            : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`, { input: 'metrics' });
+    }
+    unreachable(e) {
+        if (!isHttpFailure(e) || e.kind === 'too-large')
+            throw e;
+        throw new ServiceError(`Prometheus ${this.shown}`, `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`, { retryable: e.retryable, cause: e });
+    }
+    /** One GET of the API; transport failures throw HttpFailures (ServiceErrors). Credentials go to this origin only. */
+    async get(path, params, signal, retries) {
+        const url = `${this.base}${path}${params ? `?${new URLSearchParams(params)}` : ''}`;
+        const res = await this.http.request({ method: 'GET', url, authorization: this.authorization, signal, retries });
+        const text = await res.text();
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            body = undefined;
+        }
+        return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
+    }
+}
+/** One number from a vector or scalar result, or null and why. */
+function value(data) {
+    if (data.resultType === 'scalar')
+        return sample(data.result[1]);
+    if (data.resultType !== 'vector')
+        return { value: null, note: `a ${data.resultType} result, not one number` };
+    const rows = data.result;
+    if (rows.length === 0)
+        return { value: null, note: 'no series matched (empty result)' };
+    if (rows.length > 1)
+        return { value: null, note: `${rows.length} series (${seriesList(rows)}), not one: aggregate them` };
+    return sample(rows[0].value[1]);
+}
+function sample(text) {
+    // Prometheus writes NaN and the infinities as NaN, +Inf and -Inf.
+    if (text === 'NaN')
+        return { value: null, note: 'NaN (nothing observed in the window)' };
+    if (text === '+Inf' || text === '-Inf')
+        return { value: null, note: `${text} (a quantile in the +Inf bucket, or a division by zero)` };
+    const v = Number(text);
+    return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
+}
+function seriesList(rows) {
+    const one = (m = {}) => `{${Object.entries(m)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(', ')}}`;
+    return (rows
+        .slice(0, 3)
+        .map((r) => one(r.metric))
+        .join(', ') + (rows.length > 3 ? ', …' : ''));
+}
+registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
+registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/http-json-metrics.ts
+/**
+ * A team's own metrics endpoint: `http-json+https://svc.example/metrics/model` (or
+ * `http-json+http://…`). A GET of the URL (without the prefix) must answer, per variant, the
+ * counters since the service started and its current p99 latency:
+ *
+ *   {"canary": {"requests": 1234, "errors": 5, "latency_p99_ms": 84.2},
+ *    "stable": {"requests": 98765, "errors": 40, "latency_p99_ms": 80.1}}
+ *
+ * `requests` and `errors` (failed requests) only grow, until the service restarts; `p99_ms` is
+ * accepted for `latency_p99_ms`, and the p99 may be missing or null. A variant not (yet) in the
+ * answer is no data. user:password in the URI goes out as Basic auth.
+ *
+ * Counters say nothing about a window by themselves, so a reading is the difference between this
+ * fetch and the previous one, and says so: `from` is when the previous snapshot was taken (by
+ * check() or the previous read()); the very first snapshot is only a baseline. A counter that
+ * went down (a restart) makes that window's counts no data.
+ */
+
+
+
+
+
+const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
+const http_json_metrics_VARIANTS = ['canary', 'stable'];
+class HttpJsonMetrics {
+    uri;
+    url;
+    shown;
+    authorization;
+    timeoutMs;
+    http;
+    last;
+    constructor(uri, context = {}) {
+        this.uri = uri;
+        this.timeoutMs = context.timeoutMs ?? 10_000;
+        const t = this.timeoutMs;
+        this.http = new HttpClient({
+            service: 'the metrics endpoint',
+            hint: 'check the metrics URI and that the service is up',
+            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
+            signal: context.signal,
+        });
+        let url;
+        try {
+            url = new URL(uri.replace(/^http-json\+/i, ''));
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
+            throw new errors_InputError(`Metrics source '${redact_uri_redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
+        }
+        if (url.username || url.password) {
+            this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+            // They travel in the header, to this origin only; messages show the URL without them.
+            url.username = '';
+            url.password = '';
+        }
+        this.url = url.href;
+        this.shown = redact_uri_redactUri(`http-json+${this.url}`);
+    }
+    /** Takes the first snapshot, which the first read() subtracts. */
+    async check(_checkWindowMs, signal) {
+        this.last = await this.snapshot(true, signal);
+    }
+    async read(_window, signal) {
+        const current = await this.snapshot(false, signal);
+        const previous = this.last;
+        this.last = current;
+        const reading = {
+            from: previous?.at ?? current.at,
+            to: current.at,
+            canary: { requests: null, errors: null, p99Ms: null },
+            stable: { requests: null, errors: null, p99Ms: null },
+            queries: [],
+        };
+        const put = (variant, metric, query, value, note) => {
+            reading[variant][metric] = value;
+            reading.queries.push({ variant, metric, query: `GET ${this.shown}: ${variant}.${query}`, value, ...(note ? { note } : {}) });
+        };
+        for (const variant of http_json_metrics_VARIANTS) {
+            const now = current.variants[variant];
+            const then = previous?.variants[variant];
+            if (!now) {
+                const note = `no "${variant}" in the answer`;
+                for (const [metric, key] of [
+                    ['requests', 'requests'],
+                    ['errors', 'errors'],
+                    ['p99Ms', 'latency_p99_ms'],
+                ])
+                    put(variant, metric, key, null, note);
+                continue;
+            }
+            const counts = !previous
+                ? 'the first snapshot, a baseline for the next reading'
+                : !then
+                    ? `no "${variant}" in the previous snapshot`
+                    : now.requests < then.requests || now.errors < then.errors
+                        ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
+                        : undefined;
+            put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then.requests, counts);
+            put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then.errors, counts);
+            put(variant, 'p99Ms', now.p99Key, now.p99Ms, now.p99Ms === null ? `no ${now.p99Key} in the answer` : undefined);
+        }
+        return reading;
+    }
+    /**
+     * One GET, parsed. In check() what the user must fix (the URI, its credentials, an endpoint that
+     * does not answer the contract) is an InputError; in read() every failure is a ServiceError,
+     * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
+     */
+    async snapshot(checking, signal) {
+        const fail = (message) => checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true });
+        const at = new Date();
+        let status;
+        let text;
+        try {
+            // read() is retried by the rollout loop; check() runs once, so the client retries it.
+            const res = await this.http.request({
+                method: 'GET',
+                url: this.url,
+                authorization: this.authorization,
+                signal,
+                retries: checking ? undefined : 0,
+            });
+            status = res.status;
+            text = await res.text();
+        }
+        catch (e) {
+            if (!isHttpFailure(e) || e.kind === 'too-large')
+                throw e;
+            throw new ServiceError(`the metrics endpoint ${this.shown}`, checking
+                ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
+                : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`, { retryable: e.retryable, cause: e });
+        }
+        const snippet = text.trim().split('\n')[0].slice(0, 60);
+        if (status < 200 || status > 299) {
+            const message = `The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}`;
+            if (isRetryableStatus(status))
+                throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
+            throw fail(`${message}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
+        }
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw fail(`The metrics endpoint at ${this.shown} answered with something that is not JSON ('${snippet}'); it must return ${CONTRACT}.`);
+        }
+        const object = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+        if (!object(body) || (body.canary === undefined && body.stable === undefined)) {
+            throw fail(`The metrics endpoint at ${this.shown} answered ${JSON.stringify(body).slice(0, 60)}, with neither "canary" nor "stable"; it must return ${CONTRACT}.`);
+        }
+        const variants = {};
+        for (const variant of http_json_metrics_VARIANTS) {
+            const entry = body[variant];
+            if (entry === undefined || entry === null)
+                continue;
+            const count = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+            const bad = !object(entry)
+                ? 'is not an object'
+                : !count(entry.requests)
+                    ? 'has no "requests" count'
+                    : !count(entry.errors)
+                        ? 'has no "errors" count'
+                        : undefined;
+            if (bad || !object(entry)) {
+                throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
+            }
+            const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
+            const p99 = entry[p99Key];
+            variants[variant] = {
+                requests: entry.requests,
+                errors: entry.errors,
+                p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null,
+                p99Key,
+            };
+        }
+        return { at, variants };
+    }
+}
+registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
+registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
+
+;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-sources.ts
+/**
+ * Every metrics source, chosen by the URI's scheme. Importing this file is what makes each
+ * adapter known to openMetricsSource, so a step (and its bundle) gets all of them or none.
+ */
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/monitor-ab.ts
+
+
+
+async function abFromPrometheus(uri, selectors, variants, window, challengerShare, options, signal) {
+    const source = openMetricsSource(uri, { selectors: { stable: selectors[0], canary: selectors[1] } }, 'ab-metrics');
+    await source.check(window.end.getTime() - window.start.getTime(), signal);
+    const reading = await source.read({ start: window.start, end: window.end }, signal);
+    const tally = newTally(variants[0], variants[1]);
+    for (const [arm, m] of [
+        [tally.champion, reading.stable],
+        [tally.challenger, reading.canary],
+    ]) {
+        if (m.requests === null) {
+            throw new ServiceError('Prometheus', `it has no request count for ${arm.name} in the window (selector ${arm === tally.champion ? selectors[0] : selectors[1]}): check ab-selectors.`, {
+                retryable: false,
+            });
+        }
+        arm.total = Math.round(m.requests);
+        arm.successes = Math.max(0, arm.total - Math.round(m.errors ?? 0));
+    }
+    return abResult(tally, challengerShare, options, 'prometheus');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/monitor-inputs.ts
+
+const DRIFT_OPTIONS = [
+    'numeric-effect',
+    'min-numeric-effect',
+    'categorical-effect',
+    'min-categorical-effect',
+    'min-missing-change',
+    'correction',
+    'columns',
+    'ignore-columns',
+    'categorical-columns',
+];
+const MONITOR_INPUTS = [
+    {
+        name: 'production-data',
+        type: 'uri',
+        required: true,
+        what: 'where serving logs its traffic (files, a glob, or postgres://…)',
+        description: 'Where serving logs its traffic: CSV/TSV/JSONL/Parquet files, a directory or a glob (hour=/day=/date= partitions are pruned by path), or a postgres:// URI (with production-query). Credentials in the URI are masked.',
+    },
+    {
+        name: 'time-column',
+        type: 'string',
+        required: true,
+        what: "the column holding each row's time",
+        description: "The column holding each row's time: epoch seconds or milliseconds, or ISO-8601 text.",
+    },
+    { name: 'production-query', type: 'string', description: 'PostgreSQL only: a table name or a SELECT statement; the window is applied around it.' },
+    {
+        name: 'window',
+        type: 'string',
+        default: '24h',
+        description: 'How much production data one run reads: a duration such as 1h, 24h or 7d (the last N before now), or since-last-run (needs state-file).',
+    },
+    {
+        name: 'state-file',
+        type: 'path',
+        description: 'For window: since-last-run, the JSON file that remembers where the previous run stopped (keep it in a cache).',
+    },
+    {
+        name: 'split',
+        type: 'choice',
+        choices: ['hourly', 'daily', 'none'],
+        default: 'hourly',
+        description: 'Cut the window into UTC hours or days and check drift in each (the chart); none checks the window as one.',
+    },
+    {
+        name: 'reference',
+        type: 'path',
+        description: 'The reference: a profile JSON (modelci profile, or check-drift profile-path) or reference data. Leave empty to use the profile registered with the production version (registry, model, alias).',
+    },
+    { name: 'registry', type: 'uri', description: 'Registry URI (file://./model-registry, oci://…, mlflow+https://…) holding the production version.' },
+    { name: 'model', type: 'string', description: 'The model name in the registry.' },
+    {
+        name: 'alias',
+        type: 'string',
+        default: 'production',
+        description: 'The alias (or version) serving production, whose profile and gated metrics are the reference.',
+    },
+    {
+        name: 'significance-level',
+        type: 'probability',
+        default: '0.05',
+        description: 'False-alarm rate per day of monitoring: each window is tested at its share of it (hourly: level ÷ 24), so hourly looks raise at most this many false alarms a day.',
+    },
+    ...CHECK_DRIFT_INPUTS.filter((s) => DRIFT_OPTIONS.includes(s.name)),
+    {
+        name: 'prediction-column',
+        type: 'string',
+        description: "The column holding the model's output: checked for drift against the reference's predictions (or, when the reference has none, this run's earliest window), and compared with label-column.",
+    },
+    {
+        name: 'label-column',
+        type: 'string',
+        description: 'The column holding the true label once it arrives: live accuracy with a Wilson interval against the gated accuracy.',
+    },
+    {
+        name: 'gated-accuracy',
+        type: 'share',
+        description: 'The accuracy the version passed its gates with, when there is no registry to read it from (e.g. 93% or 0.93).',
+    },
+    { name: 'ab-variant-column', type: 'string', description: 'A/B from the log: the column naming the variant that served each row.' },
+    {
+        name: 'ab-success-column',
+        type: 'string',
+        description: "A/B from the log: the column holding each request's success (1/0, true/false; a correct prediction, a conversion, no error).",
+    },
+    {
+        name: 'ab-metrics',
+        type: 'uri',
+        description: 'A/B from Prometheus instead of the log: prometheus+http://host:9090, with ab-selectors (successes = requests − errors).',
+    },
+    {
+        name: 'ab-selectors',
+        type: 'lines',
+        description: 'With ab-metrics: the label selector of each variant, champion first, e.g. `variant="a"; variant="b"`.',
+    },
+    { name: 'ab-variants', type: 'list', default: 'champion, challenger', description: 'The two variants, champion first, as the variant column names them.' },
+    {
+        name: 'ab-split',
+        type: 'share',
+        default: '50%',
+        description: 'The share of traffic the router sends to the challenger; a different observed split is a sample-ratio mismatch.',
+    },
+    {
+        name: 'ab-min-effect',
+        type: 'share',
+        default: '1%',
+        description: 'Differences in success rate smaller than this do not matter: an interval within ± it is "no difference".',
+    },
+    {
+        name: 'retrain-on',
+        type: 'list',
+        default: 'drift, degradation',
+        description: 'What triggers a retrain: drift (dataset drift in the last window), degradation (live accuracy below the gated), prediction-drift; empty for never.',
+    },
+    {
+        name: 'retrain-workflow',
+        type: 'string',
+        description: 'The training workflow to dispatch (a file in .github/workflows, e.g. pipeline.yml); empty: report only, never dispatch.',
+    },
+    { name: 'retrain-ref', type: 'string', description: "Branch or tag to run the training workflow on; default: the repository's current ref." },
+    {
+        name: 'retrain-cooldown',
+        type: 'duration',
+        default: '24h',
+        description: 'No new retrain dispatch within this long of the last one (read from the workflow runs).',
+    },
+    {
+        name: 'health-issue',
+        type: 'boolean',
+        default: 'true',
+        description: 'Keep one issue with the report open while production is unhealthy; close it when healthy again.',
+    },
+    { name: 'monitor-name', type: 'string', description: 'Tells this monitor\'s issue from others in the repository; default: the model name, or "production".' },
+    {
+        name: 'token',
+        type: 'string',
+        default: '${{ github.token }}',
+        description: "GitHub token for the dispatch and the issue (needs actions: write and issues: write); the job's GITHUB_TOKEN by default.",
+    },
+    {
+        name: 'fail-on',
+        type: 'choice',
+        choices: ['alert', 'unhealthy', 'never'],
+        default: 'alert',
+        description: 'What fails the step: alert (no production data, schema problems), unhealthy (also drift, degradation), or never.',
+    },
+    {
+        name: 'report-path',
+        type: 'path',
+        default: 'modelci-monitor-report.json',
+        description: 'Where to write the MonitorReport JSON (modelci/monitor-report@1).',
+    },
+];
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/monitor-reference.ts
+/**
+ * The monitor's reference: a profile (or data) the user names, or the profile registered with
+ * the version serving production (its files hold the profile check-drift wrote), with the
+ * accuracy that version passed its quality gates with (its registered metrics).
+ */
+
+
+
+
+
+
+
+
+async function loadMonitorReference(inputs, options) {
+    if (inputs.reference)
+        return { reference: await loadReference(inputs.reference, options), from: inputs.reference };
+    if (!inputs.registry || !inputs.model) {
+        throw new errors_InputError('monitor has no reference: give reference (a profile JSON), or registry and model to use the profile registered with the production version.', { input: 'reference' });
+    }
+    const registry = openRegistry(inputs.registry, 'registry');
+    const version = await registry.resolve(inputs.model, inputs.alias);
+    const where = `${inputs.model} v${version.version} (${inputs.alias}) in ${redact_uri_redactUri(inputs.registry)}`;
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'modelci-monitor-'));
+    try {
+        const paths = await registry.download(version, dir);
+        let reference;
+        let from = where;
+        for (const path of paths.filter((p) => /\.json$/i.test(p))) {
+            const json = await readJson(path);
+            if (json?.schema === PROFILE_SCHEMA) {
+                from = `${where}: ${path.slice(dir.length + 1)}`;
+                reference = referenceFromProfile(json, from);
+                break;
+            }
+        }
+        if (!reference) {
+            throw new errors_InputError(`${where} has no profile among its files (${version.files.map((f) => f.path).join(', ') || 'none'}); register the model folder with the profile check-drift writes (profile-path), or give reference: profile.json.`, { input: 'reference' });
+        }
+        const accuracy = version.metrics.accuracy;
+        return {
+            reference,
+            from,
+            model: { name: version.name, version: version.version, digest: version.digest },
+            ...(typeof accuracy === 'number' ? { gatedAccuracy: { value: accuracy, from: `${inputs.model} v${version.version}'s registered accuracy` } } : {}),
+        };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function readJson(path) {
+    try {
+        return JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/monitor.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runMonitor(req, ctx = {}) {
+    const now = ctx.now ?? new Date();
+    const v = parse_input_parseInputs(MONITOR_INPUTS, req);
+    const level = v['significance-level'];
+    const splitText = v.split;
+    const stepMs = parseSplitText(splitText, 'split');
+    const spec = parseWindowText(v.window, 'window');
+    const policy = retrainPolicy(v['retrain-on']);
+    const variants = abVariants(v['ab-variants'], v['ab-variant-column'] !== undefined || v['ab-metrics'] !== undefined);
+    checkAbInputs(v);
+    const { window, note } = await resolveWindow(spec, { now, statePath: v['state-file'], input: 'window', stateInput: 'state-file' });
+    const pieces = stepMs === undefined ? [window] : splitWindow(window, stepMs);
+    const windowMs = pieces.length > 0 ? Math.max(...pieces.map((p) => p.end.getTime() - p.start.getTime())) : 0;
+    const perWindow = levelPerWindow(level, stepMs ?? Math.max(windowMs, 1));
+    // Outcome columns are not features: never part of the dataset-drift family.
+    const extra = [v['time-column'], v['prediction-column'], v['label-column'], v['ab-variant-column'], v['ab-success-column']].filter((c) => c !== undefined);
+    const base = parseDriftOptions({ ...req, 'fail-on': 'never' });
+    const options = { ...base, alpha: perWindow, ignore: [...base.ignore, ...extra] };
+    const ref = await loadMonitorReference({ reference: v.reference, registry: v.registry, model: v.model, alias: v.alias }, { ...options, ignore: base.ignore });
+    const gated = v['gated-accuracy'] !== undefined ? { value: v['gated-accuracy'], from: "the input 'gated-accuracy'" } : ref.gatedAccuracy;
+    const kinds = new Map(ref.reference.features.filter((f) => !(f.kind === 'numeric' && f.unit === 'epoch-ms')).map((f) => [f.name, f.kind]));
+    for (const c of extra)
+        kinds.delete(c);
+    if (v['ab-variant-column'])
+        kinds.set(v['ab-variant-column'], 'categorical');
+    const wanted = new Set([...ref.reference.features.map((f) => f.name), ...extra]);
+    const source = openProductionSource({ location: v['production-data'], timeColumn: v['time-column'], query: v['production-query'] });
+    const windows = [];
+    const alerts = [];
+    let lastReport;
+    const withRows = [];
+    const quality = { correct: 0, labelled: 0 };
+    const tally = variants ? newTally(variants[0], variants[1]) : undefined;
+    let rowsWithoutTime = 0;
+    const criticals = new Set();
+    const seen = new Set();
+    try {
+        for (const [i, piece] of pieces.entries()) {
+            const batch = await source.read(piece, {
+                kinds,
+                include: (name) => {
+                    seen.add(name);
+                    return wanted.has(name);
+                },
+                signal: ctx.signal,
+            });
+            if (batch.table.rowCount > 0)
+                checkOutcomeColumns(seen, v);
+            rowsWithoutTime += batch.rowsWithoutTime ?? 0;
+            const checked = checkWindow(ref.reference, batch.table, piece, options, now);
+            windows.push(checked.summary);
+            for (const c of checked.report?.verdict.criticalFeatures ?? [])
+                criticals.add(c);
+            if (i === pieces.length - 1)
+                lastReport = checked.report;
+            if (batch.table.rowCount > 0) {
+                if (v['prediction-column'])
+                    withRows.push({ start: piece.start, end: piece.end, table: batch.table });
+                if (v['prediction-column'] && v['label-column'])
+                    countCorrect(batch.table, v['prediction-column'], v['label-column'], quality);
+                if (tally && v['ab-variant-column'] && v['ab-success-column'])
+                    tallyArms(batch.table, v['ab-variant-column'], v['ab-success-column'], tally);
+            }
+            // Only the first and the newest window are needed for prediction drift.
+            if (withRows.length > 2)
+                withRows.splice(1, 1);
+        }
+    }
+    finally {
+        await source.close();
+    }
+    const span = spanText(window.end.getTime() - window.start.getTime());
+    const total = windows.reduce((a, w) => a + w.rows, 0);
+    const last = windows.at(-1);
+    if (total === 0)
+        alerts.push(`No production inputs in the last ${span} (${source.description}): is serving down?`);
+    else if (last && last.rows === 0)
+        alerts.push(`No production inputs in the newest window (${last.start} to ${last.end}) though the ${span} before had ${total.toLocaleString('en-US')}: is serving down?`);
+    if (rowsWithoutTime > 0)
+        alerts.push(`${rowsWithoutTime.toLocaleString('en-US')} rows had no readable time in '${v['time-column']}' and belong to no window.`);
+    if (criticals.size > 0)
+        alerts.push(`Schema problems in production data: ${[...criticals].join(', ')} (see the last window's findings).`);
+    const prediction = v['prediction-column'] ? checkPredictionDrift(v['prediction-column'], ref.reference, withRows, options, now) : undefined;
+    const live = liveQuality(quality, 1 - level, gated);
+    const ab = tally && v['ab-variant-column']
+        ? abResult(tally, v['ab-split'], { alpha: level, minEffect: v['ab-min-effect'] }, 'log')
+        : variants && v['ab-metrics']
+            ? await abFromPrometheus(v['ab-metrics'], v['ab-selectors'], variants, window, v['ab-split'], { alpha: level, minEffect: v['ab-min-effect'] }, ctx.signal)
+            : undefined;
+    const reasons = retrainReasons(policy, { lastWindow: last, quality: live, prediction });
+    const drifted = last?.drifted ?? false;
+    const degraded = live?.degraded ?? false;
+    const healthy = reasons.length === 0 && alerts.length === 0 && !drifted && !degraded;
+    const decision = await monitor_decide(v, ctx, reasons, now);
+    const monitor = v['monitor-name'] ?? v.model ?? 'production';
+    const report = {
+        schema: MONITOR_REPORT_SCHEMA,
+        createdAt: now.toISOString(),
+        source: source.description,
+        window: { start: window.start.toISOString(), end: window.end.toISOString(), split: splitText },
+        reference: { origin: ref.reference.origin, from: ref.from, rows: ref.reference.rows, ...(ref.model ? { model: ref.model } : {}) },
+        level: {
+            perDay: level,
+            perWindow,
+            why: `Each ${stepMs === undefined ? 'run' : splitText === 'hourly' ? 'hourly window' : 'daily window'} is tested at ${Number(perWindow.toPrecision(3))}, its share of ${level} per day, so repeated looks raise at most ${level} false alarms a day.`,
+        },
+        windows,
+        ...(lastReport ? { lastWindow: lastReport } : {}),
+        ...(prediction ? { prediction } : {}),
+        ...(live ? { quality: live } : {}),
+        ...(ab ? { ab } : {}),
+        alerts,
+        ...(note ? { notes: [note] } : {}),
+        decision: { drifted, degraded, ...decision, summary: '' },
+    };
+    report.decision.summary = decisionSummary(report, healthy);
+    const markdown = renderMonitorMarkdown(report);
+    if (v['health-issue'] && 'api' in (ctx.github ?? {})) {
+        const gh = ctx.github;
+        const outcome = await syncHealthIssue(gh.api(), {
+            monitor,
+            healthy,
+            title: `Production monitor: ${monitor} needs attention`,
+            markdown,
+        });
+        report.decision.healthIssue = { action: outcome.action, ...(outcome.url ? { url: outcome.url } : {}) };
+    }
+    else if (v['health-issue']) {
+        report.decision.healthIssue = {
+            action: 'skipped',
+            why: 'github' in ctx && ctx.github && 'unavailable' in ctx.github ? ctx.github.unavailable : 'not running in GitHub Actions',
+        };
+    }
+    const reportPath = v['report-path'];
+    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n', { input: 'report-path', example: 'monitor-report.json' });
+    if (spec.kind === 'since-last-run' && v['state-file'])
+        await recordWindowEnd(v['state-file'], window.end);
+    const failOn = v['fail-on'];
+    const failed = failOn === 'never' ? false : failOn === 'alert' ? alerts.length > 0 : !healthy;
+    return {
+        report,
+        reportPath,
+        markdown: renderMonitorMarkdown(report),
+        failed,
+        outputs: {
+            drifted: String(drifted),
+            degraded: String(degraded),
+            'ab-decision': ab?.decision ?? 'none',
+            retrain: report.decision.retrain,
+            alert: alerts.join(' '),
+            'issue-url': report.decision.healthIssue?.url ?? '',
+            report: reportPath,
+        },
+    };
+}
+const OUTCOME_COLUMNS = ['prediction-column', 'label-column', 'ab-variant-column', 'ab-success-column'];
+/** Every outcome column named must be in the data: said with the nearest name the data has. */
+function checkOutcomeColumns(seen, v) {
+    for (const input of OUTCOME_COLUMNS) {
+        const name = v[input];
+        if (name === undefined || seen.has(name))
+            continue;
+        const near = closestName(name, seen);
+        throw new errors_InputError(`Input '${input}' is '${logText(name)}', but the production data has no such column${near ? ` (did you mean '${logText(near)}'?)` : ''}; its columns are ${[...seen].map((n) => `'${logText(n)}'`).join(', ')}.`, { input });
+    }
+}
+function retrainPolicy(list) {
+    for (const t of list) {
+        if (!RETRAIN_TRIGGERS.includes(t)) {
+            throw new errors_InputError(`Input 'retrain-on' names '${t}'; use ${RETRAIN_TRIGGERS.join(', ')} (comma-separated), or leave it empty for never.`, {
+                input: 'retrain-on',
+            });
+        }
+    }
+    return list;
+}
+function abVariants(list, used) {
+    if (!used)
+        return undefined;
+    if (list.length !== 2 || list[0] === list[1]) {
+        throw new errors_InputError(`Input 'ab-variants' names ${list.length} variant(s); name two different ones, champion first (e.g. "v3, v4").`, {
+            input: 'ab-variants',
+        });
+    }
+    return [list[0], list[1]];
+}
+function checkAbInputs(v) {
+    if ((v['ab-variant-column'] === undefined) !== (v['ab-success-column'] === undefined)) {
+        const missing = v['ab-variant-column'] === undefined ? 'ab-variant-column' : 'ab-success-column';
+        throw new errors_InputError(`A/B from the log needs both ab-variant-column and ab-success-column; give ${missing} too.`, { input: missing });
+    }
+    if (v['ab-variant-column'] !== undefined && v['ab-metrics'] !== undefined) {
+        throw new errors_InputError('Give A/B counts one way: ab-variant-column with ab-success-column (the log), or ab-metrics (Prometheus), not both.', {
+            input: 'ab-metrics',
+        });
+    }
+    if (v['ab-metrics'] !== undefined && v['ab-selectors'].length !== 2) {
+        throw new errors_InputError(`Input 'ab-selectors' has ${v['ab-selectors'].length} line(s); with ab-metrics give two label selectors, champion first (e.g. 'variant="a"; variant="b"').`, { input: 'ab-selectors' });
+    }
+    if (!(v['ab-split'] > 0 && v['ab-split'] < 1)) {
+        throw new errors_InputError(`Input 'ab-split' is ${v['ab-split']}; the challenger's share must lie strictly between 0% and 100% (e.g. 50%).`, {
+            input: 'ab-split',
+        });
+    }
+}
+async function monitor_decide(v, ctx, reasons, now) {
+    if (reasons.length === 0)
+        return { reasons, retrain: 'none', retrainWhy: 'Nothing met the retrain policy.' };
+    const workflow = v['retrain-workflow'];
+    if (!workflow)
+        return { reasons, retrain: 'skipped', retrainWhy: 'The retrain policy is met, but no retrain-workflow is set: reported only.' };
+    if (!ctx.github || 'unavailable' in ctx.github) {
+        return {
+            reasons,
+            retrain: 'skipped',
+            retrainWhy: `The retrain policy is met, but the dispatch is skipped: ${ctx.github?.unavailable ?? 'not running in GitHub Actions'}.`,
+        };
+    }
+    const ref = v['retrain-ref'] ?? ctx.github.defaultRef ?? 'main';
+    const reason = `modelci monitor: ${reasons.join('; ')}`;
+    const outcome = await requestRetrain(ctx.github.api(), { workflow, ref, cooldownMs: v['retrain-cooldown'] }, reason, now);
+    return outcome.action === 'dispatched'
+        ? { reasons, retrain: 'dispatched', retrainWhy: `Dispatched ${outcome.workflow} on ${outcome.ref} with retrain: true.` }
+        : { reasons, retrain: 'skipped', retrainWhy: outcome.why, ...(outcome.runUrl ? { runUrl: outcome.runUrl } : {}) };
+}
+function decisionSummary(r, healthy) {
+    const rows = r.windows.reduce((a, w) => a + w.rows, 0);
+    const drifted = r.windows.filter((w) => w.drifted).length;
+    const head = healthy
+        ? `Healthy: ${rows.toLocaleString('en-US')} production rows in ${r.windows.length} window(s), ${drifted} drifted; the newest shows no drift.`
+        : r.decision.reasons.length > 0
+            ? `Unhealthy: ${r.decision.reasons.join('; ')}.`
+            : `Needs attention: ${r.alerts.join(' ') || 'drift or degradation outside the retrain policy.'}`;
+    return `${head} Retrain: ${r.decision.retrain} (${r.decision.retrainWhy})`;
+}
+/** "24 h", "7 d", "90 min": a window's length as people say it. */
+function spanText(ms) {
+    const DAY = 86_400_000;
+    const HOUR = 3_600_000;
+    if (ms >= 2 * DAY && ms % DAY === 0)
+        return `${ms / DAY} d`;
+    if (ms >= HOUR && ms % HOUR === 0)
+        return `${ms / HOUR} h`;
+    return `${Math.round(ms / 60_000)} min`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/canary-markdown.ts
 
 
@@ -19334,8 +29408,9 @@ function renderDeploymentMarkdown(r) {
     for (const w of r.warnings ?? [])
         lines.push(`> [!WARNING]`, `> ${markdown_mdText(w)}`, '');
     const p = r.policy;
-    lines.push('| rollout | |', '|---|---|', `| router | ${mdCodeCell(redactUri(r.router))} |`, `| metrics | ${mdCodeCell(redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| error-rate confidence | ${formatPercent(p.errorRateConfidence ?? 0.95)} (Wilson lower bound, on each step's cumulative counts) |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`, `| checks | ${tally(checks)} |`, `| duration | ${duration(r)} |`, '');
-    if (checks.length > 0)
+    lines.push('| setting | value |', '|---|---|', `| router | ${markdown_mdCodeCell(redact_uri_redactUri(r.router))} |`, `| metrics | ${markdown_mdCodeCell(redact_uri_redactUri(r.metrics))} |`, `| steps | ${p.steps.map((w) => formatPercent(w)).join(' → ')} → 100% |`, `| per step | ${formatDuration(p.intervalMs)}, a check every ${formatDuration(p.checkIntervalMs)}, at least ${p.minRequests} canary requests per check |`, `| thresholds | error rate ≤ ${formatPercent(p.maxErrorRate)}${p.maxLatencyP99Ms !== null ? `, p99 ≤ ${formatNumber(p.maxLatencyP99Ms)} ms` : ''}${p.maxLatencyRatio !== null ? `, p99 ≤ ${p.maxLatencyRatio}x stable's` : ''}; ${p.failedChecks} failed check${p.failedChecks > 1 ? 's' : ''} roll back |`, `| sequential test | canary errors ${p.errorRateRatio}x stable's, false-rollback rate ${formatPercent(p.falseRollbackRate)} |`, `| error-rate confidence | ${formatPercent(p.errorRateConfidence ?? 0.95)} (Wilson lower bound, on each step's cumulative counts) |`, `| final canary share | ${r.finalWeight === undefined ? '–' : formatPercent(r.finalWeight)}${r.serving ? ` (the ${r.serving} servers serve everything)` : ''} |`, `| checks | ${tally(checks)} |`, `| duration | ${duration(r)} |`, '');
+    // A line through one point draws nothing: with a single check the tables below say it all.
+    if (checks.length > 1)
         lines.push(...charts(r, checks), '');
     if (checks.length > 0) {
         // One row per step, plus the failed and the deciding checks: readable at any length.
@@ -19920,8 +29995,8 @@ async function runRollout(policy, deps, model = {}) {
     const record = {
         schema: DEPLOYMENT_RECORD_SCHEMA,
         model,
-        router: redactUri(deps.router.uri),
-        metrics: redactUri(deps.metrics.uri),
+        router: redact_uri_redactUri(deps.router.uri),
+        metrics: redact_uri_redactUri(deps.metrics.uri),
         policy,
         startedAt: iso(startedAt),
         state: 'initializing',
@@ -20319,512 +30394,6 @@ function promoteHook(command, model) {
     });
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-source.ts
-/**
- * The MetricsSource port: where canary-deploy reads how each version is doing. One adapter per
- * file, picked from the metrics URI (`prometheus+http://…`, `http-json+https://…`).
- *
- * A reading covers one window of time and gives, per variant, the requests served, the failed
- * ones and the p99 latency in that window. A value the source could not give (an empty result,
- * NaN, a series that does not exist yet) is `null`: "no data", which the analysis never takes
- * for zero and never takes for a pass.
- */
-
-
-const metrics_source_FACTORIES = new Map();
-function registerMetricsSource(scheme, factory) {
-    metrics_source_FACTORIES.set(scheme, factory);
-}
-function openMetricsSource(uri, options = {}, input = 'metrics') {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
-    const factory = scheme ? metrics_source_FACTORIES.get(scheme) : undefined;
-    if (!factory) {
-        throw new errors_InputError(`Metrics source '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...metrics_source_FACTORIES.keys()].map((s) => `${s}://…`).join(', ')}.`, { input });
-    }
-    return factory(uri, options);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/prometheus-metrics.ts
-/**
- * Prometheus as the metrics source, through its HTTP API: `prometheus+http://host:9090`, or
- * `prometheus+https://host/prom` for one behind a proxy (or started with --web.route-prefix).
- * Each metric of each variant is one instant query (`GET /api/v1/query`) evaluated at the
- * window's end over the window's length. Queries are templates: `{{selector}}` is the variant's
- * label selector (`variant="canary"`, `variant="stable"` unless options.selectors says otherwise)
- * and `{{window}}` the window as a Prometheus duration (`30s`).
- *
- * Credentials: user:password in the URI, else PROMETHEUS_TOKEN (Authorization: Bearer), else
- * PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD (Basic). Messages name where they came from, never them.
- */
-
-
-
-
-
-/**
- * The default queries, for the usual `http_requests_total{code}` counter and
- * `http_request_duration_seconds` histogram.
- *
- * errors: `sum()` over no series is an empty result, not 0, and a service that has not failed yet
- * has no 5xx series at all; the `or (0 * requests)` arm makes that 0, but only where the request
- * series exist, so a selector that matches nothing stays "no data" instead of a flawless canary.
- *
- * p99: an override must also answer in seconds (it is converted to milliseconds), as
- * histogram_quantile over a `_seconds` histogram does.
- */
-/** Counted from zero when the series first appears inside the window (see lazyIncrease). */
-const lazyIncrease = (series) => `((increase(${series}[{{window}}]) and ${series} offset {{window}}) or (${series} unless ${series} offset {{window}}))`;
-const PROMETHEUS_DEFAULT_QUERIES = {
-    // A series created lazily (a client library's first 5xx) is first scraped at its current value,
-    // which increase() cannot see; a series absent at the window's start is counted from zero, its
-    // value now being all it grew by. Series present at the start keep increase().
-    requests: `sum${lazyIncrease('http_requests_total{{{selector}}}')}`,
-    errors: `sum${lazyIncrease('http_requests_total{{{selector}},code=~"5.."}')} or (0 * sum(increase(http_requests_total{{{selector}}}[{{window}}])))`,
-    p99: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{{selector}}}[{{window}}])))',
-};
-const PROMETHEUS_DEFAULT_SELECTORS = { canary: 'variant="canary"', stable: 'variant="stable"' };
-/** canary-deploy's inputs, named in messages: the queries, and a selector per variant. */
-const QUERIES_INPUT = 'metrics-queries';
-const selectorInput = (variant) => `${variant}-selector`;
-const NAMES = ['requests', 'errors', 'p99'];
-const VARIANTS = ['canary', 'stable'];
-const prometheus_metrics_METRIC = { requests: 'requests', errors: 'errors', p99: 'p99Ms' };
-/** The window length as a whole-second Prometheus duration, at least 1s. */
-function promDuration(window) {
-    // Rounded down: a window that reaches before window.start could start before the last weight
-    // change, and the analysis would then refuse to judge it.
-    return `${Math.max(1, Math.floor((window.end.getTime() - window.start.getTime()) / 1000))}s`;
-}
-class PrometheusMetrics {
-    uri;
-    options;
-    base;
-    shown;
-    authorization;
-    /** Which setting the credentials came from, for a refusal's message. */
-    credentials;
-    templates;
-    selectors;
-    timeoutMs;
-    http;
-    constructor(uri, options = {}, context = {}) {
-        this.uri = uri;
-        this.options = options;
-        const env = context.env ?? process.env;
-        this.timeoutMs = context.timeoutMs ?? 10_000;
-        const t = this.timeoutMs;
-        this.http = new HttpClient({
-            service: 'Prometheus',
-            hint: 'check the metrics URI and that Prometheus is running',
-            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
-            signal: context.signal,
-        });
-        let url;
-        try {
-            url = new URL(uri.replace(/^prometheus\+/i, ''));
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${redactUri(uri)}' is not a Prometheus URL; write prometheus+http://host:9090 (or prometheus+https://host/prefix).`, { input: 'metrics' });
-        }
-        this.base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-        this.shown = `prometheus+${this.base}`;
-        const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-        if (url.username || url.password) {
-            this.authorization = basic(decodeURIComponent(url.username), decodeURIComponent(url.password));
-            this.credentials = 'uri';
-        }
-        else if (env.PROMETHEUS_TOKEN) {
-            this.authorization = `Bearer ${env.PROMETHEUS_TOKEN}`;
-            this.credentials = 'token';
-        }
-        else if (env.PROMETHEUS_USERNAME) {
-            this.authorization = basic(env.PROMETHEUS_USERNAME, env.PROMETHEUS_PASSWORD ?? '');
-            this.credentials = 'basic';
-        }
-        this.templates = { ...PROMETHEUS_DEFAULT_QUERIES };
-        for (const name of NAMES) {
-            const q = options.queries?.[name];
-            if (q === undefined)
-                continue;
-            const unknown = [...q.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]).find((p) => p !== 'selector' && p !== 'window');
-            if (!q.trim() || unknown !== undefined) {
-                throw new errors_InputError(`The ${name} query in the input '${QUERIES_INPUT}' ${q.trim() ? `has the placeholder {{${unknown}}}, which modelci does not fill` : 'is empty'}; use {{selector}} and {{window}}, e.g. ${PROMETHEUS_DEFAULT_QUERIES.requests}.`, { input: QUERIES_INPUT });
-            }
-            this.templates[name] = q;
-        }
-        this.selectors = {
-            canary: options.selectors?.canary ?? PROMETHEUS_DEFAULT_SELECTORS.canary,
-            stable: options.selectors?.stable ?? PROMETHEUS_DEFAULT_SELECTORS.stable,
-        };
-    }
-    /** The query as sent for a variant and a window length. */
-    query(name, variant, window) {
-        return this.templates[name].replaceAll(/\{\{\s*selector\s*\}\}/g, this.selectors[variant]).replaceAll(/\{\{\s*window\s*\}\}/g, window);
-    }
-    async check(checkWindowMs, signal) {
-        const info = await this.get('/api/v1/status/buildinfo', undefined, signal).catch((e) => this.unreachable(e));
-        this.refusesCredentials(info);
-        // Any other answer will do here (a Prometheus-compatible server may lack buildinfo): the
-        // queries below are the real test, and a wrong path shows up there.
-        const time = Date.now() / 1000;
-        let stableRequests = null;
-        for (const variant of VARIANTS) {
-            for (const name of NAMES) {
-                const query = this.query(name, variant, '1m');
-                const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
-                const data = this.data(answer, name, variant, query, true);
-                const input = this.options.queries?.[name] !== undefined ? QUERIES_INPUT : selectorInput(variant);
-                if (data.resultType !== 'vector' && data.resultType !== 'scalar') {
-                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns a ${data.resultType === 'matrix' ? 'range vector' : data.resultType}, not one number; make it an instant vector or a scalar in the input '${input}'.`, { input });
-                }
-                const rows = data.resultType === 'vector' && Array.isArray(data.result) ? data.result : [];
-                if (rows.length > 1) {
-                    throw new errors_InputError(`The ${name} query for the ${variant}, ${query}, returns ${rows.length} series (${seriesList(rows)}), not one; aggregate them, e.g. with sum(…), in the input '${input}'.`, { input });
-                }
-                if (variant === 'stable' && name === 'requests')
-                    stableRequests = value(data).value;
-            }
-        }
-        if (checkWindowMs !== undefined && stableRequests !== null)
-            await this.checkWindow(checkWindowMs, time, signal);
-    }
-    /**
-     * increase() needs two samples inside its range: a check interval shorter than two scrapes
-     * gives "no data" at every check, and the rollout would wait for its timeout. Stable serves
-     * traffic before the rollout starts, so if its requests show over 1m but not over one check
-     * window, the window is too short for this Prometheus.
-     */
-    async checkWindow(checkWindowMs, time, signal) {
-        const duration = promDuration({ start: new Date(time * 1000 - checkWindowMs), end: new Date(time * 1000) });
-        const query = this.query('requests', 'stable', duration);
-        const answer = await this.get('/api/v1/query', { query, time: time.toFixed(3) }, signal).catch((e) => this.unreachable(e));
-        if (value(this.data(answer, 'requests', 'stable', query, true)).value === null) {
-            throw new errors_InputError(`The stable version's requests show in Prometheus over 1m but not over one check interval (${duration}): a window needs two scrapes for increase() to answer; set check-interval to at least twice the scrape interval.`, { input: 'check-interval' });
-        }
-    }
-    async read(window, signal) {
-        const duration = promDuration(window);
-        const time = (window.end.getTime() / 1000).toFixed(3);
-        const asks = VARIANTS.flatMap((variant) => NAMES.map((name) => ({ variant, name, query: this.query(name, variant, duration) })));
-        const answers = await Promise.all(asks.map(async ({ variant, name, query }) => {
-            let answer;
-            try {
-                // The rollout loop retries a failed read: one try each here.
-                answer = await this.get('/api/v1/query', { query, time }, signal, 0);
-            }
-            catch (e) {
-                if (!isHttpFailure(e))
-                    throw e;
-                throw new ServiceError(`Prometheus ${this.shown}`, `Prometheus at ${this.shown} did not answer the ${name} query for the ${variant} (${e.reason})`, {
-                    retryable: e.retryable,
-                    cause: e,
-                });
-            }
-            const v = value(this.data(answer, name, variant, query, false));
-            return name === 'p99' && v.value !== null ? { ...v, value: v.value * 1000 } : v;
-        }));
-        const reading = {
-            from: new Date(window.end.getTime() - Number(duration.slice(0, -1)) * 1000),
-            to: window.end,
-            canary: { requests: null, errors: null, p99Ms: null },
-            stable: { requests: null, errors: null, p99Ms: null },
-            queries: [],
-        };
-        asks.forEach(({ variant, name, query }, i) => {
-            const { value: v, note } = answers[i];
-            reading[variant][prometheus_metrics_METRIC[name]] = v;
-            reading.queries.push({ variant, metric: prometheus_metrics_METRIC[name], query, value: v, ...(note ? { note } : {}) });
-        });
-        return reading;
-    }
-    /**
-     * The `data` of a successful answer; anything else throws, in one sentence: an InputError for
-     * what the user must fix (a rejected query, credentials, and in check() a URI that does not lead
-     * to Prometheus's API), a ServiceError for Prometheus failing (an overload, a proxy's 502, and
-     * mid-rollout anything else), which may pass by itself.
-     */
-    data(answer, name, variant, query, checking) {
-        this.refusesCredentials(answer);
-        const body = answer.body;
-        if (body?.status === 'success' && body.data)
-            return body.data;
-        if (body?.status === 'error' && (body.errorType === 'bad_data' || body.errorType === 'execution')) {
-            const own = this.options.queries?.[name] !== undefined;
-            const input = own ? QUERIES_INPUT : selectorInput(variant);
-            // Prometheus prefixes parse errors with `invalid parameter "query": `; the column it gives is in the query shown.
-            const says = (body.error ?? '').replace(/^invalid parameter "query": /, '');
-            throw new errors_InputError(`Prometheus rejected the ${name} query for the ${variant}, ${query}: ${says}; fix ${own ? `the ${name} query in the input '${input}'` : `the input '${input}'`}.`, { input });
-        }
-        const failing = (message) => new ServiceError(`Prometheus ${this.shown}`, message, { retryable: true });
-        if (body?.status === 'error') {
-            throw failing(`Prometheus at ${this.shown} could not run the ${name} query for the ${variant} (HTTP ${answer.status}, ${body.errorType}: ${body.error}); ${checking ? 'try again, and check that Prometheus is healthy, or make the query cheaper' : 'check that Prometheus is healthy, or make the query cheaper'}.`);
-        }
-        const text = answer.text.trim().split('\n')[0].slice(0, 80);
-        if (isRetryableStatus(answer.status)) {
-            throw failing(`Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}${checking ? '; try again, or check Prometheus and any proxy in front of it' : ''}.`);
-        }
-        const message = `Prometheus at ${this.shown} answered the query API with HTTP ${answer.status}${text ? ` (${text})` : ''}, not Prometheus's JSON; check the metrics URI, including the path prefix if Prometheus sits behind a proxy.`;
-        throw checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`Prometheus ${this.shown}`, message);
-    }
-    refusesCredentials(answer) {
-        if (answer.status !== 401 && answer.status !== 403)
-            return;
-        const from = { uri: 'the user and password in the metrics URI', token: 'PROMETHEUS_TOKEN', basic: 'PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD' };
-        throw new errors_InputError(this.credentials
-            ? `Prometheus at ${this.shown} refused the credentials from ${from[this.credentials]} (HTTP ${answer.status}); set ${this.credentials === 'uri' ? 'them' : from[this.credentials]} to ones it accepts.`
-            : `Prometheus at ${this.shown} asks for credentials (HTTP ${answer.status}); set PROMETHEUS_TOKEN to a bearer token, or PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD, in the step's env.`, { input: 'metrics' });
-    }
-    unreachable(e) {
-        if (!isHttpFailure(e) || e.kind === 'too-large')
-            throw e;
-        throw new ServiceError(`Prometheus ${this.shown}`, `Cannot reach Prometheus at ${this.shown} (${e.reason}); check the metrics URI and that Prometheus is running${e.retryable ? ', then try again' : ''}.`, { retryable: e.retryable, cause: e });
-    }
-    /** One GET of the API; transport failures throw HttpFailures (ServiceErrors). Credentials go to this origin only. */
-    async get(path, params, signal, retries) {
-        const url = `${this.base}${path}${params ? `?${new URLSearchParams(params)}` : ''}`;
-        const res = await this.http.request({ method: 'GET', url, authorization: this.authorization, signal, retries });
-        const text = await res.text();
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            body = undefined;
-        }
-        return { status: res.status, text, body: body && typeof body === 'object' ? body : undefined };
-    }
-}
-/** One number from a vector or scalar result, or null and why. */
-function value(data) {
-    if (data.resultType === 'scalar')
-        return sample(data.result[1]);
-    if (data.resultType !== 'vector')
-        return { value: null, note: `a ${data.resultType} result, not one number` };
-    const rows = data.result;
-    if (rows.length === 0)
-        return { value: null, note: 'no series matched (empty result)' };
-    if (rows.length > 1)
-        return { value: null, note: `${rows.length} series (${seriesList(rows)}), not one: aggregate them` };
-    return sample(rows[0].value[1]);
-}
-function sample(text) {
-    // Prometheus writes NaN and the infinities as NaN, +Inf and -Inf.
-    if (text === 'NaN')
-        return { value: null, note: 'NaN (nothing observed in the window)' };
-    if (text === '+Inf' || text === '-Inf')
-        return { value: null, note: `${text} (a quantile in the +Inf bucket, or a division by zero)` };
-    const v = Number(text);
-    return Number.isFinite(v) ? { value: v } : { value: null, note: `not a number: ${text}` };
-}
-function seriesList(rows) {
-    const one = (m = {}) => `{${Object.entries(m)
-        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-        .join(', ')}}`;
-    return (rows
-        .slice(0, 3)
-        .map((r) => one(r.metric))
-        .join(', ') + (rows.length > 3 ? ', …' : ''));
-}
-registerMetricsSource('prometheus+http', (uri, options) => new PrometheusMetrics(uri, options));
-registerMetricsSource('prometheus+https', (uri, options) => new PrometheusMetrics(uri, options));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/http-json-metrics.ts
-/**
- * A team's own metrics endpoint: `http-json+https://svc.example/metrics/model` (or
- * `http-json+http://…`). A GET of the URL (without the prefix) must answer, per variant, the
- * counters since the service started and its current p99 latency:
- *
- *   {"canary": {"requests": 1234, "errors": 5, "latency_p99_ms": 84.2},
- *    "stable": {"requests": 98765, "errors": 40, "latency_p99_ms": 80.1}}
- *
- * `requests` and `errors` (failed requests) only grow, until the service restarts; `p99_ms` is
- * accepted for `latency_p99_ms`, and the p99 may be missing or null. A variant not (yet) in the
- * answer is no data. user:password in the URI goes out as Basic auth.
- *
- * Counters say nothing about a window by themselves, so a reading is the difference between this
- * fetch and the previous one, and says so: `from` is when the previous snapshot was taken (by
- * check() or the previous read()); the very first snapshot is only a baseline. A counter that
- * went down (a restart) makes that window's counts no data.
- */
-
-
-
-
-
-const CONTRACT = '{"canary": {"requests": <count>, "errors": <count>, "latency_p99_ms": <ms>}, "stable": {…}}';
-const http_json_metrics_VARIANTS = ['canary', 'stable'];
-class HttpJsonMetrics {
-    uri;
-    url;
-    shown;
-    authorization;
-    timeoutMs;
-    http;
-    last;
-    constructor(uri, context = {}) {
-        this.uri = uri;
-        this.timeoutMs = context.timeoutMs ?? 10_000;
-        const t = this.timeoutMs;
-        this.http = new HttpClient({
-            service: 'the metrics endpoint',
-            hint: 'check the metrics URI and that the service is up',
-            timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: 3 * t },
-            signal: context.signal,
-        });
-        let url;
-        try {
-            url = new URL(uri.replace(/^http-json\+/i, ''));
-        }
-        catch {
-            url = undefined;
-        }
-        if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-            throw new errors_InputError(`Metrics source '${redactUri(uri)}' is not an http-json URL; write http-json+https://host/path, the address of an endpoint that answers ${CONTRACT}.`, { input: 'metrics' });
-        }
-        if (url.username || url.password) {
-            this.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-            // They travel in the header, to this origin only; messages show the URL without them.
-            url.username = '';
-            url.password = '';
-        }
-        this.url = url.href;
-        this.shown = redactUri(`http-json+${this.url}`);
-    }
-    /** Takes the first snapshot, which the first read() subtracts. */
-    async check(_checkWindowMs, signal) {
-        this.last = await this.snapshot(true, signal);
-    }
-    async read(_window, signal) {
-        const current = await this.snapshot(false, signal);
-        const previous = this.last;
-        this.last = current;
-        const reading = {
-            from: previous?.at ?? current.at,
-            to: current.at,
-            canary: { requests: null, errors: null, p99Ms: null },
-            stable: { requests: null, errors: null, p99Ms: null },
-            queries: [],
-        };
-        const put = (variant, metric, query, value, note) => {
-            reading[variant][metric] = value;
-            reading.queries.push({ variant, metric, query: `GET ${this.shown}: ${variant}.${query}`, value, ...(note ? { note } : {}) });
-        };
-        for (const variant of http_json_metrics_VARIANTS) {
-            const now = current.variants[variant];
-            const then = previous?.variants[variant];
-            if (!now) {
-                const note = `no "${variant}" in the answer`;
-                for (const [metric, key] of [
-                    ['requests', 'requests'],
-                    ['errors', 'errors'],
-                    ['p99Ms', 'latency_p99_ms'],
-                ])
-                    put(variant, metric, key, null, note);
-                continue;
-            }
-            const counts = !previous
-                ? 'the first snapshot, a baseline for the next reading'
-                : !then
-                    ? `no "${variant}" in the previous snapshot`
-                    : now.requests < then.requests || now.errors < then.errors
-                        ? `counter reset (requests ${then.requests} → ${now.requests}, errors ${then.errors} → ${now.errors}): the service restarted?`
-                        : undefined;
-            put(variant, 'requests', `requests (${then?.requests ?? '–'} → ${now.requests})`, counts ? null : now.requests - then.requests, counts);
-            put(variant, 'errors', `errors (${then?.errors ?? '–'} → ${now.errors})`, counts ? null : now.errors - then.errors, counts);
-            put(variant, 'p99Ms', now.p99Key, now.p99Ms, now.p99Ms === null ? `no ${now.p99Key} in the answer` : undefined);
-        }
-        return reading;
-    }
-    /**
-     * One GET, parsed. In check() what the user must fix (the URI, its credentials, an endpoint that
-     * does not answer the contract) is an InputError; in read() every failure is a ServiceError,
-     * which the loop retries. An endpoint that is down or failing is a ServiceError in both.
-     */
-    async snapshot(checking, signal) {
-        const fail = (message) => checking ? new errors_InputError(message, { input: 'metrics' }) : new ServiceError(`the metrics endpoint ${this.shown}`, message, { retryable: true });
-        const at = new Date();
-        let status;
-        let text;
-        try {
-            // read() is retried by the rollout loop; check() runs once, so the client retries it.
-            const res = await this.http.request({
-                method: 'GET',
-                url: this.url,
-                authorization: this.authorization,
-                signal,
-                retries: checking ? undefined : 0,
-            });
-            status = res.status;
-            text = await res.text();
-        }
-        catch (e) {
-            if (!isHttpFailure(e) || e.kind === 'too-large')
-                throw e;
-            throw new ServiceError(`the metrics endpoint ${this.shown}`, checking
-                ? `Cannot reach the metrics endpoint at ${this.shown} (${e.reason}); check the metrics URI and that the service is up${e.retryable ? ', then try again' : ''}.`
-                : `the metrics endpoint at ${this.shown} did not answer (${e.reason})`, { retryable: e.retryable, cause: e });
-        }
-        const snippet = text.trim().split('\n')[0].slice(0, 60);
-        if (status < 200 || status > 299) {
-            const message = `The metrics endpoint at ${this.shown} answered HTTP ${status}${snippet ? ` (${snippet})` : ''}`;
-            if (isRetryableStatus(status))
-                throw new ServiceError(`the metrics endpoint ${this.shown}`, checking ? `${message}; try again, or check the service.` : message, { retryable: true });
-            throw fail(`${message}; check the metrics URI${status === 401 || status === 403 ? ' and the user:password in it' : ''}.`);
-        }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw fail(`The metrics endpoint at ${this.shown} answered with something that is not JSON ('${snippet}'); it must return ${CONTRACT}.`);
-        }
-        const object = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
-        if (!object(body) || (body.canary === undefined && body.stable === undefined)) {
-            throw fail(`The metrics endpoint at ${this.shown} answered ${JSON.stringify(body).slice(0, 60)}, with neither "canary" nor "stable"; it must return ${CONTRACT}.`);
-        }
-        const variants = {};
-        for (const variant of http_json_metrics_VARIANTS) {
-            const entry = body[variant];
-            if (entry === undefined || entry === null)
-                continue;
-            const count = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-            const bad = !object(entry)
-                ? 'is not an object'
-                : !count(entry.requests)
-                    ? 'has no "requests" count'
-                    : !count(entry.errors)
-                        ? 'has no "errors" count'
-                        : undefined;
-            if (bad || !object(entry)) {
-                throw fail(`The metrics endpoint at ${this.shown} answered "${variant}": ${JSON.stringify(entry).slice(0, 60)}, which ${bad}; it must return ${CONTRACT}, counts being numbers ≥ 0.`);
-            }
-            const p99Key = entry.latency_p99_ms !== undefined || entry.p99_ms === undefined ? 'latency_p99_ms' : 'p99_ms';
-            const p99 = entry[p99Key];
-            variants[variant] = {
-                requests: entry.requests,
-                errors: entry.errors,
-                p99Ms: typeof p99 === 'number' && Number.isFinite(p99) ? p99 : null,
-                p99Key,
-            };
-        }
-        return { at, variants };
-    }
-}
-registerMetricsSource('http-json+http', (uri) => new HttpJsonMetrics(uri));
-registerMetricsSource('http-json+https', (uri) => new HttpJsonMetrics(uri));
-
-;// CONCATENATED MODULE: ./packages/core/src/rollout/metrics-sources.ts
-/**
- * Every metrics source, chosen by the URI's scheme. Importing this file is what makes each
- * adapter known to openMetricsSource, so a step (and its bundle) gets all of them or none.
- */
-
-
-
-
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./packages/core/src/rollout/traffic-router.ts
@@ -20843,7 +30412,7 @@ function openRouter(uri, input = 'router') {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1].toLowerCase();
     const factory = scheme ? traffic_router_FACTORIES.get(scheme) : undefined;
     if (!factory) {
-        throw new errors_InputError(`Router '${redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
+        throw new errors_InputError(`Router '${redact_uri_redactUri(uri)}' has ${scheme ? `the type '${scheme}', which modelci does not know` : 'no type'}; use ${[...traffic_router_FACTORIES.keys()].map((s) => (s === 'command' ? 'command:<script>' : `${s}://…`)).join(', ')}.`, { input });
     }
     return factory(uri);
 }
@@ -20894,7 +30463,7 @@ class HaproxyRouter {
         this.stable = q.get('stable') ?? 'stable';
         this.canary = q.get('canary') ?? 'canary';
         if (!this.backend) {
-            throw new errors_InputError(redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), {
+            throw new errors_InputError(redact_uri_redactUri(`Router '${uri}' names no HAProxy backend; write haproxy://host:port/<backend>?stable=<server>&canary=<server>.`), {
                 input: 'router',
             });
         }
@@ -20934,7 +30503,7 @@ class HaproxyRouter {
         return { canary: c / (c + s), stable: s / (c + s) };
     }
     refuse(command, reply) {
-        throw new errors_InputError(redactUri(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`), { input: 'router' });
+        throw new errors_InputError(redact_uri_redactUri(`HAProxy refused '${command}' at ${this.uri}: ${reply.split('\n')[0]}; check the backend and server names (and that the stats socket has 'level admin').`), { input: 'router' });
     }
     /**
      * One command per connection, as HAProxy's non-interactive mode expects; returns the reply.
@@ -20942,7 +30511,7 @@ class HaproxyRouter {
      * step's signal. A command that was sent may have been applied: the rollout reads weights back.
      */
     send(command, signal) {
-        const shown = redactUri(this.uri);
+        const shown = redact_uri_redactUri(this.uri);
         const service = `HAProxy's runtime API ${shown}`;
         return new Promise((resolve, reject) => {
             if (signal?.aborted)
@@ -21000,7 +30569,7 @@ function checkHaproxyName(uri, what, name) {
         return;
     const bad = [...name].find((ch) => !/[A-Za-z0-9_.:-]/.test(ch));
     const shown = bad === undefined ? 'is empty' : `contains ${JSON.stringify(bad)}`;
-    throw new errors_InputError(redactUri(`Router '${uri}': the HAProxy ${what} name ${shown}; HAProxy names use only letters, digits, '-', '_', '.' and ':', as in haproxy://host:port/model?stable=stable&canary=canary.`), { input: 'router' });
+    throw new errors_InputError(redact_uri_redactUri(`Router '${uri}': the HAProxy ${what} name ${shown}; HAProxy names use only letters, digits, '-', '_', '.' and ':', as in haproxy://host:port/model?stable=stable&canary=canary.`), { input: 'router' });
 }
 registerRouter('haproxy', (uri) => new HaproxyRouter(uri));
 
@@ -21306,6 +30875,111 @@ const CANARY_DEPLOY_INPUTS = [
 ];
 /** `modelci rollback`: what the post step does, by hand. */
 const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' || s.name === 'record-path' || s.name === 'rollback-timeout');
+/**
+ * The action's inputs beyond the rollout's: the GitHub deployment that shows it on the
+ * Environments page. Off GitHub (`modelci canary`) there is none, so the CLI has no such flags.
+ */
+const CANARY_DEPLOY_GITHUB_INPUTS = [
+    {
+        name: 'environment',
+        type: 'string',
+        default: 'production',
+        description: "The GitHub environment the rollout is recorded in as a deployment (payload: model name and version; status in_progress, then success when promoted, inactive when rolled back, failure when the rollout failed), so the Environments page shows which model version serves. Usually the job's own environment:.",
+    },
+    {
+        name: 'token',
+        type: 'string',
+        default: '${{ github.token }}',
+        description: 'Token that may create deployments (deployments: write). Without that permission the step warns and the rollout goes on: the Environments page never blocks it. Empty: no deployment is recorded.',
+    },
+];
+/** Everything actions/canary-deploy/action.yml lists, in its order. */
+const CANARY_DEPLOY_ACTION_INPUTS = [...CANARY_DEPLOY_INPUTS, ...CANARY_DEPLOY_GITHUB_INPUTS];
+
+;// CONCATENATED MODULE: ./packages/core/src/github/model-deployment.ts
+const END_STATE = { promoted: 'success', failed: 'failure', 'rolled-back': 'inactive' };
+/** GitHub's limit on a deployment status description. */
+const MAX_STATUS_DESCRIPTION = 140;
+function statusDescription(text) {
+    return text.length <= MAX_STATUS_DESCRIPTION ? text : `${text.slice(0, MAX_STATUS_DESCRIPTION - 1)}…`;
+}
+/** Create the deployment and mark it in progress; returns its id for `endDeployment`. */
+async function startDeployment(api, d) {
+    const { id } = await api.createDeployment({
+        ref: d.ref,
+        environment: d.environment,
+        payload: { model: d.model, version: d.version },
+        description: statusDescription(`${d.model} ${d.version}`),
+        productionEnvironment: d.environment === 'production',
+    });
+    await api.createDeploymentStatus(id, {
+        state: 'in_progress',
+        description: statusDescription(`Canary of ${d.model} ${d.version} started`),
+        logUrl: d.logUrl,
+        environmentUrl: d.environmentUrl,
+    });
+    return id;
+}
+async function endDeployment(api, id, end, detail, d = {}) {
+    const state = END_STATE[end];
+    await api.createDeploymentStatus(id, {
+        state,
+        description: statusDescription(detail),
+        logUrl: d.logUrl,
+        environmentUrl: end === 'promoted' ? d.environmentUrl : undefined,
+    });
+    return state;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy-github.ts
+/**
+ * canary-deploy's GitHub deployment: the rollout shown on the repository's Environments page.
+ * Created and moved to in_progress when the rollout starts (payload: model name and version),
+ * then success (promoted), failure (the rollout failed) or inactive (rolled back). GitHub is a
+ * bystander here: a token without `deployments: write`, or GitHub not answering, is a warning
+ * and the rollout goes on — traffic is never held back by the Environments page.
+ */
+
+
+/** Create the deployment and mark it in progress; undefined (with a warning) when GitHub would not. */
+async function startModelDeployment(target, model, warn) {
+    try {
+        const id = await startDeployment(target.api(), {
+            environment: target.environment,
+            ref: target.ref,
+            model: model.name ?? 'model',
+            version: model.version ?? 'unversioned',
+            logUrl: target.logUrl,
+        });
+        const deployment = { id, environment: target.environment };
+        target.onStarted?.(deployment);
+        return deployment;
+    }
+    catch (e) {
+        warn(refusal(e, `create a deployment to '${target.environment}'`));
+        return undefined;
+    }
+}
+/** The GitHub end state of a finished rollout, or undefined while it is not over (a dry run never starts one). */
+function rolloutEnd(record) {
+    if (record.state === 'promoted' || record.state === 'rolled-back' || record.state === 'failed')
+        return record.state;
+    return undefined;
+}
+/** Move the deployment to the status the rollout ended with; a refusal is a warning. */
+async function endModelDeployment(target, deployment, end, detail, warn) {
+    try {
+        await endDeployment(target.api(), deployment.id, end, detail, { logUrl: target.logUrl });
+    }
+    catch (e) {
+        warn(refusal(e, `set deployment ${deployment.id} (${deployment.environment}) to its end state`));
+    }
+}
+function refusal(e, what) {
+    const message = e.message?.replace(/\.$/, '') ?? String(e);
+    const fix = github_api_isReadOnlyRefusal(e) ? " Give the job 'permissions: deployments: write' (a fork's token cannot have it)." : '';
+    return `The GitHub deployment was not recorded: could not ${what} (${message}); the rollout goes on regardless.${fix}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/canary-deploy.ts
 /**
@@ -21313,6 +30987,7 @@ const ROLLBACK_INPUTS = CANARY_DEPLOY_INPUTS.filter((s) => s.name === 'router' |
  * DeploymentRecord out (also written to `record-path` after every check), plus the rollback the
  * action's post step runs when the main step did not finish.
  */
+
 
 
 
@@ -21344,17 +31019,39 @@ async function runCanaryDeploy(req, runtime = {}) {
             ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
             : undefined,
     };
-    const record = await runRollout(policy, {
-        router,
-        metrics,
-        clock: runtime.clock,
-        signal: runtime.signal,
-        log: runtime.log && ((line) => runtime.log(logText(line))),
-        onRecord: (r) => writeRecord(recordPath, r),
-        previous: await readRecord(recordPath),
-        promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
-    }, model);
-    return outcome(record, recordPath);
+    const deploymentWarnings = [];
+    const warn = (sentence) => {
+        deploymentWarnings.push(sentence);
+        runtime.log?.(`warning: ${sentence}`);
+    };
+    const deployment = runtime.deployment && !v['dry-run'] ? await startModelDeployment(runtime.deployment, model, warn) : undefined;
+    let record;
+    try {
+        record = await runRollout(policy, {
+            router,
+            metrics,
+            clock: runtime.clock,
+            signal: runtime.signal,
+            log: runtime.log && ((line) => runtime.log(logText(line))),
+            onRecord: (r) => writeRecord(recordPath, r),
+            previous: await readRecord(recordPath),
+            promote: req['promote-command']?.trim() ? promoteHook(req['promote-command'], model) : undefined,
+        }, model);
+    }
+    catch (e) {
+        // The rollout could not start or stopped on a bug: the Environments page must not say in progress.
+        if (deployment)
+            await endModelDeployment(runtime.deployment, deployment, 'failed', `The rollout stopped: ${e.message}`, warn);
+        throw e;
+    }
+    const end = rolloutEnd(record);
+    if (deployment && end)
+        await endModelDeployment(runtime.deployment, deployment, end, record.reason ?? record.state, warn);
+    const out = canary_deploy_outcome(record, recordPath);
+    out.warnings.push(...deploymentWarnings);
+    if (deployment)
+        out.deployment = deployment;
+    return out;
 }
 /**
  * Whether a rollout with this record is over: promoted, a dry run, stable holding all traffic, or
@@ -21390,7 +31087,7 @@ async function unfinishedRollout(recordPath = DEFAULT_RECORD_PATH, mainOutcome) 
  * is read back and left there.
  */
 async function rollBackUnfinished(req, reason, runtime = {}) {
-    const router = openRouter(canary_deploy_required(req.router, 'router', 'the traffic router'));
+    const router = openRouter(requireInput(req.router, 'router', 'the traffic router'));
     const recordPath = req['record-path']?.trim() || DEFAULT_RECORD_PATH;
     const clock = runtime.clock ?? systemClock;
     const timeoutMs = parseCanaryPolicy(req).rollbackTimeoutMs;
@@ -21399,8 +31096,8 @@ async function rollBackUnfinished(req, reason, runtime = {}) {
     const record = (await readRecord(recordPath)) ?? {
         schema: DEPLOYMENT_RECORD_SCHEMA,
         model: {},
-        router: redactUri(router.uri),
-        metrics: redactUri(req.metrics ?? ''),
+        router: redact_uri_redactUri(router.uri),
+        metrics: redact_uri_redactUri(req.metrics ?? ''),
         policy: parseCanaryPolicy(req),
         startedAt: now(),
         state: 'initializing',
@@ -21425,7 +31122,7 @@ async function rollBackUnfinished(req, reason, runtime = {}) {
     await writeRecord(recordPath, record).catch((e) => {
         (record.warnings ??= []).push(`The deployment record could not be written (${e.message.replace(/\.$/, '')}); the rollback itself is done.`);
     });
-    return outcome(record, recordPath);
+    return canary_deploy_outcome(record, recordPath);
 }
 /** The record as JSON, atomically; a failure names the path (ENOSPC, EACCES, …). */
 async function writeRecord(path, record) {
@@ -21447,7 +31144,7 @@ async function readRecord(path) {
         return undefined;
     }
 }
-function outcome(record, recordPath) {
+function canary_deploy_outcome(record, recordPath) {
     return {
         record,
         recordPath,
@@ -21460,7 +31157,7 @@ function outcome(record, recordPath) {
             serving: record.serving ?? '',
         },
         passed: record.state === 'promoted' || record.state === 'dry-run',
-        warnings: record.warnings ?? [],
+        warnings: [...(record.warnings ?? [])],
     };
 }
 function metricsOptions(req) {
@@ -21481,12 +31178,6 @@ function metricsOptions(req) {
     if (req['stable-selector']?.trim())
         selectors.stable = req['stable-selector'].trim();
     return { queries, selectors };
-}
-function canary_deploy_required(value, input, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new errors_InputError(`Input '${input}' is required: ${what}.`, { input });
-    return v;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/drift-text.ts
@@ -21577,6 +31268,7 @@ function renderGatesText(verdict) {
         v.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
         e ? metricLines(e) : reportLines(v),
         e?.latency ? latencyLines(e.latency) : [],
+        e?.endpointLatency ? endpointLatencyLines(e.endpointLatency) : [],
         e ? confusionLines(e) : [],
         e ? robustnessLines(e) : [],
         baselineLines(v),
@@ -21628,6 +31320,19 @@ function latencyLines(l) {
             `${formatCount(l.runs)} runs after ${formatCount(l.warmupRuns)} warm-up`,
         `hardware: ${hardwareLine(l)}`,
     ];
+    if (l.warning)
+        lines.push(`warning: ${l.warning}`);
+    return lines;
+}
+function endpointLatencyLines(l) {
+    const lines = [
+        `latency (model server): p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, mean ${ms(l.mean)}; ${rowsPerSecond(l.throughput)}`,
+        endpointLine(l),
+    ];
+    if (l.errors > 0)
+        lines.push(endpointErrorLine(l));
+    if (l.p99Spread)
+        lines.push(`p99 over ${l.p99Spread.blocks} blocks of ${formatCount(l.p99Spread.runsPerBlock)} requests: ${ms(l.p99Spread.low)} to ${ms(l.p99Spread.high)}`);
     if (l.warning)
         lines.push(`warning: ${l.warning}`);
     return lines;
@@ -21703,6 +31408,64 @@ function everyString(value, f) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/registry-text.ts
+
+
+
+
+
+function renderVersionText(v, headline) {
+    const p = v.provenance;
+    const rows = [
+        ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
+        ['git SHA', p.gitSha ?? '(not recorded)'],
+    ];
+    if (p.runUrl)
+        rows.push(['run', p.runUrl]);
+    if (p.creator)
+        rows.push(['creator', p.creator]);
+    rows.push(['created', v.createdAt]);
+    rows.push(['gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? 'passed' : 'FAILED'} (${shortDigest(p.gateVerdict.digest)})` : '(none recorded)']);
+    if (p.driftReport)
+        rows.push(['drift report', shortDigest(p.driftReport.digest)]);
+    const metrics = [...registry_view_keyMetrics(v), ...otherMetrics(v)];
+    if (metrics.length > 0)
+        rows.push(['metrics', metrics.map((m) => `${m.label} ${m.value}`).join(', ')]);
+    const tags = Object.entries(v.tags ?? {});
+    if (tags.length > 0)
+        rows.push(['tags', tags.map(([k, x]) => `${k}=${x}`).join(', ')]);
+    rows.push(['files', v.files.map((f) => `${f.path} (${formatQuantity(f.size, 'bytes')})`).join(', ')]);
+    rows.push(['digest', v.digest]);
+    rows.push(['uri', redact_uri_redactUri(v.uri)]);
+    const width = Math.max(...rows.map(([k]) => k.length));
+    return [logText(headline), ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${logText(x)}`)].join('\n') + '\n';
+}
+/** `modelci list`: one line per version, newest first, the key metrics as columns. */
+function renderVersionListText(versions) {
+    if (versions.length === 0)
+        return 'No versions.\n';
+    const newest = [...versions].reverse();
+    const labels = [];
+    for (const v of newest)
+        for (const m of registry_view_keyMetrics(v))
+            if (!labels.includes(m.label))
+                labels.push(m.label);
+    const header = ['version', 'aliases', 'created', 'git SHA', 'gates', ...labels];
+    const rows = newest.map((v) => {
+        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? 'passed' : 'FAILED') : '-';
+        const metrics = new Map(registry_view_keyMetrics(v).map((m) => [m.label, m.value]));
+        return [
+            String(v.version),
+            v.aliases.join(','),
+            v.createdAt.replace(/\.\d+Z$/, 'Z'),
+            (v.provenance.gitSha ?? '').slice(0, 12),
+            gate,
+            ...labels.map((l) => metrics.get(l) ?? ''),
+        ].map(logText);
+    });
+    return alignTable(header, rows, [true, false, false, false, false, ...labels.map(() => true)]).join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/canary-text.ts
 
 
@@ -21720,6 +31483,37 @@ function renderDeploymentText(r) {
         lines.push(`  ${e.at.slice(11, 19)}  ${e.state.padEnd(12)} ${e.weight === null ? '   –' : formatPercent(e.weight).padStart(6)}  ${logText(message)}`);
     }
     return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/monitor-text.ts
+
+
+function renderMonitorText(r, color = false) {
+    const paint = (code, s) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+    const d = r.decision;
+    const state = r.alerts.length > 0 ? paint(31, 'ALERT') : d.reasons.length > 0 || d.drifted || d.degraded ? paint(33, 'UNHEALTHY') : paint(32, 'HEALTHY');
+    const out = [`${state} ${logText(d.summary)}`];
+    for (const a of r.alerts)
+        out.push(`  alert: ${logText(a)}`);
+    for (const n of r.notes ?? [])
+        out.push(`  note: ${logText(n)}`);
+    out.push(`${r.window.start} to ${r.window.end}, ${r.windows.length} window(s); ${logText(r.level.why)}`);
+    for (const w of r.windows) {
+        const flag = w.rows === 0 ? paint(31, 'no data') : w.drifted ? paint(33, 'drift  ') : 'ok     ';
+        out.push(`  ${w.start.slice(0, 16)}  ${String(w.rows).padStart(8)} rows  ${flag}  share ${formatPercent(w.driftShare).padStart(6)}  max effect/threshold ${formatNumber(w.maxEffectRatio)}${w.drifted ? `  ${w.driftedFeatures.map(logText).join(', ')}` : ''}`);
+    }
+    if (r.prediction)
+        out.push(`predictions: ${logText(r.prediction.summary)}`);
+    if (r.quality)
+        out.push(`quality: ${logText(r.quality.summary)}`);
+    if (r.ab)
+        out.push(`A/B (${r.ab.decision}): ${logText(r.ab.summary)}`);
+    out.push(`retrain: ${d.retrain}: ${logText(d.retrainWhy)}`);
+    for (const reason of d.reasons)
+        out.push(`  because ${logText(reason)}`);
+    if (d.healthIssue)
+        out.push(`health issue: ${d.healthIssue.action}${d.healthIssue.url ? ` ${d.healthIssue.url}` : ''}${d.healthIssue.why ? `: ${logText(d.healthIssue.why)}` : ''}`);
+    return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/training-text.ts
@@ -21791,78 +31585,194 @@ function shortfall(processes, candidates, roomy, req) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/gpu/telemetry.ts
 /**
- * GPU telemetry while a trainer runs: one nvidia-smi query every few seconds (a process start per
- * sample, far under 1% of a core at 5 s), kept in memory, summarised at the end. A GPU that
- * disappears or an nvidia-smi that stops answering is a warning in the summary, never a crash.
+ * GPU telemetry while a trainer runs: ONE long-running `nvidia-smi --query-gpu=… -lms <interval>`
+ * whose rows stream in, one per GPU per loop (a process start per sample would cost a fork, an exec
+ * and, without persistence mode, an NVML initialisation each time). Kept in memory, summarised at
+ * the end. A GPU whose rows stop, or a loop that dies (restarted a couple of times with backoff),
+ * is a warning in the summary, never a crash; stop() always ends the process and waits for it.
+ *
+ * Each row carries nvidia-smi's own `timestamp` (when it probed, "YYYY/MM/DD HH:MM:SS.mmm", local
+ * time): a sample's time is the probe's, not the pipe's, should nvidia-smi's stdout ever be block
+ * buffered. Local time has no zone, so a stamp more than a minute from the row's arrival (a DST
+ * change, a clock step, a fake clock) falls back to the arrival time.
  */
+
 
 const TELEMETRY_FIELDS = 'index,utilization.gpu,memory.used,power.draw,temperature.gpu';
 /** Below this mean utilisation the GPU sat mostly idle. */
 const IDLE_UTILIZATION_PCT = 10;
-/** Sample the given GPU indices every `intervalMs` until stopped. */
+/** nvidia-smi's query: its probe time, then the telemetry fields. */
+const TELEMETRY_QUERY = `timestamp,${TELEMETRY_FIELDS}`;
+const FIELD_COUNT = TELEMETRY_QUERY.split(',').length;
+/** Sample the given GPU indices every `intervalMs` until stopped, from one nvidia-smi loop. */
 function startTelemetry(gpus, options) {
     const command = options.command ?? 'nvidia-smi';
     const now = options.now ?? Date.now;
+    const restarts = options.restarts ?? 2;
+    const graceMs = options.graceMs ?? 2000;
+    const staleAfterMs = options.staleAfterMs ?? Math.max(3 * options.intervalMs, 10_000);
     const start = now();
+    const startWall = Date.now();
     const samples = [];
     const warnings = [];
     const warnOnce = (w) => {
         if (!warnings.includes(w))
             warnings.push(w);
     };
+    const lastRowAt = new Map();
+    const lost = new Set();
+    let errorLine;
+    let failure;
+    let failures = 0;
+    let gaveUp = false;
     let stopped = false;
-    let inFlight = Promise.resolve();
-    let timer;
-    const sampleOnce = async () => {
-        const r = await runSmi(command, [`--query-gpu=${TELEMETRY_FIELDS}`, '--format=csv,noheader,nounits'], Math.max(15_000, 2 * options.intervalMs));
-        const at = now() - start;
-        if (r.code !== 0 || r.spawnError) {
-            warnOnce(`nvidia-smi stopped answering during training (${r.spawnError ?? `exit code ${r.code}`}${telemetry_firstLine(r.stdout + r.stderr)}): telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
+    let child;
+    let exited = Promise.resolve();
+    let restartTimer;
+    const fellOff = 'the GPU may have fallen off the bus (check dmesg for Xid errors).';
+    const checkStale = (at) => {
+        const seen = [...lastRowAt.values()];
+        if (seen.length === 0)
+            return;
+        const first = Math.min(...seen);
+        for (const g of gpus) {
+            if (lost.has(g) || at - (lastRowAt.get(g) ?? first) <= staleAfterMs)
+                continue;
+            lost.add(g);
+            warnOnce(`GPU ${g} disappeared from nvidia-smi during training${errorLine ? ` (${errorLine})` : ''}: telemetry has gaps; ${fellOff}`);
+        }
+    };
+    const onLine = (line) => {
+        const text = line.trim();
+        if (!text)
+            return;
+        const row = text.split(',').map((x) => x.trim());
+        const g = smiNumber(row[1]);
+        if (row.length !== FIELD_COUNT || g === undefined) {
+            errorLine = text.slice(0, 200);
             return;
         }
-        const rows = parseCsvRows(r.stdout);
-        for (const g of gpus) {
-            const row = rows.find((x) => smiNumber(x[0]) === g);
-            if (!row) {
-                warnOnce(`GPU ${g} disappeared from nvidia-smi during training: telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
-                continue;
-            }
+        const arrival = now() - start;
+        if (gpus.includes(g)) {
+            const probed = smiTimestamp(row[0]);
+            const at = probed !== undefined && Math.abs(probed - startWall - arrival) <= 60_000 ? Math.max(0, probed - startWall) : arrival;
             samples.push({
                 atMs: at,
                 gpu: g,
-                utilizationPct: smiNumber(row[1]),
-                memoryUsedMiB: smiNumber(row[2]),
-                powerW: smiNumber(row[3]),
-                temperatureC: smiNumber(row[4]),
+                utilizationPct: smiNumber(row[2]),
+                memoryUsedMiB: smiNumber(row[3]),
+                powerW: smiNumber(row[4]),
+                temperatureC: smiNumber(row[5]),
             });
+            lastRowAt.set(g, arrival);
         }
+        checkStale(arrival);
     };
-    const tick = () => {
-        if (stopped)
-            return;
-        inFlight = sampleOnce().finally(() => {
-            if (!stopped)
-                timer = setTimeout(tick, options.intervalMs);
+    const launch = () => {
+        errorLine = undefined;
+        const p = (0,external_node_child_process_namespaceObject.spawn)(command, [`--query-gpu=${TELEMETRY_QUERY}`, '--format=csv,noheader,nounits', '-lms', String(Math.max(1, Math.round(options.intervalMs)))], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child = p;
+        let spawnError;
+        const lines = (onText) => {
+            let rest = '';
+            return {
+                data: (chunk) => {
+                    const parts = (rest + chunk.toString('utf8')).split('\n');
+                    rest = parts.pop() ?? '';
+                    if (rest.length > 64 * 1024)
+                        rest = '';
+                    parts.forEach(onText);
+                },
+                end: () => rest && onText(rest),
+            };
+        };
+        const out = lines(onLine);
+        const err = lines((l) => {
+            if (l.trim())
+                errorLine = l.trim().slice(0, 200);
+        });
+        p.stdout.on('data', out.data);
+        p.stderr.on('data', err.data);
+        exited = new Promise((resolve) => {
+            let done = false;
+            const finish = (code) => {
+                if (done)
+                    return;
+                done = true;
+                out.end();
+                err.end();
+                ended(code, spawnError);
+                resolve();
+            };
+            p.on('error', (e) => {
+                spawnError = e.code ?? e.message;
+                // 'close' follows a failed spawn too, but do not count on it.
+                if (p.pid === undefined)
+                    setImmediate(() => finish(null));
+            });
+            p.on('close', (code) => finish(code));
         });
     };
-    if (gpus.length > 0)
-        tick();
+    /** The loop process ended: by stop(), or by itself (restart with backoff, then give up). */
+    const ended = (code, spawnError) => {
+        if (spawnError) {
+            gaveUp = true;
+            warnOnce(`${command} could not be started for GPU telemetry (${spawnError}): this run has no telemetry.`);
+            return;
+        }
+        if (stopped)
+            return;
+        failures++;
+        failure = `${code === null ? 'killed by a signal' : `exit code ${code}`}${errorLine ? `: ${errorLine}` : ''}`;
+        if (failures > restarts) {
+            gaveUp = true;
+            warnOnce(`nvidia-smi stopped answering during training (${failure}): telemetry stopped after ${restarts} restarts; ${fellOff}`);
+            return;
+        }
+        restartTimer = setTimeout(launch, options.intervalMs * 2 ** (failures - 1));
+    };
+    // Never leave the loop running when this process goes (an uncaught error, process.exit).
+    const killOnExit = () => {
+        if (child && child.exitCode === null && child.signalCode === null)
+            child.kill('SIGKILL');
+    };
+    if (gpus.length > 0) {
+        process.on('exit', killOnExit);
+        launch();
+    }
     return {
         async stop() {
             stopped = true;
-            if (timer)
-                clearTimeout(timer);
-            await inFlight;
+            if (restartTimer)
+                clearTimeout(restartTimer);
+            const p = child;
+            if (p && p.exitCode === null && p.signalCode === null) {
+                p.kill('SIGTERM');
+                const force = setTimeout(() => p.kill('SIGKILL'), graceMs);
+                await exited;
+                clearTimeout(force);
+            }
+            else
+                await exited;
+            process.off('exit', killOnExit);
+            if (!gaveUp)
+                checkStale(now() - start);
+            if (failures > 0 && !gaveUp)
+                warnOnce(`nvidia-smi stopped answering during training (${failure}): telemetry has gaps (it was restarted); ${fellOff}`);
             return summarizeTelemetry(gpus, samples, warnings, options.intervalMs);
         },
     };
 }
-function telemetry_firstLine(text) {
-    const l = text
-        .split('\n')
-        .map((s) => s.trim())
-        .find(Boolean);
-    return l ? `: ${l.slice(0, 200)}` : '';
+/** nvidia-smi's timestamp ("2026/12/02 00:19:54.171", local time) in epoch milliseconds. */
+function smiTimestamp(text) {
+    const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(text ?? '');
+    if (!m)
+        return undefined;
+    const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+    const t = new Date(y, mo - 1, d, h, mi, s, Number((m[7] ?? '0').padEnd(3, '0'))).getTime();
+    return Number.isFinite(t) ? t : undefined;
 }
 function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
     const out = { intervalMs, samples, gpus: [], warnings: [...warnings] };
@@ -21901,9 +31811,9 @@ const training_markdown_HEADLINES = {
 const MAX_POINTS = 120;
 function renderTrainingMarkdown(r, samples, failure) {
     const lines = [markdown_mdHeading(2, `${training_markdown_HEADLINES[r.outcome]}${r.gitSha ? ` (${markdown_mdText(r.gitSha.slice(0, 12))})` : ''}`), ''];
-    lines.push(`Command ${mdCode(typeof r.command === 'string' ? r.command : r.command.join(' '))}, exit code ${r.exitCode}, ${formatDuration(r.durationMs)}.`, '');
+    lines.push(`Command ${markdown_mdCode(typeof r.command === 'string' ? r.command : r.command.join(' '))}, exit code ${r.exitCode}, ${formatDuration(r.durationMs)}.`, '');
     if (failure)
-        lines.push(...failure.split('\n').map((l, i) => (i === 0 ? `> ${markdown_mdText(l)}` : `> ${mdCode(l)}`).concat('  ')), '');
+        lines.push(...failure.split('\n').map((l, i) => (i === 0 ? `> ${markdown_mdText(l)}` : `> ${markdown_mdCode(l)}`).concat('  ')), '');
     for (const w of r.warnings)
         lines.push(`> ⚠️ ${markdown_mdText(w)}`, '');
     if (r.gpus.length === 0)
@@ -21911,7 +31821,7 @@ function renderTrainingMarkdown(r, samples, failure) {
     else {
         const summary = new Map((r.telemetry?.gpus ?? []).map((g) => [g.gpu, g]));
         const n = (v, d = 0) => (v === undefined ? '–' : v.toFixed(d));
-        lines.push(mdTable(['GPU', 'name', 'memory', 'mean utilisation', 'peak memory used', 'peak power', 'peak temperature'], ['left', 'left', 'right', 'right', 'right', 'right', 'right'], r.gpus.map((g) => {
+        lines.push(markdown_mdTable(['GPU', 'name', 'memory', 'mean utilisation', 'peak memory used', 'peak power', 'peak temperature'], ['left', 'left', 'right', 'right', 'right', 'right', 'right'], r.gpus.map((g) => {
             const s = summary.get(g.index);
             return [
                 String(g.index),
@@ -21923,7 +31833,7 @@ function renderTrainingMarkdown(r, samples, failure) {
                 `${n(s?.peakTemperatureC)} °C`,
             ];
         })), '');
-        lines.push(`Driver ${markdown_mdText(r.gpus[0].driver)}${r.cudaVersion ? `, CUDA ${markdown_mdText(r.cudaVersion)}` : ''}; CUDA_VISIBLE_DEVICES=${mdCode(r.cudaVisibleDevices ?? '')}.`, '');
+        lines.push(`Driver ${markdown_mdText(r.gpus[0].driver)}${r.cudaVersion ? `, CUDA ${markdown_mdText(r.cudaVersion)}` : ''}; CUDA_VISIBLE_DEVICES=${markdown_mdCode(r.cudaVisibleDevices ?? '')}.`, '');
         for (const g of r.gpus)
             lines.push(...chart(g.index, samples.filter((s) => s.gpu === g.index)));
     }
@@ -21931,15 +31841,15 @@ function renderTrainingMarkdown(r, samples, failure) {
     if (t.mlflowRunId || t.wandbRunId || t.experimentName) {
         lines.push(markdown_mdHeading(3, 'Tracking'), '');
         if (t.experimentName)
-            lines.push(`- MLflow experiment ${mdCode(t.experimentName)}${t.runName ? `, run name ${mdCode(t.runName)}` : ''}`);
-        lines.push(`- MLflow run id: ${t.mlflowRunId ? mdCode(t.mlflowRunId) : 'none reported (the trainer writes it to MODELCI_TRACKING_FILE)'}`);
+            lines.push(`- MLflow experiment ${markdown_mdCode(t.experimentName)}${t.runName ? `, run name ${markdown_mdCode(t.runName)}` : ''}`);
+        lines.push(`- MLflow run id: ${t.mlflowRunId ? markdown_mdCode(t.mlflowRunId) : 'none reported (the trainer writes it to MODELCI_TRACKING_FILE)'}`);
         if (t.wandbRunId)
-            lines.push(`- W&B run id: ${mdCode(t.wandbRunId)}`);
+            lines.push(`- W&B run id: ${markdown_mdCode(t.wandbRunId)}`);
         lines.push('');
     }
     if (r.outputs.length > 0) {
         lines.push(markdown_mdHeading(3, `Outputs (${r.outputs.length} files)`), '');
-        lines.push(mdTable(['file', 'bytes', 'sha256'], ['left', 'right', 'left'], r.outputs.slice(0, 200).map((f) => [mdCodeCell(f.path), String(f.bytes), mdCodeCell(f.sha256)])), '');
+        lines.push(markdown_mdTable(['file', 'bytes', 'sha256'], ['left', 'right', 'left'], r.outputs.slice(0, 200).map((f) => [markdown_mdCodeCell(f.path), String(f.bytes), markdown_mdCodeCell(f.sha256)])), '');
     }
     return lines.join('\n') + '\n';
 }
@@ -22253,12 +32163,12 @@ function checkTrackingUri(uri, input = 'mlflow-tracking-uri') {
         u = new URL(uri);
     }
     catch {
-        throw new errors_InputError(`Input '${input}' is '${redactUri(uri)}', which is not a URI; give the tracking server's address, e.g. https://mlflow.example.com or file:///tmp/mlruns.`, { input });
+        throw new errors_InputError(`Input '${input}' is '${redact_uri_redactUri(uri)}', which is not a URI; give the tracking server's address, e.g. https://mlflow.example.com or file:///tmp/mlruns.`, { input });
     }
     if (!MLFLOW_SCHEMES.has(u.protocol))
         throw new errors_InputError(`Input '${input}' has scheme '${u.protocol}', which MLflow does not track to; use http(s)://, file://, databricks, or a database URI (sqlite://, postgresql://, mysql://, mssql://).`, { input });
     if ((u.protocol === 'http:' || u.protocol === 'https:') && !u.hostname)
-        throw new errors_InputError(`Input '${input}' is '${redactUri(uri)}', which names no host; give e.g. https://mlflow.example.com.`, { input });
+        throw new errors_InputError(`Input '${input}' is '${redact_uri_redactUri(uri)}', which names no host; give e.g. https://mlflow.example.com.`, { input });
     return uri;
 }
 /** Tags as key=value (a bare word becomes a tag with an empty value). */
@@ -22634,12 +32544,16 @@ function abortOnSignals() {
 
 
 
+
 // Input catalogues: each step's inputs, once (action.yml, CLI flags and help agree with them).
 
 
 
 
+
 // Renderers: the Markdown and terminal views of every report.
+
+
 
 
 
@@ -22802,8 +32716,30 @@ const list = {
     formats: ['text', 'json'],
     async run(flags, io) {
         const versions = await runList(flags);
-        printResult(io, flags.format, versions, versions.map((v) => renderVersionText(v, `v${v.version}`)).join(''));
+        printResult(io, flags.format, versions, renderVersionListText(versions));
         return EXIT.passed;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/monitor.ts
+
+
+const monitor = {
+    name: 'monitor',
+    summary: 'watch production data: drift per hour, predictions, live accuracy, A/B; say whether to retrain',
+    usage: '--production-data <files|postgres://…> --time-column <name> (--reference <profile.json> | --registry <uri> --model <name>) [flags]',
+    inputs: MONITOR_INPUTS,
+    formats: ['text', 'markdown', 'json'],
+    async run(flags, io) {
+        // The dispatch and the health issue are the action's: a laptop has no workflow to start.
+        const outcome = await runMonitor(flags, {
+            signal: abortOnSignals(),
+            github: { unavailable: 'the modelci command reports only; the monitor action dispatches the training workflow from GitHub Actions' },
+        });
+        const r = outcome.report;
+        io.stdout(flags.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : flags.format === 'markdown' ? renderMonitorMarkdown(r) : renderMonitorText(r, io.isTTY));
+        io.stderr(`report: ${outcome.reportPath}\n`);
+        return outcome.failed ? EXIT.failed : EXIT.passed;
     },
 };
 
@@ -22953,7 +32889,8 @@ function printTraining(io, format, outcome) {
 
 
 
-const COMMANDS = [train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback];
+
+const COMMANDS = [train, drift, profile, gates, register, attach, promote, resolve, list, canary, rollback, monitor];
 
 ;// CONCATENATED MODULE: ./packages/cli/src/flag-syntax.ts
 /**
@@ -23019,8 +32956,10 @@ function parseFlags(command, argv) {
         throw new UsageError(`modelci ${command.name} takes no argument '${positionals[0]}'; give values as flags, e.g. --${command.inputs[0].name} ${placeholder(command.inputs[0].name, command)}.`);
     }
     const format = flags.format ?? command.formats[0];
-    if (!command.formats.includes(format))
-        throw new UsageError(`--format is '${format}'; use ${command.formats.join(', ')}.`);
+    if (!command.formats.includes(format)) {
+        const f = command.formats;
+        throw new UsageError(`--format is '${format}'; use ${f.length === 1 ? f[0] : `${f.slice(0, -1).join(', ')} or ${f.at(-1)}`}.`);
+    }
     flags.format = format;
     if (dashDash >= 0)
         flags['--'] = JSON.stringify(argv.slice(dashDash + 1));
@@ -23181,12 +33120,12 @@ function fail(io, code, message) {
 
 /***/ }),
 
-/***/ 49:
+/***/ 2049:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(330);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(717);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8094);
 // The `modelci` command's entry: everything it does is in cli.ts and the command table.
 
 
@@ -23198,14 +33137,99 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 167:
+/***/ 4390:
+/***/ ((module) => {
+
+module.exports = eval("require")("pg-native");
+
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
+
+/***/ }),
+
+/***/ 8167:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
 
 /***/ }),
 
-/***/ 330:
+/***/ 8330:
 /***/ ((module) => {
 
 module.exports = {"rE":"0.1.0"};
@@ -23480,6 +33504,6 @@ module.exports = {"rE":"0.1.0"};
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(49);
+/******/ var __webpack_exports__ = __nccwpck_require__(2049);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

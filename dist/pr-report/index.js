@@ -37431,10 +37431,13 @@ function maskSecrets(inputs, env = process.env) {
  */
 function readInputs(catalogue) {
     const out = {};
-    for (const { name } of catalogue) {
+    for (const { name, secret } of catalogue) {
         const value = getInput(name);
         if (value !== '')
             out[name] = value;
+        // A credential input is masked whole, whatever it looks like (collectSecrets finds only URI credentials).
+        if (secret && value.trim() !== '')
+            core_setSecret(value.trim());
     }
     maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
     return out;
@@ -38206,9 +38209,14 @@ const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 function evaluateGates(gates, metrics, options = {}) {
     const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
     const checks = options.checks ?? [];
-    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
-    const total = results.length + checks.length;
-    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const failedGates = results.filter((r) => !r.passed).map((r) => r.gate);
+    const failedChecks = checks.filter((c) => !c.passed).map((c) => c.name);
+    const failed = [...failedGates, ...failedChecks];
+    // Built-in checks are not gates the user wrote: counted apart ("5 gates and 3 checks passed").
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const summary = failed.length === 0
+        ? `All ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${count(checks.length, 'check')}` : ''} passed.`
+        : `${failedGates.length} of ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${failedChecks.length} of ${count(checks.length, 'check')}` : ''} failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -38440,6 +38448,7 @@ function evaluationSections(e, checkNames, gateMs) {
         confusionSection(e),
         perClassSection(e),
         e.latency ? latencySection(e.latency, gateMs) : undefined,
+        e.endpointLatency ? endpointLatencySection(e.endpointLatency, gateMs) : undefined,
         robustnessSection(e.robustness, checkNames),
     ];
 }
@@ -38572,19 +38581,60 @@ function latencySection(l, gateMs) {
         '',
         `**Hardware:** ${mdText(hardwareLine(l))}`,
     ];
+    out.push(...spreadAndChart(l, l.histogram, gateMs, 'runs'));
+    return out.join('\n');
+}
+/** latency-endpoint: the model server's latency, as users of the serving stack feel it. */
+function endpointLatencySection(l, gateMs) {
+    const out = [
+        '### Latency (model server)',
+        '',
+        '| p50 | p95 | p99 | max | mean | throughput |',
+        '|---:|---:|---:|---:|---:|---:|',
+        `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
+        '',
+        `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${mdCode(l.url)} (${mdText(endpointDetail(l))}).`,
+    ];
+    if (l.errors > 0)
+        out.push('', `${mdText(endpointErrorLine(l))}.`);
+    out.push(...spreadAndChart(l, l.histogram, gateMs, 'requests'));
+    return out.join('\n');
+}
+/** "p99 12.3 ms over 2,000 requests at concurrency 8 against http://host/predict (json-rows, after 50 warm-up)" */
+function endpointLine(l) {
+    return `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${l.url} (${endpointDetail(l)})`;
+}
+function endpointDetail(l) {
+    return `${l.format === 'v2' ? 'v2 inference protocol' : 'json-rows'}, after ${formatCount(l.warmupRequests)} warm-up, timeout ${formatNumber(l.timeoutMs / 1000, 3)} s`;
+}
+/** "3 of 2,000 requests failed (503 ×2, timeout ×1) and are not in the percentiles" */
+function endpointErrorLine(l) {
+    const tally = Object.entries(l.failures)
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, n]) => `${what} ×${n}`)
+        .join(', ');
+    return `${formatCount(l.errors)} of ${formatCount(l.requests)} requests failed (${tally}) and are not in the percentiles`;
+}
+/** The p99 spread over blocks, the warning when the gate sits inside it, the too-few warning and the chart. */
+function spreadAndChart(l, histogram, gateMs, unit) {
+    const out = [];
     const spread = l.p99Spread;
     if (spread) {
-        out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
-        if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
-            out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`);
+        out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive ${unit}: ${ms(spread.low)} to ${ms(spread.high)}.`);
+        if (gateInsideSpread(l, gateMs)) {
+            out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more ${unit}, or set the gate outside it.`);
         }
     }
     if (l.warning)
         out.push('', `> ⚠️ ${mdText(l.warning)}`);
-    const chart = latencyChart(l.histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
+    const chart = latencyChart(histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
     if (chart)
         out.push('', chart);
-    return out.join('\n');
+    return out;
+}
+function gateInsideSpread(l, gateMs) {
+    const spread = l.p99Spread;
+    return spread !== undefined && gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high;
 }
 /** Where the numbers were measured: a latency means nothing without the machine. */
 function hardwareLine(l) {
@@ -38626,12 +38676,15 @@ function latencyChart(h, marks = {}) {
     return [
         '```mermaid',
         LATENCY_CHART_INIT,
-        'xychart-beta',
-        `  title "Latency per run (ms, bucket upper edge, log-spaced)${gateOutside ? `; the gate, ${formatNumber(marks.gate, 3)} ms, is beyond the slowest run` : ''}"`,
+        // Horizontal: twenty bucket labels side by side overlap; stacked they read. A short title
+        // (mermaid clips one wider than the chart).
+        'xychart-beta horizontal',
+        '  title "Runs per latency bucket (ms, log-spaced)"',
         `  x-axis "ms" [${labels.map((s, i) => JSON.stringify(tags[i].length > 0 ? `${s} (${tags[i].join(', ')})` : s)).join(', ')}]`,
         `  y-axis "runs" 0 --> ${top}`,
         `  bar [${h.counts.join(', ')}]`,
         '```',
+        ...(gateOutside ? ['', `The gate, ${formatNumber(marks.gate, 3)} ms, is beyond the slowest run.`] : []),
     ].join('\n');
 }
 /**
@@ -39140,6 +39193,17 @@ function parseRateText(text, input) {
     if (q && q.unit === '' && q.value >= 1)
         throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
     return parseShareText(t, input);
+}
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+function requireInput(value, input, what, options = {}) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/pr-report-inputs.ts

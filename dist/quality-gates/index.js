@@ -844,6 +844,3245 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 7712:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(5131)
+const { safeRe: re, t } = __nccwpck_require__(6102)
+const cmp = __nccwpck_require__(9647)
+const debug = __nccwpck_require__(1736)
+const SemVer = __nccwpck_require__(6644)
+const Range = __nccwpck_require__(4535)
+
+
+/***/ }),
+
+/***/ 4535:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1018)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(5131)
+const Comparator = __nccwpck_require__(7712)
+const debug = __nccwpck_require__(1736)
+const SemVer = __nccwpck_require__(6644)
+const trimComparatorWhitespace = __nccwpck_require__(3316)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(6102)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(9962)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 6644:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1736)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(9962)
+const { safeRe: re, t } = __nccwpck_require__(6102)
+
+const parseOptions = __nccwpck_require__(5131)
+const { compareIdentifiers } = __nccwpck_require__(3411)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 3590:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(2080)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 9647:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(273)
+const neq = __nccwpck_require__(2991)
+const gt = __nccwpck_require__(3740)
+const gte = __nccwpck_require__(6297)
+const lt = __nccwpck_require__(2115)
+const lte = __nccwpck_require__(9824)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 6141:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const parse = __nccwpck_require__(2080)
+const { safeRe: re, t } = __nccwpck_require__(6102)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 2237:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 9539:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 1136:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 3496:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(2080)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 273:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 3740:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 6297:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 1999:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 2115:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 9824:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 474:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2430:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 2991:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 2080:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 9629:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 6593:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(2080)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 4018:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(1136)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 1749:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(2237)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 6326:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(4535)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 5783:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(2237)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 7537:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(2080)
+const constants = __nccwpck_require__(9962)
+const SemVer = __nccwpck_require__(6644)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 3769:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(2080)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 885:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(6102)
+const constants = __nccwpck_require__(9962)
+const SemVer = __nccwpck_require__(6644)
+const identifiers = __nccwpck_require__(3411)
+const parse = __nccwpck_require__(2080)
+const valid = __nccwpck_require__(3769)
+const clean = __nccwpck_require__(3590)
+const inc = __nccwpck_require__(1999)
+const diff = __nccwpck_require__(3496)
+const major = __nccwpck_require__(474)
+const minor = __nccwpck_require__(2430)
+const patch = __nccwpck_require__(9629)
+const prerelease = __nccwpck_require__(6593)
+const compare = __nccwpck_require__(1136)
+const rcompare = __nccwpck_require__(4018)
+const compareLoose = __nccwpck_require__(9539)
+const compareBuild = __nccwpck_require__(2237)
+const sort = __nccwpck_require__(5783)
+const rsort = __nccwpck_require__(1749)
+const gt = __nccwpck_require__(3740)
+const lt = __nccwpck_require__(2115)
+const eq = __nccwpck_require__(273)
+const neq = __nccwpck_require__(2991)
+const gte = __nccwpck_require__(6297)
+const lte = __nccwpck_require__(9824)
+const cmp = __nccwpck_require__(9647)
+const coerce = __nccwpck_require__(6141)
+const truncate = __nccwpck_require__(7537)
+const Comparator = __nccwpck_require__(7712)
+const Range = __nccwpck_require__(4535)
+const satisfies = __nccwpck_require__(6326)
+const toComparators = __nccwpck_require__(7583)
+const maxSatisfying = __nccwpck_require__(3036)
+const minSatisfying = __nccwpck_require__(7534)
+const minVersion = __nccwpck_require__(9725)
+const validRange = __nccwpck_require__(9282)
+const outside = __nccwpck_require__(9955)
+const gtr = __nccwpck_require__(2915)
+const ltr = __nccwpck_require__(1102)
+const intersects = __nccwpck_require__(7116)
+const simplifyRange = __nccwpck_require__(6077)
+const subset = __nccwpck_require__(1880)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 9962:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1736:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3411:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1018:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 5131:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 6102:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(9962)
+const debug = __nccwpck_require__(1736)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 3316:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(9962)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2915:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(9955)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 7116:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(4535)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 1102:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(9955)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 3036:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const Range = __nccwpck_require__(4535)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 7534:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const Range = __nccwpck_require__(4535)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 9725:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const Range = __nccwpck_require__(4535)
+const gt = __nccwpck_require__(3740)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 9955:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(6644)
+const Comparator = __nccwpck_require__(7712)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(4535)
+const satisfies = __nccwpck_require__(6326)
+const gt = __nccwpck_require__(3740)
+const lt = __nccwpck_require__(2115)
+const lte = __nccwpck_require__(9824)
+const gte = __nccwpck_require__(6297)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 6077:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(6326)
+const compare = __nccwpck_require__(1136)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1880:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(4535)
+const Comparator = __nccwpck_require__(7712)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(6326)
+const compare = __nccwpck_require__(1136)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 7583:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(4535)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 9282:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(4535)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -29215,7 +32454,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(665);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(154);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29225,7 +32464,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 665:
+/***/ 154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29407,8 +32646,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -29501,7 +32742,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -29579,7 +32820,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -29928,7 +33169,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29939,7 +33180,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -30038,7 +33279,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -30053,7 +33294,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -30078,7 +33319,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -30101,7 +33342,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -30702,7 +33943,7 @@ const IS_WINDOWS = process.platform === 'win32';
  */
 function readlink(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
+        const result = yield external_fs_namespaceObject.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -30875,22 +34116,22 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     dest      destination path
  * @param     options   optional. See CopyOptions.
  */
-function cp(source_1, dest_1) {
+function io_cp(source_1, dest_1) {
     return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        const destStat = (yield exists(dest)) ? yield stat(dest) : null;
         // Dest is an existing file, but not forcing
         if (destStat && destStat.isFile() && !force) {
             return;
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
+            ? external_path_namespaceObject.join(dest, external_path_namespaceObject.basename(source))
             : dest;
-        if (!(yield ioUtil.exists(source))) {
+        if (!(yield exists(source))) {
             throw new Error(`no such file or directory: ${source}`);
         }
-        const sourceStat = yield ioUtil.stat(source);
+        const sourceStat = yield stat(source);
         if (sourceStat.isDirectory()) {
             if (!recursive) {
                 throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
@@ -30900,7 +34141,7 @@ function cp(source_1, dest_1) {
             }
         }
         else {
-            if (path.relative(source, newDest) === '') {
+            if (external_path_namespaceObject.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
@@ -30944,7 +34185,7 @@ function mv(source_1, dest_1) {
  */
 function rmRF(inputPath) {
     return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+        if (IS_WINDOWS) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -30953,7 +34194,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -30974,8 +34215,8 @@ function rmRF(inputPath) {
  */
 function mkdirP(fsPath) {
     return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+        (0,external_assert_.ok)(fsPath, 'a path argument must be provided');
+        yield mkdir(fsPath, { recursive: true });
     });
 }
 /**
@@ -31082,11 +34323,11 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             return;
         currentDepth++;
         yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
+        const files = yield readdir(sourceDir);
         for (const fileName of files) {
             const srcFile = `${sourceDir}/${fileName}`;
             const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
+            const srcFileStat = yield lstat(srcFile);
             if (srcFileStat.isDirectory()) {
                 // Recurse
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
@@ -31096,32 +34337,32 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             }
         }
         // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+        yield chmod(destDir, (yield stat(sourceDir)).mode);
     });
 }
 // Buffered file copy
 function io_copyFile(srcFile, destFile, force) {
     return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+        if ((yield lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
+                yield lstat(destFile);
+                yield unlink(destFile);
             }
             catch (e) {
                 // Try to override file permission
                 if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
+                    yield chmod(destFile, '0666');
+                    yield unlink(destFile);
                 }
                 // other errors = it doesn't exist, no work to do
             }
             // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+            const symlinkFull = yield readlink(srcFile);
+            yield symlink(symlinkFull, destFile, IS_WINDOWS ? 'junction' : null);
         }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
+        else if (!(yield exists(destFile)) || force) {
+            yield copyFile(srcFile, destFile);
         }
     });
 }
@@ -31740,14 +34981,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -32433,10 +35674,13 @@ function maskSecrets(inputs, env = process.env) {
  */
 function readInputs(catalogue) {
     const out = {};
-    for (const { name } of catalogue) {
+    for (const { name, secret } of catalogue) {
         const value = getInput(name);
         if (value !== '')
             out[name] = value;
+        // A credential input is masked whole, whatever it looks like (collectSecrets finds only URI credentials).
+        if (secret && value.trim() !== '')
+            core_setSecret(value.trim());
     }
     maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
     return out;
@@ -38642,12 +41886,144 @@ function firstInvalidUtf8(b, s, e) {
     return e;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/data/time-columns.ts
+// 2001-04-01, 2001-04-01T00:05, 2001-04-01 00:05:30.250Z, 2001-04-01T00:05+02:00, …-0130.
+// Parsed by hand (no RegExp, no Date): a column of a million timestamps has ~100k distinct ones.
+/**
+ * Thrown by a reader when a column it took for dates from its first cells has a cell that is
+ * not one: readTable reads the files again with that column as text (then categories, as JSONL).
+ */
+class NotTimeText extends Error {
+    column;
+    constructor(column) {
+        super(`column '${column}' is not a date/time column`);
+        this.column = column;
+    }
+}
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
+function daysFromCivil(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+}
+/**
+ * Milliseconds since 1970-01-01T00:00Z of the ISO-8601 date or date-time in bytes b[s, e) (no
+ * zone: UTC); NaN if it is not one. The CSV reader calls this on every cell of a date column.
+ */
+function parseIsoBytes(b, s, e) {
+    const n = e - s;
+    if (n < 10 || b[s + 4] !== 45 || b[s + 7] !== 45)
+        return NaN;
+    const y = digits(b, s, 4), mo = digits(b, s + 5, 2), d = digits(b, s + 8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1])
+        return NaN;
+    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
+        return NaN;
+    let ms = daysFromCivil(y, mo, d) * 86_400_000;
+    if (n === 10)
+        return ms;
+    const sep = b[s + 10];
+    if ((sep !== 84 && sep !== 32) || n < 16 || b[s + 13] !== 58)
+        return NaN; // 'T' or ' ', then hh:mm
+    const h = digits(b, s + 11, 2), mi = digits(b, s + 14, 2);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59)
+        return NaN;
+    ms += (h * 60 + mi) * 60_000;
+    let i = s + 16;
+    if (i < e && b[i] === 58) {
+        if (i + 3 > e)
+            return NaN;
+        const sec = digits(b, i + 1, 2);
+        if (sec < 0 || sec > 60)
+            return NaN;
+        ms += sec * 1000;
+        i += 3;
+        if (i < e && (b[i] === 46 || b[i] === 44)) {
+            let j = i + 1, frac = 0, scale = 100;
+            while (j < e && b[j] >= 48 && b[j] <= 57) {
+                frac += (b[j] - 48) * scale;
+                scale /= 10;
+                j++;
+            }
+            if (j === i + 1)
+                return NaN;
+            ms += Math.floor(frac);
+            i = j;
+        }
+    }
+    if (i === e)
+        return ms;
+    const z = b[i];
+    if (z === 90)
+        return i + 1 === e ? ms : NaN; // 'Z'
+    if (z !== 43 && z !== 45)
+        return NaN;
+    const rest = e - i - 1;
+    const colon = rest === 5 && b[i + 3] === 58;
+    if (rest !== 4 && !colon)
+        return NaN;
+    const zh = digits(b, i + 1, 2), zm = digits(b, colon ? i + 4 : i + 3, 2);
+    if (zh < 0 || zh > 23 || zm < 0 || zm > 59)
+        return NaN;
+    return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
+}
+/** The decimal value of b[at, at+count), or -1 if one of them is not a digit. */
+function digits(b, at, count) {
+    let v = 0;
+    for (let k = at; k < at + count; k++) {
+        const c = b[k] - 48;
+        if (!(c >= 0 && c <= 9))
+            return -1;
+        v = v * 10 + c;
+    }
+    return v;
+}
+/** Long enough for any ISO-8601 instant this reads (with a fraction of a second to the nanosecond and a zone). */
+const MAX_ISO_LENGTH = 40;
+const scratch = new Uint8Array(MAX_ISO_LENGTH);
+/** Milliseconds since 1970-01-01T00:00Z of an ISO-8601 date or date-time (no zone: UTC); NaN if not one. */
+function parseIsoInstant(text) {
+    const n = text.length;
+    if (n < 10 || n > MAX_ISO_LENGTH)
+        return NaN;
+    for (let k = 0; k < n; k++) {
+        const c = text.charCodeAt(k);
+        if (c > 127)
+            return NaN;
+        scratch[k] = c;
+    }
+    return parseIsoBytes(scratch, 0, n);
+}
+/** The column as epoch milliseconds when every category is an ISO-8601 date/date-time; else undefined. */
+function asTimeColumn(col) {
+    const { categories } = col;
+    if (categories.length === 0)
+        return undefined;
+    const epoch = new Float64Array(categories.length);
+    for (let c = 0; c < categories.length; c++) {
+        const t = parseIsoInstant(categories[c]);
+        if (t !== t)
+            return undefined;
+        epoch[c] = t;
+    }
+    const values = new Float64Array(col.codes.length);
+    const codes = col.codes;
+    for (let i = 0; i < codes.length; i++)
+        values[i] = codes[i] < 0 ? NaN : epoch[codes[i]];
+    return { kind: 'numeric', name: col.name, values, missing: col.missing, textCells: 0, unit: 'epoch-ms' };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/column-builder.ts
 /**
  * Growing columns: numbers into a Float64Array, categories into Int32Array codes through a
  * dictionary that can be probed with raw UTF-8 bytes (no string per cell) or with strings.
  * One ColumnBuilder serves every file of a concatenated read, so later files append to it.
  */
+
 
 
 
@@ -38852,6 +42228,11 @@ class ColumnBuilder {
     textCells = 0;
     firstText = undefined;
     unit = undefined;
+    /**
+     * A date/time column recognised from its first cells (CSV): numeric storage, each cell parsed
+     * from ISO-8601 text to epoch-ms; a cell that is not a date throws NotTimeText (read again as text).
+     */
+    time = false;
     values;
     codes;
     dict;
@@ -38866,6 +42247,21 @@ class ColumnBuilder {
         this.values = kind === 'numeric' ? new Float64Array(cap) : new Float64Array(0);
         this.codes = kind === 'categorical' ? new Int32Array(cap) : new Int32Array(0);
         this.dict = new Dictionary();
+    }
+    /** Read this (numeric, so far empty or all-missing) column as ISO-8601 dates and times. */
+    asTime() {
+        if (this.kind !== 'numeric' || this.length > this.missing)
+            throw new Error(`internal: column '${this.name}' cannot become a date/time column`);
+        this.time = true;
+        this.decided = true;
+        this.unit = 'epoch-ms';
+    }
+    /** A cell of a date/time column given as the bytes b[s, e) (not missing). */
+    pushTimeBytes(b, s, e) {
+        const v = parseIsoBytes(b, s, e);
+        if (v !== v)
+            throw new NotTimeText(this.name);
+        this.pushNumber(v);
     }
     /** Make room for at least `extra` more cells. */
     reserve(extra) {
@@ -38926,6 +42322,12 @@ class ColumnBuilder {
         if (isMissingText(text)) {
             this.pushMissing();
         }
+        else if (this.time) {
+            const v = parseIsoInstant(text);
+            if (v !== v)
+                throw new NotTimeText(this.name);
+            this.pushNumber(v);
+        }
         else if (this.kind === 'categorical') {
             this.pushCode(this.dict.codeOf(text));
         }
@@ -38939,7 +42341,10 @@ class ColumnBuilder {
     }
     /** A value that is a number in the file (JSON number, Parquet numeric). */
     pushNumeric(v, file, line, where) {
-        if (this.kind === 'numeric') {
+        if (this.time && v === v) {
+            throw new NotTimeText(this.name);
+        }
+        else if (this.kind === 'numeric') {
             if (v === v && v !== Infinity && v !== -Infinity)
                 this.pushNumber(v);
             else if (v !== v)
@@ -39001,6 +42406,7 @@ function infinityError(text, column, file, line, where) {
  * or CR line ends, a UTF-8 BOM. Blank lines are skipped. Bytes are parsed in place: numbers
  * straight into a Float64Array, categories into dictionary codes, no string or object per row.
  */
+
 
 
 
@@ -39230,7 +42636,7 @@ function lastLineEnd(b, end) {
         return 0;
     return b.lastIndexOf(csv_LF, end - 1) + 1;
 }
-const SKIP = 0, NUM = 1, CAT = 2;
+const SKIP = 0, NUM = 1, CAT = 2, TIME = 3;
 /**
  * Records per FastPath.run call. Small batches mean the code after the loop runs (and gets
  * type feedback) long before V8 optimizes the loop; one huge call per chunk would leave it
@@ -39290,7 +42696,7 @@ class FastPath {
             }
             row = col.length;
             if (col.kind === 'numeric') {
-                kinds[i] = NUM;
+                kinds[i] = col.time ? TIME : NUM;
                 vals[i] = col.values;
                 cap = Math.min(cap, col.values.length);
             }
@@ -39434,6 +42840,30 @@ class FastPath {
                         missing[i]++;
                     vals[i][row] = v;
                 }
+                else if (k === TIME) {
+                    if (c === QUOTE) {
+                        ok = false;
+                        break;
+                    }
+                    const s = p;
+                    while (c !== delim && c !== csv_LF && c !== csv_CR)
+                        c = b[++p];
+                    const len = p - s;
+                    let v;
+                    if (len <= 4 && isMissingBytes(b, s, len)) {
+                        v = NaN;
+                        missing[i]++;
+                    }
+                    else {
+                        v = parseIsoBytes(b, s, p);
+                        // not a date: the tokenizer path gives it to the column, which says so
+                        if (v !== v) {
+                            ok = false;
+                            break;
+                        }
+                    }
+                    vals[i][row] = v;
+                }
                 else if (k === CAT) {
                     if (c === QUOTE) {
                         ok = false;
@@ -39485,7 +42915,7 @@ class FastPath {
             if (!ok) {
                 // leave this record to the tokenizer: forget the cells written for it
                 for (let j = 0; j < done; j++) {
-                    if (kinds[j] === NUM) {
+                    if (kinds[j] === NUM || kinds[j] === TIME) {
                         if (vals[j][row] !== vals[j][row])
                             missing[j]--;
                     }
@@ -39580,9 +43010,10 @@ async function readDelimited(file, table, delimiter, explicit) {
         checkHeader(file, headerLine, names, d, explicit);
         // kinds: forced, from an earlier file, or inferred from the first cells of this one
         const known = names.map((n) => (table.included(n) ? table.knownKind(n) : 'numeric'));
+        const mayBeTime = names.map((n) => table.included(n) && table.mayBeTime(n));
         const headerEnd = tok.pos;
         const lineAfterHeader = tok.line;
-        const { inferred, bytesPerRow } = inferKinds(tok, ncols, known);
+        const { inferred, bytesPerRow } = inferKinds(tok, ncols, known, mayBeTime);
         tok.pos = headerEnd;
         tok.line = lineAfterHeader;
         table.beginFile(file);
@@ -39636,6 +43067,9 @@ async function readDelimited(file, table, delimiter, explicit) {
                 if (len <= 4 && isMissingBytes(b, s, len)) {
                     col.pushMissing();
                 }
+                else if (col.time) {
+                    col.pushTimeBytes(b, s, e);
+                }
                 else if (col.kind === 'numeric') {
                     const v = parseNumberBytes(b, s, e, decode);
                     if (v - v === 0)
@@ -39687,10 +43121,11 @@ function checkHeader(file, line, names, d, explicit) {
 }
 /**
  * Look at the first cells of each column whose kind is not known: numeric if its first
- * INFER_CELLS non-missing cells (within the first chunk) are all numbers, categorical at the
- * first text cell, undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
+ * INFER_CELLS non-missing cells (within the first chunk) are all numbers, 'time' if they are
+ * all ISO-8601 dates or date-times (and `mayBeTime`), categorical at the first other text cell
+ * (or a mix), undefined if it shows no non-missing cell. Leaves the tokenizer wherever.
  */
-function inferKinds(tok, ncols, known) {
+function inferKinds(tok, ncols, known, mayBeTime) {
     const inferred = known.slice();
     const counts = new Int32Array(ncols);
     let open = known.filter((k) => k === undefined).length;
@@ -39711,20 +43146,33 @@ function inferKinds(tok, ncols, known) {
             if (known[i] !== undefined || inferred[i] === 'categorical' || counts[i] >= INFER_CELLS)
                 continue;
             let isNumber;
+            let isTime = false;
             if (tok.fl[i] === 2) {
                 const t = tok.text(i);
                 if (isMissingText(t))
                     continue;
                 isNumber = !Number.isNaN(parseNumberText(t));
+                if (!isNumber && mayBeTime[i]) {
+                    const bytes = Buffer.from(t);
+                    isTime = !Number.isNaN(parseIsoBytes(bytes, 0, bytes.length));
+                }
             }
             else {
                 const s = tok.fs[i], e = tok.fe[i];
                 if (isMissingBytes(tok.buf, s, e - s))
                     continue;
                 isNumber = !Number.isNaN(parseNumberBytes(tok.buf, s, e, decode));
+                if (!isNumber && mayBeTime[i])
+                    isTime = !Number.isNaN(parseIsoBytes(tok.buf, s, e));
             }
-            if (isNumber) {
+            const was = inferred[i];
+            if (isNumber && was !== 'time') {
                 inferred[i] = 'numeric';
+                if (++counts[i] >= INFER_CELLS)
+                    open--;
+            }
+            else if (isTime && was !== 'numeric') {
+                inferred[i] = 'time';
                 if (++counts[i] >= INFER_CELLS)
                     open--;
             }
@@ -47287,104 +50735,6 @@ async function matchFrom(dir, segs, out) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/data/time-columns.ts
-// 2001-04-01, 2001-04-01T00:05, 2001-04-01 00:05:30.250Z, 2001-04-01T00:05+02:00, …-0130.
-// Parsed by hand (no RegExp, no Date): a column of a million timestamps has ~100k distinct ones.
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Hinnant's days_from_civil). */
-function daysFromCivil(y, m, d) {
-    y -= m <= 2 ? 1 : 0;
-    const era = Math.floor(y / 400);
-    const yoe = y - era * 400;
-    const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146097 + doe - 719468;
-}
-/** Milliseconds since 1970-01-01T00:00Z of an ISO-8601 date or date-time (no zone: UTC); NaN if not one. */
-function parseIsoInstant(text) {
-    const n = text.length;
-    if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
-        return NaN;
-    const digits = (at, count) => {
-        let v = 0;
-        for (let k = at; k < at + count; k++) {
-            const c = text.charCodeAt(k) - 48;
-            if (c < 0 || c > 9)
-                return -1;
-            v = v * 10 + c;
-        }
-        return v;
-    };
-    const y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1])
-        return NaN;
-    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
-        return NaN;
-    let ms = daysFromCivil(y, mo, d) * 86_400_000;
-    if (n === 10)
-        return ms;
-    const sep = text.charCodeAt(10);
-    if ((sep !== 84 && sep !== 32) || n < 16 || text.charCodeAt(13) !== 58)
-        return NaN; // 'T' or ' ', then hh:mm
-    const h = digits(11, 2), mi = digits(14, 2);
-    if (h < 0 || h > 23 || mi < 0 || mi > 59)
-        return NaN;
-    ms += (h * 60 + mi) * 60_000;
-    let i = 16;
-    if (i < n && text.charCodeAt(i) === 58) {
-        const sec = digits(i + 1, 2);
-        if (i + 3 > n || sec < 0 || sec > 60)
-            return NaN;
-        ms += sec * 1000;
-        i += 3;
-        if (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44)) {
-            let j = i + 1, frac = 0, scale = 100;
-            while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
-                frac += (text.charCodeAt(j) - 48) * scale;
-                scale /= 10;
-                j++;
-            }
-            if (j === i + 1)
-                return NaN;
-            ms += Math.floor(frac);
-            i = j;
-        }
-    }
-    if (i === n)
-        return ms;
-    const z = text.charCodeAt(i);
-    if (z === 90)
-        return i + 1 === n ? ms : NaN; // 'Z'
-    if (z !== 43 && z !== 45)
-        return NaN;
-    const rest = n - i - 1;
-    const colon = rest === 5 && text.charCodeAt(i + 3) === 58;
-    if (rest !== 4 && !colon)
-        return NaN;
-    const zh = digits(i + 1, 2), zm = digits(colon ? i + 4 : i + 3, 2);
-    if (zh < 0 || zh > 23 || zm < 0 || zm > 59)
-        return NaN;
-    return ms - (z === 45 ? -1 : 1) * (zh * 60 + zm) * 60_000;
-}
-/** The column as epoch milliseconds when every category is an ISO-8601 date/date-time; else undefined. */
-function asTimeColumn(col) {
-    const { categories } = col;
-    if (categories.length === 0)
-        return undefined;
-    const epoch = new Float64Array(categories.length);
-    for (let c = 0; c < categories.length; c++) {
-        const t = parseIsoInstant(categories[c]);
-        if (t !== t)
-            return undefined;
-        epoch[c] = t;
-    }
-    const values = new Float64Array(col.codes.length);
-    const codes = col.codes;
-    for (let i = 0; i < codes.length; i++)
-        values[i] = codes[i] < 0 ? NaN : epoch[codes[i]];
-    return { kind: 'numeric', name: col.name, values, missing: col.missing, textCells: 0, unit: 'epoch-ms' };
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/data/table-builder.ts
 /**
  * Columns shared by every file of one read: the first file fixes the column names, their
@@ -47396,14 +50746,24 @@ function asTimeColumn(col) {
 
 class TableBuilder {
     options;
+    notTime;
     columns = [];
     byName = new Map();
     includeMemo = new Map();
     rowCount = 0;
     files = [];
     firstFile;
-    constructor(options = {}) {
+    /**
+     * `notTime`: columns a first read took for dates from their first cells that later held
+     * other text; they are read as text (categories) this time.
+     */
+    constructor(options = {}, notTime = new Set()) {
         this.options = options;
+        this.notTime = notTime;
+    }
+    /** Whether a reader may take column `name` for dates from its first cells. */
+    mayBeTime(name) {
+        return !this.notTime.has(name) && this.options.kinds?.get(name) === undefined;
     }
     /** Whether a column is read; options.include is asked once per distinct name. */
     included(name) {
@@ -47420,7 +50780,7 @@ class TableBuilder {
     knownKind(name) {
         const col = this.byName.get(name);
         if (col)
-            return col.decided ? col.kind : undefined;
+            return col.time ? 'time' : col.decided ? col.kind : undefined;
         return this.options.kinds?.get(name);
     }
     existing(name) {
@@ -47441,10 +50801,14 @@ class TableBuilder {
      * `rowsSoFar` missing cells when it first appears mid-file, as in JSONL), a later file
      * must already have it. `inferred` is the kind seen in the file's first cells, if any.
      */
-    column(file, name, inferred, rowsSoFar, capacity) {
+    column(file, name, inferredKind, rowsSoFar, capacity) {
+        const time = inferredKind === 'time' && this.mayBeTime(name);
+        const inferred = inferredKind === 'time' ? (time ? 'numeric' : 'categorical') : inferredKind;
         const existing = this.byName.get(name);
         if (existing) {
-            if (!existing.decided && inferred === 'categorical')
+            if (!existing.decided && time)
+                existing.asTime();
+            else if (!existing.decided && inferred === 'categorical')
                 existing.toCategorical();
             else if (!existing.decided && inferred === 'numeric')
                 existing.decided = true;
@@ -47458,6 +50822,8 @@ class TableBuilder {
         const kind = forced ?? inferred ?? 'numeric';
         const col = new ColumnBuilder(name, kind, forced !== undefined || inferred !== undefined, file, capacity);
         col.pushMissingRun(this.rowCount + rowsSoFar);
+        if (time)
+            col.asTime();
         this.columns.push(col);
         this.byName.set(name, col);
         return col;
@@ -47508,14 +50874,29 @@ class TableBuilder {
 
 
 
+
 async function readTable(spec, options = {}) {
+    return readTableFiles(await resolveFiles(spec), options);
+}
+/** The given files (already resolved, e.g. pruned to a time window) -> one Table, in the order given. */
+async function readTableFiles(files, options = {}) {
     const delimiter = options.delimiter === undefined ? undefined : parseDelimiterOption(options.delimiter);
-    const files = await resolveFiles(spec);
-    const table = new TableBuilder(options);
-    for (const file of files) {
-        await readFile(file, table, delimiter);
+    // A CSV column whose first cells are dates is parsed as dates; should a later cell be other
+    // text, the files are read again with that column as text (rare: it costs a second read).
+    const notTime = new Set();
+    for (;;) {
+        const table = new TableBuilder(options, notTime);
+        try {
+            for (const file of files)
+                await readFile(file, table, delimiter);
+            return table.finish();
+        }
+        catch (e) {
+            if (!(e instanceof NotTimeText) || notTime.has(e.column))
+                throw e;
+            notTime.add(e.column);
+        }
     }
-    return table.finish();
 }
 async function readFile(file, table, delimiter) {
     const format = formatOf(file);
@@ -48194,6 +51575,186 @@ async function readOnnxModelInfo(modelPath, input = 'model') {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/model/cuda-provider-archive.ts
+/**
+ * onnxruntime's GPU release archive, from which a runner gets the CUDA provider libraries that no
+ * npm package ships: its name and official URL for the bundled runtime, the archive's sha256, its
+ * layout, and the per-file manifest kept beside the extracted libraries so a cached copy is
+ * checked again before use. No download here: the action's shell fetches and caches.
+ */
+
+
+
+
+
+/** The onnxruntime-node version bundled (a test checks it against the installed package). */
+const ONNXRUNTIME_VERSION = '1.30.0';
+/** What onnxruntime loads for the CUDA execution provider, from the folder of libonnxruntime. */
+const CUDA_PROVIDER_FILES = ['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so'];
+/** Written beside the cached libraries: `sha256sum` lines of each, as extracted from the checked archive. */
+const PROVIDER_MANIFEST = 'modelci-cuda-providers.sha256';
+/**
+ * Since 1.26 the Linux GPU archive is split by CUDA major version; onnxruntime-node's own CUDA
+ * install (NuGet Microsoft.ML.OnnxRuntime.Gpu.Linux) is the CUDA 12 build, so this is too.
+ */
+function cudaArchiveName(version) {
+    return `onnxruntime-linux-x64-gpu_cuda12-${version}`;
+}
+function officialArchiveUrl(version) {
+    return `https://github.com/microsoft/onnxruntime/releases/download/v${version}/${cudaArchiveName(version)}.tgz`;
+}
+/**
+ * sha256 of the official archives. Not computed here (GitHub cannot be reached from where this
+ * was written): it is the asset digest GitHub publishes on the release page, as two unrelated
+ * projects pin it. Wrong, it fails safe: the download is refused and nothing is cached.
+ */
+const OFFICIAL_ARCHIVE_SHA256 = {
+    '1.30.0': 'f9886932ee7bb0b4d3fcab736a392d4ff5efaa0672b47f19f0cec03437cf64f1',
+};
+const SHA256 = /^[0-9a-f]{64}$/;
+/** The sha256 the archive at `url` must have: the input, or the published one for the official archive (by file name, from anywhere). */
+function expectedArchiveSha256(url, given, version = ONNXRUNTIME_VERSION) {
+    if (given) {
+        const digest = given
+            .trim()
+            .toLowerCase()
+            .replace(/^sha256:/, '');
+        if (!SHA256.test(digest)) {
+            throw new errors_InputError(`Input 'onnxruntime-cuda-sha256' is '${given}', which is not a sha256; give the 64 hex digits that \`sha256sum\` prints for the archive (curl -sL <url> | sha256sum).`, { input: 'onnxruntime-cuda-sha256' });
+        }
+        return digest;
+    }
+    // The official archive's bytes are the same from a mirror or a local copy: its digest holds.
+    const known = OFFICIAL_ARCHIVE_SHA256[version];
+    const fileName = url.split(/[?#]/)[0].split(/[/\\]/).pop();
+    if (known && fileName === `${cudaArchiveName(version)}.tgz`)
+        return known;
+    throw new errors_InputError(`Input 'onnxruntime-cuda-sha256' is required when onnxruntime-cuda-url is not onnxruntime's official ${cudaArchiveName(version)}.tgz (it is ${redactUri(url)}); give the archive's sha256, from \`curl -sL <url> | sha256sum\`.`, { input: 'onnxruntime-cuda-sha256' });
+}
+/** The archive is refused before anything is extracted when its digest differs. */
+function checkArchiveDigest(actual, expected, url) {
+    if (actual === expected)
+        return;
+    throw new errors_InputError(`The archive from ${redactUri(url)} has sha256 ${actual}, but onnxruntime-cuda-sha256 expects ${expected}; nothing was extracted or cached: check onnxruntime-cuda-url and the digest (curl -sL <url> | sha256sum).`, { input: 'onnxruntime-cuda-sha256' });
+}
+async function sha256OfFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * The provider libraries in an extracted archive: `<name>/lib/` as the release lays it out (or
+ * `lib/` at the top), each a regular file, and a VERSION_NUMBER, when there is one, that matches
+ * the bundled runtime (provider libraries of another version crash onnxruntime, not refuse).
+ */
+function findProviderLibraries(extracted, url, version = ONNXRUNTIME_VERSION) {
+    const where = redactUri(url);
+    const top = (0,external_node_fs_namespaceObject.readdirSync)(extracted);
+    const root = top.length === 1 && (0,external_node_fs_namespaceObject.lstatSync)(external_node_path_default().join(extracted, top[0])).isDirectory() ? external_node_path_default().join(extracted, top[0]) : extracted;
+    const lib = external_node_path_default().join(root, 'lib');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(lib) || !(0,external_node_fs_namespaceObject.lstatSync)(lib).isDirectory()) {
+        throw new errors_InputError(`The archive from ${where} has no lib/ folder (it holds ${top.slice(0, 5).join(', ') || 'nothing'}); onnxruntime-cuda-url must be onnxruntime's GPU release archive, ${cudaArchiveName(version)}.tgz.`, { input: 'onnxruntime-cuda-url' });
+    }
+    const versionFile = external_node_path_default().join(root, 'VERSION_NUMBER');
+    if ((0,external_node_fs_namespaceObject.existsSync)(versionFile)) {
+        const found = (0,external_node_fs_namespaceObject.readFileSync)(versionFile, 'utf8').trim();
+        if (found !== version) {
+            throw new errors_InputError(`The archive from ${where} is onnxruntime ${found}, but the bundled runtime is ${version}, whose provider libraries must be the same version; use ${cudaArchiveName(version)}.tgz.`, { input: 'onnxruntime-cuda-url' });
+        }
+    }
+    for (const file of CUDA_PROVIDER_FILES) {
+        const full = external_node_path_default().join(lib, file);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(full) || !(0,external_node_fs_namespaceObject.lstatSync)(full).isFile()) {
+            throw new errors_InputError(`The archive from ${where} has no lib/${file}, which the CUDA execution provider needs; onnxruntime-cuda-url must be onnxruntime's GPU release archive, ${cudaArchiveName(version)}.tgz.`, { input: 'onnxruntime-cuda-url' });
+        }
+    }
+    return lib;
+}
+function formatManifest(sha256) {
+    return Object.entries(sha256)
+        .map(([file, digest]) => `${digest}  ${file}\n`)
+        .join('');
+}
+/** Reads the manifest of a cached folder and checks each provider file against it. */
+async function verifyProviderDir(dir) {
+    const manifestPath = external_node_path_default().join(dir, PROVIDER_MANIFEST);
+    const stale = `delete ${dir} (and ${dir}.complete) so the next run downloads the archive again`;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(manifestPath)) {
+        throw new errors_InputError(`The cached CUDA provider folder ${dir} has no ${PROVIDER_MANIFEST}, so its libraries cannot be checked; ${stale}.`, {
+            input: 'onnxruntime-cuda-url',
+        });
+    }
+    const listed = {};
+    for (const line of (0,external_node_fs_namespaceObject.readFileSync)(manifestPath, 'utf8').split('\n')) {
+        const m = /^([0-9a-f]{64}) {2}(\S+)$/.exec(line.trim());
+        if (m)
+            listed[m[2]] = m[1];
+    }
+    const sha256 = {};
+    for (const file of CUDA_PROVIDER_FILES) {
+        const expected = listed[file];
+        const full = external_node_path_default().join(dir, file);
+        const actual = (0,external_node_fs_namespaceObject.existsSync)(full) && (0,external_node_fs_namespaceObject.lstatSync)(full).isFile() ? await sha256OfFile(full) : undefined;
+        if (!expected || actual !== expected) {
+            throw new errors_InputError(`The cached ${full} ${actual ? `has sha256 ${actual}, not the ${expected ?? 'listed'} it had when extracted` : 'is missing'}; ${stale}.`, { input: 'onnxruntime-cuda-url' });
+        }
+        sha256[file] = actual;
+    }
+    return { dir, sha256 };
+}
+/** Copies the provider libraries out of an extracted archive into `stage`, with their manifest. */
+async function stageProviderLibraries(lib, stage) {
+    const sha256 = {};
+    for (const file of CUDA_PROVIDER_FILES) {
+        (0,external_node_fs_namespaceObject.copyFileSync)(external_node_path_default().join(lib, file), external_node_path_default().join(stage, file));
+        sha256[file] = await sha256OfFile(external_node_path_default().join(stage, file));
+    }
+    (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(stage, PROVIDER_MANIFEST), formatManifest(sha256));
+    return { dir: stage, sha256 };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/install-cuda-providers.ts
+/**
+ * onnxruntime loads a provider library by file name from the folder of the libonnxruntime it
+ * runs (no search path, no environment variable), so the CUDA provider must sit beside the
+ * bundled runtime. Only checked bytes go there: each file is copied to a temporary name, hashed
+ * again, and renamed into place only when it matches the digest taken from the checked archive.
+ */
+
+
+
+
+
+/** Returns the files it wrote (those already in place with the right digest are left alone). */
+async function installCudaProviders(providers, runtimeDir) {
+    const written = [];
+    for (const [file, expected] of Object.entries(providers.sha256)) {
+        const target = external_node_path_default().join(runtimeDir, file);
+        if ((0,external_node_fs_namespaceObject.existsSync)(target) && (await sha256OfFile(target)) === expected)
+            continue;
+        const tmp = `${target}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            (0,external_node_fs_namespaceObject.copyFileSync)(external_node_path_default().join(providers.dir, file), tmp);
+            const actual = await sha256OfFile(tmp);
+            if (actual !== expected) {
+                throw new errors_InputError(`${external_node_path_default().join(providers.dir, file)} changed while it was installed (sha256 ${actual}, expected ${expected}); nothing was installed from it: run the step again.`, { input: 'onnxruntime-cuda-url' });
+            }
+            (0,external_node_fs_namespaceObject.renameSync)(tmp, target);
+            written.push(target);
+        }
+        catch (e) {
+            if (e instanceof errors_InputError)
+                throw e;
+            throw new errors_InputError(`Could not install ${file} beside the bundled onnxruntime in ${runtimeDir} (${e.code ?? String(e)}); the action's folder must be writable by the runner's user.`, { input: 'execution-provider' });
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        }
+    }
+    return written;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/model/model-session.ts
 
 
@@ -48202,18 +51763,22 @@ async function readOnnxModelInfo(modelPath, input = 'model') {
 
 
 
+
+
 const EXECUTION_PROVIDERS = (/* unused pure expression or super */ null && (['cpu', 'cuda']));
-/** The provider libraries onnxruntime-node loads for CUDA (from NuGet's Microsoft.ML.OnnxRuntime.Gpu.Linux). */
-const CUDA_PROVIDER_FILES = ['libonnxruntime_providers_cuda.so', 'libonnxruntime_providers_shared.so'];
+
 async function openModel(modelPath, options = {}) {
     const input = options.input ?? 'model';
     const provider = options.provider ?? 'cpu';
     const info = await readOnnxModelInfo(modelPath, input);
     const ort = await loadOnnxRuntime();
     if (provider === 'cuda') {
-        if (options.cudaDir)
-            installCudaProvider(options.cudaDir);
-        checkCudaProvider();
+        checkCudaPlatform();
+        const dir = onnxRuntimeBinaryDir();
+        if (dir && options.cudaProviders)
+            await installCudaProviders(options.cudaProviders, dir);
+        if (dir)
+            checkCudaProvider(dir);
     }
     let session;
     try {
@@ -48243,36 +51808,21 @@ async function openModel(modelPath, options = {}) {
 function toSpec(m) {
     return m.isTensor ? { name: m.name, type: m.type, shape: m.shape } : { name: m.name, shape: [] };
 }
-/**
- * onnxruntime-node loads the CUDA provider from libonnxruntime_providers_cuda.so beside its
- * native binding, and its npm package does not carry that file (see the action README for how a
- * GPU runner gets it). Saying so here beats onnxruntime's dlopen message.
- */
-function checkCudaProvider() {
+function checkCudaPlatform() {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
         throw new errors_InputError(`execution-provider is cuda, which modelci supports on linux/x64 runners only; this runner is ${process.platform}/${process.arch}.`, {
             input: 'execution-provider',
         });
     }
-    const dir = onnxRuntimeBinaryDir();
-    if (dir && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0]))) {
-        throw new errors_InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; set onnxruntime-cuda-dir to a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} (see the quality-gates README), or set execution-provider: cpu.`, { input: 'onnxruntime-cuda-dir' });
-    }
 }
-/** Copies the provider libraries next to libonnxruntime, where onnxruntime looks for them. */
-function installCudaProvider(from) {
-    const dir = onnxRuntimeBinaryDir();
-    if (!dir)
+/**
+ * The npm package does not carry the CUDA provider (the action installs it from onnxruntime's
+ * GPU release archive, checked by its sha256). Saying so here beats onnxruntime's dlopen message.
+ */
+function checkCudaProvider(dir) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, CUDA_PROVIDER_FILES[0])))
         return;
-    for (const file of CUDA_PROVIDER_FILES) {
-        const source = external_node_path_default().join(from, file);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(source)) {
-            throw new errors_InputError(`onnxruntime-cuda-dir is ${from}, which has no ${file}; point it at a folder holding ${CUDA_PROVIDER_FILES.join(' and ')} from onnxruntime 1.30.0 (see the quality-gates README).`, { input: 'onnxruntime-cuda-dir' });
-        }
-        const target = external_node_path_default().join(dir, file);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(target))
-            (0,external_node_fs_namespaceObject.copyFileSync)(source, target);
-    }
+    throw new errors_InputError(`execution-provider is cuda, but onnxruntime's CUDA provider (${CUDA_PROVIDER_FILES[0]}) is not installed in ${dir}; the quality-gates action installs it from onnxruntime's ${cudaArchiveName(ONNXRUNTIME_VERSION)}.tgz (onnxruntime-cuda-url), elsewhere copy ${CUDA_PROVIDER_FILES.map((f) => `lib/${f}`).join(' and ')} from that archive into ${dir}, or set execution-provider: cpu.`, { input: 'execution-provider' });
 }
 /**
  * The folder holding onnxruntime's native library, where provider libraries must sit: inside a
@@ -49747,7 +53297,8 @@ function percentileSorted(sorted, q) {
     const hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
-function summarizeLatencies(samplesMs) {
+/** `unit` names what a sample is in the warning: in-process runs, or requests to a model server. */
+function summarizeLatencies(samplesMs, unit = 'runs') {
     const sorted = Float64Array.from(samplesMs).sort();
     if (sorted.length === 0)
         throw new Error('no latency samples');
@@ -49764,7 +53315,7 @@ function summarizeLatencies(samplesMs) {
         max: sorted[runs - 1],
         p99Spread: p99Spread(samplesMs),
         warning: runs < MIN_RUNS_FOR_P99
-            ? `Only ${runs} runs: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} runs for a p99 to mean something.`
+            ? `Only ${runs} ${unit}: the p99 rests on ${Math.max(0, Math.floor(runs / 100))} sample(s) beyond it; use at least ${MIN_RUNS_FOR_P99} ${unit} for a p99 to mean something.`
             : undefined,
     };
 }
@@ -49858,6 +53409,638 @@ async function measureThroughput(session, plan, batchSize, rows) {
         await session.run(batches[i % batches.length]);
     const seconds = Number(hrtime() - t0) / 1e9;
     return (calls * size) / seconds;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-body.ts
+
+class BoundedBody extends external_node_stream_.Transform {
+    source;
+    limits;
+    fail;
+    received = 0;
+    timer;
+    constructor(source, limits, fail) {
+        super();
+        this.source = source;
+        this.limits = limits;
+        this.fail = fail;
+        // A body dropped unread may still fail (its idle timer): that must not crash the process.
+        // Readers still see the error (async iteration and pipeline listen for it themselves).
+        this.on('error', () => undefined);
+        const declared = Number(source.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limits.maxBytes) {
+            // Refused before reading a byte of it.
+            queueMicrotask(() => this.destroy(fail('too-large', `${bytes(declared)} (Content-Length)`)));
+            return;
+        }
+        source.on('error', (e) => this.destroy(fail('broken', e.code ?? e.message, e)));
+        source.on('aborted', () => this.destroy(fail('broken', 'connection closed mid-answer')));
+        this.arm();
+        source.pipe(this);
+    }
+    _transform(chunk, _encoding, done) {
+        this.received += chunk.length;
+        if (this.received > this.limits.maxBytes)
+            return done(this.fail('too-large', `more than ${bytes(this.limits.maxBytes)}`));
+        this.arm();
+        done(null, chunk);
+    }
+    _flush(done) {
+        this.disarm();
+        done();
+    }
+    _destroy(error, done) {
+        this.disarm();
+        this.source.unpipe(this);
+        this.source.destroy();
+        done(error);
+    }
+    arm() {
+        this.disarm();
+        if (!Number.isFinite(this.limits.idleMs))
+            return;
+        this.timer = setTimeout(() => this.destroy(this.fail('idle-timeout', `nothing received for ${this.limits.idleMs / 1000} s`)), this.limits.idleMs).unref();
+    }
+    disarm() {
+        if (this.timer)
+            clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+}
+/** 16777216 -> "16 MiB". */
+function bytes(n) {
+    if (n >= 1 << 30)
+        return `${+(n / (1 << 30)).toFixed(1)} GiB`;
+    if (n >= 1 << 20)
+        return `${+(n / (1 << 20)).toFixed(1)} MiB`;
+    if (n >= 1 << 10)
+        return `${+(n / (1 << 10)).toFixed(1)} KiB`;
+    return `${n} bytes`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-origin.ts
+/**
+ * Where credentials may go: an origin is scheme + host + port (URL.origin, default ports made
+ * implicit, so http://a:80 and http://a are one origin; 127.0.0.1 and localhost are two).
+ */
+
+function originOf(url) {
+    return (typeof url === 'string' ? new URL(url) : url).origin;
+}
+function sameOrigin(a, b) {
+    return originOf(a) === originOf(b);
+}
+/**
+ * The URL as a message may show it: no user:password, and no query or fragment, which may hold a
+ * signature (a presigned storage URL) or an upload's state.
+ */
+function shownUrl(url) {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return redactUri(`${u.protocol}//${u.username || u.password ? `${u.username}:${u.password}@` : ''}${u.host}${u.pathname === '/' ? '' : u.pathname}`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-failure.ts
+/**
+ * How an HTTP call failed, as a ServiceError that names the service and its (redacted) URL, says
+ * whether trying again can help, and keeps a short `reason` ("ECONNREFUSED", "no answer within
+ * 30 s") for adapters that fold it into a sentence of their own.
+ */
+
+
+/** Kinds a second try can cure; a body over the cap will be over it again. */
+const RETRYABLE = new Set([
+    'unreachable',
+    'connect-timeout',
+    'headers-timeout',
+    'send-timeout',
+    'idle-timeout',
+    'deadline',
+    'broken',
+]);
+class HttpFailure extends ServiceError {
+    kind;
+    url;
+    method;
+    reason;
+    constructor(service, kind, url, method, 
+    /** Short, for a parenthesis: "ECONNREFUSED", "no answer within 30 s". */
+    reason, options = {}) {
+        super(`${service} ${shownUrl(url)}`, http_failure_sentence(service, kind, shownUrl(url), method, reason, options.hint), {
+            retryable: RETRYABLE.has(kind),
+            cause: options.cause,
+        });
+        this.kind = kind;
+        this.url = url;
+        this.method = method;
+        this.reason = reason;
+        this.name = 'ServiceError';
+    }
+}
+function isHttpFailure(e) {
+    return e instanceof HttpFailure;
+}
+/** HTTP statuses a later try may not get: overload, a proxy between restarts, rate limits. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+function seconds(ms) {
+    return `${ms / 1000} s`;
+}
+function http_failure_sentence(service, kind, url, method, reason, hint) {
+    const Service = service[0].toUpperCase() + service.slice(1);
+    switch (kind) {
+        case 'unreachable':
+        case 'connect-timeout':
+            return `Cannot reach ${service} at ${url} (${reason}); ${hint ? `${hint}, then try again` : 'check the address and that the service is up, then try again'}.`;
+        case 'too-large':
+            return `${Service} at ${url} answered ${method} with ${reason}, more than modelci reads; check the URI points at the right service.`;
+        default:
+            return `${Service} at ${url} did not finish answering ${method} (${reason}); try again, or check that the service is healthy.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/shared/http-client.ts
+/**
+ * The one HTTP client every adapter uses (registries, routers, metrics sources). Every call is
+ * bounded: a connect timeout, a timeout for the answer's headers, an idle timeout while the body
+ * streams (and while a request body goes up), a deadline for bodies read whole, and a size cap;
+ * an AbortSignal stops it at any point. Credentials go only to the origin they were given for:
+ * a redirect to another origin is followed without them. Only idempotent calls are retried.
+ * Built on node:http (not fetch): a request body streams from a file at disk speed, and each
+ * phase of a call can have its own timer.
+ */
+
+
+
+
+
+
+const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, idleMs: 30_000, totalMs: 120_000 };
+/** Default cap on an answer: JSON APIs answer kilobytes; 16 MiB is a broken or wrong server. */
+const JSON_MAX_BYTES = 16 * 1024 * 1024;
+/** Tries after the first, for idempotent calls (GET, HEAD, and what the caller marks). */
+const DEFAULT_RETRIES = 2;
+const BACKOFF_MS = 250;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+class http_client_HttpClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async request(call) {
+        const method = call.method.toUpperCase();
+        const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...call.timeouts };
+        const maxBytes = call.maxBytes ?? this.options.maxBytes ?? JSON_MAX_BYTES;
+        const signal = anySignal(this.options.signal, call.signal);
+        const replayable = !(call.body instanceof external_node_stream_.Readable);
+        const idempotent = method === 'GET' || method === 'HEAD' || call.idempotent === true;
+        const retries = idempotent && replayable ? (call.retries ?? this.options.retries ?? DEFAULT_RETRIES) : 0;
+        const credentialsOrigin = call.authorization ? (call.credentialsOrigin ?? originOf(call.url)) : undefined;
+        const started = Date.now();
+        let url = new URL(call.url);
+        let redirects = 0;
+        const verb = method;
+        for (let attempt = 0;; attempt++) {
+            let res;
+            try {
+                res = await this.once(verb, url, call, credentialsOrigin, timeouts, maxBytes, started, signal);
+            }
+            catch (e) {
+                if (attempt < retries && isHttpFailure(e) && e.retryable && !signal?.aborted) {
+                    await sleep(BACKOFF_MS * 2 ** attempt, signal);
+                    continue;
+                }
+                throw e;
+            }
+            if (REDIRECTS.has(res.status) && res.header('location') && (verb === 'GET' || verb === 'HEAD') && call.followRedirects !== false) {
+                res.discard();
+                if (++redirects > MAX_REDIRECTS)
+                    throw this.failure('unreachable', url, verb, `more than ${MAX_REDIRECTS} redirects`);
+                url = new URL(res.header('location'), url);
+                attempt--;
+                continue;
+            }
+            if (attempt < retries && isRetryableStatus(res.status) && !signal?.aborted) {
+                res.discard();
+                await sleep(retryAfterMs(res.header('retry-after')) ?? BACKOFF_MS * 2 ** attempt, signal);
+                continue;
+            }
+            return res;
+        }
+    }
+    /** One exchange: no retry, no redirect. */
+    once(method, url, call, credentialsOrigin, timeouts, maxBytes, started, signal) {
+        if (signal?.aborted)
+            return Promise.reject(abortReason(signal));
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            return Promise.reject(this.failure('unreachable', url, method, `${url.protocol} is not HTTP`));
+        const headers = { ...call.headers };
+        // Credentials are for their own origin; a redirect or a Location elsewhere gets none.
+        if (call.authorization && credentialsOrigin === url.origin)
+            headers.Authorization = call.authorization;
+        if (url.username || url.password) {
+            headers.Authorization ??= `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+        }
+        const target = new URL(url);
+        target.username = '';
+        target.password = '';
+        return new Promise((resolve, reject) => {
+            const send = url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_.request;
+            const req = send(target, { method, headers });
+            let settled = false;
+            let timer;
+            const arm = (ms, kind, reason) => {
+                if (timer)
+                    clearTimeout(timer);
+                timer = Number.isFinite(ms) ? setTimeout(() => fail(this.failure(kind, url, method, reason)), ms).unref() : undefined;
+            };
+            const done = () => {
+                settled = true;
+                if (timer)
+                    clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+            };
+            const fail = (e) => {
+                if (settled)
+                    return;
+                done();
+                req.destroy();
+                reject(e);
+            };
+            const onAbort = () => fail(abortReason(signal));
+            signal?.addEventListener('abort', onAbort, { once: true });
+            // Headers are awaited once the connection is up and the whole request has gone out.
+            let connected = false;
+            let sent = false;
+            const awaitHeaders = () => {
+                if (connected && sent)
+                    arm(timeouts.headersMs, 'headers-timeout', `no answer within ${seconds(timeouts.headersMs)}`);
+            };
+            arm(timeouts.connectMs, 'connect-timeout', `no connection within ${seconds(timeouts.connectMs)}`);
+            req.on('socket', (socket) => {
+                const up = () => {
+                    connected = true;
+                    if (!sent)
+                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
+                    awaitHeaders();
+                };
+                if (socket.connecting)
+                    socket.once('connect', up);
+                else
+                    up();
+            });
+            req.on('finish', () => {
+                sent = true;
+                awaitHeaders();
+            });
+            req.on('error', (e) => fail(isHttpFailure(e) ? e : this.failure('unreachable', url, method, e.code ?? e.message, e)));
+            req.on('response', (res) => {
+                if (settled)
+                    return res.destroy();
+                done();
+                resolve(this.response(res, url, method, timeouts, maxBytes, started, signal));
+            });
+            const body = call.body;
+            if (body instanceof external_node_stream_.Readable) {
+                // Bytes leaving the file are progress: a server that stops reading stalls them.
+                body.on('data', () => {
+                    if (connected && !sent)
+                        arm(timeouts.idleMs, 'send-timeout', `it took nothing for ${seconds(timeouts.idleMs)}`);
+                });
+                body.on('error', (e) => fail(e));
+                body.pipe(req);
+            }
+            else {
+                req.end(body);
+            }
+        });
+    }
+    response(res, url, method, timeouts, maxBytes, started, signal) {
+        const body = new BoundedBody(res, { idleMs: timeouts.idleMs, maxBytes }, (kind, reason, cause) => this.failure(kind, url, method, reason, cause));
+        if (signal) {
+            const onAbort = () => body.destroy(abortReason(signal));
+            signal.addEventListener('abort', onAbort, { once: true });
+            body.once('close', () => signal.removeEventListener('abort', onAbort));
+        }
+        const buffer = async () => {
+            const left = timeouts.totalMs - (Date.now() - started);
+            const deadline = Number.isFinite(left)
+                ? setTimeout(() => body.destroy(this.failure('deadline', url, method, `the answer took over ${seconds(timeouts.totalMs)}`)), Math.max(0, left)).unref()
+                : undefined;
+            try {
+                const chunks = [];
+                for await (const chunk of body)
+                    chunks.push(chunk);
+                return Buffer.concat(chunks);
+            }
+            finally {
+                if (deadline)
+                    clearTimeout(deadline);
+            }
+        };
+        const text = async () => (await buffer()).toString('utf8');
+        return {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            url: url.href,
+            headers: res.headers,
+            header: (name) => {
+                const v = res.headers[name.toLowerCase()];
+                return Array.isArray(v) ? v.join(', ') : v;
+            },
+            body,
+            buffer,
+            text,
+            json: async () => {
+                const t = await text();
+                try {
+                    return JSON.parse(t);
+                }
+                catch {
+                    return undefined;
+                }
+            },
+            discard: () => {
+                body.destroy();
+            },
+        };
+    }
+    failure(kind, url, method, reason, cause) {
+        return new HttpFailure(this.options.service, kind, url.href, method, reason, { hint: this.options.hint, cause });
+    }
+}
+/** The reason a signal was aborted with, as an Error (AbortController.abort() gives an AbortError). */
+function abortReason(signal) {
+    const r = signal.reason;
+    return r instanceof Error ? r : Object.assign(new Error(`The operation was cancelled${r === undefined ? '' : ` (${String(r)})`}.`), { name: 'AbortError' });
+}
+function anySignal(...signals) {
+    const present = signals.filter((s) => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(abortReason(signal));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Retry-After in seconds (capped at 30 s: a step should not sleep for an hour). */
+function retryAfterMs(header) {
+    const s = Number(header);
+    return header && Number.isFinite(s) && s >= 0 ? Math.min(s, 30) * 1000 : undefined;
+}
+
+
+;// CONCATENATED MODULE: ./packages/core/src/model/measure-endpoint-latency.ts
+/**
+ * Latency as users of the serving stack feel it: a set number of requests to the team's HTTP
+ * model server (Triton, TorchServe, KServe or their own) at a set concurrency, after warm-up, each
+ * timed from sending until its whole answer has arrived. Summarised exactly as the in-process
+ * latency is (latency-summary.ts: percentiles, p99 spread over blocks, too-few-runs warning), so
+ * `latency.p99` gates the same way whichever was measured.
+ */
+
+
+
+
+
+
+/** Most timed requests (the same bound as in-process runs), warm-up requests and concurrency. */
+const MAX_ENDPOINT_REQUESTS = 1_000_000;
+const MAX_ENDPOINT_WARMUP = 100_000;
+const MAX_ENDPOINT_CONCURRENCY = 1024;
+const measure_endpoint_latency_hrtime = process.hrtime.bigint;
+const V2_PATH = /^\/v2\/models\/[^/]+(\/versions\/[^/]+)?\/infer$/;
+/** The endpoint URL checked before anything is sent: what is wrong with it and how to write it. */
+function checkEndpointUrl(text, format) {
+    let url;
+    try {
+        // "localhost:8080/predict" parses as the scheme localhost: a URL here needs its ://.
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+            throw new TypeError('no scheme');
+        url = new URL(text);
+    }
+    catch {
+        throw new errors_InputError(`Input 'latency-endpoint' is '${shownText(text)}', not a URL; write the full address requests go to, e.g. http://localhost:8080/predict.`, {
+            input: 'latency-endpoint',
+        });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new errors_InputError(`Input 'latency-endpoint' is ${shownUrl(url)}, a ${url.protocol} URL; the model server is reached over http:// or https://.`, {
+            input: 'latency-endpoint',
+        });
+    }
+    if (format === 'v2' && !V2_PATH.test(url.pathname)) {
+        throw new errors_InputError(`Input 'latency-endpoint' is ${shownUrl(url)}, but the v2 inference protocol posts to /v2/models/<name>/infer (or /v2/models/<name>/versions/<v>/infer); give that full URL, e.g. http://localhost:8000/v2/models/penguins/infer.`, { input: 'latency-endpoint' });
+    }
+    return url;
+}
+/** Warm-up, then the timed requests, `concurrency` at a time, cycling through `bodies`. */
+async function measureEndpointLatency(bodies, options) {
+    const url = checkEndpointUrl(options.url, options.format);
+    const shown = shownUrl(url);
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    const t = options.timeoutMs;
+    const client = new http_client_HttpClient({
+        service: 'the model server',
+        hint: 'check latency-endpoint and that the model server is up',
+        timeouts: { connectMs: t, headersMs: t, idleMs: t, totalMs: t },
+        retries: 0,
+        signal,
+    });
+    const authorization = options.token ? `Bearer ${options.token}` : undefined;
+    let answered = false;
+    let checked = false;
+    const failures = {};
+    let firstFailure;
+    /** One request: its latency in ms, or undefined when it failed (counted in `failures`). */
+    const send = async (i, timed) => {
+        const t0 = measure_endpoint_latency_hrtime();
+        let res;
+        let body;
+        try {
+            res = await client.request({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body: bodies[i % bodies.length], authorization });
+            body = await res.buffer();
+        }
+        catch (e) {
+            // Nothing answered yet: the endpoint is down or wrong, not slow. Stop at once.
+            if (isHttpFailure(e) && !answered && (e.kind === 'unreachable' || e.kind === 'connect-timeout'))
+                throw e;
+            if (!isHttpFailure(e))
+                throw e;
+            if (timed)
+                count(e.kind === 'unreachable' || e.kind === 'broken' ? e.kind : e.kind === 'too-large' ? 'too-large' : 'timeout', e.reason);
+            return undefined;
+        }
+        const ms = Number(measure_endpoint_latency_hrtime() - t0) / 1e6;
+        answered = true;
+        if (res.status < 200 || res.status > 299) {
+            if (timed)
+                count(String(res.status), body.toString('utf8'));
+            return undefined;
+        }
+        if (!checked) {
+            checked = true;
+            checkAnswer(body, options.format, shown);
+        }
+        return ms;
+    };
+    const count = (what, detail) => {
+        failures[what] = (failures[what] ?? 0) + 1;
+        firstFailure ??= `${what}${detail ? ` ${shownText(detail)}` : ''}`;
+    };
+    const samples = new Float64Array(options.requests);
+    const ok = new Uint8Array(options.requests);
+    const phase = async (total, timed) => {
+        let next = 0;
+        const worker = async () => {
+            for (let i = next++; i < total; i = next++) {
+                const ms = await send(i, timed);
+                if (timed && ms !== undefined) {
+                    samples[i] = ms;
+                    ok[i] = 1;
+                }
+            }
+        };
+        try {
+            await Promise.all(Array.from({ length: Math.min(options.concurrency, total) }, worker));
+        }
+        catch (e) {
+            stop.abort();
+            throw e;
+        }
+    };
+    await phase(options.warmupRequests, false);
+    const started = measure_endpoint_latency_hrtime();
+    await phase(options.requests, true);
+    const seconds = Number(measure_endpoint_latency_hrtime() - started) / 1e9;
+    const errors = options.requests - ok.reduce((s, x) => s + x, 0);
+    checkErrorRate(errors, options, shown, failures, firstFailure);
+    // Request order, successes only: the p99 spread's blocks stay consecutive stretches of time.
+    const good = samples.filter((_, i) => ok[i] === 1);
+    return {
+        ...summarizeLatencies(good, 'timed requests answered'),
+        url: shown,
+        format: options.format,
+        requests: options.requests,
+        concurrency: options.concurrency,
+        warmupRequests: options.warmupRequests,
+        timeoutMs: options.timeoutMs,
+        errors,
+        failures,
+        throughput: good.length / seconds,
+        histogram: latencyHistogram(good),
+    };
+}
+/** A 2xx that is not what the protocol answers means the URL points at something else. */
+function checkAnswer(body, format, shown) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        parsed = undefined;
+    }
+    const fine = format === 'v2' ? typeof parsed === 'object' && parsed !== null && Array.isArray(parsed.outputs) : parsed !== undefined;
+    if (!fine) {
+        throw new ServiceError(`the model server ${shown}`, `The model server at ${shown} answered 2xx with ${format === 'v2' ? 'no "outputs" array, so it does not speak the v2 inference protocol' : 'a body that is not JSON'}; check latency-endpoint and latency-endpoint-format.`);
+    }
+}
+function checkErrorRate(errors, options, shown, failures, firstFailure) {
+    const rate = errors / options.requests;
+    if (errors === 0 || (rate <= options.maxErrorRate && errors < options.requests))
+        return;
+    const tally = Object.entries(failures)
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, n]) => `${what} ×${n}`)
+        .join(', ');
+    const clientErrors = Object.entries(failures).reduce((s, [what, n]) => s + (/^4\d\d$/.test(what) ? n : 0), 0);
+    const head = `The model server at ${shown} failed ${errors} of ${options.requests} timed requests (${percent(rate)}: ${tally}; first: ${firstFailure ?? '-'})`;
+    if (clientErrors * 2 > errors) {
+        throw new errors_InputError(`${head}: it refuses what modelci sends; check latency-endpoint-format (json-rows sends {"rows": [...]}, v2 the KServe v2 inference protocol), latency-endpoint and latency-endpoint-token.`, { input: 'latency-endpoint-format' });
+    }
+    throw new ServiceError(`the model server ${shown}`, `${head}, above latency-endpoint-max-error-rate (${percent(options.maxErrorRate)}): a latency measured over failing requests means nothing; fix the server or its capacity (or lower latency-endpoint-concurrency), then try again.`, { retryable: true });
+}
+function percent(share) {
+    return `${Number((share * 100).toPrecision(3))}%`;
+}
+/** Server text and user text in a one-line message: short, one line, no URIs' credentials. */
+function shownText(text) {
+    const one = redactUri(text).replace(/\s+/g, ' ').trim();
+    return one.length > 160 ? `${one.slice(0, 157)}...` : one;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/model/endpoint-requests.ts
+const ENDPOINT_FORMATS = (/* unused pure expression or super */ null && (['json-rows', 'v2']));
+/** onnxruntime tensor types as the v2 protocol names them ("Tensor Data Types" of the spec). */
+const V2_DATATYPES = {
+    float32: 'FP32',
+    float64: 'FP64',
+    float16: 'FP16',
+    int64: 'INT64',
+    int32: 'INT32',
+    int16: 'INT16',
+    int8: 'INT8',
+    uint8: 'UINT8',
+    bool: 'BOOL',
+    string: 'BYTES',
+};
+function v2Datatype(ortType) {
+    return V2_DATATYPES[ortType] ?? ortType.toUpperCase();
+}
+/** `count` bodies (fewer when the data has fewer rows: requests cycle through them). */
+function endpointBodies(format, table, plan, count) {
+    const n = Math.max(1, Math.min(plan.rowCount, count));
+    const bodies = [];
+    if (format === 'json-rows') {
+        const wanted = new Set(plan.bindings.flatMap((b) => b.columns));
+        const columns = table.columns.filter((c) => wanted.has(c.name));
+        for (let r = 0; r < n; r++)
+            bodies.push(JSON.stringify({ rows: [rowObject(columns, r)] }));
+    }
+    else {
+        for (let r = 0; r < n; r++) {
+            const feeds = plan.feeds(r, r + 1);
+            const inputs = Object.entries(feeds).map(([name, t]) => ({ name, shape: [...t.dims], datatype: v2Datatype(t.type), data: jsonData(t.data, t.type) }));
+            bodies.push(JSON.stringify({ inputs }));
+        }
+    }
+    return bodies;
+}
+/** One row as an object of its cells; a missing cell is null (JSON has no NaN). */
+function rowObject(columns, r) {
+    const row = {};
+    for (const c of columns) {
+        if (c.kind === 'numeric')
+            row[c.name] = Number.isFinite(c.values[r]) ? c.values[r] : null;
+        else
+            row[c.name] = c.codes[r] < 0 ? null : c.categories[c.codes[r]];
+    }
+    return row;
+}
+/** Tensor data as JSON can carry it: int64 as numbers, NaN as null, booleans as true/false. */
+function jsonData(data, type) {
+    const values = Array.from(data);
+    if (type === 'bool')
+        return values.map((v) => v !== 0);
+    return values.map((v) => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : v));
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -50055,6 +54238,8 @@ function jsonNumber(v) {
 
 
 
+
+
 const P_SIGNIFICANT = 0.05;
 async function evaluateModel(input) {
     const table = await readTestData(input);
@@ -50062,8 +54247,9 @@ async function evaluateModel(input) {
     const candidate = await scoreModel(input.model, 'model', table, label, input);
     try {
         const robustness = await probeRobustness(candidate.session, candidate.plan, fetchNames(candidate.roles), candidate.predictions);
-        const latency = input.latency === false ? undefined : await latencyReport(candidate, input.latency ?? {});
-        const report = buildReport(input, table, candidate, robustness, latency);
+        const latency = input.latency === false || input.endpoint ? undefined : await latencyReport(candidate, input.latency ?? {});
+        const endpoint = input.endpoint ? await endpointReport(table, candidate, input.endpoint) : undefined;
+        const report = buildReport(input, table, candidate, robustness, latency, endpoint);
         if (input.baseline)
             report.baseline = await baselineReport(input, table, label, candidate);
         return report;
@@ -50092,7 +54278,7 @@ function labelColumn(table, name) {
     });
 }
 async function scoreModel(path, inputName, table, label, input) {
-    const session = await openModel(path, { provider: input.provider, input: inputName, cudaDir: input.cudaDir });
+    const session = await openModel(path, { provider: input.provider, input: inputName, cudaProviders: input.cudaProviders });
     try {
         const plan = planFeeds(table, session.inputs, session.ort, {
             labelColumn: label.name,
@@ -50157,15 +54343,17 @@ function flatMetrics(m, sizeBytes) {
     }
     return out;
 }
-function buildReport(input, table, m, robustness, latency) {
+function buildReport(input, table, m, robustness, latency, endpointLatency) {
     const info = m.session.info;
     const metrics = flatMetrics(m, info.totalBytes);
     for (const check of robustness)
         metrics[`robustness.${check.name}`] = check.passed === null ? null : check.passed ? 1 : 0;
-    if (latency) {
+    // The latency gated is the one measured: the model server's when an endpoint was given.
+    const timed = endpointLatency ?? latency;
+    if (timed) {
         for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
-            metrics[`latency.${k}`] = latency[k];
-        metrics.throughput = latency.throughput;
+            metrics[`latency.${k}`] = timed[k];
+        metrics.throughput = timed.throughput;
     }
     else {
         for (const k of ['mean', 'p50', 'p95', 'p99', 'max'])
@@ -50198,6 +54386,7 @@ function buildReport(input, table, m, robustness, latency) {
         },
         regression: m.regression,
         latency,
+        endpointLatency,
         robustness,
         notes: c ? [...c.notes] : [],
     };
@@ -50206,6 +54395,11 @@ async function latencyReport(m, options) {
     const result = await measureLatency(m.session, m.plan, options);
     const { samples: _samples, ...summary } = result;
     return { ...summary, hardware: await hardware(m.session) };
+}
+/** Requests built from the same rows the model was scored on, one row each. */
+async function endpointReport(table, m, options) {
+    const bodies = endpointBodies(options.format, table, m.plan, options.requests + options.warmupRequests);
+    return measureEndpointLatency(bodies, options);
 }
 async function hardware(session) {
     const cpus = external_node_os_default().cpus();
@@ -50355,7 +54549,7 @@ function formatPercent(x) {
 function formatDuration(ms) {
     return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Number((ms / 1000).toPrecision(4))} s`;
 }
-function formatCount(n) {
+function format_formatCount(n) {
     return Math.round(n).toLocaleString('en-US');
 }
 
@@ -50503,6 +54697,7 @@ function evaluationSections(e, checkNames, gateMs) {
         confusionSection(e),
         perClassSection(e),
         e.latency ? latencySection(e.latency, gateMs) : undefined,
+        e.endpointLatency ? endpointLatencySection(e.endpointLatency, gateMs) : undefined,
         robustnessSection(e.robustness, checkNames),
     ];
 }
@@ -50524,8 +54719,8 @@ function modelSection(e) {
         `- **Model:** ${mdCode(m.path)}, ${formatQuantity(m.sizeBytes, 'bytes')}${external}${m.producer ? `, made by ${mdCode(m.producer)}` : ''}, IR ${m.irVersion}${opsets ? `, opset ${mdText(opsets)}` : ''} (${e.task})`,
         ...m.inputs.map((i) => `- **Input** ${mdCode(i.input)} (${mdText(i.type)}) ← ${columnList(i.columns)} _(${mdText(i.source)})_`),
         `- **Outputs used:** ${outputs.join(', ') || NOT_MEASURED}`,
-        `- **Data:** ${formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
-            (d.rowsWithMissingInputs > 0 ? `; ${formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
+        `- **Data:** ${format_formatCount(d.rows)} rows from ${files || mdCode(d.spec)}; label column ${mdCode(d.labelColumn)}` +
+            (d.rowsWithMissingInputs > 0 ? `; ${format_formatCount(d.rowsWithMissingInputs)} rows with missing inputs` : '; no missing inputs'),
     ].join('\n');
 }
 function columnList(columns) {
@@ -50613,7 +54808,7 @@ function perClassSection(e) {
         return undefined;
     const rows = c.perClass
         .slice(0, MAX_TABLE_ROWS)
-        .map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${formatCount(k.support)} |`);
+        .map((k) => `| ${mdText(k.label)} | ${k.precision.toFixed(3)} | ${k.recall.toFixed(3)} | ${k.f1.toFixed(3)} | ${format_formatCount(k.support)} |`);
     return [
         '### Per class',
         '',
@@ -50631,35 +54826,76 @@ function latencySection(l, gateMs) {
         '|---:|---:|---:|---:|---:|---:|',
         `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
         '',
-        `${formatCount(l.runs)} timed runs after ${formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
+        `${format_formatCount(l.runs)} timed runs after ${format_formatCount(l.warmupRuns)} warm-up runs, at batch size ${l.batchSize} (the throughput is rows per second at that batch size).`,
         '',
         `**Hardware:** ${mdText(hardwareLine(l))}`,
     ];
+    out.push(...spreadAndChart(l, l.histogram, gateMs, 'runs'));
+    return out.join('\n');
+}
+/** latency-endpoint: the model server's latency, as users of the serving stack feel it. */
+function endpointLatencySection(l, gateMs) {
+    const out = [
+        '### Latency (model server)',
+        '',
+        '| p50 | p95 | p99 | max | mean | throughput |',
+        '|---:|---:|---:|---:|---:|---:|',
+        `| ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${ms(l.mean)} | ${rowsPerSecond(l.throughput)} |`,
+        '',
+        `p99 ${ms(l.p99)} over ${format_formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${mdCode(l.url)} (${mdText(endpointDetail(l))}).`,
+    ];
+    if (l.errors > 0)
+        out.push('', `${mdText(endpointErrorLine(l))}.`);
+    out.push(...spreadAndChart(l, l.histogram, gateMs, 'requests'));
+    return out.join('\n');
+}
+/** "p99 12.3 ms over 2,000 requests at concurrency 8 against http://host/predict (json-rows, after 50 warm-up)" */
+function endpointLine(l) {
+    return `p99 ${ms(l.p99)} over ${formatCount(l.requests)} requests at concurrency ${l.concurrency} against ${l.url} (${endpointDetail(l)})`;
+}
+function endpointDetail(l) {
+    return `${l.format === 'v2' ? 'v2 inference protocol' : 'json-rows'}, after ${format_formatCount(l.warmupRequests)} warm-up, timeout ${formatNumber(l.timeoutMs / 1000, 3)} s`;
+}
+/** "3 of 2,000 requests failed (503 ×2, timeout ×1) and are not in the percentiles" */
+function endpointErrorLine(l) {
+    const tally = Object.entries(l.failures)
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, n]) => `${what} ×${n}`)
+        .join(', ');
+    return `${format_formatCount(l.errors)} of ${format_formatCount(l.requests)} requests failed (${tally}) and are not in the percentiles`;
+}
+/** The p99 spread over blocks, the warning when the gate sits inside it, the too-few warning and the chart. */
+function spreadAndChart(l, histogram, gateMs, unit) {
+    const out = [];
     const spread = l.p99Spread;
     if (spread) {
-        out.push('', `p99 over ${spread.blocks} blocks of ${formatCount(spread.runsPerBlock)} consecutive runs: ${ms(spread.low)} to ${ms(spread.high)}.`);
-        if (gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high) {
-            out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more runs, or set the gate outside it.`);
+        out.push('', `p99 over ${spread.blocks} blocks of ${format_formatCount(spread.runsPerBlock)} consecutive ${unit}: ${ms(spread.low)} to ${ms(spread.high)}.`);
+        if (gateInsideSpread(l, gateMs)) {
+            out.push('', `> ⚠️ The latency gate (${ms(gateMs)}) lies inside that spread: the same model can pass or fail it from one run to the next. Measure on a quieter runner, with more ${unit}, or set the gate outside it.`);
         }
     }
     if (l.warning)
         out.push('', `> ⚠️ ${mdText(l.warning)}`);
-    const chart = latencyChart(l.histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
+    const chart = latencyChart(histogram, { p50: l.p50, p99: l.p99, gate: gateMs });
     if (chart)
         out.push('', chart);
-    return out.join('\n');
+    return out;
+}
+function gateInsideSpread(l, gateMs) {
+    const spread = l.p99Spread;
+    return spread !== undefined && gateMs !== undefined && gateMs >= spread.low && gateMs <= spread.high;
 }
 /** Where the numbers were measured: a latency means nothing without the machine. */
 function hardwareLine(l) {
     const h = l.hardware;
-    const gpus = h.gpus.length > 0 ? `GPU ${h.gpus.map((g) => `${g.name} (${formatCount(g.memoryMiB)} MiB)`).join(', ')}` : 'no GPU';
+    const gpus = h.gpus.length > 0 ? `GPU ${h.gpus.map((g) => `${g.name} (${format_formatCount(g.memoryMiB)} MiB)`).join(', ')}` : 'no GPU';
     return `${h.provider} provider · ${h.cpu}, ${h.cores} cores · ${gpus} · onnxruntime ${h.onnxruntime} · Node ${h.node} · ${h.platform}`;
 }
 function ms(x) {
     return `${formatNumber(x, 3)} ms`;
 }
 function rowsPerSecond(x) {
-    return `${x >= 100 ? formatCount(x) : formatNumber(x, 3)} rows/s`;
+    return `${x >= 100 ? format_formatCount(x) : formatNumber(x, 3)} rows/s`;
 }
 /** Blue bars on GitHub's light and dark backgrounds (mermaid's default first colour is nearly white). */
 const LATENCY_CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0366d6, #d73a49"}}}}%%';
@@ -50689,12 +54925,15 @@ function latencyChart(h, marks = {}) {
     return [
         '```mermaid',
         LATENCY_CHART_INIT,
-        'xychart-beta',
-        `  title "Latency per run (ms, bucket upper edge, log-spaced)${gateOutside ? `; the gate, ${formatNumber(marks.gate, 3)} ms, is beyond the slowest run` : ''}"`,
+        // Horizontal: twenty bucket labels side by side overlap; stacked they read. A short title
+        // (mermaid clips one wider than the chart).
+        'xychart-beta horizontal',
+        '  title "Runs per latency bucket (ms, log-spaced)"',
         `  x-axis "ms" [${labels.map((s, i) => JSON.stringify(tags[i].length > 0 ? `${s} (${tags[i].join(', ')})` : s)).join(', ')}]`,
         `  y-axis "runs" 0 --> ${top}`,
         `  bar [${h.counts.join(', ')}]`,
         '```',
+        ...(gateOutside ? ['', `The gate, ${formatNumber(marks.gate, 3)} ms, is beyond the slowest run.`] : []),
     ].join('\n');
 }
 /**
@@ -50848,6 +55087,8 @@ function warnings(v, at) {
         .map((r) => ({ level: 'warning', title: `Robustness: ${r.name}`, message: r.detail, ...at }));
     if (e.latency?.warning)
         out.push({ level: 'warning', title: 'Latency: too few runs', message: e.latency.warning, ...at });
+    if (e.endpointLatency?.warning)
+        out.push({ level: 'warning', title: 'Latency: too few requests', message: e.endpointLatency.warning, ...at });
     return out;
 }
 function notices(v, at) {
@@ -50939,9 +55180,14 @@ const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 function evaluateGates(gates, metrics, options = {}) {
     const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
     const checks = options.checks ?? [];
-    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
-    const total = results.length + checks.length;
-    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const failedGates = results.filter((r) => !r.passed).map((r) => r.gate);
+    const failedChecks = checks.filter((c) => !c.passed).map((c) => c.name);
+    const failed = [...failedGates, ...failedChecks];
+    // Built-in checks are not gates the user wrote: counted apart ("5 gates and 3 checks passed").
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const summary = failed.length === 0
+        ? `All ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${count(checks.length, 'check')}` : ''} passed.`
+        : `${failedGates.length} of ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${failedChecks.length} of ${count(checks.length, 'check')}` : ''} failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -51303,8 +55549,20 @@ function parseRateText(text, input) {
         throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
     return parseShareText(t, input);
 }
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+function requireInput(value, input, what, options = {}) {
+    const v = value?.trim();
+    if (!v)
+        throw new errors_InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+    return v;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-inputs.ts
+
 const QUALITY_GATES_INPUTS = [
     {
         name: 'model',
@@ -51351,9 +55609,15 @@ const QUALITY_GATES_INPUTS = [
         description: 'Where to run the model: cpu, or cuda on a self-hosted runner with an NVIDIA GPU, CUDA 12 and cuDNN 9. When cuda is asked for and cannot start, the step fails; it never measures the CPU instead.',
     },
     {
-        name: 'onnxruntime-cuda-dir',
-        type: 'path',
-        description: 'With execution-provider cuda: a folder on the runner holding libonnxruntime_providers_cuda.so and libonnxruntime_providers_shared.so of onnxruntime 1.30.0; they are copied beside the bundled onnxruntime on first use. Not needed when they are already there.',
+        name: 'onnxruntime-cuda-url',
+        type: 'uri',
+        default: officialArchiveUrl(ONNXRUNTIME_VERSION),
+        description: "With execution-provider cuda: where to get onnxruntime's GPU release archive (the CUDA provider libraries) of the bundled version: an https URL, or a path or file:// URL of the .tgz on the runner. Checked by its sha256, extracted once into the runner's tool cache, and only its checked provider libraries are installed beside the bundled onnxruntime.",
+    },
+    {
+        name: 'onnxruntime-cuda-sha256',
+        type: 'string',
+        description: 'The sha256 of the archive at onnxruntime-cuda-url (from `curl -sL <url> | sha256sum`). Not needed for the official archive by its file name (onnxruntime-linux-x64-gpu_cuda12-1.30.0.tgz, from GitHub, a mirror or a path), whose published digest modelci knows; required for any other. A mismatch stops the step before anything is extracted or cached.',
     },
     {
         name: 'task',
@@ -51404,6 +55668,53 @@ const QUALITY_GATES_INPUTS = [
         default: 'modelci-gate-verdict.json',
         description: 'Where to write the GateVerdict JSON (modelci/gate-verdict@1, with the metrics and the full evaluation).',
     },
+    {
+        name: 'latency-endpoint',
+        type: 'uri',
+        description: "Measure latency against the HTTP model server you deploy instead of in-process: the URL each request is POSTed to (http://host:8080/predict, or http://host:8000/v2/models/<name>/infer for v2). One test-data row per request; latency.* and throughput are then the server's.",
+    },
+    {
+        name: 'latency-endpoint-format',
+        type: 'choice',
+        choices: ['json-rows', 'v2'],
+        default: 'json-rows',
+        description: 'How requests are written: json-rows sends {"rows": [{"column": value, ...}]}; v2 the KServe/Triton v2 inference protocol, {"inputs": [{"name", "shape", "datatype", "data"}]} with the model\'s own input tensors.',
+    },
+    {
+        name: 'latency-endpoint-requests',
+        type: 'count',
+        min: 1,
+        max: 1000000,
+        default: '1000',
+        description: 'Timed requests to latency-endpoint. Fewer than 1000 leaves the p99 resting on under 10 samples (the summary says so).',
+    },
+    {
+        name: 'latency-endpoint-concurrency',
+        type: 'count',
+        min: 1,
+        max: 1024,
+        default: '1',
+        description: 'Requests in flight at once, as many clients would send them.',
+    },
+    { name: 'latency-endpoint-warmup', type: 'count', min: 0, max: 100000, default: '50', description: 'Untimed requests before timing starts.' },
+    {
+        name: 'latency-endpoint-timeout',
+        type: 'duration',
+        default: '10s',
+        description: 'Longest wait for one whole answer (e.g. 10s or 500ms); a slower request counts as an error.',
+    },
+    {
+        name: 'latency-endpoint-max-error-rate',
+        type: 'rate',
+        default: '1%',
+        description: 'Share of timed requests that may fail (non-2xx, timeout) before the step fails: the latency of a failing server means nothing.',
+    },
+    {
+        name: 'latency-endpoint-token',
+        type: 'string',
+        secret: true,
+        description: 'Sent as "Authorization: Bearer <token>" to the endpoint\'s own origin only; masked in the log. Pass it from a secret.',
+    },
 ];
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates.ts
@@ -51412,6 +55723,7 @@ const QUALITY_GATES_INPUTS = [
  * model (or read the team's report), apply the gates and built-in checks, and write the
  * GateVerdict atomically, only once everything succeeded.
  */
+
 
 
 
@@ -51459,7 +55771,7 @@ const PER_CLASS = /^(precision|recall|f1)\.[A-Za-z0-9_]+$/;
 function isKnownMetric(name) {
     return KNOWN_METRICS.includes(name) || PER_CLASS.test(name);
 }
-async function runQualityGates(req, now = new Date()) {
+async function runQualityGates(req, now = new Date(), prepared = {}) {
     const v = parseInputs(QUALITY_GATES_INPUTS, req);
     const model = v.model;
     const reportPath = v.report;
@@ -51475,19 +55787,23 @@ async function runQualityGates(req, now = new Date()) {
     }
     const verdictPath = v['verdict-path'];
     const baseline = v.baseline;
+    const endpoint = endpointOptions(v, req, gates, Boolean(reportPath));
     let metrics;
     let baselineMetrics;
     let evaluation;
     if (model) {
         checkMetricNames(gates);
         const baselineIsReport = baseline?.toLowerCase().endsWith('.json');
+        const testData = requireInput(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)', { with: 'model' });
+        const labelColumn = requireInput(req['label-column'], 'label-column', 'the name of the column holding the true labels', { with: 'model' });
+        const cudaProviders = prepared.cudaProviders ? await prepared.cudaProviders() : undefined;
         evaluation = await evaluateModel({
             model,
-            testData: required(req['test-data'], 'test-data', 'the held-out data to score the model on (file, directory or glob)'),
-            labelColumn: required(req['label-column'], 'label-column', 'the name of the column holding the true labels'),
+            testData,
+            labelColumn,
             baseline: baselineIsReport ? undefined : baseline,
             provider: v['execution-provider'],
-            cudaDir: v['onnxruntime-cuda-dir'],
+            cudaProviders,
             task: v.task,
             mapping: v['input-mapping'].length > 0 ? parseInputMapping(v['input-mapping'].join('\n')) : undefined,
             features: req.features?.trim() ? parseNameList(req.features) : undefined,
@@ -51496,6 +55812,7 @@ async function runQualityGates(req, now = new Date()) {
             probabilityOutput: v['probability-output'],
             delimiter: req.delimiter || undefined,
             latency: { runs: v['latency-runs'], warmupRuns: v['warmup-runs'], batchSize: v['batch-size'] },
+            endpoint,
             baselineLatency: gates.some((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric)),
             now,
         });
@@ -51577,6 +55894,34 @@ function builtInChecks(report) {
     }
     return checks;
 }
+/**
+ * latency-endpoint's options, checked before the model is run: it needs the model (requests are
+ * built from the rows it takes), and its latency is not comparable with a baseline run in-process.
+ */
+function endpointOptions(v, req, gates, withReport) {
+    const url = v['latency-endpoint'];
+    if (!url)
+        return undefined;
+    if (withReport) {
+        throw new errors_InputError(`Input 'latency-endpoint' needs 'model' (with test-data): the requests are built from the rows the model takes; with 'report', put the server's latency in your report instead.`, { input: 'latency-endpoint' });
+    }
+    const compared = gates.find((g) => g.threshold.kind === 'baseline' && /^(latency\.|throughput)/.test(g.threshold.metric));
+    if (compared) {
+        throw new errors_InputError(`Gate '${compared.text}' compares latency with the baseline, but with latency-endpoint the candidate's latency is the server's and the baseline's would be in-process; gate on a fixed threshold (e.g. latency.p99 <= 50ms) instead.`, { input: compared.input, line: compared.line });
+    }
+    const format = v['latency-endpoint-format'];
+    checkEndpointUrl(url, format);
+    return {
+        url,
+        format,
+        requests: v['latency-endpoint-requests'],
+        concurrency: v['latency-endpoint-concurrency'],
+        warmupRequests: v['latency-endpoint-warmup'],
+        timeoutMs: v['latency-endpoint-timeout'],
+        maxErrorRate: v['latency-endpoint-max-error-rate'],
+        token: req['latency-endpoint-token']?.trim() || undefined,
+    };
+}
 /** Catches a misspelt metric before minutes of evaluation, not after. */
 function checkMetricNames(gates) {
     for (const g of gates) {
@@ -51589,11 +55934,895 @@ function checkMetricNames(gates) {
         }
     }
 }
-function required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new errors_InputError(`Input '${name}' is required with 'model': give ${what}.`, { input: name });
-    return v;
+
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(885);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
+var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+// Internal object for testability (allows mocking in ESM)
+const _internal = {
+    readLinuxVersionFile() {
+        const lsbReleaseFile = '/etc/lsb-release';
+        const osReleaseFile = '/etc/os-release';
+        let contents = '';
+        if (external_fs_namespaceObject.existsSync(lsbReleaseFile)) {
+            contents = external_fs_namespaceObject.readFileSync(lsbReleaseFile).toString();
+        }
+        else if (external_fs_namespaceObject.existsSync(osReleaseFile)) {
+            contents = external_fs_namespaceObject.readFileSync(osReleaseFile).toString();
+        }
+        return contents;
+    }
+};
+function _findMatch(versionSpec, stable, candidates, archFilter) {
+    return manifest_awaiter(this, void 0, void 0, function* () {
+        const platFilter = os.platform();
+        let result;
+        let match;
+        let file;
+        for (const candidate of candidates) {
+            const version = candidate.version;
+            debug(`check ${version} satisfies ${versionSpec}`);
+            if (semver.satisfies(version, versionSpec) &&
+                (!stable || candidate.stable === stable)) {
+                file = candidate.files.find(item => {
+                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
+                    let chk = item.arch === archFilter && item.platform === platFilter;
+                    if (chk && item.platform_version) {
+                        const osVersion = _getOsVersion();
+                        if (osVersion === item.platform_version) {
+                            chk = true;
+                        }
+                        else {
+                            chk = semver.satisfies(osVersion, item.platform_version);
+                        }
+                    }
+                    return chk;
+                });
+                if (file) {
+                    debug(`matched ${candidate.version}`);
+                    match = candidate;
+                    break;
+                }
+            }
+        }
+        if (match && file) {
+            // clone since we're mutating the file list to be only the file that matches
+            result = Object.assign({}, match);
+            result.files = [file];
+        }
+        return result;
+    });
+}
+function _getOsVersion() {
+    // TODO: add windows and other linux, arm variants
+    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
+    const plat = os.platform();
+    let version = '';
+    if (plat === 'darwin') {
+        version = cp.execSync('sw_vers -productVersion').toString();
+    }
+    else if (plat === 'linux') {
+        // lsb_release process not in some containers, readfile
+        // Run cat /etc/lsb-release
+        // DISTRIB_ID=Ubuntu
+        // DISTRIB_RELEASE=18.04
+        // DISTRIB_CODENAME=bionic
+        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
+        const lsbContents = _internal.readLinuxVersionFile();
+        if (lsbContents) {
+            const lines = lsbContents.split('\n');
+            for (const line of lines) {
+                const parts = line.split('=');
+                if (parts.length === 2 &&
+                    (parts[0].trim() === 'VERSION_ID' ||
+                        parts[0].trim() === 'DISTRIB_RELEASE')) {
+                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
+                    break;
+                }
+            }
+        }
+    }
+    return version;
+}
+// Alias for backwards compatibility
+function _readLinuxVersionFile() {
+    return _internal.readLinuxVersionFile();
+}
+//# sourceMappingURL=manifest.js.map
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(9023);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
+var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+/**
+ * Internal class for retries
+ */
+class RetryHelper {
+    constructor(maxAttempts, minSeconds, maxSeconds) {
+        if (maxAttempts < 1) {
+            throw new Error('max attempts should be greater than or equal to 1');
+        }
+        this.maxAttempts = maxAttempts;
+        this.minSeconds = Math.floor(minSeconds);
+        this.maxSeconds = Math.floor(maxSeconds);
+        if (this.minSeconds > this.maxSeconds) {
+            throw new Error('min seconds should be less than or equal to max seconds');
+        }
+    }
+    execute(action, isRetryable) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            let attempt = 1;
+            while (attempt < this.maxAttempts) {
+                // Try
+                try {
+                    return yield action();
+                }
+                catch (err) {
+                    if (isRetryable && !isRetryable(err)) {
+                        throw err;
+                    }
+                    info(err.message);
+                }
+                // Sleep
+                const seconds = this.getSleepAmount();
+                info(`Waiting ${seconds} seconds before trying again`);
+                yield this.sleep(seconds);
+                attempt++;
+            }
+            // Last attempt
+            return yield action();
+        });
+    }
+    getSleepAmount() {
+        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
+            this.minSeconds);
+    }
+    sleep(seconds) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        });
+    }
+}
+//# sourceMappingURL=retry-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
+var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class HTTPError extends Error {
+    constructor(httpStatusCode) {
+        super(`Unexpected HTTP response: ${httpStatusCode}`);
+        this.httpStatusCode = httpStatusCode;
+        Object.setPrototypeOf(this, new.target.prototype);
+    }
+}
+const tool_cache_IS_WINDOWS = process.platform === 'win32';
+const IS_MAC = process.platform === 'darwin';
+const tool_cache_userAgent = 'actions/tool-cache';
+/**
+ * Download a tool from an url and stream it into a file
+ *
+ * @param url       url of tool to download
+ * @param dest      path to download tool
+ * @param auth      authorization header
+ * @param headers   other headers
+ * @returns         path to downloaded tool
+ */
+function downloadTool(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        dest = dest || external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
+        yield mkdirP(external_path_namespaceObject.dirname(dest));
+        core_debug(`Downloading ${url}`);
+        core_debug(`Destination ${dest}`);
+        const maxAttempts = 3;
+        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
+        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
+        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
+            return yield downloadToolAttempt(url, dest || '', auth, headers);
+        }), (err) => {
+            if (err instanceof HTTPError && err.httpStatusCode) {
+                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
+                if (err.httpStatusCode < 500 &&
+                    err.httpStatusCode !== 408 &&
+                    err.httpStatusCode !== 429) {
+                    return false;
+                }
+            }
+            // Otherwise retry
+            return true;
+        });
+    });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (external_fs_namespaceObject.existsSync(dest)) {
+            throw new Error(`Destination file path ${dest} already exists`);
+        }
+        // Get the response headers
+        const http = new lib_HttpClient(tool_cache_userAgent, [], {
+            allowRetries: false
+        });
+        if (auth) {
+            core_debug('set auth');
+            if (headers === undefined) {
+                headers = {};
+            }
+            headers.authorization = auth;
+        }
+        const response = yield http.get(url, headers);
+        if (response.message.statusCode !== 200) {
+            const err = new HTTPError(response.message.statusCode);
+            core_debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            throw err;
+        }
+        // Download the response body
+        const pipeline = external_util_.promisify(external_stream_namespaceObject.pipeline);
+        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
+        const readStream = responseMessageFactory();
+        let succeeded = false;
+        try {
+            yield pipeline(readStream, external_fs_namespaceObject.createWriteStream(dest));
+            core_debug('download complete');
+            succeeded = true;
+            return dest;
+        }
+        finally {
+            // Error, delete dest before retry
+            if (!succeeded) {
+                core_debug('download failed');
+                try {
+                    yield rmRF(dest);
+                }
+                catch (err) {
+                    core_debug(`Failed to delete '${dest}'. ${err.message}`);
+                }
+            }
+        }
+    });
+}
+/**
+ * Extract a .7z file
+ *
+ * @param file     path to the .7z file
+ * @param dest     destination directory. Optional.
+ * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
+ * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
+ * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
+ * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
+ * interface, it is smaller than the full command line interface, and it does support long paths. At the
+ * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
+ * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
+ * to 7zr.exe can be pass to this function.
+ * @returns        path to the destination directory
+ */
+function extract7z(file, dest, _7zPath) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        ok(tool_cache_IS_WINDOWS, 'extract7z() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        const originalCwd = process.cwd();
+        process.chdir(dest);
+        if (_7zPath) {
+            try {
+                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
+                const args = [
+                    'x', // eXtract files with full paths
+                    logLevel, // -bb[0-3] : set output log level
+                    '-bd', // disable progress indicator
+                    '-sccUTF-8', // set charset for for console input/output
+                    file
+                ];
+                const options = {
+                    silent: true
+                };
+                yield exec(`"${_7zPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        else {
+            const escapedScript = path
+                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
+                .replace(/'/g, "''")
+                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                command
+            ];
+            const options = {
+                silent: true
+            };
+            try {
+                const powershellPath = yield io.which('powershell', true);
+                yield exec(`"${powershellPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        return dest;
+    });
+}
+/**
+ * Extract a compressed tar archive
+ *
+ * @param file     path to the tar
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
+ * @returns        path to the destination directory
+ */
+function extractTar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        // Create dest
+        dest = yield _createExtractFolder(dest);
+        // Determine whether GNU tar
+        core_debug('Checking tar --version');
+        let versionOutput = '';
+        yield exec_exec('tar --version', [], {
+            ignoreReturnCode: true,
+            silent: true,
+            listeners: {
+                stdout: (data) => (versionOutput += data.toString()),
+                stderr: (data) => (versionOutput += data.toString())
+            }
+        });
+        core_debug(versionOutput.trim());
+        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
+        // Initialize args
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        if (isDebug() && !flags.includes('v')) {
+            args.push('-v');
+        }
+        let destArg = dest;
+        let fileArg = file;
+        if (tool_cache_IS_WINDOWS && isGnuTar) {
+            args.push('--force-local');
+            destArg = dest.replace(/\\/g, '/');
+            // Technically only the dest needs to have `/` but for aesthetic consistency
+            // convert slashes in the file arg too.
+            fileArg = file.replace(/\\/g, '/');
+        }
+        if (isGnuTar) {
+            // Suppress warnings when using GNU tar to extract archives created by BSD tar
+            args.push('--warning=no-unknown-keyword');
+            args.push('--overwrite');
+        }
+        args.push('-C', destArg, '-f', fileArg);
+        yield exec_exec(`tar`, args);
+        return dest;
+    });
+}
+/**
+ * Extract a xar compatible archive
+ *
+ * @param file     path to the archive
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the xar. Optional.
+ * @returns        path to the destination directory
+ */
+function extractXar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
+        ok(IS_MAC, 'extractXar() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        args.push('-x', '-C', dest, '-f', file);
+        if (core.isDebug()) {
+            args.push('-v');
+        }
+        const xarPath = yield io.which('xar', true);
+        yield exec(`"${xarPath}"`, _unique(args));
+        return dest;
+    });
+}
+/**
+ * Extract a zip
+ *
+ * @param file     path to the zip
+ * @param dest     destination directory. Optional.
+ * @returns        path to the destination directory
+ */
+function extractZip(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        dest = yield _createExtractFolder(dest);
+        if (tool_cache_IS_WINDOWS) {
+            yield extractZipWin(file, dest);
+        }
+        else {
+            yield extractZipNix(file, dest);
+        }
+        return dest;
+    });
+}
+function extractZipWin(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        // build the powershell command
+        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+        const pwshPath = yield io.which('pwsh', false);
+        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
+        //and the -Force flag for Expand-Archive as a fallback
+        if (pwshPath) {
+            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
+            const pwshCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                pwshCommand
+            ];
+            core.debug(`Using pwsh at path: ${pwshPath}`);
+            yield exec(`"${pwshPath}"`, args);
+        }
+        else {
+            const powershellCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                powershellCommand
+            ];
+            const powershellPath = yield io.which('powershell', true);
+            core.debug(`Using powershell at path: ${powershellPath}`);
+            yield exec(`"${powershellPath}"`, args);
+        }
+    });
+}
+function extractZipNix(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const unzipPath = yield io.which('unzip', true);
+        const args = [file];
+        if (!core.isDebug()) {
+            args.unshift('-q');
+        }
+        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
+        yield exec(`"${unzipPath}"`, args, { cwd: dest });
+    });
+}
+/**
+ * Caches a directory and installs it into the tool cacheDir
+ *
+ * @param sourceDir    the directory to cache into tools
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheDir(sourceDir, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = node_modules_semver.clean(version) || version;
+        arch = arch || external_os_namespaceObject.arch();
+        core_debug(`Caching tool ${tool} ${version} ${arch}`);
+        core_debug(`source dir: ${sourceDir}`);
+        if (!external_fs_namespaceObject.statSync(sourceDir).isDirectory()) {
+            throw new Error('sourceDir is not a directory');
+        }
+        // Create the tool dir
+        const destPath = yield _createToolPath(tool, version, arch);
+        // copy each child item. do not move. move can fail on Windows
+        // due to anti-virus software having an open handle on a file.
+        for (const itemName of external_fs_namespaceObject.readdirSync(sourceDir)) {
+            const s = external_path_namespaceObject.join(sourceDir, itemName);
+            yield io_cp(s, destPath, { recursive: true });
+        }
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destPath;
+    });
+}
+/**
+ * Caches a downloaded file (GUID) and installs it
+ * into the tool cache with a given targetName
+ *
+ * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
+ * @param targetFile    the name of the file name in the tools directory
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheFile(sourceFile, targetFile, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = semver.clean(version) || version;
+        arch = arch || os.arch();
+        core.debug(`Caching tool ${tool} ${version} ${arch}`);
+        core.debug(`source file: ${sourceFile}`);
+        if (!fs.statSync(sourceFile).isFile()) {
+            throw new Error('sourceFile is not a file');
+        }
+        // create the tool dir
+        const destFolder = yield _createToolPath(tool, version, arch);
+        // copy instead of move. move can fail on Windows due to
+        // anti-virus software having an open handle on a file.
+        const destPath = path.join(destFolder, targetFile);
+        core.debug(`destination file ${destPath}`);
+        yield io.cp(sourceFile, destPath);
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destFolder;
+    });
+}
+/**
+ * Finds the path to a tool version in the local installed tool cache
+ *
+ * @param toolName      name of the tool
+ * @param versionSpec   version of the tool
+ * @param arch          optional arch.  defaults to arch of computer
+ */
+function find(toolName, versionSpec, arch) {
+    if (!toolName) {
+        throw new Error('toolName parameter is required');
+    }
+    if (!versionSpec) {
+        throw new Error('versionSpec parameter is required');
+    }
+    arch = arch || external_os_namespaceObject.arch();
+    // attempt to resolve an explicit version
+    if (!isExplicitVersion(versionSpec)) {
+        const localVersions = findAllVersions(toolName, arch);
+        const match = evaluateVersions(localVersions, versionSpec);
+        versionSpec = match;
+    }
+    // check for the explicit version in the cache
+    let toolPath = '';
+    if (versionSpec) {
+        versionSpec = node_modules_semver.clean(versionSpec) || '';
+        const cachePath = external_path_namespaceObject.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        core_debug(`checking cache: ${cachePath}`);
+        if (external_fs_namespaceObject.existsSync(cachePath) && external_fs_namespaceObject.existsSync(`${cachePath}.complete`)) {
+            core_debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
+            toolPath = cachePath;
+        }
+        else {
+            core_debug('not found');
+        }
+    }
+    return toolPath;
+}
+/**
+ * Finds the paths to all versions of a tool that are installed in the local tool cache
+ *
+ * @param toolName  name of the tool
+ * @param arch      optional arch.  defaults to arch of computer
+ */
+function findAllVersions(toolName, arch) {
+    const versions = [];
+    arch = arch || external_os_namespaceObject.arch();
+    const toolPath = external_path_namespaceObject.join(_getCacheDirectory(), toolName);
+    if (external_fs_namespaceObject.existsSync(toolPath)) {
+        const children = external_fs_namespaceObject.readdirSync(toolPath);
+        for (const child of children) {
+            if (isExplicitVersion(child)) {
+                const fullPath = external_path_namespaceObject.join(toolPath, child, arch || '');
+                if (external_fs_namespaceObject.existsSync(fullPath) && external_fs_namespaceObject.existsSync(`${fullPath}.complete`)) {
+                    versions.push(child);
+                }
+            }
+        }
+    }
+    return versions;
+}
+function getManifestFromRepo(owner_1, repo_1, auth_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
+        let releases = [];
+        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
+        const http = new httpm.HttpClient('tool-cache');
+        const headers = {};
+        if (auth) {
+            core.debug('set auth');
+            headers.authorization = auth;
+        }
+        const response = yield http.getJson(treeUrl, headers);
+        if (!response.result) {
+            return releases;
+        }
+        let manifestUrl = '';
+        for (const item of response.result.tree) {
+            if (item.path === 'versions-manifest.json') {
+                manifestUrl = item.url;
+                break;
+            }
+        }
+        headers['accept'] = 'application/vnd.github.VERSION.raw';
+        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
+        if (versionsRaw) {
+            // shouldn't be needed but protects against invalid json saved with BOM
+            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
+            try {
+                releases = JSON.parse(versionsRaw);
+            }
+            catch (_a) {
+                core.debug('Invalid json');
+            }
+        }
+        return releases;
+    });
+}
+function findFromManifest(versionSpec_1, stable_1, manifest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
+        // wrap the internal impl
+        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
+        return match;
+    });
+}
+function _createExtractFolder(dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!dest) {
+            // create a temp dir
+            dest = external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
+        }
+        yield mkdirP(dest);
+        return dest;
+    });
+}
+function _createToolPath(tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const folderPath = external_path_namespaceObject.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+        core_debug(`destination ${folderPath}`);
+        const markerPath = `${folderPath}.complete`;
+        yield rmRF(folderPath);
+        yield rmRF(markerPath);
+        yield mkdirP(folderPath);
+        return folderPath;
+    });
+}
+function _completeToolPath(tool, version, arch) {
+    const folderPath = external_path_namespaceObject.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+    const markerPath = `${folderPath}.complete`;
+    external_fs_namespaceObject.writeFileSync(markerPath, '');
+    core_debug('finished caching tool');
+}
+/**
+ * Check if version string is explicit
+ *
+ * @param versionSpec      version string to check
+ */
+function isExplicitVersion(versionSpec) {
+    const c = node_modules_semver.clean(versionSpec) || '';
+    core_debug(`isExplicit: ${c}`);
+    const valid = node_modules_semver.valid(c) != null;
+    core_debug(`explicit? ${valid}`);
+    return valid;
+}
+/**
+ * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
+ *
+ * @param versions        array of versions to evaluate
+ * @param versionSpec     semantic version spec to satisfy
+ */
+function evaluateVersions(versions, versionSpec) {
+    let version = '';
+    core_debug(`evaluating ${versions.length} versions`);
+    versions = versions.sort((a, b) => {
+        if (node_modules_semver.gt(a, b)) {
+            return 1;
+        }
+        return -1;
+    });
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const potential = versions[i];
+        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
+        if (satisfied) {
+            version = potential;
+            break;
+        }
+    }
+    if (version) {
+        core_debug(`matched: ${version}`);
+    }
+    else {
+        core_debug('match not found');
+    }
+    return version;
+}
+/**
+ * Gets RUNNER_TOOL_CACHE
+ */
+function _getCacheDirectory() {
+    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
+    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
+    return cacheDirectory;
+}
+/**
+ * Gets RUNNER_TEMP
+ */
+function _getTempDirectory() {
+    const tempDirectory = process.env['RUNNER_TEMP'] || '';
+    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
+    return tempDirectory;
+}
+/**
+ * Gets a global variable
+ */
+function _getGlobal(key, defaultValue) {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const value = global[key];
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    return value !== undefined ? value : defaultValue;
+}
+/**
+ * Returns an array of unique values.
+ * @param values Values to make unique.
+ */
+function _unique(values) {
+    return Array.from(new Set(values));
+}
+//# sourceMappingURL=tool-cache.js.map
+;// CONCATENATED MODULE: ./packages/core/src/steps/quality-gates-cuda.ts
+/**
+ * What the quality-gates shell needs to fetch onnxruntime's CUDA provider libraries through the
+ * runner's tool cache (core never imports @actions/*): the shell downloads and caches, these
+ * check the archive and the cached copy. Imported by path, so the bundle carries only this.
+ */
+
+
+
+;// CONCATENATED MODULE: ./actions/quality-gates/src/cuda-providers.ts
+/**
+ * With execution-provider cuda: onnxruntime's CUDA provider libraries from its GPU release
+ * archive, through the runner's tool cache, so a self-hosted runner downloads them once. The
+ * archive's sha256 is checked before anything is extracted; the cache holds only the provider
+ * libraries and their manifest, under a key naming the version and that digest, and a cached copy
+ * is checked against its manifest on every use.
+ */
+
+
+
+
+
+
+
+
+const CUDA_PROVIDERS_TOOL = 'onnxruntime-cuda-providers';
+const ARCH = 'x64';
+/** The tool-cache version: semver with the archive's digest, so another archive gets another entry. */
+function cacheVersion(digest, version = ONNXRUNTIME_VERSION) {
+    return `${version}-sha256-${digest}`;
+}
+async function prepareCudaProviders(req) {
+    const expected = expectedArchiveSha256(req.url, req.sha256);
+    if (!process.env.RUNNER_TOOL_CACHE) {
+        throw new errors_InputError(`execution-provider is cuda, which needs the runner's tool cache for onnxruntime's CUDA provider libraries, but RUNNER_TOOL_CACHE is not set; run the step on a GitHub Actions runner (or set RUNNER_TOOL_CACHE to a folder that persists).`, { input: 'execution-provider' });
+    }
+    const key = cacheVersion(expected);
+    const cached = find(CUDA_PROVIDERS_TOOL, key, ARCH);
+    if (cached) {
+        info(`onnxruntime ${ONNXRUNTIME_VERSION} CUDA provider libraries: from the tool cache, ${cached}.`);
+        return verifyProviderDir(cached);
+    }
+    const temp = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'modelci-ort-cuda-'));
+    try {
+        const archive = await fetchArchive(req.url, external_node_path_default().join(temp, 'archive.tgz'));
+        checkArchiveDigest(await sha256OfFile(archive), expected, req.url);
+        const extracted = external_node_path_default().join(temp, 'extracted');
+        try {
+            await extractTar(archive, extracted, 'xz');
+        }
+        catch (e) {
+            throw new errors_InputError(`The archive from ${redactUri(req.url)} matches its sha256 but could not be unpacked as a .tgz (${cuda_providers_firstLine(e)}); onnxruntime-cuda-url must be onnxruntime's GPU release archive.`, { input: 'onnxruntime-cuda-url' });
+        }
+        const lib = findProviderLibraries(extracted, req.url);
+        const stage = external_node_path_default().join(temp, 'stage');
+        (0,external_node_fs_namespaceObject.mkdirSync)(stage);
+        await stageProviderLibraries(lib, stage);
+        const dir = await cacheDir(stage, CUDA_PROVIDERS_TOOL, key, ARCH);
+        info(`onnxruntime ${ONNXRUNTIME_VERSION} CUDA provider libraries: downloaded, sha256 ${expected} checked, cached in ${dir}.`);
+        return verifyProviderDir(dir);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { recursive: true, force: true });
+    }
+}
+/** A local archive (a path or file:// URL) is read where it is; anything else is downloaded. */
+async function fetchArchive(url, dest) {
+    if (url.startsWith('file://') || !/^https?:\/\//i.test(url)) {
+        const file = url.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(url) : external_node_path_default().resolve(url);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file) || !(0,external_node_fs_namespaceObject.statSync)(file).isFile()) {
+            throw new errors_InputError(`Input 'onnxruntime-cuda-url' is ${url}, which is not a file on this runner; give the path of onnxruntime's GPU release .tgz there, or an https URL to download it from.`, { input: 'onnxruntime-cuda-url' });
+        }
+        return file;
+    }
+    const shown = redactUri(url);
+    try {
+        return await downloadTool(url, dest);
+    }
+    catch (e) {
+        const status = e instanceof HTTPError ? e.httpStatusCode : undefined;
+        const why = status ? `HTTP ${status}` : cuda_providers_firstLine(e);
+        const retryable = status === undefined || status >= 500 || status === 408 || status === 429;
+        throw new ServiceError(`onnxruntime's release download ${shown}`, `Downloading onnxruntime's GPU archive from ${shown} failed (${why})${status === 404 ? '; check onnxruntime-cuda-url' : ''}${retryable ? '; try again' : ''}.`, { retryable, cause: e });
+    }
+}
+function cuda_providers_firstLine(e) {
+    const text = e instanceof Error ? e.message : String(e);
+    return text.split('\n')[0].trim().replace(/\.$/, '');
 }
 
 ;// CONCATENATED MODULE: ./actions/quality-gates/src/main.ts
@@ -51601,10 +56830,14 @@ function required(value, name, what) {
 
 
 
+
 /** quality-gates: the step, then its outputs, annotations, summary and verdict. */
 async function run() {
     await runAction(async () => {
-        const outcome = await runQualityGates(readInputs(QUALITY_GATES_INPUTS));
+        const inputs = readInputs(QUALITY_GATES_INPUTS);
+        // The step calls it after checking the inputs: bad input is answered before any download.
+        const cudaProviders = wantsCuda(inputs) ? () => prepareCudaProviders(cudaArchive(inputs)) : undefined;
+        const outcome = await runQualityGates(inputs, new Date(), { cudaProviders });
         for (const [name, value] of Object.entries(outcome.outputs))
             setOutput(name, value);
         annotateAll(outcome.annotations);
@@ -51614,6 +56847,16 @@ async function run() {
             setFailed(`${outcome.verdict.summary} See the job summary and ${outcome.verdictPath}.`);
         }
     });
+}
+/** Only a model run on CUDA needs the provider libraries (a report is read, not run). */
+function wantsCuda(inputs) {
+    const cuda = (inputs['execution-provider'] ?? '').trim().toLowerCase() === 'cuda';
+    // Elsewhere the step refuses cuda in one sentence; no point downloading first.
+    return cuda && Boolean(inputs.model?.trim()) && process.platform === 'linux' && process.arch === 'x64';
+}
+function cudaArchive(inputs) {
+    const url = inputs['onnxruntime-cuda-url']?.trim() || QUALITY_GATES_INPUTS.find((s) => s.name === 'onnxruntime-cuda-url').default;
+    return { url, sha256: inputs['onnxruntime-cuda-sha256']?.trim() || undefined };
 }
 
 

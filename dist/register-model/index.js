@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4022);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2556);
 // The action's entry, as the runner starts it: everything it does is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29225,7 +29225,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4022:
+/***/ 2556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32433,10 +32433,13 @@ function maskSecrets(inputs, env = process.env) {
  */
 function readInputs(catalogue) {
     const out = {};
-    for (const { name } of catalogue) {
+    for (const { name, secret } of catalogue) {
         const value = getInput(name);
         if (value !== '')
             out[name] = value;
+        // A credential input is masked whole, whatever it looks like (collectSecrets finds only URI credentials).
+        if (secret && value.trim() !== '')
+            core_setSecret(value.trim());
     }
     maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
     return out;
@@ -38264,9 +38267,14 @@ const GATE_VERDICT_SCHEMA = 'modelci/gate-verdict@1';
 function evaluateGates(gates, metrics, options = {}) {
     const results = gates.map((g) => evaluateGate(g, metrics, options.baseline));
     const checks = options.checks ?? [];
-    const failed = [...results.filter((r) => !r.passed).map((r) => r.gate), ...checks.filter((c) => !c.passed).map((c) => c.name)];
-    const total = results.length + checks.length;
-    const summary = failed.length === 0 ? `All ${total} gate${total === 1 ? '' : 's'} passed.` : `${failed.length} of ${total} gates failed: ${failed.join('; ')}.`;
+    const failedGates = results.filter((r) => !r.passed).map((r) => r.gate);
+    const failedChecks = checks.filter((c) => !c.passed).map((c) => c.name);
+    const failed = [...failedGates, ...failedChecks];
+    // Built-in checks are not gates the user wrote: counted apart ("5 gates and 3 checks passed").
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const summary = failed.length === 0
+        ? `All ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${count(checks.length, 'check')}` : ''} passed.`
+        : `${failedGates.length} of ${count(results.length, 'gate')}${checks.length > 0 ? ` and ${failedChecks.length} of ${count(checks.length, 'check')}` : ''} failed: ${failed.join('; ')}.`;
     return {
         schema: GATE_VERDICT_SCHEMA,
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -41231,6 +41239,17 @@ function parseRateText(text, input) {
         throw new errors_InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
     return parseShareText(t, input);
 }
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+function requireInput(value, input, what, options = {}) {
+    const v = value?.trim();
+    if (!v)
+        throw new errors_InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+    return v;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/register-model-inputs.ts
 const REGISTER_MODEL_INPUTS = [
@@ -41376,40 +41395,88 @@ function mermaidLabel(text) {
     return JSON.stringify(text.replace(LINE_BREAK, ' ').replace(/["\\`<>]/g, ''));
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/registry-view.ts
+
+/** The metrics shown first, in this order, with their names for people and their units. */
+const KEY_METRICS = [
+    { key: 'accuracy', label: 'accuracy', show: (x) => fixed(x) },
+    { key: 'macro_f1', label: 'macro F1', show: (x) => fixed(x) },
+    { key: 'latency.p99', label: 'p99 latency', show: (x) => quantity_formatQuantity(x, 'time') },
+    { key: 'size', label: 'size', show: (x) => quantity_formatQuantity(x, 'bytes') },
+];
+/** Four decimals for a share, as the gates show them. */
+const fixed = (x) => (Math.abs(x) <= 1 ? x.toFixed(4) : String(Number(x.toPrecision(6))));
+/** The key metrics this version has, in order. */
+function keyMetrics(v) {
+    const out = [];
+    for (const m of KEY_METRICS) {
+        const x = v.metrics[m.key];
+        if (typeof x === 'number')
+            out.push({ key: m.key, label: m.label, value: m.show(x) });
+    }
+    return out;
+}
+/** Every other metric with a value, sorted by name. */
+function otherMetrics(v) {
+    const key = new Set(KEY_METRICS.map((m) => m.key));
+    return Object.entries(v.metrics)
+        .filter(([k, x]) => !key.has(k) && typeof x === 'number')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => ({ key: k, label: k, value: fixed(x) }));
+}
+/** https://github.com/<owner>/<repo>/commit/<sha> when the run URL is a GitHub Actions run, else undefined. */
+function commitUrl(v) {
+    const { gitSha, runUrl } = v.provenance;
+    if (!gitSha || !/^[0-9a-f]{7,64}$/i.test(gitSha) || !runUrl)
+        return undefined;
+    const m = /^(https:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+)\/actions\/runs\/\d+/.exec(runUrl);
+    return m ? `${m[1]}/commit/${gitSha}` : undefined;
+}
+const shortDigest = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/registry-markdown.ts
 
 
 
 
-const registry_markdown_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-function provenanceRows(v) {
-    const p = v.provenance;
-    const rows = [
-        ['version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}`],
-        ['digest', v.digest],
-        ['uri', redactUri(v.uri)],
-        ['git SHA', p.gitSha ?? '(not recorded)'],
-    ];
-    if (p.runUrl)
-        rows.push(['run', p.runUrl]);
-    if (p.creator)
-        rows.push(['creator', p.creator]);
-    rows.push(['created', v.createdAt]);
-    rows.push(['gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? 'passed' : 'FAILED'} (${registry_markdown_short(p.gateVerdict.digest)})` : '(none recorded)']);
-    if (p.driftReport)
-        rows.push(['drift report', registry_markdown_short(p.driftReport.digest)]);
-    rows.push(['files', v.files.map((f) => `${f.path} (${quantity_formatQuantity(f.size, 'bytes')})`).join(', ')]);
-    const metrics = Object.entries(v.metrics)
-        .filter(([, x]) => x !== null)
-        .slice(0, 12);
-    if (metrics.length > 0)
-        rows.push(['metrics', metrics.map(([k, x]) => `${k} ${Number(x.toPrecision(4))}`).join(', ')]);
-    return rows;
+function commitMarkdown(v) {
+    const sha = v.provenance.gitSha;
+    if (!sha)
+        return '(not recorded)';
+    const url = commitUrl(v);
+    return url ? `[${mdCode(sha.slice(0, 12))}](${url})` : mdCode(sha);
 }
-function renderVersionText(v, headline) {
-    const rows = provenanceRows(v);
-    const width = Math.max(...rows.map(([k]) => k.length));
-    return [logText(headline), ...rows.map(([k, x]) => `  ${k.padEnd(width)}  ${logText(x)}`)].join('\n') + '\n';
+function provenanceLines(v) {
+    const p = v.provenance;
+    const item = (k, x) => `- **${k}**: ${x}`;
+    const lines = [item('version', `${v.version}${v.aliases.length > 0 ? ` (${v.aliases.map(mdCode).join(', ')})` : ''}`), item('git SHA', commitMarkdown(v))];
+    if (p.runUrl)
+        lines.push(item('run', /^https:\/\//.test(p.runUrl) ? `[${mdText(p.runUrl.replace(/^https:\/\/[^/]+\//, ''))}](${encodeURI(p.runUrl)})` : mdText(p.runUrl)));
+    if (p.creator)
+        lines.push(item('creator', mdText(p.creator)));
+    lines.push(item('created', mdText(v.createdAt)));
+    lines.push(item('gate verdict', p.gateVerdict ? `${p.gateVerdict.passed ? '✅ passed' : '❌ FAILED'} (${mdCode(shortDigest(p.gateVerdict.digest))})` : '(none recorded)'));
+    if (p.driftReport)
+        lines.push(item('drift report', mdCode(shortDigest(p.driftReport.digest))));
+    const tags = Object.entries(v.tags ?? {});
+    if (tags.length > 0)
+        lines.push(item('tags', tags.map(([k, x]) => mdCode(`${k}=${x}`)).join(' ')));
+    lines.push(item('files', v.files.map((f) => `${mdCode(f.path)} (${quantity_formatQuantity(f.size, 'bytes')})`).join(', ')));
+    lines.push(item('digest', mdCode(v.digest)));
+    lines.push(item('uri', mdCode(redactUri(v.uri))));
+    return lines;
+}
+function metricsMarkdown(v) {
+    const key = keyMetrics(v);
+    const other = otherMetrics(v);
+    const out = [];
+    if (key.length > 0) {
+        out.push(mdTable(key.map((m) => mdText(m.label)), key.map(() => 'right'), [key.map((m) => m.value)]), '');
+    }
+    if (other.length > 0) {
+        out.push(`<details><summary>${key.length > 0 ? 'Other metrics' : 'Metrics'} (${other.length})</summary>`, '', mdTable(['metric', 'value'], ['left', 'right'], other.map((m) => [mdCodeCell(m.key), m.value])), '', '</details>', '');
+    }
+    return out;
 }
 function renderVersionMarkdown(v, headline, move, warning) {
     const lines = [mdHeading(2, mdText(headline)), ''];
@@ -41418,26 +41485,28 @@ function renderVersionMarkdown(v, headline, move, warning) {
     if (move) {
         lines.push(`${mdCode(move.alias)} → version ${move.version}${move.previousVersion !== undefined ? ` (was version ${move.previousVersion}: roll back with \`version: ${move.previousVersion}\`)` : ' (new alias)'}.`, '');
     }
-    lines.push('| | |', '|---|---|', ...provenanceRows(v).map(([k, x]) => `| ${k} | ${mdText(x)} |`));
+    lines.push(...metricsMarkdown(v), ...provenanceLines(v));
     return lines.join('\n') + '\n';
 }
 function renderVersionListMarkdown(name, versions) {
-    const lines = [
+    const rows = [...versions]
+        .reverse()
+        .slice(0, 100)
+        .map((v) => {
+        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
+        const sha = v.provenance.gitSha;
+        const url = commitUrl(v);
+        const shaCell = sha ? (url ? `[${mdCode(sha.slice(0, 12))}](${url})` : mdCodeCell(sha.slice(0, 12))) : '';
+        const metrics = keyMetrics(v)
+            .map((m) => `${mdText(m.label)} ${m.value}`)
+            .join(', ');
+        return [String(v.version), mdText(v.aliases.join(', ')), mdText(v.createdAt), shaCell, gate, metrics];
+    });
+    return ([
         mdHeading(2, `${mdText(name)}: ${versions.length} version${versions.length === 1 ? '' : 's'}`),
         '',
-        '| version | aliases | created | git SHA | gates | metrics |',
-        '|---:|---|---|---|---|---|',
-    ];
-    for (const v of [...versions].reverse().slice(0, 100)) {
-        const metrics = Object.entries(v.metrics)
-            .filter(([, x]) => x !== null)
-            .slice(0, 4)
-            .map(([k, x]) => `${mdText(k)} ${Number(x.toPrecision(4))}`)
-            .join(', ');
-        const gate = v.provenance.gateVerdict ? (v.provenance.gateVerdict.passed ? '✅' : '❌') : '—';
-        lines.push(`| ${v.version} | ${mdText(v.aliases.join(', '))} | ${mdText(v.createdAt)} | ${mdText((v.provenance.gitSha ?? '').slice(0, 12))} | ${gate} | ${metrics} |`);
-    }
-    return lines.join('\n') + '\n';
+        mdTable(['version', 'aliases', 'created', 'git SHA', 'gates', 'metrics'], ['right', 'left', 'left', 'left', 'left', 'left'], rows),
+    ].join('\n') + '\n');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/steps/register-model.ts
@@ -41465,9 +41534,9 @@ async function runRegister(req, env = process.env, now = new Date()) {
     parseInputs(REGISTER_INPUTS, req);
     const registry = register_model_open(req.registry);
     // Each backend checks the name by its own rules (OCI's grammar, MLflow's).
-    const name = required(req.name, 'name', 'the model name, e.g. penguin-classifier');
+    const name = requireInput(req.name, 'name', 'the model name, e.g. penguin-classifier');
     registry.checkName(name);
-    const files = await modelFiles(required(req.model, 'model', 'the model file or folder to register'));
+    const files = await modelFiles(requireInput(req.model, 'model', 'the model file or folder to register'));
     const provenance = {
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
         runUrl: req['run-url']?.trim() || runUrl(env),
@@ -41511,10 +41580,10 @@ async function runRegister(req, env = process.env, now = new Date()) {
 async function runPromote(req, now = new Date()) {
     parseInputs(PROMOTE_INPUTS, req);
     const registry = register_model_open(req.registry);
-    const name = required(req.name, 'name', 'the model name');
+    const name = requireInput(req.name, 'name', 'the model name');
     const alias = req.alias?.trim() || 'production';
     checkAlias(alias);
-    const version = await registry.resolve(name, required(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
+    const version = await registry.resolve(name, requireInput(req.version, 'version', "the version to promote (a number, 'latest', or an alias such as staging)"));
     const force = req.force?.trim() ? parseBooleanText(req.force, 'force') : false;
     const { 'protected-aliases': protectedAliases } = parseInputs(PROMOTE_INPUTS, req);
     const gate = version.provenance.gateVerdict;
@@ -41540,7 +41609,7 @@ async function runPromote(req, now = new Date()) {
 async function runResolve(req) {
     parseInputs(RESOLVE_INPUTS, req);
     const registry = register_model_open(req.registry);
-    const name = required(req.name, 'name', 'the model name');
+    const name = requireInput(req.name, 'name', 'the model name');
     const version = await registry.resolve(name, req.version?.trim() || 'production');
     const files = req.download?.trim() ? await registry.download(version, req.download.trim()) : [];
     return { version, files, outputs: outputs(version) };
@@ -41552,9 +41621,9 @@ async function runResolve(req) {
 async function runAttach(req, env = process.env, now = new Date()) {
     parseInputs(ATTACH_INPUTS, req);
     const registry = register_model_open(req.registry);
-    const name = required(req.name, 'name', 'the model name');
+    const name = requireInput(req.name, 'name', 'the model name');
     registry.checkName(name);
-    const version = await registry.resolve(name, required(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
+    const version = await registry.resolve(name, requireInput(req.version, 'version', 'the version to attach to (a number, latest, or an alias such as staging)'));
     const attachment = {
         attachedAt: now.toISOString(),
         gitSha: req['git-sha']?.trim() || env.GITHUB_SHA || undefined,
@@ -41582,7 +41651,7 @@ async function runAttach(req, env = process.env, now = new Date()) {
 }
 async function runList(req) {
     parseInputs(LIST_INPUTS, req);
-    return register_model_open(req.registry).list(required(req.name, 'name', 'the model name'));
+    return register_model_open(req.registry).list(requireInput(req.name, 'name', 'the model name'));
 }
 function register_model_open(uri) {
     return openRegistry(uri?.trim() || DEFAULT_REGISTRY);
@@ -41671,12 +41740,6 @@ function runUrl(env) {
     return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
-}
-function required(value, name, what) {
-    const v = value?.trim();
-    if (!v)
-        throw new errors_InputError(`Input '${name}' is required: give ${what}.`, { input: name });
-    return v;
 }
 /** The register-model action's one step: which operation, its outputs, and the summary to show. */
 async function runRegistryOperation(req) {

@@ -32301,10 +32301,13 @@ function secrets_maskSecrets(inputs, env = process.env) {
  */
 function readInputs(catalogue) {
     const out = {};
-    for (const { name } of catalogue) {
+    for (const { name, secret } of catalogue) {
         const value = core.getInput(name);
         if (value !== '')
             out[name] = value;
+        // A credential input is masked whole, whatever it looks like (collectSecrets finds only URI credentials).
+        if (secret && value.trim() !== '')
+            core.setSecret(value.trim());
     }
     maskSecrets(out); // before anything is logged: the credentials in these inputs and the env
     return out;
@@ -37971,7 +37974,7 @@ function parseNvidiaSmi(csv) {
 const GPU_FIELDS = 'index,uuid,name,memory.total,memory.free,driver_version,mig.mode.current,compute_mode';
 const APP_FIELDS = 'pid,gpu_uuid,process_name,used_memory';
 /** Run nvidia-smi once; never throws (its failures are data for the caller). */
-function probe_gpu_runSmi(command, args, timeoutMs = 10_000) {
+function runSmi(command, args, timeoutMs = 10_000) {
     return new Promise((resolve) => {
         execFile(command, args, { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
             const e = error;
@@ -37983,11 +37986,11 @@ function probe_gpu_runSmi(command, args, timeoutMs = 10_000) {
 }
 /** Read every GPU, its driver and CUDA version, and the processes already holding memory. */
 async function probe_gpu_probeGpuDevices(command = 'nvidia-smi') {
-    const gpus = await probe_gpu_runSmi(command, [`--query-gpu=${GPU_FIELDS}`, '--format=csv,noheader,nounits']);
+    const gpus = await runSmi(command, [`--query-gpu=${GPU_FIELDS}`, '--format=csv,noheader,nounits']);
     const failed = smiFailure(command, gpus);
     if (failed)
         return failed;
-    const devices = probe_gpu_parseCsvRows(gpus.stdout)
+    const devices = parseCsvRows(gpus.stdout)
         .map(toDevice)
         .filter((d) => d !== undefined);
     if (devices.length === 0)
@@ -37996,14 +37999,14 @@ async function probe_gpu_probeGpuDevices(command = 'nvidia-smi') {
             why: 'no-devices',
             message: `${command} lists no GPU ("No devices were found"): this runner has no NVIDIA GPU the driver can see; run on a GPU runner (runs-on: [self-hosted, gpu]) or set gpus: none for a CPU run.`,
         };
-    const apps = await probe_gpu_runSmi(command, [`--query-compute-apps=${APP_FIELDS}`, '--format=csv,noheader,nounits']);
+    const apps = await runSmi(command, [`--query-compute-apps=${APP_FIELDS}`, '--format=csv,noheader,nounits']);
     const processes = apps.code === 0
-        ? probe_gpu_parseCsvRows(apps.stdout)
+        ? parseCsvRows(apps.stdout)
             .map(toProcess)
             .filter((p) => p !== undefined)
         : [];
     // The CUDA version the driver supports appears only in the plain table's header.
-    const header = await probe_gpu_runSmi(command, []);
+    const header = await runSmi(command, []);
     const cudaVersion = /CUDA Version:\s*([\d.]+)/.exec(header.stdout)?.[1];
     return { found: true, gpus: devices, processes, cudaVersion };
 }
@@ -38046,7 +38049,7 @@ function firstLine(text) {
         ?.slice(0, 300) ?? '');
 }
 /** `--format=csv,noheader,nounits` rows: fields separated by ", ". */
-function probe_gpu_parseCsvRows(csv) {
+function parseCsvRows(csv) {
     return csv
         .split('\n')
         .map((l) => l.trim())
@@ -38133,78 +38136,194 @@ function shortfall(processes, candidates, roomy, req) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/gpu/telemetry.ts
 /**
- * GPU telemetry while a trainer runs: one nvidia-smi query every few seconds (a process start per
- * sample, far under 1% of a core at 5 s), kept in memory, summarised at the end. A GPU that
- * disappears or an nvidia-smi that stops answering is a warning in the summary, never a crash.
+ * GPU telemetry while a trainer runs: ONE long-running `nvidia-smi --query-gpu=… -lms <interval>`
+ * whose rows stream in, one per GPU per loop (a process start per sample would cost a fork, an exec
+ * and, without persistence mode, an NVML initialisation each time). Kept in memory, summarised at
+ * the end. A GPU whose rows stop, or a loop that dies (restarted a couple of times with backoff),
+ * is a warning in the summary, never a crash; stop() always ends the process and waits for it.
+ *
+ * Each row carries nvidia-smi's own `timestamp` (when it probed, "YYYY/MM/DD HH:MM:SS.mmm", local
+ * time): a sample's time is the probe's, not the pipe's, should nvidia-smi's stdout ever be block
+ * buffered. Local time has no zone, so a stamp more than a minute from the row's arrival (a DST
+ * change, a clock step, a fake clock) falls back to the arrival time.
  */
+
 
 const TELEMETRY_FIELDS = 'index,utilization.gpu,memory.used,power.draw,temperature.gpu';
 /** Below this mean utilisation the GPU sat mostly idle. */
 const IDLE_UTILIZATION_PCT = 10;
-/** Sample the given GPU indices every `intervalMs` until stopped. */
+/** nvidia-smi's query: its probe time, then the telemetry fields. */
+const TELEMETRY_QUERY = `timestamp,${TELEMETRY_FIELDS}`;
+const FIELD_COUNT = TELEMETRY_QUERY.split(',').length;
+/** Sample the given GPU indices every `intervalMs` until stopped, from one nvidia-smi loop. */
 function telemetry_startTelemetry(gpus, options) {
     const command = options.command ?? 'nvidia-smi';
     const now = options.now ?? Date.now;
+    const restarts = options.restarts ?? 2;
+    const graceMs = options.graceMs ?? 2000;
+    const staleAfterMs = options.staleAfterMs ?? Math.max(3 * options.intervalMs, 10_000);
     const start = now();
+    const startWall = Date.now();
     const samples = [];
     const warnings = [];
     const warnOnce = (w) => {
         if (!warnings.includes(w))
             warnings.push(w);
     };
+    const lastRowAt = new Map();
+    const lost = new Set();
+    let errorLine;
+    let failure;
+    let failures = 0;
+    let gaveUp = false;
     let stopped = false;
-    let inFlight = Promise.resolve();
-    let timer;
-    const sampleOnce = async () => {
-        const r = await runSmi(command, [`--query-gpu=${TELEMETRY_FIELDS}`, '--format=csv,noheader,nounits'], Math.max(15_000, 2 * options.intervalMs));
-        const at = now() - start;
-        if (r.code !== 0 || r.spawnError) {
-            warnOnce(`nvidia-smi stopped answering during training (${r.spawnError ?? `exit code ${r.code}`}${telemetry_firstLine(r.stdout + r.stderr)}): telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
+    let child;
+    let exited = Promise.resolve();
+    let restartTimer;
+    const fellOff = 'the GPU may have fallen off the bus (check dmesg for Xid errors).';
+    const checkStale = (at) => {
+        const seen = [...lastRowAt.values()];
+        if (seen.length === 0)
+            return;
+        const first = Math.min(...seen);
+        for (const g of gpus) {
+            if (lost.has(g) || at - (lastRowAt.get(g) ?? first) <= staleAfterMs)
+                continue;
+            lost.add(g);
+            warnOnce(`GPU ${g} disappeared from nvidia-smi during training${errorLine ? ` (${errorLine})` : ''}: telemetry has gaps; ${fellOff}`);
+        }
+    };
+    const onLine = (line) => {
+        const text = line.trim();
+        if (!text)
+            return;
+        const row = text.split(',').map((x) => x.trim());
+        const g = smiNumber(row[1]);
+        if (row.length !== FIELD_COUNT || g === undefined) {
+            errorLine = text.slice(0, 200);
             return;
         }
-        const rows = parseCsvRows(r.stdout);
-        for (const g of gpus) {
-            const row = rows.find((x) => smiNumber(x[0]) === g);
-            if (!row) {
-                warnOnce(`GPU ${g} disappeared from nvidia-smi during training: telemetry has gaps; the GPU may have fallen off the bus (check dmesg for Xid errors).`);
-                continue;
-            }
+        const arrival = now() - start;
+        if (gpus.includes(g)) {
+            const probed = smiTimestamp(row[0]);
+            const at = probed !== undefined && Math.abs(probed - startWall - arrival) <= 60_000 ? Math.max(0, probed - startWall) : arrival;
             samples.push({
                 atMs: at,
                 gpu: g,
-                utilizationPct: smiNumber(row[1]),
-                memoryUsedMiB: smiNumber(row[2]),
-                powerW: smiNumber(row[3]),
-                temperatureC: smiNumber(row[4]),
+                utilizationPct: smiNumber(row[2]),
+                memoryUsedMiB: smiNumber(row[3]),
+                powerW: smiNumber(row[4]),
+                temperatureC: smiNumber(row[5]),
             });
+            lastRowAt.set(g, arrival);
         }
+        checkStale(arrival);
     };
-    const tick = () => {
-        if (stopped)
-            return;
-        inFlight = sampleOnce().finally(() => {
-            if (!stopped)
-                timer = setTimeout(tick, options.intervalMs);
+    const launch = () => {
+        errorLine = undefined;
+        const p = spawn(command, [`--query-gpu=${TELEMETRY_QUERY}`, '--format=csv,noheader,nounits', '-lms', String(Math.max(1, Math.round(options.intervalMs)))], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child = p;
+        let spawnError;
+        const lines = (onText) => {
+            let rest = '';
+            return {
+                data: (chunk) => {
+                    const parts = (rest + chunk.toString('utf8')).split('\n');
+                    rest = parts.pop() ?? '';
+                    if (rest.length > 64 * 1024)
+                        rest = '';
+                    parts.forEach(onText);
+                },
+                end: () => rest && onText(rest),
+            };
+        };
+        const out = lines(onLine);
+        const err = lines((l) => {
+            if (l.trim())
+                errorLine = l.trim().slice(0, 200);
+        });
+        p.stdout.on('data', out.data);
+        p.stderr.on('data', err.data);
+        exited = new Promise((resolve) => {
+            let done = false;
+            const finish = (code) => {
+                if (done)
+                    return;
+                done = true;
+                out.end();
+                err.end();
+                ended(code, spawnError);
+                resolve();
+            };
+            p.on('error', (e) => {
+                spawnError = e.code ?? e.message;
+                // 'close' follows a failed spawn too, but do not count on it.
+                if (p.pid === undefined)
+                    setImmediate(() => finish(null));
+            });
+            p.on('close', (code) => finish(code));
         });
     };
-    if (gpus.length > 0)
-        tick();
+    /** The loop process ended: by stop(), or by itself (restart with backoff, then give up). */
+    const ended = (code, spawnError) => {
+        if (spawnError) {
+            gaveUp = true;
+            warnOnce(`${command} could not be started for GPU telemetry (${spawnError}): this run has no telemetry.`);
+            return;
+        }
+        if (stopped)
+            return;
+        failures++;
+        failure = `${code === null ? 'killed by a signal' : `exit code ${code}`}${errorLine ? `: ${errorLine}` : ''}`;
+        if (failures > restarts) {
+            gaveUp = true;
+            warnOnce(`nvidia-smi stopped answering during training (${failure}): telemetry stopped after ${restarts} restarts; ${fellOff}`);
+            return;
+        }
+        restartTimer = setTimeout(launch, options.intervalMs * 2 ** (failures - 1));
+    };
+    // Never leave the loop running when this process goes (an uncaught error, process.exit).
+    const killOnExit = () => {
+        if (child && child.exitCode === null && child.signalCode === null)
+            child.kill('SIGKILL');
+    };
+    if (gpus.length > 0) {
+        process.on('exit', killOnExit);
+        launch();
+    }
     return {
         async stop() {
             stopped = true;
-            if (timer)
-                clearTimeout(timer);
-            await inFlight;
+            if (restartTimer)
+                clearTimeout(restartTimer);
+            const p = child;
+            if (p && p.exitCode === null && p.signalCode === null) {
+                p.kill('SIGTERM');
+                const force = setTimeout(() => p.kill('SIGKILL'), graceMs);
+                await exited;
+                clearTimeout(force);
+            }
+            else
+                await exited;
+            process.off('exit', killOnExit);
+            if (!gaveUp)
+                checkStale(now() - start);
+            if (failures > 0 && !gaveUp)
+                warnOnce(`nvidia-smi stopped answering during training (${failure}): telemetry has gaps (it was restarted); ${fellOff}`);
             return summarizeTelemetry(gpus, samples, warnings, options.intervalMs);
         },
     };
 }
-function telemetry_firstLine(text) {
-    const l = text
-        .split('\n')
-        .map((s) => s.trim())
-        .find(Boolean);
-    return l ? `: ${l.slice(0, 200)}` : '';
+/** nvidia-smi's timestamp ("2026/12/02 00:19:54.171", local time) in epoch milliseconds. */
+function smiTimestamp(text) {
+    const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/.exec(text ?? '');
+    if (!m)
+        return undefined;
+    const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+    const t = new Date(y, mo - 1, d, h, mi, s, Number((m[7] ?? '0').padEnd(3, '0'))).getTime();
+    return Number.isFinite(t) ? t : undefined;
 }
 function summarizeTelemetry(gpus, samples, warnings, intervalMs) {
     const out = { intervalMs, samples, gpus: [], warnings: [...warnings] };
@@ -38730,6 +38849,17 @@ function parseRateText(text, input) {
     if (q && q.unit === '' && q.value >= 1)
         throw new InputError(`Input '${input}' is '${t}', which would mean ${q.value * 100}%; write ${t}% or ${q.value / 100}.`, { input });
     return parseShareText(t, input);
+}
+/**
+ * An input this use needs (a flag the catalogue cannot mark required because other uses do not):
+ * its trimmed value, or one sentence saying what to give, and with which other input when it is
+ * needed only alongside that one.
+ */
+function requireInput(value, input, what, options = {}) {
+    const v = value?.trim();
+    if (!v)
+        throw new InputError(`Input '${input}' is required${options.with ? ` with '${options.with}'` : ''}: give ${what}.`, { input });
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/training/artifact-name.ts
