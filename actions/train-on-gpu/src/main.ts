@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { readInputs, runAction } from '@modelci/action-kit';
 import { abortOnSignals, isServiceError } from '@modelci/core/shared';
 import { planTraining, runTrainOnGpu, type TrainOutcome } from '@modelci/core/steps/train-on-gpu';
-import { renderArtifactMarkdown, type ArtifactResult } from '@modelci/core/steps/train-on-gpu-artifact';
+import { TRAINING_RUN_FILE, renderArtifactMarkdown, type ArtifactResult } from '@modelci/core/steps/train-on-gpu-artifact';
 import { TRAIN_ON_GPU_INPUTS } from '@modelci/core/steps/train-on-gpu-inputs';
 import { ARTIFACT_SERVICE, uploadOutputs, uploadUnavailable } from './upload.js';
 
@@ -45,7 +45,7 @@ async function publish(outcome: TrainOutcome): Promise<ArtifactResult> {
     core.warning(skipped, { title: 'train-on-gpu: no upload' });
     return { state: 'skipped', name, why: skipped };
   }
-  const files = outcome.report.outputs.map((f) => f.path).concat('modelci-training-run.json');
+  const files = outcome.report.outputs.map((f) => f.path).concat(TRAINING_RUN_FILE);
   try {
     const uploaded = await uploadOutputs(name, outcome.outputDir, files, outcome.retentionDays);
     core.setOutput('artifact-name', name);

@@ -5,6 +5,9 @@
 import { mdCode, mdText } from '../render/markdown.js';
 import { bytes } from '../shared/http-body.js';
 
+/** The TrainingRun report's file name in the output folder: uploaded with the trainer's files. */
+export { TRAINING_RUN_FILE } from '../training/training-run.js';
+
 export type ArtifactResult =
   | { state: 'uploaded'; name: string; id: number; size: number; digest: string; retentionDays: number }
   | { state: 'skipped' | 'failed'; name: string; why: string };
